@@ -1,0 +1,46 @@
+# smmplan: `make demo` builds the example plans, `make test` runs every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+JOBS   ?= 2
+
+.PHONY: demo test lab lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# One stamp per set of extras, redone when pyproject.toml changes.
+$(VENV)/.installed-base: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-base
+
+$(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	touch $@ $(VENV)/.installed-base
+
+demo: $(VENV)/.installed-base
+	$(BIN)/smmplan build data/examples/*/brief.yaml -o $(OUT) -j $(JOBS)
+	@echo
+	@echo "Plans written: open them in a browser:"
+	@ls -1 $(OUT)/*/plan.html | sed 's/^/  /'
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+lab: $(VENV)/.installed-lab
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf $(OUT) test-artifacts .pytest_cache

@@ -1,0 +1,433 @@
+"""The client brief: a YAML file validated into a typed model.
+
+Errors are reported one line per problem as ``file: field.path: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from babel import Locale
+from babel.numbers import list_currencies
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from .errors import BriefError
+from .paths import DATA_DIR
+
+PROBLEM_KEYS = (
+    "website_traffic",
+    "brand_awareness",
+    "customer_loyalty",
+    "online_reputation",
+    "sales",
+    "infrastructure",
+    "digital_culture",
+)
+DATA_KINDS = ("audience", "posts", "ads", "web_analytics", "competitors")
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@lru_cache(maxsize=1)
+def platforms() -> dict[str, dict]:
+    """The platform catalogue (``data/platforms.yaml``)."""
+    return yaml.safe_load((DATA_DIR / "platforms.yaml").read_text(encoding="utf-8"))
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+Score = Annotated[int, Field(ge=0, le=3)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+Money = Annotated[float, Field(ge=0)]
+
+
+class Period(_Model):
+    start: dt.date = Field(description="First day of the plan (YYYY-MM-DD).")
+    months: int = Field(ge=1, le=36, description="Length of the plan in months (1-36).")
+
+    @property
+    def end(self) -> dt.date:
+        """Last day of the plan period."""
+        return add_months(self.start, self.months) - dt.timedelta(days=1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the end of shorter months."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class Client(_Model):
+    name: NonEmpty = Field(description="Client's name as it appears on the plan.")
+    sector: NonEmpty = Field(description="Business sector, in the client's words.")
+    size: Literal["sme", "large"] = Field(
+        description="Company size: `sme` (one person or a tiny team) or `large`."
+    )
+    country: str = Field(description="ISO 3166 two-letter country code, e.g. FR, US.")
+    language: Literal["en", "fr"] = Field(description="Language of the plan: `en` or `fr`.")
+    currency: str = Field(description="ISO 4217 currency code, e.g. EUR, USD.")
+    period: Period
+    author: NonEmpty = Field(description="Author or agency name shown on the cover.")
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str) -> str:
+        value = value.upper()
+        if value not in Locale("en").territories or not re.fullmatch(r"[A-Z]{2}", value):
+            raise ValueError(f"unknown country code {value!r} (use ISO 3166 alpha-2, e.g. FR)")
+        return value
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        value = value.upper()
+        if value not in list_currencies():
+            raise ValueError(f"unknown currency code {value!r} (use ISO 4217, e.g. EUR)")
+        return value
+
+
+class ToneOfVoice(_Model):
+    adjectives: list[NonEmpty] = Field(min_length=1, description="How the brand sounds.")
+    do: list[NonEmpty] = Field(default_factory=list, description="Example phrasings to use.")
+    dont: list[NonEmpty] = Field(default_factory=list, description="Example phrasings to avoid.")
+
+
+class VisualIdentity(_Model):
+    primary_color: str = Field(description="Main brand colour, `#RRGGBB`.")
+    secondary_color: str = Field(description="Second brand colour, `#RRGGBB`.")
+    logo: str | None = Field(
+        default=None, description="Logo file (PNG, JPEG or SVG), relative to the brief."
+    )
+
+    @field_validator("primary_color", "secondary_color")
+    @classmethod
+    def _hex(cls, value: str) -> str:
+        if not _HEX.match(value):
+            raise ValueError(f"{value!r} is not a colour written as #RRGGBB")
+        return value.upper()
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_ext(cls, value: str | None) -> str | None:
+        if value and Path(value).suffix.lower() not in {".png", ".jpg", ".jpeg", ".svg"}:
+            raise ValueError(f"logo {value!r} must be a .png, .jpg, .jpeg or .svg file")
+        return value
+
+
+class Brand(_Model):
+    mission: NonEmpty
+    value_proposition: NonEmpty
+    differentiators: list[NonEmpty] = Field(min_length=1)
+    personality: list[NonEmpty] = Field(min_length=1, description="Personality traits.")
+    tone_of_voice: ToneOfVoice
+    visual_identity: VisualIdentity
+
+
+class OfferLine(_Model):
+    name: NonEmpty
+    description: str = ""
+    average_order_value: Money | None = Field(
+        default=None, description="Average order value in the brief's currency."
+    )
+    gross_margin: Percent | None = Field(default=None, description="Gross margin, percent.")
+
+
+class Problem(_Model):
+    score: Score = Field(description="0 = not a problem, 3 = severe.")
+    evidence: str = Field(default="", description="Short note: what shows it.")
+
+
+class Problems(_Model):
+    website_traffic: Problem = Field(description="Poor or no website traffic and search ranking.")
+    brand_awareness: Problem = Field(description="Weak awareness or irrelevant positioning.")
+    customer_loyalty: Problem = Field(description="Falling customer loyalty.")
+    online_reputation: Problem = Field(description="Poor or non-existent online reputation.")
+    sales: Problem = Field(description="Difficulty selling.")
+    infrastructure: Problem = Field(description="Infrastructure not ready for digital.")
+    digital_culture: Problem = Field(description="No digital culture.")
+
+
+class Channel(_Model):
+    platform: str = Field(description="A key of data/platforms.yaml, e.g. instagram.")
+    handle: str | None = None
+    followers: int | None = Field(default=None, ge=0)
+    posts_per_week: float | None = Field(default=None, ge=0, le=200)
+    engagement_rate: Percent | None = Field(
+        default=None, description="Average engagement rate by followers, percent."
+    )
+
+    @field_validator("platform")
+    @classmethod
+    def _known_platform(cls, value: str) -> str:
+        value = value.lower()
+        if value not in platforms():
+            known = ", ".join(sorted(platforms()))
+            raise ValueError(f"unknown platform {value!r} (known: {known})")
+        return value
+
+
+class Competitor(_Model):
+    name: NonEmpty
+    channels: list[Channel] = Field(default_factory=list)
+    mentions: int | None = Field(
+        default=None, ge=0, description="Brand mentions over the last month, if measured."
+    )
+
+
+class Situation(_Model):
+    problems: Problems
+    channels: list[Channel] = Field(default_factory=list, description="The client's channels.")
+    mentions: int | None = Field(
+        default=None, ge=0, description="The client's mentions over the last month, if measured."
+    )
+    competitors: list[Competitor] = Field(default_factory=list)
+    strengths: list[NonEmpty] = Field(default_factory=list)
+    weaknesses: list[NonEmpty] = Field(default_factory=list)
+    opportunities: list[NonEmpty] = Field(default_factory=list)
+    threats: list[NonEmpty] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_platforms(self) -> Situation:
+        seen = [c.platform for c in self.channels]
+        dupes = sorted({p for p in seen if seen.count(p) > 1})
+        if dupes:
+            raise ValueError(f"platform listed twice in channels: {', '.join(dupes)}")
+        return self
+
+
+class BusinessGoal(_Model):
+    description: NonEmpty
+    metric: str | None = Field(default=None, description="What measures it, in words.")
+    target: float | None = None
+    horizon_months: int | None = Field(default=None, ge=1, le=60)
+
+
+class Goals(_Model):
+    horizon_months: int = Field(ge=1, le=60, description="Horizon of the business goals.")
+    business_goals: list[BusinessGoal] = Field(min_length=1)
+
+
+class Budget(_Model):
+    paid_media: Money = Field(description="Paid media budget for the plan period.")
+    team: Money = Field(default=0, description="Team budget for the plan period.")
+    production: Money = Field(default=0, description="Content production budget.")
+    tools: Money = Field(default=0, description="Tools and software budget.")
+
+
+class DataFile(_Model):
+    path: NonEmpty = Field(description="File path, relative to the brief.")
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Column map: smmplan's name -> the column's name in the file.",
+    )
+    sheet: str | None = Field(default=None, description="Sheet name for .xlsx files.")
+
+
+class DataFiles(_Model):
+    audience: DataFile | None = None
+    posts: DataFile | None = None
+    ads: DataFile | None = None
+    web_analytics: DataFile | None = None
+    competitors: DataFile | None = None
+
+
+class Brief(_Model):
+    """A validated client brief."""
+
+    client: Client
+    brand: Brand
+    offer: list[OfferLine] = Field(min_length=1)
+    situation: Situation
+    goals: Goals
+    budget: Budget
+    data: DataFiles = Field(default_factory=DataFiles)
+
+    # Set by parse_brief, not part of the YAML.
+    _source: Path | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> Path | None:
+        """The YAML file the brief was read from."""
+        return self._source
+
+    @property
+    def base_dir(self) -> Path:
+        """Folder that relative paths in the brief are resolved against."""
+        return self.source.parent if self.source else Path.cwd()
+
+    @property
+    def slug(self) -> str:
+        """Folder-safe name of the client."""
+        return slugify(self.client.name)
+
+    @property
+    def locale(self) -> str:
+        """Babel locale of the plan, e.g. ``fr_FR`` or ``en_US``."""
+        return locale_for(self.client.language, self.client.country)
+
+    @property
+    def seed(self) -> int:
+        """Seed for every random step, derived from the client's name."""
+        return int(hashlib.sha256(self.client.name.encode()).hexdigest()[:8], 16)
+
+    def resolve(self, relative: str) -> Path:
+        """A path written in the brief, resolved against the brief's folder."""
+        path = Path(relative).expanduser()
+        return path if path.is_absolute() else self.base_dir / path
+
+    def data_files(self) -> dict[str, DataFile]:
+        """The data files the brief names, by kind."""
+        return {k: getattr(self.data, k) for k in DATA_KINDS if getattr(self.data, k)}
+
+
+def locale_for(language: str, country: str) -> str:
+    """The babel locale for a plan language and a client country (falls back to language)."""
+    try:
+        return str(Locale.parse(f"{language}_{country}"))
+    except Exception:  # babel raises several types for unknown combinations
+        return language
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug: ``"Maison Fournil & Fils"`` -> ``"maison-fournil-fils"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", ascii_text).strip("-").lower()
+    return slug or "client"
+
+
+def _field_path(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc) if loc else "(top level)"
+
+
+def _message(err: dict) -> str:
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if err["type"] == "extra_forbidden":
+        msg = "unknown field (check its spelling and indentation)"
+    elif err["type"] == "missing":
+        msg = "required field is missing"
+    if err["type"] not in ("missing", "extra_forbidden", "value_error") and "input" in err:
+        shown = err["input"]
+        if isinstance(shown, str | int | float | bool) or shown is None:
+            msg += f" (got {shown!r})"
+    return msg
+
+
+def parse_brief(raw: object, source: Path) -> Brief:
+    """Validate raw YAML content into a Brief; raise BriefError listing every problem."""
+    if not isinstance(raw, dict):
+        raise BriefError([f"{source}: (top level): the brief must be a YAML mapping"])
+    try:
+        brief = Brief.model_validate(raw)
+    except ValidationError as exc:
+        problems = [f"{source}: {_field_path(e['loc'])}: {_message(e)}" for e in exc.errors()]
+        raise BriefError(problems + _missing_raw_files(raw, source)) from None
+    brief._source = source
+    return brief
+
+
+def _missing_raw_files(raw: dict, source: Path) -> list[str]:
+    """Data files named by a brief that failed validation, checked anyway so that one
+    run lists every problem."""
+    data = raw.get("data")
+    if not isinstance(data, dict):
+        return []
+    problems = []
+    for kind in DATA_KINDS:
+        spec = data.get(kind)
+        rel = spec.get("path") if isinstance(spec, dict) else None
+        if isinstance(rel, str) and rel:
+            path = Path(rel) if Path(rel).is_absolute() else source.parent / rel
+            if not path.is_file():
+                problems.append(f"{source}: data.{kind}.path: file not found: {path}")
+    return problems
+
+
+def read_yaml(path: Path) -> object:
+    """Read a YAML file; syntax errors become BriefError with line and column."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BriefError([f"{path}: file not found"]) from None
+    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
+        raise BriefError([f"{path}: cannot be read as UTF-8 text ({exc.__class__.__name__})"])
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1} column {mark.column + 1}" if mark else "(top level)"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BriefError([f"{path}: {where}: YAML syntax error: {problem}"]) from None
+
+
+def load_brief(path: str | Path, check_files: bool = True) -> Brief:
+    """Load and validate a brief; with ``check_files`` also check the files it names."""
+    path = Path(path)
+    brief = parse_brief(read_yaml(path), path)
+    if check_files:
+        problems = check_brief_files(brief)
+        if problems:
+            raise BriefError(problems)
+    return brief
+
+
+def check_brief_files(brief: Brief) -> list[str]:
+    """Problems with the files a brief names: missing, unreadable, mapped columns absent."""
+    from .clientdata import read_header  # local: keeps `smmplan schema` light
+
+    problems = []
+    src = brief.source
+    logo = brief.brand.visual_identity.logo
+    if logo and not brief.resolve(logo).is_file():
+        problems.append(
+            f"{src}: brand.visual_identity.logo: file not found: {brief.resolve(logo)}"
+        )
+    for kind, spec in brief.data_files().items():
+        file = brief.resolve(spec.path)
+        field = f"data.{kind}.path"
+        if not file.is_file():
+            problems.append(f"{src}: {field}: file not found: {file}")
+            continue
+        try:
+            header = read_header(file, sheet=spec.sheet)
+        except Exception as exc:  # any reader failure is a user-facing data problem
+            problems.append(f"{src}: {field}: cannot read {file}: {exc}")
+            continue
+        for ours, theirs in spec.columns.items():
+            if theirs not in header:
+                shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
+                problems.append(
+                    f"{src}: data.{kind}.columns.{ours}: column {theirs!r} "
+                    f"is not in {file.name} (its columns: {shown})"
+                )
+    return problems
+
+
+def json_schema() -> str:
+    """The JSON Schema of the brief, as indented JSON text."""
+    return json.dumps(Brief.model_json_schema(), indent=2, ensure_ascii=False)

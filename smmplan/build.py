@@ -1,0 +1,195 @@
+"""Build plans: stitch the chapter notebooks into one, run it with papermill in one
+kernel, export the client HTML, and replace the previous outputs atomically.
+
+Batch builds run briefs in worker processes; one failing brief never stops the others.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell
+
+from .brief import Brief, load_brief
+from .errors import BriefError
+from .paths import NOTEBOOKS_DIR
+
+FOOTER_CELL = "v.footer(plan)"
+SAVE_CELL = "if output_dir:\n    plan.save(output_dir)"
+
+
+@dataclass
+class BuildOptions:
+    cell_timeout: int = 600  # seconds a single cell may run
+    start_timeout: int = 60  # seconds for the kernel to start
+    kernel_name: str = "python3"
+    notebooks_dir: Path = NOTEBOOKS_DIR
+
+
+@dataclass
+class BuildResult:
+    brief: str
+    client: str
+    slug: str
+    ok: bool
+    seconds: float
+    out_dir: str
+    message: str = ""
+    attempts: int = 1
+
+
+def chapter_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The chapter notebooks, in plan order (``NN_name.ipynb``)."""
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
+    """One notebook from all chapters: the first parameters cell, every chapter's cells,
+    then the provenance footer and the cell that writes plan.json and tables."""
+    books = chapter_notebooks(folder)
+    if not books:
+        raise BriefError([f"{folder}: no chapter notebooks (NN_name.ipynb) found"])
+    plan_nb = nbformat.read(books[0], as_version=4)
+    cells = list(plan_nb.cells)
+    for path in books[1:]:
+        chapter = nbformat.read(path, as_version=4)
+        cells += [c for c in chapter.cells if "parameters" not in c.metadata.get("tags", [])]
+    cells.append(new_code_cell(FOOTER_CELL, metadata={"tags": ["footer"]}))
+    cells.append(new_code_cell(SAVE_CELL, metadata={"tags": ["remove"]}))
+    for i, cell in enumerate(cells):
+        cell.id = f"c{i:03d}"
+    plan_nb.cells = cells
+    return plan_nb
+
+
+def _replace_atomically(staging: Path, target: Path) -> None:
+    """Move every output from ``staging`` into ``target``; ``plan.html`` goes last so a
+    previous good plan stays in place until a complete new one replaces it."""
+    names = sorted(p.name for p in staging.iterdir())
+    names.sort(key=lambda n: n == "plan.html")
+    for name in names:
+        src, dst = staging / name, target / name
+        if src.is_dir():
+            old = target / f".old-{name}-{os.getpid()}"
+            if dst.exists():
+                os.replace(dst, old)
+            os.replace(src, dst)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(src, dst)
+    for stale in ("failed.ipynb", "failed.txt"):
+        (target / stale).unlink(missing_ok=True)
+
+
+def _is_kernel_start_failure(exc: BaseException) -> bool:
+    text = f"{type(exc).__name__}: {exc}".lower()
+    return any(s in text for s in ("kernel didn't respond", "zmqerror", "address already in use",
+                                   "kernel died", "no such kernel", "failed to start"))
+
+
+def _describe(exc: BaseException) -> str:
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        return f"cell {exc.cell_index} ({exc.exec_count}): {exc.ename}: {exc.evalue}"
+    name = type(exc).__name__
+    if "Timeout" in name:
+        return f"timed out: {exc}".splitlines()[0]
+    return f"{name}: {exc}".splitlines()[0]
+
+
+def build_one(brief_path: str | Path, out_root: str | Path,
+              options: BuildOptions | None = None) -> BuildResult:
+    """Build one plan into ``out_root/<slug>/``; never raises for a failing plan."""
+    import papermill as pm
+
+    from .export import export_file
+
+    options = options or BuildOptions()
+    t0 = time.perf_counter()
+    brief_path = Path(brief_path).resolve()
+    try:
+        brief: Brief = load_brief(brief_path)
+    except BriefError as exc:
+        return BuildResult(str(brief_path), "?", "?", False, 0.0, "", "; ".join(exc.lines()))
+    target = Path(out_root).resolve() / brief.slug
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
+    executed = staging / "plan.ipynb"
+    result = BuildResult(str(brief_path), brief.client.name, brief.slug, False, 0.0,
+                         str(target))
+    try:
+        notebook = stitch(options.notebooks_dir)
+        for attempt in (1, 2):
+            result.attempts = attempt
+            try:
+                pm.execute_notebook(
+                    notebook, str(executed),
+                    parameters={"brief_path": str(brief_path), "output_dir": str(staging)},
+                    kernel_name=options.kernel_name,
+                    cwd=str(options.notebooks_dir),
+                    progress_bar=False,
+                    log_output=False,
+                    start_timeout=options.start_timeout,
+                    execution_timeout=options.cell_timeout,
+                )
+                break
+            except Exception as exc:  # retry a kernel that failed to start, once
+                if attempt == 1 and _is_kernel_start_failure(exc) and not executed.exists():
+                    continue
+                raise
+        export_file(executed, staging / "plan.html",
+                    title=f"{brief.client.name}: social media plan",
+                    language=brief.client.language)
+        _replace_atomically(staging, target)
+        result.ok = True
+    except Exception as exc:  # a failed plan is reported, kept, and never hides the others
+        result.message = _describe(exc)
+        if executed.exists():
+            os.replace(executed, target / "failed.ipynb")
+        (target / "failed.txt").write_text(
+            result.message + "\n\n" + traceback.format_exc(), encoding="utf-8"
+        )
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        result.seconds = round(time.perf_counter() - t0, 2)
+    return result
+
+
+def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
+               options: BuildOptions | None = None, progress: bool = True) -> list[BuildResult]:
+    """Build several plans with ``jobs`` worker processes and a progress bar."""
+    from tqdm import tqdm
+
+    options = options or BuildOptions()
+    results: list[BuildResult] = []
+    bar = tqdm(total=len(brief_paths), desc="plans", unit="plan", disable=not progress)
+    if jobs <= 1:
+        for path in brief_paths:
+            bar.set_postfix_str(Path(path).parent.name)
+            results.append(build_one(path, out_root, options))
+            bar.update()
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            futures = {pool.submit(build_one, p, out_root, options): p for p in brief_paths}
+            for future in as_completed(futures):
+                try:
+                    results.append(future.result())
+                except Exception as exc:  # a worker that died
+                    path = futures[future]
+                    results.append(BuildResult(str(path), "?", "?", False, 0.0, "",
+                                               f"worker failed: {_describe(exc)}"))
+                bar.update()
+    bar.close()
+    order = {str(Path(p).resolve()): i for i, p in enumerate(brief_paths)}
+    return sorted(results, key=lambda r: order.get(r.brief, len(order)))

@@ -1,0 +1,128 @@
+"""``smmplan`` command line: validate | schema | new | build."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import BriefError, SmmplanError, UsageError
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .brief import load_brief
+
+    problems: list[str] = []
+    for path in args.briefs:
+        try:
+            load_brief(path)
+        except BriefError as exc:
+            problems += exc.lines()
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        return 2
+    for path in args.briefs:
+        print(f"{path}: valid")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .brief import json_schema
+
+    print(json_schema())
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .brief import slugify
+    from .paths import BRIEF_TEMPLATE
+
+    out = Path(args.output) if args.output else Path(slugify(args.name)) / "brief.yaml"
+    if out.exists():
+        raise UsageError(f"{out}: already exists; choose another path with -o")
+    text = BRIEF_TEMPLATE.read_text(encoding="utf-8")
+    name = args.name.replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace('name: "Client name"', f'name: "{name}"', 1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"{out}: new brief written; fill it in, then run: smmplan validate {out}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .brief import load_brief
+    from .build import BuildOptions, build_many
+
+    problems: list[str] = []
+    for path in args.briefs:  # every brief is checked before any kernel starts
+        try:
+            load_brief(path)
+        except BriefError as exc:
+            problems += exc.lines()
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        return 2
+    options = BuildOptions(cell_timeout=args.timeout)
+    if args.notebooks:
+        options.notebooks_dir = Path(args.notebooks).resolve()
+    out = Path(args.output)
+    results = build_many([Path(p) for p in args.briefs], out, jobs=args.jobs, options=options,
+                         progress=not args.quiet)
+    width = max(len(r.client) for r in results)
+    print()
+    print(f"{'client':<{width}}  status  seconds  output")
+    for r in results:
+        where = str(Path(r.out_dir) / ("plan.html" if r.ok else "failed.ipynb"))
+        status = "ok" if r.ok else "FAILED"
+        print(f"{r.client:<{width}}  {status:<6}  {r.seconds:>7.1f}  {where}")
+        if not r.ok:
+            print(f"{'':<{width}}  error: {r.message}")
+    failed = sum(not r.ok for r in results)
+    print(f"\n{len(results) - failed} built, {failed} failed, in {out.resolve()}")
+    return 1 if failed else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (documented in the README)."""
+    p = argparse.ArgumentParser(prog="smmplan", description=__doc__)
+    p.add_argument("--version", action="version", version=f"smmplan {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check briefs and the files they name")
+    v.add_argument("briefs", nargs="+")
+    v.set_defaults(func=_validate)
+    s = sub.add_parser("schema", help="print the brief's JSON Schema")
+    s.set_defaults(func=_schema)
+    n = sub.add_parser("new", help="write a new brief from the commented template")
+    n.add_argument("name", help="the client's name")
+    n.add_argument("-o", "--output", help="path of the new brief (default: <slug>/brief.yaml)")
+    n.set_defaults(func=_new)
+    b = sub.add_parser("build", help="build plans into OUT/<client-slug>/")
+    b.add_argument("briefs", nargs="+")
+    b.add_argument("-o", "--output", required=True, help="output folder")
+    b.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    b.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--notebooks", help="folder of chapter notebooks to use instead of notebooks/")
+    b.set_defaults(func=_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``smmplan`` console script."""
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SmmplanError as exc:
+        for line in exc.lines():
+            print(f"smmplan: {line}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("smmplan: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The one translation layer: client-facing words from ``data/locales/<lang>.yaml``,
+numbers, money and dates formatted with babel for the plan's locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from functools import lru_cache
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from .errors import TranslationError
+from .paths import LOCALES_DIR
+
+LANGUAGES = ("en", "fr")
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, full + "."))
+        else:
+            flat[full] = str(value)
+    return flat
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """Every message of a language, by dotted key."""
+    if language not in LANGUAGES:
+        raise TranslationError(f"unsupported language {language!r} (use one of {LANGUAGES})")
+    path = LOCALES_DIR / f"{language}.yaml"
+    return _flatten(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+class Translator:
+    """Words and formats for one plan: ``tr.t("key", n=3)``, ``tr.money(1200)``."""
+
+    def __init__(self, language: str, locale: str, currency: str):
+        self.language = language
+        self.locale = locale
+        self.currency = currency
+        self._messages = catalogue(language)
+
+    def has(self, key: str) -> bool:
+        """Whether the catalogue holds ``key``."""
+        return key in self._messages
+
+    def t(self, key: str, **values: object) -> str:
+        """The message for ``key`` with ``{name}`` placeholders filled from ``values``."""
+        try:
+            message = self._messages[key]
+        except KeyError:
+            raise TranslationError(
+                f"data/locales/{self.language}.yaml: missing message {key!r}"
+            ) from None
+        return message.format(**values) if values else message
+
+    def number(self, value: float | None, decimals: int = 0) -> str:
+        """A number with the locale's grouping and decimal signs ("1 234,5" in French)."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return self.t("common.na")
+        fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(value, format=fmt, locale=self.locale)
+
+    def compact(self, value: float | None) -> str:
+        """A large number shortened for charts and cards: 12 345 -> "12K" / "12 k"."""
+        if value is None:
+            return self.t("common.na")
+        from babel.numbers import format_compact_decimal
+
+        return format_compact_decimal(value, locale=self.locale, fraction_digits=1)
+
+    def percent(self, value: float | None, decimals: int = 1) -> str:
+        """A percentage given in percent units (``12.5`` -> "12.5%" / "12,5 %")."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return self.t("common.na")
+        pattern = Locale.parse(self.locale).percent_formats[None].pattern
+        fmt = pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""), 1)
+        return format_percent(value / 100, format=fmt, locale=self.locale)
+
+    def money(self, value: float | None, decimals: int = 0) -> str:
+        """An amount in the plan's currency ("12 000 €", "$12,000")."""
+        if value is None:
+            return self.t("common.na")
+        fmt = None
+        if decimals == 0:  # the locale's own pattern, without the cents
+            pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
+            fmt = pattern.split(";")[0].replace("#,##0.00", "#,##0")
+        return format_currency(
+            value, self.currency, format=fmt, locale=self.locale, currency_digits=decimals != 0
+        )
+
+    def date(self, value: dt.date, style: str = "long") -> str:
+        """A date in the locale's style ("1 janvier 2027", "January 1, 2027")."""
+        return format_date(value, format=style, locale=self.locale)
+
+    def month(self, value: dt.date) -> str:
+        """Month and year ("janv. 2027")."""
+        return format_date(value, format="MMM y", locale=self.locale)
+
+    def join(self, items: list[str]) -> str:
+        """A list in words: "a, b and c" / "a, b et c"."""
+        from babel.lists import format_list
+
+        return format_list(list(items), locale=self.locale) if items else ""

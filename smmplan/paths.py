@@ -1,0 +1,20 @@
+"""Where things are: the one place that knows the project's folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent
+DATA_DIR = ROOT / "data"
+EXAMPLES_DIR = DATA_DIR / "examples"
+LOCALES_DIR = DATA_DIR / "locales"
+TEMPLATES_DIR = ROOT / "templates"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+BRIEF_TEMPLATE = TEMPLATES_DIR / "brief.yaml"
+DEFAULT_BRIEF = EXAMPLES_DIR / "fashion" / "brief.yaml"
+
+
+def example_briefs() -> list[Path]:
+    """The example briefs shipped in ``data/examples``, sorted by folder name."""
+    return sorted(EXAMPLES_DIR.glob("*/brief.yaml"))

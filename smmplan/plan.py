@@ -1,0 +1,136 @@
+"""The Plan: one brief, its parts computed lazily (once, on first use), and the record
+of everything shown, written out as plan.json and tables/*.csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from functools import cached_property
+from pathlib import Path
+
+from babel import Locale
+
+from . import __version__
+from .brief import Brief, load_brief
+from .charts import Theme
+from .i18n import Translator
+from .identity import Identity, analyse_identity
+from .report import Recorder
+
+SCHEMA_VERSION = 1
+CHAPTERS = ("identity",)  # chapters that exist, in plan order
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build_date() -> dt.date:
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class Plan:
+    """Everything the plan computes for one brief."""
+
+    def __init__(self, brief: Brief):
+        self.brief = brief
+        c = brief.client
+        self.tr = Translator(c.language, brief.locale, c.currency)
+        vi = brief.brand.visual_identity
+        symbols = Locale.parse(brief.locale).number_symbols["latn"]
+        self.theme = Theme(vi.primary_color, vi.secondary_color,
+                           separators=symbols["decimal"] + symbols["group"])
+        self.record = Recorder()
+        self.date = build_date()
+
+    @cached_property
+    def identity(self) -> Identity:
+        """Brand identity and diagnosis (chapter 1)."""
+        return analyse_identity(self.brief)
+
+    def provenance(self) -> dict:
+        """Version, build date and SHA-256 of the brief and of every file it uses."""
+        brief = self.brief
+        files = []
+        logo = brief.brand.visual_identity.logo
+        if logo:
+            files.append({"kind": "logo", "name": Path(logo).name,
+                          "sha256": sha256(brief.resolve(logo))})
+        for kind, spec in brief.data_files().items():
+            path = brief.resolve(spec.path)
+            files.append({"kind": kind, "name": path.name, "sha256": sha256(path)})
+        return {
+            "smmplan_version": __version__,
+            "date": self.date.isoformat(),
+            "brief": {"name": brief.source.name if brief.source else None,
+                      "sha256": sha256(brief.source) if brief.source else None},
+            "data_files": files,
+        }
+
+    def summary(self) -> list[dict]:
+        """The decisions of each chapter, in words, for the executive summary."""
+        from .views import identity_decisions
+
+        return [{"chapter": "identity", "title": self.tr.t("chapter.identity"),
+                 "decisions": identity_decisions(self)}]
+
+    def to_json(self) -> dict:
+        """The machine-readable plan (documented in docs/plan-json.md)."""
+        c = self.brief.client
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "client": {
+                "name": c.name,
+                "slug": self.brief.slug,
+                "sector": c.sector,
+                "size": c.size,
+                "country": c.country,
+                "language": c.language,
+                "locale": self.brief.locale,
+                "currency": c.currency,
+                "period": {"start": c.period.start.isoformat(),
+                           "end": c.period.end.isoformat(), "months": c.period.months},
+                "author": c.author,
+            },
+            "provenance": self.provenance(),
+            "summary": self.summary(),
+            "identity": self.identity.to_json(self.brief),
+            "figures": self.record.figures,
+            "tables": self.record.tables,
+        }
+
+    def save(self, folder: str | Path) -> None:
+        """Write ``plan.json`` and ``tables/*.csv`` into ``folder``."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.to_json(), indent=2, ensure_ascii=False, default=str)
+        (folder / "plan.json").write_text(text, encoding="utf-8")
+        self.record.write_tables(folder / "tables")
+
+
+_CACHE: dict[tuple[str, float], Plan] = {}
+
+
+def load_plan(brief_path: str | Path) -> Plan:
+    """The Plan for a brief file, shared by every chapter run in the same kernel."""
+    path = Path(brief_path)
+    if not path.is_absolute() and not path.exists():  # notebook defaults are relative to it
+        from .paths import NOTEBOOKS_DIR
+
+        path = NOTEBOOKS_DIR / path
+    path = path.resolve()
+    key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
+    if key not in _CACHE:
+        _CACHE[key] = Plan(load_brief(path))
+    return _CACHE[key]

@@ -1,0 +1,147 @@
+"""What the plan shows, recorded as it is shown: blocks that display in Jupyter and in
+the exported HTML, and a Recorder that keeps every figure and table for plan.json and
+tables/*.csv, so that the HTML and the JSON cannot disagree."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from .paths import TEMPLATES_DIR
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES_DIR / "fragments"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+FIGURE_CLASS = "smm-figure"
+
+
+def render(template: str, **context: object) -> Markup:
+    """Render an HTML fragment from ``templates/fragments``; every value is escaped."""
+    return Markup(_env.get_template(template).render(**context))
+
+
+class Html:
+    """An HTML fragment that Jupyter and nbconvert display as-is."""
+
+    def __init__(self, markup: str):
+        self.markup = str(markup)
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:  # keeps stray text/plain outputs short and code-free
+        return ""
+
+
+class FigureBlock:
+    """A plotly figure: interactive in JupyterLab (plotly MIME type) and in the HTML
+    (a div drawn by the plotly.js that the plan template embeds once)."""
+
+    def __init__(self, key: str, fig: go.Figure):
+        self.key = key
+        self.fig = fig
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        config = {"displaylogo": False, "responsive": True}
+        html = self.fig.to_html(
+            include_plotlyjs=False, full_html=False, div_id=f"fig-{self.key}", config=config
+        )
+        return {
+            "text/html": f'<div class="{FIGURE_CLASS}" data-key="{self.key}">{html}</div>',
+            "application/vnd.plotly.v1+json": self.fig.to_plotly_json(),
+        }
+
+    def __repr__(self) -> str:
+        return ""
+
+
+@dataclass
+class Column:
+    """A table column: stable key (CSV/JSON), translated header, display formatter."""
+
+    key: str
+    header: str
+    fmt: Callable[[object], str] = str
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _figure_json(fig: go.Figure) -> dict:
+    spec = json.loads(fig.to_json())
+    spec.get("layout", {}).pop("template", None)
+    return spec
+
+
+@dataclass
+class Recorder:
+    """Every figure and table shown, in order, by stable key."""
+
+    figures: dict[str, dict] = field(default_factory=dict)
+    tables: dict[str, dict] = field(default_factory=dict)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def figure(self, key: str, chapter: str, fig: go.Figure) -> FigureBlock:
+        """Record a figure and return it as a displayable block."""
+        title = fig.layout.title.text if fig.layout.title else None
+        self.figures[key] = {"chapter": chapter, "title": title, "plotly": _figure_json(fig)}
+        return FigureBlock(key, fig)
+
+    def table(
+        self, key: str, chapter: str, title: str, frame: pd.DataFrame, columns: list[Column]
+    ) -> Html:
+        """Record a table (raw values by stable column key) and return its HTML."""
+        frame = frame[[c.key for c in columns]].reset_index(drop=True)
+        self.frames[key] = frame
+        self.tables[key] = {
+            "chapter": chapter,
+            "title": title,
+            "columns": [{"key": c.key, "header": c.header} for c in columns],
+            "rows": [
+                {k: _clean(v) for k, v in row.items()} for row in frame.to_dict("records")
+            ],
+        }
+        cells = [
+            [c.fmt(v) if v is not None and not _isnan(v) else "" for c, v in
+             zip(columns, row, strict=True)]
+            for row in frame.itertuples(index=False)
+        ]
+        return Html(
+            render("table.html.j2", key=key, title=title, headers=[c.header for c in columns],
+                   rows=cells, numeric=[_is_numeric(frame[c.key]) for c in columns])
+        )
+
+    def write_tables(self, folder: Path) -> list[Path]:
+        """Write each recorded table as ``folder/<key>.csv`` (UTF-8, raw values)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for key, frame in self.frames.items():
+            path = folder / f"{key}.csv"
+            frame.to_csv(path, index=False)
+            paths.append(path)
+        return paths
+
+
+def _isnan(value: object) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _is_numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)

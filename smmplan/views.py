@@ -1,0 +1,310 @@
+"""What each notebook cell shows: sections of the plan built from the Plan's results.
+
+Every view returns a ``Section`` (HTML fragments and figures) and records the figures and
+tables it shows in ``plan.record``. Words go through ``plan.tr``; HTML is escaped Jinja.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+
+import pandas as pd
+
+from . import charts
+from .brief import platforms
+from .plan import Plan
+from .report import Column, FigureBlock, Html, render
+
+TOC_MARKER = "<!--smm-toc-->"
+
+
+class Section:
+    """Blocks shown one after the other (IPython displays each)."""
+
+    def __init__(self, *blocks: Html | FigureBlock):
+        self.blocks = list(blocks)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        for block in self.blocks:
+            display(block)
+
+    def html(self) -> str:
+        """The section as one HTML string (figures as their HTML form)."""
+        parts = []
+        for b in self.blocks:
+            parts.append(b._repr_html_() if isinstance(b, Html) else
+                         b._repr_mimebundle_()["text/html"])
+        return "\n".join(parts)
+
+
+def _text_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` (WCAG relative luminance)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#111111" if luminance > 0.4 else "#FFFFFF"
+
+
+def _logo_data_uri(plan: Plan) -> str | None:
+    logo = plan.brief.brand.visual_identity.logo
+    if not logo:
+        return None
+    path = plan.brief.resolve(logo)
+    mime = mimetypes.guess_type(path.name)[0] or "image/png"
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode()
+
+
+def cover(plan: Plan) -> Section:
+    """Cover page: client, logo, period, agency, date; brand colours; contents placeholder."""
+    b, tr = plan.brief, plan.tr
+    c = b.client
+    vi = b.brand.visual_identity
+    period = tr.t(
+        "cover.period_value", start=tr.date(c.period.start), end=tr.date(c.period.end),
+        months=c.period.months,
+    )
+    return Section(Html(render(
+        "cover.html.j2",
+        primary=vi.primary_color, secondary=vi.secondary_color,
+        on_primary=_text_on(vi.primary_color), on_secondary=_text_on(vi.secondary_color),
+        title=tr.t("cover.title"), client=c.name, sector=c.sector, logo=_logo_data_uri(plan),
+        labels={k: tr.t(f"cover.{k}") for k in ("prepared_for", "period", "prepared_by", "date")},
+        period=period, author=c.author, date=tr.date(plan.date),
+        toc_title=tr.t("toc.title"), toc_marker=TOC_MARKER, lang=c.language,
+    )))
+
+
+def executive_summary(plan: Plan) -> Section:
+    """The decisions of every chapter, at the top of the plan."""
+    tr = plan.tr
+    return Section(Html(render(
+        "summary.html.j2", title=tr.t("summary.title"),
+        intro=tr.t("summary.intro", client=plan.brief.client.name), chapters=plan.summary(),
+    )))
+
+
+def chapter_heading(plan: Plan, chapter: str) -> Html:
+    """A chapter's title (``<h2>``), anchored for the table of contents."""
+    return Html(render("heading.html.j2", level=2, id=chapter,
+                       text=plan.tr.t(f"chapter.{chapter}")))
+
+
+def _section_heading(plan: Plan, key: str, id_: str) -> Html:
+    return Html(render("heading.html.j2", level=3, id=id_, text=plan.tr.t(key)))
+
+
+def _platform(key: str) -> str:
+    return platforms()[key]["label"]
+
+
+# --- Chapter 1: identity -------------------------------------------------------------
+
+def identity_decisions(plan: Plan) -> list[str]:
+    """The identity chapter's decisions in words (executive summary)."""
+    tr, ident = plan.tr, plan.identity
+    diag, mat, bench = ident.diagnosis, ident.maturity, ident.competitors
+    out = []
+    names = [tr.t(f"problem.{k}.name") for k in diag.fix_first]
+    severe = [p for p in diag.problems if p.key in diag.fix_first and p.score >= 2]
+    if severe:
+        out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))
+    elif names:
+        out.append(tr.t("summary.identity.nothing_severe", problem=names[0]))
+    out.append(tr.t(
+        "summary.identity.maturity" if mat.rollout_months["crawl"] else
+        "summary.identity.maturity_no_crawl", level=tr.t(f"maturity.level.{mat.level}"),
+        score=tr.number(mat.score), crawl=mat.rollout_months["crawl"],
+        walk=mat.rollout_months["walk"], run=mat.rollout_months["run"],
+    ))
+    if bench is None:
+        out.append(tr.t("summary.identity.no_competitors"))
+    else:
+        me = next(e for e in bench.entities if e.is_client)
+        if bench.client_rank == 1:
+            out.append(tr.t("summary.identity.competition_leader", client=me.name,
+                            n=len(bench.entities) - 1, sov=tr.percent(me.share_of_voice)))
+        else:
+            leader = next(e for e in bench.entities if e.name == bench.leader)
+            out.append(tr.t("summary.identity.competition", rank=bench.client_rank,
+                            n=len(bench.entities), leader=leader.name,
+                            sov=tr.percent(leader.share_of_voice)))
+    return out
+
+
+def identity_canvas(plan: Plan) -> Section:
+    """Chapter heading, introduction and the identity canvas."""
+    b, tr = plan.brief, plan.tr
+    brand = b.brand
+    cards = [
+        (tr.t("identity.mission"), [brand.mission]),
+        (tr.t("identity.value_proposition"), [brand.value_proposition]),
+        (tr.t("identity.differentiators"), brand.differentiators),
+        (tr.t("identity.personality"), brand.personality),
+        (tr.t("identity.offer"), [
+            f"{o.name}: {o.description}" if o.description else o.name for o in b.offer
+        ]),
+    ]
+    return Section(
+        chapter_heading(plan, "identity"),
+        Html(render("paragraph.html.j2",
+                    text=tr.t("identity.intro", client=b.client.name), lead=True)),
+        _section_heading(plan, "identity.canvas", "identity-canvas"),
+        Html(render("cards.html.j2", cards=cards)),
+    )
+
+
+def tone_of_voice(plan: Plan) -> Section:
+    """Tone-of-voice guide: adjectives, do and don't examples."""
+    tr, tone = plan.tr, plan.brief.brand.tone_of_voice
+    return Section(
+        _section_heading(plan, "identity.tone", "identity-tone"),
+        Html(render("tone.html.j2", intro=tr.t("identity.tone_intro",
+                                                adjectives=tr.join(tone.adjectives)),
+                    do_title=tr.t("identity.do"), dont_title=tr.t("identity.dont"),
+                    do=tone.do, dont=tone.dont)),
+    )
+
+
+def diagnosis(plan: Plan) -> Section:
+    """The seven problems: table, chart, and what the plan fixes first."""
+    tr, diag = plan.tr, plan.identity.diagnosis
+    frame = pd.DataFrame([{
+        "rank": p.rank, "problem": p.key, "problem_name": tr.t(f"problem.{p.key}.name"),
+        "score": p.score, "severity": tr.t(f"severity.{p.severity}"),
+        "stage": tr.t(f"stage.{p.stage}"), "priority": p.priority, "evidence": p.evidence,
+    } for p in sorted(diag.problems, key=lambda p: p.rank)])
+    table = plan.record.table(
+        "diagnosis", "identity", tr.t("identity.diagnosis"), frame,
+        [Column("rank", tr.t("table.rank")), Column("problem_name", tr.t("table.problem")),
+         Column("score", tr.t("table.score")), Column("severity", tr.t("table.severity")),
+         Column("stage", tr.t("table.stage")), Column("priority", tr.t("table.priority")),
+         Column("evidence", tr.t("table.evidence"))],
+    )
+    by_key = diag.by_key()
+    if any(by_key[k].score >= 2 for k in diag.fix_first):
+        items = [tr.t("identity.fix_first_item", problem=tr.t(f"problem.{k}.name"),
+                      action=tr.t(f"problem.{k}.action"),
+                      chapter=tr.t(f"chapter.{by_key[k].chapter}")) for k in diag.fix_first]
+        fix = Html(render("list.html.j2", title=tr.t("identity.fix_first_title"), items=items,
+                          ordered=True, css="smm-decision"))
+    else:
+        first = diag.fix_first[0] if diag.fix_first else diag.problems[0].key
+        fix = Html(render("paragraph.html.j2", text=tr.t(
+            "identity.nothing_severe", problem=tr.t(f"problem.{first}.name"))))
+    return Section(
+        _section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
+        Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
+        plan.record.figure("problems", "identity",
+                           charts.problems_chart(diag, tr, plan.theme)),
+        fix,
+        table,
+    )
+
+
+def maturity(plan: Plan) -> Section:
+    """Digital maturity, its consequence and the roll-out phases."""
+    tr, m = plan.tr, plan.identity.maturity
+    channels = len(plan.brief.situation.channels)
+    phases = pd.DataFrame([{
+        "phase": phase, "phase_name": tr.t(f"maturity.phase.{phase}"), "months": months,
+        "focus": tr.t(f"maturity.focus.{phase}"),
+    } for phase, months in m.rollout_months.items() if months > 0])
+    return Section(
+        _section_heading(plan, "identity.maturity", "identity-maturity"),
+        Html(render("paragraph.html.j2", text=tr.t(
+            "identity.maturity_intro", infra=tr.number(m.infrastructure),
+            culture=tr.number(m.culture), active=m.channels_active, channels=channels,
+            score=tr.number(m.score), level=tr.t(f"maturity.level.{m.level}")))),
+        Html(render("paragraph.html.j2", text=tr.t(f"maturity.consequence.{m.level}"),
+                    css="smm-decision")),
+        plan.record.figure("maturity", "identity", charts.maturity_chart(m, tr, plan.theme)),
+        plan.record.table(
+            "rollout", "identity", tr.t("identity.rollout"), phases,
+            [Column("phase_name", tr.t("table.phase")), Column("months", tr.t("table.months")),
+             Column("focus", tr.t("table.focus"))],
+        ),
+    )
+
+
+def _swot_text(plan: Plan, item) -> str:
+    if not item.text_key:
+        return item.text
+    tr = plan.tr
+    values = dict(item.values)
+    if "platform" in values:
+        values["platform"] = _platform(values["platform"])
+    for k in ("mine", "median"):
+        if k in values:
+            values[k] = tr.percent(values[k], 2)
+    if values.get("ratio") is not None:
+        values["ratio"] = tr.number(values["ratio"], 1)
+    return tr.t(item.text_key, **values)
+
+
+def swot(plan: Plan) -> Section:
+    """The SWOT grid; computed items are marked as such."""
+    tr, s = plan.tr, plan.identity.swot
+    quadrants = []
+    for name in ("strengths", "weaknesses", "opportunities", "threats"):
+        items = [{"text": _swot_text(plan, i), "computed": i.source == "computed"}
+                 for i in getattr(s, name)]
+        quadrants.append({"key": name, "title": tr.t(f"swot.{name}"), "items": items})
+    return Section(
+        _section_heading(plan, "identity.swot", "identity-swot"),
+        Html(render("swot.html.j2", quadrants=quadrants, computed=tr.t("common.computed"))),
+    )
+
+
+def competitors(plan: Plan) -> Section:
+    """Competitor benchmark: table and four charts, or a note when none are given."""
+    tr, bench = plan.tr, plan.identity.competitors
+    head = _section_heading(plan, "identity.competitors", "identity-competitors")
+    if bench is None:
+        return Section(head, Html(render("paragraph.html.j2",
+                                         text=tr.t("identity.no_competitors"))))
+    frame = pd.DataFrame([{
+        "brand": e.name + (f" {tr.t('common.client_marker')}" if e.is_client else ""),
+        "followers": e.followers, "engagement_rate": e.engagement_rate,
+        "posts_per_week": e.posts_per_week, "mentions": e.mentions,
+        "share_of_voice": e.share_of_voice,
+    } for e in bench.entities])
+    cols = [Column("brand", tr.t("table.brand")),
+            Column("followers", tr.t("table.followers"), lambda v: tr.number(v)),
+            Column("engagement_rate", tr.t("table.engagement_rate"),
+                   lambda v: tr.percent(v, 2)),
+            Column("posts_per_week", tr.t("table.posts_per_week"), lambda v: tr.number(v, 1))]
+    if bench.sov_method == "mentions":
+        cols.append(Column("mentions", tr.t("table.mentions"), lambda v: tr.number(v)))
+    cols.append(Column("share_of_voice", tr.t("table.share_of_voice"),
+                       lambda v: tr.percent(v)))
+    th = plan.theme
+    return Section(
+        head,
+        Html(render("paragraph.html.j2", text=tr.t(
+            "identity.competitors_intro", client=plan.brief.client.name,
+            n=len(bench.entities) - 1))),
+        plan.record.table("competitors", "identity", tr.t("identity.competitors"), frame, cols),
+        Html(render("paragraph.html.j2", text=tr.t(f"identity.sov_{bench.sov_method}"),
+                    css="smm-note")),
+        plan.record.figure("share_of_voice", "identity",
+                           charts.share_of_voice_chart(bench, tr, th)),
+        plan.record.figure("followers", "identity", charts.followers_chart(bench, tr, th)),
+        plan.record.figure("engagement", "identity", charts.engagement_chart(bench, tr, th)),
+        plan.record.figure("frequency", "identity", charts.frequency_chart(bench, tr, th)),
+        plan.record.figure("positioning", "identity", charts.positioning_chart(bench, tr, th)),
+    )
+
+
+def footer(plan: Plan) -> Section:
+    """Provenance footer: smmplan version, date, SHA-256 of the brief and each data file."""
+    tr, prov = plan.tr, plan.provenance()
+    rows = [(tr.t("footer.brief"), prov["brief"]["name"], prov["brief"]["sha256"])]
+    rows += [(tr.t("footer.data_file"), f["name"], f["sha256"]) for f in prov["data_files"]]
+    return Section(Html(render(
+        "footer.html.j2", generated=tr.t("footer.generated", version=prov["smmplan_version"],
+                                         date=tr.date(plan.date)),
+        sha_label=tr.t("footer.sha256"), rows=rows,
+    )))

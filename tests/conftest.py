@@ -1,0 +1,97 @@
+"""Shared fixtures: example plans are built once per test session."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from smmplan.paths import NOTEBOOKS_DIR, ROOT, example_briefs
+
+SMMPLAN = [sys.executable, "-m", "smmplan.cli"]
+SHARED_DATASETS = ROOT.parent / "shared" / "datasets"
+XSS = "<script>alert(1)</script>"
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: int = 900):
+    """Run the smmplan CLI in a subprocess; returns the CompletedProcess."""
+    return subprocess.run([*SMMPLAN, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout)
+
+
+def write_brief(folder: Path, raw: dict, name: str = "brief.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def example_raw(name: str = "fashion") -> dict:
+    """An example brief as raw YAML data (copy it before changing it)."""
+    return yaml.safe_load((ROOT / "data" / "examples" / name / "brief.yaml").read_text("utf-8"))
+
+
+def standalone(raw: dict) -> dict:
+    """A brief that names no file, so it can live in any folder."""
+    raw = copy.deepcopy(raw)
+    raw["data"] = {}
+    raw["brand"]["visual_identity"].pop("logo", None)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def xss_brief(tmp_path_factory) -> Path:
+    raw = standalone(example_raw("fashion"))
+    raw["client"]["name"] = XSS
+    raw["brand"]["mission"] = '<img src=x onerror="alert(2)"> & "quotes"'
+    raw["situation"]["competitors"][0]["name"] = "<b>bold</b>"
+    raw["brand"]["tone_of_voice"]["do"] = ["</style><script>alert(3)</script>"]
+    return write_brief(tmp_path_factory.mktemp("xss"), raw)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, xss_brief) -> dict:
+    """The example plans and the XSS plan, built in one batch with two workers."""
+    out = tmp_path_factory.mktemp("out")
+    briefs = [str(p) for p in example_briefs()] + [str(xss_brief)]
+    proc = run_cli("build", *briefs, "-o", str(out), "-j", "2", "-q")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    plans = {}
+    for folder in sorted(p for p in out.iterdir() if p.is_dir()):
+        plans[folder.name] = folder
+    return {"out": out, "plans": plans, "stdout": proc.stdout, "stderr": proc.stderr}
+
+
+def fault_notebooks(folder: Path) -> Path:
+    """A copy of the chapter notebooks plus one that fails or hangs for named clients."""
+    shutil.copytree(NOTEBOOKS_DIR, folder)
+    nb = nbformat.v4.new_notebook(metadata=nbformat.read(
+        next(folder.glob("01_*.ipynb")), as_version=4).metadata)
+    nb.cells = [
+        nbformat.v4.new_code_cell('brief_path = ""\noutput_dir = None',
+                                  metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(
+            "import time\nfrom smmplan.plan import load_plan\nplan = load_plan(brief_path)\n"
+            "if plan.brief.client.name == 'Broken Client':\n"
+            "    raise RuntimeError('injected failure')\n"
+            "if plan.brief.client.name == 'Slow Client':\n"
+            "    time.sleep(120)"),
+    ]
+    nbformat.write(nb, folder / "50_faults.ipynb")
+    return folder
+
+
+def plan_json(folder: Path) -> dict:
+    return json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+
+
+def browser_required() -> bool:
+    return os.environ.get("SMMPLAN_REQUIRE_BROWSER") == "1"
