@@ -375,7 +375,9 @@ def read_yaml(path: Path) -> object:
     except FileNotFoundError:
         raise BriefError([f"{path}: file not found"]) from None
     except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
-        raise BriefError([f"{path}: cannot be read as UTF-8 text ({exc.__class__.__name__})"])
+        raise BriefError(
+            [f"{path}: cannot be read as UTF-8 text ({exc.__class__.__name__})"]
+        ) from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -96,6 +96,14 @@ def _is_kernel_start_failure(exc: BaseException) -> bool:
                                    "kernel died", "no such kernel", "failed to start"))
 
 
+def _ran_any(notebook_path: Path) -> bool:
+    """Whether any cell of a (partly) executed notebook ran, i.e. the kernel had started."""
+    if not notebook_path.exists():
+        return False
+    nb = nbformat.read(notebook_path, as_version=4)
+    return any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+
+
 def _describe(exc: BaseException) -> str:
     from papermill.exceptions import PapermillExecutionError
 
@@ -144,7 +152,7 @@ def build_one(brief_path: str | Path, out_root: str | Path,
                 )
                 break
             except Exception as exc:  # retry a kernel that failed to start, once
-                if attempt == 1 and _is_kernel_start_failure(exc) and not executed.exists():
+                if attempt == 1 and _is_kernel_start_failure(exc) and not _ran_any(executed):
                     continue
                 raise
         export_file(executed, staging / "plan.html",

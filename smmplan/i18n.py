@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import lru_cache
+from functools import cache
 
 import yaml
 from babel import Locale
@@ -29,7 +29,7 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[str, str]:
     """Every message of a language, by dotted key."""
     if language not in LANGUAGES:

@@ -232,7 +232,8 @@ def bakery_posts(rng: np.random.Generator) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-BAKERY_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80">
+BAKERY_LOGO = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" \
+viewBox="0 0 240 80">
 <rect width="240" height="80" rx="12" fill="#7A4A21"/>
 <circle cx="40" cy="40" r="22" fill="#F3E3C3"/>
 <path d="M26 44 q14 -18 28 0" stroke="#7A4A21" stroke-width="4" fill="none"/>

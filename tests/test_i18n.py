@@ -1,0 +1,73 @@
+"""The translation layer: both catalogues complete, every key used exists, locale formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+
+import pytest
+
+from smmplan.errors import TranslationError
+from smmplan.i18n import LANGUAGES, Translator, catalogue
+from smmplan.paths import PACKAGE_DIR
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_catalogues_have_the_same_keys_and_placeholders():
+    en, fr = catalogue("en"), catalogue("fr")
+    assert set(en) == set(fr), set(en) ^ set(fr)
+    for key in en:
+        assert _placeholders(en[key]) == _placeholders(fr[key]), key
+
+
+def test_every_literal_key_in_the_code_exists():
+    used = set()
+    for path in PACKAGE_DIR.glob("*.py"):
+        used |= set(re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
+    assert used, "no key found: the scan is broken"
+    for language in LANGUAGES:
+        missing = used - set(catalogue(language))
+        assert not missing, (language, missing)
+
+
+def test_every_f_string_key_family_exists():
+    """Keys built as f"problem.{key}.name" exist for every value the code can give."""
+    from smmplan.brief import PROBLEM_KEYS
+    from smmplan.identity import MATURITY_LEVELS, SEVERITY
+
+    for language in LANGUAGES:
+        cat = catalogue(language)
+        for key in PROBLEM_KEYS:
+            for suffix in ("name", "action"):
+                assert f"problem.{key}.{suffix}" in cat
+            assert f"swot.problem.{key}" in cat and f"swot.no_problem.{key}" in cat
+        for level in MATURITY_LEVELS:
+            assert f"maturity.level.{level}" in cat and f"maturity.consequence.{level}" in cat
+        for sev in SEVERITY:
+            assert f"severity.{sev}" in cat
+
+
+def test_french_and_english_formats():
+    fr = Translator("fr", "fr_FR", "EUR")
+    en = Translator("en", "en_US", "USD")
+    assert fr.number(1234567.891, 1) == "1\u202f234\u202f567,9"
+    assert en.number(1234567.891, 1) == "1,234,567.9"
+    assert fr.money(1800) == "1\u202f800\xa0€"
+    assert en.money(240000) == "$240,000"
+    assert fr.percent(12.5) == "12,5\xa0%"
+    assert en.percent(12.5) == "12.5%"
+    assert fr.date(dt.date(2027, 1, 1)) == "1 janvier 2027"
+    assert en.date(dt.date(2027, 1, 1)) == "January 1, 2027"
+    assert fr.join(["a", "b", "c"]) == "a, b et c"
+    assert en.number(None) == "n/a" and fr.number(float("nan")) == "n.d."
+
+
+def test_missing_key_names_the_catalogue():
+    with pytest.raises(TranslationError, match="data/locales/fr.yaml: missing message 'nope'"):
+        Translator("fr", "fr_FR", "EUR").t("nope")
+    with pytest.raises(TranslationError, match="unsupported language"):
+        catalogue("de")
