@@ -90,7 +90,7 @@ class Client(_Model):
     country: str = Field(description="ISO 3166 two-letter country code, e.g. FR, US.")
     language: Literal["en", "fr"] = Field(description="Language of the plan: `en` or `fr`.")
     currency: str = Field(description="ISO 4217 currency code, e.g. EUR, USD.")
-    period: Period
+    period: Period = Field(description="When the plan runs.")
     author: NonEmpty = Field(description="Author or agency name shown on the cover.")
 
     @field_validator("country")
@@ -139,17 +139,21 @@ class VisualIdentity(_Model):
 
 
 class Brand(_Model):
-    mission: NonEmpty
-    value_proposition: NonEmpty
-    differentiators: list[NonEmpty] = Field(min_length=1)
+    mission: NonEmpty = Field(description="Why the company exists, in one sentence.")
+    value_proposition: NonEmpty = Field(
+        description="What the customer gets that they cannot get elsewhere."
+    )
+    differentiators: list[NonEmpty] = Field(
+        min_length=1, description="What sets the brand apart (at least one)."
+    )
     personality: list[NonEmpty] = Field(min_length=1, description="Personality traits.")
-    tone_of_voice: ToneOfVoice
-    visual_identity: VisualIdentity
+    tone_of_voice: ToneOfVoice = Field(description="How the brand speaks.")
+    visual_identity: VisualIdentity = Field(description="Colours and logo used by the plan.")
 
 
 class OfferLine(_Model):
-    name: NonEmpty
-    description: str = ""
+    name: NonEmpty = Field(description="Name of the product or service line.")
+    description: str = Field(default="", description="What the line is.")
     average_order_value: Money | None = Field(
         default=None, description="Average order value in the brief's currency."
     )
@@ -173,9 +177,11 @@ class Problems(_Model):
 
 class Channel(_Model):
     platform: str = Field(description="A key of data/platforms.yaml, e.g. instagram.")
-    handle: str | None = None
-    followers: int | None = Field(default=None, ge=0)
-    posts_per_week: float | None = Field(default=None, ge=0, le=200)
+    handle: str | None = Field(default=None, description="Account name, e.g. @brand.")
+    followers: int | None = Field(default=None, ge=0, description="Followers today.")
+    posts_per_week: float | None = Field(
+        default=None, ge=0, le=200, description="Average posts per week."
+    )
     engagement_rate: Percent | None = Field(
         default=None, description="Average engagement rate by followers, percent."
     )
@@ -191,24 +197,28 @@ class Channel(_Model):
 
 
 class Competitor(_Model):
-    name: NonEmpty
-    channels: list[Channel] = Field(default_factory=list)
+    name: NonEmpty = Field(description="Competitor's name.")
+    channels: list[Channel] = Field(
+        default_factory=list, description="Its channels, with the same fields as the client's."
+    )
     mentions: int | None = Field(
         default=None, ge=0, description="Brand mentions over the last month, if measured."
     )
 
 
 class Situation(_Model):
-    problems: Problems
+    problems: Problems = Field(description="The seven typical problems, each scored 0-3.")
     channels: list[Channel] = Field(default_factory=list, description="The client's channels.")
     mentions: int | None = Field(
         default=None, ge=0, description="The client's mentions over the last month, if measured."
     )
-    competitors: list[Competitor] = Field(default_factory=list)
-    strengths: list[NonEmpty] = Field(default_factory=list)
-    weaknesses: list[NonEmpty] = Field(default_factory=list)
-    opportunities: list[NonEmpty] = Field(default_factory=list)
-    threats: list[NonEmpty] = Field(default_factory=list)
+    competitors: list[Competitor] = Field(
+        default_factory=list, description="Competitors with their public figures."
+    )
+    strengths: list[NonEmpty] = Field(default_factory=list, description="SWOT items to add.")
+    weaknesses: list[NonEmpty] = Field(default_factory=list, description="SWOT items to add.")
+    opportunities: list[NonEmpty] = Field(default_factory=list, description="SWOT items to add.")
+    threats: list[NonEmpty] = Field(default_factory=list, description="SWOT items to add.")
 
     @model_validator(mode="after")
     def _unique_platforms(self) -> Situation:
@@ -220,15 +230,19 @@ class Situation(_Model):
 
 
 class BusinessGoal(_Model):
-    description: NonEmpty
+    description: NonEmpty = Field(description="The goal, in the client's words.")
     metric: str | None = Field(default=None, description="What measures it, in words.")
-    target: float | None = None
-    horizon_months: int | None = Field(default=None, ge=1, le=60)
+    target: float | None = Field(default=None, description="Target value of the metric.")
+    horizon_months: int | None = Field(
+        default=None, ge=1, le=60, description="Months to reach it (default: goals horizon)."
+    )
 
 
 class Goals(_Model):
     horizon_months: int = Field(ge=1, le=60, description="Horizon of the business goals.")
-    business_goals: list[BusinessGoal] = Field(min_length=1)
+    business_goals: list[BusinessGoal] = Field(
+        min_length=1, description="Business goals (at least one)."
+    )
 
 
 class Budget(_Model):
@@ -248,23 +262,37 @@ class DataFile(_Model):
 
 
 class DataFiles(_Model):
-    audience: DataFile | None = None
-    posts: DataFile | None = None
-    ads: DataFile | None = None
-    web_analytics: DataFile | None = None
-    competitors: DataFile | None = None
+    audience: DataFile | None = Field(
+        default=None, description="Customers, followers or survey respondents: one row each."
+    )
+    posts: DataFile | None = Field(
+        default=None, description="Post history export: one row per post."
+    )
+    ads: DataFile | None = Field(
+        default=None, description="Ads export: one row per ad or ad set (and period)."
+    )
+    web_analytics: DataFile | None = Field(
+        default=None, description="Web analytics export (e.g. GA4 landing pages)."
+    )
+    competitors: DataFile | None = Field(
+        default=None, description="Competitor figures over time: one row per brand and date."
+    )
 
 
 class Brief(_Model):
     """A validated client brief."""
 
-    client: Client
-    brand: Brand
-    offer: list[OfferLine] = Field(min_length=1)
-    situation: Situation
-    goals: Goals
-    budget: Budget
-    data: DataFiles = Field(default_factory=DataFiles)
+    client: Client = Field(description="Who the plan is for.")
+    brand: Brand = Field(description="Brand identity.")
+    offer: list[OfferLine] = Field(
+        min_length=1, description="Product or service lines (at least one)."
+    )
+    situation: Situation = Field(description="Where the brand stands today.")
+    goals: Goals = Field(description="What the business wants.")
+    budget: Budget = Field(description="Budgets for the plan period, in the plan currency.")
+    data: DataFiles = Field(
+        default_factory=DataFiles, description="The client's own files (all optional)."
+    )
 
     # Set by parse_brief, not part of the YAML.
     _source: Path | None = PrivateAttr(default=None)

@@ -27,6 +27,35 @@ FOOTER_CELL = "v.footer(plan)"
 SAVE_CELL = "if output_dir:\n    plan.save(output_dir)"
 
 
+def _register_engine() -> str:
+    """Register papermill's nbclient engine variant that saves the output notebook once,
+    at the end (papermill saves the whole notebook before and after every cell, which
+    dominates the time of a short plan). On failure papermill still writes the notebook
+    with the error."""
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+    from papermill.iorw import write_ipynb
+
+    class QuietEngine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True,
+                             log_output=False, autosave_cell_every=30, **kwargs):
+            manager = NotebookExecutionManager(nb, output_path=None, progress_bar=False,
+                                               log_output=log_output)
+            manager.notebook_start()
+            try:
+                cls.execute_managed_notebook(manager, kernel_name, log_output=log_output,
+                                             **kwargs)
+            finally:
+                manager.cleanup_pbar()
+                manager.notebook_complete()
+                if output_path:
+                    write_ipynb(manager.nb, output_path)
+            return manager.nb
+
+    papermill_engines.register("smmplan", QuietEngine)
+    return "smmplan"
+
+
 @dataclass
 class BuildOptions:
     cell_timeout: int = 600  # seconds a single cell may run
@@ -137,6 +166,8 @@ def build_one(brief_path: str | Path, out_root: str | Path,
                          str(target))
     try:
         notebook = stitch(options.notebooks_dir)
+        engine = _register_engine()
+        os.environ["SMMPLAN_STATIC"] = "1"  # inherited by the kernel: HTML outputs only
         for attempt in (1, 2):
             result.attempts = attempt
             try:
@@ -144,6 +175,7 @@ def build_one(brief_path: str | Path, out_root: str | Path,
                     notebook, str(executed),
                     parameters={"brief_path": str(brief_path), "output_dir": str(staging)},
                     kernel_name=options.kernel_name,
+                    engine_name=engine,
                     cwd=str(options.notebooks_dir),
                     progress_bar=False,
                     log_output=False,

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
+from plotly.io.json import to_json_plotly
 
 from .paths import TEMPLATES_DIR
 
@@ -45,23 +46,38 @@ class Html:
         return ""
 
 
+def static_output() -> bool:
+    """True in batch builds (``SMMPLAN_STATIC=1``): outputs carry only what the exported
+    HTML uses, which keeps executed notebooks small and builds fast."""
+    return os.environ.get("SMMPLAN_STATIC") == "1"
+
+
 class FigureBlock:
     """A plotly figure: interactive in JupyterLab (plotly MIME type) and in the HTML
     (a div drawn by the plotly.js that the plan template embeds once)."""
 
-    def __init__(self, key: str, fig: go.Figure):
+    def __init__(self, key: str, fig: dict):
         self.key = key
-        self.fig = fig
+        # plotly's serializer escapes <, > and / so brief strings cannot close the script
+        self.payload = to_json_plotly(fig)
+
+    def html(self) -> str:
+        """The figure as a div and the script that draws it with the page's plotly.js."""
+        spec = json.loads(self.payload)
+        height = spec.get("layout", {}).get("height") or 420
+        div = f"fig-{self.key}"
+        return (
+            f'<div class="{FIGURE_CLASS}" data-key="{self.key}">'
+            f'<div id="{div}" class="plotly-graph-div" style="height:{height}px;width:100%">'
+            f"</div><script>(function(){{var f={self.payload};"
+            f'Plotly.newPlot("{div}",f.data,f.layout,{_PLOTLY_CONFIG});}})();</script></div>'
+        )
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        config = {"displaylogo": False, "responsive": True}
-        html = self.fig.to_html(
-            include_plotlyjs=False, full_html=False, div_id=f"fig-{self.key}", config=config
-        )
-        return {
-            "text/html": f'<div class="{FIGURE_CLASS}" data-key="{self.key}">{html}</div>',
-            "application/vnd.plotly.v1+json": self.fig.to_plotly_json(),
-        }
+        bundle = {"text/html": self.html()}
+        if not static_output():
+            bundle["application/vnd.plotly.v1+json"] = json.loads(self.payload)
+        return bundle
 
     def __repr__(self) -> str:
         return ""
@@ -84,10 +100,7 @@ def _clean(value: object) -> object:
     return value
 
 
-def _figure_json(fig: go.Figure) -> dict:
-    spec = json.loads(fig.to_json())
-    spec.get("layout", {}).pop("template", None)
-    return spec
+_PLOTLY_CONFIG = json.dumps({"displaylogo": False, "responsive": True})
 
 
 @dataclass
@@ -98,11 +111,13 @@ class Recorder:
     tables: dict[str, dict] = field(default_factory=dict)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
 
-    def figure(self, key: str, chapter: str, fig: go.Figure) -> FigureBlock:
+    def figure(self, key: str, chapter: str, fig: dict) -> FigureBlock:
         """Record a figure and return it as a displayable block."""
-        title = fig.layout.title.text if fig.layout.title else None
-        self.figures[key] = {"chapter": chapter, "title": title, "plotly": _figure_json(fig)}
-        return FigureBlock(key, fig)
+        block = FigureBlock(key, fig)
+        spec = json.loads(block.payload)
+        title = spec.get("layout", {}).get("title", {}).get("text")
+        self.figures[key] = {"chapter": chapter, "title": title, "plotly": spec}
+        return block
 
     def table(
         self, key: str, chapter: str, title: str, frame: pd.DataFrame, columns: list[Column]

@@ -35,8 +35,7 @@ class Section:
         """The section as one HTML string (figures as their HTML form)."""
         parts = []
         for b in self.blocks:
-            parts.append(b._repr_html_() if isinstance(b, Html) else
-                         b._repr_mimebundle_()["text/html"])
+            parts.append(b._repr_html_() if isinstance(b, Html) else b.html())
         return "\n".join(parts)
 
 

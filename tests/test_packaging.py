@@ -28,3 +28,19 @@ def test_environment_yml_agrees_with_pyproject():
 def test_console_script():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["scripts"]["smmplan"] == "smmplan.cli:main"
+
+
+def test_generated_field_reference_is_current():
+    from smmplan.docs import FIELDS_DOC, brief_fields_markdown
+
+    assert FIELDS_DOC.read_text(encoding="utf-8") == brief_fields_markdown(), (
+        "run: python -m smmplan.docs"
+    )
+
+
+def test_readme_quick_start_has_the_two_commands():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = text.split("## Quick start", 1)[1].split("##", 1)[0]
+    commands = [line.split("#")[0].strip() for line in quick.splitlines()
+                if line.startswith("make ")]
+    assert commands == ["make demo", "make test"]

@@ -1,0 +1,123 @@
+"""Build speed, measured in one run (no timed assertions anywhere in the tests).
+
+Prints:
+- floor: papermill (Python API) running a one-cell notebook that imports the libraries a
+  plan kernel imports (pandas, pydantic, babel, jinja2, yaml, plotly's JSON encoder),
+  median of N runs;
+- one plan: `smmplan.build.build_one` on the fashion example, median of N runs;
+- naive pipeline: `papermill` CLI per chapter notebook, then `jupyter nbconvert --to html`
+  CLI per executed notebook, for the same example;
+- batch: `smmplan build -j 1` against `-j 2` over the three examples, and over the three
+  examples twice (6 briefs), in subprocesses;
+- the size of each example plan.html.
+
+Goals (issue 2): one plan <= 1.5 x the floor; `-j 2` batch >= 1.6 x faster than `-j 1`.
+Usage: python benchmarks/bench_build.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+
+from smmplan.build import build_one, chapter_notebooks
+from smmplan.paths import EXAMPLES_DIR, NOTEBOOKS_DIR, example_briefs
+
+BIN = Path(sys.executable).parent
+# The third-party libraries a plan kernel imports (python -X importtime -c "import
+# smmplan.views" lists them): the floor pays for them too.
+IMPORTS = ("import pandas, numpy, pydantic, babel.numbers, babel.dates, babel.lists, jinja2, "
+           "markupsafe, yaml, plotly.io.json")
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def floor_once(tmp: Path) -> float:
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell(IMPORTS)]
+    src = tmp / "floor.ipynb"
+    nbformat.write(nb, src)
+    return timed(lambda: pm.execute_notebook(str(src), str(tmp / "floor-out.ipynb"),
+                                             kernel_name="python3", progress_bar=False))
+
+
+def naive_once(tmp: Path, brief: Path) -> float:
+    def run():
+        for book in chapter_notebooks():
+            out = tmp / f"naive-{book.name}"
+            subprocess.run([str(BIN / "papermill"), str(book), str(out), "-p", "brief_path",
+                            str(brief), "--cwd", str(NOTEBOOKS_DIR)], check=True,
+                           capture_output=True)
+            subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input",
+                            str(out)], check=True, capture_output=True)
+    return timed(run)
+
+
+def batch_once(briefs: list[Path], jobs: int, out: Path) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    return timed(lambda: subprocess.run(
+        [str(BIN / "smmplan"), "build", *map(str, briefs), "-o", str(out), "-j", str(jobs),
+         "-q"], check=True, capture_output=True))
+
+
+def doubled_examples(tmp: Path) -> list[Path]:
+    """The three examples plus a renamed copy of each (six distinct clients)."""
+    copies = []
+    for brief in example_briefs():
+        folder = tmp / f"copy-{brief.parent.name}"
+        shutil.copytree(brief.parent, folder)
+        text = (folder / "brief.yaml").read_text(encoding="utf-8")
+        text = text.replace('  name: "', '  name: "Copy of ', 1)
+        (folder / "brief.yaml").write_text(text, encoding="utf-8")
+        copies.append(folder / "brief.yaml")
+    return list(example_briefs()) + copies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    fashion = EXAMPLES_DIR / "fashion" / "brief.yaml"
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        floor_once(tmp)  # warm the disk cache
+        floor = statistics.median(floor_once(tmp) for _ in range(args.runs))
+        plan = statistics.median(
+            timed(lambda: build_one(fashion, tmp / "one")) for _ in range(args.runs))
+        naive = naive_once(tmp, fashion)
+        three = list(example_briefs())
+        six = doubled_examples(tmp)
+        j1 = batch_once(three, 1, tmp / "b1")
+        j2 = batch_once(three, 2, tmp / "b2")
+        j1_six = batch_once(six, 1, tmp / "b3")
+        j2_six = batch_once(six, 2, tmp / "b4")
+        sizes = {p.parent.name: p.stat().st_size for p in sorted((tmp / "b2").glob("*/plan.html"))}
+    print(f"floor (papermill, imports only), median of {args.runs}: {floor:6.2f} s")
+    print(f"one plan (build_one, fashion), median of {args.runs}:  {plan:6.2f} s"
+          f"   ratio to floor {plan / floor:4.2f}  (goal <= 1.5)")
+    print(f"naive pipeline (papermill CLI + nbconvert CLI per chapter): {naive:6.2f} s"
+          f"   ({naive / plan:4.2f} x one plan)")
+    print(f"batch of 3 examples: -j 1 {j1:6.2f} s, -j 2 {j2:6.2f} s, speed-up {j1 / j2:4.2f}"
+          "  (goal >= 1.6; 3 plans on 2 workers cannot exceed 1.5)")
+    print(f"batch of 6 briefs:   -j 1 {j1_six:6.2f} s, -j 2 {j2_six:6.2f} s,"
+          f" speed-up {j1_six / j2_six:4.2f}  (goal >= 1.6)")
+    for slug, size in sizes.items():
+        print(f"plan.html size {slug}: {size / 1e6:5.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
