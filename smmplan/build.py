@@ -181,6 +181,8 @@ def build_one(brief_path: str | Path, out_root: str | Path,
                     log_output=False,
                     start_timeout=options.start_timeout,
                     execution_timeout=options.cell_timeout,
+                    # the kernel's start-up warnings are not the strategist's business
+                    extra_arguments=["--IPKernelApp.log_level=ERROR"],
                 )
                 break
             except Exception as exc:  # retry a kernel that failed to start, once
@@ -205,6 +207,18 @@ def build_one(brief_path: str | Path, out_root: str | Path,
     return result
 
 
+def warm_up() -> None:
+    """Import and cache what every build needs (papermill, nbconvert and its templates,
+    plotly.js), once, before worker processes are forked."""
+    import papermill  # noqa: F401
+
+    from .export import export_html, plotly_js
+
+    plotly_js()
+    export_html(nbformat.v4.new_notebook(), title="warm-up", language="en")
+    _register_engine()
+
+
 def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
                options: BuildOptions | None = None, progress: bool = True) -> list[BuildResult]:
     """Build several plans with ``jobs`` worker processes and a progress bar."""
@@ -212,16 +226,22 @@ def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
 
     options = options or BuildOptions()
     results: list[BuildResult] = []
-    bar = tqdm(total=len(brief_paths), desc="plans", unit="plan", disable=not progress)
-    if jobs <= 1:
+    jobs = max(1, min(jobs, len(brief_paths)))
+    if jobs == 1:
+        bar = tqdm(total=len(brief_paths), desc="plans", unit="plan", disable=not progress)
         for path in brief_paths:
             bar.set_postfix_str(Path(path).parent.name)
             results.append(build_one(path, out_root, options))
             bar.update()
     else:
-        ctx = multiprocessing.get_context("spawn")
+        warm_up()
+        # Forked workers inherit the warm imports and caches. Safe here: this process
+        # holds no kernel, no ZeroMQ context, and no thread yet (tqdm's comes after).
+        ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             futures = {pool.submit(build_one, p, out_root, options): p for p in brief_paths}
+            bar = tqdm(total=len(brief_paths), desc="plans", unit="plan",
+                       disable=not progress)
             for future in as_completed(futures):
                 try:
                     results.append(future.result())
