@@ -18,6 +18,7 @@ import yaml
 from babel import Locale
 from babel.numbers import list_currencies
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -44,9 +45,26 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @lru_cache(maxsize=1)
-def platforms() -> dict[str, dict]:
-    """The platform catalogue (``data/platforms.yaml``)."""
+def platform_catalogue() -> dict:
+    """The whole platform catalogue (``data/platforms.yaml``), with its source."""
     return yaml.safe_load((DATA_DIR / "platforms.yaml").read_text(encoding="utf-8"))
+
+
+def platforms() -> dict[str, dict]:
+    """Platforms by key: label and audience facts."""
+    return platform_catalogue()["platforms"]
+
+
+def check_platform(value: str) -> str:
+    """A platform key of the catalogue, lower-cased; ValueError naming the known ones."""
+    value = value.lower()
+    if value not in platforms():
+        known = ", ".join(sorted(platforms()))
+        raise ValueError(f"unknown platform {value!r} (known: {known})")
+    return value
+
+
+PlatformKey = Annotated[str, AfterValidator(check_platform)]
 
 
 class _Model(BaseModel):
@@ -158,6 +176,11 @@ class OfferLine(_Model):
         default=None, description="Average order value in the brief's currency."
     )
     gross_margin: Percent | None = Field(default=None, description="Gross margin, percent.")
+    audience_values: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Values of the audience table's `product` column that belong to this "
+        "line (case-insensitive), for sub-targets.",
+    )
 
 
 class Problem(_Model):
@@ -189,11 +212,7 @@ class Channel(_Model):
     @field_validator("platform")
     @classmethod
     def _known_platform(cls, value: str) -> str:
-        value = value.lower()
-        if value not in platforms():
-            known = ", ".join(sorted(platforms()))
-            raise ValueError(f"unknown platform {value!r} (known: {known})")
-        return value
+        return check_platform(value)
 
 
 class Competitor(_Model):
@@ -226,6 +245,38 @@ class Situation(_Model):
         dupes = sorted({p for p in seen if seen.count(p) > 1})
         if dupes:
             raise ValueError(f"platform listed twice in channels: {', '.join(dupes)}")
+        return self
+
+
+class DeclaredPersona(_Model):
+    name: NonEmpty = Field(description="Persona name.")
+    description: str = Field(default="", description="Who they are, in a sentence or two.")
+    share: Percent | None = Field(default=None, description="Estimated share of customers, %.")
+    age_range: str | None = Field(default=None, description="E.g. 25-34.")
+    channels: list[PlatformKey] = Field(
+        default_factory=list, description="Platforms where they are."
+    )
+    message: str = Field(default="", description="What to tell them.")
+    offer: str = Field(default="", description="Offer line that fits them.")
+
+
+class TargetSettings(_Model):
+    k: int | None = Field(
+        default=None, ge=2, le=12, description="Force the number of targets (else chosen)."
+    )
+    k_min: int = Field(default=2, ge=2, le=12, description="Smallest number of targets tried.")
+    k_max: int = Field(default=8, ge=2, le=12, description="Largest number of targets tried.")
+    min_share: Percent = Field(
+        default=5, description="Smallest target allowed, percent of the audience."
+    )
+    personas: list[DeclaredPersona] = Field(
+        default_factory=list, description="Personas declared by hand (used without data)."
+    )
+
+    @model_validator(mode="after")
+    def _range(self) -> TargetSettings:
+        if self.k_min > self.k_max:
+            raise ValueError(f"k_min ({self.k_min}) is larger than k_max ({self.k_max})")
         return self
 
 
@@ -288,6 +339,9 @@ class Brief(_Model):
         min_length=1, description="Product or service lines (at least one)."
     )
     situation: Situation = Field(description="Where the brand stands today.")
+    targets: TargetSettings = Field(
+        default_factory=TargetSettings, description="How targets are found or declared."
+    )
     goals: Goals = Field(description="What the business wants.")
     budget: Budget = Field(description="Budgets for the plan period, in the plan currency.")
     data: DataFiles = Field(
@@ -448,14 +502,36 @@ def check_brief_files(brief: Brief) -> list[str]:
         except Exception as exc:  # any reader failure is a user-facing data problem
             problems.append(f"{src}: {field}: cannot read {file}: {exc}")
             continue
+        missing = False
         for ours, theirs in spec.columns.items():
             if theirs not in header:
+                missing = True
                 shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
                 problems.append(
                     f"{src}: data.{kind}.columns.{ours}: column {theirs!r} "
                     f"is not in {file.name} (its columns: {shown})"
                 )
+        if kind == "audience" and not missing:
+            problems += _check_audience(brief)
     return problems
+
+
+def _check_audience(brief: Brief) -> list[str]:
+    """Problems that would stop the targets chapter: found before any kernel starts."""
+    from .audience import load_audience
+    from .errors import DataError
+    from .segments import MIN_TARGET_ROWS
+
+    try:
+        audience = load_audience(brief)
+    except DataError as exc:
+        return [f"{brief.source}: data.audience: {exc}"]
+    k = brief.targets.k
+    if audience is not None and k and audience.rows < k * MIN_TARGET_ROWS:
+        return [f"{brief.source}: targets.k: {audience.rows} rows in "
+                f"{Path(audience.file).name} are too few for {k} targets "
+                f"(at least {k * MIN_TARGET_ROWS} needed)"]
+    return []
 
 
 def json_schema() -> str:

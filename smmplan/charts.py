@@ -195,3 +195,89 @@ def positioning_chart(bench: CompetitorBenchmark, tr: Translator, theme: Theme) 
     return theme.figure([scatter], tr.t("chart.positioning_title"),
                         xaxis={"type": "log", "title": {"text": tr.t("chart.followers_axis")}},
                         yaxis={"title": {"text": tr.t("chart.er_axis")}})
+
+
+# --- Chapter 2: targets ----------------------------------------------------------------
+
+def k_selection_chart(selection: list[dict], chosen: int, tr: Translator,
+                      theme: Theme) -> Figure:
+    """Silhouette (higher is better) and Davies-Bouldin (lower is better) against k."""
+    ks = [row["k"] for row in selection]
+    sil = {
+        "type": "scatter", "mode": "lines+markers", "name": tr.t("chart.silhouette"),
+        "x": ks, "y": [row["silhouette"] for row in selection],
+        "line": {"color": theme.primary, "width": 3},
+        "marker": {"size": [16 if k == chosen else 8 for k in ks],
+                   "symbol": ["star" if k == chosen else "circle" for k in ks]},
+        "hovertemplate": "k=%{x}: %{y:.3f}<extra></extra>",
+    }
+    db = {
+        "type": "scatter", "mode": "lines+markers", "name": tr.t("chart.davies_bouldin"),
+        "x": ks, "y": [row["davies_bouldin"] for row in selection], "yaxis": "y2",
+        "line": {"color": "#9E9E9E", "dash": "dot"},
+        "hovertemplate": "k=%{x}: %{y:.3f}<extra></extra>",
+    }
+    rejected = [row["k"] for row in selection if not row["admissible"]]
+    shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": k - 0.5, "x1": k + 0.5,
+               "y0": 0, "y1": 1, "fillcolor": "#F2F2F2", "line": {"width": 0},
+               "layer": "below"} for k in rejected]
+    return theme.figure(
+        [sil, db], tr.t("chart.k_title"), height=340,
+        xaxis={"title": {"text": tr.t("chart.k_axis")}, "dtick": 1},
+        yaxis={"title": {"text": tr.t("chart.silhouette")}},
+        yaxis2={"title": {"text": tr.t("chart.davies_bouldin")}, "overlaying": "y",
+                "side": "right", "showgrid": False},
+        shapes=shapes,
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+    )
+
+
+def segment_sizes_chart(names: list[str], shares: list[float], tr: Translator,
+                        theme: Theme) -> Figure:
+    """Share of the audience in each target."""
+    bar = {
+        "type": "bar", "orientation": "h", "x": shares, "y": names,
+        "marker": {"color": theme.palette(len(names))},
+        "text": [tr.percent(s) for s in shares], "textposition": "auto",
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    return theme.figure([bar], tr.t("chart.sizes_title"), height=120 + 50 * len(names),
+                        yaxis={"autorange": "reversed"},
+                        xaxis={"title": {"text": tr.t("chart.share_axis")}})
+
+
+def profile_heatmap(names: list[str], features: list[str], z: list[list[float | None]],
+                    tr: Translator, theme: Theme) -> Figure:
+    """Targets x traits, coloured by z-score (how far the target is from the average)."""
+    heat = {
+        "type": "heatmap", "x": features, "y": names, "z": z, "zmid": 0,
+        "colorscale": [[0, "#3B6EA8"], [0.5, "#F7F7F7"], [1, theme.secondary]],
+        "text": [[("" if v is None else f"{v:+.1f}") for v in row] for row in z],
+        "texttemplate": "%{text}", "hovertemplate": "%{y}<br>%{x}: z = %{z:.2f}<extra></extra>",
+        "colorbar": {"title": {"text": "z"}},
+    }
+    return theme.figure([heat], tr.t("chart.heatmap_title"), height=160 + 45 * len(names),
+                        yaxis={"autorange": "reversed"})
+
+
+def segment_map(points: dict, names: list[str], explained: list[float], tr: Translator,
+                theme: Theme) -> Figure:
+    """A sample of the audience on its first two principal components, by target.
+    Hover shows the target only: no row-level data."""
+    colours = theme.palette(len(names))
+    traces = []
+    for i, name in enumerate(names):
+        xs = [x for x, s in zip(points["x"], points["segment"], strict=True) if s == i]
+        ys = [y for y, s in zip(points["y"], points["segment"], strict=True) if s == i]
+        traces.append({"type": "scattergl" if len(points["x"]) > 5000 else "scatter",
+                       "mode": "markers", "name": name, "x": xs, "y": ys,
+                       "marker": {"color": colours[i], "size": 5, "opacity": 0.6},
+                       "hovertemplate": name + "<extra></extra>"})
+    ex = explained + [0, 0]
+    return theme.figure(
+        traces, tr.t("chart.map_title"), height=460,
+        xaxis={"title": {"text": tr.t("chart.component", n=1, share=tr.percent(ex[0]))},
+               "zeroline": False},
+        yaxis={"title": {"text": tr.t("chart.component", n=2, share=tr.percent(ex[1]))},
+               "zeroline": False},
+    )

@@ -13,14 +13,16 @@ from pathlib import Path
 from babel import Locale
 
 from . import __version__
+from .audience import Audience, load_audience
 from .brief import Brief, load_brief
 from .charts import Theme
 from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .report import Recorder
+from .targets import Targets, find_targets
 
 SCHEMA_VERSION = 1
-CHAPTERS = ("identity",)  # chapters that exist, in plan order
+CHAPTERS = ("identity", "targets")  # chapters that exist, in plan order
 
 
 def sha256(path: Path) -> str:
@@ -59,6 +61,16 @@ class Plan:
         """Brand identity and diagnosis (chapter 1)."""
         return analyse_identity(self.brief)
 
+    @cached_property
+    def audience(self) -> Audience | None:
+        """The client's audience table, typed, identity columns removed (or None)."""
+        return load_audience(self.brief)
+
+    @cached_property
+    def targets(self) -> Targets:
+        """Targets and sub-targets (chapter 2)."""
+        return find_targets(self.brief, self.audience)
+
     def provenance(self) -> dict:
         """Version, build date and SHA-256 of the brief and of every file it uses."""
         brief = self.brief
@@ -80,10 +92,11 @@ class Plan:
 
     def summary(self) -> list[dict]:
         """The decisions of each chapter, in words, for the executive summary."""
-        from .views import identity_decisions
+        from .views import identity_decisions, targets_decisions
 
-        return [{"chapter": "identity", "title": self.tr.t("chapter.identity"),
-                 "decisions": identity_decisions(self)}]
+        deciders = {"identity": identity_decisions, "targets": targets_decisions}
+        return [{"chapter": ch, "title": self.tr.t(f"chapter.{ch}"),
+                 "decisions": deciders[ch](self)} for ch in CHAPTERS]
 
     def to_json(self) -> dict:
         """The machine-readable plan (documented in docs/plan-json.md)."""
@@ -106,6 +119,7 @@ class Plan:
             "provenance": self.provenance(),
             "summary": self.summary(),
             "identity": self.identity.to_json(self.brief),
+            "segments": self.targets.to_json(),
             "figures": self.record.figures,
             "tables": self.record.tables,
         }
@@ -117,6 +131,9 @@ class Plan:
         text = json.dumps(self.to_json(), indent=2, ensure_ascii=False, default=str)
         (folder / "plan.json").write_text(text, encoding="utf-8")
         self.record.write_tables(folder / "tables")
+        assignments = self.targets.assignments()
+        if assignments is not None:  # beside the plan, never inside it
+            assignments.to_csv(folder / "audience_segments.csv", index=False)
 
 
 _CACHE: dict[tuple[str, float], Plan] = {}

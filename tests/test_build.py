@@ -15,8 +15,8 @@ from smmplan.paths import example_briefs
 
 from .conftest import XSS, example_raw, fault_notebooks, plan_json, run_cli, standalone, write_brief
 
-EXPECTED_KEYS = {"schema_version", "client", "provenance", "summary", "identity", "figures",
-                 "tables"}
+EXPECTED_KEYS = {"schema_version", "client", "provenance", "summary", "identity", "segments",
+                 "figures", "tables"}
 
 
 def test_every_example_is_built(built):
@@ -183,3 +183,23 @@ def test_rebuild_replaces_the_plan(tmp_path, built):
     assert result.ok, result.message
     assert not (target / "tables" / "stale.csv").exists()
     assert (target / "plan.html").stat().st_size > 100_000
+
+
+def test_no_row_level_personal_data_in_the_deliverable(built):
+    from smmplan.clientdata import read_table
+    from smmplan.paths import EXAMPLES_DIR
+
+    folder = built["plans"]["maison-lune"]
+    raw = read_table(EXAMPLES_DIR / "fashion" / "audience.csv")
+    segments = (folder / "audience_segments.csv").read_text(encoding="utf-8").splitlines()
+    assert segments[0] == "key,target,sub_target" and len(segments) == len(raw) + 1
+    texts = [_ours(folder), (folder / "plan.json").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in (folder / "tables").glob("*.csv")]
+    for col in ("Customer ID", "Email", "Phone", "Last Name"):
+        for value in raw[col].dropna().head(200):
+            assert not any(str(value) in text for text in texts), (col, value)
+    data = plan_json(folder)
+    assert data["segments"]["k"] == len(data["segments"]["personas"]) >= 2
+    assert {"k_selection", "segment_sizes", "segment_profiles", "segment_map"} <= set(
+        data["figures"])
+    assert (folder / "tables" / "segments.csv").is_file()

@@ -1,0 +1,116 @@
+"""The targets step at scale, measured in one run.
+
+Generates 1,000,000 rows x 12 mixed columns (6 numeric, 3 categorical, 1 boolean, 1 date,
+1 row key) with 5 planted groups, then measures, each in a fresh subprocess:
+- ours: the whole targets step (typing, preprocessing, k selection, final fit, stability,
+  profiles, channels, sub-targets, map) = ``prepare_audience`` + ``find_targets``;
+- bare: scikit-learn MiniBatchKMeans (same k, batch 4096, n_init 3) on the preprocessed
+  matrix, the ratio's denominator.
+Prints wall time and peak memory (max RSS) of each, and the ratio.
+Goals (issue 3): ours <= 60 s and <= 4 GB on a 2-core machine; ratio <= 2.
+Usage: python benchmarks/bench_segments.py [--rows 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+
+def generate(rows: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    group = rng.integers(0, 5, rows)
+    centre = np.array([[22, 40, 2, 30, 1.0, 5], [35, 120, 6, 90, 3.0, 8],
+                       [48, 300, 3, 200, 2.0, 3], [29, 80, 10, 20, 5.0, 12],
+                       [60, 150, 1, 400, 0.5, 2]], dtype=float)[group]
+    noise = rng.normal(1, 0.15, (rows, 6))
+    cats = np.array(["Streetwear", "Dresses", "Workwear", "Sportswear", "Outerwear"])
+    chans = np.array(["TikTok", "Instagram", "Facebook", "Newsletter", "Google"])
+    cities = np.array(["London", "Leeds", "Bristol", "Glasgow", "Cardiff", "York"])
+    last = pd.Timestamp("2026-10-31") - pd.to_timedelta((centre[:, 3] * noise[:, 3]).astype(
+        int), unit="D")
+    return pd.DataFrame({
+        "Customer ID": np.char.add("C", np.arange(rows).astype(str)),
+        "Age": np.round(centre[:, 0] * noise[:, 0]),
+        "Total Spent": np.round(centre[:, 1] * noise[:, 1] * rng.lognormal(0, 0.3, rows), 2),
+        "Orders": np.maximum(1, np.round(centre[:, 2] * noise[:, 2])),
+        "Basket": np.round(centre[:, 1] / np.maximum(1, centre[:, 2]) * noise[:, 4], 2),
+        "Sessions per month": np.round(centre[:, 5] * noise[:, 5], 1),
+        "Reviews": rng.poisson(centre[:, 4]),
+        "Favourite Category": cats[group],
+        "Acquisition Channel": np.where(rng.random(rows) < 0.85, chans[group],
+                                        chans[rng.integers(0, 5, rows)]),
+        "City": cities[rng.integers(0, 6, rows)],
+        "Newsletter": np.where(rng.random(rows) < 0.5, "yes", "no"),
+        "Last Order Date": last.strftime("%Y-%m-%d"),
+    })
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def part(which: str, rows: int) -> dict:
+    from smmplan.audience import prepare_audience
+    from smmplan.brief import parse_brief
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.targets import find_targets
+
+    table = generate(rows)
+    base = peak_mb()
+    if which == "ours":
+        import yaml
+
+        raw = yaml.safe_load((EXAMPLES_DIR / "fashion" / "brief.yaml").read_text())
+        raw["data"] = {}
+        brief = parse_brief(raw, EXAMPLES_DIR / "fashion" / "brief.yaml")
+        t0 = time.perf_counter()
+        aud = prepare_audience(table, "generated.csv", {"id": "Customer ID",
+                                                        "product": "Favourite Category"})
+        result = find_targets(brief, aud)
+        seconds = time.perf_counter() - t0
+        return {"seconds": seconds, "peak_mb": peak_mb(), "table_mb": base, "k": result.k,
+                "columns": len(aud.numeric) + len(aud.categorical)}
+    from sklearn.cluster import MiniBatchKMeans
+
+    from smmplan.segments import to_matrix
+
+    aud = prepare_audience(table, "generated.csv", {"id": "Customer ID"})
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    t0 = time.perf_counter()
+    MiniBatchKMeans(n_clusters=int(sys.argv[sys.argv.index("--k") + 1]), batch_size=4096,
+                    n_init=3, random_state=0).fit(X)
+    return {"seconds": time.perf_counter() - t0, "peak_mb": peak_mb(), "shape": X.shape}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--part", choices=["ours", "bare"])
+    parser.add_argument("--k", type=int, default=5)
+    args = parser.parse_args()
+    if args.part:
+        print(json.dumps(part(args.part, args.rows), default=str))
+        return
+    run = [sys.executable, __file__, "--rows", str(args.rows)]
+    ours = json.loads(subprocess.run(run + ["--part", "ours"], capture_output=True, text=True,
+                                     check=True).stdout)
+    bare = json.loads(subprocess.run(run + ["--part", "bare", "--k", str(ours["k"])],
+                                     capture_output=True, text=True, check=True).stdout)
+    print(f"rows: {args.rows:,}, model columns: {ours['columns']}, k chosen: {ours['k']}")
+    print(f"targets step (ours): {ours['seconds']:6.1f} s, peak memory {ours['peak_mb']:6.0f} MB"
+          f" (generated table alone {ours['table_mb']:.0f} MB)   goals: <= 60 s, <= 4096 MB")
+    print(f"bare MiniBatchKMeans on the preprocessed matrix {bare['shape']}: "
+          f"{bare['seconds']:6.1f} s, peak memory {bare['peak_mb']:6.0f} MB")
+    print(f"ratio ours / bare: {ours['seconds'] / bare['seconds']:4.2f}   goal <= 2")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,335 @@
+"""The client's audience table made ready for modelling: identity and contact columns
+dropped, every other column typed (numeric, boolean, category, date -> age or recency),
+and every decision written down as a note the plan can show.
+
+No row-level personal data leaves this module except the row key, which only goes to
+``audience_segments.csv`` next to the plan (never into the HTML, plan.json or tables/).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .brief import Brief
+from .clientdata import read_table
+from .errors import DataError
+
+# Column-name patterns (English and French) of identity and contact data. Strong names
+# are always dropped; weak ones (which also name consent flags or counts, e.g. "Accepts
+# Email Marketing") only when the column has many distinct values.
+_PII_STRONG = re.compile(
+    r"(^|\b|_)(first|last|full|sur|given|family|user|middle)?[ _-]?name$|^nom\b|pr[ée]nom"
+    r"|address|adresse|street|^rue|zip|post ?code|code postal|ip[ _]?addr|uuid|ssn|passport"
+    r"|iban|social security|s[ée]curit[ée] sociale|birth ?place",
+    re.I,
+)
+_PII_WEAK = re.compile(
+    r"e-?mail|courriel|phone|t[ée]l[ée]?phone|^tel$|mobile|portable|(^|[ _])id$|^id[ _]"
+    r"|identifi|card|carte",
+    re.I,
+)
+_CAMEL_ID = re.compile(r"[a-z](ID|Id)$")  # CustomerID, userId
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
+_PHONE = re.compile(r"^\+?[\d\s().-]{8,20}$")
+_DATE_NAME = re.compile(r"date|time|birth|dob|naissance|signup|joined|created|last|since|le$",
+                        re.I)
+_DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_BIRTH = re.compile(r"birth|dob|naissance|né", re.I)
+_VALUE_NAME = re.compile(r"spent|spend|revenue|amount|total|montant|chiffre|ltv|value|ca$",
+                         re.I)
+_PRODUCT_NAME = re.compile(r"categor|product|produit|gamme|collection|range|line", re.I)
+_GENDER_NAME = re.compile(r"gender|^sex|genre|sexe", re.I)
+_TRUE = {"yes", "true", "y", "t", "oui", "vrai", "1"}
+_FALSE = {"no", "false", "n", "f", "non", "faux", "0"}
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
+                 "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
+MAX_CATEGORIES = 30
+SAMPLE = 2000  # values looked at to decide a column's type before parsing all of it
+MIN_PARSED = 0.8  # share of non-empty values that must parse for a type to be chosen
+
+
+@dataclass
+class ColumnNote:
+    """What happened to one column of the client's file."""
+
+    column: str
+    action: str  # "kept", "dropped", "key"
+    kind: str  # numeric, boolean, category, age, recency, identity, text, constant, empty
+    detail: str = ""
+    coerced: int = 0  # non-empty values that could not be read as the column's type
+
+
+@dataclass
+class Audience:
+    """The typed audience: model features, roles of special columns, notes."""
+
+    file: str
+    rows: int
+    features: pd.DataFrame  # typed: float columns and category columns
+    numeric: list[str]
+    categorical: list[str]
+    key: pd.Series  # the client's row key (or row numbers)
+    key_column: str | None
+    value_column: str | None  # spend / revenue, a numeric feature
+    product_column: str | None  # raw product values, for offer-line sub-targets
+    gender_column: str | None
+    age_column: str | None
+    notes: list[ColumnNote] = field(default_factory=list)
+    reference_date: str | None = None
+
+    @property
+    def product(self) -> pd.Series | None:
+        return self.features[self.product_column] if self.product_column else None
+
+
+_MISSING = ["", " ", "N/A", "n/a", "NA", "na", "NULL", "null", "None", "none", "-", "#N/A",
+            "nan", "NaN"]
+
+
+def _non_empty(series: pd.Series) -> pd.Series:
+    """The values that are present (missing-value tokens of exports removed)."""
+    if series.dtype == object or pd.api.types.is_string_dtype(series):
+        return series[series.notna() & ~series.isin(_MISSING)]
+    return series.dropna()
+
+
+def parse_numbers(series: pd.Series) -> pd.Series:
+    """Numbers as exported: currency signs, spaces, decimal commas (1 234,5) handled."""
+    if pd.api.types.is_numeric_dtype(series):
+        return series.astype("float64")
+    plain = pd.to_numeric(series, errors="coerce")  # fast path: plain numbers
+    present = series.notna() & ~series.isin(_MISSING)
+    if plain[present].notna().all():
+        return plain.astype("float64")
+    text = series.astype("string").str.replace(r"[€$£%\s\u00a0\u202f]", "", regex=True)
+    comma_decimal = text.str.contains(r"^-?[\d.]*\d,\d+$", regex=True, na=False).mean()
+    dot_decimal = text.str.contains(r"^-?[\d,]*\d\.\d+$", regex=True, na=False).mean()
+    if comma_decimal > dot_decimal:
+        text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        text = text.str.replace(",", "", regex=False)
+    return pd.to_numeric(text, errors="coerce").astype("float64")
+
+
+def parse_dates(series: pd.Series) -> pd.Series:
+    """Dates in the formats exports use; the format that reads most values wins first."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series
+    present = series.notna() & ~series.isin(_MISSING)
+    for fmt in _DATE_FORMATS[:1]:  # fast path: one format reads every value
+        parsed = pd.to_datetime(series, format=fmt, errors="coerce")
+        if parsed[present].notna().all():
+            return parsed
+    text = series.astype("string").str.strip()
+    result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
+    remaining = text.notna() & (text != "")
+    formats = list(_DATE_FORMATS)
+    while remaining.any() and formats:
+        best, best_parsed = None, None
+        for fmt in formats:
+            parsed = pd.to_datetime(text[remaining], format=fmt, errors="coerce")
+            if best_parsed is None or parsed.notna().sum() > best_parsed.notna().sum():
+                best, best_parsed = fmt, parsed
+        if best_parsed is None or not best_parsed.notna().any():
+            break
+        result.loc[best_parsed.index[best_parsed.notna()]] = best_parsed.dropna()
+        remaining &= result.isna()
+        formats.remove(best)
+    return result
+
+
+def _looks_like(values: pd.Series, pattern: re.Pattern, share: float = 0.5) -> bool:
+    sample = values.head(500).astype(str)
+    return len(sample) > 0 and sample.str.match(pattern).mean() >= share
+
+
+def _is_identity(name: str, values: pd.Series) -> str | None:
+    """Why a column is identity or contact data, or None.
+
+    A column is identity data when its content looks like e-mails or phone numbers, or
+    when its name says so (name, e-mail, phone, address, ID...) and it has many distinct
+    values (a consent flag such as "Accepts Email Marketing" is kept).
+    """
+    if values.dtype == object or pd.api.types.is_string_dtype(values):
+        if _looks_like(values, _EMAIL):
+            return "e-mail addresses"
+        if _looks_like(values, _PHONE, 0.8) and not _looks_like(values, _DATE_LIKE, 0.2):
+            digits = values.head(500).astype(str).str.replace(r"\D", "", regex=True)
+            if digits.str.len().median() >= 9:
+                return "phone numbers"
+    if _PII_STRONG.search(name) and values.nunique() > 2:
+        return "identity column name"
+    many = values.nunique() > min(MAX_CATEGORIES, 0.5 * len(values))
+    if (_PII_WEAK.search(name) or _CAMEL_ID.search(name)) and many:
+        return "identity column name"
+    return None
+
+
+def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, str] | None = None,
+                     today: pd.Timestamp | None = None) -> Audience:
+    """Type an audience table for modelling.
+
+    ``columns`` is the brief's column map (smmplan's name -> the file's column): ``id`` is
+    the row key, ``value`` the spend or revenue column, ``product`` the column whose values
+    map to offer lines, ``gender`` and ``age``; any other mapped name renames a column.
+    Raises DataError (naming file and column) when the table cannot be modelled.
+    """
+    file = str(file)
+    columns = dict(columns or {})
+    if table.empty or len(table.columns) == 0:
+        raise DataError(f"{file}: the audience table has no rows")
+    for ours, theirs in columns.items():
+        if theirs not in table.columns:
+            raise DataError(f"{file}: column {theirs!r} (mapped as {ours!r}) is not in the file")
+    roles = {k: columns.pop(k) for k in ("id", "value", "product", "gender", "age")
+             if k in columns}
+    renames = {theirs: ours for ours, theirs in columns.items()}
+    n = len(table)
+    notes: list[ColumnNote] = []
+    typed: dict[str, pd.Series] = {}
+    numeric: list[str] = []
+    categorical: list[str] = []
+    dates: dict[str, pd.Series] = {}
+    key_column = roles.get("id")
+
+    for col in table.columns:
+        raw = table[col]
+        present = _non_empty(raw)
+        if col == key_column:
+            notes.append(ColumnNote(col, "key", "identity", "row key, kept only for "
+                                                           "audience_segments.csv"))
+            continue
+        if present.empty:
+            notes.append(ColumnNote(col, "dropped", "empty"))
+            continue
+        mapped = col in roles.values() or col in renames
+        why = None if mapped else _is_identity(col, present)
+        if why:
+            if key_column is None and why == "identity column name" and \
+                    present.nunique() == n and re.search(r"id|identifi|code|num", col, re.I):
+                key_column = col
+                notes.append(ColumnNote(col, "key", "identity", "row key (detected)"))
+            else:
+                notes.append(ColumnNote(col, "dropped", "identity", why))
+            continue
+        name = renames.get(col, col)
+        distinct_values = present.unique() if present.nunique() <= 10 else []
+        lowered = {str(v).strip().lower() for v in distinct_values}
+        if lowered and lowered <= (_TRUE | _FALSE) and len(lowered) == 2:
+            values = raw.astype("string").str.strip().str.lower()
+            typed[name] = values.map(lambda v: 1.0 if v in _TRUE else
+                                     (0.0 if v in _FALSE else np.nan)).astype("float64")
+            numeric.append(name)
+            notes.append(ColumnNote(col, "kept", "boolean"))
+            continue
+        if pd.api.types.is_numeric_dtype(raw):
+            number = raw.astype("float64")
+            ok = True
+        elif parse_numbers(present.head(SAMPLE)).notna().mean() < MIN_PARSED:
+            number, ok = None, False  # decided on a sample: not a number column
+        else:
+            number = parse_numbers(raw)
+            ok = number.notna().sum() >= MIN_PARSED * len(present)
+        if ok and not (_DATE_NAME.search(col) and _looks_like(present, _DATE_LIKE)):
+            coerced = int(len(present) - number.notna().sum())
+            if number.nunique() <= 1:
+                notes.append(ColumnNote(col, "dropped", "constant", coerced=coerced))
+                continue
+            typed[name] = number
+            numeric.append(name)
+            notes.append(ColumnNote(col, "kept", "numeric", coerced=coerced))
+            continue
+        if pd.api.types.is_datetime64_any_dtype(raw) or _DATE_NAME.search(col) or \
+                _looks_like(present, _DATE_LIKE, 0.8):
+            if parse_dates(present.head(SAMPLE)).notna().mean() >= MIN_PARSED:
+                parsed = parse_dates(raw)
+                if parsed.notna().sum() >= MIN_PARSED * len(present):
+                    dates[col] = parsed
+                    continue
+        distinct = present.nunique()
+        if distinct <= 1:
+            notes.append(ColumnNote(col, "dropped", "constant"))
+            continue
+        if distinct > MAX_CATEGORIES and col not in roles.values():
+            if n >= 50 and distinct >= 0.95 * len(present):
+                notes.append(ColumnNote(col, "dropped", "identity", "unique text values"))
+            else:
+                notes.append(ColumnNote(col, "dropped", "text", f"{distinct} distinct values"))
+            continue
+        clean = raw.where(raw.notna() & ~raw.isin(_MISSING)).astype("category")
+        clean = clean.cat.rename_categories(lambda c: str(c).strip())  # trims, keeps codes
+        typed[name] = clean
+        categorical.append(name)
+        notes.append(ColumnNote(col, "kept", "category", f"{distinct} values"))
+
+    reference = None
+    if dates:
+        stacked = pd.concat([d for d in dates.values()])
+        reference = today or stacked.max()
+        for col, parsed in dates.items():
+            coerced = int(len(_non_empty(table[col])) - parsed.notna().sum())
+            if _BIRTH.search(col) or roles.get("age") == col:
+                name = "age"
+                values = (reference - parsed).dt.days / 365.25
+                kind = "age"
+            else:
+                name = f"days since {renames.get(col, col)}"
+                values = (reference - parsed).dt.days.astype("float64")
+                kind = "recency"
+            if values.nunique() <= 1:
+                notes.append(ColumnNote(col, "dropped", "constant"))
+                continue
+            typed[name] = values.astype("float64")
+            numeric.append(name)
+            notes.append(ColumnNote(col, "kept", kind, name, coerced=coerced))
+
+    if not typed:
+        raise DataError(f"{file}: no column can be used to find targets "
+                        "(every column is empty, constant, identity or free text)")
+    features = pd.DataFrame(typed, index=table.index)
+    key = table[key_column].astype(str) if key_column else pd.Series(
+        np.arange(1, n + 1).astype(str), index=table.index)
+
+    def find(role: str, pattern: re.Pattern, kinds: tuple[str, ...]) -> str | None:
+        if role in roles:
+            col = roles[role]
+            return next((renames.get(col, col) if renames.get(col, col) in features else
+                         name for name in features if name == renames.get(col, col)), None) \
+                or ("age" if role == "age" and "age" in features else None)
+        for note in notes:
+            if note.action == "kept" and note.kind in kinds and pattern.search(note.column):
+                return note.detail if note.kind in ("age", "recency") else \
+                    renames.get(note.column, note.column)
+        return None
+
+    age_column = "age" if "age" in features else find("age", re.compile(r"^age$|âge", re.I),
+                                                       ("numeric",))
+    return Audience(
+        file=file,
+        rows=n,
+        features=features,
+        numeric=numeric,
+        categorical=categorical,
+        key=key,
+        key_column=key_column,
+        value_column=find("value", _VALUE_NAME, ("numeric",)),
+        product_column=find("product", _PRODUCT_NAME, ("category",)),
+        gender_column=find("gender", _GENDER_NAME, ("category",)),
+        age_column=age_column,
+        notes=notes,
+        reference_date=str(reference.date()) if reference is not None else None,
+    )
+
+
+def load_audience(brief: Brief) -> Audience | None:
+    """The brief's audience table, read and typed, or None when the brief names none."""
+    spec = brief.data.audience
+    if spec is None:
+        return None
+    path = brief.resolve(spec.path)
+    return prepare_audience(read_table(path, spec.sheet), path, spec.columns)

@@ -1,0 +1,176 @@
+"""Clustering the audience into targets and sub-targets, the scikit-learn way.
+
+- ``preprocessor``: a ColumnTransformer. Numeric columns: median imputation, log1p for
+  skewed non-negative amounts (skewness > 1), standard scaling (variance 1). Each
+  categorical column: most-frequent imputation, one-hot encoding, and the 0/1 block
+  multiplied by 1 / sqrt(1 - sum of squared level frequencies), which gives the variable a
+  total variance of 1 like a numeric column. So every variable, numeric or categorical,
+  weighs the same in the distance, and two people who differ on a category are the same
+  distance apart whatever the level: rare levels do not split off into their own segment,
+  as they do when one-hot columns are standardised one by one (or weighted by 1/sqrt(p),
+  as in MCA/FAMD), and a 10-level category does not weigh ten times a numeric column.
+- ``AudienceSegmenter``: an estimator (``fit`` returns self, learned attributes end in
+  ``_``) that chooses k over a range by silhouette on a seeded sample, rejecting any k whose
+  smallest segment is under ``min_share`` or ``MIN_COUNT`` rows, cross-checks the choice
+  with the Davies-Bouldin index, fits KMeans (MiniBatchKMeans above ``MINIBATCH_ROWS``)
+  on every row, and measures stability as the adjusted Rand index between the fit and
+  refits on bootstrap resamples.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClusterMixin
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.metrics import adjusted_rand_score, davies_bouldin_score, silhouette_score
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
+
+MIN_COUNT = 30  # a sub-target below this is too unstable to describe: merged into "other"
+MIN_TARGET_ROWS = 20  # a target needs at least this many rows (and min_share) to be kept
+MINIBATCH_ROWS = 50_000
+SELECTION_SAMPLE = 10_000
+SILHOUETTE_SAMPLE = 2_000
+BOOTSTRAPS = 5
+
+
+def _scale_block(x, weight: float = 1.0):
+    return x * weight
+
+
+def preprocessor(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
+                 ) -> ColumnTransformer:
+    """The preprocessing pipeline for these columns (see the module docstring)."""
+    skewed, plain = [], []
+    for col in numeric:
+        values = frame[col].dropna()
+        (skewed if len(values) and values.min() >= 0 and values.skew() > 1 else
+         plain).append(col)
+    steps = []
+    if plain:
+        steps.append(("numeric", Pipeline([("impute", SimpleImputer(strategy="median")),
+                                           ("scale", StandardScaler())]), plain))
+    if skewed:
+        steps.append(("skewed", Pipeline([("impute", SimpleImputer(strategy="median")),
+                                          ("log", FunctionTransformer(np.log1p)),
+                                          ("scale", StandardScaler())]), skewed))
+    for col in categorical:  # the column arrives as integer category codes, -1 = missing
+        freq = frame[col].value_counts(normalize=True).to_numpy()
+        spread = 1 - float(np.sum(freq ** 2))
+        weight = 1 / np.sqrt(spread) if spread > 0 else 0.0
+        steps.append((f"cat:{col}", Pipeline([
+            ("impute", SimpleImputer(missing_values=-1, strategy="most_frequent")),
+            ("onehot", OneHotEncoder(handle_unknown="ignore", sparse_output=False,
+                                     dtype=np.float32)),
+            ("weight", FunctionTransformer(_scale_block, kw_args={"weight": weight})),
+        ]), [col]))
+    return ColumnTransformer(steps, remainder="drop", sparse_threshold=0.0)
+
+
+def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
+              ) -> tuple[np.ndarray, ColumnTransformer]:
+    """Fit the preprocessor and return the float32 matrix the clustering uses."""
+    prep = preprocessor(frame, numeric, categorical)
+    data = frame[numeric].astype("float64")
+    for col in categorical:  # integer codes: one-hot encoding of ints is fast on big tables
+        data[col] = frame[col].astype("category").cat.codes.astype("int32")
+    matrix = prep.fit_transform(data)
+    return np.ascontiguousarray(matrix, dtype=np.float32), prep
+
+
+def _kmeans(k: int, n: int, seed: int, n_init: int = 4):
+    if n > MINIBATCH_ROWS:
+        return MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096)
+    return KMeans(n_clusters=k, random_state=seed, n_init=n_init)
+
+
+class AudienceSegmenter(ClusterMixin, BaseEstimator):
+    """Choose the number of segments and fit them (scikit-learn estimator conventions).
+
+    Parameters
+    ----------
+    k : int or None
+        Force the number of segments; None chooses it in ``[k_min, k_max]``.
+    k_min, k_max : int
+        Range searched.
+    min_share : float
+        Smallest admissible segment, as a fraction of rows (0.05 = 5 %).
+    random_state : int
+        Seed of every random step.
+    bootstraps : int
+        Resamples for the stability measure (0 skips it).
+    """
+
+    def __init__(self, k: int | None = None, k_min: int = 2, k_max: int = 8,
+                 min_share: float = 0.05, random_state: int = 0,
+                 bootstraps: int = BOOTSTRAPS):
+        self.k = k
+        self.k_min = k_min
+        self.k_max = k_max
+        self.min_share = min_share
+        self.random_state = random_state
+        self.bootstraps = bootstraps
+
+    def fit(self, X: np.ndarray, y=None) -> AudienceSegmenter:
+        n = len(X)
+        rng = np.random.default_rng(self.random_state)
+        sample_idx = np.sort(rng.choice(n, size=min(n, SELECTION_SAMPLE), replace=False))
+        sample = X[sample_idx]
+        min_rows = max(MIN_TARGET_ROWS, int(np.ceil(self.min_share * n)))
+        largest = max(2, min(self.k_max, n // MIN_TARGET_ROWS))
+        ks = [self.k] if self.k else list(range(self.k_min, largest + 1))
+        rows = []
+        for k in ks:
+            model = _kmeans(k, len(sample), self.random_state).fit(sample)
+            labels = model.labels_
+            sizes = np.bincount(labels, minlength=k) * (n / len(sample))
+            rows.append({
+                "k": k,
+                "silhouette": float(silhouette_score(
+                    sample, labels, sample_size=min(len(sample), SILHOUETTE_SAMPLE),
+                    random_state=self.random_state)),
+                "davies_bouldin": float(davies_bouldin_score(sample, labels)),
+                "min_share": float(sizes.min() / n),
+                "admissible": bool(sizes.min() >= min_rows or self.k is not None),
+            })
+        table = pd.DataFrame(rows)
+        admissible = table[table["admissible"]]
+        if admissible.empty:
+            best = int(table["k"].min())
+            self.reason_ = "none_admissible"
+        else:
+            best = int(admissible.loc[admissible["silhouette"].idxmax(), "k"])
+            self.reason_ = "forced" if self.k else "silhouette"
+        db_best = int((admissible if not admissible.empty else table)
+                      .sort_values("davies_bouldin")["k"].iloc[0])
+        table["chosen"] = table["k"] == best
+        self.selection_ = table
+        self.k_ = best
+        self.davies_bouldin_agrees_ = db_best == best
+        self.davies_bouldin_k_ = db_best
+        final = _kmeans(best, n, self.random_state, n_init=10).fit(X)
+        # Order segments by size (largest first) so labels are stable and readable.
+        order = np.argsort(-np.bincount(final.labels_, minlength=best), kind="stable")
+        relabel = np.empty(best, dtype=int)
+        relabel[order] = np.arange(best)
+        self.labels_ = relabel[final.labels_]
+        self.cluster_centers_ = final.cluster_centers_[order]
+        self.model_ = final
+        self._relabel = relabel
+        # Stability: refit on bootstrap resamples of the sample, compare on the sample.
+        reference = self.predict(sample)
+        scores = [1.0] if not self.bootstraps else []
+        for b in range(self.bootstraps):
+            boot = sample[rng.integers(0, len(sample), len(sample))]
+            refit = _kmeans(best, len(boot), self.random_state + b + 1, n_init=2).fit(boot)
+            scores.append(adjusted_rand_score(reference, refit.predict(sample)))
+        self.stability_ = {"ari_mean": float(np.mean(scores)), "ari_min": float(np.min(scores)),
+                           "bootstraps": self.bootstraps}
+        return self
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Segment of each row of a preprocessed matrix."""
+        return self._relabel[self.model_.predict(X)]

@@ -1,0 +1,430 @@
+"""Targets and sub-targets: the audience clustered into personas the plan is built on.
+
+Input: the brief's audience table (typed by ``audience.py``) or, without data, the personas
+declared in the brief. Output: a ``Targets`` result with, per target, its size, profile
+(z-scores of numeric traits, over-represented categories), value, fitting channels,
+message and offer; per offer line, the targets it serves and its sub-targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import PCA
+
+from .audience import Audience
+from .brief import Brief, OfferLine, platform_catalogue
+from .segments import MIN_COUNT, AudienceSegmenter, to_matrix
+
+Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
+LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
+MAP_POINTS = 2000  # points drawn on the segment map (a sample: never every row)
+SUB_K_MAX = 4
+
+
+@dataclass
+class Trait:
+    feature: str
+    kind: str  # "numeric" or "category"
+    value: str | None  # the category value
+    z: float | None  # numeric: (segment mean - overall mean) / overall std
+    mean: float | None  # numeric: segment mean
+    overall: float | None  # numeric: overall mean; category: overall share (%)
+    share: float | None  # category: share in the segment (%)
+    lift: float | None  # category: share in segment / overall share
+
+
+@dataclass
+class ChannelFit:
+    platform: str
+    reach: float  # expected % of the segment using the platform
+    basis: str  # "age", "age+gender", "acquisition", "declared"
+    index: float | None = None  # reach in the segment / reach in the whole audience
+
+
+@dataclass
+class Persona:
+    id: int
+    name_traits: list[Trait]
+    size: int
+    share: float  # percent
+    traits: list[Trait]
+    value_mean: float | None = None
+    value_share: float | None = None  # % of total value
+    value_index: float | None = None  # segment mean / overall mean
+    channels: list[ChannelFit] = field(default_factory=list)
+    message: str = "nurture"  # message key (targets.message.<key>)
+    offer: str | None = None  # offer line name
+    declared: bool = False
+    declared_name: str = ""
+    declared_description: str = ""
+    declared_message: str = ""
+    age_range: str | None = None
+
+
+@dataclass
+class LineTargets:
+    """One offer line: which targets it serves and its sub-targets."""
+
+    line: str
+    method: str  # "clustered", "rule", "too_few_rows"
+    rows: int
+    served: list[dict]  # [{target, share (%), index}]
+    sub_targets: list[Persona]
+    other: int = 0  # rows in sub-targets too small to describe
+
+
+@dataclass
+class Targets:
+    declared: bool
+    rows: int = 0
+    k: int = 0
+    reason: str = ""
+    selection: list[dict] = field(default_factory=list)
+    davies_bouldin_agrees: bool = True
+    davies_bouldin_k: int = 0
+    stability: dict = field(default_factory=dict)
+    columns: list[dict] = field(default_factory=list)  # what happened to each column
+    features: list[str] = field(default_factory=list)
+    reference_date: str | None = None
+    personas: list[Persona] = field(default_factory=list)
+    lines: list[LineTargets] = field(default_factory=list)
+    heatmap: dict = field(default_factory=dict)  # {features, z: [[...]]}
+    map_points: dict = field(default_factory=dict)  # {x, y, segment}; a sample, no ids
+    explained: list[float] = field(default_factory=list)  # PCA explained variance (%)
+    labels: np.ndarray | None = None  # per row, never serialised
+    sub_labels: list[str] | None = None  # per row, never serialised
+    keys: pd.Series | None = None  # the client's row key, never serialised
+
+    def to_json(self) -> dict:
+        """JSON form (docs/plan-json.md): aggregates only, no row-level data."""
+        data = asdict(self)
+        for private in ("labels", "sub_labels", "keys"):
+            data.pop(private)
+        return data
+
+    def assignments(self) -> pd.DataFrame | None:
+        """The client's row key with target and sub-target labels (audience_segments.csv)."""
+        if self.labels is None or self.keys is None:
+            return None
+        return pd.DataFrame({"key": self.keys.to_numpy(),
+                             "target": [f"T{i + 1}" for i in self.labels],
+                             "sub_target": self.sub_labels})
+
+
+def _profile(features: pd.DataFrame, numeric: list[str], categorical: list[str],
+             mask: np.ndarray, base: np.ndarray | None = None,
+             stats: dict[str, tuple[float, float]] | None = None) -> list[Trait]:
+    """Traits of the rows in ``mask`` against the rows in ``base`` (default: all).
+    ``stats`` caches (mean, std) of each numeric column over ``base`` across calls."""
+    whole = base is None
+    base = np.ones(len(features), dtype=bool) if base is None else base
+    stats = {} if stats is None else stats
+    traits = []
+    for col in numeric:
+        values = features[col].to_numpy(dtype=float)
+        if col not in stats:
+            ref = values if whole else values[base]
+            stats[col] = (float(np.nanmean(ref)), float(np.nanstd(ref)))
+        overall, std = stats[col]
+        if not std or np.isnan(std):
+            continue
+        seg_mean = float(np.nanmean(values[mask]))
+        traits.append(Trait(col, "numeric", None, round(float((seg_mean - overall) / std), 3),
+                            round(seg_mean, 2), round(overall, 2), None, None))
+    for col in categorical:
+        seg = features.loc[mask, col].value_counts(normalize=True)
+        ref = (features[col] if whole else features.loc[base, col]).value_counts(normalize=True)
+        for value, share in seg.items():
+            if value in ref and ref[value] > 0:
+                traits.append(Trait(col, "category", str(value), None, None,
+                                    round(float(ref[value]) * 100, 1),
+                                    round(float(share) * 100, 1),
+                                    round(float(share / ref[value]), 2)))
+    return traits
+
+
+def distinctive(traits: list[Trait], n: int = 4) -> list[Trait]:
+    """The traits that set a segment apart: largest |z|, and categories with a lift of
+    at least LIFT_TRAIT that cover at least 10 % of the segment, strongest first."""
+    numeric = [t for t in traits if t.kind == "numeric" and abs(t.z) >= Z_TRAIT]
+    cats = [t for t in traits if t.kind == "category" and t.lift >= LIFT_TRAIT
+            and t.share >= 10]
+    numeric.sort(key=lambda t: -abs(t.z))
+    cats.sort(key=lambda t: -(t.lift - 1) * np.sqrt(t.share))
+    picked: list[Trait] = []
+    while (numeric or cats) and len(picked) < n:  # alternate kinds, strongest first
+        for pool in (cats, numeric):
+            if pool and len(picked) < n:
+                picked.append(pool.pop(0))
+    return picked
+
+
+def _age_bands(ages: np.ndarray) -> dict[str, float]:
+    ages = ages[~np.isnan(ages)]
+    ages = ages[ages >= 18]
+    if not len(ages):
+        return {}
+    bins = {"18-29": (18, 30), "30-49": (30, 50), "50-64": (50, 65), "65+": (65, 200)}
+    return {band: float(((ages >= lo) & (ages < hi)).mean()) for band, (lo, hi) in bins.items()}
+
+
+def _platform_reach(aud: Audience, mask: np.ndarray) -> tuple[dict[str, float], str]:
+    """Expected % of the rows in ``mask`` using each platform, and the basis used."""
+    catalogue = platform_catalogue()["platforms"]
+    reach: dict[str, float] = {}
+    if aud.age_column:
+        bands = _age_bands(aud.features.loc[mask, aud.age_column].to_numpy(dtype=float))
+        gender = None
+        if aud.gender_column:
+            g = aud.features.loc[mask, aud.gender_column].astype(str).str.lower().str[0]
+            women, men = float(g.isin(["f", "w"]).mean()), float(g.isin(["m", "h"]).mean())
+            if women + men > 0.5:
+                gender = (women / (women + men), men / (women + men))
+        for key, facts in catalogue.items():
+            if not bands or "age_use" not in facts:
+                continue
+            value = sum(share * facts["age_use"][band] for band, share in bands.items())
+            if gender and "gender_use" in facts:
+                use = facts["gender_use"]
+                value *= (gender[0] * use["women"] + gender[1] * use["men"]) / (
+                    (use["women"] + use["men"]) / 2)
+            reach[key] = min(value, 100.0)
+        return reach, "age+gender" if gender else "age"
+    labels = {facts["label"].split(" ")[0].lower(): key for key, facts in catalogue.items()}
+    for col in aud.categorical:
+        values = aud.features[col].astype(str).str.lower()
+        if values.isin(labels).any():
+            shares = values[mask].value_counts(normalize=True)
+            return {labels[v]: float(s) * 100 for v, s in shares.items() if v in labels}, \
+                "acquisition"
+    return {}, ""
+
+
+def channel_fit(aud: Audience, mask: np.ndarray, top: int = 3) -> list[ChannelFit]:
+    """Platforms that fit a segment.
+
+    With an age column: the expected share of the segment using each platform, from the
+    segment's age-band mix and each band's usage rate (data/platforms.yaml, Pew 2024),
+    adjusted for the gender mix when a gender column exists. Without age: platforms named
+    in an acquisition or source column. Platforms reaching at least 25 % of the segment are
+    ranked by their index (reach in the segment / reach in the whole audience), so the
+    channels that set the segment apart come first, not the ones everybody uses.
+    """
+    reach, basis = _platform_reach(aud, mask)
+    overall, _ = _platform_reach(aud, np.ones(aud.rows, dtype=bool))
+    fits = [ChannelFit(k, round(v, 1), basis,
+                       round(v / overall[k], 2) if overall.get(k) else None)
+            for k, v in reach.items() if v >= 25 or basis == "acquisition"]
+    fits.sort(key=lambda f: (-(f.index or 0), -f.reach))
+    return fits[:top]
+
+
+def choose_message(traits: list[Trait], value_index: float | None, aud: Audience) -> str:
+    """The message that fits a segment (key of targets.message.*), by documented rules:
+    high value (index >= 1.25) -> premium; long since last order (recency z >= 0.5) ->
+    win-back; frequent buyers (orders z >= 0.5) -> loyal; younger (age z <= -0.5) ->
+    discovery; otherwise -> nurture."""
+    z = {t.feature: t.z for t in traits if t.kind == "numeric"}
+    recency = next((v for k, v in z.items() if k.startswith("days since")), None)
+    orders = next((v for k, v in z.items() if "order" in k.lower() or "purchase" in k.lower()
+                   or "commande" in k.lower()), None)
+    if value_index is not None and value_index >= 1.25:
+        return "premium"
+    if recency is not None and recency >= 0.5:
+        return "winback"
+    if orders is not None and orders >= 0.5:
+        return "loyal"
+    if aud.age_column and z.get(aud.age_column, 0) <= -0.5:
+        return "discovery"
+    return "nurture"
+
+
+def _line_of(value: object, lines: list[OfferLine]) -> str | None:
+    if not isinstance(value, str):
+        return None
+    low = value.strip().lower()
+    for line in lines:
+        if low in {v.lower() for v in line.audience_values}:
+            return line.name
+    return None
+
+
+def _offer_for(aud: Audience, mask: np.ndarray, lines: list[OfferLine],
+               value_mean: float | None) -> str | None:
+    """The offer line with most of the segment's rows (product column mapped to lines),
+    else the line whose average order value is closest (in ratio) to the segment's
+    average basket (value / orders), else the first line."""
+    if aud.product_column and any(line.audience_values for line in lines):
+        counts = aud.features.loc[mask, aud.product_column].value_counts()
+        by_line: dict[str, int] = {}
+        for value, count in counts.items():
+            line = _line_of(value, lines)
+            if line:
+                by_line[line] = by_line.get(line, 0) + int(count)
+        if by_line:
+            return max(by_line, key=by_line.get)
+    basket = _basket(aud, mask)
+    priced = [line for line in lines if line.average_order_value]
+    if basket and priced:
+        return min(priced, key=lambda line: abs(np.log(basket / line.average_order_value))).name
+    return lines[0].name if lines else None
+
+
+def _basket(aud: Audience, mask: np.ndarray) -> float | None:
+    if not aud.value_column:
+        return None
+    orders = next((c for c in aud.numeric if "order" in c.lower() and "days" not in c.lower()),
+                  None)
+    value = float(np.nanmean(aud.features.loc[mask, aud.value_column]))
+    if orders:
+        count = float(np.nanmean(aud.features.loc[mask, orders]))
+        return value / count if count else None
+    return value
+
+
+def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
+             base: np.ndarray | None = None, stats: dict | None = None) -> Persona:
+    traits = _profile(aud.features, aud.numeric, aud.categorical, mask, base, stats)
+    base = np.ones(aud.rows, dtype=bool) if base is None else base
+    persona = Persona(id=idx, name_traits=distinctive(traits, 2), size=int(mask.sum()),
+                      share=round(float(mask.sum() / base.sum() * 100), 1),
+                      traits=distinctive(traits, 6))
+    if aud.value_column:
+        values = aud.features[aud.value_column].to_numpy(dtype=float)
+        total = np.nansum(values[base])
+        persona.value_mean = round(float(np.nanmean(values[mask])), 2)
+        persona.value_share = round(float(np.nansum(values[mask]) / total * 100), 1) \
+            if total else None
+        overall = np.nanmean(values[base])
+        persona.value_index = round(persona.value_mean / overall, 2) if overall else None
+    persona.channels = channel_fit(aud, mask)
+    persona.message = choose_message(traits, persona.value_index, aud)
+    persona.offer = _offer_for(aud, mask, lines, persona.value_mean)
+    return persona
+
+
+def _sub_targets(aud: Audience, X: np.ndarray, labels: np.ndarray, number: int,
+                 line: OfferLine, lines: list[OfferLine], seed: int,
+                 row_labels: np.ndarray) -> LineTargets:
+    """Sub-targets of one offer line: a second clustering inside the line's rows; those
+    under MIN_COUNT rows are merged into "other". Writes ``L<n>.S<m>`` labels (or
+    ``L<n>.other``) into ``row_labels``."""
+    product = aud.features[aud.product_column].astype(str).str.strip().str.lower()
+    rows = product.isin({v.lower() for v in line.audience_values}).to_numpy()
+    n = int(rows.sum())
+    served = _served(labels, rows)
+    if n < 2 * MIN_COUNT:
+        row_labels[rows] = f"L{number}.other"
+        return LineTargets(line.name, "too_few_rows", n, served, [], other=n)
+    seg = AudienceSegmenter(k_min=2, k_max=SUB_K_MAX, min_share=0.1, random_state=seed,
+                            bootstraps=0)  # stability is measured on the targets
+    seg.fit(X[rows])
+    sub = np.full(aud.rows, -1)
+    sub[rows] = seg.labels_
+    personas, other, stats = [], 0, {}
+    for j in range(seg.k_):
+        mask = sub == j
+        if mask.sum() < MIN_COUNT:
+            other += int(mask.sum())
+            row_labels[mask] = f"L{number}.other"
+            continue
+        row_labels[mask] = f"L{number}.S{len(personas) + 1}"
+        personas.append(_persona(aud, mask, len(personas), lines, base=rows, stats=stats))
+    return LineTargets(line.name, "clustered", n, served, personas, other)
+
+
+def _served(labels: np.ndarray, rows: np.ndarray) -> list[dict]:
+    k = labels.max() + 1
+    overall = np.bincount(labels, minlength=k) / len(labels)
+    inside = np.bincount(labels[rows], minlength=k) / max(1, rows.sum())
+    return [{"target": int(i), "share": round(float(inside[i] * 100), 1),
+             "index": round(float(inside[i] / overall[i]), 2) if overall[i] else None}
+            for i in np.argsort(-inside)]
+
+
+def _rule_lines(aud: Audience, labels: np.ndarray, personas: list[Persona],
+                lines: list[OfferLine]) -> list[LineTargets]:
+    """Without product information: a line is served by the targets whose offer (chosen by
+    price affinity, see ``_offer_for``) is that line; sub-targets are those targets."""
+    result = []
+    for line in lines:
+        mine = [p for p in personas if p.offer == line.name]
+        rows = np.isin(labels, [p.id for p in mine])
+        served = [{"target": p.id, "share": p.share, "index": None} for p in mine]
+        result.append(LineTargets(line.name, "rule", int(rows.sum()), served, []))
+    return result
+
+
+def find_targets(brief: Brief, aud: Audience | None) -> Targets:
+    """The targets chapter's results: clustered from data, else declared in the brief."""
+    settings = brief.targets
+    if aud is None:
+        personas = [
+            Persona(id=i, name_traits=[], size=0, share=p.share or 0.0, traits=[],
+                    channels=[ChannelFit(c, 0.0, "declared") for c in p.channels],
+                    offer=p.offer or None, declared=True, declared_name=p.name,
+                    declared_description=p.description, declared_message=p.message,
+                    age_range=p.age_range)
+            for i, p in enumerate(settings.personas)
+        ]
+        return Targets(declared=True, personas=personas, k=len(personas))
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    seg = AudienceSegmenter(k=settings.k, k_min=settings.k_min, k_max=settings.k_max,
+                            min_share=settings.min_share / 100, random_state=brief.seed % 2**31)
+    seg.fit(X)
+    labels = seg.labels_
+    lines = brief.offer
+    stats: dict[str, tuple[float, float]] = {}
+    personas = [_persona(aud, labels == i, i, lines, stats=stats) for i in range(seg.k_)]
+    sub_labels = np.array([""] * aud.rows, dtype=object)
+    if aud.product_column and any(line.audience_values for line in lines):
+        line_results = [
+            _sub_targets(aud, X, labels, number, line, lines, brief.seed % 2**31, sub_labels)
+            for number, line in enumerate(lines, start=1) if line.audience_values
+        ]
+    else:
+        line_results = _rule_lines(aud, labels, personas, lines)
+    # Heatmap of the features that matter most, and a 2-D map of a sample of rows.
+    top = []
+    for p in personas:
+        for t in p.traits:
+            if t.kind == "numeric" and t.feature not in top:
+                top.append(t.feature)
+    top = top[:8] or aud.numeric[:8]
+    z = []
+    for p in personas:
+        prof = {t.feature: t.z for t in _profile(aud.features, top, [], labels == p.id,
+                                                  stats=stats)}
+        z.append([prof.get(f) for f in top])
+    rng = np.random.default_rng(brief.seed % 2**31)
+    sample = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
+    pca = PCA(n_components=2, random_state=0).fit(X[rng.choice(aud.rows, size=min(
+        aud.rows, 20_000), replace=False)])
+    xy = pca.transform(X[sample])
+    result = Targets(
+        declared=False,
+        rows=aud.rows,
+        k=seg.k_,
+        reason=seg.reason_,
+        selection=seg.selection_.round(4).to_dict("records"),
+        davies_bouldin_agrees=seg.davies_bouldin_agrees_,
+        davies_bouldin_k=seg.davies_bouldin_k_,
+        stability={k: round(v, 3) if isinstance(v, float) else v
+                   for k, v in seg.stability_.items()},
+        columns=[asdict(n) for n in aud.notes],
+        features=aud.numeric + aud.categorical,
+        reference_date=aud.reference_date,
+        personas=personas,
+        lines=line_results,
+        heatmap={"features": top, "z": z},
+        map_points={"x": np.round(xy[:, 0], 3).tolist(), "y": np.round(xy[:, 1], 3).tolist(),
+                    "segment": labels[sample].tolist()},
+        explained=[round(float(v) * 100, 1) for v in pca.explained_variance_ratio_],
+        labels=labels,
+        keys=aud.key,
+    )
+    result.sub_labels = sub_labels.tolist()
+    return result
