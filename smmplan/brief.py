@@ -296,11 +296,63 @@ class Goals(_Model):
     )
 
 
+class ChannelPaid(_Model):
+    min: Money | None = Field(default=None, description="Minimum spend on this platform.")
+    max: Money | None = Field(default=None, description="Maximum spend on this platform.")
+    fixed: Money | None = Field(default=None, description="Hold this platform at this spend.")
+    cpm: Money | None = Field(default=None, description="Override the benchmark CPM.")
+    ctr: Percent | None = Field(default=None, description="Override the benchmark CTR (%).")
+    cvr: Percent | None = Field(default=None, description="Override the benchmark CVR (%).")
+    audience: int | None = Field(
+        default=None, ge=1, description="Override the reachable audience (people)."
+    )
+
+
+class PaidSettings(_Model):
+    objective: Literal["conversions", "revenue", "profit"] = Field(
+        default="conversions", description="What the optimiser maximises."
+    )
+    channels: dict[PlatformKey, ChannelPaid] = Field(
+        default_factory=dict,
+        description="Platforms to plan paid media on, with optional bounds and overrides "
+        "(default: the client's current channels that have benchmarks).",
+    )
+    min_useful_spend: Money | None = Field(
+        default=None,
+        description="Smallest spend worth running on a platform (default: 5 % of the "
+        "conversion budget).",
+    )
+    awareness_share: Percent | None = Field(
+        default=None, description="Share of paid budget for awareness (default: diagnosis)."
+    )
+    addressable_share: Percent | None = Field(
+        default=None, description="Share of a platform's national users in the market (%)."
+    )
+    usd_rate: float | None = Field(
+        default=None, gt=0, description="Units of the plan currency per US dollar."
+    )
+    sale_rate: Percent = Field(
+        default=100,
+        description="Share of conversions that become a sale worth the average order value "
+        "(e.g. 5 for demo requests of which 5 % close; 100 for e-commerce purchases).",
+    )
+
+
 class Budget(_Model):
     paid_media: Money = Field(description="Paid media budget for the plan period.")
     team: Money = Field(default=0, description="Team budget for the plan period.")
     production: Money = Field(default=0, description="Content production budget.")
     tools: Money = Field(default=0, description="Tools and software budget.")
+    paid: PaidSettings = Field(
+        default_factory=PaidSettings, description="How the paid budget is planned."
+    )
+    salaries: dict[Literal["social_media_manager", "strategist", "content_manager",
+                           "community_manager", "analyst", "campaign_manager", "designer"],
+                   Money] = Field(
+        default_factory=dict,
+        description="Annual gross pay per role in the plan currency (overrides the U.S. "
+        "benchmark figures of data/roles.yaml).",
+    )
 
 
 class DataFile(_Model):

@@ -281,3 +281,92 @@ def segment_map(points: dict, names: list[str], explained: list[float], tr: Tran
         yaxis={"title": {"text": tr.t("chart.component", n=2, share=tr.percent(ex[1]))},
                "zeroline": False},
     )
+
+
+# --- Paid campaigns and budget, team and cost -------------------------------------------
+
+def allocation_chart(platforms_: list[str], awareness: list[float], conversion: list[float],
+                     tr: Translator, theme: Theme) -> Figure:
+    """Spend per platform, split into awareness and conversion campaigns."""
+    labels = [_label(p) for p in platforms_]
+    bars = [
+        {"type": "bar", "name": tr.t("chart.conversion_spend"), "x": labels, "y": conversion,
+         "marker": {"color": theme.primary}, "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"},
+        {"type": "bar", "name": tr.t("chart.awareness_spend"), "x": labels, "y": awareness,
+         "marker": {"color": theme.secondary}, "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"},
+    ]
+    return theme.figure(bars, tr.t("chart.allocation_title"), barmode="stack",
+                        yaxis={"title": {"text": tr.t("chart.spend_axis")}})
+
+
+def sweep_chart(sweep: list[dict], break_even: float | None, current: float, tr: Translator,
+                theme: Theme) -> Figure:
+    """Conversions and marginal cost per conversion against the conversion budget."""
+    budgets = [row["budget"] for row in sweep]
+    traces = [
+        {"type": "scatter", "mode": "lines+markers", "name": tr.t("chart.conversions"),
+         "x": budgets, "y": [row["conversions"] for row in sweep],
+         "line": {"color": theme.primary, "width": 3},
+         "hovertemplate": "%{x:,.0f}: %{y:,.0f}<extra></extra>"},
+        {"type": "scatter", "mode": "lines+markers", "name": tr.t("chart.marginal_cpa"),
+         "x": budgets, "y": [row["marginal_cpa"] for row in sweep], "yaxis": "y2",
+         "line": {"color": theme.secondary, "dash": "dot"},
+         "hovertemplate": "%{x:,.0f}: %{y:,.2f}<extra></extra>"},
+    ]
+    shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": current, "x1": current,
+               "y0": 0, "y1": 1, "line": {"color": "#777777", "dash": "dash"}}]
+    if break_even:
+        shapes.append({"type": "line", "xref": "paper", "yref": "y2", "x0": 0, "x1": 1,
+                       "y0": break_even, "y1": break_even,
+                       "line": {"color": "#C62828", "dash": "dot"}})
+    return theme.figure(
+        traces, tr.t("chart.sweep_title"), height=380, shapes=shapes,
+        xaxis={"title": {"text": tr.t("chart.conversion_budget_axis")}},
+        yaxis={"title": {"text": tr.t("chart.conversions")}, "rangemode": "tozero"},
+        yaxis2={"title": {"text": tr.t("chart.marginal_cpa")}, "overlaying": "y",
+                "side": "right", "showgrid": False, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
+    )
+
+
+def monthly_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
+    """Forecast conversions per month and platform (seasonal CPMs make Q4 dearer)."""
+    platforms_ = list(dict.fromkeys(row["platform"] for row in monthly))
+    colours = theme.palette(len(platforms_))
+    traces = []
+    for colour, platform in zip(colours, platforms_, strict=True):
+        rows = [r for r in monthly if r["platform"] == platform]
+        traces.append({"type": "bar", "name": _label(platform),
+                       "x": [r["month"] for r in rows], "y": [r["conversions"] for r in rows],
+                       "marker": {"color": colour},
+                       "hovertemplate": "%{x|%b %Y}: %{y:,.0f}<extra></extra>"})
+    return theme.figure(traces, tr.t("chart.monthly_title"), barmode="stack",
+                        yaxis={"title": {"text": tr.t("chart.conversions")}})
+
+
+def cost_chart(costs: dict, tr: Translator, theme: Theme) -> Figure:
+    """The plan's total cost by item."""
+    keys = [k for k in ("team", "ads", "production", "tools") if costs.get(k)]
+    pie = {"type": "pie", "labels": [tr.t(f"team.cost.{k}") for k in keys],
+           "values": [costs[k] for k in keys], "hole": 0.5, "sort": False,
+           "marker": {"colors": theme.palette(len(keys))},
+           "hovertemplate": "%{label}: %{value:,.0f} (%{percent})<extra></extra>"}
+    return theme.figure([pie], tr.t("chart.cost_title"), height=340)
+
+
+def pnl_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
+    """Monthly gross margin from paid social against the plan's monthly cost, and the
+    cumulative result."""
+    months = [r["month"] for r in monthly]
+    cost = [r["team"] + r["ads"] + r["production"] + r["tools"] for r in monthly]
+    traces = [
+        {"type": "bar", "name": tr.t("chart.gross_margin"), "x": months,
+         "y": [r["gross_margin"] for r in monthly], "marker": {"color": theme.primary}},
+        {"type": "bar", "name": tr.t("chart.cost"), "x": months, "y": [-c for c in cost],
+         "marker": {"color": "#B3B3B3"}},
+        {"type": "scatter", "mode": "lines+markers", "name": tr.t("chart.cumulative"),
+         "x": months, "y": [r["cumulative"] for r in monthly],
+         "line": {"color": theme.secondary, "width": 3}},
+    ]
+    return theme.figure(traces, tr.t("chart.pnl_title"), barmode="relative",
+                        yaxis={"title": {"text": tr.t("chart.money_axis")}})

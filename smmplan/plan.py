@@ -15,14 +15,16 @@ from babel import Locale
 from . import __version__
 from .audience import Audience, load_audience
 from .brief import Brief, load_brief
+from .budget import Paid, plan_paid
 from .charts import Theme
 from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .report import Recorder
 from .targets import Targets, find_targets
+from .team import Team, plan_team
 
 SCHEMA_VERSION = 1
-CHAPTERS = ("identity", "targets")  # chapters that exist, in plan order
+CHAPTERS = ("identity", "targets", "budget", "team")  # chapters that exist, in plan order
 
 
 def sha256(path: Path) -> str:
@@ -71,6 +73,16 @@ class Plan:
         """Targets and sub-targets (chapter 2)."""
         return find_targets(self.brief, self.audience)
 
+    @cached_property
+    def paid(self) -> Paid:
+        """Paid campaigns and budget (chapter 6)."""
+        return plan_paid(self.brief)
+
+    @cached_property
+    def team(self) -> Team:
+        """Team and cost (chapter 7)."""
+        return plan_team(self.brief, self.paid)
+
     def provenance(self) -> dict:
         """Version, build date and SHA-256 of the brief and of every file it uses."""
         brief = self.brief
@@ -92,9 +104,15 @@ class Plan:
 
     def summary(self) -> list[dict]:
         """The decisions of each chapter, in words, for the executive summary."""
-        from .views import identity_decisions, targets_decisions
+        from .views import (
+            budget_decisions,
+            identity_decisions,
+            targets_decisions,
+            team_decisions,
+        )
 
-        deciders = {"identity": identity_decisions, "targets": targets_decisions}
+        deciders = {"identity": identity_decisions, "targets": targets_decisions,
+                    "budget": budget_decisions, "team": team_decisions}
         return [{"chapter": ch, "title": self.tr.t(f"chapter.{ch}"),
                  "decisions": deciders[ch](self)} for ch in CHAPTERS]
 
@@ -120,6 +138,7 @@ class Plan:
             "summary": self.summary(),
             "identity": self.identity.to_json(self.brief),
             "segments": self.targets.to_json(),
+            "budget": {"paid": self.paid.to_json(), "team": self.team.to_json()},
             "figures": self.record.figures,
             "tables": self.record.tables,
         }
