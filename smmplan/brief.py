@@ -280,6 +280,37 @@ class TargetSettings(_Model):
         return self
 
 
+class Event(_Model):
+    date: dt.date = Field(description="Day of the event (YYYY-MM-DD).")
+    name: NonEmpty = Field(description="What happens (shown in the calendar).")
+
+
+class CalendarSettings(_Model):
+    events: list[Event] = Field(
+        default_factory=list, description="The client's own key dates (launches, sales...)."
+    )
+    timezone: str | None = Field(
+        default=None, description="IANA time zone of the calendar (default: from country)."
+    )
+    max_channels: int | None = Field(
+        default=None, ge=1, le=9, description="Most channels the team should run."
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as "
+                             "Europe/Paris)") from None
+        return value
+
+
 class BusinessGoal(_Model):
     description: NonEmpty = Field(description="The goal, in the client's words.")
     metric: str | None = Field(default=None, description="What measures it, in words.")
@@ -393,6 +424,9 @@ class Brief(_Model):
     situation: Situation = Field(description="Where the brand stands today.")
     targets: TargetSettings = Field(
         default_factory=TargetSettings, description="How targets are found or declared."
+    )
+    calendar: CalendarSettings = Field(
+        default_factory=CalendarSettings, description="Editorial calendar settings."
     )
     goals: Goals = Field(description="What the business wants.")
     budget: Budget = Field(description="Budgets for the plan period, in the plan currency.")

@@ -17,14 +17,17 @@ from .audience import Audience, load_audience
 from .brief import Brief, load_brief
 from .budget import Paid, plan_paid
 from .charts import Theme
+from .community import Community, plan_community
+from .content import Channels, plan_channels
 from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .report import Recorder
-from .targets import Targets, find_targets
+from .targets import Targets, declared_reach, find_targets, platform_reach
 from .team import Team, plan_team
 
 SCHEMA_VERSION = 1
-CHAPTERS = ("identity", "targets", "budget", "team")  # chapters that exist, in plan order
+# Chapters that exist, in plan order.
+CHAPTERS = ("identity", "targets", "channels", "community", "budget", "team")
 
 
 def sha256(path: Path) -> str:
@@ -83,6 +86,27 @@ class Plan:
         """Team and cost (chapter 7)."""
         return plan_team(self.brief, self.paid)
 
+    @cached_property
+    def channels(self) -> Channels:
+        """Channels, content and calendar (chapter 4)."""
+        tg = self.targets
+        reach = None
+        if not tg.declared and self.audience is not None:
+            reach = platform_reach(self.audience)
+        elif tg.declared and tg.personas:
+            reach = declared_reach(tg.personas)
+        content_fte = sum(r.fte for r in self.team.roles
+                          if r.role in ("content_manager", "social_media_manager"))
+        sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
+        return plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
+                             content_fte, sponsored)
+
+    @cached_property
+    def community(self) -> Community:
+        """Community management and crisis playbooks (chapter 5)."""
+        return plan_community(self.brief, [c.platform for c in self.channels.choices
+                                           if c.kept])
+
     def provenance(self) -> dict:
         """Version, build date and SHA-256 of the brief and of every file it uses."""
         brief = self.brief
@@ -106,12 +130,15 @@ class Plan:
         """The decisions of each chapter, in words, for the executive summary."""
         from .views import (
             budget_decisions,
+            channels_decisions,
+            community_decisions,
             identity_decisions,
             targets_decisions,
             team_decisions,
         )
 
         deciders = {"identity": identity_decisions, "targets": targets_decisions,
+                    "channels": channels_decisions, "community": community_decisions,
                     "budget": budget_decisions, "team": team_decisions}
         return [{"chapter": ch, "title": self.tr.t(f"chapter.{ch}"),
                  "decisions": deciders[ch](self)} for ch in CHAPTERS]
@@ -138,6 +165,9 @@ class Plan:
             "summary": self.summary(),
             "identity": self.identity.to_json(self.brief),
             "segments": self.targets.to_json(),
+            "channels": self.channels.to_json(),
+            "calendar": self.channels.calendar_json(),
+            "community": self.community.to_json(),
             "budget": {"paid": self.paid.to_json(), "team": self.team.to_json()},
             "figures": self.record.figures,
             "tables": self.record.tables,
@@ -150,6 +180,10 @@ class Plan:
         text = json.dumps(self.to_json(), indent=2, ensure_ascii=False, default=str)
         (folder / "plan.json").write_text(text, encoding="utf-8")
         self.record.write_tables(folder / "tables")
+        from .views import calendar_files
+
+        for name, content in calendar_files(self).items():  # beside the plan
+            (folder / name).write_bytes(content)
         assignments = self.targets.assignments()
         if assignments is not None:  # beside the plan, never inside it
             assignments.to_csv(folder / "audience_segments.csv", index=False)

@@ -428,3 +428,21 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     )
     result.sub_labels = sub_labels.tolist()
     return result
+
+
+def platform_reach(aud: Audience) -> dict[str, float]:
+    """Expected % of the whole audience using each platform (see ``channel_fit``)."""
+    reach, _ = _platform_reach(aud, np.ones(aud.rows, dtype=bool))
+    return reach
+
+
+def declared_reach(personas: list[Persona]) -> dict[str, float]:
+    """Share (%) of the declared personas (by their share, equal when not given) who are
+    on each platform they list."""
+    weights = [p.share or 1.0 for p in personas]
+    total = sum(weights) or 1.0
+    reach: dict[str, float] = {}
+    for p, w in zip(personas, weights, strict=True):
+        for c in p.channels:
+            reach[c.platform] = reach.get(c.platform, 0.0) + w / total * 100
+    return reach

@@ -16,6 +16,7 @@ from smmplan.paths import example_briefs
 from .conftest import XSS, example_raw, fault_notebooks, plan_json, run_cli, standalone, write_brief
 
 EXPECTED_KEYS = {"schema_version", "client", "provenance", "summary", "identity", "segments",
+                 "channels", "calendar", "community",
                  "budget",
                  "figures", "tables"}
 
@@ -71,7 +72,8 @@ def test_deliverable_has_no_code_cdn_or_traceback(built):
         assert ours.count("<script") == 1 + ours.count("Plotly.newPlot(")
         lowered = ours.lower()
         for bad in ("require.js", "mathjax", "cdn.", "<script src", "traceback",
-                    "load_plan", "brief_path", "jp-inputarea", "papermill", "import "):
+                    "load_plan", "brief_path", "jp-inputarea", "papermill", "import smmplan",
+                    "from smmplan", "plan = "):
             assert bad not in lowered, (folder.name, bad)
         assert re.search(r'<nav[^>]*class="smm-toc"[^>]*>.*?<ol>', html, re.S)
 

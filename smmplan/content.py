@@ -1,0 +1,417 @@
+"""Channels and content: which platforms to run and why, content pillars and mix, the
+editorial calendar (CSV and iCalendar), and the approval flow.
+
+Scoring a platform (0-100) = 50 x audience fit + 30 x objective fit + 20 x current
+presence, each 0-1: audience fit is the share of the targets expected on the platform
+(weighted by target size; platform usage rates without targets); objective fit is how well
+the platform serves the roles the diagnosis asks for (data/content.yaml); presence is the
+client's followers there relative to its largest channel. The team's capacity caps how
+many platforms are kept; each kept platform gets the role it serves best.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .brief import Brief, platforms
+from .clientdata import read_table
+from .paths import DATA_DIR
+
+ROLES = ("awareness", "engagement", "conversion", "customer_service")
+MIN_POSTS_PER_WINDOW = 3
+
+
+@lru_cache(maxsize=1)
+def content_facts() -> dict:
+    """data/content.yaml."""
+    return yaml.safe_load((DATA_DIR / "content.yaml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class ChannelChoice:
+    platform: str
+    score: float
+    audience_fit: float
+    objective_fit: float
+    presence: float
+    kept: bool
+    role: str | None
+    reason: str  # kept: "kept"; dropped: "capacity", "low_fit", "no_role"
+    posts_per_week: float = 0.0
+    current_posts_per_week: float | None = None
+
+
+@dataclass
+class Window:
+    weekday: int  # 0 = Monday
+    hour: int
+    rate: float | None  # mean engagement rate (%) of posts in the window, when measured
+    posts: int
+
+
+@dataclass
+class Slot:
+    date: str
+    time: str
+    platform: str
+    pillar: str
+    format: str
+    sponsored: bool
+
+
+@dataclass
+class Channels:
+    choices: list[ChannelChoice]
+    capacity_posts: float  # posts a week the team can sustain
+    planned_posts: float
+    overloaded: bool  # the brief's current posting exceeds the capacity
+    pillars: list[dict]  # {key, role, weight (%)}
+    mix: dict[str, list[str]]  # platform -> formats in rotation
+    windows: dict[str, list[Window]]
+    windows_basis: str  # "history" or "default"
+    timezone: str
+    slots: list[Slot]
+    key_dates: list[dict]  # {date, name, kind: holiday / event}
+    approval: list[dict]  # {content, draft, approve, publish}
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data.pop("slots")
+        return data
+
+    def calendar_json(self) -> dict:
+        return {"timezone": self.timezone, "posts": [asdict(s) for s in self.slots],
+                "key_dates": self.key_dates}
+
+
+def post_history(brief: Brief) -> pd.DataFrame | None:
+    """The post export as rows: weekday, hour, platform, content type, reach, engagements.
+    Columns come from the brief's map (date, platform, content_type, reach, engagements)
+    or are recognised by name (likes/comments/shares/saves are summed when no engagement
+    column exists). None when the brief names no post export or it lacks reach or dates."""
+    spec = brief.data.posts
+    if spec is None:
+        return None
+    table = read_table(brief.resolve(spec.path), spec.sheet)
+    return history_frame(table, spec.columns)
+
+
+def history_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame | None:
+    """Normalise a post export (see ``post_history``)."""
+    from .audience import parse_dates, parse_numbers
+
+    cols = {c.lower(): c for c in table.columns}
+
+    def pick(key: str, *names: str) -> str | None:
+        if key in columns:
+            return columns[key]
+        return next((cols[n] for n in names if n in cols), None)
+
+    reach = pick("reach", "reach", "lifetime post total reach", "couverture")
+    if reach is None:
+        return None
+    out = pd.DataFrame({"reach": parse_numbers(table[reach])})
+    eng = pick("engagements", "engagements", "total interactions", "interactions")
+    if eng:
+        out["engagements"] = parse_numbers(table[eng]).fillna(0)
+    else:
+        parts = [c for c in table.columns if c.lower() in
+                 ("likes", "like", "comments", "comment", "shares", "share", "saves",
+                  "reactions")]
+        if not parts:
+            return None
+        out["engagements"] = sum(parse_numbers(table[c]).fillna(0) for c in parts)
+    date = pick("date", "date", "publish time", "created", "posted")
+    weekday, hour = pick("weekday", "post weekday"), pick("hour", "post hour", "heure")
+    if date:
+        when = parse_dates(table[date])
+        if hour and hour != date:  # a separate time column ("Heure": 18:00)
+            hours = table[hour].astype(str).str.extract(r"^(\d{1,2})")[0].astype(float)
+        else:
+            hours = when.dt.hour
+        out["weekday"], out["hour"] = when.dt.weekday, hours
+    elif weekday and hour:
+        # Facebook Insights' "Post Weekday" runs 1 (Sunday) to 7 (Saturday).
+        out["weekday"] = (parse_numbers(table[weekday]) + 5) % 7
+        out["hour"] = parse_numbers(table[hour])
+    else:
+        return None
+    platform = pick("platform", "platform", "réseau", "network")
+    ctype = pick("content_type", "type", "post type", "type de publication")
+    out["platform"] = table[platform].astype(str).str.strip().str.lower() if platform else ""
+    out["content_type"] = table[ctype].astype(str) if ctype else ""
+    out = out.dropna(subset=["reach", "weekday", "hour"])
+    out = out[out["reach"] > 0]
+    out["rate"] = out["engagements"] / out["reach"] * 100
+    out["weekday"] = out["weekday"].astype(int)
+    out["hour"] = out["hour"].astype(int)
+    return out
+
+
+def best_windows(history: pd.DataFrame, top: int = 4,
+                 min_posts: int = MIN_POSTS_PER_WINDOW) -> list[Window]:
+    """The (weekday, hour) cells with the highest mean engagement rate (engagements /
+    reach per post), among cells with at least ``min_posts`` posts."""
+    grouped = history.groupby(["weekday", "hour"])["rate"].agg(["mean", "size"])
+    grouped = grouped[grouped["size"] >= min_posts].sort_values(
+        ["mean", "size"], ascending=[False, False])
+    return [Window(int(w), int(h), round(float(r["mean"]), 3), int(r["size"]))
+            for (w, h), r in grouped.head(top).iterrows()]
+
+
+def score_channels(brief: Brief, target_reach: dict[str, float] | None,
+                   wanted_roles: dict[str, float], max_channels: int) -> list[ChannelChoice]:
+    """Score every platform of the catalogue (see the module docstring) and keep the best
+    ``max_channels`` that have a role."""
+    facts = content_facts()["platforms"]
+    use = yaml.safe_load((DATA_DIR / "paid.yaml").read_text())["audience"]["platform_use"]
+    current = {c.platform: c for c in brief.situation.channels}
+    top_followers = max([c.followers or 0 for c in current.values()] + [1])
+    choices = []
+    for platform, f in facts.items():
+        if target_reach is not None:
+            audience = target_reach.get(platform, 0.0) / 100
+        else:
+            audience = use.get(platform, 20) / 100
+        total_weight = sum(wanted_roles.values()) or 1
+        objective = sum(f["roles"][r] / 3 * w for r, w in wanted_roles.items()) / total_weight
+        presence = (current[platform].followers or 0) / top_followers if platform in current \
+            else 0.0
+        score = 100 * (0.5 * audience + 0.3 * objective + 0.2 * presence)
+        role = max(ROLES, key=lambda r: (f["roles"][r] * (1 + wanted_roles.get(r, 0)),
+                                         -ROLES.index(r)))
+        choices.append(ChannelChoice(platform, round(score, 1), round(audience, 3),
+                                     round(objective, 3), round(presence, 3), False, role,
+                                     "", current_posts_per_week=current[platform]
+                                     .posts_per_week if platform in current else None))
+    choices.sort(key=lambda c: -c.score)
+    for i, c in enumerate(choices):
+        if i < max_channels and c.score >= 25 and c.objective_fit > 0:
+            c.kept, c.reason = True, "kept"
+        else:
+            c.role = None
+            c.reason = "capacity" if c.score >= 25 and c.objective_fit > 0 else (
+                "no_role" if c.objective_fit == 0 else "low_fit")
+    return choices
+
+
+def allocate_frequency(kept: list[ChannelChoice], capacity: float) -> None:
+    """Posts a week per kept platform: the recommended minimum first, then the remaining
+    capacity in proportion to score, never above the recommended maximum."""
+    facts = content_facts()["platforms"]
+    mins = {c.platform: facts[c.platform]["posts_per_week"][0] for c in kept}
+    maxs = {c.platform: facts[c.platform]["posts_per_week"][1] for c in kept}
+    base = sum(mins.values())
+    scale = min(1.0, capacity / base) if base else 0
+    for c in kept:
+        c.posts_per_week = mins[c.platform] * scale
+    left = capacity - sum(c.posts_per_week for c in kept)
+    while left > 1e-6:
+        room = [c for c in kept if c.posts_per_week < maxs[c.platform] - 1e-9]
+        if not room:
+            break
+        weight = sum(c.score for c in room)
+        given = 0.0
+        for c in room:
+            add = min(left * c.score / weight, maxs[c.platform] - c.posts_per_week)
+            c.posts_per_week += add
+            given += add
+        left -= given
+        if given < 1e-9:
+            break
+    for c in kept:
+        c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
+
+
+def key_dates(brief: Brief) -> list[dict]:
+    """Public holidays of the client's country in the plan period, and the brief's events."""
+    import holidays
+
+    start, end = brief.client.period.start, brief.client.period.end
+    out = []
+    try:
+        years = range(start.year, end.year + 1)
+        days = holidays.country_holidays(brief.client.country, years=years,
+                                         language=brief.client.language)
+    except NotImplementedError:
+        days = {}
+    for day, name in sorted(days.items()):
+        if start <= day <= end:
+            out.append({"date": day.isoformat(), "name": name, "kind": "holiday"})
+    for event in brief.calendar.events:
+        if start <= event.date <= end:
+            out.append({"date": event.date.isoformat(), "name": event.name, "kind": "event"})
+    return sorted(out, key=lambda d: d["date"])
+
+
+def build_slots(brief: Brief, kept: list[ChannelChoice], windows: dict[str, list[Window]],
+                pillars: list[dict], mix: dict[str, list[str]], holidays_: set[str],
+                sponsored_formats: set[str]) -> list[Slot]:
+    """Posts of the plan period: each platform's weekly count spread over its best windows,
+    pillars rotated by weight, formats rotated, no post on a public holiday (moved to the
+    next day), sponsored when the format is one the budget chapter sponsors."""
+    start, end = brief.client.period.start, brief.client.period.end
+    slots = []
+    weights = [p["weight"] for p in pillars]
+    done = [0] * len(pillars)
+
+    def next_pillar(n: int) -> str:
+        """Smooth weighted round-robin: the pillar furthest behind its share goes next."""
+        behind = [(n + 1) * w / sum(weights) - d for w, d in zip(weights, done, strict=True)]
+        i = int(np.argmax(behind))
+        done[i] += 1
+        return pillars[i]["key"]
+
+    total = 0
+    for c in kept:
+        per_week = c.posts_per_week
+        wins = windows.get(c.platform) or []
+        if not wins or per_week <= 0:
+            continue
+        credit, n = 0.0, 0
+        week = start - dt.timedelta(days=start.weekday())
+        while week <= end:
+            credit += per_week
+            count = int(credit)
+            credit -= count
+            for k in range(count):
+                w = wins[k % len(wins)]
+                # more posts than windows: the same hour on the following day(s)
+                day = week + dt.timedelta(days=(w.weekday + k // len(wins)) % 7)
+                while day.isoformat() in holidays_:
+                    day += dt.timedelta(days=1)
+                if not (start <= day <= end):
+                    continue
+                pillar = next_pillar(total)
+                total += 1
+                fmt = mix[c.platform][n % len(mix[c.platform])]
+                slots.append(Slot(day.isoformat(), f"{w.hour:02d}:00", c.platform, pillar,
+                                  fmt, pillar == "showcase" and fmt in sponsored_formats))
+                n += 1
+            week += dt.timedelta(days=7)
+    return sorted(slots, key=lambda s: (s.date, s.time, s.platform))
+
+
+def to_csv(slots: list[Slot], key_dates_: list[dict]) -> str:
+    """calendar.csv: one row per post, then one per key date."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["date", "time", "platform", "pillar", "format", "sponsored", "kind"])
+    for s in slots:
+        writer.writerow([s.date, s.time, s.platform, s.pillar, s.format,
+                         "yes" if s.sponsored else "no", "post"])
+    for d in key_dates_:
+        writer.writerow([d["date"], "", "", "", d["name"], "", d["kind"]])
+    return buf.getvalue()
+
+
+def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str,
+           titles: dict[str, str]) -> bytes:
+    """calendar.ics: one 30-minute event per post (local time zone), all-day key dates."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//smmplan//editorial calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{client} – {titles['calendar']}")
+    cal.add("x-wr-timezone", timezone)
+    tz = ZoneInfo(timezone)
+    for i, s in enumerate(slots):
+        start = dt.datetime.fromisoformat(f"{s.date}T{s.time}").replace(tzinfo=tz)
+        ev = Event()
+        ev.add("uid", f"post-{i}-{s.date}-{s.platform}@smmplan")
+        ev.add("dtstamp", dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+        ev.add("dtstart", start)
+        ev.add("dtend", start + dt.timedelta(minutes=30))
+        sponsored = f" · {titles['sponsored']}" if s.sponsored else ""
+        ev.add("summary", f"{platforms()[s.platform]['label']}: {titles[s.pillar]} "
+                          f"({titles[s.format]}){sponsored}")
+        ev.add("categories", [s.platform, s.pillar])
+        cal.add_component(ev)
+    for i, d in enumerate(key_dates_):
+        ev = Event()
+        ev.add("uid", f"date-{i}-{d['date']}@smmplan")
+        ev.add("dtstamp", dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+        ev.add("dtstart", dt.date.fromisoformat(d["date"]))
+        ev.add("summary", d["name"])
+        ev.add("categories", [d["kind"]])
+        cal.add_component(ev)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, float] | None,
+                  content_fte: float, sponsored_types: set[str]) -> Channels:
+    """The channels and content chapter's results."""
+    facts = content_facts()
+    roles_needed: dict[str, float] = {}
+    for i, problem in enumerate(fix_first):
+        role = facts["problem_roles"].get(problem)
+        if role:
+            roles_needed[role] = roles_needed.get(role, 0) + (3 - i)
+    if not roles_needed:
+        roles_needed = {"awareness": 1, "engagement": 1}
+    capacity = content_fte * facts["posts_per_content_fte"]
+    max_channels = brief.calendar.max_channels or max(1, min(6, int(np.ceil(capacity / 4))))
+    choices = score_channels(brief, target_reach, roles_needed, max_channels)
+    kept = [c for c in choices if c.kept]
+    allocate_frequency(kept, capacity)
+    current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+    # Pillars weighted by the roles the diagnosis asks for.
+    pillars = []
+    for key, role in facts["pillars"].items():
+        pillars.append({"key": key, "role": role, "weight": 1 + 2 * roles_needed.get(role, 0)})
+    total = sum(p["weight"] for p in pillars)
+    for p in pillars:
+        p["weight"] = round(p["weight"] / total * 100, 1)
+    mix = {c.platform: facts["platforms"][c.platform]["formats"][:3] for c in kept}
+    history = post_history(brief)
+    windows, basis = {}, "default"
+    for c in kept:
+        default = [Window(w, h, None, 0) for w, h in facts["platforms"][c.platform]["windows"]]
+        found = []
+        if history is not None:
+            rows = history[history["platform"] == c.platform] if (
+                history["platform"] != "").any() else history
+            if len(rows) >= 20:
+                found = best_windows(rows)
+        windows[c.platform] = found or default
+        if found:
+            basis = "history"
+    dates = key_dates(brief)
+    holidays_ = {d["date"] for d in dates if d["kind"] == "holiday"}
+    sponsored_formats = {f for f in ("reel", "short_video", "carousel", "photo", "video")
+                         if not sponsored_types or any(f.split("_")[-1] in t.lower()
+                                                       for t in sponsored_types)}
+    slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats)
+    tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
+    approval = []
+    sme = brief.client.size == "sme"
+    for content, (draft, approve, publish) in {
+        "organic": ("social_media_manager", "owner", "social_media_manager") if sme else
+        ("content_manager", "strategist", "community_manager"),
+        "sponsored": ("social_media_manager", "owner", "social_media_manager") if sme else
+        ("campaign_manager", "strategist", "campaign_manager"),
+        "reply": ("social_media_manager", "social_media_manager", "social_media_manager")
+        if sme else ("community_manager", "community_manager", "community_manager"),
+        "crisis": ("social_media_manager", "owner", "social_media_manager") if sme else
+        ("community_manager", "management", "strategist"),
+    }.items():
+        approval.append({"content": content, "draft": draft, "approve": approve,
+                         "publish": publish})
+    return Channels(
+        choices=choices, capacity_posts=round(capacity, 1),
+        planned_posts=round(sum(c.posts_per_week for c in kept), 1),
+        overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
+        windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
+    )
