@@ -315,6 +315,23 @@ class BusinessGoal(_Model):
     description: NonEmpty = Field(description="The goal, in the client's words.")
     metric: str | None = Field(default=None, description="What measures it, in words.")
     target: float | None = Field(default=None, description="Target value of the metric.")
+    kpi: str | None = Field(
+        default=None, description="The KPI of data/kpis.yaml that measures it (for tracking "
+        "and the realism check).",
+    )
+    baseline: float | None = Field(
+        default=None, description="Today's value of the KPI, if not measurable from data."
+    )
+
+    @field_validator("kpi")
+    @classmethod
+    def _known_kpi(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        known = yaml.safe_load((DATA_DIR / "kpis.yaml").read_text(encoding="utf-8"))
+        if value not in known:
+            raise ValueError(f"unknown KPI {value!r} (known: {', '.join(sorted(known))})")
+        return value
     horizon_months: int | None = Field(
         default=None, ge=1, le=60, description="Months to reach it (default: goals horizon)."
     )

@@ -370,3 +370,30 @@ def pnl_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
     ]
     return theme.figure(traces, tr.t("chart.pnl_title"), barmode="relative",
                         yaxis={"title": {"text": tr.t("chart.money_axis")}})
+
+
+# --- Objectives ---------------------------------------------------------------------------
+
+def trajectory_chart(months: list[str], series: list[tuple[str, list[float], float]],
+                     tr: Translator, theme: Theme) -> Figure:
+    """Each objective's KPI path (name, monthly values, baseline), as % of its baseline."""
+    colours = theme.palette(len(series))
+    traces = [{"type": "scatter", "mode": "lines+markers", "name": name, "x": months,
+               "y": [round(v / base * 100, 1) for v in values],
+               "line": {"color": colour},
+               "hovertemplate": name + ": %{y:.1f}%<extra></extra>"}
+              for colour, (name, values, base) in zip(colours, series, strict=True)]
+    return theme.figure(traces, tr.t("chart.trajectory_title"), height=380,
+                        yaxis={"title": {"text": tr.t("chart.baseline_axis")}})
+
+
+def posting_heatmap(heat: dict, weekday_names: list[str], tr: Translator,
+                    theme: Theme) -> Figure:
+    """Mean engagement rate by weekday and hour (post history)."""
+    trace = {"type": "heatmap", "x": [f"{h:02d}:00" for h in heat["hours"]],
+             "y": [weekday_names[w] for w in heat["weekdays"]], "z": heat["rate"],
+             "colorscale": [[0, "#F7F7F7"], [1, theme.primary]],
+             "hovertemplate": "%{y} %{x}: %{z:.2f}%<extra></extra>",
+             "colorbar": {"title": {"text": "%"}}}
+    return theme.figure([trace], tr.t("chart.windows_title"), height=340,
+                        yaxis={"autorange": "reversed"})

@@ -146,12 +146,28 @@ def history_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame 
         out["hour"] = parse_numbers(table[hour])
     else:
         return None
+    for key, names in {"impressions": ("impressions", "lifetime post total impressions"),
+                       "likes": ("likes", "like", "reactions"),
+                       "comments": ("comments", "comment", "commentaires"),
+                       "shares": ("shares", "share"),
+                       "followers": ("followers", "page total likes", "abonnés")}.items():
+        col = pick(key, *names)
+        if col:
+            out[key] = parse_numbers(table[col])
+    paid = pick("paid", "paid", "boosted", "sponsored")
+    if paid:
+        flags = table[paid].astype("string").str.strip().str.lower()
+        yes, no = {"1", "1.0", "yes", "true", "oui"}, {"0", "0.0", "no", "false", "non"}
+        out["paid"] = flags.map(lambda v: True if v in yes else False if v in no else None,
+                                na_action="ignore").astype("boolean")  # blank: unknown
+    if date:
+        out["date"] = when
     platform = pick("platform", "platform", "réseau", "network")
     ctype = pick("content_type", "type", "post type", "type de publication")
     out["platform"] = table[platform].astype(str).str.strip().str.lower() if platform else ""
     out["content_type"] = table[ctype].astype(str) if ctype else ""
-    out = out.dropna(subset=["reach", "weekday", "hour"])
-    out = out[out["reach"] > 0]
+    out = out.dropna(subset=["weekday", "hour"])
+    out = out[out["reach"] > 0]  # also drops missing reach
     out["rate"] = out["engagements"] / out["reach"] * 100
     out["weekday"] = out["weekday"].astype(int)
     out["hour"] = out["hour"].astype(int)

@@ -21,13 +21,14 @@ from .community import Community, plan_community
 from .content import Channels, plan_channels
 from .i18n import Translator
 from .identity import Identity, analyse_identity
+from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .report import Recorder
 from .targets import Targets, declared_reach, find_targets, platform_reach
 from .team import Team, plan_team
 
 SCHEMA_VERSION = 1
 # Chapters that exist, in plan order.
-CHAPTERS = ("identity", "targets", "channels", "community", "budget", "team")
+CHAPTERS = ("identity", "targets", "objectives", "channels", "community", "budget", "team")
 
 
 def sha256(path: Path) -> str:
@@ -87,6 +88,15 @@ class Plan:
         return plan_team(self.brief, self.paid)
 
     @cached_property
+    def objectives(self) -> Objectives:
+        """Objectives, KPIs and measurement (chapter 3)."""
+        bench = self.identity.competitors
+        sov = None
+        if bench is not None and bench.sov_method == "mentions":
+            sov = next(e.share_of_voice for e in bench.entities if e.is_client)
+        return plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
+
+    @cached_property
     def channels(self) -> Channels:
         """Channels, content and calendar (chapter 4)."""
         tg = self.targets
@@ -133,11 +143,13 @@ class Plan:
             channels_decisions,
             community_decisions,
             identity_decisions,
+            objectives_decisions,
             targets_decisions,
             team_decisions,
         )
 
         deciders = {"identity": identity_decisions, "targets": targets_decisions,
+                    "objectives": objectives_decisions,
                     "channels": channels_decisions, "community": community_decisions,
                     "budget": budget_decisions, "team": team_decisions}
         return [{"chapter": ch, "title": self.tr.t(f"chapter.{ch}"),
@@ -165,6 +177,9 @@ class Plan:
             "summary": self.summary(),
             "identity": self.identity.to_json(self.brief),
             "segments": self.targets.to_json(),
+            "objectives": self.objectives.to_json(),
+            "kpis": {k: v for k, v in kpi_catalogue().items()
+                     if k in self.objectives.baselines},
             "channels": self.channels.to_json(),
             "calendar": self.channels.calendar_json(),
             "community": self.community.to_json(),

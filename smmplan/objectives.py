@@ -1,0 +1,361 @@
+"""Objectives and KPIs: the KPI catalogue, the problem -> objective -> KPI tree, baselines
+measured from the client's exports (else declared in the brief), SMART targets with a
+monthly trajectory, a realism check of targets written in the brief, and the measurement
+plan.
+
+Targets (documented rule): a KPI improves towards the best monthly value the data itself
+reached (the 75th percentile of its monthly values, in the good direction) when the post
+history spans several months, capped by its realistic monthly pace (data/kpis.yaml,
+``max_monthly_change``) over the horizon; without monthly data, half that realistic pace
+over the horizon. A brief target needing more than the realistic pace is flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .brief import Brief
+from .clientdata import read_table
+from .paths import DATA_DIR
+
+SOCIAL = ("social", "facebook", "instagram", "linkedin", "tiktok", "x /", "twitter",
+          "youtube", "pinterest", "t.co", "lnkd.in")
+
+
+@lru_cache(maxsize=1)
+def kpi_catalogue() -> dict[str, dict]:
+    """data/kpis.yaml."""
+    return yaml.safe_load((DATA_DIR / "kpis.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def objective_tree() -> dict[str, dict]:
+    """data/objective_tree.yaml."""
+    return yaml.safe_load((DATA_DIR / "objective_tree.yaml").read_text(encoding="utf-8"))
+
+
+# --- KPI formulas (each unit-tested against hand-computed values) -----------------------
+
+def _mean_ratio(num: pd.Series, den: pd.Series) -> float | None:
+    ok = den > 0
+    return float((num[ok] / den[ok] * 100).mean()) if ok.any() else None
+
+
+def post_kpis(posts: pd.DataFrame) -> dict[str, float | None]:
+    """KPIs computable from a normalised post export (``content.history_frame``)."""
+    has = posts.columns
+    out: dict[str, float | None] = {
+        "engagement_rate_reach": _mean_ratio(posts["engagements"], posts["reach"]),
+        "reach_per_post": float(posts["reach"].sum() / len(posts)) if len(posts) else None,
+    }
+    if "followers" in has:
+        out["engagement_rate_followers"] = _mean_ratio(posts["engagements"], posts["followers"])
+        if "shares" in has:
+            out["amplification_rate"] = _mean_ratio(posts["shares"].fillna(0),
+                                                    posts["followers"])
+        if "likes" in has:
+            out["applause_rate"] = _mean_ratio(posts["likes"].fillna(0), posts["followers"])
+    if "impressions" in has:
+        out["engagement_rate_impressions"] = _mean_ratio(posts["engagements"],
+                                                         posts["impressions"])
+        if "shares" in has and posts["impressions"].sum() > 0:
+            out["virality_rate"] = float(posts["shares"].fillna(0).sum()
+                                         / posts["impressions"].sum() * 100)
+    if "comments" in has:
+        out["conversation_rate"] = float(posts["comments"].fillna(0).sum() / len(posts))
+    if "followers" in has and "date" in has:
+        ordered = posts.dropna(subset=["date", "followers"]).sort_values("date")
+        if len(ordered) >= 2 and ordered["followers"].iloc[0] > 0:
+            days = max(1, (ordered["date"].iloc[-1] - ordered["date"].iloc[0]).days)
+            growth = ordered["followers"].iloc[-1] / ordered["followers"].iloc[0] - 1
+            out["audience_growth_rate"] = float(((1 + growth) ** (30.44 / days) - 1) * 100)
+    return out
+
+
+def web_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """A web-analytics export as landing_page, source, sessions, engaged, conversions."""
+    from .audience import parse_numbers
+
+    cols = {c.lower(): c for c in table.columns}
+
+    def pick(key, *names):
+        return columns.get(key) or next((cols[n] for n in names if n in cols), None)
+
+    mapping = {"landing_page": pick("landing_page", "landing page", "page"),
+               "source": pick("source", "session source / medium", "source / medium",
+                              "source"),
+               "sessions": pick("sessions", "sessions"),
+               "engaged": pick("engaged_sessions", "engaged sessions"),
+               "conversions": pick("conversions", "key events", "conversions")}
+    missing = [k for k, v in mapping.items() if v is None]
+    if missing:
+        raise KeyError(", ".join(missing))
+    out = pd.DataFrame({"landing_page": table[mapping["landing_page"]].astype(str),
+                        "source": table[mapping["source"]].astype(str).str.lower()})
+    for key in ("sessions", "engaged", "conversions"):
+        out[key] = parse_numbers(table[mapping[key]]).fillna(0)
+    out["social"] = out["source"].apply(lambda s: any(k in s for k in SOCIAL))
+    return out
+
+
+def web_kpis(web: pd.DataFrame) -> dict[str, float | None]:
+    """Social sessions, their conversion rate and bounce rate (GA4 definition)."""
+    social = web[web["social"]]
+    sessions = float(social["sessions"].sum())
+    if not sessions:
+        return {"social_sessions": 0.0, "social_conversion_rate": None, "bounce_rate": None}
+    return {"social_sessions": sessions,
+            "social_conversion_rate": float(social["conversions"].sum() / sessions * 100),
+            "bounce_rate": float((1 - social["engaged"].sum() / sessions) * 100)}
+
+
+def landing_pages(web: pd.DataFrame) -> pd.DataFrame:
+    """Per landing page, social traffic only: sessions, conversion rate, bounce rate."""
+    social = web[web["social"]].groupby("landing_page")[["sessions", "engaged",
+                                                          "conversions"]].sum()
+    social = social[social["sessions"] > 0]
+    social["conversion_rate"] = social["conversions"] / social["sessions"] * 100
+    social["bounce_rate"] = (1 - social["engaged"] / social["sessions"]) * 100
+    return social.sort_values("sessions", ascending=False).reset_index()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, set[str]]]:
+    """data/sentiment.yaml: positive and negative words per language."""
+    raw = yaml.safe_load((DATA_DIR / "sentiment.yaml").read_text(encoding="utf-8"))
+    return {lang: {k: set(v) for k, v in words.items()} for lang, words in raw.items()
+            if isinstance(words, dict)}
+
+
+def sentiment(text: str) -> int:
+    """-1, 0 or +1 for a comment: negative words minus positive words (English and French
+    lexicons, data/sentiment.yaml), with a negation ("not", "pas", "jamais") flipping the
+    next word. Documented and deterministic; a measured model can replace it later."""
+    import re
+
+    words = re.findall(r"[\w']+", text.lower())
+    score, flip = 0, False
+    pos = set().union(*(lex["positive"] for lex in lexicon().values()))
+    neg = set().union(*(lex["negative"] for lex in lexicon().values()))
+    negations = set().union(*(lex["negation"] for lex in lexicon().values()))
+    for w in words:
+        if w in negations:
+            flip = True
+            continue
+        value = 1 if w in pos else -1 if w in neg else 0
+        score += -value if flip else value
+        if value:
+            flip = False
+    return int(np.sign(score))
+
+
+# --- Objectives ---------------------------------------------------------------------------
+
+@dataclass
+class Baseline:
+    kpi: str
+    value: float | None
+    basis: str  # "data", "brief", "benchmark", "not_measurable"
+    detail: str = ""  # file name, or the missing columns
+
+
+@dataclass
+class Objective:
+    problem: str | None
+    objective: str
+    stage: str
+    kpi: str
+    kpis: list[str]
+    baseline: Baseline
+    target: float | None
+    deadline: str
+    owner: str
+    source: str
+    review: str
+    trajectory: list[float] = field(default_factory=list)
+    from_brief: bool = False
+    goal: str = ""
+    realistic: bool = True
+    required_monthly: float | None = None  # % per month needed by a brief target
+    max_monthly: float | None = None
+
+
+@dataclass
+class Objectives:
+    objectives: list[Objective]
+    baselines: dict[str, Baseline]
+    measurement: list[dict]
+    history: dict  # post-history analysis: by type, heatmap, paid vs organic, top/bottom
+    landing_pages: list[dict]
+    months: list[str]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _months(brief: Brief) -> list[str]:
+    return [m.date().isoformat() for m in pd.date_range(
+        brief.client.period.start, periods=brief.client.period.months, freq="MS")]
+
+
+def analyse_posts(posts: pd.DataFrame) -> dict:
+    """Post-history analysis shown in the chapter: engagement by content type, weekday x
+    hour heatmap, paid against organic, top and bottom posts, posting frequency."""
+    out: dict = {"posts": len(posts)}
+    by_type = posts.groupby("content_type").agg(posts=("rate", "size"), rate=("rate", "mean"),
+                                               reach=("reach", "mean"))
+    out["by_type"] = by_type.sort_values("rate", ascending=False).round(3).reset_index() \
+        .to_dict("records")
+    heat = posts.pivot_table(index="weekday", columns="hour", values="rate", aggfunc="mean")
+    out["heatmap"] = {"weekdays": [int(w) for w in heat.index],
+                      "hours": [int(h) for h in heat.columns],
+                      "rate": [[None if pd.isna(v) else round(float(v), 3) for v in row]
+                               for row in heat.to_numpy()]}
+    if "paid" in posts:
+        g = posts.groupby("paid")["rate"].agg(["mean", "size"])
+        out["paid_vs_organic"] = {("paid" if k else "organic"): {
+            "rate": round(float(v["mean"]), 3), "posts": int(v["size"])} for k, v in g.iterrows()}
+    ranked = posts.sort_values("rate", ascending=False)
+    cols = [c for c in ("date", "platform", "content_type", "reach", "rate") if c in posts]
+    for name, rows in (("top", ranked.head(5)), ("bottom", ranked.tail(5))):
+        records = rows[cols].copy()
+        if "date" in records:
+            records["date"] = records["date"].dt.date.astype(str)
+        out[name] = records.round(3).to_dict("records")
+    if "date" in posts and posts["date"].notna().any():
+        span = max(1, (posts["date"].max() - posts["date"].min()).days)
+        out["posts_per_week"] = round(len(posts) / span * 7, 2)
+    return out
+
+
+def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
+                    sov: float | None) -> Objectives:
+    """The objectives chapter's results."""
+    from .content import post_history
+
+    cat = kpi_catalogue()
+    months = _months(brief)
+    horizon = brief.client.period.months
+    measured: dict[str, float | None] = {}
+    detail: dict[str, str] = {}
+    posts = post_history(brief)
+    history: dict = {}
+    monthly_posts = None
+    if posts is not None and len(posts):
+        measured.update(post_kpis(posts))
+        for k in measured:
+            detail[k] = brief.data.posts.path
+        history = analyse_posts(posts)
+        if "date" in posts and posts["date"].notna().any():
+            monthly_posts = posts.dropna(subset=["date"]).assign(
+                month=lambda f: f["date"].dt.to_period("M"))
+    pages: list[dict] = []
+    if brief.data.web_analytics is not None:
+        spec = brief.data.web_analytics
+        try:
+            web = web_frame(read_table(brief.resolve(spec.path), spec.sheet), spec.columns)
+        except KeyError as exc:
+            detail["web_missing"] = str(exc)
+        else:
+            for k, v in web_kpis(web).items():
+                measured[k], detail[k] = v, spec.path
+            pages = landing_pages(web).round(3).to_dict("records")
+    if sov is not None:
+        measured["share_of_voice"], detail["share_of_voice"] = sov, "brief"
+    declared = {g.kpi: g.baseline for g in brief.goals.business_goals if g.kpi and
+                g.baseline is not None}
+    if brief.situation.channels and "engagement_rate_followers" not in measured:
+        rates = [c.engagement_rate for c in brief.situation.channels if c.engagement_rate]
+        if rates:
+            declared.setdefault("engagement_rate_followers", float(np.mean(rates)))
+
+    def baseline(kpi: str) -> Baseline:
+        if measured.get(kpi) is not None:
+            basis = "brief" if detail.get(kpi) == "brief" else "data"
+            return Baseline(kpi, round(float(measured[kpi]), 4), basis, detail.get(kpi, ""))
+        if declared.get(kpi) is not None:
+            return Baseline(kpi, float(declared[kpi]), "brief")
+        needs = {"posts": "data.posts (post export with reach and engagements)",
+                 "web": "data.web_analytics (sessions, engaged sessions, key events)",
+                 "comments": "data.comments (comment texts)",
+                 "ads": "data.ads (spend, impressions, clicks, conversions)",
+                 "brief": "situation.mentions for every brand"}[cat[kpi]["source"]]
+        return Baseline(kpi, None, "not_measurable", needs)
+
+    def target_for(kpi: str, base: float | None) -> float | None:
+        if base is None:
+            return None
+        up = cat[kpi]["direction"] == "up"
+        cap = (1 + cat[kpi]["max_monthly_change"]) ** horizon - 1
+        goal = base * (1 + cap / 2) if up else base * (1 - min(0.9, cap / 2))
+        if monthly_posts is not None and cat[kpi]["source"] == "posts" and \
+                monthly_posts["month"].nunique() >= 3:
+            by_month = [post_kpis(rows).get(kpi) for _, rows in monthly_posts.groupby("month")]
+            by_month = [v for v in by_month if v is not None]
+            if len(by_month) >= 3:
+                best = float(np.percentile(by_month, 75 if up else 25))
+                if (best > base) if up else (best < base):
+                    goal = best
+        limit = base * (1 + cap) if up else base * (1 - min(0.9, cap))
+        return round(min(goal, limit) if up else max(goal, limit), 4)
+
+    owner = "social_media_manager" if brief.client.size == "sme" else "analyst"
+    objectives = []
+    tree = objective_tree()
+    problems = list(dict.fromkeys(fix_first + [p for p in ("digital_culture",)
+                                               if getattr(brief.situation.problems, p)
+                                               .score >= 2]))
+    for problem in problems:
+        node = tree[problem]
+        kpi = next((k for k in node["kpis"] if baseline(k).value is not None), node["kpis"][0])
+        base = baseline(kpi)
+        target = target_for(kpi, base.value)
+        objectives.append(Objective(
+            problem, node["objective"], node["stage"], kpi, node["kpis"], base, target,
+            brief.client.period.end.isoformat(), owner, cat[kpi]["source"],
+            "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly",
+            _trajectory(base.value, target, horizon)))
+    for goal in brief.goals.business_goals:
+        if not goal.kpi or goal.target is None:
+            continue
+        base = baseline(goal.kpi)
+        months_ = goal.horizon_months or brief.goals.horizon_months
+        pace = cat[goal.kpi]["max_monthly_change"] * 100
+        required = None
+        realistic = True
+        if base.value:
+            ratio = goal.target / base.value
+            if ratio > 0:
+                required = (ratio ** (1 / months_) - 1) * 100
+                realistic = abs(required) <= pace + 1e-9
+        objectives.append(Objective(
+            None, "business_goal", cat[goal.kpi]["stage"], goal.kpi, [goal.kpi], base,
+            goal.target, brief.client.period.end.isoformat(), owner, cat[goal.kpi]["source"],
+            "monthly", _trajectory(base.value, goal.target, brief.client.period.months),
+            from_brief=True, goal=goal.description, realistic=realistic,
+            required_monthly=round(required, 2) if required is not None else None,
+            max_monthly=pace))
+    used = sorted({k for o in objectives for k in o.kpis})
+    measurement = [{
+        "kpi": k, "source": cat[k]["source"],
+        "frequency": "weekly" if cat[k]["source"] in ("posts", "ads", "comments") else "monthly",
+        "owner": owner,
+        "alert": 15.0,  # % worse than the trajectory for the month (convention)
+        "direction": cat[k]["direction"]} for k in used]
+    return Objectives(objectives, {k: baseline(k) for k in used}, measurement, history, pages,
+                      months)
+
+
+def _trajectory(base: float | None, target: float | None, months: int) -> list[float]:
+    """Month-by-month path from the baseline to the target (geometric when both are
+    positive, else linear)."""
+    if base is None or target is None:
+        return []
+    if base > 0 and target > 0:
+        return [round(base * (target / base) ** ((m + 1) / months), 4) for m in range(months)]
+    return [round(base + (target - base) * (m + 1) / months, 4) for m in range(months)]

@@ -1,0 +1,140 @@
+"""Objectives and KPIs: formulas against hand-computed values, baselines, realism."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from smmplan.brief import load_brief, parse_brief
+from smmplan.clientdata import read_table
+from smmplan.content import history_frame
+from smmplan.objectives import (
+    analyse_posts,
+    kpi_catalogue,
+    objective_tree,
+    plan_objectives,
+    post_kpis,
+    sentiment,
+    web_frame,
+    web_kpis,
+)
+from smmplan.paths import example_briefs
+
+from .conftest import SHARED_DATASETS, example_raw, standalone
+
+POSTS = pd.DataFrame({
+    "reach": [100.0, 200.0, 400.0], "engagements": [10.0, 10.0, 40.0],
+    "impressions": [200.0, 400.0, 400.0], "followers": [1000.0, 1000.0, 1100.0],
+    "likes": [8.0, 6.0, 30.0], "comments": [1.0, 2.0, 6.0], "shares": [1.0, 2.0, 4.0],
+    "date": pd.to_datetime(["2026-01-01", "2026-01-16", "2026-01-31"]),
+    "rate": [10.0, 5.0, 10.0], "weekday": [3, 4, 5], "hour": [9, 9, 18],
+    "content_type": ["Photo", "Video", "Photo"], "platform": ["", "", ""],
+})
+
+
+def test_post_kpi_formulas_by_hand():
+    k = post_kpis(POSTS)
+    assert k["engagement_rate_reach"] == pytest.approx((10 + 5 + 10) / 3)
+    assert k["engagement_rate_followers"] == pytest.approx((1 + 1 + 40 / 11) / 3)
+    assert k["engagement_rate_impressions"] == pytest.approx((5 + 2.5 + 10) / 3)
+    assert k["reach_per_post"] == pytest.approx(700 / 3)
+    assert k["amplification_rate"] == pytest.approx((0.1 + 0.2 + 4 / 11) / 3)
+    assert k["applause_rate"] == pytest.approx((0.8 + 0.6 + 30 / 11) / 3)
+    assert k["conversation_rate"] == pytest.approx(9 / 3)
+    assert k["virality_rate"] == pytest.approx(7 / 1000 * 100)
+    # 10 % growth over 30 days, expressed per 30.44-day month
+    assert k["audience_growth_rate"] == pytest.approx((1.1 ** (30.44 / 30) - 1) * 100)
+
+
+def test_web_kpis_by_hand():
+    table = pd.DataFrame({
+        "Landing page": ["/", "/", "/pricing", "/pricing"],
+        "Session source / medium": ["linkedin / social", "google / organic",
+                                    "x / social", "newsletter / email"],
+        "Sessions": ["100", "500", "50", "80"], "Engaged sessions": ["60", "300", "20", "40"],
+        "Key events": ["3", "10", "2", "1"]})
+    web = web_frame(table, {})
+    k = web_kpis(web)
+    assert k["social_sessions"] == 150
+    assert k["social_conversion_rate"] == pytest.approx(5 / 150 * 100)
+    assert k["bounce_rate"] == pytest.approx((1 - 80 / 150) * 100)
+
+
+def test_sentiment_in_english_and_french():
+    assert sentiment("Love it, amazing quality!") == 1
+    assert sentiment("Parcel late again, very disappointed") == -1
+    assert sentiment("Livraison en retard, je suis déçue") == -1
+    assert sentiment("Merci, c'est parfait") == 1
+    assert sentiment("not bad") == 1 and sentiment("pas bon") == -1
+    assert sentiment("Where is the shop?") == 0
+
+
+def test_catalogue_covers_the_source_document_metrics():
+    cat = kpi_catalogue()
+    for kpi in ("audience_growth_rate", "engagement_rate_reach", "reach_per_post",
+                "social_conversion_rate", "social_sessions", "bounce_rate",
+                "negative_comment_ratio"):
+        assert kpi in cat
+    for facts in cat.values():
+        assert {"formula", "unit", "direction", "stage", "source", "citation"} <= set(facts)
+    for node in objective_tree().values():
+        assert all(k in cat for k in node["kpis"])
+
+
+def test_baselines_say_where_they_come_from_and_targets_improve():
+    for path in example_briefs():
+        from smmplan.plan import Plan
+
+        ob = Plan(load_brief(path)).objectives
+        assert ob.objectives
+        cat = kpi_catalogue()
+        for o in ob.objectives:
+            assert o.baseline.basis in ("data", "brief", "not_measurable")
+            if o.target is not None and o.baseline.value and not o.from_brief:
+                better = o.target >= o.baseline.value if cat[o.kpi]["direction"] == "up" \
+                    else o.target <= o.baseline.value
+                assert better
+                assert len(o.trajectory) == load_brief(path).client.period.months
+                assert o.trajectory[-1] == pytest.approx(o.target, rel=1e-3)
+
+
+def test_unrealistic_brief_target_is_flagged():
+    raw = standalone(example_raw("fashion"))
+    raw["goals"]["business_goals"] = [
+        {"description": "Huge", "kpi": "engagement_rate_followers", "baseline": 2.0,
+         "target": 20.0},
+        {"description": "Modest", "kpi": "engagement_rate_followers", "baseline": 2.0,
+         "target": 2.2}]
+    raw["situation"]["channels"] = []
+    brief = parse_brief(raw, __import__("pathlib").Path("b.yaml"))
+    ob = plan_objectives(brief, ["sales"], {}, None)
+    goals = {o.goal: o for o in ob.objectives if o.from_brief}
+    assert not goals["Huge"].realistic and goals["Huge"].required_monthly > 5
+    assert goals["Modest"].realistic
+    assert goals["Huge"].baseline.basis == "brief"
+
+
+def test_missing_columns_leave_kpis_not_measurable():
+    brief = parse_brief(standalone(example_raw("fashion")), __import__("pathlib").Path("b"))
+    ob = plan_objectives(brief, ["sales"], {}, None)
+    sell = next(o for o in ob.objectives if o.objective == "sell_more")
+    assert sell.baseline.basis == "not_measurable" and "data.web_analytics" in \
+        sell.baseline.detail
+
+
+@pytest.mark.skipif(not (SHARED_DATASETS / "facebook_metrics").is_dir(),
+                    reason="shared/datasets not present")
+def test_facebook_post_export_goes_through_unchanged():
+    table = read_table(SHARED_DATASETS / "facebook_metrics" / "dataset_Facebook.csv")
+    posts = history_frame(table, {})
+    assert len(posts) == 500
+    counts = posts["content_type"].value_counts().to_dict()
+    assert counts == {"Photo": 426, "Status": 45, "Link": 22, "Video": 7}
+    result = analyse_posts(posts)
+    assert {r["content_type"]: r["posts"] for r in result["by_type"]} == counts
+    assert set(result["paid_vs_organic"]) == {"paid", "organic"}
+    assert result["paid_vs_organic"]["paid"]["posts"] + \
+        result["paid_vs_organic"]["organic"]["posts"] == 499  # one blank Paid cell
+    k = post_kpis(posts)
+    assert k["conversation_rate"] == pytest.approx(
+        pd.to_numeric(table["comment"]).sum() / 500)
