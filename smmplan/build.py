@@ -62,6 +62,7 @@ class BuildOptions:
     start_timeout: int = 60  # seconds for the kernel to start
     kernel_name: str = "python3"
     notebooks_dir: Path = NOTEBOOKS_DIR
+    actuals: Path | None = None  # set: build the tracking report instead of the plan
 
 
 @dataclass
@@ -100,11 +101,26 @@ def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
     return plan_nb
 
 
+REPORT_CELLS = ("v.footer(plan)",
+                "if output_dir:\n    from smmplan.plan import save_report\n\n"
+                "    save_report(plan, report, output_dir)")
+
+
+def stitch_report(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
+    """The tracking notebook with the footer and the cell that writes report.json."""
+    nb = nbformat.read(folder / "tracking.ipynb", as_version=4)
+    nb.cells.append(new_code_cell(REPORT_CELLS[0], metadata={"tags": ["footer"]}))
+    nb.cells.append(new_code_cell(REPORT_CELLS[1], metadata={"tags": ["remove"]}))
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i:03d}"
+    return nb
+
+
 def _replace_atomically(staging: Path, target: Path) -> None:
     """Move every output from ``staging`` into ``target``; ``plan.html`` goes last so a
     previous good plan stays in place until a complete new one replaces it."""
     names = sorted(p.name for p in staging.iterdir())
-    names.sort(key=lambda n: n == "plan.html")
+    names.sort(key=lambda n: n in ("plan.html", "report.html"))
     for name in names:
         src, dst = staging / name, target / name
         if src.is_dir():
@@ -161,11 +177,17 @@ def build_one(brief_path: str | Path, out_root: str | Path,
     target = Path(out_root).resolve() / brief.slug
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
-    executed = staging / "plan.ipynb"
+    stem = "report" if options.actuals else "plan"
+    executed = staging / f"{stem}.ipynb"
     result = BuildResult(str(brief_path), brief.client.name, brief.slug, False, 0.0,
                          str(target))
     try:
-        notebook = stitch(options.notebooks_dir)
+        parameters = {"brief_path": str(brief_path), "output_dir": str(staging)}
+        if options.actuals:
+            notebook = stitch_report(options.notebooks_dir)
+            parameters["actuals_dir"] = str(Path(options.actuals).resolve())
+        else:
+            notebook = stitch(options.notebooks_dir)
         engine = _register_engine()
         os.environ["SMMPLAN_STATIC"] = "1"  # inherited by the kernel: HTML outputs only
         for attempt in (1, 2):
@@ -173,7 +195,7 @@ def build_one(brief_path: str | Path, out_root: str | Path,
             try:
                 pm.execute_notebook(
                     notebook, str(executed),
-                    parameters={"brief_path": str(brief_path), "output_dir": str(staging)},
+                    parameters=parameters,
                     kernel_name=options.kernel_name,
                     engine_name=engine,
                     cwd=str(options.notebooks_dir),
@@ -189,8 +211,8 @@ def build_one(brief_path: str | Path, out_root: str | Path,
                 if attempt == 1 and _is_kernel_start_failure(exc) and not _ran_any(executed):
                     continue
                 raise
-        export_file(executed, staging / "plan.html",
-                    title=f"{brief.client.name}: social media plan",
+        export_file(executed, staging / f"{stem}.html",
+                    title=f"{brief.client.name}: social media {stem}",
                     language=brief.client.language)
         _replace_atomically(staging, target)
         result.ok = True

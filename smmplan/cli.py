@@ -1,4 +1,4 @@
-"""``smmplan`` command line: validate | schema | new | build."""
+"""``smmplan`` command line: validate | schema | new | build | track."""
 
 from __future__ import annotations
 
@@ -85,6 +85,28 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _track(args: argparse.Namespace) -> int:
+    from .brief import load_brief
+    from .build import BuildOptions, build_one
+
+    try:
+        load_brief(args.brief)
+    except BriefError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return 2
+    actuals = Path(args.actuals)
+    if not actuals.is_dir():
+        raise UsageError(f"{actuals}: the actuals folder does not exist")
+    result = build_one(args.brief, Path(args.output),
+                       BuildOptions(cell_timeout=args.timeout, actuals=actuals))
+    if not result.ok:
+        print(f"{result.client}: FAILED: {result.message}", file=sys.stderr)
+        return 1
+    print(f"{result.client}: report written to {Path(result.out_dir) / 'report.html'}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (documented in the README)."""
     p = argparse.ArgumentParser(prog="smmplan", description=__doc__)
@@ -107,6 +129,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--notebooks", help="folder of chapter notebooks to use instead of notebooks/")
     b.set_defaults(func=_build)
+    t = sub.add_parser("track", help="progress report from actual exports of a period")
+    t.add_argument("brief")
+    t.add_argument("--actuals", required=True, help="folder with the period's exports")
+    t.add_argument("-o", "--output", required=True, help="output folder")
+    t.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
+    t.set_defaults(func=_track)
     return p
 
 

@@ -219,3 +219,15 @@ def load_plan(brief_path: str | Path) -> Plan:
     if key not in _CACHE:
         _CACHE[key] = Plan(load_brief(path))
     return _CACHE[key]
+
+
+def save_report(plan: Plan, report, folder: str | Path) -> None:
+    """Write ``report.json`` and the report's tables into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"schema_version": SCHEMA_VERSION, "client": plan.to_json()["client"],
+            "provenance": plan.provenance(), "report": report.to_json(),
+            "tables": plan.record.tables}
+    (folder / "report.json").write_text(json.dumps(data, indent=2, ensure_ascii=False,
+                                                   default=str), encoding="utf-8")
+    plan.record.write_tables(folder / "tables")

@@ -15,6 +15,8 @@ Run ``python -m smmplan.sampledata`` to rewrite them; the same seed gives the sa
 - ``bakery/posts.csv``: a French Excel export: Latin-1, ``;``, decimal commas,
   ``DD/MM/YYYY`` dates.
 - ``bakery/logo.svg``: a simple logo.
+- ``fashion/actuals/posts.csv``: the post export of the plan's first two months (same
+  layout), for the tracking report.
 """
 
 from __future__ import annotations
@@ -93,16 +95,19 @@ def fashion_audience(rng: np.random.Generator, n: int = 1200) -> pd.DataFrame:
     return frame
 
 
-def fashion_posts(rng: np.random.Generator) -> pd.DataFrame:
-    """A year of posts on three platforms with content-type and time-of-day effects."""
+def fashion_posts(rng: np.random.Generator, first: dt.date = dt.date(2025, 11, 1),
+                  last: dt.date = dt.date(2026, 11, 1), lift: float = 1.0) -> pd.DataFrame:
+    """Posts on three platforms with content-type and time-of-day effects, from ``first``
+    to ``last`` (excluded); ``lift`` scales engagement (actuals of a better or worse month).
+    """
     platforms = {"Instagram": (5, 42000), "TikTok": (4, 28000), "Facebook": (3, 18000)}
     types = {"Instagram": ["Reel", "Carousel", "Photo", "Story"],
              "TikTok": ["Video"], "Facebook": ["Photo", "Link", "Video"]}
     type_lift = {"Reel": 1.6, "Carousel": 1.2, "Photo": 0.9, "Story": 0.7, "Video": 1.3,
                  "Link": 0.5}
     rows, post_id = [], 1
-    day = dt.date(2025, 11, 1)
-    while day < dt.date(2026, 11, 1):
+    day = first
+    while day < last:
         for platform, (per_week, followers0) in platforms.items():
             if rng.random() > per_week / 7:
                 continue
@@ -118,7 +123,7 @@ def fashion_posts(rng: np.random.Generator) -> pd.DataFrame:
             if boosted:
                 reach = int(reach * 2.5)
             impressions = int(reach * rng.uniform(1.1, 1.6))
-            rate = rng.uniform(0.02, 0.06) * type_lift[kind] * time_lift
+            rate = rng.uniform(0.02, 0.06) * type_lift[kind] * time_lift * lift
             engaged = max(0, int(reach * rate))
             likes = int(engaged * 0.78)
             comments = int(engaged * 0.07)
@@ -257,6 +262,9 @@ def generate(out_dir: Path = EXAMPLES_DIR, seed: int = SEED) -> list[Path]:
     put("b2b-software/web_analytics.csv", saas_web_analytics(rng))
     put("bakery/posts.csv", _csv(bakery_posts(rng), sep=";", decimal=","), "latin-1")
     put("bakery/logo.svg", BAKERY_LOGO)
+    # Actuals of the first two plan months, for `smmplan track` (engagement 10 % up).
+    put("fashion/actuals/posts.csv", _csv(fashion_posts(rng, dt.date(2027, 1, 1),
+                                                        dt.date(2027, 3, 1), lift=1.1)))
     return written
 
 

@@ -1,0 +1,134 @@
+"""Tracking actuals against the plan: KPIs recomputed from the exports of a period, a
+"% to goal" scorecard with red / amber / green status, variance by channel and content
+type, and what to change when off track.
+
+% to goal = actual / expected x 100 for a KPI where higher is better (expected / actual
+where lower is better), expected being the objective's trajectory for the last month the
+actuals cover. Green from 95 %, amber from 85 % (the measurement plan's alert is 15 %
+worse than the trajectory), red below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .clientdata import read_table
+from .content import history_frame
+from .errors import DataError
+from .objectives import kpi_catalogue, post_kpis, web_frame, web_kpis
+from .plan import Plan
+
+GREEN, AMBER = 95.0, 85.0
+
+
+@dataclass
+class ScoreRow:
+    objective: str
+    kpi: str
+    baseline: float | None
+    expected: float | None
+    actual: float | None
+    target: float | None
+    to_goal: float | None  # percent
+    status: str  # green / amber / red / not_measured
+
+
+@dataclass
+class Report:
+    period_start: str | None
+    period_end: str | None
+    month_index: int  # 0-based month of the plan the actuals end in
+    files: list[str]
+    scorecard: list[ScoreRow]
+    by_channel: list[dict]
+    by_type: list[dict]
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def status_of(to_goal: float | None) -> str:
+    """Red / amber / green from a % to goal."""
+    if to_goal is None:
+        return "not_measured"
+    return "green" if to_goal >= GREEN else "amber" if to_goal >= AMBER else "red"
+
+
+def _read(folder: Path, name: str, plan: Plan, kind: str):
+    spec = getattr(plan.brief.data, kind)
+    candidates = [folder / name]
+    if spec is not None:
+        candidates.insert(0, folder / Path(spec.path).name)
+    for path in candidates:
+        if path.is_file():
+            return path, read_table(path, spec.sheet if spec else None), (
+                spec.columns if spec else {})
+    return None, None, {}
+
+
+def track(plan: Plan, actuals: str | Path) -> Report:
+    """The tracking report for the exports in ``actuals`` (same layouts as the brief's)."""
+    folder = Path(actuals)
+    if not folder.is_dir():
+        raise DataError(f"{folder}: the actuals folder does not exist")
+    measured: dict[str, float | None] = {}
+    files, dates = [], []
+    posts_path, posts_table, posts_cols = _read(folder, "posts.csv", plan, "posts")
+    posts = None
+    if posts_table is not None:
+        posts = history_frame(posts_table, posts_cols)
+        if posts is None or posts.empty:
+            raise DataError(f"{posts_path}: no usable post rows (reach and dates needed)")
+        measured.update(post_kpis(posts))
+        files.append(posts_path.name)
+        if "date" in posts:
+            dates += list(posts["date"].dropna())
+    web_path, web_table, web_cols = _read(folder, "web_analytics.csv", plan, "web_analytics")
+    if web_table is not None:
+        try:
+            measured.update(web_kpis(web_frame(web_table, web_cols)))
+        except KeyError as exc:
+            raise DataError(f"{web_path}: missing column(s) {exc}") from None
+        files.append(web_path.name)
+    if not files:
+        raise DataError(f"{folder}: no actuals found (expected posts.csv and/or "
+                        "web_analytics.csv, or the file names the brief uses)")
+    start = plan.brief.client.period.start
+    end = max(dates).date() if dates else plan.brief.client.period.end
+    month = max(0, min(plan.brief.client.period.months - 1,
+                       (end.year - start.year) * 12 + end.month - start.month))
+    cat = kpi_catalogue()
+    rows = []
+    for o in plan.objectives.objectives:
+        expected = o.trajectory[month] if o.trajectory else None
+        actual = measured.get(o.kpi)
+        to_goal = None
+        if expected and actual is not None:
+            up = cat[o.kpi]["direction"] == "up"
+            to_goal = actual / expected * 100 if up else (expected / actual * 100 if actual
+                                                           else None)
+        rows.append(ScoreRow(o.goal or o.objective, o.kpi, o.baseline.value, expected,
+                             round(actual, 4) if actual is not None else None, o.target,
+                             round(to_goal, 1) if to_goal is not None else None,
+                             status_of(to_goal)))
+    by_channel, by_type = [], []
+    base = plan.objectives.history
+    if posts is not None:
+        overall = posts["rate"].mean()
+        if (posts["platform"] != "").any():
+            for platform, g in posts.groupby("platform"):
+                by_channel.append({"platform": platform, "posts": len(g),
+                                   "rate": round(float(g["rate"].mean()), 3),
+                                   "variance": round(float(g["rate"].mean() - overall), 3)})
+        base_types = {r["content_type"]: r["rate"] for r in base.get("by_type", [])}
+        for ctype, g in posts.groupby("content_type"):
+            rate = float(g["rate"].mean())
+            before = base_types.get(ctype)
+            by_type.append({"content_type": ctype, "posts": len(g), "rate": round(rate, 3),
+                            "baseline": before,
+                            "variance": round(rate - before, 3) if before is not None
+                            else None})
+    return Report(str(min(dates).date()) if dates else None, str(end), month, files, rows,
+                  by_channel, by_type)
