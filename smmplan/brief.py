@@ -40,7 +40,7 @@ PROBLEM_KEYS = (
     "infrastructure",
     "digital_culture",
 )
-DATA_KINDS = ("audience", "posts", "ads", "web_analytics", "competitors")
+DATA_KINDS = ("audience", "posts", "ads", "web_analytics", "competitors", "comments")
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -427,6 +427,10 @@ class DataFiles(_Model):
     )
     competitors: DataFile | None = Field(
         default=None, description="Competitor figures over time: one row per brand and date."
+    )
+    comments: DataFile | None = Field(
+        default=None, description="Comments export or moderation log: one row per comment "
+        "(column map: text, optional date and platform).",
     )
 
 

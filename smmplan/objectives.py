@@ -77,6 +77,17 @@ def post_kpis(posts: pd.DataFrame) -> dict[str, float | None]:
     return out
 
 
+def comment_kpis(texts: pd.Series) -> dict[str, float | None]:
+    """Share of negative comments and net sentiment (lexicon method, ``sentiment``)."""
+    texts = texts.dropna().astype(str)
+    if texts.empty:
+        return {"negative_comment_ratio": None, "net_sentiment": None}
+    scores = texts.map(sentiment)
+    negative = float((scores < 0).mean() * 100)
+    return {"negative_comment_ratio": negative,
+            "net_sentiment": float((scores > 0).mean() * 100) - negative}
+
+
 def web_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """A web-analytics export as landing_page, source, sessions, engaged, conversions."""
     from .audience import parse_numbers
@@ -265,6 +276,15 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             for k, v in web_kpis(web).items():
                 measured[k], detail[k] = v, spec.path
             pages = landing_pages(web).round(3).to_dict("records")
+    if brief.data.comments is not None:
+        spec = brief.data.comments
+        table = read_table(brief.resolve(spec.path), spec.sheet)
+        column = spec.columns.get("text") or next(
+            (c for c in table.columns if c.lower() in ("text", "comment", "message",
+                                                      "commentaire", "body")), None)
+        if column is not None:
+            for k, v in comment_kpis(table[column]).items():
+                measured[k], detail[k] = v, spec.path
     if sov is not None:
         measured["share_of_voice"], detail["share_of_voice"] = sov, "brief"
     declared = {g.kpi: g.baseline for g in brief.goals.business_goals if g.kpi and
@@ -282,7 +302,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             return Baseline(kpi, float(declared[kpi]), "brief")
         needs = {"posts": "data.posts (post export with reach and engagements)",
                  "web": "data.web_analytics (sessions, engaged sessions, key events)",
-                 "comments": "data.comments (comment texts)",
+                 "comments": "data.comments (a comment export with a text column)",
                  "ads": "data.ads (spend, impressions, clicks, conversions)",
                  "brief": "situation.mentions for every brand"}[cat[kpi]["source"]]
         return Baseline(kpi, None, "not_measurable", needs)

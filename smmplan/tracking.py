@@ -16,7 +16,7 @@ from pathlib import Path
 from .clientdata import read_table
 from .content import history_frame
 from .errors import DataError
-from .objectives import kpi_catalogue, post_kpis, web_frame, web_kpis
+from .objectives import comment_kpis, kpi_catalogue, post_kpis, web_frame, web_kpis
 from .plan import Plan
 
 GREEN, AMBER = 95.0, 85.0
@@ -92,6 +92,15 @@ def track(plan: Plan, actuals: str | Path) -> Report:
         except KeyError as exc:
             raise DataError(f"{web_path}: missing column(s) {exc}") from None
         files.append(web_path.name)
+    com_path, com_table, com_cols = _read(folder, "comments.csv", plan, "comments")
+    if com_table is not None:
+        column = com_cols.get("text") or next(
+            (c for c in com_table.columns if c.lower() in ("text", "comment", "message",
+                                                          "commentaire", "body")), None)
+        if column is None:
+            raise DataError(f"{com_path}: no text column (map it in data.comments.columns.text)")
+        measured.update(comment_kpis(com_table[column]))
+        files.append(com_path.name)
     if not files:
         raise DataError(f"{folder}: no actuals found (expected posts.csv and/or "
                         "web_analytics.csv, or the file names the brief uses)")

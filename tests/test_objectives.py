@@ -138,3 +138,21 @@ def test_facebook_post_export_goes_through_unchanged():
     k = post_kpis(posts)
     assert k["conversation_rate"] == pytest.approx(
         pd.to_numeric(table["comment"]).sum() / 500)
+
+
+def test_comment_kpis_from_a_comment_export(tmp_path):
+    from smmplan.objectives import comment_kpis
+
+    texts = pd.Series(["Love it!", "Late again, disappointed", "Where is the shop?",
+                       "Merci, parfait", None])
+    k = comment_kpis(texts)
+    assert k["negative_comment_ratio"] == pytest.approx(25.0)
+    assert k["net_sentiment"] == pytest.approx(50.0 - 25.0)
+    pd.DataFrame({"Comment": texts}).to_csv(tmp_path / "comments.csv", index=False)
+    raw = standalone(example_raw("fashion"))
+    raw["data"] = {"comments": {"path": "comments.csv"}}
+    brief = parse_brief(raw, tmp_path / "brief.yaml")
+    ob = plan_objectives(brief, ["online_reputation"], {}, None)
+    rep = next(o for o in ob.objectives if o.objective == "protect_reputation")
+    assert rep.kpi == "negative_comment_ratio" and rep.baseline.value == pytest.approx(25.0)
+    assert rep.target < rep.baseline.value  # lower is better
