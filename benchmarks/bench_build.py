@@ -2,7 +2,8 @@
 
 Prints:
 - floor: papermill (Python API) running a one-cell notebook that imports the libraries a
-  plan kernel imports (pandas, pydantic, babel, jinja2, yaml, plotly's JSON encoder),
+  plan kernel imports (pandas, pydantic, babel, jinja2, yaml, plotly's JSON encoder,
+  scikit-learn, scipy, holidays, icalendar),
   median of N runs;
 - one plan: `smmplan.build.build_one` on the fashion example, median of N runs;
 - naive pipeline: `papermill` CLI per chapter notebook, then `jupyter nbconvert --to html`
@@ -36,7 +37,8 @@ BIN = Path(sys.executable).parent
 # The third-party libraries a plan kernel imports (python -X importtime -c "import
 # smmplan.views" lists them): the floor pays for them too.
 IMPORTS = ("import pandas, numpy, pydantic, babel.numbers, babel.dates, babel.lists, jinja2, "
-           "markupsafe, yaml, plotly.io.json")
+           "markupsafe, yaml, plotly.io.json, sklearn.cluster, sklearn.compose, "
+           "sklearn.decomposition, sklearn.metrics, scipy.optimize, holidays, icalendar")
 
 
 def timed(fn) -> float:

@@ -256,6 +256,10 @@ def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
             results.append(build_one(path, out_root, options))
             bar.update()
     else:
+        # One BLAS/OpenMP thread per kernel: with a kernel per worker, more threads only
+        # fight over the same cores (inherited by the forked workers and their kernels).
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
         warm_up()
         # Forked workers inherit the warm imports and caches. Safe here: this process
         # holds no kernel, no ZeroMQ context, and no thread yet (tqdm's comes after).
