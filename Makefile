@@ -16,8 +16,8 @@ $(VENV)/.installed-base: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $@ $(VENV)/.installed-base
+	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
+	touch $@ $(VENV)/.installed-base $(VENV)/.installed-lab
 
 $(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[lab]"

@@ -342,6 +342,20 @@ class Goals(_Model):
     business_goals: list[BusinessGoal] = Field(
         min_length=1, description="Business goals (at least one)."
     )
+    kpi_targets: dict[str, float] = Field(
+        default_factory=dict,
+        description="Targets chosen for the plan's KPIs (KPI id -> value), replacing the "
+        "computed ones; checked for realism like business goals.",
+    )
+
+    @field_validator("kpi_targets")
+    @classmethod
+    def _known_kpis(cls, value: dict[str, float]) -> dict[str, float]:
+        known = yaml.safe_load((DATA_DIR / "kpis.yaml").read_text(encoding="utf-8"))
+        unknown = sorted(set(value) - set(known))
+        if unknown:
+            raise ValueError(f"unknown KPI(s) {', '.join(unknown)}")
+        return value
 
 
 class ChannelPaid(_Model):
@@ -576,10 +590,80 @@ def read_yaml(path: Path) -> object:
         raise BriefError([f"{path}: {where}: YAML syntax error: {problem}"]) from None
 
 
-def load_brief(path: str | Path, check_files: bool = True) -> Brief:
-    """Load and validate a brief; with ``check_files`` also check the files it names."""
+SCENARIO_FIELDS = {
+    "targets": {"k"},
+    "budget": {"paid_media", "paid"},
+    "goals": {"kpi_targets"},
+}
+
+
+def example_briefs_for_picker(current: Brief) -> list[Path]:
+    """Briefs to offer in the lab: the examples and the current brief."""
+    from .paths import example_briefs
+
+    found = list(example_briefs())
+    if current.source and current.source.resolve() not in {p.resolve() for p in found}:
+        found.append(current.source)
+    return found
+
+
+def apply_scenario_data(raw: dict, scenario: dict) -> dict:
+    """``raw`` with the sections of a scenario mapping merged in (no checks)."""
+    merged = {**raw}
+    for section, values in scenario.items():
+        if section in ("brief", "note") or not isinstance(values, dict):
+            continue
+        merged[section] = _deep_merge(dict(merged.get(section) or {}), values)
+    return merged
+
+
+def apply_scenario(raw: dict, scenario_path: Path) -> dict:
+    """The brief's raw data with a scenario file's choices applied (see docs/scenario.md).
+
+    A scenario may set ``targets.k``, ``budget.paid_media``, ``budget.paid.channels.<p>``
+    bounds and ``goals.kpi_targets``; anything else is an error naming the field."""
+    scenario = read_yaml(scenario_path)
+    if not isinstance(scenario, dict):
+        raise BriefError([f"{scenario_path}: (top level): a scenario must be a YAML mapping"])
+    problems = []
+    for section, values in scenario.items():
+        if section in ("brief", "note"):
+            continue
+        if section not in SCENARIO_FIELDS or not isinstance(values, dict):
+            problems.append(f"{scenario_path}: {section}: not a scenario section "
+                            f"(use {', '.join(sorted(SCENARIO_FIELDS))})")
+            continue
+        for key in values:
+            if key not in SCENARIO_FIELDS[section]:
+                problems.append(f"{scenario_path}: {section}.{key}: not a scenario field")
+    if problems:
+        raise BriefError(problems)
+    return apply_scenario_data(raw, scenario)
+
+
+def _deep_merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = _deep_merge(out[key], value) if isinstance(value, dict) and isinstance(
+            out.get(key), dict) else value
+    return out
+
+
+def load_brief(path: str | Path, check_files: bool = True,
+               scenario: str | Path | None = None) -> Brief:
+    """Load and validate a brief (with a scenario file's choices applied, if given); with
+    ``check_files`` also check the files it names."""
     path = Path(path)
-    brief = parse_brief(read_yaml(path), path)
+    raw = read_yaml(path)
+    if scenario is not None and isinstance(raw, dict):
+        raw = apply_scenario(raw, Path(scenario))
+        try:
+            brief = parse_brief(raw, path)
+        except BriefError as exc:  # name both files: the value may come from either
+            raise BriefError([line.replace(f"{path}: ", f"{path} (with {scenario}): ", 1)
+                              for line in exc.lines()]) from None
+    else:
+        brief = parse_brief(raw, path)
     if check_files:
         problems = check_brief_files(brief)
         if problems:

@@ -63,6 +63,7 @@ class BuildOptions:
     kernel_name: str = "python3"
     notebooks_dir: Path = NOTEBOOKS_DIR
     actuals: Path | None = None  # set: build the tracking report instead of the plan
+    scenario: Path | None = None  # choices kept in the lab, applied to the brief
 
 
 @dataclass
@@ -171,7 +172,7 @@ def build_one(brief_path: str | Path, out_root: str | Path,
     t0 = time.perf_counter()
     brief_path = Path(brief_path).resolve()
     try:
-        brief: Brief = load_brief(brief_path)
+        brief: Brief = load_brief(brief_path, scenario=options.scenario)
     except BriefError as exc:
         return BuildResult(str(brief_path), "?", "?", False, 0.0, "", "; ".join(exc.lines()))
     target = Path(out_root).resolve() / brief.slug
@@ -183,6 +184,8 @@ def build_one(brief_path: str | Path, out_root: str | Path,
                          str(target))
     try:
         parameters = {"brief_path": str(brief_path), "output_dir": str(staging)}
+        if options.scenario:
+            parameters["scenario_path"] = str(Path(options.scenario).resolve())
         if options.actuals:
             notebook = stitch_report(options.notebooks_dir)
             parameters["actuals_dir"] = str(Path(options.actuals).resolve())

@@ -56,16 +56,19 @@ def _build(args: argparse.Namespace) -> int:
     from .build import BuildOptions, build_many
 
     problems: list[str] = []
+    scenario = Path(args.scenario) if args.scenario else None
+    if scenario and not scenario.is_file():
+        raise UsageError(f"{scenario}: scenario file not found")
     for path in args.briefs:  # every brief is checked before any kernel starts
         try:
-            load_brief(path)
+            load_brief(path, scenario=scenario)
         except BriefError as exc:
             problems += exc.lines()
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
         return 2
-    options = BuildOptions(cell_timeout=args.timeout)
+    options = BuildOptions(cell_timeout=args.timeout, scenario=scenario)
     if args.notebooks:
         options.notebooks_dir = Path(args.notebooks).resolve()
     out = Path(args.output)
@@ -128,6 +131,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--notebooks", help="folder of chapter notebooks to use instead of notebooks/")
+    b.add_argument("--scenario", help="scenario file kept in the lab (docs/scenario.md)")
     b.set_defaults(func=_build)
     t = sub.add_parser("track", help="progress report from actual exports of a period")
     t.add_argument("brief")

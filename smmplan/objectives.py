@@ -334,25 +334,25 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         node = tree[problem]
         kpi = next((k for k in node["kpis"] if baseline(k).value is not None), node["kpis"][0])
         base = baseline(kpi)
-        target = target_for(kpi, base.value)
+        chosen = brief.goals.kpi_targets.get(kpi)
+        target = chosen if chosen is not None else target_for(kpi, base.value)
+        pace = cat[kpi]["max_monthly_change"] * 100
+        required, realistic = _pace(base.value, target, horizon, pace)
         objectives.append(Objective(
             problem, node["objective"], node["stage"], kpi, node["kpis"], base, target,
             brief.client.period.end.isoformat(), owner, cat[kpi]["source"],
             "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly",
-            _trajectory(base.value, target, horizon)))
+            _trajectory(base.value, target, horizon), from_brief=False,
+            realistic=realistic if chosen is not None else True,
+            required_monthly=round(required, 2) if chosen is not None and required is not None
+            else None, max_monthly=pace if chosen is not None else None))
     for goal in brief.goals.business_goals:
         if not goal.kpi or goal.target is None:
             continue
         base = baseline(goal.kpi)
         months_ = goal.horizon_months or brief.goals.horizon_months
         pace = cat[goal.kpi]["max_monthly_change"] * 100
-        required = None
-        realistic = True
-        if base.value:
-            ratio = goal.target / base.value
-            if ratio > 0:
-                required = (ratio ** (1 / months_) - 1) * 100
-                realistic = abs(required) <= pace + 1e-9
+        required, realistic = _pace(base.value, goal.target, months_, pace)
         objectives.append(Objective(
             None, "business_goal", cat[goal.kpi]["stage"], goal.kpi, [goal.kpi], base,
             goal.target, brief.client.period.end.isoformat(), owner, cat[goal.kpi]["source"],
@@ -369,6 +369,16 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         "direction": cat[k]["direction"]} for k in used]
     return Objectives(objectives, {k: baseline(k) for k in used}, measurement, history, pages,
                       months)
+
+
+def _pace(base: float | None, target: float | None, months: int,
+          pace: float | None = None) -> tuple[float | None, bool]:
+    """Monthly change (%) needed to go from ``base`` to ``target`` in ``months``, and
+    whether it is within ``pace`` (% a month; no check when None)."""
+    if not base or target is None or target / base <= 0:
+        return None, True
+    required = ((target / base) ** (1 / months) - 1) * 100
+    return required, pace is None or abs(required) <= pace + 1e-9
 
 
 def _trajectory(base: float | None, target: float | None, months: int) -> list[float]:

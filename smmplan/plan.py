@@ -204,20 +204,23 @@ class Plan:
             assignments.to_csv(folder / "audience_segments.csv", index=False)
 
 
-_CACHE: dict[tuple[str, float], Plan] = {}
+_CACHE: dict[tuple, Plan] = {}
 
 
-def load_plan(brief_path: str | Path) -> Plan:
-    """The Plan for a brief file, shared by every chapter run in the same kernel."""
+def load_plan(brief_path: str | Path, scenario_path: str | Path | None = None) -> Plan:
+    """The Plan for a brief file (with a scenario applied), shared by every chapter run in
+    the same kernel."""
     path = Path(brief_path)
     if not path.is_absolute() and not path.exists():  # notebook defaults are relative to it
         from .paths import NOTEBOOKS_DIR
 
         path = NOTEBOOKS_DIR / path
     path = path.resolve()
-    key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
+    scenario = Path(scenario_path).resolve() if scenario_path else None
+    key = (str(path), path.stat().st_mtime if path.exists() else 0.0, str(scenario),
+           scenario.stat().st_mtime if scenario and scenario.exists() else 0.0)
     if key not in _CACHE:
-        _CACHE[key] = Plan(load_brief(path))
+        _CACHE[key] = Plan(load_brief(path, scenario=scenario))
     return _CACHE[key]
 
 

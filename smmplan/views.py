@@ -1098,7 +1098,8 @@ def objectives_decisions(plan: Plan) -> list[str]:
     out = [tr.t("summary_objectives.headline", n=len(ob.objectives),
                 measured=sum(o.baseline.basis == "data" for o in ob.objectives),
                 list=tr.join(items))]
-    flagged = [o.goal for o in ob.objectives if o.from_brief and not o.realistic]
+    flagged = [o.goal or tr.t(f"objective.{o.objective}") for o in ob.objectives
+               if not o.realistic]
     if flagged:
         out.append(tr.t("summary_objectives.flagged", goals=tr.join(flagged)))
     return out
@@ -1131,9 +1132,10 @@ def objectives_smart(plan: Plan) -> Section:
         if o.baseline.basis == "not_measurable":
             notes.append(tr.t("objectives.not_measurable", kpi=tr.t(f"kpi.{o.kpi}"),
                               needs=o.baseline.detail))
-        if o.from_brief and o.required_monthly is not None:
+        if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
-            notes.append(tr.t(key, goal=o.goal, target=_kpi_value(plan, o.kpi, o.target),
+            name = o.goal or tr.t(f"objective.{o.objective}")
+            notes.append(tr.t(key, goal=name, target=_kpi_value(plan, o.kpi, o.target),
                               required=tr.percent(o.required_monthly, 1),
                               months=plan.brief.goals.horizon_months,
                               max=tr.percent(o.max_monthly, 1)))

@@ -1,0 +1,169 @@
+"""The interactive workbook: scenario files, and JupyterLab driven in a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+import yaml
+
+from smmplan.brief import load_brief
+from smmplan.errors import BriefError
+from smmplan.paths import EXAMPLES_DIR, NOTEBOOKS_DIR, ROOT
+
+from .conftest import browser_required, run_cli
+
+FASHION = EXAMPLES_DIR / "fashion" / "brief.yaml"
+
+
+def write_scenario(folder, data):
+    path = folder / "scenario.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_scenario_is_applied_and_validated(tmp_path):
+    path = write_scenario(tmp_path, {"brief": "brief.yaml", "targets": {"k": 4},
+                                     "budget": {"paid_media": 700000},
+                                     "goals": {"kpi_targets": {"conversation_rate": 70}}})
+    brief = load_brief(FASHION, scenario=path)
+    assert brief.targets.k == 4 and brief.budget.paid_media == 700000
+    assert brief.goals.kpi_targets == {"conversation_rate": 70}
+    assert brief.client.name == "Maison Lune"  # the rest of the brief is untouched
+    bad = write_scenario(tmp_path, {"client": {"name": "x"}})
+    with pytest.raises(BriefError, match="client: not a scenario section"):
+        load_brief(FASHION, scenario=bad)
+    bad = write_scenario(tmp_path, {"targets": {"k": 1}})
+    with pytest.raises(BriefError, match=r"\(with .*scenario.yaml\): targets.k"):
+        load_brief(FASHION, scenario=bad)
+    bad = write_scenario(tmp_path, {"goals": {"kpi_targets": {"likes": 3}}})
+    with pytest.raises(BriefError, match="unknown KPI"):
+        load_brief(FASHION, scenario=bad)
+
+
+def test_keep_scenario_round_trip(tmp_path):
+    from smmplan import lab
+
+    folder = tmp_path / "client"
+    shutil.copytree(FASHION.parent, folder)
+    brief = load_brief(folder / "brief.yaml")
+    lab._choices(brief).update({"targets": {"k": 3}, "budget": {"paid_media": 500000}})
+    first = lab.keep_scenario(brief)
+    lab._choices(brief)["targets"]["k"] = 5
+    second = lab.keep_scenario(brief)
+    assert first == second and (folder / "scenario.previous.yaml").is_file()
+    kept = load_brief(folder / "brief.yaml", scenario=second)
+    assert kept.targets.k == 5 and kept.budget.paid_media == 500000
+
+
+def test_build_with_a_saved_scenario_carries_its_values(tmp_path):
+    path = write_scenario(tmp_path, {"targets": {"k": 4}, "budget": {"paid_media": 700000},
+                                     "goals": {"kpi_targets": {"conversation_rate": 70}}})
+    res = run_cli("build", str(FASHION), "--scenario", str(path), "-o", str(tmp_path / "out"),
+                  "-q")
+    assert res.returncode == 0, res.stderr
+    data = json.loads((tmp_path / "out" / "maison-lune" / "plan.json").read_text())
+    assert data["segments"]["k"] == 4
+    assert data["budget"]["paid"]["total"] == 700000
+    targets = {o["kpi"]: o["target"] for o in data["objectives"]["objectives"]}
+    assert targets["conversation_rate"] == 70
+    missing = run_cli("build", str(FASHION), "--scenario", str(tmp_path / "none.yaml"), "-o",
+                      str(tmp_path / "out"))
+    assert missing.returncode == 2 and "scenario file not found" in missing.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    pytest.importorskip("jupyterlab")
+    root = tmp_path_factory.mktemp("lab")
+    shutil.copytree(NOTEBOOKS_DIR, root / "notebooks")
+    port, token = _free_port(), "smmplan-test-token"
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(root / "config"),
+           "JUPYTER_RUNTIME_DIR": str(root / "runtime")}
+    env.pop("SMMPLAN_STATIC", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root / 'notebooks'}", "--LabApp.news_url=",
+         "--ServerApp.port_retries=0", "--ServerApp.allow_root=True"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("JupyterLab did not start within 90 s")
+    yield {"url": url, "token": token, "root": root}
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.mark.browser
+def test_targets_widget_in_jupyterlab(jupyterlab):
+    chromium = shutil.which("chromium")
+    if not chromium:
+        if browser_required():
+            pytest.fail("Chromium is required but not installed")
+        pytest.skip("Chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=args)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{jupyterlab['url']}/lab/tree/02_targets.ipynb?token={jupyterlab['token']}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=60_000)
+        page.get_by_text("Kernel status: Idle").first.wait_for(state="attached",
+                                                               timeout=60_000)
+        page.wait_for_timeout(2000)
+        for _ in range(3):  # the first click can land before the session is wired up
+            page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+            page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+            try:
+                page.locator(".jp-InputPrompt:has-text('[1]')").first.wait_for(timeout=20_000)
+                break
+            except Exception:
+                continue
+        artifacts = ROOT / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        try:
+            slider = page.wait_for_selector(".widget-slider .noUi-handle, .widget-hslider "
+                                            ".noUi-handle", timeout=90_000)
+        except Exception:
+            page.screenshot(path=str(artifacts / "jupyterlab-failure.png"), full_page=False)
+            raise
+        output = page.locator(".jp-OutputArea-output pre:has-text('silhouette')").first
+        output.wait_for(timeout=120_000)
+        before = output.inner_text()
+        slider.click()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "before => [...document.querySelectorAll('.jp-OutputArea-output pre')]"
+            ".some(e => e.innerText.includes('silhouette') && e.innerText !== before)",
+            arg=before, timeout=120_000)
+        after = page.locator(".jp-OutputArea-output pre:has-text('silhouette')").first
+        assert after.inner_text() != before
+        page.screenshot(path=str(artifacts / "jupyterlab-targets.png"), full_page=False)
+        browser.close()
