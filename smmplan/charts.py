@@ -397,3 +397,22 @@ def posting_heatmap(heat: dict, weekday_names: list[str], tr: Translator,
              "colorbar": {"title": {"text": "%"}}}
     return theme.figure([trace], tr.t("chart.windows_title"), height=340,
                         yaxis={"autorange": "reversed"})
+
+
+def scenario_chart(platforms_: list[str], scenarios: dict[str, list[float]],
+                   names: dict[str, str], tr: Translator, theme: Theme) -> Figure:
+    """Conversions per platform under the low / mid / high benchmark scenarios, switched by
+    buttons that work in the static HTML (no kernel)."""
+    labels = [_label(p) for p in platforms_]
+    keys = list(scenarios)
+    traces = [{"type": "bar", "name": names[k], "x": labels, "y": scenarios[k],
+               "visible": k == "mid", "marker": {"color": theme.primary},
+               "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"} for k in keys]
+    buttons = [{"label": names[k], "method": "update",
+                "args": [{"visible": [j == i for j in range(len(keys))]}]}
+               for i, k in enumerate(keys)]
+    return theme.figure(traces, tr.t("chart.scenario_title"), height=360, showlegend=False,
+                        updatemenus=[{"type": "buttons", "direction": "right", "x": 0,
+                                      "xanchor": "left", "y": 1.12, "yanchor": "bottom",
+                                      "active": keys.index("mid"), "buttons": buttons}],
+                        yaxis={"title": {"text": tr.t("chart.conversions")}})

@@ -166,8 +166,15 @@ def history_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame 
     ctype = pick("content_type", "type", "post type", "type de publication")
     out["platform"] = table[platform].astype(str).str.strip().str.lower() if platform else ""
     out["content_type"] = table[ctype].astype(str) if ctype else ""
+    issues = {"negative_reach": int((out["reach"] < 0).sum()),
+              "negative_engagements": int((out["engagements"] < 0).sum()),
+              "future_dates": int((out["date"] > pd.Timestamp.now()).sum())
+              if "date" in out else 0}
     out = out.dropna(subset=["weekday", "hour"])
-    out = out[out["reach"] > 0]  # also drops missing reach
+    out = out[(out["reach"] > 0) & (out["engagements"] >= 0)]  # also drops missing reach
+    if "date" in out:
+        out = out[~(out["date"] > pd.Timestamp.now())]
+    out.attrs["issues"] = issues  # impossible values found (and left out), by kind
     out["rate"] = out["engagements"] / out["reach"] * 100
     out["weekday"] = out["weekday"].astype(int)
     out["hour"] = out["hour"].astype(int)

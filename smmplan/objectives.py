@@ -217,7 +217,7 @@ def _months(brief: Brief) -> list[str]:
 def analyse_posts(posts: pd.DataFrame) -> dict:
     """Post-history analysis shown in the chapter: engagement by content type, weekday x
     hour heatmap, paid against organic, top and bottom posts, posting frequency."""
-    out: dict = {"posts": len(posts)}
+    out: dict = {"posts": len(posts), "issues": dict(posts.attrs.get("issues", {}))}
     by_type = posts.groupby("content_type").agg(posts=("rate", "size"), rate=("rate", "mean"),
                                                reach=("reach", "mean"))
     out["by_type"] = by_type.sort_values("rate", ascending=False).round(3).reset_index() \

@@ -657,9 +657,16 @@ def budget_scenarios(plan: Plan) -> Section:
         cols += [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)),
                  Column("roas", tr.t("table.roas"), lambda v: tr.number(v, 2))]
     sweep = pd.DataFrame(paid.sweep)
+    funded = [c for c in paid.channels if c.conversion_spend > 0]
+    by_scenario = {"low": [c.conversions_low for c in funded],
+                   "mid": [c.conversions for c in funded],
+                   "high": [c.conversions_high for c in funded]}
     return Section(
         _section_heading(plan, "budget.scenarios", "budget-scenarios"),
         Html(render("paragraph.html.j2", css="smm-decision", text=text)),
+        plan.record.figure("budget_scenarios", "budget", charts.scenario_chart(
+            [c.platform for c in funded], by_scenario,
+            {k: tr.t(f"budget.scenario.{k}") for k in by_scenario}, tr, plan.theme)),
         plan.record.figure("budget_sweep", "budget", charts.sweep_chart(
             paid.sweep, paid.break_even_cpa, conv_budget, tr, plan.theme)),
         plan.record.table("budget_scenarios", "budget", tr.t("budget.scenarios"), scen, cols),
@@ -1187,6 +1194,11 @@ def objectives_measurement(plan: Plan) -> Section:
     h = ob.history
     if h:
         blocks.append(_section_heading(plan, "objectives.history", "objectives-history"))
+        found = {k: v for k, v in h.get("issues", {}).items() if v}
+        if found:
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "objectives.issues", items=tr.join([tr.t(f"objectives.issue.{k}", n=v)
+                                                    for k, v in found.items()])))))
         by_type = pd.DataFrame(h["by_type"])
         blocks.append(plan.record.table(
             "engagement_by_type", "objectives", tr.t("objectives.history"), by_type,

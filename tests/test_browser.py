@@ -92,3 +92,14 @@ def test_print_layout_is_a4(browser, built, tmp_path):
     assert pdf[:4] == b"%PDF"
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 3
     page.close()
+
+
+def test_budget_scenario_buttons_work_without_a_kernel(browser, built):
+    page, seen = _open(browser, built["plans"]["maison-lune"] / "plan.html")
+    visible = "() => document.getElementById('fig-budget_scenarios').data.map(t => t.visible)"
+    assert page.evaluate(visible) == [False, True, False]
+    page.locator("#fig-budget_scenarios .updatemenu-button").nth(2).click()
+    page.wait_for_timeout(300)
+    assert page.evaluate(visible) == [False, False, True]
+    assert seen["errors"] == []
+    page.close()

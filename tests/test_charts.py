@@ -50,3 +50,17 @@ def test_french_charts_use_french_separators():
 
     plan = Plan(parse_brief(standalone(example_raw("bakery")), __import__("pathlib").Path("b")))
     assert plan.theme.separators == ",\u202f"
+
+
+def test_scenario_chart_switches_without_a_kernel(plan):
+    paid = plan.paid
+    funded = [c for c in paid.channels if c.conversion_spend > 0]
+    spec = charts.scenario_chart([c.platform for c in funded],
+                                 {"low": [1] * len(funded), "mid": [2] * len(funded),
+                                  "high": [3] * len(funded)},
+                                 {"low": "L", "mid": "M", "high": "H"}, plan.tr, plan.theme)
+    fig = go.Figure(spec)
+    menu = fig.layout.updatemenus[0]
+    assert [b.label for b in menu.buttons] == ["L", "M", "H"]
+    assert [t.visible for t in fig.data] == [False, True, False]
+    assert menu.buttons[2].args[0]["visible"] == [False, False, True]

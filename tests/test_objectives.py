@@ -156,3 +156,16 @@ def test_comment_kpis_from_a_comment_export(tmp_path):
     rep = next(o for o in ob.objectives if o.objective == "protect_reputation")
     assert rep.kpi == "negative_comment_ratio" and rep.baseline.value == pytest.approx(25.0)
     assert rep.target < rep.baseline.value  # lower is better
+
+
+def test_impossible_values_are_counted_and_left_out():
+    table = pd.DataFrame({
+        "Publish time": ["01/02/2026 10:00", "01/03/2026 10:00", "01/04/2099 10:00",
+                         "01/05/2026 10:00"],
+        "Reach": ["100", "-5", "100", "200"], "Likes": ["10", "1", "3", "-4"],
+        "Post type": ["Photo"] * 4})
+    posts = history_frame(table, {})
+    assert len(posts) == 1
+    result = analyse_posts(posts)
+    assert result["issues"] == {"negative_reach": 1, "negative_engagements": 1,
+                                "future_dates": 1}
