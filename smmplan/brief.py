@@ -393,6 +393,10 @@ class PaidSettings(_Model):
     usd_rate: float | None = Field(
         default=None, gt=0, description="Units of the plan currency per US dollar."
     )
+    seasonality: dict[PlatformKey, float] = Field(
+        default_factory=dict,
+        description="Q4 CPM against Q1 per platform (e.g. 1.8), replacing data/paid.yaml.",
+    )
     sale_rate: Percent = Field(
         default=100,
         description="Share of conversions that become a sale worth the average order value "

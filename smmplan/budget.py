@@ -102,9 +102,11 @@ def usd_rate(brief: Brief) -> tuple[float, str]:
     return facts["per_usd"][currency], f"{facts['source']} ({facts['date']})"
 
 
-def season_factors(platform: str, months: list[pd.Timestamp]) -> np.ndarray:
-    """CPM factor of each month (Q1 = 1, Q4 = the platform's Q4/Q1 ratio)."""
-    ratios = paid_facts()["seasonality"]["q4_over_q1"]
+def season_factors(platform: str, months: list[pd.Timestamp],
+                   overrides: dict[str, float] | None = None) -> np.ndarray:
+    """CPM factor of each month (Q1 = 1, Q4 = the platform's Q4/Q1 ratio; the brief's
+    ``budget.paid.seasonality`` replaces data/paid.yaml)."""
+    ratios = {**paid_facts()["seasonality"]["q4_over_q1"], **(overrides or {})}
     q4 = ratios.get(platform, ratios["facebook"])
     by_quarter = {1: 1.0, 2: 1 + (q4 - 1) / 3, 3: 1 + 2 * (q4 - 1) / 3, 4: q4}
     return np.array([by_quarter[(m.month - 1) // 3 + 1] for m in months])
@@ -195,6 +197,7 @@ class Paid:
     monthly: list[dict]
     sponsor: list[dict]
     history: dict | None = None
+    by_target: list[dict] = field(default_factory=list)  # per platform and target
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -332,8 +335,33 @@ def _sponsor(brief: Brief) -> list[dict]:
     return out
 
 
-def plan_paid(brief: Brief) -> Paid:
-    """The paid-media chapter's results."""
+def target_split(channels: list[ChannelPlan], models: list[ChannelModel],
+                 targets: list[dict], aov: float | None) -> list[dict]:
+    """Each platform's forecast split across the targets. A target's part of a platform's
+    reachable audience is its share of the audience times its reach index on the platform
+    (targets chapter); each (platform, target) pair has its own saturation curve on that
+    audience, fed in proportion to it, and revenue weighted by the target's value index."""
+    rows = []
+    for c, m in zip(channels, models, strict=True):
+        weights = [t["share"] * t["index"].get(c.platform, 1.0) for t in targets]
+        total = sum(weights) or 1.0
+        for t, w in zip(targets, weights, strict=True):
+            part = w / total
+            sub = ChannelModel(m.platform, m.cpm, m.ctr, m.cvr, m.audience * part,
+                               m.frequency, m.season)
+            chain = sub.chain(c.conversion_spend * part)
+            conv = float(chain["conversions"])
+            rows.append({"platform": c.platform, "target": t["id"],
+                         "audience": round(m.audience * part),
+                         "spend": round(c.spend * part, 2), "conversions": round(conv, 2),
+                         "revenue": round(conv * aov * (t["value_index"] or 1.0), 2)
+                         if aov else None})
+    return rows
+
+
+def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
+    """The paid-media chapter's results. ``targets`` (id, share, per-platform reach index,
+    value index) splits each platform's forecast across the targets."""
     settings = brief.budget.paid
     total = brief.budget.paid_media
     if total <= 0:
@@ -378,7 +406,7 @@ def plan_paid(brief: Brief) -> Paid:
             platform, rates["cpm"], rates["ctr"], rates["cvr"],
             _audience(brief, platform, spec.audience if spec else None),
             facts["effective_frequency"],
-            float(np.mean(season_factors(platform, months))),
+            float(np.mean(season_factors(platform, months, settings.seasonality))),
             min=spec.min if spec else None, max=spec.max if spec else None,
             fixed=spec.fixed if spec else None)
         models.append(model)
@@ -469,7 +497,7 @@ def plan_paid(brief: Brief) -> Paid:
                          "revenue": round(conv * aov, 2) if aov else None,
                          "cpa": round(total / conv, 2) if conv else None,
                          "roas": round(conv * aov / total, 2) if aov and total else None}
-    monthly = _phase(models, channels, months, aov)
+    monthly = _phase(models, channels, months, aov, settings.seasonality)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -480,6 +508,7 @@ def plan_paid(brief: Brief) -> Paid:
         equal_split_conversions=round(equal, 2), sweep=sweep, break_even_budget=be_budget,
         scenarios=scenarios, monthly=monthly,
         sponsor=_sponsor(brief),
+        by_target=target_split(channels, models, targets, aov) if targets else [],
         history={k: v for k, v in history.items() if k != "platforms"} | {
             "platforms": {p: {k: (asdict(v) if isinstance(v, Range) else v)
                               for k, v in d.items()} for p, d in history["platforms"].items()}}
@@ -495,14 +524,14 @@ def _value_fn(objective: str, aov: float | None, margin: float | None):
     return lambda conv, spend: conv
 
 
-def _phase(models, channels, months, aov) -> list[dict]:
+def _phase(models, channels, months, aov, overrides) -> list[dict]:
     """Even monthly spend; results per month scaled by that month's CPM factor."""
     rows = []
     n = len(months)
     for m, c in zip(models, channels, strict=True):
         if c.spend <= 0:
             continue
-        factors = season_factors(m.platform, months)
+        factors = season_factors(m.platform, months, overrides)
         weights = (1 / factors) / (1 / factors).sum()
         for month, w in zip(months, weights, strict=True):
             rows.append({"month": month.date().isoformat(), "platform": m.platform,

@@ -106,8 +106,10 @@ def post_history(brief: Brief) -> pd.DataFrame | None:
     return history_frame(table, spec.columns)
 
 
-def history_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame | None:
-    """Normalise a post export (see ``post_history``)."""
+def history_frame(table: pd.DataFrame, columns: dict[str, str],
+                  latest: pd.Timestamp | None = None) -> pd.DataFrame | None:
+    """Normalise a post export (see ``post_history``). Posts dated after ``latest``
+    (default: now) are impossible values: counted and left out."""
     from .audience import parse_dates, parse_numbers
 
     cols = {c.lower(): c for c in table.columns}
@@ -168,12 +170,12 @@ def history_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame 
     out["content_type"] = table[ctype].astype(str) if ctype else ""
     issues = {"negative_reach": int((out["reach"] < 0).sum()),
               "negative_engagements": int((out["engagements"] < 0).sum()),
-              "future_dates": int((out["date"] > pd.Timestamp.now()).sum())
+              "future_dates": int((out["date"] > (latest or pd.Timestamp.now())).sum())
               if "date" in out else 0}
     out = out.dropna(subset=["weekday", "hour"])
     out = out[(out["reach"] > 0) & (out["engagements"] >= 0)]  # also drops missing reach
     if "date" in out:
-        out = out[~(out["date"] > pd.Timestamp.now())]
+        out = out[~(out["date"] > (latest or pd.Timestamp.now()))]
     out.attrs["issues"] = issues  # impossible values found (and left out), by kind
     out["rate"] = out["engagements"] / out["reach"] * 100
     out["weekday"] = out["weekday"].astype(int)

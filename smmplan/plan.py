@@ -23,7 +23,7 @@ from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .report import Recorder
-from .targets import Targets, declared_reach, find_targets, platform_reach
+from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import Team, plan_team
 
 SCHEMA_VERSION = 1
@@ -80,7 +80,18 @@ class Plan:
     @cached_property
     def paid(self) -> Paid:
         """Paid campaigns and budget (chapter 6)."""
-        return plan_paid(self.brief)
+        tg = self.targets
+        split = None
+        if not tg.declared and self.audience is not None:
+            overall = platform_reach(self.audience)
+            labels = tg.labels
+            split = []
+            for p in tg.personas:
+                mine = target_reach(self.audience, labels == p.id)
+                split.append({"id": p.id, "share": p.share, "value_index": p.value_index,
+                              "index": {k: v / overall[k] for k, v in mine.items()
+                                        if overall.get(k)}})
+        return plan_paid(self.brief, split)
 
     @cached_property
     def team(self) -> Team:

@@ -436,6 +436,12 @@ def platform_reach(aud: Audience) -> dict[str, float]:
     return reach
 
 
+def target_reach(aud: Audience, mask: np.ndarray) -> dict[str, float]:
+    """Expected % of the rows in ``mask`` using each platform."""
+    reach, _ = _platform_reach(aud, mask)
+    return reach
+
+
 def declared_reach(personas: list[Persona]) -> dict[str, float]:
     """Share (%) of the declared personas (by their share, equal when not given) who are
     on each platform they list."""

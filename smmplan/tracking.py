@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from .clientdata import read_table
 from .content import history_frame
 from .errors import DataError
@@ -78,7 +80,9 @@ def track(plan: Plan, actuals: str | Path) -> Report:
     posts_path, posts_table, posts_cols = _read(folder, "posts.csv", plan, "posts")
     posts = None
     if posts_table is not None:
-        posts = history_frame(posts_table, posts_cols)
+        # actuals belong to the plan period: later dates are the impossible ones
+        latest = pd.Timestamp(plan.brief.client.period.end) + pd.Timedelta(days=1)
+        posts = history_frame(posts_table, posts_cols, latest=latest)
         if posts is None or posts.empty:
             raise DataError(f"{posts_path}: no usable post rows (reach and dates needed)")
         measured.update(post_kpis(posts))

@@ -623,6 +623,20 @@ def budget_allocation(plan: Plan) -> Section:
     if paid.aov:
         cols += [Column("revenue", tr.t("table.revenue"), money),
                  Column("roas", tr.t("table.roas"), lambda v: tr.number(v, 2))]
+    if paid.by_target:
+        names = {p.id: persona_name(plan, p) for p in plan.targets.personas}
+        split = pd.DataFrame(paid.by_target)
+        split["platform_name"] = [_label(p) for p in split["platform"]]
+        split["target_name"] = [names.get(t, f"T{t + 1}") for t in split["target"]]
+        split_cols = [Column("platform_name", tr.t("table.platform")),
+                      Column("target_name", tr.t("table.target")),
+                      Column("audience", tr.t("table.audience"), lambda v: tr.number(v)),
+                      Column("spend", tr.t("table.spend"), lambda v: tr.money(v)),
+                      Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]
+        if paid.aov:
+            split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
+        blocks.append(plan.record.table("budget_by_target", "budget",
+                                        tr.t("budget.by_target"), split, split_cols))
     settings = plan.brief.budget.paid
     min_useful = settings.min_useful_spend if settings.min_useful_spend is not None else \
         0.05 * paid.total * (1 - paid.awareness_share / 100)

@@ -134,3 +134,27 @@ def test_validate_catches_a_negative_budget(tmp_path):
     raw["budget"]["paid_media"] = -1
     with pytest.raises(BriefError, match="budget.paid_media: Input should be greater"):
         load_brief(write_brief(tmp_path, raw))
+
+
+def test_forecast_split_by_target_adds_up():
+    from smmplan.brief import load_brief
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.plan import Plan
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    paid = plan.paid
+    split = pd.DataFrame(paid.by_target)
+    assert set(split["target"]) == {p.id for p in plan.targets.personas}
+    sums = split.groupby("platform")["conversions"].sum()
+    for c in paid.channels:
+        if c.conversion_spend > 0:
+            assert sums[c.platform] == pytest.approx(c.conversions, rel=1e-3)
+
+
+def test_seasonality_override():
+    from smmplan.budget import season_factors
+
+    months = list(pd.date_range("2027-01-01", periods=12, freq="MS"))
+    assert season_factors("x", months)[-1] == pytest.approx(1.34)
+    assert season_factors("x", months, {"x": 2.0})[-1] == pytest.approx(2.0)
+    assert season_factors("x", months, {"x": 2.0})[0] == pytest.approx(1.0)
