@@ -37,7 +37,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 lab: $(VENV)/.installed-lab
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_build.py
