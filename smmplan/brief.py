@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from .errors import BriefError
-from .paths import DATA_DIR
+from .paths import data_yaml
 
 PROBLEM_KEYS = (
     "website_traffic",
@@ -47,7 +47,7 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 @lru_cache(maxsize=1)
 def platform_catalogue() -> dict:
     """The whole platform catalogue (``data/platforms.yaml``), with its source."""
-    return yaml.safe_load((DATA_DIR / "platforms.yaml").read_text(encoding="utf-8"))
+    return data_yaml("platforms.yaml")
 
 
 def platforms() -> dict[str, dict]:
@@ -328,7 +328,7 @@ class BusinessGoal(_Model):
     def _known_kpi(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        known = yaml.safe_load((DATA_DIR / "kpis.yaml").read_text(encoding="utf-8"))
+        known = data_yaml("kpis.yaml")
         if value not in known:
             raise ValueError(f"unknown KPI {value!r} (known: {', '.join(sorted(known))})")
         return value
@@ -351,7 +351,7 @@ class Goals(_Model):
     @field_validator("kpi_targets")
     @classmethod
     def _known_kpis(cls, value: dict[str, float]) -> dict[str, float]:
-        known = yaml.safe_load((DATA_DIR / "kpis.yaml").read_text(encoding="utf-8"))
+        known = data_yaml("kpis.yaml")
         unknown = sorted(set(value) - set(known))
         if unknown:
             raise ValueError(f"unknown KPI(s) {', '.join(unknown)}")

@@ -18,13 +18,12 @@ from statistics import median
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from .brief import Brief
 from .clientdata import read_table
 from .errors import DataError
 from .optimiser import Allocation, AllocationError, allocate, saturation
-from .paths import DATA_DIR
+from .paths import DATA_DIR, data_yaml
 
 SCENARIOS = ("low", "mid", "high")
 SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
@@ -33,7 +32,7 @@ SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 @lru_cache(maxsize=1)
 def paid_facts() -> dict:
     """data/paid.yaml."""
-    return yaml.safe_load((DATA_DIR / "paid.yaml").read_text(encoding="utf-8"))
+    return data_yaml("paid.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -20,11 +20,10 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from .brief import Brief, platforms
 from .clientdata import read_table
-from .paths import DATA_DIR
+from .paths import data_yaml
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
 MIN_POSTS_PER_WINDOW = 3
@@ -33,7 +32,7 @@ MIN_POSTS_PER_WINDOW = 3
 @lru_cache(maxsize=1)
 def content_facts() -> dict:
     """data/content.yaml."""
-    return yaml.safe_load((DATA_DIR / "content.yaml").read_text(encoding="utf-8"))
+    return data_yaml("content.yaml")
 
 
 @dataclass
@@ -199,7 +198,7 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
     """Score every platform of the catalogue (see the module docstring) and keep the best
     ``max_channels`` that have a role."""
     facts = content_facts()["platforms"]
-    use = yaml.safe_load((DATA_DIR / "paid.yaml").read_text())["audience"]["platform_use"]
+    use = data_yaml("paid.yaml")["audience"]["platform_use"]
     current = {c.platform: c for c in brief.situation.channels}
     top_followers = max([c.followers or 0 for c in current.values()] + [1])
     choices = []

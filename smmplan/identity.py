@@ -7,10 +7,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from statistics import median
 
-import yaml
-
 from .brief import PROBLEM_KEYS, Brief, Channel
-from .paths import DATA_DIR
+from .paths import data_yaml
 
 SEVERITY = ("none", "minor", "significant", "severe")
 
@@ -18,7 +16,7 @@ SEVERITY = ("none", "minor", "significant", "severe")
 @lru_cache(maxsize=1)
 def problem_facts() -> dict[str, dict]:
     """Weights, funnel stage, kind and answering chapter of the seven problems."""
-    facts = yaml.safe_load((DATA_DIR / "problems.yaml").read_text(encoding="utf-8"))
+    facts = data_yaml("problems.yaml")
     assert tuple(facts) == PROBLEM_KEYS, "data/problems.yaml must list the seven problems in order"
     return facts
 

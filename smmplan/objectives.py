@@ -17,11 +17,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from .brief import Brief
 from .clientdata import read_table
-from .paths import DATA_DIR
+from .paths import data_yaml
 
 SOCIAL = ("social", "facebook", "instagram", "linkedin", "tiktok", "x /", "twitter",
           "youtube", "pinterest", "t.co", "lnkd.in")
@@ -30,13 +29,13 @@ SOCIAL = ("social", "facebook", "instagram", "linkedin", "tiktok", "x /", "twitt
 @lru_cache(maxsize=1)
 def kpi_catalogue() -> dict[str, dict]:
     """data/kpis.yaml."""
-    return yaml.safe_load((DATA_DIR / "kpis.yaml").read_text(encoding="utf-8"))
+    return data_yaml("kpis.yaml")
 
 
 @lru_cache(maxsize=1)
 def objective_tree() -> dict[str, dict]:
     """data/objective_tree.yaml."""
-    return yaml.safe_load((DATA_DIR / "objective_tree.yaml").read_text(encoding="utf-8"))
+    return data_yaml("objective_tree.yaml")
 
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
@@ -138,7 +137,7 @@ def landing_pages(web: pd.DataFrame) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, dict[str, set[str]]]:
     """data/sentiment.yaml: positive and negative words per language."""
-    raw = yaml.safe_load((DATA_DIR / "sentiment.yaml").read_text(encoding="utf-8"))
+    raw = data_yaml("sentiment.yaml")
     return {lang: {k: set(v) for k, v in words.items()} for lang, words in raw.items()
             if isinstance(words, dict)}
 

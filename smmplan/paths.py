@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+
+import yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
@@ -18,3 +21,9 @@ DEFAULT_BRIEF = EXAMPLES_DIR / "fashion" / "brief.yaml"
 def example_briefs() -> list[Path]:
     """The example briefs shipped in ``data/examples``, sorted by folder name."""
     return sorted(EXAMPLES_DIR.glob("*/brief.yaml"))
+
+
+@cache
+def data_yaml(name: str) -> dict:
+    """A YAML file of ``data/`` (read once per process)."""
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))

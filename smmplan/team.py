@@ -8,17 +8,16 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 import numpy as np
-import yaml
 
 from .brief import Brief
 from .budget import Paid
-from .paths import DATA_DIR
+from .paths import data_yaml
 
 
 @lru_cache(maxsize=1)
 def role_facts() -> dict:
     """data/roles.yaml."""
-    return yaml.safe_load((DATA_DIR / "roles.yaml").read_text(encoding="utf-8"))
+    return data_yaml("roles.yaml")
 
 
 @dataclass
