@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -60,11 +61,21 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     """Read a client table (CSV/TSV/XLSX) with every column as text, as exported.
 
     Typing is left to the chapter that uses the table: it knows which columns are numbers.
+    Several chapters read the same export: the parsed table is cached per file version
+    (path, size, modification time) and each caller gets its own copy.
     """
     path = Path(path)
-    suffix = _check_suffix(path)
+    _check_suffix(path)
     if not path.is_file():
         raise DataError(f"{path}: file not found")
+    stat = path.stat()
+    return _read_cached(str(path.resolve()), stat.st_size, stat.st_mtime_ns, sheet).copy()
+
+
+@lru_cache(maxsize=16)
+def _read_cached(path_text: str, size: int, mtime_ns: int, sheet: str | None) -> pd.DataFrame:
+    path = Path(path_text)
+    suffix = _check_suffix(path)
     if suffix in _EXCEL_SUFFIXES:
         try:
             frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str)
