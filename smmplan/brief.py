@@ -10,7 +10,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -44,7 +43,6 @@ DATA_KINDS = ("audience", "posts", "ads", "web_analytics", "competitors", "comme
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-@lru_cache(maxsize=1)
 def platform_catalogue() -> dict:
     """The whole platform catalogue (``data/platforms.yaml``), with its source."""
     return data_yaml("platforms.yaml")

@@ -29,7 +29,6 @@ SCENARIOS = ("low", "mid", "high")
 SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
-@lru_cache(maxsize=1)
 def paid_facts() -> dict:
     """data/paid.yaml."""
     return data_yaml("paid.yaml")

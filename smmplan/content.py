@@ -15,7 +15,6 @@ import csv
 import datetime as dt
 import io
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -29,7 +28,6 @@ ROLES = ("awareness", "engagement", "conversion", "customer_service")
 MIN_POSTS_PER_WINDOW = 3
 
 
-@lru_cache(maxsize=1)
 def content_facts() -> dict:
     """data/content.yaml."""
     return data_yaml("content.yaml")

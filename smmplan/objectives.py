@@ -26,13 +26,11 @@ SOCIAL = ("social", "facebook", "instagram", "linkedin", "tiktok", "x /", "twitt
           "youtube", "pinterest", "t.co", "lnkd.in")
 
 
-@lru_cache(maxsize=1)
 def kpi_catalogue() -> dict[str, dict]:
     """data/kpis.yaml."""
     return data_yaml("kpis.yaml")
 
 
-@lru_cache(maxsize=1)
 def objective_tree() -> dict[str, dict]:
     """data/objective_tree.yaml."""
     return data_yaml("objective_tree.yaml")

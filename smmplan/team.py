@@ -5,7 +5,6 @@ P&L. Sizing rules and pay figures are in data/roles.yaml with their sources."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -14,7 +13,6 @@ from .budget import Paid
 from .paths import data_yaml
 
 
-@lru_cache(maxsize=1)
 def role_facts() -> dict:
     """data/roles.yaml."""
     return data_yaml("roles.yaml")

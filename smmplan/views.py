@@ -1110,6 +1110,12 @@ def _kpi_value(plan: Plan, kpi: str, value: float | None) -> str:
     return tr.number(value)
 
 
+def _role_name(plan: Plan, role: str) -> str:
+    """A role's name: the approval-flow wording, else the team chapter's."""
+    key = f"approval_role.{role}"
+    return plan.tr.t(key) if plan.tr.has(key) else plan.tr.t(f"team.role.{role}")
+
+
 def objectives_decisions(plan: Plan) -> list[str]:
     """The objectives chapter's decisions in words (executive summary)."""
     tr, ob = plan.tr, plan.objectives
@@ -1142,8 +1148,7 @@ def objectives_smart(plan: Plan) -> Section:
         "basis": tr.t(f"objectives.basis.{o.baseline.basis}"),
         "target": _kpi_value(plan, o.kpi, o.target),
         "deadline": tr.date(pd.Timestamp(o.deadline).date()),
-        "owner": tr.t(f"approval_role.{o.owner}") if tr.has(f"approval_role.{o.owner}")
-        else tr.t(f"team.role.{o.owner}"),
+        "owner": _role_name(plan, o.owner),
         "source": tr.t(f"objectives.source.{o.source}"),
         "review": tr.t(f"objectives.frequency.{o.review}"),
         "kpi_id": o.kpi, "baseline_value": o.baseline.value, "target_value": o.target,
@@ -1195,8 +1200,7 @@ def objectives_measurement(plan: Plan) -> Section:
     frame = pd.DataFrame([{
         "kpi": tr.t(f"kpi.{m['kpi']}"), "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
-        "owner": tr.t(f"approval_role.{m['owner']}") if tr.has(f"approval_role.{m['owner']}")
-        else tr.t(f"team.role.{m['owner']}"),
+        "owner": _role_name(plan, m["owner"]),
         "alert": tr.t("objectives.alert", n=tr.percent(m["alert"], 0))} for m in ob.measurement])
     blocks = [_section_heading(plan, "objectives.measurement", "objectives-measurement"),
               plan.record.table("measurement", "objectives", tr.t("objectives.measurement"),
