@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,10 @@ import pandas as pd
 from .brief import Brief
 from .clientdata import read_table
 from .errors import DataError
+
+# A target needs at least this many rows (and its minimum share) to be kept; here, not in
+# segments.py, so that validating a brief does not import scikit-learn.
+MIN_TARGET_ROWS = 20
 
 # Column-name patterns (English and French) of identity and contact data. Strong names
 # are always dropped; weak ones (which also name consent flags or counts, e.g. "Accepts
@@ -332,4 +337,16 @@ def load_audience(brief: Brief) -> Audience | None:
     if spec is None:
         return None
     path = brief.resolve(spec.path)
-    return prepare_audience(read_table(path, spec.sheet), path, spec.columns)
+    stat = path.stat() if path.is_file() else None
+    if stat is None:  # let read_table name the missing file
+        return prepare_audience(read_table(path, spec.sheet), path, spec.columns)
+    return _load_cached(str(path), stat.st_size, stat.st_mtime_ns, spec.sheet,
+                        tuple(sorted(spec.columns.items())))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, size: int, mtime_ns: int, sheet: str | None,
+                 columns: tuple[tuple[str, str], ...]) -> Audience:
+    """One typed audience per file version and column map (validation and the targets
+    chapter share it; callers treat it as read-only)."""
+    return prepare_audience(read_table(path, sheet), Path(path), dict(columns))

@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from .errors import BriefError
-from .paths import data_yaml
+from .paths import data_yaml, parse_yaml
 
 PROBLEM_KEYS = (
     "website_traffic",
@@ -584,7 +584,7 @@ def read_yaml(path: Path) -> object:
             [f"{path}: cannot be read as UTF-8 text ({exc.__class__.__name__})"]
         ) from None
     try:
-        return yaml.safe_load(text)
+        return parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1} column {mark.column + 1}" if mark else "(top level)"
@@ -711,9 +711,8 @@ def check_brief_files(brief: Brief) -> list[str]:
 
 def _check_audience(brief: Brief) -> list[str]:
     """Problems that would stop the targets chapter: found before any kernel starts."""
-    from .audience import load_audience
+    from .audience import MIN_TARGET_ROWS, load_audience
     from .errors import DataError
-    from .segments import MIN_TARGET_ROWS
 
     try:
         audience = load_audience(brief)

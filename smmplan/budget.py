@@ -226,6 +226,14 @@ def _audience(brief: Brief, platform: str, override: int | None) -> float:
     return max(1000.0, population * use * share / 100)
 
 
+def _rates(totals: np.ndarray) -> np.ndarray:
+    """CPM, CTR (%) and CVR (%) from summed spend, impressions, clicks, conversions (the
+    first axis; more axes are resamples)."""
+    spend, impressions, clicks, conversions = totals
+    return np.array([spend / impressions * 1000, clicks / impressions * 100,
+                     conversions / clicks * 100])
+
+
 def _fit_history(brief: Brief, rate_note: str) -> dict | None:
     """Rates per platform fitted from the ads export, with 90 % bootstrap intervals."""
     spec = brief.data.ads
@@ -270,16 +278,12 @@ def _fit_history(brief: Brief, rate_note: str) -> dict | None:
             fitted[platform] = {"rows": len(rows), "note": "zero clicks: CTR and CVR kept "
                                 "from benchmarks"}
             continue
-
-        def rates(r):
-            cpm = r["spend"].sum() / r["impressions"].sum() * 1000 * 1.0
-            ctr = r["clicks"].sum() / r["impressions"].sum() * 100
-            cvr = r["conversions"].sum() / r["clicks"].sum() * 100
-            return cpm, ctr, cvr
-
-        point = rates(rows)
-        boots = np.array([rates(rows.iloc[rng.integers(0, len(rows), len(rows))])
-                          for _ in range(200)])
+        sums = rows[["spend", "impressions", "clicks", "conversions"]].to_numpy(float)
+        point = _rates(sums.sum(axis=0))
+        # 200 bootstrap resamples of the rows at once: (200, rows) indices -> summed columns
+        picks = rng.integers(0, len(rows), (200, len(rows)))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            boots = _rates(sums[picks].sum(axis=1).T).T
         lo, hi = np.nanpercentile(boots, 5, axis=0), np.nanpercentile(boots, 95, axis=0)
         fitted[platform] = {
             "rows": len(rows), "spend": float(rows["spend"].sum()),

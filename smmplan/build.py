@@ -196,7 +196,7 @@ def build_one(brief_path: str | Path, out_root: str | Path,
         for attempt in (1, 2):
             result.attempts = attempt
             try:
-                pm.execute_notebook(
+                executed_nb = pm.execute_notebook(
                     notebook, str(executed),
                     parameters=parameters,
                     kernel_name=options.kernel_name,
@@ -214,7 +214,7 @@ def build_one(brief_path: str | Path, out_root: str | Path,
                 if attempt == 1 and _is_kernel_start_failure(exc) and not _ran_any(executed):
                     continue
                 raise
-        export_file(executed, staging / f"{stem}.html",
+        export_file(executed_nb, staging / f"{stem}.html",
                     title=f"{brief.client.name}: social media {stem}",
                     language=brief.client.language)
         _replace_atomically(staging, target)

@@ -142,8 +142,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _skip_slow_optional_imports() -> None:
+    """nbformat imports jsonschema, which imports the optional ``rfc3987_syntax`` (pulled
+    in by jupyter-events) if present; that package compiles ~40 grammars at import, 2-3 s
+    of every command on this machine (python-jsonschema/jsonschema#1392, #1521). We never
+    validate IRI formats, so this process treats it as absent: jsonschema then skips
+    only its "iri" format check."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smmplan`` console script."""
+    _skip_slow_optional_imports()
     args = parser().parse_args(argv)
     try:
         return args.func(args)

@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -99,8 +100,21 @@ def post_history(brief: Brief) -> pd.DataFrame | None:
     spec = brief.data.posts
     if spec is None:
         return None
-    table = read_table(brief.resolve(spec.path), spec.sheet)
-    return history_frame(table, spec.columns)
+    path = brief.resolve(spec.path)
+    if not path.is_file():  # let read_table name the missing file
+        return history_frame(read_table(path, spec.sheet), spec.columns)
+    stat = path.stat()
+    frame = _history_cached(str(path), stat.st_size, stat.st_mtime_ns, spec.sheet,
+                            tuple(sorted(spec.columns.items())))
+    return None if frame is None else frame.copy()
+
+
+@lru_cache(maxsize=4)
+def _history_cached(path: str, size: int, mtime_ns: int, sheet: str | None,
+                    columns: tuple[tuple[str, str], ...]) -> pd.DataFrame | None:
+    """One normalised post history per file version and column map (the objectives,
+    channels and budget chapters all use it)."""
+    return history_frame(read_table(path, sheet), dict(columns))
 
 
 def history_frame(table: pd.DataFrame, columns: dict[str, str],

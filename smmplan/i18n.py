@@ -7,13 +7,12 @@ import datetime as dt
 import math
 from functools import cache
 
-import yaml
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from .errors import TranslationError
-from .paths import LOCALES_DIR
+from .paths import LOCALES_DIR, parse_yaml
 
 LANGUAGES = ("en", "fr")
 
@@ -35,7 +34,7 @@ def catalogue(language: str) -> dict[str, str]:
     if language not in LANGUAGES:
         raise TranslationError(f"unsupported language {language!r} (use one of {LANGUAGES})")
     path = LOCALES_DIR / f"{language}.yaml"
-    return _flatten(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _flatten(parse_yaml(path.read_text(encoding="utf-8")))
 
 
 class Translator:

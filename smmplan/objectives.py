@@ -253,15 +253,17 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     detail: dict[str, str] = {}
     posts = post_history(brief)
     history: dict = {}
-    monthly_posts = None
+    monthly_kpis: list[dict] | None = None
     if posts is not None and len(posts):
         measured.update(post_kpis(posts))
         for k in measured:
             detail[k] = brief.data.posts.path
         history = analyse_posts(posts)
         if "date" in posts and posts["date"].notna().any():
-            monthly_posts = posts.dropna(subset=["date"]).assign(
-                month=lambda f: f["date"].dt.to_period("M"))
+            dated = posts.dropna(subset=["date"])
+            # every post KPI of every month, computed once for all the targets below
+            monthly_kpis = [post_kpis(rows) for _, rows in
+                            dated.groupby(dated["date"].dt.to_period("M"))]
     pages: list[dict] = []
     if brief.data.web_analytics is not None:
         spec = brief.data.web_analytics
@@ -310,9 +312,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         up = cat[kpi]["direction"] == "up"
         cap = (1 + cat[kpi]["max_monthly_change"]) ** horizon - 1
         goal = base * (1 + cap / 2) if up else base * (1 - min(0.9, cap / 2))
-        if monthly_posts is not None and cat[kpi]["source"] == "posts" and \
-                monthly_posts["month"].nunique() >= 3:
-            by_month = [post_kpis(rows).get(kpi) for _, rows in monthly_posts.groupby("month")]
+        if monthly_kpis is not None and cat[kpi]["source"] == "posts" and \
+                len(monthly_kpis) >= 3:
+            by_month = [month.get(kpi) for month in monthly_kpis]
             by_month = [v for v in by_month if v is not None]
             if len(by_month) >= 3:
                 best = float(np.percentile(by_month, 75 if up else 25))

@@ -25,16 +25,50 @@ from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
-from sklearn.metrics import adjusted_rand_score, davies_bouldin_score, silhouette_score
+from sklearn.metrics import (
+    adjusted_rand_score,
+    davies_bouldin_score,
+    pairwise_distances,
+)
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
+from .audience import MIN_TARGET_ROWS
+
 MIN_COUNT = 30  # a sub-target below this is too unstable to describe: merged into "other"
-MIN_TARGET_ROWS = 20  # a target needs at least this many rows (and min_share) to be kept
 MINIBATCH_ROWS = 50_000
 SELECTION_SAMPLE = 10_000
 SILHOUETTE_SAMPLE = 2_000
 BOOTSTRAPS = 5
+
+
+def mean_silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette coefficient from a precomputed distance matrix.
+
+    Same value as ``sklearn.metrics.silhouette_score(distances, labels,
+    metric="precomputed")`` (tests check it), computed with one matrix product for all
+    clusters: the k-selection evaluates many labelings of the same small seeded sample, so
+    the distances are computed once and scikit-learn's general, chunked version costs
+    several times more for each k. Singletons score 0, as in scikit-learn.
+    """
+    labels = np.asarray(labels)
+    k = int(labels.max()) + 1
+    onehot = np.zeros((len(labels), k))
+    onehot[np.arange(len(labels)), labels] = 1.0
+    sums = distances @ onehot  # distance of each row to every member of each cluster
+    counts = onehot.sum(axis=0)
+    own = counts[labels]
+    rows = np.arange(len(labels))
+    a = sums[rows, labels] / np.maximum(own - 1, 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        means = sums / counts
+    means[rows, labels] = np.inf
+    means[:, counts == 0] = np.inf
+    b = means.min(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        score = np.nan_to_num((b - a) / np.maximum(a, b))
+    score[own == 1] = 0.0
+    return float(score.mean())
 
 
 def _scale_block(x, weight: float = 1.0):
@@ -122,16 +156,21 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         min_rows = max(MIN_TARGET_ROWS, int(np.ceil(self.min_share * n)))
         largest = max(2, min(self.k_max, n // MIN_TARGET_ROWS))
         ks = [self.k] if self.k else list(range(self.k_min, largest + 1))
-        rows = []
+        # Silhouette on a fixed seeded subset, its distance matrix computed once for all k.
+        sil_idx = np.sort(rng.choice(len(sample), size=min(len(sample), SILHOUETTE_SAMPLE),
+                                     replace=False))
+        distances = pairwise_distances(sample[sil_idx])
+        rows, models = [], {}
         for k in ks:
             model = _kmeans(k, len(sample), self.random_state).fit(sample)
+            models[k] = model
             labels = model.labels_
             sizes = np.bincount(labels, minlength=k) * (n / len(sample))
+            silhouette = (mean_silhouette(distances, labels[sil_idx])
+                          if len(np.unique(labels[sil_idx])) > 1 else -1.0)
             rows.append({
                 "k": k,
-                "silhouette": float(silhouette_score(
-                    sample, labels, sample_size=min(len(sample), SILHOUETTE_SAMPLE),
-                    random_state=self.random_state)),
+                "silhouette": silhouette,
                 "davies_bouldin": float(davies_bouldin_score(sample, labels)),
                 "min_share": float(sizes.min() / n),
                 "admissible": bool(sizes.min() >= min_rows or self.k is not None),
@@ -151,7 +190,8 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         self.k_ = best
         self.davies_bouldin_agrees_ = db_best == best
         self.davies_bouldin_k_ = db_best
-        final = _kmeans(best, n, self.random_state, n_init=10).fit(X)
+        # When the selection sample is every row, its fit at the chosen k is the final fit.
+        final = models[best] if len(sample) == n else _kmeans(best, n, self.random_state).fit(X)
         # Order segments by size (largest first) so labels are stable and readable.
         order = np.argsort(-np.bincount(final.labels_, minlength=best), kind="stable")
         relabel = np.empty(best, dtype=int)
@@ -165,7 +205,7 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         scores = [1.0] if not self.bootstraps else []
         for b in range(self.bootstraps):
             boot = sample[rng.integers(0, len(sample), len(sample))]
-            refit = _kmeans(best, len(boot), self.random_state + b + 1, n_init=2).fit(boot)
+            refit = _kmeans(best, len(boot), self.random_state + b + 1, n_init=1).fit(boot)
             scores.append(adjusted_rand_score(reference, refit.predict(sample)))
         self.stability_ = {"ari_mean": float(np.mean(scores)), "ari_min": float(np.min(scores)),
                            "bootstraps": self.bootstraps}

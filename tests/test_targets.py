@@ -10,7 +10,7 @@ from smmplan.audience import parse_dates, parse_numbers, prepare_audience
 from smmplan.brief import load_brief, parse_brief
 from smmplan.clientdata import read_table
 from smmplan.errors import BriefError, DataError
-from smmplan.segments import AudienceSegmenter, to_matrix
+from smmplan.segments import AudienceSegmenter, mean_silhouette, to_matrix
 from smmplan.targets import _profile, find_targets
 
 from .conftest import SHARED_DATASETS, example_raw, standalone, write_brief
@@ -72,6 +72,22 @@ def test_planted_clusters_are_recovered():
     assert adjusted_rand_score(truth, seg.labels_) > 0.95
     assert seg.stability_["ari_mean"] > 0.9
     assert np.bincount(seg.labels_).tolist() == sorted(np.bincount(seg.labels_), reverse=True)
+
+
+@pytest.mark.parametrize("k", [2, 3, 7])
+def test_mean_silhouette_equals_scikit_learn(k):
+    from sklearn.metrics import pairwise_distances, silhouette_score
+
+    rng = np.random.default_rng(k)
+    X = rng.normal(size=(300, 5))
+    labels = rng.integers(0, k, 300)
+    labels[0] = k - 1  # every label used; and one singleton cluster when k > 2
+    if k > 2:
+        labels[labels == 1] = 0
+        labels[5] = 1
+    D = pairwise_distances(X)
+    assert mean_silhouette(D, labels) == pytest.approx(
+        silhouette_score(D, labels, metric="precomputed"), abs=1e-12)
 
 
 def test_reproducible_with_the_same_seed():
