@@ -135,12 +135,15 @@ def parse_dates(series: pd.Series) -> pd.Series:
     remaining = text.notna() & (text != "")
     formats = list(_DATE_FORMATS)
     while remaining.any() and formats:
-        best, best_parsed = None, None
-        for fmt in formats:
-            parsed = pd.to_datetime(text[remaining], format=fmt, errors="coerce")
-            if best_parsed is None or parsed.notna().sum() > best_parsed.notna().sum():
-                best, best_parsed = fmt, parsed
-        if best_parsed is None or not best_parsed.notna().any():
+        left = text[remaining]
+        # Rank the formats on an evenly spread sample of what is left, parse all with the
+        # winner: one full parse per round instead of one per format.
+        sample = left.iloc[np.linspace(0, len(left) - 1, min(len(left), 500)).astype(int)]
+        counts = {fmt: int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+                  for fmt in formats}
+        best = max(formats, key=lambda f: counts[f])  # first listed wins a tie
+        best_parsed = pd.to_datetime(left, format=best, errors="coerce")
+        if not best_parsed.notna().any():
             break
         result.loc[best_parsed.index[best_parsed.notna()]] = best_parsed.dropna()
         remaining &= result.isna()
@@ -148,12 +151,54 @@ def parse_dates(series: pd.Series) -> pd.Series:
     return result
 
 
+@dataclass
+class _Column:
+    """One text column factorised once: its distinct values and each row's code, so that
+    presence, distinct counts, booleans, dates and categories are worked out on the
+    distinct values (a few hundred) rather than on every row (up to millions)."""
+
+    raw: pd.Series
+    codes: np.ndarray  # index into ``uniques``; -1 = missing
+    uniques: np.ndarray
+
+    @classmethod
+    def of(cls, raw: pd.Series) -> _Column:
+        codes, uniques = pd.factorize(raw)
+        uniques = np.asarray(uniques, dtype=object)
+        missing = pd.Index(uniques, dtype=object).isin(_MISSING)
+        if missing.any():  # missing-value tokens ("N/A", "-", ...) become code -1
+            remap = np.where(missing, -1, np.cumsum(~missing) - 1)
+            codes = np.where(codes >= 0, remap[codes], -1)
+            uniques = uniques[~missing]
+        return cls(raw, codes, uniques)
+
+    @property
+    def distinct(self) -> int:
+        return len(self.uniques)
+
+    def present(self) -> pd.Series:
+        return self.raw[self.codes >= 0]
+
+    def expand(self, per_value: pd.Series) -> pd.Series:
+        """Per-row values from a Series computed on ``uniques`` (missing rows -> NA)."""
+        extended = per_value.reset_index(drop=True).reindex(range(len(self.uniques) + 1))
+        return pd.Series(extended.to_numpy()[self.codes], index=self.raw.index,
+                         dtype=per_value.dtype)
+
+    def categorical(self) -> pd.Series:
+        """The column as a pandas categorical (trimmed labels, sorted like astype does)."""
+        cat = pd.Categorical.from_codes(self.codes, categories=pd.Index(self.uniques))
+        cat = cat.rename_categories([str(c).strip() for c in cat.categories])
+        return pd.Series(cat, index=self.raw.index).cat.reorder_categories(
+            sorted(cat.categories, key=str))
+
+
 def _looks_like(values: pd.Series, pattern: re.Pattern, share: float = 0.5) -> bool:
     sample = values.head(500).astype(str)
     return len(sample) > 0 and sample.str.match(pattern).mean() >= share
 
 
-def _is_identity(name: str, values: pd.Series) -> str | None:
+def _is_identity(name: str, values: pd.Series, distinct: int | None = None) -> str | None:
     """Why a column is identity or contact data, or None.
 
     A column is identity data when its content looks like e-mails or phone numbers, or
@@ -167,12 +212,21 @@ def _is_identity(name: str, values: pd.Series) -> str | None:
             digits = values.head(500).astype(str).str.replace(r"\D", "", regex=True)
             if digits.str.len().median() >= 9:
                 return "phone numbers"
-    if _PII_STRONG.search(name) and values.nunique() > 2:
+    distinct = values.nunique() if distinct is None else distinct
+    if _PII_STRONG.search(name) and distinct > 2:
         return "identity column name"
-    many = values.nunique() > min(MAX_CATEGORIES, 0.5 * len(values))
+    many = distinct > min(MAX_CATEGORIES, 0.5 * len(values))
     if (_PII_WEAK.search(name) or _CAMEL_ID.search(name)) and many:
         return "identity column name"
     return None
+
+
+def _parse(parser, raw: pd.Series, text: _Column | None) -> pd.Series:
+    """``parser`` applied to a column; on a text column with repeated values, applied to
+    its distinct values only and spread back to the rows."""
+    if text is None or text.distinct > 0.5 * len(raw):
+        return parser(raw)
+    return text.expand(parser(pd.Series(text.uniques, dtype=object)))
 
 
 def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, str] | None = None,
@@ -204,7 +258,10 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
 
     for col in table.columns:
         raw = table[col]
-        present = _non_empty(raw)
+        text = _Column.of(raw) if raw.dtype == object or pd.api.types.is_string_dtype(
+            raw) else None
+        present = text.present() if text is not None else _non_empty(raw)
+        n_distinct = text.distinct if text is not None else present.nunique()
         if col == key_column:
             notes.append(ColumnNote(col, "key", "identity", "row key, kept only for "
                                                            "audience_segments.csv"))
@@ -213,22 +270,27 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             notes.append(ColumnNote(col, "dropped", "empty"))
             continue
         mapped = col in roles.values() or col in renames
-        why = None if mapped else _is_identity(col, present)
+        why = None if mapped else _is_identity(col, present, n_distinct)
         if why:
             if key_column is None and why == "identity column name" and \
-                    present.nunique() == n and re.search(r"id|identifi|code|num", col, re.I):
+                    n_distinct == n and re.search(r"id|identifi|code|num", col, re.I):
                 key_column = col
                 notes.append(ColumnNote(col, "key", "identity", "row key (detected)"))
             else:
                 notes.append(ColumnNote(col, "dropped", "identity", why))
             continue
         name = renames.get(col, col)
-        distinct_values = present.unique() if present.nunique() <= 10 else []
+        distinct_values = ((text.uniques if text is not None else present.unique())
+                           if n_distinct <= 10 else [])
         lowered = {str(v).strip().lower() for v in distinct_values}
         if lowered and lowered <= (_TRUE | _FALSE) and len(lowered) == 2:
-            values = raw.astype("string").str.strip().str.lower()
-            typed[name] = values.map(lambda v: 1.0 if v in _TRUE else
-                                     (0.0 if v in _FALSE else np.nan)).astype("float64")
+            # map the few distinct values, not every row
+            codes, uniques = (text.codes, text.uniques) if text is not None else \
+                pd.factorize(raw)
+            lookup = np.array([1.0 if str(v).strip().lower() in _TRUE else
+                               0.0 if str(v).strip().lower() in _FALSE else np.nan
+                               for v in uniques] + [np.nan])
+            typed[name] = pd.Series(lookup[codes], index=raw.index, dtype="float64")
             numeric.append(name)
             notes.append(ColumnNote(col, "kept", "boolean"))
             continue
@@ -238,7 +300,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         elif parse_numbers(present.head(SAMPLE)).notna().mean() < MIN_PARSED:
             number, ok = None, False  # decided on a sample: not a number column
         else:
-            number = parse_numbers(raw)
+            number = _parse(parse_numbers, raw, text)
             ok = number.notna().sum() >= MIN_PARSED * len(present)
         if ok and not (_DATE_NAME.search(col) and _looks_like(present, _DATE_LIKE)):
             coerced = int(len(present) - number.notna().sum())
@@ -252,11 +314,11 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         if pd.api.types.is_datetime64_any_dtype(raw) or _DATE_NAME.search(col) or \
                 _looks_like(present, _DATE_LIKE, 0.8):
             if parse_dates(present.head(SAMPLE)).notna().mean() >= MIN_PARSED:
-                parsed = parse_dates(raw)
+                parsed = _parse(parse_dates, raw, text)
                 if parsed.notna().sum() >= MIN_PARSED * len(present):
                     dates[col] = parsed
                     continue
-        distinct = present.nunique()
+        distinct = n_distinct
         if distinct <= 1:
             notes.append(ColumnNote(col, "dropped", "constant"))
             continue
@@ -266,9 +328,11 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             else:
                 notes.append(ColumnNote(col, "dropped", "text", f"{distinct} distinct values"))
             continue
-        clean = raw.where(raw.notna() & ~raw.isin(_MISSING)).astype("category")
-        clean = clean.cat.rename_categories(lambda c: str(c).strip())  # trims, keeps codes
-        typed[name] = clean
+        if text is not None:
+            typed[name] = text.categorical()
+        else:
+            clean = raw.where(raw.notna() & ~raw.isin(_MISSING)).astype("category")
+            typed[name] = clean.cat.rename_categories(lambda c: str(c).strip())
         categorical.append(name)
         notes.append(ColumnNote(col, "kept", "category", f"{distinct} values"))
 

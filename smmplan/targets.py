@@ -114,36 +114,60 @@ class Targets:
                              "sub_target": self.sub_labels})
 
 
-def _profile(features: pd.DataFrame, numeric: list[str], categorical: list[str],
-             mask: np.ndarray, base: np.ndarray | None = None,
-             stats: dict[str, tuple[float, float]] | None = None) -> list[Trait]:
-    """Traits of the rows in ``mask`` against the rows in ``base`` (default: all).
-    ``stats`` caches (mean, std) of each numeric column over ``base`` across calls."""
-    whole = base is None
-    base = np.ones(len(features), dtype=bool) if base is None else base
-    stats = {} if stats is None else stats
-    traits = []
+def _profiles(features: pd.DataFrame, numeric: list[str], categorical: list[str],
+              labels: np.ndarray, k: int, base: np.ndarray | None = None
+              ) -> list[list[Trait]]:
+    """Traits of each segment ``0..k-1`` of ``labels`` against the rows in ``base``
+    (default: all; every row in ``base`` carries a label), one pass per column for all
+    segments: numeric columns by z-score of the segment mean (population std, NaN
+    ignored), categories by share in the segment against share in ``base`` (lift)."""
+    inside = np.ones(len(features), dtype=bool) if base is None else base
+    lab = np.asarray(labels)[inside]
+    result: list[list[Trait]] = [[] for _ in range(k)]
     for col in numeric:
-        values = features[col].to_numpy(dtype=float)
-        if col not in stats:
-            ref = values if whole else values[base]
-            stats[col] = (float(np.nanmean(ref)), float(np.nanstd(ref)))
-        overall, std = stats[col]
+        values = features[col].to_numpy(dtype=float)[inside]
+        valid = ~np.isnan(values)
+        if not valid.any():
+            continue
+        overall, std = float(values[valid].mean()), float(values[valid].std())
         if not std or np.isnan(std):
             continue
-        seg_mean = float(np.nanmean(values[mask]))
-        traits.append(Trait(col, "numeric", None, round(float((seg_mean - overall) / std), 3),
-                            round(seg_mean, 2), round(overall, 2), None, None))
+        sums = np.bincount(lab, weights=np.where(valid, values, 0.0), minlength=k)
+        counts = np.bincount(lab, weights=valid.astype(float), minlength=k)
+        for i in range(k):
+            seg_mean = float(sums[i] / counts[i]) if counts[i] else float("nan")
+            result[i].append(Trait(col, "numeric", None, round((seg_mean - overall) / std, 3),
+                                   round(seg_mean, 2), round(overall, 2), None, None))
     for col in categorical:
-        seg = features.loc[mask, col].value_counts(normalize=True)
-        ref = (features[col] if whole else features.loc[base, col]).value_counts(normalize=True)
-        for value, share in seg.items():
-            if value in ref and ref[value] > 0:
-                traits.append(Trait(col, "category", str(value), None, None,
-                                    round(float(ref[value]) * 100, 1),
-                                    round(float(share) * 100, 1),
-                                    round(float(share / ref[value]), 2)))
-    return traits
+        column = features[col]
+        if not isinstance(column.dtype, pd.CategoricalDtype):
+            column = column.astype("category")
+        names = column.cat.categories
+        codes = column.cat.codes.to_numpy()[inside]
+        known = codes >= 0  # shares among present values, as value_counts gives them
+        joint = np.bincount(lab[known] * len(names) + codes[known],
+                            minlength=k * len(names)).reshape(k, len(names)).astype(float)
+        if not joint.sum():
+            continue
+        ref = joint.sum(axis=0) / joint.sum()
+        for i in range(k):
+            if not joint[i].sum():
+                continue
+            seg = joint[i] / joint[i].sum()
+            for j in np.argsort(-seg, kind="stable"):
+                if seg[j] > 0 and ref[j] > 0:
+                    result[i].append(Trait(col, "category", str(names[j]), None, None,
+                                           round(float(ref[j]) * 100, 1),
+                                           round(float(seg[j]) * 100, 1),
+                                           round(float(seg[j] / ref[j]), 2)))
+    return result
+
+
+def _profile(features: pd.DataFrame, numeric: list[str], categorical: list[str],
+             mask: np.ndarray, base: np.ndarray | None = None) -> list[Trait]:
+    """Traits of the rows in ``mask`` against the rows in ``base`` (default: all)."""
+    return _profiles(features, numeric, categorical, np.asarray(mask).astype(int), 2,
+                     base)[1]
 
 
 def distinctive(traits: list[Trait], n: int = 4) -> list[Trait]:
@@ -203,7 +227,8 @@ def _platform_reach(aud: Audience, mask: np.ndarray) -> tuple[dict[str, float], 
     return {}, ""
 
 
-def channel_fit(aud: Audience, mask: np.ndarray, top: int = 3) -> list[ChannelFit]:
+def channel_fit(aud: Audience, mask: np.ndarray, top: int = 3,
+                overall: dict[str, float] | None = None) -> list[ChannelFit]:
     """Platforms that fit a segment.
 
     With an age column: the expected share of the segment using each platform, from the
@@ -214,7 +239,8 @@ def channel_fit(aud: Audience, mask: np.ndarray, top: int = 3) -> list[ChannelFi
     channels that set the segment apart come first, not the ones everybody uses.
     """
     reach, basis = _platform_reach(aud, mask)
-    overall, _ = _platform_reach(aud, np.ones(aud.rows, dtype=bool))
+    if overall is None:  # the whole audience's reach (callers with many segments pass it)
+        overall = platform_reach(aud)
     fits = [ChannelFit(k, round(v, 1), basis,
                        round(v / overall[k], 2) if overall.get(k) else None)
             for k, v in reach.items() if v >= 25 or basis == "acquisition"]
@@ -286,8 +312,10 @@ def _basket(aud: Audience, mask: np.ndarray) -> float | None:
 
 
 def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
-             base: np.ndarray | None = None, stats: dict | None = None) -> Persona:
-    traits = _profile(aud.features, aud.numeric, aud.categorical, mask, base, stats)
+             base: np.ndarray | None = None, traits: list[Trait] | None = None,
+             reach_all: dict[str, float] | None = None) -> Persona:
+    if traits is None:
+        traits = _profile(aud.features, aud.numeric, aud.categorical, mask, base)
     base = np.ones(aud.rows, dtype=bool) if base is None else base
     persona = Persona(id=idx, name_traits=distinctive(traits, 2), size=int(mask.sum()),
                       share=round(float(mask.sum() / base.sum() * 100), 1),
@@ -300,7 +328,7 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
             if total else None
         overall = np.nanmean(values[base])
         persona.value_index = round(persona.value_mean / overall, 2) if overall else None
-    persona.channels = channel_fit(aud, mask)
+    persona.channels = channel_fit(aud, mask, overall=reach_all)
     persona.message = choose_message(traits, persona.value_index, aud)
     persona.offer = _offer_for(aud, mask, lines, persona.value_mean)
     return persona
@@ -308,23 +336,25 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
 
 def _sub_targets(aud: Audience, X: np.ndarray, labels: np.ndarray, number: int,
                  line: OfferLine, lines: list[OfferLine], seed: int,
-                 row_labels: np.ndarray) -> LineTargets:
+                 row_labels: np.ndarray, reach_all: dict[str, float]) -> LineTargets:
     """Sub-targets of one offer line: a second clustering inside the line's rows; those
     under MIN_COUNT rows are merged into "other". Writes ``L<n>.S<m>`` labels (or
     ``L<n>.other``) into ``row_labels``."""
-    product = aud.features[aud.product_column].astype(str).str.strip().str.lower()
-    rows = product.isin({v.lower() for v in line.audience_values}).to_numpy()
+    rows = _rows_with(aud.features[aud.product_column], line.audience_values)
     n = int(rows.sum())
     served = _served(labels, rows)
     if n < 2 * MIN_COUNT:
         row_labels[rows] = f"L{number}.other"
         return LineTargets(line.name, "too_few_rows", n, served, [], other=n)
+    # Stability is measured on the targets; two restarts suffice for 2-4 sub-targets.
     seg = AudienceSegmenter(k_min=2, k_max=SUB_K_MAX, min_share=0.1, random_state=seed,
-                            bootstraps=0)  # stability is measured on the targets
+                            bootstraps=0, n_init=2, refit_all=False)
     seg.fit(X[rows])
     sub = np.full(aud.rows, -1)
     sub[rows] = seg.labels_
-    personas, other, stats = [], 0, {}
+    personas, other = [], 0
+    profiles = _profiles(aud.features, aud.numeric, aud.categorical, np.maximum(sub, 0),
+                         seg.k_, base=rows)
     for j in range(seg.k_):
         mask = sub == j
         if mask.sum() < MIN_COUNT:
@@ -332,8 +362,20 @@ def _sub_targets(aud: Audience, X: np.ndarray, labels: np.ndarray, number: int,
             row_labels[mask] = f"L{number}.other"
             continue
         row_labels[mask] = f"L{number}.S{len(personas) + 1}"
-        personas.append(_persona(aud, mask, len(personas), lines, base=rows, stats=stats))
+        personas.append(_persona(aud, mask, len(personas), lines, base=rows,
+                                 traits=profiles[j], reach_all=reach_all))
     return LineTargets(line.name, "clustered", n, served, personas, other)
+
+
+def _rows_with(column: pd.Series, values: list[str]) -> np.ndarray:
+    """Rows whose value is one of ``values`` (trimmed, case-insensitive); on a categorical
+    column the comparison runs on its few categories, not on every row."""
+    wanted = {v.strip().lower() for v in values}
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        hit = np.array([str(c).strip().lower() in wanted for c in column.cat.categories]
+                       + [False])
+        return hit[column.cat.codes.to_numpy()]  # code -1 (missing) -> the last, False
+    return column.astype(str).str.strip().str.lower().isin(wanted).to_numpy()
 
 
 def _served(labels: np.ndarray, rows: np.ndarray) -> list[dict]:
@@ -377,12 +419,15 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     seg.fit(X)
     labels = seg.labels_
     lines = brief.offer
-    stats: dict[str, tuple[float, float]] = {}
-    personas = [_persona(aud, labels == i, i, lines, stats=stats) for i in range(seg.k_)]
+    reach_all = platform_reach(aud)
+    profiles = _profiles(aud.features, aud.numeric, aud.categorical, labels, seg.k_)
+    personas = [_persona(aud, labels == i, i, lines, traits=profiles[i], reach_all=reach_all)
+                for i in range(seg.k_)]
     sub_labels = np.array([""] * aud.rows, dtype=object)
     if aud.product_column and any(line.audience_values for line in lines):
         line_results = [
-            _sub_targets(aud, X, labels, number, line, lines, brief.seed % 2**31, sub_labels)
+            _sub_targets(aud, X, labels, number, line, lines, brief.seed % 2**31, sub_labels,
+                         reach_all)
             for number, line in enumerate(lines, start=1) if line.audience_values
         ]
     else:
@@ -396,8 +441,7 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     top = top[:8] or aud.numeric[:8]
     z = []
     for p in personas:
-        prof = {t.feature: t.z for t in _profile(aud.features, top, [], labels == p.id,
-                                                  stats=stats)}
+        prof = {t.feature: t.z for t in profiles[p.id] if t.kind == "numeric"}
         z.append([prof.get(f) for f in top])
     rng = np.random.default_rng(brief.seed % 2**31)
     sample = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
