@@ -187,10 +187,12 @@ class _Column:
 
     def categorical(self) -> pd.Series:
         """The column as a pandas categorical (trimmed labels, sorted like astype does)."""
-        cat = pd.Categorical.from_codes(self.codes, categories=pd.Index(self.uniques))
-        cat = cat.rename_categories([str(c).strip() for c in cat.categories])
-        return pd.Series(cat, index=self.raw.index).cat.reorder_categories(
-            sorted(cat.categories, key=str))
+        # "Paris" and "Paris " are one category: labels are trimmed, then merged.
+        names = sorted({str(v).strip() for v in self.uniques})
+        position = {name: i for i, name in enumerate(names)}
+        remap = np.array([position[str(v).strip()] for v in self.uniques] + [-1])
+        cat = pd.Categorical.from_codes(remap[self.codes], categories=pd.Index(names))
+        return pd.Series(cat, index=self.raw.index)
 
 
 def _looks_like(values: pd.Series, pattern: re.Pattern, share: float = 0.5) -> bool:

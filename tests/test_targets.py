@@ -90,6 +90,15 @@ def test_mean_silhouette_equals_scikit_learn(k):
         silhouette_score(D, labels, metric="precomputed"), abs=1e-12)
 
 
+def test_categories_differing_only_by_spaces_are_one_category():
+    table = pd.DataFrame({"City": ["Paris", "Paris ", " Lyon", "Lyon", "N/A", None] * 20,
+                          "Spend": [float(i) for i in range(120)]})
+    aud = prepare_audience(table, "t.csv")
+    city = aud.features["City"]
+    assert list(city.cat.categories) == ["Lyon", "Paris"]
+    assert city.isna().sum() == 40 and (city == "Paris").sum() == 40
+
+
 def test_reproducible_with_the_same_seed():
     table = planted().drop(columns="Truth").astype(str)
     aud = prepare_audience(table, "aud.csv")
