@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief
-from .clientdata import read_table
+from .clientdata import file_version, read_table
 from .errors import DataError
 
 # A target needs at least this many rows (and its minimum share) to be kept; here, not in
@@ -260,14 +260,14 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
 
     for col in table.columns:
         raw = table[col]
-        text = _Column.of(raw) if raw.dtype == object or pd.api.types.is_string_dtype(
-            raw) else None
-        present = text.present() if text is not None else _non_empty(raw)
-        n_distinct = text.distinct if text is not None else present.nunique()
         if col == key_column:
             notes.append(ColumnNote(col, "key", "identity", "row key, kept only for "
                                                            "audience_segments.csv"))
             continue
+        text = _Column.of(raw) if raw.dtype == object or pd.api.types.is_string_dtype(
+            raw) else None
+        present = text.present() if text is not None else _non_empty(raw)
+        n_distinct = text.distinct if text is not None else present.nunique()
         if present.empty:
             notes.append(ColumnNote(col, "dropped", "empty"))
             continue
@@ -403,11 +403,10 @@ def load_audience(brief: Brief) -> Audience | None:
     if spec is None:
         return None
     path = brief.resolve(spec.path)
-    stat = path.stat() if path.is_file() else None
-    if stat is None:  # let read_table name the missing file
+    version = file_version(path)
+    if version is None:  # let read_table name the missing file
         return prepare_audience(read_table(path, spec.sheet), path, spec.columns)
-    return _load_cached(str(path), stat.st_size, stat.st_mtime_ns, spec.sheet,
-                        tuple(sorted(spec.columns.items())))
+    return _load_cached(*version, spec.sheet, tuple(sorted(spec.columns.items())))
 
 
 @lru_cache(maxsize=4)

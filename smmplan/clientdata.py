@@ -66,10 +66,20 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     """
     path = Path(path)
     _check_suffix(path)
-    if not path.is_file():
+    version = file_version(path)
+    if version is None:
         raise DataError(f"{path}: file not found")
+    return _read_cached(*version, sheet).copy()
+
+
+def file_version(path: str | Path) -> tuple[str, int, int] | None:
+    """(resolved path, size, modification time in ns) of a file, the key of every
+    per-file-version cache; None when there is no such file."""
+    path = Path(path)
+    if not path.is_file():
+        return None
     stat = path.stat()
-    return _read_cached(str(path.resolve()), stat.st_size, stat.st_mtime_ns, sheet).copy()
+    return str(path.resolve()), stat.st_size, stat.st_mtime_ns
 
 
 @lru_cache(maxsize=16)

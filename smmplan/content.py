@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief, platforms
-from .clientdata import read_table
+from .clientdata import file_version, read_table
 from .paths import data_yaml
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
@@ -101,11 +101,10 @@ def post_history(brief: Brief) -> pd.DataFrame | None:
     if spec is None:
         return None
     path = brief.resolve(spec.path)
-    if not path.is_file():  # let read_table name the missing file
+    version = file_version(path)
+    if version is None:  # let read_table name the missing file
         return history_frame(read_table(path, spec.sheet), spec.columns)
-    stat = path.stat()
-    frame = _history_cached(str(path), stat.st_size, stat.st_mtime_ns, spec.sheet,
-                            tuple(sorted(spec.columns.items())))
+    frame = _history_cached(*version, spec.sheet, tuple(sorted(spec.columns.items())))
     return None if frame is None else frame.copy()
 
 

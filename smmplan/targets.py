@@ -312,10 +312,8 @@ def _basket(aud: Audience, mask: np.ndarray) -> float | None:
 
 
 def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
-             base: np.ndarray | None = None, traits: list[Trait] | None = None,
+             traits: list[Trait], base: np.ndarray | None = None,
              reach_all: dict[str, float] | None = None) -> Persona:
-    if traits is None:
-        traits = _profile(aud.features, aud.numeric, aud.categorical, mask, base)
     base = np.ones(aud.rows, dtype=bool) if base is None else base
     persona = Persona(id=idx, name_traits=distinctive(traits, 2), size=int(mask.sum()),
                       share=round(float(mask.sum() / base.sum() * 100), 1),
