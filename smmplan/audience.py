@@ -214,13 +214,21 @@ def _is_identity(name: str, values: pd.Series, distinct: int | None = None) -> s
             digits = values.head(500).astype(str).str.replace(r"\D", "", regex=True)
             if digits.str.len().median() >= 9:
                 return "phone numbers"
+    strong = bool(_PII_STRONG.search(name))
+    weak = bool(_PII_WEAK.search(name) or _CAMEL_ID.search(name))
+    if not (strong or weak):
+        return None  # the name says nothing: no need to count distinct values
     distinct = values.nunique() if distinct is None else distinct
-    if _PII_STRONG.search(name) and distinct > 2:
+    if strong and distinct > 2:
         return "identity column name"
-    many = distinct > min(MAX_CATEGORIES, 0.5 * len(values))
-    if (_PII_WEAK.search(name) or _CAMEL_ID.search(name)) and many:
+    if weak and distinct > min(MAX_CATEGORIES, 0.5 * len(values)):
         return "identity column name"
     return None
+
+
+def _constant(values: pd.Series) -> bool:
+    """Whether a numeric column has at most one distinct present value (no hashing)."""
+    return not values.max() > values.min()
 
 
 def _parse(parser, raw: pd.Series, text: _Column | None) -> pd.Series:
@@ -266,8 +274,11 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             continue
         text = _Column.of(raw) if raw.dtype == object or pd.api.types.is_string_dtype(
             raw) else None
-        present = text.present() if text is not None else _non_empty(raw)
-        n_distinct = text.distinct if text is not None else present.nunique()
+        if text is not None:
+            present, n_distinct = text.present(), text.distinct
+        else:  # distinct values of other columns are counted only when needed (costly)
+            present = raw.dropna() if raw.hasnans else raw
+            n_distinct = None
         if present.empty:
             notes.append(ColumnNote(col, "dropped", "empty"))
             continue
@@ -275,15 +286,19 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         why = None if mapped else _is_identity(col, present, n_distinct)
         if why:
             if key_column is None and why == "identity column name" and \
-                    n_distinct == n and re.search(r"id|identifi|code|num", col, re.I):
+                    re.search(r"id|identifi|code|num", col, re.I) and \
+                    (n_distinct if n_distinct is not None else present.nunique()) == n:
                 key_column = col
                 notes.append(ColumnNote(col, "key", "identity", "row key (detected)"))
             else:
                 notes.append(ColumnNote(col, "dropped", "identity", why))
             continue
         name = renames.get(col, col)
-        distinct_values = ((text.uniques if text is not None else present.unique())
-                           if n_distinct <= 10 else [])
+        if text is not None:
+            distinct_values = text.uniques if n_distinct <= 10 else []
+        else:  # a sample with more than 10 values settles it without hashing every row
+            few = present.head(1000).nunique() <= 10 and present.nunique() <= 10
+            distinct_values = present.unique() if few else []
         lowered = {str(v).strip().lower() for v in distinct_values}
         if lowered and lowered <= (_TRUE | _FALSE) and len(lowered) == 2:
             # map the few distinct values, not every row
@@ -306,7 +321,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             ok = number.notna().sum() >= MIN_PARSED * len(present)
         if ok and not (_DATE_NAME.search(col) and _looks_like(present, _DATE_LIKE)):
             coerced = int(len(present) - number.notna().sum())
-            if number.nunique() <= 1:
+            if _constant(number):
                 notes.append(ColumnNote(col, "dropped", "constant", coerced=coerced))
                 continue
             typed[name] = number
@@ -320,7 +335,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
                 if parsed.notna().sum() >= MIN_PARSED * len(present):
                     dates[col] = parsed
                     continue
-        distinct = n_distinct
+        distinct = n_distinct if n_distinct is not None else present.nunique()
         if distinct <= 1:
             notes.append(ColumnNote(col, "dropped", "constant"))
             continue
@@ -352,7 +367,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
                 name = f"days since {renames.get(col, col)}"
                 values = (reference - parsed).dt.days.astype("float64")
                 kind = "recency"
-            if values.nunique() <= 1:
+            if _constant(values):
                 notes.append(ColumnNote(col, "dropped", "constant"))
                 continue
             typed[name] = values.astype("float64")

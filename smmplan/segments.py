@@ -19,8 +19,11 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
+from joblib import parallel_config
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.compose import ColumnTransformer
@@ -37,6 +40,7 @@ from .audience import MIN_TARGET_ROWS
 
 MIN_COUNT = 30  # a sub-target below this is too unstable to describe: merged into "other"
 MINIBATCH_ROWS = 50_000
+PARALLEL_ROWS = 100_000  # from this size, preprocessing transforms columns in two threads
 SELECTION_SAMPLE = 10_000
 SILHOUETTE_SAMPLE = 2_000
 BOOTSTRAPS = 5
@@ -93,7 +97,8 @@ def preprocessor(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
     for col in categorical:  # the column arrives as integer category codes, -1 = missing
         freq = frame[col].value_counts(normalize=True).to_numpy()
         spread = 1 - float(np.sum(freq ** 2))
-        weight = 1 / np.sqrt(spread) if spread > 0 else 0.0
+        weight = float(1 / np.sqrt(spread)) if spread > 0 else 0.0  # a Python float keeps
+        # the block in float32 (a NumPy float64 scalar would upcast it)
         steps.append((f"cat:{col}", Pipeline([
             ("impute", SimpleImputer(missing_values=-1, strategy="most_frequent")),
             ("onehot", OneHotEncoder(handle_unknown="ignore", sparse_output=False,
@@ -110,7 +115,12 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
     data = frame[numeric].astype("float32")  # float32 throughout: half the memory to touch
     for col in categorical:  # integer codes: one-hot encoding of ints is fast on big tables
         data[col] = frame[col].astype("category").cat.codes.astype("int32")
-    matrix = prep.fit_transform(data)
+    # On large tables the columns are transformed two at a time, in threads: numpy releases
+    # the GIL on these array operations, and threads share the table instead of copying it.
+    if len(frame) >= PARALLEL_ROWS and len(os.sched_getaffinity(0)) > 1:
+        prep.set_params(n_jobs=2)
+    with parallel_config(backend="threading"):
+        matrix = prep.fit_transform(data)
     return np.ascontiguousarray(matrix, dtype=np.float32), prep
 
 
@@ -137,15 +147,11 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         Resamples for the stability measure (0 skips it).
     n_init : int
         k-means++ restarts of each KMeans fit (MiniBatchKMeans always uses 3).
-    refit_all : bool
-        Refit the chosen k on every row (the default) or, when there are more rows than
-        the selection sample, keep the sample's fit and assign every row to its nearest
-        centre (used for sub-targets: 2-4 centres are well estimated from 10,000 rows).
     """
 
     def __init__(self, k: int | None = None, k_min: int = 2, k_max: int = 8,
                  min_share: float = 0.05, random_state: int = 0,
-                 bootstraps: int = BOOTSTRAPS, n_init: int = 4, refit_all: bool = True):
+                 bootstraps: int = BOOTSTRAPS, n_init: int = 4):
         self.k = k
         self.k_min = k_min
         self.k_max = k_max
@@ -153,9 +159,14 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         self.random_state = random_state
         self.bootstraps = bootstraps
         self.n_init = n_init
-        self.refit_all = refit_all
 
     def fit(self, X: np.ndarray, y=None) -> AudienceSegmenter:
+        """Choose k (``select``), then fit every row at that k (``fit_selected``)."""
+        return self.select(X).fit_selected(X)
+
+    def select(self, X: np.ndarray) -> AudienceSegmenter:
+        """Choose k on a seeded sample of ``X``: sets ``selection_``, ``k_``, ``reason_``
+        and the Davies-Bouldin cross-check."""
         n = len(X)
         rng = np.random.default_rng(self.random_state)
         sample_idx = np.sort(rng.choice(n, size=min(n, SELECTION_SAMPLE), replace=False))
@@ -197,12 +208,23 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         self.k_ = best
         self.davies_bouldin_agrees_ = db_best == best
         self.davies_bouldin_k_ = db_best
+        # What fit_selected needs; the generator's state, so that it draws the same
+        # bootstrap resamples however often it is called.
+        self._selected = (sample_idx, rng.bit_generator.state, models[best], n)
+        return self
+
+    def fit_selected(self, X: np.ndarray) -> AudienceSegmenter:
+        """Fit the k chosen by ``select`` on every row of the same ``X`` and measure the
+        stability: sets ``labels_``, ``cluster_centers_``, ``model_``, ``stability_``."""
+        sample_idx, state, sample_model, n = self._selected
+        rng = np.random.default_rng()
+        rng.bit_generator.state = state
+        if len(X) != n:
+            raise ValueError("fit_selected needs the X that select was given")
+        best, sample = self.k_, X[sample_idx]
         # When the selection sample is every row, its fit at the chosen k is the final fit.
         if len(sample) == n:
-            final, final_labels = models[best], models[best].labels_
-        elif not self.refit_all:
-            final = models[best]
-            final_labels = final.predict(X)
+            final, final_labels = sample_model, sample_model.labels_
         else:
             final = _kmeans(best, n, self.random_state, self.n_init).fit(X)
             final_labels = final.labels_

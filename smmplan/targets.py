@@ -8,11 +8,13 @@ message and offer; per offer line, the targets it serves and its sub-targets.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import pandas as pd
 from sklearn.decomposition import PCA
+from threadpoolctl import threadpool_limits
 
 from .audience import Audience
 from .brief import Brief, OfferLine, platform_catalogue
@@ -22,6 +24,7 @@ Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
 MAP_POINTS = 2000  # points drawn on the segment map (a sample: never every row)
 SUB_K_MAX = 4
+SUB_SAMPLE = 5_000  # rows of a line on which its sub-targets are chosen and fitted
 
 
 @dataclass
@@ -332,37 +335,48 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
     return persona
 
 
-def _sub_targets(aud: Audience, X: np.ndarray, labels: np.ndarray, number: int,
-                 line: OfferLine, lines: list[OfferLine], seed: int,
-                 row_labels: np.ndarray, reach_all: dict[str, float]) -> LineTargets:
+def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
+                 lines: list[OfferLine], seed: int, row_labels: np.ndarray,
+                 reach_all: dict[str, float]) -> LineTargets:
     """Sub-targets of one offer line: a second clustering inside the line's rows; those
     under MIN_COUNT rows are merged into "other". Writes ``L<n>.S<m>`` labels (or
-    ``L<n>.other``) into ``row_labels``."""
+    ``L<n>.other``) into ``row_labels``. Needs neither the targets nor their labels (the
+    caller fills ``served`` once they are known), so it runs while the targets' final fit
+    does.
+
+    The number of sub-targets is chosen, and their centres fitted, on at most
+    ``SUB_SAMPLE`` of the line's rows (seeded); every row of the line is then assigned to
+    its nearest centre. Two to four centres are estimated from thousands of rows with an
+    error far below the spread of the segments."""
     rows = _rows_with(aud.features[aud.product_column], line.audience_values)
     n = int(rows.sum())
-    served = _served(labels, rows)
     if n < 2 * MIN_COUNT:
         row_labels[rows] = f"L{number}.other"
-        return LineTargets(line.name, "too_few_rows", n, served, [], other=n)
+        return LineTargets(line.name, "too_few_rows", n, [], [], other=n)
+    index = np.flatnonzero(rows)
+    fit_on = index
+    if n > SUB_SAMPLE:
+        rng = np.random.default_rng(seed + number)
+        fit_on = np.sort(rng.choice(index, size=SUB_SAMPLE, replace=False))
     # Stability is measured on the targets; two restarts suffice for 2-4 sub-targets.
     seg = AudienceSegmenter(k_min=2, k_max=SUB_K_MAX, min_share=0.1, random_state=seed,
-                            bootstraps=0, n_init=2, refit_all=False)
-    seg.fit(X[rows])
-    sub = np.full(aud.rows, -1)
-    sub[rows] = seg.labels_
+                            bootstraps=0, n_init=2)
+    seg.fit(X[fit_on])
+    sub = np.zeros(aud.rows, dtype=np.int64)
+    sub[index] = seg.labels_ if n <= SUB_SAMPLE else seg.predict(X[index])
+    sizes = np.bincount(sub[index], minlength=seg.k_)
     personas, other = [], 0
-    profiles = _profiles(aud.features, aud.numeric, aud.categorical, np.maximum(sub, 0),
-                         seg.k_, base=rows)
+    profiles = _profiles(aud.features, aud.numeric, aud.categorical, sub, seg.k_, base=rows)
     for j in range(seg.k_):
-        mask = sub == j
-        if mask.sum() < MIN_COUNT:
-            other += int(mask.sum())
+        mask = rows & (sub == j)
+        if sizes[j] < MIN_COUNT:
+            other += int(sizes[j])
             row_labels[mask] = f"L{number}.other"
             continue
         row_labels[mask] = f"L{number}.S{len(personas) + 1}"
         personas.append(_persona(aud, mask, len(personas), lines, base=rows,
                                  traits=profiles[j], reach_all=reach_all))
-    return LineTargets(line.name, "clustered", n, served, personas, other)
+    return LineTargets(line.name, "clustered", n, [], personas, other)
 
 
 def _rows_with(column: pd.Series, values: list[str]) -> np.ndarray:
@@ -412,22 +426,38 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
         ]
         return Targets(declared=True, personas=personas, k=len(personas))
     X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    seed = brief.seed % 2**31
     seg = AudienceSegmenter(k=settings.k, k_min=settings.k_min, k_max=settings.k_max,
-                            min_share=settings.min_share / 100, random_state=brief.seed % 2**31)
-    seg.fit(X)
-    labels = seg.labels_
+                            min_share=settings.min_share / 100, random_state=seed)
     lines = brief.offer
-    reach_all = platform_reach(aud)
+    by_product = bool(aud.product_column and any(line.audience_values for line in lines))
+    rng = np.random.default_rng(seed)
+    # Once k is chosen, the targets' final fit runs in a second thread while this one
+    # clusters and describes the offer lines and fits the map, which need neither: on a
+    # large table the final fit is a long MiniBatchKMeans run that a second OpenMP thread
+    # does not speed up (it spins), so the second core is better spent on this independent
+    # work. One OpenMP/BLAS thread each meanwhile.
+    sub_labels = np.array([""] * aud.rows, dtype=object)
+    seg.select(X)
+    with threadpool_limits(limits=1), ThreadPoolExecutor(max_workers=1) as pool:
+        fitting = pool.submit(seg.fit_selected, X)
+        reach_all = platform_reach(aud)
+        by_line = [(number, line) for number, line in enumerate(lines, start=1)
+                   if by_product and line.audience_values]
+        line_results = [_sub_targets(aud, X, number, line, lines, seed, sub_labels, reach_all)
+                        for number, line in by_line]
+        map_rows = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
+        pca = PCA(n_components=2, random_state=0).fit(X[rng.choice(aud.rows, size=min(
+            aud.rows, 20_000), replace=False)])
+        fitting.result()
+    labels = seg.labels_
     profiles = _profiles(aud.features, aud.numeric, aud.categorical, labels, seg.k_)
     personas = [_persona(aud, labels == i, i, lines, traits=profiles[i], reach_all=reach_all)
                 for i in range(seg.k_)]
-    sub_labels = np.array([""] * aud.rows, dtype=object)
-    if aud.product_column and any(line.audience_values for line in lines):
-        line_results = [
-            _sub_targets(aud, X, labels, number, line, lines, brief.seed % 2**31, sub_labels,
-                         reach_all)
-            for number, line in enumerate(lines, start=1) if line.audience_values
-        ]
+    if by_product:
+        for result, (_, line) in zip(line_results, by_line, strict=True):
+            result.served = _served(labels, _rows_with(aud.features[aud.product_column],
+                                                       line.audience_values))
     else:
         line_results = _rule_lines(aud, labels, personas, lines)
     # Heatmap of the features that matter most, and a 2-D map of a sample of rows.
@@ -441,11 +471,7 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     for p in personas:
         prof = {t.feature: t.z for t in profiles[p.id] if t.kind == "numeric"}
         z.append([prof.get(f) for f in top])
-    rng = np.random.default_rng(brief.seed % 2**31)
-    sample = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
-    pca = PCA(n_components=2, random_state=0).fit(X[rng.choice(aud.rows, size=min(
-        aud.rows, 20_000), replace=False)])
-    xy = pca.transform(X[sample])
+    xy = pca.transform(X[map_rows])
     result = Targets(
         declared=False,
         rows=aud.rows,
@@ -463,7 +489,7 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
         lines=line_results,
         heatmap={"features": top, "z": z},
         map_points={"x": np.round(xy[:, 0], 3).tolist(), "y": np.round(xy[:, 1], 3).tolist(),
-                    "segment": labels[sample].tolist()},
+                    "segment": labels[map_rows].tolist()},
         explained=[round(float(v) * 100, 1) for v in pca.explained_variance_ratio_],
         labels=labels,
         keys=aud.key,

@@ -108,6 +108,54 @@ def test_reproducible_with_the_same_seed():
     assert (a == b).all()
 
 
+def test_select_then_fit_selected_is_fit():
+    table = planted().drop(columns="Truth").astype(str)
+    aud = prepare_audience(table, "aud.csv")
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    whole = AudienceSegmenter(random_state=5).fit(X)
+    split = AudienceSegmenter(random_state=5).select(X)
+    assert not hasattr(split, "labels_") and split.k_ == whole.k_
+    split.fit_selected(X)
+    assert (split.labels_ == whole.labels_).all()
+    assert split.stability_ == whole.stability_
+    assert split.fit_selected(X).stability_ == whole.stability_  # same resamples again
+    with pytest.raises(ValueError, match="the X that select was given"):
+        split.fit_selected(X[:10])
+
+
+def test_threaded_preprocessing_gives_the_same_float32_matrix(monkeypatch):
+    import smmplan.segments as segments
+
+    table = planted().drop(columns="Truth").astype(str)
+    aud = prepare_audience(table, "aud.csv")
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    monkeypatch.setattr(segments, "PARALLEL_ROWS", 0)  # the large-table path, two threads
+    Y, prep = to_matrix(aud.features, aud.numeric, aud.categorical)
+    assert prep.n_jobs == 2 or len(__import__("os").sched_getaffinity(0)) == 1
+    assert X.dtype == Y.dtype == np.float32 and X.flags.c_contiguous
+    assert np.array_equal(X, Y)
+
+
+@pytest.mark.parametrize("sub_sample", [None, 80])
+def test_sub_targets_cover_every_row_of_their_line(monkeypatch, sub_sample):
+    """Sub-targets fitted on a sample of a line's rows still label every row of it."""
+    import smmplan.targets as targets
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.plan import Plan
+
+    if sub_sample:
+        monkeypatch.setattr(targets, "SUB_SAMPLE", sub_sample)
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    tg = find_targets(plan.brief, plan.audience)
+    labels = pd.Series(tg.sub_labels)
+    clustered = [(n, lt) for n, lt in enumerate(tg.lines, start=1) if lt.method == "clustered"]
+    assert clustered and all(lt.rows > 80 for _, lt in clustered)  # 80: a sample of each
+    for n, lt in clustered:
+        mine = labels.str.startswith(f"L{n}.")
+        assert mine.sum() == lt.rows == sum(p.size for p in lt.sub_targets) + lt.other
+        assert lt.served and abs(sum(s["share"] for s in lt.served) - 100) < 1
+
+
 def test_forced_k_and_min_share():
     table = planted().drop(columns="Truth").astype(str)
     aud = prepare_audience(table, "aud.csv")
