@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import pandas as pd
+from sklearn import config_context, get_config
 from sklearn.decomposition import PCA
 from threadpoolctl import threadpool_limits
 
@@ -412,6 +413,12 @@ def _rule_lines(aud: Audience, labels: np.ndarray, personas: list[Persona],
     return result
 
 
+def _with_config(config: dict, fn, *args):
+    """``fn(*args)`` under the caller's scikit-learn configuration (it is per thread)."""
+    with config_context(**config):
+        return fn(*args)
+
+
 def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     """The targets chapter's results: clustered from data, else declared in the brief."""
     settings = brief.targets
@@ -425,6 +432,19 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
             for i, p in enumerate(settings.personas)
         ]
         return Targets(declared=True, personas=personas, k=len(personas))
+    # One BLAS thread: the matrices here are small (samples, centres), and BLAS threads
+    # spinning beside the KMeans OpenMP threads cost more than they bring (the k selection
+    # takes twice as long on two cores with multi-threaded BLAS).
+    # scikit-learn's input checks are skipped: the matrix comes from our own pipeline
+    # (imputed, scaled, finite) and every call's parameters are ours; on small audiences
+    # the checks cost more than the clustering.
+    with threadpool_limits(limits=1, user_api="blas"), config_context(
+            assume_finite=True, skip_parameter_validation=True):
+        return _clustered_targets(brief, aud)
+
+
+def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
+    settings = brief.targets
     X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
     seed = brief.seed % 2**31
     seg = AudienceSegmenter(k=settings.k, k_min=settings.k_min, k_max=settings.k_max,
@@ -440,7 +460,7 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     sub_labels = np.array([""] * aud.rows, dtype=object)
     seg.select(X)
     with threadpool_limits(limits=1), ThreadPoolExecutor(max_workers=1) as pool:
-        fitting = pool.submit(seg.fit_selected, X)
+        fitting = pool.submit(_with_config, get_config(), seg.fit_selected, X)
         reach_all = platform_reach(aud)
         by_line = [(number, line) for number, line in enumerate(lines, start=1)
                    if by_product and line.audience_values]

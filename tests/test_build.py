@@ -112,6 +112,27 @@ def test_stitched_plan_has_one_parameters_cell():
     assert nb.metadata.kernelspec.name == "python3"
 
 
+def test_stitching_keeps_every_statement_with_fewer_cells():
+    """Later chapters' setup cells run at the top of their next code cell: every chapter's
+    statements are still there, in order, and each chapter's first view still shows."""
+    import nbformat
+
+    from smmplan.build import chapter_notebooks
+
+    nb = stitch()
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    books = [nbformat.read(p, as_version=4) for p in chapter_notebooks()]
+    setups = [c for b in books for c in b.cells if "setup" in c.metadata.get("tags", [])]
+    assert len(setups) == len(books)  # each chapter runs alone in JupyterLab
+    assert sum("setup" in c.metadata.get("tags", []) for c in code) == 1
+    assert sum(c.source.count("load_plan(brief_path") for c in code) == len(books)
+    chapter_code = sum(c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])
+                       for b in books for c in b.cells)
+    assert len(code) == 1 + chapter_code - (len(books) - 1) + 2  # + parameters, footer, save
+    merged = [c.source for c in code if "load_plan(" in c.source][1:]
+    assert all(s.rstrip().splitlines()[-1].startswith("v.") for s in merged)
+
+
 def test_invalid_brief_stops_before_any_kernel(tmp_path):
     raw = standalone(example_raw())
     raw["client"]["currency"] = "ZZZ"
