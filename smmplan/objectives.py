@@ -38,34 +38,45 @@ def objective_tree() -> dict[str, dict]:
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 
-def _mean_ratio(num: pd.Series, den: pd.Series) -> float | None:
+def _mean_ratio(num: np.ndarray, den: np.ndarray) -> float | None:
+    """Mean of num / den (%) over rows with den > 0, missing ratios skipped; None when no
+    row has den > 0."""
     ok = den > 0
-    return float((num[ok] / den[ok] * 100).mean()) if ok.any() else None
+    if not ok.any():
+        return None
+    ratios = num[ok] / den[ok] * 100
+    ratios = ratios[~np.isnan(ratios)]
+    return float(ratios.mean()) if len(ratios) else float("nan")
 
 
 def post_kpis(posts: pd.DataFrame) -> dict[str, float | None]:
     """KPIs computable from a normalised post export (``content.history_frame``)."""
     has = posts.columns
+    col = {c: posts[c].to_numpy(dtype=float) for c in (
+        "engagements", "reach", "followers", "shares", "likes", "impressions", "comments")
+        if c in has}  # NumPy arrays: this runs for every month of the history
+    filled = {c: np.nan_to_num(v) for c, v in col.items() if c in ("shares", "likes",
+                                                                   "comments")}
+    n = len(posts)
     out: dict[str, float | None] = {
-        "engagement_rate_reach": _mean_ratio(posts["engagements"], posts["reach"]),
-        "reach_per_post": float(posts["reach"].sum() / len(posts)) if len(posts) else None,
+        "engagement_rate_reach": _mean_ratio(col["engagements"], col["reach"]),
+        "reach_per_post": float(np.nansum(col["reach"]) / n) if n else None,
     }
-    if "followers" in has:
-        out["engagement_rate_followers"] = _mean_ratio(posts["engagements"], posts["followers"])
-        if "shares" in has:
-            out["amplification_rate"] = _mean_ratio(posts["shares"].fillna(0),
-                                                    posts["followers"])
-        if "likes" in has:
-            out["applause_rate"] = _mean_ratio(posts["likes"].fillna(0), posts["followers"])
-    if "impressions" in has:
-        out["engagement_rate_impressions"] = _mean_ratio(posts["engagements"],
-                                                         posts["impressions"])
-        if "shares" in has and posts["impressions"].sum() > 0:
-            out["virality_rate"] = float(posts["shares"].fillna(0).sum()
-                                         / posts["impressions"].sum() * 100)
-    if "comments" in has:
-        out["conversation_rate"] = float(posts["comments"].fillna(0).sum() / len(posts))
-    if "followers" in has and "date" in has:
+    if "followers" in col:
+        out["engagement_rate_followers"] = _mean_ratio(col["engagements"], col["followers"])
+        if "shares" in col:
+            out["amplification_rate"] = _mean_ratio(filled["shares"], col["followers"])
+        if "likes" in col:
+            out["applause_rate"] = _mean_ratio(filled["likes"], col["followers"])
+    if "impressions" in col:
+        out["engagement_rate_impressions"] = _mean_ratio(col["engagements"],
+                                                         col["impressions"])
+        impressions = np.nansum(col["impressions"])
+        if "shares" in col and impressions > 0:
+            out["virality_rate"] = float(filled["shares"].sum() / impressions * 100)
+    if "comments" in col:
+        out["conversation_rate"] = float(filled["comments"].sum() / n)
+    if "followers" in col and "date" in has:
         ordered = posts.dropna(subset=["date", "followers"]).sort_values("date")
         if len(ordered) >= 2 and ordered["followers"].iloc[0] > 0:
             days = max(1, (ordered["date"].iloc[-1] - ordered["date"].iloc[0]).days)

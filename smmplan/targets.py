@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import cache
 
 import numpy as np
 import pandas as pd
 from sklearn import config_context, get_config
 from sklearn.decomposition import PCA
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from .audience import Audience
 from .brief import Brief, OfferLine, platform_catalogue
@@ -413,6 +414,13 @@ def _rule_lines(aud: Audience, labels: np.ndarray, personas: list[Persona],
     return result
 
 
+@cache
+def _threadpools() -> ThreadpoolController:
+    """The process's BLAS and OpenMP thread pools, found once (each lookup inspects every
+    loaded library: 20 ms)."""
+    return ThreadpoolController()
+
+
 def _with_config(config: dict, fn, *args):
     """``fn(*args)`` under the caller's scikit-learn configuration (it is per thread)."""
     with config_context(**config):
@@ -438,7 +446,7 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     # scikit-learn's input checks are skipped: the matrix comes from our own pipeline
     # (imputed, scaled, finite) and every call's parameters are ours; on small audiences
     # the checks cost more than the clustering.
-    with threadpool_limits(limits=1, user_api="blas"), config_context(
+    with _threadpools().limit(limits=1, user_api="blas"), config_context(
             assume_finite=True, skip_parameter_validation=True):
         return _clustered_targets(brief, aud)
 
@@ -459,7 +467,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     # work. One OpenMP/BLAS thread each meanwhile.
     sub_labels = np.array([""] * aud.rows, dtype=object)
     seg.select(X)
-    with threadpool_limits(limits=1), ThreadPoolExecutor(max_workers=1) as pool:
+    with _threadpools().limit(limits=1), ThreadPoolExecutor(max_workers=1) as pool:
         fitting = pool.submit(_with_config, get_config(), seg.fit_selected, X)
         reach_all = platform_reach(aud)
         by_line = [(number, line) for number, line in enumerate(lines, start=1)
