@@ -14,13 +14,15 @@ import pandas as pd
 from . import charts
 from .brief import platforms
 from .plan import Plan
-from .report import Column, FigureBlock, Html, render
+from .report import Column, FigureBlock, Html, render, static_output
 
 TOC_MARKER = "<!--smm-toc-->"
 
 
 class Section:
-    """Blocks shown one after the other (IPython displays each)."""
+    """Blocks shown one after the other: in JupyterLab each is displayed on its own (figures
+    with plotly's MIME type, interactive); in batch builds the section is one HTML output,
+    the same markup, sent and recorded once instead of once per block."""
 
     def __init__(self, *blocks: Html | FigureBlock):
         self.blocks = list(blocks)
@@ -28,6 +30,9 @@ class Section:
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
+        if static_output():
+            display(Html(self.html()))
+            return
         for block in self.blocks:
             display(block)
 
