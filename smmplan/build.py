@@ -42,13 +42,17 @@ def _register_engine() -> str:
             manager = NotebookExecutionManager(nb, output_path=None, progress_bar=False,
                                                log_output=log_output)
             manager.notebook_start()
+            failed = True
             try:
                 cls.execute_managed_notebook(manager, kernel_name, log_output=log_output,
                                              **kwargs)
+                failed = False
             finally:
                 manager.cleanup_pbar()
                 manager.notebook_complete()
-                if output_path:
+                # papermill writes the notebook it gets back (with a cell's error too);
+                # an exception from the client (a timeout, a dead kernel) is written here.
+                if failed and output_path:
                     write_ipynb(manager.nb, output_path)
             return manager.nb
 
@@ -93,13 +97,13 @@ def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
     if not books:
         raise BriefError([f"{folder}: no chapter notebooks (NN_name.ipynb) found"])
     plan_nb = nbformat.read(books[0], as_version=4)
-    cells = list(plan_nb.cells)
+    cells = [c for c in plan_nb.cells if "lab" not in c.metadata.get("tags", [])]
     for path in books[1:]:
         chapter = nbformat.read(path, as_version=4)
         pending = ""
         for cell in chapter.cells:
             tags = cell.metadata.get("tags", [])
-            if "parameters" in tags:
+            if "parameters" in tags or "lab" in tags:  # lab: widgets, JupyterLab only
                 continue
             if "setup" in tags and cell.cell_type == "code":
                 pending += cell.source.rstrip() + "\n\n"

@@ -114,7 +114,8 @@ def test_stitched_plan_has_one_parameters_cell():
 
 def test_stitching_keeps_every_statement_with_fewer_cells():
     """Later chapters' setup cells run at the top of their next code cell: every chapter's
-    statements are still there, in order, and each chapter's first view still shows."""
+    statements are still there, in order, and each chapter's first view still shows; the
+    JupyterLab-only widget cells are left out."""
     import nbformat
 
     from smmplan.build import chapter_notebooks
@@ -126,9 +127,10 @@ def test_stitching_keeps_every_statement_with_fewer_cells():
     assert len(setups) == len(books)  # each chapter runs alone in JupyterLab
     assert sum("setup" in c.metadata.get("tags", []) for c in code) == 1
     assert sum(c.source.count("load_plan(brief_path") for c in code) == len(books)
-    chapter_code = sum(c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])
-                       for b in books for c in b.cells)
+    chapter_code = sum(c.cell_type == "code" and not {"parameters", "lab"} & set(
+        c.metadata.get("tags", [])) for b in books for c in b.cells)
     assert len(code) == 1 + chapter_code - (len(books) - 1) + 2  # + parameters, footer, save
+    assert not any("lab." in c.source for c in code)  # widgets are for JupyterLab only
     merged = [c.source for c in code if "load_plan(" in c.source][1:]
     assert all(s.rstrip().splitlines()[-1].startswith("v.") for s in merged)
 
