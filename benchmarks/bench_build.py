@@ -6,7 +6,9 @@ Prints:
   the stitched plan's code on the fashion example and lists every module it has loaded by
   the end (smmplan's own excepted), including those libraries load lazily on first use
   (holidays loads its country modules only when asked for a country's holidays);
-- one plan: `smmplan.build.build_one` on the fashion example, median of N runs;
+- one plan: `smmplan.build.build_one` on the fashion example, median of N runs, each run
+  right after a floor run (alternated: the machine's slow spells hit both sides; after one
+  unmeasured build that warms this process as a batch worker is warm);
 - naive pipeline: `papermill` CLI per chapter notebook, then `jupyter nbconvert --to html`
   CLI per executed notebook, for the same example;
 - batch: `smmplan build -j 1` against `-j 2` over the three examples, and over the three
@@ -14,7 +16,7 @@ Prints:
 - the size of each example plan.html.
 
 Goals (issue 2): one plan <= 1.5 x the floor; `-j 2` batch >= 1.6 x faster than `-j 1`.
-Usage: python benchmarks/bench_build.py [--runs 3]
+Usage: python benchmarks/bench_build.py [--runs 5]
 """
 
 from __future__ import annotations
@@ -72,6 +74,10 @@ def floor_source(modules: list[str]) -> str:
             "        pass\n")
 
 
+def _list(values: list[float]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
 def timed(fn) -> float:
     t0 = time.perf_counter()
     fn()
@@ -122,7 +128,7 @@ def doubled_examples(tmp: Path) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     fashion = EXAMPLES_DIR / "fashion" / "brief.yaml"
     with tempfile.TemporaryDirectory() as name:
@@ -130,9 +136,12 @@ def main() -> None:
         modules = plan_modules(fashion)
         source = floor_source(modules)
         floor_once(tmp, source)  # warm the disk cache
-        floor = statistics.median(floor_once(tmp, source) for _ in range(args.runs))
-        plan = statistics.median(
-            timed(lambda: build_one(fashion, tmp / "one")) for _ in range(args.runs))
+        build_one(fashion, tmp / "one")  # and this process's caches (templates, plotly.js)
+        floors, plans = [], []
+        for _ in range(args.runs):  # alternated, so that a slow spell hits both sides
+            floors.append(floor_once(tmp, source))
+            plans.append(timed(lambda: build_one(fashion, tmp / "one")))
+        floor, plan = statistics.median(floors), statistics.median(plans)
         naive = naive_once(tmp, fashion)
         three = list(example_briefs())
         six = doubled_examples(tmp)
@@ -142,9 +151,11 @@ def main() -> None:
         j2_six = batch_once(six, 2, tmp / "b4")
         sizes = {p.parent.name: p.stat().st_size for p in sorted((tmp / "b2").glob("*/plan.html"))}
     print(f"floor (papermill, imports only: the {len(modules)} modules a plan loads), "
-          f"median of {args.runs}: {floor:6.2f} s")
+          f"median of {args.runs}: {floor:6.2f} s   runs: {_list(floors)}")
     print(f"one plan (build_one, fashion), median of {args.runs}:  {plan:6.2f} s"
-          f"   ratio to floor {plan / floor:4.2f}  (goal <= 1.5)")
+          f"   runs: {_list(plans)}")
+    print(f"one plan / floor (medians of runs alternated with the floor's): "
+          f"{plan / floor:4.2f}  (goal <= 1.5)")
     print(f"naive pipeline (papermill CLI + nbconvert CLI per chapter): {naive:6.2f} s"
           f"   ({naive / plan:4.2f} x one plan)")
     print(f"batch of 3 examples: -j 1 {j1:6.2f} s, -j 2 {j2:6.2f} s, speed-up {j1 / j2:4.2f}"
