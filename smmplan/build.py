@@ -24,6 +24,9 @@ from .errors import BriefError
 from .paths import NOTEBOOKS_DIR
 
 FOOTER_CELL = "v.footer(plan)"
+# After the first chapter (whose executive summary computes every chapter): the calendar
+# files are built in the background while the other chapters are shown.
+PREPARE_CELL = "plan.prepare_files()"
 SAVE_CELL = "if output_dir:\n    plan.save(output_dir)"
 
 
@@ -98,6 +101,7 @@ def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
         raise BriefError([f"{folder}: no chapter notebooks (NN_name.ipynb) found"])
     plan_nb = nbformat.read(books[0], as_version=4)
     cells = [c for c in plan_nb.cells if "lab" not in c.metadata.get("tags", [])]
+    cells.append(new_code_cell(PREPARE_CELL, metadata={"tags": ["remove"]}))
     for path in books[1:]:
         chapter = nbformat.read(path, as_version=4)
         pending = ""

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 
@@ -61,6 +62,7 @@ class Plan:
                            separators=symbols["decimal"] + symbols["group"])
         self.record = Recorder()
         self.date = build_date()
+        self._files: Future[dict[str, bytes]] | None = None
 
     @cached_property
     def identity(self) -> Identity:
@@ -199,16 +201,28 @@ class Plan:
             "tables": self.record.tables,
         }
 
+    def prepare_files(self) -> None:
+        """Start building the calendar files (calendar.csv and .ics, which need only the
+        channels chapter) in a background thread; ``save`` writes them. Batch builds call
+        this once every chapter is computed, so the files are built while the chapters
+        are shown: a kernel spends much of that time waiting between cells."""
+        from .views import calendar_files
+
+        if self._files is None:
+            pool = ThreadPoolExecutor(max_workers=1)
+            self._files = pool.submit(calendar_files, self)
+            pool.shutdown(wait=False)  # the thread ends with its one task
+
     def save(self, folder: str | Path) -> None:
-        """Write ``plan.json`` and ``tables/*.csv`` into ``folder``."""
+        """Write ``plan.json``, ``tables/*.csv``, the calendar files and
+        ``audience_segments.csv`` into ``folder``."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.to_json(), indent=2, ensure_ascii=False, default=str)
         (folder / "plan.json").write_text(text, encoding="utf-8")
         self.record.write_tables(folder / "tables")
-        from .views import calendar_files
-
-        for name, content in calendar_files(self).items():  # beside the plan
+        self.prepare_files()  # no-op when already started
+        for name, content in self._files.result().items():  # beside the plan
             (folder / name).write_bytes(content)
         assignments = self.targets.assignments()
         if assignments is not None:  # beside the plan, never inside it

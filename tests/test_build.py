@@ -129,7 +129,11 @@ def test_stitching_keeps_every_statement_with_fewer_cells():
     assert sum(c.source.count("load_plan(brief_path") for c in code) == len(books)
     chapter_code = sum(c.cell_type == "code" and not {"parameters", "lab"} & set(
         c.metadata.get("tags", [])) for b in books for c in b.cells)
-    assert len(code) == 1 + chapter_code - (len(books) - 1) + 2  # + parameters, footer, save
+    # + parameters, the cell that starts the calendar files, footer, save
+    assert len(code) == 1 + chapter_code - (len(books) - 1) + 3
+    assert [c.source for c in code].index("plan.prepare_files()") == sum(
+        c.cell_type == "code" and "lab" not in c.metadata.get("tags", [])
+        for c in books[0].cells)  # right after the first chapter (its summary computes all)
     assert not any("lab." in c.source for c in code)  # widgets are for JupyterLab only
     merged = [c.source for c in code if "load_plan(" in c.source][1:]
     assert all(s.rstrip().splitlines()[-1].startswith("v.") for s in merged)
