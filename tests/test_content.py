@@ -105,6 +105,21 @@ def test_ics_and_csv_have_the_same_entries():
     assert first.strftime("%Y-%m-%d %H:%M") == f"{post_rows[0]['date']} {post_rows[0]['time']}"
 
 
+def test_calendar_files_built_in_the_background_are_the_same(tmp_path):
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "bakery"))
+    plan = Plan(brief)
+    assert plan.channels.slots  # computed first, as after the executive summary
+    plan.prepare_files()
+    started = plan._files
+    plan.prepare_files()  # a second call keeps the first thread's work
+    assert plan._files is started
+    plan.save(tmp_path / "background")
+    Plan(brief).save(tmp_path / "direct")  # save without prepare_files builds them itself
+    for name in ("calendar.ics", "calendar.csv"):
+        assert (tmp_path / "background" / name).read_bytes() == \
+            (tmp_path / "direct" / name).read_bytes() == calendar_files(plan)[name]
+
+
 def test_best_windows_are_the_top_cells():
     frame = pd.DataFrame({"weekday": [0, 0, 0, 1, 1, 1, 2], "hour": [9, 9, 9, 18, 18, 18, 7],
                           "rate": [1.0, 2.0, 3.0, 5.0, 5.0, 6.0, 50.0]})
