@@ -20,7 +20,7 @@ from threadpoolctl import ThreadpoolController
 
 from .audience import Audience
 from .brief import Brief, OfferLine, platform_catalogue
-from .segments import MIN_COUNT, AudienceSegmenter, to_matrix
+from .segments import MIN_COUNT, SELECTION_SAMPLE, AudienceSegmenter, to_matrix
 
 Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
@@ -459,25 +459,35 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
                             min_share=settings.min_share / 100, random_state=seed)
     lines = brief.offer
     by_product = bool(aud.product_column and any(line.audience_values for line in lines))
-    rng = np.random.default_rng(seed)
-    # Once k is chosen, the targets' final fit runs in a second thread while this one
-    # clusters and describes the offer lines and fits the map, which need neither: on a
-    # large table the final fit is a long MiniBatchKMeans run that a second OpenMP thread
-    # does not speed up (it spins), so the second core is better spent on this independent
-    # work. One OpenMP/BLAS thread each meanwhile.
+    by_line = [(number, line) for number, line in enumerate(lines, start=1)
+               if by_product and line.audience_values]
     sub_labels = np.array([""] * aud.rows, dtype=object)
-    seg.select(X)
-    with _threadpools().limit(limits=1), ThreadPoolExecutor(max_workers=1) as pool:
-        fitting = pool.submit(_with_config, get_config(), seg.fit_selected, X)
-        reach_all = platform_reach(aud)
-        by_line = [(number, line) for number, line in enumerate(lines, start=1)
-                   if by_product and line.audience_values]
-        line_results = [_sub_targets(aud, X, number, line, lines, seed, sub_labels, reach_all)
-                        for number, line in by_line]
-        map_rows = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
-        pca = PCA(n_components=2, random_state=0).fit(X[rng.choice(aud.rows, size=min(
+
+    def independent() -> tuple:
+        """What needs neither the targets nor their labels: the offer lines' sub-targets,
+        the map's rows and axes, the audience's platform reach."""
+        reach = platform_reach(aud)
+        results = [_sub_targets(aud, X, number, line, lines, seed, sub_labels, reach)
+                   for number, line in by_line]
+        rng = np.random.default_rng(seed)
+        rows = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
+        axes = PCA(n_components=2, random_state=0).fit(X[rng.choice(aud.rows, size=min(
             aud.rows, 20_000), replace=False)])
-        fitting.result()
+        return reach, results, rows, axes
+
+    seg.select(X)
+    if len(X) > SELECTION_SAMPLE:
+        # A real final fit on every row: it runs in a second thread while this one does
+        # the independent work. On a large table it is a long MiniBatchKMeans run that a
+        # second OpenMP thread does not speed up (it spins), so the second core is better
+        # spent on that work. One OpenMP/BLAS thread each meanwhile.
+        with _threadpools().limit(limits=1), ThreadPoolExecutor(max_workers=1) as pool:
+            fitting = pool.submit(_with_config, get_config(), seg.fit_selected, X)
+            reach_all, line_results, map_rows, pca = independent()
+            fitting.result()
+    else:  # the sample was every row and its fit is the final one: nothing to overlap
+        seg.fit_selected(X)
+        reach_all, line_results, map_rows, pca = independent()
     labels = seg.labels_
     profiles = _profiles(aud.features, aud.numeric, aud.categorical, labels, seg.k_)
     personas = [_persona(aud, labels == i, i, lines, traits=profiles[i], reach_all=reach_all)

@@ -156,6 +156,24 @@ def test_sub_targets_cover_every_row_of_their_line(monkeypatch, sub_sample):
         assert lt.served and abs(sum(s["share"] for s in lt.served) - 100) < 1
 
 
+def test_final_fit_in_a_thread_is_complete_and_reproducible(monkeypatch):
+    """Above the selection sample the final fit runs beside the offer lines' clustering."""
+    import smmplan.segments as segments
+    import smmplan.targets as targets
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.plan import Plan
+
+    for module in (segments, targets):  # 1,200 rows: more than the sample
+        monkeypatch.setattr(module, "SELECTION_SAMPLE", 300)
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    first = find_targets(plan.brief, plan.audience)
+    again = find_targets(plan.brief, plan.audience)
+    assert sum(p.size for p in first.personas) == first.rows == 1200
+    assert (first.labels == again.labels).all() and first.sub_labels == again.sub_labels
+    assert first.stability == again.stability and first.stability["bootstraps"] == 5
+    assert all(lt.served for lt in first.lines if lt.method == "clustered")
+
+
 def test_forced_k_and_min_share():
     table = planted().drop(columns="Truth").astype(str)
     aud = prepare_audience(table, "aud.csv")
