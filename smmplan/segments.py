@@ -165,8 +165,9 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         return self.select(X).fit_selected(X)
 
     def select(self, X: np.ndarray) -> AudienceSegmenter:
-        """Choose k on a seeded sample of ``X``: sets ``selection_``, ``k_``, ``reason_``
-        and the Davies-Bouldin cross-check."""
+        """Choose k on a seeded sample of ``X``: sets ``selection_``, ``k_``, ``reason_``,
+        the Davies-Bouldin cross-check, and ``refits_`` (whether ``fit_selected`` will fit
+        every row anew, i.e. the sample is not every row)."""
         n = len(X)
         rng = np.random.default_rng(self.random_state)
         sample_idx = np.sort(rng.choice(n, size=min(n, SELECTION_SAMPLE), replace=False))
@@ -208,6 +209,9 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         self.k_ = best
         self.davies_bouldin_agrees_ = db_best == best
         self.davies_bouldin_k_ = db_best
+        # Whether fit_selected fits every row anew (the sample is not every row) or keeps
+        # the sample's fit.
+        self.refits_ = len(sample) < n
         # What fit_selected needs; the generator's state, so that it draws the same
         # bootstrap resamples however often it is called.
         self._selected = (sample_idx, rng.bit_generator.state, models[best], n)
@@ -222,12 +226,11 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         if len(X) != n:
             raise ValueError("fit_selected needs the X that select was given")
         best, sample = self.k_, X[sample_idx]
-        # When the selection sample is every row, its fit at the chosen k is the final fit.
-        if len(sample) == n:
-            final, final_labels = sample_model, sample_model.labels_
-        else:
+        if self.refits_:
             final = _kmeans(best, n, self.random_state, self.n_init).fit(X)
             final_labels = final.labels_
+        else:  # the selection sample is every row: its fit at the chosen k is final
+            final, final_labels = sample_model, sample_model.labels_
         # Order segments by size (largest first) so labels are stable and readable.
         order = np.argsort(-np.bincount(final_labels, minlength=best), kind="stable")
         relabel = np.empty(best, dtype=int)

@@ -20,7 +20,7 @@ from threadpoolctl import ThreadpoolController
 
 from .audience import Audience
 from .brief import Brief, OfferLine, platform_catalogue
-from .segments import MIN_COUNT, SELECTION_SAMPLE, AudienceSegmenter, to_matrix
+from .segments import MIN_COUNT, AudienceSegmenter, to_matrix
 
 Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
@@ -338,9 +338,10 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
 
 
 def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
-                 lines: list[OfferLine], seed: int, row_labels: np.ndarray,
-                 reach_all: dict[str, float]) -> LineTargets:
-    """Sub-targets of one offer line: a second clustering inside the line's rows; those
+                 rows: np.ndarray, lines: list[OfferLine], seed: int,
+                 row_labels: np.ndarray, reach_all: dict[str, float]) -> LineTargets:
+    """Sub-targets of one offer line (its rows: the mask ``rows``): a second clustering
+    inside the line's rows; those
     under MIN_COUNT rows are merged into "other". Writes ``L<n>.S<m>`` labels (or
     ``L<n>.other``) into ``row_labels``. Needs neither the targets nor their labels (the
     caller fills ``served`` once they are known), so it runs while the targets' final fit
@@ -350,7 +351,6 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
     ``SUB_SAMPLE`` of the line's rows (seeded); every row of the line is then assigned to
     its nearest centre. Two to four centres are estimated from thousands of rows with an
     error far below the spread of the segments."""
-    rows = _rows_with(aud.features[aud.product_column], line.audience_values)
     n = int(rows.sum())
     if n < 2 * MIN_COUNT:
         row_labels[rows] = f"L{number}.other"
@@ -459,7 +459,9 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
                             min_share=settings.min_share / 100, random_state=seed)
     lines = brief.offer
     by_product = bool(aud.product_column and any(line.audience_values for line in lines))
-    by_line = [(number, line) for number, line in enumerate(lines, start=1)
+    by_line = [(number, line, _rows_with(aud.features[aud.product_column],
+                                         line.audience_values))
+               for number, line in enumerate(lines, start=1)
                if by_product and line.audience_values]
     sub_labels = np.array([""] * aud.rows, dtype=object)
 
@@ -467,8 +469,8 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         """What needs neither the targets nor their labels: the offer lines' sub-targets,
         the map's rows and axes, the audience's platform reach."""
         reach = platform_reach(aud)
-        results = [_sub_targets(aud, X, number, line, lines, seed, sub_labels, reach)
-                   for number, line in by_line]
+        results = [_sub_targets(aud, X, number, line, rows, lines, seed, sub_labels, reach)
+                   for number, line, rows in by_line]
         rng = np.random.default_rng(seed)
         rows = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
         axes = PCA(n_components=2, random_state=0).fit(X[rng.choice(aud.rows, size=min(
@@ -476,7 +478,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         return reach, results, rows, axes
 
     seg.select(X)
-    if len(X) > SELECTION_SAMPLE:
+    if seg.refits_:
         # A real final fit on every row: it runs in a second thread while this one does
         # the independent work. On a large table it is a long MiniBatchKMeans run that a
         # second OpenMP thread does not speed up (it spins), so the second core is better
@@ -493,9 +495,8 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     personas = [_persona(aud, labels == i, i, lines, traits=profiles[i], reach_all=reach_all)
                 for i in range(seg.k_)]
     if by_product:
-        for result, (_, line) in zip(line_results, by_line, strict=True):
-            result.served = _served(labels, _rows_with(aud.features[aud.product_column],
-                                                       line.audience_values))
+        for result, (_, _, rows) in zip(line_results, by_line, strict=True):
+            result.served = _served(labels, rows)
     else:
         line_results = _rule_lines(aud, labels, personas, lines)
     # Heatmap of the features that matter most, and a 2-D map of a sample of rows.
