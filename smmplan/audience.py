@@ -17,8 +17,11 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief
-from .clientdata import file_version, read_table
 from .errors import DataError
+from .exports.table import file_version, read_table
+from .exports.values import MISSING as _MISSING
+from .exports.values import non_empty as _non_empty
+from .exports.values import parse_dates, parse_numbers
 
 # A target needs at least this many rows (and its minimum share) to be kept; here, not in
 # segments.py, so that validating a brief does not import scikit-learn.
@@ -51,8 +54,6 @@ _PRODUCT_NAME = re.compile(r"categor|product|produit|gamme|collection|range|line
 _GENDER_NAME = re.compile(r"gender|^sex|genre|sexe", re.I)
 _TRUE = {"yes", "true", "y", "t", "oui", "vrai", "1"}
 _FALSE = {"no", "false", "n", "f", "non", "faux", "0"}
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
-                 "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
 MAX_CATEGORIES = 30
 SAMPLE = 2000  # values looked at to decide a column's type before parsing all of it
 MIN_PARSED = 0.8  # share of non-empty values that must parse for a type to be chosen
@@ -90,65 +91,6 @@ class Audience:
     @property
     def product(self) -> pd.Series | None:
         return self.features[self.product_column] if self.product_column else None
-
-
-_MISSING = ["", " ", "N/A", "n/a", "NA", "na", "NULL", "null", "None", "none", "-", "#N/A",
-            "nan", "NaN"]
-
-
-def _non_empty(series: pd.Series) -> pd.Series:
-    """The values that are present (missing-value tokens of exports removed)."""
-    if series.dtype == object or pd.api.types.is_string_dtype(series):
-        return series[series.notna() & ~series.isin(_MISSING)]
-    return series.dropna()
-
-
-def parse_numbers(series: pd.Series) -> pd.Series:
-    """Numbers as exported: currency signs, spaces, decimal commas (1 234,5) handled."""
-    if pd.api.types.is_numeric_dtype(series):
-        return series.astype("float64")
-    plain = pd.to_numeric(series, errors="coerce")  # fast path: plain numbers
-    present = series.notna() & ~series.isin(_MISSING)
-    if plain[present].notna().all():
-        return plain.astype("float64")
-    text = series.astype("string").str.replace(r"[€$£%\s\u00a0\u202f]", "", regex=True)
-    comma_decimal = text.str.contains(r"^-?[\d.]*\d,\d+$", regex=True, na=False).mean()
-    dot_decimal = text.str.contains(r"^-?[\d,]*\d\.\d+$", regex=True, na=False).mean()
-    if comma_decimal > dot_decimal:
-        text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    else:
-        text = text.str.replace(",", "", regex=False)
-    return pd.to_numeric(text, errors="coerce").astype("float64")
-
-
-def parse_dates(series: pd.Series) -> pd.Series:
-    """Dates in the formats exports use; the format that reads most values wins first."""
-    if pd.api.types.is_datetime64_any_dtype(series):
-        return series
-    present = series.notna() & ~series.isin(_MISSING)
-    for fmt in _DATE_FORMATS[:1]:  # fast path: one format reads every value
-        parsed = pd.to_datetime(series, format=fmt, errors="coerce")
-        if parsed[present].notna().all():
-            return parsed
-    text = series.astype("string").str.strip()
-    result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
-    remaining = text.notna() & (text != "")
-    formats = list(_DATE_FORMATS)
-    while remaining.any() and formats:
-        left = text[remaining]
-        # Rank the formats on an evenly spread sample of what is left, parse all with the
-        # winner: one full parse per round instead of one per format.
-        sample = left.iloc[np.linspace(0, len(left) - 1, min(len(left), 500)).astype(int)]
-        counts = {fmt: int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
-                  for fmt in formats}
-        best = max(formats, key=lambda f: counts[f])  # first listed wins a tie
-        best_parsed = pd.to_datetime(left, format=best, errors="coerce")
-        if not best_parsed.notna().any():
-            break
-        result.loc[best_parsed.index[best_parsed.notna()]] = best_parsed.dropna()
-        remaining &= result.isna()
-        formats.remove(best)
-    return result
 
 
 @dataclass

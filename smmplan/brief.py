@@ -675,7 +675,7 @@ def load_brief(path: str | Path, check_files: bool = True,
 
 def check_brief_files(brief: Brief) -> list[str]:
     """Problems with the files a brief names: missing, unreadable, mapped columns absent."""
-    from .clientdata import read_header  # local: keeps `smmplan schema` light
+    from .exports.table import read_header  # local: keeps `smmplan schema` light
 
     problems = []
     src = brief.source

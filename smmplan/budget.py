@@ -20,8 +20,10 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief
-from .clientdata import read_table
 from .errors import DataError
+from .exports.ads import read_ads
+from .exports.posts import read_posts
+from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .paths import DATA_DIR, data_yaml
 
@@ -240,35 +242,8 @@ def _fit_history(brief: Brief, rate_note: str) -> dict | None:
     if spec is None:
         return None
     path = brief.resolve(spec.path)
-    table = read_table(path, spec.sheet)
-    cols = {"spend": None, "impressions": None, "clicks": None, "conversions": None,
-            "platform": None}
-    cols.update({k: v for k, v in spec.columns.items() if k in cols})
-    for key in cols:
-        if cols[key] is None:
-            match = [c for c in table.columns if key in c.lower() or
-                     (key == "spend" and ("spent" in c.lower() or "cost" in c.lower())) or
-                     (key == "conversions" and "purchase" in c.lower() and
-                      "value" not in c.lower())]
-            cols[key] = match[0] if match else None
-    for key in ("spend", "impressions", "clicks", "conversions", "platform"):
-        if cols[key] is None or cols[key] not in table.columns:
-            raise DataError(f"{path}: no {key} column (map it in data.ads.columns.{key})")
-    from .audience import parse_numbers
-
-    frame = pd.DataFrame({k: parse_numbers(table[cols[k]]).fillna(0) for k in
-                          ("spend", "impressions", "clicks", "conversions")})
-    frame["platform"] = table[cols["platform"]].astype(str).str.strip().str.lower()
-    known = {"facebook", "instagram", "tiktok", "linkedin", "x", "youtube", "pinterest",
-             "snapchat", "threads", "twitter"}
-    unknown = sorted(set(frame["platform"]) - known)
-    if unknown:
-        raise DataError(f"{path}: column {cols['platform']!r}: unknown platform(s) "
-                        f"{', '.join(unknown)}")
-    frame["platform"] = frame["platform"].replace({"twitter": "x"})
-    if (frame["spend"] < 0).any():
-        raise DataError(f"{path}: column {cols['spend']!r}: negative spend in "
-                        f"{int((frame['spend'] < 0).sum())} row(s)")
+    frame = read_ads(brief)
+    cols = frame.attrs["columns"]
     rng = np.random.default_rng(brief.seed % 2**31)
     fitted = {}
     for platform, rows in frame.groupby("platform"):
@@ -298,38 +273,16 @@ def _fit_history(brief: Brief, rate_note: str) -> dict | None:
 def _sponsor(brief: Brief) -> list[dict]:
     """Content types to put paid support behind: the post history's best engagement rate
     by content type (when a post export is given), else by objective rules."""
-    spec = brief.data.posts
     out = []
-    if spec is not None:
-        from .audience import parse_numbers
-
-        path = brief.resolve(spec.path)
-        table = read_table(path, spec.sheet)
-        cols = spec.columns
-        ctype = cols.get("content_type")
-        reach = cols.get("reach")
-        if ctype in table.columns and reach in table.columns:
-            if cols.get("engagements") in table.columns:
-                eng = parse_numbers(table[cols["engagements"]]).fillna(0)
-            else:
-                parts = [c for c in table.columns if c.lower() in
-                         ("likes", "comments", "shares", "saves", "reactions")]
-                eng = sum(parse_numbers(table[c]).fillna(0) for c in parts) if parts else None
-            if eng is not None:
-                frame = pd.DataFrame({"type": table[ctype].astype(str),
-                                      "reach": parse_numbers(table[reach]),
-                                      "eng": eng}).dropna()
-                frame = frame[frame["reach"] > 0]
-                grouped = frame.groupby("type").agg(posts=("eng", "size"),
-                                                    eng=("eng", "sum"), reach=("reach", "sum"))
-                grouped["rate"] = grouped["eng"] / grouped["reach"] * 100
-                overall = frame["eng"].sum() / frame["reach"].sum() * 100
-                for name, row in grouped.sort_values("rate", ascending=False).iterrows():
-                    out.append({"content_type": str(name), "posts": int(row["posts"]),
-                                "engagement_rate": round(float(row["rate"]), 2),
-                                "index": round(float(row["rate"] / overall), 2),
-                                "sponsor": bool(row["rate"] >= overall and row["posts"] >= 5),
-                                "basis": "history"})
+    posts = read_posts(brief)
+    if posts is not None and (posts["content_type"] != "").any():
+        overall = frame_metric(posts, RANKING_KPI)
+        for _, row in by_group(posts, "content_type", RANKING_KPI).iterrows():
+            out.append({"content_type": str(row["content_type"]), "posts": int(row["posts"]),
+                        "engagement_rate": round(float(row["rate"]), 2),
+                        "index": round(float(row["rate"] / overall), 2),
+                        "sponsor": bool(row["rate"] >= overall and row["posts"] >= 5),
+                        "basis": "history"})
     if not out:
         out = [{"content_type": kind, "posts": 0, "engagement_rate": None, "index": None,
                 "sponsor": True, "basis": "rule"} for kind in ("short_video", "carousel",

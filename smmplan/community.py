@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 from .brief import Brief
 from .content import content_facts
+from .exports.posts import read_posts
 
 SITUATIONS = {  # situation -> moderation action
     "question": "answer",
@@ -38,26 +39,15 @@ class Community:
 
 
 def baseline_comments(brief: Brief) -> float | None:
-    """Average comments per day in the post export (when it has a comments column)."""
-    spec = brief.data.posts
-    if spec is None:
+    """Average comments per day over the post export's dated span (when it has comments)."""
+    posts = read_posts(brief)
+    if posts is None or "comments" not in posts or "date" not in posts:
         return None
-    from .audience import parse_dates, parse_numbers
-    from .clientdata import read_table
-
-    table = read_table(brief.resolve(spec.path), spec.sheet)
-    col = spec.columns.get("comments") or next(
-        (c for c in table.columns if c.lower() in ("comments", "comment", "commentaires")),
-        None)
-    date = spec.columns.get("date") or next(
-        (c for c in table.columns if c.lower() in ("date", "publish time")), None)
-    if not col or not date or col not in table or date not in table:
-        return None
-    days = parse_dates(table[date]).dropna()
+    days = posts["date"].dropna()
     if days.empty:
         return None
     span = max(1, (days.max() - days.min()).days + 1)
-    return float(parse_numbers(table[col]).fillna(0).sum() / span)
+    return float(posts["comments"].fillna(0).sum() / span)
 
 
 def plan_community(brief: Brief, kept_platforms: list[str]) -> Community:

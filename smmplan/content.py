@@ -15,14 +15,13 @@ import csv
 import datetime as dt
 import io
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
 from .brief import Brief, platforms
-from .clientdata import file_version, read_table
+from .exports.posts import read_posts
 from .paths import data_yaml
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
@@ -90,107 +89,6 @@ class Channels:
     def calendar_json(self) -> dict:
         return {"timezone": self.timezone, "posts": [asdict(s) for s in self.slots],
                 "key_dates": self.key_dates}
-
-
-def post_history(brief: Brief) -> pd.DataFrame | None:
-    """The post export as rows: weekday, hour, platform, content type, reach, engagements.
-    Columns come from the brief's map (date, platform, content_type, reach, engagements)
-    or are recognised by name (likes/comments/shares/saves are summed when no engagement
-    column exists). None when the brief names no post export or it lacks reach or dates."""
-    spec = brief.data.posts
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    version = file_version(path)
-    if version is None:  # let read_table name the missing file
-        return history_frame(read_table(path, spec.sheet), spec.columns)
-    frame = _history_cached(*version, spec.sheet, tuple(sorted(spec.columns.items())))
-    return None if frame is None else frame.copy()
-
-
-@lru_cache(maxsize=4)
-def _history_cached(path: str, size: int, mtime_ns: int, sheet: str | None,
-                    columns: tuple[tuple[str, str], ...]) -> pd.DataFrame | None:
-    """One normalised post history per file version and column map (the objectives,
-    channels and budget chapters all use it)."""
-    return history_frame(read_table(path, sheet), dict(columns))
-
-
-def history_frame(table: pd.DataFrame, columns: dict[str, str],
-                  latest: pd.Timestamp | None = None) -> pd.DataFrame | None:
-    """Normalise a post export (see ``post_history``). Posts dated after ``latest``
-    (default: now) are impossible values: counted and left out."""
-    from .audience import parse_dates, parse_numbers
-
-    cols = {c.lower(): c for c in table.columns}
-
-    def pick(key: str, *names: str) -> str | None:
-        if key in columns:
-            return columns[key]
-        return next((cols[n] for n in names if n in cols), None)
-
-    reach = pick("reach", "reach", "lifetime post total reach", "couverture")
-    if reach is None:
-        return None
-    out = pd.DataFrame({"reach": parse_numbers(table[reach])})
-    eng = pick("engagements", "engagements", "total interactions", "interactions")
-    if eng:
-        out["engagements"] = parse_numbers(table[eng]).fillna(0)
-    else:
-        parts = [c for c in table.columns if c.lower() in
-                 ("likes", "like", "comments", "comment", "shares", "share", "saves",
-                  "reactions")]
-        if not parts:
-            return None
-        out["engagements"] = sum(parse_numbers(table[c]).fillna(0) for c in parts)
-    date = pick("date", "date", "publish time", "created", "posted")
-    weekday, hour = pick("weekday", "post weekday"), pick("hour", "post hour", "heure")
-    if date:
-        when = parse_dates(table[date])
-        if hour and hour != date:  # a separate time column ("Heure": 18:00)
-            hours = table[hour].astype(str).str.extract(r"^(\d{1,2})")[0].astype(float)
-        else:
-            hours = when.dt.hour
-        out["weekday"], out["hour"] = when.dt.weekday, hours
-    elif weekday and hour:
-        # Facebook Insights' "Post Weekday" runs 1 (Sunday) to 7 (Saturday).
-        out["weekday"] = (parse_numbers(table[weekday]) + 5) % 7
-        out["hour"] = parse_numbers(table[hour])
-    else:
-        return None
-    for key, names in {"impressions": ("impressions", "lifetime post total impressions"),
-                       "likes": ("likes", "like", "reactions"),
-                       "comments": ("comments", "comment", "commentaires"),
-                       "shares": ("shares", "share"),
-                       "followers": ("followers", "page total likes", "abonnés")}.items():
-        col = pick(key, *names)
-        if col:
-            out[key] = parse_numbers(table[col])
-    paid = pick("paid", "paid", "boosted", "sponsored")
-    if paid:
-        flags = table[paid].astype("string").str.strip().str.lower()
-        yes, no = {"1", "1.0", "yes", "true", "oui"}, {"0", "0.0", "no", "false", "non"}
-        out["paid"] = flags.map(lambda v: True if v in yes else False if v in no else None,
-                                na_action="ignore").astype("boolean")  # blank: unknown
-    if date:
-        out["date"] = when
-    platform = pick("platform", "platform", "réseau", "network")
-    ctype = pick("content_type", "type", "post type", "type de publication")
-    out["platform"] = table[platform].astype(str).str.strip().str.lower() if platform else ""
-    out["content_type"] = table[ctype].astype(str) if ctype else ""
-    issues = {"negative_reach": int((out["reach"] < 0).sum()),
-              "negative_engagements": int((out["engagements"] < 0).sum()),
-              "future_dates": int((out["date"] > (latest or pd.Timestamp.now())).sum())
-              if "date" in out else 0}
-    out = out.dropna(subset=["weekday", "hour"])
-    out = out[(out["reach"] > 0) & (out["engagements"] >= 0)]  # also drops missing reach
-    if "date" in out:
-        out = out[~(out["date"] > (latest or pd.Timestamp.now()))]
-    out.attrs["issues"] = issues  # impossible values found (and left out), by kind
-    out["rate"] = out["engagements"] / out["reach"] * 100
-    out["weekday"] = out["weekday"].astype(int)
-    out["hour"] = out["hour"].astype(int)
-    return out
 
 
 def best_windows(history: pd.DataFrame, top: int = 4,
@@ -423,7 +321,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     for p in pillars:
         p["weight"] = round(p["weight"] / total * 100, 1)
     mix = {c.platform: facts["platforms"][c.platform]["formats"][:3] for c in kept}
-    history = post_history(brief)
+    history = read_posts(brief)
     windows, basis = {}, "default"
     for c in kept:
         default = [Window(w, h, None, 0) for w, h in facts["platforms"][c.platform]["windows"]]

@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from .brief import PROBLEM_KEYS, Brief, Channel
+from .brief import PROBLEM_KEYS, Brief, Channel, Competitor
+from .exports.competitors import read_competitors
 from .paths import data_yaml
 
 SEVERITY = ("none", "minor", "significant", "severe")
@@ -179,6 +180,37 @@ def _entity(name: str, channels: list[Channel], mentions: int | None, is_client:
     )
 
 
+def competitors_of(brief: Brief) -> list[Competitor]:
+    """The brief's competitors, with the competitors export's latest figures (when the
+    brief names one) taking precedence over typed ones, platform by platform; brands only
+    in the export are added. Rows named like the client are not competitors: left out."""
+    frame = read_competitors(brief)
+    if frame is None:
+        return list(brief.situation.competitors)
+    frame = frame[frame["brand"].str.casefold() != brief.client.name.casefold()]
+    typed = {c.name.casefold(): c for c in brief.situation.competitors}
+    out = []
+    names = [c.name for c in brief.situation.competitors] + [
+        b for b in dict.fromkeys(frame["brand"]) if b.casefold() not in typed]
+    for name in names:
+        known = typed.get(name.casefold())
+        channels = {c.platform: c for c in known.channels} if known else {}
+        mentions = known.mentions if known else None
+        rows = frame[frame["brand"].str.casefold() == name.casefold()]
+        if rows["mentions"].notna().any():
+            mentions = int(rows["mentions"].sum())
+        for row in rows.itertuples():
+            base = channels.get(row.platform)
+            values = base.model_dump() if base else {"platform": row.platform}
+            for key in ("followers", "posts_per_week", "engagement_rate"):
+                value = getattr(row, key)
+                if value == value:  # not NaN
+                    values[key] = int(value) if key == "followers" else float(value)
+            channels[row.platform] = Channel(**values)
+        out.append(Competitor(name=name, channels=list(channels.values()), mentions=mentions))
+    return out
+
+
 def benchmark_competitors(brief: Brief) -> CompetitorBenchmark | None:
     """Client against competitors: audience, engagement, frequency, share of voice.
 
@@ -187,10 +219,11 @@ def benchmark_competitors(brief: Brief) -> CompetitorBenchmark | None:
     (followers x engagement rate x posts per week), stated as such in the plan.
     """
     situation = brief.situation
-    if not situation.competitors:
+    competitors = competitors_of(brief)
+    if not competitors:
         return None
     entities = [_entity(brief.client.name, situation.channels, situation.mentions, True)]
-    entities += [_entity(c.name, c.channels, c.mentions, False) for c in situation.competitors]
+    entities += [_entity(c.name, c.channels, c.mentions, False) for c in competitors]
     if all(e.mentions is not None for e in entities) and sum(e.mentions for e in entities):
         method, values = "mentions", [float(e.mentions) for e in entities]
     else:
@@ -242,7 +275,7 @@ def build_swot(brief: Brief, diagnosis: Diagnosis, bench: CompetitorBenchmark | 
             s.append(SwotItem(f"swot.no_problem.{p.key}", source="computed"))
         elif p.score >= 2:
             w.append(SwotItem(f"swot.problem.{p.key}", source="computed"))
-    comp = sit.competitors
+    comp = competitors_of(brief)
     if comp:
         mine = {c.platform: c for c in sit.channels}
         for platform, ch in mine.items():

@@ -19,11 +19,12 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief
-from .clientdata import read_table
+from .errors import DataError
+from .exports.comments import read_comments
+from .exports.posts import read_posts
+from .exports.web import read_web
+from .metrics import RANKING_KPI, by_group, metric, post_metrics
 from .paths import data_yaml
-
-SOCIAL = ("social", "facebook", "instagram", "linkedin", "tiktok", "x /", "twitter",
-          "youtube", "pinterest", "t.co", "lnkd.in")
 
 
 def kpi_catalogue() -> dict[str, dict]:
@@ -38,44 +39,19 @@ def objective_tree() -> dict[str, dict]:
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 
-def _mean_ratio(num: np.ndarray, den: np.ndarray) -> float | None:
-    """Mean of num / den (%) over rows with den > 0, missing ratios skipped; None when no
-    row has den > 0."""
-    ok = den > 0
-    if not ok.any():
-        return None
-    ratios = num[ok] / den[ok] * 100
-    ratios = ratios[~np.isnan(ratios)]
-    return float(ratios.mean()) if len(ratios) else float("nan")
-
-
 def post_kpis(posts: pd.DataFrame) -> dict[str, float | None]:
-    """KPIs computable from a normalised post export (``content.history_frame``)."""
+    """KPIs computable from a normalised post export (``exports.posts.posts_frame``),
+    each by its definition in ``data/kpis.yaml`` (``metrics.metric``); a KPI whose
+    numerator or denominator the export lacks is left out."""
     has = posts.columns
     col = {c: posts[c].to_numpy(dtype=float) for c in (
         "engagements", "reach", "followers", "shares", "likes", "impressions", "comments")
         if c in has}  # NumPy arrays: this runs for every month of the history
-    filled = {c: np.nan_to_num(v) for c, v in col.items() if c in ("shares", "likes",
-                                                                   "comments")}
     n = len(posts)
-    out: dict[str, float | None] = {
-        "engagement_rate_reach": _mean_ratio(col["engagements"], col["reach"]),
-        "reach_per_post": float(np.nansum(col["reach"]) / n) if n else None,
-    }
-    if "followers" in col:
-        out["engagement_rate_followers"] = _mean_ratio(col["engagements"], col["followers"])
-        if "shares" in col:
-            out["amplification_rate"] = _mean_ratio(filled["shares"], col["followers"])
-        if "likes" in col:
-            out["applause_rate"] = _mean_ratio(filled["likes"], col["followers"])
-    if "impressions" in col:
-        out["engagement_rate_impressions"] = _mean_ratio(col["engagements"],
-                                                         col["impressions"])
-        impressions = np.nansum(col["impressions"])
-        if "shares" in col and impressions > 0:
-            out["virality_rate"] = float(filled["shares"].sum() / impressions * 100)
-    if "comments" in col:
-        out["conversation_rate"] = float(filled["comments"].sum() / n)
+    out: dict[str, float | None] = {}
+    for kpi, d in post_metrics().items():
+        if d["numerator"] in col and (d["denominator"] == "posts" or d["denominator"] in col):
+            out[kpi] = metric(col, n, kpi)
     if "followers" in col and "date" in has:
         ordered = posts.dropna(subset=["date", "followers"]).sort_values("date")
         if len(ordered) >= 2 and ordered["followers"].iloc[0] > 0:
@@ -94,32 +70,6 @@ def comment_kpis(texts: pd.Series) -> dict[str, float | None]:
     negative = float((scores < 0).mean() * 100)
     return {"negative_comment_ratio": negative,
             "net_sentiment": float((scores > 0).mean() * 100) - negative}
-
-
-def web_frame(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """A web-analytics export as landing_page, source, sessions, engaged, conversions."""
-    from .audience import parse_numbers
-
-    cols = {c.lower(): c for c in table.columns}
-
-    def pick(key, *names):
-        return columns.get(key) or next((cols[n] for n in names if n in cols), None)
-
-    mapping = {"landing_page": pick("landing_page", "landing page", "page"),
-               "source": pick("source", "session source / medium", "source / medium",
-                              "source"),
-               "sessions": pick("sessions", "sessions"),
-               "engaged": pick("engaged_sessions", "engaged sessions"),
-               "conversions": pick("conversions", "key events", "conversions")}
-    missing = [k for k, v in mapping.items() if v is None]
-    if missing:
-        raise KeyError(", ".join(missing))
-    out = pd.DataFrame({"landing_page": table[mapping["landing_page"]].astype(str),
-                        "source": table[mapping["source"]].astype(str).str.lower()})
-    for key in ("sessions", "engaged", "conversions"):
-        out[key] = parse_numbers(table[mapping[key]]).fillna(0)
-    out["social"] = out["source"].apply(lambda s: any(k in s for k in SOCIAL))
-    return out
 
 
 def web_kpis(web: pd.DataFrame) -> dict[str, float | None]:
@@ -226,10 +176,9 @@ def analyse_posts(posts: pd.DataFrame) -> dict:
     """Post-history analysis shown in the chapter: engagement by content type, weekday x
     hour heatmap, paid against organic, top and bottom posts, posting frequency."""
     out: dict = {"posts": len(posts), "issues": dict(posts.attrs.get("issues", {}))}
-    by_type = posts.groupby("content_type").agg(posts=("rate", "size"), rate=("rate", "mean"),
-                                               reach=("reach", "mean"))
-    out["by_type"] = by_type.sort_values("rate", ascending=False).round(3).reset_index() \
-        .to_dict("records")
+    by_type = by_group(posts, "content_type", RANKING_KPI)
+    by_type["reach"] = by_type["content_type"].map(posts.groupby("content_type")["reach"].mean())
+    out["by_type"] = by_type.round(3).to_dict("records")
     heat = posts.pivot_table(index="weekday", columns="hour", values="rate", aggfunc="mean")
     out["heatmap"] = {"weekdays": [int(w) for w in heat.index],
                       "hours": [int(h) for h in heat.columns],
@@ -255,14 +204,13 @@ def analyse_posts(posts: pd.DataFrame) -> dict:
 def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                     sov: float | None) -> Objectives:
     """The objectives chapter's results."""
-    from .content import post_history
 
     cat = kpi_catalogue()
     months = _months(brief)
     horizon = brief.client.period.months
     measured: dict[str, float | None] = {}
     detail: dict[str, str] = {}
-    posts = post_history(brief)
+    posts = read_posts(brief)
     history: dict = {}
     monthly_kpis: list[dict] | None = None
     if posts is not None and len(posts):
@@ -276,25 +224,23 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             monthly_kpis = [post_kpis(rows) for _, rows in
                             dated.groupby(dated["date"].dt.to_period("M"))]
     pages: list[dict] = []
-    if brief.data.web_analytics is not None:
-        spec = brief.data.web_analytics
-        try:
-            web = web_frame(read_table(brief.resolve(spec.path), spec.sheet), spec.columns)
-        except KeyError as exc:
-            detail["web_missing"] = str(exc)
-        else:
+    try:
+        web = read_web(brief)
+    except DataError as exc:  # an unusable file is said, not ignored
+        detail["web_missing"] = str(exc)
+    else:
+        if web is not None:
             for k, v in web_kpis(web).items():
-                measured[k], detail[k] = v, spec.path
+                measured[k], detail[k] = v, brief.data.web_analytics.path
             pages = landing_pages(web).round(3).to_dict("records")
-    if brief.data.comments is not None:
-        spec = brief.data.comments
-        table = read_table(brief.resolve(spec.path), spec.sheet)
-        column = spec.columns.get("text") or next(
-            (c for c in table.columns if c.lower() in ("text", "comment", "message",
-                                                      "commentaire", "body")), None)
-        if column is not None:
-            for k, v in comment_kpis(table[column]).items():
-                measured[k], detail[k] = v, spec.path
+    try:
+        texts = read_comments(brief)
+    except DataError as exc:
+        detail["comments_missing"] = str(exc)
+    else:
+        if texts is not None:
+            for k, v in comment_kpis(texts).items():
+                measured[k], detail[k] = v, brief.data.comments.path
     if sov is not None:
         measured["share_of_voice"], detail["share_of_voice"] = sov, "brief"
     declared = {g.kpi: g.baseline for g in brief.goals.business_goals if g.kpi and

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .clientdata import read_table
-from .content import history_frame
 from .errors import DataError
-from .objectives import comment_kpis, kpi_catalogue, post_kpis, web_frame, web_kpis
+from .exports.comments import comment_texts
+from .exports.posts import posts_frame
+from .exports.table import read_table
+from .exports.web import web_frame
+from .metrics import RANKING_KPI, by_group, frame_metric
+from .objectives import comment_kpis, kpi_catalogue, post_kpis, web_kpis
 from .plan import Plan
 
 GREEN, AMBER = 95.0, 85.0
@@ -82,7 +85,7 @@ def track(plan: Plan, actuals: str | Path) -> Report:
     if posts_table is not None:
         # actuals belong to the plan period: later dates are the impossible ones
         latest = pd.Timestamp(plan.brief.client.period.end) + pd.Timedelta(days=1)
-        posts = history_frame(posts_table, posts_cols, latest=latest)
+        posts = posts_frame(posts_table, posts_cols, latest=latest)
         if posts is None or posts.empty:
             raise DataError(f"{posts_path}: no usable post rows (reach and dates needed)")
         measured.update(post_kpis(posts))
@@ -91,19 +94,11 @@ def track(plan: Plan, actuals: str | Path) -> Report:
             dates += list(posts["date"].dropna())
     web_path, web_table, web_cols = _read(folder, "web_analytics.csv", plan, "web_analytics")
     if web_table is not None:
-        try:
-            measured.update(web_kpis(web_frame(web_table, web_cols)))
-        except KeyError as exc:
-            raise DataError(f"{web_path}: missing column(s) {exc}") from None
+        measured.update(web_kpis(web_frame(web_table, web_cols, str(web_path))))
         files.append(web_path.name)
     com_path, com_table, com_cols = _read(folder, "comments.csv", plan, "comments")
     if com_table is not None:
-        column = com_cols.get("text") or next(
-            (c for c in com_table.columns if c.lower() in ("text", "comment", "message",
-                                                          "commentaire", "body")), None)
-        if column is None:
-            raise DataError(f"{com_path}: no text column (map it in data.comments.columns.text)")
-        measured.update(comment_kpis(com_table[column]))
+        measured.update(comment_kpis(comment_texts(com_table, com_cols, str(com_path))))
         files.append(com_path.name)
     if not files:
         raise DataError(f"{folder}: no actuals found (expected posts.csv and/or "
@@ -129,19 +124,18 @@ def track(plan: Plan, actuals: str | Path) -> Report:
     by_channel, by_type = [], []
     base = plan.objectives.history
     if posts is not None:
-        overall = posts["rate"].mean()
+        overall = frame_metric(posts, RANKING_KPI)
         if (posts["platform"] != "").any():
-            for platform, g in posts.groupby("platform"):
-                by_channel.append({"platform": platform, "posts": len(g),
-                                   "rate": round(float(g["rate"].mean()), 3),
-                                   "variance": round(float(g["rate"].mean() - overall), 3)})
+            for row in by_group(posts, "platform").sort_values("platform").itertuples():
+                by_channel.append({"platform": row.platform, "posts": row.posts,
+                                   "rate": round(row.rate, 3),
+                                   "variance": round(row.rate - overall, 3)})
         base_types = {r["content_type"]: r["rate"] for r in base.get("by_type", [])}
-        for ctype, g in posts.groupby("content_type"):
-            rate = float(g["rate"].mean())
-            before = base_types.get(ctype)
-            by_type.append({"content_type": ctype, "posts": len(g), "rate": round(rate, 3),
-                            "baseline": before,
-                            "variance": round(rate - before, 3) if before is not None
+        for row in by_group(posts, "content_type").sort_values("content_type").itertuples():
+            before = base_types.get(row.content_type)
+            by_type.append({"content_type": row.content_type, "posts": row.posts,
+                            "rate": round(row.rate, 3), "baseline": before,
+                            "variance": round(row.rate - before, 3) if before is not None
                             else None})
     return Report(str(min(dates).date()) if dates else None, str(end), month, files, rows,
                   by_channel, by_type)

@@ -216,7 +216,7 @@ def test_rebuild_replaces_the_plan(tmp_path, built):
 
 
 def test_no_row_level_personal_data_in_the_deliverable(built):
-    from smmplan.clientdata import read_table
+    from smmplan.exports.table import read_table
     from smmplan.paths import EXAMPLES_DIR
 
     folder = built["plans"]["maison-lune"]

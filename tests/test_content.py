@@ -10,17 +10,17 @@ import pandas as pd
 import pytest
 
 from smmplan.brief import load_brief, parse_brief
-from smmplan.clientdata import read_table
 from smmplan.content import (
     ChannelChoice,
     Window,
     allocate_frequency,
     best_windows,
-    history_frame,
     key_dates,
     score_channels,
 )
 from smmplan.errors import BriefError
+from smmplan.exports.posts import posts_frame
+from smmplan.exports.table import read_table
 from smmplan.paths import example_briefs
 from smmplan.plan import Plan
 from smmplan.views import calendar_files
@@ -132,7 +132,7 @@ def test_best_windows_are_the_top_cells():
                     reason="shared/datasets not present")
 def test_facebook_dataset_windows_equal_a_direct_group_by():
     path = SHARED_DATASETS / "facebook_metrics" / "dataset_Facebook.csv"
-    history = history_frame(read_table(path), {})
+    history = posts_frame(read_table(path), {})
     assert history is not None and len(history) == 500
     ours = best_windows(history, top=5)
     raw = pd.read_csv(path, sep=";")

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from smmplan.brief import load_brief, parse_brief
-from smmplan.clientdata import read_table
-from smmplan.content import history_frame
+from smmplan.exports.posts import posts_frame
+from smmplan.exports.table import read_table
+from smmplan.exports.web import web_frame
 from smmplan.objectives import (
     analyse_posts,
     kpi_catalogue,
@@ -15,7 +16,6 @@ from smmplan.objectives import (
     plan_objectives,
     post_kpis,
     sentiment,
-    web_frame,
     web_kpis,
 )
 from smmplan.paths import example_briefs
@@ -126,7 +126,7 @@ def test_missing_columns_leave_kpis_not_measurable():
                     reason="shared/datasets not present")
 def test_facebook_post_export_goes_through_unchanged():
     table = read_table(SHARED_DATASETS / "facebook_metrics" / "dataset_Facebook.csv")
-    posts = history_frame(table, {})
+    posts = posts_frame(table, {})
     assert len(posts) == 500
     counts = posts["content_type"].value_counts().to_dict()
     assert counts == {"Photo": 426, "Status": 45, "Link": 22, "Video": 7}
@@ -164,7 +164,7 @@ def test_impossible_values_are_counted_and_left_out():
                          "01/05/2026 10:00"],
         "Reach": ["100", "-5", "100", "200"], "Likes": ["10", "1", "3", "-4"],
         "Post type": ["Photo"] * 4})
-    posts = history_frame(table, {})
+    posts = posts_frame(table, {})
     assert len(posts) == 1
     result = analyse_posts(posts)
     assert result["issues"] == {"negative_reach": 1, "negative_engagements": 1,

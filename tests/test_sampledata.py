@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smmplan.clientdata import read_table
+from smmplan.exports.table import read_table
 from smmplan.paths import EXAMPLES_DIR
 from smmplan.sampledata import generate
 

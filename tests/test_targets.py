@@ -8,8 +8,8 @@ import pytest
 
 from smmplan.audience import parse_dates, parse_numbers, prepare_audience
 from smmplan.brief import load_brief, parse_brief
-from smmplan.clientdata import read_table
 from smmplan.errors import BriefError, DataError
+from smmplan.exports.table import read_table
 from smmplan.segments import AudienceSegmenter, mean_silhouette, to_matrix
 from smmplan.targets import _profile, find_targets
 

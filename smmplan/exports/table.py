@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError
+from ..errors import DataError
 
 _SEPARATORS = ",;\t|"
 _TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}

@@ -1,0 +1,28 @@
+"""The comments export or moderation log: one row per comment."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..brief import Brief
+from ..errors import DataError
+from .columns import find_column
+from .table import read_table
+
+
+def comment_texts(table: pd.DataFrame, columns: dict[str, str], file: str = "comments"
+                  ) -> pd.Series:
+    """The comments' texts; a ``DataError`` naming the file when there is no text column."""
+    column = find_column(table.columns, "comments", "text", columns)
+    if column is None or column not in table.columns:
+        raise DataError(f"{file}: no text column (map it in data.comments.columns.text)")
+    return table[column]
+
+
+def read_comments(brief: Brief) -> pd.Series | None:
+    """The brief's comment texts (``comment_texts``); None when it names no comment file."""
+    spec = brief.data.comments
+    if spec is None:
+        return None
+    path = brief.resolve(spec.path)
+    return comment_texts(read_table(path, spec.sheet), spec.columns, path.name)
