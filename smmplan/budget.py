@@ -198,6 +198,13 @@ class Paid:
     sponsor: list[dict]
     history: dict | None = None
     by_target: list[dict] = field(default_factory=list)  # per platform and target
+    min_useful_spend: float = 0.0  # below it a platform gets nothing (optimiser)
+    effective_frequency: float = 0.0  # exposures per person the reach curve assumes
+
+    @property
+    def conversion_budget(self) -> float:
+        """The part of the paid budget that buys conversions (the rest buys awareness)."""
+        return self.total * (1 - self.awareness_share / 100)
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -462,7 +469,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                  "season_factor": round(m.season, 3)} for m in models],
         equal_split_conversions=round(equal, 2), sweep=sweep, break_even_budget=be_budget,
         scenarios=scenarios, monthly=monthly,
-        sponsor=_sponsor(brief),
+        sponsor=_sponsor(brief), min_useful_spend=min_useful,
+        effective_frequency=paid_facts()["audience"]["effective_frequency"],
         by_target=target_split(channels, models, targets, aov) if targets else [],
         history={k: v for k, v in history.items() if k != "platforms"} | {
             "platforms": {p: {k: (asdict(v) if isinstance(v, Range) else v)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from .brief import Brief, platforms
 from .exports.posts import read_posts
+from .i18n import Translator
 from .paths import data_yaml
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
@@ -361,3 +362,14 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
     )
+
+
+def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str, bytes]:
+    """calendar.csv and calendar.ics, delivered beside the plan (titles in the plan's
+    language)."""
+    titles = {"calendar": tr.t("channels.calendar"), "sponsored": tr.t("channels.sponsored")}
+    titles.update({p["key"]: tr.t(f"pillar.{p['key']}") for p in channels.pillars})
+    titles.update({f: tr.t(f"format.{f}") for formats in channels.mix.values() for f in formats})
+    return {"calendar.csv": to_csv(channels.slots, channels.key_dates).encode("utf-8"),
+            "calendar.ics": to_ics(channels.slots, channels.key_dates, channels.timezone,
+                                   client, titles)}

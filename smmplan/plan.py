@@ -19,7 +19,7 @@ from .brief import Brief, load_brief
 from .budget import Paid, plan_paid
 from .charts import Theme
 from .community import Community, plan_community
-from .content import Channels, plan_channels
+from .content import Channels, calendar_files, plan_channels
 from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .objectives import Objectives, kpi_catalogue, plan_objectives
@@ -118,8 +118,7 @@ class Plan:
             reach = platform_reach(self.audience)
         elif tg.declared and tg.personas:
             reach = declared_reach(tg.personas)
-        content_fte = sum(r.fte for r in self.team.roles
-                          if r.role in ("content_manager", "social_media_manager"))
+        content_fte = self.team.content_fte
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
         return plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
                              content_fte, sponsored)
@@ -149,25 +148,6 @@ class Plan:
             "data_files": files,
         }
 
-    def summary(self) -> list[dict]:
-        """The decisions of each chapter, in words, for the executive summary."""
-        from .views import (
-            budget_decisions,
-            channels_decisions,
-            community_decisions,
-            identity_decisions,
-            objectives_decisions,
-            targets_decisions,
-            team_decisions,
-        )
-
-        deciders = {"identity": identity_decisions, "targets": targets_decisions,
-                    "objectives": objectives_decisions,
-                    "channels": channels_decisions, "community": community_decisions,
-                    "budget": budget_decisions, "team": team_decisions}
-        return [{"chapter": ch, "title": self.tr.t(f"chapter.{ch}"),
-                 "decisions": deciders[ch](self)} for ch in CHAPTERS]
-
     def to_json(self) -> dict:
         """The machine-readable plan (documented in docs/plan-json.md)."""
         c = self.brief.client
@@ -187,7 +167,7 @@ class Plan:
                 "author": c.author,
             },
             "provenance": self.provenance(),
-            "summary": self.summary(),
+            "summary": self.record.summary,
             "identity": self.identity.to_json(self.brief),
             "segments": self.targets.to_json(),
             "objectives": self.objectives.to_json(),
@@ -206,11 +186,10 @@ class Plan:
         channels chapter) in a background thread; ``save`` writes them. Batch builds call
         this once every chapter is computed, so the files are built while the chapters
         are shown: a kernel spends much of that time waiting between cells."""
-        from .views import calendar_files
-
         if self._files is None:
             pool = ThreadPoolExecutor(max_workers=1)
-            self._files = pool.submit(calendar_files, self)
+            self._files = pool.submit(calendar_files, self.channels, self.brief.client.name,
+                                      self.tr)
             pool.shutdown(wait=False)  # the thread ends with its one task
 
     def save(self, folder: str | Path) -> None:

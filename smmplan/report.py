@@ -110,6 +110,7 @@ class Recorder:
     figures: dict[str, dict] = field(default_factory=dict)
     tables: dict[str, dict] = field(default_factory=dict)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    summary: list[dict] | None = None  # the executive summary's decisions, as shown
 
     def figure(self, key: str, chapter: str, fig: dict) -> FigureBlock:
         """Record a figure and return it as a displayable block."""

@@ -18,6 +18,10 @@ def role_facts() -> dict:
     return data_yaml("roles.yaml")
 
 
+# Roles whose time produces content (posting capacity, channels chapter).
+CONTENT_ROLES = ("content_manager", "social_media_manager")
+
+
 @dataclass
 class RolePlan:
     role: str
@@ -49,6 +53,12 @@ class Team:
 
     def to_json(self) -> dict:
         return asdict(self)
+
+    @property
+    def content_fte(self) -> float:
+        """FTE that produce content (content manager and social media manager): what the
+        channels chapter sizes posting capacity from."""
+        return sum(r.fte for r in self.roles if r.role in CONTENT_ROLES)
 
 
 def size_roles(brief: Brief, paid_total: float) -> dict[str, float]:

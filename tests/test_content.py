@@ -15,6 +15,7 @@ from smmplan.content import (
     Window,
     allocate_frequency,
     best_windows,
+    calendar_files,
     key_dates,
     score_channels,
 )
@@ -23,7 +24,6 @@ from smmplan.exports.posts import posts_frame
 from smmplan.exports.table import read_table
 from smmplan.paths import example_briefs
 from smmplan.plan import Plan
-from smmplan.views import calendar_files
 
 from .conftest import SHARED_DATASETS, example_raw, standalone
 
@@ -91,7 +91,7 @@ def test_ics_and_csv_have_the_same_entries():
     from icalendar import Calendar
 
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
-    files = calendar_files(plan)
+    files = calendar_files(plan.channels, plan.brief.client.name, plan.tr)
     cal = Calendar.from_ical(files["calendar.ics"])
     events = list(cal.walk("VEVENT"))
     rows = list(csv.DictReader(io.StringIO(files["calendar.csv"].decode())))
@@ -117,7 +117,8 @@ def test_calendar_files_built_in_the_background_are_the_same(tmp_path):
     Plan(brief).save(tmp_path / "direct")  # save without prepare_files builds them itself
     for name in ("calendar.ics", "calendar.csv"):
         assert (tmp_path / "background" / name).read_bytes() == \
-            (tmp_path / "direct" / name).read_bytes() == calendar_files(plan)[name]
+            (tmp_path / "direct" / name).read_bytes() == \
+            calendar_files(plan.channels, plan.brief.client.name, plan.tr)[name]
 
 
 def test_best_windows_are_the_top_cells():

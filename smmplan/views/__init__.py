@@ -1,0 +1,48 @@
+"""What each notebook cell shows: one module per chapter (``identity``, ``targets``,
+``objectives``, ``channels``, ``community``, ``budget``, ``team``), the cover and summary
+(``summary``), the tracking report (``tracking``) and shared helpers (``base``).
+
+Every view takes the ``Plan``, returns a ``Section`` (HTML fragments and figures) and
+records the figures and tables it shows in ``plan.record``; words go through ``plan.tr``,
+HTML is escaped Jinja. A view holds no rule or domain constant: it shows what the
+chapter's module computed. Notebooks call ``v.<section>(plan)``.
+"""
+
+from .base import TOC_MARKER, Section, chapter_heading
+from .budget import budget_allocation, budget_decisions, budget_forecast, budget_scenarios
+from .channels import calendar_view, channel_choice, channels_decisions, content_plan
+from .community import community_decisions, community_playbook, crisis_playbook
+from .identity import (
+    competitors,
+    diagnosis,
+    identity_canvas,
+    identity_decisions,
+    maturity,
+    swot,
+    tone_of_voice,
+)
+from .objectives import objectives_decisions, objectives_measurement, objectives_smart
+from .summary import cover, executive_summary, footer
+from .targets import (
+    persona_name,
+    sub_targets,
+    target_map,
+    target_personas,
+    target_selection,
+    targets_decisions,
+    targets_intro,
+)
+from .team import team_costs, team_decisions, team_roles
+from .tracking import tracking_report
+
+__all__ = [
+    "TOC_MARKER", "Section", "budget_allocation", "budget_decisions", "budget_forecast",
+    "budget_scenarios", "calendar_view", "channel_choice", "channels_decisions",
+    "chapter_heading", "community_decisions", "community_playbook", "competitors",
+    "content_plan", "cover", "crisis_playbook", "diagnosis", "executive_summary", "footer",
+    "identity_canvas", "identity_decisions", "maturity", "objectives_decisions",
+    "objectives_measurement", "objectives_smart", "persona_name", "sub_targets", "swot",
+    "target_map", "target_personas", "target_selection", "targets_decisions",
+    "targets_intro", "team_costs", "team_decisions", "team_roles", "tone_of_voice",
+    "tracking_report",
+]

@@ -1,0 +1,86 @@
+"""Shared presentation helpers of the views: the Section block, headings, labels and
+value formats that several chapters show."""
+
+from __future__ import annotations
+
+from ..brief import platforms
+from ..plan import Plan
+from ..report import FigureBlock, Html, render, static_output
+
+TOC_MARKER = "<!--smm-toc-->"
+
+
+class Section:
+    """Blocks shown one after the other: in JupyterLab each is displayed on its own (figures
+    with plotly's MIME type, interactive); in batch builds the section is one HTML output,
+    the same markup, sent and recorded once instead of once per block."""
+
+    def __init__(self, *blocks: Html | FigureBlock):
+        self.blocks = list(blocks)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        if static_output():
+            display(Html(self.html()))
+            return
+        for block in self.blocks:
+            display(block)
+
+    def html(self) -> str:
+        """The section as one HTML string (figures as their HTML form)."""
+        parts = []
+        for b in self.blocks:
+            parts.append(b._repr_html_() if isinstance(b, Html) else b.html())
+        return "\n".join(parts)
+
+
+def text_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` (WCAG relative luminance)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#111111" if luminance > 0.4 else "#FFFFFF"
+
+
+def chapter_heading(plan: Plan, chapter: str) -> Html:
+    """A chapter's title (``<h2>``), anchored for the table of contents."""
+    return Html(render("heading.html.j2", level=2, id=chapter,
+                       text=plan.tr.t(f"chapter.{chapter}")))
+
+
+def section_heading(plan: Plan, key: str, id_: str) -> Html:
+    return Html(render("heading.html.j2", level=3, id=id_, text=plan.tr.t(key)))
+
+
+def platform_label(key: str) -> str:
+    return platforms()[key]["label"]
+
+
+def kpi_value(plan: Plan, kpi: str, value: float | None) -> str:
+    from ..objectives import kpi_catalogue
+
+    tr = plan.tr
+    if value is None:
+        return tr.t("common.na")
+    unit = kpi_catalogue()[kpi]["unit"]
+    if unit == "percent":
+        return tr.percent(value, 2)
+    if unit == "money":
+        return tr.money(value, 2)
+    if unit in ("ratio", "per_post"):
+        return tr.number(value, 2)
+    return tr.number(value)
+
+
+def role_name(plan: Plan, role: str) -> str:
+    """A role's name: the approval-flow wording, else the team chapter's."""
+    key = f"approval_role.{role}"
+    return plan.tr.t(key) if plan.tr.has(key) else plan.tr.t(f"team.role.{role}")
+
+
+def weekday_name(plan: Plan, n: int) -> str:
+    from babel.dates import get_day_names
+
+    return get_day_names("wide", locale=plan.brief.locale)[n]
+

@@ -1,0 +1,215 @@
+"""Views of chapter 6, paid campaigns and budget."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts
+from ..plan import Plan
+from ..report import Column, Html, render
+from .base import (
+    Section,
+    chapter_heading,
+    platform_label,
+    section_heading,
+)
+from .targets import persona_name
+
+
+def _gain(plan: Plan, value: float, reference: float) -> str:
+    if not reference:
+        return plan.tr.t("common.na")
+    change = (value / reference - 1) * 100
+    sign = "+" if change >= 0 else ""
+    return sign + plan.tr.percent(change)
+
+
+def budget_decisions(plan: Plan) -> list[str]:
+    """The budget chapter's decisions in words (executive summary)."""
+    tr, paid = plan.tr, plan.paid
+    tot = paid.totals
+    split = tr.join([f"{platform_label(c.platform)} {tr.money(c.spend)} "
+                     f"({tr.percent(c.spend / paid.total * 100, 0)})"
+                     for c in sorted(paid.channels, key=lambda c: -c.spend) if c.spend > 0])
+    return [tr.t("summary_budget.split", split=split),
+            tr.t("summary_budget.forecast", conversions=tr.number(tot["conversions"]),
+                 cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else tr.t("common.na"),
+                 gain=_gain(plan, sum(c.conversions for c in paid.channels),
+                            paid.equal_split_conversions))]
+
+
+def budget_allocation(plan: Plan) -> Section:
+    """Chapter heading, the split, the forecast per platform and why."""
+    tr, paid = plan.tr, plan.paid
+    tot = paid.totals
+    conv = sum(c.conversions for c in paid.channels)
+    low = sum(c.conversions_low for c in paid.channels)
+    high = sum(c.conversions_high for c in paid.channels)
+    blocks = [
+        chapter_heading(plan, "budget"),
+        Html(render("paragraph.html.j2", lead=True, text=tr.t(
+            "budget.intro", total=tr.money(paid.total), aware=tr.percent(paid.awareness_share, 0),
+            objective=tr.t(f"budget.objective.{paid.objective}")))),
+        section_heading(plan, "budget.allocation", "budget-allocation"),
+        Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "budget.decision", conversions=tr.number(conv), low=tr.number(low),
+            high=tr.number(high), cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else
+            tr.t("common.na"), equal=tr.number(paid.equal_split_conversions),
+            gain=_gain(plan, conv, paid.equal_split_conversions)))),
+    ]
+    if paid.aov:
+        blocks.append(Html(render("paragraph.html.j2", text=tr.t(
+            "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
+    for ex in paid.excluded:
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "budget.excluded", platform=platform_label(ex["platform"]),
+            missing=", ".join(m.upper() for m in ex["missing"])))))
+    frame = pd.DataFrame([{
+        "platform": c.platform, "platform_name": platform_label(c.platform), "spend": c.spend,
+        "awareness_spend": c.awareness_spend, "conversion_spend": c.conversion_spend,
+        "impressions": c.impressions, "reach": c.reach, "clicks": c.clicks,
+        "conversions": c.conversions, "conversions_low": c.conversions_low,
+        "conversions_high": c.conversions_high, "cpa": c.cpa, "revenue": c.revenue,
+        "roas": c.roas,
+    } for c in paid.channels])
+    frame["range"] = [f"{tr.number(lo)}–{tr.number(hi)}" for lo, hi in
+                      zip(frame["conversions_low"], frame["conversions_high"], strict=True)]
+    money, num = (lambda v: tr.money(v)), (lambda v: tr.number(v))
+    cols = [Column("platform_name", tr.t("table.platform")),
+            Column("spend", tr.t("table.spend"), money),
+            Column("awareness_spend", tr.t("table.awareness"), money),
+            Column("impressions", tr.t("table.impressions"), num),
+            Column("reach", tr.t("table.reach"), num),
+            Column("clicks", tr.t("table.clicks"), num),
+            Column("conversions", tr.t("table.conversions"), num),
+            Column("range", tr.t("table.range")),
+            Column("cpa", tr.t("table.cpa"), lambda v: tr.money(v, 2))]
+    if paid.aov:
+        cols += [Column("revenue", tr.t("table.revenue"), money),
+                 Column("roas", tr.t("table.roas"), lambda v: tr.number(v, 2))]
+    if paid.by_target:
+        names = {p.id: persona_name(plan, p) for p in plan.targets.personas}
+        split = pd.DataFrame(paid.by_target)
+        split["platform_name"] = [platform_label(p) for p in split["platform"]]
+        split["target_name"] = [names.get(t, f"T{t + 1}") for t in split["target"]]
+        split_cols = [Column("platform_name", tr.t("table.platform")),
+                      Column("target_name", tr.t("table.target")),
+                      Column("audience", tr.t("table.audience"), lambda v: tr.number(v)),
+                      Column("spend", tr.t("table.spend"), lambda v: tr.money(v)),
+                      Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]
+        if paid.aov:
+            split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
+        blocks.append(plan.record.table("budget_by_target", "budget",
+                                        tr.t("budget.by_target"), split, split_cols))
+    blocks += [
+        plan.record.figure("allocation", "budget", charts.allocation_chart(
+            list(frame["platform"]), list(frame["awareness_spend"]),
+            list(frame["conversion_spend"]), tr, plan.theme)),
+        plan.record.table("budget", "budget", tr.t("budget.allocation"), frame, cols),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "budget.method", frequency=tr.number(paid.effective_frequency),
+            min_useful=tr.money(paid.min_useful_spend)))),
+    ]
+    return Section(*blocks)
+
+
+def budget_scenarios(plan: Plan) -> Section:
+    """Budget sweep with marginal cost and break-even, and low / mid / high scenarios."""
+    tr, paid = plan.tr, plan.paid
+    conv_budget = paid.conversion_budget
+    if paid.break_even_cpa is None:
+        text = tr.t("budget.break_even_unknown")
+    elif paid.break_even_budget is None:
+        text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2))
+    else:
+        text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
+                    budget=tr.money(paid.break_even_budget))
+    scen = pd.DataFrame([{"scenario": k, "scenario_name": tr.t(f"budget.scenario.{k}"), **v}
+                         for k, v in paid.scenarios.items()])
+    cols = [Column("scenario_name", tr.t("table.scenario")),
+            Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
+            Column("cpa", tr.t("table.cpa"), lambda v: tr.money(v, 2))]
+    if paid.aov:
+        cols += [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)),
+                 Column("roas", tr.t("table.roas"), lambda v: tr.number(v, 2))]
+    sweep = pd.DataFrame(paid.sweep)
+    funded = [c for c in paid.channels if c.conversion_spend > 0]
+    by_scenario = {"low": [c.conversions_low for c in funded],
+                   "mid": [c.conversions for c in funded],
+                   "high": [c.conversions_high for c in funded]}
+    return Section(
+        section_heading(plan, "budget.scenarios", "budget-scenarios"),
+        Html(render("paragraph.html.j2", css="smm-decision", text=text)),
+        plan.record.figure("budget_scenarios", "budget", charts.scenario_chart(
+            [c.platform for c in funded], by_scenario,
+            {k: tr.t(f"budget.scenario.{k}") for k in by_scenario}, tr, plan.theme)),
+        plan.record.figure("budget_sweep", "budget", charts.sweep_chart(
+            paid.sweep, paid.break_even_cpa, conv_budget, tr, plan.theme)),
+        plan.record.table("budget_scenarios", "budget", tr.t("budget.scenarios"), scen, cols),
+        plan.record.table(
+            "budget_sweep", "budget", tr.t("chart.sweep_title"), sweep,
+            [Column("budget", tr.t("table.budget"), lambda v: tr.money(v)),
+             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
+             Column("marginal_cpa", tr.t("table.marginal_cpa"), lambda v: tr.money(v, 2))]),
+    )
+
+
+def budget_forecast(plan: Plan) -> Section:
+    """Monthly phasing, what to sponsor, and the sources of every rate."""
+    tr, paid = plan.tr, plan.paid
+    monthly = pd.DataFrame(paid.monthly)
+    monthly["platform_name"] = [platform_label(p) for p in monthly["platform"]]
+    monthly["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in monthly["month"]]
+    sponsor = pd.DataFrame(paid.sponsor)
+    sponsor["name"] = [tr.t(f"budget.content.{c}") if r == "rule" else c
+                       for c, r in zip(sponsor["content_type"], sponsor["basis"], strict=True)]
+    yes_no = {True: tr.t("common_yes_no.true"), False: tr.t("common_yes_no.false")}
+    basis = "history" if (sponsor["basis"] == "history").any() else "rule"
+    rates = []
+    for m in paid.models:
+        for metric in ("cpm", "ctr", "cvr"):
+            r = m[metric]
+            rates.append({"platform": m["platform"], "platform_name": platform_label(m["platform"]),
+                          "metric": metric.upper(), "low": r["low"], "mid": r["mid"],
+                          "high": r["high"], "basis": r["basis"],
+                          "sources": "; ".join(r["sources"]), "audience": m["audience"]})
+    rates = pd.DataFrame(rates)
+    rate = lambda v: tr.number(v, 2)  # noqa: E731
+    blocks = [
+        section_heading(plan, "budget.forecast", "budget-forecast"),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
+        plan.record.figure("monthly_forecast", "budget",
+                           charts.monthly_chart(paid.monthly, tr, plan.theme)),
+        plan.record.table(
+            "budget_monthly", "budget", tr.t("budget.forecast"), monthly,
+            [Column("month_name", tr.t("table.month")),
+             Column("platform_name", tr.t("table.platform")),
+             Column("spend", tr.t("table.spend"), lambda v: tr.money(v)),
+             Column("impressions", tr.t("table.impressions"), lambda v: tr.number(v)),
+             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v, 1))]),
+        section_heading(plan, "budget.sponsor", "budget-sponsor"),
+        Html(render("paragraph.html.j2", text=tr.t(f"budget.sponsor_{basis}"))),
+        plan.record.table(
+            "sponsor", "budget", tr.t("budget.sponsor"), sponsor,
+            [Column("name", tr.t("table.content_type")),
+             Column("posts", tr.t("table.posts"), lambda v: tr.number(v)),
+             Column("engagement_rate", tr.t("table.engagement_rate"),
+                    lambda v: tr.percent(v, 2)),
+             Column("sponsor", tr.t("table.sponsor"), yes_no.get)]),
+        section_heading(plan, "budget.sources", "budget-sources"),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "budget.rate_source", rate=tr.number(paid.rate, 4), source=paid.rate_source))),
+    ]
+    if paid.history:
+        rows = sum(p.get("rows", 0) for p in paid.history["platforms"].values())
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "budget.history", rows=rows, file=paid.history["file"]))))
+    blocks.append(plan.record.table(
+        "benchmarks", "budget", tr.t("budget.sources"), rates,
+        [Column("platform_name", tr.t("table.platform")), Column("metric", tr.t("table.metric")),
+         Column("low", tr.t("table.low"), rate),
+         Column("mid", tr.t("table.mid"), rate),
+         Column("high", tr.t("table.high"), rate),
+         Column("basis", tr.t("table.basis")), Column("sources", tr.t("table.sources"))]))
+    return Section(*blocks)
+

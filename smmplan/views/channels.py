@@ -1,0 +1,182 @@
+"""Views of chapter 4, channels and content."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..plan import Plan
+from ..report import Column, Html, render
+from .base import (
+    Section,
+    chapter_heading,
+    platform_label,
+    section_heading,
+    weekday_name,
+)
+
+
+def channels_decisions(plan: Plan) -> list[str]:
+    """The channels chapter's decisions in words (executive summary)."""
+    tr, ch = plan.tr, plan.channels
+    kept = [f"{platform_label(c.platform)} ({tr.t(f'channels.role.{c.role}')})"
+            for c in ch.choices if c.kept]
+    return [tr.t("summary_channels.kept", channels=tr.join(kept),
+                 posts=tr.number(ch.planned_posts, 1))]
+
+
+def channel_choice(plan: Plan) -> Section:
+    """Chapter heading, scores, roles and the reason for every platform dropped."""
+    tr, ch = plan.tr, plan.channels
+    kept = [c for c in ch.choices if c.kept]
+    dropped = [c for c in ch.choices if not c.kept]
+    text = tr.t("channels.decision", kept=tr.join([platform_label(c.platform) for c in kept]),
+                dropped=tr.join([platform_label(c.platform) for c in dropped])) if dropped else \
+        tr.t("channels.decision_all", kept=tr.join([platform_label(c.platform) for c in kept]))
+    frame = pd.DataFrame([{
+        "platform": c.platform, "platform_name": platform_label(c.platform), "score": c.score,
+        "audience_fit": c.audience_fit * 100, "objective_fit": c.objective_fit * 100,
+        "presence": c.presence * 100,
+        "role": tr.t(f"channels.role.{c.role}") if c.role else "",
+        "posts_per_week": c.posts_per_week if c.kept else None,
+        "reason": tr.t(f"channels.reason.{c.reason}", n=len(kept)),
+    } for c in ch.choices])
+    pct = lambda v: tr.percent(v, 0)  # noqa: E731
+    return Section(
+        chapter_heading(plan, "channels"),
+        Html(render("paragraph.html.j2", lead=True, text=tr.t(
+            "channels.intro", client=plan.brief.client.name))),
+        section_heading(plan, "channels.choice", "channels-choice"),
+        Html(render("paragraph.html.j2", css="smm-decision", text=text)),
+        plan.record.table(
+            "channels", "channels", tr.t("channels.choice"), frame,
+            [Column("platform_name", tr.t("table.platform")),
+             Column("score", tr.t("table.score_100"), lambda v: tr.number(v, 1)),
+             Column("audience_fit", tr.t("table.audience_fit"), pct),
+             Column("role", tr.t("table.role")),
+             Column("posts_per_week", tr.t("table.posts_per_week"), lambda v: tr.number(v, 1)),
+             Column("reason", tr.t("table.detail"))]),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("channels.score_method"))),
+    )
+
+
+def content_plan(plan: Plan) -> Section:
+    """Frequency and capacity, pillars, formats per channel, one message adapted."""
+    tr, ch, brand = plan.tr, plan.channels, plan.brief.brand
+    content_fte = plan.team.content_fte
+    blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
+              Html(render("paragraph.html.j2", text=tr.t(
+                  "channels.capacity", capacity=tr.number(ch.capacity_posts, 1),
+                  fte=tr.number(content_fte, 2), planned=tr.number(ch.planned_posts, 1))))]
+    if ch.overloaded:
+        current = sum(c.posts_per_week or 0 for c in plan.brief.situation.channels)
+        blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "channels.overloaded", current=tr.number(current, 1),
+            capacity=tr.number(ch.capacity_posts, 1)))))
+    pillars = pd.DataFrame([{"pillar": p["key"], "name": tr.t(f"pillar.{p['key']}"),
+                             "role": tr.t(f"channels.role.{p['role']}"),
+                             "weight": p["weight"]} for p in ch.pillars])
+    diff = brand.differentiators[0]
+    cards = [(f"{platform_label(platform)} · " + ", ".join(tr.t(f"format.{f}") for f in formats),
+              [tr.t(f"adapt.{platform}", brand=plan.brief.client.name, differentiator=diff,
+                    differentiator_lower=diff[:1].lower() + diff[1:])])
+             for platform, formats in ch.mix.items()]
+    blocks += [
+        section_heading(plan, "channels.pillars", "channels-pillars"),
+        Html(render("paragraph.html.j2", text=tr.t("channels.pillars_intro"))),
+        plan.record.table("pillars", "channels", tr.t("channels.pillars"), pillars,
+                          [Column("name", tr.t("channels.pillars")),
+                           Column("role", tr.t("table.role")),
+                           Column("weight", tr.t("table.share"), lambda v: tr.percent(v))]),
+        section_heading(plan, "channels.adapted", "channels-adapted"),
+        Html(render("cards.html.j2", cards=cards)),
+    ]
+    return Section(*blocks)
+
+
+def calendar_view(plan: Plan) -> Section:
+    """Best windows, the calendar (first month as a grid, counts per month), key dates,
+    approval flow."""
+    tr, ch = plan.tr, plan.channels
+    rows = []
+    for platform, wins in ch.windows.items():
+        for w in wins:
+            rows.append({"platform": platform, "platform_name": platform_label(platform),
+                         "weekday": w.weekday, "weekday_name": weekday_name(plan, w.weekday),
+                         "hour": w.hour, "rate": w.rate, "posts": w.posts})
+    windows = pd.DataFrame(rows)
+    slots = pd.DataFrame([vars(s) for s in ch.slots])
+    sponsored = int(slots["sponsored"].sum()) if len(slots) else 0
+    counts = pd.DataFrame()
+    if len(slots):
+        slots["month"] = slots["date"].str[:7]
+        counts = slots.pivot_table(index="month", columns="platform", values="date",
+                                   aggfunc="count", fill_value=0).reset_index()
+        counts["month_name"] = [tr.month(pd.Timestamp(m + "-01").date()) for m in
+                                counts["month"]]
+    first = plan.brief.client.period.start
+    grid = _month_grid(plan, first)
+    dates = pd.DataFrame(ch.key_dates or [{"date": "", "name": "", "kind": ""}])
+    approval = pd.DataFrame([{
+        "content": tr.t(f"approval_content.{a['content']}"),
+        "draft": tr.t(f"approval_role.{a['draft']}"),
+        "approve": tr.t(f"approval_role.{a['approve']}"),
+        "publish": tr.t(f"approval_role.{a['publish']}")} for a in ch.approval])
+    blocks = [
+        section_heading(plan, "channels.windows", "channels-windows"),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            f"channels.windows_{ch.windows_basis}"))),
+        plan.record.table(
+            "windows", "channels", tr.t("channels.windows"), windows,
+            [Column("platform_name", tr.t("table.platform")),
+             Column("weekday_name", tr.t("channels.weekday")),
+             Column("hour", tr.t("channels.hour"), lambda v: f"{int(v):02d}:00"),
+             Column("rate", tr.t("table.engagement_rate"), lambda v: tr.percent(v, 2)),
+             Column("posts", tr.t("table.posts"), lambda v: tr.number(v) if v else "")]),
+        section_heading(plan, "channels.calendar", "channels-calendar"),
+        Html(render("paragraph.html.j2", text=tr.t(
+            "channels.calendar_intro", posts=tr.number(len(ch.slots)),
+            sponsored=tr.number(sponsored)))),
+        Html(render("month.html.j2", title=tr.t("channels.month_view") + " · " +
+                    tr.month(first), weekdays=[weekday_name(plan, i)[:3] for i in range(7)],
+                    weeks=grid)),
+    ]
+    if len(counts):
+        cols = [Column("month_name", tr.t("table.month"))] + [
+            Column(p, platform_label(p), lambda v: tr.number(v)) for p in counts.columns
+            if p not in ("month", "month_name")]
+        blocks.append(plan.record.table("calendar_months", "channels",
+                                        tr.t("channels.count_by_month"), counts, cols))
+    blocks += [
+        plan.record.table("key_dates", "channels", tr.t("channels.key_dates"), dates,
+                          [Column("date", tr.t("table.date"),
+                                  lambda v: tr.date(pd.Timestamp(v).date()) if v else ""),
+                           Column("name", tr.t("channels.key_dates"))]),
+        section_heading(plan, "channels.approval", "channels-approval"),
+        plan.record.table("approval", "channels", tr.t("channels.approval"), approval,
+                          [Column("content", tr.t("table.content_type")),
+                           Column("draft", tr.t("table.draft")),
+                           Column("approve", tr.t("table.approve")),
+                           Column("publish", tr.t("table.publish"))]),
+    ]
+    return Section(*blocks)
+
+
+def _month_grid(plan: Plan, first) -> list[list[dict]]:
+    """Weeks of the first plan month, each day with its posts and key dates."""
+    import calendar as cal
+
+    tr, ch = plan.tr, plan.channels
+    by_day: dict[str, list[str]] = {}
+    for s in ch.slots:
+        if s.date[:7] == first.isoformat()[:7]:
+            mark = f" · {tr.t('channels.sponsored')}" if s.sponsored else ""
+            by_day.setdefault(s.date, []).append(
+                f"{s.time} {platform_label(s.platform)}: {tr.t(f'pillar.{s.pillar}')}{mark}")
+    dates = {d["date"]: d["name"] for d in ch.key_dates}
+    weeks = []
+    for week in cal.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
+        weeks.append([{"day": d.day, "in_month": d.month == first.month,
+                       "items": by_day.get(d.isoformat(), []),
+                       "key_date": dates.get(d.isoformat(), "")} for d in week])
+    return weeks
+

@@ -1,0 +1,92 @@
+"""Views of chapter 5, community and crisis."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..plan import Plan
+from ..report import Column, Html, render
+from .base import (
+    Section,
+    chapter_heading,
+    platform_label,
+    section_heading,
+)
+
+
+def community_decisions(plan: Plan) -> list[str]:
+    """The community chapter's decisions in words (executive summary)."""
+    tr, cm = plan.tr, plan.community
+    if cm.negative_per_day is not None:
+        triggers = tr.join([tr.t("community.level", n=lv["level"]) + " > " +
+                            tr.number(lv["trigger_per_day"], 1) for lv in cm.levels])
+    else:
+        triggers = tr.t("community.baseline_none").split(":")[0]
+    hours = tr.join(sorted({tr.t("community.hours", n=h) for h in cm.response_hours.values()}))
+    return [tr.t("summary_community.crisis", triggers=triggers, hours=hours)]
+
+
+def community_playbook(plan: Plan) -> Section:
+    """Situations with guideline, action and example reply; response times; rules."""
+    tr, cm, name = plan.tr, plan.community, plan.brief.client.name
+    rows = [{"situation": s["situation"],
+             "name": tr.t(f"community.situation.{s['situation']}"),
+             "action": tr.t(f"community.action.{s['action']}"),
+             "guideline": tr.t(f"community.guideline.{s['situation']}"),
+             "example": tr.t(f"community.example.{s['situation']}",
+                             answer_hint=tr.t("community.answer_hint"),
+                             signature=tr.t("community.signature", brand=name))}
+            for s in cm.situations]
+    response = [tr.t("community.response_item", platform=platform_label(p), hours=h)
+                for p, h in cm.response_hours.items()]
+    rules = [tr.t(f"community.rule.{k}") for k in ("answer", "hide", "delete", "escalate")]
+    return Section(
+        chapter_heading(plan, "community"),
+        Html(render("paragraph.html.j2", lead=True, text=tr.t("community.intro",
+                                                              client=name))),
+        section_heading(plan, "community.playbook", "community-playbook"),
+        plan.record.table(
+            "playbook", "community", tr.t("community.playbook"), pd.DataFrame(rows),
+            [Column("name", tr.t("table.situation")),
+             Column("action", tr.t("table.action")),
+             Column("guideline", tr.t("table.guideline")),
+             Column("example", tr.t("table.example"))]),
+        Html(render("list.html.j2", title=tr.t("community.response"), items=response)),
+        Html(render("list.html.j2", title=tr.t("community.rules"), items=rules)),
+    )
+
+
+def crisis_playbook(plan: Plan) -> Section:
+    """Severity levels with measurable triggers, escalation, holding statements, follow-up."""
+    tr, cm = plan.tr, plan.community
+    if cm.negative_per_day is not None:
+        base = tr.t("community.baseline", comments=tr.number(cm.baseline_comments_per_day, 1),
+                    negative=tr.number(cm.negative_per_day, 1), share=tr.percent(10, 0))
+    else:
+        base = tr.t("community.baseline_none")
+    rows = []
+    for lv in cm.levels:
+        trigger = tr.t(f"community.trigger_qualitative.{lv['level']}")
+        if lv["trigger_per_day"] is not None:
+            trigger = tr.t("community.trigger_value", count=tr.number(lv["trigger_per_day"], 1),
+                           multiple=lv["multiple"]) + "; " + trigger
+        rows.append({"level": lv["level"], "name": tr.t("community.level", n=lv["level"]),
+                     "trigger": trigger, "owner": tr.t(f"approval_role.{lv['owner']}"),
+                     "hours": tr.t("community.hours", n=lv["hours"])})
+    holding = [tr.t(f"community.holding_{n}", topic="[…]", time="[…]", facts="[…]",
+                    action="[…]") for n in (1, 2, 3)]
+    monitor = [tr.t(f"community.monitor.m{i}") for i in range(1, 6)]
+    return Section(
+        section_heading(plan, "community.crisis", "community-crisis"),
+        Html(render("paragraph.html.j2", css="smm-decision", text=base)),
+        plan.record.table(
+            "crisis_levels", "community", tr.t("community.crisis"), pd.DataFrame(rows),
+            [Column("name", tr.t("community.level", n="").strip()),
+             Column("trigger", tr.t("community.trigger")),
+             Column("owner", tr.t("community.owner")),
+             Column("hours", tr.t("community.within"))]),
+        Html(render("list.html.j2", title=tr.t("community.holding"), items=holding,
+                    ordered=True)),
+        Html(render("list.html.j2", title=tr.t("community.after"), items=monitor)),
+    )
+

@@ -1,0 +1,212 @@
+"""Views of chapter 1, brand identity and diagnosis."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts
+from ..plan import Plan
+from ..report import Column, Html, render
+from .base import (
+    Section,
+    chapter_heading,
+    platform_label,
+    section_heading,
+)
+
+
+def identity_decisions(plan: Plan) -> list[str]:
+    """The identity chapter's decisions in words (executive summary)."""
+    tr, ident = plan.tr, plan.identity
+    diag, mat, bench = ident.diagnosis, ident.maturity, ident.competitors
+    out = []
+    names = [tr.t(f"problem.{k}.name") for k in diag.fix_first]
+    severe = [p for p in diag.problems if p.key in diag.fix_first and p.score >= 2]
+    if severe:
+        out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))
+    elif names:
+        out.append(tr.t("summary.identity.nothing_severe", problem=names[0]))
+    out.append(tr.t(
+        "summary.identity.maturity" if mat.rollout_months["crawl"] else
+        "summary.identity.maturity_no_crawl", level=tr.t(f"maturity.level.{mat.level}"),
+        score=tr.number(mat.score), crawl=mat.rollout_months["crawl"],
+        walk=mat.rollout_months["walk"], run=mat.rollout_months["run"],
+    ))
+    if bench is None:
+        out.append(tr.t("summary.identity.no_competitors"))
+    else:
+        me = next(e for e in bench.entities if e.is_client)
+        if bench.client_rank == 1:
+            out.append(tr.t("summary.identity.competition_leader", client=me.name,
+                            n=len(bench.entities) - 1, sov=tr.percent(me.share_of_voice)))
+        else:
+            leader = next(e for e in bench.entities if e.name == bench.leader)
+            out.append(tr.t("summary.identity.competition", rank=bench.client_rank,
+                            n=len(bench.entities), leader=leader.name,
+                            sov=tr.percent(leader.share_of_voice)))
+    return out
+
+
+def identity_canvas(plan: Plan) -> Section:
+    """Chapter heading, introduction and the identity canvas."""
+    b, tr = plan.brief, plan.tr
+    brand = b.brand
+    cards = [
+        (tr.t("identity.mission"), [brand.mission]),
+        (tr.t("identity.value_proposition"), [brand.value_proposition]),
+        (tr.t("identity.differentiators"), brand.differentiators),
+        (tr.t("identity.personality"), brand.personality),
+        (tr.t("identity.offer"), [
+            f"{o.name}: {o.description}" if o.description else o.name for o in b.offer
+        ]),
+    ]
+    return Section(
+        chapter_heading(plan, "identity"),
+        Html(render("paragraph.html.j2",
+                    text=tr.t("identity.intro", client=b.client.name), lead=True)),
+        section_heading(plan, "identity.canvas", "identity-canvas"),
+        Html(render("cards.html.j2", cards=cards)),
+    )
+
+
+def tone_of_voice(plan: Plan) -> Section:
+    """Tone-of-voice guide: adjectives, do and don't examples."""
+    tr, tone = plan.tr, plan.brief.brand.tone_of_voice
+    return Section(
+        section_heading(plan, "identity.tone", "identity-tone"),
+        Html(render("tone.html.j2", intro=tr.t("identity.tone_intro",
+                                                adjectives=tr.join(tone.adjectives)),
+                    do_title=tr.t("identity.do"), dont_title=tr.t("identity.dont"),
+                    do=tone.do, dont=tone.dont)),
+    )
+
+
+def diagnosis(plan: Plan) -> Section:
+    """The seven problems: table, chart, and what the plan fixes first."""
+    tr, diag = plan.tr, plan.identity.diagnosis
+    frame = pd.DataFrame([{
+        "rank": p.rank, "problem": p.key, "problem_name": tr.t(f"problem.{p.key}.name"),
+        "score": p.score, "severity": tr.t(f"severity.{p.severity}"),
+        "stage": tr.t(f"stage.{p.stage}"), "priority": p.priority, "evidence": p.evidence,
+    } for p in sorted(diag.problems, key=lambda p: p.rank)])
+    table = plan.record.table(
+        "diagnosis", "identity", tr.t("identity.diagnosis"), frame,
+        [Column("rank", tr.t("table.rank")), Column("problem_name", tr.t("table.problem")),
+         Column("score", tr.t("table.score")), Column("severity", tr.t("table.severity")),
+         Column("stage", tr.t("table.stage")), Column("priority", tr.t("table.priority")),
+         Column("evidence", tr.t("table.evidence"))],
+    )
+    by_key = diag.by_key()
+    if any(by_key[k].score >= 2 for k in diag.fix_first):
+        items = [tr.t("identity.fix_first_item", problem=tr.t(f"problem.{k}.name"),
+                      action=tr.t(f"problem.{k}.action"),
+                      chapter=tr.t(f"chapter.{by_key[k].chapter}")) for k in diag.fix_first]
+        fix = Html(render("list.html.j2", title=tr.t("identity.fix_first_title"), items=items,
+                          ordered=True, css="smm-decision"))
+    else:
+        first = diag.fix_first[0] if diag.fix_first else diag.problems[0].key
+        fix = Html(render("paragraph.html.j2", text=tr.t(
+            "identity.nothing_severe", problem=tr.t(f"problem.{first}.name"))))
+    return Section(
+        section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
+        Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
+        plan.record.figure("problems", "identity",
+                           charts.problems_chart(diag, tr, plan.theme)),
+        fix,
+        table,
+    )
+
+
+def maturity(plan: Plan) -> Section:
+    """Digital maturity, its consequence and the roll-out phases."""
+    tr, m = plan.tr, plan.identity.maturity
+    channels = len(plan.brief.situation.channels)
+    phases = pd.DataFrame([{
+        "phase": phase, "phase_name": tr.t(f"maturity.phase.{phase}"), "months": months,
+        "focus": tr.t(f"maturity.focus.{phase}"),
+    } for phase, months in m.rollout_months.items() if months > 0])
+    return Section(
+        section_heading(plan, "identity.maturity", "identity-maturity"),
+        Html(render("paragraph.html.j2", text=tr.t(
+            "identity.maturity_intro", infra=tr.number(m.infrastructure),
+            culture=tr.number(m.culture), active=m.channels_active, channels=channels,
+            score=tr.number(m.score), level=tr.t(f"maturity.level.{m.level}")))),
+        Html(render("paragraph.html.j2", text=tr.t(f"maturity.consequence.{m.level}"),
+                    css="smm-decision")),
+        plan.record.figure("maturity", "identity", charts.maturity_chart(m, tr, plan.theme)),
+        plan.record.table(
+            "rollout", "identity", tr.t("identity.rollout"), phases,
+            [Column("phase_name", tr.t("table.phase")), Column("months", tr.t("table.months")),
+             Column("focus", tr.t("table.focus"))],
+        ),
+    )
+
+
+def _swot_text(plan: Plan, item) -> str:
+    if not item.text_key:
+        return item.text
+    tr = plan.tr
+    values = dict(item.values)
+    if "platform" in values:
+        values["platform"] = platform_label(values["platform"])
+    for k in ("mine", "median"):
+        if k in values:
+            values[k] = tr.percent(values[k], 2)
+    if values.get("ratio") is not None:
+        values["ratio"] = tr.number(values["ratio"], 1)
+    return tr.t(item.text_key, **values)
+
+
+def swot(plan: Plan) -> Section:
+    """The SWOT grid; computed items are marked as such."""
+    tr, s = plan.tr, plan.identity.swot
+    quadrants = []
+    for name in ("strengths", "weaknesses", "opportunities", "threats"):
+        items = [{"text": _swot_text(plan, i), "computed": i.source == "computed"}
+                 for i in getattr(s, name)]
+        quadrants.append({"key": name, "title": tr.t(f"swot.{name}"), "items": items})
+    return Section(
+        section_heading(plan, "identity.swot", "identity-swot"),
+        Html(render("swot.html.j2", quadrants=quadrants, computed=tr.t("common.computed"))),
+    )
+
+
+def competitors(plan: Plan) -> Section:
+    """Competitor benchmark: table and four charts, or a note when none are given."""
+    tr, bench = plan.tr, plan.identity.competitors
+    head = section_heading(plan, "identity.competitors", "identity-competitors")
+    if bench is None:
+        return Section(head, Html(render("paragraph.html.j2",
+                                         text=tr.t("identity.no_competitors"))))
+    frame = pd.DataFrame([{
+        "brand": e.name + (f" {tr.t('common.client_marker')}" if e.is_client else ""),
+        "followers": e.followers, "engagement_rate": e.engagement_rate,
+        "posts_per_week": e.posts_per_week, "mentions": e.mentions,
+        "share_of_voice": e.share_of_voice,
+    } for e in bench.entities])
+    cols = [Column("brand", tr.t("table.brand")),
+            Column("followers", tr.t("table.followers"), lambda v: tr.number(v)),
+            Column("engagement_rate", tr.t("table.engagement_rate"),
+                   lambda v: tr.percent(v, 2)),
+            Column("posts_per_week", tr.t("table.posts_per_week"), lambda v: tr.number(v, 1))]
+    if bench.sov_method == "mentions":
+        cols.append(Column("mentions", tr.t("table.mentions"), lambda v: tr.number(v)))
+    cols.append(Column("share_of_voice", tr.t("table.share_of_voice"),
+                       lambda v: tr.percent(v)))
+    th = plan.theme
+    return Section(
+        head,
+        Html(render("paragraph.html.j2", text=tr.t(
+            "identity.competitors_intro", client=plan.brief.client.name,
+            n=len(bench.entities) - 1))),
+        plan.record.table("competitors", "identity", tr.t("identity.competitors"), frame, cols),
+        Html(render("paragraph.html.j2", text=tr.t(f"identity.sov_{bench.sov_method}"),
+                    css="smm-note")),
+        plan.record.figure("share_of_voice", "identity",
+                           charts.share_of_voice_chart(bench, tr, th)),
+        plan.record.figure("followers", "identity", charts.followers_chart(bench, tr, th)),
+        plan.record.figure("engagement", "identity", charts.engagement_chart(bench, tr, th)),
+        plan.record.figure("frequency", "identity", charts.frequency_chart(bench, tr, th)),
+        plan.record.figure("positioning", "identity", charts.positioning_chart(bench, tr, th)),
+    )
+

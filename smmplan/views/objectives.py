@@ -1,0 +1,149 @@
+"""Views of chapter 3, objectives and KPIs."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts
+from ..plan import Plan
+from ..report import Column, Html, render
+from .base import (
+    Section,
+    chapter_heading,
+    kpi_value,
+    role_name,
+    section_heading,
+    weekday_name,
+)
+
+
+def objectives_decisions(plan: Plan) -> list[str]:
+    """The objectives chapter's decisions in words (executive summary)."""
+    tr, ob = plan.tr, plan.objectives
+    items = [f"{tr.t(f'kpi.{o.kpi}')} {kpi_value(plan, o.kpi, o.baseline.value)} → "
+             f"{kpi_value(plan, o.kpi, o.target)}" for o in ob.objectives
+             if o.target is not None and not o.from_brief]
+    out = [tr.t("summary_objectives.headline", n=len(ob.objectives),
+                measured=sum(o.baseline.basis == "data" for o in ob.objectives),
+                list=tr.join(items))]
+    flagged = [o.goal or tr.t(f"objective.{o.objective}") for o in ob.objectives
+               if not o.realistic]
+    if flagged:
+        out.append(tr.t("summary_objectives.flagged", goals=tr.join(flagged)))
+    return out
+
+
+def objectives_smart(plan: Plan) -> Section:
+    """Heading, the problem -> objective -> KPI tree, SMART objectives, realism flags."""
+    tr, ob = plan.tr, plan.objectives
+    tree_items = []
+    for o in ob.objectives:
+        head = (tr.t(f"problem.{o.problem}.name") if o.problem else o.goal)
+        kpis = ", ".join(tr.t(f"kpi.{k}") for k in o.kpis)
+        tree_items.append(f"{head} → {tr.t(f'objective.{o.objective}')} "
+                          f"({tr.t(f'stage.{o.stage}')}) → {kpis}")
+    frame = pd.DataFrame([{
+        "objective": tr.t(f"objective.{o.objective}") if not o.from_brief else o.goal,
+        "kpi": tr.t(f"kpi.{o.kpi}"),
+        "baseline": kpi_value(plan, o.kpi, o.baseline.value),
+        "basis": tr.t(f"objectives.basis.{o.baseline.basis}"),
+        "target": kpi_value(plan, o.kpi, o.target),
+        "deadline": tr.date(pd.Timestamp(o.deadline).date()),
+        "owner": role_name(plan, o.owner),
+        "source": tr.t(f"objectives.source.{o.source}"),
+        "review": tr.t(f"objectives.frequency.{o.review}"),
+        "kpi_id": o.kpi, "baseline_value": o.baseline.value, "target_value": o.target,
+    } for o in ob.objectives])
+    notes = []
+    for o in ob.objectives:
+        if o.baseline.basis == "not_measurable":
+            notes.append(tr.t("objectives.not_measurable", kpi=tr.t(f"kpi.{o.kpi}"),
+                              needs=o.baseline.detail))
+        if o.required_monthly is not None:
+            key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
+            name = o.goal or tr.t(f"objective.{o.objective}")
+            notes.append(tr.t(key, goal=name, target=kpi_value(plan, o.kpi, o.target),
+                              required=tr.percent(o.required_monthly, 1),
+                              months=plan.brief.goals.horizon_months,
+                              max=tr.percent(o.max_monthly, 1)))
+    series = [(tr.t(f"kpi.{o.kpi}"), o.trajectory, o.baseline.value) for o in ob.objectives
+              if o.trajectory and o.baseline.value]
+    blocks = [
+        chapter_heading(plan, "objectives"),
+        Html(render("paragraph.html.j2", lead=True, text=tr.t(
+            "objectives.intro", client=plan.brief.client.name))),
+        section_heading(plan, "objectives.tree", "objectives-tree"),
+        Html(render("list.html.j2", items=tree_items, css="smm-decision")),
+        section_heading(plan, "objectives.smart", "objectives-smart"),
+        plan.record.table("objectives", "objectives", tr.t("objectives.smart"), frame,
+                          [Column("objective", tr.t("table.objective")),
+                           Column("kpi", tr.t("table.kpi")),
+                           Column("baseline", tr.t("table.baseline")),
+                           Column("basis", tr.t("table.basis")),
+                           Column("target", tr.t("table.target")),
+                           Column("deadline", tr.t("table.deadline")),
+                           Column("owner", tr.t("table.owner")),
+                           Column("review", tr.t("table.review"))]),
+        *[Html(render("paragraph.html.j2", css="smm-decision", text=n)) for n in notes],
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("objectives.target_rule"))),
+    ]
+    if series:
+        blocks += [section_heading(plan, "objectives.trajectory", "objectives-trajectory"),
+                   plan.record.figure("trajectory", "objectives", charts.trajectory_chart(
+                       [tr.month(pd.Timestamp(m).date()) for m in ob.months], series, tr,
+                       plan.theme))]
+    return Section(*blocks)
+
+
+def objectives_measurement(plan: Plan) -> Section:
+    """Measurement plan, post-history analysis and landing pages."""
+    tr, ob = plan.tr, plan.objectives
+    frame = pd.DataFrame([{
+        "kpi": tr.t(f"kpi.{m['kpi']}"), "source": tr.t(f"objectives.source.{m['source']}"),
+        "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
+        "owner": role_name(plan, m["owner"]),
+        "alert": tr.t("objectives.alert", n=tr.percent(m["alert"], 0))} for m in ob.measurement])
+    blocks = [section_heading(plan, "objectives.measurement", "objectives-measurement"),
+              plan.record.table("measurement", "objectives", tr.t("objectives.measurement"),
+                                frame, [Column("kpi", tr.t("table.kpi")),
+                                        Column("source", tr.t("table.source")),
+                                        Column("frequency", tr.t("table.frequency")),
+                                        Column("owner", tr.t("table.owner")),
+                                        Column("alert", tr.t("table.alert"))])]
+    h = ob.history
+    if h:
+        blocks.append(section_heading(plan, "objectives.history", "objectives-history"))
+        found = {k: v for k, v in h.get("issues", {}).items() if v}
+        if found:
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "objectives.issues", items=tr.join([tr.t(f"objectives.issue.{k}", n=v)
+                                                    for k, v in found.items()])))))
+        by_type = pd.DataFrame(h["by_type"])
+        blocks.append(plan.record.table(
+            "engagement_by_type", "objectives", tr.t("objectives.history"), by_type,
+            [Column("content_type", tr.t("table.content_type")),
+             Column("posts", tr.t("table.posts"), lambda v: tr.number(v)),
+             Column("rate", tr.t("table.engagement_rate"), lambda v: tr.percent(v, 2)),
+             Column("reach", tr.t("table.reach"), lambda v: tr.number(v))]))
+        if "paid_vs_organic" in h and {"paid", "organic"} <= set(h["paid_vs_organic"]):
+            pv = h["paid_vs_organic"]
+            blocks.append(Html(render("paragraph.html.j2", text=tr.t(
+                "objectives.paid_vs_organic", paid=tr.percent(pv["paid"]["rate"], 2),
+                organic=tr.percent(pv["organic"]["rate"], 2)))))
+        names = [weekday_name(plan, i) for i in range(7)]
+        blocks.append(plan.record.figure("posting_heatmap", "objectives",
+                                         charts.posting_heatmap(h["heatmap"], names, tr,
+                                                                plan.theme)))
+    if ob.landing_pages:
+        pages = pd.DataFrame(ob.landing_pages)
+        blocks += [section_heading(plan, "objectives.web", "objectives-web"),
+                   plan.record.table(
+                       "landing_pages", "objectives", tr.t("objectives.web"), pages,
+                       [Column("landing_page", tr.t("table.landing_page")),
+                        Column("sessions", tr.t("table.sessions"), lambda v: tr.number(v)),
+                        Column("conversion_rate", tr.t("table.conversion_rate"),
+                               lambda v: tr.percent(v, 2)),
+                        Column("bounce_rate", tr.t("table.bounce_rate"),
+                               lambda v: tr.percent(v, 1))])]
+    return Section(*blocks)
+

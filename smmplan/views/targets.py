@@ -1,0 +1,242 @@
+"""Views of chapter 2, targets and sub-targets."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts
+from ..brief import platforms
+from ..plan import Plan
+from ..report import Column, Html, render
+from ..segments import MIN_COUNT
+from .base import (
+    Section,
+    chapter_heading,
+    section_heading,
+)
+
+
+def _feature(plan: Plan, name: str) -> str:
+    if name == "age":
+        return plan.tr.t("targets.feature_age")
+    if name.startswith("days since "):
+        return plan.tr.t("targets.feature_days_since", column=name[len("days since "):])
+    return name
+
+
+def _trait_phrase(plan: Plan, trait) -> str:
+    if trait.kind == "category":
+        return trait.value
+    key = "targets.trait_high" if trait.z > 0 else "targets.trait_low"
+    return plan.tr.t(key, feature=_feature(plan, trait.feature))
+
+
+def persona_name(plan: Plan, persona, label: str | None = None) -> str:
+    """A persona's name: declared, or its label (T1, L2.S1...) and two most distinctive
+    traits."""
+    if persona.declared:
+        return persona.declared_name
+    phrases = [_trait_phrase(plan, t) for t in persona.name_traits]
+    base = " · ".join(phrases) if phrases else plan.tr.t("table.target")
+    return f"{label or f'T{persona.id + 1}'} {base}"
+
+
+def _trait_line(plan: Plan, trait) -> str:
+    tr = plan.tr
+    if trait.kind == "category":
+        return tr.t("targets.trait_category", feature=trait.feature, value=trait.value,
+                    share=tr.percent(trait.share), overall=tr.percent(trait.overall))
+    return tr.t("targets.trait_numeric", feature=_feature(plan, trait.feature),
+                mean=tr.number(trait.mean, 1), overall=tr.number(trait.overall, 1))
+
+
+def _message(plan: Plan, persona) -> str:
+    if persona.declared:
+        return persona.declared_message
+    brand = plan.brief.brand
+    return plan.tr.t(f"targets.message.{persona.message}",
+                     differentiator=brand.differentiators[0],
+                     value_proposition=brand.value_proposition)
+
+
+def targets_decisions(plan: Plan) -> list[str]:
+    """The targets chapter's decisions in words (executive summary)."""
+    tr, tg = plan.tr, plan.targets
+    names = tr.join([f"{persona_name(plan, p)} ({tr.percent(p.share)})" if p.share else
+                     persona_name(plan, p) for p in tg.personas])
+    if tg.declared:
+        if not tg.personas:
+            return [tr.t("summary_targets.none")]
+        return [tr.t("summary_targets.declared", k=len(tg.personas), names=names)]
+    return [tr.t("summary_targets.found", k=tg.k, rows=tr.number(tg.rows), names=names),
+            tr.t("summary_targets.stability", ari=tr.number(tg.stability["ari_mean"], 2))]
+
+
+def targets_intro(plan: Plan) -> Section:
+    """Chapter heading and what the targets are based on."""
+    tr, tg = plan.tr, plan.targets
+    if tg.declared:
+        text = tr.t("targets.intro_declared") if tg.personas else tr.t("targets.intro_none")
+    else:
+        text = tr.t("targets.intro", client=plan.brief.client.name, rows=tr.number(tg.rows))
+    return Section(chapter_heading(plan, "targets"),
+                   Html(render("paragraph.html.j2", text=text, lead=True)))
+
+
+def target_selection(plan: Plan) -> Section:
+    """How k was chosen: the sentence, the diagnostic chart, stability, method, columns."""
+    tr, tg = plan.tr, plan.targets
+    if tg.declared:
+        return Section()
+    chosen = next(r for r in tg.selection if r["k"] == tg.k)
+    why = tr.t(f"targets.why_{tg.reason}", k=tg.k, silhouette=tr.number(chosen["silhouette"], 2),
+               min_share=tr.percent(plan.brief.targets.min_share, 0))
+    check = tr.t("targets.db_agrees") if tg.davies_bouldin_agrees else tr.t(
+        "targets.db_disagrees", k_db=tg.davies_bouldin_k)
+    stab = tr.t("targets.stability", n=tg.stability["bootstraps"],
+                mean=tr.number(tg.stability["ari_mean"], 2),
+                min=tr.number(tg.stability["ari_min"], 2))
+    sel = pd.DataFrame(tg.selection)
+    sel["min_share_pct"] = sel["min_share"] * 100
+    yes_no = {True: tr.t("common_yes_no.true"), False: tr.t("common_yes_no.false")}
+    cols = pd.DataFrame(tg.columns)
+    cols["action_name"] = [tr.t(f"column.action.{a}") for a in cols["action"]]
+    cols["kind_name"] = [tr.t(f"column.kind.{k}") for k in cols["kind"]]
+    return Section(
+        section_heading(plan, "targets.selection", "targets-selection"),
+        Html(render("paragraph.html.j2", text=f"{why} {check}", css="smm-decision")),
+        plan.record.figure("k_selection", "targets", charts.k_selection_chart(
+            tg.selection, tg.k, tr, plan.theme)),
+        Html(render("paragraph.html.j2", text=stab)),
+        plan.record.table(
+            "k_selection", "targets", tr.t("targets.selection"), sel,
+            [Column("k", tr.t("table.k")),
+             Column("silhouette", tr.t("table.silhouette"), lambda v: tr.number(v, 3)),
+             Column("davies_bouldin", tr.t("table.davies_bouldin"), lambda v: tr.number(v, 3)),
+             Column("min_share_pct", tr.t("table.smallest"), lambda v: tr.percent(v)),
+             Column("admissible", tr.t("table.admissible"), yes_no.get),
+             Column("chosen", tr.t("table.chosen"), yes_no.get)]),
+        Html(render("paragraph.html.j2", text=tr.t("targets.method"), css="smm-note")),
+        plan.record.table(
+            "audience_columns", "targets", tr.t("targets.data_notes"), cols,
+            [Column("column", tr.t("table.column")),
+             Column("action_name", tr.t("table.action")),
+             Column("kind_name", tr.t("table.kind")),
+             Column("coerced", tr.t("table.coerced"), lambda v: tr.number(v))]),
+    )
+
+
+def _persona_card(plan: Plan, p, label: str | None = None) -> dict:
+    tr = plan.tr
+    labels = platforms()
+    if p.declared:
+        channels = [tr.t("targets.channel_declared", platform=labels[c.platform]["label"])
+                    for c in p.channels]
+    else:
+        channels = [tr.t("targets.channel_item", platform=labels[c.platform]["label"],
+                         reach=tr.percent(c.reach, 0), index=tr.number(c.index or 0, 2))
+                    for c in p.channels]
+    value = None
+    if p.value_mean is not None:
+        value = tr.t("targets.persona_value", value=tr.money(p.value_mean),
+                     index=tr.number(p.value_index or 0, 2),
+                     share=tr.percent(p.value_share or 0))
+    return {
+        "name": persona_name(plan, p, label),
+        "declared": tr.t("targets.declared") if p.declared else "",
+        "description": p.declared_description,
+        "size": tr.t("targets.persona_size", count=tr.number(p.size),
+                     share=tr.percent(p.share)) if p.size else (
+            tr.percent(p.share) if p.share else ""),
+        "value": value,
+        "traits": [_trait_line(plan, t) for t in p.traits],
+        "channels": channels or [tr.t("targets.channels_none")],
+        "message": _message(plan, p),
+        "offer": p.offer or "",
+        "labels": {"traits": tr.t("targets.traits"), "channels": tr.t("targets.channels"),
+                   "message": tr.t("targets.message_title"), "offer": tr.t("targets.offer")},
+    }
+
+
+def target_personas(plan: Plan) -> Section:
+    """One card per target, the sizes chart, and the targets table (tables/segments.csv)."""
+    tr, tg = plan.tr, plan.targets
+    if not tg.personas:
+        return Section()
+    names = [persona_name(plan, p) for p in tg.personas]
+    frame = pd.DataFrame([{
+        "target": f"T{p.id + 1}", "name": n, "people": p.size, "share": p.share,
+        "value_mean": p.value_mean, "value_share": p.value_share, "value_index": p.value_index,
+        "channels": ", ".join(platforms()[c.platform]["label"] for c in p.channels),
+        "message": p.message if not p.declared else "declared", "offer": p.offer,
+    } for p, n in zip(tg.personas, names, strict=True)])
+    cols = [Column("name", tr.t("table.target")),
+            Column("people", tr.t("table.people"), lambda v: tr.number(v)),
+            Column("share", tr.t("table.share"), lambda v: tr.percent(v))]
+    if any(p.value_mean is not None for p in tg.personas):
+        cols += [Column("value_mean", tr.t("table.value_mean"), lambda v: tr.money(v)),
+                 Column("value_share", tr.t("table.value_share"), lambda v: tr.percent(v)),
+                 Column("value_index", tr.t("table.value_index"), lambda v: tr.number(v, 2))]
+    cols += [Column("channels", tr.t("table.channels")), Column("offer", tr.t("table.offer"))]
+    blocks = [section_heading(plan, "targets.personas", "targets-personas"),
+              Html(render("personas.html.j2",
+                          cards=[_persona_card(plan, p) for p in tg.personas]))]
+    if not tg.declared:
+        blocks.append(plan.record.figure("segment_sizes", "targets", charts.segment_sizes_chart(
+            names, [p.share for p in tg.personas], tr, plan.theme)))
+    blocks.append(plan.record.table("segments", "targets", tr.t("targets.personas"), frame,
+                                    cols))
+    return Section(*blocks)
+
+
+def target_map(plan: Plan) -> Section:
+    """The profile heatmap and the 2-D map of a sample of the audience."""
+    tr, tg = plan.tr, plan.targets
+    if tg.declared:
+        return Section()
+    names = [persona_name(plan, p) for p in tg.personas]
+    features = [_feature(plan, f) for f in tg.heatmap["features"]]
+    return Section(
+        plan.record.figure("segment_profiles", "targets", charts.profile_heatmap(
+            names, features, tg.heatmap["z"], tr, plan.theme)),
+        plan.record.figure("segment_map", "targets", charts.segment_map(
+            tg.map_points, names, tg.explained, tr, plan.theme)),
+    )
+
+
+def sub_targets(plan: Plan) -> Section:
+    """Per offer line: the targets it serves and its sub-targets."""
+    tr, tg = plan.tr, plan.targets
+    if tg.declared or not tg.lines:
+        return Section()
+    names = {p.id: persona_name(plan, p) for p in tg.personas}
+    blocks = [section_heading(plan, "targets.sub_targets", "targets-sub-targets")]
+    if all(lt.method == "rule" for lt in tg.lines):
+        blocks.append(Html(render("paragraph.html.j2", text=tr.t("targets.line_rule"),
+                                  css="smm-note")))
+    rows = []
+    for number, lt in enumerate(tg.lines, start=1):
+        served = [f"{names[s['target']]} ({tr.percent(s['share'])})" for s in lt.served
+                  if s["share"] >= 10] or [names[s["target"]] for s in lt.served[:1]]
+        notes = [tr.t("targets.line_served", targets=tr.join(served))] if lt.served else []
+        if lt.method == "too_few_rows":
+            notes.append(tr.t("targets.line_too_few", rows=lt.rows, min=2 * MIN_COUNT))
+        if lt.other:
+            notes.append(tr.t("targets.line_other", n=lt.other, min=MIN_COUNT))
+        cards = [_persona_card(plan, p, f"L{number}.S{p.id + 1}") for p in lt.sub_targets]
+        blocks.append(Html(render("line.html.j2", title=lt.line, notes=notes, cards=cards)))
+        rows += [{"line": lt.line, "sub_target": f"L{number}.S{p.id + 1}",
+                  "name": persona_name(plan, p, f"L{number}.S{p.id + 1}"), "people": p.size,
+                  "share": p.share,
+                  "offer": p.offer} for p in lt.sub_targets]
+    if rows:
+        blocks.append(plan.record.table(
+            "sub_targets", "targets", tr.t("targets.sub_targets"), pd.DataFrame(rows),
+            [Column("line", tr.t("table.line")), Column("sub_target", tr.t("table.sub_target")),
+             Column("name", tr.t("table.target")),
+             Column("people", tr.t("table.people"), lambda v: tr.number(v)),
+             Column("share", tr.t("table.share"), lambda v: tr.percent(v))]))
+    blocks.append(Html(render("paragraph.html.j2", text=tr.t("targets.export_note"),
+                              css="smm-note")))
+    return Section(*blocks)
+

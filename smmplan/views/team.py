@@ -1,0 +1,100 @@
+"""Views of chapter 7, team and cost."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts
+from ..plan import Plan
+from ..report import Column, Html, render
+from .base import (
+    Section,
+    chapter_heading,
+    section_heading,
+)
+
+
+def team_decisions(plan: Plan) -> list[str]:
+    """The team chapter's decisions in words (executive summary)."""
+    tr, team = plan.tr, plan.team
+    cost = {"in_house": team.in_house, "agency": team.agency, "freelancers": team.freelancers,
+            "mixed": team.mixed}[team.cheapest]
+    return [tr.t("summary_team.staffing", fte=tr.number(team.fte, 1),
+                 option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
+                 total=tr.money(team.total_cost["total"]))]
+
+
+def team_roles(plan: Plan) -> Section:
+    """Chapter heading, roles with FTE and cost per sourcing option, the decision."""
+    tr, team = plan.tr, plan.team
+    cost = {"in_house": team.in_house, "agency": team.agency, "freelancers": team.freelancers,
+            "mixed": team.mixed}[team.cheapest]
+    frame = pd.DataFrame([{
+        "role": r.role, "role_name": tr.t(f"team.role.{r.role}"), "fte": r.fte,
+        "annual_pay": r.annual_pay, "in_house": r.cost, "freelance": r.freelance,
+        "agency": r.agency, "best": r.best, "best_name": tr.t(f"team.best.{r.best}"),
+    } for r in team.roles])
+    money = lambda v: tr.money(v)  # noqa: E731
+    notes = []
+    for note in team.notes:
+        notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
+                          cost=tr.money(cost)))
+    return Section(
+        chapter_heading(plan, "team"),
+        Html(render("paragraph.html.j2", lead=True, text=tr.t(
+            "team.intro", fte=tr.number(team.fte, 1), channels=team.channels,
+            posts=tr.number(team.posts_per_week, 1)))),
+        section_heading(plan, "team.roles", "team-roles"),
+        Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "team.decision", option=tr.t(f"team.option.{team.cheapest}"),
+            cost=tr.money(cost)))),
+        plan.record.table(
+            "team", "team", tr.t("team.roles"), frame,
+            [Column("role_name", tr.t("table.role")),
+             Column("fte", tr.t("table.fte"), lambda v: tr.number(v, 2)),
+             Column("annual_pay", tr.t("table.pay"), money),
+             Column("in_house", tr.t("table.in_house"), money),
+             Column("freelance", tr.t("table.freelance"), money),
+             Column("agency", tr.t("table.agency"), money),
+             Column("best_name", tr.t("table.best"))]),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.sizing"))),
+    )
+
+
+def team_costs(plan: Plan) -> Section:
+    """The plan's total cost, ROI including the team, and the monthly P&L."""
+    tr, team = plan.tr, plan.team
+    c = team.total_cost
+    paid = plan.paid
+    margin_value = (team.revenue or 0) * ((paid.margin or 100) / 100)
+    roi = tr.t("team.roi", margin=tr.money(margin_value), total=tr.money(c["total"]),
+               roi=tr.percent(team.roi, 0)) if team.roi is not None else tr.t(
+        "team.roi_unknown")
+    items = pd.DataFrame([{"item": k, "item_name": tr.t(f"team.cost.{k}"), "amount": c[k]}
+                          for k in ("team", "ads", "production", "tools")])
+    pnl = pd.DataFrame(team.monthly)
+    pnl["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in pnl["month"]]
+    money = lambda v: tr.money(v)  # noqa: E731
+    return Section(
+        section_heading(plan, "team.costs", "team-costs"),
+        Html(render("paragraph.html.j2", text=tr.t(
+            "team.total", total=tr.money(c["total"]), team=tr.money(c["team"]),
+            ads=tr.money(c["ads"]), production=tr.money(c["production"]),
+            tools=tr.money(c["tools"])))),
+        Html(render("paragraph.html.j2", css="smm-decision", text=roi)),
+        plan.record.figure("plan_cost", "team", charts.cost_chart(c, tr, plan.theme)),
+        plan.record.table("plan_cost", "team", tr.t("team.costs"), items,
+                          [Column("item_name", tr.t("table.item")),
+                           Column("amount", tr.t("table.amount"), money)]),
+        section_heading(plan, "team.pnl", "team-pnl"),
+        plan.record.figure("pnl", "team", charts.pnl_chart(team.monthly, tr, plan.theme)),
+        plan.record.table(
+            "pnl", "team", tr.t("team.pnl"), pnl,
+            [Column("month_name", tr.t("table.month")),
+             Column("revenue", tr.t("table.revenue"), money),
+             Column("gross_margin", tr.t("chart.gross_margin"), money),
+             Column("result", tr.t("table.result"), money),
+             Column("cumulative", tr.t("table.cumulative"), money)]),
+    )
+
