@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from .brief import Brief
-from .content import content_facts
+from .channels import content_facts
 from .exports.posts import read_posts
 
 SITUATIONS = {  # situation -> moderation action

@@ -17,9 +17,9 @@ from . import __version__
 from .audience import Audience, load_audience
 from .brief import Brief, load_brief
 from .budget import Paid, plan_paid
+from .channels import Channels, calendar_files, plan_channels
 from .charts import Theme
 from .community import Community, plan_community
-from .content import Channels, calendar_files, plan_channels
 from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .objectives import Objectives, kpi_catalogue, plan_objectives
@@ -27,7 +27,7 @@ from .report import Recorder
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import Team, plan_team
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Chapters that exist, in plan order.
 CHAPTERS = ("identity", "targets", "objectives", "channels", "community", "budget", "team")
 
@@ -169,14 +169,15 @@ class Plan:
             "provenance": self.provenance(),
             "summary": self.record.summary,
             "identity": self.identity.to_json(self.brief),
-            "segments": self.targets.to_json(),
+            "targets": self.targets.to_json(),
             "objectives": self.objectives.to_json(),
             "kpis": {k: v for k, v in kpi_catalogue().items()
                      if k in self.objectives.baselines},
             "channels": self.channels.to_json(),
             "calendar": self.channels.calendar_json(),
             "community": self.community.to_json(),
-            "budget": {"paid": self.paid.to_json(), "team": self.team.to_json()},
+            "paid": self.paid.to_json(),
+            "team": self.team.to_json(),
             "figures": self.record.figures,
             "tables": self.record.tables,
         }

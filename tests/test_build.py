@@ -15,9 +15,8 @@ from smmplan.paths import example_briefs
 
 from .conftest import XSS, example_raw, fault_notebooks, plan_json, run_cli, standalone, write_brief
 
-EXPECTED_KEYS = {"schema_version", "client", "provenance", "summary", "identity", "segments",
-                 "objectives", "kpis", "channels", "calendar", "community",
-                 "budget",
+EXPECTED_KEYS = {"schema_version", "client", "provenance", "summary", "identity", "targets",
+                 "objectives", "kpis", "channels", "calendar", "community", "paid", "team",
                  "figures", "tables"}
 
 
@@ -229,7 +228,7 @@ def test_no_row_level_personal_data_in_the_deliverable(built):
         for value in raw[col].dropna().head(200):
             assert not any(str(value) in text for text in texts), (col, value)
     data = plan_json(folder)
-    assert data["segments"]["k"] == len(data["segments"]["personas"]) >= 2
+    assert data["targets"]["k"] == len(data["targets"]["personas"]) >= 2
     assert {"k_selection", "segment_sizes", "segment_profiles", "segment_map"} <= set(
         data["figures"])
     assert (folder / "tables" / "segments.csv").is_file()

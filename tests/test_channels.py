@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from smmplan.brief import load_brief, parse_brief
-from smmplan.content import (
+from smmplan.channels import (
     ChannelChoice,
     Window,
     allocate_frequency,
