@@ -84,6 +84,13 @@ class Period(_Model):
         """Last day of the plan period."""
         return add_months(self.start, self.months) - dt.timedelta(days=1)
 
+    @property
+    def month_starts(self) -> list[dt.date]:
+        """The first day of each of the plan's months, from the first month that starts on
+        or after ``start`` (one list for every chapter: forecasts, trajectories, P&L)."""
+        first = self.start if self.start.day == 1 else add_months(self.start.replace(day=1), 1)
+        return [add_months(first, i) for i in range(self.months)]
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months, clamped to the end of shorter months."""
@@ -615,7 +622,7 @@ def apply_scenario_data(raw: dict, scenario: dict) -> dict:
     for section, values in scenario.items():
         if section in ("brief", "note") or not isinstance(values, dict):
             continue
-        merged[section] = _deep_merge(dict(merged.get(section) or {}), values)
+        merged[section] = deep_merge(dict(merged.get(section) or {}), values)
     return merged
 
 
@@ -643,10 +650,12 @@ def apply_scenario(raw: dict, scenario_path: Path) -> dict:
     return apply_scenario_data(raw, scenario)
 
 
-def _deep_merge(base: dict, extra: dict) -> dict:
+def deep_merge(base: dict, extra: dict) -> dict:
+    """``base`` with ``extra`` merged in, nested mappings merged key by key (a new dict;
+    neither argument is changed)."""
     out = dict(base)
     for key, value in extra.items():
-        out[key] = _deep_merge(out[key], value) if isinstance(value, dict) and isinstance(
+        out[key] = deep_merge(out[key], value) if isinstance(value, dict) and isinstance(
             out.get(key), dict) else value
     return out
 

@@ -342,8 +342,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     if settings.objective == "profit" and margin is None:
         raise DataError(f"{brief.source}: offer[].gross_margin: needed for the profit "
                         "objective")
-    months = list(pd.date_range(brief.client.period.start, periods=brief.client.period.months,
-                                freq="MS"))
+    months = [pd.Timestamp(m) for m in brief.client.period.month_starts]
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
     models, excluded = [], []

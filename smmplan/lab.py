@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .brief import Brief, example_briefs_for_picker, parse_brief
+from .brief import Brief, deep_merge, example_briefs_for_picker, parse_brief, read_yaml
 from .report import static_output
 
 _CHOICES: dict[str, dict] = {}  # brief path -> scenario sections chosen in this session
@@ -41,18 +41,9 @@ def with_choices(brief: Brief, extra: dict) -> Brief:
     """A copy of the brief with the session's choices and ``extra`` applied."""
     from .brief import apply_scenario_data
 
-    raw = yaml.safe_load(Path(brief.source).read_text(encoding="utf-8-sig"))
-    merged = apply_scenario_data(raw, _merge(copy.deepcopy(_choices(brief)), extra))
+    raw = read_yaml(Path(brief.source))
+    merged = apply_scenario_data(raw, deep_merge(copy.deepcopy(_choices(brief)), extra))
     return parse_brief(merged, brief.source)
-
-
-def _merge(base: dict, extra: dict) -> dict:
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            _merge(base[key], value)
-        else:
-            base[key] = value
-    return base
 
 
 def keep_scenario(brief: Brief, note: str = "") -> Path:
@@ -173,7 +164,7 @@ def budget_panel(plan) -> None:
             except Exception as exc:  # a bound the optimiser cannot place: say it, live
                 print(f"Cannot place the budget: {exc}")
                 return
-            _merge(_choices(plan.brief), extra)
+            _CHOICES[str(plan.brief.source)] = deep_merge(_choices(plan.brief), extra)
             t = result.totals
             print(f"Conversions {t['conversions']:,.0f}, cost per conversion "
                   f"{t['cpa'] or 0:,.2f}, revenue {t['revenue']:,.0f}")

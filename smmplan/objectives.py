@@ -168,8 +168,7 @@ class Objectives:
 
 
 def _months(brief: Brief) -> list[str]:
-    return [m.date().isoformat() for m in pd.date_range(
-        brief.client.period.start, periods=brief.client.period.months, freq="MS")]
+    return [m.isoformat() for m in brief.client.period.month_starts]
 
 
 def analyse_posts(posts: pd.DataFrame) -> dict:

@@ -124,10 +124,8 @@ def plan_team(brief: Brief, paid: Paid | None) -> Team:
         for row in paid.monthly:
             per_month_revenue[row["month"]] = per_month_revenue.get(row["month"], 0) + (
                 row["revenue"] or 0)
-    import pandas as pd
-
-    for month in pd.date_range(brief.client.period.start, periods=months, freq="MS"):
-        key = month.date().isoformat()
+    for month in brief.client.period.month_starts:
+        key = month.isoformat()
         rev = per_month_revenue.get(key, 0.0)
         cost = total["total"] / months
         gross = rev * margin
