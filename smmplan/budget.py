@@ -191,7 +191,8 @@ class Paid:
     excluded: list[dict]  # {platform, reason}
     models: list[dict]  # rates, audience and their sources, per platform
     equal_split_conversions: float
-    sweep: list[dict]  # {factor, budget, conversions, revenue, marginal_cpa}
+    sweep: list[dict]  # {factor, budget (total), conversion_budget, conversions, revenue,
+    #                    marginal_cpa}
     break_even_budget: float | None
     scenarios: dict[str, dict]  # low / mid / high totals
     monthly: list[dict]
@@ -435,7 +436,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         marginal = None
         if prev and conv > prev[1]:
             marginal = (b - prev[0]) / (conv - prev[1])
-        sweep.append({"factor": factor, "budget": round(b, 2), "conversions": round(conv, 2),
+        # ``budget`` is the whole paid budget (the awareness part stays as planned), on the
+        # same basis as the headline total and the break-even budget.
+        sweep.append({"factor": factor, "budget": round(b + aware_budget, 2),
+                      "conversion_budget": round(b, 2), "conversions": round(conv, 2),
                       "revenue": round(conv * aov, 2) if aov else None,
                       "marginal_cpa": round(marginal, 2) if marginal else None})
         prev = (b, conv)
@@ -447,8 +451,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 lo_cpa = a["marginal_cpa"] or 0
                 t = (break_even - lo_cpa) / (b["marginal_cpa"] - lo_cpa) if \
                     b["marginal_cpa"] != lo_cpa else 0
-                be_budget = round(a["budget"] + max(0, min(1, t)) * (b["budget"] - a["budget"])
-                                  + aware_budget, 2)
+                be_budget = round(a["budget"] + max(0, min(1, t)) * (b["budget"] - a["budget"]),
+                                  2)
                 break
     scenarios = {}
     for sc in SCENARIOS:

@@ -19,6 +19,7 @@ from .brief import Brief, load_brief
 from .budget import Paid, plan_paid
 from .channels import Channels, calendar_files, plan_channels
 from .charts import Theme
+from .checks import run as run_checks
 from .community import Community, plan_community
 from .i18n import Translator
 from .identity import Identity, analyse_identity
@@ -149,7 +150,13 @@ class Plan:
         }
 
     def to_json(self) -> dict:
-        """The machine-readable plan (documented in docs/plan-json.md)."""
+        """The machine-readable plan (documented in docs/plan-json.md), with the result of
+        the plan's own consistency checks (``checks``)."""
+        data = self._json()
+        data["checks"] = [c.to_json() for c in run_checks(data)]
+        return data
+
+    def _json(self) -> dict:
         c = self.brief.client
         return {
             "schema_version": SCHEMA_VERSION,

@@ -17,7 +17,7 @@ from .conftest import XSS, example_raw, fault_notebooks, plan_json, run_cli, sta
 
 EXPECTED_KEYS = {"schema_version", "client", "provenance", "summary", "identity", "targets",
                  "objectives", "kpis", "channels", "calendar", "community", "paid", "team",
-                 "figures", "tables"}
+                 "figures", "tables", "checks"}
 
 
 def test_every_example_is_built(built):

@@ -116,7 +116,6 @@ def budget_allocation(plan: Plan) -> Section:
 def budget_scenarios(plan: Plan) -> Section:
     """Budget sweep with marginal cost and break-even, and low / mid / high scenarios."""
     tr, paid = plan.tr, plan.paid
-    conv_budget = paid.conversion_budget
     if paid.break_even_cpa is None:
         text = tr.t("budget.break_even_unknown")
     elif paid.break_even_budget is None:
@@ -144,7 +143,7 @@ def budget_scenarios(plan: Plan) -> Section:
             [c.platform for c in funded], by_scenario,
             {k: tr.t(f"budget.scenario.{k}") for k in by_scenario}, tr, plan.theme)),
         plan.record.figure("budget_sweep", "budget", charts.sweep_chart(
-            paid.sweep, paid.break_even_cpa, conv_budget, tr, plan.theme)),
+            paid.sweep, paid.break_even_cpa, paid.total, tr, plan.theme)),
         plan.record.table("budget_scenarios", "budget", tr.t("budget.scenarios"), scen, cols),
         plan.record.table(
             "budget_sweep", "budget", tr.t("chart.sweep_title"), sweep,

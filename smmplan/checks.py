@@ -1,0 +1,103 @@
+"""The plan checks itself: every figure that two chapters show must have one value.
+
+Each check reads ``plan.json`` (the same recorder as the HTML, so what is checked is what
+the client reads) and returns ``Check`` results; ``run`` gives them all. A check whose
+figures are absent from a plan (no post history, no paid budget) is skipped, not passed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class Check:
+    """One comparison: what was compared, where, and whether it held."""
+
+    name: str
+    ok: bool
+    detail: str = ""
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _close(a: float | None, b: float | None, rel: float = 1e-4, abs_: float = 0.011) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+
+
+def _rows(plan: dict, table: str) -> list[dict]:
+    return plan.get("tables", {}).get(table, {}).get("rows", [])
+
+
+def content_type_rates(plan: dict) -> Iterator[Check]:
+    """Engagement rate by content type: objectives chapter vs "what to sponsor"."""
+    history = {r["content_type"]: r["rate"] for r in _rows(plan, "engagement_by_type")}
+    for row in _rows(plan, "sponsor"):
+        if row["name"] in history and row["engagement_rate"] is not None:
+            yield Check(f"engagement rate of {row['name']}",
+                        _close(history[row["name"]], row["engagement_rate"], abs_=0.0051),
+                        f"objectives {history[row['name']]} vs paid {row['engagement_rate']}")
+
+
+def paid_spend(plan: dict) -> Iterator[Check]:
+    """Paid spend: the allocation table, the monthly forecast, the total and the team
+    chapter's plan cost."""
+    budget = {r["platform_name"]: r["spend"] for r in _rows(plan, "budget")}
+    if not budget:
+        return
+    total = plan["paid"]["total"]
+    yield Check("paid spend adds up to the total", _close(sum(budget.values()), total),
+                f"{sum(budget.values()):.2f} vs {total:.2f}")
+    monthly: dict[str, float] = {}
+    for r in _rows(plan, "budget_monthly"):
+        monthly[r["platform_name"]] = monthly.get(r["platform_name"], 0.0) + r["spend"]
+    for platform, spend in budget.items():
+        if spend or platform in monthly:
+            yield Check(f"monthly spend of {platform}",
+                        _close(monthly.get(platform, 0.0), spend, abs_=0.5),
+                        f"months {monthly.get(platform, 0.0):.2f} vs allocation {spend:.2f}")
+    ads = plan.get("team", {}).get("total_cost", {}).get("ads")
+    if ads is not None:
+        yield Check("paid budget in the plan cost", _close(ads, total), f"{ads} vs {total}")
+
+
+def paid_results(plan: dict) -> Iterator[Check]:
+    """Conversions: the allocation table, the mid scenario and the budget sweep at the
+    planned budget."""
+    paid = plan.get("paid")
+    if not paid or not _rows(plan, "budget"):
+        return
+    allocated = sum(r["conversions"] or 0 for r in _rows(plan, "budget"))
+    mid = paid["scenarios"].get("mid", {}).get("conversions")
+    yield Check("conversions: allocation vs mid scenario", _close(allocated, mid, abs_=0.051),
+                f"{allocated:.1f} vs {mid}")
+    for row in paid["sweep"]:
+        if row["factor"] == 1.0:
+            yield Check("budget sweep at the planned budget",
+                        _close(row["budget"], paid["total"], abs_=0.011)
+                        and _close(row["conversions"], allocated, abs_=0.011),
+                        f"{row['budget']} -> {row['conversions']} vs {paid['total']} -> "
+                        f"{allocated:.2f}")
+
+
+def posting_volume(plan: dict) -> Iterator[Check]:
+    """Posts per week: the channels chapter's plan vs what the team chapter is sized for."""
+    planned = sum(r["posts_per_week"] or 0 for r in _rows(plan, "channels"))
+    team = plan.get("team", {}).get("posts_per_week")
+    if team is not None and _rows(plan, "channels"):
+        yield Check("posts per week: channels vs team", _close(planned, team, abs_=0.051),
+                    f"channels {planned} vs team {team}")
+
+
+CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
+    content_type_rates, paid_spend, paid_results, posting_volume)
+
+
+def run(plan: dict) -> list[Check]:
+    """Every check on a plan's JSON."""
+    return [c for check in CHECKS for c in check(plan)]
