@@ -50,7 +50,7 @@ def paid_spend(plan: dict) -> Iterator[Check]:
     budget = {r["platform_name"]: r["spend"] for r in _rows(plan, "budget")}
     if not budget:
         return
-    total = plan["paid"]["total"]
+    total = plan["budget"]["total"]
     yield Check("paid spend adds up to the total", _close(sum(budget.values()), total),
                 f"{sum(budget.values()):.2f} vs {total:.2f}")
     monthly: dict[str, float] = {}
@@ -69,7 +69,7 @@ def paid_spend(plan: dict) -> Iterator[Check]:
 def paid_results(plan: dict) -> Iterator[Check]:
     """Conversions: the allocation table, the mid scenario and the budget sweep at the
     planned budget."""
-    paid = plan.get("paid")
+    paid = plan.get("budget")
     if not paid or not _rows(plan, "budget"):
         return
     allocated = sum(r["conversions"] or 0 for r in _rows(plan, "budget"))

@@ -183,7 +183,7 @@ class Plan:
             "channels": self.channels.to_json(),
             "calendar": self.channels.calendar_json(),
             "community": self.community.to_json(),
-            "paid": self.paid.to_json(),
+            "budget": self.paid.to_json(),
             "team": self.team.to_json(),
             "figures": self.record.figures,
             "tables": self.record.tables,

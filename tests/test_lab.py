@@ -71,7 +71,7 @@ def test_build_with_a_saved_scenario_carries_its_values(tmp_path):
     assert res.returncode == 0, res.stderr
     data = json.loads((tmp_path / "out" / "maison-lune" / "plan.json").read_text())
     assert data["targets"]["k"] == 4
-    assert data["paid"]["total"] == 700000
+    assert data["budget"]["total"] == 700000
     targets = {o["kpi"]: o["target"] for o in data["objectives"]["objectives"]}
     assert targets["conversation_rate"] == 70
     missing = run_cli("build", str(FASHION), "--scenario", str(tmp_path / "none.yaml"), "-o",
