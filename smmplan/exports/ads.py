@@ -7,7 +7,7 @@ import pandas as pd
 from ..brief import Brief, platforms
 from ..errors import DataError
 from .columns import find_column
-from .table import read_table
+from .table import read_export
 from .values import parse_numbers
 
 REQUIRED = ("spend", "impressions", "clicks", "conversions", "platform")
@@ -43,8 +43,5 @@ def ads_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "ads") -
 
 def read_ads(brief: Brief) -> pd.DataFrame | None:
     """The brief's ads export (``ads_frame``); None when it names none."""
-    spec = brief.data.ads
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    return ads_frame(read_table(path, spec.sheet), spec.columns, path.name)
+    found = read_export(brief, "ads")
+    return None if found is None else ads_frame(*found)

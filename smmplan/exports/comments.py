@@ -7,7 +7,7 @@ import pandas as pd
 from ..brief import Brief
 from ..errors import DataError
 from .columns import find_column
-from .table import read_table
+from .table import read_export
 
 
 def comment_texts(table: pd.DataFrame, columns: dict[str, str], file: str = "comments"
@@ -21,8 +21,5 @@ def comment_texts(table: pd.DataFrame, columns: dict[str, str], file: str = "com
 
 def read_comments(brief: Brief) -> pd.Series | None:
     """The brief's comment texts (``comment_texts``); None when it names no comment file."""
-    spec = brief.data.comments
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    return comment_texts(read_table(path, spec.sheet), spec.columns, path.name)
+    found = read_export(brief, "comments")
+    return None if found is None else comment_texts(*found)

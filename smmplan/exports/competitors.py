@@ -8,7 +8,7 @@ import pandas as pd
 from ..brief import Brief, check_platform
 from ..errors import DataError
 from .columns import find_column
-from .table import read_table
+from .table import read_export
 from .values import parse_dates, parse_numbers
 
 NUMBERS = ("followers", "posts_per_week", "engagement_rate", "mentions")
@@ -45,8 +45,5 @@ def competitors_frame(table: pd.DataFrame, columns: dict[str, str], file: str = 
 
 def read_competitors(brief: Brief) -> pd.DataFrame | None:
     """The brief's competitors export (``competitors_frame``); None when it names none."""
-    spec = brief.data.competitors
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    return competitors_frame(read_table(path, spec.sheet), spec.columns, path.name)
+    found = read_export(brief, "competitors")
+    return None if found is None else competitors_frame(*found)

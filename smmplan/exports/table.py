@@ -122,3 +122,13 @@ def read_header(path: str | Path, sheet: str | None = None) -> list[str]:
     sep = sniff_separator(text)
     first = next(csv.reader(io.StringIO(text), delimiter=sep))
     return [c.strip() for c in first]
+
+
+def read_export(brief, kind: str) -> tuple[pd.DataFrame, dict[str, str], str] | None:
+    """The table the brief names for ``kind`` (``data.<kind>``) with its column map and
+    file name, for a kind's reader; None when the brief names no such file."""
+    spec = getattr(brief.data, kind)
+    if spec is None:
+        return None
+    path = brief.resolve(spec.path)
+    return read_table(path, spec.sheet), spec.columns, path.name

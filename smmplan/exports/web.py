@@ -9,7 +9,7 @@ from ..brief import Brief
 from ..errors import DataError
 from ..paths import data_yaml
 from .columns import find_column
-from .table import read_table
+from .table import read_export
 from .values import parse_numbers
 
 REQUIRED = ("landing_page", "source", "sessions", "engaged_sessions", "conversions")
@@ -42,8 +42,5 @@ def web_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "web ana
 
 def read_web(brief: Brief) -> pd.DataFrame | None:
     """The brief's web-analytics export (``web_frame``); None when it names none."""
-    spec = brief.data.web_analytics
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    return web_frame(read_table(path, spec.sheet), spec.columns, path.name)
+    found = read_export(brief, "web_analytics")
+    return None if found is None else web_frame(*found)
