@@ -269,7 +269,7 @@ def _fit_history(brief: Brief, rate_note: str) -> dict | None:
     if (frame["spend"] < 0).any():
         raise DataError(f"{path}: column {cols['spend']!r}: negative spend in "
                         f"{int((frame['spend'] < 0).sum())} row(s)")
-    rng = np.random.default_rng(brief.seed % 2**31)
+    rng = np.random.default_rng(brief.random_seed() % 2**31)
     fitted = {}
     for platform, rows in frame.groupby("platform"):
         if rows["impressions"].sum() <= 0 or rows["spend"].sum() <= 0:

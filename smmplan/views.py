@@ -7,14 +7,15 @@ tables it shows in ``plan.record``. Words go through ``plan.tr``; HTML is escape
 from __future__ import annotations
 
 import base64
-import mimetypes
 
 import pandas as pd
 
 from . import charts
 from .brief import platforms
 from .plan import Plan
+from .privacy import min_group
 from .report import Column, FigureBlock, Html, render, static_output
+from .safety import logo_bytes
 
 TOC_MARKER = "<!--smm-toc-->"
 
@@ -56,9 +57,9 @@ def _logo_data_uri(plan: Plan) -> str | None:
     logo = plan.brief.brand.visual_identity.logo
     if not logo:
         return None
-    path = plan.brief.resolve(logo)
-    mime = mimetypes.guess_type(path.name)[0] or "image/png"
-    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode()
+    # the type comes from the content, and an SVG is sanitised (smmplan/safety.py)
+    mime, data = logo_bytes(plan.brief.resolve(logo))
+    return f"data:{mime};base64," + base64.b64encode(data).decode()
 
 
 def cover(plan: Plan) -> Section:
@@ -364,6 +365,9 @@ def targets_decisions(plan: Plan) -> list[str]:
     tr, tg = plan.tr, plan.targets
     names = tr.join([f"{persona_name(plan, p)} ({tr.percent(p.share)})" if p.share else
                      persona_name(plan, p) for p in tg.personas])
+    if tg.reason == "too_small":
+        return [tr.t("summary_targets.too_small", rows=tr.number(tg.rows),
+                     min=tr.number(tg.min_group))]
     if tg.declared:
         if not tg.personas:
             return [tr.t("summary_targets.none")]
@@ -375,7 +379,10 @@ def targets_decisions(plan: Plan) -> list[str]:
 def targets_intro(plan: Plan) -> Section:
     """Chapter heading and what the targets are based on."""
     tr, tg = plan.tr, plan.targets
-    if tg.declared:
+    if tg.reason == "too_small":  # an audience too small to show groups of it
+        text = tr.t("targets.intro_too_small", rows=tr.number(tg.rows),
+                    min=tr.number(tg.min_group))
+    elif tg.declared:
         text = tr.t("targets.intro_declared") if tg.personas else tr.t("targets.intro_none")
     else:
         text = tr.t("targets.intro", client=plan.brief.client.name, rows=tr.number(tg.rows))
@@ -520,9 +527,10 @@ def sub_targets(plan: Plan) -> Section:
                   if s["share"] >= 10] or [names[s["target"]] for s in lt.served[:1]]
         notes = [tr.t("targets.line_served", targets=tr.join(served))] if lt.served else []
         if lt.method == "too_few_rows":
-            notes.append(tr.t("targets.line_too_few", rows=lt.rows, min=2 * 30))
+            notes.append(tr.t("targets.line_too_few", rows=lt.rows,
+                              min=2 * min_group(lt.rows)))
         if lt.other:
-            notes.append(tr.t("targets.line_other", n=lt.other, min=30))
+            notes.append(tr.t("targets.line_other", n=lt.other, min=min_group(lt.rows)))
         cards = [_persona_card(plan, p, f"L{number}.S{p.id + 1}") for p in lt.sub_targets]
         blocks.append(Html(render("line.html.j2", title=lt.line, notes=notes, cards=cards)))
         rows += [{"line": lt.line, "sub_target": f"L{number}.S{p.id + 1}",
