@@ -84,7 +84,10 @@ _STREET = re.compile(
     r"\d+\s*(bis|ter|[a-z])?,?\s+(rue|avenue|av\.?|boulevard|bd|chemin|impasse|all[ée]e|place"
     r"|street|st\.?|road|rd\.?|lane|drive|way|stra(ss|ß)e|weg|platz|gasse|via|viale|piazza"
     r"|calle|avenida|plaza|rua|travessa|largo)\b"
-    r"|\b(rue|avenue|street|road|stra(ss|ß)e|via|calle|rua|avenida)\b[^,]*\s\d+",
+    r"|\b(rue|avenue|street|road|stra(ss|ß)e|via|calle|rua|avenida)\b[^,]*\s\d+"
+    r"|^\d+[a-z]?\s+([\w'-]+\s+){1,3}(street|st|road|rd|avenue|ave|lane|ln|drive|dr|way"
+    r"|close|court|place|crescent|terrace)\b\.?"
+    r"|^[\w'-]+(stra(ss|ß)e|weg|gasse|platz)\s+\d+",
     re.I,
 )
 
