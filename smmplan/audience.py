@@ -22,6 +22,7 @@ from .exports.table import file_version, read_table
 from .exports.values import MISSING as _MISSING
 from .exports.values import non_empty as _non_empty
 from .exports.values import parse_dates, parse_numbers
+from .privacy import personal_column
 
 # A target needs at least this many rows (and its minimum share) to be kept; here, not in
 # segments.py, so that validating a brief does not import scikit-learn.
@@ -156,6 +157,9 @@ def _is_identity(name: str, values: pd.Series, distinct: int | None = None) -> s
             digits = values.head(500).astype(str).str.replace(r"\D", "", regex=True)
             if digits.str.len().median() >= 9:
                 return "phone numbers"
+    personal = personal_column(name, values)  # data/privacy.yaml, six languages
+    if personal:
+        return f"personal data ({personal})"
     strong = bool(_PII_STRONG.search(name))
     weak = bool(_PII_WEAK.search(name) or _CAMEL_ID.search(name))
     if not (strong or weak):
@@ -197,6 +201,10 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     for ours, theirs in columns.items():
         if theirs not in table.columns:
             raise DataError(f"{file}: column {theirs!r} (mapped as {ours!r}) is not in the file")
+        personal = personal_column(theirs, _non_empty(table[theirs]))
+        if personal:
+            raise DataError(f"{file}: column {theirs!r} (mapped as {ours!r}) holds personal "
+                            f"data ({personal}); map the role to another column")
     roles = {k: columns.pop(k) for k in ("id", "value", "product", "gender", "age")
              if k in columns}
     renames = {theirs: ours for ours, theirs in columns.items()}

@@ -477,9 +477,16 @@ class Brief(_Model):
     data: DataFiles = Field(
         default_factory=DataFiles, description="The client's own files (all optional)."
     )
+    seed: int | None = Field(
+        default=None, ge=0, description="Seed of every random step (clustering samples, "
+        "forecast simulations). Default: derived from the content of the brief's data "
+        "files and its `targets` settings (except `k`), so identical data and settings "
+        "give identical plans whatever the client's name.",
+    )
 
     # Set by parse_brief, not part of the YAML.
     _source: Path | None = PrivateAttr(default=None)
+    _seed: int | None = PrivateAttr(default=None)
 
     @property
     def source(self) -> Path | None:
@@ -501,10 +508,22 @@ class Brief(_Model):
         """Babel locale of the plan, e.g. ``fr_FR`` or ``en_US``."""
         return locale_for(self.client.language, self.client.country)
 
-    @property
-    def seed(self) -> int:
-        """Seed for every random step, derived from the client's name."""
-        return int(hashlib.sha256(self.client.name.encode()).hexdigest()[:8], 16)
+    def random_seed(self) -> int:
+        """Seed for every random step: the brief's ``seed`` field, else a hash of the bytes
+        of its data files and of its ``targets`` settings (except ``k``, which a lab
+        scenario changes); never the client's name."""
+        if self.seed is not None:
+            return self.seed
+        if self._seed is None:
+            settings = self.targets.model_dump(mode="json", exclude={"k"})
+            digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
+            for kind, spec in sorted(self.data_files().items()):
+                digest.update(kind.encode())
+                path = self.resolve(spec.path)
+                if path.is_file():
+                    digest.update(path.read_bytes())
+            self._seed = int(digest.hexdigest()[:8], 16)
+        return self._seed
 
     def resolve(self, relative: str) -> Path:
         """A path written in the brief, resolved against the brief's folder."""
@@ -685,17 +704,26 @@ def load_brief(path: str | Path, check_files: bool = True,
 def check_brief_files(brief: Brief) -> list[str]:
     """Problems with the files a brief names: missing, unreadable, mapped columns absent."""
     from .exports.table import read_header  # local: keeps `smmplan schema` light
+    from .safety import check_logo, confinement_problem
 
     problems = []
     src = brief.source
     logo = brief.brand.visual_identity.logo
-    if logo and not brief.resolve(logo).is_file():
-        problems.append(
-            f"{src}: brand.visual_identity.logo: file not found: {brief.resolve(logo)}"
-        )
+    if logo:
+        path = brief.resolve(logo)
+        field = "brand.visual_identity.logo"
+        outside = confinement_problem(logo, path, brief.base_dir)
+        wrong = outside or (None if path.is_file() else f"file not found: {path}") or \
+            check_logo(path)
+        if wrong:
+            problems.append(f"{src}: {field}: {wrong}")
     for kind, spec in brief.data_files().items():
         file = brief.resolve(spec.path)
         field = f"data.{kind}.path"
+        outside = confinement_problem(spec.path, file, brief.base_dir)
+        if outside:
+            problems.append(f"{src}: {field}: {outside}")
+            continue
         if not file.is_file():
             problems.append(f"{src}: {field}: file not found: {file}")
             continue
@@ -722,16 +750,31 @@ def _check_audience(brief: Brief) -> list[str]:
     """Problems that would stop the targets chapter: found before any kernel starts."""
     from .audience import MIN_TARGET_ROWS, load_audience
     from .errors import DataError
+    from .exports.table import read_table
+    from .privacy import min_group, personal_column
 
+    spec = brief.data.audience
+    try:
+        table = read_table(brief.resolve(spec.path), spec.sheet)
+    except DataError as exc:
+        return [f"{brief.source}: data.audience: {exc}"]
+    personal = [(ours, theirs, personal_column(theirs, table[theirs].dropna()))
+                for ours, theirs in spec.columns.items()]
+    if any(why for _, _, why in personal):
+        return [f"{brief.source}: data.audience.columns.{ours}: column {theirs!r} holds "
+                f"personal data ({why}); map the role to another column or leave it out"
+                for ours, theirs, why in personal if why]
     try:
         audience = load_audience(brief)
     except DataError as exc:
         return [f"{brief.source}: data.audience: {exc}"]
     k = brief.targets.k
-    if audience is not None and k and audience.rows < k * MIN_TARGET_ROWS:
+    least = max(MIN_TARGET_ROWS, min_group(audience.rows)) if audience is not None else 0
+    if audience is not None and k and audience.rows < k * least:
         return [f"{brief.source}: targets.k: {audience.rows} rows in "
                 f"{Path(audience.file).name} are too few for {k} targets "
-                f"(at least {k * MIN_TARGET_ROWS} needed)"]
+                f"(at least {k * least} needed: no target may be smaller than "
+                f"{least} people)"]
     return []
 
 

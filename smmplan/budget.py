@@ -252,7 +252,7 @@ def _fit_history(brief: Brief, rate_note: str) -> dict | None:
     path = brief.resolve(spec.path)
     frame = read_ads(brief)
     cols = frame.attrs["columns"]
-    rng = np.random.default_rng(brief.seed % 2**31)
+    rng = np.random.default_rng(brief.random_seed() % 2**31)
     fitted = {}
     for platform, rows in frame.groupby("platform"):
         if rows["impressions"].sum() <= 0 or rows["spend"].sum() <= 0:

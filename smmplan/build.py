@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 import time
 import traceback
@@ -20,8 +21,9 @@ import nbformat
 from nbformat.v4 import new_code_cell
 
 from .brief import Brief, load_brief
-from .errors import BriefError
+from .errors import BriefError, SmmplanError, UsageError
 from .paths import NOTEBOOKS_DIR
+from .safety import folder_lock, remove_leftovers
 
 FOOTER_CELL = "v.footer(plan)"
 # After the first chapter (whose executive summary computes every chapter): the calendar
@@ -173,10 +175,30 @@ def _ran_any(notebook_path: Path) -> bool:
     return any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
 
 
+def _subclasses(cls: type) -> set[str]:
+    return {cls.__name__}.union(*(_subclasses(c) for c in cls.__subclasses__()))
+
+
+# errors raised in a kernel that name the file, field or column: shown as they are
+_USER_ERRORS = _subclasses(SmmplanError)
+
+
+def output_folder(out_root: str | Path, brief: Brief, tracking: bool = False) -> Path:
+    """Where a brief's plan (``OUT/<slug>``) or tracking report goes. A tracking report
+    never goes into a plan's folder: UsageError if ``OUT/<slug>`` holds a plan."""
+    target = Path(out_root).resolve() / brief.slug
+    if tracking and ((target / "plan.json").exists() or (target / "plan.html").exists()):
+        raise UsageError(f"{target}: this folder holds a plan; write tracking reports to "
+                         "another folder (e.g. -o reports)")
+    return target
+
+
 def _describe(exc: BaseException) -> str:
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
+        if exc.ename in _USER_ERRORS:  # a user's data or brief: its message says it all
+            return exc.evalue
         return f"cell {exc.cell_index} ({exc.exec_count}): {exc.ename}: {exc.evalue}"
     name = type(exc).__name__
     if "Timeout" in name:
@@ -187,10 +209,6 @@ def _describe(exc: BaseException) -> str:
 def build_one(brief_path: str | Path, out_root: str | Path,
               options: BuildOptions | None = None) -> BuildResult:
     """Build one plan into ``out_root/<slug>/``; never raises for a failing plan."""
-    import papermill as pm
-
-    from .export import export_file
-
     options = options or BuildOptions()
     t0 = time.perf_counter()
     brief_path = Path(brief_path).resolve()
@@ -198,13 +216,31 @@ def build_one(brief_path: str | Path, out_root: str | Path,
         brief: Brief = load_brief(brief_path, scenario=options.scenario)
     except BriefError as exc:
         return BuildResult(str(brief_path), "?", "?", False, 0.0, "", "; ".join(exc.lines()))
-    target = Path(out_root).resolve() / brief.slug
-    target.mkdir(parents=True, exist_ok=True)
+    result = BuildResult(str(brief_path), brief.client.name, brief.slug, False, 0.0, "")
+    try:
+        target = output_folder(out_root, brief, tracking=options.actuals is not None)
+        target.mkdir(parents=True, exist_ok=True)
+        result.out_dir = str(target)
+        with folder_lock(target):  # one build at a time writes into a folder
+            remove_leftovers(target)  # what killed builds left (no live build owns it)
+            _build_locked(brief, brief_path, target, options, result)
+    except UsageError as exc:  # another build holds the folder, or a plan is there
+        result.message = str(exc)
+    finally:
+        result.seconds = round(time.perf_counter() - t0, 2)
+    return result
+
+
+def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOptions,
+                  result: BuildResult) -> None:
+    """Run, export and install one plan or report into ``target`` (its lock held)."""
+    import papermill as pm
+
+    from .export import export_file
+
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
     stem = "report" if options.actuals else "plan"
     executed = staging / f"{stem}.ipynb"
-    result = BuildResult(str(brief_path), brief.client.name, brief.slug, False, 0.0,
-                         str(target))
     try:
         parameters = {"brief_path": str(brief_path), "output_dir": str(staging)}
         if options.scenario:
@@ -255,8 +291,6 @@ def build_one(brief_path: str | Path, out_root: str | Path,
         )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        result.seconds = round(time.perf_counter() - t0, 2)
-    return result
 
 
 def warm_up() -> None:
@@ -283,6 +317,21 @@ def _expected_cost(brief_path: Path) -> int:
         return 0
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Ctrl-C in a batch: no brief starts any more, and each worker is interrupted so that
+    its build removes its staging folder and lock; one still running after 5 s is
+    terminated (its leftovers are removed by the next build into that folder)."""
+    workers = list(pool._processes.values())  # the executor has no public handle on them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            os.kill(worker.pid, signal.SIGINT)
+    for worker in workers:
+        worker.join(5)
+        if worker.is_alive():
+            worker.terminate()
+
+
 def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
                options: BuildOptions | None = None, progress: bool = True) -> list[BuildResult]:
     """Build several plans with ``jobs`` worker processes and a progress bar."""
@@ -306,7 +355,8 @@ def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
         # Forked workers inherit the warm imports and caches. Safe here: this process
         # holds no kernel, no ZeroMQ context, and no thread yet (tqdm's comes after).
         ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        try:
             futures = {pool.submit(build_one, p, out_root, options): p
                        for p in sorted(brief_paths, key=_expected_cost, reverse=True)}
             bar = tqdm(total=len(brief_paths), desc="plans", unit="plan",
@@ -319,6 +369,10 @@ def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
                     results.append(BuildResult(str(path), "?", "?", False, 0.0, "",
                                                f"worker failed: {_describe(exc)}"))
                 bar.update()
+        except KeyboardInterrupt:
+            _stop_workers(pool)
+            raise
+        pool.shutdown()
     bar.close()
     order = {str(Path(p).resolve()): i for i, p in enumerate(brief_paths)}
     return sorted(results, key=lambda r: order.get(r.brief, len(order)))

@@ -11,9 +11,7 @@ many platforms are kept; each kept platform gets the role it serves best.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import asdict, dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -237,16 +235,15 @@ def build_slots(brief: Brief, kept: list[ChannelChoice], windows: dict[str, list
 
 
 def to_csv(slots: list[Slot], key_dates_: list[dict]) -> str:
-    """calendar.csv: one row per post, then one per key date."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(["date", "time", "platform", "pillar", "format", "sponsored", "kind"])
-    for s in slots:
-        writer.writerow([s.date, s.time, s.platform, s.pillar, s.format,
-                         "yes" if s.sponsored else "no", "post"])
-    for d in key_dates_:
-        writer.writerow([d["date"], "", "", "", d["name"], "", d["kind"]])
-    return buf.getvalue()
+    """calendar.csv: one row per post, then one per key date (formula-like text cells,
+    e.g. an event named ``=HYPERLINK(...)``, neutralised)."""
+    from .safety import csv_text
+
+    rows = [["date", "time", "platform", "pillar", "format", "sponsored", "kind"]]
+    rows += [[s.date, s.time, s.platform, s.pillar, s.format,
+              "yes" if s.sponsored else "no", "post"] for s in slots]
+    rows += [[d["date"], "", "", "", d["name"], "", d["kind"]] for d in key_dates_]
+    return csv_text(rows)
 
 
 def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str,

@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import BriefError, SmmplanError, UsageError
 
 
+def _allow(args: argparse.Namespace) -> None:
+    """Folders given with --allow-dir, added to SMMPLAN_ALLOWED_DIRS (kernels inherit it)."""
+    from .safety import allow_dirs
+
+    for folder in args.allow_dir or []:
+        if not Path(folder).is_dir():
+            raise UsageError(f"--allow-dir {folder}: no such folder")
+    allow_dirs(args.allow_dir or [])
+
+
 def _validate(args: argparse.Namespace) -> int:
     from .brief import load_brief
 
+    _allow(args)
     problems: list[str] = []
     for path in args.briefs:
         try:
@@ -55,15 +68,25 @@ def _build(args: argparse.Namespace) -> int:
     from .brief import load_brief
     from .build import BuildOptions, build_many
 
+    _allow(args)
     problems: list[str] = []
     scenario = Path(args.scenario) if args.scenario else None
     if scenario and not scenario.is_file():
         raise UsageError(f"{scenario}: scenario file not found")
+    out = Path(args.output)
+    folders: dict[Path, str] = {}
     for path in args.briefs:  # every brief is checked before any kernel starts
         try:
-            load_brief(path, scenario=scenario)
+            brief = load_brief(path, scenario=scenario)
         except BriefError as exc:
             problems += exc.lines()
+            continue
+        folder = out.resolve() / brief.slug
+        if folder in folders:  # one plan would overwrite the other
+            problems.append(f"{path}: writes to the same folder as {folders[folder]} "
+                            f"({folder}): give one of the clients another name, or build "
+                            "them with different -o folders")
+        folders.setdefault(folder, path)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)
@@ -71,7 +94,6 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(cell_timeout=args.timeout, scenario=scenario)
     if args.notebooks:
         options.notebooks_dir = Path(args.notebooks).resolve()
-    out = Path(args.output)
     results = build_many([Path(p) for p in args.briefs], out, jobs=args.jobs, options=options,
                          progress=not args.quiet)
     width = max(len(r.client) for r in results)
@@ -90,17 +112,21 @@ def _build(args: argparse.Namespace) -> int:
 
 def _track(args: argparse.Namespace) -> int:
     from .brief import load_brief
-    from .build import BuildOptions, build_one
+    from .build import BuildOptions, build_one, output_folder
+    from .tracking import check_actuals
 
-    try:
-        load_brief(args.brief)
+    _allow(args)
+    try:  # the same checks as build, then the period's exports, before any kernel starts
+        brief = load_brief(args.brief)
+        problems = check_actuals(brief, args.actuals)
     except BriefError as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
+        problems = exc.lines()
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
         return 2
     actuals = Path(args.actuals)
-    if not actuals.is_dir():
-        raise UsageError(f"{actuals}: the actuals folder does not exist")
+    output_folder(args.output, brief, tracking=True)  # never a plan's folder
     result = build_one(args.brief, Path(args.output),
                        BuildOptions(cell_timeout=args.timeout, actuals=actuals))
     if not result.ok:
@@ -110,6 +136,13 @@ def _track(args: argparse.Namespace) -> int:
     return 0
 
 
+def _allow_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-dir", action="append", metavar="DIR",
+                   help="a folder outside the brief's own that its files (logo, data) may "
+                   "be in; repeatable (also: SMMPLAN_ALLOWED_DIRS, separated by "
+                   f"{os.pathsep!r})")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (documented in the README)."""
     p = argparse.ArgumentParser(prog="smmplan", description=__doc__)
@@ -117,6 +150,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check briefs and the files they name")
     v.add_argument("briefs", nargs="+")
+    _allow_option(v)
     v.set_defaults(func=_validate)
     s = sub.add_parser("schema", help="print the brief's JSON Schema")
     s.set_defaults(func=_schema)
@@ -132,12 +166,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--notebooks", help="folder of chapter notebooks to use instead of notebooks/")
     b.add_argument("--scenario", help="scenario file kept in the lab (docs/scenario.md)")
+    _allow_option(b)
     b.set_defaults(func=_build)
     t = sub.add_parser("track", help="progress report from actual exports of a period")
     t.add_argument("brief")
     t.add_argument("--actuals", required=True, help="folder with the period's exports")
     t.add_argument("-o", "--output", required=True, help="output folder")
     t.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
+    _allow_option(t)
     t.set_defaults(func=_track)
     return p
 
@@ -162,8 +198,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"smmplan: {line}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("smmplan: interrupted", file=sys.stderr)
-        return 130
+        return _interrupted()
+
+
+def _interrupted() -> NoReturn:
+    """Ctrl-C: one line and exit 130, now. The build's own cleanup (staging folders) has
+    run on the way out; the interpreter's shutdown is skipped, where the event loop of an
+    interrupted kernel client would print "Task exception was never retrieved" and the
+    kernel's death as a traceback (ipykernel stops when its parent is gone)."""
+    import logging
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    print("smmplan: interrupted", file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(130)
 
 
 if __name__ == "__main__":

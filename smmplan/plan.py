@@ -25,6 +25,7 @@ from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .report import Recorder
+from .safety import write_csv
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import Team, plan_team
 
@@ -94,7 +95,12 @@ class Plan:
                 split.append({"id": p.id, "share": p.share, "value_index": p.value_index,
                               "index": {k: v / overall[k] for k, v in mine.items()
                                         if overall.get(k)}})
-        return plan_paid(self.brief, split)
+        # One BLAS thread: with several, sums are split differently and the optimum moves
+        # in its last digits, so -j 1 (all threads) and -j 2 (one each) would differ.
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            return plan_paid(self.brief, split)
 
     @cached_property
     def team(self) -> Team:
@@ -213,7 +219,7 @@ class Plan:
             (folder / name).write_bytes(content)
         assignments = self.targets.assignments()
         if assignments is not None:  # beside the plan, never inside it
-            assignments.to_csv(folder / "audience_segments.csv", index=False)
+            write_csv(assignments, folder / "audience_segments.csv")
 
 
 _CACHE: dict[tuple, Plan] = {}

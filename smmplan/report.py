@@ -17,6 +17,7 @@ from markupsafe import Markup
 from plotly.io.json import to_json_plotly
 
 from .paths import TEMPLATES_DIR
+from .safety import write_csv
 
 _env = Environment(
     loader=FileSystemLoader(TEMPLATES_DIR / "fragments"),
@@ -145,12 +146,13 @@ class Recorder:
         )
 
     def write_tables(self, folder: Path) -> list[Path]:
-        """Write each recorded table as ``folder/<key>.csv`` (UTF-8, raw values)."""
+        """Write each recorded table as ``folder/<key>.csv`` (UTF-8, raw values; text that
+        a spreadsheet would run as a formula is prefixed with ``'``)."""
         folder.mkdir(parents=True, exist_ok=True)
         paths = []
         for key, frame in self.frames.items():
             path = folder / f"{key}.csv"
-            frame.to_csv(path, index=False)
+            write_csv(frame, path)
             paths.append(path)
         return paths
 

@@ -147,11 +147,15 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         Resamples for the stability measure (0 skips it).
     n_init : int
         k-means++ restarts of each KMeans fit (MiniBatchKMeans always uses 3).
+    min_count : int
+        Smallest admissible segment in rows, a forced k included (the targets chapter
+        passes the disclosure minimum of ``privacy.min_group``).
     """
 
     def __init__(self, k: int | None = None, k_min: int = 2, k_max: int = 8,
                  min_share: float = 0.05, random_state: int = 0,
-                 bootstraps: int = BOOTSTRAPS, n_init: int = 4):
+                 bootstraps: int = BOOTSTRAPS, n_init: int = 4,
+                 min_count: int = MIN_TARGET_ROWS):
         self.k = k
         self.k_min = k_min
         self.k_max = k_max
@@ -159,6 +163,7 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         self.random_state = random_state
         self.bootstraps = bootstraps
         self.n_init = n_init
+        self.min_count = min_count
 
     def fit(self, X: np.ndarray, y=None) -> AudienceSegmenter:
         """Choose k (``select``), then fit every row at that k (``fit_selected``)."""
@@ -172,8 +177,9 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         rng = np.random.default_rng(self.random_state)
         sample_idx = np.sort(rng.choice(n, size=min(n, SELECTION_SAMPLE), replace=False))
         sample = X[sample_idx]
-        min_rows = max(MIN_TARGET_ROWS, int(np.ceil(self.min_share * n)))
-        largest = max(2, min(self.k_max, n // MIN_TARGET_ROWS))
+        # no segment under min_count rows, even with a forced k
+        min_rows = max(self.min_count, int(np.ceil(self.min_share * n)))
+        largest = max(2, min(self.k_max, n // min_rows))
         ks = [self.k] if self.k else list(range(self.k_min, largest + 1))
         # Silhouette on a fixed seeded subset, its distance matrix computed once for all k.
         sil_idx = np.sort(rng.choice(len(sample), size=min(len(sample), SILHOUETTE_SAMPLE),
@@ -192,13 +198,13 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
                 "silhouette": silhouette,
                 "davies_bouldin": float(davies_bouldin_score(sample, labels)),
                 "min_share": float(sizes.min() / n),
-                "admissible": bool(sizes.min() >= min_rows or self.k is not None),
+                "admissible": bool(sizes.min() >= min_rows),
             })
         table = pd.DataFrame(rows)
         admissible = table[table["admissible"]]
         if admissible.empty:
             best = int(table["k"].min())
-            self.reason_ = "none_admissible"
+            self.reason_ = "none_admissible"  # callers must not show such segments
         else:
             best = int(admissible.loc[admissible["silhouette"].idxmax(), "k"])
             self.reason_ = "forced" if self.k else "silhouette"

@@ -20,7 +20,8 @@ from threadpoolctl import ThreadpoolController
 
 from .audience import Audience
 from .brief import Brief, OfferLine, platform_catalogue
-from .segments import MIN_COUNT, AudienceSegmenter, to_matrix
+from .privacy import min_group
+from .segments import AudienceSegmenter, to_matrix
 
 Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
@@ -86,7 +87,8 @@ class Targets:
     declared: bool
     rows: int = 0
     k: int = 0
-    reason: str = ""
+    reason: str = ""  # silhouette, forced, too_small (audience not clustered: see min_group)
+    min_group: int = 0  # smallest group the plan may describe (data/privacy.yaml)
     selection: list[dict] = field(default_factory=list)
     davies_bouldin_agrees: bool = True
     davies_bouldin_k: int = 0
@@ -320,6 +322,10 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
              traits: list[Trait], base: np.ndarray | None = None,
              reach_all: dict[str, float] | None = None) -> Persona:
     base = np.ones(aud.rows, dtype=bool) if base is None else base
+    size, least = int(mask.sum()), min_group(int(base.sum()))
+    # a category trait describes size * share people: fewer than the disclosure minimum
+    # would point at a few individuals ("Vorname Paul"), so it is not shown
+    traits = [t for t in traits if t.kind != "category" or t.share * size / 100 >= least]
     persona = Persona(id=idx, name_traits=distinctive(traits, 2), size=int(mask.sum()),
                       share=round(float(mask.sum() / base.sum() * 100), 1),
                       traits=distinctive(traits, 6))
@@ -342,7 +348,7 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
                  row_labels: np.ndarray, reach_all: dict[str, float]) -> LineTargets:
     """Sub-targets of one offer line (its rows: the mask ``rows``): a second clustering
     inside the line's rows; those
-    under MIN_COUNT rows are merged into "other". Writes ``L<n>.S<m>`` labels (or
+    under ``min_group`` rows are merged into "other". Writes ``L<n>.S<m>`` labels (or
     ``L<n>.other``) into ``row_labels``. Needs neither the targets nor their labels (the
     caller fills ``served`` once they are known), so it runs while the targets' final fit
     does.
@@ -352,7 +358,8 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
     its nearest centre. Two to four centres are estimated from thousands of rows with an
     error far below the spread of the segments."""
     n = int(rows.sum())
-    if n < 2 * MIN_COUNT:
+    least = min_group(n)  # a sub-target is described within its line's rows
+    if n < 2 * least:
         row_labels[rows] = f"L{number}.other"
         return LineTargets(line.name, "too_few_rows", n, [], [], other=n)
     index = np.flatnonzero(rows)
@@ -362,7 +369,7 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
         fit_on = np.sort(rng.choice(index, size=SUB_SAMPLE, replace=False))
     # Stability is measured on the targets; two restarts suffice for 2-4 sub-targets.
     seg = AudienceSegmenter(k_min=2, k_max=SUB_K_MAX, min_share=0.1, random_state=seed,
-                            bootstraps=0, n_init=2)
+                            bootstraps=0, n_init=2, min_count=least)
     seg.fit(X[fit_on])
     sub = np.zeros(aud.rows, dtype=np.int64)
     sub[index] = seg.labels_ if n <= SUB_SAMPLE else seg.predict(X[index])
@@ -371,7 +378,7 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
     profiles = _profiles(aud.features, aud.numeric, aud.categorical, sub, seg.k_, base=rows)
     for j in range(seg.k_):
         mask = rows & (sub == j)
-        if sizes[j] < MIN_COUNT:
+        if sizes[j] < least:
             other += int(sizes[j])
             row_labels[mask] = f"L{number}.other"
             continue
@@ -393,12 +400,15 @@ def _rows_with(column: pd.Series, values: list[str]) -> np.ndarray:
 
 
 def _served(labels: np.ndarray, rows: np.ndarray) -> list[dict]:
+    """Targets among a line's rows; a cell of fewer than ``min_group`` people is left out."""
     k = labels.max() + 1
     overall = np.bincount(labels, minlength=k) / len(labels)
-    inside = np.bincount(labels[rows], minlength=k) / max(1, rows.sum())
+    counts = np.bincount(labels[rows], minlength=k)
+    inside = counts / max(1, rows.sum())
+    least = min_group(len(labels))
     return [{"target": int(i), "share": round(float(inside[i] * 100), 1),
              "index": round(float(inside[i] / overall[i]), 2) if overall[i] else None}
-            for i in np.argsort(-inside)]
+            for i in np.argsort(-inside, kind="stable") if counts[i] >= least]
 
 
 def _rule_lines(aud: Audience, labels: np.ndarray, personas: list[Persona],
@@ -429,17 +439,8 @@ def _with_config(config: dict, fn, *args):
 
 def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     """The targets chapter's results: clustered from data, else declared in the brief."""
-    settings = brief.targets
-    if aud is None:
-        personas = [
-            Persona(id=i, name_traits=[], size=0, share=p.share or 0.0, traits=[],
-                    channels=[ChannelFit(c, 0.0, "declared") for c in p.channels],
-                    offer=p.offer or None, declared=True, declared_name=p.name,
-                    declared_description=p.description, declared_message=p.message,
-                    age_range=p.age_range)
-            for i, p in enumerate(settings.personas)
-        ]
-        return Targets(declared=True, personas=personas, k=len(personas))
+    if aud is None or aud.rows < 2 * min_group(aud.rows):
+        return _declared_targets(brief, aud)
     # One BLAS thread: the matrices here are small (samples, centres), and BLAS threads
     # spinning beside the KMeans OpenMP threads cost more than they bring (the k selection
     # takes twice as long on two cores with multi-threaded BLAS).
@@ -454,9 +455,10 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
 def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     settings = brief.targets
     X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
-    seed = brief.seed % 2**31
+    seed = brief.random_seed() % 2**31
     seg = AudienceSegmenter(k=settings.k, k_min=settings.k_min, k_max=settings.k_max,
-                            min_share=settings.min_share / 100, random_state=seed)
+                            min_share=settings.min_share / 100, random_state=seed,
+                            min_count=min_group(aud.rows))
     lines = brief.offer
     by_product = bool(aud.product_column and any(line.audience_values for line in lines))
     by_line = [(number, line, _rows_with(aud.features[aud.product_column],
@@ -478,6 +480,8 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         return reach, results, rows, axes
 
     seg.select(X)
+    if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
+        return _declared_targets(brief, aud)
     if seg.refits_:
         # A real final fit on every row: it runs in a second thread while this one does
         # the independent work. On a large table it is a long MiniBatchKMeans run that a
@@ -491,6 +495,8 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         seg.fit_selected(X)
         reach_all, line_results, map_rows, pca = independent()
     labels = seg.labels_
+    if np.bincount(labels, minlength=seg.k_).min() < min_group(aud.rows):
+        return _declared_targets(brief, aud)
     profiles = _profiles(aud.features, aud.numeric, aud.categorical, labels, seg.k_)
     personas = [_persona(aud, labels == i, i, lines, traits=profiles[i], reach_all=reach_all)
                 for i in range(seg.k_)]
@@ -516,6 +522,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         rows=aud.rows,
         k=seg.k_,
         reason=seg.reason_,
+        min_group=min_group(aud.rows),
         selection=seg.selection_.round(4).to_dict("records"),
         davies_bouldin_agrees=seg.davies_bouldin_agrees_,
         davies_bouldin_k=seg.davies_bouldin_k_,
@@ -535,6 +542,23 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     )
     result.sub_labels = sub_labels.tolist()
     return result
+
+
+def _declared_targets(brief: Brief, aud: Audience | None) -> Targets:
+    """The personas declared in the brief; with an audience too small to be split into
+    groups of at least ``min_group`` people, also the reason (``too_small``)."""
+    personas = [
+        Persona(id=i, name_traits=[], size=0, share=p.share or 0.0, traits=[],
+                channels=[ChannelFit(c, 0.0, "declared") for c in p.channels],
+                offer=p.offer or None, declared=True, declared_name=p.name,
+                declared_description=p.description, declared_message=p.message,
+                age_range=p.age_range)
+        for i, p in enumerate(brief.targets.personas)
+    ]
+    if aud is None:
+        return Targets(declared=True, personas=personas, k=len(personas))
+    return Targets(declared=True, personas=personas, k=len(personas), rows=aud.rows,
+                   reason="too_small", min_group=min_group(aud.rows))
 
 
 def platform_reach(aud: Audience) -> dict[str, float]:

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .brief import Brief
 from .errors import DataError
 from .exports.comments import comment_texts
 from .exports.posts import posts_frame
-from .exports.table import read_table
+from .exports.table import read_header, read_table
 from .exports.web import web_frame
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .objectives import comment_kpis, kpi_catalogue, post_kpis, web_kpis
@@ -61,16 +62,55 @@ def status_of(to_goal: float | None) -> str:
     return "green" if to_goal >= GREEN else "amber" if to_goal >= AMBER else "red"
 
 
-def _read(folder: Path, name: str, plan: Plan, kind: str):
-    spec = getattr(plan.brief.data, kind)
+ACTUALS = {"posts": "posts.csv", "web_analytics": "web_analytics.csv",
+           "comments": "comments.csv"}  # kind -> default file name in an actuals folder
+
+
+def _find(folder: Path, name: str, brief: Brief, kind: str) -> Path | None:
+    """The actuals file of a kind: the brief's file name, else the default one."""
+    spec = getattr(brief.data, kind)
     candidates = [folder / name]
     if spec is not None:
         candidates.insert(0, folder / Path(spec.path).name)
-    for path in candidates:
-        if path.is_file():
-            return path, read_table(path, spec.sheet if spec else None), (
-                spec.columns if spec else {})
-    return None, None, {}
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def _read(folder: Path, name: str, plan: Plan, kind: str):
+    spec = getattr(plan.brief.data, kind)
+    path = _find(folder, name, plan.brief, kind)
+    if path is None:
+        return None, None, {}
+    return path, read_table(path, spec.sheet if spec else None), (spec.columns if spec else {})
+
+
+def check_actuals(brief: Brief, actuals: str | Path) -> list[str]:
+    """Problems with a period's exports, found before any kernel starts, one line each
+    naming the file, the column and what is wrong (as ``validate`` does for a brief)."""
+    folder = Path(actuals)
+    if not folder.is_dir():
+        return [f"{folder}: the actuals folder does not exist"]
+    problems, found = [], 0
+    for kind, name in ACTUALS.items():
+        path = _find(folder, name, brief, kind)
+        if path is None:
+            continue
+        found += 1
+        spec = getattr(brief.data, kind)
+        try:
+            header = read_header(path, spec.sheet if spec else None)
+        except Exception as exc:  # any reader failure is a user-facing data problem
+            problems.append(f"{path}: cannot be read: {exc}")
+            continue
+        for ours, theirs in (spec.columns if spec else {}).items():
+            if theirs not in header:
+                shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
+                problems.append(f"{path}: column {theirs!r} (data.{kind}.columns.{ours} in "
+                                f"{brief.source}) is not in the file (its columns: {shown})")
+    if not found:
+        problems.append(f"{folder}: no actuals found (expected "
+                        f"{' and/or '.join(ACTUALS.values())}, or the file names the "
+                        "brief uses)")
+    return problems
 
 
 def track(plan: Plan, actuals: str | Path) -> Report:
@@ -85,7 +125,10 @@ def track(plan: Plan, actuals: str | Path) -> Report:
     if posts_table is not None:
         # actuals belong to the plan period: later dates are the impossible ones
         latest = pd.Timestamp(plan.brief.client.period.end) + pd.Timedelta(days=1)
-        posts = posts_frame(posts_table, posts_cols, latest=latest)
+        try:
+            posts = posts_frame(posts_table, posts_cols, latest=latest)
+        except KeyError as exc:
+            raise DataError(f"{posts_path}: missing column {exc}") from None
         if posts is None or posts.empty:
             raise DataError(f"{posts_path}: no usable post rows (reach and dates needed)")
         measured.update(post_kpis(posts))

@@ -4,10 +4,10 @@ the footer."""
 from __future__ import annotations
 
 import base64
-import mimetypes
 
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
+from ..safety import logo_bytes
 from .base import (
     TOC_MARKER,
     Section,
@@ -27,9 +27,9 @@ def logo_data_uri(plan: Plan) -> str | None:
     logo = plan.brief.brand.visual_identity.logo
     if not logo:
         return None
-    path = plan.brief.resolve(logo)
-    mime = mimetypes.guess_type(path.name)[0] or "image/png"
-    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode()
+    # the type comes from the content, and an SVG is sanitised (smmplan/safety.py)
+    mime, data = logo_bytes(plan.brief.resolve(logo))
+    return f"data:{mime};base64," + base64.b64encode(data).decode()
 
 
 def cover(plan: Plan) -> Section:

@@ -7,8 +7,8 @@ import pandas as pd
 from .. import charts
 from ..brief import platforms
 from ..plan import Plan
+from ..privacy import min_group
 from ..report import Column, Html, render
-from ..segments import MIN_COUNT
 from .base import (
     Section,
     chapter_heading,
@@ -64,6 +64,9 @@ def targets_decisions(plan: Plan) -> list[str]:
     tr, tg = plan.tr, plan.targets
     names = tr.join([f"{persona_name(plan, p)} ({tr.percent(p.share)})" if p.share else
                      persona_name(plan, p) for p in tg.personas])
+    if tg.reason == "too_small":
+        return [tr.t("summary_targets.too_small", rows=tr.number(tg.rows),
+                     min=tr.number(tg.min_group))]
     if tg.declared:
         if not tg.personas:
             return [tr.t("summary_targets.none")]
@@ -75,7 +78,10 @@ def targets_decisions(plan: Plan) -> list[str]:
 def targets_intro(plan: Plan) -> Section:
     """Chapter heading and what the targets are based on."""
     tr, tg = plan.tr, plan.targets
-    if tg.declared:
+    if tg.reason == "too_small":  # an audience too small to show groups of it
+        text = tr.t("targets.intro_too_small", rows=tr.number(tg.rows),
+                    min=tr.number(tg.min_group))
+    elif tg.declared:
         text = tr.t("targets.intro_declared") if tg.personas else tr.t("targets.intro_none")
     else:
         text = tr.t("targets.intro", client=plan.brief.client.name, rows=tr.number(tg.rows))
@@ -220,9 +226,10 @@ def sub_targets(plan: Plan) -> Section:
                   if s["share"] >= 10] or [names[s["target"]] for s in lt.served[:1]]
         notes = [tr.t("targets.line_served", targets=tr.join(served))] if lt.served else []
         if lt.method == "too_few_rows":
-            notes.append(tr.t("targets.line_too_few", rows=lt.rows, min=2 * MIN_COUNT))
+            notes.append(tr.t("targets.line_too_few", rows=lt.rows,
+                              min=2 * min_group(lt.rows)))
         if lt.other:
-            notes.append(tr.t("targets.line_other", n=lt.other, min=MIN_COUNT))
+            notes.append(tr.t("targets.line_other", n=lt.other, min=min_group(lt.rows)))
         cards = [_persona_card(plan, p, f"L{number}.S{p.id + 1}") for p in lt.sub_targets]
         blocks.append(Html(render("line.html.j2", title=lt.line, notes=notes, cards=cards)))
         rows += [{"line": lt.line, "sub_target": f"L{number}.S{p.id + 1}",
