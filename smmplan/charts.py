@@ -269,7 +269,7 @@ def segment_map(points: dict, names: list[str], explained: list[float], tr: Tran
     for i, name in enumerate(names):
         xs = [x for x, s in zip(points["x"], points["segment"], strict=True) if s == i]
         ys = [y for y, s in zip(points["y"], points["segment"], strict=True) if s == i]
-        traces.append({"type": "scattergl" if len(points["x"]) > 5000 else "scatter",
+        traces.append({"type": "scatter",
                        "mode": "markers", "name": name, "x": xs, "y": ys,
                        "marker": {"color": colours[i], "size": 5, "opacity": 0.6},
                        "hovertemplate": name + "<extra></extra>"})
