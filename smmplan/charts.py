@@ -151,6 +151,12 @@ class Theme:
         needed, each too close to an earlier one replaced by a spare."""
         return distinct_colours([readable(c) for c in colours], _LINE_SPARES)
 
+    def highlight(self, other: str) -> tuple[str, str]:
+        """The brand colour for what a chart singles out, and ``other`` (a grey) for the
+        rest, replaced by a farther grey or a spare when the two are too close."""
+        brand, rest = distinct_colours([self.primary, other], [*_GREYS, *_SPARES])
+        return brand, rest
+
     def figure(self, data: list[dict], title: str, height: int = 380,
                xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> Figure:
         """A figure with the plan's layout (white background, left title, brand font).
@@ -177,6 +183,20 @@ class Theme:
         }
 
 
+# a legend just above the plot, right-aligned (with _controls_under_title)
+_TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"}
+
+
+def _controls_under_title(fig: Figure) -> Figure:
+    """The title on the first line of the top margin, and the controls above the plot
+    (buttons, a top legend) on a second line below it: on a narrow page they never
+    overlap, however long the title."""
+    layout = fig["layout"]
+    layout["title"].update({"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    layout["margin"] = {**layout["margin"], "t": 90}
+    return fig
+
+
 def _label(platform: str) -> str:
     return platforms()[platform]["label"]
 
@@ -184,12 +204,13 @@ def _label(platform: str) -> str:
 def problems_chart(diag: Diagnosis, tr: Translator, theme: Theme) -> Figure:
     """Horizontal bars of the seven problems' severity; fix-first ones in the brand colour."""
     rows = sorted(diag.problems, key=lambda p: (p.score, -p.rank))
+    brand, rest = theme.highlight("#B3B3B3")
     bar = {
         "type": "bar",
         "orientation": "h",
         "x": [p.score for p in rows],
         "y": [tr.t(f"problem.{p.key}.name") for p in rows],
-        "marker": {"color": [theme.primary if p.fix_first else "#B3B3B3" for p in rows]},
+        "marker": {"color": [brand if p.fix_first else rest for p in rows]},
         "text": [tr.t(f"severity.{p.severity}") for p in rows],
         "textposition": "auto",
         "hovertemplate": "%{y}: %{x}/3<extra></extra>",
@@ -205,11 +226,12 @@ def maturity_chart(m: Maturity, tr: Translator, theme: Theme) -> Figure:
              tr.t("chart.overall")]
     activity = (m.score - 0.4 * m.infrastructure - 0.4 * m.culture) / 0.2
     values = [m.infrastructure, m.culture, round(activity, 1), m.score]
+    brand, rest = theme.highlight("#8C8C8C")
     bar = {
         "type": "bar",
         "x": names,
         "y": values,
-        "marker": {"color": ["#8C8C8C", "#8C8C8C", "#8C8C8C", theme.primary]},
+        "marker": {"color": [rest, rest, rest, brand]},
         "text": [tr.number(v) for v in values],
         "textposition": "outside",
         "hovertemplate": "%{x}: %{y}/100<extra></extra>",
@@ -229,7 +251,8 @@ def _names(bench: CompetitorBenchmark, tr: Translator) -> list[str]:
 
 
 def _colors(bench: CompetitorBenchmark, theme: Theme) -> list[str]:
-    return [theme.primary if e.is_client else "#9E9E9E" for e in bench.entities]
+    brand, rest = theme.highlight("#9E9E9E")
+    return [brand if e.is_client else rest for e in bench.entities]
 
 
 def followers_chart(bench: CompetitorBenchmark, tr: Translator, theme: Theme) -> Figure:
@@ -347,15 +370,15 @@ def k_selection_chart(selection: list[dict], chosen: int, tr: Translator,
     shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": k - 0.5, "x1": k + 0.5,
                "y0": 0, "y1": 1, "fillcolor": "#F2F2F2", "line": {"width": 0},
                "layer": "below"} for k in rejected]
-    return theme.figure(
-        [sil, db], tr.t("chart.k_title"), height=340,
+    return _controls_under_title(theme.figure(
+        [sil, db], tr.t("chart.k_title"), height=380,
         xaxis={"title": {"text": tr.t("chart.k_axis")}, "dtick": 1},
         yaxis={"title": {"text": tr.t("chart.silhouette")}},
         yaxis2={"title": {"text": tr.t("chart.davies_bouldin")}, "overlaying": "y",
                 "side": "right", "showgrid": False},
         shapes=shapes,
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
-    )
+        legend=_TOP_LEGEND,
+    ))
 
 
 def segment_sizes_chart(names: list[str], shares: list[float], tr: Translator,
@@ -450,14 +473,14 @@ def sweep_chart(sweep: list[dict], break_even: float | None, current: float, tr:
         shapes.append({"type": "line", "xref": "paper", "yref": "y2", "x0": 0, "x1": 1,
                        "y0": break_even, "y1": break_even,
                        "line": {"color": "#C62828", "dash": "dot"}})
-    return theme.figure(
-        traces, tr.t("chart.sweep_title"), height=380, shapes=shapes,
+    return _controls_under_title(theme.figure(
+        traces, tr.t("chart.sweep_title"), height=420, shapes=shapes,
         xaxis={"title": {"text": tr.t("chart.conversion_budget_axis")}},
         yaxis={"title": {"text": tr.t("chart.conversions")}, "rangemode": "tozero"},
         yaxis2={"title": {"text": tr.t("chart.marginal_cpa")}, "overlaying": "y",
                 "side": "right", "showgrid": False, "rangemode": "tozero"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
-    )
+        legend=_TOP_LEGEND,
+    ))
 
 
 def monthly_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
@@ -550,9 +573,4 @@ def scenario_chart(platforms_: list[str], scenarios: dict[str, list[float]],
                                      "pad": {"t": 0, "b": 4, "l": 0, "r": 0},
                                      "active": keys.index("mid"), "buttons": buttons}],
                        yaxis={"title": {"text": tr.t("chart.conversions")}})
-    # the title on the first line of the top margin, the buttons on the second, just
-    # above the plot: they never overlap
-    layout = fig["layout"]
-    layout["title"].update({"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
-    layout["margin"] = {**layout["margin"], "t": 90}
-    return fig
+    return _controls_under_title(fig)

@@ -32,8 +32,8 @@ def browser():
         b.close()
 
 
-def _open(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
+def _open(browser, path: Path, width: int = 1200):
+    page = browser.new_page(viewport={"width": width, "height": 900})
     seen = {"blocked": [], "errors": [], "dialogs": []}
 
     def route(r):
@@ -145,12 +145,14 @@ def _inside(a, outer) -> bool:
             and a[3] <= outer[3] + 0.5)
 
 
-def test_chart_controls_and_axis_titles_fit(browser, built):
-    """On every chart: scenario buttons and legends never cover the title; axis titles and
-    tick labels lie inside the chart, and an axis title never covers its tick labels."""
+@pytest.mark.parametrize("width", [1200, 700])
+def test_chart_controls_and_axis_titles_fit(browser, built, width):
+    """On every chart, on a wide and a narrow page: scenario buttons and legends never
+    cover the title; axis titles and tick labels lie inside the chart, and an axis title
+    never covers its tick labels."""
     checked = {"buttons": 0, "axes": 0}
     for slug, folder in built["plans"].items():
-        page, _ = _open(browser, folder / "plan.html")
+        page, _ = _open(browser, folder / "plan.html", width)
         n = len(plan_json(folder)["figures"])
         page.wait_for_function(
             "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=n,

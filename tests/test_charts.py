@@ -150,6 +150,15 @@ def test_lines_and_markers_of_a_light_brand_are_readable(plan):
         go.Figure(spec)
 
 
+def test_a_grey_brand_still_stands_out_from_the_grey_rest(plan):
+    theme = charts.Theme("#9A9A9A", "#EF8354")
+    spec = charts.engagement_chart(plan.identity.competitors, plan.tr, theme)
+    colours = spec["data"][0]["marker"]["color"]
+    assert colours[0] == "#9A9A9A"
+    assert charts.delta_e(colours[0], colours[1]) >= charts.MIN_DELTA_E
+    assert charts.Theme("#2B2D42", "#EF8354").highlight("#9E9E9E") == ("#2B2D42", "#9E9E9E")
+
+
 def test_every_axis_makes_room_for_its_title(plan):
     paid = plan.paid
     spec = charts.sweep_chart(paid.sweep, paid.break_even_cpa, 1000.0, plan.tr, plan.theme)
@@ -166,3 +175,7 @@ def test_scenario_buttons_sit_between_title_and_plot(plan):
     assert layout["title"]["yref"] == "container" and layout["title"]["yanchor"] == "top"
     assert layout["margin"]["t"] >= 80  # room for both lines
     go.Figure(spec)
+    paid = plan.paid
+    sweep = charts.sweep_chart(paid.sweep, paid.break_even_cpa, 1000.0, plan.tr, plan.theme)
+    assert sweep["layout"]["legend"]["yanchor"] == "bottom"  # a legend above the plot
+    assert sweep["layout"]["title"]["yref"] == "container"  # under the title
