@@ -7,33 +7,163 @@ tests validate each one with ``plotly.graph_objects.Figure``. Functions never di
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
 from .brief import platforms
+from .errors import UsageError
 from .i18n import Translator
 from .identity import CompetitorBenchmark, Diagnosis, Maturity
 
 Figure = dict
 _GREYS = ["#4D4D4D", "#8C8C8C", "#B3B3B3", "#D9D9D9", "#6B6B6B", "#A0A0A0"]
+# Spare series colours after the brand's and the greys: the Okabe-Ito palette, chosen to
+# stay apart for colour-blind readers (Okabe & Ito 2008, "Color Universal Design",
+# https://jfly.uni-koeln.de/color/).
+_SPARES = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442"]
 _FONT = "Helvetica, Arial, sans-serif"
 _GRID = "#EBEBEB"
+_WHITE = "#FFFFFF"
+_HEX = re.compile(r"#[0-9A-Fa-f]{6}")
+
+# WCAG 2.x non-text contrast (1.4.11): lines, markers and chart text against the white
+# background need at least 3:1.
+MIN_CONTRAST = 3.0
+# CIE76 colour difference below which two series read as one colour: 2.3 is a just
+# noticeable difference side by side; a legend swatch, a thin line or a small marker needs
+# far more. 25 separates the fashion example's navy #2B2D42 from dark grey #4D4D4D
+# (19.8, told apart by nobody in its legend) and keeps navy against #8C8C8C (41.7).
+MIN_DELTA_E = 25.0
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    if not _HEX.fullmatch(colour):
+        raise UsageError(f"not a #RRGGBB colour: {colour!r}")
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _linear(channel: float) -> float:
+    c = channel / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#RRGGBB`` colour (0 black, 1 white)."""
+    r, g, b = (_linear(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@lru_cache(maxsize=256)
+def readable(colour: str, background: str = _WHITE, ratio: float = MIN_CONTRAST) -> str:
+    """``colour`` itself when it has ``ratio`` contrast against ``background``, else the
+    lightest darker shade of it (same hue: its RGB scaled towards black) that has."""
+    if contrast_ratio(colour, background) >= ratio:
+        return colour
+    rgb = _rgb(colour)
+
+    def shade(f: float) -> str:
+        return "#" + "".join(f"{int(c * f):02X}" for c in rgb)
+
+    lo, hi = 0.0, 1.0  # shade(lo) passes (black does on a light background), shade(hi) fails
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if contrast_ratio(shade(mid), background) >= ratio else (lo, mid)
+    return shade(lo)
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    r, g, b = (_linear(c) for c in _rgb(colour))
+    x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047  # sRGB, D65 white
+    y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b
+    z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+@lru_cache(maxsize=1024)
+def delta_e(a: str, b: str) -> float:
+    """CIE76 colour difference: the Euclidean distance of the two colours in CIE Lab."""
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+def distinct_colours(wanted: Sequence[str], spares: Sequence[str],
+                     min_delta: float = MIN_DELTA_E) -> list[str]:
+    """``wanted`` in order, each colour closer than ``min_delta`` (CIE76) to an earlier
+    one replaced by the first spare far enough from all kept so far (when none is, the
+    spare farthest from them)."""
+    kept: list[str] = []
+
+    def gap(colour: str) -> float:
+        return min((delta_e(colour, k) for k in kept), default=float("inf"))
+
+    for colour in wanted:
+        if gap(colour) >= min_delta:
+            kept.append(colour)
+            continue
+        free = [s for s in spares if s not in kept]
+        far = [s for s in free if gap(s) >= min_delta]
+        kept.append(far[0] if far else max(free, key=gap, default=colour))
+    return kept
+
+
+_LINE_SPARES = [readable(c) for c in (*_GREYS, *_SPARES)]
 
 
 class Theme:
-    """The client's colours, the locale's number separators, and the shared layout."""
+    """The client's colours, the locale's number separators, and the shared layout.
+
+    Fills (bars, slices) keep the brand colours; lines, markers and chart text use
+    ``readable`` shades with 3:1 contrast on white. Series colours are kept apart by
+    ``distinct_colours``."""
 
     def __init__(self, primary: str, secondary: str, separators: str = ".,"):
         self.primary = primary
         self.secondary = secondary
         self.separators = separators  # plotly: decimal sign then thousands separator
+        self.primary_line = readable(primary)
 
     def palette(self, n: int) -> list[str]:
-        """``n`` colours: the brand's two, then neutral greys."""
+        """``n`` fill colours told apart: the brand's two, then neutral greys, then
+        spares."""
         base = [self.primary, self.secondary, *_GREYS]
-        return [base[i % len(base)] for i in range(n)]
+        return distinct_colours([base[i % len(base)] for i in range(n)], [*_GREYS, *_SPARES])
+
+    def line_palette(self, n: int) -> list[str]:
+        """``n`` colours for lines and markers: the palette's, darkened to 3:1 contrast on
+        white where needed, and told apart after darkening."""
+        base = [readable(c) for c in (self.primary, self.secondary, *_GREYS)]
+        return distinct_colours([base[i % len(base)] for i in range(n)],
+                                _LINE_SPARES)
+
+    def lines(self, *colours: str) -> list[str]:
+        """These colours for lines or markers: darkened to 3:1 contrast on white where
+        needed, each too close to an earlier one replaced by a spare."""
+        return distinct_colours([readable(c) for c in colours], _LINE_SPARES)
+
+    def highlight(self, other: str) -> tuple[str, str]:
+        """The brand colour for what a chart singles out, and ``other`` (a grey) for the
+        rest, replaced by a farther grey or a spare when the two are too close."""
+        brand, rest = distinct_colours([self.primary, other], [*_GREYS, *_SPARES])
+        return brand, rest
 
     def figure(self, data: list[dict], title: str, height: int = 380,
                xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> Figure:
-        """A figure with the plan's layout (white background, left title, brand font)."""
+        """A figure with the plan's layout (white background, left title, brand font).
+        Every axis, second ones included, takes room for its title (``automargin``)."""
         axis = {"gridcolor": _GRID, "zerolinecolor": "#CCCCCC", "automargin": True}
+        for key in [k for k in layout if re.fullmatch(r"[xy]axis\d+", k)]:
+            layout[key] = {**axis, **layout[key]}
         return {
             "data": data,
             "layout": {
@@ -53,6 +183,20 @@ class Theme:
         }
 
 
+# a legend just above the plot, right-aligned (with _controls_under_title)
+_TOP_LEGEND = {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"}
+
+
+def _controls_under_title(fig: Figure) -> Figure:
+    """The title on the first line of the top margin, and the controls above the plot
+    (buttons, a top legend) on a second line below it: on a narrow page they never
+    overlap, however long the title."""
+    layout = fig["layout"]
+    layout["title"].update({"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}})
+    layout["margin"] = {**layout["margin"], "t": 90}
+    return fig
+
+
 def _label(platform: str) -> str:
     return platforms()[platform]["label"]
 
@@ -60,12 +204,13 @@ def _label(platform: str) -> str:
 def problems_chart(diag: Diagnosis, tr: Translator, theme: Theme) -> Figure:
     """Horizontal bars of the seven problems' severity; fix-first ones in the brand colour."""
     rows = sorted(diag.problems, key=lambda p: (p.score, -p.rank))
+    brand, rest = theme.highlight("#B3B3B3")
     bar = {
         "type": "bar",
         "orientation": "h",
         "x": [p.score for p in rows],
         "y": [tr.t(f"problem.{p.key}.name") for p in rows],
-        "marker": {"color": [theme.primary if p.fix_first else "#B3B3B3" for p in rows]},
+        "marker": {"color": [brand if p.fix_first else rest for p in rows]},
         "text": [tr.t(f"severity.{p.severity}") for p in rows],
         "textposition": "auto",
         "hovertemplate": "%{y}: %{x}/3<extra></extra>",
@@ -81,11 +226,12 @@ def maturity_chart(m: Maturity, tr: Translator, theme: Theme) -> Figure:
              tr.t("chart.overall")]
     activity = (m.score - 0.4 * m.infrastructure - 0.4 * m.culture) / 0.2
     values = [m.infrastructure, m.culture, round(activity, 1), m.score]
+    brand, rest = theme.highlight("#8C8C8C")
     bar = {
         "type": "bar",
         "x": names,
         "y": values,
-        "marker": {"color": ["#8C8C8C", "#8C8C8C", "#8C8C8C", theme.primary]},
+        "marker": {"color": [rest, rest, rest, brand]},
         "text": [tr.number(v) for v in values],
         "textposition": "outside",
         "hovertemplate": "%{x}: %{y}/100<extra></extra>",
@@ -105,7 +251,8 @@ def _names(bench: CompetitorBenchmark, tr: Translator) -> list[str]:
 
 
 def _colors(bench: CompetitorBenchmark, theme: Theme) -> list[str]:
-    return [theme.primary if e.is_client else "#9E9E9E" for e in bench.entities]
+    brand, rest = theme.highlight("#9E9E9E")
+    return [brand if e.is_client else rest for e in bench.entities]
 
 
 def followers_chart(bench: CompetitorBenchmark, tr: Translator, theme: Theme) -> Figure:
@@ -159,8 +306,8 @@ def frequency_chart(bench: CompetitorBenchmark, tr: Translator, theme: Theme) ->
 
 def share_of_voice_chart(bench: CompetitorBenchmark, tr: Translator, theme: Theme) -> Figure:
     """Donut of share of voice, the client in its primary colour."""
-    colours = [theme.primary if e.is_client else _GREYS[i % len(_GREYS)]
-               for i, e in enumerate(bench.entities)]
+    colours = distinct_colours([theme.primary if e.is_client else _GREYS[i % len(_GREYS)]
+                                for i, e in enumerate(bench.entities)], [*_GREYS, *_SPARES])
     pie = {
         "type": "pie",
         "labels": _names(bench, tr),
@@ -178,6 +325,7 @@ def positioning_chart(bench: CompetitorBenchmark, tr: Translator, theme: Theme) 
     """Followers (log) against engagement rate, bubble size = posts per week."""
     names = dict(zip((id(e) for e in bench.entities), _names(bench, tr), strict=True))
     rows = [e for e in bench.entities if e.engagement_rate is not None and e.followers]
+    client, other = theme.lines(theme.primary, "#9E9E9E")
     scatter = {
         "type": "scatter",
         "mode": "markers+text",
@@ -187,7 +335,7 @@ def positioning_chart(bench: CompetitorBenchmark, tr: Translator, theme: Theme) 
         "textposition": "top center",
         "marker": {
             "size": [12 + 3 * min(e.posts_per_week, 20) for e in rows],
-            "color": [theme.primary if e.is_client else "#9E9E9E" for e in rows],
+            "color": [client if e.is_client else other for e in rows],
             "line": {"width": 1, "color": "#FFFFFF"},
         },
         "hovertemplate": "%{text}<br>%{x:,}<br>%{y:.2f}%<extra></extra>",
@@ -203,10 +351,11 @@ def k_selection_chart(selection: list[dict], chosen: int, tr: Translator,
                       theme: Theme) -> Figure:
     """Silhouette (higher is better) and Davies-Bouldin (lower is better) against k."""
     ks = [row["k"] for row in selection]
+    sil_colour, db_colour = theme.lines(theme.primary, "#9E9E9E")
     sil = {
         "type": "scatter", "mode": "lines+markers", "name": tr.t("chart.silhouette"),
         "x": ks, "y": [row["silhouette"] for row in selection],
-        "line": {"color": theme.primary, "width": 3},
+        "line": {"color": sil_colour, "width": 3},
         "marker": {"size": [16 if k == chosen else 8 for k in ks],
                    "symbol": ["star" if k == chosen else "circle" for k in ks]},
         "hovertemplate": "k=%{x}: %{y:.3f}<extra></extra>",
@@ -214,30 +363,31 @@ def k_selection_chart(selection: list[dict], chosen: int, tr: Translator,
     db = {
         "type": "scatter", "mode": "lines+markers", "name": tr.t("chart.davies_bouldin"),
         "x": ks, "y": [row["davies_bouldin"] for row in selection], "yaxis": "y2",
-        "line": {"color": "#9E9E9E", "dash": "dot"},
+        "line": {"color": db_colour, "dash": "dot"},
         "hovertemplate": "k=%{x}: %{y:.3f}<extra></extra>",
     }
     rejected = [row["k"] for row in selection if not row["admissible"]]
     shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": k - 0.5, "x1": k + 0.5,
                "y0": 0, "y1": 1, "fillcolor": "#F2F2F2", "line": {"width": 0},
                "layer": "below"} for k in rejected]
-    return theme.figure(
-        [sil, db], tr.t("chart.k_title"), height=340,
+    return _controls_under_title(theme.figure(
+        [sil, db], tr.t("chart.k_title"), height=380,
         xaxis={"title": {"text": tr.t("chart.k_axis")}, "dtick": 1},
         yaxis={"title": {"text": tr.t("chart.silhouette")}},
         yaxis2={"title": {"text": tr.t("chart.davies_bouldin")}, "overlaying": "y",
                 "side": "right", "showgrid": False},
         shapes=shapes,
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
-    )
+        legend=_TOP_LEGEND,
+    ))
 
 
 def segment_sizes_chart(names: list[str], shares: list[float], tr: Translator,
                         theme: Theme) -> Figure:
-    """Share of the audience in each target."""
+    """Share of the audience in each target, in the targets' colours on the map (dark
+    enough for its markers)."""
     bar = {
         "type": "bar", "orientation": "h", "x": shares, "y": names,
-        "marker": {"color": theme.palette(len(names))},
+        "marker": {"color": theme.line_palette(len(names))},
         "text": [tr.percent(s) for s in shares], "textposition": "auto",
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
@@ -248,10 +398,12 @@ def segment_sizes_chart(names: list[str], shares: list[float], tr: Translator,
 
 def profile_heatmap(names: list[str], features: list[str], z: list[list[float | None]],
                     tr: Translator, theme: Theme) -> Figure:
-    """Targets x traits, coloured by z-score (how far the target is from the average)."""
+    """Targets x traits, coloured by z-score (how far the target is from the average);
+    the scale's ends are dark enough to stand out from its white-grey middle."""
+    high, low = theme.lines(theme.secondary, "#3B6EA8")
     heat = {
         "type": "heatmap", "x": features, "y": names, "z": z, "zmid": 0,
-        "colorscale": [[0, "#3B6EA8"], [0.5, "#F7F7F7"], [1, theme.secondary]],
+        "colorscale": [[0, low], [0.5, "#F7F7F7"], [1, high]],
         "text": [[("" if v is None else f"{v:+.1f}") for v in row] for row in z],
         "texttemplate": "%{text}", "hovertemplate": "%{y}<br>%{x}: z = %{z:.2f}<extra></extra>",
         "colorbar": {"title": {"text": "z"}},
@@ -264,12 +416,12 @@ def segment_map(points: dict, names: list[str], explained: list[float], tr: Tran
                 theme: Theme) -> Figure:
     """A sample of the audience on its first two principal components, by target.
     Hover shows the target only: no row-level data."""
-    colours = theme.palette(len(names))
+    colours = theme.line_palette(len(names))
     traces = []
     for i, name in enumerate(names):
         xs = [x for x, s in zip(points["x"], points["segment"], strict=True) if s == i]
         ys = [y for y, s in zip(points["y"], points["segment"], strict=True) if s == i]
-        traces.append({"type": "scattergl" if len(points["x"]) > 5000 else "scatter",
+        traces.append({"type": "scatter",
                        "mode": "markers", "name": name, "x": xs, "y": ys,
                        "marker": {"color": colours[i], "size": 5, "opacity": 0.6},
                        "hovertemplate": name + "<extra></extra>"})
@@ -289,11 +441,12 @@ def allocation_chart(platforms_: list[str], awareness: list[float], conversion: 
                      tr: Translator, theme: Theme) -> Figure:
     """Spend per platform, split into awareness and conversion campaigns."""
     labels = [_label(p) for p in platforms_]
+    conv, aware = theme.palette(2)
     bars = [
         {"type": "bar", "name": tr.t("chart.conversion_spend"), "x": labels, "y": conversion,
-         "marker": {"color": theme.primary}, "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"},
+         "marker": {"color": conv}, "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"},
         {"type": "bar", "name": tr.t("chart.awareness_spend"), "x": labels, "y": awareness,
-         "marker": {"color": theme.secondary}, "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"},
+         "marker": {"color": aware}, "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"},
     ]
     return theme.figure(bars, tr.t("chart.allocation_title"), barmode="stack",
                         yaxis={"title": {"text": tr.t("chart.spend_axis")}})
@@ -303,14 +456,15 @@ def sweep_chart(sweep: list[dict], break_even: float | None, current: float, tr:
                 theme: Theme) -> Figure:
     """Conversions and marginal cost per conversion against the conversion budget."""
     budgets = [row["budget"] for row in sweep]
+    conv, cpa = theme.lines(theme.primary, theme.secondary)
     traces = [
         {"type": "scatter", "mode": "lines+markers", "name": tr.t("chart.conversions"),
          "x": budgets, "y": [row["conversions"] for row in sweep],
-         "line": {"color": theme.primary, "width": 3},
+         "line": {"color": conv, "width": 3},
          "hovertemplate": "%{x:,.0f}: %{y:,.0f}<extra></extra>"},
         {"type": "scatter", "mode": "lines+markers", "name": tr.t("chart.marginal_cpa"),
          "x": budgets, "y": [row["marginal_cpa"] for row in sweep], "yaxis": "y2",
-         "line": {"color": theme.secondary, "dash": "dot"},
+         "line": {"color": cpa, "dash": "dot"},
          "hovertemplate": "%{x:,.0f}: %{y:,.2f}<extra></extra>"},
     ]
     shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": current, "x1": current,
@@ -319,14 +473,14 @@ def sweep_chart(sweep: list[dict], break_even: float | None, current: float, tr:
         shapes.append({"type": "line", "xref": "paper", "yref": "y2", "x0": 0, "x1": 1,
                        "y0": break_even, "y1": break_even,
                        "line": {"color": "#C62828", "dash": "dot"}})
-    return theme.figure(
-        traces, tr.t("chart.sweep_title"), height=380, shapes=shapes,
+    return _controls_under_title(theme.figure(
+        traces, tr.t("chart.sweep_title"), height=420, shapes=shapes,
         xaxis={"title": {"text": tr.t("chart.conversion_budget_axis")}},
         yaxis={"title": {"text": tr.t("chart.conversions")}, "rangemode": "tozero"},
         yaxis2={"title": {"text": tr.t("chart.marginal_cpa")}, "overlaying": "y",
                 "side": "right", "showgrid": False, "rangemode": "tozero"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"},
-    )
+        legend=_TOP_LEGEND,
+    ))
 
 
 def monthly_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
@@ -359,14 +513,16 @@ def pnl_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
     cumulative result."""
     months = [r["month"] for r in monthly]
     cost = [r["team"] + r["ads"] + r["production"] + r["tools"] for r in monthly]
+    margin_c, cost_c, cumul_c = distinct_colours(
+        [theme.primary, "#B3B3B3", readable(theme.secondary)], _LINE_SPARES)
     traces = [
         {"type": "bar", "name": tr.t("chart.gross_margin"), "x": months,
-         "y": [r["gross_margin"] for r in monthly], "marker": {"color": theme.primary}},
+         "y": [r["gross_margin"] for r in monthly], "marker": {"color": margin_c}},
         {"type": "bar", "name": tr.t("chart.cost"), "x": months, "y": [-c for c in cost],
-         "marker": {"color": "#B3B3B3"}},
+         "marker": {"color": cost_c}},
         {"type": "scatter", "mode": "lines+markers", "name": tr.t("chart.cumulative"),
          "x": months, "y": [r["cumulative"] for r in monthly],
-         "line": {"color": theme.secondary, "width": 3}},
+         "line": {"color": cumul_c, "width": 3}},
     ]
     return theme.figure(traces, tr.t("chart.pnl_title"), barmode="relative",
                         yaxis={"title": {"text": tr.t("chart.money_axis")}})
@@ -377,7 +533,7 @@ def pnl_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
 def trajectory_chart(months: list[str], series: list[tuple[str, list[float], float]],
                      tr: Translator, theme: Theme) -> Figure:
     """Each objective's KPI path (name, monthly values, baseline), as % of its baseline."""
-    colours = theme.palette(len(series))
+    colours = theme.line_palette(len(series))
     traces = [{"type": "scatter", "mode": "lines+markers", "name": name, "x": months,
                "y": [round(v / base * 100, 1) for v in values],
                "line": {"color": colour},
@@ -392,7 +548,7 @@ def posting_heatmap(heat: dict, weekday_names: list[str], tr: Translator,
     """Mean engagement rate by weekday and hour (post history)."""
     trace = {"type": "heatmap", "x": [f"{h:02d}:00" for h in heat["hours"]],
              "y": [weekday_names[w] for w in heat["weekdays"]], "z": heat["rate"],
-             "colorscale": [[0, "#F7F7F7"], [1, theme.primary]],
+             "colorscale": [[0, "#F7F7F7"], [1, theme.primary_line]],
              "hovertemplate": "%{y} %{x}: %{z:.2f}%<extra></extra>",
              "colorbar": {"title": {"text": "%"}}}
     return theme.figure([trace], tr.t("chart.windows_title"), height=340,
@@ -411,8 +567,10 @@ def scenario_chart(platforms_: list[str], scenarios: dict[str, list[float]],
     buttons = [{"label": names[k], "method": "update",
                 "args": [{"visible": [j == i for j in range(len(keys))]}]}
                for i, k in enumerate(keys)]
-    return theme.figure(traces, tr.t("chart.scenario_title"), height=360, showlegend=False,
-                        updatemenus=[{"type": "buttons", "direction": "right", "x": 0,
-                                      "xanchor": "left", "y": 1.12, "yanchor": "bottom",
-                                      "active": keys.index("mid"), "buttons": buttons}],
-                        yaxis={"title": {"text": tr.t("chart.conversions")}})
+    fig = theme.figure(traces, tr.t("chart.scenario_title"), height=400, showlegend=False,
+                       updatemenus=[{"type": "buttons", "direction": "right", "x": 0,
+                                     "xanchor": "left", "y": 1.02, "yanchor": "bottom",
+                                     "pad": {"t": 0, "b": 4, "l": 0, "r": 0},
+                                     "active": keys.index("mid"), "buttons": buttons}],
+                       yaxis={"title": {"text": tr.t("chart.conversions")}})
+    return _controls_under_title(fig)

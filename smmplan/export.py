@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from . import __version__
+from .errors import BuildError
 from .paths import TEMPLATES_DIR
 from .views import TOC_MARKER
 
@@ -21,12 +23,96 @@ _HEADING = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def plotly_js() -> str:
-    """plotly.js from the installed plotly package (embedded once per plan, offline)."""
-    from plotly.offline import get_plotlyjs
+PLOTLY_BUNDLE_DIR = TEMPLATES_DIR / "plan" / "static" / "plotly"
+# where a list of traces starts: a figure's "data" key, or plotly's own
+# Plotly.newPlot("id", [...]) call (plotly.io.to_html, the notebook renderer)
+_TRACES = re.compile(r'(?<!\\)"data"\s*:\s*(?=\[)'
+                     r'|Plotly\.(?:newPlot|react)\(\s*"[^"]*"\s*,\s*(?=\[)')
+_PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
-    return get_plotlyjs()
+
+@lru_cache(maxsize=1)
+def partial_bundle() -> dict:
+    """The vendored plotly.js partial bundle's record (``bundle.json``: package, version,
+    sources, the trace types it draws)."""
+    try:
+        return json.loads((PLOTLY_BUNDLE_DIR / "bundle.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"the vendored plotly.js bundle is unreadable: {exc}") from exc
+
+
+def partial_bundle_covers(trace_types: frozenset[str] | None) -> bool:
+    """True when the partial bundle can draw these trace types (``None``: unknown, never)
+    and is the plotly.js version of the installed plotly package."""
+    from plotly.offline import get_plotlyjs_version
+
+    bundle = partial_bundle()
+    return (trace_types is not None and trace_types <= set(bundle["traces"])
+            and bundle["version"] == get_plotlyjs_version())
+
+
+@lru_cache(maxsize=4)
+def plotly_js(trace_types: frozenset[str] | None = frozenset()) -> str:
+    """The plotly.js a plan embeds once (offline): the vendored partial bundle when it
+    covers ``trace_types`` (the default: none, as for a plan's own charts), else the full
+    plotly.js of the installed plotly package."""
+    if not partial_bundle_covers(trace_types):
+        from plotly.offline import get_plotlyjs
+
+        return get_plotlyjs()
+    path = PLOTLY_BUNDLE_DIR / partial_bundle()["file"]
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BuildError(f"the vendored plotly.js bundle is missing: {exc}") from exc
+
+
+def _list_types(traces: object) -> set[str] | None:
+    if not isinstance(traces, list):
+        return None
+    return {t.get("type") or "scatter" for t in traces if isinstance(t, dict)}
+
+
+def _html_trace_types(markup: str) -> set[str] | None:
+    """Trace types of the figures an HTML output draws; ``None`` when it calls plotly.js
+    but no list of traces can be read from it."""
+    found: set[str] = set()
+    decoder = json.JSONDecoder()
+    for match in _TRACES.finditer(markup):
+        try:
+            traces, _ = decoder.raw_decode(markup, match.end())
+        except ValueError:
+            return None
+        types = _list_types(traces)
+        if types is None:
+            return None
+        found |= types
+    if not found and "Plotly." in markup:
+        return None
+    return found
+
+
+def trace_types(notebook: nbformat.NotebookNode) -> frozenset[str] | None:
+    """Every plotly trace type the notebook's outputs draw (``"scatter"`` when a trace
+    names none, as plotly.js does); ``None`` when a figure's traces cannot be read."""
+    found: set[str] = set()
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if _PLOTLY_MIME in data:
+                spec = data[_PLOTLY_MIME]
+                types = _list_types(spec.get("data") if isinstance(spec, dict) else None)
+                if types is None:
+                    return None
+                found |= types
+            markup = data.get("text/html")
+            if markup:
+                types = _html_trace_types("".join(markup) if isinstance(markup, list)
+                                          else markup)
+                if types is None:
+                    return None
+                found |= types
+    return frozenset(found)
 
 
 def table_of_contents(body: str) -> str:
@@ -89,7 +175,8 @@ def _exporter() -> PlanExporter:
 
 
 def export_html(notebook: nbformat.NotebookNode, title: str, language: str) -> str:
-    """The client HTML of an executed plan notebook: no code, no CDN, TOC filled in."""
+    """The client HTML of an executed plan notebook: no code, no CDN, TOC filled in, and
+    the smallest plotly.js that draws its figures."""
     css = (TEMPLATES_DIR / "plan" / "static" / "plan.css").read_text(encoding="utf-8")
     resources = {
         "smm": {
@@ -97,7 +184,7 @@ def export_html(notebook: nbformat.NotebookNode, title: str, language: str) -> s
             "title": html.escape(title),
             "version": __version__,
             "css": css,
-            "plotly_js": plotly_js(),
+            "plotly_js": plotly_js(trace_types(notebook)),
         }
     }
     body, _ = _exporter().from_notebook_node(notebook, resources=resources)
