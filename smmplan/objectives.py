@@ -1,13 +1,17 @@
-"""Objectives and KPIs: the KPI catalogue, the problem -> objective -> KPI tree, baselines
-measured from the client's exports (else declared in the brief), SMART targets with a
-monthly trajectory, a realism check of targets written in the brief, and the measurement
-plan.
+"""Objectives and KPIs: the KPI catalogue, the business goals of the brief (every one an
+objective, ``goals.py``), the problem -> objective -> KPI tree, baselines measured from the
+client's exports (else declared in the brief, else measured in the plan's first month),
+SMART targets with a monthly trajectory, a realism check of targets written in the brief,
+and the measurement plan (the source document's eight measures, then each objective's KPI).
 
-Targets (documented rule): a KPI improves towards the best monthly value the data itself
-reached (the 75th percentile of its monthly values, in the good direction) when the post
-history spans several months, capped by its realistic monthly pace (data/kpis.yaml,
-``max_monthly_change``) over the horizon; without monthly data, half that realistic pace
-over the horizon. A brief target needing more than the realistic pace is flagged.
+One objective per KPI: a problem whose KPIs already measure a business goal is listed on
+that goal's row; otherwise it gets the first of its KPIs not used yet (measurable first).
+
+Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml,
+``max_monthly_change``) over the horizon, or the best monthly value the data itself
+reached (the 75th percentile of its monthly values, in the good direction) when that is
+bolder, never beyond the realistic pace. A brief target needing more than the realistic
+pace is flagged, with the value reachable at that pace.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from .errors import DataError
 from .exports.comments import read_comments
 from .exports.posts import read_posts
 from .exports.web import read_web
+from .goals import GENERIC, goal_platform, match_kpi
+from .goals import baseline as goal_baseline
 from .metrics import RANKING_KPI, by_group, metric, post_metrics
 from .paths import data_yaml
 
@@ -129,13 +135,14 @@ def sentiment(text: str) -> int:
 class Baseline:
     kpi: str
     value: float | None
-    basis: str  # "data", "brief", "benchmark", "not_measurable"
-    detail: str = ""  # file name, or the missing columns
+    basis: str  # "data", "brief", "not_measurable" (from exports not given), "to_measure"
+    #             (a business KPI read outside the exports: measured in the plan's first month)
+    detail: str = ""  # the file it was measured in, or what the figure covers
 
 
 @dataclass
 class Objective:
-    problem: str | None
+    problem: str | None  # the first problem it serves (None: a business goal only)
     objective: str
     stage: str
     kpi: str
@@ -152,6 +159,10 @@ class Objective:
     realistic: bool = True
     required_monthly: float | None = None  # % per month needed by a brief target
     max_monthly: float | None = None
+    problems: list[str] = field(default_factory=list)  # every problem it serves
+    metric: str = ""  # the goal's measure in the client's words (business goals)
+    platform: str | None = None  # the platform a goal names ("Instagram followers")
+    realistic_target: float | None = None  # reachable at the realistic pace, when flagged
 
 
 @dataclass
@@ -162,6 +173,7 @@ class Objectives:
     history: dict  # post-history analysis: by type, heatmap, paid vs organic, top/bottom
     landing_pages: list[dict]
     months: list[str]
+    unusable: dict[str, str] = field(default_factory=dict)  # export kind -> why not used
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -255,12 +267,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             return Baseline(kpi, round(float(measured[kpi]), 4), basis, detail.get(kpi, ""))
         if declared.get(kpi) is not None:
             return Baseline(kpi, float(declared[kpi]), "brief")
-        needs = {"posts": "data.posts (post export with reach and engagements)",
-                 "web": "data.web_analytics (sessions, engaged sessions, key events)",
-                 "comments": "data.comments (a comment export with a text column)",
-                 "ads": "data.ads (spend, impressions, clicks, conversions)",
-                 "brief": "situation.mentions for every brand"}[cat[kpi]["source"]]
-        return Baseline(kpi, None, "not_measurable", needs)
+        return Baseline(kpi, None, "not_measurable")
 
     def target_for(kpi: str, base: float | None) -> float | None:
         if base is None:
@@ -274,56 +281,123 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             by_month = [v for v in by_month if v is not None]
             if len(by_month) >= 3:
                 best = float(np.percentile(by_month, 75 if up else 25))
-                if (best > base) if up else (best < base):
-                    goal = best
+                goal = max(goal, best) if up else min(goal, best)  # the bolder of the two
         limit = base * (1 + cap) if up else base * (1 - min(0.9, cap))
         return round(min(goal, limit) if up else max(goal, limit), 4)
 
     owner = "social_media_manager" if brief.client.size == "sme" else "analyst"
-    objectives = []
+    deadline = brief.client.period.end.isoformat()
+
+    def review(kpi: str) -> str:
+        return "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly"
+
+    # 1. Every business goal of the brief is an objective (none dropped), one row per KPI.
+    objectives: list[Objective] = []
+    by_kpi: dict[tuple[str, str | None], Objective] = {}
+    for goal in brief.goals.business_goals:
+        kpi, platform = match_kpi(goal), goal_platform(goal)
+        months_ = goal.horizon_months or brief.goals.horizon_months
+        found = goal_baseline(brief, goal, kpi, platform, months_)
+        base = Baseline(kpi, found.value, found.basis, found.detail) if found else baseline(kpi)
+        if found is None and base.value is None and goal.baseline is not None:
+            base = Baseline(kpi, float(goal.baseline), "brief")
+        target = goal.target if goal.target is not None else target_for(kpi, base.value)
+        pace = cat[kpi]["max_monthly_change"] * 100
+        required, realistic = _pace(base.value, target, months_, pace)
+        row = Objective(
+            None, "business_goal", cat[kpi]["stage"], kpi, [kpi], base, target, deadline,
+            owner, cat[kpi]["source"], review(kpi),
+            _trajectory(base.value, target, brief.client.period.months), from_brief=True,
+            goal=goal.description, realistic=realistic,
+            required_monthly=round(required, 2) if required is not None else None,
+            max_monthly=pace, metric=goal.metric or "", platform=platform,
+            realistic_target=None if realistic else _reachable(
+                base.value, pace, months_, cat[kpi]["direction"]))
+        key = (kpi, platform) if kpi != GENERIC else (f"{kpi}:{len(objectives)}", None)
+        kept = by_kpi.get(key)
+        if kept is not None and kept.target == row.target:  # one KPI, one target: one row
+            kept.goal = f"{kept.goal} · {goal.description}"
+            continue
+        by_kpi.setdefault(key, row)  # two targets for one KPI: both shown, each checked
+        objectives.append(row)
+    # 2. Each problem the plan must fix gets an objective with a KPI of its own; a problem
+    # whose KPIs all serve another objective already is listed on that objective's row.
     tree = objective_tree()
     problems = list(dict.fromkeys(fix_first + [p for p in ("digital_culture",)
                                                if getattr(brief.situation.problems, p)
                                                .score >= 2]))
+    goal_rows = len(objectives)
     for problem in problems:
         node = tree[problem]
-        kpi = next((k for k in node["kpis"] if baseline(k).value is not None), node["kpis"][0])
+        shared = next((by_kpi[(k, None)] for k in node["kpis"] if (k, None) in by_kpi), None)
+        free = [k for k in node["kpis"] if (k, None) not in by_kpi]
+        measurable = [k for k in free if baseline(k).value is not None]
+        if shared is not None and not measurable:
+            shared.problems.append(problem)
+            shared.problem = shared.problem or problem
+            continue
+        if not free:
+            kept = by_kpi[(node["kpis"][0], None)]
+            kept.problems.append(problem)
+            continue
+        kpi = (measurable or free)[0]
         base = baseline(kpi)
         chosen = brief.goals.kpi_targets.get(kpi)
         target = chosen if chosen is not None else target_for(kpi, base.value)
         pace = cat[kpi]["max_monthly_change"] * 100
         required, realistic = _pace(base.value, target, horizon, pace)
-        objectives.append(Objective(
+        row = Objective(
             problem, node["objective"], node["stage"], kpi, node["kpis"], base, target,
-            brief.client.period.end.isoformat(), owner, cat[kpi]["source"],
-            "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly",
+            deadline, owner, cat[kpi]["source"], review(kpi),
             _trajectory(base.value, target, horizon), from_brief=False,
             realistic=realistic if chosen is not None else True,
             required_monthly=round(required, 2) if chosen is not None and required is not None
-            else None, max_monthly=pace if chosen is not None else None))
-    for goal in brief.goals.business_goals:
-        if not goal.kpi or goal.target is None:
+            else None, max_monthly=pace if chosen is not None else None, problems=[problem],
+            realistic_target=None if chosen is None or realistic else _reachable(
+                base.value, pace, horizon, cat[kpi]["direction"]))
+        by_kpi[(kpi, None)] = row
+        objectives.append(row)
+    objectives = objectives[goal_rows:] + objectives[:goal_rows]  # problems, then goals
+    used = list(dict.fromkeys(o.kpi for o in objectives))
+    baselines = {o.kpi: o.baseline for o in reversed(objectives)}  # first row's wins
+    measurement = _measurement(brief, used, owner, {k: baseline(k) for k in
+                                                   measurement_kpis()} | baselines)
+    return Objectives(objectives, {k: baselines[k] for k in used}, measurement, history,
+                      pages, months, unusable={k.removesuffix("_missing"): v
+                                               for k, v in detail.items()
+                                               if k.endswith("_missing")})
+
+
+def measurement_kpis() -> list[str]:
+    """KPIs of the source document's eight measures (``data/measurement.yaml``)."""
+    return [m["kpi"] for m in data_yaml("measurement.yaml") if m["kpi"]]
+
+
+def _measurement(brief: Brief, used: list[str], owner: str,
+                 baselines: dict[str, Baseline]) -> list[dict]:
+    """The measurement plan: the source document's eight measures, every plan, then each
+    other KPI the objectives use; each with where it is read, how often, whether the
+    client's data measures it today, and the alert rule."""
+    cat = kpi_catalogue()
+    rows, seen = [], set()
+    for m in data_yaml("measurement.yaml"):
+        kpi = m["kpi"]
+        measured = (brief.data.audience is not None or bool(brief.targets.personas)) \
+            if kpi is None else baselines[kpi].value is not None
+        rows.append({"measure": m["key"], "kpi": kpi, "source": m["source"],
+                     "frequency": m["frequency"], "owner": owner, "measured": measured,
+                     "alert": 15.0 if kpi else None,  # % worse than the trajectory
+                     "direction": cat[kpi]["direction"] if kpi else None})
+        seen.add(kpi)
+    for kpi in used:
+        if kpi in seen:
             continue
-        base = baseline(goal.kpi)
-        months_ = goal.horizon_months or brief.goals.horizon_months
-        pace = cat[goal.kpi]["max_monthly_change"] * 100
-        required, realistic = _pace(base.value, goal.target, months_, pace)
-        objectives.append(Objective(
-            None, "business_goal", cat[goal.kpi]["stage"], goal.kpi, [goal.kpi], base,
-            goal.target, brief.client.period.end.isoformat(), owner, cat[goal.kpi]["source"],
-            "monthly", _trajectory(base.value, goal.target, brief.client.period.months),
-            from_brief=True, goal=goal.description, realistic=realistic,
-            required_monthly=round(required, 2) if required is not None else None,
-            max_monthly=pace))
-    used = sorted({k for o in objectives for k in o.kpis})
-    measurement = [{
-        "kpi": k, "source": cat[k]["source"],
-        "frequency": "weekly" if cat[k]["source"] in ("posts", "ads", "comments") else "monthly",
-        "owner": owner,
-        "alert": 15.0,  # % worse than the trajectory for the month (convention)
-        "direction": cat[k]["direction"]} for k in used]
-    return Objectives(objectives, {k: baseline(k) for k in used}, measurement, history, pages,
-                      months)
+        rows.append({"measure": None, "kpi": kpi, "source": cat[kpi]["source"],
+                     "frequency": "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments")
+                     else "monthly", "owner": owner,
+                     "measured": baselines[kpi].value is not None, "alert": 15.0,
+                     "direction": cat[kpi]["direction"]})
+    return rows
 
 
 def _pace(base: float | None, target: float | None, months: int,
@@ -334,6 +408,14 @@ def _pace(base: float | None, target: float | None, months: int,
         return None, True
     required = ((target / base) ** (1 / months) - 1) * 100
     return required, pace is None or abs(required) <= pace + 1e-9
+
+
+def _reachable(base: float | None, pace: float, months: int, direction: str) -> float | None:
+    """The value reachable from ``base`` in ``months`` at ``pace`` % a month."""
+    if base is None:
+        return None
+    step = 1 + pace / 100 if direction == "up" else 1 - pace / 100
+    return round(base * step ** months, 4)
 
 
 def _trajectory(base: float | None, target: float | None, months: int) -> list[float]:

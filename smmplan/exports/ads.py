@@ -8,7 +8,7 @@ from ..brief import Brief, platforms
 from ..errors import DataError
 from .columns import find_column
 from .table import read_export
-from .values import parse_numbers
+from .values import parse_dates, parse_numbers
 
 REQUIRED = ("spend", "impressions", "clicks", "conversions", "platform")
 _RENAMED = {"twitter": "x"}
@@ -16,7 +16,8 @@ _RENAMED = {"twitter": "x"}
 
 def ads_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "ads") -> pd.DataFrame:
     """An ads export as spend, impressions, clicks, conversions (numbers, missing = 0),
-    revenue when the export has a conversion value, and platform (a key of
+    revenue when the export has a conversion value, start and end when it has a reporting
+    period, and platform (a key of
     ``data/platforms.yaml``). Missing columns, unknown platforms and negative spend are
     ``DataError``s naming the file and column."""
     names = list(table.columns)
@@ -28,6 +29,10 @@ def ads_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "ads") -
                           ("spend", "impressions", "clicks", "conversions")})
     if cols["revenue"] in table.columns:
         frame["revenue"] = parse_numbers(table[cols["revenue"]]).fillna(0)
+    for key in ("start", "end"):  # reporting period, when the export has one
+        col = find_column(names, "ads", key, columns)
+        if col in table.columns:
+            frame[key] = parse_dates(table[col])
     frame["platform"] = table[cols["platform"]].astype(str).str.strip().str.lower() \
         .replace(_RENAMED)
     unknown = sorted(set(frame["platform"]) - set(platforms()))

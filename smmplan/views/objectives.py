@@ -5,24 +5,37 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
+from ..goals import GENERIC
+from ..objectives import Objective
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
     chapter_heading,
     kpi_value,
+    platform_label,
     role_name,
     section_heading,
     weekday_name,
 )
 
 
+def kpi_label(plan: Plan, o: Objective) -> str:
+    """What an objective is measured by, as the client reads it: the KPI's name (with the
+    platform a goal names), or the client's own words for a measure of its own."""
+    tr = plan.tr
+    if o.kpi == GENERIC:
+        return o.metric or o.goal
+    name = tr.t(f"kpi.{o.kpi}")
+    return f"{name} ({platform_label(o.platform)})" if o.platform else name
+
+
 def objectives_decisions(plan: Plan) -> list[str]:
     """The objectives chapter's decisions in words (executive summary)."""
     tr, ob = plan.tr, plan.objectives
-    items = [f"{tr.t(f'kpi.{o.kpi}')} {kpi_value(plan, o.kpi, o.baseline.value)} → "
+    items = [f"{kpi_label(plan, o)} {kpi_value(plan, o.kpi, o.baseline.value)} → "
              f"{kpi_value(plan, o.kpi, o.target)}" for o in ob.objectives
-             if o.target is not None and not o.from_brief]
+             if o.target is not None]
     out = [tr.t("summary_objectives.headline", n=len(ob.objectives),
                 measured=sum(o.baseline.basis == "data" for o in ob.objectives),
                 list=tr.join(items))]
@@ -38,13 +51,19 @@ def objectives_smart(plan: Plan) -> Section:
     tr, ob = plan.tr, plan.objectives
     tree_items = []
     for o in ob.objectives:
-        head = (tr.t(f"problem.{o.problem}.name") if o.problem else o.goal)
-        kpis = ", ".join(tr.t(f"kpi.{k}") for k in o.kpis)
-        tree_items.append(f"{head} → {tr.t(f'objective.{o.objective}')} "
-                          f"({tr.t(f'stage.{o.stage}')}) → {kpis}")
+        problems = [tr.t(f"problem.{p}.name") for p in o.problems]
+        if o.from_brief:
+            head = tr.t("objectives.goal_serves", goal=o.goal, problems=tr.join(problems)) \
+                if problems else o.goal
+            name = tr.t("objective.business_goal")
+        else:
+            head, name = tr.join(problems), tr.t(f"objective.{o.objective}")
+        kpis = ", ".join([kpi_label(plan, o)] + [tr.t(f"kpi.{k}") for k in o.kpis
+                                                  if k != o.kpi])
+        tree_items.append(f"{head} → {name} ({tr.t(f'stage.{o.stage}')}) → {kpis}")
     frame = pd.DataFrame([{
         "objective": tr.t(f"objective.{o.objective}") if not o.from_brief else o.goal,
-        "kpi": tr.t(f"kpi.{o.kpi}"),
+        "kpi": kpi_label(plan, o),
         "baseline": kpi_value(plan, o.kpi, o.baseline.value),
         "basis": tr.t(f"objectives.basis.{o.baseline.basis}"),
         "target": kpi_value(plan, o.kpi, o.target),
@@ -57,17 +76,26 @@ def objectives_smart(plan: Plan) -> Section:
     notes = []
     for o in ob.objectives:
         if o.baseline.basis == "not_measurable":
-            notes.append(tr.t("objectives.not_measurable", kpi=tr.t(f"kpi.{o.kpi}"),
-                              needs=o.baseline.detail))
+            notes.append(tr.t("objectives.not_measurable", kpi=kpi_label(plan, o),
+                              needs=tr.t(f"objectives.needs.{o.source}")))
+        elif o.baseline.basis == "to_measure":
+            notes.append(tr.t("objectives.to_measure", kpi=kpi_label(plan, o),
+                              how=tr.t(f"objectives.how.{o.kpi}")))
+        if o.baseline.detail == "paid_social":
+            notes.append(tr.t("objectives.paid_only",
+                              months=plan.brief.goals.horizon_months))
         if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
             name = o.goal or tr.t(f"objective.{o.objective}")
             notes.append(tr.t(key, goal=name, target=kpi_value(plan, o.kpi, o.target),
                               required=tr.percent(o.required_monthly, 1),
                               months=plan.brief.goals.horizon_months,
-                              max=tr.percent(o.max_monthly, 1)))
-    series = [(tr.t(f"kpi.{o.kpi}"), o.trajectory, o.baseline.value) for o in ob.objectives
-              if o.trajectory and o.baseline.value]
+                              max=tr.percent(o.max_monthly, 1),
+                              alternative=kpi_value(plan, o.kpi, o.realistic_target)))
+    for kind in ob.unusable:
+        notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
+    series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
+              if o.trajectory and o.baseline.value and o.realistic]
     blocks = [
         chapter_heading(plan, "objectives"),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -99,16 +127,25 @@ def objectives_measurement(plan: Plan) -> Section:
     """Measurement plan, post-history analysis and landing pages."""
     tr, ob = plan.tr, plan.objectives
     frame = pd.DataFrame([{
-        "kpi": tr.t(f"kpi.{m['kpi']}"), "source": tr.t(f"objectives.source.{m['source']}"),
+        "measure": tr.t(f"measure.{m['measure']}") if m["measure"] else tr.t(
+            "measure.objective"),
+        "kpi": tr.t(f"kpi.{m['kpi']}") if m["kpi"] else tr.t("measure.no_kpi"),
+        "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
-        "alert": tr.t("objectives.alert", n=tr.percent(m["alert"], 0))} for m in ob.measurement])
+        "measured": tr.t("measure.measured") if m["measured"] else tr.t(
+            "measure.missing", needs=tr.t(f"objectives.needs.{m['source']}")),
+        "alert": tr.t("objectives.alert", n=tr.percent(m["alert"], 0)) if m["alert"] else ""}
+        for m in ob.measurement])
     blocks = [section_heading(plan, "objectives.measurement", "objectives-measurement"),
+              Html(render("paragraph.html.j2", text=tr.t("measure.intro"))),
               plan.record.table("measurement", "objectives", tr.t("objectives.measurement"),
-                                frame, [Column("kpi", tr.t("table.kpi")),
+                                frame, [Column("measure", tr.t("table.measure")),
+                                        Column("kpi", tr.t("table.kpi")),
                                         Column("source", tr.t("table.source")),
                                         Column("frequency", tr.t("table.frequency")),
                                         Column("owner", tr.t("table.owner")),
+                                        Column("measured", tr.t("table.measured")),
                                         Column("alert", tr.t("table.alert"))])]
     h = ob.history
     if h:

@@ -1,0 +1,132 @@
+"""The brief's business goals, none dropped: each matched to a KPI (``data/goal_metrics.yaml``
+patterns on the goal's own words, English and French) and given a baseline from the
+client's data when it holds one, else the brief's figure, else "to measure in month 1".
+
+Baselines of business KPIs (the client's data first):
+- followers: the post export's follower column (latest value on the goal's platform), else
+  the brief's channel figures;
+- repeat purchase rate: the customer file's order counts (customers with 2+ orders);
+- revenue from social: the ads export's conversion value, per month of its reporting
+  period, over the goal's horizon (paid social only: said so);
+- the others (leads, fill rate, aided awareness, the client's own measure): the brief's
+  baseline, else measured in the plan's first month.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .brief import Brief, BusinessGoal, platforms
+from .errors import DataError
+from .exports.ads import read_ads
+from .exports.columns import find_column
+from .exports.posts import read_posts
+from .exports.table import read_export
+from .exports.values import parse_numbers
+from .paths import data_yaml
+
+GENERIC = "business_kpi"
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((row["kpi"], re.compile("|".join(row["patterns"]), re.I))
+                 for row in data_yaml("goal_metrics.yaml"))
+
+
+def match_kpi(goal: BusinessGoal) -> str:
+    """The KPI that measures a goal: the brief's ``kpi`` when given, else the first pattern
+    of ``data/goal_metrics.yaml`` found in the goal's metric, then in its description, else
+    the generic business KPI (the client's own measure)."""
+    if goal.kpi:
+        return goal.kpi
+    for text in (goal.metric, goal.description):
+        if text:
+            for kpi, pattern in _patterns():
+                if pattern.search(text):
+                    return kpi
+    return GENERIC
+
+
+def goal_platform(goal: BusinessGoal) -> str | None:
+    """The platform a goal names in its own words ("4,000 Instagram followers")."""
+    text = f"{goal.metric or ''} {goal.description}".lower()
+    for key, facts in platforms().items():
+        names = {key, facts["label"].lower()} - {"x"}
+        if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
+            return key
+    return None
+
+
+@dataclass
+class GoalBaseline:
+    value: float | None
+    basis: str  # data, brief, to_measure
+    detail: str = ""  # which file, or what the figure covers (a catalogue key)
+
+
+def baseline(brief: Brief, goal: BusinessGoal, kpi: str, platform: str | None,
+             months: int) -> GoalBaseline | None:
+    """A business KPI's baseline from the client's data or the brief; None for the social
+    KPIs, whose baselines the objectives chapter measures itself."""
+    if kpi == "followers":
+        found = _followers(brief, platform)
+    elif kpi == "repeat_purchase_rate":
+        found = _repeat_rate(brief)
+    elif kpi == "social_revenue":
+        found = _paid_revenue(brief, months)
+    elif kpi in ("leads_per_month", "fill_rate", "aided_awareness", GENERIC):
+        found = None
+    else:
+        return None
+    if found is not None:
+        return found
+    if goal.baseline is not None:
+        return GoalBaseline(float(goal.baseline), "brief")
+    return GoalBaseline(None, "to_measure")
+
+
+def _followers(brief: Brief, platform: str | None) -> GoalBaseline | None:
+    posts = read_posts(brief)
+    if posts is not None and "followers" in posts and "date" in posts:
+        rows = posts.dropna(subset=["followers", "date"])
+        if platform:
+            rows = rows[rows["platform"] == platform]
+        if len(rows):
+            latest = rows.sort_values("date").groupby("platform")["followers"].last()
+            return GoalBaseline(float(latest.sum()), "data", brief.data.posts.path)
+    typed = [c.followers for c in brief.situation.channels
+             if c.followers is not None and (platform is None or c.platform == platform)]
+    return GoalBaseline(float(sum(typed)), "brief") if typed else None
+
+
+def _repeat_rate(brief: Brief) -> GoalBaseline | None:
+    found = read_export(brief, "audience")
+    if found is None:
+        return None
+    table, columns, name = found
+    column = find_column(table.columns, "audience", "orders", columns)
+    if column is None:
+        return None
+    orders = parse_numbers(table[column]).dropna()
+    if orders.empty:
+        return None
+    return GoalBaseline(round(float((orders >= 2).mean() * 100), 2), "data", name)
+
+
+def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:
+    try:
+        ads = read_ads(brief)
+    except DataError:  # the paid chapter names the problem
+        return None
+    if ads is None or "revenue" not in ads or "start" not in ads:
+        return None
+    start = ads["start"].min()
+    end = ads["end"].max() if "end" in ads else ads["start"].max()
+    if start != start or end != end:  # NaT
+        return None
+    covered = max(1.0, ((end - start).days + 1) / 30.44)
+    value = float(ads["revenue"].sum() / covered * months)
+    return GoalBaseline(round(value, 2), "data", "paid_social")

@@ -1,0 +1,81 @@
+"""Every business goal of the brief becomes an objective: matched to a KPI, measured from the
+client's data when it holds the figure, never dropped, never a KPI twice."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from smmplan.brief import BusinessGoal, load_brief
+from smmplan.goals import GENERIC, goal_platform, match_kpi
+from smmplan.paths import EXAMPLES_DIR, example_briefs
+from smmplan.plan import Plan
+
+
+@pytest.mark.parametrize(("metric", "description", "kpi"), [
+    ("abonnés Instagram", "Faire connaître les deux nouvelles boutiques", "followers"),
+    ("taux de remplissage", "Remplir les ateliers du samedi", "fill_rate"),
+    ("demo requests per month", "Grow qualified demo requests", "leads_per_month"),
+    ("aided awareness (%)", "Become a known name", "aided_awareness"),
+    ("revenue attributed to social (GBP)", "Grow online revenue", "social_revenue"),
+    ("repeat purchase rate (%)", "Win back repeat customers", "repeat_purchase_rate"),
+    ("chiffre d'affaires des réseaux", "Vendre plus", "social_revenue"),
+    ("NPS of the café", "Happier regulars", GENERIC),
+    (None, "Plus de réservations en ligne", "fill_rate"),
+])
+def test_goals_in_english_and_french_find_their_kpi(metric, description, kpi):
+    assert match_kpi(BusinessGoal(description=description, metric=metric, target=1)) == kpi
+
+
+def test_a_named_kpi_wins_and_platforms_are_read_from_the_words():
+    goal = BusinessGoal(description="Double engagement", kpi="engagement_rate_reach",
+                        metric="followers", target=14)
+    assert match_kpi(goal) == "engagement_rate_reach"
+    assert goal_platform(BusinessGoal(description="4,000 Instagram followers")) == "instagram"
+    assert goal_platform(BusinessGoal(description="Grow the community on LinkedIn",
+                                      metric="abonnés")) == "linkedin"
+    assert goal_platform(BusinessGoal(description="Sell more boxes")) is None
+
+
+@pytest.mark.parametrize("path", example_briefs(), ids=lambda p: p.parent.name)
+def test_no_goal_dropped_and_no_kpi_twice(path):
+    brief = load_brief(path)
+    ob = Plan(brief).objectives
+    shown = " · ".join(o.goal for o in ob.objectives if o.from_brief)
+    for goal in brief.goals.business_goals:
+        assert goal.description in shown
+        row = next(o for o in ob.objectives if goal.description in o.goal)
+        assert row.target == goal.target
+    keys = [(o.kpi, o.platform, o.target) for o in ob.objectives]
+    assert len(keys) == len(set(keys)), keys
+    problem_kpis = [o.kpi for o in ob.objectives if not o.from_brief]
+    goal_kpis = {o.kpi for o in ob.objectives if o.from_brief}
+    assert len(problem_kpis) == len(set(problem_kpis)) and not goal_kpis & set(problem_kpis)
+    # the source document's eight measures are in every measurement plan
+    assert [m["measure"] for m in ob.measurement[:8]] == [
+        "audience_growth", "audience_profile", "engagement", "reach_value",
+        "engagement_by_type", "referral_traffic", "bounce_rate", "negative_comments"]
+
+
+def test_business_baselines_come_from_the_clients_files():
+    fashion = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml")).objectives
+    rows = {o.kpi: o for o in fashion.objectives}
+    customers = pd.read_csv(EXAMPLES_DIR / "fashion" / "audience.csv", sep=";",
+                            encoding="utf-8-sig")
+    repeat = (customers["Orders Count"] >= 2).mean() * 100
+    assert rows["repeat_purchase_rate"].baseline.value == pytest.approx(repeat, abs=0.01)
+    assert rows["repeat_purchase_rate"].baseline.basis == "data"
+    ads = pd.read_csv(EXAMPLES_DIR / "fashion" / "ads.csv", encoding="utf-8-sig")
+    start = pd.to_datetime(ads["Reporting starts"]).min()
+    end = pd.to_datetime(ads["Reporting ends"]).max()
+    months = ((end - start).days + 1) / 30.44
+    expected = ads["Purchases conversion value"].sum() / months * 12
+    assert rows["social_revenue"].baseline.value == pytest.approx(expected, rel=1e-6)
+    assert rows["social_revenue"].baseline.detail == "paid_social"
+    bakery_brief = load_brief(EXAMPLES_DIR / "bakery" / "brief.yaml")
+    bakery = {o.kpi: o for o in Plan(bakery_brief).objectives.objectives}
+    insta = next(c.followers for c in bakery_brief.situation.channels
+                 if c.platform == "instagram")
+    assert bakery["followers"].platform == "instagram"
+    assert bakery["followers"].baseline.value == insta
+    assert bakery["fill_rate"].baseline.basis == "to_measure"
