@@ -44,3 +44,78 @@ def test_plan_is_computed_again_when_the_scenario_changes(client):
     assert first.brief.budget.paid_media == 500000 and first.scenario == scenario
     scenario.write_text("budget: {paid_media: 650000}\n", encoding="utf-8")
     assert load_plan(brief, scenario).brief.budget.paid_media == 650000
+
+
+B2B = EXAMPLES_DIR / "b2b-software" / "brief.yaml"
+
+
+def _check(scenario: dict, tmp_path, brief=B2B) -> list[str]:
+    import yaml
+
+    from smmplan import preflight
+    from smmplan.brief import load_brief
+    from smmplan.errors import BriefError
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text(yaml.safe_dump(scenario), encoding="utf-8")
+    try:
+        loaded = load_brief(brief, scenario=path)
+    except BriefError as exc:
+        return exc.lines()
+    return preflight.problems(loaded, preflight.label(brief, path))
+
+
+@pytest.mark.parametrize(("scenario", "expected"), [
+    ({"budget": {"paid_media": 0}}, "budget.paid_media: must be positive to plan paid "
+     "campaigns (got 0)"),
+    ({"budget": {"paid_media": 70000}}, "budget.paid.channels: minimums (linkedin 60,000) "
+     "exceed the conversion part of budget.paid_media"),
+    ({"budget": {"paid": {"channels": {"linkedin": {"min": 90000, "max": 80000}}}}},
+     "budget.paid.channels.linkedin: min (90,000) is above max (80,000)"),
+    ({"budget": {"paid": {"channels": {"linkedin": {"min": 300000}}}}},
+     "budget.paid.channels.linkedin.min: 300,000 is above the paid budget "
+     "(budget.paid_media 240,000)"),
+    ({"budget": {"paid": {"channels": {"linkedin": {"max": 70000}, "x": {"max": 10000},
+                                       "youtube": {"max": 10000}}}}},
+     "budget.paid.channels: maximums (linkedin 70,000, x 10,000, youtube 10,000) cannot place"),
+    ({"goals": {"kpi_targets": {"conversation_rate": -50}}},
+     "goals.kpi_targets.conversation_rate: cannot be negative (got -50)"),
+    ({"goals": {"kpi_targets": {"engagement_rate_reach": 0}}},
+     "goals.kpi_targets.engagement_rate_reach: must be above 0"),
+    ({"goals": {"kpi_targets": {"ctr": 140}}}, "goals.kpi_targets.ctr: cannot be above 100"),
+    ({"budget": {"paid": {"channels": {"myspace": {}}}}}, "budget.paid.channels.myspace"),
+])
+def test_scenario_check_rejects_what_the_build_would(tmp_path, scenario, expected):
+    lines = _check(scenario, tmp_path)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{B2B} (with {tmp_path / 'scenario.yaml'}): ")
+    assert expected in lines[0]
+
+
+def test_a_placeable_scenario_passes_and_a_net_score_may_be_negative(tmp_path):
+    assert _check({"budget": {"paid_media": 300000, "paid": {"channels": {
+        "linkedin": {"min": 60000, "max": 200000}}}},
+        "goals": {"kpi_targets": {"net_sentiment": -10, "conversation_rate": 2}}},
+        tmp_path) == []
+
+
+def test_build_stops_on_a_bad_scenario_before_any_kernel(tmp_path):
+    from .conftest import run_cli
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text("budget: {paid_media: 0}\n", encoding="utf-8")
+    res = run_cli("build", str(B2B), "--scenario", str(path), "-o", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert res.stderr.strip() == (f"{B2B} (with {path}): budget.paid_media: must be positive "
+                                  "to plan paid campaigns (got 0)")
+    assert not (tmp_path / "out").exists()
+    res = run_cli("validate", str(B2B), "--scenario", str(path))
+    assert res.returncode == 2 and "(got 0)" in res.stderr
+
+
+def test_what_the_checks_cannot_foresee_is_found_by_running_the_budget_chapter(tmp_path):
+    # the maximums add up, but x and youtube are capped below the minimum useful spend
+    lines = _check({"budget": {"paid": {"channels": {
+        "linkedin": {"min": 60000, "max": 140000}, "x": {"max": 5000},
+        "youtube": {"max": 5000}}}}}, tmp_path)
+    assert len(lines) == 1 and "budget.paid: no allocation satisfies" in lines[0], lines
