@@ -48,21 +48,6 @@ def test_scenario_is_applied_and_validated(tmp_path):
         load_brief(FASHION, scenario=bad)
 
 
-def test_keep_scenario_round_trip(tmp_path):
-    from smmplan import lab
-
-    folder = tmp_path / "client"
-    shutil.copytree(FASHION.parent, folder)
-    brief = load_brief(folder / "brief.yaml")
-    lab._choices(brief).update({"targets": {"k": 3}, "budget": {"paid_media": 500000}})
-    first = lab.keep_scenario(brief)
-    lab._choices(brief)["targets"]["k"] = 5
-    second = lab.keep_scenario(brief)
-    assert first == second and (folder / "scenario.previous.yaml").is_file()
-    kept = load_brief(folder / "brief.yaml", scenario=second)
-    assert kept.targets.k == 5 and kept.budget.paid_media == 500000
-
-
 def test_build_with_a_saved_scenario_carries_its_values(tmp_path):
     path = write_scenario(tmp_path, {"targets": {"k": 4}, "budget": {"paid_media": 700000},
                                      "goals": {"kpi_targets": {"conversation_rate": 70}}})

@@ -119,3 +119,118 @@ def test_what_the_checks_cannot_foresee_is_found_by_running_the_budget_chapter(t
         "linkedin": {"min": 60000, "max": 140000}, "x": {"max": 5000},
         "youtube": {"max": 5000}}}}}, tmp_path)
     assert len(lines) == 1 and "budget.paid: no allocation satisfies" in lines[0], lines
+
+
+def test_each_keep_merges_its_chapter_and_can_be_undone(client):
+    import yaml
+
+    from smmplan import lab
+
+    brief = client / "brief.yaml"
+    path = lab.keep(brief, "targets", {"k": 4})
+    lab.keep(brief, "objectives", {"conversation_rate": 75})
+    lab.keep(brief, "budget", {"paid_media": 700000, "paid": {"channels": {
+        "instagram": {"min": 0, "max": 250000}, "facebook": {"min": 0, "max": None}}}})
+    lab.keep(brief, "objectives", {"engagement_rate_reach": 9})
+    kept = yaml.safe_load(path.read_text())
+    assert kept["brief"] == "brief.yaml"
+    assert kept["targets"] == {"k": 4}
+    assert kept["goals"] == {"kpi_targets": {"conversation_rate": 75,
+                                             "engagement_rate_reach": 9}}
+    assert kept["budget"]["paid_media"] == 700000
+    assert len(lab.history(path)) == 3
+    from smmplan.brief import load_brief
+
+    built = load_brief(brief, scenario=path)
+    assert built.targets.k == 4 and built.budget.paid.channels["instagram"].max == 250000
+    assert lab.undo(path) is not None  # back to before the last objectives Keep
+    assert yaml.safe_load(path.read_text())["goals"] == {"kpi_targets":
+                                                         {"conversation_rate": 75}}
+    assert len(lab.history(path)) == 2
+
+
+def test_a_refused_keep_writes_nothing(client):
+    from smmplan import lab
+    from smmplan.errors import BriefError
+
+    brief = client / "brief.yaml"
+    path = lab.keep(brief, "targets", {"k": 3})
+    before = path.read_bytes()
+    with pytest.raises(BriefError, match=r"goals.kpi_targets.conversation_rate: cannot be "
+                       r"negative \(got -50\)"):
+        lab.keep(brief, "objectives", {"conversation_rate": -50})
+    with pytest.raises(BriefError, match="budget.paid_media: must be positive"):
+        lab.keep(brief, "budget", {"paid_media": 0})
+    assert path.read_bytes() == before and lab.history(path) == []
+    assert sorted(p.name for p in client.iterdir() if p.name.startswith(".")) == []
+
+
+def _plan_in(folder, scenario: dict | None = None):
+    import yaml
+
+    path = None
+    if scenario is not None:
+        path = folder / "scenario.yaml"
+        path.write_text(yaml.safe_dump(scenario), encoding="utf-8")
+    return load_plan(folder / "brief.yaml", path)
+
+
+def test_budget_panel_starts_from_the_brief_and_the_scenario(tmp_path):
+    from smmplan import lab
+
+    folder = tmp_path / "b2b"
+    shutil.copytree(B2B.parent, folder)
+    start = lab.budget_start(_plan_in(folder))
+    assert start["total"] == 240000
+    assert start["channels"]["linkedin"] == {"min": 60000, "max": None}  # the brief's floor
+    plan = _plan_in(folder, {"budget": {"paid_media": 300000, "paid": {"channels": {
+        "youtube": {"min": 0, "max": 50000}}}}})
+    start = lab.budget_start(plan)
+    assert start["total"] == 300000
+    assert start["channels"]["youtube"] == {"min": 0, "max": 50000}  # the scenario's cap
+    assert start["channels"]["linkedin"]["min"] == 60000
+    panel = lab.BudgetPanel(plan)
+    assert tuple(panel.bounds["linkedin"].value) == (60000, 300000)
+    assert panel.bounds["linkedin"].description == "LinkedIn"
+    assert panel.keeper.error is None
+    assert panel.choices()["paid"]["channels"]["youtube"] == {"min": 0, "max": 50000}
+    assert panel.choices()["paid"]["channels"]["linkedin"] == {"min": 60000, "max": None}
+    panel.total.value = 1340000  # uncapped maximums follow the total; the cap stays
+    assert tuple(panel.bounds["linkedin"].value) == (60000, 1340000)
+    assert tuple(panel.bounds["youtube"].value) == (0, 50000)
+    assert panel.keeper.error is None, panel.keeper.error
+    assert panel.keeper.keep() is not None
+
+
+def test_keep_after_an_error_saves_nothing_and_says_so(client):
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    panel = lab.BudgetPanel(plan)
+    panel.total.value = 0
+    assert panel.keeper.error and "must be positive" in panel.keeper.error
+    assert panel.keeper.keep() is None
+    assert "Nothing saved" in panel.keeper.message.value
+    assert not (client / "scenario.yaml").exists()
+
+
+def test_objectives_panel_edits_every_kpi_by_label_and_refuses_the_impossible(client):
+    from smmplan import lab
+
+    plan = _plan_in(client, {"goals": {"kpi_targets": {"conversation_rate": 70}}})
+    rows = lab.kpi_rows(plan)
+    editable = {r["kpi"] for r in rows if r["editable"]}
+    assert editable == {o.kpi for o in plan.objectives.objectives
+                        if not o.from_brief and o.target is not None}
+    panel = lab.ObjectivesPanel(plan)
+    field = panel.fields["conversation_rate"]
+    assert field.description == "Comments per post" and field.value == 70  # the scenario's
+    before = (client / "scenario.yaml").read_bytes()
+    field.value = -50
+    assert "cannot be negative" in panel.keeper.error
+    assert panel.keeper.keep() is None
+    assert (client / "scenario.yaml").read_bytes() == before
+    field.value = 75
+    assert panel.keeper.error is None and panel.keeper.keep() == plan.scenario
+    assert load_plan(client / "brief.yaml", plan.scenario).brief.goals.kpi_targets[
+        "conversation_rate"] == 75
