@@ -138,7 +138,8 @@ class Plan:
                                            if c.kept])
 
     def provenance(self) -> dict:
-        """Version, build date and SHA-256 of the brief and of every file it uses."""
+        """Version, build date and SHA-256 of the brief, of every file it uses and of the
+        scenario file applied (None when none is)."""
         brief = self.brief
         files = []
         logo = brief.brand.visual_identity.logo
@@ -154,6 +155,8 @@ class Plan:
             "brief": {"name": brief.source.name if brief.source else None,
                       "sha256": sha256(brief.source) if brief.source else None},
             "data_files": files,
+            "scenario": {"name": self.scenario.name, "path": str(self.scenario),
+                         "sha256": sha256(self.scenario)} if self.scenario else None,
         }
 
     def to_json(self) -> dict:
