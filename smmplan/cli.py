@@ -1,4 +1,4 @@
-"""``smmplan`` command line: validate | schema | new | build | track."""
+"""``smmplan`` command line: validate | schema | new | build | track | lab."""
 
 from __future__ import annotations
 
@@ -152,6 +152,19 @@ def _track(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lab(args: argparse.Namespace) -> int:
+    from .workspace import create_workspace, start_lab
+
+    _allow(args)
+    _checked_brief(args.brief)  # a brief the build would refuse: say so now, exit 2
+    folder = create_workspace(args.brief)
+    print(f"{args.brief}: workspace {folder} (chapter notebooks on this brief; "
+          f"Keep writes {folder.parent / 'scenario.yaml'})")
+    if args.no_start:
+        return 0
+    return start_lab(folder)
+
+
 def _allow_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-dir", action="append", metavar="DIR",
                    help="a folder outside the brief's own that its files (logo, data) may "
@@ -193,6 +206,13 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
     _allow_option(t)
     t.set_defaults(func=_track)
+    lab = sub.add_parser("lab", help="create or reopen a client's workspace beside the brief "
+                         "and start JupyterLab on it")
+    lab.add_argument("brief")
+    lab.add_argument("--no-start", action="store_true",
+                     help="create or reopen the workspace without starting JupyterLab")
+    _allow_option(lab)
+    lab.set_defaults(func=_lab)
     return p
 
 

@@ -4,6 +4,8 @@ scenario file, the panels' starting values, and client workspaces."""
 from __future__ import annotations
 
 import shutil
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -234,3 +236,65 @@ def test_objectives_panel_edits_every_kpi_by_label_and_refuses_the_impossible(cl
     assert panel.keeper.error is None and panel.keeper.keep() == plan.scenario
     assert load_plan(client / "brief.yaml", plan.scenario).brief.goals.kpi_targets[
         "conversation_rate"] == 75
+
+
+def _digests(folder) -> dict:
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_workspace_is_created_then_reopened_and_package_notebooks_never_change(
+        client, monkeypatch):
+    import nbformat
+
+    from smmplan import lab
+    from smmplan.build import chapter_notebooks
+    from smmplan.paths import NOTEBOOKS_DIR
+    from smmplan.workspace import create_workspace, lab_command
+
+    from .conftest import run_cli
+
+    package = _digests(NOTEBOOKS_DIR)
+    res = run_cli("lab", str(client / "brief.yaml"), "--no-start")
+    assert res.returncode == 0, res.stderr
+    folder = client / "lab"
+    names = sorted(p.name for p in folder.glob("*.ipynb"))
+    assert names == [p.name for p in chapter_notebooks()]
+    summary = nbformat.read(folder / "00_summary.ipynb", as_version=4)
+    assert not any("brief_picker" in c.source for c in summary.cells)
+    assert all(not c.get("outputs") for c in summary.cells if c.cell_type == "code")
+    params = next(c for c in summary.cells if "parameters" in c.metadata.get("tags", []))
+    # In a build (static) the kept scenario never applies; in the lab it does.
+    scenario = lab.keep(client / "brief.yaml", "targets", {"k": 4})
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("SMMPLAN_STATIC", "1")
+    names_ = {}
+    exec(params.source, names_)
+    assert names_["brief_path"] == "../brief.yaml" and names_["scenario_path"] is None
+    monkeypatch.setattr(lab, "interactive", lambda: True)
+    exec(params.source, names_)
+    assert names_["scenario_path"] == scenario
+    assert load_plan(names_["brief_path"], names_["scenario_path"]).brief.targets.k == 4
+    # Reopening keeps the strategist's notebooks and puts back a missing one.
+    notes = folder / "03_objectives.ipynb"
+    notes.write_text(notes.read_text() + " ", encoding="utf-8")
+    edited = notes.read_bytes()
+    (folder / "07_team.ipynb").unlink()
+    assert create_workspace(client / "brief.yaml") == folder
+    assert notes.read_bytes() == edited and (folder / "07_team.ipynb").is_file()
+    command, env = lab_command(folder)
+    assert f"--ServerApp.root_dir={client}" in command
+    assert env["PATH"].split(":")[0] == str(Path(sys.executable).parent)
+    assert _digests(NOTEBOOKS_DIR) == package
+
+
+def test_lab_refuses_a_brief_the_build_would_refuse(tmp_path):
+    from .conftest import example_raw, run_cli, standalone, write_brief
+
+    raw = standalone(example_raw("bakery"))
+    raw["budget"]["paid_media"] = 0
+    brief = write_brief(tmp_path / "bakery", raw)
+    res = run_cli("lab", str(brief), "--no-start")
+    assert res.returncode == 2 and "budget.paid_media: must be positive" in res.stderr
+    assert not (tmp_path / "bakery" / "lab").exists()
