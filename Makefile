@@ -36,8 +36,10 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
+# A client's workspace beside its brief (never the package's notebooks): make lab BRIEF=...
 lab: $(VENV)/.installed-lab
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
+	@test -n "$(BRIEF)" || { echo "usage: make lab BRIEF=path/to/brief.yaml"; exit 2; }
+	$(BIN)/smmplan lab $(BRIEF)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_build.py

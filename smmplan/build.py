@@ -243,8 +243,9 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
     executed = staging / f"{stem}.ipynb"
     try:
         parameters = {"brief_path": str(brief_path), "output_dir": str(staging)}
-        if options.scenario:
-            parameters["scenario_path"] = str(Path(options.scenario).resolve())
+        if not options.actuals:  # always given: one saved in a notebook is never used
+            parameters["scenario_path"] = str(Path(options.scenario).resolve()) \
+                if options.scenario else None
         if options.actuals:
             notebook = stitch_report(options.notebooks_dir)
             parameters["actuals_dir"] = str(Path(options.actuals).resolve())

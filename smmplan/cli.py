@@ -1,4 +1,4 @@
-"""``smmplan`` command line: validate | schema | new | build | track."""
+"""``smmplan`` command line: validate | schema | new | build | track | lab."""
 
 from __future__ import annotations
 
@@ -22,14 +22,34 @@ def _allow(args: argparse.Namespace) -> None:
     allow_dirs(args.allow_dir or [])
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _scenario(args: argparse.Namespace) -> Path | None:
+    """The ``--scenario`` file, checked to exist."""
+    scenario = Path(args.scenario) if getattr(args, "scenario", None) else None
+    if scenario and not scenario.is_file():
+        raise UsageError(f"{scenario}: scenario file not found")
+    return scenario
+
+
+def _checked_brief(path: str, scenario: Path | None = None):
+    """The brief (scenario applied) if the build would accept it, else BriefError listing
+    every problem: the brief's own checks, then the build's preflight (smmplan.preflight)."""
+    from . import preflight
     from .brief import load_brief
 
+    brief = load_brief(path, scenario=scenario)
+    problems = preflight.problems(brief, preflight.label(path, scenario))
+    if problems:
+        raise BriefError(problems)
+    return brief
+
+
+def _validate(args: argparse.Namespace) -> int:
     _allow(args)
+    scenario = _scenario(args)
     problems: list[str] = []
     for path in args.briefs:
         try:
-            load_brief(path)
+            _checked_brief(path, scenario)
         except BriefError as exc:
             problems += exc.lines()
     for line in problems:
@@ -65,19 +85,16 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .brief import load_brief
     from .build import BuildOptions, build_many
 
     _allow(args)
     problems: list[str] = []
-    scenario = Path(args.scenario) if args.scenario else None
-    if scenario and not scenario.is_file():
-        raise UsageError(f"{scenario}: scenario file not found")
+    scenario = _scenario(args)
     out = Path(args.output)
     folders: dict[Path, str] = {}
     for path in args.briefs:  # every brief is checked before any kernel starts
         try:
-            brief = load_brief(path, scenario=scenario)
+            brief = _checked_brief(path, scenario)
         except BriefError as exc:
             problems += exc.lines()
             continue
@@ -111,13 +128,12 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _track(args: argparse.Namespace) -> int:
-    from .brief import load_brief
     from .build import BuildOptions, build_one, output_folder
     from .tracking import check_actuals
 
     _allow(args)
     try:  # the same checks as build, then the period's exports, before any kernel starts
-        brief = load_brief(args.brief)
+        brief = _checked_brief(args.brief)
         problems = check_actuals(brief, args.actuals)
     except BriefError as exc:
         problems = exc.lines()
@@ -136,6 +152,19 @@ def _track(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lab(args: argparse.Namespace) -> int:
+    from .workspace import create_workspace, start_lab
+
+    _allow(args)
+    _checked_brief(args.brief)  # a brief the build would refuse: say so now, exit 2
+    folder = create_workspace(args.brief)
+    print(f"{args.brief}: workspace {folder} (chapter notebooks on this brief; "
+          f"Keep writes {folder.parent / 'scenario.yaml'})")
+    if args.no_start:
+        return 0
+    return start_lab(folder)
+
+
 def _allow_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-dir", action="append", metavar="DIR",
                    help="a folder outside the brief's own that its files (logo, data) may "
@@ -150,6 +179,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check briefs and the files they name")
     v.add_argument("briefs", nargs="+")
+    v.add_argument("--scenario", help="check the briefs with this scenario file applied, "
+                   "as `build --scenario` would (docs/scenario.md)")
     _allow_option(v)
     v.set_defaults(func=_validate)
     s = sub.add_parser("schema", help="print the brief's JSON Schema")
@@ -175,6 +206,13 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--timeout", type=int, default=600, help="seconds one cell may run")
     _allow_option(t)
     t.set_defaults(func=_track)
+    lab = sub.add_parser("lab", help="create or reopen a client's workspace beside the brief "
+                         "and start JupyterLab on it")
+    lab.add_argument("brief")
+    lab.add_argument("--no-start", action="store_true",
+                     help="create or reopen the workspace without starting JupyterLab")
+    _allow_option(lab)
+    lab.set_defaults(func=_lab)
     return p
 
 

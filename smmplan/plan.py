@@ -65,6 +65,7 @@ class Plan:
         self.record = Recorder()
         self.date = build_date()
         self._files: Future[dict[str, bytes]] | None = None
+        self.scenario: Path | None = None  # the scenario file applied (load_plan sets it)
 
     @cached_property
     def identity(self) -> Identity:
@@ -137,7 +138,8 @@ class Plan:
                                            if c.kept])
 
     def provenance(self) -> dict:
-        """Version, build date and SHA-256 of the brief and of every file it uses."""
+        """Version, build date and SHA-256 of the brief, of every file it uses and of the
+        scenario file applied (None when none is)."""
         brief = self.brief
         files = []
         logo = brief.brand.visual_identity.logo
@@ -153,6 +155,8 @@ class Plan:
             "brief": {"name": brief.source.name if brief.source else None,
                       "sha256": sha256(brief.source) if brief.source else None},
             "data_files": files,
+            "scenario": {"name": self.scenario.name, "path": str(self.scenario),
+                         "sha256": sha256(self.scenario)} if self.scenario else None,
         }
 
     def to_json(self) -> dict:
@@ -222,12 +226,28 @@ class Plan:
             write_csv(assignments, folder / "audience_segments.csv")
 
 
-_CACHE: dict[tuple, Plan] = {}
+_CACHE: dict[tuple, tuple[tuple, Plan]] = {}  # (brief, scenario) key -> (files, plan)
+
+
+def _version(path: Path | None) -> tuple | None:
+    from .exports.table import file_version
+
+    return file_version(path) if path is not None else None
+
+
+def input_versions(brief: Brief) -> tuple:
+    """The version (path, size, modification time) of every file a plan reads besides the
+    brief and the scenario: the logo and each data file; a change to any of them makes
+    ``load_plan`` compute the plan again."""
+    names = [brief.brand.visual_identity.logo] if brief.brand.visual_identity.logo else []
+    names += [spec.path for _, spec in sorted(brief.data_files().items())]
+    return tuple((name, _version(brief.resolve(name))) for name in names)
 
 
 def load_plan(brief_path: str | Path, scenario_path: str | Path | None = None) -> Plan:
     """The Plan for a brief file (with a scenario applied), shared by every chapter run in
-    the same kernel."""
+    the same kernel; computed again when the brief, the scenario or any file the brief
+    names (logo, data files) has changed since (path, size, modification time)."""
     path = Path(brief_path)
     if not path.is_absolute() and not path.exists():  # notebook defaults are relative to it
         from .paths import NOTEBOOKS_DIR
@@ -235,11 +255,14 @@ def load_plan(brief_path: str | Path, scenario_path: str | Path | None = None) -
         path = NOTEBOOKS_DIR / path
     path = path.resolve()
     scenario = Path(scenario_path).resolve() if scenario_path else None
-    key = (str(path), path.stat().st_mtime if path.exists() else 0.0, str(scenario),
-           scenario.stat().st_mtime if scenario and scenario.exists() else 0.0)
-    if key not in _CACHE:
-        _CACHE[key] = Plan(load_brief(path, scenario=scenario))
-    return _CACHE[key]
+    key = (str(path), _version(path), str(scenario), _version(scenario))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == input_versions(cached[1].brief):
+        return cached[1]
+    plan = Plan(load_brief(path, scenario=scenario))
+    plan.scenario = scenario
+    _CACHE[key] = (input_versions(plan.brief), plan)
+    return plan
 
 
 def save_report(plan: Plan, report, folder: str | Path) -> None:

@@ -17,6 +17,7 @@ import yaml
 from smmplan.brief import load_brief
 from smmplan.errors import BriefError
 from smmplan.paths import EXAMPLES_DIR, NOTEBOOKS_DIR, ROOT
+from smmplan.plan import sha256
 
 from .conftest import browser_required, run_cli
 
@@ -48,21 +49,6 @@ def test_scenario_is_applied_and_validated(tmp_path):
         load_brief(FASHION, scenario=bad)
 
 
-def test_keep_scenario_round_trip(tmp_path):
-    from smmplan import lab
-
-    folder = tmp_path / "client"
-    shutil.copytree(FASHION.parent, folder)
-    brief = load_brief(folder / "brief.yaml")
-    lab._choices(brief).update({"targets": {"k": 3}, "budget": {"paid_media": 500000}})
-    first = lab.keep_scenario(brief)
-    lab._choices(brief)["targets"]["k"] = 5
-    second = lab.keep_scenario(brief)
-    assert first == second and (folder / "scenario.previous.yaml").is_file()
-    kept = load_brief(folder / "brief.yaml", scenario=second)
-    assert kept.targets.k == 5 and kept.budget.paid_media == 500000
-
-
 def test_build_with_a_saved_scenario_carries_its_values(tmp_path):
     path = write_scenario(tmp_path, {"targets": {"k": 4}, "budget": {"paid_media": 700000},
                                      "goals": {"kpi_targets": {"conversation_rate": 70}}})
@@ -74,6 +60,29 @@ def test_build_with_a_saved_scenario_carries_its_values(tmp_path):
     assert data["budget"]["total"] == 700000
     targets = {o["kpi"]: o["target"] for o in data["objectives"]["objectives"]}
     assert targets["conversation_rate"] == 70
+    scenario = data["provenance"]["scenario"]
+    assert scenario["name"] == "scenario.yaml" and scenario["sha256"] == sha256(path)
+
+
+def test_a_scenario_saved_in_a_notebook_never_changes_a_build(tmp_path):
+    import nbformat
+
+    path = write_scenario(tmp_path, {"budget": {"paid_media": 700000}})
+    books = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, books)
+    for book in books.glob("0*.ipynb"):  # as a lab session would have saved them
+        nb = nbformat.read(book, as_version=4)
+        cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+        cell.source = cell.source.replace("scenario_path = None",
+                                          f"scenario_path = {str(path)!r}")
+        assert str(path) in cell.source
+        nbformat.write(nb, book)
+    res = run_cli("build", str(FASHION), "--notebooks", str(books), "-o",
+                  str(tmp_path / "out"), "-q")
+    assert res.returncode == 0, res.stderr
+    data = json.loads((tmp_path / "out" / "maison-lune" / "plan.json").read_text())
+    assert data["budget"]["total"] == load_brief(FASHION).budget.paid_media != 700000
+    assert data["provenance"]["scenario"] is None
     missing = run_cli("build", str(FASHION), "--scenario", str(tmp_path / "none.yaml"), "-o",
                       str(tmp_path / "out"))
     assert missing.returncode == 2 and "scenario file not found" in missing.stderr

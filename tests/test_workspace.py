@@ -1,0 +1,300 @@
+"""The lab's plumbing without a browser: the plan cache, scenario checks, the merged
+scenario file, the panels' starting values, and client workspaces."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.plan import load_plan
+
+FASHION = EXAMPLES_DIR / "fashion"
+
+
+@pytest.fixture
+def client(tmp_path):
+    """A copy of the fashion example's folder (brief and data files)."""
+    folder = tmp_path / "client"
+    shutil.copytree(FASHION, folder, ignore=shutil.ignore_patterns("actuals"))
+    return folder
+
+
+def test_plan_is_computed_again_when_a_data_file_changes(client):
+    brief = client / "brief.yaml"
+    first = load_plan(brief)
+    assert load_plan(brief) is first  # unchanged files: the same plan
+    before = first.objectives.baselines
+    posts = pd.read_csv(client / "posts.csv")
+    posts["Comments"] *= 3
+    posts.to_csv(client / "posts.csv", index=False)
+    second = load_plan(brief)
+    assert second is not first
+    after = second.objectives.baselines
+    assert after["conversation_rate"].value == pytest.approx(
+        before["conversation_rate"].value * 3, rel=0.01)
+
+
+def test_plan_is_computed_again_when_the_scenario_changes(client):
+    brief, scenario = client / "brief.yaml", client / "scenario.yaml"
+    scenario.write_text("budget: {paid_media: 500000}\n", encoding="utf-8")
+    first = load_plan(brief, scenario)
+    assert first.brief.budget.paid_media == 500000 and first.scenario == scenario
+    scenario.write_text("budget: {paid_media: 650000}\n", encoding="utf-8")
+    assert load_plan(brief, scenario).brief.budget.paid_media == 650000
+
+
+B2B = EXAMPLES_DIR / "b2b-software" / "brief.yaml"
+
+
+def _check(scenario: dict, tmp_path, brief=B2B) -> list[str]:
+    import yaml
+
+    from smmplan import preflight
+    from smmplan.brief import load_brief
+    from smmplan.errors import BriefError
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text(yaml.safe_dump(scenario), encoding="utf-8")
+    try:
+        loaded = load_brief(brief, scenario=path)
+    except BriefError as exc:
+        return exc.lines()
+    return preflight.problems(loaded, preflight.label(brief, path))
+
+
+@pytest.mark.parametrize(("scenario", "expected"), [
+    ({"budget": {"paid_media": 0}}, "budget.paid_media: must be positive to plan paid "
+     "campaigns (got 0)"),
+    ({"budget": {"paid_media": 70000}}, "budget.paid.channels: minimums (linkedin 60,000) "
+     "exceed the conversion part of budget.paid_media"),
+    ({"budget": {"paid": {"channels": {"linkedin": {"min": 90000, "max": 80000}}}}},
+     "budget.paid.channels.linkedin: min (90,000) is above max (80,000)"),
+    ({"budget": {"paid": {"channels": {"linkedin": {"min": 300000}}}}},
+     "budget.paid.channels.linkedin.min: 300,000 is above the paid budget "
+     "(budget.paid_media 240,000)"),
+    ({"budget": {"paid": {"channels": {"linkedin": {"max": 70000}, "x": {"max": 10000},
+                                       "youtube": {"max": 10000}}}}},
+     "budget.paid.channels: maximums (linkedin 70,000, x 10,000, youtube 10,000) cannot place"),
+    ({"goals": {"kpi_targets": {"conversation_rate": -50}}},
+     "goals.kpi_targets.conversation_rate: cannot be negative (got -50)"),
+    ({"goals": {"kpi_targets": {"engagement_rate_reach": 0}}},
+     "goals.kpi_targets.engagement_rate_reach: must be above 0"),
+    ({"goals": {"kpi_targets": {"ctr": 140}}}, "goals.kpi_targets.ctr: cannot be above 100"),
+    ({"budget": {"paid": {"channels": {"myspace": {}}}}}, "budget.paid.channels.myspace"),
+])
+def test_scenario_check_rejects_what_the_build_would(tmp_path, scenario, expected):
+    lines = _check(scenario, tmp_path)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{B2B} (with {tmp_path / 'scenario.yaml'}): ")
+    assert expected in lines[0]
+
+
+def test_a_placeable_scenario_passes_and_a_net_score_may_be_negative(tmp_path):
+    assert _check({"budget": {"paid_media": 300000, "paid": {"channels": {
+        "linkedin": {"min": 60000, "max": 200000}}}},
+        "goals": {"kpi_targets": {"net_sentiment": -10, "conversation_rate": 2}}},
+        tmp_path) == []
+
+
+def test_build_stops_on_a_bad_scenario_before_any_kernel(tmp_path):
+    from .conftest import run_cli
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text("budget: {paid_media: 0}\n", encoding="utf-8")
+    res = run_cli("build", str(B2B), "--scenario", str(path), "-o", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert res.stderr.strip() == (f"{B2B} (with {path}): budget.paid_media: must be positive "
+                                  "to plan paid campaigns (got 0)")
+    assert not (tmp_path / "out").exists()
+    res = run_cli("validate", str(B2B), "--scenario", str(path))
+    assert res.returncode == 2 and "(got 0)" in res.stderr
+
+
+def test_what_the_checks_cannot_foresee_is_found_by_running_the_budget_chapter(tmp_path):
+    # the maximums add up, but x and youtube are capped below the minimum useful spend
+    lines = _check({"budget": {"paid": {"channels": {
+        "linkedin": {"min": 60000, "max": 140000}, "x": {"max": 5000},
+        "youtube": {"max": 5000}}}}}, tmp_path)
+    assert len(lines) == 1 and "budget.paid: no allocation satisfies" in lines[0], lines
+
+
+def test_each_keep_merges_its_chapter_and_can_be_undone(client):
+    import yaml
+
+    from smmplan import lab
+
+    brief = client / "brief.yaml"
+    path = lab.keep(brief, "targets", {"k": 4})
+    lab.keep(brief, "objectives", {"conversation_rate": 75})
+    lab.keep(brief, "budget", {"paid_media": 700000, "paid": {"channels": {
+        "instagram": {"min": 0, "max": 250000}, "facebook": {"min": 0, "max": None}}}})
+    lab.keep(brief, "objectives", {"engagement_rate_reach": 9})
+    kept = yaml.safe_load(path.read_text())
+    assert kept["brief"] == "brief.yaml"
+    assert kept["targets"] == {"k": 4}
+    assert kept["goals"] == {"kpi_targets": {"conversation_rate": 75,
+                                             "engagement_rate_reach": 9}}
+    assert kept["budget"]["paid_media"] == 700000
+    assert len(lab.history(path)) == 3
+    from smmplan.brief import load_brief
+
+    built = load_brief(brief, scenario=path)
+    assert built.targets.k == 4 and built.budget.paid.channels["instagram"].max == 250000
+    assert lab.undo(path) is not None  # back to before the last objectives Keep
+    assert yaml.safe_load(path.read_text())["goals"] == {"kpi_targets":
+                                                         {"conversation_rate": 75}}
+    assert len(lab.history(path)) == 2
+
+
+def test_a_refused_keep_writes_nothing(client):
+    from smmplan import lab
+    from smmplan.errors import BriefError
+
+    brief = client / "brief.yaml"
+    path = lab.keep(brief, "targets", {"k": 3})
+    before = path.read_bytes()
+    with pytest.raises(BriefError, match=r"goals.kpi_targets.conversation_rate: cannot be "
+                       r"negative \(got -50\)"):
+        lab.keep(brief, "objectives", {"conversation_rate": -50})
+    with pytest.raises(BriefError, match="budget.paid_media: must be positive"):
+        lab.keep(brief, "budget", {"paid_media": 0})
+    assert path.read_bytes() == before and lab.history(path) == []
+    assert sorted(p.name for p in client.iterdir() if p.name.startswith(".")) == []
+
+
+def _plan_in(folder, scenario: dict | None = None):
+    import yaml
+
+    path = None
+    if scenario is not None:
+        path = folder / "scenario.yaml"
+        path.write_text(yaml.safe_dump(scenario), encoding="utf-8")
+    return load_plan(folder / "brief.yaml", path)
+
+
+def test_budget_panel_starts_from_the_brief_and_the_scenario(tmp_path):
+    from smmplan import lab
+
+    folder = tmp_path / "b2b"
+    shutil.copytree(B2B.parent, folder)
+    start = lab.budget_start(_plan_in(folder))
+    assert start["total"] == 240000
+    assert start["channels"]["linkedin"] == {"min": 60000, "max": None}  # the brief's floor
+    plan = _plan_in(folder, {"budget": {"paid_media": 300000, "paid": {"channels": {
+        "youtube": {"min": 0, "max": 50000}}}}})
+    start = lab.budget_start(plan)
+    assert start["total"] == 300000
+    assert start["channels"]["youtube"] == {"min": 0, "max": 50000}  # the scenario's cap
+    assert start["channels"]["linkedin"]["min"] == 60000
+    panel = lab.BudgetPanel(plan)
+    assert tuple(panel.bounds["linkedin"].value) == (60000, 300000)
+    assert panel.bounds["linkedin"].description == "LinkedIn"
+    assert panel.keeper.error is None
+    assert panel.choices()["paid"]["channels"]["youtube"] == {"min": 0, "max": 50000}
+    assert panel.choices()["paid"]["channels"]["linkedin"] == {"min": 60000, "max": None}
+    panel.total.value = 1340000  # uncapped maximums follow the total; the cap stays
+    assert tuple(panel.bounds["linkedin"].value) == (60000, 1340000)
+    assert tuple(panel.bounds["youtube"].value) == (0, 50000)
+    assert panel.keeper.error is None, panel.keeper.error
+    assert panel.keeper.keep() is not None
+
+
+def test_keep_after_an_error_saves_nothing_and_says_so(client):
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    panel = lab.BudgetPanel(plan)
+    panel.total.value = 0
+    assert panel.keeper.error and "must be positive" in panel.keeper.error
+    assert panel.keeper.keep() is None
+    assert "Nothing saved" in panel.keeper.message.value
+    assert not (client / "scenario.yaml").exists()
+
+
+def test_objectives_panel_edits_every_kpi_by_label_and_refuses_the_impossible(client):
+    from smmplan import lab
+
+    plan = _plan_in(client, {"goals": {"kpi_targets": {"conversation_rate": 70}}})
+    rows = lab.kpi_rows(plan)
+    editable = {r["kpi"] for r in rows if r["editable"]}
+    assert editable == {o.kpi for o in plan.objectives.objectives
+                        if not o.from_brief and o.target is not None}
+    panel = lab.ObjectivesPanel(plan)
+    field = panel.fields["conversation_rate"]
+    assert field.description == "Comments per post" and field.value == 70  # the scenario's
+    before = (client / "scenario.yaml").read_bytes()
+    field.value = -50
+    assert "cannot be negative" in panel.keeper.error
+    assert panel.keeper.keep() is None
+    assert (client / "scenario.yaml").read_bytes() == before
+    field.value = 75
+    assert panel.keeper.error is None and panel.keeper.keep() == plan.scenario
+    assert load_plan(client / "brief.yaml", plan.scenario).brief.goals.kpi_targets[
+        "conversation_rate"] == 75
+
+
+def _digests(folder) -> dict:
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_workspace_is_created_then_reopened_and_package_notebooks_never_change(
+        client, monkeypatch):
+    import nbformat
+
+    from smmplan import lab
+    from smmplan.build import chapter_notebooks
+    from smmplan.paths import NOTEBOOKS_DIR
+    from smmplan.workspace import create_workspace, lab_command
+
+    from .conftest import run_cli
+
+    package = _digests(NOTEBOOKS_DIR)
+    res = run_cli("lab", str(client / "brief.yaml"), "--no-start")
+    assert res.returncode == 0, res.stderr
+    folder = client / "lab"
+    names = sorted(p.name for p in folder.glob("*.ipynb"))
+    assert names == [p.name for p in chapter_notebooks()]
+    summary = nbformat.read(folder / "00_summary.ipynb", as_version=4)
+    assert not any("brief_picker" in c.source for c in summary.cells)
+    assert all(not c.get("outputs") for c in summary.cells if c.cell_type == "code")
+    params = next(c for c in summary.cells if "parameters" in c.metadata.get("tags", []))
+    # In a build (static) the kept scenario never applies; in the lab it does.
+    scenario = lab.keep(client / "brief.yaml", "targets", {"k": 4})
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("SMMPLAN_STATIC", "1")
+    names_ = {}
+    exec(params.source, names_)
+    assert names_["brief_path"] == "../brief.yaml" and names_["scenario_path"] is None
+    monkeypatch.setattr(lab, "interactive", lambda: True)
+    exec(params.source, names_)
+    assert names_["scenario_path"] == scenario
+    assert load_plan(names_["brief_path"], names_["scenario_path"]).brief.targets.k == 4
+    # Reopening keeps the strategist's notebooks and puts back a missing one.
+    notes = folder / "03_objectives.ipynb"
+    notes.write_text(notes.read_text() + " ", encoding="utf-8")
+    edited = notes.read_bytes()
+    (folder / "07_team.ipynb").unlink()
+    assert create_workspace(client / "brief.yaml") == folder
+    assert notes.read_bytes() == edited and (folder / "07_team.ipynb").is_file()
+    command, env = lab_command(folder)
+    assert f"--ServerApp.root_dir={client}" in command
+    assert env["PATH"].split(":")[0] == str(Path(sys.executable).parent)
+    assert _digests(NOTEBOOKS_DIR) == package
+
+
+def test_lab_refuses_a_brief_the_build_would_refuse(tmp_path):
+    from .conftest import example_raw, run_cli, standalone, write_brief
+
+    raw = standalone(example_raw("bakery"))
+    raw["budget"]["paid_media"] = 0
+    brief = write_brief(tmp_path / "bakery", raw)
+    res = run_cli("lab", str(brief), "--no-start")
+    assert res.returncode == 2 and "budget.paid_media: must be positive" in res.stderr
+    assert not (tmp_path / "bakery" / "lab").exists()
