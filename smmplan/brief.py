@@ -402,6 +402,12 @@ class PaidSettings(_Model):
         default_factory=dict,
         description="Q4 CPM against Q1 per platform (e.g. 1.8), replacing data/paid.yaml.",
     )
+    conversion: Literal["purchase", "lead", "booking", "signup", "store_visit"] | None = Field(
+        default=None,
+        description="What one conversion is (default: lead when sale_rate is under 100, "
+        "else purchase). Only benchmark conversion rates of this kind may stand in when the "
+        "client has no rate of its own (ads export, web analytics).",
+    )
     sale_rate: Percent = Field(
         default=100,
         description="Share of conversions that become a sale worth the average order value "

@@ -10,82 +10,30 @@ curve follows the benchmark chain exactly, and it flattens as the audience satur
 
 from __future__ import annotations
 
-import csv
 import itertools
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache, partial
-from statistics import median
+from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
+from .calibration import EXTRAPOLATION, PlatformHistory, calibrate, read_histories
 from .errors import DataError
-from .exports.ads import read_ads
 from .exports.posts import read_posts
+from .exports.web import read_web
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
-from .paths import DATA_DIR, data_yaml
+from .paths import data_yaml
 
 SCENARIOS = ("low", "mid", "high")
-SWEEP = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
+SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
 def paid_facts() -> dict:
     """data/paid.yaml."""
     return data_yaml("paid.yaml")
-
-
-@lru_cache(maxsize=1)
-def benchmark_rows() -> list[dict]:
-    """data/benchmarks.csv, one figure per row with its source."""
-    with (DATA_DIR / "benchmarks.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        row["value"] = float(row["value"])
-        row["verified"] = row["verified"].lower() == "true"
-    return rows
-
-
-@dataclass
-class Range:
-    low: float
-    mid: float
-    high: float
-    sources: list[str]
-    basis: str  # "benchmark", "borrowed", "history", "brief"
-
-
-def _range(values: list[float], sources: list[str], basis: str) -> Range:
-    return Range(min(values), float(median(values)), max(values), sorted(set(sources)), basis)
-
-
-def platform_benchmarks(platform: str, rate: float) -> dict[str, Range]:
-    """CPM (plan currency), CTR and CVR (%) ranges for a platform from data/benchmarks.csv.
-    CPMs implied by a source's CPC and CTR count as CPM figures; a platform without a CVR
-    borrows Facebook's (marked "borrowed")."""
-    rows = [r for r in benchmark_rows() if r["platform"] == platform]
-    out: dict[str, Range] = {}
-    cpm = [(r["value"] * rate, r["source"]) for r in rows if r["metric"] == "cpm"]
-    by_source: dict[tuple, dict] = {}
-    for r in rows:
-        by_source.setdefault((r["source"], r["year"], r["objective"], r["industry"]),
-                             {})[r["metric"]] = r["value"]
-    for (source, *_), metrics in by_source.items():
-        if "cpc" in metrics and "ctr" in metrics and "cpm" not in metrics:
-            cpm.append((metrics["cpc"] * metrics["ctr"] / 100 * 1000 * rate,
-                        source + " (CPM implied by CPC x CTR)"))
-    if cpm:
-        out["cpm"] = _range([v for v, _ in cpm], [s for _, s in cpm], "benchmark")
-    for metric in ("ctr", "cvr"):
-        found = [(r["value"], r["source"]) for r in rows if r["metric"] == metric]
-        if found:
-            out[metric] = _range([v for v, _ in found], [s for _, s in found], "benchmark")
-    if "cvr" not in out:
-        fb = [(r["value"], r["source"]) for r in benchmark_rows()
-              if r["platform"] == "facebook" and r["metric"] == "cvr"]
-        out["cvr"] = _range([v for v, _ in fb], [s for _, s in fb], "borrowed")
-    return out
 
 
 def usd_rate(brief: Brief) -> tuple[float, str]:
@@ -102,16 +50,6 @@ def usd_rate(brief: Brief) -> tuple[float, str]:
     return facts["per_usd"][currency], f"{facts['source']} ({facts['date']})"
 
 
-def season_factors(platform: str, months: list[pd.Timestamp],
-                   overrides: dict[str, float] | None = None) -> np.ndarray:
-    """CPM factor of each month (Q1 = 1, Q4 = the platform's Q4/Q1 ratio; the brief's
-    ``budget.paid.seasonality`` replaces data/paid.yaml)."""
-    ratios = {**paid_facts()["seasonality"]["q4_over_q1"], **(overrides or {})}
-    q4 = ratios.get(platform, ratios["facebook"])
-    by_quarter = {1: 1.0, 2: 1 + (q4 - 1) / 3, 3: 1 + 2 * (q4 - 1) / 3, 4: q4}
-    return np.array([by_quarter[(m.month - 1) // 3 + 1] for m in months])
-
-
 @dataclass
 class ChannelModel:
     """One platform's rates, audience and response curve."""
@@ -122,10 +60,19 @@ class ChannelModel:
     cvr: Range
     audience: float  # reachable people
     frequency: float
-    season: float  # spend-weighted mean CPM factor over the plan period
+    season: float  # mean CPM factor of the plan's months (against the history's, if any)
     min: float | None = None
     max: float | None = None
     fixed: float | None = None
+    periods: float = 1.0  # months the spend is spread over: the capacity renews each month
+    lift: float = 1.0  # calibration on the history (``calibration.calibrate``)
+    monthly_capacity: float | None = None  # useful impressions a month (audience x frequency)
+    value: float | None = None  # value of one conversion on this platform (its history)
+
+    @property
+    def capacity(self) -> float:
+        """Useful impressions over the spend's months."""
+        return (self.monthly_capacity or self.audience * self.frequency) * self.periods
 
     def rates(self, scenario: str = "mid") -> tuple[float, float, float]:
         """(CPM, CTR, CVR) of a scenario: low = pessimistic (high CPM, low CTR and CVR)."""
@@ -141,17 +88,17 @@ class ChannelModel:
         spend = np.asarray(spend, dtype=float)
         impressions = spend / (cpm * self.season) * 1000
         reach = self.audience * -np.expm1(-impressions / self.audience)
-        capacity = self.audience * self.frequency
+        capacity = self.capacity
         useful = capacity * -np.expm1(-impressions / capacity)
-        clicks = useful * ctr
+        clicks = useful * ctr * self.lift
         return {"impressions": impressions, "reach": reach, "clicks": clicks,
                 "conversions": clicks * cvr}
 
     def curve(self, scenario: str = "mid"):
         """Conversions as a function of spend (a saturation curve, see the module doc)."""
         cpm, ctr, cvr = self.rates(scenario)
-        capacity = self.audience * self.frequency
-        return partial(saturation, top=capacity * ctr * cvr,
+        capacity = self.capacity
+        return partial(saturation, top=capacity * ctr * cvr * self.lift,
                        scale=capacity * cpm * self.season / 1000)
 
     def reach_curve(self, scenario: str = "mid"):
@@ -175,6 +122,7 @@ class ChannelPlan:
     roas: float | None
     conversions_low: float
     conversions_high: float
+    extrapolated: bool = False  # planned monthly spend beyond twice the history's highest
 
 
 @dataclass
@@ -201,12 +149,21 @@ class Paid:
     by_target: list[dict] = field(default_factory=list)  # per platform and target
     min_useful_spend: float = 0.0  # below it a platform gets nothing (optimiser)
     effective_frequency: float = 0.0  # exposures per person the reach curve assumes
+    notes: list[str] = field(default_factory=list)
+    conversion: str = "purchase"  # what one conversion is (brief, or inferred)
+    aov_basis: str = "brief"  # "history": the ads export's conversion value per conversion
+    envelope: float = 0.0  # the brief's paid budget; ``total`` is what the plan spends
+    held_back: dict | None = None  # past break-even: {budget, conversions, marginal_cpa}
+    envelope_conversions: float = 0.0  # conversions the whole envelope would buy
+    historical_split: dict | None = None  # {conversions, revenue} at the history's split
+    equal_split: dict | None = None  # {conversions, revenue, feasible}
+    calibration: dict = field(default_factory=dict)  # per platform with history
+    cpa_notes: list[dict] = field(default_factory=list)  # forecast CPA under the history's
 
     @property
     def conversion_budget(self) -> float:
         """The part of the paid budget that buys conversions (the rest buys awareness)."""
         return self.total * (1 - self.awareness_share / 100)
-    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -234,48 +191,6 @@ def _audience(brief: Brief, platform: str, override: int | None) -> float:
         share = facts["default_addressable_share"][brief.client.size]
     use = facts["platform_use"].get(platform, 30) / 100
     return max(1000.0, population * use * share / 100)
-
-
-def _rates(totals: np.ndarray) -> np.ndarray:
-    """CPM, CTR (%) and CVR (%) from summed spend, impressions, clicks, conversions (the
-    first axis; more axes are resamples)."""
-    spend, impressions, clicks, conversions = totals
-    return np.array([spend / impressions * 1000, clicks / impressions * 100,
-                     conversions / clicks * 100])
-
-
-def _fit_history(brief: Brief, rate_note: str) -> dict | None:
-    """Rates per platform fitted from the ads export, with 90 % bootstrap intervals."""
-    spec = brief.data.ads
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    frame = read_ads(brief)
-    cols = frame.attrs["columns"]
-    rng = np.random.default_rng(brief.random_seed() % 2**31)
-    fitted = {}
-    for platform, rows in frame.groupby("platform"):
-        if rows["impressions"].sum() <= 0 or rows["spend"].sum() <= 0:
-            continue
-        if rows["clicks"].sum() <= 0:
-            fitted[platform] = {"rows": len(rows), "note": "zero clicks: CTR and CVR kept "
-                                "from benchmarks"}
-            continue
-        sums = rows[["spend", "impressions", "clicks", "conversions"]].to_numpy(float)
-        point = _rates(sums.sum(axis=0))
-        # 200 bootstrap resamples of the rows at once: (200, rows) indices -> summed columns
-        picks = rng.integers(0, len(rows), (200, len(rows)))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            boots = _rates(sums[picks].sum(axis=1).T).T
-        lo, hi = np.nanpercentile(boots, 5, axis=0), np.nanpercentile(boots, 95, axis=0)
-        fitted[platform] = {
-            "rows": len(rows), "spend": float(rows["spend"].sum()),
-            "cpm": Range(lo[0], point[0], hi[0], [path.name], "history"),
-            "ctr": Range(lo[1], point[1], hi[1], [path.name], "history"),
-            "cvr": Range(lo[2], point[2], hi[2], [path.name], "history"),
-        }
-    return {"file": path.name, "columns": cols, "platforms": fitted,
-            "currency_note": rate_note}
 
 
 def _sponsor(brief: Brief) -> list[dict]:
@@ -308,34 +223,65 @@ def target_split(channels: list[ChannelPlan], models: list[ChannelModel],
     for c, m in zip(channels, models, strict=True):
         weights = [t["share"] * t["index"].get(c.platform, 1.0) for t in targets]
         total = sum(weights) or 1.0
+        value = m.value or aov
         for t, w in zip(targets, weights, strict=True):
             part = w / total
-            sub = ChannelModel(m.platform, m.cpm, m.ctr, m.cvr, m.audience * part,
-                               m.frequency, m.season)
-            chain = sub.chain(c.conversion_spend * part)
-            conv = float(chain["conversions"])
+            sub = replace(m, audience=m.audience * part, monthly_capacity=(
+                m.monthly_capacity * part if m.monthly_capacity else None))
+            conv = float(sub.chain(c.conversion_spend * part)["conversions"])
             rows.append({"platform": c.platform, "target": t["id"],
                          "audience": round(m.audience * part),
                          "spend": round(c.spend * part, 2), "conversions": round(conv, 2),
-                         "revenue": round(conv * aov * (t["value_index"] or 1.0), 2)
-                         if aov else None})
+                         "revenue": round(conv * value * (t["value_index"] or 1.0), 2)
+                         if value else None})
     return rows
+
+
+def _client_cvr(brief: Brief) -> Range | None:
+    """The client's own conversion rate of social visits (web analytics key events over
+    sessions from social sources): what a paid click converts at when there is no ads
+    history."""
+    from .objectives import web_kpis  # the objectives chapter's definition of the rate
+
+    try:
+        web = read_web(brief)
+    except DataError:  # the objectives chapter says the file is unusable
+        return None
+    rate = web_kpis(web)["social_conversion_rate"] if web is not None else None
+    if not rate:
+        return None
+    name = brief.resolve(brief.data.web_analytics.path).name
+    return Range(rate, rate, rate, [name], "client_web")
+
+
+def conversion_kind(brief: Brief) -> str:
+    """What one conversion is: the brief's ``budget.paid.conversion``, else a lead when
+    only some conversions become sales, else a purchase."""
+    paid = brief.budget.paid
+    return paid.conversion or ("lead" if paid.sale_rate < 100 else "purchase")
 
 
 def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     """The paid-media chapter's results. ``targets`` (id, share, per-platform reach index,
     value index) splits each platform's forecast across the targets."""
     settings = brief.budget.paid
-    total = brief.budget.paid_media
-    if total <= 0:
+    envelope = brief.budget.paid_media
+    if envelope <= 0:
         raise DataError(f"{brief.source}: budget.paid_media: must be positive to plan paid "
                         "campaigns (got 0)")
     rate, rate_source = usd_rate(brief)
-    history = _fit_history(brief, rate_source)
+    found = read_histories(brief)
+    histories = found[2] if found else {}
+    fitted = {p: h for p, h in histories.items() if isinstance(h, PlatformHistory)}
     lines = brief.offer
     aovs = [o.average_order_value for o in lines if o.average_order_value]
     margins = [o.gross_margin for o in lines if o.gross_margin]
     aov = float(np.mean(aovs)) * settings.sale_rate / 100 if aovs else None
+    aov_basis = "brief"
+    valued = [h for h in fitted.values() if h.value]
+    if valued:  # the client's own value per conversion first
+        aov = sum(h.revenue for h in valued) / sum(h.conversions for h in valued)
+        aov_basis = "history"
     margin = float(np.mean(margins)) if margins else None
     if settings.objective in ("revenue", "profit") and aov is None:
         raise DataError(f"{brief.source}: offer[].average_order_value: needed for the "
@@ -346,17 +292,22 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     months = [pd.Timestamp(m) for m in brief.client.period.month_starts]
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
-    models, excluded = [], []
+    kind = conversion_kind(brief)
+    client_cvr = _client_cvr(brief)
+    models, excluded, calibrations = [], [], {}
     for platform, spec in wanted.items():
-        bench = platform_benchmarks(platform, rate)
-        fitted = (history or {}).get("platforms", {}).get(platform, {})
+        bench = platform_benchmarks(platform, rate, kind)
+        history = fitted.get(platform)
         rates = {}
         for metric in ("cpm", "ctr", "cvr"):
             override = getattr(spec, metric, None) if spec else None
             if override is not None:
                 rates[metric] = Range(override, override, override, ["brief"], "brief")
-            elif isinstance(fitted.get(metric), Range):
-                rates[metric] = fitted[metric]
+            elif history is not None:
+                lo, mid, hi = history.rates[metric]
+                rates[metric] = Range(lo, mid, hi, [found[0]], "history")
+            elif metric == "cvr" and client_cvr is not None:
+                rates[metric] = client_cvr
             elif metric in bench:
                 rates[metric] = bench[metric]
         missing = [m for m in ("cpm", "ctr", "cvr") if m not in rates]
@@ -364,38 +315,80 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             excluded.append({"platform": platform, "reason": "no_benchmark",
                              "missing": missing})
             continue
+        market = _audience(brief, platform, spec.audience if spec else None)
+        season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(
-            platform, rates["cpm"], rates["ctr"], rates["cvr"],
-            _audience(brief, platform, spec.audience if spec else None),
-            facts["effective_frequency"],
-            float(np.mean(season_factors(platform, months, settings.seasonality))),
+            platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
+            facts["effective_frequency"], season,
             min=spec.min if spec else None, max=spec.max if spec else None,
-            fixed=spec.fixed if spec else None)
+            fixed=spec.fixed if spec else None, periods=len(months))
+        if history is not None:
+            cal = calibrate(history, market, facts["effective_frequency"])
+            then = [pd.Timestamp(m) for m in history.month_starts]
+            then_season = float(np.mean(season_factors(platform, then, settings.seasonality))) \
+                if then else season  # undated: assumed to be the plan's months
+            model = replace(model, audience=history.audience or market,
+                            season=season / then_season, lift=cal.lift,
+                            monthly_capacity=cal.monthly_capacity, value=history.value)
+            at_history = replace(model, season=1.0, periods=history.months)
+            modelled = float(at_history.chain(history.spend)["conversions"])
+            calibrations[platform] = {
+                "months": round(history.months, 2), "dated": history.dated,
+                "spend": round(history.spend, 2), "conversions": round(history.conversions, 2),
+                "revenue": round(history.revenue, 2) if history.revenue is not None else None,
+                "conversions_interval": [round(v, 2) for v in history.conversions_interval],
+                "max_monthly_spend": round(history.max_monthly_spend, 2),
+                "model_conversions": round(modelled, 2),
+                "model_revenue": round(modelled * (history.value or aov or 0), 2)
+                if (history.value or aov) else None,
+                "season_against_history": round(season / then_season, 4), **cal.to_json()}
         models.append(model)
     if not models:
-        raise DataError(f"{brief.source}: budget.paid.channels: no platform has benchmarks "
-                        "(add cpm, ctr and cvr for one)")
+        raise DataError(f"{brief.source}: budget.paid.channels: no platform has a conversion "
+                        f"rate for a {kind} (give cpm, ctr and cvr for one, or an ads or web "
+                        "analytics export)")
     # Awareness / conversion split from the diagnosis (or the brief).
     share = settings.awareness_share
     if share is None:
         score = brief.situation.problems.brand_awareness.score
         share = paid_facts()["awareness_share"]["by_awareness_score"][score]
-    aware_budget = total * share / 100
-    conv_budget = total - aware_budget
-    min_useful = settings.min_useful_spend if settings.min_useful_spend is not None else \
-        0.05 * conv_budget
     names = [m.platform for m in models]
-    value = _value_fn(settings.objective, aov, margin)
+    value = _value_fn(settings.objective, margin)
+    values = [m.value or aov or 0.0 for m in models]
 
-    def solve(budget: float, scenario: str = "mid") -> Allocation:
-        curves = [(lambda c: (lambda x: value(c(x), x)))(m.curve(scenario)) for m in models]
+    def min_useful(conv_budget: float) -> float:
+        return settings.min_useful_spend if settings.min_useful_spend is not None else \
+            0.05 * conv_budget
+
+    def solve(budget: float, scenario: str = "mid", floor: float | None = None) -> Allocation:
+        curves = [partial(_worth, value, m.curve(scenario), v)
+                  for m, v in zip(models, values, strict=True)]
         return allocate(curves, budget, lower=[m.min or 0 for m in models],
                         upper=[m.max if m.max is not None else budget for m in models],
-                        min_spend=[min_useful] * len(models),
-                        fixed=[m.fixed for m in models], names=names)
+                        min_spend=[min_useful(budget) if floor is None else floor]
+                        * len(models), fixed=[m.fixed for m in models], names=names)
+
+    def conversions(spends) -> tuple[float, float]:
+        conv = [float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True)]
+        return sum(conv), sum(c * v for c, v in zip(conv, values, strict=True))
 
     try:
-        conv_alloc = solve(conv_budget)
+        floor = min_useful(envelope * (1 - share / 100))
+        sweep = _sweep(solve, conversions, envelope * (1 - share / 100), envelope * share / 100,
+                       floor)
+    except AllocationError as exc:
+        raise DataError(f"{brief.source}: budget.paid: {exc}") from None
+    break_even = aov * margin / 100 if aov and margin else None
+    be_budget = _break_even_budget(sweep, break_even)
+    total, held_back = envelope, None
+    at_envelope = next(r for r in sweep if r["factor"] == 1.0)
+    if settings.objective in ("revenue", "profit") and be_budget is not None \
+            and be_budget < envelope:
+        total = round(be_budget, -2) if be_budget >= 1000 else round(be_budget, 2)
+    aware_budget = total * share / 100
+    conv_budget = total - aware_budget
+    try:
+        conv_alloc = solve(conv_budget, floor=floor)
         reach_alloc = allocate([m.reach_curve() for m in models], aware_budget,
                                upper=[m.max if m.max is not None else aware_budget
                                       for m in models], names=names) \
@@ -409,7 +402,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         chain = m.chain(cs)
         aware = m.chain(aw)
         conv = float(chain["conversions"])
-        revenue = conv * aov if aov else 0.0
+        revenue = conv * values[i]
+        history = fitted.get(m.platform)
         channels.append(ChannelPlan(
             m.platform, cs + aw, aw, cs,
             float(chain["impressions"] + aware["impressions"]),
@@ -418,51 +412,56 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             float(chain["clicks"] + aware["clicks"]),
             conv, revenue,
             (cs + aw) / conv if conv else None,
-            revenue / (cs + aw) if (cs + aw) and aov else None,
+            revenue / (cs + aw) if (cs + aw) and values[i] else None,
             float(m.chain(cs, "low")["conversions"]),
             float(m.chain(cs, "high")["conversions"]),
+            extrapolated=bool(history is not None and (cs + aw) / len(months)
+                              > EXTRAPOLATION * history.max_monthly_spend),
         ))
-    equal = sum(float(m.chain(conv_budget / len(models))["conversions"]) for m in models)
-    # Budget sweep: re-optimised conversions at each level, marginal cost per conversion.
-    sweep, prev = [], None
-    for factor in SWEEP:
-        b = conv_budget * factor
-        try:
-            alloc = solve(b)
-        except AllocationError:
-            continue
-        conv = sum(float(m.chain(s)["conversions"]) for m, s in zip(models, alloc.spend,
-                                                                      strict=True))
-        marginal = None
-        if prev and conv > prev[1]:
-            marginal = (b - prev[0]) / (conv - prev[1])
-        # ``budget`` is the whole paid budget (the awareness part stays as planned), on the
-        # same basis as the headline total and the break-even budget.
-        sweep.append({"factor": factor, "budget": round(b + aware_budget, 2),
-                      "conversion_budget": round(b, 2), "conversions": round(conv, 2),
-                      "revenue": round(conv * aov, 2) if aov else None,
-                      "marginal_cpa": round(marginal, 2) if marginal else None})
-        prev = (b, conv)
-    break_even = aov * margin / 100 if aov and margin else None
-    be_budget = None
-    if break_even:
-        for a, b in itertools.pairwise(sweep):
-            if b["marginal_cpa"] and b["marginal_cpa"] >= break_even:
-                lo_cpa = a["marginal_cpa"] or 0
-                t = (break_even - lo_cpa) / (b["marginal_cpa"] - lo_cpa) if \
-                    b["marginal_cpa"] != lo_cpa else 0
-                be_budget = round(a["budget"] + max(0, min(1, t)) * (b["budget"] - a["budget"]),
-                                  2)
-                break
+    if total < envelope:
+        rest_conv = at_envelope["conversions"] - sum(c.conversions for c in channels)
+        held_back = {"budget": round(envelope - total, 2), "conversions": round(rest_conv, 2),
+                     "marginal_cpa": round((envelope - total) / rest_conv, 2)
+                     if rest_conv > 0 else None}
+    equal = conversions([conv_budget / len(models)] * len(models))
+    lower = [m.fixed if m.fixed is not None else (m.min or 0) for m in models]
+    upper = [m.fixed if m.fixed is not None else (m.max if m.max is not None else conv_budget)
+             for m in models]
+    equal_split = {"conversions": round(equal[0], 2), "revenue": round(equal[1], 2),
+                   "feasible": all(lo <= conv_budget / len(models) <= hi
+                                   for lo, hi in zip(lower, upper, strict=True))}
+    historical_split = None
+    spent = {p: h.spend for p, h in fitted.items() if p in names}
+    if spent:
+        shares = [spent.get(p, 0.0) / sum(spent.values()) for p in names]
+        hist = conversions([conv_budget * w for w in shares])
+        historical_split = {"conversions": round(hist[0], 2), "revenue": round(hist[1], 2),
+                            "shares": {p: round(w * 100, 2) for p, w in zip(names, shares,
+                                                                            strict=True)},
+                            "feasible": all(lo <= conv_budget * w <= hi for w, lo, hi in
+                                            zip(shares, lower, upper, strict=True))}
     scenarios = {}
     for sc in SCENARIOS:
-        conv = sum(float(m.chain(c.conversion_spend, sc)["conversions"])
-                   for m, c in zip(models, channels, strict=True))
-        scenarios[sc] = {"conversions": round(conv, 1),
-                         "revenue": round(conv * aov, 2) if aov else None,
-                         "cpa": round(total / conv, 2) if conv else None,
-                         "roas": round(conv * aov / total, 2) if aov and total else None}
-    monthly = _phase(models, channels, months, aov, settings.seasonality)
+        conv = [float(m.chain(c.conversion_spend, sc)["conversions"])
+                for m, c in zip(models, channels, strict=True)]
+        rev = sum(c * v for c, v in zip(conv, values, strict=True))
+        scenarios[sc] = {"conversions": round(sum(conv), 1),
+                         "revenue": round(rev, 2) if aov else None,
+                         "cpa": round(total / sum(conv), 2) if sum(conv) else None,
+                         "roas": round(rev / total, 2) if aov and total else None}
+    cpa_notes = []
+    for c in channels:
+        history = fitted.get(c.platform)
+        if history is None or not c.conversions or not history.conversions:
+            continue
+        then = history.spend / history.conversions
+        if c.spend / c.conversions < then * 0.999:
+            cpa_notes.append({
+                "platform": c.platform, "forecast_cpa": round(c.spend / c.conversions, 2),
+                "history_cpa": round(then, 2),
+                "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
+                else "season"})
+    monthly = _phase(models, channels, months, values, settings.seasonality)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -470,31 +469,96 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         models=[{"platform": m.platform, "cpm": asdict(m.cpm), "ctr": asdict(m.ctr),
                  "cvr": asdict(m.cvr), "audience": round(m.audience),
                  "season_factor": round(m.season, 3)} for m in models],
-        equal_split_conversions=round(equal, 2), sweep=sweep, break_even_budget=be_budget,
+        equal_split_conversions=round(equal[0], 2), sweep=sweep, break_even_budget=be_budget,
         scenarios=scenarios, monthly=monthly,
-        sponsor=_sponsor(brief), min_useful_spend=min_useful,
-        effective_frequency=paid_facts()["audience"]["effective_frequency"],
+        sponsor=_sponsor(brief), min_useful_spend=floor,
+        effective_frequency=facts["effective_frequency"],
         by_target=target_split(channels, models, targets, aov) if targets else [],
-        history={k: v for k, v in history.items() if k != "platforms"} | {
-            "platforms": {p: {k: (asdict(v) if isinstance(v, Range) else v)
-                              for k, v in d.items()} for p, d in history["platforms"].items()}}
-        if history else None,
+        history=_history_json(found, histories, rate_source), conversion=kind,
+        aov_basis=aov_basis, envelope=envelope, held_back=held_back,
+        envelope_conversions=at_envelope["conversions"],
+        historical_split=historical_split, equal_split=equal_split,
+        calibration=calibrations, cpa_notes=cpa_notes,
     )
 
 
-def _value_fn(objective: str, aov: float | None, margin: float | None):
+def _sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float
+           ) -> list[dict]:
+    """Re-optimised conversions at each level of the conversion budget (``SWEEP``) and the
+    marginal cost per conversion between levels; ``budget`` is the whole paid budget at
+    that level (the awareness part unchanged), the basis of the headline and break-even."""
+    rows, prev = [], None
+    for factor in SWEEP:
+        b = conv_budget * factor
+        try:
+            alloc = solve(b, floor=floor)
+        except AllocationError:
+            if factor == 1.0:
+                raise
+            continue
+        conv, revenue = conversions(alloc.spend)
+        marginal = (b - prev[0]) / (conv - prev[1]) if prev and conv > prev[1] else None
+        rows.append({"factor": factor, "budget": round(b + aware_budget, 2),
+                     "conversion_budget": round(b, 2), "conversions": round(conv, 2),
+                     "revenue": round(revenue, 2) if revenue else None,
+                     "marginal_cpa": round(marginal, 2) if marginal else None})
+        prev = (b, conv)
+    return rows
+
+
+def _break_even_budget(sweep: list[dict], break_even: float | None) -> float | None:
+    """The whole paid budget where the marginal cost per conversion reaches the break-even
+    cost (interpolated between sweep levels); None when no level reaches it."""
+    if not break_even:
+        return None
+    for a, b in itertools.pairwise(sweep):
+        if b["marginal_cpa"] and b["marginal_cpa"] >= break_even:
+            lo_cpa = a["marginal_cpa"] or 0
+            t = (break_even - lo_cpa) / (b["marginal_cpa"] - lo_cpa) if \
+                b["marginal_cpa"] != lo_cpa else 0
+            return round(a["budget"] + max(0, min(1, t)) * (b["budget"] - a["budget"]), 2)
+    return None
+
+
+def _history_json(found, histories: dict, rate_note: str) -> dict | None:
+    """The ads export's fit for plan.json: per platform its rows, totals and rates, or why
+    it could not be fitted."""
+    if not found:
+        return None
+    platforms = {}
+    for p, h in histories.items():
+        if isinstance(h, str):
+            platforms[p] = {"rows": 0, "note": h}
+            continue
+        platforms[p] = {"rows": h.rows, "spend": h.spend, "conversions": h.conversions,
+                        "revenue": h.revenue, "months": round(h.months, 2),
+                        "max_monthly_spend": round(h.max_monthly_spend, 2),
+                        "audience": round(h.audience) if h.audience else None,
+                        **{k: asdict(Range(*h.rates[k], [found[0]], "history"))
+                           for k in ("cpm", "ctr", "cvr")}}
+    return {"file": found[0], "columns": found[1], "platforms": platforms,
+            "currency_note": rate_note}
+
+
+def _worth(value, curve, worth: float, spend: float) -> float:
+    """The optimiser's objective on one platform at ``spend``."""
+    return value(curve(spend), spend, worth)
+
+
+def _value_fn(objective: str, margin: float | None):
+    """What the optimiser maximises for a platform's conversions worth ``v`` each."""
     if objective == "revenue":
-        return lambda conv, spend: conv * aov
+        return lambda conv, spend, v: conv * v
     if objective == "profit":
-        return lambda conv, spend: conv * aov * margin / 100 - spend
-    return lambda conv, spend: conv
+        return lambda conv, spend, v: conv * v * margin / 100 - spend
+    return lambda conv, spend, v: conv
 
 
-def _phase(models, channels, months, aov, overrides) -> list[dict]:
+def _phase(models, channels, months, values, overrides) -> list[dict]:
     """Even monthly spend; results per month scaled by that month's CPM factor."""
     rows = []
     n = len(months)
-    for m, c in zip(models, channels, strict=True):
+    for m, c, v in zip(models, channels, values, strict=True):
         if c.spend <= 0:
             continue
         factors = season_factors(m.platform, months, overrides)
@@ -504,5 +568,5 @@ def _phase(models, channels, months, aov, overrides) -> list[dict]:
                          "spend": round(c.spend / n, 2),
                          "impressions": round(c.impressions * w, 1),
                          "conversions": round(c.conversions * w, 2),
-                         "revenue": round(c.conversions * w * aov, 2) if aov else None})
+                         "revenue": round(c.conversions * w * v, 2) if v else None})
     return rows

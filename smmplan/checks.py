@@ -77,12 +77,41 @@ def paid_results(plan: dict) -> Iterator[Check]:
     yield Check("conversions: allocation vs mid scenario", _close(allocated, mid, abs_=0.051),
                 f"{allocated:.1f} vs {mid}")
     for row in paid["sweep"]:
-        if row["factor"] == 1.0:
-            yield Check("budget sweep at the planned budget",
-                        _close(row["budget"], paid["total"], abs_=0.011)
-                        and _close(row["conversions"], allocated, abs_=0.011),
-                        f"{row['budget']} -> {row['conversions']} vs {paid['total']} -> "
-                        f"{allocated:.2f}")
+        if row["factor"] == 1.0:  # the sweep is drawn around the brief's envelope
+            yield Check("budget sweep at the brief's budget",
+                        _close(row["budget"], paid["envelope"], abs_=0.011)
+                        and _close(row["conversions"], paid["envelope_conversions"],
+                                   abs_=0.011),
+                        f"{row['budget']} -> {row['conversions']} vs {paid['envelope']} -> "
+                        f"{paid['envelope_conversions']}")
+            if paid["envelope"] == paid["total"]:
+                yield Check("budget sweep at the planned budget",
+                            _close(row["conversions"], allocated, abs_=0.011),
+                            f"{row['conversions']} vs {allocated:.2f}")
+
+
+def paid_decisions(plan: dict) -> Iterator[Check]:
+    """The split beats the history's and an equal split of the same budget (when they are
+    feasible), never spends past break-even under a revenue or profit objective, and each
+    platform's curve reproduces its history within ±10 %."""
+    paid = plan.get("budget")
+    if not paid or not paid.get("channels"):
+        return
+    key = "revenue" if paid["objective"] != "conversions" and paid["aov"] else "conversions"
+    value = sum(c[key] for c in paid["channels"])
+    for name in ("equal_split", "historical_split"):
+        other = paid.get(name)
+        if other and other.get("feasible"):
+            yield Check(f"allocation vs {name.replace('_', ' ')}", value >= other[key] - 0.5,
+                        f"{value:.2f} vs {other[key]:.2f} ({key})")
+    if paid["objective"] in ("revenue", "profit") and paid["break_even_budget"]:
+        yield Check("no spend past break-even",
+                    paid["total"] <= paid["break_even_budget"] * 1.01 + 100,
+                    f"{paid['total']} vs break-even {paid['break_even_budget']}")
+    for platform, cal in paid.get("calibration", {}).items():
+        ok = abs(cal["model_conversions"] - cal["conversions"]) <= 0.1 * cal["conversions"]
+        yield Check(f"calibration of {platform}", ok,
+                    f"model {cal['model_conversions']} vs history {cal['conversions']}")
 
 
 def posting_volume(plan: dict) -> Iterator[Check]:
@@ -95,7 +124,7 @@ def posting_volume(plan: dict) -> Iterator[Check]:
 
 
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
-    content_type_rates, paid_spend, paid_results, posting_volume)
+    content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume)
 
 
 def run(plan: dict) -> list[Check]:

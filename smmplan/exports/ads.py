@@ -29,6 +29,9 @@ def ads_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "ads") -
                           ("spend", "impressions", "clicks", "conversions")})
     if cols["revenue"] in table.columns:
         frame["revenue"] = parse_numbers(table[cols["revenue"]]).fillna(0)
+    reach = find_column(names, "ads", "reach", columns)
+    if reach in table.columns:  # people reached per row (not additive across rows)
+        frame["reach"] = parse_numbers(table[reach])
     for key in ("start", "end"):  # reporting period, when the export has one
         col = find_column(names, "ads", key, columns)
         if col in table.columns:

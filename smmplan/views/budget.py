@@ -57,9 +57,18 @@ def budget_allocation(plan: Plan) -> Section:
             tr.t("common.na"), equal=tr.number(paid.equal_split_conversions),
             gain=_gain(plan, conv, paid.equal_split_conversions)))),
     ]
+    if paid.held_back:
+        hb = paid.held_back
+        blocks.insert(2, Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "budget.held_back", envelope=tr.money(paid.envelope), total=tr.money(paid.total),
+            cpa=tr.money(paid.break_even_cpa, 2), rest=tr.money(hb["budget"]),
+            conversions=tr.number(hb["conversions"]),
+            marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
+            tr.t("common.na")))))
     if paid.aov:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
+    blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),
@@ -106,11 +115,57 @@ def budget_allocation(plan: Plan) -> Section:
             list(frame["platform"]), list(frame["awareness_spend"]),
             list(frame["conversion_spend"]), tr, plan.theme)),
         plan.record.table("budget", "budget", tr.t("budget.allocation"), frame, cols),
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.method", frequency=tr.number(paid.effective_frequency),
-            min_useful=tr.money(paid.min_useful_spend)))),
     ]
+    history = (paid.history or {}).get("platforms", {})
+    for c in paid.channels:
+        if c.extrapolated:
+            months = plan.brief.client.period.months
+            blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+                "budget.extrapolated", platform=platform_label(c.platform),
+                monthly=tr.money(c.spend / months),
+                max=tr.money(history[c.platform]["max_monthly_spend"])))))
+    for note in paid.cpa_notes:
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "budget.cpa_below", platform=platform_label(note["platform"]),
+            forecast=tr.money(note["forecast_cpa"], 2), history=tr.money(note["history_cpa"], 2),
+            reason=tr.t(f"budget.cpa_reason.{note['reason']}")))))
+    blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+        "budget.method", frequency=tr.number(paid.effective_frequency),
+        min_useful=tr.money(paid.min_useful_spend)))))
     return Section(*blocks)
+
+
+def _assumptions(plan: Plan) -> list[str]:
+    """What one conversion is, where its rate and value come from, and how the split
+    compares with the history's split and an equal one."""
+    tr, paid = plan.tr, plan.paid
+    out = [tr.t(f"budget.conversion.{paid.conversion}")]
+    client = [m for m in paid.models if m["cvr"]["basis"] == "client_web"]
+    borrowed = [m for m in paid.models if m["cvr"]["basis"] in ("benchmark", "borrowed")]
+    if client:
+        out.append(tr.t("budget.cvr_client", rate=tr.percent(client[0]["cvr"]["mid"], 2),
+                        client=plan.brief.client.name))
+    if borrowed:
+        out.append(tr.t("budget.cvr_benchmark",
+                        rate=tr.join([tr.percent(m["cvr"]["mid"], 2) for m in borrowed]),
+                        platforms=tr.join([platform_label(m["platform"]) for m in borrowed])))
+    if paid.aov_basis == "history" and paid.aov:
+        out.append(tr.t("budget.aov_history", aov=tr.money(paid.aov, 2)))
+    key = "revenue" if paid.objective != "conversions" and paid.aov else "conversions"
+    fmt = tr.money if key == "revenue" else tr.number
+    value = sum(getattr(c, key) for c in paid.channels)
+    equal = fmt(paid.equal_split[key]) if paid.equal_split and paid.equal_split["feasible"] \
+        else tr.t("common.na")
+    if paid.historical_split:
+        shares = paid.historical_split["shares"]
+        history = tr.join([f"{platform_label(p)} {tr.percent(v, 0)}"
+                           for p, v in shares.items() if v])
+        out.append(tr.t("budget.vs_splits", history=history,
+                        history_value=fmt(paid.historical_split[key]), equal_value=equal,
+                        value=fmt(value)))
+    elif paid.equal_split and paid.equal_split["feasible"]:
+        out.append(tr.t("budget.vs_equal", equal_value=equal, value=fmt(value)))
+    return out
 
 
 def budget_scenarios(plan: Plan) -> Section:
@@ -118,6 +173,11 @@ def budget_scenarios(plan: Plan) -> Section:
     tr, paid = plan.tr, plan.paid
     if paid.break_even_cpa is None:
         text = tr.t("budget.break_even_unknown")
+    elif paid.objective == "conversions" and paid.break_even_budget is not None \
+            and paid.break_even_budget < paid.total:
+        text = tr.t("budget.past_break_even", total=tr.money(paid.total),
+                    budget=tr.money(paid.break_even_budget),
+                    cpa=tr.money(paid.break_even_cpa, 2))
     elif paid.break_even_budget is None:
         text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2))
     else:
@@ -195,6 +255,7 @@ def budget_forecast(plan: Plan) -> Section:
              Column("engagement_rate", tr.t("table.engagement_rate"),
                     lambda v: tr.percent(v, 2)),
              Column("sponsor", tr.t("table.sponsor"), yes_no.get)]),
+        *_calibration(plan),
         section_heading(plan, "budget.sources", "budget-sources"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.rate_source", rate=tr.number(paid.rate, 4), source=paid.rate_source))),
@@ -212,3 +273,25 @@ def budget_forecast(plan: Plan) -> Section:
          Column("basis", tr.t("table.basis")), Column("sources", tr.t("table.sources"))]))
     return Section(*blocks)
 
+
+def _calibration(plan: Plan) -> list:
+    """The history each platform's curve passes through, beside the model at that spend."""
+    tr, paid = plan.tr, plan.paid
+    if not paid.calibration:
+        return []
+    frame = pd.DataFrame([{
+        "platform_name": platform_label(p), "months": c["months"], "spend": c["spend"],
+        "conversions": c["conversions"],
+        "interval": f"{tr.number(c['conversions_interval'][0])}–"
+                    f"{tr.number(c['conversions_interval'][1])}",
+        "model_conversions": c["model_conversions"]} for p, c in paid.calibration.items()])
+    return [section_heading(plan, "budget.calibration", "budget-calibration"),
+            Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "budget.calibration_note"))),
+            plan.record.table("calibration", "budget", tr.t("budget.calibration"), frame, [
+                Column("platform_name", tr.t("table.platform")),
+                Column("months", tr.t("table.months"), lambda v: tr.number(v, 1)),
+                Column("spend", tr.t("table.spend"), lambda v: tr.money(v)),
+                Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
+                Column("interval", tr.t("table.range")),
+                Column("model_conversions", tr.t("table.model"), lambda v: tr.number(v))])]

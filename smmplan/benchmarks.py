@@ -1,0 +1,93 @@
+"""Paid-media benchmarks: the figures of ``data/benchmarks.csv`` (CPM, CTR, CVR by
+platform, with sources) and the CPM seasonality of ``data/paid.yaml``, used where the client
+has no ads history of its own (and said so in the plan)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from statistics import median
+
+import numpy as np
+import pandas as pd
+
+from .paths import DATA_DIR, data_yaml
+
+
+@lru_cache(maxsize=1)
+def benchmark_rows() -> list[dict]:
+    """data/benchmarks.csv, one figure per row with its source."""
+    with (DATA_DIR / "benchmarks.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["value"] = float(row["value"])
+        row["verified"] = row["verified"].lower() == "true"
+    return rows
+
+
+@dataclass
+class Range:
+    low: float
+    mid: float
+    high: float
+    sources: list[str]
+    basis: str  # "benchmark", "borrowed", "history", "brief"
+
+
+def _range(values: list[float], sources: list[str], basis: str) -> Range:
+    return Range(min(values), float(median(values)), max(values), sorted(set(sources)), basis)
+
+
+def conversion_objectives(kind: str) -> list[str]:
+    """The benchmark rows (``objective`` column of data/benchmarks.csv) whose conversion
+    rate stands for a conversion of ``kind`` (data/paid.yaml ``conversion_benchmarks``)."""
+    return data_yaml("paid.yaml")["conversion_benchmarks"].get(kind) or []
+
+
+def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase"
+                        ) -> dict[str, Range]:
+    """CPM (plan currency), CTR and CVR (%) ranges for a platform from data/benchmarks.csv.
+    CPMs implied by a source's CPC and CTR count as CPM figures. The CVR is taken only from
+    rows measuring the brief's kind of conversion (``conversion_objectives``); a platform
+    without one borrows Facebook's of that kind (marked "borrowed"); a kind no benchmark
+    measures gets none (the client's own rate is needed)."""
+    rows = [r for r in benchmark_rows() if r["platform"] == platform]
+    out: dict[str, Range] = {}
+    cpm = [(r["value"] * rate, r["source"]) for r in rows if r["metric"] == "cpm"]
+    by_source: dict[tuple, dict] = {}
+    for r in rows:
+        by_source.setdefault((r["source"], r["year"], r["objective"], r["industry"]),
+                             {})[r["metric"]] = r["value"]
+    for (source, *_), metrics in by_source.items():
+        if "cpc" in metrics and "ctr" in metrics and "cpm" not in metrics:
+            cpm.append((metrics["cpc"] * metrics["ctr"] / 100 * 1000 * rate,
+                        source + " (CPM implied by CPC x CTR)"))
+    if cpm:
+        out["cpm"] = _range([v for v, _ in cpm], [s for _, s in cpm], "benchmark")
+    found = [(r["value"], r["source"]) for r in rows if r["metric"] == "ctr"]
+    if found:
+        out["ctr"] = _range([v for v, _ in found], [s for _, s in found], "benchmark")
+    kinds = conversion_objectives(conversion)
+    found = [(r["value"], r["source"]) for r in rows
+             if r["metric"] == "cvr" and r["objective"] in kinds]
+    if found:
+        out["cvr"] = _range([v for v, _ in found], [s for _, s in found], "benchmark")
+    else:
+        fb = [(r["value"], r["source"]) for r in benchmark_rows()
+              if r["platform"] == "facebook" and r["metric"] == "cvr" and r["objective"] in kinds]
+        if fb:
+            out["cvr"] = _range([v for v, _ in fb], [s for _, s in fb], "borrowed")
+    return out
+
+
+def season_factors(platform: str, months: list[pd.Timestamp],
+                   overrides: dict[str, float] | None = None) -> np.ndarray:
+    """CPM factor of each month (Q1 = 1, Q4 = the platform's Q4/Q1 ratio; the brief's
+    ``budget.paid.seasonality`` replaces data/paid.yaml)."""
+    ratios = {**data_yaml("paid.yaml")["seasonality"]["q4_over_q1"], **(overrides or {})}
+    q4 = ratios.get(platform, ratios["facebook"])
+    by_quarter = {1: 1.0, 2: 1 + (q4 - 1) / 3, 3: 1 + 2 * (q4 - 1) / 3, 4: q4}
+    return np.array([by_quarter[(m.month - 1) // 3 + 1] for m in months])
+
+

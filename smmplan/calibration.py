@@ -1,0 +1,175 @@
+"""What the client's own ads history bought, per platform, and the response curve that
+passes through it.
+
+From the ads export (``exports.ads``): spend, impressions, clicks, conversions (and
+revenue, reach and the reporting period when the export has them), summed per platform;
+rates (CPM, CTR, CVR) with 90 % bootstrap intervals over the export's rows; the months the
+history covers, its monthly spend (and the highest month), the audience its impressions
+were drawn from and the conversions' bootstrap interval.
+
+The curve (``Calibration``): conversions of a month = lift × C × (1 − exp(−I / C)) × CTR ×
+CVR, where I is the month's impressions and C the month's useful-impression capacity. C is
+the history's effective audience × the effective frequency (the audience solving
+reach = A × (1 − exp(−impressions / A)) month by month, when the export has reach; else the
+market estimate, never so small that the history's own month would be more than half way
+to saturation). ``lift`` makes the curve pass exactly through the history's monthly
+conversions at its monthly spend; beyond the observed range, returns diminish along the
+same curve, and a planned month above twice the highest observed month is extrapolation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .brief import Brief
+from .exports.ads import read_ads
+
+LN2 = math.log(2)
+EXTRAPOLATION = 2.0  # a planned month above this multiple of the highest observed month
+
+
+def rates(totals: np.ndarray) -> np.ndarray:
+    """CPM, CTR (%) and CVR (%) from summed spend, impressions, clicks, conversions (the
+    first axis; more axes are resamples)."""
+    spend, impressions, clicks, conversions = totals
+    return np.array([spend / impressions * 1000, clicks / impressions * 100,
+                     conversions / clicks * 100])
+
+
+def effective_audience(impressions: float, reach: float) -> float | None:
+    """The people a month's impressions were drawn from: A solving
+    reach = A × (1 − exp(−impressions / A)); None when reach says nothing (missing, or not
+    below the impressions)."""
+    if not reach or reach <= 0 or impressions <= reach:
+        return None
+    q = reach / impressions  # (1 - exp(-x)) / x = q, decreasing in x from 1 to 0
+    lo, hi = 1e-9, max(2.0 / q, 1.0)
+    for _ in range(100):  # bisection: the ratio is monotone
+        mid = (lo + hi) / 2
+        if -math.expm1(-mid) / mid > q:
+            lo = mid
+        else:
+            hi = mid
+    return impressions / ((lo + hi) / 2)
+
+
+@dataclass
+class PlatformHistory:
+    """One platform's ads history."""
+
+    rows: int
+    spend: float
+    impressions: float
+    clicks: float
+    conversions: float
+    revenue: float | None
+    months: float  # months the history covers
+    dated: bool  # False: the export has no reporting period (months assumed)
+    max_monthly_spend: float
+    audience: float | None  # effective audience of a month (median), from reach
+    month_starts: list[str] = field(default_factory=list)
+    rates: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # lo, mid, hi
+    conversions_interval: tuple[float, float] = (0.0, 0.0)  # 90 % bootstrap, total
+
+    @property
+    def monthly_spend(self) -> float:
+        return self.spend / self.months
+
+    @property
+    def value(self) -> float | None:
+        """Revenue per conversion in the history (the export's conversion value)."""
+        return self.revenue / self.conversions if self.revenue and self.conversions else None
+
+
+def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
+                       ) -> dict[str, PlatformHistory | str]:
+    """Each platform's history from an ads frame (``exports.ads.ads_frame``); a platform
+    whose rows cannot be fitted gets the reason instead (``no_spend``, ``no_clicks``)."""
+    rng = np.random.default_rng(seed % 2**31)
+    out: dict[str, PlatformHistory | str] = {}
+    dated = "start" in frame and frame["start"].notna().any()
+    for platform, rows in frame.groupby("platform"):
+        if rows["impressions"].sum() <= 0 or rows["spend"].sum() <= 0:
+            out[platform] = "no_spend"
+            continue
+        if rows["clicks"].sum() <= 0:
+            out[platform] = "no_clicks"
+            continue
+        sums = rows[["spend", "impressions", "clicks", "conversions"]].to_numpy(float)
+        point = rates(sums.sum(axis=0))
+        # 200 bootstrap resamples of the rows at once: (200, rows) indices -> summed columns
+        picks = rng.integers(0, len(rows), (200, len(rows)))
+        resampled = sums[picks].sum(axis=1).T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            boots = rates(resampled).T
+        lo, hi = np.nanpercentile(boots, 5, axis=0), np.nanpercentile(boots, 95, axis=0)
+        conv_lo, conv_hi = np.percentile(resampled[3], [5, 95])
+        months, starts, max_month, audience = float(plan_months), [], None, None
+        here = dated and rows["start"].notna().any()
+        if here:
+            start = rows["start"].min()
+            if "end" in rows and rows["end"].notna().any():
+                end = rows["end"].max()
+            else:  # a start date per row: the last row's month is covered to its end
+                end = rows["start"].max() + pd.offsets.MonthEnd(0)
+            by_month = rows.groupby(rows["start"].dt.to_period("M"))
+            months = max(1.0, ((end - start).days + 1) / 30.44)
+            starts = [str(p.start_time.date()) for p in by_month.groups]
+            max_month = float(by_month["spend"].sum().max())
+            if "reach" in rows and rows["reach"].notna().any():
+                found = [effective_audience(float(g["impressions"].sum()),
+                                            float(g["reach"].sum())) for _, g in by_month]
+                found = [a for a in found if a]
+                audience = float(np.median(found)) if found else None
+        elif "reach" in rows and rows["reach"].notna().any():
+            audience = effective_audience(float(rows["impressions"].sum()) / months,
+                                          float(rows["reach"].sum()) / months)
+        revenue = float(rows["revenue"].sum()) if "revenue" in rows else None
+        history = PlatformHistory(
+            len(rows), *map(float, sums.sum(axis=0)), revenue, months, bool(here),
+            max_month if max_month is not None else float(rows["spend"].sum()) / months,
+            audience, starts)
+        history.rates = {name: (float(lo[i]), float(point[i]), float(hi[i]))
+                         for i, name in enumerate(("cpm", "ctr", "cvr"))}
+        history.conversions_interval = (float(conv_lo), float(conv_hi))
+        out[platform] = history
+    return out
+
+
+def read_histories(brief: Brief) -> tuple[str, dict, dict[str, PlatformHistory | str]] | None:
+    """The brief's ads export as (file name, columns used, histories per platform)."""
+    frame = read_ads(brief)
+    if frame is None:
+        return None
+    return (brief.resolve(brief.data.ads.path).name, frame.attrs["columns"],
+            platform_histories(frame, brief.client.period.months, brief.random_seed()))
+
+
+@dataclass
+class Calibration:
+    """A platform's curve set on its history (see the module doc)."""
+
+    monthly_capacity: float  # useful impressions a month
+    lift: float
+    audience_basis: str  # "history" (from reach) or "market"
+
+    def to_json(self) -> dict:
+        return {"monthly_capacity": round(self.monthly_capacity), "lift": round(self.lift, 4),
+                "audience_basis": self.audience_basis}
+
+
+def calibrate(history: PlatformHistory, market_audience: float, frequency: float
+              ) -> Calibration:
+    """The capacity and lift that put the curve through the history's monthly point."""
+    monthly_impressions = history.impressions / history.months
+    if history.audience:  # what the history's reach says
+        capacity = history.audience * frequency
+    else:  # the market estimate, never so small that the history was past half-way
+        capacity = max(market_audience * frequency, monthly_impressions / LN2)
+    u = monthly_impressions / capacity
+    lift = u / -math.expm1(-u) if u > 0 else 1.0
+    return Calibration(capacity, lift, "history" if history.audience else "market")
