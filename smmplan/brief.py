@@ -435,6 +435,27 @@ class DataFile(_Model):
     sheet: str | None = Field(default=None, description="Sheet name for .xlsx files.")
 
 
+def _currency_code(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.upper()
+    if value not in list_currencies():
+        raise ValueError(f"unknown currency code {value!r} (use ISO 4217, e.g. EUR)")
+    return value
+
+
+class AdsFile(DataFile):
+    platform: PlatformKey | None = Field(
+        default=None, description="The platform of every row, for an export without a "
+        "platform column (e.g. `facebook`; default: the brief's only paid platform).")
+    currency: str | None = Field(
+        default=None, description="ISO 4217 currency of the export's amounts (default: the "
+        "plan currency); converted with dated reference rates.")
+
+    _currency = field_validator("currency")(classmethod(
+        lambda cls, value: _currency_code(value)))
+
+
 class DataFiles(_Model):
     audience: DataFile | None = Field(
         default=None, description="Customers, followers or survey respondents: one row each."
@@ -442,7 +463,7 @@ class DataFiles(_Model):
     posts: DataFile | None = Field(
         default=None, description="Post history export: one row per post."
     )
-    ads: DataFile | None = Field(
+    ads: AdsFile | None = Field(
         default=None, description="Ads export: one row per ad or ad set (and period)."
     )
     web_analytics: DataFile | None = Field(
