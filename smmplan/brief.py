@@ -746,7 +746,8 @@ def check_brief_files(brief: Brief) -> list[str]:
             problems.append(f"{src}: {field}: {outside}")
             continue
         if not file.is_file():
-            problems.append(f"{src}: {field}: file not found: {file}")
+            what = "is a directory" if file.is_dir() else "file not found"
+            problems.append(f"{src}: {field}: {what}: {file}")
             continue
         try:
             header = read_header(file, sheet=spec.sheet)
@@ -764,7 +765,29 @@ def check_brief_files(brief: Brief) -> list[str]:
                 )
         if kind == "audience" and not missing:
             problems += _check_audience(brief)
+        elif kind in _READ_AT_VALIDATION and not missing:
+            problems += _check_export(brief, kind)
     return problems
+
+
+# Export kinds whose reader's errors stop a build (the web analytics and comment exports'
+# errors are reported inside the plan instead): validate runs the same reader.
+_READ_AT_VALIDATION = ("posts", "ads", "competitors")
+
+
+def _check_export(brief: Brief, kind: str) -> list[str]:
+    """The error the kind's reader would raise at build time, with the same message."""
+    from importlib import import_module
+
+    from .errors import DataError
+
+    reader = {"posts": ("posts", "read_posts"), "ads": ("ads", "read_ads"),
+              "competitors": ("competitors", "read_competitors")}[kind]
+    try:
+        getattr(import_module(f"smmplan.exports.{reader[0]}"), reader[1])(brief)
+    except DataError as exc:
+        return [f"{brief.source}: data.{kind}: {exc}"]
+    return []
 
 
 def _check_audience(brief: Brief) -> list[str]:
