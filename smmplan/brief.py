@@ -441,6 +441,27 @@ class DataFile(_Model):
     sheet: str | None = Field(default=None, description="Sheet name for .xlsx files.")
 
 
+def _currency_code(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.upper()
+    if value not in list_currencies():
+        raise ValueError(f"unknown currency code {value!r} (use ISO 4217, e.g. EUR)")
+    return value
+
+
+class AdsFile(DataFile):
+    platform: PlatformKey | None = Field(
+        default=None, description="The platform of every row, for an export without a "
+        "platform column (e.g. `facebook`; default: the brief's only paid platform).")
+    currency: str | None = Field(
+        default=None, description="ISO 4217 currency of the export's amounts (default: the "
+        "plan currency); converted with dated reference rates.")
+
+    _currency = field_validator("currency")(classmethod(
+        lambda cls, value: _currency_code(value)))
+
+
 class DataFiles(_Model):
     audience: DataFile | None = Field(
         default=None, description="Customers, followers or survey respondents: one row each."
@@ -448,7 +469,7 @@ class DataFiles(_Model):
     posts: DataFile | None = Field(
         default=None, description="Post history export: one row per post."
     )
-    ads: DataFile | None = Field(
+    ads: AdsFile | None = Field(
         default=None, description="Ads export: one row per ad or ad set (and period)."
     )
     web_analytics: DataFile | None = Field(
@@ -731,7 +752,8 @@ def check_brief_files(brief: Brief) -> list[str]:
             problems.append(f"{src}: {field}: {outside}")
             continue
         if not file.is_file():
-            problems.append(f"{src}: {field}: file not found: {file}")
+            what = "is a directory" if file.is_dir() else "file not found"
+            problems.append(f"{src}: {field}: {what}: {file}")
             continue
         try:
             header = read_header(file, sheet=spec.sheet)
@@ -749,7 +771,29 @@ def check_brief_files(brief: Brief) -> list[str]:
                 )
         if kind == "audience" and not missing:
             problems += _check_audience(brief)
+        elif kind in _READ_AT_VALIDATION and not missing:
+            problems += _check_export(brief, kind)
     return problems
+
+
+# Export kinds whose reader's errors stop a build (the web analytics and comment exports'
+# errors are reported inside the plan instead): validate runs the same reader.
+_READ_AT_VALIDATION = ("posts", "ads", "competitors")
+
+
+def _check_export(brief: Brief, kind: str) -> list[str]:
+    """The error the kind's reader would raise at build time, with the same message."""
+    from importlib import import_module
+
+    from .errors import DataError
+
+    reader = {"posts": ("posts", "read_posts"), "ads": ("ads", "read_ads"),
+              "competitors": ("competitors", "read_competitors")}[kind]
+    try:
+        getattr(import_module(f"smmplan.exports.{reader[0]}"), reader[1])(brief)
+    except DataError as exc:
+        return [f"{brief.source}: data.{kind}: {exc}"]
+    return []
 
 
 def _check_audience(brief: Brief) -> list[str]:

@@ -5,7 +5,8 @@ client's data when it holds one, else the brief's figure, else "to measure in mo
 Baselines of business KPIs (the client's data first):
 - followers: the post export's follower column (latest value on the goal's platform), else
   the brief's channel figures;
-- repeat purchase rate: the customer file's order counts (customers with 2+ orders);
+- repeat purchase rate: the customer file's order counts and last-order dates (customers
+  with 2+ orders who ordered in the 12 months up to the file's latest order);
 - revenue from social: the ads export's conversion value, per month of its reporting
   period, over the goal's horizon (paid social only: said so);
 - the others (leads, fill rate, aided awareness, the client's own measure): the brief's
@@ -18,13 +19,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import pandas as pd
+
 from .brief import Brief, BusinessGoal, platforms
 from .errors import DataError
 from .exports.ads import read_ads
 from .exports.columns import find_column
 from .exports.posts import read_posts
 from .exports.table import read_export
-from .exports.values import parse_numbers
+from .exports.values import parse_dates, parse_numbers
 from .paths import data_yaml
 
 GENERIC = "business_kpi"
@@ -110,10 +113,16 @@ def _repeat_rate(brief: Brief) -> GoalBaseline | None:
     column = find_column(table.columns, "audience", "orders", columns)
     if column is None:
         return None
-    orders = parse_numbers(table[column]).dropna()
-    if orders.empty:
+    orders = parse_numbers(table[column])
+    if orders.dropna().empty:
         return None
-    return GoalBaseline(round(float((orders >= 2).mean() * 100), 2), "data", name)
+    repeat = orders >= 2
+    last = find_column(table.columns, "audience", "last_order", columns)
+    if last is not None and last in table.columns:  # repeat buyers active in the last year
+        when = parse_dates(table[last])
+        if when.notna().any():
+            repeat &= when >= when.max() - pd.DateOffset(months=12)
+    return GoalBaseline(round(float(repeat[orders.notna()].mean() * 100), 2), "data", name)
 
 
 def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:

@@ -11,8 +11,20 @@ import pandas as pd
 
 from .paths import data_yaml
 
-# The rate every chapter ranks content types, platforms and windows by.
+# The rate every chapter ranks content types, platforms and windows by. On a normalised
+# post export it stands for the export's own ranking rate (``ranking_kpi``): the
+# engagement rate by reach when the export has reach, else by impressions, views or
+# followers, else engagements per post (``exports.posts``).
 RANKING_KPI = "engagement_rate_reach"
+
+
+def ranking_kpi(posts: pd.DataFrame) -> str:
+    """The KPI a post export's ``rate`` column is (``attrs["rate_kpi"]``)."""
+    return posts.attrs.get("rate_kpi", RANKING_KPI)
+
+
+def _resolve(posts: pd.DataFrame, kpi: str) -> str:
+    return ranking_kpi(posts) if kpi == RANKING_KPI else kpi
 
 
 def post_metrics() -> dict[str, dict]:
@@ -49,7 +61,9 @@ def metric(columns: Mapping[str, np.ndarray], posts: int, kpi: str) -> float | N
 
 
 def frame_metric(posts: pd.DataFrame, kpi: str) -> float | None:
-    """``metric`` on a normalised post export (``exports.posts.posts_frame``)."""
+    """``metric`` on a normalised post export (``exports.posts.posts_frame``);
+    ``RANKING_KPI`` is the export's own ranking rate (``ranking_kpi``)."""
+    kpi = _resolve(posts, kpi)
     d = post_metrics()[kpi]
     cols = {c: posts[c].to_numpy(dtype=float) for c in (d["numerator"], d["denominator"])
             if c in posts}
@@ -58,7 +72,9 @@ def frame_metric(posts: pd.DataFrame, kpi: str) -> float | None:
 
 def by_group(posts: pd.DataFrame, by: str, kpi: str = RANKING_KPI) -> pd.DataFrame:
     """A post KPI per value of ``by`` (content type, platform, weekday...): one row per
-    group with ``posts`` (count) and ``rate`` (the KPI, by its definition), best first."""
+    group with ``posts`` (count) and ``rate`` (the KPI, by its definition), best first;
+    ``RANKING_KPI`` is the export's own ranking rate (``ranking_kpi``)."""
+    kpi = _resolve(posts, kpi)
     rows = [{by: name, "posts": len(group), "rate": frame_metric(group, kpi)}
             for name, group in posts.groupby(by, sort=True)]
     frame = pd.DataFrame(rows, columns=[by, "posts", "rate"])

@@ -29,7 +29,7 @@ from .exports.posts import read_posts
 from .exports.web import read_web
 from .goals import GENERIC, goal_platform, match_kpi
 from .goals import baseline as goal_baseline
-from .metrics import RANKING_KPI, by_group, metric, post_metrics
+from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 from .paths import data_yaml
 
 
@@ -51,7 +51,8 @@ def post_kpis(posts: pd.DataFrame) -> dict[str, float | None]:
     numerator or denominator the export lacks is left out."""
     has = posts.columns
     col = {c: posts[c].to_numpy(dtype=float) for c in (
-        "engagements", "reach", "followers", "shares", "likes", "impressions", "comments")
+        "engagements", "reach", "followers", "shares", "likes", "impressions", "comments",
+        "views")
         if c in has}  # NumPy arrays: this runs for every month of the history
     n = len(posts)
     out: dict[str, float | None] = {}
@@ -186,9 +187,12 @@ def _months(brief: Brief) -> list[str]:
 def analyse_posts(posts: pd.DataFrame) -> dict:
     """Post-history analysis shown in the chapter: engagement by content type, weekday x
     hour heatmap, paid against organic, top and bottom posts, posting frequency."""
-    out: dict = {"posts": len(posts), "issues": dict(posts.attrs.get("issues", {}))}
+    out: dict = {"posts": len(posts), "issues": dict(posts.attrs.get("issues", {})),
+                 "rate_kpi": ranking_kpi(posts), "notes": list(posts.attrs.get("notes", []))}
     by_type = by_group(posts, "content_type", RANKING_KPI)
-    by_type["reach"] = by_type["content_type"].map(posts.groupby("content_type")["reach"].mean())
+    if "reach" in posts:
+        by_type["reach"] = by_type["content_type"].map(
+            posts.groupby("content_type")["reach"].mean())
     out["by_type"] = by_type.round(3).to_dict("records")
     heat = posts.pivot_table(index="weekday", columns="hour", values="rate", aggfunc="mean")
     out["heatmap"] = {"weekdays": [int(w) for w in heat.index],

@@ -91,7 +91,8 @@ def plan_team(brief: Brief, paid: Paid | None) -> Team:
     facts = role_facts()
     months = brief.client.period.months
     rate = paid.rate if paid else 1.0
-    ftes = size_roles(brief, brief.budget.paid_media)
+    ads = paid.total if paid else brief.budget.paid_media  # what the plan spends on ads
+    ftes = size_roles(brief, ads)
     roles = []
     for role, fte in ftes.items():
         given = brief.budget.salaries.get(role)
@@ -110,7 +111,6 @@ def plan_team(brief: Brief, paid: Paid | None) -> Team:
     mixed = sum(min(r.cost, r.freelance, r.agency) for r in roles)
     options = {"in_house": in_house, "agency": agency, "freelancers": freelancers,
                "mixed": mixed}
-    ads = brief.budget.paid_media
     team_cost = options[min(options, key=options.get)]
     total = {"team": round(team_cost, 2), "ads": ads, "production": brief.budget.production,
              "tools": brief.budget.tools}

@@ -57,7 +57,7 @@ def test_build_with_a_saved_scenario_carries_its_values(tmp_path):
     assert res.returncode == 0, res.stderr
     data = json.loads((tmp_path / "out" / "maison-lune" / "plan.json").read_text())
     assert data["targets"]["k"] == 4
-    assert data["budget"]["total"] == 700000
+    assert data["budget"]["envelope"] == 700000  # the brief budget; total stops at break-even
     targets = {o["kpi"]: o["target"] for o in data["objectives"]["objectives"]}
     assert targets["conversation_rate"] == 70
     scenario = data["provenance"]["scenario"]
@@ -81,7 +81,7 @@ def test_a_scenario_saved_in_a_notebook_never_changes_a_build(tmp_path):
                   str(tmp_path / "out"), "-q")
     assert res.returncode == 0, res.stderr
     data = json.loads((tmp_path / "out" / "maison-lune" / "plan.json").read_text())
-    assert data["budget"]["total"] == load_brief(FASHION).budget.paid_media != 700000
+    assert data["budget"]["envelope"] == load_brief(FASHION).budget.paid_media != 700000
     assert data["provenance"]["scenario"] is None
     missing = run_cli("build", str(FASHION), "--scenario", str(tmp_path / "none.yaml"), "-o",
                       str(tmp_path / "out"))

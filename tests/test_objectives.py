@@ -167,5 +167,5 @@ def test_impossible_values_are_counted_and_left_out():
     posts = posts_frame(table, {})
     assert len(posts) == 1
     result = analyse_posts(posts)
-    assert result["issues"] == {"negative_reach": 1, "negative_engagements": 1,
-                                "future_dates": 1}
+    assert result["issues"] == {"duplicates": 0, "negative_reach": 1,
+                                "negative_engagements": 1, "future_dates": 1}

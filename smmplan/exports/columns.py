@@ -33,9 +33,3 @@ def find_column(columns: Iterable[str], kind: str, key: str,
             return column
     return None
 
-
-def find_all(columns: Iterable[str], kind: str, key: str) -> list[str]:
-    """Every column whose name is one of ``key``'s exact aliases (e.g. the engagement
-    parts a post export has: likes, comments, shares, saves), in file order."""
-    names = set(aliases(kind).get(key, {}).get("exact", []))
-    return [c for c in columns if c.strip().lower() in names]

@@ -18,13 +18,39 @@ _EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Decode bytes, returning (text, encoding): UTF-8 (with or without BOM), else Latin-1."""
+    """Decode bytes, returning (text, encoding): a BOM first (UTF-8, UTF-16 as Excel's
+    "Unicode text" writes it), else UTF-8, else the encoding ``charset-normalizer``
+    detects (cp1252, Latin-1...), else Latin-1. ``DataError`` for bytes that are not text
+    (never echoed)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    if b"\x00" in raw[:4096]:
+        if _looks_utf16(raw):
+            enc = "utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"
+            return raw.decode(enc, errors="replace"), enc
+        raise DataError("not a text table (binary content)")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return raw.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return raw.decode("latin-1"), "latin-1"
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of ASCII text is zero."""
+    head = raw[:4096]
+    odd, even = head[1::2], head[0::2]
+    return odd.count(0) > 0.8 * len(odd) or even.count(0) > 0.8 * len(even)
 
 
 def _strip_comments(text: str) -> tuple[str, int]:
@@ -68,7 +94,8 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
     _check_suffix(path)
     version = file_version(path)
     if version is None:
-        raise DataError(f"{path}: file not found")
+        raise DataError(f"{path}: is a directory" if path.is_dir() else
+                        f"{path}: file not found")
     return _read_cached(*version, sheet).copy()
 
 
@@ -87,12 +114,16 @@ def _read_cached(path_text: str, size: int, mtime_ns: int, sheet: str | None) ->
     path = Path(path_text)
     suffix = _check_suffix(path)
     if suffix in _EXCEL_SUFFIXES:
+        _check_excel(path)
         try:
             frame = pd.read_excel(path, sheet_name=sheet or 0, dtype=str)
         except ValueError as exc:
             raise DataError(f"{path}: {exc}") from None
     else:
-        text, _ = decode(path.read_bytes())
+        try:
+            text, _ = decode(path.read_bytes())
+        except DataError as exc:
+            raise DataError(f"{path}: {exc}") from None
         text, _ = _strip_comments(text)
         if not text.strip():
             raise DataError(f"{path}: the file is empty")
@@ -107,15 +138,34 @@ def _read_cached(path_text: str, size: int, mtime_ns: int, sheet: str | None) ->
     return frame
 
 
+def _check_excel(path: Path) -> None:
+    """An .xlsx that is not a zip (XLSX) file: say what it looks like instead."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        return
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DataError(f"{path}: not an .xlsx file: an old .xls workbook (save it as .xlsx "
+                        "or CSV)")
+    try:
+        decode(head)
+    except (DataError, UnicodeDecodeError):
+        raise DataError(f"{path}: not an Excel file (unreadable content)") from None
+    raise DataError(f"{path}: not an Excel file: looks like CSV text (rename it .csv)")
+
+
 def read_header(path: str | Path, sheet: str | None = None) -> list[str]:
     """Column names of a client table, read cheaply (first lines only for text files)."""
     path = Path(path)
     suffix = _check_suffix(path)
+    if path.is_dir():
+        raise DataError(f"{path}: is a directory")
     if suffix in _EXCEL_SUFFIXES:
         return list(read_table(path, sheet).columns)
     with path.open("rb") as handle:
         raw = handle.read(64 * 1024)
-    text, _ = decode(raw)
+    text, _ = decode(raw[:len(raw) - len(raw) % 2] if raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+                     else raw)
     text, _ = _strip_comments(text)
     if not text.strip():
         raise DataError("the file is empty")

@@ -10,7 +10,8 @@ import pandas as pd
 MISSING = ["", " ", "N/A", "n/a", "NA", "na", "NULL", "null", "None", "none", "-", "#N/A",
            "nan", "NaN"]
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
-                "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
+                "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d",
+                "%Y-%m-%d %H:%M", "%b %d, %Y", "%d %b %Y")
 _YES = {"1", "1.0", "yes", "true", "oui", "vrai", "y"}
 _NO = {"0", "0.0", "no", "false", "non", "faux", "n"}
 

@@ -155,13 +155,26 @@ def objectives_measurement(plan: Plan) -> Section:
             blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
                 "objectives.issues", items=tr.join([tr.t(f"objectives.issue.{k}", n=v)
                                                     for k, v in found.items()])))))
+        rate_kpi = h.get("rate_kpi", "engagement_rate_reach")
+        if rate_kpi != "engagement_rate_reach":  # say what a reach column would add
+            text = tr.t("objectives.rate_basis_none") if rate_kpi == "engagements_per_post" \
+                else tr.t("objectives.rate_basis", kpi=tr.t(f"kpi.{rate_kpi}").lower())
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=text)))
+        for note in h.get("notes", []):
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note",
+                                      text=tr.t(f"objectives.{note}"))))
+        per_post = rate_kpi == "engagements_per_post"
         by_type = pd.DataFrame(h["by_type"])
+        columns = [Column("content_type", tr.t("table.content_type")),
+                   Column("posts", tr.t("table.posts"), lambda v: tr.number(v)),
+                   Column("rate", tr.t("table.engagements_per_post"), lambda v: tr.number(v, 1))
+                   if per_post else Column("rate", tr.t(
+                       "table.engagement_rate" if rate_kpi == "engagement_rate_reach"
+                       else f"kpi.{rate_kpi}"), lambda v: tr.percent(v, 2))]
+        if "reach" in by_type:
+            columns.append(Column("reach", tr.t("table.reach"), lambda v: tr.number(v)))
         blocks.append(plan.record.table(
-            "engagement_by_type", "objectives", tr.t("objectives.history"), by_type,
-            [Column("content_type", tr.t("table.content_type")),
-             Column("posts", tr.t("table.posts"), lambda v: tr.number(v)),
-             Column("rate", tr.t("table.engagement_rate"), lambda v: tr.percent(v, 2)),
-             Column("reach", tr.t("table.reach"), lambda v: tr.number(v))]))
+            "engagement_by_type", "objectives", tr.t("objectives.history"), by_type, columns))
         if "paid_vs_organic" in h and {"paid", "organic"} <= set(h["paid_vs_organic"]):
             pv = h["paid_vs_organic"]
             blocks.append(Html(render("paragraph.html.j2", text=tr.t(
