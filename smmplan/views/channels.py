@@ -203,7 +203,9 @@ def pillar_name(plan: Plan, key: str) -> str:
 def sector_name(plan: Plan) -> str:
     """The sector playbook's name, ready to sit inside a sentence ("food and local shops")."""
     name = plan.tr.text(playbook(plan.brief.client.sector_kind)["name"])
-    return name if name[1:2].isupper() else name[:1].lower() + name[1:]
+    first = name.split()[0]
+    keep = any(ch.isupper() or ch.isdigit() for ch in first[1:])  # an acronym: B2B
+    return name if keep else name[:1].lower() + name[1:]
 
 
 def first_months(plan: Plan, months: int = 2) -> list:

@@ -149,7 +149,7 @@ def client_needs(plan: Plan) -> list[str]:
     """What the agency needs from the client, from the data the brief lacks and the plan's
     unmeasured KPIs."""
     tr, brief = plan.tr, plan.brief
-    files = brief.data_files
+    files = brief.data_files()
     kept = [platform_label(c.platform) for c in plan.channels.choices if c.kept]
     approver = next((a["approve"] for a in plan.channels.approval if a["content"] == "organic"),
                     "owner")
