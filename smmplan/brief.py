@@ -107,6 +107,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 class Client(_Model):
     name: NonEmpty = Field(description="Client's name as it appears on the plan.")
     sector: NonEmpty = Field(description="Business sector, in the client's words.")
+    sector_kind: str = Field(
+        default="other",
+        description="Sector playbook (`data/sectors/<kind>.yaml`): retail_fashion, food_shop, "
+        "restaurant, b2b, beauty, education, nonprofit, or other.",
+    )
     size: Literal["sme", "large"] = Field(
         description="Company size: `sme` (one person or a tiny team) or `large`."
     )
@@ -115,6 +120,17 @@ class Client(_Model):
     currency: str = Field(description="ISO 4217 currency code, e.g. EUR, USD.")
     period: Period = Field(description="When the plan runs.")
     author: NonEmpty = Field(description="Author or agency name shown on the cover.")
+
+    @field_validator("sector_kind")
+    @classmethod
+    def _sector_kind(cls, value: str) -> str:
+        from .sectors import sector_kinds
+
+        value = value.strip().lower()
+        if value not in sector_kinds():
+            raise ValueError(f"unknown sector kind {value!r} (known: "
+                             f"{', '.join(sector_kinds())})")
+        return value
 
     @field_validator("country")
     @classmethod
@@ -137,6 +153,10 @@ class ToneOfVoice(_Model):
     adjectives: list[NonEmpty] = Field(min_length=1, description="How the brand sounds.")
     do: list[NonEmpty] = Field(default_factory=list, description="Example phrasings to use.")
     dont: list[NonEmpty] = Field(default_factory=list, description="Example phrasings to avoid.")
+    address: Literal["vous", "tu", "mirror"] = Field(
+        default="vous", description="How French copy and replies address people: `vous`, `tu`, "
+        "or `mirror` (`vous` in posts, `tu` in replies to people who write in `tu`).",
+    )
 
 
 class VisualIdentity(_Model):

@@ -236,7 +236,7 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
     """Run, export and install one plan or report into ``target`` (its lock held)."""
     import papermill as pm
 
-    from .export import export_file
+    from .export import export_file, page_title
 
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
     stem = "report" if options.actuals else "plan"
@@ -279,7 +279,7 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
                     continue
                 raise
         export_file(executed_nb, staging / f"{stem}.html",
-                    title=f"{brief.client.name}: social media {stem}",
+                    title=page_title(brief.client.name, brief.client.language, stem),
                     language=brief.client.language)
         _replace_atomically(staging, target)
         result.ok = True

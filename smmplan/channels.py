@@ -21,7 +21,9 @@ import pandas as pd
 from .brief import Brief, platforms
 from .exports.posts import read_posts
 from .i18n import Translator
+from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
 from .paths import data_yaml
+from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
 MIN_POSTS_PER_WINDOW = 3
@@ -62,6 +64,10 @@ class Slot:
     pillar: str
     format: str
     sponsored: bool
+    idea: str = ""  # topic — hook (ideas.py)
+    cta: str = ""
+    adaptation: str = ""  # how the idea is cut for the slot's format
+    moment: str = ""  # the key moment the post prepares, if any
 
 
 @dataclass
@@ -79,6 +85,9 @@ class Channels:
     key_dates: list[dict]  # {date, name, kind: holiday / event}
     approval: list[dict]  # {content, draft, approve, publish}
     notes: list[str] = field(default_factory=list)
+    sector_kind: str = "other"
+    pillar_names: dict[str, str] = field(default_factory=dict)  # in the plan's language
+    ideas: list[dict] = field(default_factory=list)  # evergreen and dated ideas (ideas.py)
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -166,7 +175,8 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float) -> None:
 
 
 def key_dates(brief: Brief) -> list[dict]:
-    """Public holidays of the client's country in the plan period, and the brief's events."""
+    """Public holidays of the client's country in the plan period, the sector playbook's
+    moments for that country (kind ``sector``) and the brief's events."""
     import holidays
 
     start, end = brief.client.period.start, brief.client.period.end
@@ -183,6 +193,10 @@ def key_dates(brief: Brief) -> list[dict]:
     for event in brief.calendar.events:
         if start <= event.date <= end:
             out.append({"date": event.date.isoformat(), "name": event.name, "kind": "event"})
+    c = brief.client
+    for d in sector_dates(c.sector_kind, c.country, start, end):
+        out.append({"date": d["date"].isoformat(), "name": d["entry"]["name"][c.language],
+                    "kind": "sector"})
     return sorted(out, key=lambda d: d["date"])
 
 
@@ -239,10 +253,12 @@ def to_csv(slots: list[Slot], key_dates_: list[dict]) -> str:
     e.g. an event named ``=HYPERLINK(...)``, neutralised)."""
     from .safety import csv_text
 
-    rows = [["date", "time", "platform", "pillar", "format", "sponsored", "kind"]]
+    rows = [["date", "time", "platform", "pillar", "format", "sponsored", "kind", "idea", "cta",
+             "adaptation"]]
     rows += [[s.date, s.time, s.platform, s.pillar, s.format,
-              "yes" if s.sponsored else "no", "post"] for s in slots]
-    rows += [[d["date"], "", "", "", d["name"], "", d["kind"]] for d in key_dates_]
+              "yes" if s.sponsored else "no", "post", s.idea, s.cta, s.adaptation]
+             for s in slots]
+    rows += [[d["date"], "", "", "", d["name"], "", d["kind"], "", "", ""] for d in key_dates_]
     return csv_text(rows)
 
 
@@ -280,6 +296,9 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
         ev.add("dtstart", vDDDTypes(start), encode=False)
         ev.add("dtend", vDDDTypes(start + half_hour), encode=False)
         ev.add("summary", summaries[kind], encode=False)
+        if s.idea:
+            ev.add("description", vText(f"{s.idea}\n{titles['cta']}: {s.cta}\n"
+                                        f"{s.adaptation}".strip()), encode=False)
         ev.add("categories", categories[kind], encode=False)
         cal.add_component(ev)
     for i, d in enumerate(key_dates_):
@@ -312,9 +331,11 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     allocate_frequency(kept, capacity)
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
+    book = playbook(brief.client.sector_kind)
     pillars = []
     for key, role in facts["pillars"].items():
-        pillars.append({"key": key, "role": role, "weight": 1 + 2 * roles_needed.get(role, 0)})
+        pillars.append({"key": key, "role": role, "weight": (1 + 2 * roles_needed.get(role, 0))
+                        * book["pillar_weights"][key]})
     total = sum(p["weight"] for p in pillars)
     for p in pillars:
         p["weight"] = round(p["weight"] / total * 100, 1)
@@ -353,7 +374,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     }.items():
         approval.append({"content": content, "draft": draft, "approve": approve,
                          "publish": publish})
+    tr = Translator(brief.client.language, brief.locale, brief.client.currency)
+    evergreen, moments = evergreen_ideas(brief, tr), moment_ideas(brief, tr)
+    assign_ideas(slots, evergreen, moments, tr, copy_register(brief))
     return Channels(
+        sector_kind=brief.client.sector_kind,
+        pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},
+        ideas=[i.to_json() for i in evergreen + moments],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
         overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
@@ -364,8 +391,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
 def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str, bytes]:
     """calendar.csv and calendar.ics, delivered beside the plan (titles in the plan's
     language)."""
-    titles = {"calendar": tr.t("channels.calendar"), "sponsored": tr.t("channels.sponsored")}
-    titles.update({p["key"]: tr.t(f"pillar.{p['key']}") for p in channels.pillars})
+    titles = {"calendar": tr.t("channels.calendar"), "sponsored": tr.t("channels.sponsored"),
+              "cta": tr.t("ideas.cta")}
+    titles.update({p["key"]: channels.pillar_names.get(p["key"]) or tr.t(f"pillar.{p['key']}")
+                   for p in channels.pillars})
     titles.update({f: tr.t(f"format.{f}") for formats in channels.mix.values() for f in formats})
     return {"calendar.csv": to_csv(channels.slots, channels.key_dates).encode("utf-8"),
             "calendar.ics": to_ics(channels.slots, channels.key_dates, channels.timezone,

@@ -15,6 +15,7 @@ SITUATIONS = {  # situation -> moderation action
     "praise": "thank",
     "troll": "hide_or_ignore",
     "spam": "delete",
+    "review": "answer",
 }
 NEGATIVE_SHARE = 10.0  # % of comments assumed negative when no measure exists (convention)
 LEVELS = (  # level, multiple of the daily baseline, who acts, hours to act

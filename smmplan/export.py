@@ -174,6 +174,15 @@ def _exporter() -> PlanExporter:
     return exporter
 
 
+def page_title(client: str, language: str, stem: str = "plan") -> str:
+    """The HTML page title in the plan's language ("Maison Fournil : plan stratégique social
+    media"); ``stem`` is ``plan`` or ``tracking``."""
+    from .i18n import catalogue
+
+    messages = catalogue(language)
+    return messages[f"page_title.{stem}"].format(client=client)
+
+
 def export_html(notebook: nbformat.NotebookNode, title: str, language: str) -> str:
     """The client HTML of an executed plan notebook: no code, no CDN, TOC filled in, and
     the smallest plotly.js that draws its figures."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from functools import cache
 
 from babel import Locale
@@ -15,6 +16,13 @@ from .errors import TranslationError
 from .paths import LOCALES_DIR, parse_yaml
 
 LANGUAGES = ("en", "fr")
+_REGISTER = re.compile(r"\[\[([^\[\]|]*)\|([^\[\]|]*)\]\]")
+
+
+def apply_register(text: str, register: str = "vous") -> str:
+    """French copy written with ``[[vous form|tu form]]`` alternatives, in one register
+    (``tu`` picks the second form; anything else the first)."""
+    return _REGISTER.sub(lambda m: m.group(2 if register == "tu" else 1), text)
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
@@ -58,6 +66,26 @@ class Translator:
             raise TranslationError(
                 f"data/locales/{self.language}.yaml: missing message {key!r}"
             ) from None
+        return message.format(**values) if values else message
+
+    def plural(self, key: str, n: float, **values: object) -> str:
+        """The message ``key.<category>`` for ``n`` by the locale's CLDR plural rules
+        (French: 0 and 1 are singular; English: only 1), with ``{n}`` filled in as a
+        formatted number: ``tr.plural("common.channels", 1)`` -> "1 canal"."""
+        category = Locale.parse(self.locale).plural_form(abs(n))
+        if not self.has(f"{key}.{category}"):
+            category = "other"
+        shown = self.number(n, 0 if float(n).is_integer() else 1)
+        return self.t(f"{key}.{category}", n=shown, **values)
+
+    def text(self, mapping: dict, register: str = "vous", **values: object) -> str:
+        """A data file's ``{en: ..., fr: ...}`` text in the plan's language, in the brief's
+        register, with ``{name}`` placeholders filled from ``values``."""
+        try:
+            message = mapping[self.language]
+        except (KeyError, TypeError):
+            raise TranslationError(f"no {self.language!r} text in {mapping!r}") from None
+        message = apply_register(message, register)
         return message.format(**values) if values else message
 
     def number(self, value: float | None, decimals: int = 0) -> str:

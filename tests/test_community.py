@@ -34,4 +34,4 @@ def test_no_history_means_qualitative_triggers_and_large_company_owners():
                                                  "management"]
     assert cm.response_hours == {"linkedin": 8}
     assert {s["situation"] for s in cm.situations} == {"question", "complaint", "praise",
-                                                      "troll", "spam"}
+                                                      "troll", "spam", "review"}

@@ -22,7 +22,7 @@ from .identity import (
     tone_of_voice,
 )
 from .objectives import objectives_decisions, objectives_measurement, objectives_smart
-from .summary import cover, executive_summary, footer
+from .summary import cover, executive_summary, footer, plan_closing
 from .targets import (
     persona_name,
     sub_targets,
@@ -41,7 +41,8 @@ __all__ = [
     "chapter_heading", "community_decisions", "community_playbook", "competitors",
     "content_plan", "cover", "crisis_playbook", "diagnosis", "executive_summary", "footer",
     "identity_canvas", "identity_decisions", "maturity", "objectives_decisions",
-    "objectives_measurement", "objectives_smart", "persona_name", "sub_targets", "swot",
+    "objectives_measurement", "objectives_smart", "persona_name", "plan_closing", "sub_targets",
+    "swot",
     "target_map", "target_personas", "target_selection", "targets_decisions",
     "targets_intro", "team_costs", "team_decisions", "team_roles", "tone_of_voice",
     "tracking_report",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..i18n import apply_register
+from ..ideas import copy_register
 from ..plan import Plan
 from ..report import Column, Html, render
+from ..sectors import playbook
 from .base import (
     Section,
     chapter_heading,
@@ -61,7 +64,7 @@ def channel_choice(plan: Plan) -> Section:
 
 def content_plan(plan: Plan) -> Section:
     """Frequency and capacity, pillars, formats per channel, one message adapted."""
-    tr, ch, brand = plan.tr, plan.channels, plan.brief.brand
+    tr, ch = plan.tr, plan.channels
     content_fte = plan.team.content_fte
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=tr.t(
@@ -72,14 +75,15 @@ def content_plan(plan: Plan) -> Section:
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             "channels.overloaded", current=tr.number(current, 1),
             capacity=tr.number(ch.capacity_posts, 1)))))
-    pillars = pd.DataFrame([{"pillar": p["key"], "name": tr.t(f"pillar.{p['key']}"),
+    pillars = pd.DataFrame([{"pillar": p["key"], "name": pillar_name(plan, p["key"]),
                              "role": tr.t(f"channels.role.{p['role']}"),
                              "weight": p["weight"]} for p in ch.pillars])
-    diff = brand.differentiators[0]
-    cards = [(f"{platform_label(platform)} · " + ", ".join(tr.t(f"format.{f}") for f in formats),
-              [tr.t(f"adapt.{platform}", brand=plan.brief.client.name, differentiator=diff,
-                    differentiator_lower=diff[:1].lower() + diff[1:])])
-             for platform, formats in ch.mix.items()]
+    ideas = pd.DataFrame([{
+        "pillar": pillar_name(plan, i["pillar"]), "text": i["text"],
+        "moment": (tr.date(pd.Timestamp(i["date"]).date(), "medium") + " · " + i["moment"])
+        if i["date"] else "",
+        "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
+        for i in ch.ideas])
     blocks += [
         section_heading(plan, "channels.pillars", "channels-pillars"),
         Html(render("paragraph.html.j2", text=tr.t("channels.pillars_intro"))),
@@ -87,8 +91,15 @@ def content_plan(plan: Plan) -> Section:
                           [Column("name", tr.t("channels.pillars")),
                            Column("role", tr.t("table.role")),
                            Column("weight", tr.t("table.share"), lambda v: tr.percent(v))]),
-        section_heading(plan, "channels.adapted", "channels-adapted"),
-        Html(render("cards.html.j2", cards=cards)),
+        section_heading(plan, "ideas.title", "channels-ideas"),
+        Html(render("paragraph.html.j2", text=tr.t(
+            "ideas.intro", n=tr.number(len(ch.ideas)), client=plan.brief.client.name,
+            sector=sector_name(plan)))),
+        plan.record.table("ideas", "channels", tr.t("ideas.title"), ideas,
+                          [Column("pillar", tr.t("ideas.pillar")),
+                           Column("text", tr.t("ideas.topic")),
+                           Column("moment", tr.t("ideas.moment")),
+                           Column("cta", tr.t("ideas.cta"))]),
     ]
     return Section(*blocks)
 
@@ -146,6 +157,7 @@ def calendar_view(plan: Plan) -> Section:
             if p not in ("month", "month_name")]
         blocks.append(plan.record.table("calendar_months", "channels",
                                         tr.t("channels.count_by_month"), counts, cols))
+    blocks += first_months(plan)
     blocks += [
         plan.record.table("key_dates", "channels", tr.t("channels.key_dates"), dates,
                           [Column("date", tr.t("table.date"),
@@ -170,8 +182,9 @@ def _month_grid(plan: Plan, first) -> list[list[dict]]:
     for s in ch.slots:
         if s.date[:7] == first.isoformat()[:7]:
             mark = f" · {tr.t('channels.sponsored')}" if s.sponsored else ""
+            topic = s.idea.split(" — ")[0] or pillar_name(plan, s.pillar)
             by_day.setdefault(s.date, []).append(
-                f"{s.time} {platform_label(s.platform)}: {tr.t(f'pillar.{s.pillar}')}{mark}")
+                f"{s.time} {platform_label(s.platform)}: {topic}{mark}")
     dates = {d["date"]: d["name"] for d in ch.key_dates}
     weeks = []
     for week in cal.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
@@ -180,3 +193,39 @@ def _month_grid(plan: Plan, first) -> list[list[dict]]:
                        "key_date": dates.get(d.isoformat(), "")} for d in week])
     return weeks
 
+
+
+def pillar_name(plan: Plan, key: str) -> str:
+    """A pillar's name in the client's sector (the playbook's), else the catalogue's."""
+    return plan.channels.pillar_names.get(key) or plan.tr.t(f"pillar.{key}")
+
+
+def sector_name(plan: Plan) -> str:
+    """The sector playbook's name, ready to sit inside a sentence ("food and local shops")."""
+    name = plan.tr.text(playbook(plan.brief.client.sector_kind)["name"])
+    first = name.split()[0]
+    keep = any(ch.isupper() or ch.isdigit() for ch in first[1:])  # an acronym: B2B
+    return name if keep else name[:1].lower() + name[1:]
+
+
+def first_months(plan: Plan, months: int = 2) -> list:
+    """Every post of the first ``months`` months with its idea and call to action."""
+    tr, ch = plan.tr, plan.channels
+    start = plan.brief.client.period.start
+    last = pd.Timestamp(start) + pd.DateOffset(months=months)
+    rows = [{"when": tr.date(pd.Timestamp(s.date).date(), "medium") + " " + s.time,
+             "platform": platform_label(s.platform) + " · " + tr.t(f"format.{s.format}") +
+             (f" · {tr.t('channels.sponsored')}" if s.sponsored else ""),
+             "idea": s.idea, "cta": s.cta}
+            for s in ch.slots if pd.Timestamp(s.date) < last]
+    if not rows:
+        return []
+    return [section_heading(plan, "ideas.first_months", "channels-first-months"),
+            Html(render("paragraph.html.j2", css="smm-note",
+                        text=tr.t("ideas.first_months_intro"))),
+            plan.record.table("calendar_first_months", "channels", tr.t("ideas.first_months"),
+                              pd.DataFrame(rows),
+                              [Column("when", tr.t("ideas.when")),
+                               Column("platform", tr.t("table.platform")),
+                               Column("idea", tr.t("ideas.topic")),
+                               Column("cta", tr.t("ideas.cta"))])]

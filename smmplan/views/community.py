@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..ideas import reply_register
 from ..plan import Plan
 from ..report import Column, Html, render
+from ..sectors import playbook
 from .base import (
     Section,
     chapter_heading,
@@ -29,17 +31,33 @@ def community_decisions(plan: Plan) -> list[str]:
 def community_playbook(plan: Plan) -> Section:
     """Situations with guideline, action and example reply; response times; rules."""
     tr, cm, name = plan.tr, plan.community, plan.brief.client.name
-    rows = [{"situation": s["situation"],
-             "name": tr.t(f"community.situation.{s['situation']}"),
+    book = playbook(plan.brief.client.sector_kind)
+    register = reply_register(plan.brief)
+    signature = tr.t("community.signature", brand=name)
+    answer = tr.text(book["answer"], register)
+
+    def example(situation: str) -> str:
+        if situation in book["replies"]:
+            return tr.text(book["replies"][situation], register, answer=answer,
+                           signature=signature)
+        return tr.t(f"community.example.{situation}")
+
+    def label(kind: str, situation: str) -> str:
+        if situation == "review":
+            return tr.t(f"community_extra.review{'' if kind == 'situation' else '_guideline'}")
+        return tr.t(f"community.{kind}.{situation}")
+
+    rows = [{"situation": s["situation"], "name": label("situation", s["situation"]),
              "action": tr.t(f"community.action.{s['action']}"),
-             "guideline": tr.t(f"community.guideline.{s['situation']}"),
-             "example": tr.t(f"community.example.{s['situation']}",
-                             answer_hint=tr.t("community.answer_hint"),
-                             signature=tr.t("community.signature", brand=name))}
+             "guideline": label("guideline", s["situation"]),
+             "example": example(s["situation"])}
             for s in cm.situations]
     response = [tr.t("community.response_item", platform=platform_label(p), hours=h)
                 for p, h in cm.response_hours.items()]
     rules = [tr.t(f"community.rule.{k}") for k in ("answer", "hide", "delete", "escalate")]
+    rules.append(tr.t("community_extra.sector_tone", tone=tr.text(book["tone"], register)))
+    if tr.language == "fr" and plan.brief.brand.tone_of_voice.address == "mirror":
+        rules.append(tr.t("community_extra.register_mirror"))
     return Section(
         chapter_heading(plan, "community"),
         Html(render("paragraph.html.j2", lead=True, text=tr.t("community.intro",

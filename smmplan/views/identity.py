@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
+from babel.dates import format_date
 
 from .. import charts
 from ..plan import Plan
@@ -74,7 +77,7 @@ def tone_of_voice(plan: Plan) -> Section:
     tr, tone = plan.tr, plan.brief.brand.tone_of_voice
     return Section(
         section_heading(plan, "identity.tone", "identity-tone"),
-        Html(render("tone.html.j2", intro=tr.t("identity.tone_intro",
+        Html(render("tone.html.j2", intro=tr.t("tone_of_voice.intro",
                                                 adjectives=tr.join(tone.adjectives)),
                     do_title=tr.t("identity.do"), dont_title=tr.t("identity.dont"),
                     do=tone.do, dont=tone.dont)),
@@ -114,6 +117,7 @@ def diagnosis(plan: Plan) -> Section:
                            charts.problems_chart(diag, tr, plan.theme)),
         fix,
         table,
+        *sector_levers(plan),
     )
 
 
@@ -129,7 +133,8 @@ def maturity(plan: Plan) -> Section:
         section_heading(plan, "identity.maturity", "identity-maturity"),
         Html(render("paragraph.html.j2", text=tr.t(
             "identity.maturity_intro", infra=tr.number(m.infrastructure),
-            culture=tr.number(m.culture), active=m.channels_active, channels=channels,
+            culture=tr.number(m.culture),
+            active=tr.plural("plural.channels", m.channels_active), channels=tr.number(channels),
             score=tr.number(m.score), level=tr.t(f"maturity.level.{m.level}")))),
         Html(render("paragraph.html.j2", text=tr.t(f"maturity.consequence.{m.level}"),
                     css="smm-decision")),
@@ -210,3 +215,41 @@ def competitors(plan: Plan) -> Section:
         plan.record.figure("positioning", "identity", charts.positioning_chart(bench, tr, th)),
     )
 
+
+
+def sector_levers(plan: Plan) -> list:
+    """The sector playbook's levers, those answering the brief's worst-rated problems first,
+    with the sector's formats, tone conventions and demand by month."""
+    from ..sectors import playbook
+    from .channels import sector_name
+
+    tr = plan.tr
+    book = playbook(plan.brief.client.sector_kind)
+    score = {p.key: p.score for p in plan.identity.diagnosis.problems}
+    levers = sorted(book["levers"], key=lambda lv: -max(score.get(k, 0) for k in lv["problems"]))
+    frame = pd.DataFrame([{
+        "lever": tr.text(lv["name"]), "how": tr.text(lv["how"]),
+        "answers": tr.join([tr.t(f"problem.{k}.name") for k in lv["problems"]]),
+        "measure": tr.text(lv["measure"])} for lv in levers])
+    demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
+    ranked = sorted(demand, key=lambda m: -demand[m])
+    month = lambda m: format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale)  # noqa: E731
+    sector = sector_name(plan)
+    notes = [tr.t("levers.formats", formats=tr.join([tr.t(f"format.{f}") for f in
+                                                        book["formats"]])),
+             tr.t("levers.tone", tone=tr.text(book["tone"])),
+             tr.t("levers.seasonality", peaks=tr.join([month(m) for m in ranked[:2]]),
+                  troughs=tr.join([month(m) for m in ranked[-2:]]),
+                  source=book["demand_source"] if tr.language == "en" else "").strip()]
+    if len(set(demand.values())) == 1:
+        notes.pop()
+    return [Html(render("heading.html.j2", level=3, id="identity-levers",
+                        text=tr.t("levers.title", sector=sector))),
+            Html(render("paragraph.html.j2", text=tr.t(
+                "levers.intro", sector=sector, client=plan.brief.client.name))),
+            plan.record.table("levers", "identity", tr.t("levers.title", sector=sector), frame,
+                              [Column("lever", tr.t("levers.lever")),
+                               Column("how", tr.t("levers.how")),
+                               Column("answers", tr.t("levers.answers")),
+                               Column("measure", tr.t("levers.measure"))]),
+            Html(render("list.html.j2", items=notes, css="smm-note"))]

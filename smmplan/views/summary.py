@@ -4,6 +4,7 @@ the footer."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
@@ -11,6 +12,9 @@ from ..safety import logo_bytes
 from .base import (
     TOC_MARKER,
     Section,
+    kpi_value,
+    platform_label,
+    role_name,
     text_on,
 )
 from .budget import budget_decisions
@@ -68,10 +72,17 @@ def executive_summary(plan: Plan) -> Section:
     tr = plan.tr
     chapters = chapter_decisions(plan)
     plan.record.summary = chapters
-    return Section(Html(render(
-        "summary.html.j2", title=tr.t("summary.title"),
-        intro=tr.t("summary.intro", client=plan.brief.client.name), chapters=chapters,
-    )))
+    recs, needs, steps = recommendations(plan), client_needs(plan), next_steps(plan)
+    return Section(
+        Html(render("summary.html.j2", title=tr.t("summary.title"),
+                    intro=tr.t("summary.intro", client=plan.brief.client.name), chapters=[])),
+        Html(render("list.html.j2", title=tr.t("agency.recommendations"), items=recs,
+                    ordered=True, css="smm-decision")),
+        Html(render("list.html.j2", title=tr.t("agency.needs"), items=needs)),
+        Html(render("list.html.j2", title=tr.t("agency.next_steps"), items=steps,
+                    ordered=True)),
+        Html(render("summary.html.j2", title="", intro="", chapters=chapters)),
+    )
 
 
 def footer(plan: Plan) -> Section:
@@ -85,3 +96,214 @@ def footer(plan: Plan) -> Section:
         sha_label=tr.t("footer.sha256"), rows=rows,
     )))
 
+
+
+def _brief_total(plan: Plan) -> float:
+    b = plan.brief.budget
+    return sum(v or 0 for v in (b.paid_media, b.team, b.production, b.tools))
+
+
+def recommendations(plan: Plan) -> list[str]:
+    """Three to five recommendations in plain words, each computed from a chapter."""
+    from ..sectors import playbook
+    from .channels import sector_name
+
+    tr, ch, brief = plan.tr, plan.channels, plan.brief
+    out = []
+    kept = [platform_label(c.platform) for c in ch.choices if c.kept]
+    out.append(tr.t("agency.rec_channels", channels=tr.join(kept),
+                    posts=tr.plural("plural.posts", ch.planned_posts)))
+    book = playbook(brief.client.sector_kind)
+    score = {p.key: p.score for p in plan.identity.diagnosis.problems}
+    lever = max(book["levers"], key=lambda lv: max(score.get(k, 0) for k in lv["problems"]))
+    out.append(tr.t("agency.rec_lever", lever=tr.text(lever["name"]), how=tr.text(lever["how"])))
+    paid = plan.paid
+    spent = [c for c in paid.channels if c.spend > 0]
+    if spent and paid.total > 0:
+        top = max(spent, key=lambda c: c.spend)
+        out.append(tr.t("agency.rec_paid", amount=tr.money(paid.total),
+                        share=tr.percent(top.spend / paid.total * 100, 0),
+                        platform=platform_label(top.platform)))
+    goal = next((o for o in plan.objectives.objectives if o.target is not None), None)
+    if goal is not None:
+        kpi = tr.t(f"kpi.{goal.kpi}")
+        if goal.baseline.value is not None:
+            out.append(tr.t("agency.rec_goal", kpi=kpi,
+                            baseline=kpi_value(plan, goal.kpi, goal.baseline.value),
+                            target=kpi_value(plan, goal.kpi, goal.target),
+                            deadline=tr.date(dt.date.fromisoformat(goal.deadline))))
+        else:
+            out.append(tr.t("agency.rec_goal_nobase", kpi=kpi,
+                            target=kpi_value(plan, goal.kpi, goal.target)))
+    demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
+    strong = [m for m in demand if demand[m] >= 1.05]
+    moments = [d["name"] for d in ch.key_dates if d["kind"] == "sector"
+               and int(d["date"][5:7]) in strong]
+    if moments:
+        out.append(tr.t("agency.rec_moments", moments=tr.join(list(dict.fromkeys(moments))[:4]),
+                        sector=sector_name(plan)))
+    return out[:5]
+
+
+def client_needs(plan: Plan) -> list[str]:
+    """What the agency needs from the client, from the data the brief lacks and the plan's
+    unmeasured KPIs."""
+    tr, brief = plan.tr, plan.brief
+    files = brief.data_files()
+    kept = [platform_label(c.platform) for c in plan.channels.choices if c.kept]
+    approver = next((a["approve"] for a in plan.channels.approval if a["content"] == "organic"),
+                    "owner")
+    out = [tr.t("agency.need_access", channels=tr.join(kept)),
+           tr.t("agency.need_approver", role=role_name(plan, approver),
+                date=tr.date(brief.client.period.start - dt.timedelta(days=7)))]
+    for kind, key in (("posts", "need_posts"), ("audience", "need_audience"),
+                      ("web_analytics", "need_web")):
+        if kind not in files:
+            out.append(tr.t(f"agency.{key}"))
+    if "ads" not in files and (brief.budget.paid_media or 0) > 0:
+        out.append(tr.t("agency.need_ads"))
+    unmeasured = list(dict.fromkeys(tr.t(f"kpi.{o.kpi}") for o in
+                                    plan.objectives.objectives
+                                    if o.baseline.basis == "not_measurable"))
+    if unmeasured:
+        out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
+    out.append(tr.t("agency.need_assets"))
+    return out
+
+
+def next_steps(plan: Plan) -> list[str]:
+    """Kick-off to first quarterly review, dated from the plan's start."""
+    from ..brief import add_months
+
+    tr, start = plan.tr, plan.brief.client.period.start
+    return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),
+            tr.t("agency.step_launch", date=tr.date(start)),
+            tr.t("agency.step_review", date=tr.date(add_months(start, 3)))]
+
+
+def roadmap(plan: Plan) -> list[dict]:
+    """The first three months: roll-out phase, posts planned, key moments, focus (with the
+    sector's levers in the diagnosis' order)."""
+    from ..brief import add_months
+    from ..sectors import playbook
+
+    tr, ch, brief = plan.tr, plan.channels, plan.brief
+    phases = [p for p, n in plan.identity.maturity.rollout_months.items() for _ in range(n)]
+    score = {p.key: p.score for p in plan.identity.diagnosis.problems}
+    levers = sorted(playbook(brief.client.sector_kind)["levers"],
+                    key=lambda lv: -max(score.get(k, 0) for k in lv["problems"]))
+    rows = []
+    for i in range(min(3, brief.client.period.months)):
+        first = add_months(brief.client.period.start, i).isoformat()
+        last = add_months(brief.client.period.start, i + 1).isoformat()
+        posts = sum(1 for s in ch.slots if first <= s.date < last)
+        moments = [d["name"] for d in ch.key_dates if first <= d["date"] < last
+                   and d["kind"] != "holiday"]
+        rows.append({"month": tr.month(dt.date.fromisoformat(first)),
+                     "phase": tr.t(f"agency.phase_{phases[i] if i < len(phases) else 'run'}"),
+                     "posts": posts, "moments": tr.join(moments),
+                     "focus": tr.t(f"agency.focus_{i + 1}",
+                                   lever=tr.text(levers[i % len(levers)]["name"]))})
+    return rows
+
+
+def risks(plan: Plan) -> list[dict]:
+    """The assumptions the plan actually used: borrowed paid rates, KPIs without a measured
+    baseline, default posting times, estimated event dates, the sector's demand curve, and
+    a plan costing more than the brief's budget."""
+    from ..sectors import playbook
+
+    tr, name = plan.tr, plan.brief.client.name
+    out = []
+    for m in plan.paid.models:
+        borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
+                    if isinstance(m.get(k), dict) and m[k].get("basis") in ("benchmark",
+                                                                             "borrowed")]
+        if borrowed:
+            out.append(("risk_benchmark", {"platform": platform_label(m["platform"]),
+                                           "metrics": tr.join(borrowed), "client": name}))
+    seen = set()
+    for o in plan.objectives.objectives:
+        basis = o.baseline.basis
+        if basis in ("benchmark", "not_measurable") and o.kpi not in seen:
+            seen.add(o.kpi)
+            out.append(("risk_baseline", {"kpi": tr.t(f"kpi.{o.kpi}"), "client": name,
+                                          "basis": tr.t(f"agency.basis.{basis}")}))
+    if plan.channels.windows_basis == "default":
+        out.append(("risk_windows", {"client": name}))
+    estimated = [d["name"] for d in plan.channels.key_dates
+                 if d["kind"] == "sector" and "(" in d["name"]]
+    if estimated:
+        out.append(("risk_dates", {"dates": tr.join(estimated)}))
+    book = playbook(plan.brief.client.sector_kind)
+    if len(set(book["demand_by_month"].values())) > 1:
+        out.append(("risk_demand", {"client": name}))
+    total, brief_total = plan.team.total_cost.get("total", 0), _brief_total(plan)
+    if brief_total and total > brief_total * 1.1:
+        out.append(("risk_budget", {"plan": tr.money(total), "brief": tr.money(brief_total)}))
+    return [{"risk": tr.t(f"agency.{k}", **v), "impact": tr.t(f"agency.{k}_impact"),
+             "check": tr.t(f"agency.{k}_check", **v)} for k, v in out]
+
+
+def reporting(plan: Plan) -> list[str]:
+    """Weekly, monthly and quarterly reviews, with scale and stop rules from the paid
+    chapter's break-even cost per result."""
+    tr, name = plan.tr, plan.brief.client.name
+    out = [tr.t("agency.weekly"), tr.t("agency.monthly"),
+           tr.t("agency.quarterly", client=name)]
+    cpa = plan.paid.break_even_cpa
+    if cpa:
+        out += [tr.t("agency.scale", cpa=tr.money(cpa, 2)),
+                tr.t("agency.stop", cpa=tr.money(cpa, 2))]
+    out.append(tr.t("agency.scale_content"))
+    return out
+
+
+def compliance(plan: Plan) -> list[str]:
+    """The compliance notes that apply: the sector's topics, plus custom-audience data
+    protection when paid media runs."""
+    from ..sectors import playbook
+
+    tr, c = plan.tr, plan.brief.client
+    topics = list(playbook(c.sector_kind)["compliance"])
+    if (plan.brief.budget.paid_media or 0) > 0 and "data_protection_ads" not in topics:
+        topics.append("data_protection_ads")
+    rules = tr.t(f"compliance.rules.{c.country}") if tr.has(f"compliance.rules.{c.country}") \
+        else tr.t("compliance.rules.other")
+    return [tr.t(f"compliance.{k}", rules=rules) for k in topics]
+
+
+def plan_closing(plan: Plan) -> Section:
+    """The agency sections after the summary: 90-day roadmap, risks and assumptions,
+    reporting rhythm with scale / stop rules, compliance notes."""
+    import pandas as pd
+
+    from ..report import Column
+
+    tr = plan.tr
+    road = pd.DataFrame(roadmap(plan))
+    register = pd.DataFrame(risks(plan) or [{"risk": "", "impact": "", "check": ""}])
+    return Section(
+        Html(render("heading.html.j2", level=3, id="summary-roadmap",
+                    text=tr.t("agency.roadmap"))),
+        Html(render("paragraph.html.j2", text=tr.t("agency.roadmap_intro"))),
+        plan.record.table("roadmap", "summary", tr.t("agency.roadmap"), road,
+                          [Column("month", tr.t("agency.month")),
+                           Column("phase", tr.t("agency.phase")),
+                           Column("posts", tr.t("agency.posts"), lambda v: tr.number(v)),
+                           Column("moments", tr.t("agency.moments")),
+                           Column("focus", tr.t("agency.focus"))]),
+        Html(render("heading.html.j2", level=3, id="summary-risks", text=tr.t("agency.risks"))),
+        Html(render("paragraph.html.j2", text=tr.t("agency.risks_intro",
+                                                   client=plan.brief.client.name))),
+        plan.record.table("risks", "summary", tr.t("agency.risks"), register,
+                          [Column("risk", tr.t("agency.risk")),
+                           Column("impact", tr.t("agency.impact")),
+                           Column("check", tr.t("agency.check"))]),
+        Html(render("heading.html.j2", level=3, id="summary-reporting",
+                    text=tr.t("agency.reporting"))),
+        Html(render("list.html.j2", items=reporting(plan))),
+        Html(render("heading.html.j2", level=3, id="summary-compliance",
+                    text=tr.t("compliance.title"))),
+        Html(render("list.html.j2", items=compliance(plan))),
+    )

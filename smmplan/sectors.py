@@ -1,0 +1,165 @@
+"""Sector playbooks (``data/sectors/<kind>.yaml``): the levers, KPIs, pillars, formats,
+demand by month, dated moments per country, post ideas, reply templates and compliance
+topics of a sector. The brief names its playbook in ``client.sector_kind``.
+
+Text fields are ``{en: ..., fr: ...}`` mappings read through ``i18n.Translator.text``;
+French text may hold ``[[vous form|tu form]]`` alternatives (``i18n.apply_register``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from dateutil.easter import easter
+
+from .errors import DataError
+from .paths import DATA_DIR, parse_yaml
+
+SECTORS_DIR = DATA_DIR / "sectors"
+PILLARS = ("showcase", "values", "education", "community", "care")
+SITUATIONS = ("question", "complaint", "praise", "troll", "review")
+IDEA_SCOPES = ("offer", "diff", "persona", "once")
+LANGS = ("en", "fr")
+REQUIRED = ("kind", "name", "sources", "demand_by_month", "demand_source", "kpis", "formats",
+            "pillar_weights", "pillar_names", "tone", "levers", "dates", "ideas", "replies",
+            "answer", "compliance")
+
+
+@cache
+def sector_kinds() -> tuple[str, ...]:
+    """The playbooks shipped in ``data/sectors`` (file names without ``.yaml``)."""
+    return tuple(sorted(p.stem for p in SECTORS_DIR.glob("*.yaml")))
+
+
+def _text_problems(value: object, where: str) -> list[str]:
+    if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) or
+                                          not value.get(lang).strip() for lang in LANGS):
+        return [f"{where}: needs non-empty 'en' and 'fr' texts"]
+    return []
+
+
+def check_playbook(data: dict, name: str) -> list[str]:
+    """Every problem of one playbook (empty when valid): required fields, both languages,
+    demand indices for 12 months averaging 1.0, known pillars, date rules and CTAs."""
+    from .i18n import catalogue
+
+    problems = [f"{name}: missing field {k!r}" for k in REQUIRED if k not in data]
+    if problems:
+        return problems
+    if data["kind"] != name:
+        problems.append(f"{name}: kind {data['kind']!r} differs from the file name")
+    problems += _text_problems(data["name"], f"{name}: name")
+    problems += _text_problems(data["tone"], f"{name}: tone")
+    problems += _text_problems(data["answer"], f"{name}: answer")
+    if not data["sources"] or not data["demand_source"]:
+        problems.append(f"{name}: sources and demand_source are required")
+    demand = data["demand_by_month"]
+    if sorted(demand) != list(range(1, 13)):
+        problems.append(f"{name}: demand_by_month needs months 1 to 12")
+    elif abs(sum(demand.values()) / 12 - 1) > 0.01 or min(demand.values()) <= 0:
+        problems.append(f"{name}: demand_by_month must be positive and average 1.0 "
+                        f"(it averages {sum(demand.values()) / 12:.3f})")
+    if set(data["pillar_weights"]) != set(PILLARS) or set(data["pillar_names"]) != set(PILLARS):
+        problems.append(f"{name}: pillar_weights and pillar_names need exactly {PILLARS}")
+    for key, text in data["pillar_names"].items():
+        problems += _text_problems(text, f"{name}: pillar_names.{key}")
+    ctas = {k.split(".")[1] for k in catalogue("en") if k.startswith("cta.")}
+    kpis = set(parse_yaml((DATA_DIR / "kpis.yaml").read_text(encoding="utf-8")))
+    problems += [f"{name}: unknown KPI {k!r}" for k in data["kpis"] if k not in kpis]
+    compliance = {k.split(".")[1] for k in catalogue("en") if k.startswith("compliance.")}
+    problems += [f"{name}: unknown compliance topic {k!r}" for k in data["compliance"]
+                 if k not in compliance]
+    if len(data["levers"]) < 3:
+        problems.append(f"{name}: at least three levers")
+    for i, lever in enumerate(data["levers"]):
+        for f in ("name", "how", "measure"):
+            problems += _text_problems(lever.get(f), f"{name}: levers[{i}].{f}")
+    for i, d in enumerate(data["dates"]):
+        where = f"{name}: dates[{i}]"
+        for f in ("name", "topic", "hook"):
+            problems += _text_problems(d.get(f), f"{where}.{f}")
+        if d.get("cta") not in ctas:
+            problems.append(f"{where}: unknown cta {d.get('cta')!r}")
+        if not d.get("countries"):
+            problems.append(f"{where}: countries missing")
+        try:
+            date_for(d["rule"], 2027)
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"{where}: bad rule ({exc})")
+    covered = set()
+    for i, idea in enumerate(data["ideas"]):
+        where = f"{name}: ideas[{i}]"
+        for f in ("topic", "hook"):
+            problems += _text_problems(idea.get(f), f"{where}.{f}")
+        if idea.get("pillar") not in PILLARS or idea.get("per") not in IDEA_SCOPES:
+            problems.append(f"{where}: pillar must be one of {PILLARS}, per one of {IDEA_SCOPES}")
+        if idea.get("cta") not in ctas:
+            problems.append(f"{where}: unknown cta {idea.get('cta')!r}")
+        covered.add(idea.get("pillar"))
+    if covered != set(PILLARS):
+        problems.append(f"{name}: ideas must cover every pillar (missing "
+                        f"{sorted(set(PILLARS) - covered)})")
+    for s in SITUATIONS:
+        problems += _text_problems(data["replies"].get(s), f"{name}: replies.{s}")
+    return problems
+
+
+@cache
+def playbook(kind: str) -> dict:
+    """One sector's playbook, checked."""
+    if kind not in sector_kinds():
+        raise DataError(f"unknown sector kind {kind!r} (known: {', '.join(sector_kinds())})")
+    path = SECTORS_DIR / f"{kind}.yaml"
+    data = parse_yaml(path.read_text(encoding="utf-8"))
+    problems = check_playbook(data, kind)
+    if problems:
+        raise DataError("; ".join(problems))
+    return data
+
+
+def date_for(rule: dict, year: int) -> dt.date:
+    """The day a date rule gives in ``year``: ``fixed: [month, day]``, ``weekday: [month,
+    weekday (0 = Monday), n (-1 = last)]`` with an optional ``offset`` in days and
+    ``unless_easter: k`` (moved a week later when it falls k days after Easter, as the French
+    Mother's Day on Whit Sunday), or ``easter: offset``."""
+    if "fixed" in rule:
+        month, day = rule["fixed"]
+        out = dt.date(year, month, day)
+    elif "easter" in rule:
+        out = easter(year) + dt.timedelta(days=int(rule["easter"]))
+    elif "weekday" in rule:
+        month, weekday, n = rule["weekday"]
+        if n > 0:
+            first = dt.date(year, month, 1)
+            out = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        else:
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            last = nxt - dt.timedelta(days=1)
+            out = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        if "unless_easter" in rule and out == easter(year) + dt.timedelta(
+                days=int(rule["unless_easter"])):
+            out += dt.timedelta(days=7)
+    else:
+        raise ValueError(f"unknown date rule {rule!r}")
+    return out + dt.timedelta(days=int(rule.get("offset", 0)))
+
+
+def sector_dates(kind: str, country: str, start: dt.date, end: dt.date) -> list[dict]:
+    """The sector's moments for ``country`` between ``start`` and ``end``: {date, key, rule
+    entry} sorted by date."""
+    out = []
+    for d in playbook(kind)["dates"]:
+        if country not in d["countries"]:
+            continue
+        for year in range(start.year, end.year + 1):
+            day = date_for(d["rule"], year)
+            if start <= day <= end:
+                out.append({"date": day, "key": d["key"], "entry": d})
+    return sorted(out, key=lambda x: (x["date"], x["key"]))
+
+
+def demand_by_month(kind: str) -> dict[int, float]:
+    """Demand index per calendar month (1-12, averaging 1.0) with its source in the
+    playbook's ``demand_source``: for the paid forecast's demand seasonality."""
+    return {int(m): float(v) for m, v in playbook(kind)["demand_by_month"].items()}

@@ -1,0 +1,147 @@
+"""Sector playbooks, dated moments, post ideas and French sentences that take numbers or
+brief words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smmplan.brief import load_brief
+from smmplan.errors import BriefError
+from smmplan.i18n import Translator, apply_register
+from smmplan.paths import example_briefs
+from smmplan.sectors import check_playbook, date_for, playbook, sector_kinds
+
+from .conftest import example_raw, write_brief
+
+KINDS = {"retail_fashion", "food_shop", "restaurant", "b2b", "beauty", "education",
+         "nonprofit", "other"}
+
+
+def test_every_sector_kind_has_a_valid_playbook():
+    assert set(sector_kinds()) == KINDS
+    for kind in sector_kinds():
+        data = playbook(kind)
+        assert check_playbook(data, kind) == []
+        assert data["sources"] and data["demand_source"]
+        assert len(data["levers"]) >= 3
+
+
+def test_schema_check_catches_a_broken_playbook():
+    data = dict(playbook("food_shop"))
+    data["demand_by_month"] = {m: 2.0 for m in range(1, 13)}
+    data["ideas"] = [i for i in data["ideas"] if i["pillar"] != "care"]
+    data["dates"] = [dict(data["dates"][0], cta="nope")]
+    problems = " ".join(check_playbook(data, "food_shop"))
+    assert "average 1.0" in problems
+    assert "care" in problems
+    assert "unknown cta 'nope'" in problems
+
+
+@pytest.mark.parametrize(("rule", "expected"), [
+    ({"easter": -21}, dt.date(2027, 3, 7)),  # UK Mothering Sunday (Easter 28 March 2027)
+    ({"weekday": [5, 6, -1], "unless_easter": 49}, dt.date(2027, 5, 30)),  # Fête des mères
+    ({"weekday": [5, 6, -1], "unless_easter": 49}, dt.date(2028, 5, 28)),
+    ({"weekday": [11, 3, 4], "offset": 1}, dt.date(2027, 11, 26)),  # Black Friday
+    ({"weekday": [5, 6, 2]}, dt.date(2027, 5, 9)),  # US Mother's Day
+    ({"fixed": [1, 6]}, dt.date(2027, 1, 6)),
+])
+def test_date_rules(rule, expected):
+    assert date_for(rule, expected.year) == expected
+
+
+def test_whit_sunday_moves_french_mothers_day():
+    # 2031: Easter 13 April, Pentecost 1 June; the last Sunday of May is 25 May (kept);
+    # 2024: Pentecost 19 May, last Sunday 26 May (kept). 2015: Pentecost 24 May = last
+    # Sunday of May, so Mother's Day moved to 31 May.
+    assert date_for({"weekday": [5, 6, -1], "unless_easter": 49}, 2015) == dt.date(2015, 5, 31)
+
+
+def test_unknown_sector_kind_lists_the_kinds(tmp_path):
+    raw = example_raw("bakery")
+    raw["client"]["sector_kind"] = "bakeries"
+    with pytest.raises(BriefError) as err:
+        load_brief(write_brief(tmp_path, raw), check_files=False)
+    text = str(err.value)
+    assert "client.sector_kind" in text and "bakeries" in text
+    assert all(k in text for k in KINDS)
+
+
+def test_french_plurals_follow_cldr():
+    tr = Translator("fr", "fr_FR", "EUR")
+    assert tr.plural("plural.channels", 0) == "0 canal"
+    assert tr.plural("plural.channels", 1) == "1 canal"
+    assert tr.plural("plural.channels", 2) == "2 canaux"
+    assert tr.plural("plural.posts", 7.5) == "7,5 publications"
+    en = Translator("en", "en_US", "USD")
+    assert en.plural("plural.channels", 0) == "0 channels"
+    assert en.plural("plural.channels", 1) == "1 channel"
+
+
+def test_maturity_sentence_agrees_in_french():
+    tr = Translator("fr", "fr_FR", "EUR")
+    text = tr.t("identity.maturity_intro", infra="10", culture="20",
+                active=tr.plural("plural.channels", 1), channels=tr.number(2), score="30",
+                level="x")
+    assert "1 canal sur 2 publiant" in text
+
+
+def test_tone_sentence_takes_no_agreement_with_brief_words():
+    tr = Translator("fr", "fr_FR", "EUR")
+    text = tr.t("tone_of_voice.intro", adjectives=tr.join(["chaleureux", "simple"]))
+    assert text.startswith("Ton de la marque : chaleureux et simple.")
+    assert "La marque est" not in tr.t("tone_of_voice.intro", adjectives="x")
+
+
+def test_register_picks_tu_or_vous():
+    text = "[[Passez|Passe]] nous voir avec [[votre|ta]] famille"
+    assert apply_register(text, "vous") == "Passez nous voir avec votre famille"
+    assert apply_register(text, "tu") == "Passe nous voir avec ta famille"
+    tr = Translator("fr", "fr_FR", "EUR")
+    reply = tr.text(playbook("food_shop")["replies"]["praise"], "tu")
+    assert "ta photo" in reply and "votre" not in reply
+
+
+@pytest.fixture(scope="module")
+def example_channels():
+    from smmplan.plan import Plan
+
+    return {p.parent.name: Plan(load_brief(p)).channels for p in example_briefs()}
+
+
+def test_ideas_are_concrete_many_and_client_specific(example_channels):
+    texts = {}
+    for name, ch in example_channels.items():
+        ideas = {s.idea for s in ch.slots}
+        assert "" not in ideas, name
+        assert len(ideas) >= 20, (name, len(ideas))
+        assert all(s.cta for s in ch.slots), name
+        texts[name] = ideas
+    names = sorted(texts)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            shared = texts[a] & texts[b]
+            assert len(shared) < 0.1 * min(len(texts[a]), len(texts[b])), (a, b, shared)
+
+
+def test_ideas_use_the_brief_and_the_sector(example_channels):
+    bakery = {s.idea for s in example_channels["bakery"].slots}
+    assert any("galette" in i.lower() for i in bakery)  # Épiphanie, FR food shop
+    assert any("Ateliers pain" in i for i in bakery)  # an offer line
+    assert not any("Ateliers pain : sortie du four" in i for i in bakery)  # no bread idea
+    b2b = example_channels["b2b-software"]
+    assert any(d["kind"] == "sector" and "quarter" in d["name"] for d in b2b.key_dates)
+    fashion = example_channels["fashion"]
+    assert any(d["name"] == "Black Friday" for d in fashion.key_dates)
+    assert any("Mother's Day (UK)" == d["name"] for d in fashion.key_dates)
+
+
+def test_calendar_files_carry_idea_and_cta(example_channels):
+    from smmplan.channels import calendar_files
+
+    tr = Translator("fr", "fr_FR", "EUR")
+    files = calendar_files(example_channels["bakery"], "Maison Fournil", tr)
+    header = files["calendar.csv"].decode().splitlines()[0].split(",")
+    assert {"idea", "cta"} <= set(header)
+    assert b"DESCRIPTION:" in files["calendar.ics"]
