@@ -291,8 +291,9 @@ def test_generated_actuals_known_statuses_and_gaps(tmp_path, fashion):
     assert {"paid_scale", "paid_cut", "paid_stop", "missing_platform",
             "raise_target"} <= set(kinds)
 
-    # behind: engagement 10 % under its trajectory, comments 30 % under: amber and red
-    folder, _ = write_generated(tmp_path / "h", fashion, er_factor=0.9, conv_factor=0.7)
+    # behind: engagement 6 % under its trajectory (above its baseline), comments 30 % under
+    # (below its baseline): amber and red
+    folder, _ = write_generated(tmp_path / "h", fashion, er_factor=0.94, conv_factor=0.7)
     rows = {r.kpi: r for r in track(fashion, folder).scorecard}
     assert (rows["engagement_rate_reach"].pace, rows["engagement_rate_reach"].status) == \
         ("behind", "amber")
