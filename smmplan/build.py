@@ -127,7 +127,7 @@ def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
     return plan_nb
 
 
-REPORT_CELLS = ("v.footer(plan)",
+REPORT_CELLS = ("from smmplan.views.tracking import tracking_footer\n\ntracking_footer(plan)",
                 "if output_dir:\n    from smmplan.plan import save_report\n\n"
                 "    save_report(plan, report, output_dir)")
 

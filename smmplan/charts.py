@@ -574,3 +574,53 @@ def scenario_chart(platforms_: list[str], scenarios: dict[str, list[float]],
                                      "active": keys.index("mid"), "buttons": buttons}],
                        yaxis={"title": {"text": tr.t("chart.conversions")}})
     return _controls_under_title(fig)
+
+
+# --- Tracking report ----------------------------------------------------------------------
+
+def actuals_trajectory_chart(months: list[str], trajectory: list[float],
+                             actuals: list[float | None], baseline: float, title: str,
+                             axis: str, tr: Translator, theme: Theme) -> Figure:
+    """One KPI's planned path by month with the months measured so far and the baseline."""
+    plan_c, actual_c, base_c = theme.lines(theme.primary, theme.secondary, "#8C8C8C")
+    traces = [
+        {"type": "scatter", "mode": "lines", "name": tr.t("tracking.chart.planned_path"),
+         "x": months, "y": trajectory, "line": {"color": plan_c, "dash": "dot"}},
+        {"type": "scatter", "mode": "lines+markers", "name": tr.t("tracking.chart.actual"),
+         "x": months, "y": actuals, "line": {"color": actual_c, "width": 3},
+         "marker": {"size": 9}, "connectgaps": False},
+        {"type": "scatter", "mode": "lines", "name": tr.t("tracking.chart.baseline"),
+         "x": [months[0], months[-1]], "y": [baseline, baseline],
+         "line": {"color": base_c, "width": 1}},
+    ]
+    return theme.figure(traces, title, height=320, yaxis={"title": {"text": axis}})
+
+
+def delivery_chart(names: list[str], scheduled: list[int], published: list[int],
+                   tr: Translator, theme: Theme) -> Figure:
+    """Posts scheduled by the calendar against posts published, per platform."""
+    planned_c, done_c = theme.highlight("#B3B3B3")[::-1]
+    traces = [{"type": "bar", "name": tr.t("tracking.chart.scheduled"), "x": names, "y": scheduled,
+               "marker": {"color": planned_c}},
+              {"type": "bar", "name": tr.t("tracking.chart.published"), "x": names, "y": published,
+               "marker": {"color": done_c}}]
+    return theme.figure(traces, tr.t("tracking.chart.delivery_title"), height=340, barmode="group",
+                        yaxis={"title": {"text": tr.t("tracking.chart.posts_axis")}})
+
+
+def variance_waterfall(labels: list[str], values: list[float], tr: Translator,
+                       theme: Theme) -> Figure:
+    """From the baseline rate to the actual one: the first and last ``values`` are levels,
+    the ones between are the mix and rate effects that add up to the change."""
+    up, down = theme.lines(theme.primary, theme.secondary)
+    trace = {"type": "waterfall", "x": labels, "y": values,
+             "measure": ["absolute"] + ["relative"] * (len(values) - 2) + ["total"],
+             "increasing": {"marker": {"color": up}},
+             "decreasing": {"marker": {"color": down}},
+             "totals": {"marker": {"color": "#8C8C8C"}},
+             "text": [f"{v:+.2f}" if 0 < i < len(values) - 1 else f"{v:.2f}"
+                      for i, v in enumerate(values)], "textposition": "outside",
+             "hovertemplate": "%{x}: %{y:.2f}<extra></extra>"}
+    return theme.figure([trace], tr.t("tracking.chart.variance_title"), height=340,
+                        showlegend=False,
+                        yaxis={"title": {"text": tr.t("tracking.chart.engagement_axis")}})

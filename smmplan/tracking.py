@@ -1,43 +1,130 @@
-"""Tracking actuals against the plan: KPIs recomputed from the exports of a period, a
-"% to goal" scorecard with red / amber / green status, variance by channel and content
-type, and what to change when off track.
+"""Tracking actuals against the plan (``smmplan track``): the plan's KPIs recomputed from
+a period's exports by the same readers and definitions, each objective's progress from
+its baseline towards its target and its pace against the trajectory, variance of each
+channel and content type against its own baseline, delivery against the calendar, the
+paid budget against its forecast, the source document's eight measures, and actions each
+backed by its figure. Rules and thresholds: ``data/tracking.yaml``.
 
-% to goal = actual / expected x 100 for a KPI where higher is better (expected / actual
-where lower is better), expected being the objective's trajectory for the last month the
-actuals cover. Green from 95 %, amber from 85 % (the measurement plan's alert is 15 %
-worse than the trajectory), red below.
+Progress maths (``assess``), for a KPI going from ``baseline`` towards ``target``:
+- progress = (actual − baseline) / (target − baseline) × 100: % of the way covered (negative
+  when the KPI moved away from its target);
+- deviation = (actual − expected) / |expected| × 100, signed so that positive means further
+  towards the target; ``expected`` is the trajectory's mean over the months covered (its
+  last covered month's value for a level such as followers);
+- pace: ahead / on / behind by the ``pace.on_band``; status: green when on or ahead (or the
+  target met), amber when behind, red when behind by more than ``pace.alert`` % or worse
+  than the baseline; a target met before its deadline, or covered far ahead of the
+  trajectory, is called "raise the target";
+- a target the plan flagged as beyond the realistic pace is called unrealistic and paced
+  against the trajectory to its realistic alternative instead.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .brief import Brief
 from .errors import DataError
+from .exports.ads import ads_frame
 from .exports.comments import comment_texts
-from .exports.posts import posts_frame
+from .exports.posts import posts_frame, read_posts
 from .exports.table import read_header, read_table
 from .exports.web import web_frame
-from .metrics import RANKING_KPI, by_group, frame_metric
+from .metrics import RANKING_KPI, by_group, frame_metric, post_metrics
 from .objectives import comment_kpis, kpi_catalogue, post_kpis, web_kpis
+from .paths import data_yaml
 from .plan import Plan
 
-GREEN, AMBER = 95.0, 85.0
 
+def rules() -> dict:
+    """data/tracking.yaml."""
+    return data_yaml("tracking.yaml")
+
+
+# --- Progress maths -------------------------------------------------------------------
+
+@dataclass
+class Assessment:
+    progress: float | None  # % of the way from baseline to target
+    expected_progress: float | None  # % of the way the trajectory expects by now
+    deviation: float | None  # % from the trajectory, positive = towards the target
+    pace: str | None  # ahead / on / behind
+    status: str  # green / amber / red / not_measured
+    call: str | None = None  # raise_target
+
+
+def assess(baseline: float | None, actual: float | None, expected: float | None,
+           target: float | None, direction: str = "up", final: bool = False) -> Assessment:
+    """Progress, pace and status of one KPI (module doc). ``final``: the actuals reach the
+    target's deadline month (a target met then is met, not too soft)."""
+    if actual is None or baseline is None or target is None or expected is None:
+        return Assessment(None, None, None, None, "not_measured")
+    r = rules()
+    toward = float(np.sign(target - baseline)) or (1.0 if direction == "up" else -1.0)
+    span = target - baseline
+    progress = (actual - baseline) / span * 100 if span else None
+    expected_progress = (expected - baseline) / span * 100 if span else None
+    deviation = (actual - expected) / abs(expected) * 100 * toward if expected else None
+    band = r["pace"]["on_band"]
+    pace = None if deviation is None else "ahead" if deviation > band else \
+        "behind" if deviation < -band else "on"
+    met = (actual - target) * toward >= 0
+    lost = (actual - baseline) * toward < 0
+    if met:
+        status = "green"
+    elif lost or (deviation is not None and deviation < -r["pace"]["alert"]):
+        status = "red"
+    elif pace == "behind":
+        status = "amber"
+    else:
+        status = "green"
+    soft = r["raise_target"]
+    call = None
+    if not final and (met or (progress is not None and expected_progress is not None and
+                              progress >= soft["share"] and
+                              progress >= soft["factor"] * max(expected_progress, 0))):
+        call = "raise_target"
+    def rnd(v):
+        return (None if v is None else round(v, 1))
+    return Assessment(rnd(progress), rnd(expected_progress), rnd(deviation), pace, status,
+                      call)
+
+
+def path(base: float, target: float, months: int) -> list[float]:
+    """Month-by-month path from ``base`` to ``target`` (geometric when both are positive,
+    else linear), the plan's trajectory rule."""
+    if base > 0 and target > 0:
+        return [base * (target / base) ** ((m + 1) / months) for m in range(months)]
+    return [base + (target - base) * (m + 1) / months for m in range(months)]
+
+
+# --- The report -----------------------------------------------------------------------
 
 @dataclass
 class ScoreRow:
     objective: str
     kpi: str
+    goal: str
+    platform: str | None
     baseline: float | None
-    expected: float | None
+    basis: str
+    expected: float | None  # the trajectory's value for the period (see the module doc)
     actual: float | None
     target: float | None
-    to_goal: float | None  # percent
+    progress: float | None
+    expected_progress: float | None
+    deviation: float | None
+    pace: str | None
     status: str  # green / amber / red / not_measured
+    call: str | None  # raise_target / unrealistic
+    realistic_target: float | None  # when the target is unrealistic: the reachable value
+    reference: str  # "target", or "realistic" when paced against the realistic target
+    needs: str | None  # the source to give when not measured (tracking.needs.<source>)
 
 
 @dataclass
@@ -45,25 +132,28 @@ class Report:
     period_start: str | None
     period_end: str | None
     month_index: int  # 0-based month of the plan the actuals end in
+    months: list[str]  # the plan months the actuals cover
     files: list[str]
     scorecard: list[ScoreRow]
     by_channel: list[dict]
     by_type: list[dict]
+    decomposition: dict | None
+    delivery: dict
+    paid: dict | None
+    measures: list[dict]
+    followers: list[dict]
+    link_clicks: list[dict]
+    trend: list[dict]
+    actions: list[dict]
+    missing: list[str] = field(default_factory=list)  # sources not given: tracking.needs.*
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
 
 
-def status_of(to_goal: float | None) -> str:
-    """Red / amber / green from a % to goal."""
-    if to_goal is None:
-        return "not_measured"
-    return "green" if to_goal >= GREEN else "amber" if to_goal >= AMBER else "red"
-
-
 ACTUALS = {"posts": "posts.csv", "web_analytics": "web_analytics.csv",
-           "comments": "comments.csv"}  # kind -> default file name in an actuals folder
+           "comments": "comments.csv", "ads": "ads.csv"}  # kind -> default file name
 
 
 def _find(folder: Path, name: str, brief: Brief, kind: str) -> Path | None:
@@ -72,15 +162,16 @@ def _find(folder: Path, name: str, brief: Brief, kind: str) -> Path | None:
     candidates = [folder / name]
     if spec is not None:
         candidates.insert(0, folder / Path(spec.path).name)
-    return next((path for path in candidates if path.is_file()), None)
+    return next((p for p in candidates if p.is_file()), None)
 
 
 def _read(folder: Path, name: str, plan: Plan, kind: str):
     spec = getattr(plan.brief.data, kind)
-    path = _find(folder, name, plan.brief, kind)
-    if path is None:
+    found = _find(folder, name, plan.brief, kind)
+    if found is None:
         return None, None, {}
-    return path, read_table(path, spec.sheet if spec else None), (spec.columns if spec else {})
+    return found, read_table(found, spec.sheet if spec else None), (spec.columns if spec
+                                                                     else {})
 
 
 def check_actuals(brief: Brief, actuals: str | Path) -> list[str]:
@@ -91,20 +182,20 @@ def check_actuals(brief: Brief, actuals: str | Path) -> list[str]:
         return [f"{folder}: the actuals folder does not exist"]
     problems, found = [], 0
     for kind, name in ACTUALS.items():
-        path = _find(folder, name, brief, kind)
-        if path is None:
+        file = _find(folder, name, brief, kind)
+        if file is None:
             continue
         found += 1
         spec = getattr(brief.data, kind)
         try:
-            header = read_header(path, spec.sheet if spec else None)
+            header = read_header(file, spec.sheet if spec else None)
         except Exception as exc:  # any reader failure is a user-facing data problem
-            problems.append(f"{path}: cannot be read: {exc}")
+            problems.append(f"{file}: cannot be read: {exc}")
             continue
         for ours, theirs in (spec.columns if spec else {}).items():
             if theirs not in header:
                 shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
-                problems.append(f"{path}: column {theirs!r} (data.{kind}.columns.{ours} in "
+                problems.append(f"{file}: column {theirs!r} (data.{kind}.columns.{ours} in "
                                 f"{brief.source}) is not in the file (its columns: {shown})")
     if not found:
         problems.append(f"{folder}: no actuals found (expected "
@@ -113,18 +204,284 @@ def check_actuals(brief: Brief, actuals: str | Path) -> list[str]:
     return problems
 
 
+def calendar_format(platform: str, post_type: str) -> str:
+    """The calendar format (data/content.yaml) of an export's post type on a platform
+    (``formats`` of data/tracking.yaml); the type itself, lower case, when unknown."""
+    key = str(post_type).strip().lower()
+    table = rules()["formats"]
+    return table.get(platform, {}).get(key) or table["any"].get(key) or key
+
+
+def extra_column(table: pd.DataFrame, key: str, mapped: dict[str, str]) -> str | None:
+    """A post-export column the post reader does not keep (link clicks, pillar): the
+    brief's map, else the exact names of data/tracking.yaml."""
+    if key in mapped and mapped[key] in table.columns:
+        return mapped[key]
+    lowered = {str(c).strip().lower(): c for c in reversed(list(table.columns))}
+    return next((lowered[n] for n in rules()["columns"][key] if n in lowered), None)
+
+
+def follower_growth(posts: pd.DataFrame) -> list[dict]:
+    """Per platform: followers on the first and last dated post, growth (%) and the
+    equivalent monthly growth (%, compounded over 30.44-day months)."""
+    if "followers" not in posts or "date" not in posts:
+        return []
+    rows = []
+    dated = posts.dropna(subset=["date", "followers"]).sort_values("date", kind="stable")
+    for platform, group in dated.groupby("platform", sort=True):
+        first, last = group.iloc[0], group.iloc[-1]
+        if len(group) < 2 or first["followers"] <= 0:
+            continue
+        days = max(1, (last["date"] - first["date"]).days)
+        growth = last["followers"] / first["followers"] - 1
+        rows.append({"platform": platform, "start": float(first["followers"]),
+                     "end": float(last["followers"]), "growth": growth * 100,
+                     "monthly": ((1 + growth) ** (30.44 / days) - 1) * 100})
+    return rows
+
+
+def audience_growth(posts: pd.DataFrame) -> float | None:
+    """Monthly growth (%) of the followers summed over platforms, each platform's first
+    and last dated figure (``follower_growth``), compounded over the period's span: a
+    figure that does not mix one platform's count with another's."""
+    rows = follower_growth(posts)
+    if not rows:
+        return None
+    dated = posts.dropna(subset=["date"])
+    days = max(1, (dated["date"].max() - dated["date"].min()).days)
+    growth = sum(r["end"] for r in rows) / sum(r["start"] for r in rows) - 1
+    return ((1 + growth) ** (30.44 / days) - 1) * 100
+
+
+def decompose(before: pd.DataFrame, after: pd.DataFrame, by: str,
+              kpi: str = RANKING_KPI) -> dict:
+    """The change of a post KPI between two post sets split into mix (what was posted) and
+    rate (how each kind performed): with w the weight of a group (its share of posts for a
+    mean of posts, of the denominator for a ratio of sums) and r its rate,
+    Δ = Σ (w1 − w0) r0 [mix] + Σ w1 (r1 − r0) [rate], a group absent on one side counting
+    wholly as mix. The terms add up to the change exactly."""
+    d = post_metrics()[kpi]
+
+    def weights(posts: pd.DataFrame) -> pd.Series:
+        if d["aggregate"] == "mean_of_posts":
+            ok = posts[posts[d["denominator"]] > 0] if d["denominator"] in posts else posts
+            size = ok.groupby(by).size().astype(float)
+        else:
+            size = posts.groupby(by)[d["denominator"]].sum().astype(float)
+        return size / size.sum()
+
+    w0, w1 = weights(before), weights(after)
+    r0 = by_group(before, by, kpi).set_index(by)["rate"]
+    r1 = by_group(after, by, kpi).set_index(by)["rate"]
+    rows = []
+    for name in sorted(set(w0.index) | set(w1.index)):
+        a0, a1 = float(w0.get(name, 0.0)), float(w1.get(name, 0.0))
+        b0, b1 = r0.get(name), r1.get(name)
+        if b0 is not None and b1 is not None and not (pd.isna(b0) or pd.isna(b1)):
+            mix, rate = (a1 - a0) * b0, a1 * (b1 - b0)
+        else:
+            mix, rate = a1 * (b1 if b1 is not None and not pd.isna(b1) else 0.0) - \
+                a0 * (b0 if b0 is not None and not pd.isna(b0) else 0.0), 0.0
+        rows.append({by: name, "share_before": a0 * 100, "share_after": a1 * 100,
+                     "rate_before": None if b0 is None or pd.isna(b0) else float(b0),
+                     "rate_after": None if b1 is None or pd.isna(b1) else float(b1),
+                     "mix": mix, "rate": rate})
+    base, actual = frame_metric(before, kpi), frame_metric(after, kpi)
+    return {"kpi": kpi, "by": by, "baseline": base, "actual": actual,
+            "change": None if base is None or actual is None else actual - base,
+            "mix": sum(r["mix"] for r in rows), "rate": sum(r["rate"] for r in rows),
+            "groups": rows}
+
+
+def _covered(plan: Plan, dates: list[pd.Timestamp]) -> list[int]:
+    """The plan months (0-based) from the first to the last date of the actuals."""
+    start = plan.brief.client.period.start
+    n = plan.brief.client.period.months
+
+    def index(d: pd.Timestamp) -> int:
+        return max(0, min(n - 1, (d.year - start.year) * 12 + d.month - start.month))
+
+    if not dates:
+        return [0]
+    return list(range(index(min(dates)), index(max(dates)) + 1))
+
+
+def _gap_rows(scheduled: pd.Series, published: pd.Series, key: str) -> list[dict]:
+    names = sorted(set(scheduled.index) | set(published.index))
+    return [{key: n, "scheduled": int(scheduled.get(n, 0)),
+             "published": int(published.get(n, 0)),
+             "gap": int(published.get(n, 0)) - int(scheduled.get(n, 0))} for n in names]
+
+
+def delivery(slots: pd.DataFrame, posts: pd.DataFrame | None,
+             pillars: pd.Series | None) -> dict:
+    """Posts published against scheduled (the calendar's slots of the months covered) per
+    platform, format (export post types mapped to the calendar's formats), platform and
+    format, pillar (when the export has one) and sponsored posts."""
+    posts = posts if posts is not None else pd.DataFrame(
+        columns=["platform", "content_type"])
+    fmt = pd.Series([calendar_format(p, t) for p, t in zip(posts["platform"],
+                                                           posts["content_type"], strict=True)],
+                    index=posts.index, dtype=object)
+    out = {"scheduled": len(slots), "published": len(posts),
+           "platform": _gap_rows(slots.groupby("platform").size(),
+                                 posts.groupby("platform").size(), "platform"),
+           "format": _gap_rows(slots.groupby("format").size(),
+                               fmt.groupby(fmt).size(), "format")}
+    pairs = slots.groupby(["platform", "format"]).size()
+    done = posts.assign(format=fmt).groupby(["platform", "format"]).size()
+    out["platform_format"] = [{"platform": p, "format": f, **row} for (p, f), row in (
+        (k, {"scheduled": int(pairs.get(k, 0)), "published": int(done.get(k, 0)),
+              "gap": int(done.get(k, 0)) - int(pairs.get(k, 0))})
+         for k in sorted(set(pairs.index) | set(done.index)))]
+    out["pillar"] = None if pillars is None else _gap_rows(
+        slots.groupby("pillar").size(),
+        pillars.astype(str).str.strip().str.lower().value_counts(), "pillar")
+    out["sponsored"] = {"scheduled": int(slots["sponsored"].sum()),
+                        "published": int(posts["paid"].fillna(False).astype(bool).sum())
+                        if "paid" in posts else None}
+    return out
+
+
+def paid_lines(plan: Plan, ads: pd.DataFrame, months: list[str]) -> dict:
+    """Spend, conversions, revenue, CPA and ROAS per platform against the plan's forecast
+    for the months covered, each line's marginal cost per conversion and whether to scale,
+    cut or stop it. Marginal CPA = the line's CPA × the plan's marginal-to-average CPA
+    ratio at its budget (the budget sweep at factor 1: the response curve's shape)."""
+    paid = plan.paid
+    planned = pd.DataFrame(paid.monthly)
+    planned = planned[planned["month"].isin(months)] if len(planned) else planned
+    per = planned.groupby("platform")[["spend", "conversions", "revenue"]].sum() \
+        if len(planned) else pd.DataFrame(columns=["spend", "conversions", "revenue"])
+    at_plan = next((s for s in paid.sweep if s["factor"] == 1.0), None)
+    curvature = None
+    if at_plan and at_plan.get("marginal_cpa") and at_plan["conversions"]:
+        curvature = at_plan["marginal_cpa"] / (at_plan["conversion_budget"] /
+                                               at_plan["conversions"])
+    actual = ads.groupby("platform")[[c for c in ("spend", "conversions", "revenue")
+                                      if c in ads]].sum()
+    has_revenue = "revenue" in ads
+    lines = []
+    for platform in sorted(set(actual.index) | set(per.index)):
+        a = actual.loc[platform] if platform in actual.index else None
+        p = per.loc[platform] if platform in per.index else None
+        spend = float(a["spend"]) if a is not None else 0.0
+        conv = float(a["conversions"]) if a is not None else 0.0
+        rev = float(a["revenue"]) if a is not None and has_revenue else None
+        cpa = spend / conv if conv else None
+        marginal = cpa * curvature if cpa is not None and curvature else None
+        be = paid.break_even_cpa
+        if spend and not conv:
+            action = "stop"
+        elif be is None or cpa is None:
+            action = None
+        elif cpa > be:
+            action = "stop"
+        elif marginal is not None and marginal > be:
+            action = "cut"
+        else:
+            action = "scale"
+        lines.append({
+            "platform": platform, "spend": spend,
+            "planned_spend": float(p["spend"]) if p is not None else 0.0,
+            "conversions": conv,
+            "planned_conversions": float(p["conversions"]) if p is not None else 0.0,
+            "revenue": rev, "planned_revenue": float(p["revenue"]) if p is not None else 0.0,
+            "cpa": cpa, "marginal_cpa": marginal, "break_even_cpa": be,
+            "roas": rev / spend if rev is not None and spend else None,
+            "planned_roas": float(p["revenue"] / p["spend"]) if p is not None and p["spend"]
+            else None, "action": action if spend else None})
+    total = {k: sum(line[k] or 0.0 for line in lines) for k in (
+        "spend", "planned_spend", "conversions", "planned_conversions", "planned_revenue")}
+    total["revenue"] = sum(line["revenue"] for line in lines if line["revenue"] is not None) \
+        if has_revenue else None
+    total["roas"] = total["revenue"] / total["spend"] if has_revenue and total["spend"] \
+        else None
+    total["planned_roas"] = total["planned_revenue"] / total["planned_spend"] \
+        if total["planned_spend"] else None
+    total["cpa"] = total["spend"] / total["conversions"] if total["conversions"] else None
+    return {"lines": lines, "total": total, "curvature": curvature,
+            "break_even_cpa": paid.break_even_cpa}
+
+
+def _actions(report: Report, posts: pd.DataFrame | None) -> list[dict]:
+    """What to change, each with the figure behind it (data/tracking.yaml thresholds)."""
+    r = rules()
+    out: list[dict] = []
+    for row in report.scorecard:
+        if row.call == "unrealistic":
+            out.append({"kind": "unrealistic" if row.actual is not None else
+                        "unrealistic_unmeasured", "kpi": row.kpi, "target": row.target,
+                        "realistic_target": row.realistic_target, "actual": row.actual})
+        elif row.call == "raise_target":
+            out.append({"kind": "raise_target", "kpi": row.kpi, "progress": row.progress,
+                        "expected_progress": row.expected_progress, "target": row.target,
+                        "actual": row.actual})
+    if posts is not None and len(posts):
+        average = frame_metric(posts, RANKING_KPI)
+        a = r["actions"]
+        for t in sorted(report.by_type, key=lambda t: -(t["rate"] or 0)):
+            if t["posts"] < a["min_posts"] or not average or t["rate"] is None:
+                continue
+            kind = "push_format" if t["rate"] >= a["push"] * average else \
+                "cut_format" if t["rate"] <= a["cut"] * average else None
+            if kind:
+                out.append({"kind": kind, "content_type": t["content_type"],
+                            "rate": t["rate"], "average": average, "share": t["share"],
+                            "planned_share": t["planned_share"]})
+        windows = posts.groupby(["weekday", "hour"]).agg(
+            posts=("rate", "size"), rate=("rate", "mean")).reset_index()
+        windows = windows[windows["posts"] >= a["window_posts"]].sort_values(
+            ["rate", "weekday", "hour"], ascending=[False, True, True])
+        if len(windows) >= 2:
+            for kind, w in (("best_window", windows.iloc[0]), ("worst_window",
+                                                               windows.iloc[-1])):
+                out.append({"kind": kind, "weekday": int(w["weekday"]), "hour": int(w["hour"]),
+                            "rate": float(w["rate"]), "posts": int(w["posts"]),
+                            "average": float(posts["rate"].mean())})
+    d, rule = report.delivery, r["delivery"]
+    for row in d["platform"]:
+        if row["scheduled"] and row["published"] == 0:
+            out.append({"kind": "missing_platform", **row})
+        elif abs(row["gap"]) >= rule["posts"] and (
+                not row["scheduled"] or abs(row["gap"]) / row["scheduled"] * 100 >= rule["share"]):
+            out.append({"kind": "over_delivered" if row["gap"] > 0 else "under_delivered",
+                        **row})
+    silent = {row["platform"] for row in d["platform"] if row["published"] == 0}
+    for row in d["platform_format"]:
+        if row["scheduled"] and row["published"] == 0 and row["platform"] not in silent:
+            out.append({"kind": "missing_format", **row})
+    sp = d["sponsored"]
+    if sp["published"] is not None and sp["scheduled"] and \
+            abs(sp["published"] - sp["scheduled"]) >= rule["posts"]:
+        out.append({"kind": "sponsored_gap", **sp})
+    for line in (report.paid or {}).get("lines", []):
+        if line["action"]:
+            out.append({"kind": f"paid_{line['action']}", "platform": line["platform"],
+                        "cpa": line["cpa"], "marginal_cpa": line["marginal_cpa"],
+                        "break_even_cpa": line["break_even_cpa"], "spend": line["spend"]})
+    return out
+
+
+def _value(measured: dict, kpi: str) -> float | None:
+    v = measured.get(kpi)
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+
+
 def track(plan: Plan, actuals: str | Path) -> Report:
     """The tracking report for the exports in ``actuals`` (same layouts as the brief's)."""
     folder = Path(actuals)
     if not folder.is_dir():
         raise DataError(f"{folder}: the actuals folder does not exist")
+    brief, cat, r = plan.brief, kpi_catalogue(), rules()
     measured: dict[str, float | None] = {}
-    files, dates = [], []
+    files: list[str] = []
+    dates: list[pd.Timestamp] = []
     posts_path, posts_table, posts_cols = _read(folder, "posts.csv", plan, "posts")
     posts = None
     if posts_table is not None:
         # actuals belong to the plan period: later dates are the impossible ones
-        latest = pd.Timestamp(plan.brief.client.period.end) + pd.Timedelta(days=1)
+        latest = pd.Timestamp(brief.client.period.end) + pd.Timedelta(days=1)
         try:
             posts = posts_frame(posts_table, posts_cols, latest=latest)
         except KeyError as exc:
@@ -132,53 +489,221 @@ def track(plan: Plan, actuals: str | Path) -> Report:
         if posts is None or posts.empty:
             raise DataError(f"{posts_path}: no usable post rows (reach and dates needed)")
         measured.update(post_kpis(posts))
+        measured["audience_growth_rate"] = audience_growth(posts)
         files.append(posts_path.name)
         if "date" in posts:
             dates += list(posts["date"].dropna())
     web_path, web_table, web_cols = _read(folder, "web_analytics.csv", plan, "web_analytics")
+    web = None
     if web_table is not None:
-        measured.update(web_kpis(web_frame(web_table, web_cols, str(web_path))))
+        web = web_frame(web_table, web_cols, str(web_path))
+        measured.update(web_kpis(web))
         files.append(web_path.name)
     com_path, com_table, com_cols = _read(folder, "comments.csv", plan, "comments")
     if com_table is not None:
         measured.update(comment_kpis(comment_texts(com_table, com_cols, str(com_path))))
         files.append(com_path.name)
+    ads_path, ads_table, ads_cols = _read(folder, "ads.csv", plan, "ads")
+    ads = None
+    if ads_table is not None:
+        ads = ads_frame(ads_table, ads_cols, str(ads_path))
+        files.append(ads_path.name)
+        if "start" in ads and ads["start"].notna().any():
+            dates += list(ads["start"].dropna())
     if not files:
-        raise DataError(f"{folder}: no actuals found (expected posts.csv and/or "
-                        "web_analytics.csv, or the file names the brief uses)")
-    start = plan.brief.client.period.start
-    end = max(dates).date() if dates else plan.brief.client.period.end
-    month = max(0, min(plan.brief.client.period.months - 1,
-                       (end.year - start.year) * 12 + end.month - start.month))
-    cat = kpi_catalogue()
-    rows = []
+        raise DataError(f"{folder}: no actuals found (expected "
+                        f"{' and/or '.join(ACTUALS.values())}, or the file names the "
+                        "brief uses)")
+    covered = _covered(plan, dates)
+    month = covered[-1]
+    plan_months = [m.isoformat() for m in brief.client.period.month_starts]
+    months = [plan_months[i] for i in covered]
+    n_months = len(covered)
+    if ads is not None:
+        spend, conv = float(ads["spend"].sum()), float(ads["conversions"].sum())
+        clicks, imps = float(ads["clicks"].sum()), float(ads["impressions"].sum())
+        measured.update({"ctr": clicks / imps * 100 if imps else None,
+                         "cvr": conv / clicks * 100 if clicks else None,
+                         "cpa": spend / conv if conv else None})
+        if "revenue" in ads:
+            rev = float(ads["revenue"].sum())
+            measured["roas"] = rev / spend if spend else None
+            measured["social_revenue"] = rev / n_months * brief.goals.horizon_months
+    if web is not None:
+        measured["leads_per_month"] = float(web.loc[web["social"], "conversions"].sum()
+                                            / n_months)
+    last_followers = {}
+    if posts is not None and "followers" in posts and "date" in posts:
+        ordered = posts.dropna(subset=["followers", "date"]).sort_values("date", kind="stable")
+        last_followers = ordered.groupby("platform")["followers"].last().to_dict()
+
+    # 1. scorecard
+    rows: list[ScoreRow] = []
+    final = month == brief.client.period.months - 1
     for o in plan.objectives.objectives:
-        expected = o.trajectory[month] if o.trajectory else None
-        actual = measured.get(o.kpi)
-        to_goal = None
-        if expected and actual is not None:
-            up = cat[o.kpi]["direction"] == "up"
-            to_goal = actual / expected * 100 if up else (expected / actual * 100 if actual
-                                                           else None)
-        rows.append(ScoreRow(o.goal or o.objective, o.kpi, o.baseline.value, expected,
-                             round(actual, 4) if actual is not None else None, o.target,
-                             round(to_goal, 1) if to_goal is not None else None,
-                             status_of(to_goal)))
-    by_channel, by_type = [], []
-    base = plan.objectives.history
+        if o.kpi == "followers":
+            actual = (last_followers.get(o.platform) if o.platform else
+                      (sum(last_followers.values()) if last_followers else None))
+        else:
+            actual = _value(measured, o.kpi)
+        base, target = o.baseline.value, o.target
+        unrealistic = not o.realistic and o.realistic_target is not None and not (
+            cat[o.kpi]["unit"] == "percent" and not 0 <= o.realistic_target <= 100)
+        goal_to = o.realistic_target if unrealistic else target
+        trajectory = path(base, goal_to, brief.client.period.months) \
+            if base is not None and goal_to is not None else []
+        expected = None
+        if trajectory:
+            expected = trajectory[month] if o.kpi in r["levels"] else \
+                float(np.mean([trajectory[i] for i in covered]))
+        a = assess(base, actual, expected, goal_to, cat[o.kpi]["direction"], final)
+        if unrealistic and a.call is None:
+            a.call = "unrealistic"
+        if actual is not None and base is not None and target is not None and unrealistic:
+            a.progress = round((actual - base) / (target - base) * 100, 1) \
+                if target != base else None  # of the way to the brief's own target
+        rows.append(ScoreRow(
+            o.objective, o.kpi, o.goal, o.platform, base, o.baseline.basis,
+            None if expected is None else round(expected, 4),
+            None if actual is None else round(actual, 4), target, a.progress,
+            a.expected_progress, a.deviation, a.pace, a.status, a.call,
+            o.realistic_target if unrealistic else None,
+            "realistic" if unrealistic else "target",
+            None if actual is not None else cat[o.kpi]["source"]))
+
+    # 2. variance against each channel's and content type's own baseline and planned share
+    history = read_posts(brief)
+    slots = pd.DataFrame([asdict(s) for s in plan.channels.slots],
+                         columns=["date", "time", "platform", "pillar", "format", "sponsored"])
+    if len(slots):
+        slots = slots[slots["date"].str[:7].isin([m[:7] for m in months])]
+    by_channel, by_type, decomposition = [], [], None
     if posts is not None:
-        overall = frame_metric(posts, RANKING_KPI)
+        plan_platform = slots.groupby("platform").size()
+        base_platform = (by_group(history, "platform").set_index("platform")["rate"]
+                         if history is not None else pd.Series(dtype=float))
         if (posts["platform"] != "").any():
             for row in by_group(posts, "platform").sort_values("platform").itertuples():
-                by_channel.append({"platform": row.platform, "posts": row.posts,
-                                   "rate": round(row.rate, 3),
-                                   "variance": round(row.rate - overall, 3)})
-        base_types = {r["content_type"]: r["rate"] for r in base.get("by_type", [])}
+                before = base_platform.get(row.platform)
+                before = None if before is None or pd.isna(before) else float(before)
+                by_channel.append({
+                    "platform": row.platform, "posts": int(row.posts), "rate": row.rate,
+                    "baseline": before,
+                    "variance": None if before is None or row.rate is None
+                    else row.rate - before,
+                    "share": row.posts / len(posts) * 100,
+                    "planned_share": plan_platform.get(row.platform, 0) / len(slots) * 100
+                    if len(slots) else None})
+        base_type = (by_group(history, "content_type").set_index("content_type")["rate"]
+                     if history is not None else pd.Series(dtype=float))
+        slot_fmt = slots.groupby("format").size()
         for row in by_group(posts, "content_type").sort_values("content_type").itertuples():
-            before = base_types.get(row.content_type)
-            by_type.append({"content_type": row.content_type, "posts": row.posts,
-                            "rate": round(row.rate, 3), "baseline": before,
-                            "variance": round(row.rate - before, 3) if before is not None
-                            else None})
-    return Report(str(min(dates).date()) if dates else None, str(end), month, files, rows,
-                  by_channel, by_type)
+            before = base_type.get(row.content_type)
+            before = None if before is None or pd.isna(before) else float(before)
+            formats = {calendar_format(p, row.content_type)
+                       for p in posts.loc[posts["content_type"] == row.content_type,
+                                          "platform"].unique()}
+            by_type.append({
+                "content_type": row.content_type, "posts": int(row.posts), "rate": row.rate,
+                "baseline": before,
+                "variance": None if before is None or row.rate is None else row.rate - before,
+                "share": row.posts / len(posts) * 100,
+                "planned_share": sum(int(slot_fmt.get(f, 0)) for f in formats) / len(slots)
+                * 100 if len(slots) else None})
+        if history is not None and len(history):
+            decomposition = decompose(history, posts, "content_type")
+
+    # 3. delivery against the calendar
+    pillar_col = extra_column(posts_table, "pillar", posts_cols) \
+        if posts_table is not None else None
+    pillars = posts_table.loc[posts.index, pillar_col] if pillar_col and posts is not None \
+        else None
+    deliv = delivery(slots, posts, pillars)
+
+    # 4. paid budget, the eight measures, followers, link clicks, month-by-month trend
+    missing = []
+    paid = paid_lines(plan, ads, months) if ads is not None else None
+    if ads is None:
+        missing.append("ads")
+    if pillars is None:
+        missing.append("pillar")
+    before = post_kpis(history) if history is not None and len(history) else {}
+    if before:
+        before["audience_growth_rate"] = audience_growth(history)
+    measures = []
+    for m in plan.objectives.measurement:
+        if m["measure"] is None:
+            continue
+        kpi = m["kpi"]
+        if kpi is None:
+            measures.append({"measure": m["measure"], "kpi": None, "baseline": None,
+                             "actual": None, "change": None, "needs": m["source"]})
+            continue
+        base = before.get(kpi)
+        if base is None and kpi in plan.objectives.baselines:
+            base = plan.objectives.baselines[kpi].value
+        act = _value(measured, kpi)
+        measures.append({"measure": m["measure"], "kpi": kpi, "baseline": base,
+                         "actual": act,
+                         "change": act - base if act is not None and base is not None
+                         else None, "needs": None if act is not None else m["source"]})
+    missing += sorted({m["needs"] for m in measures if m["needs"]} |
+                      {row.needs for row in rows if row.needs} - set(missing))
+    followers = []
+    if posts is not None:
+        then = {f["platform"]: f for f in follower_growth(history)} \
+            if history is not None else {}
+        for f in follower_growth(posts):
+            b = then.get(f["platform"])
+            followers.append({**f, "baseline_monthly": b["monthly"] if b else None})
+    clicks = []
+    if posts_table is not None and posts is not None:
+        col = extra_column(posts_table, "link_clicks", posts_cols)
+        hist_table = None
+        if col and brief.data.posts is not None and history is not None:
+            hist_table = read_table(brief.resolve(brief.data.posts.path),
+                                    brief.data.posts.sheet)
+        hcol = extra_column(hist_table, "link_clicks", posts_cols) \
+            if hist_table is not None else None
+        if col:
+            from .exports.values import parse_numbers
+
+            now = posts.assign(clicks=parse_numbers(posts_table.loc[posts.index, col])
+                               .fillna(0).to_numpy())
+            then_ = history.assign(clicks=parse_numbers(hist_table.loc[history.index, hcol])
+                                   .fillna(0).to_numpy()) if hcol else None
+            for name, group in [("", now)] + list(now.groupby("platform", sort=True)):
+                old = None
+                if then_ is not None:
+                    old = then_ if name == "" else then_[then_["platform"] == name]
+                clicks.append({
+                    "platform": name or None, "clicks": float(group["clicks"].sum()),
+                    "per_post": float(group["clicks"].sum() / len(group)),
+                    "ctr": float(group["clicks"].sum() / group["reach"].sum() * 100),
+                    "baseline_ctr": float(old["clicks"].sum() / old["reach"].sum() * 100)
+                    if old is not None and len(old) and old["reach"].sum() else None})
+    trend = []
+    if posts is not None and "date" in posts:
+        by_month = posts.dropna(subset=["date"])
+        for key, group in by_month.groupby(by_month["date"].dt.to_period("M")):
+            index = plan_months.index(key.start_time.date().isoformat()) \
+                if key.start_time.date().isoformat() in plan_months else None
+            values = post_kpis(group)
+            planned = int((slots["date"].str[:7] == str(key)).sum()) if len(slots) else 0
+            for row in rows:
+                if row.kpi not in values or values[row.kpi] is None:
+                    continue
+                o = next(o for o in plan.objectives.objectives if o.kpi == row.kpi)
+                goal_to = row.realistic_target if row.reference == "realistic" else o.target
+                traj = path(o.baseline.value, goal_to, brief.client.period.months) \
+                    if o.baseline.value is not None and goal_to is not None else []
+                trend.append({"month": str(key), "kpi": row.kpi, "actual": values[row.kpi],
+                              "expected": traj[index] if traj and index is not None
+                              else None, "posts": len(group), "scheduled": planned})
+    period_start = str(min(dates).date()) if dates else None
+    period_end = str(max(dates).date()) if dates else None
+    report = Report(period_start, period_end, month, months, files, rows, by_channel,
+                    by_type, decomposition, deliv, paid, measures, followers, clicks, trend,
+                    [], missing)
+    report.actions = _actions(report, posts)
+    return report

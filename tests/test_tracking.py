@@ -1,9 +1,13 @@
-"""Tracking: % to goal and red / amber / green status from generated actuals."""
+"""Tracking: progress maths, variance against each channel's own baseline, delivery
+against the calendar, paid lines, the eight measures and actions, each checked against an
+independent pandas computation (the fashion example's actuals) or generated actuals whose
+answers are known (built from the plan's own calendar, trajectories and forecast)."""
 
 from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -11,53 +15,295 @@ from smmplan.brief import load_brief
 from smmplan.errors import DataError
 from smmplan.paths import EXAMPLES_DIR
 from smmplan.plan import Plan
-from smmplan.tracking import status_of, track
+from smmplan.tracking import assess, calendar_format, path, rules, track
 
 from .conftest import run_cli
 
+FASHION = EXAMPLES_DIR / "fashion"
 
-def test_status_boundaries():
-    assert status_of(None) == "not_measured"
-    assert status_of(95) == "green" and status_of(94.9) == "amber"
-    assert status_of(85) == "amber" and status_of(84.9) == "red"
 
+# --- progress maths ------------------------------------------------------------------
+
+def test_below_baseline_is_off_track_with_negative_progress():
+    # issue 18: 5.11 % against a 5.20 % baseline used to show "83 %"
+    a = assess(5.2, 5.11, 5.6, 9.34)
+    assert a.progress == pytest.approx((5.11 - 5.2) / (9.34 - 5.2) * 100, abs=0.05)
+    assert a.progress < 0 and a.status == "red" and a.pace == "behind"
+    assert a.deviation == pytest.approx((5.11 - 5.6) / 5.6 * 100, abs=0.05)
+
+
+def test_pace_bands_and_statuses():
+    band, alert = rules()["pace"]["on_band"], rules()["pace"]["alert"]
+    on = assess(80, 110 * (1 - band / 200), 110, 150)  # half the band behind
+    assert (on.pace, on.status) == ("on", "green")
+    behind = assess(80, 110 * (1 - (band + alert) / 200), 110, 150)
+    assert (behind.pace, behind.status) == ("behind", "amber")
+    off = assess(80, 110 * (1 - (alert + 1) / 100), 110, 150)
+    assert off.status == "red"
+    ahead = assess(80, 110 * (1 + (band + 1) / 100), 110, 150)
+    assert (ahead.pace, ahead.status, ahead.call) == ("ahead", "green", None)
+    # a KPI going down: below the trajectory is ahead
+    down = assess(10, 8.5, 9, 5, direction="down")
+    assert down.pace == "ahead" and down.progress == pytest.approx(30)
+    assert assess(None, 5, 5, 6).status == "not_measured"
+
+
+def test_target_too_soft_is_raise_the_target():
+    # 90 % of the full-year increase after two months (trajectory: 14 %)
+    a = assess(60.4, 60.4 + 0.9 * (84.44 - 60.4), 63.87, 84.44)
+    assert a.progress == pytest.approx(90, abs=0.05) and a.call == "raise_target"
+    met = assess(60, 90, 64, 84)
+    assert met.call == "raise_target" and met.status == "green"
+    assert assess(60, 90, 84, 84, final=True).call is None  # met at the deadline
+
+
+def test_path_is_the_plans_trajectory(fashion):
+    o = next(o for o in fashion.objectives.objectives if o.kpi == "conversation_rate")
+    months = fashion.brief.client.period.months
+    assert np.allclose(path(o.baseline.value, o.target, months), o.trajectory, atol=1e-3)
+
+
+# --- the fashion example's actuals, by independent pandas computations --------------------
 
 @pytest.fixture(scope="module")
 def fashion():
-    return Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    return Plan(load_brief(FASHION / "brief.yaml"))
 
 
-def write_actuals(folder, plan, engagement_factor, comments_factor):
-    """Posts of January 2027 whose KPIs are the trajectory's times a known factor."""
+@pytest.fixture(scope="module")
+def report(fashion):
+    return track(fashion, FASHION / "actuals")
+
+
+def _posts(path_) -> pd.DataFrame:
+    f = pd.read_csv(path_)
+    f["rate"] = f[["Likes", "Comments", "Shares", "Saves"]].sum(axis=1) / f["Reach"] * 100
+    f["date"] = pd.to_datetime(f["Publish time"], format="%m/%d/%Y %H:%M")
+    f["platform"] = f["Platform"].str.lower()
+    return f
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return _posts(FASHION / "actuals" / "posts.csv"), _posts(FASHION / "posts.csv")
+
+
+def test_fashion_scorecard(fashion, report, frames):
+    now, before = frames
+    rows = {r.kpi: r for r in report.scorecard}
+    er = rows["engagement_rate_reach"]
+    assert er.actual == pytest.approx(now["rate"].mean(), abs=1e-3)
+    assert er.baseline == pytest.approx(before["rate"].mean(), abs=1e-3)
+    assert er.actual < er.baseline and er.progress < 0 and er.status == "red"
+    o = next(o for o in fashion.objectives.objectives if o.kpi == "engagement_rate_reach")
+    assert not o.realistic and er.call == "unrealistic" and er.reference == "realistic"
+    assert er.realistic_target == o.realistic_target
+    expected = np.mean(path(er.baseline, o.realistic_target, 12)[:2])
+    assert er.expected == pytest.approx(expected, abs=1e-3)
+    conv = rows["conversation_rate"]
+    assert conv.actual == pytest.approx(now["Comments"].sum() / len(now), abs=1e-3)
+    assert conv.progress == pytest.approx(
+        (conv.actual - conv.baseline) / (conv.target - conv.baseline) * 100, abs=0.05)
+    assert rows["social_revenue"].status == "not_measured"
+    assert rows["social_revenue"].needs == "ads" and "ads" in report.missing
+    assert report.months == ["2027-01-01", "2027-02-01"] and report.month_index == 1
+
+
+def test_fashion_variance_against_own_baseline(report, frames):
+    now, before = frames
+    by = {r["platform"]: r for r in report.by_channel}
+    for platform in ("facebook", "tiktok", "instagram"):
+        rate = now.loc[now["platform"] == platform, "rate"].mean()
+        base = before.loc[before["platform"] == platform, "rate"].mean()
+        assert by[platform]["variance"] == pytest.approx(rate - base, abs=1e-6)
+    assert by["facebook"]["variance"] == pytest.approx(-0.52, abs=0.01)  # not -1.82
+    assert by["tiktok"]["variance"] == pytest.approx(0.14, abs=0.01)  # not +1.20
+    types = {r["content_type"]: r for r in report.by_type}
+    reel = now.loc[now["Post type"] == "Reel", "rate"].mean()
+    assert types["Reel"]["variance"] == pytest.approx(
+        reel - before.loc[before["Post type"] == "Reel", "rate"].mean(), abs=1e-6)
+    # mix / rate decomposition: shares and rates by type, both sides
+    s0 = before["Post type"].value_counts(normalize=True)
+    s1 = now["Post type"].value_counts(normalize=True)
+    r0 = before.groupby("Post type")["rate"].mean()
+    r1 = now.groupby("Post type")["rate"].mean()
+    mix = ((s1 - s0) * r0).sum()
+    rate = (s1 * (r1 - r0)).sum()
+    dec = report.decomposition
+    assert dec["mix"] == pytest.approx(mix, abs=1e-9)
+    assert dec["rate"] == pytest.approx(rate, abs=1e-9)
+    assert dec["mix"] + dec["rate"] == pytest.approx(
+        now["rate"].mean() - before["rate"].mean(), abs=1e-9)
+
+
+def test_fashion_delivery_against_the_calendar(fashion, report, frames):
+    now, _ = frames
+    slots = pd.DataFrame([vars(s) for s in fashion.channels.slots])
+    slots = slots[slots["date"] < "2027-03-01"]
+    d = report.delivery
+    assert (d["scheduled"], d["published"]) == (len(slots), len(now)) == (118, 100)
+    by = {r["platform"]: r for r in d["platform"]}
+    for platform, n in slots.groupby("platform").size().items():
+        assert by[platform]["scheduled"] == n
+        assert by[platform]["published"] == (now["platform"] == platform).sum()
+    assert by["youtube"]["published"] == 0 and by["instagram"]["gap"] == 43 - 34
+    live = {r["format"]: r for r in d["format"]}["live"]
+    assert live == {"format": "live", "scheduled": (slots["format"] == "live").sum(),
+                    "published": 0, "gap": -22}
+    assert d["sponsored"] == {"scheduled": int(slots["sponsored"].sum()),
+                              "published": int((now["Boosted"] == "Yes").sum())}
+    assert d["pillar"] is None and "pillar" in report.missing
+
+
+def test_fashion_measures_followers_clicks_trend(report, frames):
+    now, before = frames
+    growth = {r["platform"]: r for r in report.followers}
+    for platform, g in now.sort_values("date").groupby("platform"):
+        assert growth[platform]["growth"] == pytest.approx(
+            (g["Followers"].iloc[-1] / g["Followers"].iloc[0] - 1) * 100, abs=1e-9)
+    total = next(r for r in report.link_clicks if r["platform"] is None)
+    assert total["ctr"] == pytest.approx(now["Link clicks"].sum() / now["Reach"].sum() * 100)
+    assert total["baseline_ctr"] == pytest.approx(
+        before["Link clicks"].sum() / before["Reach"].sum() * 100)
+    measures = {m["measure"]: m for m in report.measures}
+    assert len(report.measures) == 8
+    assert measures["negative_comments"]["needs"] == "comments"
+    assert measures["reach_value"]["actual"] == pytest.approx(now["Reach"].mean())
+    feb = next(t for t in report.trend if t["month"] == "2027-02"
+               and t["kpi"] == "engagement_rate_reach")
+    assert feb["actual"] == pytest.approx(now.loc[now["date"].dt.month == 2, "rate"].mean())
+    assert feb["posts"] == (now["date"].dt.month == 2).sum()
+
+
+def test_fashion_actions_carry_their_figures(report, frames):
+    now, _ = frames
+    kinds = {a["kind"]: a for a in report.actions}
+    average = now["rate"].mean()
+    assert kinds["push_format"]["content_type"] == "Reel"  # the best format, not links
+    assert kinds["push_format"]["rate"] == pytest.approx(
+        now.loc[now["Post type"] == "Reel", "rate"].mean())
+    assert kinds["cut_format"]["content_type"] == "Link"
+    assert kinds["cut_format"]["rate"] <= rules()["actions"]["cut"] * average
+    assert kinds["missing_platform"]["platform"] == "youtube"
+    assert kinds["missing_platform"]["scheduled"] == 17
+    assert kinds["over_delivered"]["platform"] == "instagram"
+    assert kinds["under_delivered"]["platform"] == "facebook"
+    assert kinds["missing_format"] == {"kind": "missing_format", "platform": "tiktok",
+                                       "format": "live", "scheduled": 17, "published": 0,
+                                       "gap": -17}
+
+
+# --- generated actuals with known answers -------------------------------------------------
+
+EXPORT_TYPE = {"reel": "Reel", "carousel": "Carousel", "story": "Story", "photo": "Photo",
+               "link": "Link", "short_video": "Video", "live": "Live", "long_video": "Video"}
+
+
+def write_generated(folder, plan, er_factor: float, conv_factor: float,
+                    drop: str = "youtube", cpa_factor: dict | None = None):
+    """The calendar's January-February posts published (but none on ``drop``), with an
+    engagement rate of the trajectory's period mean × ``er_factor`` and comments per post
+    × ``conv_factor``; an ads export of the forecast's spend with conversions at
+    ``cpa_factor`` × the break-even cost per conversion."""
     ob = {o.kpi: o for o in plan.objectives.objectives}
-    er = ob["engagement_rate_reach"].trajectory[0] * engagement_factor
-    conv = ob["conversation_rate"].trajectory[0] * comments_factor
-    rows = [{"Post ID": f"P{i}", "Platform": "Instagram",
-             "Publish time": f"01/{i + 1:02d}/2027 18:00", "Post type": "Reel",
-             "Reach": 10000, "Impressions": 15000, "Likes": round(er * 100) - round(conv),
-             "Comments": round(conv), "Shares": 0, "Saves": 0, "Link clicks": 5,
-             "Followers": 50000, "Boosted": "No"} for i in range(20)]
+    eng = ob["engagement_rate_reach"]
+    er = np.mean(path(eng.baseline.value, eng.realistic_target, 12)[:2]) * er_factor
+    co = ob["conversation_rate"]
+    conv = np.mean(co.trajectory[:2]) * conv_factor
+    slots = pd.DataFrame([vars(s) for s in plan.channels.slots])
+    slots = slots[(slots["date"] < "2027-03-01") & (slots["platform"] != drop)]
+    rows = []
+    for i, s in enumerate(slots.itertuples()):
+        when = pd.Timestamp(f"{s.date} {s.time}")
+        rows.append({"Post ID": f"G{i}", "Platform": s.platform.capitalize(),
+                     "Publish time": when.strftime("%m/%d/%Y %H:%M"),
+                     "Post type": EXPORT_TYPE[s.format], "Reach": 100000,
+                     "Impressions": 150000, "Likes": er * 1000 - conv, "Comments": conv,
+                     "Shares": 0, "Saves": 0, "Link clicks": 10, "Followers": 10000 + i,
+                     "Boosted": "Yes" if s.sponsored else "No", "Pillar": s.pillar})
     folder.mkdir(parents=True, exist_ok=True)
     pd.DataFrame(rows).to_csv(folder / "posts.csv", index=False)
-    return folder
+    if cpa_factor:
+        be = plan.paid.break_even_cpa
+        monthly = pd.DataFrame(plan.paid.monthly)
+        monthly = monthly[monthly["month"].isin(["2027-01-01", "2027-02-01"])]
+        ads = []
+        for row in monthly.itertuples():
+            conversions = row.spend / (be * cpa_factor[row.platform])
+            ads.append({"Campaign name": "C", "Ad set name": "A",
+                        "Platform": row.platform.capitalize(), "Objective": "Sales",
+                        "Reporting starts": row.month, "Reporting ends": row.month,
+                        "Amount spent (GBP)": row.spend, "Impressions": 100000,
+                        "Reach": 50000, "Link clicks": 1000, "Purchases": conversions,
+                        "Purchases conversion value": conversions * 90})
+        pd.DataFrame(ads).to_csv(folder / "ads.csv", index=False)
+    return folder, slots
 
 
-def test_known_statuses(tmp_path, fashion):
-    folder = write_actuals(tmp_path / "a", fashion, engagement_factor=1.0,
-                           comments_factor=0.9)
+def test_generated_actuals_known_statuses_and_gaps(tmp_path, fashion):
+    folder, slots = write_generated(tmp_path / "g", fashion, er_factor=1.0,
+                                    conv_factor=1.5,
+                                    cpa_factor={"instagram": 0.4, "facebook": 0.8,
+                                                "tiktok": 1.5})
     report = track(fashion, folder)
-    by_kpi = {r.kpi: r for r in report.scorecard}
-    assert report.month_index == 0
-    assert by_kpi["engagement_rate_reach"].status == "green"
-    assert by_kpi["engagement_rate_reach"].to_goal == pytest.approx(100, abs=1.5)
-    assert by_kpi["conversation_rate"].status == "amber"
-    assert by_kpi["conversation_rate"].to_goal == pytest.approx(90, abs=1.5)
-    assert by_kpi["social_conversion_rate"].status == "not_measured"
-    report = track(fashion, write_actuals(tmp_path / "b", fashion, 0.5, 1.2))
-    by_kpi = {r.kpi: r for r in report.scorecard}
-    assert by_kpi["engagement_rate_reach"].status == "red"
-    assert by_kpi["conversation_rate"].status == "green"
-    assert [t["content_type"] for t in report.by_type] == ["Reel"]
+    rows = {r.kpi: r for r in report.scorecard}
+    er = rows["engagement_rate_reach"]
+    assert er.pace == "on" and er.status == "green" and er.deviation == pytest.approx(0, abs=0.1)
+    conv = rows["conversation_rate"]
+    assert conv.status == "green" and conv.call == "raise_target" and conv.pace == "ahead"
+    # delivery: only the dropped platform's posts are missing
+    gaps = {r["platform"]: r["gap"] for r in report.delivery["platform"]}
+    calendar = pd.DataFrame([vars(s) for s in fashion.channels.slots])
+    youtube = ((calendar["date"] < "2027-03-01") & (calendar["platform"] == "youtube")).sum()
+    assert gaps == {"facebook": 0, "instagram": 0, "tiktok": 0, "youtube": -youtube}
+    assert all(r["gap"] == 0 for r in report.delivery["platform_format"]
+               if r["platform"] != "youtube")
+    pillars = calendar[calendar["date"] < "2027-03-01"]
+    want = (slots.groupby("pillar").size() - pillars.groupby("pillar").size()).fillna(0)
+    assert {r["pillar"]: r["gap"] for r in report.delivery["pillar"]} == \
+        {k: int(v) for k, v in want.items()}
+    assert report.delivery["sponsored"]["published"] == slots["sponsored"].sum()
+    # paid: spend as forecast, lines scaled / cut / stopped by marginal cost vs break-even
+    paid = report.paid
+    monthly = pd.DataFrame(fashion.paid.monthly)
+    planned = monthly[monthly["month"] < "2027-03-01"].groupby("platform")["spend"].sum()
+    lines = {line["platform"]: line for line in paid["lines"]}
+    sweep = next(s for s in fashion.paid.sweep if s["factor"] == 1.0)
+    curvature = sweep["marginal_cpa"] / (sweep["conversion_budget"] / sweep["conversions"])
+    be = fashion.paid.break_even_cpa
+    for platform, factor in {"instagram": 0.4, "facebook": 0.8, "tiktok": 1.5}.items():
+        assert lines[platform]["planned_spend"] == pytest.approx(planned[platform])
+        assert lines[platform]["spend"] == pytest.approx(planned[platform])
+        assert lines[platform]["cpa"] == pytest.approx(be * factor)
+        assert lines[platform]["marginal_cpa"] == pytest.approx(be * factor * curvature)
+    assert curvature * 0.4 < 1 < curvature * 0.8  # the fixture spans the three cases
+    assert {p: line["action"] for p, line in lines.items()} == {
+        "instagram": "scale", "facebook": "cut", "tiktok": "stop"}
+    factors = planned.index.map({"instagram": 0.4, "facebook": 0.8, "tiktok": 1.5})
+    revenue_total = (planned / (be * factors) * 90).sum()
+    assert paid["total"]["roas"] == pytest.approx(revenue_total / planned.sum())
+    assert paid["total"]["planned_spend"] == pytest.approx(planned.sum())
+    revenue = rows["social_revenue"]
+    total_revenue = sum(line["revenue"] for line in paid["lines"])
+    assert revenue.actual == pytest.approx(total_revenue / 2 * 12, rel=1e-6)
+    assert revenue.status != "not_measured" and "ads" not in report.missing
+    kinds = [a["kind"] for a in report.actions]
+    assert {"paid_scale", "paid_cut", "paid_stop", "missing_platform",
+            "raise_target"} <= set(kinds)
+
+    # behind: engagement 6 % under its trajectory (above its baseline), comments 30 % under
+    # (below its baseline): amber and red
+    folder, _ = write_generated(tmp_path / "h", fashion, er_factor=0.94, conv_factor=0.7)
+    rows = {r.kpi: r for r in track(fashion, folder).scorecard}
+    assert (rows["engagement_rate_reach"].pace, rows["engagement_rate_reach"].status) == \
+        ("behind", "amber")
+    assert rows["conversation_rate"].status == "red"
+
+
+def test_calendar_formats_from_export_types():
+    assert calendar_format("tiktok", "Video") == "short_video"
+    assert calendar_format("youtube", "Video") == "long_video"
+    assert calendar_format("instagram", " Reel ") == "reel"
 
 
 def test_bad_actuals(tmp_path, fashion):
@@ -66,20 +312,32 @@ def test_bad_actuals(tmp_path, fashion):
     (tmp_path / "empty").mkdir()
     with pytest.raises(DataError, match="no actuals found"):
         track(fashion, tmp_path / "empty")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    pd.DataFrame({"Platform": ["Instagram"], "Amount spent (GBP)": [-5]}).to_csv(
+        bad / "ads.csv", index=False)
+    with pytest.raises(DataError, match="ads.csv"):
+        track(fashion, bad)
 
 
 def test_cli_builds_an_offline_report(tmp_path):
-    res = run_cli("track", str(EXAMPLES_DIR / "fashion" / "brief.yaml"), "--actuals",
-                  str(EXAMPLES_DIR / "fashion" / "actuals"), "-o", str(tmp_path))
+    res = run_cli("track", str(FASHION / "brief.yaml"), "--actuals",
+                  str(FASHION / "actuals"), "-o", str(tmp_path))
     assert res.returncode == 0, res.stderr
     folder = tmp_path / "maison-lune"
     from smmplan.export import plotly_js
 
     html = (folder / "report.html").read_text(encoding="utf-8").replace(plotly_js(), "")
     assert "Scorecard" in html and "smm-rag" in html and "<script src" not in html
+    assert "Report generated" in html and "Plan generated" not in html
+    assert "Plan period" not in html and "<dt>Actuals</dt>" in html
+    assert "ads_frame" not in html and "data.ads" not in html  # no code or field names
     data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     assert {r["status"] for r in data["report"]["scorecard"]} <= {
         "green", "amber", "red", "not_measured"}
-    missing = run_cli("track", str(EXAMPLES_DIR / "fashion" / "brief.yaml"), "--actuals",
+    for key in ("tracking_delivery", "tracking_variance",
+                "tracking_trajectory_engagement_rate_reach"):
+        assert f'id="fig-{key}"' in html, key
+    missing = run_cli("track", str(FASHION / "brief.yaml"), "--actuals",
                       str(tmp_path / "none"), "-o", str(tmp_path))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
