@@ -159,6 +159,7 @@ class Paid:
     equal_split: dict | None = None  # {conversions, revenue, feasible}
     calibration: dict = field(default_factory=dict)  # per platform with history
     cpa_notes: list[dict] = field(default_factory=list)  # forecast CPA under the history's
+    marginal_cpa: float | None = None  # cost of one more conversion at the planned budget
 
     @property
     def conversion_budget(self) -> float:
@@ -418,6 +419,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             extrapolated=bool(history is not None and (cs + aw) / len(months)
                               > EXTRAPOLATION * history.max_monthly_spend),
         ))
+    marginal = None
+    planned_conv = sum(c.conversions for c in channels)
+    try:  # the last 5 % of the planned conversion budget, re-optimised
+        below = conversions(solve(conv_budget * 0.95, floor=floor).spend)[0]
+        if planned_conv > below:
+            marginal = round(conv_budget * 0.05 / (planned_conv - below), 2)
+    except AllocationError:
+        pass
     if total < envelope:
         rest_conv = at_envelope["conversions"] - sum(c.conversions for c in channels)
         held_back = {"budget": round(envelope - total, 2), "conversions": round(rest_conv, 2),
@@ -478,7 +487,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         aov_basis=aov_basis, envelope=envelope, held_back=held_back,
         envelope_conversions=at_envelope["conversions"],
         historical_split=historical_split, equal_split=equal_split,
-        calibration=calibrations, cpa_notes=cpa_notes,
+        calibration=calibrations, cpa_notes=cpa_notes, marginal_cpa=marginal,
     )
 
 

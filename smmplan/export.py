@@ -176,7 +176,7 @@ def _exporter() -> PlanExporter:
 
 def page_title(client: str, language: str, stem: str = "plan") -> str:
     """The HTML page title in the plan's language ("Maison Fournil : plan stratégique social
-    media"); ``stem`` is ``plan`` or ``tracking``."""
+    media"); ``stem`` is ``plan`` or ``report`` (the tracking report)."""
     from .i18n import catalogue
 
     messages = catalogue(language)

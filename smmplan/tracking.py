@@ -347,17 +347,16 @@ def paid_lines(plan: Plan, ads: pd.DataFrame, months: list[str]) -> dict:
     """Spend, conversions, revenue, CPA and ROAS per platform against the plan's forecast
     for the months covered, each line's marginal cost per conversion and whether to scale,
     cut or stop it. Marginal CPA = the line's CPA × the plan's marginal-to-average CPA
-    ratio at its budget (the budget sweep at factor 1: the response curve's shape)."""
+    ratio at its planned budget (``Paid.marginal_cpa``: the response curve's shape)."""
     paid = plan.paid
     planned = pd.DataFrame(paid.monthly)
     planned = planned[planned["month"].isin(months)] if len(planned) else planned
     per = planned.groupby("platform")[["spend", "conversions", "revenue"]].sum() \
         if len(planned) else pd.DataFrame(columns=["spend", "conversions", "revenue"])
-    at_plan = next((s for s in paid.sweep if s["factor"] == 1.0), None)
+    conversions = sum(c.conversions for c in paid.channels)
     curvature = None
-    if at_plan and at_plan.get("marginal_cpa") and at_plan["conversions"]:
-        curvature = at_plan["marginal_cpa"] / (at_plan["conversion_budget"] /
-                                               at_plan["conversions"])
+    if paid.marginal_cpa and conversions:
+        curvature = paid.marginal_cpa / (paid.conversion_budget / conversions)
     actual = ads.groupby("platform")[[c for c in ("spend", "conversions", "revenue")
                                       if c in ads]].sum()
     has_revenue = "revenue" in ads

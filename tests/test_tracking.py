@@ -268,8 +268,8 @@ def test_generated_actuals_known_statuses_and_gaps(tmp_path, fashion):
     monthly = pd.DataFrame(fashion.paid.monthly)
     planned = monthly[monthly["month"] < "2027-03-01"].groupby("platform")["spend"].sum()
     lines = {line["platform"]: line for line in paid["lines"]}
-    sweep = next(s for s in fashion.paid.sweep if s["factor"] == 1.0)
-    curvature = sweep["marginal_cpa"] / (sweep["conversion_budget"] / sweep["conversions"])
+    conversions = sum(c.conversions for c in fashion.paid.channels)
+    curvature = fashion.paid.marginal_cpa / (fashion.paid.conversion_budget / conversions)
     be = fashion.paid.break_even_cpa
     for platform, factor in {"instagram": 0.4, "facebook": 0.8, "tiktok": 1.5}.items():
         assert lines[platform]["planned_spend"] == pytest.approx(planned[platform])
