@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from .catalogue import check_platform, platform_catalogue, platforms  # noqa: F401
 from .errors import BriefError
 from .paths import data_yaml, parse_yaml
 
@@ -41,25 +42,6 @@ PROBLEM_KEYS = (
 )
 DATA_KINDS = ("audience", "posts", "ads", "web_analytics", "competitors", "comments")
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-def platform_catalogue() -> dict:
-    """The whole platform catalogue (``data/platforms.yaml``), with its source."""
-    return data_yaml("platforms.yaml")
-
-
-def platforms() -> dict[str, dict]:
-    """Platforms by key: label and audience facts."""
-    return platform_catalogue()["platforms"]
-
-
-def check_platform(value: str) -> str:
-    """A platform key of the catalogue, lower-cased; ValueError naming the known ones."""
-    value = value.lower()
-    if value not in platforms():
-        known = ", ".join(sorted(platforms()))
-        raise ValueError(f"unknown platform {value!r} (known: {known})")
-    return value
 
 
 PlatformKey = Annotated[str, AfterValidator(check_platform)]
@@ -665,13 +647,6 @@ def read_yaml(path: Path) -> object:
         raise BriefError([f"{path}: {where}: YAML syntax error: {problem}"]) from None
 
 
-SCENARIO_FIELDS = {
-    "targets": {"k"},
-    "budget": {"paid_media", "paid"},
-    "goals": {"kpi_targets"},
-}
-
-
 def example_briefs_for_picker(current: Brief) -> list[Path]:
     """Briefs to offer in the lab: the examples and the current brief."""
     from .paths import example_briefs
@@ -680,172 +655,6 @@ def example_briefs_for_picker(current: Brief) -> list[Path]:
     if current.source and current.source.resolve() not in {p.resolve() for p in found}:
         found.append(current.source)
     return found
-
-
-def apply_scenario_data(raw: dict, scenario: dict) -> dict:
-    """``raw`` with the sections of a scenario mapping merged in (no checks)."""
-    merged = {**raw}
-    for section, values in scenario.items():
-        if section in ("brief", "note") or not isinstance(values, dict):
-            continue
-        merged[section] = deep_merge(dict(merged.get(section) or {}), values)
-    return merged
-
-
-def apply_scenario(raw: dict, scenario_path: Path) -> dict:
-    """The brief's raw data with a scenario file's choices applied (see docs/scenario.md).
-
-    A scenario may set ``targets.k``, ``budget.paid_media``, ``budget.paid.channels.<p>``
-    bounds and ``goals.kpi_targets``; anything else is an error naming the field."""
-    scenario = read_yaml(scenario_path)
-    if not isinstance(scenario, dict):
-        raise BriefError([f"{scenario_path}: (top level): a scenario must be a YAML mapping"])
-    problems = []
-    for section, values in scenario.items():
-        if section in ("brief", "note"):
-            continue
-        if section not in SCENARIO_FIELDS or not isinstance(values, dict):
-            problems.append(f"{scenario_path}: {section}: not a scenario section "
-                            f"(use {', '.join(sorted(SCENARIO_FIELDS))})")
-            continue
-        for key in values:
-            if key not in SCENARIO_FIELDS[section]:
-                problems.append(f"{scenario_path}: {section}.{key}: not a scenario field")
-    if problems:
-        raise BriefError(problems)
-    return apply_scenario_data(raw, scenario)
-
-
-def deep_merge(base: dict, extra: dict) -> dict:
-    """``base`` with ``extra`` merged in, nested mappings merged key by key (a new dict;
-    neither argument is changed)."""
-    out = dict(base)
-    for key, value in extra.items():
-        out[key] = deep_merge(out[key], value) if isinstance(value, dict) and isinstance(
-            out.get(key), dict) else value
-    return out
-
-
-def load_brief(path: str | Path, check_files: bool = True,
-               scenario: str | Path | None = None) -> Brief:
-    """Load and validate a brief (with a scenario file's choices applied, if given); with
-    ``check_files`` also check the files it names."""
-    path = Path(path)
-    raw = read_yaml(path)
-    if scenario is not None and isinstance(raw, dict):
-        raw = apply_scenario(raw, Path(scenario))
-        try:
-            brief = parse_brief(raw, path)
-        except BriefError as exc:  # name both files: the value may come from either
-            raise BriefError([line.replace(f"{path}: ", f"{path} (with {scenario}): ", 1)
-                              for line in exc.lines()]) from None
-    else:
-        brief = parse_brief(raw, path)
-    if check_files:
-        problems = check_brief_files(brief)
-        if problems:
-            raise BriefError(problems)
-    return brief
-
-
-def check_brief_files(brief: Brief) -> list[str]:
-    """Problems with the files a brief names: missing, unreadable, mapped columns absent."""
-    from .exports.table import read_header  # local: keeps `smmplan schema` light
-    from .safety import check_logo, confinement_problem
-
-    problems = []
-    src = brief.source
-    logo = brief.brand.visual_identity.logo
-    if logo:
-        path = brief.resolve(logo)
-        field = "brand.visual_identity.logo"
-        outside = confinement_problem(logo, path, brief.base_dir)
-        wrong = outside or (None if path.is_file() else f"file not found: {path}") or \
-            check_logo(path)
-        if wrong:
-            problems.append(f"{src}: {field}: {wrong}")
-    for kind, spec in brief.data_files().items():
-        file = brief.resolve(spec.path)
-        field = f"data.{kind}.path"
-        outside = confinement_problem(spec.path, file, brief.base_dir)
-        if outside:
-            problems.append(f"{src}: {field}: {outside}")
-            continue
-        if not file.is_file():
-            what = "is a directory" if file.is_dir() else "file not found"
-            problems.append(f"{src}: {field}: {what}: {file}")
-            continue
-        try:
-            header = read_header(file, sheet=spec.sheet)
-        except Exception as exc:  # any reader failure is a user-facing data problem
-            problems.append(f"{src}: {field}: cannot read {file}: {exc}")
-            continue
-        missing = False
-        for ours, theirs in spec.columns.items():
-            if theirs not in header:
-                missing = True
-                shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
-                problems.append(
-                    f"{src}: data.{kind}.columns.{ours}: column {theirs!r} "
-                    f"is not in {file.name} (its columns: {shown})"
-                )
-        if kind == "audience" and not missing:
-            problems += _check_audience(brief)
-        elif kind in _READ_AT_VALIDATION and not missing:
-            problems += _check_export(brief, kind)
-    return problems
-
-
-# Export kinds whose reader's errors stop a build (the web analytics and comment exports'
-# errors are reported inside the plan instead): validate runs the same reader.
-_READ_AT_VALIDATION = ("posts", "ads", "competitors")
-
-
-def _check_export(brief: Brief, kind: str) -> list[str]:
-    """The error the kind's reader would raise at build time, with the same message."""
-    from importlib import import_module
-
-    from .errors import DataError
-
-    reader = {"posts": ("posts", "read_posts"), "ads": ("ads", "read_ads"),
-              "competitors": ("competitors", "read_competitors")}[kind]
-    try:
-        getattr(import_module(f"smmplan.exports.{reader[0]}"), reader[1])(brief)
-    except DataError as exc:
-        return [f"{brief.source}: data.{kind}: {exc}"]
-    return []
-
-
-def _check_audience(brief: Brief) -> list[str]:
-    """Problems that would stop the targets chapter: found before any kernel starts."""
-    from .audience import MIN_TARGET_ROWS, load_audience
-    from .errors import DataError
-    from .exports.table import read_table
-    from .privacy import min_group, personal_column
-
-    spec = brief.data.audience
-    try:
-        table = read_table(brief.resolve(spec.path), spec.sheet)
-    except DataError as exc:
-        return [f"{brief.source}: data.audience: {exc}"]
-    personal = [(ours, theirs, personal_column(theirs, table[theirs].dropna()))
-                for ours, theirs in spec.columns.items()]
-    if any(why for _, _, why in personal):
-        return [f"{brief.source}: data.audience.columns.{ours}: column {theirs!r} holds "
-                f"personal data ({why}); map the role to another column or leave it out"
-                for ours, theirs, why in personal if why]
-    try:
-        audience = load_audience(brief)
-    except DataError as exc:
-        return [f"{brief.source}: data.audience: {exc}"]
-    k = brief.targets.k
-    least = max(MIN_TARGET_ROWS, min_group(audience.rows)) if audience is not None else 0
-    if audience is not None and k and audience.rows < k * least:
-        return [f"{brief.source}: targets.k: {audience.rows} rows in "
-                f"{Path(audience.file).name} are too few for {k} targets "
-                f"(at least {k * least} needed: no target may be smaller than "
-                f"{least} people)"]
-    return []
 
 
 def json_schema() -> str:

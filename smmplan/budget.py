@@ -20,20 +20,16 @@ import pandas as pd
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import EXTRAPOLATION, PlatformHistory, calibrate, read_histories
+from .catalogue import paid_facts  # noqa: F401 (re-exported)
 from .errors import DataError
 from .exports.posts import read_posts
 from .exports.web import read_web
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
-from .paths import data_yaml
 
 SCENARIOS = ("low", "mid", "high")
 SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
-
-def paid_facts() -> dict:
-    """data/paid.yaml."""
-    return data_yaml("paid.yaml")
 
 
 def usd_rate(brief: Brief) -> tuple[float, str]:

@@ -20,10 +20,11 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell
 
-from .brief import Brief, load_brief
+from .brief import Brief
 from .errors import BriefError, SmmplanError, UsageError
 from .paths import NOTEBOOKS_DIR
 from .safety import folder_lock, remove_leftovers
+from .validation import load_brief
 
 FOOTER_CELL = "v.footer(plan)"
 # After the first chapter (whose executive summary computes every chapter): the calendar

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief, platforms
+from .catalogue import content_facts  # noqa: F401 (re-exported)
 from .exports.posts import read_posts
 from .i18n import Translator
 from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
@@ -28,10 +29,6 @@ from .sectors import playbook, sector_dates
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
 MIN_POSTS_PER_WINDOW = 3
 
-
-def content_facts() -> dict:
-    """data/content.yaml."""
-    return data_yaml("content.yaml")
 
 
 @dataclass

@@ -34,7 +34,7 @@ def _checked_brief(path: str, scenario: Path | None = None):
     """The brief (scenario applied) if the build would accept it, else BriefError listing
     every problem: the brief's own checks, then the build's preflight (smmplan.preflight)."""
     from . import preflight
-    from .brief import load_brief
+    from .validation import load_brief
 
     brief = load_brief(path, scenario=scenario)
     problems = preflight.problems(brief, preflight.label(path, scenario))

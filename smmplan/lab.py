@@ -17,17 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from .brief import (
-    Brief,
-    apply_scenario,
-    apply_scenario_data,
-    example_briefs_for_picker,
-    parse_brief,
-    platforms,
-    read_yaml,
-)
+from .brief import Brief, example_briefs_for_picker, parse_brief, platforms, read_yaml
 from .errors import BriefError, SmmplanError
 from .report import static_output
+from .scenario import apply_scenario, apply_scenario_data
 
 SCENARIO_NAME = "scenario.yaml"
 HISTORY_DIR = "scenario.history"
@@ -93,7 +86,7 @@ def check_scenario(brief_path: Path, data: dict) -> None:
     """BriefError (nothing written) if the build would refuse the brief with ``data``
     as its scenario: the brief's validation, then the build's preflight."""
     from . import preflight
-    from .brief import load_brief
+    from .validation import load_brief
 
     folder = Path(brief_path).resolve().parent
     handle, name = tempfile.mkstemp(prefix=".scenario-check-", suffix=".yaml", dir=folder)

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief
+from .catalogue import kpi_catalogue, objective_tree  # noqa: F401 (re-exported)
 from .errors import DataError
 from .exports.comments import read_comments
 from .exports.posts import read_posts
@@ -31,17 +32,6 @@ from .goals import GENERIC, goal_platform, match_kpi
 from .goals import baseline as goal_baseline
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 from .paths import data_yaml
-
-
-def kpi_catalogue() -> dict[str, dict]:
-    """data/kpis.yaml."""
-    return data_yaml("kpis.yaml")
-
-
-def objective_tree() -> dict[str, dict]:
-    """data/objective_tree.yaml."""
-    return data_yaml("objective_tree.yaml")
-
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 

@@ -15,7 +15,7 @@ from babel import Locale
 
 from . import __version__
 from .audience import Audience, load_audience
-from .brief import Brief, load_brief
+from .brief import Brief
 from .budget import Paid, plan_paid
 from .channels import Channels, calendar_files, plan_channels
 from .charts import Theme
@@ -28,6 +28,7 @@ from .report import Recorder
 from .safety import write_csv
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import Team, plan_team
+from .validation import load_brief
 
 SCHEMA_VERSION = 2
 # Chapters that exist, in plan order.

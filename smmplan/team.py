@@ -10,13 +10,7 @@ import numpy as np
 
 from .brief import Brief
 from .budget import Paid
-from .paths import data_yaml
-
-
-def role_facts() -> dict:
-    """data/roles.yaml."""
-    return data_yaml("roles.yaml")
-
+from .catalogue import role_facts  # noqa: F401 (re-exported)
 
 # Roles whose time produces content (posting capacity, channels chapter).
 CONTENT_ROLES = ("content_manager", "social_media_manager")

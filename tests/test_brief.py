@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from smmplan.brief import Brief, load_brief, slugify
+from smmplan.brief import Brief, slugify
 from smmplan.errors import BriefError
 from smmplan.paths import BRIEF_TEMPLATE, example_briefs
+from smmplan.validation import load_brief
 
 from .conftest import example_raw, run_cli, standalone, write_brief
 

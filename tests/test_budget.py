@@ -47,8 +47,8 @@ def test_chain_is_consistent_and_concave():
 
 
 def test_plan_sums_and_scenarios_for_every_example():
-    from smmplan.brief import load_brief
     from smmplan.paths import example_briefs
+    from smmplan.validation import load_brief
 
     for path in example_briefs():
         brief = load_brief(path)
@@ -128,7 +128,7 @@ def test_bad_budgets():
 
 
 def test_validate_catches_a_negative_budget(tmp_path):
-    from smmplan.brief import load_brief
+    from smmplan.validation import load_brief
 
     raw = standalone(example_raw("bakery"))
     raw["budget"]["paid_media"] = -1
@@ -137,9 +137,9 @@ def test_validate_catches_a_negative_budget(tmp_path):
 
 
 def test_forecast_split_by_target_adds_up():
-    from smmplan.brief import load_brief
     from smmplan.paths import EXAMPLES_DIR
     from smmplan.plan import Plan
+    from smmplan.validation import load_brief
 
     plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
     paid = plan.paid

@@ -7,11 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smmplan.brief import load_brief, parse_brief
+from smmplan.brief import parse_brief
 from smmplan.budget import plan_paid
 from smmplan.calibration import effective_audience, platform_histories
 from smmplan.exports.ads import ads_frame
 from smmplan.paths import EXAMPLES_DIR
+from smmplan.validation import load_brief
 
 from .conftest import example_raw, standalone, write_brief
 

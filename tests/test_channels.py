@@ -9,7 +9,7 @@ import io
 import pandas as pd
 import pytest
 
-from smmplan.brief import load_brief, parse_brief
+from smmplan.brief import parse_brief
 from smmplan.channels import (
     ChannelChoice,
     Window,
@@ -24,6 +24,7 @@ from smmplan.exports.posts import posts_frame
 from smmplan.exports.table import read_table
 from smmplan.paths import example_briefs
 from smmplan.plan import Plan
+from smmplan.validation import load_brief
 
 from .conftest import SHARED_DATASETS, example_raw, standalone
 

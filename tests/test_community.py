@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from smmplan.brief import load_brief
 from smmplan.community import LEVELS, NEGATIVE_SHARE, baseline_comments, plan_community
 from smmplan.paths import example_briefs
+from smmplan.validation import load_brief
 
 
 def example(name):

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from smmplan.brief import BusinessGoal, load_brief
+from smmplan.brief import BusinessGoal
 from smmplan.goals import GENERIC, goal_platform, match_kpi
 from smmplan.paths import EXAMPLES_DIR, example_briefs
 from smmplan.plan import Plan
+from smmplan.validation import load_brief
 
 
 @pytest.mark.parametrize(("metric", "description", "kpi"), [

@@ -14,10 +14,10 @@ import urllib.request
 import pytest
 import yaml
 
-from smmplan.brief import load_brief
 from smmplan.errors import BriefError
 from smmplan.paths import EXAMPLES_DIR, NOTEBOOKS_DIR, ROOT
 from smmplan.plan import sha256
+from smmplan.validation import load_brief
 
 from .conftest import browser_required, run_cli
 

@@ -38,11 +38,11 @@ def test_rates_by_group_use_the_kpi_definition():
 def test_sponsor_ranking_and_history_show_one_rate_per_content_type():
     """The objectives chapter's engagement by content type and the paid chapter's "what to
     sponsor" used two definitions (mean of per-post rates vs ratio of sums): one now."""
-    from smmplan.brief import load_brief
     from smmplan.budget import _sponsor
     from smmplan.exports.posts import read_posts
     from smmplan.objectives import analyse_posts
     from smmplan.paths import example_briefs
+    from smmplan.validation import load_brief
 
     for path in example_briefs():
         brief = load_brief(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from smmplan.brief import load_brief, parse_brief
+from smmplan.brief import parse_brief
 from smmplan.exports.posts import posts_frame
 from smmplan.exports.table import read_table
 from smmplan.exports.web import web_frame
@@ -19,6 +19,7 @@ from smmplan.objectives import (
     web_kpis,
 )
 from smmplan.paths import example_briefs
+from smmplan.validation import load_brief
 
 from .conftest import SHARED_DATASETS, example_raw, standalone
 

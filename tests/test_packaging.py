@@ -44,3 +44,41 @@ def test_readme_quick_start_has_the_two_commands():
     commands = [line.split("#")[0].strip() for line in quick.splitlines()
                 if line.startswith("make ")]
     assert commands == ["make demo", "make test"]
+
+
+def test_no_import_cycle_and_modules_stay_small():
+    """Imports go one way (docs/architecture.md): no cycle among smmplan's modules, lazy
+    imports inside functions included; no module over about 600 lines."""
+    import ast
+
+    root = ROOT / "smmplan"
+    modules = {}
+    for path in root.rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        modules[name.removesuffix(".__init__")] = path
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - node.level + 1] \
+                    if node.level else []
+                target = ".".join(base + ([node.module] if node.module else []))
+                for found in [target] + [f"{target}.{a.name}" for a in node.names]:
+                    if found in modules and found != name:
+                        graph[name].add(found)
+    seen: dict[str, int] = {}
+
+    def visit(node: str, stack: list[str]) -> None:
+        seen[node] = 1
+        for nxt in graph[node]:
+            assert seen.get(nxt) != 1, " -> ".join(stack + [node, nxt])
+            if nxt not in seen:
+                visit(nxt, stack + [node])
+        seen[node] = 2
+
+    for module in graph:
+        if module not in seen:
+            visit(module, [])
+    sizes = {m: len(p.read_text(encoding="utf-8").splitlines()) for m, p in modules.items()}
+    assert max(sizes.values()) <= 650, sorted(sizes.items(), key=lambda kv: -kv[1])[:3]

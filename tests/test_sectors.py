@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from smmplan.brief import load_brief
 from smmplan.errors import BriefError
 from smmplan.i18n import Translator, apply_register
 from smmplan.paths import example_briefs
 from smmplan.sectors import check_playbook, date_for, playbook, sector_kinds
+from smmplan.validation import load_brief
 
 from .conftest import example_raw, write_brief
 

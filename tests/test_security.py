@@ -20,7 +20,6 @@ import pandas as pd
 import pytest
 
 from smmplan.audience import prepare_audience
-from smmplan.brief import load_brief
 from smmplan.build import BuildOptions, build_one
 from smmplan.errors import BriefError, UsageError
 from smmplan.export import plotly_js
@@ -33,6 +32,7 @@ from smmplan.safety import (
     sanitize_svg,
     write_csv,
 )
+from smmplan.validation import load_brief
 
 from .conftest import SMMPLAN, example_raw, run_cli, standalone, write_brief
 

@@ -7,12 +7,13 @@ import pandas as pd
 import pytest
 
 from smmplan.audience import parse_dates, parse_numbers, prepare_audience
-from smmplan.brief import load_brief, parse_brief
+from smmplan.brief import parse_brief
 from smmplan.errors import BriefError, DataError
 from smmplan.exports.table import read_table
 from smmplan.privacy import min_group
 from smmplan.segments import AudienceSegmenter, mean_silhouette, to_matrix
 from smmplan.targets import _profile, find_targets
+from smmplan.validation import load_brief
 
 from .conftest import SHARED_DATASETS, example_raw, standalone, write_brief
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from smmplan.brief import load_brief
 from smmplan.budget import plan_paid
 from smmplan.paths import example_briefs
 from smmplan.team import plan_team, size_roles
+from smmplan.validation import load_brief
 
 
 def examples():

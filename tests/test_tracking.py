@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smmplan.brief import load_brief
 from smmplan.errors import DataError
 from smmplan.paths import EXAMPLES_DIR
 from smmplan.plan import Plan
 from smmplan.tracking import assess, calendar_format, path, rules, track
+from smmplan.validation import load_brief
 
 from .conftest import run_cli
 

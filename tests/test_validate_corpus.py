@@ -8,11 +8,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from smmplan.brief import load_brief
 from smmplan.errors import BriefError, DataError
 from smmplan.exports.ads import read_ads
 from smmplan.exports.posts import read_posts
 from smmplan.exports.table import read_table
+from smmplan.validation import load_brief
 
 from .conftest import example_raw, standalone, write_brief
 

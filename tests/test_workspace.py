@@ -55,8 +55,8 @@ def _check(scenario: dict, tmp_path, brief=B2B) -> list[str]:
     import yaml
 
     from smmplan import preflight
-    from smmplan.brief import load_brief
     from smmplan.errors import BriefError
+    from smmplan.validation import load_brief
 
     path = tmp_path / "scenario.yaml"
     path.write_text(yaml.safe_dump(scenario), encoding="utf-8")
@@ -141,7 +141,7 @@ def test_each_keep_merges_its_chapter_and_can_be_undone(client):
                                              "engagement_rate_reach": 9}}
     assert kept["budget"]["paid_media"] == 700000
     assert len(lab.history(path)) == 3
-    from smmplan.brief import load_brief
+    from smmplan.validation import load_brief
 
     built = load_brief(brief, scenario=path)
     assert built.targets.k == 4 and built.budget.paid.channels["instagram"].max == 250000

@@ -1,0 +1,74 @@
+"""Scenarios: the strategist's choices kept from the lab (``scenario.yaml``, see
+docs/scenario.md) merged into a brief before it is validated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .brief import Brief, parse_brief, read_yaml
+from .errors import BriefError
+
+SCENARIO_FIELDS = {
+    "targets": {"k"},
+    "budget": {"paid_media", "paid"},
+    "goals": {"kpi_targets"},
+}
+
+
+def apply_scenario_data(raw: dict, scenario: dict) -> dict:
+    """``raw`` with the sections of a scenario mapping merged in (no checks)."""
+    merged = {**raw}
+    for section, values in scenario.items():
+        if section in ("brief", "note") or not isinstance(values, dict):
+            continue
+        merged[section] = deep_merge(dict(merged.get(section) or {}), values)
+    return merged
+
+
+def apply_scenario(raw: dict, scenario_path: Path) -> dict:
+    """The brief's raw data with a scenario file's choices applied (see docs/scenario.md).
+
+    A scenario may set ``targets.k``, ``budget.paid_media``, ``budget.paid.channels.<p>``
+    bounds and ``goals.kpi_targets``; anything else is an error naming the field."""
+    scenario = read_yaml(scenario_path)
+    if not isinstance(scenario, dict):
+        raise BriefError([f"{scenario_path}: (top level): a scenario must be a YAML mapping"])
+    problems = []
+    for section, values in scenario.items():
+        if section in ("brief", "note"):
+            continue
+        if section not in SCENARIO_FIELDS or not isinstance(values, dict):
+            problems.append(f"{scenario_path}: {section}: not a scenario section "
+                            f"(use {', '.join(sorted(SCENARIO_FIELDS))})")
+            continue
+        for key in values:
+            if key not in SCENARIO_FIELDS[section]:
+                problems.append(f"{scenario_path}: {section}.{key}: not a scenario field")
+    if problems:
+        raise BriefError(problems)
+    return apply_scenario_data(raw, scenario)
+
+
+def deep_merge(base: dict, extra: dict) -> dict:
+    """``base`` with ``extra`` merged in, nested mappings merged key by key (a new dict;
+    neither argument is changed)."""
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = deep_merge(out[key], value) if isinstance(value, dict) and isinstance(
+            out.get(key), dict) else value
+    return out
+
+
+def read_brief(path: str | Path, scenario: str | Path | None = None) -> Brief:
+    """Load and validate a brief (with a scenario file's choices applied, if given),
+    without looking at the files it names (``validation.load_brief`` does both)."""
+    path = Path(path)
+    raw = read_yaml(path)
+    if scenario is not None and isinstance(raw, dict):
+        raw = apply_scenario(raw, Path(scenario))
+        try:
+            return parse_brief(raw, path)
+        except BriefError as exc:  # name both files: the value may come from either
+            raise BriefError([line.replace(f"{path}: ", f"{path} (with {scenario}): ", 1)
+                              for line in exc.lines()]) from None
+    return parse_brief(raw, path)
