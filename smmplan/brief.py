@@ -13,7 +13,6 @@ import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from babel import Locale
 from babel.numbers import list_currencies
 from pydantic import (
@@ -29,7 +28,7 @@ from pydantic import (
 
 from .catalogue import check_platform, platform_catalogue, platforms  # noqa: F401
 from .errors import BriefError
-from .paths import data_yaml, parse_yaml
+from .paths import data_yaml
 
 PROBLEM_KEYS = (
     "website_traffic",
@@ -626,35 +625,6 @@ def _missing_raw_files(raw: dict, source: Path) -> list[str]:
             if not path.is_file():
                 problems.append(f"{source}: data.{kind}.path: file not found: {path}")
     return problems
-
-
-def read_yaml(path: Path) -> object:
-    """Read a YAML file; syntax errors become BriefError with line and column."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise BriefError([f"{path}: file not found"]) from None
-    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
-        raise BriefError(
-            [f"{path}: cannot be read as UTF-8 text ({exc.__class__.__name__})"]
-        ) from None
-    try:
-        return parse_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1} column {mark.column + 1}" if mark else "(top level)"
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise BriefError([f"{path}: {where}: YAML syntax error: {problem}"]) from None
-
-
-def example_briefs_for_picker(current: Brief) -> list[Path]:
-    """Briefs to offer in the lab: the examples and the current brief."""
-    from .paths import example_briefs
-
-    found = list(example_briefs())
-    if current.source and current.source.resolve() not in {p.resolve() for p in found}:
-        found.append(current.source)
-    return found
 
 
 def json_schema() -> str:

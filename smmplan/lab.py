@@ -17,10 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from .brief import Brief, example_briefs_for_picker, parse_brief, platforms, read_yaml
+from .brief import Brief, parse_brief, platforms
 from .errors import BriefError, SmmplanError
 from .report import static_output
-from .scenario import apply_scenario, apply_scenario_data
+from .scenario import apply_scenario, apply_scenario_data, example_briefs_for_picker, read_yaml
 
 SCENARIO_NAME = "scenario.yaml"
 HISTORY_DIR = "scenario.history"

@@ -5,8 +5,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .brief import Brief, parse_brief, read_yaml
+import yaml
+
+from .brief import Brief, parse_brief
 from .errors import BriefError
+from .paths import parse_yaml
+
+
+def read_yaml(path: Path) -> object:
+    """Read a YAML file; syntax errors become BriefError with line and column."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BriefError([f"{path}: file not found"]) from None
+    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as exc:
+        raise BriefError(
+            [f"{path}: cannot be read as UTF-8 text ({exc.__class__.__name__})"]
+        ) from None
+    try:
+        return parse_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1} column {mark.column + 1}" if mark else "(top level)"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BriefError([f"{path}: {where}: YAML syntax error: {problem}"]) from None
+
+
+def example_briefs_for_picker(current: Brief) -> list[Path]:
+    """Briefs to offer in the lab: the examples and the current brief."""
+    from .paths import example_briefs
+
+    found = list(example_briefs())
+    if current.source and current.source.resolve() not in {p.resolve() for p in found}:
+        found.append(current.source)
+    return found
+
 
 SCENARIO_FIELDS = {
     "targets": {"k"},
