@@ -28,6 +28,7 @@ from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
 MIN_POSTS_PER_WINDOW = 3
+MIN_POSTS_PER_DAY = 5  # a weekday (or hour) ranked on fewer posts is noise
 
 
 
@@ -107,6 +108,22 @@ def best_windows(history: pd.DataFrame, top: int = 4,
             for (w, h), r in grouped.head(top).iterrows()]
 
 
+def best_days_and_hours(history: pd.DataFrame, top: int = 4,
+                        min_posts: int = MIN_POSTS_PER_DAY) -> list[Window]:
+    """Windows when the history is too thin for weekday × hour cells: the weekdays with the
+    best mean rate (at least ``min_posts`` posts each), each at the best hour (same
+    minimum; else the most used hour), best day first. The window's rate is its day's."""
+    days = history.groupby("weekday")["rate"].agg(["mean", "size"])
+    days = days[days["size"] >= min_posts].sort_values("mean", ascending=False)
+    hours = history.groupby("hour")["rate"].agg(["mean", "size"])
+    good = hours[hours["size"] >= min_posts].sort_values("mean", ascending=False)
+    best = good.index.tolist() or hours.sort_values("size", ascending=False).index.tolist()
+    if days.empty or not best:
+        return []
+    return [Window(int(day), int(best[i % len(best)]), round(float(row["mean"]), 3),
+                   int(row["size"])) for i, (day, row) in enumerate(days.head(top).iterrows())]
+
+
 def score_channels(brief: Brief, target_reach: dict[str, float] | None,
                    wanted_roles: dict[str, float], max_channels: int) -> list[ChannelChoice]:
     """Score every platform of the catalogue (see the module docstring) and keep the best
@@ -169,6 +186,10 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float) -> None:
             break
     for c in kept:
         c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
+    # rounding must not plan more than the team can produce: trim the weakest first
+    for c in sorted(kept, key=lambda c: c.score):
+        while sum(k.posts_per_week for k in kept) > capacity + 1e-9 and c.posts_per_week > 0:
+            c.posts_per_week -= 0.5
 
 
 def key_dates(brief: Brief) -> list[dict]:
@@ -245,6 +266,33 @@ def build_slots(brief: Brief, kept: list[ChannelChoice], windows: dict[str, list
     return sorted(slots, key=lambda s: (s.date, s.time, s.platform))
 
 
+def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float]) -> None:
+    """Sponsored posts only on platforms with a paid budget, their number in proportion to
+    each platform's spend: as many as the calendar proposed (showcase posts in a format the
+    budget chapter sponsors), shared out by spend, preferring the proposed posts, then other
+    showcase posts, then any, evenly spread over the period."""
+    paid = {p: v for p, v in paid_spend.items() if v > 0}
+    was = {id(s) for s in slots if s.sponsored}
+    proposed = len(was)
+    for s in slots:
+        s.sponsored = False
+    organic = {s.platform for s in slots}
+    spend = {p: v for p, v in paid.items() if p in organic}  # paid-only platforms: no post
+    if not spend:
+        return
+    # without a proposal (no format matched), the showcase posts of the paid platforms
+    proposed = proposed or sum(s.pillar == "showcase" and s.platform in spend for s in slots)
+    total = sum(spend.values())
+    for platform, value in spend.items():
+        quota = max(1, round(proposed * value / total))
+        mine = [s for s in slots if s.platform == platform]
+        ranked = sorted(mine, key=lambda s: (id(s) not in was, s.pillar != "showcase"))
+        pool = sorted(ranked[:max(quota, min(len(mine), 3 * quota))], key=lambda s: s.date)
+        step = len(pool) / quota if quota < len(pool) else 1.0
+        for i in range(min(quota, len(pool))):
+            pool[int(i * step)].sponsored = True
+
+
 def to_csv(slots: list[Slot], key_dates_: list[dict]) -> str:
     """calendar.csv: one row per post, then one per key date (formula-like text cells,
     e.g. an event named ``=HYPERLINK(...)``, neutralised)."""
@@ -311,7 +359,8 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
 
 
 def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, float] | None,
-                  content_fte: float, sponsored_types: set[str]) -> Channels:
+                  content_fte: float, sponsored_types: set[str],
+                  paid_spend: dict[str, float] | None = None) -> Channels:
     """The channels and content chapter's results."""
     facts = content_facts()
     roles_needed: dict[str, float] = {}
@@ -342,11 +391,16 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     for c in kept:
         default = [Window(w, h, None, 0) for w, h in facts["platforms"][c.platform]["windows"]]
         found = []
-        if history is not None:
+        if history is not None and "rate" in history:
             rows = history[history["platform"] == c.platform] if (
                 history["platform"] != "").any() else history
             if len(rows) >= 20:
                 found = best_windows(rows)
+            # too few measured cells: the best days of the history (this platform's when it
+            # has enough posts, else all), so the best day always gets posts
+            days = best_days_and_hours(rows if len(rows) >= 20 else history)
+            have = {w.weekday for w in found}
+            found += [w for w in days if w.weekday not in have][:max(0, 4 - len(found))]
         windows[c.platform] = found or default
         if found:
             basis = "history"
@@ -356,6 +410,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          if not sponsored_types or any(f.split("_")[-1] in t.lower()
                                                        for t in sponsored_types)}
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats)
+    if paid_spend is not None:
+        sponsor_slots(slots, paid_spend)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"

@@ -123,8 +123,38 @@ def posting_volume(plan: dict) -> Iterator[Check]:
                     f"channels {planned} vs team {team}")
 
 
+def calendar_agrees(plan: dict) -> Iterator[Check]:
+    """Sponsored posts only on platforms with a paid budget, in proportion to their spend;
+    the planned posting within the team's capacity."""
+    channels = plan.get("channels", {})
+    if "capacity_posts" in channels:
+        yield Check("posting within capacity",
+                    channels["planned_posts"] <= channels["capacity_posts"] + 1e-9,
+                    f"{channels['planned_posts']} planned vs {channels['capacity_posts']}")
+    posts = plan.get("calendar", {}).get("posts", [])
+    sponsored: dict[str, int] = {}
+    for post in posts:
+        if post["sponsored"]:
+            sponsored[post["platform"]] = sponsored.get(post["platform"], 0) + 1
+    spend = {c["platform"]: c["spend"] for c in plan.get("budget", {}).get("channels", [])}
+    unpaid = sorted(p for p in sponsored if not spend.get(p))
+    yield Check("sponsored posts on paid platforms only", not unpaid,
+                f"sponsored on {', '.join(unpaid)} without paid budget" if unpaid else "")
+    organic = {p["platform"] for p in posts}
+    paid = {p: v for p, v in spend.items() if v > 0 and p in organic}
+    if sponsored and paid:
+        total_posts, total_spend = sum(sponsored.values()), sum(paid.values())
+        for platform, value in paid.items():
+            expected = total_posts * value / total_spend
+            got = sponsored.get(platform, 0)
+            yield Check(f"sponsored posts on {platform} follow its spend",
+                        abs(got - expected) <= max(1.0, 0.1 * expected),
+                        f"{got} posts vs {expected:.1f} by spend share")
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
-    content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume)
+    content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
+    calendar_agrees)
 
 
 def run(plan: dict) -> list[Check]:

@@ -130,7 +130,8 @@ class Plan:
         content_fte = self.team.content_fte
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
         return plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
-                             content_fte, sponsored)
+                             content_fte, sponsored,
+                             {c.platform: c.spend for c in self.paid.channels})
 
     @cached_property
     def community(self) -> Community:
