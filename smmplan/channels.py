@@ -401,9 +401,11 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             days = best_days_and_hours(rows if len(rows) >= 20 else history)
             have = {w.weekday for w in found}
             found += [w for w in days if w.weekday not in have][:max(0, 4 - len(found))]
-        windows[c.platform] = found or default
         if found:
             basis = "history"
+            taken = {w.weekday for w in found}  # measured first, then the platform's usual
+            found += [w for w in default if w.weekday not in taken][:max(0, 4 - len(found))]
+        windows[c.platform] = found or default
     dates = key_dates(brief)
     holidays_ = {d["date"] for d in dates if d["kind"] == "holiday"}
     sponsored_formats = {f for f in ("reel", "short_video", "carousel", "photo", "video")
