@@ -424,6 +424,18 @@ class Budget(_Model):
     paid: PaidSettings = Field(
         default_factory=PaidSettings, description="How the paid budget is planned."
     )
+    in_house: dict[Literal["social_media_manager", "strategist", "content_manager",
+                           "community_manager", "analyst", "campaign_manager", "designer"],
+                   Annotated[float, Field(ge=0, le=50)]] = Field(
+        default_factory=dict,
+        description="The client's existing team working on social media, in FTE per role "
+        "(counted before anything is hired; its cost is not part of the team budget).",
+    )
+    owner_hours: float | None = Field(
+        default=None, ge=0, le=80,
+        description="Hours a week the owner (or current staff) gives to social media in a "
+        "small business (default: what today's posting takes).",
+    )
     salaries: dict[Literal["social_media_manager", "strategist", "content_manager",
                            "community_manager", "analyst", "campaign_manager", "designer"],
                    Money] = Field(

@@ -359,9 +359,10 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
 
 
 def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, float] | None,
-                  content_fte: float, sponsored_types: set[str],
+                  capacity: float, sponsored_types: set[str],
                   paid_spend: dict[str, float] | None = None) -> Channels:
-    """The channels and content chapter's results."""
+    """The channels and content chapter's results; ``capacity`` is the posts a week the
+    plan's team can produce (``team.content_capacity``)."""
     facts = content_facts()
     roles_needed: dict[str, float] = {}
     for i, problem in enumerate(fix_first):
@@ -370,7 +371,6 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             roles_needed[role] = roles_needed.get(role, 0) + (3 - i)
     if not roles_needed:
         roles_needed = {"awareness": 1, "engagement": 1}
-    capacity = content_fte * facts["posts_per_content_fte"]
     max_channels = brief.calendar.max_channels or max(1, min(6, int(np.ceil(capacity / 4))))
     choices = score_channels(brief, target_reach, roles_needed, max_channels)
     kept = [c for c in choices if c.kept]

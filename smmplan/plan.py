@@ -27,7 +27,7 @@ from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .report import Recorder
 from .safety import write_csv
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
-from .team import Team, plan_team
+from .team import Capacity, Team, content_capacity, plan_team
 from .validation import load_brief
 
 SCHEMA_VERSION = 2
@@ -107,7 +107,9 @@ class Plan:
     @cached_property
     def team(self) -> Team:
         """Team and cost (chapter 7)."""
-        return plan_team(self.brief, self.paid)
+        kept = [c for c in self.channels.choices if c.kept]
+        return plan_team(self.brief, self.paid, self.channels.planned_posts, len(kept),
+                         self.capacity)
 
     @cached_property
     def objectives(self) -> Objectives:
@@ -119,6 +121,11 @@ class Plan:
         return plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
 
     @cached_property
+    def capacity(self) -> Capacity:
+        """Posts a week the plan's team can produce (the budget and the client's own)."""
+        return content_capacity(self.brief, self.paid.rate)
+
+    @cached_property
     def channels(self) -> Channels:
         """Channels, content and calendar (chapter 4)."""
         tg = self.targets
@@ -127,10 +134,9 @@ class Plan:
             reach = platform_reach(self.audience)
         elif tg.declared and tg.personas:
             reach = declared_reach(tg.personas)
-        content_fte = self.team.content_fte
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
         return plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
-                             content_fte, sponsored,
+                             self.capacity.posts, sponsored,
                              {c.platform: c.spend for c in self.paid.channels})
 
     @cached_property

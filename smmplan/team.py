@@ -21,11 +21,13 @@ class RolePlan:
     role: str
     fte: float
     annual_pay: float  # plan currency
-    pay_basis: str  # "brief" or "us_benchmark"
+    pay_basis: str  # "brief", "country_ratio", "benchmark" (U.S.) or "us_benchmark"
     cost: float  # in-house: loaded cost over the plan period, FTE rounded up to a half
     freelance: float  # exact FTE in days x loaded day cost x freelance premium
     agency: float  # exact FTE x loaded cost x agency multiplier
     best: str  # cheapest of in_house / freelance / agency for this role
+    existing: float = 0.0  # FTE the client already has for the role
+    hire: float = 0.0  # FTE to add (what the costs are for)
 
 
 @dataclass
@@ -44,6 +46,9 @@ class Team:
     roi: float | None  # (revenue x margin - total cost) / total cost, percent
     monthly: list[dict]
     notes: list[str] = field(default_factory=list)
+    hours: dict | None = None  # small business: hours a week needed, existing, bought
+    budget_gap: float | None = None  # team cost above the brief's team budget
+    existing_fte: float = 0.0  # the client's own team counted first
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -55,19 +60,95 @@ class Team:
         return sum(r.fte for r in self.roles if r.role in CONTENT_ROLES)
 
 
-def size_roles(brief: Brief, paid_total: float) -> dict[str, float]:
-    """FTE per role. SME: one social media manager, 0.5 to 1.5 FTE from channels and
-    posting volume (0.3 + 0.1 per channel + posts per week / 40). Large: a strategist
-    (0.5, 1 above 4 channels), content managers (posts per week / 12), community managers
-    (channels / 4), an analyst (0.5), campaign managers (paid budget a year / 1M, at least
-    0.3 when there is paid media) and designers (posts per week / 15)."""
-    rules = role_facts()["sizing"]
-    channels = len(brief.situation.channels)
-    posts = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+@dataclass
+class Capacity:
+    """Posts a week the plan's team can produce, and from what."""
+
+    posts: float
+    basis: str  # "hours" (a small business's hours a week) or "fte" (content roles)
+    hours: float | None = None  # hours a week available (small business)
+    existing_hours: float | None = None  # the client's own (owner, staff, today's posting)
+    bought_hours: float | None = None  # what the team budget buys at the freelance rate
+    content_fte: float | None = None  # content roles (large companies)
+
+
+def pay(brief: Brief, role: str, rate: float) -> tuple[float, str]:
+    """Annual gross pay of a role in the plan currency and its basis: the brief's figure,
+    else the U.S. median (BLS) scaled to the country's wage level (``pay_ratio``), else the
+    U.S. median as it is."""
+    facts = role_facts()
+    if role in brief.budget.salaries:
+        return brief.budget.salaries[role], "brief"
+    ratio = facts["pay_ratio"].get(brief.client.country)
+    usd = facts["roles"][role]["pay_usd"]
+    if ratio is None:
+        return usd * rate, "us_benchmark"
+    return usd * ratio * rate, "country_ratio" if brief.client.country != "US" else "benchmark"
+
+
+def _loaded(brief: Brief, role: str, rate: float) -> float:
+    """One FTE of a role over the plan period, employer costs included."""
+    facts = role_facts()
+    return pay(brief, role, rate)[0] * facts["employer_cost_factor"] * \
+        brief.client.period.months / 12
+
+
+def _hourly_freelance(brief: Brief, rate: float) -> float:
+    """What one hour of a freelance social media manager costs (SMEs buy hours)."""
+    facts = role_facts()
+    yearly = pay(brief, "social_media_manager", rate)[0] * facts["employer_cost_factor"]
+    return yearly / (facts["working_days"] * facts["hours"]["per_fte_week"] / 5) * \
+        facts["freelance_premium"]
+
+
+def sme_hours(posts: float, channels: int) -> float:
+    """Hours a week a small business's social media takes (``data/roles.yaml`` hours)."""
+    h = role_facts()["hours"]
+    return posts * h["per_post"] + channels * h["per_channel"] + h["base"]
+
+
+def content_capacity(brief: Brief, rate: float) -> Capacity:
+    """Posts a week the plan can count on. A small business: the hours it already gives
+    (``budget.owner_hours``, else what today's posting takes, plus in-house staff) and the
+    hours its team budget buys at the freelance rate, less the channels' community time.
+    A large company: its content roles in house (``budget.in_house``, else today's posting),
+    12 posts a week each."""
+    facts = role_facts()
+    rules = facts["sizing"]
+    current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+    channels = max(1, len(brief.situation.channels))
+    if brief.client.size == "sme":
+        h = facts["hours"]
+        existing = brief.budget.owner_hours
+        if existing is None:
+            existing = sme_hours(current, channels) if current else h["default_owner"]
+        existing += brief.budget.in_house.get("social_media_manager", 0) * h["per_fte_week"]
+        weeks = brief.client.period.months * 52 / 12
+        bought = brief.budget.team / (_hourly_freelance(brief, rate) * weeks) \
+            if brief.budget.team else 0.0
+        hours = existing + bought
+        posts = max(0.0, (hours - h["base"] - channels * h["per_channel"]) / h["per_post"])
+        return Capacity(round(posts, 2), "hours", round(hours, 2), round(existing, 2),
+                        round(bought, 2))
+    in_house = brief.budget.in_house.get("content_manager")
+    fte = in_house if in_house is not None else current / rules["posts_per_content_fte"]
+    fte = max(0.5, fte)
+    return Capacity(round(fte * rules["posts_per_content_fte"], 2), "fte", content_fte=fte)
+
+
+def size_roles(brief: Brief, paid_total: float, posts: float, channels: int
+               ) -> dict[str, float]:
+    """FTE per role for the plan's posting (``posts`` a week on ``channels`` platforms).
+    SME: one social media manager for the hours it takes (``sme_hours``). Large: a
+    strategist (0.5, 1 above 4 channels), content managers (posts per week / 12), community
+    managers (channels / 4), an analyst (0.5), campaign managers (paid budget a year / 1M,
+    at least 0.3 when there is paid media) and designers (posts per week / 15)."""
+    facts = role_facts()
+    rules = facts["sizing"]
     months = brief.client.period.months
     if brief.client.size == "sme":
-        fte = min(1.5, max(0.5, 0.3 + 0.1 * channels + posts / 40))
-        return {"social_media_manager": round(fte, 2)}
+        return {"social_media_manager": round(sme_hours(posts, channels)
+                                              / facts["hours"]["per_fte_week"], 2)}
     yearly_paid = paid_total * 12 / months
     return {
         "strategist": 1.0 if channels > 4 else 0.5,
@@ -80,25 +161,44 @@ def size_roles(brief: Brief, paid_total: float) -> dict[str, float]:
     }
 
 
-def plan_team(brief: Brief, paid: Paid | None) -> Team:
-    """The team chapter's results."""
+def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
+              channels: int | None = None, capacity: Capacity | None = None) -> Team:
+    """The team chapter's results, sized for the plan's own posting (``posts`` a week on
+    ``channels`` platforms, from the channels chapter). The client's existing team is
+    counted first; only the rest is costed (in-house, freelance, agency, or each role from
+    its cheapest source). A small business buys hours beyond those it already gives."""
     facts = role_facts()
     months = brief.client.period.months
     rate = paid.rate if paid else 1.0
     ads = paid.total if paid else brief.budget.paid_media  # what the plan spends on ads
-    ftes = size_roles(brief, ads)
+    posts = posts if posts is not None else sum(c.posts_per_week or 0
+                                                for c in brief.situation.channels)
+    channels = channels if channels is not None else len(brief.situation.channels)
+    ftes = size_roles(brief, ads, posts, channels)
+    sme = brief.client.size == "sme"
+    hours = None
+    if sme:  # the hours the client gives are its own: only the rest is bought
+        capacity = capacity or content_capacity(brief, rate)
+        needed = sme_hours(posts, channels)
+        bought = max(0.0, needed - (capacity.existing_hours or 0.0))
+        hours = {"needed": round(needed, 2), "existing": capacity.existing_hours,
+                 "bought": round(bought, 2)}
+        hire = {"social_media_manager": bought / facts["hours"]["per_fte_week"]}
+    else:
+        hire = {r: max(0.0, f - brief.budget.in_house.get(r, 0.0)) for r, f in ftes.items()}
     roles = []
     for role, fte in ftes.items():
-        given = brief.budget.salaries.get(role)
-        pay = given if given is not None else facts["roles"][role]["pay_usd"] * rate
-        loaded = pay * facts["employer_cost_factor"] * months / 12  # one FTE, plan period
-        hired = np.ceil(fte * 2) / 2  # nobody is hired for less than a half-time post
-        costs = {"in_house": hired * loaded, "freelance": fte * loaded *
-                 facts["freelance_premium"], "agency": fte * loaded * facts["agency_multiplier"]}
-        roles.append(RolePlan(role, fte, round(pay, 2), "brief" if given is not None else
-                              "us_benchmark", round(costs["in_house"], 2),
-                              round(costs["freelance"], 2), round(costs["agency"], 2),
-                              min(costs, key=costs.get)))
+        annual, basis = pay(brief, role, rate)
+        loaded = _loaded(brief, role, rate)
+        new = hire[role]
+        hired = np.ceil(new * 2) / 2  # nobody is hired for less than a half-time post
+        costs = {"in_house": hired * loaded,
+                 "freelance": new * loaded * facts["freelance_premium"],
+                 "agency": new * loaded * facts["agency_multiplier"]}
+        roles.append(RolePlan(role, fte, round(annual, 2), basis,
+                              round(costs["in_house"], 2), round(costs["freelance"], 2),
+                              round(costs["agency"], 2), min(costs, key=costs.get),
+                              existing=round(fte - new, 2), hire=round(new, 2)))
     in_house = sum(r.cost for r in roles)
     agency = sum(r.agency for r in roles)
     freelancers = sum(r.freelance for r in roles)
@@ -113,7 +213,7 @@ def plan_team(brief: Brief, paid: Paid | None) -> Team:
     margin = (paid.margin or 100) / 100 if paid else 1.0
     roi = (revenue * margin - total["total"]) / total["total"] * 100 if revenue else None
     monthly, cumulative = [], 0.0
-    per_month_revenue = {}
+    per_month_revenue: dict[str, float] = {}
     if paid:
         for row in paid.monthly:
             per_month_revenue[row["month"]] = per_month_revenue.get(row["month"], 0) + (
@@ -133,11 +233,15 @@ def plan_team(brief: Brief, paid: Paid | None) -> Team:
     notes = []
     if any(r.pay_basis == "us_benchmark" for r in roles) and brief.client.country != "US":
         notes.append("us_pay_converted")
-    if brief.budget.team and abs(brief.budget.team - team_cost) / max(team_cost, 1) > 0.25:
+    if any(r.pay_basis == "country_ratio" for r in roles):
+        notes.append("country_pay")
+    gap = round(team_cost - brief.budget.team, 2) if team_cost > brief.budget.team + 1 \
+        else None
+    if gap:
         notes.append("team_budget_gap")
     return Team(roles, round(sum(ftes.values()), 2), round(in_house, 2), round(agency, 2),
                 round(freelancers, 2), round(mixed, 2), min(options, key=options.get),
-                sum(c.posts_per_week or 0 for c in brief.situation.channels),
-                len(brief.situation.channels), total,
+                posts, channels, total,
                 round(revenue, 2) if revenue else None, round(roi, 1) if roi else None,
-                monthly, notes)
+                monthly, notes, hours=hours, budget_gap=gap,
+                existing_fte=round(sum(r.existing for r in roles), 2))

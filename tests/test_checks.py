@@ -8,10 +8,9 @@ from smmplan.checks import Check, run
 
 from .conftest import plan_json
 
-# Known contradiction, fixed by issue 13 (team sized for the plan's posting volume): the
-# team chapter is sized for the brief's current posts per week, the channels chapter plans
-# more. Listed here so that the test fails once it is fixed (then remove it).
-KNOWN = {("maison-fournil", "posts per week: channels vs team")}
+# Known contradictions, each listed here with its issue so that the test fails once it is
+# fixed (then remove it). None left.
+KNOWN: set = set()
 
 
 def test_checks_catch_a_contradiction():

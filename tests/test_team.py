@@ -16,11 +16,12 @@ def examples():
 
 def test_sme_gets_one_all_round_manager_and_large_the_full_team():
     b = examples()
-    assert list(size_roles(b["bakery"], 1800)) == ["social_media_manager"]
-    roles = size_roles(b["fashion"], 620_000)
+    bakery = size_roles(b["bakery"], 1800, posts=4, channels=2)
+    assert bakery == {"social_media_manager": round((4 * 1.5 + 2 * 1 + 1) / 37.5, 2)}
+    posts = sum(c.posts_per_week for c in b["fashion"].situation.channels)
+    roles = size_roles(b["fashion"], 620_000, posts=posts, channels=4)
     assert set(roles) == {"strategist", "content_manager", "community_manager", "analyst",
                           "campaign_manager", "designer"}
-    posts = sum(c.posts_per_week for c in b["fashion"].situation.channels)
     assert roles["content_manager"] == pytest.approx(posts / 12, abs=0.01)
     assert roles["campaign_manager"] == pytest.approx(0.62, abs=0.01)
 
@@ -44,4 +45,25 @@ def test_brief_salaries_override_and_flags():
     bakery = plan_team(b["bakery"], plan_paid(b["bakery"]))
     assert bakery.roles[0].annual_pay == 32000 and bakery.roles[0].pay_basis == "brief"
     fashion = plan_team(b["fashion"], plan_paid(b["fashion"]))
-    assert "us_pay_converted" in fashion.notes
+    assert "country_pay" in fashion.notes  # GB pay: U.S. medians at the GB wage level
+    assert all(r.pay_basis == "country_ratio" for r in fashion.roles)
+
+
+def test_the_clients_own_team_and_budget_come_first():
+    from smmplan.plan import Plan
+
+    b = examples()
+    fashion = Plan(b["fashion"]).team  # in-house team of six: counted before any hire
+    for r in fashion.roles:
+        own = b["fashion"].budget.in_house.get(r.role, 0)
+        assert r.existing == pytest.approx(min(own, r.fte), abs=0.01)
+        assert r.hire == pytest.approx(max(0.0, r.fte - own), abs=0.01)
+    assert fashion.total_cost["team"] <= b["fashion"].budget.team
+    bakery = Plan(b["bakery"])  # a small shop: its hours plus what the team budget buys
+    assert bakery.team.total_cost["team"] <= b["bakery"].budget.team
+    assert bakery.team.posts_per_week == bakery.channels.planned_posts \
+        <= bakery.capacity.posts
+    cloud = Plan(b["b2b-software"]).team  # above its budget: the gap is stated
+    assert cloud.budget_gap == pytest.approx(cloud.total_cost["team"]
+                                             - b["b2b-software"].budget.team, abs=1)
+    assert "team_budget_gap" in cloud.notes

@@ -65,11 +65,18 @@ def channel_choice(plan: Plan) -> Section:
 def content_plan(plan: Plan) -> Section:
     """Frequency and capacity, pillars, formats per channel, one message adapted."""
     tr, ch = plan.tr, plan.channels
-    content_fte = plan.team.content_fte
+    cap = plan.capacity
+    if cap.basis == "hours":
+        capacity = tr.t("channels.capacity_hours", capacity=tr.number(ch.capacity_posts, 1),
+                        hours=tr.number(cap.hours, 1), existing=tr.number(cap.existing_hours, 1),
+                        bought=tr.number(cap.bought_hours, 1),
+                        planned=tr.number(ch.planned_posts, 1))
+    else:
+        capacity = tr.t("channels.capacity", capacity=tr.number(ch.capacity_posts, 1),
+                        fte=tr.number(cap.content_fte, 2),
+                        planned=tr.number(ch.planned_posts, 1))
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
-              Html(render("paragraph.html.j2", text=tr.t(
-                  "channels.capacity", capacity=tr.number(ch.capacity_posts, 1),
-                  fte=tr.number(content_fte, 2), planned=tr.number(ch.planned_posts, 1))))]
+              Html(render("paragraph.html.j2", text=capacity))]
     if ch.overloaded:
         current = sum(c.posts_per_week or 0 for c in plan.brief.situation.channels)
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(

@@ -31,14 +31,25 @@ def team_roles(plan: Plan) -> Section:
             "mixed": team.mixed}[team.cheapest]
     frame = pd.DataFrame([{
         "role": r.role, "role_name": tr.t(f"team.role.{r.role}"), "fte": r.fte,
+        "existing": r.existing, "hire": r.hire,
         "annual_pay": r.annual_pay, "in_house": r.cost, "freelance": r.freelance,
         "agency": r.agency, "best": r.best, "best_name": tr.t(f"team.best.{r.best}"),
     } for r in team.roles])
     money = lambda v: tr.money(v)  # noqa: E731
     notes = []
+    afford = plan.brief.budget.team / cost if cost else 1.0
     for note in team.notes:
         notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
-                          cost=tr.money(cost)))
+                          cost=tr.money(cost), gap=tr.money(team.budget_gap or 0),
+                          posts=tr.number(team.posts_per_week * min(1.0, afford), 1),
+                          planned=tr.number(team.posts_per_week, 1)))
+    if team.hours:
+        notes.insert(0, tr.t("team.hours", needed=tr.number(team.hours["needed"], 1),
+                             existing=tr.number(team.hours["existing"], 1),
+                             bought=tr.number(team.hours["bought"], 1)))
+    elif team.existing_fte:
+        notes.insert(0, tr.t("team.existing", existing=tr.number(team.existing_fte, 1),
+                             hire=tr.number(sum(r.hire for r in team.roles), 1)))
     return Section(
         chapter_heading(plan, "team"),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -52,6 +63,8 @@ def team_roles(plan: Plan) -> Section:
             "team", "team", tr.t("team.roles"), frame,
             [Column("role_name", tr.t("table.role")),
              Column("fte", tr.t("table.fte"), lambda v: tr.number(v, 2)),
+             Column("existing", tr.t("table.existing_fte"), lambda v: tr.number(v, 2)),
+             Column("hire", tr.t("table.hire_fte"), lambda v: tr.number(v, 2)),
              Column("annual_pay", tr.t("table.pay"), money),
              Column("in_house", tr.t("table.in_house"), money),
              Column("freelance", tr.t("table.freelance"), money),
