@@ -95,7 +95,7 @@ def paid_decisions(plan: dict) -> Iterator[Check]:
     feasible), never spends past break-even under a revenue or profit objective, and each
     platform's curve reproduces its history within ±10 %."""
     paid = plan.get("budget")
-    if not paid or not paid.get("channels"):
+    if not paid or not paid.get("channels") or "objective" not in paid:
         return
     key = "revenue" if paid["objective"] != "conversions" and paid["aov"] else "conversions"
     value = sum(c[key] for c in paid["channels"])
