@@ -13,6 +13,7 @@ from .audience import MIN_TARGET_ROWS, load_audience
 from .brief import Brief
 from .errors import BriefError, DataError
 from .exports.table import read_header, read_table
+from .paths import data_yaml
 from .privacy import min_group, personal_column
 from .safety import check_logo, confinement_problem
 from .scenario import read_brief
@@ -72,6 +73,34 @@ def check_brief_files(brief: Brief) -> list[str]:
             problems += _check_audience(brief)
         elif kind in _READ_AT_VALIDATION and not missing:
             problems += _check_export(brief, kind)
+    return problems + check_market(brief)
+
+
+def check_market(brief: Brief) -> list[str]:
+    """What the paid chapter needs from ``data/`` for the client's market, with the build's
+    messages: a dated rate for the plan currency and, for every paid platform without a
+    brief audience, the country's population aged 15+."""
+    from .currency import usd_rate
+    from .market import population_15_plus
+
+    paid = brief.budget.paid
+    if brief.budget.paid_media <= 0:
+        return []
+    problems = []
+    currency = brief.client.currency
+    if not paid.usd_rate and currency not in data_yaml("paid.yaml")["currency_rates"][
+            "per_usd"]:
+        try:
+            usd_rate(currency)
+        except DataError as exc:
+            problems.append(f"{brief.source}: budget.paid.usd_rate: {exc}")
+    wanted = dict(paid.channels) or {c.platform: None for c in brief.situation.channels}
+    if population_15_plus(brief.client.country) is None:
+        problems += [
+            f"{brief.source}: budget.paid.channels.{platform}.audience: no population "
+            f"figure for {brief.client.country} (World Bank, data/population.csv); give the "
+            "reachable audience"
+            for platform, spec in wanted.items() if not (spec and spec.audience)]
     return problems
 
 
