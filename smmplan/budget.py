@@ -23,6 +23,7 @@ from .calibration import EXTRAPOLATION, PlatformHistory, calibrate, read_histori
 from .catalogue import paid_facts  # noqa: F401 (re-exported)
 from .currency import usd_rate as dated_usd_rate
 from .errors import DataError
+from .exports.ads import ads_breakdowns, read_ads
 from .exports.posts import read_posts
 from .exports.web import read_web
 from .market import platform_use, population_15_plus
@@ -489,7 +490,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         sponsor=_sponsor(brief), min_useful_spend=floor,
         effective_frequency=facts["effective_frequency"],
         by_target=target_split(channels, models, targets, aov) if targets else [],
-        history=_history_json(found, histories, rate_source), conversion=kind,
+        history=_history_json(found, histories, rate_source, brief), conversion=kind,
         aov_basis=aov_basis, envelope=envelope, held_back=held_back,
         envelope_conversions=at_envelope["conversions"],
         historical_split=historical_split, equal_split=equal_split,
@@ -535,11 +536,22 @@ def _break_even_budget(sweep: list[dict], break_even: float | None) -> float | N
     return None
 
 
-def _history_json(found, histories: dict, rate_note: str) -> dict | None:
+def _history_json(found, histories: dict, rate_note: str, brief: Brief | None = None
+                  ) -> dict | None:
     """The ads export's fit for plan.json: per platform its rows, totals and rates, or why
-    it could not be fitted."""
+    it could not be fitted; with ``brief``, also its cost per result by breakdown value
+    (``exports.ads.ads_breakdowns``), rows set aside without spend, where the platform came
+    from and the currency conversion."""
     if not found:
         return None
+    extra = {}
+    frame = read_ads(brief) if brief is not None else None
+    if frame is not None:
+        table = ads_breakdowns(frame).round(4).astype(object)
+        extra = {"breakdowns": table.where(table.notna(), None).to_dict("records"),
+                 "zero_spend": frame.attrs.get("zero_spend", 0),
+                 "platform_source": frame.attrs.get("platform_source"),
+                 "currency": frame.attrs.get("currency")}
     platforms = {}
     for p, h in histories.items():
         if isinstance(h, str):
@@ -552,7 +564,7 @@ def _history_json(found, histories: dict, rate_note: str) -> dict | None:
                         **{k: asdict(Range(*h.rates[k], [found[0]], "history"))
                            for k in ("cpm", "ctr", "cvr")}}
     return {"file": found[0], "columns": found[1], "platforms": platforms,
-            "currency_note": rate_note}
+            "currency_note": rate_note, **extra}
 
 
 def _worth(value, curve, worth: float, spend: float) -> float:

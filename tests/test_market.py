@@ -64,7 +64,7 @@ def test_platform_use_by_country_then_region_then_stand_in(monkeypatch):
     assert (us.basis, us.share) == ("country", 68.0)
     br = market.platform_use("facebook", "BR")
     assert br.basis == "stand_in" and br.region == "Latin America and the Caribbean"
-    assert "stand-in" in br.source
+    assert "Pew" in br.source
     facts = {"by_country": {}, "by_region": {"Latin America and the Caribbean": {
         "source": "S", "share": {"facebook": 71}}},
         "stand_in": {"source": "X", "share": {}, "default": 30}}
