@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from .audience import MIN_TARGET_ROWS, load_audience
+from .audience import MIN_TARGET_ROWS, load_audience, split_sum
 from .brief import Brief
 from .errors import BriefError, DataError
 from .exports.table import read_header, read_table
@@ -61,14 +61,17 @@ def check_brief_files(brief: Brief) -> list[str]:
             problems.append(f"{src}: {field}: cannot read {file}: {exc}")
             continue
         missing = False
-        for ours, theirs in spec.columns.items():
-            if theirs not in header:
-                missing = True
-                shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
-                problems.append(
-                    f"{src}: data.{kind}.columns.{ours}: column {theirs!r} "
-                    f"is not in {file.name} (its columns: {shown})"
-                )
+        for ours, mapped in spec.columns.items():
+            # an audience's value may sum several columns: "A + B + C"
+            for theirs in split_sum(mapped) if (kind, ours) == ("audience", "value") \
+                    else [mapped]:
+                if theirs not in header:
+                    missing = True
+                    shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
+                    problems.append(
+                        f"{src}: data.{kind}.columns.{ours}: column {theirs!r} "
+                        f"is not in {file.name} (its columns: {shown})"
+                    )
         if kind == "audience" and not missing:
             problems += _check_audience(brief)
         elif kind in _READ_AT_VALIDATION and not missing:
@@ -128,7 +131,8 @@ def _check_audience(brief: Brief) -> list[str]:
     except DataError as exc:
         return [f"{brief.source}: data.audience: {exc}"]
     personal = [(ours, theirs, personal_column(theirs, table[theirs].dropna()))
-                for ours, theirs in spec.columns.items()]
+                for ours, mapped in spec.columns.items()
+                for theirs in (split_sum(mapped) if ours == "value" else [mapped])]
     if any(why for _, _, why in personal):
         return [f"{brief.source}: data.audience.columns.{ours}: column {theirs!r} holds "
                 f"personal data ({why}); map the role to another column or leave it out"
