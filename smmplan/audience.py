@@ -56,6 +56,9 @@ _GENDER_NAME = re.compile(r"gender|^sex|genre|sexe", re.I)
 _TRUE = {"yes", "true", "y", "t", "oui", "vrai", "1"}
 _FALSE = {"no", "false", "n", "f", "non", "faux", "0"}
 MAX_CATEGORIES = 30
+AGE_RANGE = (13, 110)  # an age outside is impossible for a customer: excluded (then imputed)
+OUTLIER_IQR = 5.0  # beyond Q3 + 5 x IQR (or Q1 - 5 x IQR) a value is capped at that bound
+_BIRTH_YEAR = re.compile(r"birth|naissance|year_?of_?birth|yob", re.I)
 SAMPLE = 2000  # values looked at to decide a column's type before parsing all of it
 MIN_PARSED = 0.8  # share of non-empty values that must parse for a type to be chosen
 
@@ -69,6 +72,9 @@ class ColumnNote:
     kind: str  # numeric, boolean, category, age, recency, identity, text, constant, empty
     detail: str = ""
     coerced: int = 0  # non-empty values that could not be read as the column's type
+    missing: int = 0  # empty cells and missing-value tokens ("n/a", "-"...), imputed later
+    flagged: int = 0  # impossible or extreme values found by ``rule``
+    rule: str = ""  # "age_range" (excluded), "negative" (excluded), "outlier" (capped)
 
 
 @dataclass
@@ -198,6 +204,16 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     columns = dict(columns or {})
     if table.empty or len(table.columns) == 0:
         raise DataError(f"{file}: the audience table has no rows")
+    value_sum = split_sum(columns.get("value"))
+    if len(value_sum) > 1:  # "A + B + C": per-category spend columns, summed into one value
+        absent = [c for c in value_sum if c not in table.columns]
+        if absent:
+            raise DataError(f"{file}: column {absent[0]!r} (mapped as 'value') is not in the "
+                            "file")
+        table = table.copy()
+        name = "total value"
+        table[name] = sum(parse_numbers(table[c]).fillna(0) for c in value_sum)
+        columns["value"] = name
     for ours, theirs in columns.items():
         if theirs not in table.columns:
             raise DataError(f"{file}: column {theirs!r} (mapped as {ours!r}) is not in the file")
@@ -214,6 +230,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     numeric: list[str] = []
     categorical: list[str] = []
     dates: dict[str, pd.Series] = {}
+    years: dict[str, tuple[pd.Series, int]] = {}
     key_column = roles.get("id")
 
     for col in table.columns:
@@ -274,6 +291,9 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             if _constant(number):
                 notes.append(ColumnNote(col, "dropped", "constant", coerced=coerced))
                 continue
+            if _BIRTH_YEAR.search(col) and number.between(1800, 2100).mean() >= MIN_PARSED:
+                years[col] = (number, coerced)  # a birth year: an age once the year is known
+                continue
             typed[name] = number
             numeric.append(name)
             notes.append(ColumnNote(col, "kept", "numeric", coerced=coerced))
@@ -324,6 +344,15 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             numeric.append(name)
             notes.append(ColumnNote(col, "kept", kind, name, coerced=coerced))
 
+    for col, (number, coerced) in years.items():
+        year = (reference or today or pd.Timestamp.now()).year
+        typed["age"] = (year - number).astype("float64")
+        numeric.append("age")
+        notes.append(ColumnNote(col, "kept", "age", "age", coerced=coerced))
+        if reference is None:
+            reference = today or pd.Timestamp(f"{year}-01-01")
+    _flag_values(table, typed, notes, renames, roles.get("value"))
+
     if not typed:
         raise DataError(f"{file}: no column can be used to find targets "
                         "(every column is empty, constant, identity or free text)")
@@ -360,6 +389,64 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         notes=notes,
         reference_date=str(reference.date()) if reference is not None else None,
     )
+
+
+def human_label(name: str) -> str:
+    """A column name as people write it: "TotalSpentCat3" -> "Total spent cat 3",
+    "year_of_birth" -> "Year of birth" (names already in words are kept)."""
+    words = re.sub(r"([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])", lambda m: " ".join(
+        g for g in m.groups() if g), name)
+    words = re.sub(r"[_\s]+", " ", words).strip()
+    if words == name:
+        return name
+    return words[:1].upper() + words[1:].lower()
+
+
+def split_sum(mapped: str | None) -> list[str]:
+    """The columns of a ``value`` mapping "A + B + C" (one column: a list of one)."""
+    if not mapped:
+        return []
+    return [part.strip() for part in mapped.split(" + ")] if " + " in mapped else [mapped]
+
+
+def _flag_values(table: pd.DataFrame, typed: dict[str, pd.Series], notes: list[ColumnNote],
+                 renames: dict[str, str], value: str | None) -> None:
+    """Missing values counted per kept column; impossible values excluded (an age outside
+    ``AGE_RANGE``, a negative amount in a spend or value column) and extreme ones capped
+    (beyond ``OUTLIER_IQR`` interquartile ranges from the quartiles), counted in the notes."""
+    for note in notes:
+        if note.action != "kept":
+            continue
+        name = note.detail if note.kind in ("age", "recency") else renames.get(note.column,
+                                                                               note.column)
+        series = typed.get(name)
+        if series is None:
+            continue
+        raw = table[note.column] if note.column in table else None
+        if raw is not None:  # absent cells and missing-value tokens ("n/a", "-", ...)
+            note.missing = int(len(raw) - len(_non_empty(raw)))
+        if note.kind not in ("numeric", "age"):
+            continue
+        if note.kind == "age":
+            bad = series.notna() & ~series.between(*AGE_RANGE)
+            rule = "age_range"
+        elif _VALUE_NAME.search(note.column) or note.column == value:
+            bad = series < 0
+            rule = "negative"
+        else:
+            bad = pd.Series(False, index=series.index)
+            rule = ""
+        if bad.any():
+            series = series.mask(bad)
+            note.flagged, note.rule = int(bad.sum()), rule
+        q1, q3 = series.quantile([0.25, 0.75])
+        if q3 > q1:
+            lo, hi = q1 - OUTLIER_IQR * (q3 - q1), q3 + OUTLIER_IQR * (q3 - q1)
+            extreme = (series < lo) | (series > hi)
+            if extreme.any() and not note.flagged:
+                series = series.clip(lo, hi)
+                note.flagged, note.rule = int(extreme.sum()), "outlier"
+        typed[name] = series
 
 
 def load_audience(brief: Brief) -> Audience | None:

@@ -21,9 +21,12 @@ from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_facto
 from .brief import Brief
 from .calibration import EXTRAPOLATION, PlatformHistory, calibrate, read_histories
 from .catalogue import paid_facts  # noqa: F401 (re-exported)
+from .currency import usd_rate as dated_usd_rate
 from .errors import DataError
+from .exports.ads import ads_breakdowns, read_ads
 from .exports.posts import read_posts
 from .exports.web import read_web
+from .market import platform_use, population_15_plus
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 
@@ -33,17 +36,21 @@ SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75,
 
 
 def usd_rate(brief: Brief) -> tuple[float, str]:
-    """Units of the plan currency per US dollar, and where the rate comes from."""
+    """Units of the plan currency per US dollar, and where the rate comes from: the brief,
+    else ``data/paid.yaml``'s table, else ``currency.usd_rate`` (dated ECB reference rates,
+    then ``data/currency_rates.yaml``). ``DataError`` naming the field when none has it."""
     paid = brief.budget.paid
     if paid.usd_rate:
         return paid.usd_rate, "brief"
     facts = paid_facts()["currency_rates"]
     currency = brief.client.currency
-    if currency not in facts["per_usd"]:
-        raise DataError(
-            f"{brief.source}: budget.paid.usd_rate: no dated rate for {currency} in "
-            f"data/paid.yaml; give the number of {currency} per US dollar")
-    return facts["per_usd"][currency], f"{facts['source']} ({facts['date']})"
+    if currency in facts["per_usd"]:
+        return facts["per_usd"][currency], f"{facts['source']} ({facts['date']})"
+    try:
+        rate, day, source = dated_usd_rate(currency)
+    except DataError as exc:
+        raise DataError(f"{brief.source}: budget.paid.usd_rate: {exc}") from None
+    return rate, f"{source} ({day})"
 
 
 @dataclass
@@ -175,19 +182,23 @@ class Paid:
 
 
 def _audience(brief: Brief, platform: str, override: int | None) -> float:
+    """Reachable people on a platform: the brief's figure, else people aged 15+ in the
+    client's country (``market``: World Bank) x the share of adults using the platform
+    (country, else region, else the stated stand-in) x the addressable share."""
     if override:
         return float(override)
     facts = paid_facts()["audience"]
-    population = facts["population_15_plus"].get(brief.client.country)
+    population = population_15_plus(brief.client.country)
     if population is None:
         raise DataError(
             f"{brief.source}: budget.paid.channels.{platform}.audience: no population figure "
-            f"for {brief.client.country} in data/paid.yaml; give the reachable audience")
+            f"for {brief.client.country} (World Bank, data/population.csv); give the "
+            "reachable audience")
     share = brief.budget.paid.addressable_share
     if share is None:
         share = facts["default_addressable_share"][brief.client.size]
-    use = facts["platform_use"].get(platform, 30) / 100
-    return max(1000.0, population * use * share / 100)
+    use = platform_use(platform, brief.client.country).share / 100
+    return max(1000.0, population.people * use * share / 100)
 
 
 def _sponsor(brief: Brief) -> list[dict]:
@@ -479,7 +490,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         sponsor=_sponsor(brief), min_useful_spend=floor,
         effective_frequency=facts["effective_frequency"],
         by_target=target_split(channels, models, targets, aov) if targets else [],
-        history=_history_json(found, histories, rate_source), conversion=kind,
+        history=_history_json(found, histories, rate_source, brief), conversion=kind,
         aov_basis=aov_basis, envelope=envelope, held_back=held_back,
         envelope_conversions=at_envelope["conversions"],
         historical_split=historical_split, equal_split=equal_split,
@@ -525,11 +536,22 @@ def _break_even_budget(sweep: list[dict], break_even: float | None) -> float | N
     return None
 
 
-def _history_json(found, histories: dict, rate_note: str) -> dict | None:
+def _history_json(found, histories: dict, rate_note: str, brief: Brief | None = None
+                  ) -> dict | None:
     """The ads export's fit for plan.json: per platform its rows, totals and rates, or why
-    it could not be fitted."""
+    it could not be fitted; with ``brief``, also its cost per result by breakdown value
+    (``exports.ads.ads_breakdowns``), rows set aside without spend, where the platform came
+    from and the currency conversion."""
     if not found:
         return None
+    extra = {}
+    frame = read_ads(brief) if brief is not None else None
+    if frame is not None:
+        table = ads_breakdowns(frame).round(4).astype(object)
+        extra = {"breakdowns": table.where(table.notna(), None).to_dict("records"),
+                 "zero_spend": frame.attrs.get("zero_spend", 0),
+                 "platform_source": frame.attrs.get("platform_source"),
+                 "currency": frame.attrs.get("currency")}
     platforms = {}
     for p, h in histories.items():
         if isinstance(h, str):
@@ -542,7 +564,7 @@ def _history_json(found, histories: dict, rate_note: str) -> dict | None:
                         **{k: asdict(Range(*h.rates[k], [found[0]], "history"))
                            for k in ("cpm", "ctr", "cvr")}}
     return {"file": found[0], "columns": found[1], "platforms": platforms,
-            "currency_note": rate_note}
+            "currency_note": rate_note, **extra}
 
 
 def _worth(value, curve, worth: float, spend: float) -> float:

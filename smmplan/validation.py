@@ -9,10 +9,11 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from .audience import MIN_TARGET_ROWS, load_audience
+from .audience import MIN_TARGET_ROWS, load_audience, split_sum
 from .brief import Brief
 from .errors import BriefError, DataError
 from .exports.table import read_header, read_table
+from .paths import data_yaml
 from .privacy import min_group, personal_column
 from .safety import check_logo, confinement_problem
 from .scenario import read_brief
@@ -60,18 +61,49 @@ def check_brief_files(brief: Brief) -> list[str]:
             problems.append(f"{src}: {field}: cannot read {file}: {exc}")
             continue
         missing = False
-        for ours, theirs in spec.columns.items():
-            if theirs not in header:
-                missing = True
-                shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
-                problems.append(
-                    f"{src}: data.{kind}.columns.{ours}: column {theirs!r} "
-                    f"is not in {file.name} (its columns: {shown})"
-                )
+        for ours, mapped in spec.columns.items():
+            # an audience's value may sum several columns: "A + B + C"
+            for theirs in split_sum(mapped) if (kind, ours) == ("audience", "value") \
+                    else [mapped]:
+                if theirs not in header:
+                    missing = True
+                    shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
+                    problems.append(
+                        f"{src}: data.{kind}.columns.{ours}: column {theirs!r} "
+                        f"is not in {file.name} (its columns: {shown})"
+                    )
         if kind == "audience" and not missing:
             problems += _check_audience(brief)
         elif kind in _READ_AT_VALIDATION and not missing:
             problems += _check_export(brief, kind)
+    return problems + check_market(brief)
+
+
+def check_market(brief: Brief) -> list[str]:
+    """What the paid chapter needs from ``data/`` for the client's market, with the build's
+    messages: a dated rate for the plan currency and, for every paid platform without a
+    brief audience, the country's population aged 15+."""
+    from .currency import usd_rate
+    from .market import population_15_plus
+
+    paid = brief.budget.paid
+    if brief.budget.paid_media <= 0:
+        return []
+    problems = []
+    currency = brief.client.currency
+    if not paid.usd_rate and currency not in data_yaml("paid.yaml")["currency_rates"][
+            "per_usd"]:
+        try:
+            usd_rate(currency)
+        except DataError as exc:
+            problems.append(f"{brief.source}: budget.paid.usd_rate: {exc}")
+    wanted = dict(paid.channels) or {c.platform: None for c in brief.situation.channels}
+    if population_15_plus(brief.client.country) is None:
+        problems += [
+            f"{brief.source}: budget.paid.channels.{platform}.audience: no population "
+            f"figure for {brief.client.country} (World Bank, data/population.csv); give the "
+            "reachable audience"
+            for platform, spec in wanted.items() if not (spec and spec.audience)]
     return problems
 
 
@@ -99,7 +131,8 @@ def _check_audience(brief: Brief) -> list[str]:
     except DataError as exc:
         return [f"{brief.source}: data.audience: {exc}"]
     personal = [(ours, theirs, personal_column(theirs, table[theirs].dropna()))
-                for ours, theirs in spec.columns.items()]
+                for ours, mapped in spec.columns.items()
+                for theirs in (split_sum(mapped) if ours == "value" else [mapped])]
     if any(why for _, _, why in personal):
         return [f"{brief.source}: data.audience.columns.{ours}: column {theirs!r} holds "
                 f"personal data ({why}); map the role to another column or leave it out"

@@ -136,3 +136,38 @@ def test_people_breakdowns_below_the_minimum_group_are_left_out():
     ads = ads_frame(table, {}, "ads.csv", platform="facebook")
     out = ads_breakdowns(ads)
     assert "X" not in set(out[out["breakdown"] == "gender"]["value"])
+
+
+def test_breakdowns_reach_the_paid_chapter_as_targeting_advice(tmp_path):
+    """plan.json's paid history carries the breakdowns, the rows set aside, where the
+    platform came from and the conversion; the paid chapter shows the cheapest and dearest
+    segment of each breakdown, through the locales, with no raw column name."""
+    from smmplan.budget import plan_paid
+    from smmplan.plan import Plan
+    from smmplan.views.budget import budget_forecast
+
+    table = _kaggle_like(rows=400, spend_scale=5.0)
+    brief = _brief(tmp_path, table, {"platform": "facebook", "currency": "BRL"},
+                   channels={"facebook": {}, "instagram": {}})
+    history = plan_paid(brief).history
+    frame = read_ads(brief)
+    expected = ads_breakdowns(frame)
+    assert len(history["breakdowns"]) == len(expected) > 0
+    for row, (_, want) in zip(history["breakdowns"], expected.iterrows(), strict=True):
+        assert (row["breakdown"], row["value"]) == (want["breakdown"], want["value"])
+        assert row["cost_per_result"] == pytest.approx(want["cost_per_result"], rel=1e-3)
+    assert history["zero_spend"] == 80 and history["platform_source"] == "brief"
+    assert history["currency"]["from"] == "BRL"
+    plan = Plan(brief)
+    html = budget_forecast(plan).html()
+    shown = plan.record.tables["ads_targeting"]["rows"]
+    ages = expected[expected["breakdown"] == "age"].sort_values("cost_per_result")
+    age_row = next(r for r in shown if r["breakdown"] == "Age band")
+    assert (age_row["cheapest"], age_row["dearest"]) == (ages.iloc[0]["value"],
+                                                         ages.iloc[-1]["value"])
+    assert "80 rows of ads.csv without spend were set aside" in html
+    assert "taken as Facebook, as the brief states" in html
+    assert "Total_Conversion" not in html and "xyz_campaign_id" not in html
+    assert "no published figure for United Kingdom or its region; U.S. survey figures " \
+        "stand in" in html
+    assert "people aged 15 and over in United Kingdom" in html

@@ -55,14 +55,73 @@ CORPUS = {
 }
 
 
+# name -> (country, currency, expected problem or None): the client's market
+MARKETS = {"Brazil in reais": ("BR", "BRL", None), "Japan in yen": ("JP", "JPY", None),
+           "Nigeria in naira (no ECB rate)": ("NG", "NGN", None),
+           "Taiwan (no World Bank figure)": ("TW", "TWD", "no population figure for TW")}
+
+
+def _write_case(folder, name):
+    """The corpus case ``name`` as a brief (and its file) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    raw = standalone(example_raw("fashion"))
+    raw["client"]["name"] = f"Corpus {sorted(CORPUS).index(name)}"
+    raw["budget"]["paid"]["channels"] = {"facebook": {}, "instagram": {}}
+    kind, file, content, extra, _ = CORPUS[name]
+    (folder / file).write_bytes(content)
+    raw["data"] = {kind: {"path": file, **extra}}
+    return write_brief(folder, raw)
+
+
+def _write_market(folder, name):
+    folder.mkdir(parents=True, exist_ok=True)
+    raw = standalone(example_raw("fashion"))
+    country, code, _ = MARKETS[name]
+    raw["client"].update(name=f"Market {country}", country=country, currency=code)
+    raw["budget"]["paid"]["channels"] = {"facebook": {}, "instagram": {}}
+    return write_brief(folder, raw)
+
+
+@pytest.mark.parametrize("name", sorted(MARKETS))
+def test_validate_reports_what_the_market_lacks(tmp_path, name):
+    from smmplan.budget import plan_paid
+
+    expected = MARKETS[name][2]
+    path = _write_market(tmp_path, name)
+    try:
+        load_brief(path)
+    except BriefError as exc:
+        assert expected is not None, exc.lines()
+        assert all(expected in line and "budget.paid.channels." in line
+                   for line in exc.lines())
+        with pytest.raises(DataError) as caught:
+            plan_paid(load_brief(path, check_files=False))
+        assert str(caught.value) in exc.lines()
+        return
+    assert expected is None, f"validate passed {name}"
+
+
+@pytest.mark.slow
+def test_briefs_that_validate_build_in_one_batch(tmp_path):
+    """Every corpus brief that passes `validate` is built by one `build -j 2`: all succeed."""
+    from .conftest import run_cli
+
+    paths = [_write_case(tmp_path / "briefs" / f"c{i}", name)
+             for i, name in enumerate(sorted(CORPUS)) if CORPUS[name][4] is None]
+    paths += [_write_market(tmp_path / "briefs" / f"m{i}", name)
+              for i, name in enumerate(sorted(MARKETS)) if MARKETS[name][2] is None]
+    checked = run_cli("validate", *map(str, paths))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = run_cli("build", *map(str, paths), "-o", str(tmp_path / "out"), "-j", "2",
+                    timeout=1500)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    assert len(list((tmp_path / "out").glob("*/plan.html"))) == len(paths)
+
+
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_validate_reports_what_build_would_reject(tmp_path, name):
-    kind, file, content, extra, expected = CORPUS[name]
-    (tmp_path / file).write_bytes(content)
-    raw = standalone(example_raw("fashion"))
-    raw["budget"]["paid"]["channels"] = {"facebook": {}, "instagram": {}}
-    raw["data"] = {kind: {"path": file, **extra}}
-    path = write_brief(tmp_path, raw)
+    kind, _, _, _, expected = CORPUS[name]
+    path = _write_case(tmp_path, name)
     try:
         brief = load_brief(path)
     except BriefError as exc:

@@ -256,6 +256,7 @@ def budget_forecast(plan: Plan) -> Section:
                     lambda v: tr.percent(v, 2)),
              Column("sponsor", tr.t("table.sponsor"), yes_no.get)]),
         *_calibration(plan),
+        *_market_and_targeting(plan),
         section_heading(plan, "budget.sources", "budget-sources"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.rate_source", rate=tr.number(paid.rate, 4), source=paid.rate_source))),
@@ -295,3 +296,77 @@ def _calibration(plan: Plan) -> list:
                 Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
                 Column("interval", tr.t("table.range")),
                 Column("model_conversions", tr.t("table.model"), lambda v: tr.number(v))])]
+
+
+def _market_and_targeting(plan: Plan) -> list:
+    """Where each platform's reachable audience comes from (population, platform usage by
+    country, region or stand-in), how the ads export was read (platform, rows without
+    spend, currency) and, from its breakdowns, the cheapest and dearest segments to target."""
+    from babel import Locale
+
+    from ..market import platform_use, population_15_plus
+
+    tr, paid, brief = plan.tr, plan.paid, plan.brief
+    country = brief.client.country
+    name = Locale.parse(tr.locale).territories.get(country, country)
+    notes = []
+    people = population_15_plus(country)
+    given = {p for p, spec in brief.budget.paid.channels.items() if spec and spec.audience}
+    estimated = [m["platform"] for m in paid.models if m["platform"] not in given]
+    if people is not None and estimated:
+        notes.append(tr.t("paid_market.population", country=name,
+                          people=tr.number(people.people), source=people.source))
+        for basis in ("country", "region", "stand_in"):
+            uses = [platform_use(p, country) for p in estimated]
+            mine = [u for u in uses if u.basis == basis]
+            if mine:
+                notes.append(tr.t(f"paid_market.use_{basis}", country=name,
+                                  region=mine[0].region or "", source=mine[0].source,
+                                  platforms=", ".join(platform_label(u.platform)
+                                                      for u in mine)))
+    history = paid.history or {}
+    if history.get("platform_source") in ("brief", "only_paid_platform"):
+        shown = set(history.get("platforms", {}))
+        notes.append(tr.t(f"paid_market.platform_{history['platform_source']}",
+                          file=history["file"],
+                          platform=", ".join(platform_label(p) for p in sorted(shown))))
+    if history.get("zero_spend"):
+        notes.append(tr.plural("paid_market.zero_spend", history["zero_spend"],
+                               file=history["file"]))
+    if history.get("currency"):
+        c = history["currency"]
+        notes.append(tr.t("paid_market.currency", source=c["from"], target=c["to"],
+                          rate=tr.number(c["rate"], 4), origin=c["source"], date=c["date"]))
+    blocks = [Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes]
+    rows = []
+    breakdowns = pd.DataFrame(history.get("breakdowns") or [])
+    for key, group in breakdowns.groupby("breakdown", sort=False) if len(breakdowns) else []:
+        if len(group) < 2:
+            continue
+        group = group.sort_values("cost_per_result", kind="stable")
+        low, high = group.iloc[0], group.iloc[-1]
+        rows.append({
+            "breakdown": tr.t(f"paid_market.breakdown.{key}"),
+            "cheapest": str(low["value"]), "cheapest_cost": low["cost_per_result"],
+            "cheapest_range": f"{tr.money(low['low'], 2)}–{tr.money(low['high'], 2)}",
+            "dearest": str(high["value"]), "dearest_cost": high["cost_per_result"],
+            "dearest_range": f"{tr.money(high['low'], 2)}–{tr.money(high['high'], 2)}",
+            "clear": tr.t("common_yes_no.true" if low["high"] < high["low"]
+                          else "common_yes_no.false")})
+    if rows:
+        money = lambda v: tr.money(v, 2)  # noqa: E731
+        blocks += [
+            section_heading(plan, "paid_market.targeting", "budget-targeting"),
+            Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "paid_market.targeting_note", file=history["file"]))),
+            plan.record.table("ads_targeting", "budget", tr.t("paid_market.targeting"),
+                              pd.DataFrame(rows), [
+                Column("breakdown", tr.t("paid_market.col_breakdown")),
+                Column("cheapest", tr.t("paid_market.col_cheapest")),
+                Column("cheapest_cost", tr.t("paid_market.col_cost"), money),
+                Column("cheapest_range", tr.t("table.range")),
+                Column("dearest", tr.t("paid_market.col_dearest")),
+                Column("dearest_cost", tr.t("paid_market.col_cost"), money),
+                Column("dearest_range", tr.t("table.range")),
+                Column("clear", tr.t("paid_market.col_clear"))])]
+    return blocks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
+from ..audience import human_label
 from ..brief import platforms
 from ..plan import Plan
 from ..privacy import min_group
@@ -20,8 +21,9 @@ def _feature(plan: Plan, name: str) -> str:
     if name == "age":
         return plan.tr.t("targets.feature_age")
     if name.startswith("days since "):
-        return plan.tr.t("targets.feature_days_since", column=name[len("days since "):])
-    return name
+        return plan.tr.t("targets.feature_days_since",
+                         column=human_label(name[len("days since "):]))
+    return human_label(name)
 
 
 def _trait_phrase(plan: Plan, trait) -> str:
@@ -108,6 +110,9 @@ def target_selection(plan: Plan) -> Section:
     cols = pd.DataFrame(tg.columns)
     cols["action_name"] = [tr.t(f"column.action.{a}") for a in cols["action"]]
     cols["kind_name"] = [tr.t(f"column.kind.{k}") for k in cols["kind"]]
+    cols["flag_name"] = [tr.t(f"column.rule.{r}", n=tr.number(n)) if r else ""
+                         for r, n in zip(cols.get("rule", [""] * len(cols)),
+                                         cols.get("flagged", [0] * len(cols)), strict=True)]
     return Section(
         section_heading(plan, "targets.selection", "targets-selection"),
         Html(render("paragraph.html.j2", text=f"{why} {check}", css="smm-decision")),
@@ -128,7 +133,9 @@ def target_selection(plan: Plan) -> Section:
             [Column("column", tr.t("table.column")),
              Column("action_name", tr.t("table.action")),
              Column("kind_name", tr.t("table.kind")),
-             Column("coerced", tr.t("table.coerced"), lambda v: tr.number(v))]),
+             Column("coerced", tr.t("table.coerced"), lambda v: tr.number(v)),
+             Column("missing", tr.t("column.missing"), lambda v: tr.number(v)),
+             Column("flag_name", tr.t("column.flagged"))]),
     )
 
 

@@ -1,0 +1,78 @@
+"""The client's market: people aged 15+ by country (World Bank, ``data/population.csv``),
+the country's UN M49 region (``data/regions.csv``) and the share of adults using each
+platform, by country where a published figure exists, else by region, else a stated
+stand-in (``data/platform_use.yaml``). Sources beside each file in ``data/``. Light: read
+by validation as well as by the paid chapter."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from .paths import DATA_DIR, data_yaml
+
+
+@dataclass(frozen=True)
+class Population:
+    """People aged 15+ in a country, with the figure's year and source."""
+
+    country: str
+    people: int
+    year: int
+    source: str
+
+
+@dataclass(frozen=True)
+class PlatformUse:
+    """The share of adults (percent) using a platform, and its basis: ``country``,
+    ``region`` (with the region's name) or ``stand_in``."""
+
+    platform: str
+    share: float
+    basis: str
+    source: str
+    region: str | None = None
+
+
+@cache
+def _rows(name: str) -> dict[str, dict[str, str]]:
+    # the csv module keeps Namibia's code "NA" as text (pandas would read it as missing)
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return {row["iso2"]: row for row in csv.DictReader(fh)}
+
+
+def population_15_plus(country: str) -> Population | None:
+    """The country's people aged 15+ (latest World Bank year), or None when the World
+    Development Indicators have no figure for it."""
+    row = _rows("population.csv").get(country.upper())
+    if row is None:
+        return None
+    meta = data_yaml("population.source.yaml")
+    return Population(country.upper(), int(row["population_15_plus"]), int(row["year"]),
+                      f"World Bank WDI (SP.POP.TOTL, SP.POP.0014.TO.ZS), {row['year']}, "
+                      f"{meta['licence'].split(' (')[0]}")
+
+
+def region(country: str) -> str | None:
+    """The country's UN M49 sub-region (e.g. "Latin America and the Caribbean")."""
+    row = _rows("regions.csv").get(country.upper())
+    return (row["sub_region"] or None) if row else None
+
+
+def platform_use(platform: str, country: str) -> PlatformUse:
+    """The share of adults using ``platform`` in ``country``: the country's published
+    figure, else its region's, else the stand-in (see ``data/platform_use.yaml``)."""
+    facts = data_yaml("platform_use.yaml")
+    entry = (facts.get("by_country") or {}).get(country.upper())
+    if entry and platform in entry["share"]:
+        return PlatformUse(platform, float(entry["share"][platform]), "country",
+                           entry["source"])
+    where = region(country)
+    entry = (facts.get("by_region") or {}).get(where) if where else None
+    if entry and platform in entry["share"]:
+        return PlatformUse(platform, float(entry["share"][platform]), "region",
+                           entry["source"], where)
+    stand_in = facts["stand_in"]
+    return PlatformUse(platform, float(stand_in["share"].get(platform, stand_in["default"])),
+                       "stand_in", stand_in["source"], where)
