@@ -33,8 +33,11 @@ SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75,
 
 
 def usd_rate(brief: Brief) -> tuple[float, str]:
-    """Units of the plan currency per US dollar, and where the rate comes from."""
+    """Units of the plan currency per US dollar, and where the rate comes from ("" in a
+    US dollar plan: nothing is converted)."""
     paid = brief.budget.paid
+    if brief.client.currency == "USD" and not paid.usd_rate:
+        return 1.0, ""
     if paid.usd_rate:
         return paid.usd_rate, "brief"
     facts = paid_facts()["currency_rates"]
@@ -43,7 +46,9 @@ def usd_rate(brief: Brief) -> tuple[float, str]:
         raise DataError(
             f"{brief.source}: budget.paid.usd_rate: no dated rate for {currency} in "
             f"data/paid.yaml; give the number of {currency} per US dollar")
-    return facts["per_usd"][currency], f"{facts['source']} ({facts['date']})"
+    source = facts["source"]
+    return facts["per_usd"][currency], source if facts["date"] in source else \
+        f"{source}, {facts['date']}"
 
 
 @dataclass

@@ -90,7 +90,7 @@ def test_maturity_sentence_agrees_in_french():
 def test_tone_sentence_takes_no_agreement_with_brief_words():
     tr = Translator("fr", "fr_FR", "EUR")
     text = tr.t("tone_of_voice.intro", adjectives=tr.join(["chaleureux", "simple"]))
-    assert text.startswith("Ton de la marque : chaleureux et simple.")
+    assert text.startswith("Ton de la marque\u00a0: chaleureux et simple.")
     assert "La marque est" not in tr.t("tone_of_voice.intro", adjectives="x")
 
 
