@@ -175,3 +175,20 @@ def test_no_english_in_the_french_plan(built):
                  *citations()):
         text = text.replace(name, "")
     assert english_words(text) == []
+
+
+def test_french_typography_in_the_catalogue_and_playbooks():
+    from smmplan.sectors import playbook, sector_kinds
+
+    def french(node: object) -> list[str]:
+        if isinstance(node, dict):
+            return [s for k, v in node.items()
+                    for s in ([v] if k == "fr" and isinstance(v, str) else french(v))]
+        if isinstance(node, list):
+            return [s for v in node for s in french(v)]
+        return []
+
+    texts = list(catalogue("fr").values())
+    texts += [s for kind in sector_kinds() for s in french(playbook(kind))]
+    bad = [t for t in texts if re.search(r" [;:!?»]|« ", t)]
+    assert bad == []
