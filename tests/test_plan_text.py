@@ -192,3 +192,17 @@ def test_french_typography_in_the_catalogue_and_playbooks():
     texts += [s for kind in sector_kinds() for s in french(playbook(kind))]
     bad = [t for t in texts if re.search(r" [;:!?»]|« ", t)]
     assert bad == []
+
+
+def test_french_dates_and_times_as_the_french_write_them():
+    import datetime as dt
+
+    from smmplan.i18n import Translator
+    from smmplan.views.base import clock, day
+
+    fr, en = Translator("fr", "fr_FR", "EUR"), Translator("en", "en_GB", "GBP")
+    assert day(fr, dt.date(2027, 1, 1)) == "1er janvier 2027"
+    assert day(fr, dt.date(2027, 1, 11)) == "11 janvier 2027"
+    assert day(en, dt.date(2027, 1, 1)) == "1 January 2027"
+    assert clock(fr, "17:00") == "17\u00a0h" and clock(fr, "08:30") == "8\u00a0h\u00a030"
+    assert clock(en, "17:00") == "17:00"
