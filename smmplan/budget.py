@@ -36,21 +36,26 @@ SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75,
 
 
 def usd_rate(brief: Brief) -> tuple[float, str]:
-    """Units of the plan currency per US dollar, and where the rate comes from: the brief,
-    else ``data/paid.yaml``'s table, else ``currency.usd_rate`` (dated ECB reference rates,
-    then ``data/currency_rates.yaml``). ``DataError`` naming the field when none has it."""
+    """Units of the plan currency per US dollar, and where the rate comes from ("" in a
+    US dollar plan: nothing is converted): the brief, else ``data/paid.yaml``'s table, else
+    ``currency.usd_rate`` (dated ECB reference rates, then ``data/currency_rates.yaml``).
+    ``DataError`` naming the field when none has it."""
     paid = brief.budget.paid
+    if brief.client.currency == "USD" and not paid.usd_rate:
+        return 1.0, ""
     if paid.usd_rate:
         return paid.usd_rate, "brief"
     facts = paid_facts()["currency_rates"]
     currency = brief.client.currency
     if currency in facts["per_usd"]:
-        return facts["per_usd"][currency], f"{facts['source']} ({facts['date']})"
+        source = facts["source"]
+        return facts["per_usd"][currency], source if facts["date"] in source else \
+            f"{source}, {facts['date']}"
     try:
         rate, day, source = dated_usd_rate(currency)
     except DataError as exc:
         raise DataError(f"{brief.source}: budget.paid.usd_rate: {exc}") from None
-    return rate, f"{source} ({day})"
+    return rate, source if day in source else f"{source}, {day}"
 
 
 @dataclass

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from .brief import Brief
-from .i18n import Translator
+from .i18n import Translator, apply_register
 from .sectors import playbook, sector_dates
+
+if TYPE_CHECKING:
+    from .channels import Channels
+    from .targets import Targets
 
 MOMENT_POSTS_PER_PLATFORM = 2  # posts of a key moment per platform: a teaser and a reminder
 
@@ -95,6 +100,68 @@ def evergreen_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     return out
 
 
+# The pillar an idea for a data-driven target goes to, by the target's message
+# (targets.message.<key>): keep the best, win back the lapsed, make ambassadors, be found,
+# build preference.
+TARGET_PILLARS = {"premium": "care", "winback": "care", "loyal": "community",
+                  "discovery": "showcase", "nurture": "education"}
+
+
+def _favourites(brief: Brief, persona) -> list[str]:
+    """What a target buys more than the rest: its over-represented category values that
+    name an offer line's products (the brief's ``audience_values``), most distinctive
+    first."""
+    products = {v.lower() for o in brief.offer for v in o.audience_values}
+    found = [t.value for t in sorted(persona.traits, key=lambda t: -(t.lift or 0))
+             if t.kind == "category" and t.value and (t.lift or 0) > 1
+             and t.value.lower() in products]
+    return list(dict.fromkeys(found))[:2]
+
+
+def target_ideas(brief: Brief, targets: Targets, tr: Translator) -> list[Idea]:
+    """One idea per target computed from the client's data (when the brief declares no
+    persona): written from the target's message, its share of customers and of value, its
+    offer line and the products it buys more than the rest, with the sector's call to
+    action for that pillar."""
+    if targets.declared:
+        return []
+    book = playbook(brief.client.sector_kind)
+    reg = copy_register(brief)
+    offers = {o.name: o for o in brief.offer}
+    out = []
+    for p in targets.personas:
+        pillar = TARGET_PILLARS.get(p.message, "education")
+        offer = offers.get(p.offer or "")
+        favourites = _favourites(brief, p) or [
+            _clean(offer.description) if offer and offer.description else
+            (offer.name if offer else _clean(brief.brand.differentiators[0]))]
+        weight = tr.t("ideas.target_weight", share=tr.percent(p.share, 0),
+                      value=tr.percent(p.value_share, 0)) if p.value_share is not None \
+            else tr.t("ideas.target_share", share=tr.percent(p.share, 0))
+        values = {"target": f"T{p.id + 1}", "brand": brief.client.name, "weight": weight,
+                  "offer": offer.name if offer else brief.client.name,
+                  "favourites": tr.join(favourites)}
+        message = p.message if tr.has(f"ideas.target.{p.message}.topic") else "nurture"
+        key = f"ideas.target.{message}"
+        cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == pillar), "follow")
+        out.append(Idea(pillar, apply_register(tr.t(f"{key}.topic", **values), reg),
+                        apply_register(tr.t(f"{key}.hook", **values), reg), cta,
+                        offer=offer.name if offer else ""))
+    return out
+
+
+def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None:
+    """Persona ideas from the data-driven targets when the brief declares no persona: the
+    ideas are rebuilt with them and the calendar's posts given theirs again."""
+    if targets.declared or not targets.personas or brief.targets.personas:
+        return
+    tr = Translator(brief.client.language, brief.locale, brief.client.currency)
+    evergreen = evergreen_ideas(brief, tr) + target_ideas(brief, targets, tr)
+    moments = moment_ideas(brief, tr)
+    assign_ideas(channels.slots, evergreen, moments, tr, copy_register(brief))
+    channels.ideas = [i.to_json() for i in evergreen + moments]
+
+
 def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     """Dated ideas: the sector's moments in the client's country and the brief's events."""
     reg = copy_register(brief)
@@ -121,7 +188,8 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                  tr: Translator, register: str = "vous") -> None:
     """Give every calendar post an idea, a call to action and its format's adaptation: a
     key moment's idea to the first and last post of each platform in the days before it,
-    then each pillar's ideas in turn (offer lines alternate)."""
+    never twice on one day (a later platform takes its next free day), then each pillar's
+    ideas in turn (offer lines alternate), skipping one a day's posts already carry."""
     by_platform: dict[str, list] = {}
     for s in slots:
         by_platform.setdefault(s.platform, []).append(s)
@@ -130,10 +198,16 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     for idea in moments:
         day = dt.date.fromisoformat(idea.date)
         first = (day - dt.timedelta(days=idea.lead_days)).isoformat()
+        days: set[str] = set()  # one post of a moment a day, whatever the platform
         for posts in by_platform.values():
             window = [s for s in posts if first <= s.date <= idea.date and id(s) not in taken]
-            for s in {id(p): p for p in (window[:1] + window[-1:])[
-                    :MOMENT_POSTS_PER_PLATFORM]}.values():
+            picks: list = []
+            for order in (window, window[::-1]):  # the teaser early, the reminder late
+                free = next((s for s in order if s.date not in days), None)
+                if free is not None and len(picks) < MOMENT_POSTS_PER_PLATFORM:
+                    picks.append(free)
+                    days.add(free.date)
+            for s in picks:
                 taken.add(id(s))
                 chosen[id(s)] = idea
     pools: dict[str, list[Idea]] = {}
@@ -141,6 +215,10 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
         pools.setdefault(idea.pillar, []).append(idea)
     every = evergreen or moments
     turn: dict[str, int] = {}
+    on_day: dict[str, set[str]] = {}  # ideas already given to a day's posts
+    for s in slots:
+        if id(s) in chosen:
+            on_day.setdefault(s.date, set()).add(chosen[id(s)].text)
     for s in slots:
         idea = chosen.get(id(s))
         if idea is None:
@@ -148,8 +226,11 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             if not pool:
                 continue
             n = turn.get(s.pillar, 0)
+            used = on_day.setdefault(s.date, set())
+            fresh = [pool[(n + k) % len(pool)] for k in range(len(pool))] + every
+            idea = next((i for i in fresh if i.text not in used), pool[n % len(pool)])
             turn[s.pillar] = n + 1
-            idea = pool[n % len(pool)]
+            used.add(idea.text)
         s.idea = idea.text
         s.cta = idea_cta(tr, idea, register)
         s.adaptation = tr.t(f"idea_format.{s.format}") if tr.has(f"idea_format.{s.format}") \
@@ -159,6 +240,4 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
 
 def idea_cta(tr: Translator, idea: Idea, register: str = "vous") -> str:
     """The call to action of an idea in the plan's language and register."""
-    from .i18n import apply_register
-
     return apply_register(tr.t(f"cta.{idea.cta}"), register)

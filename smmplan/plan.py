@@ -22,6 +22,7 @@ from .charts import Theme
 from .checks import run as run_checks
 from .community import Community, plan_community
 from .i18n import Translator
+from .ideas import add_target_ideas
 from .identity import Identity, analyse_identity
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .report import Recorder
@@ -135,9 +136,11 @@ class Plan:
         elif tg.declared and tg.personas:
             reach = declared_reach(tg.personas)
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
-        return plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
-                             self.capacity.posts, sponsored,
-                             {c.platform: c.spend for c in self.paid.channels})
+        channels = plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
+                                 self.capacity.posts, sponsored,
+                                 {c.platform: c.spend for c in self.paid.channels})
+        add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
+        return channels
 
     @cached_property
     def community(self) -> Community:

@@ -86,7 +86,7 @@ def test_french_plan_is_in_french(built):
     html = _ours(built["plans"]["maison-fournil"])
     assert '<html lang="fr">' in html
     for words in ("Synthèse", "Identité de marque et diagnostic", "Part de voix", "Sommaire",
-                  "1 janvier 2027"):
+                  "1er janvier 2027"):
         assert words in html
     for english in ("Executive summary", "Share of voice", "Contents"):
         assert english not in html

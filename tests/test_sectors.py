@@ -90,7 +90,7 @@ def test_maturity_sentence_agrees_in_french():
 def test_tone_sentence_takes_no_agreement_with_brief_words():
     tr = Translator("fr", "fr_FR", "EUR")
     text = tr.t("tone_of_voice.intro", adjectives=tr.join(["chaleureux", "simple"]))
-    assert text.startswith("Ton de la marque : chaleureux et simple.")
+    assert text.startswith("Ton de la marque\u00a0: chaleureux et simple.")
     assert "La marque est" not in tr.t("tone_of_voice.intro", adjectives="x")
 
 
@@ -145,3 +145,31 @@ def test_calendar_files_carry_idea_and_cta(example_channels):
     header = files["calendar.csv"].decode().splitlines()[0].split(",")
     assert {"idea", "cta"} <= set(header)
     assert b"DESCRIPTION:" in files["calendar.ics"]
+
+
+def test_an_idea_never_runs_twice_on_one_day(example_channels):
+    for name, ch in example_channels.items():
+        seen: dict[tuple[str, str], int] = {}
+        for s in ch.slots:
+            seen[(s.date, s.idea)] = seen.get((s.date, s.idea), 0) + 1
+        assert [k for k, n in seen.items() if n > 1] == [], name
+        moments = {s.idea for s in ch.slots if s.moment}
+        assert moments, name  # the key moments still get their posts
+
+
+def test_targets_from_data_get_persona_ideas(example_channels):
+    from smmplan.plan import Plan
+
+    fashion = example_channels["fashion"]
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
+    assert not plan.brief.targets.personas and plan.targets.personas
+    texts = [i["text"] for i in fashion.ideas]
+    for p in plan.targets.personas:
+        mine = [t for t in texts if f"T{p.id + 1} (" in t]
+        assert len(mine) == 1, (p.id, mine)
+        assert p.offer is None or any(p.offer in t for t in mine) or any(
+            v in mine[0] for o in plan.brief.offer for v in o.audience_values)
+    calendar = {s.idea for s in fashion.slots}
+    assert any("T1 (" in i for i in calendar)
+    b2b = {i["text"] for i in example_channels["b2b-software"].ideas}
+    assert not any(" T1 (" in t or t.startswith("T1") for t in b2b)  # declared personas

@@ -3,7 +3,10 @@ value formats that several chapters show."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..brief import platforms
+from ..i18n import Translator
 from ..plan import Plan
 from ..report import FigureBlock, Html, render, static_output
 
@@ -84,3 +87,20 @@ def weekday_name(plan: Plan, n: int) -> str:
 
     return get_day_names("wide", locale=plan.brief.locale)[n]
 
+
+
+def day(tr: Translator, value: dt.date, style: str = "long") -> str:
+    """A date as the plan's readers write it: the locale's style, and in French the first
+    of the month as "1er" ("1er janvier 2027")."""
+    text = tr.date(value, style)
+    if tr.language == "fr" and value.day == 1:
+        text = text.replace("1 ", "1er ", 1) if text.startswith("1 ") else text
+    return text
+
+
+def clock(tr: Translator, hhmm: str) -> str:
+    """A time of day: "17:00" in English, "17 h" (or "17 h 30") in French."""
+    if tr.language != "fr" or ":" not in hhmm:
+        return hhmm
+    hours, minutes = hhmm.split(":")[:2]
+    return f"{int(hours)}\u00a0h" + ("" if minutes == "00" else f"\u00a0{minutes}")

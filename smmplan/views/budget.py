@@ -2,18 +2,52 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pandas as pd
 
 from .. import charts
+from ..currency import ECB_SOURCE
+from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
     chapter_heading,
+    day,
     platform_label,
     section_heading,
 )
 from .targets import persona_name
+
+IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def source_label(tr: Translator, source: str) -> str:
+    """A benchmark source as the client reads it: the brief named in words, a CPM worked
+    out from a source's CPC and CTR said so in the plan's language."""
+    if source == "brief":
+        return tr.t("budget.source_brief")
+    if source.endswith(IMPLIED_CPM):
+        return tr.t("budget.implied_cpm", source=source[:-len(IMPLIED_CPM)])
+    return source
+
+
+def rate_note(tr: Translator, rate: float, source: str) -> str:
+    """Where the exchange rate from US dollars comes from ("" when nothing is converted):
+    the brief's rate, or the central bank's reference rate of a day, in the plan's
+    language."""
+    if not source:
+        return ""
+    if source == "brief":
+        return tr.t("budget.rate_brief", rate=tr.number(rate, 4))
+    found = ISO_DATE.search(source)
+    if source.startswith(ECB_SOURCE) and found:
+        when = day(tr, dt.date(*(int(g) for g in found.groups())))
+        return tr.t("budget.rate_ecb", rate=tr.number(rate, 4), date=when)
+    return tr.t("budget.rate_source", rate=tr.number(rate, 4), source=source)
 
 
 def _gain(plan: Plan, value: float, reference: float) -> str:
@@ -230,8 +264,12 @@ def budget_forecast(plan: Plan) -> Section:
             r = m[metric]
             rates.append({"platform": m["platform"], "platform_name": platform_label(m["platform"]),
                           "metric": metric.upper(), "low": r["low"], "mid": r["mid"],
-                          "high": r["high"], "basis": r["basis"],
-                          "sources": "; ".join(r["sources"]), "audience": m["audience"]})
+                          "high": r["high"],
+                          "basis": tr.t(f"budget.rate_basis.{r['basis']}")
+                          if tr.has(f"budget.rate_basis.{r['basis']}") else r["basis"],
+                          "sources": tr.t("common.semicolon").join(
+                              source_label(tr, s) for s in r["sources"]),
+                          "audience": m["audience"]})
     rates = pd.DataFrame(rates)
     rate = lambda v: tr.number(v, 2)  # noqa: E731
     blocks = [
@@ -258,9 +296,10 @@ def budget_forecast(plan: Plan) -> Section:
         *_calibration(plan),
         *_market_and_targeting(plan),
         section_heading(plan, "budget.sources", "budget-sources"),
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.rate_source", rate=tr.number(paid.rate, 4), source=paid.rate_source))),
     ]
+    note = rate_note(tr, paid.rate, paid.rate_source)
+    if note:
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=note)))
     if paid.history:
         rows = sum(p.get("rows", 0) for p in paid.history["platforms"].values())
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
@@ -315,7 +354,8 @@ def _market_and_targeting(plan: Plan) -> list:
     estimated = [m["platform"] for m in paid.models if m["platform"] not in given]
     if people is not None and estimated:
         notes.append(tr.t("paid_market.population", country=name,
-                          people=tr.number(people.people), source=people.source))
+                          people=tr.number(people.people),
+                          source=tr.t("paid_market.population_source", year=people.year)))
         for basis in ("country", "region", "stand_in"):
             uses = [platform_use(p, country) for p in estimated]
             mine = [u for u in uses if u.basis == basis]

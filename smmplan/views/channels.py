@@ -12,6 +12,8 @@ from ..sectors import playbook
 from .base import (
     Section,
     chapter_heading,
+    clock,
+    day,
     platform_label,
     section_heading,
     weekday_name,
@@ -24,7 +26,7 @@ def channels_decisions(plan: Plan) -> list[str]:
     kept = [f"{platform_label(c.platform)} ({tr.t(f'channels.role.{c.role}')})"
             for c in ch.choices if c.kept]
     return [tr.t("summary_channels.kept", channels=tr.join(kept),
-                 posts=tr.number(ch.planned_posts, 1))]
+                 posts=tr.plural("plural.posts", round(ch.planned_posts, 1)))]
 
 
 def channel_choice(plan: Plan) -> Section:
@@ -41,7 +43,8 @@ def channel_choice(plan: Plan) -> Section:
         "presence": c.presence * 100,
         "role": tr.t(f"channels.role.{c.role}") if c.role else "",
         "posts_per_week": c.posts_per_week if c.kept else None,
-        "reason": tr.t(f"channels.reason.{c.reason}", n=len(kept)),
+        "reason": tr.t(f"channels.reason.{c.reason}", n=len(kept),
+                       channels=tr.plural("plural.channels", len(kept))),
     } for c in ch.choices])
     pct = lambda v: tr.percent(v, 0)  # noqa: E731
     return Section(
@@ -87,7 +90,7 @@ def content_plan(plan: Plan) -> Section:
                              "weight": p["weight"]} for p in ch.pillars])
     ideas = pd.DataFrame([{
         "pillar": pillar_name(plan, i["pillar"]), "text": i["text"],
-        "moment": (tr.date(pd.Timestamp(i["date"]).date(), "medium") + " · " + i["moment"])
+        "moment": (day(tr, pd.Timestamp(i["date"]).date(), "medium") + " · " + i["moment"])
         if i["date"] else "",
         "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
         for i in ch.ideas])
@@ -147,13 +150,14 @@ def calendar_view(plan: Plan) -> Section:
             "windows", "channels", tr.t("channels.windows"), windows,
             [Column("platform_name", tr.t("table.platform")),
              Column("weekday_name", tr.t("channels.weekday")),
-             Column("hour", tr.t("channels.hour"), lambda v: f"{int(v):02d}:00"),
+             Column("hour", tr.t("channels.hour"), lambda v: clock(tr, f"{int(v):02d}:00")),
              Column("rate", tr.t("table.engagement_rate"), lambda v: tr.percent(v, 2)),
              Column("posts", tr.t("table.posts"), lambda v: tr.number(v) if v else "")]),
         section_heading(plan, "channels.calendar", "channels-calendar"),
         Html(render("paragraph.html.j2", text=tr.t(
-            "channels.calendar_intro", posts=tr.number(len(ch.slots)),
-            sponsored=tr.number(sponsored)))),
+            "channels.calendar_intro", posts=tr.plural("plural.posts", len(ch.slots)),
+            sponsored=tr.plural("plural.sponsored", sponsored) if sponsored
+            else tr.t("plural.sponsored.zero")))),
         Html(render("month.html.j2", title=tr.t("channels.month_view") + " · " +
                     tr.month(first), weekdays=[weekday_name(plan, i)[:3] for i in range(7)],
                     weeks=grid)),
@@ -168,7 +172,7 @@ def calendar_view(plan: Plan) -> Section:
     blocks += [
         plan.record.table("key_dates", "channels", tr.t("channels.key_dates"), dates,
                           [Column("date", tr.t("table.date"),
-                                  lambda v: tr.date(pd.Timestamp(v).date()) if v else ""),
+                                  lambda v: day(tr, pd.Timestamp(v).date()) if v else ""),
                            Column("name", tr.t("channels.key_dates"))]),
         section_heading(plan, "channels.approval", "channels-approval"),
         plan.record.table("approval", "channels", tr.t("channels.approval"), approval,
@@ -191,7 +195,8 @@ def _month_grid(plan: Plan, first) -> list[list[dict]]:
             mark = f" · {tr.t('channels.sponsored')}" if s.sponsored else ""
             topic = s.idea.split(" — ")[0] or pillar_name(plan, s.pillar)
             by_day.setdefault(s.date, []).append(
-                f"{s.time} {platform_label(s.platform)}: {topic}{mark}")
+                f"{clock(tr, s.time)} {platform_label(s.platform)}{tr.t('common.colon')}"
+                f"{topic}{mark}")
     dates = {d["date"]: d["name"] for d in ch.key_dates}
     weeks = []
     for week in cal.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
@@ -220,7 +225,7 @@ def first_months(plan: Plan, months: int = 2) -> list:
     tr, ch = plan.tr, plan.channels
     start = plan.brief.client.period.start
     last = pd.Timestamp(start) + pd.DateOffset(months=months)
-    rows = [{"when": tr.date(pd.Timestamp(s.date).date(), "medium") + " " + s.time,
+    rows = [{"when": day(tr, pd.Timestamp(s.date).date(), "medium") + " " + clock(tr, s.time),
              "platform": platform_label(s.platform) + " · " + tr.t(f"format.{s.format}") +
              (f" · {tr.t('channels.sponsored')}" if s.sponsored else ""),
              "idea": s.idea, "cta": s.cta}

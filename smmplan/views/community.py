@@ -78,16 +78,19 @@ def crisis_playbook(plan: Plan) -> Section:
     """Severity levels with measurable triggers, escalation, holding statements, follow-up."""
     tr, cm = plan.tr, plan.community
     if cm.negative_per_day is not None:
-        base = tr.t("community.baseline", comments=tr.number(cm.baseline_comments_per_day, 1),
-                    negative=tr.number(cm.negative_per_day, 1), share=tr.percent(10, 0))
+        base = tr.t("community.baseline",
+                    comments=tr.plural("plural.comments", round(cm.baseline_comments_per_day, 1)),
+                    negative=tr.plural("plural.negative", round(cm.negative_per_day, 1)),
+                    share=tr.percent(10, 0))
     else:
         base = tr.t("community.baseline_none")
     rows = []
     for lv in cm.levels:
         trigger = tr.t(f"community.trigger_qualitative.{lv['level']}")
         if lv["trigger_per_day"] is not None:
-            trigger = tr.t("community.trigger_value", count=tr.number(lv["trigger_per_day"], 1),
-                           multiple=lv["multiple"]) + "; " + trigger
+            trigger = tr.t("community.trigger_value", count=tr.plural(
+                "plural.negative_comments", round(lv["trigger_per_day"], 1)),
+                multiple=lv["multiple"]) + tr.t("common.semicolon") + trigger
         rows.append({"level": lv["level"], "name": tr.t("community.level", n=lv["level"]),
                      "trigger": trigger, "owner": tr.t(f"approval_role.{lv['owner']}"),
                      "hours": tr.t("community.hours", n=lv["hours"])})

@@ -60,7 +60,8 @@ def identity_canvas(plan: Plan) -> Section:
         (tr.t("identity.differentiators"), brand.differentiators),
         (tr.t("identity.personality"), brand.personality),
         (tr.t("identity.offer"), [
-            f"{o.name}: {o.description}" if o.description else o.name for o in b.offer
+            f"{o.name}{tr.t('common.colon')}{o.description}" if o.description else o.name
+            for o in b.offer
         ]),
     ]
     return Section(
@@ -203,7 +204,8 @@ def competitors(plan: Plan) -> Section:
         head,
         Html(render("paragraph.html.j2", text=tr.t(
             "identity.competitors_intro", client=plan.brief.client.name,
-            n=len(bench.entities) - 1))),
+            n=len(bench.entities) - 1,
+            competitors=tr.plural("plural.competitors", len(bench.entities) - 1)))),
         plan.record.table("competitors", "identity", tr.t("identity.competitors"), frame, cols),
         Html(render("paragraph.html.j2", text=tr.t(f"identity.sov_{bench.sov_method}"),
                     css="smm-note")),

@@ -12,6 +12,7 @@ from ..report import Column, Html, render
 from .base import (
     Section,
     chapter_heading,
+    day,
     kpi_value,
     platform_label,
     role_name,
@@ -67,7 +68,7 @@ def objectives_smart(plan: Plan) -> Section:
         "baseline": kpi_value(plan, o.kpi, o.baseline.value),
         "basis": tr.t(f"objectives.basis.{o.baseline.basis}"),
         "target": kpi_value(plan, o.kpi, o.target),
-        "deadline": tr.date(pd.Timestamp(o.deadline).date()),
+        "deadline": day(tr, pd.Timestamp(o.deadline).date()),
         "owner": role_name(plan, o.owner),
         "source": tr.t(f"objectives.source.{o.source}"),
         "review": tr.t(f"objectives.frequency.{o.review}"),

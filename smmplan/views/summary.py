@@ -12,6 +12,7 @@ from ..safety import logo_bytes
 from .base import (
     TOC_MARKER,
     Section,
+    day,
     kpi_value,
     platform_label,
     role_name,
@@ -42,7 +43,7 @@ def cover(plan: Plan) -> Section:
     c = b.client
     vi = b.brand.visual_identity
     period = tr.t(
-        "cover.period_value", start=tr.date(c.period.start), end=tr.date(c.period.end),
+        "cover.period_value", start=day(tr, c.period.start), end=day(tr, c.period.end),
         months=c.period.months,
     )
     return Section(Html(render(
@@ -51,7 +52,7 @@ def cover(plan: Plan) -> Section:
         on_primary=text_on(vi.primary_color), on_secondary=text_on(vi.secondary_color),
         title=tr.t("cover.title"), client=c.name, sector=c.sector, logo=logo_data_uri(plan),
         labels={k: tr.t(f"cover.{k}") for k in ("prepared_for", "period", "prepared_by", "date")},
-        period=period, author=c.author, date=tr.date(plan.date),
+        period=period, author=c.author, date=day(tr, plan.date),
         toc_title=tr.t("toc.title"), toc_marker=TOC_MARKER, lang=c.language,
     )))
 
@@ -92,7 +93,7 @@ def footer(plan: Plan) -> Section:
     rows += [(tr.t("footer.data_file"), f["name"], f["sha256"]) for f in prov["data_files"]]
     return Section(Html(render(
         "footer.html.j2", generated=tr.t("footer.generated", version=prov["smmplan_version"],
-                                         date=tr.date(plan.date)),
+                                         date=day(tr, plan.date)),
         sha_label=tr.t("footer.sha256"), rows=rows,
     )))
 
@@ -131,7 +132,7 @@ def recommendations(plan: Plan) -> list[str]:
             out.append(tr.t("agency.rec_goal", kpi=kpi,
                             baseline=kpi_value(plan, goal.kpi, goal.baseline.value),
                             target=kpi_value(plan, goal.kpi, goal.target),
-                            deadline=tr.date(dt.date.fromisoformat(goal.deadline))))
+                            deadline=day(tr, dt.date.fromisoformat(goal.deadline))))
         else:
             out.append(tr.t("agency.rec_goal_nobase", kpi=kpi,
                             target=kpi_value(plan, goal.kpi, goal.target)))
@@ -155,7 +156,7 @@ def client_needs(plan: Plan) -> list[str]:
                     "owner")
     out = [tr.t("agency.need_access", channels=tr.join(kept)),
            tr.t("agency.need_approver", role=role_name(plan, approver),
-                date=tr.date(brief.client.period.start - dt.timedelta(days=7)))]
+                date=day(tr, brief.client.period.start - dt.timedelta(days=7)))]
     for kind, key in (("posts", "need_posts"), ("audience", "need_audience"),
                       ("web_analytics", "need_web")):
         if kind not in files:
@@ -177,8 +178,8 @@ def next_steps(plan: Plan) -> list[str]:
 
     tr, start = plan.tr, plan.brief.client.period.start
     return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),
-            tr.t("agency.step_launch", date=tr.date(start)),
-            tr.t("agency.step_review", date=tr.date(add_months(start, 3)))]
+            tr.t("agency.step_launch", date=day(tr, start)),
+            tr.t("agency.step_review", date=day(tr, add_months(start, 3)))]
 
 
 def roadmap(plan: Plan) -> list[dict]:

@@ -53,8 +53,9 @@ def team_roles(plan: Plan) -> Section:
     return Section(
         chapter_heading(plan, "team"),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
-            "team.intro", fte=tr.number(team.fte, 1), channels=team.channels,
-            posts=tr.number(team.posts_per_week, 1)))),
+            "team.intro", fte=tr.plural("plural.fte", round(team.fte, 1)),
+            channels=tr.plural("plural.channels", team.channels),
+            posts=tr.plural("plural.posts", round(team.posts_per_week, 1))))),
         section_heading(plan, "team.roles", "team-roles"),
         Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             "team.decision", option=tr.t(f"team.option.{team.cheapest}"),
