@@ -113,11 +113,15 @@ def paid_problems(brief: Brief, where: str) -> list[str]:
                         f"{part}: lower a minimum or raise budget.paid_media")
     free = {p: s for p, s in channels.items() if s.fixed is None}
     if free and all(s.max is not None for s in free.values()):
-        caps = sum(min(s.max, conversion) for s in free.values())
-        if held + caps < conversion - 1e-9:
+        # a cap bounds a platform's whole spend (awareness and conversions together)
+        caps = sum(min(s.max, total) for s in free.values())
+        if held + caps < total - 1e-9:
             named = ", ".join(f"{p} {_money(s.max)}" for p, s in free.items())
-            problems.append(f"{where}: budget.paid.channels: maximums ({named}) cannot "
-                            f"place {part}: raise a maximum or add a platform")
+            fixed = f" and fixed spend ({_money(held)})" if held else ""
+            problems.append(f"{where}: budget.paid.channels: maximums ({named}){fixed} cannot "
+                            f"place the paid budget (budget.paid_media {_money(total)}, "
+                            "awareness and conversions together): raise a maximum or add a "
+                            "platform")
     return problems
 
 

@@ -118,7 +118,7 @@ def test_build_stops_on_a_bad_scenario_before_any_kernel(tmp_path):
 def test_what_the_checks_cannot_foresee_is_found_by_running_the_budget_chapter(tmp_path):
     # the maximums add up, but x and youtube are capped below the minimum useful spend
     lines = _check({"budget": {"paid": {"channels": {
-        "linkedin": {"min": 60000, "max": 140000}, "x": {"max": 5000},
+        "linkedin": {"min": 60000, "max": 230000}, "x": {"max": 5000},
         "youtube": {"max": 5000}}}}}, tmp_path)
     assert len(lines) == 1 and "budget.paid: no allocation satisfies" in lines[0], lines
 
@@ -298,3 +298,16 @@ def test_lab_refuses_a_brief_the_build_would_refuse(tmp_path):
     res = run_cli("lab", str(brief), "--no-start")
     assert res.returncode == 2 and "budget.paid_media: must be positive" in res.stderr
     assert not (tmp_path / "bakery" / "lab").exists()
+
+
+def test_the_budget_chapter_states_that_a_cap_covers_the_whole_spend(client):
+    from smmplan.views.budget import budget_allocation
+
+    plan = _plan_in(client, {"budget": {"paid_media": 700000, "paid": {"channels": {
+        "instagram": {"min": 0, "max": 250000}, "facebook": {"min": 0, "max": None}}}}})
+    ig = next(c for c in plan.paid.channels if c.platform == "instagram")
+    assert ig.spend <= 250000 + 0.01 and ig.awareness_spend > 0
+    html = budget_allocation(plan).html()
+    assert ("Bounds apply to each platform's whole paid spend, awareness and conversions "
+            "together: Instagram at most £250,000.") in html.replace("&#39;", "'")
+    assert "Bounds apply" not in budget_allocation(_plan_in(client)).html()
