@@ -188,18 +188,23 @@ def budget_choices(total: float, bounds: dict[str, tuple[float, float]]) -> dict
 
 
 def kpi_rows(plan) -> list[dict]:
-    """Every KPI target of the plan, by label: kpi, label, baseline, target, and whether
-    the scenario can change it (a business goal's target is the brief's)."""
-    rows, seen = [], set()
+    """Every KPI target of the plan, by label, one row per KPI: kpi, label, baseline,
+    target, the business goals it sets (``goals.kpi_targets`` replaces a goal's target for
+    the same KPI) and whether the panel can change it (not the generic business KPI, the
+    client's own measure, which each goal defines in its own words)."""
+    from .goals import GENERIC
+
+    rows: dict[str, dict] = {}
     for o in plan.objectives.objectives:
-        if o.target is None or (o.kpi, o.from_brief) in seen:
+        if o.target is None:
             continue
-        seen.add((o.kpi, o.from_brief))
-        rows.append({"kpi": o.kpi, "label": plan.tr.t(f"kpi.{o.kpi}"),
-                     "baseline": o.baseline.value, "target": float(o.target),
-                     "editable": not o.from_brief,
-                     "goal": o.goal if o.from_brief else ""})
-    return rows
+        key = o.kpi if o.kpi != GENERIC else f"{o.kpi}:{len(rows)}"
+        row = rows.setdefault(key, {
+            "kpi": o.kpi, "label": plan.tr.t(f"kpi.{o.kpi}"), "baseline": o.baseline.value,
+            "target": float(o.target), "editable": o.kpi != GENERIC, "goal": ""})
+        if o.from_brief and o.goal:
+            row["goal"] = f"{row['goal']} · {o.goal}" if row["goal"] else o.goal
+    return list(rows.values())
 
 
 def kpi_check(plan, kpi: str, value: float) -> tuple[bool, str]:
@@ -460,8 +465,9 @@ def objectives_panel(plan) -> None:
 
 
 class ObjectivesPanel:
-    """KPI targets by label, starting from the plan's (brief and scenario); an impossible
-    value is refused and cannot be kept."""
+    """KPI targets by label, business goals' included, starting from the plan's (brief and
+    scenario); an impossible value is refused and cannot be kept. Keep saves the targets
+    changed here and those the scenario already set."""
 
     def __init__(self, plan):
         import ipywidgets as w
@@ -476,14 +482,24 @@ class ObjectivesPanel:
                 field = w.FloatText(value=r["target"], description=r["label"], style=style)
                 field.observe(lambda _: self.check(), names="value")
                 self.fields[r["kpi"]] = field
-                widgets.append(field)
+                goal = (f"<small>business goal “{_escape(r['goal'])}”</small>"
+                        if r["goal"] else "")
+                widgets.append(w.HBox([field, w.HTML(goal)]) if goal else field)
             else:
                 widgets.append(w.HTML(f"{_escape(r['label'])}: {r['target']:g} (business "
-                                      f"goal “{_escape(r['goal'])}”, set in the brief)"))
+                                      f"goal “{_escape(r['goal'])}”, the client's own "
+                                      "measure: set in the brief)"))
         self.out = w.Output()
         self.keeper = _Keeper(plan, "objectives", self.out)
         self.check()
         self.box = w.VBox([*widgets, self.out, self.keeper.box])
+
+    def choices(self) -> dict[str, float]:
+        """The KPI targets a Keep writes: changed on screen, or already in the scenario."""
+        start = {r["kpi"]: r["target"] for r in self.rows}
+        chosen = self.plan.brief.goals.kpi_targets
+        return {k: float(f.value) for k, f in self.fields.items()
+                if k in chosen or float(f.value) != start[k]}
 
     def check(self) -> None:
         """Check every field; the panel's choices are kept only when all are allowed."""
@@ -498,5 +514,4 @@ class ObjectivesPanel:
                     refused.append(f"{r['label']}: {message}")
                 print(f"{r['label']}: {r['baseline']} -> {value:g} {message}")
         self.keeper.error = "; ".join(refused) or None
-        self.keeper.choices = None if refused else {
-            k: float(f.value) for k, f in self.fields.items()}
+        self.keeper.choices = None if refused else self.choices()

@@ -58,7 +58,8 @@ def kpi_problems(brief: Brief, where: str) -> list[str]:
         if why:
             problems.append(f"{where}: goals.kpi_targets.{kpi}: {why}")
     for i, goal in enumerate(brief.goals.business_goals):
-        if goal.kpi and goal.target is not None:
+        # a goal's target replaced by goals.kpi_targets (the lab's) is checked there
+        if goal.kpi and goal.target is not None and goal.kpi not in brief.goals.kpi_targets:
             why = kpi_target_problem(goal.kpi, goal.target)
             if why:
                 problems.append(f"{where}: goals.business_goals.{i}.target: {why}")

@@ -222,8 +222,8 @@ def test_objectives_panel_edits_every_kpi_by_label_and_refuses_the_impossible(cl
     plan = _plan_in(client, {"goals": {"kpi_targets": {"conversation_rate": 70}}})
     rows = lab.kpi_rows(plan)
     editable = {r["kpi"] for r in rows if r["editable"]}
-    assert editable == {o.kpi for o in plan.objectives.objectives
-                        if not o.from_brief and o.target is not None}
+    assert editable == {o.kpi for o in plan.objectives.objectives if o.target is not None}
+    assert any(o.from_brief for o in plan.objectives.objectives if o.kpi in editable)
     panel = lab.ObjectivesPanel(plan)
     field = panel.fields["conversation_rate"]
     assert field.description == "Comments per post" and field.value == 70  # the scenario's
@@ -311,3 +311,47 @@ def test_the_budget_chapter_states_that_a_cap_covers_the_whole_spend(client):
     assert ("Bounds apply to each platform's whole paid spend, awareness and conversions "
             "together: Instagram at most £250,000.") in html.replace("&#39;", "'")
     assert "Bounds apply" not in budget_allocation(_plan_in(client)).html()
+
+
+def test_a_business_goal_target_is_edited_by_its_label_and_checked_as_the_build_would(
+        client):
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    goal = next(o for o in plan.objectives.objectives
+                if o.from_brief and o.kpi == "engagement_rate_reach")
+    assert goal.target == 14 and not goal.realistic  # the brief's, flagged unrealistic
+    panel = lab.ObjectivesPanel(plan)
+    field = panel.fields["engagement_rate_reach"]
+    assert field.description == "Engagement rate by reach" and field.value == 14
+    assert panel.keeper.choices == {}  # nothing changed: nothing to keep
+    field.value = 0
+    assert "must be above 0" in panel.keeper.error and panel.keeper.keep() is None
+    assert not (client / "scenario.yaml").exists()
+    field.value = 7
+    assert panel.keeper.choices == {"engagement_rate_reach": 7}
+    path = panel.keeper.keep()
+    kept = load_plan(client / "brief.yaml", path)
+    row = next(o for o in kept.objectives.objectives if o.from_brief and o.goal == goal.goal)
+    assert row.kpi == "engagement_rate_reach" and row.target == 7 and row.realistic
+    assert row.trajectory[-1] == pytest.approx(7)
+    again = lab.ObjectivesPanel(kept)  # reopened on the kept scenario
+    assert again.fields["engagement_rate_reach"].value == 7
+    assert again.keeper.choices == {"engagement_rate_reach": 7}
+
+
+def test_a_scenario_target_replaces_an_impossible_business_goal_target(tmp_path):
+    from .conftest import example_raw, standalone, write_brief
+
+    raw = standalone(example_raw("b2b-software"))
+    raw["goals"]["business_goals"][2]["target"] = -3  # social_conversion_rate
+    brief = write_brief(tmp_path / "b2b", raw)
+    lines = _check({}, tmp_path, brief)
+    assert len(lines) == 1 and "goals.business_goals.2.target: cannot be negative" in lines[0]
+    assert _check({"goals": {"kpi_targets": {"social_conversion_rate": 2.5}}}, tmp_path,
+                  brief) == []
+    lines = _check({"goals": {"kpi_targets": {"social_conversion_rate": 140}}}, tmp_path,
+                   brief)
+    assert lines == [f"{brief} (with {tmp_path / 'scenario.yaml'}): "
+                     "goals.kpi_targets.social_conversion_rate: cannot be above 100 (a share, "
+                     "in %; got 140)"]
