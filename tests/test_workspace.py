@@ -184,12 +184,15 @@ def test_budget_panel_starts_from_the_brief_and_the_scenario(tmp_path):
     shutil.copytree(B2B.parent, folder)
     start = lab.budget_start(_plan_in(folder))
     assert start["total"] == 240000
-    assert start["channels"]["linkedin"] == {"min": 60000, "max": None}  # the brief's floor
+    def bounds(row):
+        return {"min": row["min"], "max": row["max"]}
+
+    assert bounds(start["channels"]["linkedin"]) == {"min": 60000, "max": None}  # brief's floor
     plan = _plan_in(folder, {"budget": {"paid_media": 300000, "paid": {"channels": {
         "youtube": {"min": 0, "max": 50000}}}}})
     start = lab.budget_start(plan)
     assert start["total"] == 300000
-    assert start["channels"]["youtube"] == {"min": 0, "max": 50000}  # the scenario's cap
+    assert bounds(start["channels"]["youtube"]) == {"min": 0, "max": 50000}  # scenario's cap
     assert start["channels"]["linkedin"]["min"] == 60000
     panel = lab.BudgetPanel(plan)
     assert tuple(panel.bounds["linkedin"].value) == (60000, 300000)
@@ -355,3 +358,111 @@ def test_a_scenario_target_replaces_an_impossible_business_goal_target(tmp_path)
     assert lines == [f"{brief} (with {tmp_path / 'scenario.yaml'}): "
                      "goals.kpi_targets.social_conversion_rate: cannot be above 100 (a share, "
                      "in %; got 140)"]
+
+
+def test_budget_panel_starts_from_the_chapters_assumptions_and_the_scenarios(client):
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    start = lab.budget_start(plan)
+    models = {m["platform"]: m for m in plan.paid.models}
+    assert set(start["channels"]) == {c.platform for c in plan.paid.channels}
+    for platform, row in start["channels"].items():
+        assert [row[r] for r in ("cpm", "ctr", "cvr")] == [
+            models[platform][r]["mid"] for r in ("cpm", "ctr", "cvr")]
+    assert start["channels"]["instagram"]["season"] == 1.82  # data/paid.yaml
+    assert start["awareness_share"] == plan.paid.awareness_share == 15
+    assert start["order_values"] == {"Womenswear": 120, "Streetwear": 70, "Sportswear": 85}
+    assert "youtube" in start["addable"] and "instagram" not in start["addable"]
+    panel = lab.BudgetPanel(plan)
+    assert panel.keeper.error is None
+    assert panel.choices() == {"paid_media": 620000, "paid": {"channels": {
+        p: {"min": 0, "max": None} for p in start["channels"]}}}  # nothing changed
+    plan = _plan_in(client, {"budget": {
+        "paid": {"awareness_share": 20, "seasonality": {"tiktok": 1.2},
+                 "channels": {"instagram": {"cpm": 9}, "tiktok": {}, "facebook": {}}},
+        "order_values": {"Womenswear": 150}}})
+    start = lab.budget_start(plan)
+    assert start["channels"]["instagram"]["cpm"] == 9
+    assert start["channels"]["tiktok"]["season"] == 1.2
+    assert start["awareness_share"] == 20
+    assert start["order_values"]["Womenswear"] == 150
+    assert start["brief_order_values"]["Womenswear"] == 120
+    panel = lab.BudgetPanel(plan)  # set in the scenario: written again on Keep
+    assert panel.rates["instagram"]["cpm"].value == 9 and panel.awareness.value == 20
+    choices = panel.choices()
+    assert choices["paid"]["channels"]["instagram"]["cpm"] == 9
+    assert choices["paid"]["awareness_share"] == 20
+    assert choices["paid"]["seasonality"] == {"tiktok": 1.2}
+    assert choices["order_values"] == {"Womenswear": 150}
+
+
+def test_budget_panel_edits_assumptions_and_platforms_and_keeps_them(client):
+    import yaml
+
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    panel = lab.BudgetPanel(plan)
+    panel.rates["instagram"]["ctr"].value = 2.0
+    panel.rates["facebook"]["season"].value = 1.3
+    panel.awareness.value = 25
+    panel.order_values["Womenswear"].value = 150
+    panel.planned["tiktok"].value = False
+    panel.add_platform("youtube")
+    assert panel.keeper.error is None, panel.keeper.error
+    path = panel.keeper.keep()
+    kept = yaml.safe_load(path.read_text())["budget"]
+    assert kept["paid"]["channels"]["instagram"] == {"min": 0, "max": None, "ctr": 2.0}
+    assert kept["paid"]["channels"]["tiktok"] is None
+    assert kept["paid"]["channels"]["youtube"] == {"min": 0, "max": None}
+    assert kept["paid"]["awareness_share"] == 25
+    assert kept["paid"]["seasonality"] == {"facebook": 1.3}
+    assert kept["order_values"] == {"Womenswear": 150}
+    built = load_plan(client / "brief.yaml", path)
+    models = {m["platform"]: m for m in built.paid.models}
+    assert set(models) == {"instagram", "facebook", "youtube"}
+    assert models["instagram"]["ctr"]["mid"] == 2.0
+    assert built.paid.awareness_share == 25
+    assert built.brief.budget.paid.seasonality == {"facebook": 1.3}
+    assert built.brief.offer[0].average_order_value == 150
+    again = lab.budget_start(built)  # reopened on the kept scenario
+    assert again["channels"]["instagram"]["ctr"] == 2.0 and "tiktok" not in again["channels"]
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda p: setattr(p.rates["instagram"]["cvr"], "value", 0),
+     "budget.paid.channels.instagram.cvr: must be above 0"),
+    (lambda p: setattr(p.rates["instagram"]["ctr"], "value", 150),
+     "budget.paid.channels.instagram.ctr"),
+    (lambda p: setattr(p.rates["facebook"]["season"], "value", 0),
+     "budget.paid.seasonality.facebook: must be above 0"),
+    (lambda p: setattr(p.awareness, "value", 100),
+     "budget.paid.awareness_share: must be under 100"),
+    (lambda p: [setattr(c, "value", False) for c in p.planned.values()],
+     "plan at least one platform"),
+])
+def test_budget_panel_refuses_assumptions_the_build_would(client, change, expected):
+    from smmplan import lab
+
+    panel = lab.BudgetPanel(_plan_in(client))
+    change(panel)
+    assert expected in (panel.keeper.error or ""), panel.keeper.error
+    assert panel.keeper.keep() is None and not (client / "scenario.yaml").exists()
+
+
+def test_scenario_order_values_and_removed_platforms(tmp_path):
+    from smmplan.errors import BriefError
+    from smmplan.validation import load_brief
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text("budget:\n  order_values: {Hats: 10}\n", encoding="utf-8")
+    with pytest.raises(BriefError, match=r"budget.order_values.Hats: no offer line of that "
+                       "name"):
+        load_brief(B2B, scenario=path)
+    path.write_text("budget:\n  paid: {channels: {x: null}}\n"
+                    "  order_values: {Cloudline Teams: 5000}\n", encoding="utf-8")
+    brief = load_brief(B2B, scenario=path)
+    assert set(brief.budget.paid.channels) == {"linkedin", "youtube"}
+    assert brief.offer[0].average_order_value == 5000
+    assert load_brief(B2B).offer[0].average_order_value == 4800
