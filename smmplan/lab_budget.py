@@ -32,7 +32,7 @@ def platform_start(plan, platform: str) -> dict | None:
     bench = platform_benchmarks(platform, plan.paid.rate, conversion_kind(plan.brief))
     if any(r not in bench for r in RATES):
         return None
-    return {"min": 0.0, "max": None, **{r: float(bench[r].mid) for r in RATES},
+    return {"min": 0.0, "max": None, **{r: round(float(bench[r].mid), 4) for r in RATES},
             "season": _season(plan, platform)}
 
 
@@ -40,7 +40,8 @@ def budget_start(plan) -> dict:
     """Where the budget panel starts, from the brief and the scenario: the total, the
     awareness share, the sale rate, each offer line's average order value (0: none given),
     per planned platform its minimum, maximum (None: no cap, it follows the total), CPM,
-    CTR and conversion rate (the chapter's, mid) and Q4/Q1 seasonality; the platforms
+    CTR and conversion rate (the chapter's, mid, to 4 decimals: written only when changed)
+    and Q4/Q1 seasonality; the platforms
     that could be added; ``brief_order_values``, the brief file's own order values."""
     from .brief import platforms
 
@@ -52,7 +53,7 @@ def budget_start(plan) -> dict:
         channels[c.platform] = {
             "min": float(s.min) if s and s.min is not None else 0.0,
             "max": float(s.max) if s and s.max is not None else None,
-            **{r: float(models[c.platform][r]["mid"]) for r in RATES},
+            **{r: round(float(models[c.platform][r]["mid"]), 4) for r in RATES},
             "season": _season(plan, c.platform)}
     addable = [p for p in platforms() if p not in channels and platform_start(plan, p)]
     raw = read_yaml(plan.brief.source)

@@ -369,7 +369,7 @@ def test_budget_panel_starts_from_the_chapters_assumptions_and_the_scenarios(cli
     assert set(start["channels"]) == {c.platform for c in plan.paid.channels}
     for platform, row in start["channels"].items():
         assert [row[r] for r in ("cpm", "ctr", "cvr")] == [
-            models[platform][r]["mid"] for r in ("cpm", "ctr", "cvr")]
+            round(models[platform][r]["mid"], 4) for r in ("cpm", "ctr", "cvr")]
     assert start["channels"]["instagram"]["season"] == 1.82  # data/paid.yaml
     assert start["awareness_share"] == plan.paid.awareness_share == 15
     assert start["order_values"] == {"Womenswear": 120, "Streetwear": 70, "Sportswear": 85}
