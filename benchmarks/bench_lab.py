@@ -1,7 +1,8 @@
 """Lab panels: seconds per answer on the examples (goal: under 0.5 s each, issue 17).
 
 Run: .venv/bin/python benchmarks/bench_lab.py. Prints the median of 5 answers per panel
-(a change of k, of the paid budget, of a KPI target), widgets built outside a kernel.
+(a change of k, of the paid budget, of a platform's CTR, of a KPI target), widgets built
+outside a kernel.
 """
 
 from __future__ import annotations
@@ -40,10 +41,14 @@ def _measure(brief) -> str:
     total = budget.total.value
     paid = _median(lambda f: setattr(budget.total, "value", total * f),
                    (1.1, 1.2, 1.3, 1.4, 1.5))
+    ctr = next(iter(budget.rates.values()))["ctr"]
+    start = ctr.value
+    rates = _median(lambda f: setattr(ctr, "value", start * f), (1.1, 1.2, 1.3, 1.4, 1.5))
     field = next(iter(objectives.fields.values()), None)
     kpi = _median(lambda f: setattr(field, "value", field.value * f),
                   (1.1, 1.2, 1.3, 1.4, 1.5)) if field else float("nan")
-    line = f"{brief.parent.name:<14} budget {paid:.3f} s  objectives {kpi:.4f} s"
+    line = (f"{brief.parent.name:<14} budget {paid:.3f} s  CTR {rates:.3f} s  "
+            f"objectives {kpi:.4f} s")
     if box is not None:
         slider = box.children[0]
         ks = [k for k in range(slider.min, slider.max + 1) if k != slider.value][:5]

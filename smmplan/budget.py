@@ -373,13 +373,31 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         return settings.min_useful_spend if settings.min_useful_spend is not None else \
             0.05 * conv_budget
 
-    def solve(budget: float, scenario: str = "mid", floor: float | None = None) -> Allocation:
+    def aware_split(budget: float) -> np.ndarray:
+        """Awareness spend per platform, placed first: a cap bounds the platform's whole
+        spend, so awareness stays under the cap less the conversion minimum (and under a
+        fixed amount)."""
+        if budget <= 0:
+            return np.zeros(len(models))
+        upper = [m.fixed if m.fixed is not None else max(0.0, m.max - (m.min or 0))
+                 if m.max is not None else budget for m in models]
+        return allocate([m.reach_curve() for m in models], budget, upper=upper,
+                        names=names).spend
+
+    def solve(budget: float, scenario: str = "mid", floor: float | None = None,
+              aware: np.ndarray | None = None) -> Allocation:
+        """Conversion spend per platform, with ``aware`` (awareness spend) already placed:
+        whole spend within each cap, a fixed platform held at its amount in all."""
+        aw = np.zeros(len(models)) if aware is None else aware
         curves = [partial(_worth, value, m.curve(scenario), v)
                   for m, v in zip(models, values, strict=True)]
         return allocate(curves, budget, lower=[m.min or 0 for m in models],
-                        upper=[m.max if m.max is not None else budget for m in models],
+                        upper=[m.max - a if m.max is not None else budget
+                               for m, a in zip(models, aw, strict=True)],
                         min_spend=[min_useful(budget) if floor is None else floor]
-                        * len(models), fixed=[m.fixed for m in models], names=names)
+                        * len(models), fixed=[m.fixed - a if m.fixed is not None else None
+                                              for m, a in zip(models, aw, strict=True)],
+                        names=names)
 
     def conversions(spends) -> tuple[float, float]:
         conv = [float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True)]
@@ -387,8 +405,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
 
     try:
         floor = min_useful(envelope * (1 - share / 100))
-        sweep = _sweep(solve, conversions, envelope * (1 - share / 100), envelope * share / 100,
-                       floor)
+        sweep = _sweep(partial(solve, aware=aware_split(envelope * share / 100)), conversions,
+                       envelope * (1 - share / 100), envelope * share / 100, floor)
     except AllocationError as exc:
         raise DataError(f"{brief.source}: budget.paid: {exc}") from None
     break_even = aov * margin / 100 if aov and margin else None
@@ -401,17 +419,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     aware_budget = total * share / 100
     conv_budget = total - aware_budget
     try:
-        conv_alloc = solve(conv_budget, floor=floor)
-        reach_alloc = allocate([m.reach_curve() for m in models], aware_budget,
-                               upper=[m.max if m.max is not None else aware_budget
-                                      for m in models], names=names) \
-            if aware_budget > 0 else None
+        aware_spend = aware_split(aware_budget)
+        conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
     except AllocationError as exc:
         raise DataError(f"{brief.source}: budget.paid: {exc}") from None
     channels = []
     for i, m in enumerate(models):
         cs = conv_alloc.spend[i]
-        aw = reach_alloc.spend[i] if reach_alloc else 0.0
+        aw = float(aware_spend[i])
         chain = m.chain(cs)
         aware = m.chain(aw)
         conv = float(chain["conversions"])
@@ -434,7 +449,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     marginal = None
     planned_conv = sum(c.conversions for c in channels)
     try:  # the last 5 % of the planned conversion budget, re-optimised
-        below = conversions(solve(conv_budget * 0.95, floor=floor).spend)[0]
+        below = conversions(solve(conv_budget * 0.95, floor=floor, aware=aware_spend).spend)[0]
         if planned_conv > below:
             marginal = round(conv_budget * 0.05 / (planned_conv - below), 2)
     except AllocationError:
@@ -445,9 +460,11 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                      "marginal_cpa": round((envelope - total) / rest_conv, 2)
                      if rest_conv > 0 else None}
     equal = conversions([conv_budget / len(models)] * len(models))
-    lower = [m.fixed if m.fixed is not None else (m.min or 0) for m in models]
-    upper = [m.fixed if m.fixed is not None else (m.max if m.max is not None else conv_budget)
-             for m in models]
+    lower = [m.fixed - a if m.fixed is not None else (m.min or 0)
+             for m, a in zip(models, aware_spend, strict=True)]
+    upper = [m.fixed - a if m.fixed is not None else (m.max - a if m.max is not None
+                                                        else conv_budget)
+             for m, a in zip(models, aware_spend, strict=True)]
     equal_split = {"conversions": round(equal[0], 2), "revenue": round(equal[1], 2),
                    "feasible": all(lo <= conv_budget / len(models) <= hi
                                    for lo, hi in zip(lower, upper, strict=True))}

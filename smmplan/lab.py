@@ -10,23 +10,29 @@ never saved. ``smmplan build BRIEF --scenario FILE`` applies the file (docs/scen
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
-import yaml
-
-from .brief import Brief, parse_brief, platforms
-from .errors import BriefError, SmmplanError
+from .brief import Brief
+from .errors import SmmplanError
+from .lab_budget import BudgetPanel, budget_choices, budget_start  # noqa: F401 (the lab's API)
+from .lab_scenario import (  # noqa: F401 (the lab's API)
+    CHAPTER_FIELDS,
+    HISTORY_DIR,
+    SCENARIO_NAME,
+    _Keeper,
+    check_scenario,
+    history,
+    keep,
+    merge_choices,
+    platform_label,
+    preview_brief,
+    read_scenario,
+    scenario_file,
+    undo,
+)
+from .lab_scenario import escape as _escape
 from .report import static_output
-from .scenario import apply_scenario, apply_scenario_data, example_briefs_for_picker, read_yaml
-
-SCENARIO_NAME = "scenario.yaml"
-HISTORY_DIR = "scenario.history"
-# What each chapter's Keep writes: the scenario fields it owns.
-CHAPTER_FIELDS = {"targets": ("targets", "k"), "objectives": ("goals", "kpi_targets"),
-                  "budget": ("budget", None)}
+from .scenario import example_briefs_for_picker
 
 
 def interactive() -> bool:
@@ -41,13 +47,6 @@ def interactive() -> bool:
     return shell is not None and getattr(shell, "kernel", None) is not None
 
 
-# ---- the scenario file -------------------------------------------------------------
-
-def scenario_file(brief_path: str | Path) -> Path:
-    """Where the lab keeps a brief's scenario: ``scenario.yaml`` beside it."""
-    return Path(brief_path).resolve().parent / SCENARIO_NAME
-
-
 def kept_scenario(brief_path: str | Path) -> Path | None:
     """The scenario kept beside a brief, in a live lab session only (a batch build applies
     a scenario only when given ``--scenario``); None when there is none."""
@@ -55,151 +54,27 @@ def kept_scenario(brief_path: str | Path) -> Path | None:
     return path if interactive() and path.is_file() else None
 
 
-def read_scenario(path: Path) -> dict:
-    """A scenario file's mapping ({} when the file does not exist)."""
-    if not path.is_file():
-        return {}
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise BriefError([f"{path}: (top level): a scenario must be a YAML mapping"])
-    return data
 
-
-def merge_choices(kept: dict, chapter: str, choices: dict) -> dict:
-    """The kept scenario with one chapter's choices in: ``targets`` sets ``targets.k``,
-    ``objectives`` sets the KPI targets it names (others stay), ``budget`` replaces the
-    budget section. Other chapters' choices are kept as they are (a new dict)."""
-    section, field = CHAPTER_FIELDS[chapter]
-    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in kept.items()}
-    part = dict(merged.get(section) or {})
-    if field is None:
-        part = dict(choices)
-    elif field == "kpi_targets":
-        part[field] = {**(part.get(field) or {}), **choices}
-    else:
-        part[field] = choices[field]
-    merged[section] = part
-    return merged
-
-
-def check_scenario(brief_path: Path, data: dict) -> None:
-    """BriefError (nothing written) if the build would refuse the brief with ``data``
-    as its scenario: the brief's validation, then the build's preflight."""
-    from . import preflight
-    from .validation import load_brief
-
-    folder = Path(brief_path).resolve().parent
-    handle, name = tempfile.mkstemp(prefix=".scenario-check-", suffix=".yaml", dir=folder)
-    tmp = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yaml.safe_dump(data, out, allow_unicode=True, sort_keys=False)
-        brief = load_brief(brief_path, check_files=False, scenario=tmp)
-        lines = preflight.problems(brief, preflight.label(brief_path, SCENARIO_NAME))
-    except BriefError as exc:
-        lines = [line.replace(str(tmp), SCENARIO_NAME) for line in exc.lines()]
-    finally:
-        tmp.unlink(missing_ok=True)
-    if lines:
-        raise BriefError(lines)
-
-
-def keep(brief_path: str | Path, chapter: str, choices: dict,
-         path: str | Path | None = None) -> Path:
-    """Merge one chapter's choices into the scenario file (``path``, default beside the
-    brief) after checking them as the build would; the file as it was goes to
-    ``scenario.history/``. Raises BriefError and writes nothing when refused."""
-    brief_path = Path(brief_path)
-    path = Path(path) if path else scenario_file(brief_path)
-    kept = read_scenario(path)
-    merged = merge_choices(kept, chapter, choices)
-    merged["brief"] = os.path.relpath(brief_path.resolve(), path.resolve().parent)
-    merged["note"] = f"kept in the lab on {dt.datetime.now():%Y-%m-%d %H:%M}"
-    merged = {"brief": merged.pop("brief"), "note": merged.pop("note"), **merged}
-    check_scenario(brief_path, merged)
-    if path.is_file():
-        history = path.parent / HISTORY_DIR
-        history.mkdir(exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        (history / f"{path.stem}-{stamp}.yaml").write_bytes(path.read_bytes())
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False),
-                   encoding="utf-8")
-    os.replace(tmp, path)
-    return path
-
-
-def history(path: str | Path) -> list[Path]:
-    """Earlier versions of a scenario file, oldest first."""
-    path = Path(path)
-    folder = path.parent / HISTORY_DIR
-    return sorted(folder.glob(f"{path.stem}-*.yaml")) if folder.is_dir() else []
-
-
-def undo(path: str | Path) -> Path | None:
-    """Put back the scenario file as it was before its last Keep (the first Keep: remove
-    the file). Returns the version restored, or None when there is nothing to undo."""
-    path = Path(path)
-    earlier = history(path)
-    if earlier:
-        os.replace(earlier[-1], path)
-        return earlier[-1]
-    if path.is_file():  # kept once: undoing it leaves no scenario
-        path.unlink()
-        return path
-    return None
-
-
-# ---- panels: starting values and previews (no widgets, unit-tested) ----------------
-
-def preview_brief(plan, extra: dict) -> Brief:
-    """The plan's brief with its scenario and ``extra`` (a scenario mapping) applied."""
-    source = Path(plan.brief.source)
-    raw = read_yaml(source)
-    if getattr(plan, "scenario", None):
-        raw = apply_scenario(raw, Path(plan.scenario))
-    return parse_brief(apply_scenario_data(raw, extra), source)
-
-
-def platform_label(platform: str) -> str:
-    """The platform's name as written (Instagram, LinkedIn, X)."""
-    return platforms().get(platform, {}).get("label", platform)
-
-
-def budget_start(plan) -> dict:
-    """Where the budget panel starts: the total and, per planned platform, the brief's
-    and scenario's minimum and maximum (None: no cap, the maximum follows the total)."""
-    spec = plan.brief.budget.paid.channels
-    bounds = {}
-    for c in plan.paid.channels:
-        s = spec.get(c.platform)
-        bounds[c.platform] = {"min": float(s.min) if s and s.min is not None else 0.0,
-                              "max": float(s.max) if s and s.max is not None else None}
-    return {"total": float(plan.brief.budget.paid_media), "channels": bounds}
-
-
-def budget_choices(total: float, bounds: dict[str, tuple[float, float]]) -> dict:
-    """The budget section a Keep writes: a maximum at or above the total is no cap."""
-    channels = {}
-    for platform, (low, high) in bounds.items():
-        channels[platform] = {"min": round(float(low), 2),
-                              "max": None if high >= total else round(float(high), 2)}
-    return {"paid_media": round(float(total), 2), "paid": {"channels": channels}}
-
+# ---- panels ---------------------------------------------------------------------
 
 def kpi_rows(plan) -> list[dict]:
-    """Every KPI target of the plan, by label: kpi, label, baseline, target, and whether
-    the scenario can change it (a business goal's target is the brief's)."""
-    rows, seen = [], set()
+    """Every KPI target of the plan, by label, one row per KPI: kpi, label, baseline,
+    target, the business goals it sets (``goals.kpi_targets`` replaces a goal's target for
+    the same KPI) and whether the panel can change it (not the generic business KPI, the
+    client's own measure, which each goal defines in its own words)."""
+    from .goals import GENERIC
+
+    rows: dict[str, dict] = {}
     for o in plan.objectives.objectives:
-        if o.target is None or (o.kpi, o.from_brief) in seen:
+        if o.target is None:
             continue
-        seen.add((o.kpi, o.from_brief))
-        rows.append({"kpi": o.kpi, "label": plan.tr.t(f"kpi.{o.kpi}"),
-                     "baseline": o.baseline.value, "target": float(o.target),
-                     "editable": not o.from_brief,
-                     "goal": o.goal if o.from_brief else ""})
-    return rows
+        key = o.kpi if o.kpi != GENERIC else f"{o.kpi}:{len(rows)}"
+        row = rows.setdefault(key, {
+            "kpi": o.kpi, "label": plan.tr.t(f"kpi.{o.kpi}"), "baseline": o.baseline.value,
+            "target": float(o.target), "editable": o.kpi != GENERIC, "goal": ""})
+        if o.from_brief and o.goal:
+            row["goal"] = f"{row['goal']} · {o.goal}" if row["goal"] else o.goal
+    return list(rows.values())
 
 
 def kpi_check(plan, kpi: str, value: float) -> tuple[bool, str]:
@@ -218,60 +93,6 @@ def kpi_check(plan, kpi: str, value: float) -> tuple[bool, str]:
         return True, "no baseline to check the pace against"
     flag = "realistic" if realistic else "UNREALISTIC"
     return True, f"needs {needed:+.1f} %/month (realistic pace {pace:.1f}): {flag}"
-
-
-# ---- widgets ---------------------------------------------------------------------
-
-class _Keeper:
-    """One panel's Keep and Undo buttons: saves the panel's current choices, or nothing
-    (and says so) while the values on screen are refused."""
-
-    def __init__(self, plan, chapter: str, out):
-        import ipywidgets as w
-
-        self.plan, self.chapter, self.out = plan, chapter, out
-        self.choices: dict | None = None
-        self.error: str | None = None
-        self.message = w.HTML("")
-        layout = w.Layout(width="auto")
-        self.keep_button = w.Button(description="Keep this scenario", icon="save",
-                                    button_style="success", layout=layout)
-        self.undo_button = w.Button(description="Undo last Keep", icon="undo", layout=layout)
-        self.keep_button.on_click(lambda _: self.keep())
-        self.undo_button.on_click(lambda _: self.undo())
-        self.box = w.VBox([w.HBox([self.keep_button, self.undo_button]), self.message])
-
-    @property
-    def path(self) -> Path:
-        return Path(self.plan.scenario) if getattr(self.plan, "scenario", None) else \
-            scenario_file(self.plan.brief.source)
-
-    def keep(self) -> Path | None:
-        """Save the panel's choices; None (nothing written) when they are refused."""
-        if self.error or self.choices is None:
-            self.message.value = ("<b>Nothing saved</b>: the values on screen are refused ("
-                                  f"{_escape(self.error or 'no choice yet')}).")
-            return None
-        try:
-            path = keep(self.plan.brief.source, self.chapter, self.choices, self.path)
-        except SmmplanError as exc:
-            self.message.value = "<b>Nothing saved</b>: " + _escape("; ".join(exc.lines()))
-            return None
-        self.message.value = (f"Kept in <code>{_escape(str(path))}</code>. Build with: "
-                              f"<code>smmplan build {_escape(str(self.plan.brief.source))} "
-                              f"--scenario {_escape(str(path))} -o out</code>")
-        return path
-
-    def undo(self) -> None:
-        restored = undo(self.path)
-        self.message.value = "Nothing to undo." if restored is None else \
-            f"Undone: <code>{_escape(str(self.path))}</code> is as before its last Keep."
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
 
 
 def brief_picker(current: Brief):
@@ -358,98 +179,6 @@ def budget_panel(plan) -> None:
     display(BudgetPanel(plan).box)
 
 
-class BudgetPanel:
-    """The budget panel: starts from the brief's and the scenario's total and bounds; a
-    platform without a cap (maximum at the total) keeps following the total."""
-
-    def __init__(self, plan):
-        import ipywidgets as w
-
-        self.plan = plan
-        start = budget_start(plan)
-        self.total_value = start["total"]
-        style = {"description_width": "initial"}
-        self.total = w.FloatText(value=start["total"], description="Paid budget", step=1000,
-                                 style=style)
-        top = self._top(start["total"], start["channels"])
-        self.bounds = {}
-        for platform, b in start["channels"].items():
-            high = b["max"] if b["max"] is not None else start["total"]
-            self.bounds[platform] = w.FloatRangeSlider(
-                value=[b["min"], high], min=0, max=top, step=self._step(top),
-                description=platform_label(platform), continuous_update=False,
-                readout_format=",.0f", style=style, layout=w.Layout(width="600px"))
-        self.out = w.Output()
-        self.keeper = _Keeper(plan, "budget", self.out)
-        self._busy = False
-        self.total.observe(self._total_changed, names="value")
-        for s in self.bounds.values():
-            s.observe(lambda _: self.recompute(), names="value")
-        self.recompute()
-        self.box = w.VBox([self.total, *self.bounds.values(), self.out, self.keeper.box])
-
-    @staticmethod
-    def _top(total: float, channels: dict) -> float:
-        caps = [b["max"] or 0 for b in channels.values()] + [b["min"] for b in
-                                                             channels.values()]
-        return max([2 * total, *caps, 1.0])
-
-    @staticmethod
-    def _step(top: float) -> float:
-        return max(1.0, round(top / 200, -2) or 1.0)
-
-    def _total_changed(self, change) -> None:
-        old, new = float(change["old"]), float(change["new"])
-        self._busy = True
-        try:
-            top = max(2 * new, max(s.max for s in self.bounds.values()))
-            for s in self.bounds.values():
-                s.max = top
-                s.step = self._step(top)
-                low, high = s.value
-                if high >= old:  # no cap: the maximum follows the total
-                    s.value = [min(low, new), new] if new > 0 else [0, 0]
-        finally:
-            self._busy = False
-        self.total_value = new
-        self.recompute()
-
-    def choices(self) -> dict:
-        """The budget section the panel shows."""
-        return budget_choices(float(self.total.value),
-                              {p: tuple(s.value) for p, s in self.bounds.items()})
-
-    def recompute(self) -> None:
-        """Re-optimise with the values on screen (refused ones are shown, never kept)."""
-        if self._busy:
-            return
-        from . import preflight
-        from .budget import plan_paid
-
-        choices = self.choices()
-        self.out.clear_output()
-        with self.out:
-            try:
-                brief = preview_brief(self.plan, {"budget": choices})
-                lines = preflight.paid_problems(brief, "budget")
-                if lines:
-                    raise BriefError(lines)
-                result = plan_paid(brief)
-            except SmmplanError as exc:
-                self.keeper.error = "; ".join(line.split(": ", 1)[-1]
-                                              for line in exc.lines())
-                print(f"Cannot place the budget: {self.keeper.error}")
-                return
-            self.keeper.error, self.keeper.choices = None, choices
-            t = result.totals
-            print(f"Conversions {t['conversions']:,.0f}, cost per conversion "
-                  f"{t['cpa'] or 0:,.2f}, revenue {t['revenue']:,.0f}")
-            for c in result.channels:
-                print(f"  {platform_label(c.platform)}: spend {c.spend:,.0f} (awareness "
-                      f"{c.awareness_spend:,.0f}, conversions {c.conversion_spend:,.0f}), "
-                      f"conversions {c.conversions:,.0f}")
-
-
 def objectives_panel(plan) -> None:
     """Every KPI target of the plan by its label, checked live."""
     if not interactive():
@@ -460,8 +189,9 @@ def objectives_panel(plan) -> None:
 
 
 class ObjectivesPanel:
-    """KPI targets by label, starting from the plan's (brief and scenario); an impossible
-    value is refused and cannot be kept."""
+    """KPI targets by label, business goals' included, starting from the plan's (brief and
+    scenario); an impossible value is refused and cannot be kept. Keep saves the targets
+    changed here and those the scenario already set."""
 
     def __init__(self, plan):
         import ipywidgets as w
@@ -476,14 +206,24 @@ class ObjectivesPanel:
                 field = w.FloatText(value=r["target"], description=r["label"], style=style)
                 field.observe(lambda _: self.check(), names="value")
                 self.fields[r["kpi"]] = field
-                widgets.append(field)
+                goal = (f"<small>business goal “{_escape(r['goal'])}”</small>"
+                        if r["goal"] else "")
+                widgets.append(w.HBox([field, w.HTML(goal)]) if goal else field)
             else:
                 widgets.append(w.HTML(f"{_escape(r['label'])}: {r['target']:g} (business "
-                                      f"goal “{_escape(r['goal'])}”, set in the brief)"))
+                                      f"goal “{_escape(r['goal'])}”, the client's own "
+                                      "measure: set in the brief)"))
         self.out = w.Output()
         self.keeper = _Keeper(plan, "objectives", self.out)
         self.check()
         self.box = w.VBox([*widgets, self.out, self.keeper.box])
+
+    def choices(self) -> dict[str, float]:
+        """The KPI targets a Keep writes: changed on screen, or already in the scenario."""
+        start = {r["kpi"]: r["target"] for r in self.rows}
+        chosen = self.plan.brief.goals.kpi_targets
+        return {k: float(f.value) for k, f in self.fields.items()
+                if k in chosen or float(f.value) != start[k]}
 
     def check(self) -> None:
         """Check every field; the panel's choices are kept only when all are allowed."""
@@ -498,5 +238,4 @@ class ObjectivesPanel:
                     refused.append(f"{r['label']}: {message}")
                 print(f"{r['label']}: {r['baseline']} -> {value:g} {message}")
         self.keeper.error = "; ".join(refused) or None
-        self.keeper.choices = None if refused else {
-            k: float(f.value) for k, f in self.fields.items()}
+        self.keeper.choices = None if refused else self.choices()

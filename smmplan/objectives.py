@@ -295,7 +295,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         base = Baseline(kpi, found.value, found.basis, found.detail) if found else baseline(kpi)
         if found is None and base.value is None and goal.baseline is not None:
             base = Baseline(kpi, float(goal.baseline), "brief")
-        target = goal.target if goal.target is not None else target_for(kpi, base.value)
+        chosen = brief.goals.kpi_targets.get(kpi) if kpi != GENERIC else None  # the lab's
+        target = chosen if chosen is not None else goal.target if goal.target is not None \
+            else target_for(kpi, base.value)
         pace = cat[kpi]["max_monthly_change"] * 100
         required, realistic = _pace(base.value, target, months_, pace)
         row = Objective(

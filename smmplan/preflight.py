@@ -58,7 +58,8 @@ def kpi_problems(brief: Brief, where: str) -> list[str]:
         if why:
             problems.append(f"{where}: goals.kpi_targets.{kpi}: {why}")
     for i, goal in enumerate(brief.goals.business_goals):
-        if goal.kpi and goal.target is not None:
+        # a goal's target replaced by goals.kpi_targets (the lab's) is checked there
+        if goal.kpi and goal.target is not None and goal.kpi not in brief.goals.kpi_targets:
             why = kpi_target_problem(goal.kpi, goal.target)
             if why:
                 problems.append(f"{where}: goals.business_goals.{i}.target: {why}")
@@ -98,6 +99,7 @@ def paid_problems(brief: Brief, where: str) -> list[str]:
         if spec.fixed is not None and spec.max is not None and spec.fixed > spec.max:
             problems.append(f"{where}: {field}: fixed ({_money(spec.fixed)}) is above max "
                             f"({_money(spec.max)})")
+    problems += assumption_problems(brief, where)
     if problems or not channels:
         return problems
     share = awareness_share(brief)
@@ -113,11 +115,38 @@ def paid_problems(brief: Brief, where: str) -> list[str]:
                         f"{part}: lower a minimum or raise budget.paid_media")
     free = {p: s for p, s in channels.items() if s.fixed is None}
     if free and all(s.max is not None for s in free.values()):
-        caps = sum(min(s.max, conversion) for s in free.values())
-        if held + caps < conversion - 1e-9:
+        # a cap bounds a platform's whole spend (awareness and conversions together)
+        caps = sum(min(s.max, total) for s in free.values())
+        if held + caps < total - 1e-9:
             named = ", ".join(f"{p} {_money(s.max)}" for p, s in free.items())
-            problems.append(f"{where}: budget.paid.channels: maximums ({named}) cannot "
-                            f"place {part}: raise a maximum or add a platform")
+            fixed = f" and fixed spend ({_money(held)})" if held else ""
+            problems.append(f"{where}: budget.paid.channels: maximums ({named}){fixed} cannot "
+                            f"place the paid budget (budget.paid_media {_money(total)}, "
+                            "awareness and conversions together): raise a maximum or add a "
+                            "platform")
+    return problems
+
+
+def assumption_problems(brief: Brief, where: str) -> list[str]:
+    """Rates, seasonality and awareness share the budget chapter cannot plan with: a CPM,
+    CTR or conversion rate of zero (nothing bought or converted), a seasonal ratio that
+    is not positive, all of the budget kept for awareness."""
+    paid = brief.budget.paid
+    problems = []
+    names = {"cpm": "a CPM", "ctr": "a click-through rate", "cvr": "a conversion rate"}
+    for platform, spec in paid.channels.items():
+        for rate, name in names.items():
+            value = getattr(spec, rate)
+            if value is not None and value <= 0:
+                problems.append(f"{where}: budget.paid.channels.{platform}.{rate}: must be "
+                                f"above 0: {name} of zero plans nothing (got {value:g})")
+    for platform, ratio in paid.seasonality.items():
+        if ratio <= 0:
+            problems.append(f"{where}: budget.paid.seasonality.{platform}: must be above 0 "
+                            f"(the fourth quarter's CPM over the first's; got {ratio:g})")
+    if paid.awareness_share is not None and paid.awareness_share >= 100:
+        problems.append(f"{where}: budget.paid.awareness_share: must be under 100 (got "
+                        f"{paid.awareness_share:g}): nothing would be left for conversions")
     return problems
 
 

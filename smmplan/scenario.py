@@ -43,18 +43,48 @@ def example_briefs_for_picker(current: Brief) -> list[Path]:
 
 SCENARIO_FIELDS = {
     "targets": {"k"},
-    "budget": {"paid_media", "paid"},
+    # budget.paid: bounds and rates per platform (channels.<p>.min/max/fixed/cpm/ctr/cvr,
+    # a platform set to null is removed), awareness_share, seasonality, sale_rate, ...;
+    # budget.order_values: offer line name -> average order value (the offer lines')
+    "budget": {"paid_media", "paid", "order_values"},
     "goals": {"kpi_targets"},
 }
 
 
-def apply_scenario_data(raw: dict, scenario: dict) -> dict:
-    """``raw`` with the sections of a scenario mapping merged in (no checks)."""
+def _order_values(raw: dict, values: object, where: str) -> list:
+    """The brief's offer lines with ``budget.order_values`` (line name -> average order
+    value) applied; BriefError naming the field for a line the brief does not have."""
+    lines = [dict(line) if isinstance(line, dict) else line for line in raw.get("offer") or []]
+    if not isinstance(values, dict):
+        raise BriefError([f"{where}: budget.order_values: a mapping of offer line name to "
+                          "average order value"])
+    names = {line.get("name"): line for line in lines if isinstance(line, dict)}
+    unknown = [str(n) for n in values if n not in names]
+    if unknown:
+        raise BriefError([f"{where}: budget.order_values.{n}: no offer line of that name "
+                          f"(the brief's: {', '.join(map(str, names))})" for n in unknown])
+    for name, value in values.items():
+        names[name]["average_order_value"] = value
+    return lines
+
+
+def apply_scenario_data(raw: dict, scenario: dict, where: str = "scenario") -> dict:
+    """``raw`` with the sections of a scenario mapping merged in: a platform set to null in
+    ``budget.paid.channels`` is removed, ``budget.order_values`` goes to the offer lines
+    (only an unknown offer line is refused here; the brief's validation checks the rest)."""
     merged = {**raw}
     for section, values in scenario.items():
         if section in ("brief", "note") or not isinstance(values, dict):
             continue
+        values = dict(values)
+        if section == "budget" and "order_values" in values:
+            merged["offer"] = _order_values(raw, values.pop("order_values"), where)
         merged[section] = deep_merge(dict(merged.get(section) or {}), values)
+    budget = merged.get("budget")
+    paid = budget.get("paid") if isinstance(budget, dict) else None
+    if isinstance(paid, dict) and isinstance(paid.get("channels"), dict):  # copies: raw kept
+        merged["budget"] = {**budget, "paid": {**paid, "channels": {
+            p: v for p, v in paid["channels"].items() if v is not None}}}
     return merged
 
 
@@ -79,7 +109,7 @@ def apply_scenario(raw: dict, scenario_path: Path) -> dict:
                 problems.append(f"{scenario_path}: {section}.{key}: not a scenario field")
     if problems:
         raise BriefError(problems)
-    return apply_scenario_data(raw, scenario)
+    return apply_scenario_data(raw, scenario, str(scenario_path))
 
 
 def deep_merge(base: dict, extra: dict) -> dict:

@@ -176,3 +176,155 @@ def test_targets_widget_in_jupyterlab(jupyterlab):
         assert after.inner_text() != before
         page.screenshot(path=str(artifacts / "jupyterlab-targets.png"), full_page=False)
         browser.close()
+
+
+def _start_lab(command: list[str], env: dict, root) -> tuple[subprocess.Popen, str, str]:
+    """JupyterLab from ``command`` on a free port with a token; (process, url, token)."""
+    port, token = _free_port(), "smmplan-test-token"
+    env = {**env, "JUPYTER_CONFIG_DIR": str(root / "config"),
+           "JUPYTER_RUNTIME_DIR": str(root / "runtime")}
+    extra = ["--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+             f"--IdentityProvider.token={token}", "--LabApp.news_url=",
+             "--ServerApp.port_retries=0", "--ServerApp.allow_root=True"]
+    proc = subprocess.Popen([*command, *[a for a in extra if a not in command]], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+            return proc, url, token
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    pytest.fail("JupyterLab did not start within 90 s")
+
+
+def _run_all(page, url: str, token: str, notebook: str) -> None:
+    """Open a notebook in a fresh JupyterLab layout and run all its cells."""
+    page.goto(f"{url}/lab/tree/{notebook}?reset&token={token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=60_000)
+    page.get_by_text("Kernel status: Idle").first.wait_for(state="attached", timeout=60_000)
+    page.wait_for_timeout(2000)
+    for _ in range(3):  # the first click can land before the session is wired up
+        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+        try:
+            page.locator(".jp-InputPrompt:has-text('[1]')").first.wait_for(timeout=20_000)
+            return
+        except Exception:
+            continue
+
+
+def _keep(page) -> None:
+    page.locator("button:has-text('Keep this scenario')").first.click()
+    page.get_by_text("Kept in").first.wait_for(timeout=120_000)
+
+
+@pytest.mark.browser
+def test_a_workspace_keeps_three_chapters_choices_and_the_build_carries_them(tmp_path):
+    """The issue's goal: in a client workspace, change k, a KPI target and the budget in
+    three notebooks, Keep in each, build: the plan carries all three, and the package's
+    notebooks are byte-identical afterwards."""
+    import hashlib
+
+    pytest.importorskip("jupyterlab")
+    chromium = shutil.which("chromium")
+    if not chromium:
+        if browser_required():
+            pytest.fail("Chromium is required but not installed")
+        pytest.skip("Chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    from smmplan.workspace import create_workspace, lab_command
+
+    def digests() -> dict:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in NOTEBOOKS_DIR.iterdir() if p.is_file()}
+
+    package = digests()
+    client = tmp_path / "client"
+    shutil.copytree(FASHION.parent, client, ignore=shutil.ignore_patterns("actuals"))
+    brief = client / "brief.yaml"
+    default_k = load_brief(brief).targets.k
+    folder = create_workspace(brief)
+    command, env = lab_command(folder)
+    proc, url, token = _start_lab(command, env, tmp_path)
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=args)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            try:
+                # 1. targets: one more target than the plan chose
+                _run_all(page, url, token, "lab/02_targets.ipynb")
+                slider = page.wait_for_selector(".widget-slider .noUi-handle, "
+                                                ".widget-hslider .noUi-handle",
+                                                timeout=120_000)
+                output = page.locator(".jp-OutputArea-output pre:has-text('silhouette')")
+                output.first.wait_for(timeout=120_000)
+                before = output.first.inner_text()
+                slider.click()
+                page.keyboard.press("ArrowRight")
+                page.wait_for_function(
+                    "before => [...document.querySelectorAll('.jp-OutputArea-output pre')]"
+                    ".some(e => e.innerText.includes('silhouette') && e.innerText !== before)",
+                    arg=before, timeout=120_000)
+                _keep(page)
+                k = yaml.safe_load((client / "scenario.yaml").read_text())["targets"]["k"]
+                assert k != default_k
+                # 2. objectives: a KPI target by its label
+                _run_all(page, url, token, "lab/03_objectives.ipynb")
+                field = page.locator(".widget-text:has(.widget-label:text-is("
+                                     "'Comments per post')) input").first
+                field.wait_for(timeout=120_000)
+                field.fill("75")
+                field.press("Enter")
+                page.locator(".jp-OutputArea-output pre:has-text('Comments per post: "
+                             "60.4006 -> 75')").first.wait_for(timeout=60_000)
+                _keep(page)
+                # 3. budget: the total
+                _run_all(page, url, token, "lab/06_budget.ipynb")
+                total = page.locator(".widget-text:has(.widget-label:text-is('Paid budget')) "
+                                     "input").first
+                total.wait_for(timeout=120_000)
+                forecast = page.locator(".jp-OutputArea-output pre:has-text('Conversions')")
+                forecast.first.wait_for(timeout=120_000)
+                before = forecast.first.inner_text()
+                total.fill("700000")
+                total.press("Enter")
+                page.wait_for_function(
+                    "before => [...document.querySelectorAll('.jp-OutputArea-output pre')]"
+                    ".some(e => e.innerText.includes('Conversions') && e.innerText !== before)",
+                    arg=before, timeout=120_000)
+                _keep(page)
+                page.screenshot(path=str(artifacts / "jupyterlab-workspace.png"))
+            except Exception:
+                page.screenshot(path=str(artifacts / "jupyterlab-workspace-failure.png"))
+                raise
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    scenario = client / "scenario.yaml"
+    kept = yaml.safe_load(scenario.read_text())
+    assert kept["targets"] == {"k": k}
+    assert kept["goals"]["kpi_targets"] == {"conversation_rate": 75}
+    assert kept["budget"]["paid_media"] == 700000
+    res = run_cli("build", str(brief), "--scenario", str(scenario), "-o",
+                  str(tmp_path / "out"), "-q")
+    assert res.returncode == 0, res.stderr
+    data = json.loads((tmp_path / "out" / "maison-lune" / "plan.json").read_text())
+    assert data["targets"]["k"] == k
+    assert {o["kpi"]: o["target"] for o in data["objectives"]["objectives"]}[
+        "conversation_rate"] == 75
+    assert data["budget"]["envelope"] == 700000
+    assert data["provenance"]["scenario"]["sha256"] == sha256(scenario)
+    assert digests() == package

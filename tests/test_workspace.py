@@ -118,7 +118,7 @@ def test_build_stops_on_a_bad_scenario_before_any_kernel(tmp_path):
 def test_what_the_checks_cannot_foresee_is_found_by_running_the_budget_chapter(tmp_path):
     # the maximums add up, but x and youtube are capped below the minimum useful spend
     lines = _check({"budget": {"paid": {"channels": {
-        "linkedin": {"min": 60000, "max": 140000}, "x": {"max": 5000},
+        "linkedin": {"min": 60000, "max": 230000}, "x": {"max": 5000},
         "youtube": {"max": 5000}}}}}, tmp_path)
     assert len(lines) == 1 and "budget.paid: no allocation satisfies" in lines[0], lines
 
@@ -184,12 +184,15 @@ def test_budget_panel_starts_from_the_brief_and_the_scenario(tmp_path):
     shutil.copytree(B2B.parent, folder)
     start = lab.budget_start(_plan_in(folder))
     assert start["total"] == 240000
-    assert start["channels"]["linkedin"] == {"min": 60000, "max": None}  # the brief's floor
+    def bounds(row):
+        return {"min": row["min"], "max": row["max"]}
+
+    assert bounds(start["channels"]["linkedin"]) == {"min": 60000, "max": None}  # brief's floor
     plan = _plan_in(folder, {"budget": {"paid_media": 300000, "paid": {"channels": {
         "youtube": {"min": 0, "max": 50000}}}}})
     start = lab.budget_start(plan)
     assert start["total"] == 300000
-    assert start["channels"]["youtube"] == {"min": 0, "max": 50000}  # the scenario's cap
+    assert bounds(start["channels"]["youtube"]) == {"min": 0, "max": 50000}  # scenario's cap
     assert start["channels"]["linkedin"]["min"] == 60000
     panel = lab.BudgetPanel(plan)
     assert tuple(panel.bounds["linkedin"].value) == (60000, 300000)
@@ -222,8 +225,8 @@ def test_objectives_panel_edits_every_kpi_by_label_and_refuses_the_impossible(cl
     plan = _plan_in(client, {"goals": {"kpi_targets": {"conversation_rate": 70}}})
     rows = lab.kpi_rows(plan)
     editable = {r["kpi"] for r in rows if r["editable"]}
-    assert editable == {o.kpi for o in plan.objectives.objectives
-                        if not o.from_brief and o.target is not None}
+    assert editable == {o.kpi for o in plan.objectives.objectives if o.target is not None}
+    assert any(o.from_brief for o in plan.objectives.objectives if o.kpi in editable)
     panel = lab.ObjectivesPanel(plan)
     field = panel.fields["conversation_rate"]
     assert field.description == "Comments per post" and field.value == 70  # the scenario's
@@ -298,3 +301,168 @@ def test_lab_refuses_a_brief_the_build_would_refuse(tmp_path):
     res = run_cli("lab", str(brief), "--no-start")
     assert res.returncode == 2 and "budget.paid_media: must be positive" in res.stderr
     assert not (tmp_path / "bakery" / "lab").exists()
+
+
+def test_the_budget_chapter_states_that_a_cap_covers_the_whole_spend(client):
+    from smmplan.views.budget import budget_allocation
+
+    plan = _plan_in(client, {"budget": {"paid_media": 700000, "paid": {"channels": {
+        "instagram": {"min": 0, "max": 250000}, "facebook": {"min": 0, "max": None}}}}})
+    ig = next(c for c in plan.paid.channels if c.platform == "instagram")
+    assert ig.spend <= 250000 + 0.01 and ig.awareness_spend > 0
+    html = budget_allocation(plan).html()
+    assert ("Bounds apply to each platform's whole paid spend, awareness and conversions "
+            "together: Instagram at most £250,000.") in html.replace("&#39;", "'")
+    assert "Bounds apply" not in budget_allocation(_plan_in(client)).html()
+
+
+def test_a_business_goal_target_is_edited_by_its_label_and_checked_as_the_build_would(
+        client):
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    goal = next(o for o in plan.objectives.objectives
+                if o.from_brief and o.kpi == "engagement_rate_reach")
+    assert goal.target == 14 and not goal.realistic  # the brief's, flagged unrealistic
+    panel = lab.ObjectivesPanel(plan)
+    field = panel.fields["engagement_rate_reach"]
+    assert field.description == "Engagement rate by reach" and field.value == 14
+    assert panel.keeper.choices == {}  # nothing changed: nothing to keep
+    field.value = 0
+    assert "must be above 0" in panel.keeper.error and panel.keeper.keep() is None
+    assert not (client / "scenario.yaml").exists()
+    field.value = 7
+    assert panel.keeper.choices == {"engagement_rate_reach": 7}
+    path = panel.keeper.keep()
+    kept = load_plan(client / "brief.yaml", path)
+    row = next(o for o in kept.objectives.objectives if o.from_brief and o.goal == goal.goal)
+    assert row.kpi == "engagement_rate_reach" and row.target == 7 and row.realistic
+    assert row.trajectory[-1] == pytest.approx(7)
+    again = lab.ObjectivesPanel(kept)  # reopened on the kept scenario
+    assert again.fields["engagement_rate_reach"].value == 7
+    assert again.keeper.choices == {"engagement_rate_reach": 7}
+
+
+def test_a_scenario_target_replaces_an_impossible_business_goal_target(tmp_path):
+    from .conftest import example_raw, standalone, write_brief
+
+    raw = standalone(example_raw("b2b-software"))
+    raw["goals"]["business_goals"][2]["target"] = -3  # social_conversion_rate
+    brief = write_brief(tmp_path / "b2b", raw)
+    lines = _check({}, tmp_path, brief)
+    assert len(lines) == 1 and "goals.business_goals.2.target: cannot be negative" in lines[0]
+    assert _check({"goals": {"kpi_targets": {"social_conversion_rate": 2.5}}}, tmp_path,
+                  brief) == []
+    lines = _check({"goals": {"kpi_targets": {"social_conversion_rate": 140}}}, tmp_path,
+                   brief)
+    assert lines == [f"{brief} (with {tmp_path / 'scenario.yaml'}): "
+                     "goals.kpi_targets.social_conversion_rate: cannot be above 100 (a share, "
+                     "in %; got 140)"]
+
+
+def test_budget_panel_starts_from_the_chapters_assumptions_and_the_scenarios(client):
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    start = lab.budget_start(plan)
+    models = {m["platform"]: m for m in plan.paid.models}
+    assert set(start["channels"]) == {c.platform for c in plan.paid.channels}
+    for platform, row in start["channels"].items():
+        assert [row[r] for r in ("cpm", "ctr", "cvr")] == [
+            round(models[platform][r]["mid"], 4) for r in ("cpm", "ctr", "cvr")]
+    assert start["channels"]["instagram"]["season"] == 1.82  # data/paid.yaml
+    assert start["awareness_share"] == plan.paid.awareness_share == 15
+    assert start["order_values"] == {"Womenswear": 120, "Streetwear": 70, "Sportswear": 85}
+    assert "youtube" in start["addable"] and "instagram" not in start["addable"]
+    panel = lab.BudgetPanel(plan)
+    assert panel.keeper.error is None
+    assert panel.choices() == {"paid_media": 620000, "paid": {"channels": {
+        p: {"min": 0, "max": None} for p in start["channels"]}}}  # nothing changed
+    plan = _plan_in(client, {"budget": {
+        "paid": {"awareness_share": 20, "seasonality": {"tiktok": 1.2},
+                 "channels": {"instagram": {"cpm": 9}, "tiktok": {}, "facebook": {}}},
+        "order_values": {"Womenswear": 150}}})
+    start = lab.budget_start(plan)
+    assert start["channels"]["instagram"]["cpm"] == 9
+    assert start["channels"]["tiktok"]["season"] == 1.2
+    assert start["awareness_share"] == 20
+    assert start["order_values"]["Womenswear"] == 150
+    assert start["brief_order_values"]["Womenswear"] == 120
+    panel = lab.BudgetPanel(plan)  # set in the scenario: written again on Keep
+    assert panel.rates["instagram"]["cpm"].value == 9 and panel.awareness.value == 20
+    choices = panel.choices()
+    assert choices["paid"]["channels"]["instagram"]["cpm"] == 9
+    assert choices["paid"]["awareness_share"] == 20
+    assert choices["paid"]["seasonality"] == {"tiktok": 1.2}
+    assert choices["order_values"] == {"Womenswear": 150}
+
+
+def test_budget_panel_edits_assumptions_and_platforms_and_keeps_them(client):
+    import yaml
+
+    from smmplan import lab
+
+    plan = _plan_in(client)
+    panel = lab.BudgetPanel(plan)
+    panel.rates["instagram"]["ctr"].value = 2.0
+    panel.rates["facebook"]["season"].value = 1.3
+    panel.awareness.value = 25
+    panel.order_values["Womenswear"].value = 150
+    panel.planned["tiktok"].value = False
+    panel.add_platform("youtube")
+    assert panel.keeper.error is None, panel.keeper.error
+    path = panel.keeper.keep()
+    kept = yaml.safe_load(path.read_text())["budget"]
+    assert kept["paid"]["channels"]["instagram"] == {"min": 0, "max": None, "ctr": 2.0}
+    assert kept["paid"]["channels"]["tiktok"] is None
+    assert kept["paid"]["channels"]["youtube"] == {"min": 0, "max": None}
+    assert kept["paid"]["awareness_share"] == 25
+    assert kept["paid"]["seasonality"] == {"facebook": 1.3}
+    assert kept["order_values"] == {"Womenswear": 150}
+    built = load_plan(client / "brief.yaml", path)
+    models = {m["platform"]: m for m in built.paid.models}
+    assert set(models) == {"instagram", "facebook", "youtube"}
+    assert models["instagram"]["ctr"]["mid"] == 2.0
+    assert built.paid.awareness_share == 25
+    assert built.brief.budget.paid.seasonality == {"facebook": 1.3}
+    assert built.brief.offer[0].average_order_value == 150
+    again = lab.budget_start(built)  # reopened on the kept scenario
+    assert again["channels"]["instagram"]["ctr"] == 2.0 and "tiktok" not in again["channels"]
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda p: setattr(p.rates["instagram"]["cvr"], "value", 0),
+     "budget.paid.channels.instagram.cvr: must be above 0"),
+    (lambda p: setattr(p.rates["instagram"]["ctr"], "value", 150),
+     "budget.paid.channels.instagram.ctr"),
+    (lambda p: setattr(p.rates["facebook"]["season"], "value", 0),
+     "budget.paid.seasonality.facebook: must be above 0"),
+    (lambda p: setattr(p.awareness, "value", 100),
+     "budget.paid.awareness_share: must be under 100"),
+    (lambda p: [setattr(c, "value", False) for c in p.planned.values()],
+     "plan at least one platform"),
+])
+def test_budget_panel_refuses_assumptions_the_build_would(client, change, expected):
+    from smmplan import lab
+
+    panel = lab.BudgetPanel(_plan_in(client))
+    change(panel)
+    assert expected in (panel.keeper.error or ""), panel.keeper.error
+    assert panel.keeper.keep() is None and not (client / "scenario.yaml").exists()
+
+
+def test_scenario_order_values_and_removed_platforms(tmp_path):
+    from smmplan.errors import BriefError
+    from smmplan.validation import load_brief
+
+    path = tmp_path / "scenario.yaml"
+    path.write_text("budget:\n  order_values: {Hats: 10}\n", encoding="utf-8")
+    with pytest.raises(BriefError, match=r"budget.order_values.Hats: no offer line of that "
+                       "name"):
+        load_brief(B2B, scenario=path)
+    path.write_text("budget:\n  paid: {channels: {x: null}}\n"
+                    "  order_values: {Cloudline Teams: 5000}\n", encoding="utf-8")
+    brief = load_brief(B2B, scenario=path)
+    assert set(brief.budget.paid.channels) == {"linkedin", "youtube"}
+    assert brief.offer[0].average_order_value == 5000
+    assert load_brief(B2B).offer[0].average_order_value == 4800

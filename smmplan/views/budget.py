@@ -163,6 +163,10 @@ def budget_allocation(plan: Plan) -> Section:
             "budget.cpa_below", platform=platform_label(note["platform"]),
             forecast=tr.money(note["forecast_cpa"], 2), history=tr.money(note["history_cpa"], 2),
             reason=tr.t(f"budget.cpa_reason.{note['reason']}")))))
+    bounds = _bounds(plan)
+    if bounds:
+        blocks.append(Html(render("paragraph.html.j2", text=tr.t("budget.bounds",
+                                                                 bounds=tr.join(bounds)))))
     blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
         "budget.method", frequency=tr.number(paid.effective_frequency),
         min_useful=tr.money(paid.min_useful_spend)))))
@@ -410,3 +414,25 @@ def _market_and_targeting(plan: Plan) -> list:
                 Column("dearest_range", tr.t("table.range")),
                 Column("clear", tr.t("paid_market.col_clear"))])]
     return blocks
+
+
+def _bounds(plan: Plan) -> list[str]:
+    """Each planned platform's bounds from the brief (and scenario), in words: they apply
+    to the platform's whole spend, awareness and conversions together."""
+    tr = plan.tr
+    out = []
+    for c in plan.paid.channels:
+        spec = plan.brief.budget.paid.channels.get(c.platform)
+        if spec is None:
+            continue
+        name = platform_label(c.platform)
+        if spec.fixed is not None:
+            out.append(tr.t("budget.bound.fixed", platform=name, amount=tr.money(spec.fixed)))
+        elif spec.min and spec.max is not None:
+            out.append(tr.t("budget.bound.range", platform=name, min=tr.money(spec.min),
+                            max=tr.money(spec.max)))
+        elif spec.max is not None:
+            out.append(tr.t("budget.bound.max", platform=name, amount=tr.money(spec.max)))
+        elif spec.min:
+            out.append(tr.t("budget.bound.min", platform=name, amount=tr.money(spec.min)))
+    return out
