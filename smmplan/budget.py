@@ -29,6 +29,7 @@ from .exports.web import read_web
 from .market import platform_use, population_15_plus
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
+from .sectors import demand_by_month
 
 SCENARIOS = ("low", "mid", "high")
 SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
@@ -76,6 +77,7 @@ class ChannelModel:
     lift: float = 1.0  # calibration on the history (``calibration.calibrate``)
     monthly_capacity: float | None = None  # useful impressions a month (audience x frequency)
     value: float | None = None  # value of one conversion on this platform (its history)
+    demand: float = 1.0  # the sector's demand over the plan's months (against the history's)
 
     @property
     def capacity(self) -> float:
@@ -100,13 +102,13 @@ class ChannelModel:
         useful = capacity * -np.expm1(-impressions / capacity)
         clicks = useful * ctr * self.lift
         return {"impressions": impressions, "reach": reach, "clicks": clicks,
-                "conversions": clicks * cvr}
+                "conversions": clicks * cvr * self.demand}
 
     def curve(self, scenario: str = "mid"):
         """Conversions as a function of spend (a saturation curve, see the module doc)."""
         cpm, ctr, cvr = self.rates(scenario)
         capacity = self.capacity
-        return partial(saturation, top=capacity * ctr * cvr * self.lift,
+        return partial(saturation, top=capacity * ctr * cvr * self.lift * self.demand,
                        scale=capacity * cpm * self.season / 1000)
 
     def reach_curve(self, scenario: str = "mid"):
@@ -306,6 +308,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
     kind = conversion_kind(brief)
+    demand = demand_by_month(brief.client.sector_kind)  # the sector's peaks, month by month
     client_cvr = _client_cvr(brief)
     models, excluded, calibrations = [], [], {}
     for platform, spec in wanted.items():
@@ -334,16 +337,20 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season,
             min=spec.min if spec else None, max=spec.max if spec else None,
-            fixed=spec.fixed if spec else None, periods=len(months))
+            fixed=spec.fixed if spec else None, periods=len(months),
+            demand=float(np.mean([demand[m.month] for m in months])))
         if history is not None:
             cal = calibrate(history, market, facts["effective_frequency"])
             then = [pd.Timestamp(m) for m in history.month_starts]
             then_season = float(np.mean(season_factors(platform, then, settings.seasonality))) \
                 if then else season  # undated: assumed to be the plan's months
+            then_demand = float(np.mean([demand[m.month] for m in then])) if then \
+                else model.demand
             model = replace(model, audience=history.audience or market,
                             season=season / then_season, lift=cal.lift,
-                            monthly_capacity=cal.monthly_capacity, value=history.value)
-            at_history = replace(model, season=1.0, periods=history.months)
+                            monthly_capacity=cal.monthly_capacity, value=history.value,
+                            demand=model.demand / then_demand)
+            at_history = replace(model, season=1.0, periods=history.months, demand=1.0)
             modelled = float(at_history.chain(history.spend)["conversions"])
             calibrations[platform] = {
                 "months": round(history.months, 2), "dated": history.dated,
@@ -354,7 +361,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "model_conversions": round(modelled, 2),
                 "model_revenue": round(modelled * (history.value or aov or 0), 2)
                 if (history.value or aov) else None,
-                "season_against_history": round(season / then_season, 4), **cal.to_json()}
+                "season_against_history": round(season / then_season, 4),
+                "demand_against_history": round(model.demand, 4), **cal.to_json()}
         models.append(model)
     if not models:
         raise DataError(f"{brief.source}: budget.paid.channels: no platform has a conversion "
@@ -499,7 +507,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "history_cpa": round(then, 2),
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
-    monthly = _phase(models, channels, months, values, settings.seasonality)
+    monthly = _phase(models, channels, months, values, settings.seasonality, demand)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -603,19 +611,23 @@ def _value_fn(objective: str, margin: float | None):
     return lambda conv, spend, v: conv
 
 
-def _phase(models, channels, months, values, overrides) -> list[dict]:
-    """Even monthly spend; results per month scaled by that month's CPM factor."""
+def _phase(models, channels, months, values, overrides, demand) -> list[dict]:
+    """Even monthly spend; each month's impressions follow its CPM factor (cost side) and
+    its conversions also the sector's demand that month (``demand_by_month``): the peaks
+    the sector has show in the monthly forecast."""
     rows = []
     n = len(months)
     for m, c, v in zip(models, channels, values, strict=True):
         if c.spend <= 0:
             continue
         factors = season_factors(m.platform, months, overrides)
-        weights = (1 / factors) / (1 / factors).sum()
-        for month, w in zip(months, weights, strict=True):
+        seen = (1 / factors) / (1 / factors).sum()
+        bought = np.array([demand[mo.month] for mo in months]) / factors
+        bought = bought / bought.sum()
+        for month, w, b in zip(months, seen, bought, strict=True):
             rows.append({"month": month.date().isoformat(), "platform": m.platform,
                          "spend": round(c.spend / n, 2),
                          "impressions": round(c.impressions * w, 1),
-                         "conversions": round(c.conversions * w, 2),
-                         "revenue": round(c.conversions * w * v, 2) if v else None})
+                         "conversions": round(c.conversions * b, 2),
+                         "revenue": round(c.conversions * b * v, 2) if v else None})
     return rows

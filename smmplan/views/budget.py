@@ -279,6 +279,7 @@ def budget_forecast(plan: Plan) -> Section:
     blocks = [
         section_heading(plan, "budget.forecast", "budget-forecast"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
+        Html(render("paragraph.html.j2", text=_demand_note(plan))),
         plan.record.figure("monthly_forecast", "budget",
                            charts.monthly_chart(paid.monthly, tr, plan.theme)),
         plan.record.table(
@@ -436,3 +437,21 @@ def _bounds(plan: Plan) -> list[str]:
         elif spec.min:
             out.append(tr.t("budget.bound.min", platform=name, amount=tr.money(spec.min)))
     return out
+
+
+def _demand_note(plan: Plan) -> str:
+    """Which months the sector's demand peaks in (the monthly forecast follows them)."""
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    from ..sectors import demand_by_month
+
+    tr = plan.tr
+    demand = demand_by_month(plan.brief.client.sector_kind)
+    top = max(demand.values())
+    peaks = [m for m, v in sorted(demand.items()) if v >= top - 0.05 and v > 1.0]
+    if not peaks:
+        return tr.t("budget.demand_flat")
+    return tr.t("budget.demand", peaks=tr.join([
+        format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]))
