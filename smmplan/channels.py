@@ -5,7 +5,8 @@ Scoring a platform (0-100) = 50 x audience fit + 30 x objective fit + 20 x curre
 presence, each 0-1: audience fit is the share of the targets expected on the platform
 (weighted by target size; platform usage rates without targets); objective fit is how well
 the platform serves the roles the diagnosis asks for (data/content.yaml); presence is the
-client's followers there relative to its largest channel. The team's capacity caps how
+client's followers there relative to its largest channel; a platform a business goal
+names ("4,000 Instagram followers") gets ``GOAL_BONUS`` more. The team's capacity caps how
 many platforms are kept; each kept platform gets the role it serves best.
 """
 
@@ -21,6 +22,7 @@ import pandas as pd
 from .brief import Brief, platforms
 from .catalogue import content_facts  # noqa: F401 (re-exported)
 from .exports.posts import read_posts
+from .goals import goal_platform
 from .i18n import Translator
 from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
 from .paths import data_yaml
@@ -28,6 +30,7 @@ from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
 MIN_POSTS_PER_WINDOW = 3
+GOAL_BONUS = 20.0  # points for a platform a business goal names ("4,000 Instagram followers")
 MIN_POSTS_PER_DAY = 5  # a weekday (or hour) ranked on fewer posts is noise
 
 
@@ -132,6 +135,7 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
     use = data_yaml("paid.yaml")["audience"]["platform_use"]
     current = {c.platform: c for c in brief.situation.channels}
     top_followers = max([c.followers or 0 for c in current.values()] + [1])
+    named = {goal_platform(g) for g in brief.goals.business_goals} - {None}
     choices = []
     for platform, f in facts.items():
         if target_reach is not None:
@@ -143,6 +147,8 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
         presence = (current[platform].followers or 0) / top_followers if platform in current \
             else 0.0
         score = 100 * (0.5 * audience + 0.3 * objective + 0.2 * presence)
+        if platform in named:  # a business goal is set on this platform: it ranks
+            score += GOAL_BONUS
         role = max(ROLES, key=lambda r: (f["roles"][r] * (1 + wanted_roles.get(r, 0)),
                                          -ROLES.index(r)))
         choices.append(ChannelChoice(platform, round(score, 1), round(audience, 3),

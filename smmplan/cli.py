@@ -122,6 +122,9 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{r.client:<{width}}  {status:<6}  {r.seconds:>7.1f}  {where}")
         if not r.ok:
             print(f"{'':<{width}}  error: {r.message}")
+        else:
+            for check in _failed_checks(Path(r.out_dir)):
+                print(f"{'':<{width}}  check failed: {check}")
     failed = sum(not r.ok for r in results)
     print(f"\n{len(results) - failed} built, {failed} failed, in {out.resolve()}")
     return 1 if failed else 0
@@ -223,6 +226,17 @@ def _skip_slow_optional_imports() -> None:
     validate IRI formats, so this process treats it as absent: jsonschema then skips
     only its "iri" format check."""
     sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def _failed_checks(folder: Path) -> list[str]:
+    """The plan's consistency checks that failed (plan.json ``checks``), in words."""
+    import json
+
+    try:
+        checks = json.loads((folder / "plan.json").read_text(encoding="utf-8"))["checks"]
+    except (OSError, ValueError, KeyError):
+        return []
+    return [f"{c['name']} ({c['detail']})" for c in checks if not c["ok"]]
 
 
 def main(argv: list[str] | None = None) -> int:

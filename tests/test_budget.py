@@ -161,8 +161,9 @@ def test_seasonality_override():
 
 
 def test_a_cap_bounds_the_platforms_whole_spend():
-    """Instagram capped at 150,000 (below what it would get uncapped) in the fashion example spends at most that in all,
-    awareness included; a fixed platform is held at its amount in all."""
+    """Instagram capped at 150,000 (below what it would get uncapped) in the fashion
+    example spends at most that in all, awareness included; a fixed platform is held at its
+    amount in all."""
     raw = standalone(example_raw("fashion"))
     raw["budget"]["paid_media"] = 700000
     for objective in ("revenue", "conversions"):

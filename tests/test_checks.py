@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from smmplan.checks import Check, run
+from smmplan.paths import EXAMPLES_DIR
 
 from .conftest import plan_json
 
@@ -40,3 +43,42 @@ def test_every_figure_shown_twice_has_one_value(built):
 def test_content_type_rates_compared(built, slug):
     names = {c.name for c in run(plan_json(built["plans"][slug]))}
     assert any(n.startswith("engagement rate of ") for n in names)
+
+
+def test_generated_briefs_pass_every_check(tmp_path):
+    """Briefs unlike the examples (other sectors, countries, budgets; data present or
+    absent) build in one batch and their plans pass every consistency check."""
+    from .conftest import example_raw, run_cli, standalone, write_brief
+
+    beauty = standalone(example_raw("fashion"))  # no data files at all, a small budget
+    beauty["client"].update(name="Atelier Rose", sector_kind="beauty", country="DE",
+                            currency="EUR", language="en")
+    beauty["budget"].update(paid_media=24000, team=30000, in_house={})
+    beauty["goals"]["business_goals"] = [
+        {"description": "Book more treatments online", "metric": "bookings per month",
+         "target": 300},
+        {"description": "Grow the Instagram community", "metric": "Instagram followers",
+         "target": 9000}]
+    school = standalone(example_raw("b2b-software"))  # education, Spain, leads
+    school["client"].update(name="Escuela Norte", sector_kind="education", country="ES",
+                            currency="EUR")
+    school["budget"].update(paid_media=60000, team=0)
+    school["budget"]["paid"] = {"objective": "conversions", "conversion": "signup",
+                                "channels": {"instagram": {}, "facebook": {}}}
+    cafe = example_raw("bakery")  # the bakery's own files, as a restaurant with no team budget
+    cafe["client"].update(name="Café du Marché", sector_kind="restaurant")
+    cafe["budget"].update(team=0, paid_media=600, owner_hours=3)
+    (tmp_path / "cafe").mkdir()
+    for name in {spec["path"] for spec in cafe["data"].values()} | {
+            cafe["brand"]["visual_identity"].get("logo") or "posts.csv"}:
+        shutil.copy(EXAMPLES_DIR / "bakery" / name, tmp_path / "cafe" / name)
+    briefs = [write_brief(tmp_path / "beauty", beauty), write_brief(tmp_path / "school", school),
+              write_brief(tmp_path / "cafe", cafe)]
+    out = tmp_path / "out"
+    proc = run_cli("build", *map(str, briefs), "-o", str(out), "-j", "2", "-q")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "check failed" not in proc.stdout
+    for folder_ in sorted(p for p in out.iterdir() if p.is_dir()):
+        checks = plan_json(folder_)["checks"]
+        assert len(checks) >= 5
+        assert [c for c in checks if not c["ok"]] == [], folder_.name
