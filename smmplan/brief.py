@@ -101,6 +101,11 @@ class Client(_Model):
     currency: str = Field(description="ISO 4217 currency code, e.g. EUR, USD.")
     period: Period = Field(description="When the plan runs.")
     author: NonEmpty = Field(description="Author or agency name shown on the cover.")
+    market_population: int | None = Field(
+        default=None, ge=100,
+        description="People aged 15+ in the area a local business serves (its city or "
+        "neighbourhood): replaces the country's population in reach estimates.",
+    )
 
     @field_validator("sector_kind")
     @classmethod

@@ -190,11 +190,16 @@ class Paid:
 
 def _audience(brief: Brief, platform: str, override: int | None) -> float:
     """Reachable people on a platform: the brief's figure, else people aged 15+ in the
-    client's country (``market``: World Bank) x the share of adults using the platform
-    (country, else region, else the stated stand-in) x the addressable share."""
+    business's own area (``client.market_population``) or in the client's country
+    (``market``: World Bank) x the share of adults using the platform (country, else region,
+    else the stated stand-in) x the addressable share."""
     if override:
         return float(override)
     facts = paid_facts()["audience"]
+    use = platform_use(platform, brief.client.country).share / 100
+    if brief.client.market_population:  # a local business: its own area, all of it
+        share = brief.budget.paid.addressable_share or 100.0
+        return max(1000.0, brief.client.market_population * use * share / 100)
     population = population_15_plus(brief.client.country)
     if population is None:
         raise DataError(
@@ -204,7 +209,6 @@ def _audience(brief: Brief, platform: str, override: int | None) -> float:
     share = brief.budget.paid.addressable_share
     if share is None:
         share = facts["default_addressable_share"][brief.client.size]
-    use = platform_use(platform, brief.client.country).share / 100
     return max(1000.0, population.people * use * share / 100)
 
 

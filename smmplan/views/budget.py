@@ -357,7 +357,9 @@ def _market_and_targeting(plan: Plan) -> list:
     people = population_15_plus(country)
     given = {p for p, spec in brief.budget.paid.channels.items() if spec and spec.audience}
     estimated = [m["platform"] for m in paid.models if m["platform"] not in given]
-    if people is not None and estimated:
+    if brief.client.market_population and estimated:
+        notes.append(tr.t("paid_market.local", people=tr.number(brief.client.market_population)))
+    elif people is not None and estimated:
         notes.append(tr.t("paid_market.population", country=name,
                           people=tr.number(people.people),
                           source=tr.t("paid_market.population_source", year=people.year)))
