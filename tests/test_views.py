@@ -1,0 +1,52 @@
+"""Every view on small briefs, without a kernel: each returns a section with content, in
+the plan's language, and records what it shows (the plan.json the HTML comes from)."""
+
+from __future__ import annotations
+
+import pytest
+
+from smmplan import views as v
+from smmplan.paths import example_briefs
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+
+from .conftest import example_raw, standalone, write_brief
+
+SECTIONS = ["cover", "executive_summary", "identity_canvas", "tone_of_voice", "diagnosis",
+            "maturity", "swot", "competitors", "targets_intro", "target_selection",
+            "target_personas", "target_map", "sub_targets", "objectives_smart",
+            "objectives_measurement", "channel_choice", "content_plan", "calendar_view",
+            "community_playbook", "crisis_playbook", "budget_allocation", "budget_scenarios",
+            "budget_forecast", "team_roles", "team_costs", "footer"]
+DECISIONS = ["identity_decisions", "targets_decisions", "objectives_decisions",
+             "channels_decisions", "community_decisions", "budget_decisions", "team_decisions"]
+
+
+@pytest.fixture(scope="module", params=[p.parent.name for p in example_briefs()] + ["bare"])
+def plan(request, tmp_path_factory):
+    if request.param == "bare":  # no data file at all
+        raw = standalone(example_raw("bakery"))
+        path = write_brief(tmp_path_factory.mktemp("bare"), raw)
+    else:
+        path = next(p for p in example_briefs() if p.parent.name == request.param)
+    return Plan(load_brief(path))
+
+
+def test_every_section_renders_and_records(plan):
+    full = plan.brief.data.audience is not None  # every section has content then
+    for name in SECTIONS:
+        html = getattr(v, name)(plan).html()
+        assert len(html) > 40 or not full and name.startswith(("target_", "sub_")), name
+        assert "Traceback" not in html and "kpi." not in html, name  # no raw catalogue key
+    assert plan.record.summary and len(plan.record.summary) == 7
+    assert plan.record.tables and plan.record.figures
+    data = plan.to_json()
+    assert data["summary"] == plan.record.summary
+
+
+def test_decisions_are_sentences_in_the_plans_language(plan):
+    for name in DECISIONS:
+        said = getattr(v, name)(plan)
+        assert said and all(isinstance(s, str) and len(s) > 10 for s in said), name
+    if plan.brief.client.language == "fr":
+        assert " the " not in " ".join(v.budget_decisions(plan) + v.team_decisions(plan))
