@@ -85,6 +85,17 @@ def team_costs(plan: Plan) -> Section:
     roi = tr.t("team.roi", margin=tr.money(margin_value), total=tr.money(c["total"]),
                roi=tr.percent(team.roi, 0)) if team.roi is not None else tr.t(
         "team.roi_unknown")
+    returns = []
+    if paid.aov and paid.total:  # three returns, each named: paid, the goal, the whole effort
+        returns.append(tr.t("team.return_paid", revenue=tr.money(team.revenue or 0),
+                            spend=tr.money(paid.total),
+                            roas=tr.number((team.revenue or 0) / paid.total, 2)))
+    goal = next((o for o in plan.objectives.objectives if o.kpi == "social_revenue"
+                 and o.target), None)
+    if goal is not None and team.revenue is not None:
+        returns.append(tr.t("team.return_goal", goal=tr.money(goal.target),
+                            paid=tr.money(team.revenue),
+                            share=tr.percent(team.revenue / goal.target * 100, 0)))
     items = pd.DataFrame([{"item": k, "item_name": tr.t(f"team.cost.{k}"), "amount": c[k]}
                           for k in ("team", "ads", "production", "tools")])
     pnl = pd.DataFrame(team.monthly)
@@ -96,6 +107,7 @@ def team_costs(plan: Plan) -> Section:
             "team.total", total=tr.money(c["total"]), team=tr.money(c["team"]),
             ads=tr.money(c["ads"]), production=tr.money(c["production"]),
             tools=tr.money(c["tools"])))),
+        *[Html(render("paragraph.html.j2", text=t)) for t in returns],
         Html(render("paragraph.html.j2", css="smm-decision", text=roi)),
         plan.record.figure("plan_cost", "team", charts.cost_chart(c, tr, plan.theme)),
         plan.record.table("plan_cost", "team", tr.t("team.costs"), items,
