@@ -12,7 +12,8 @@ from statistics import median
 import numpy as np
 import pandas as pd
 
-from .paths import DATA_DIR, data_yaml
+from .catalogue import paid_facts
+from .paths import DATA_DIR
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ def _range(values: list[float], sources: list[str], basis: str) -> Range:
 def conversion_objectives(kind: str) -> list[str]:
     """The benchmark rows (``objective`` column of data/benchmarks.csv) whose conversion
     rate stands for a conversion of ``kind`` (data/paid.yaml ``conversion_benchmarks``)."""
-    return data_yaml("paid.yaml")["conversion_benchmarks"].get(kind) or []
+    return paid_facts()["conversion_benchmarks"].get(kind) or []
 
 
 def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase"
@@ -85,7 +86,7 @@ def season_factors(platform: str, months: list[pd.Timestamp],
                    overrides: dict[str, float] | None = None) -> np.ndarray:
     """CPM factor of each month (Q1 = 1, Q4 = the platform's Q4/Q1 ratio; the brief's
     ``budget.paid.seasonality`` replaces data/paid.yaml)."""
-    ratios = {**data_yaml("paid.yaml")["seasonality"]["q4_over_q1"], **(overrides or {})}
+    ratios = {**paid_facts()["seasonality"]["q4_over_q1"], **(overrides or {})}
     q4 = ratios.get(platform, ratios["facebook"])
     by_quarter = {1: 1.0, 2: 1 + (q4 - 1) / 3, 3: 1 + 2 * (q4 - 1) / 3, 4: q4}
     return np.array([by_quarter[(m.month - 1) // 3 + 1] for m in months])

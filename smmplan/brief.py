@@ -26,9 +26,13 @@ from pydantic import (
     model_validator,
 )
 
-from .catalogue import check_platform, platform_catalogue, platforms  # noqa: F401
+from .catalogue import (  # noqa: F401
+    check_platform,
+    kpi_catalogue,  # noqa: F401
+    platform_catalogue,
+    platforms,
+)
 from .errors import BriefError
-from .paths import data_yaml
 
 PROBLEM_KEYS = (
     "website_traffic",
@@ -339,7 +343,7 @@ class BusinessGoal(_Model):
     def _known_kpi(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        known = data_yaml("kpis.yaml")
+        known = kpi_catalogue()
         if value not in known:
             raise ValueError(f"unknown KPI {value!r} (known: {', '.join(sorted(known))})")
         return value
@@ -362,7 +366,7 @@ class Goals(_Model):
     @field_validator("kpi_targets")
     @classmethod
     def _known_kpis(cls, value: dict[str, float]) -> dict[str, float]:
-        known = data_yaml("kpis.yaml")
+        known = kpi_catalogue()
         unknown = sorted(set(value) - set(known))
         if unknown:
             raise ValueError(f"unknown KPI(s) {', '.join(unknown)}")

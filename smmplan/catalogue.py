@@ -55,3 +55,48 @@ def role_facts() -> dict:
 def tracking_rules() -> dict:
     """data/tracking.yaml: the tracking report's rules and thresholds."""
     return data_yaml("tracking.yaml")
+
+
+def measurement_items() -> list:
+    """data/measurement.yaml: the source document's eight measures."""
+    return data_yaml("measurement.yaml")
+
+
+def sentiment_lexicon() -> dict:
+    """data/sentiment.yaml: the positive and negative words (English, French)."""
+    return data_yaml("sentiment.yaml")
+
+
+def goal_metrics() -> list:
+    """data/goal_metrics.yaml: business-goal words -> KPI patterns."""
+    return data_yaml("goal_metrics.yaml")
+
+
+def problems_catalogue() -> dict:
+    """data/problems.yaml: the seven problems' weights and stages."""
+    return data_yaml("problems.yaml")
+
+
+def privacy_rules() -> dict:
+    """data/privacy.yaml: personal-data column names and the disclosure minimum."""
+    return data_yaml("privacy.yaml")
+
+
+def column_aliases() -> dict:
+    """data/columns.yaml: column aliases of every export kind, social sources."""
+    return data_yaml("columns.yaml")
+
+
+def platform_use_facts() -> dict:
+    """data/platform_use.yaml: platform usage by country or region."""
+    return data_yaml("platform_use.yaml")
+
+
+def population_source() -> dict:
+    """data/population.source.yaml: where the population table comes from."""
+    return data_yaml("population.source.yaml")
+
+
+def currency_table() -> dict:
+    """data/currency_rates.yaml: dated rates for currencies the ECB omits."""
+    return data_yaml("currency_rates.yaml")

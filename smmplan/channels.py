@@ -20,12 +20,14 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief, platforms
-from .catalogue import content_facts  # noqa: F401 (re-exported)
+from .catalogue import (
+    content_facts,  # noqa: F401 (re-exported)
+    paid_facts,  # noqa: F401
+)
 from .exports.posts import read_posts
 from .goals import goal_platform
 from .i18n import Translator
 from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
-from .paths import data_yaml
 from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
@@ -132,7 +134,7 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
     """Score every platform of the catalogue (see the module docstring) and keep the best
     ``max_channels`` that have a role."""
     facts = content_facts()["platforms"]
-    use = data_yaml("paid.yaml")["audience"]["platform_use"]
+    use = paid_facts()["audience"]["platform_use"]
     current = {c.platform: c for c in brief.situation.channels}
     top_followers = max([c.followers or 0 for c in current.values()] + [1])
     named = {goal_platform(g) for g in brief.goals.business_goals} - {None}

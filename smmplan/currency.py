@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from .catalogue import currency_table, paid_facts
 from .errors import DataError
-from .paths import data_yaml
 
 ECB_SOURCE = "European Central Bank euro foreign exchange reference rates"
 STALE_DAYS = 365  # an ECB series that stopped longer ago than this is not used (RUB, HRK)
@@ -35,7 +35,7 @@ def _ecb_current() -> set[str]:
 
 def _tables() -> list[dict]:
     """The dated fallback tables, in order: every currency in use, then the hand table."""
-    return [data_yaml("currency_rates.yaml"), data_yaml("paid.yaml")["currency_rates"]]
+    return [currency_table(), paid_facts()["currency_rates"]]
 
 
 def covered() -> set[str]:

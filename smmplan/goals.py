@@ -22,13 +22,13 @@ from functools import cache
 import pandas as pd
 
 from .brief import Brief, BusinessGoal, platforms
+from .catalogue import goal_metrics
 from .errors import DataError
 from .exports.ads import read_ads
 from .exports.columns import find_column
 from .exports.posts import read_posts
 from .exports.table import read_export
 from .exports.values import parse_dates, parse_numbers
-from .paths import data_yaml
 
 GENERIC = "business_kpi"
 
@@ -36,7 +36,7 @@ GENERIC = "business_kpi"
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((row["kpi"], re.compile("|".join(row["patterns"]), re.I))
-                 for row in data_yaml("goal_metrics.yaml"))
+                 for row in goal_metrics())
 
 
 def match_kpi(goal: BusinessGoal) -> str:

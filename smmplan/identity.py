@@ -8,8 +8,8 @@ from functools import lru_cache
 from statistics import median
 
 from .brief import PROBLEM_KEYS, Brief, Channel, Competitor
+from .catalogue import problems_catalogue
 from .exports.competitors import read_competitors
-from .paths import data_yaml
 
 SEVERITY = ("none", "minor", "significant", "severe")
 
@@ -17,7 +17,7 @@ SEVERITY = ("none", "minor", "significant", "severe")
 @lru_cache(maxsize=1)
 def problem_facts() -> dict[str, dict]:
     """Weights, funnel stage, kind and answering chapter of the seven problems."""
-    facts = data_yaml("problems.yaml")
+    facts = problems_catalogue()
     assert tuple(facts) == PROBLEM_KEYS, "data/problems.yaml must list the seven problems in order"
     return facts
 

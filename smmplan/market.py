@@ -10,7 +10,8 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 
-from .paths import DATA_DIR, data_yaml
+from .catalogue import platform_use_facts, population_source
+from .paths import DATA_DIR
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def population_15_plus(country: str) -> Population | None:
     row = _rows("population.csv").get(country.upper())
     if row is None:
         return None
-    meta = data_yaml("population.source.yaml")
+    meta = population_source()
     return Population(country.upper(), int(row["population_15_plus"]), int(row["year"]),
                       f"World Bank WDI (SP.POP.TOTL, SP.POP.0014.TO.ZS), {row['year']}, "
                       f"{meta['licence'].split(' (')[0]}")
@@ -63,7 +64,7 @@ def region(country: str) -> str | None:
 def platform_use(platform: str, country: str) -> PlatformUse:
     """The share of adults using ``platform`` in ``country``: the country's published
     figure, else its region's, else the stand-in (see ``data/platform_use.yaml``)."""
-    facts = data_yaml("platform_use.yaml")
+    facts = platform_use_facts()
     entry = (facts.get("by_country") or {}).get(country.upper())
     if entry and platform in entry["share"]:
         return PlatformUse(platform, float(entry["share"][platform]), "country",

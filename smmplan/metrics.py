@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from .paths import data_yaml
+from .catalogue import kpi_catalogue
 
 # The rate every chapter ranks content types, platforms and windows by. On a normalised
 # post export it stands for the export's own ranking rate (``ranking_kpi``): the
@@ -29,7 +29,7 @@ def _resolve(posts: pd.DataFrame, kpi: str) -> str:
 
 def post_metrics() -> dict[str, dict]:
     """The KPIs computed from the post export, with their definition."""
-    return {k: v for k, v in data_yaml("kpis.yaml").items() if "aggregate" in v}
+    return {k: v for k, v in kpi_catalogue().items() if "aggregate" in v}
 
 
 def definition(kpi: str) -> str:

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief
-from .catalogue import kpi_catalogue, objective_tree  # noqa: F401 (re-exported)
+from .catalogue import kpi_catalogue, measurement_items, objective_tree, sentiment_lexicon  # noqa: F401  # noqa: F401 (re-exported)
 from .errors import DataError
 from .exports.comments import read_comments
 from .exports.posts import read_posts
@@ -31,7 +31,6 @@ from .exports.web import read_web
 from .goals import GENERIC, goal_platform, match_kpi
 from .goals import baseline as goal_baseline
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
-from .paths import data_yaml
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 
@@ -93,7 +92,7 @@ def landing_pages(web: pd.DataFrame) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, dict[str, set[str]]]:
     """data/sentiment.yaml: positive and negative words per language."""
-    raw = data_yaml("sentiment.yaml")
+    raw = sentiment_lexicon()
     return {lang: {k: set(v) for k, v in words.items()} for lang, words in raw.items()
             if isinstance(words, dict)}
 
@@ -366,7 +365,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
 
 def measurement_kpis() -> list[str]:
     """KPIs of the source document's eight measures (``data/measurement.yaml``)."""
-    return [m["kpi"] for m in data_yaml("measurement.yaml") if m["kpi"]]
+    return [m["kpi"] for m in measurement_items() if m["kpi"]]
 
 
 def _measurement(brief: Brief, used: list[str], owner: str,
@@ -376,7 +375,7 @@ def _measurement(brief: Brief, used: list[str], owner: str,
     client's data measures it today, and the alert rule."""
     cat = kpi_catalogue()
     rows, seen = [], set()
-    for m in data_yaml("measurement.yaml"):
+    for m in measurement_items():
         kpi = m["kpi"]
         measured = (brief.data.audience is not None or bool(brief.targets.personas)) \
             if kpi is None else baselines[kpi].value is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .brief import Brief
-from .paths import data_yaml
+from .catalogue import kpi_catalogue, paid_facts
 
 # KPIs that are shares of a whole: a target above 100 % cannot be reached.
 SHARE_KPIS = frozenset({"bounce_rate", "negative_comment_ratio", "share_of_voice", "ctr",
@@ -32,7 +32,7 @@ def kpi_target_problem(kpi: str, value: float) -> str | None:
     """Why ``value`` cannot be a target of ``kpi`` (None when it can): negative where the
     KPI cannot be, zero for a KPI that should rise or for a cost, above 100 for a share,
     outside -100..100 for a net score."""
-    cat = data_yaml("kpis.yaml")
+    cat = kpi_catalogue()
     if kpi not in cat:
         return None  # unknown KPIs are reported by the brief's own validation
     entry = cat[kpi]
@@ -72,7 +72,7 @@ def awareness_share(brief: Brief) -> float:
     share = brief.budget.paid.awareness_share
     if share is None:
         score = brief.situation.problems.brand_awareness.score
-        share = data_yaml("paid.yaml")["awareness_share"]["by_awareness_score"][score]
+        share = paid_facts()["awareness_share"]["by_awareness_score"][score]
     return float(share)
 
 

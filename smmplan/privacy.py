@@ -15,7 +15,7 @@ from functools import cache
 
 import pandas as pd
 
-from .paths import data_yaml
+from .catalogue import privacy_rules
 
 CATEGORIES = ("name", "contact", "address", "document", "bank")
 # Short or generic words that mean personal data only as the whole column name ("Name",
@@ -37,7 +37,7 @@ def _normalise(text: str) -> str:
 def _words() -> dict[str, tuple[set[str], list[re.Pattern]]]:
     """Per category: the names that match as the whole column name, and the patterns that
     match inside it."""
-    table = data_yaml("privacy.yaml")["columns"]
+    table = privacy_rules()["columns"]
     result = {}
     for category in CATEGORIES:
         words = {_normalise(w) for per_language in table[category].values()
@@ -177,7 +177,7 @@ def personal_column(column: str, values: pd.Series | None = None) -> str | None:
 
 def disclosure() -> dict:
     """The disclosure rule of ``data/privacy.yaml``: ``min_people`` and ``min_share_pct``."""
-    return data_yaml("privacy.yaml")["disclosure"]
+    return privacy_rules()["disclosure"]
 
 
 def min_group(rows: int) -> int:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from .audience import MIN_TARGET_ROWS, load_audience, split_sum
 from .brief import Brief
+from .catalogue import paid_facts
 from .errors import BriefError, DataError
 from .exports.table import read_header, read_table
-from .paths import data_yaml
 from .privacy import min_group, personal_column
 from .safety import check_logo, confinement_problem
 from .scenario import read_brief
@@ -91,7 +91,7 @@ def check_market(brief: Brief) -> list[str]:
         return []
     problems = []
     currency = brief.client.currency
-    if not paid.usd_rate and currency not in data_yaml("paid.yaml")["currency_rates"][
+    if not paid.usd_rate and currency not in paid_facts()["currency_rates"][
             "per_usd"]:
         try:
             usd_rate(currency)

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ..brief import Brief, platforms
+from ..catalogue import paid_facts
 from ..errors import DataError
-from ..paths import data_yaml
 from .columns import find_column
 from .table import read_export
 from .values import parse_dates, parse_numbers
@@ -106,11 +106,13 @@ def check_units(frame: pd.DataFrame, currency: str, file: str = "ads") -> None:
     (cents, thousands, another currency) that would otherwise reach the forecast."""
     from ..currency import usd_rate
 
+    table = paid_facts()["currency_rates"]["per_usd"]  # no ECB load for these
     try:
-        per_usd = usd_rate(currency)[0]
+        per_usd = table[currency.upper()] if currency.upper() in table else \
+            usd_rate(currency)[0]
     except DataError:
         return  # no rate: the paid chapter names the missing rate itself
-    bounds = data_yaml("paid.yaml")["plausible_rates"]
+    bounds = paid_facts()["plausible_rates"]
     for platform, rows in frame.groupby("platform"):
         spend = float(rows["spend"].sum()) / per_usd
         checks = (("cpm_usd", "cost per thousand impressions", rows["impressions"].sum(), 1000),

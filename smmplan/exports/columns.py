@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..paths import data_yaml
+from ..catalogue import column_aliases
 
 
 def aliases(kind: str) -> dict[str, dict[str, list[str]]]:
     """The aliases of one export kind (``posts``, ``ads``, ``web_analytics``, ...)."""
-    return data_yaml("columns.yaml").get(kind, {})
+    return column_aliases().get(kind, {})
 
 
 def find_column(columns: Iterable[str], kind: str, key: str,

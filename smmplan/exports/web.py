@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..brief import Brief
+from ..catalogue import column_aliases
 from ..errors import DataError
-from ..paths import data_yaml
 from .columns import find_column
 from .table import read_export
 from .values import parse_numbers
@@ -17,7 +17,7 @@ REQUIRED = ("landing_page", "source", "sessions", "engaged_sessions", "conversio
 
 def social_sources() -> list[str]:
     """Words that mark a traffic source as social (``data/columns.yaml``)."""
-    return data_yaml("columns.yaml")["social_sources"]
+    return column_aliases()["social_sources"]
 
 
 def web_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "web analytics"
