@@ -68,7 +68,7 @@ def test_platform_use_by_country_then_region_then_stand_in(monkeypatch):
     facts = {"by_country": {}, "by_region": {"Latin America and the Caribbean": {
         "source": "S", "share": {"facebook": 71}}},
         "stand_in": {"source": "X", "share": {}, "default": 30}}
-    monkeypatch.setattr(market, "data_yaml", lambda name: facts)
+    monkeypatch.setattr(market, "platform_use_facts", lambda: facts)
     assert market.platform_use("facebook", "MX") == market.PlatformUse(
         "facebook", 71.0, "region", "S", "Latin America and the Caribbean")
     assert market.platform_use("tiktok", "MX").basis == "stand_in"
