@@ -26,12 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from .catalogue import (  # noqa: F401
-    check_platform,
-    kpi_catalogue,  # noqa: F401
-    platform_catalogue,
-    platforms,
-)
+from .catalogue import check_platform, kpi_catalogue, platform_catalogue, platforms  # noqa: F401
 from .errors import BriefError
 
 PROBLEM_KEYS = (
