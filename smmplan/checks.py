@@ -53,14 +53,12 @@ def paid_spend(plan: dict) -> Iterator[Check]:
     total = plan["budget"]["total"]
     yield Check("paid spend adds up to the total", _close(sum(budget.values()), total),
                 f"{sum(budget.values()):.2f} vs {total:.2f}")
-    monthly: dict[str, float] = {}
-    for r in _rows(plan, "budget_monthly"):
-        monthly[r["platform_name"]] = monthly.get(r["platform_name"], 0.0) + r["spend"]
+    shown = {r["platform_name"]: r["spend_total"] for r in _rows(plan, "budget_monthly")}
     for platform, spend in budget.items():
-        if spend or platform in monthly:
+        if spend or platform in shown:
             yield Check(f"monthly spend of {platform}",
-                        _close(monthly.get(platform, 0.0), spend, abs_=0.5),
-                        f"months {monthly.get(platform, 0.0):.2f} vs allocation {spend:.2f}")
+                        _close(shown.get(platform, 0.0), spend, abs_=0.5),
+                        f"months {shown.get(platform, 0.0):.2f} vs allocation {spend:.2f}")
     ads = plan.get("team", {}).get("total_cost", {}).get("ads")
     if ads is not None:
         yield Check("paid budget in the plan cost", _close(ads, total), f"{ads} vs {total}")

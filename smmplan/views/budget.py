@@ -254,9 +254,7 @@ def budget_scenarios(plan: Plan) -> Section:
 def budget_forecast(plan: Plan) -> Section:
     """Monthly phasing, what to sponsor, and the sources of every rate."""
     tr, paid = plan.tr, plan.paid
-    monthly = pd.DataFrame(paid.monthly)
-    monthly["platform_name"] = [platform_label(p) for p in monthly["platform"]]
-    monthly["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in monthly["month"]]
+    monthly, month_cols = _monthly_pivot(plan)
     sponsor = pd.DataFrame(paid.sponsor)
     sponsor["name"] = [tr.t(f"budget.content.{c}") if r == "rule" else c
                        for c, r in zip(sponsor["content_type"], sponsor["basis"], strict=True)]
@@ -283,12 +281,12 @@ def budget_forecast(plan: Plan) -> Section:
         plan.record.figure("monthly_forecast", "budget",
                            charts.monthly_chart(paid.monthly, tr, plan.theme)),
         plan.record.table(
-            "budget_monthly", "budget", tr.t("budget.forecast"), monthly,
-            [Column("month_name", tr.t("table.month")),
-             Column("platform_name", tr.t("table.platform")),
-             Column("spend", tr.t("table.spend"), lambda v: tr.money(v)),
-             Column("impressions", tr.t("table.impressions"), lambda v: tr.number(v)),
-             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v, 1))]),
+            "budget_monthly", "budget", tr.t("budget.forecast_by_month"), monthly,
+            [Column("platform_name", tr.t("table.platform")),
+             Column("spend_month", tr.t("table.spend_month"), lambda v: tr.money(v)),
+             Column("spend_total", tr.t("table.spend"), lambda v: tr.money(v)),
+             *month_cols,
+             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]),
         section_heading(plan, "budget.sponsor", "budget-sponsor"),
         Html(render("paragraph.html.j2", text=tr.t(f"budget.sponsor_{basis}"))),
         plan.record.table(
@@ -457,3 +455,27 @@ def _demand_note(plan: Plan) -> str:
         return tr.t("budget.demand_flat")
     return tr.t("budget.demand", peaks=tr.join([
         format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]))
+
+
+def _monthly_pivot(plan: Plan) -> tuple[pd.DataFrame, list[Column]]:
+    """The monthly forecast as one row per platform (its even monthly spend once, then its
+    conversions month by month), instead of one row per platform and month repeating the
+    same spend."""
+    tr = plan.tr
+    rows = pd.DataFrame(plan.paid.monthly)
+    if rows.empty:
+        return pd.DataFrame(columns=["platform_name", "spend_month", "spend_total",
+                                     "conversions"]), []
+    months = list(dict.fromkeys(rows["month"]))
+    keys = {m: f"m{i + 1:02d}" for i, m in enumerate(months)}
+    table = []
+    for platform, group in rows.groupby("platform", sort=False):
+        by_month = dict(zip(group["month"], group["conversions"], strict=True))
+        table.append({"platform": platform, "platform_name": platform_label(platform),
+                      "spend_month": float(group["spend"].iloc[0]),
+                      "spend_total": float(group["spend"].sum()),
+                      **{keys[m]: by_month.get(m, 0.0) for m in months},
+                      "conversions": float(group["conversions"].sum())})
+    cols = [Column(keys[m], tr.month(pd.Timestamp(m).date()), lambda v: tr.number(v))
+            for m in months]
+    return pd.DataFrame(table), cols
