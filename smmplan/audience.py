@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +17,7 @@ import pandas as pd
 
 from .brief import Brief
 from .errors import DataError
-from .exports.table import file_version, read_table
+from .exports.table import read_parsed
 from .exports.values import MISSING as _MISSING
 from .exports.values import non_empty as _non_empty
 from .exports.values import parse_dates, parse_numbers
@@ -450,20 +449,11 @@ def _flag_values(table: pd.DataFrame, typed: dict[str, pd.Series], notes: list[C
 
 
 def load_audience(brief: Brief) -> Audience | None:
-    """The brief's audience table, read and typed, or None when the brief names none."""
-    spec = brief.data.audience
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    version = file_version(path)
-    if version is None:  # let read_table name the missing file
-        return prepare_audience(read_table(path, spec.sheet), path, spec.columns)
-    return _load_cached(*version, spec.sheet, tuple(sorted(spec.columns.items())))
+    """The brief's audience table, read and typed, once per file version and column map
+    (validation and the targets chapter share it; callers treat it as read-only), or None
+    when the brief names none."""
+    return read_parsed(brief, "audience", _parse_audience)
 
 
-@lru_cache(maxsize=4)
-def _load_cached(path: str, size: int, mtime_ns: int, sheet: str | None,
-                 columns: tuple[tuple[str, str], ...]) -> Audience:
-    """One typed audience per file version and column map (validation and the targets
-    chapter share it; callers treat it as read-only)."""
-    return prepare_audience(read_table(path, sheet), Path(path), dict(columns))
+def _parse_audience(table: pd.DataFrame, columns: dict[str, str], path: Path) -> Audience:
+    return prepare_audience(table, path, columns)

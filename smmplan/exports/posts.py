@@ -11,14 +11,12 @@ definition. Duplicated posts (same post id, or identical rows) are removed and c
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from ..brief import Brief
 from ..errors import DataError
 from .columns import find_column
-from .table import file_version, read_table
+from .table import read_parsed
 from .values import parse_dates, parse_flags, parse_numbers
 
 # Optional per-post metrics kept when the export has them.
@@ -36,23 +34,12 @@ ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves")
 def read_posts(brief: Brief) -> pd.DataFrame | None:
     """The brief's post export as normalised rows (``posts_frame``), parsed once per file
     version and column map; None when the brief names no post export."""
-    spec = brief.data.posts
-    if spec is None:
-        return None
-    path = brief.resolve(spec.path)
-    version = file_version(path)
-    if version is None:  # let read_table name the missing file
-        return posts_frame(read_table(path, spec.sheet), spec.columns, file=path.name)
-    frame = _posts_cached(*version, spec.sheet, tuple(sorted(spec.columns.items())))
-    return frame.copy()
+    frame = read_parsed(brief, "posts", _parse_posts)
+    return None if frame is None else frame.copy()
 
 
-@lru_cache(maxsize=4)
-def _posts_cached(path: str, size: int, mtime_ns: int, sheet: str | None,
-                  columns: tuple[tuple[str, str], ...]) -> pd.DataFrame:
-    from pathlib import Path
-
-    return posts_frame(read_table(path, sheet), dict(columns), file=Path(path).name)
+def _parse_posts(table: pd.DataFrame, columns: dict[str, str], path) -> pd.DataFrame:
+    return posts_frame(table, columns, file=path.name)
 
 
 def _duplicates(table: pd.DataFrame, id_column: str | None) -> pd.Series:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from ..errors import DataError
 
+T = TypeVar("T")
 _SEPARATORS = ",;\t|"
 _TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 _EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -182,3 +185,25 @@ def read_export(brief, kind: str) -> tuple[pd.DataFrame, dict[str, str], str] | 
         return None
     path = brief.resolve(spec.path)
     return read_table(path, spec.sheet), spec.columns, path.name
+
+
+def read_parsed(brief, kind: str, parse: Callable[[pd.DataFrame, dict[str, str], Path], T]
+                ) -> T | None:
+    """``parse(table, column map, path)`` of the brief's ``kind`` export, computed once per
+    file version and column map (every chapter that reads the kind shares the result, so
+    callers treat it as read-only); None when the brief names no such file. ``parse`` must
+    be a module-level function (it is part of the cache key)."""
+    spec = getattr(brief.data, kind)
+    if spec is None:
+        return None
+    path = brief.resolve(spec.path)
+    version = file_version(path)
+    if version is None:  # let read_table name the missing file
+        return parse(read_table(path, spec.sheet), dict(spec.columns), path)
+    return _parsed(parse, *version, spec.sheet, tuple(sorted(spec.columns.items())))
+
+
+@lru_cache(maxsize=8)
+def _parsed(parse, path: str, size: int, mtime_ns: int, sheet: str | None,
+            columns: tuple[tuple[str, str], ...]):
+    return parse(read_table(path, sheet), dict(columns), Path(path))
