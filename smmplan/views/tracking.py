@@ -19,6 +19,11 @@ def _platform(key: str | None) -> str:
     return platform_label(key) if key in platforms() else (key or "")
 
 
+def _percent(tr):
+    """A column format: a percentage with two decimals, or "n/a" when unmeasured."""
+    return lambda v: tr.percent(v, 2) if v is not None else tr.t("common.na")
+
+
 def _label(plan: Plan, family: str, key: str | None) -> str:
     tr = plan.tr
     return tr.t(f"{family}.{key}") if key and tr.has(f"{family}.{key}") else (key or "")
@@ -199,8 +204,8 @@ def _delivery(plan: Plan, report: Report) -> list:
 def _variance(plan: Plan, report: Report) -> list:
     tr = plan.tr
     blocks = []
-    def pct(v):
-        return (tr.percent(v, 2) if v is not None else tr.t("common.na"))
+    pct = _percent(tr)
+
     def pts(v):
         return (("+" if v > 0 else "") + tr.number(v, 2) if v is not None
                else tr.t("common.na"))
@@ -277,6 +282,7 @@ def _paid(plan: Plan, report: Report) -> list:
 
 def _measures(plan: Plan, report: Report) -> list:
     tr = plan.tr
+    pct = _percent(tr)
     rows = []
     for m in report.measures:
         kpi = m["kpi"]
@@ -297,8 +303,6 @@ def _measures(plan: Plan, report: Report) -> list:
     if report.followers:
         frame = pd.DataFrame(report.followers)
         frame["platform_name"] = [_platform(p) for p in frame["platform"]]
-        def pct(v):
-            return (tr.percent(v, 2) if v is not None else tr.t("common.na"))
         blocks.append(plan.record.table(
             "followers", CHAPTER, tr.t("tracking.followers"), frame,
             [Column("platform_name", tr.t("table.platform")),
@@ -310,8 +314,6 @@ def _measures(plan: Plan, report: Report) -> list:
         frame = pd.DataFrame(report.link_clicks)
         frame["platform_name"] = [_platform(p) if p else tr.t("tracking.total")
                                   for p in frame["platform"]]
-        def pct(v):
-            return (tr.percent(v, 2) if v is not None else tr.t("common.na"))
         blocks.append(plan.record.table(
             "link_clicks", CHAPTER, tr.t("tracking.link_clicks"), frame,
             [Column("platform_name", tr.t("table.platform")),
