@@ -184,8 +184,8 @@ def _assumptions(plan: Plan) -> list[str]:
         out.append(tr.t("budget.cvr_client", rate=tr.percent(client[0]["cvr"]["mid"], 2),
                         client=plan.brief.client.name))
     if borrowed:
-        out.append(tr.t("budget.cvr_benchmark",
-                        rate=tr.join([tr.percent(m["cvr"]["mid"], 2) for m in borrowed]),
+        rates = list(dict.fromkeys(tr.percent(m["cvr"]["mid"], 2) for m in borrowed))
+        out.append(tr.t("budget.cvr_benchmark", rate=tr.join(rates),
                         platforms=tr.join([platform_label(m["platform"]) for m in borrowed])))
     if paid.aov_basis == "history" and paid.aov:
         out.append(tr.t("budget.aov_history", aov=tr.money(paid.aov, 2)))
