@@ -10,17 +10,24 @@ JOBS   ?= 2
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Bytecode of the package written once at install (an editable install compiles nothing, and
+# a machine with PYTHONDONTWRITEBYTECODE set would compile every module in every kernel).
+COMPILE = $(BIN)/python -m compileall -q smmplan >/dev/null
+
 # One stamp per set of extras, redone when pyproject.toml changes.
 $(VENV)/.installed-base: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(COMPILE)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,lab]"
+	$(COMPILE)
 	touch $@ $(VENV)/.installed-base $(VENV)/.installed-lab
 
 $(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	$(COMPILE)
 	touch $@ $(VENV)/.installed-base
 
 demo: $(VENV)/.installed-base

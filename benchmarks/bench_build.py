@@ -22,6 +22,7 @@ Usage: python benchmarks/bench_build.py [--runs 5]
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import shutil
 import statistics
@@ -34,6 +35,7 @@ from pathlib import Path
 import nbformat
 import papermill as pm
 
+import smmplan
 from smmplan.build import build_one, chapter_notebooks
 from smmplan.paths import EXAMPLES_DIR, NOTEBOOKS_DIR, example_briefs
 
@@ -131,6 +133,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     fashion = EXAMPLES_DIR / "fashion" / "brief.yaml"
+    # the package's bytecode, as `make` writes it at install and as Python caches it on a
+    # machine that does not set PYTHONDONTWRITEBYTECODE (the libraries' is written by pip)
+    compileall.compile_dir(Path(smmplan.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         modules = plan_modules(fashion)

@@ -11,7 +11,7 @@ curve follows the benchmark chain exactly, and it flattens as the audience satur
 from __future__ import annotations
 
 import itertools
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import numpy as np
@@ -26,6 +26,7 @@ from .errors import DataError
 from .exports.ads import ads_breakdowns, read_ads
 from .exports.posts import read_posts
 from .exports.web import read_web
+from .jsondata import as_data
 from .market import platform_use, population_15_plus
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
@@ -177,7 +178,7 @@ class Paid:
         return self.total * (1 - self.awareness_share / 100)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return as_data(self)
 
     @property
     def totals(self) -> dict:
@@ -516,8 +517,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
         channels=channels, excluded=excluded,
-        models=[{"platform": m.platform, "cpm": asdict(m.cpm), "ctr": asdict(m.ctr),
-                 "cvr": asdict(m.cvr), "audience": round(m.audience),
+        models=[{"platform": m.platform, "cpm": as_data(m.cpm), "ctr": as_data(m.ctr),
+                 "cvr": as_data(m.cvr), "audience": round(m.audience),
                  "season_factor": round(m.season, 3)} for m in models],
         equal_split_conversions=round(equal[0], 2), sweep=sweep, break_even_budget=be_budget,
         scenarios=scenarios, monthly=monthly,
@@ -595,7 +596,7 @@ def _history_json(found, histories: dict, rate_note: str, brief: Brief | None = 
                         "revenue": h.revenue, "months": round(h.months, 2),
                         "max_monthly_spend": round(h.max_monthly_spend, 2),
                         "audience": round(h.audience) if h.audience else None,
-                        **{k: asdict(Range(*h.rates[k], [found[0]], "history"))
+                        **{k: as_data(Range(*h.rates[k], [found[0]], "history"))
                            for k in ("cpm", "ctr", "cvr")}}
     return {"file": found[0], "columns": found[1], "platforms": platforms,
             "currency_note": rate_note, **extra}

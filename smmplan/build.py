@@ -13,7 +13,7 @@ import signal
 import tempfile
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from nbformat.v4 import new_code_cell
 
 from .brief import Brief
 from .errors import BriefError, SmmplanError, UsageError
-from .paths import NOTEBOOKS_DIR
+from .paths import NOTEBOOKS_DIR, PLAN_FILE_ENV
 from .safety import folder_lock, remove_leftovers
 from .validation import load_brief
 
@@ -242,6 +242,7 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target))
     stem = "report" if options.actuals else "plan"
     executed = staging / f"{stem}.ipynb"
+    ahead: Future | None = None
     try:
         parameters = {"brief_path": str(brief_path), "output_dir": str(staging)}
         if not options.actuals:  # always given: one saved in a notebook is never used
@@ -254,6 +255,8 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
             notebook = stitch(options.notebooks_dir)
         engine = _register_engine()
         os.environ["SMMPLAN_STATIC"] = "1"  # inherited by the kernel: HTML outputs only
+        if not options.actuals:  # the plan is computed here while the kernel starts
+            ahead = _compute_ahead(brief, brief_path, options, staging)
         for attempt in (1, 2):
             result.attempts = attempt
             try:
@@ -292,7 +295,27 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
             result.message + "\n\n" + traceback.format_exc(), encoding="utf-8"
         )
     finally:
+        if ahead is not None:
+            os.environ.pop(PLAN_FILE_ENV, None)
+            ahead.result()  # the thread has written its file (or its failure) and ended
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _compute_ahead(brief: Brief, brief_path: Path, options: BuildOptions,
+                   staging: Path) -> Future:
+    """Start computing the plan in a thread of this process (``plan.compute_ahead``) and
+    tell the kernel, through its environment, where to find it. The kernel spends its
+    first seconds starting and importing its libraries, while this process only waits for
+    it: the plan's chapters are computed in that time instead of after it."""
+    from .plan import compute_ahead
+
+    target = staging / "plan.pickle"
+    os.environ[PLAN_FILE_ENV] = str(target)
+    scenario = Path(options.scenario).resolve() if options.scenario else None
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(compute_ahead, brief, brief_path, scenario, target)
+    pool.shutdown(wait=False)  # the thread ends with its one task
+    return future
 
 
 def warm_up() -> None:

@@ -13,7 +13,7 @@ many platforms are kept; each kept platform gets the role it serves best.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -28,6 +28,7 @@ from .exports.posts import read_posts
 from .goals import goal_platform
 from .i18n import Translator
 from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
+from .jsondata import as_data
 from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
@@ -93,12 +94,12 @@ class Channels:
     ideas: list[dict] = field(default_factory=list)  # evergreen and dated ideas (ideas.py)
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        data = as_data(self)
         data.pop("slots")
         return data
 
     def calendar_json(self) -> dict:
-        return {"timezone": self.timezone, "posts": [asdict(s) for s in self.slots],
+        return {"timezone": self.timezone, "posts": [as_data(s) for s in self.slots],
                 "key_dates": self.key_dates}
 
 

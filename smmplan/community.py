@@ -3,11 +3,12 @@ and, when a post export gives comment counts, the brand's own baseline."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .brief import Brief
 from .channels import content_facts
 from .exports.posts import read_posts
+from .jsondata import as_data
 
 SITUATIONS = {  # situation -> moderation action
     "question": "answer",
@@ -36,7 +37,7 @@ class Community:
     approval_owner: str
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return as_data(self)
 
 
 def baseline_comments(brief: Brief) -> float | None:

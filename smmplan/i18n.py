@@ -10,7 +10,7 @@ from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import NumberPattern, parse_pattern
 
 from .errors import TranslationError
 from .paths import LOCALES_DIR, parse_yaml
@@ -34,6 +34,18 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
         else:
             flat[full] = str(value)
     return flat
+
+
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+@cache
+def _pattern(fmt: str) -> NumberPattern:
+    """A parsed number pattern (babel parses its pattern string on every call otherwise:
+    most of the time of formatting a plan's figures)."""
+    return parse_pattern(fmt)
 
 
 @cache
@@ -72,7 +84,7 @@ class Translator:
         """The message ``key.<category>`` for ``n`` by the locale's CLDR plural rules
         (French: 0 and 1 are singular; English: only 1), with ``{n}`` filled in as a
         formatted number: ``tr.plural("common.channels", 1)`` -> "1 canal"."""
-        category = Locale.parse(self.locale).plural_form(abs(n))
+        category = _locale(self.locale).plural_form(abs(n))
         if not self.has(f"{key}.{category}"):
             category = "other"
         shown = self.number(n, 0 if float(n).is_integer() else 1)
@@ -93,7 +105,7 @@ class Translator:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return self.t("common.na")
         fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=fmt, locale=self.locale)
+        return _pattern(fmt).apply(value, _locale(self.locale))
 
     def compact(self, value: float | None) -> str:
         """A large number shortened for charts and cards: 12 345 -> "12K" / "12 k"."""
@@ -107,21 +119,20 @@ class Translator:
         """A percentage given in percent units (``12.5`` -> "12.5%" / "12,5 %")."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return self.t("common.na")
-        pattern = Locale.parse(self.locale).percent_formats[None].pattern
+        pattern = _locale(self.locale).percent_formats[None].pattern
         fmt = pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""), 1)
-        return format_percent(value / 100, format=fmt, locale=self.locale)
+        return _pattern(fmt).apply(value / 100, _locale(self.locale))
 
     def money(self, value: float | None, decimals: int = 0) -> str:
         """An amount in the plan's currency ("12 000 €", "$12,000")."""
         if value is None:
             return self.t("common.na")
-        fmt = None
+        locale = _locale(self.locale)
+        pattern = locale.currency_formats["standard"]
         if decimals == 0:  # the locale's own pattern, without the cents
-            pattern = Locale.parse(self.locale).currency_formats["standard"].pattern
-            fmt = pattern.split(";")[0].replace("#,##0.00", "#,##0")
-        return format_currency(
-            value, self.currency, format=fmt, locale=self.locale, currency_digits=decimals != 0
-        )
+            pattern = _pattern(pattern.pattern.split(";")[0].replace("#,##0.00", "#,##0"))
+        return pattern.apply(value, locale, currency=self.currency,
+                             currency_digits=decimals != 0)
 
     def date(self, value: dt.date, style: str = "long") -> str:
         """A date in the locale's style ("1 janvier 2027", "January 1, 2027")."""

@@ -6,11 +6,12 @@ playbook's templates, then given to the calendar's posts."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .brief import Brief
 from .i18n import Translator, apply_register
+from .jsondata import as_data
 from .sectors import playbook, sector_dates
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class Idea:
         return f"{self.topic} — {self.hook}"
 
     def to_json(self) -> dict:
-        return asdict(self) | {"text": self.text}
+        return as_data(self) | {"text": self.text}
 
 
 def _clean(text: str) -> str:

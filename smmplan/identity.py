@@ -3,13 +3,14 @@ SWOT and the competitor benchmark, all computed from the brief."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
 from .brief import PROBLEM_KEYS, Brief, Channel, Competitor
 from .catalogue import problems_catalogue
 from .exports.competitors import read_competitors
+from .jsondata import as_data
 
 SEVERITY = ("none", "minor", "significant", "severe")
 
@@ -344,10 +345,10 @@ class Identity:
                 "personality": b.personality,
             },
             "tone_of_voice": b.tone_of_voice.model_dump(),
-            "diagnosis": asdict(self.diagnosis),
-            "maturity": asdict(self.maturity),
-            "swot": asdict(self.swot),
-            "competitors": asdict(self.competitors) if self.competitors else None,
+            "diagnosis": as_data(self.diagnosis),
+            "maturity": as_data(self.maturity),
+            "swot": as_data(self.swot),
+            "competitors": as_data(self.competitors) if self.competitors else None,
         }
 
 

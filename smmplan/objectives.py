@@ -16,7 +16,7 @@ pace is flagged, with the value reachable at that pace.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -30,6 +30,7 @@ from .exports.posts import read_posts
 from .exports.web import read_web
 from .goals import GENERIC, goal_platform, match_kpi
 from .goals import baseline as goal_baseline
+from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
@@ -166,7 +167,7 @@ class Objectives:
     unusable: dict[str, str] = field(default_factory=dict)  # export kind -> why not used
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return as_data(self)
 
 
 def _months(brief: Brief) -> list[str]:

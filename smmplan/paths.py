@@ -16,6 +16,9 @@ TEMPLATES_DIR = ROOT / "templates"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 BRIEF_TEMPLATE = TEMPLATES_DIR / "brief.yaml"
 DEFAULT_BRIEF = EXAMPLES_DIR / "fashion" / "brief.yaml"
+# Set by a build for its kernel: where the build process leaves the plan it computed while
+# the kernel was starting (``plan.compute_ahead``); ``plan.load_plan`` takes it from there.
+PLAN_FILE_ENV = "SMMPLAN_PLAN_FILE"
 
 
 def example_briefs() -> list[Path]:

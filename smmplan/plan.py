@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import pickle
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
@@ -25,6 +27,7 @@ from .i18n import Translator
 from .ideas import add_target_ideas
 from .identity import Identity, analyse_identity
 from .objectives import Objectives, kpi_catalogue, plan_objectives
+from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
@@ -34,6 +37,8 @@ from .validation import load_brief
 SCHEMA_VERSION = 2
 # Chapters that exist, in plan order.
 CHAPTERS = ("identity", "targets", "objectives", "channels", "community", "budget", "team")
+_RESULTS = ("identity", "audience", "targets", "paid", "capacity", "objectives", "channels",
+            "team", "community")  # every chapter's results, in the order they depend
 
 
 def sha256(path: Path) -> str:
@@ -148,6 +153,26 @@ class Plan:
         return plan_community(self.brief, [c.platform for c in self.channels.choices
                                            if c.kept])
 
+    def __getstate__(self) -> dict:
+        """The plan without its translator (rebuilt from the brief) and with its calendar
+        files as bytes when built (a thread's future cannot be pickled)."""
+        state = self.__dict__.copy()
+        del state["tr"]
+        files = state.pop("_files")
+        state["_file_bytes"] = (files.result() if files is not None and files.done()
+                                and files.exception() is None else None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        file_bytes = state.pop("_file_bytes")
+        self.__dict__.update(state)
+        c = self.brief.client
+        self.tr = Translator(c.language, self.brief.locale, c.currency)
+        self._files = None
+        if file_bytes is not None:
+            self._files = Future()
+            self._files.set_result(file_bytes)
+
     def provenance(self) -> dict:
         """Version, build date and SHA-256 of the brief, of every file it uses and of the
         scenario file applied (None when none is)."""
@@ -255,10 +280,9 @@ def input_versions(brief: Brief) -> tuple:
     return tuple((name, _version(brief.resolve(name))) for name in names)
 
 
-def load_plan(brief_path: str | Path, scenario_path: str | Path | None = None) -> Plan:
-    """The Plan for a brief file (with a scenario applied), shared by every chapter run in
-    the same kernel; computed again when the brief, the scenario or any file the brief
-    names (logo, data files) has changed since (path, size, modification time)."""
+def _plan_key(brief_path: str | Path, scenario_path: str | Path | None
+              ) -> tuple[Path, Path | None, tuple]:
+    """(brief path, scenario path, cache key) of ``load_plan``'s arguments."""
     path = Path(brief_path)
     if not path.is_absolute() and not path.exists():  # notebook defaults are relative to it
         from .paths import NOTEBOOKS_DIR
@@ -266,13 +290,65 @@ def load_plan(brief_path: str | Path, scenario_path: str | Path | None = None) -
         path = NOTEBOOKS_DIR / path
     path = path.resolve()
     scenario = Path(scenario_path).resolve() if scenario_path else None
-    key = (str(path), _version(path), str(scenario), _version(scenario))
+    return path, scenario, (str(path), _version(path), str(scenario), _version(scenario))
+
+
+def load_plan(brief_path: str | Path, scenario_path: str | Path | None = None) -> Plan:
+    """The Plan for a brief file (with a scenario applied), shared by every chapter run in
+    the same kernel; computed again when the brief, the scenario or any file the brief
+    names (logo, data files) has changed since (path, size, modification time). In a
+    build, the plan the build process computed meanwhile is taken (``compute_ahead``)."""
+    path, scenario, key = _plan_key(brief_path, scenario_path)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == input_versions(cached[1].brief):
         return cached[1]
-    plan = Plan(load_brief(path, scenario=scenario))
-    plan.scenario = scenario
+    plan = _computed_ahead(key)
+    if plan is None:
+        plan = Plan(load_brief(path, scenario=scenario))
+        plan.scenario = scenario
     _CACHE[key] = (input_versions(plan.brief), plan)
+    return plan
+
+
+def compute_ahead(brief: Brief, brief_path: Path, scenario_path: Path | None,
+                  target: Path) -> None:
+    """Compute every chapter of ``brief``'s plan and its calendar files, and leave them in
+    ``target`` (pickled, replaced atomically) for the build's kernel, whose ``load_plan``
+    takes them (``PLAN_FILE_ENV``). A build runs this in a thread while the kernel starts
+    and imports its libraries, time in which the plan's process has nothing to do. On any
+    error ``target.failed`` is written instead: the kernel computes the plan itself, and
+    the error is reported by the chapter that meets it, as without this."""
+    try:
+        _, scenario, key = _plan_key(brief_path, scenario_path)
+        plan = Plan(brief)
+        plan.scenario = scenario
+        for name in _RESULTS:
+            getattr(plan, name)
+        plan.prepare_files()
+        plan._files.result()
+        staging = target.with_name(target.name + ".tmp")
+        staging.write_bytes(pickle.dumps((key, input_versions(brief), plan), protocol=5))
+        os.replace(staging, target)
+    except BaseException:  # noqa: BLE001 - the kernel computes it and reports the error
+        target.with_name(target.name + ".failed").touch()
+
+
+def _computed_ahead(key: tuple, wait: float = 600.0) -> Plan | None:
+    """The plan a build process computed for this kernel (``compute_ahead``), once it is
+    there; None outside a build, when it failed, or when it is for other inputs."""
+    where = os.environ.get(PLAN_FILE_ENV)
+    if not where:
+        return None
+    target = Path(where)
+    failed = target.with_name(target.name + ".failed")
+    deadline = time.monotonic() + wait
+    while not target.exists():
+        if failed.exists() or time.monotonic() > deadline:
+            return None
+        time.sleep(0.005)
+    stored_key, versions, plan = pickle.loads(target.read_bytes())  # noqa: S301 - ours
+    if stored_key != key or versions != input_versions(plan.brief):
+        return None
     return plan
 
 

@@ -24,6 +24,7 @@ _env = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # the package's own templates: no file check on every render
 )
 
 FIGURE_CLASS = "smm-figure"

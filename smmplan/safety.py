@@ -213,7 +213,8 @@ def _holder(lock: Path) -> int | None:
     cmdline = Path(f"/proc/{pid}/cmdline")
     if cmdline.exists():  # a recycled PID of another program does not hold the lock
         with contextlib.suppress(OSError):
-            if not re.search(rb"python|smmplan", cmdline.read_bytes()):
+            command = cmdline.read_bytes()  # empty while a process is being started
+            if command and not re.search(rb"python|smmplan", command):
                 return None
     return pid
 

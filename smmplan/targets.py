@@ -9,7 +9,7 @@ message and offer; per offer line, the targets it serves and its sub-targets.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -20,6 +20,7 @@ from threadpoolctl import ThreadpoolController
 
 from .audience import Audience
 from .brief import Brief, OfferLine, platform_catalogue
+from .jsondata import as_data
 from .privacy import min_group
 from .segments import AudienceSegmenter, to_matrix
 
@@ -107,7 +108,7 @@ class Targets:
 
     def to_json(self) -> dict:
         """JSON form (docs/plan-json.md): aggregates only, no row-level data."""
-        data = asdict(self)
+        data = as_data(self)
         for private in ("labels", "sub_labels", "keys"):
             data.pop(private)
         return data
@@ -528,7 +529,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         davies_bouldin_k=seg.davies_bouldin_k_,
         stability={k: round(v, 3) if isinstance(v, float) else v
                    for k, v in seg.stability_.items()},
-        columns=[asdict(n) for n in aud.notes],
+        columns=[as_data(n) for n in aud.notes],
         features=aud.numeric + aud.categorical,
         reference_date=aud.reference_date,
         personas=personas,

@@ -4,13 +4,14 @@ P&L. Sizing rules and pay figures are in data/roles.yaml with their sources."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .brief import Brief
 from .budget import Paid
 from .catalogue import role_facts  # noqa: F401 (re-exported)
+from .jsondata import as_data
 
 # Roles whose time produces content (posting capacity, channels chapter).
 CONTENT_ROLES = ("content_manager", "social_media_manager")
@@ -51,7 +52,7 @@ class Team:
     existing_fte: float = 0.0  # the client's own team counted first
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return as_data(self)
 
     @property
     def content_fte(self) -> float:

@@ -22,7 +22,7 @@ Progress maths (``assess``), for a KPI going from ``baseline`` towards ``target`
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +45,7 @@ from .exports.comments import comment_texts
 from .exports.posts import posts_frame, read_posts
 from .exports.table import read_header, read_table
 from .exports.web import web_frame
+from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .objectives import comment_kpis, kpi_catalogue, post_kpis, web_kpis
 from .plan import Plan
@@ -152,7 +153,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return as_data(self)
 
 
 ACTUALS = {"posts": "posts.csv", "web_analytics": "web_analytics.csv",
@@ -389,7 +390,7 @@ def track(plan: Plan, actuals: str | Path) -> Report:
 
     # 2. variance against each channel's and content type's own baseline and planned share
     history = read_posts(brief)
-    slots = pd.DataFrame([asdict(s) for s in plan.channels.slots],
+    slots = pd.DataFrame([as_data(s) for s in plan.channels.slots],
                          columns=["date", "time", "platform", "pillar", "format", "sponsored"])
     if len(slots):
         slots = slots[slots["date"].str[:7].isin([m[:7] for m in months])]

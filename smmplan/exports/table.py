@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import TypeVar
 
 import pandas as pd
@@ -105,11 +107,15 @@ def read_table(path: str | Path, sheet: str | None = None) -> pd.DataFrame:
 def file_version(path: str | Path) -> tuple[str, int, int] | None:
     """(resolved path, size, modification time in ns) of a file, the key of every
     per-file-version cache; None when there is no such file."""
-    path = Path(path)
-    if not path.is_file():
+    try:
+        stat = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    stat = path.stat()
-    return str(path.resolve()), stat.st_size, stat.st_mtime_ns
+    if not S_ISREG(stat.st_mode):
+        return None
+    # an absolute path without resolving links: resolving costs a system call per folder
+    # of the path, on every cache lookup (a link's target's version is what stat reads)
+    return os.path.abspath(path), stat.st_size, stat.st_mtime_ns
 
 
 @lru_cache(maxsize=16)

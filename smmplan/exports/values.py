@@ -52,7 +52,9 @@ def parse_dates(series: pd.Series) -> pd.Series:
             return parsed
     text = series.astype("string").str.strip()
     result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
-    remaining = text.notna() & (text != "")
+    # every format has a day or a year in digits: text without a digit is no date (most
+    # text columns of a customer table end here, before any format is tried)
+    remaining = text.str.contains(r"\d", regex=True, na=False)
     formats = list(DATE_FORMATS)
     while remaining.any() and formats:
         left = text[remaining]
