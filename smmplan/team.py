@@ -255,6 +255,10 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         notes.append("country_pay")
     if any(r.pay_basis in ("country_survey", "country_scaled") for r in roles):
         notes.append("survey_pay")
+    if any(r.pay_basis == "benchmark" for r in roles):
+        notes.append("bls_pay")
+    if any(r.pay_basis == "brief" for r in roles):
+        notes.append("brief_pay")
     gap = round(team_cost - brief.budget.team, 2) if team_cost > brief.budget.team + 1 \
         else None
     if gap:
