@@ -30,6 +30,7 @@ from .jsondata import as_data
 from .market import platform_use, population_15_plus
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
+from .order_values import order_value_index
 from .sectors import demand_by_month
 
 SCENARIOS = ("low", "mid", "high")
@@ -171,6 +172,7 @@ class Paid:
     calibration: dict = field(default_factory=dict)  # per platform with history
     cpa_notes: list[dict] = field(default_factory=list)  # forecast CPA under the history's
     marginal_cpa: float | None = None  # cost of one more conversion at the planned budget
+    order_value: dict = field(default_factory=dict)  # {basis, index by month, factor}
 
     @property
     def conversion_budget(self) -> float:
@@ -314,6 +316,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     facts = paid_facts()["audience"]
     kind = conversion_kind(brief)
     demand = demand_by_month(brief.client.sector_kind)  # the sector's peaks, month by month
+    ov_index, ov_basis = order_value_index(brief)  # order value by month, the client's first
+    ov = sum(demand[m.month] * ov_index[m.month] for m in months) / sum(demand[m.month]
+                                                                       for m in months)
+    aov = aov * ov if aov and aov_basis == "brief" else aov  # the plan months' mean basket
     client_cvr = _client_cvr(brief)
     models, excluded, calibrations = [], [], {}
     for platform, spec in wanted.items():
@@ -512,7 +518,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "history_cpa": round(then, 2),
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
-    monthly = _phase(models, channels, months, values, settings.seasonality, demand)
+    monthly = _phase(models, channels, months, values, settings.seasonality, demand, ov_index)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -530,7 +536,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         envelope_conversions=at_envelope["conversions"],
         historical_split=historical_split, equal_split=equal_split,
         calibration=calibrations, cpa_notes=cpa_notes, marginal_cpa=marginal,
-    )
+        order_value={"basis": ov_basis, "index": ov_index, "factor": round(ov, 4)})
 
 
 def _sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float
@@ -616,10 +622,10 @@ def _value_fn(objective: str, margin: float | None):
     return lambda conv, spend, v: conv
 
 
-def _phase(models, channels, months, values, overrides, demand) -> list[dict]:
-    """Even monthly spend; each month's impressions follow its CPM factor (cost side) and
-    its conversions also the sector's demand that month (``demand_by_month``): the peaks
-    the sector has show in the monthly forecast."""
+def _phase(models, channels, months, values, overrides, demand, index) -> list[dict]:
+    """Even monthly spend; each month's impressions follow its CPM factor (cost side), its
+    conversions also the sector's demand that month (``demand_by_month``) and its revenue
+    those conversions x that month's order value (``order_value_index``)."""
     rows = []
     n = len(months)
     for m, c, v in zip(models, channels, values, strict=True):
@@ -629,10 +635,11 @@ def _phase(models, channels, months, values, overrides, demand) -> list[dict]:
         seen = (1 / factors) / (1 / factors).sum()
         bought = np.array([demand[mo.month] for mo in months]) / factors
         bought = bought / bought.sum()
-        for month, w, b in zip(months, seen, bought, strict=True):
+        worth = bought * np.array([index[mo.month] for mo in months])
+        for month, w, b, r in zip(months, seen, bought, worth / worth.sum(), strict=True):
             rows.append({"month": month.date().isoformat(), "platform": m.platform,
                          "spend": round(c.spend / n, 2),
                          "impressions": round(c.impressions * w, 1),
                          "conversions": round(c.conversions * b, 2),
-                         "revenue": round(c.conversions * b * v, 2) if v else None})
+                         "revenue": round(c.conversions * v * r, 2) if v else None})
     return rows

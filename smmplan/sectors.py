@@ -60,6 +60,12 @@ def check_playbook(data: dict, name: str) -> list[str]:
     elif abs(sum(demand.values()) / 12 - 1) > 0.01 or min(demand.values()) <= 0:
         problems.append(f"{name}: demand_by_month must be positive and average 1.0 "
                         f"(it averages {sum(demand.values()) / 12:.3f})")
+    values = data.get("order_value_by_month")
+    if values is not None and (sorted(values) != list(range(1, 13)) or min(values.values()) <= 0
+                               or abs(sum(values.values()) / 12 - 1) > 0.01
+                               or not data.get("order_value_source")):
+        problems.append(f"{name}: order_value_by_month needs months 1 to 12, positive, "
+                        "averaging 1.0, and an order_value_source")
     if set(data["pillar_weights"]) != set(PILLARS) or set(data["pillar_names"]) != set(PILLARS):
         problems.append(f"{name}: pillar_weights and pillar_names need exactly {PILLARS}")
     for key, text in data["pillar_names"].items():
@@ -163,3 +169,10 @@ def demand_by_month(kind: str) -> dict[int, float]:
     """Demand index per calendar month (1-12, averaging 1.0) with its source in the
     playbook's ``demand_source``: for the paid forecast's demand seasonality."""
     return {int(m): float(v) for m, v in playbook(kind)["demand_by_month"].items()}
+
+
+def order_value_by_month(kind: str) -> dict[int, float]:
+    """Order-value (average basket) index per calendar month (1-12, averaging 1.0) with its
+    source in the playbook's ``order_value_source``; flat (1.0) when the playbook has none."""
+    values = playbook(kind).get("order_value_by_month") or {m: 1.0 for m in range(1, 13)}
+    return {int(m): float(v) for m, v in values.items()}

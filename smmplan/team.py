@@ -12,6 +12,7 @@ from .brief import Brief
 from .budget import Paid
 from .catalogue import role_facts  # noqa: F401 (re-exported)
 from .jsondata import as_data
+from .salaries import role_pay
 
 # Roles whose time produces content (posting capacity, channels chapter).
 CONTENT_ROLES = ("content_manager", "social_media_manager")
@@ -22,7 +23,8 @@ class RolePlan:
     role: str
     fte: float
     annual_pay: float  # plan currency
-    pay_basis: str  # "brief", "country_ratio", "benchmark" (U.S.) or "us_benchmark"
+    pay_basis: str  # salaries.BASES: "brief", "country_survey", "country_scaled",
+    #                 "benchmark" (U.S.), "country_ratio" or "us_benchmark"
     cost: float  # in-house: loaded cost over the plan period, FTE rounded up to a half
     freelance: float  # exact FTE in days x loaded day cost x freelance premium
     agency: float  # exact FTE x loaded cost x agency multiplier
@@ -50,6 +52,13 @@ class Team:
     hours: dict | None = None  # small business: hours a week needed, existing, bought
     budget_gap: float | None = None  # team cost above the brief's team budget
     existing_fte: float = 0.0  # the client's own team counted first
+    pay_sources: list[dict] = field(default_factory=list)  # published figures used
+    options: list[dict] = field(default_factory=list)  # good / better / best (team_options)
+
+    @property
+    def recommended(self) -> dict | None:
+        """The option the plan recommends (``team_options``)."""
+        return next((o for o in self.options if o["recommended"]), None)
 
     def to_json(self) -> dict:
         return as_data(self)
@@ -74,17 +83,11 @@ class Capacity:
 
 
 def pay(brief: Brief, role: str, rate: float) -> tuple[float, str]:
-    """Annual gross pay of a role in the plan currency and its basis: the brief's figure,
-    else the U.S. median (BLS) scaled to the country's wage level (``pay_ratio``), else the
-    U.S. median as it is."""
-    facts = role_facts()
-    if role in brief.budget.salaries:
-        return brief.budget.salaries[role], "brief"
-    ratio = facts["pay_ratio"].get(brief.client.country)
-    usd = facts["roles"][role]["pay_usd"]
-    if ratio is None:
-        return usd * rate, "us_benchmark"
-    return usd * ratio * rate, "country_ratio" if brief.client.country != "US" else "benchmark"
+    """Annual gross pay of a role in the plan currency and its basis (``salaries.role_pay``:
+    the brief's figure, the country's published figure or its anchor scaled, else the U.S.
+    median at the country's wage level, else the U.S. median converted)."""
+    p = role_pay(brief, role, rate)
+    return p.annual, p.basis
 
 
 def _loaded(brief: Brief, role: str, rate: float) -> float:
@@ -162,23 +165,14 @@ def size_roles(brief: Brief, paid_total: float, posts: float, channels: int
     }
 
 
-def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
-              channels: int | None = None, capacity: Capacity | None = None) -> Team:
-    """The team chapter's results, sized for the plan's own posting (``posts`` a week on
-    ``channels`` platforms, from the channels chapter). The client's existing team is
-    counted first; only the rest is costed (in-house, freelance, agency, or each role from
-    its cheapest source). A small business buys hours beyond those it already gives."""
+def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
+           capacity: Capacity | None) -> tuple[dict[str, float], list[RolePlan], dict | None]:
+    """Roles sized for ``posts`` a week on ``channels`` platforms, the client's own team
+    counted first and the rest costed per source; a small business's hours a week."""
     facts = role_facts()
-    months = brief.client.period.months
-    rate = paid.rate if paid else 1.0
-    ads = paid.total if paid else brief.budget.paid_media  # what the plan spends on ads
-    posts = posts if posts is not None else sum(c.posts_per_week or 0
-                                                for c in brief.situation.channels)
-    channels = channels if channels is not None else len(brief.situation.channels)
     ftes = size_roles(brief, ads, posts, channels)
-    sme = brief.client.size == "sme"
     hours = None
-    if sme:  # the hours the client gives are its own: only the rest is bought
+    if brief.client.size == "sme":  # the hours the client gives are its own
         capacity = capacity or content_capacity(brief, rate)
         needed = sme_hours(posts, channels)
         bought = max(0.0, needed - (capacity.existing_hours or 0.0))
@@ -200,12 +194,36 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
                               round(costs["in_house"], 2), round(costs["freelance"], 2),
                               round(costs["agency"], 2), min(costs, key=costs.get),
                               existing=round(fte - new, 2), hire=round(new, 2)))
-    in_house = sum(r.cost for r in roles)
-    agency = sum(r.agency for r in roles)
-    freelancers = sum(r.freelance for r in roles)
-    mixed = sum(min(r.cost, r.freelance, r.agency) for r in roles)
-    options = {"in_house": in_house, "agency": agency, "freelancers": freelancers,
-               "mixed": mixed}
+    return ftes, roles, hours
+
+
+def _sourcing(roles: list[RolePlan]) -> dict[str, float]:
+    """The team's cost per sourcing option: all in house, agency, freelancers, or each role
+    from its cheapest source."""
+    return {"in_house": sum(r.cost for r in roles), "agency": sum(r.agency for r in roles),
+            "freelancers": sum(r.freelance for r in roles),
+            "mixed": sum(min(r.cost, r.freelance, r.agency) for r in roles)}
+
+
+def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
+              channels: int | None = None, capacity: Capacity | None = None) -> Team:
+    """The team chapter's results, sized for the plan's own posting (``posts`` a week on
+    ``channels`` platforms, from the channels chapter). The client's existing team is
+    counted first; only the rest is costed (in-house, freelance, agency, or each role from
+    its cheapest source). A small business buys hours beyond those it already gives. The
+    good / better / best options (``team_options``) come with it."""
+    months = brief.client.period.months
+    rate = paid.rate if paid else 1.0
+    ads = paid.total if paid else brief.budget.paid_media  # what the plan spends on ads
+    posts = posts if posts is not None else sum(c.posts_per_week or 0
+                                                for c in brief.situation.channels)
+    channels = channels if channels is not None else len(brief.situation.channels)
+    if brief.client.size == "sme":
+        capacity = capacity or content_capacity(brief, rate)
+    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity)
+    options = _sourcing(roles)
+    in_house, agency = options["in_house"], options["agency"]
+    freelancers, mixed = options["freelancers"], options["mixed"]
     team_cost = options[min(options, key=options.get)]
     total = {"team": round(team_cost, 2), "ads": ads, "production": brief.budget.production,
              "tools": brief.budget.tools}
@@ -236,6 +254,12 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         notes.append("us_pay_converted")
     if any(r.pay_basis == "country_ratio" for r in roles):
         notes.append("country_pay")
+    if any(r.pay_basis in ("country_survey", "country_scaled") for r in roles):
+        notes.append("survey_pay")
+    if any(r.pay_basis == "benchmark" for r in roles):
+        notes.append("bls_pay")
+    if any(r.pay_basis == "brief" for r in roles):
+        notes.append("brief_pay")
     gap = round(team_cost - brief.budget.team, 2) if team_cost > brief.budget.team + 1 \
         else None
     if gap:
@@ -245,4 +269,96 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
                 posts, channels, total,
                 round(revenue, 2) if revenue else None, round(roi, 1) if roi else None,
                 monthly, notes, hours=hours, budget_gap=gap,
-                existing_fte=round(sum(r.existing for r in roles), 2))
+                existing_fte=round(sum(r.existing for r in roles), 2),
+                pay_sources=pay_sources(brief, [r.role for r in roles], rate),
+                options=team_options(brief, ads, posts, channels, rate, capacity))
+
+
+def pay_sources(brief: Brief, roles: list[str], rate: float) -> list[dict]:
+    """The published pay figures the roles' pay rests on, each once: basis, source, URL,
+    date and whether it was read at its publisher (``data/roles.yaml`` salaries)."""
+    out: list[dict] = []
+    for role in roles:
+        p = role_pay(brief, role, rate)
+        if p.basis in ("brief",) or any(o["source"] == p.source for o in out):
+            continue
+        out.append({"basis": p.basis, "source": p.source, "url": p.url, "date": p.date,
+                    "verified": p.verified})
+    return out
+
+
+def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
+                  capacity: Capacity | None) -> dict:
+    """A small business run by its own people, nothing hired: the posts a week the hours it
+    already gives carry (``content_capacity``), sized in owner hours."""
+    h = role_facts()["hours"]
+    capacity = capacity or content_capacity(brief, rate)
+    own = max(0.0, ((capacity.existing_hours or 0.0) - h["base"]
+                    - channels * h["per_channel"]) / h["per_post"])
+    own = min(own, posts) if posts else own
+    hours = sme_hours(own, channels) if own else 0.0
+    return {"kind": "owner_run", "posts_per_week": round(own, 1),
+            "hours_per_week": round(hours, 1),
+            "roles": {"social_media_manager": round(hours / h["per_fte_week"], 2)},
+            "hire": {}, "sourcing": None, "cost": 0.0}
+
+
+def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: float,
+                  capacity: Capacity | None, kind: str) -> dict:
+    """One posting level staffed the plan's way (own team first, the rest from the
+    cheapest source): roles, hires, hours and cost over the plan period."""
+    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity)
+    sources = _sourcing(roles)
+    cheapest = min(sources, key=sources.get)
+    return {"kind": kind, "posts_per_week": round(posts, 1),
+            "hours_per_week": hours["needed"] if hours else None, "roles": ftes,
+            "hire": {r.role: r.hire for r in roles if r.hire}, "sourcing": cheapest,
+            "cost": round(float(sources[cheapest]), 2)}
+
+
+def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: float,
+                 capacity: Capacity | None = None) -> list[dict]:
+    """Good / better / best, each staffed the plan's way (the client's own team first, the
+    rest from the cheapest source). Good: a small business run by its owner, nothing hired
+    (sized in owner hours), or a large company's minimal team (half the plan's posting).
+    Better: the plan's posting when its team fits the brief's team budget, else the most
+    posting that fits. Best: the plan's posting when better had to be cut, else half as much
+    posting again. Each has roles, hires, posts a week, cost over the plan and a year, and
+    its gap to the team budget (positive: above). Better is recommended when it fits the
+    budget, else good when it fits, else the cheaper of the two, its gap stated."""
+    budget = brief.budget.team
+    months = brief.client.period.months
+
+    def level(p: float, kind: str) -> dict:
+        return _level_option(brief, ads, p, channels, rate, capacity, kind)
+
+    def more(p: float) -> dict:
+        return level(max(p * 1.5, p + 1), "more")
+
+    good = _owner_option(brief, posts, channels, rate, capacity) \
+        if brief.client.size == "sme" else level(posts / 2, "minimal")
+    floor = good["posts_per_week"]
+    plan = level(posts, "plan")
+    steps = [plan, more(posts)]
+    if plan["cost"] > budget + 1:
+        lo, hi = floor, posts  # the most posting the budget pays for
+        for _ in range(25):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if level(mid, "within_budget")["cost"] <= budget + 1 \
+                else (lo, mid)
+        fit = level(lo, "within_budget")
+        if lo > floor + 0.25 and fit["cost"] <= budget + 1:
+            steps = [fit, plan]
+    if steps[0]["posts_per_week"] < floor + 0.5:  # better must add something to good
+        steps = [more(floor), more(max(floor * 1.5, floor + 1))]
+    out = []
+    for key, o in zip(("good", "better", "best"), [good, *steps], strict=True):
+        gap = round(o["cost"] - budget, 2)
+        out.append({"key": key, **o, "fte": round(sum(o["roles"].values()), 2),
+                    "hire_fte": round(sum(o["hire"].values()), 2),
+                    "annual_cost": round(o["cost"] * 12 / months, 2), "budget": budget,
+                    "gap": gap, "within_budget": gap <= 1, "recommended": False})
+    pick = next((o for o in out[1::-1] if o["within_budget"]),
+                min(out[:2], key=lambda o: o["cost"]))
+    pick["recommended"] = True
+    return out

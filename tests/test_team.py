@@ -45,8 +45,9 @@ def test_brief_salaries_override_and_flags():
     bakery = plan_team(b["bakery"], plan_paid(b["bakery"]))
     assert bakery.roles[0].annual_pay == 32000 and bakery.roles[0].pay_basis == "brief"
     fashion = plan_team(b["fashion"], plan_paid(b["fashion"]))
-    assert "country_pay" in fashion.notes  # GB pay: U.S. medians at the GB wage level
-    assert all(r.pay_basis == "country_ratio" for r in fashion.roles)
+    assert "survey_pay" in fashion.notes  # GB pay: a published UK figure, scaled per role
+    assert {r.pay_basis for r in fashion.roles} == {"country_scaled"}
+    assert fashion.pay_sources and fashion.pay_sources[0]["url"].startswith("https://")
 
 
 def test_the_clients_own_team_and_budget_come_first():
@@ -67,3 +68,71 @@ def test_the_clients_own_team_and_budget_come_first():
     assert cloud.budget_gap == pytest.approx(cloud.total_cost["team"]
                                              - b["b2b-software"].budget.team, abs=1)
     assert "team_budget_gap" in cloud.notes
+
+
+@pytest.mark.parametrize("name", ["bakery", "fashion", "b2b-software"])
+def test_good_better_best_options(name):
+    brief = examples()[name]
+    paid = plan_paid(brief)
+    team = plan_team(brief, paid)
+    opts = team.options
+    assert [o["key"] for o in opts] == ["good", "better", "best"]
+    assert opts[0]["posts_per_week"] < opts[1]["posts_per_week"] < opts[2]["posts_per_week"]
+    assert opts[0]["cost"] <= opts[1]["cost"] <= opts[2]["cost"]
+    months = brief.client.period.months
+    for o in opts:
+        assert o["gap"] == pytest.approx(o["cost"] - brief.budget.team, abs=0.01)
+        assert o["annual_cost"] == pytest.approx(o["cost"] * 12 / months, abs=0.01)
+        assert o["within_budget"] == (o["gap"] <= 1)
+    assert sum(o["recommended"] for o in opts) == 1
+    pick = team.recommended
+    if any(o["within_budget"] for o in opts[:2]):  # the recommendation fits when one can
+        assert pick["within_budget"]
+    if brief.client.size == "sme":
+        assert opts[0]["kind"] == "owner_run" and opts[0]["cost"] == 0
+        assert opts[0]["hours_per_week"] is not None
+    if team.total_cost["team"] <= brief.budget.team + 1:  # the plan fits: it is "better",
+        # unless the client's own people already carry it (then "good" is the plan)
+        carried = opts[0]["posts_per_week"] >= team.posts_per_week - 0.5
+        assert opts[1]["kind"] == ("more" if carried else "plan")
+        assert pick["within_budget"]
+    assert "options" in team.to_json() and team.to_json()["options"] == opts
+
+
+def test_no_team_budget_gives_an_owner_run_plan_in_owner_hours():
+    from smmplan.team import team_options
+
+    brief = examples()["bakery"]
+    brief = brief.model_copy(update={"budget": brief.budget.model_copy(update={"team": 0})})
+    opts = team_options(brief, 1800, posts=3.0, channels=2, rate=1.0)
+    good = opts[0]
+    assert good["kind"] == "owner_run" and good["cost"] == 0 and good["hire_fte"] == 0
+    assert good["recommended"] and good["hours_per_week"] > 0
+    assert all(o["gap"] == pytest.approx(o["cost"]) for o in opts)
+    assert opts[1]["cost"] > 0  # what hiring would add, stated as a gap
+
+
+def test_salaries_by_country_have_sources_and_a_fallback():
+    from smmplan.catalogue import role_facts
+    from smmplan.salaries import role_pay
+
+    facts = role_facts()
+    for country in ("FR", "GB", "US", "DE", "IT", "CA", "BE", "CH"):
+        entry = facts["salaries"][country]
+        assert entry["currency"]
+        for f in entry["figures"]:
+            assert f["role"] in facts["roles"] and f["annual"] > 0
+            assert f["source"] and f["url"].startswith("http") and f["date"]
+            assert isinstance(f["verified"], bool)
+            assert f["verified"] or f.get("relayed_by") or f["role"] == "social_media_manager"
+    brief = examples()["bakery"]  # FR, EUR
+    fr = brief.model_copy(update={"budget": brief.budget.model_copy(update={"salaries": {}})})
+    cm = role_pay(fr, "community_manager", 0.9)
+    assert (cm.annual, cm.basis) == (25500, "country_survey")
+    strat = role_pay(fr, "strategist", 0.9)  # scaled from the French anchor by the BLS ratio
+    assert strat.basis == "country_scaled"
+    assert strat.annual == pytest.approx(34000 * 156580 / 67440, abs=0.01)
+    es = fr.model_copy(update={"client": fr.client.model_copy(update={"country": "ES"})})
+    p = role_pay(es, "strategist", 0.9)  # no Spanish source: the OECD ratio fallback
+    assert p.basis == "country_ratio"
+    assert p.annual == pytest.approx(156580 * facts["pay_ratio"]["ES"] * 0.9, abs=0.01)

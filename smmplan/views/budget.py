@@ -12,6 +12,7 @@ from ..currency import ECB_SOURCE
 from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
+from ..sectors import playbook
 from .base import (
     Section,
     chapter_heading,
@@ -287,6 +288,7 @@ def budget_forecast(plan: Plan) -> Section:
              Column("spend_total", tr.t("table.spend"), lambda v: tr.money(v)),
              *month_cols,
              Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]),
+        *_order_values(plan),
         section_heading(plan, "budget.sponsor", "budget-sponsor"),
         Html(render("paragraph.html.j2", text=tr.t(f"budget.sponsor_{basis}"))),
         plan.record.table(
@@ -455,6 +457,31 @@ def _demand_note(plan: Plan) -> str:
         return tr.t("budget.demand_flat")
     return tr.t("budget.demand", peaks=tr.join([
         format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]))
+
+
+def _order_values(plan: Plan) -> list:
+    """Order value month by month (revenue = that month's conversions x its order value)
+    and whether the pattern is the client's own or the sector's."""
+    tr, paid = plan.tr, plan.paid
+    rows = pd.DataFrame(paid.monthly)
+    if not paid.aov or rows.empty or rows["revenue"].isna().all():
+        return []
+    by = rows.groupby("month", sort=False)[["conversions", "revenue"]].sum().reset_index()
+    by["order_value"] = by["revenue"] / by["conversions"].where(by["conversions"] > 0)
+    by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
+    by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
+    basis = paid.order_value.get("basis", "sector")
+    return [
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            f"budget.order_value_{basis}", sector=tr.text(playbook(
+                plan.brief.client.sector_kind)["name"])))),
+        plan.record.table(
+            "order_value_by_month", "budget", tr.t("budget.order_value_by_month"), by,
+            [Column("month_name", tr.t("table.month")),
+             Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
+             Column("order_value", tr.t("table.order_value"), lambda v: tr.money(v, 2)),
+             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
+             Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))])]
 
 
 def _monthly_pivot(plan: Plan) -> tuple[pd.DataFrame, list[Column]]:

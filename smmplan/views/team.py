@@ -38,11 +38,12 @@ def team_roles(plan: Plan) -> Section:
     money = lambda v: tr.money(v)  # noqa: E731
     notes = []
     afford = plan.brief.budget.team / cost if cost else 1.0
+    sources = tr.join([f"{p['source']} ({p['date']})" for p in team.pay_sources])
     for note in team.notes:
         notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
                           cost=tr.money(cost), gap=tr.money(team.budget_gap or 0),
                           posts=tr.number(team.posts_per_week * min(1.0, afford), 1),
-                          planned=tr.number(team.posts_per_week, 1)))
+                          planned=tr.number(team.posts_per_week, 1), sources=sources))
     if team.hours:
         notes.insert(0, tr.t("team.hours", needed=tr.number(team.hours["needed"], 1),
                              existing=tr.number(team.hours["existing"], 1),
@@ -73,7 +74,61 @@ def team_roles(plan: Plan) -> Section:
              Column("best_name", tr.t("table.best"))]),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.sizing"))),
+        *team_option_blocks(plan),
     )
+
+
+def option_recommendation(plan: Plan) -> str:
+    """The one-line recommendation among the good / better / best options."""
+    tr, options = plan.tr, plan.team.options
+    pick = next(o for o in options if o["recommended"])
+    name = tr.t(f"team.option_key.{pick['key']}")
+    if pick["within_budget"]:
+        return tr.t("team.recommend", option=name, kind=tr.t(f"team.option_kind.{pick['kind']}"),
+                    posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
+                    gap=tr.money(-pick["gap"]))
+    return tr.t("team.recommend_over", option=name, budget=tr.money(pick["budget"]),
+                cost=tr.money(pick["cost"]), gap=tr.money(pick["gap"]),
+                posts=tr.number(pick["posts_per_week"], 1))
+
+
+def team_option_blocks(plan: Plan) -> list:
+    """Good / better / best as a table (staffing, posts a week, hours, cost a year and over
+    the plan, gap to the team budget) with the one-line recommendation."""
+    tr, team = plan.tr, plan.team
+    if not team.options:
+        return []
+
+    def staffing(o: dict) -> str:
+        parts = [tr.t("team.staff_role", role=tr.t(f"team.role.{r}"), fte=tr.number(f, 2),
+                      hire=tr.number(o["hire"].get(r, 0.0), 2))
+                 for r, f in o["roles"].items() if f]
+        return tr.join(parts) if parts else tr.t("common.na")
+
+    frame = pd.DataFrame([{
+        "option": o["key"], "option_name": tr.t(f"team.option_key.{o['key']}"),
+        "kind": o["kind"], "kind_name": tr.t(f"team.option_kind.{o['kind']}"),
+        "staffing": staffing(o), "posts_per_week": o["posts_per_week"],
+        "hours_per_week": o["hours_per_week"], "fte": o["fte"], "hire_fte": o["hire_fte"],
+        "annual_cost": o["annual_cost"], "cost": o["cost"], "gap": o["gap"],
+        "recommended": o["recommended"]} for o in team.options])
+    money = lambda v: tr.money(v)  # noqa: E731
+    columns = [Column("option_name", tr.t("table.option")),
+               Column("kind_name", tr.t("table.what")),
+               Column("staffing", tr.t("table.staffing")),
+               Column("posts_per_week", tr.t("table.posts_week"), lambda v: tr.number(v, 1))]
+    if plan.brief.client.size == "sme":
+        columns.append(Column("hours_per_week", tr.t("table.hours_week"),
+                              lambda v: tr.number(v, 1)))
+    columns += [Column("annual_cost", tr.t("table.cost_year"), money),
+                Column("cost", tr.t("table.cost_plan"), money),
+                Column("gap", tr.t("table.gap_budget"), lambda v: tr.money(v))]
+    return [
+        section_heading(plan, "team.options", "team-options"),
+        Html(render("paragraph.html.j2", css="smm-decision", text=option_recommendation(plan))),
+        plan.record.table("team_options", "team", tr.t("team.options"), frame, columns),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.options_note"))),
+    ]
 
 
 def team_costs(plan: Plan) -> Section:
