@@ -100,3 +100,9 @@ def population_source() -> dict:
 def currency_table() -> dict:
     """data/currency_rates.yaml: dated rates for currencies the ECB omits."""
     return data_yaml("currency_rates.yaml")
+
+
+def holiday_names() -> dict:
+    """data/holiday_names.yaml: English holiday names in the plan languages the ``holidays``
+    package lacks for a country."""
+    return data_yaml("holiday_names.yaml")

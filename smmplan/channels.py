@@ -8,6 +8,13 @@ the platform serves the roles the diagnosis asks for (data/content.yaml); presen
 client's followers there relative to its largest channel; a platform a business goal
 names ("4,000 Instagram followers") gets ``GOAL_BONUS`` more. The team's capacity caps how
 many platforms are kept; each kept platform gets the role it serves best.
+
+Without targets, and for a platform the targets' age profile does not cover (regional
+platforms such as LINE, WeChat or VK, which are scored only in their countries), the
+audience fit is the share of adults using it in the client's country, else its region,
+else the stated stand-in (``market.platform_use``). A live seller (its sector or offer says
+it sells live, or its sector playbook has the live-selling lever) gets live sessions in
+the mix of the platforms that have them (Facebook Live, Instagram Live...).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import pandas as pd
 from .brief import Brief, platforms
 from .catalogue import (
     content_facts,  # noqa: F401 (re-exported)
+    holiday_names,
     paid_facts,  # noqa: F401
 )
 from .exports.posts import read_posts
@@ -29,6 +37,7 @@ from .goals import goal_platform
 from .i18n import Translator
 from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
 from .jsondata import as_data
+from .market import platform_use
 from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
@@ -50,6 +59,7 @@ class ChannelChoice:
     reason: str  # kept: "kept"; dropped: "capacity", "low_fit", "no_role"
     posts_per_week: float = 0.0
     current_posts_per_week: float | None = None
+    audience_basis: str = "targets"  # or platform_use's basis: country, region, stand_in
 
 
 @dataclass
@@ -92,6 +102,8 @@ class Channels:
     sector_kind: str = "other"
     pillar_names: dict[str, str] = field(default_factory=dict)  # in the plan's language
     ideas: list[dict] = field(default_factory=list)  # evergreen and dated ideas (ideas.py)
+    regional: list[str] = field(default_factory=list)  # regional platforms of the country
+    live_commerce: bool = False  # live sessions in the mix (a live seller)
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -130,21 +142,58 @@ def best_days_and_hours(history: pd.DataFrame, top: int = 4,
                    int(row["size"])) for i, (day, row) in enumerate(days.head(top).iterrows())]
 
 
+def considered(brief: Brief) -> list[str]:
+    """The platforms the channels chapter scores for this brief: every platform of the
+    catalogue, except regional ones outside their countries that the brief does not run."""
+    country = brief.client.country
+    current = {c.platform for c in brief.situation.channels}
+    catalogue, facts = platforms(), content_facts()["platforms"]
+    live = live_seller(brief)
+    return [p for p in facts if p in current or (
+        country in catalogue[p].get("countries", [country])
+        and (live or not facts[p].get("live_sellers_only")))]
+
+
+def regional_platforms(brief: Brief) -> list[str]:
+    """The regional platforms (``countries`` in data/platforms.yaml) that matter in the
+    client's country or that the brief already runs."""
+    catalogue = platforms()
+    return [p for p in considered(brief) if "countries" in catalogue[p]]
+
+
+def live_seller(brief: Brief) -> bool:
+    """Whether the client sells live: its sector or an offer line says so (data/content.yaml
+    live_commerce.words, English and French), or its sector playbook has the live-selling
+    lever."""
+    rules = content_facts()["live_commerce"]
+    text = " ".join([brief.client.sector] + [f"{o.name} {o.description}"
+                                             for o in brief.offer]).lower()
+    if any(word in text for word in rules["words"]):
+        return True
+    return any(lever["key"] == rules["sector_lever"]
+               for lever in playbook(brief.client.sector_kind)["levers"])
+
+
 def score_channels(brief: Brief, target_reach: dict[str, float] | None,
                    wanted_roles: dict[str, float], max_channels: int) -> list[ChannelChoice]:
-    """Score every platform of the catalogue (see the module docstring) and keep the best
-    ``max_channels`` that have a role."""
+    """Score every platform considered for the brief (see the module docstring) and keep the
+    best ``max_channels`` that have a role."""
     facts = content_facts()["platforms"]
-    use = paid_facts()["audience"]["platform_use"]
+    catalogue = platforms()
     current = {c.platform: c for c in brief.situation.channels}
     top_followers = max([c.followers or 0 for c in current.values()] + [1])
     named = {goal_platform(g) for g in brief.goals.business_goals} - {None}
     choices = []
-    for platform, f in facts.items():
-        if target_reach is not None:
-            audience = target_reach.get(platform, 0.0) / 100
+    for platform in considered(brief):
+        f = facts[platform]
+        source = f.get("audience_of", platform)  # TikTok Shop: TikTok's audience
+        basis = "targets"
+        if target_reach is not None and (source in target_reach
+                                         or "countries" not in catalogue[source]):
+            audience = target_reach.get(source, 0.0) / 100
         else:
-            audience = use.get(platform, 20) / 100
+            use = platform_use(source, brief.client.country)
+            audience, basis = use.share / 100, use.basis
         total_weight = sum(wanted_roles.values()) or 1
         objective = sum(f["roles"][r] / 3 * w for r, w in wanted_roles.items()) / total_weight
         presence = (current[platform].followers or 0) / top_followers if platform in current \
@@ -157,7 +206,8 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
         choices.append(ChannelChoice(platform, round(score, 1), round(audience, 3),
                                      round(objective, 3), round(presence, 3), False, role,
                                      "", current_posts_per_week=current[platform]
-                                     .posts_per_week if platform in current else None))
+                                     .posts_per_week if platform in current else None,
+                                     audience_basis=basis))
     choices.sort(key=lambda c: -c.score)
     for i, c in enumerate(choices):
         if i < max_channels and c.score >= 25 and c.objective_fit > 0:
@@ -201,19 +251,62 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float) -> None:
             c.posts_per_week -= 0.5
 
 
-def key_dates(brief: Brief) -> list[dict]:
-    """Public holidays of the client's country in the plan period, the sector playbook's
-    moments for that country (kind ``sector``) and the brief's events."""
+def _holiday_language(supported: tuple[str, ...], language: str, country: str) -> str | None:
+    """The ``holidays`` package's code for the plan's language in this country, if any."""
+    for code in (f"{language}_{country}", language, f"{language}_US", *sorted(supported)):
+        if code in supported and code.split("_")[0] == language:
+            return code
+    return None
+
+
+def _translated(name: str, table: dict[str, str], tr: Translator) -> str | None:
+    """An English holiday name in the plan's language by the table ("X (observed)" as X,
+    moved), or None when a part of it is not in the table."""
+    parts = []
+    for part in name.split("; "):  # the package joins two holidays of one day with "; "
+        observed = part.endswith(" (observed)")
+        base = part.removesuffix(" (observed)")
+        if base not in table:
+            return None
+        parts.append(tr.t("channels.holiday_observed", name=table[base]) if observed
+                     else table[base])
+    return "; ".join(parts)
+
+
+def public_holidays(country: str, years: range, language: str,
+                    tr: Translator) -> dict[dt.date, str]:
+    """The country's public holidays named in the plan's language: the ``holidays``
+    package's own translation when it has one for the country, else its English names
+    through data/holiday_names.yaml, else the country's own-language names (never English
+    in a plan in another language, for the countries the table covers)."""
     import holidays
 
+    try:
+        supported = tuple(holidays.country_holidays(country).supported_languages)
+    except NotImplementedError:
+        return {}
+    code = _holiday_language(supported, language, country)
+    if code is not None:
+        return dict(holidays.country_holidays(country, years=years, language=code))
+    local = holidays.country_holidays(country, years=years)  # the package's default language
+    english = next((c for c in (f"en_{country}", "en_US", "en_GB") if c in supported), None)
+    if english is None:
+        return dict(local)
+    table = holiday_names().get(language, {})
+    names = holidays.country_holidays(country, years=years, language=english)
+    return {day: _translated(name, table, tr) or local.get(day, name)
+            for day, name in names.items()}
+
+
+def key_dates(brief: Brief) -> list[dict]:
+    """Public holidays of the client's country in the plan period (named in the plan's
+    language, ``public_holidays``), the sector playbook's moments for that country (kind
+    ``sector``) and the brief's events."""
     start, end = brief.client.period.start, brief.client.period.end
     out = []
-    try:
-        years = range(start.year, end.year + 1)
-        days = holidays.country_holidays(brief.client.country, years=years,
-                                         language=brief.client.language)
-    except NotImplementedError:
-        days = {}
+    tr = Translator(brief.client.language, brief.locale, brief.client.currency)
+    days = public_holidays(brief.client.country, range(start.year, end.year + 1),
+                           brief.client.language, tr)
     for day, name in sorted(days.items()):
         if start <= day <= end:
             out.append({"date": day.isoformat(), "name": name, "kind": "holiday"})
@@ -394,7 +487,14 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     total = sum(p["weight"] for p in pillars)
     for p in pillars:
         p["weight"] = round(p["weight"] / total * 100, 1)
-    mix = {c.platform: facts["platforms"][c.platform]["formats"][:3] for c in kept}
+    live = live_seller(brief)
+    mix = {}
+    for c in kept:
+        formats = facts["platforms"][c.platform]["formats"]
+        mix[c.platform] = formats[:3]
+        if live and c.platform in facts["live_commerce"]["platforms"] and "live" in formats \
+                and "live" not in mix[c.platform]:
+            mix[c.platform] = formats[:2] + ["live"]  # one post in three: a live session
     history = read_posts(brief)
     windows, basis = {}, "default"
     for c in kept:
@@ -449,6 +549,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
         overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
+        regional=regional_platforms(brief), live_commerce=live,
     )
 
 

@@ -55,8 +55,13 @@ def match_kpi(goal: BusinessGoal) -> str:
 
 def goal_platform(goal: BusinessGoal) -> str | None:
     """The platform a goal names in its own words ("4,000 Instagram followers")."""
-    text = f"{goal.metric or ''} {goal.description}".lower()
+    raw = f"{goal.metric or ''} {goal.description}"
+    text = raw.lower()
     for key, facts in platforms().items():
+        if facts.get("case_sensitive"):  # LINE, not a "product line"
+            if re.search(rf"\b{re.escape(facts['label'])}\b", raw):
+                return key
+            continue
         names = {key, facts["label"].lower()} - {"x"}
         if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
             return key

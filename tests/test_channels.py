@@ -146,3 +146,95 @@ def test_facebook_dataset_windows_equal_a_direct_group_by():
                 for (w, h), r in g.iterrows()]
     assert [(w.weekday, w.hour, w.rate) for w in ours] == expected
     assert isinstance(ours[0], Window)
+
+
+def market_brief(country: str, currency: str, language: str = "en", name: str = "fashion",
+                 **client):
+    raw = standalone(example_raw(name))
+    raw["client"].update(country=country, currency=currency, language=language, **client)
+    return parse_brief(raw, __import__("pathlib").Path("b.yaml"))
+
+
+def test_line_is_considered_in_japan_and_not_in_france():
+    from smmplan.channels import considered, regional_platforms
+    from smmplan.views.channels import regional_notes, usage_notes
+
+    jp = Plan(market_brief("JP", "JPY"))
+    scored = {c.platform: c for c in jp.channels.choices}
+    assert "line" in scored and "line" in jp.channels.regional
+    assert scored["line"].audience_basis == "country"  # LINE's share of Japanese adults
+    assert scored["line"].audience_fit == pytest.approx(0.895)
+    notes = regional_notes(jp)
+    assert any("LINE" in n and "Japan" in n for n in notes)
+    assert any("JTB" in n for n in usage_notes(jp))
+    fr = market_brief("FR", "EUR", "fr")
+    assert "line" not in considered(fr) and "line" not in regional_platforms(fr)
+    assert {"wechat", "vk"}.isdisjoint(considered(fr))
+    assert "wechat" in considered(market_brief("CN", "CNY"))
+    assert "vk" in considered(market_brief("RU", "RUB"))
+
+
+def test_a_brief_may_run_a_regional_platform_anywhere():
+    raw = standalone(example_raw("fashion"))
+    raw["situation"]["channels"].append({"platform": "line", "followers": 1200})
+    raw["situation"]["channels"].append({"platform": "WhatsApp"})
+    b = parse_brief(raw, __import__("pathlib").Path("b.yaml"))  # GB: not LINE's country
+    from smmplan.channels import considered
+
+    assert {"line", "whatsapp"} <= set(considered(b))
+    assert {c.platform for c in Plan(b).channels.choices} >= {"line", "whatsapp"}
+
+
+def test_a_live_seller_gets_facebook_and_instagram_live_slots():
+    from smmplan.channels import live_seller
+    from smmplan.views.channels import content_plan
+
+    seller = market_brief("TH", "THB", sector="Fashion boutique selling live on Facebook")
+    assert live_seller(seller) and not live_seller(market_brief("TH", "THB"))
+    plan = Plan(seller)
+    ch = plan.channels
+    assert ch.live_commerce
+    lives = {s.platform for s in ch.slots if s.format == "live"}
+    assert {"facebook", "instagram"} <= lives
+    for p in ("facebook", "instagram"):
+        posts = [s for s in ch.slots if s.platform == p]
+        assert sum(s.format == "live" for s in posts) == pytest.approx(len(posts) / 3, abs=1)
+    assert "tiktok_shop" in {c.platform for c in ch.choices}  # it operates in Thailand
+    assert "line" in ch.regional
+    assert "Facebook Live" in content_plan(plan).html()  # the plan says why, by name
+    # a seller without the words: no live session in the calendar
+    assert not any(s.format == "live" for s in Plan(market_brief("GB", "GBP")).channels.slots
+                   if s.platform in ("facebook", "instagram"))
+
+
+ENGLISH_NAMES = {"Good Friday", "Easter Monday", "Christmas Day", "Boxing Day",
+                 "New Year's Day", "Independence Day", "Thanksgiving Day", "Labor Day",
+                 "Memorial Day", "Spring Bank Holiday", "May Day"}
+
+
+@pytest.mark.parametrize("country,currency", [("GB", "GBP"), ("US", "USD"), ("IE", "EUR")])
+def test_a_french_plan_names_english_speaking_holidays_in_french(country, currency):
+    import holidays as package
+
+    b = market_brief(country, currency, "fr")
+    names = [d["name"] for d in key_dates(b) if d["kind"] == "holiday"]
+    assert names
+    start, end = b.client.period.start, b.client.period.end
+    english = {n for day, n in package.country_holidays(
+        country, years=range(start.year, end.year + 1), language="en_US").items()
+        if start <= day <= end}
+    for name in names:
+        assert name not in english and not any(e in name for e in ENGLISH_NAMES), name
+    if country == "GB":
+        assert "Vendredi saint" in names
+
+
+def test_an_english_plan_of_a_french_client_names_holidays_in_english():
+    b = market_brief("FR", "EUR", "en")
+    names = {d["date"][5:]: d["name"] for d in key_dates(b) if d["kind"] == "holiday"}
+    assert names["07-14"] == "National Day" and names["12-25"] == "Christmas Day"
+    assert not any("Fête" in n or "Noël" in n for n in names.values())
+    # the package's own translation when it has the plan's language (Canada in French)
+    ca = {d["date"][5:]: d["name"] for d in key_dates(market_brief("CA", "CAD", "fr"))
+          if d["kind"] == "holiday"}
+    assert ca["12-25"] == "Jour de Noël"

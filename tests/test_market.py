@@ -63,8 +63,13 @@ def test_platform_use_by_country_then_region_then_stand_in(monkeypatch):
     us = market.platform_use("facebook", "US")
     assert (us.basis, us.share) == ("country", 68.0)
     br = market.platform_use("facebook", "BR")
-    assert br.basis == "stand_in" and br.region == "Latin America and the Caribbean"
-    assert "Pew" in br.source
+    assert (br.basis, br.share) == ("country", 75.0) and "2023" in br.source
+    mx = market.platform_use("facebook", "MX")  # no Mexican figure, no regional one
+    assert mx.basis == "stand_in" and mx.region == "Latin America and the Caribbean"
+    assert "Pew" in mx.source and mx.share == 68.0
+    # a country's figure covers only the platforms it names: the rest falls through
+    assert market.platform_use("linkedin", "FR").basis == "stand_in"
+    assert market.platform_use("line", "JP").share == 89.5
     facts = {"by_country": {}, "by_region": {"Latin America and the Caribbean": {
         "source": "S", "share": {"facebook": 71}}},
         "stand_in": {"source": "X", "share": {}, "default": 30}}
@@ -109,3 +114,33 @@ def test_validate_reports_what_plan_paid_would_reject(monkeypatch):
     with pytest.raises(DataError) as exc:
         plan_paid(nigeria)
     assert problems == [str(exc.value)] and "budget.paid.usd_rate" in problems[0]
+
+
+def test_platform_use_figures_are_sourced_dated_and_cover_the_main_markets():
+    from smmplan.catalogue import platform_use_facts, platforms
+
+    facts = platform_use_facts()["by_country"]
+    assert {"US", "FR", "GB", "DE", "IT", "CA", "JP", "BR", "IN", "TH"} <= set(facts)
+    for code, entry in facts.items():
+        assert entry["source"] and set(entry["share"]) <= set(platforms()), code
+        assert all(0 < v <= 100 for v in entry["share"].values()), code
+        if code != "US":  # relayed figures say where they were read and what they measure
+            assert entry["verified"] is False and entry["relayed"] and entry["measure"]
+            assert entry["date"], code
+
+
+@pytest.mark.parametrize("country,currency,language,words", [
+    ("FR", "EUR", "fr", ["France", "We Are Social"]),
+    ("ES", "EUR", "fr", ["Espagne", "substitut"]),
+    ("GB", "GBP", "en", ["United Kingdom", "Ofcom", "U.S. survey figures stand in"]),
+])
+def test_the_channels_chapter_names_the_usage_basis(country, currency, language, words):
+    from smmplan.plan import Plan
+    from smmplan.views.channels import usage_notes
+
+    raw = standalone(example_raw("bakery"))
+    raw["client"].update(country=country, currency=currency, language=language)
+    plan = Plan(parse_brief(raw, Path("brief.yaml")))
+    text = " ".join(usage_notes(plan))
+    for word in words:
+        assert word in text, (word, text)

@@ -62,7 +62,57 @@ def channel_choice(plan: Plan) -> Section:
              Column("posts_per_week", tr.t("table.posts_per_week"), lambda v: tr.number(v, 1)),
              Column("reason", tr.t("table.detail"))]),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("channels.score_method"))),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=t))
+          for t in usage_notes(plan) + regional_notes(plan)],
     )
+
+
+def _country_name(plan: Plan) -> str:
+    from babel import Locale
+
+    country = plan.brief.client.country
+    return Locale.parse(plan.tr.locale).territories.get(country, country)
+
+
+def usage_notes(plan: Plan) -> list[str]:
+    """Where the audience fit of the platforms scored without targets comes from: platform
+    usage in the client's country, its region or the stand-in, each basis named once."""
+    from ..market import platform_use
+
+    tr, ch = plan.tr, plan.channels
+    country = plan.brief.client.country
+    notes = []
+    for basis in ("country", "region", "stand_in"):
+        mine = [c.platform for c in ch.choices if c.audience_basis == basis]
+        if not mine:
+            continue
+        uses = [platform_use(content_source(p), country) for p in mine]
+        sources = list(dict.fromkeys(u.source for u in uses))
+        notes.append(tr.t(f"channels.use_{basis}", country=_country_name(plan),
+                          region=uses[0].region or "", source="; ".join(sources),
+                          platforms=tr.join([platform_label(p) for p in mine])))
+    return notes
+
+
+def content_source(platform: str) -> str:
+    """The platform whose audience a platform shares (TikTok Shop: TikTok's)."""
+    from ..catalogue import content_facts
+
+    return content_facts()["platforms"][platform].get("audience_of", platform)
+
+
+def regional_notes(plan: Plan) -> list[str]:
+    """The regional platforms of the client's country: why each matters, kept or to
+    consider."""
+    tr, ch = plan.tr, plan.channels
+    by_key = {c.platform: c for c in ch.choices}
+    notes = []
+    for p in ch.regional:
+        c = by_key[p]
+        key = "channels.regional_kept" if c.kept else "channels.regional_consider"
+        notes.append(tr.t(key, platform=platform_label(p), country=_country_name(plan),
+                          why=tr.t(f"channels.regional_why.{p}"), score=tr.number(c.score, 0)))
+    return notes
 
 
 def content_plan(plan: Plan) -> Section:
@@ -80,6 +130,11 @@ def content_plan(plan: Plan) -> Section:
                         planned=tr.number(ch.planned_posts, 1))
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=capacity))]
+    live = [p for p, formats in ch.mix.items() if "live" in formats]
+    if ch.live_commerce and live:
+        blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "channels.live_commerce", client=plan.brief.client.name,
+            platforms=tr.join([platform_label(p) for p in live])))))
     if ch.overloaded:
         current = sum(c.posts_per_week or 0 for c in plan.brief.situation.channels)
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
