@@ -239,6 +239,9 @@ def test_comparison_panel_names_compares_and_keeps(b2b):
         "Prudent", "Ambitious (this plan)"]
     assert panel.view.figures["scenario_comparison"]["data"][0]["y"] == [
         r["conversions"] for r in rows]
+    import plotly.graph_objects as go
+
+    assert go.Figure(panel.view.figures["scenario_comparison"]).layout.title.text
     assert panel.keep() == path
     assert yaml.safe_load(path.read_text())["compare"] == ["Prudent", "Ambitious"]
     panel.name.value = "Ambitious"  # naming again replaces the scenario of that name
