@@ -182,8 +182,19 @@ class TargetsPanel:
             print(f"k = {k}: silhouette {row['silhouette']:.3f}, "
                   f"Davies-Bouldin {row['davies_bouldin']:.3f}, "
                   f"stability (ARI) {result.stability['ari_mean']:.2f}")
-        self.view.draw(preview_plan(plan, brief, targets=result), v.target_selection,
-                       v.target_personas)
+        self.view.draw(preview_plan(plan, brief, targets=with_sweep(plan.targets, result)),
+                       v.target_selection, v.target_personas)
+
+
+def with_sweep(start, result):
+    """The targets at a forced k with the plan's sweep of k around it, the forced k
+    marked chosen: a k set by hand is clustered alone, and the panel's k chart still
+    shows every k it can compare against (the same data, settings and seed)."""
+    import dataclasses
+
+    rows = {r["k"]: r for r in start.selection} | {r["k"]: r for r in result.selection}
+    return dataclasses.replace(result, selection=[
+        {**r, "chosen": k == result.k} for k, r in sorted(rows.items())])
 
 
 def budget_panel(plan) -> None:

@@ -79,6 +79,7 @@ def test_targets_panel_redraws_the_k_chart_sizes_and_table(fashion):
     marker = panel.view.figures["k_selection"]["data"][0]["marker"]["symbol"]
     ks = panel.view.figures["k_selection"]["data"][0]["x"]
     assert [x for x, s in zip(ks, marker, strict=True) if s == "star"] == [k]
+    assert ks == [r["k"] for r in plan.targets.selection]  # the whole sweep, star moved
 
 
 def test_objectives_panel_redraws_the_trajectory_and_table(fashion):
