@@ -576,6 +576,22 @@ def scenario_chart(platforms_: list[str], scenarios: dict[str, list[float]],
     return _controls_under_title(fig)
 
 
+
+def comparison_chart(names: list[str], conversions: list[float], costs: list[float],
+                     tr: Translator, theme: Theme) -> Figure:
+    """Named scenarios side by side: conversions (bars) and total cost of the plan (line)."""
+    bar, line = theme.palette(1)[0], theme.lines(theme.secondary)[0]
+    traces = [{"type": "bar", "name": tr.t("chart.conversions"), "x": names, "y": conversions,
+               "marker": {"color": bar}, "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"},
+              {"type": "scatter", "mode": "markers", "name": tr.t("chart.cost"), "x": names,
+               "y": costs, "yaxis": "y2", "marker": {"color": line, "size": 12},
+               "hovertemplate": "%{x}: %{y:,.0f}<extra></extra>"}]
+    return _controls_under_title(theme.figure(
+        traces, tr.t("chart.compare_title"), height=340, legend=_TOP_LEGEND,
+        yaxis={"title": {"text": tr.t("chart.conversions")}, "rangemode": "tozero"},
+        yaxis2={"title": {"text": tr.t("chart.cost")}, "overlaying": "y", "side": "right",
+                "showgrid": False, "rangemode": "tozero"}))
+
 # --- Tracking report ----------------------------------------------------------------------
 
 def actuals_trajectory_chart(months: list[str], trajectory: list[float],

@@ -38,6 +38,8 @@ def _checked_brief(path: str, scenario: Path | None = None):
 
     brief = load_brief(path, scenario=scenario)
     problems = preflight.problems(brief, preflight.label(path, scenario))
+    if scenario is not None:  # the named scenarios a comparison would compute
+        problems += preflight.named_problems(path, scenario)
     if problems:
         raise BriefError(problems)
     return brief

@@ -23,7 +23,9 @@ from .lab_scenario import (  # noqa: F401 (the lab's API)
     check_scenario,
     history,
     keep,
+    keep_comparison,
     merge_choices,
+    name_scenario,
     platform_label,
     preview_brief,
     read_scenario,
@@ -31,6 +33,7 @@ from .lab_scenario import (  # noqa: F401 (the lab's API)
     undo,
 )
 from .lab_scenario import escape as _escape
+from .lab_views import LiveView, preview_plan
 from .report import static_output
 from .scenario import example_briefs_for_picker
 
@@ -132,28 +135,46 @@ def targets_panel(plan) -> None:
 
 
 def targets_widget(plan):
-    """The targets panel's widgets, starting at the plan's k (brief and scenario)."""
-    import ipywidgets as w
+    """The targets panel's widgets (its slider first), starting at the plan's k."""
+    return TargetsPanel(plan).box
 
-    from .targets import find_targets
-    from .views import persona_name
 
-    tg = plan.targets
-    ks = [r["k"] for r in tg.selection]
-    slider = w.IntSlider(value=tg.k, min=min(ks), max=max(ks), description="Targets (k)",
-                         continuous_update=False, style={"description_width": "initial"})
-    out = w.Output()
-    keeper = _Keeper(plan, "targets", out)
-    keeper.choices = {"k": tg.k}
+class TargetsPanel:
+    """Number of targets, starting at the plan's k (brief and scenario): each k is
+    clustered by the targets chapter and redrawn by its views (the k chart, the sizes of
+    the targets, the targets table)."""
 
-    def show(k: int):
-        out.clear_output()
-        with out:
+    def __init__(self, plan):
+        import ipywidgets as w
+
+        tg = plan.targets
+        ks = [r["k"] for r in tg.selection]
+        self.plan = plan
+        self.slider = w.IntSlider(value=tg.k, min=min(ks), max=max(ks),
+                                  description="Targets (k)", continuous_update=False,
+                                  style={"description_width": "initial"})
+        self.out = w.Output()
+        self.view = LiveView(("k_selection", "segment_sizes"), ("segments",))
+        self.keeper = _Keeper(plan, "targets", self.out)
+        self.keeper.choices = {"k": tg.k}
+        self.slider.observe(lambda change: self.show(int(change["new"])), names="value")
+        self.show(tg.k)
+        self.box = w.VBox([self.slider, self.out, self.view.out, self.keeper.box])
+
+    def show(self, k: int) -> None:
+        """Cluster with ``k`` targets and redraw the chapter's charts and table."""
+        from . import views as v
+        from .targets import find_targets
+
+        plan, keeper = self.plan, self.keeper
+        self.out.clear_output()
+        with self.out:
             try:
-                result = find_targets(preview_brief(plan, {"targets": {"k": k}}),
-                                      plan.audience)
+                brief = preview_brief(plan, {"targets": {"k": k}})
+                result = find_targets(brief, plan.audience)
             except SmmplanError as exc:
                 keeper.error = "; ".join(exc.lines())
+                self.view.blank()
                 print(f"Refused: {keeper.error}")
                 return
             keeper.error, keeper.choices = None, {"k": k}
@@ -161,13 +182,19 @@ def targets_widget(plan):
             print(f"k = {k}: silhouette {row['silhouette']:.3f}, "
                   f"Davies-Bouldin {row['davies_bouldin']:.3f}, "
                   f"stability (ARI) {result.stability['ari_mean']:.2f}")
-            for i, p in enumerate(result.personas):
-                print(f"  {persona_name(plan, p, f'Target {i + 1}:')} {p.size} people "
-                      f"({p.share:.1f} %)")
+        self.view.draw(preview_plan(plan, brief, targets=with_sweep(plan.targets, result)),
+                       v.target_selection, v.target_personas)
 
-    slider.observe(lambda change: show(int(change["new"])), names="value")
-    show(tg.k)
-    return w.VBox([slider, out, keeper.box])
+
+def with_sweep(start, result):
+    """The targets at a forced k with the plan's sweep of k around it, the forced k
+    marked chosen: a k set by hand is clustered alone, and the panel's k chart still
+    shows every k it can compare against (the same data, settings and seed)."""
+    import dataclasses
+
+    rows = {r["k"]: r for r in start.selection} | {r["k"]: r for r in result.selection}
+    return dataclasses.replace(result, selection=[
+        {**r, "chosen": k == result.k} for k, r in sorted(rows.items())])
 
 
 def budget_panel(plan) -> None:
@@ -177,6 +204,17 @@ def budget_panel(plan) -> None:
     from IPython.display import display
 
     display(BudgetPanel(plan).box)
+
+
+def comparison_panel(plan) -> None:
+    """Named scenarios side by side; the comparison kept goes into the plan."""
+    if not interactive():
+        return
+    from IPython.display import display
+
+    from .lab_compare import ComparisonPanel
+
+    display(ComparisonPanel(plan).box)
 
 
 def objectives_panel(plan) -> None:
@@ -214,9 +252,10 @@ class ObjectivesPanel:
                                       f"goal “{_escape(r['goal'])}”, the client's own "
                                       "measure: set in the brief)"))
         self.out = w.Output()
+        self.view = LiveView(("trajectory",), ("objectives",))
         self.keeper = _Keeper(plan, "objectives", self.out)
         self.check()
-        self.box = w.VBox([*widgets, self.out, self.keeper.box])
+        self.box = w.VBox([*widgets, self.out, self.view.out, self.keeper.box])
 
     def choices(self) -> dict[str, float]:
         """The KPI targets a Keep writes: changed on screen, or already in the scenario."""
@@ -239,3 +278,20 @@ class ObjectivesPanel:
                 print(f"{r['label']}: {r['baseline']} -> {value:g} {message}")
         self.keeper.error = "; ".join(refused) or None
         self.keeper.choices = None if refused else self.choices()
+        self.redraw()
+
+    def redraw(self) -> None:
+        """The objectives chapter's trajectory chart and SMART table for the targets on
+        screen (nothing while one is refused)."""
+        from . import views as v
+
+        if self.keeper.error:
+            self.view.blank()
+            return
+        try:
+            brief = preview_brief(self.plan, {"goals": {"kpi_targets": self.keeper.choices}})
+        except SmmplanError as exc:
+            self.keeper.error, self.keeper.choices = "; ".join(exc.lines()), None
+            self.view.blank()
+            return
+        self.view.draw(preview_plan(self.plan, brief), v.objectives_smart)

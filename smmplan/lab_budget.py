@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .errors import BriefError, SmmplanError
 from .lab_scenario import _Keeper, platform_label, preview_brief
+from .lab_views import LiveView, preview_plan
 from .scenario import read_yaml
 
 RATES = ("cpm", "ctr", "cvr")
@@ -150,6 +151,7 @@ class BudgetPanel:
                                    layout=w.Layout(width="auto"))
         self.add_button.on_click(lambda _: self.add_platform(self.add_choice.value))
         self.out = w.Output()
+        self.view = LiveView(("allocation", "budget_sweep"), ("budget",))
         self.keeper = _Keeper(plan, "budget", self.out)
         self.total.observe(self._total_changed, names="value")
         for field in [self.awareness, self.sale_rate, *self.order_values.values()]:
@@ -159,7 +161,8 @@ class BudgetPanel:
         self.box = w.VBox([
             w.HBox([self.total, self.awareness, self.sale_rate]),
             *self.order_values.values(), self.platform_box,
-            w.HBox([self.add_choice, self.add_button]), self.out, self.keeper.box])
+            w.HBox([self.add_choice, self.add_button]), self.out, self.view.out,
+            self.keeper.box])
 
     def _add_row(self, platform: str, row: dict) -> None:
         import ipywidgets as w
@@ -241,11 +244,12 @@ class BudgetPanel:
         return budget_choices(self.state(), self.start, self.plan)
 
     def recompute(self) -> None:
-        """Re-optimise with the values on screen (refused ones are shown, never kept)."""
+        """Re-optimise with the values on screen (refused ones are shown, never kept) by
+        the budget chapter, as a build would, and redraw its split, sweep and table."""
         if self._busy or not hasattr(self, "keeper"):
             return
         from . import preflight
-        from .budget import plan_paid
+        from . import views as v
 
         choices = self.choices()
         self.out.clear_output()
@@ -258,10 +262,12 @@ class BudgetPanel:
                 lines = preflight.paid_problems(brief, "budget")
                 if lines:
                     raise BriefError(lines)
-                result = plan_paid(brief)
+                preview = preview_plan(self.plan, brief, targets=self.plan.targets)
+                result = preview.paid
             except SmmplanError as exc:
                 self.keeper.error = "; ".join(line.split(": ", 1)[-1]
                                               for line in exc.lines())
+                self.view.blank()
                 print(f"Cannot place the budget: {self.keeper.error}")
                 return
             self.keeper.error, self.keeper.choices = None, choices
@@ -275,3 +281,4 @@ class BudgetPanel:
             for ex in result.excluded:
                 print(f"  {platform_label(ex['platform'])}: left out, no "
                       f"{', '.join(m.upper() for m in ex['missing'])}")
+        self.view.draw(preview, v.budget_allocation, v.budget_scenarios)

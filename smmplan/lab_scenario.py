@@ -5,6 +5,7 @@ and Undo buttons). See docs/scenario.md."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import tempfile
@@ -14,7 +15,14 @@ import yaml
 
 from .brief import Brief, parse_brief, platforms
 from .errors import BriefError, SmmplanError
-from .scenario import apply_scenario, apply_scenario_data, read_yaml
+from .scenario import (
+    COMPARE,
+    NAMED,
+    apply_scenario,
+    apply_scenario_data,
+    own_sections,
+    read_yaml,
+)
 
 SCENARIO_NAME = "scenario.yaml"
 HISTORY_DIR = "scenario.history"
@@ -71,6 +79,8 @@ def check_scenario(brief_path: Path, data: dict) -> None:
             yaml.safe_dump(data, out, allow_unicode=True, sort_keys=False)
         brief = load_brief(brief_path, check_files=False, scenario=tmp)
         lines = preflight.problems(brief, preflight.label(brief_path, SCENARIO_NAME))
+        lines += [line.replace(str(tmp), SCENARIO_NAME)  # each as compared: alone
+                  for line in preflight.named_problems(brief_path, tmp)]
     except BriefError as exc:
         lines = [line.replace(str(tmp), SCENARIO_NAME) for line in exc.lines()]
     finally:
@@ -84,13 +94,48 @@ def keep(brief_path: str | Path, chapter: str, choices: dict,
     """Merge one chapter's choices into the scenario file (``path``, default beside the
     brief) after checking them as the build would; the file as it was goes to
     ``scenario.history/``. Raises BriefError and writes nothing when refused."""
-    brief_path = Path(brief_path)
+    path = Path(path) if path else scenario_file(brief_path)
+    return write_scenario(brief_path, merge_choices(read_scenario(path), chapter, choices),
+                          path)
+
+
+def name_scenario(brief_path: str | Path, name: str, path: str | Path | None = None
+                  ) -> Path:
+    """Keep the scenario file's current choices (its ``targets``, ``budget`` and ``goals``:
+    the brief alone when it has none) under ``name`` in its ``scenarios``, replacing a
+    scenario of that name; written like a Keep (checked, history, Undo)."""
+    name = str(name).strip()
+    if not name:
+        raise BriefError([f"{SCENARIO_NAME}: {NAMED}: give the scenario a name"])
     path = Path(path) if path else scenario_file(brief_path)
     kept = read_scenario(path)
-    merged = merge_choices(kept, chapter, choices)
+    named = {**(kept.get(NAMED) or {}), name: copy.deepcopy(own_sections(kept))}
+    return write_scenario(brief_path, {**kept, NAMED: named}, path)
+
+
+def keep_comparison(brief_path: str | Path, names: list[str],
+                    path: str | Path | None = None) -> Path:
+    """Keep the comparison of these named scenarios for the plan (``compare``; none: the
+    plan shows no comparison); written like a Keep (checked, history, Undo)."""
+    path = Path(path) if path else scenario_file(brief_path)
+    kept = read_scenario(path)
+    data = {k: v for k, v in kept.items() if k != COMPARE}
+    if names:
+        data[COMPARE] = list(names)
+    return write_scenario(brief_path, data, path)
+
+
+def write_scenario(brief_path: str | Path, data: dict, path: Path) -> Path:
+    """Write a scenario file's new content after the build's checks (BriefError, nothing
+    written, when refused), stamped with the brief and the time; the file as it was goes
+    to ``scenario.history/``."""
+    brief_path = Path(brief_path)
+    merged = dict(data)
     merged["brief"] = os.path.relpath(brief_path.resolve(), path.resolve().parent)
     merged["note"] = f"kept in the lab on {dt.datetime.now():%Y-%m-%d %H:%M}"
-    merged = {"brief": merged.pop("brief"), "note": merged.pop("note"), **merged}
+    order = ["brief", "note", "targets", "budget", "goals", NAMED, COMPARE]
+    merged = dict(sorted(merged.items(), key=lambda kv: order.index(kv[0])
+                         if kv[0] in order else len(order)))
     check_scenario(brief_path, merged)
     if path.is_file():
         history = path.parent / HISTORY_DIR
@@ -147,7 +192,7 @@ class _Keeper:
     """One panel's Keep and Undo buttons: saves the panel's current choices, or nothing
     (and says so) while the values on screen are refused."""
 
-    def __init__(self, plan, chapter: str, out):
+    def __init__(self, plan, chapter: str, out, keep=None, label: str = "Keep this scenario"):
         import ipywidgets as w
 
         self.plan, self.chapter, self.out = plan, chapter, out
@@ -155,10 +200,10 @@ class _Keeper:
         self.error: str | None = None
         self.message = w.HTML("")
         layout = w.Layout(width="auto")
-        self.keep_button = w.Button(description="Keep this scenario", icon="save",
+        self.keep_button = w.Button(description=label, icon="save",
                                     button_style="success", layout=layout)
         self.undo_button = w.Button(description="Undo last Keep", icon="undo", layout=layout)
-        self.keep_button.on_click(lambda _: self.keep())
+        self.keep_button.on_click(lambda _: (keep or self.keep)())
         self.undo_button.on_click(lambda _: self.undo())
         self.box = w.VBox([w.HBox([self.keep_button, self.undo_button]), self.message])
 

@@ -169,3 +169,19 @@ def problems(brief: Brief, where: str | None = None) -> list[str]:
     where = where or str(brief.source)
     found = paid_problems(brief, where) + kpi_problems(brief, where)
     return found or placement_problems(brief, where)
+
+
+def named_problems(brief_path: str | Path, scenario: str | Path) -> list[str]:
+    """``problems`` of each named scenario of a scenario file (its ``scenarios``), each
+    applied to the brief alone as the scenario comparison computes it; each line names
+    the scenario (``brief.yaml (with scenario.yaml, scenarios.Prudent): ...``)."""
+    from .brief import parse_brief
+    from .scenario import NAMED, apply_scenario_data, named_scenarios, read_yaml
+
+    data, path = read_yaml(Path(scenario)), Path(brief_path)
+    found = []
+    for name, sections in named_scenarios(data if isinstance(data, dict) else {}).items():
+        brief = parse_brief(apply_scenario_data(read_yaml(path), sections, str(scenario)),
+                            path)
+        found += problems(brief, label(brief_path, f"{scenario}, {NAMED}.{name}"))
+    return found

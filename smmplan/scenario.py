@@ -41,6 +41,13 @@ def example_briefs_for_picker(current: Brief) -> list[Path]:
     return found
 
 
+# Besides its own choices, a scenario file may hold named scenarios (``scenarios``: name ->
+# a scenario's sections, each applied to the brief alone when compared) and the comparison
+# kept for the plan (``compare``: names of those scenarios); ``brief`` and ``note`` are
+# informational. None of these changes the brief the file applies.
+META = ("brief", "note")
+NAMED, COMPARE = "scenarios", "compare"
+
 SCENARIO_FIELDS = {
     "targets": {"k"},
     # budget.paid: bounds and rates per platform (channels.<p>.min/max/fixed/cpm/ctr/cvr,
@@ -74,8 +81,8 @@ def apply_scenario_data(raw: dict, scenario: dict, where: str = "scenario") -> d
     (only an unknown offer line is refused here; the brief's validation checks the rest)."""
     merged = {**raw}
     for section, values in scenario.items():
-        if section in ("brief", "note") or not isinstance(values, dict):
-            continue
+        if section not in SCENARIO_FIELDS or not isinstance(values, dict):
+            continue  # informational, named scenarios, the comparison
         values = dict(values)
         if section == "budget" and "order_values" in values:
             merged["offer"] = _order_values(raw, values.pop("order_values"), where)
@@ -96,20 +103,65 @@ def apply_scenario(raw: dict, scenario_path: Path) -> dict:
     scenario = read_yaml(scenario_path)
     if not isinstance(scenario, dict):
         raise BriefError([f"{scenario_path}: (top level): a scenario must be a YAML mapping"])
-    problems = []
-    for section, values in scenario.items():
-        if section in ("brief", "note"):
-            continue
-        if section not in SCENARIO_FIELDS or not isinstance(values, dict):
-            problems.append(f"{scenario_path}: {section}: not a scenario section "
-                            f"(use {', '.join(sorted(SCENARIO_FIELDS))})")
-            continue
-        for key in values:
-            if key not in SCENARIO_FIELDS[section]:
-                problems.append(f"{scenario_path}: {section}.{key}: not a scenario field")
+    problems = _field_problems(scenario, f"{scenario_path}: ", top=True)
     if problems:
         raise BriefError(problems)
     return apply_scenario_data(raw, scenario, str(scenario_path))
+
+
+def _field_problems(scenario: dict, where: str, top: bool = False) -> list[str]:
+    """Sections and fields a scenario may not have (``top``: the file itself, which may
+    also name scenarios and keep a comparison of them)."""
+    problems = []
+    for section, values in scenario.items():
+        if section == NAMED and top:
+            problems += _named_problems(values, where)
+        elif section == COMPARE and top:
+            named = scenario.get(NAMED) if isinstance(scenario.get(NAMED), dict) else {}
+            if not isinstance(values, list):
+                problems.append(f"{where}{COMPARE}: a list of named scenarios")
+                continue
+            problems += [f"{where}{COMPARE}: no named scenario {name!r} (under "
+                         f"{NAMED}: {', '.join(map(str, named)) or 'none'})"
+                         for name in values if name not in named]
+        elif section in META:
+            continue
+        elif section not in SCENARIO_FIELDS or not isinstance(values, dict):
+            problems.append(f"{where}{section}: not a scenario section "
+                            f"(use {', '.join(sorted(SCENARIO_FIELDS))}"
+                            f"{f', {NAMED}, {COMPARE}' if top else ''})")
+        else:
+            problems += [f"{where}{section}.{key}: not a scenario field" for key in values
+                         if key not in SCENARIO_FIELDS[section]]
+    return problems
+
+
+def _named_problems(named: object, where: str) -> list[str]:
+    if not isinstance(named, dict):
+        return [f"{where}{NAMED}: a mapping of scenario name to its choices"]
+    problems = []
+    for name, sections in named.items():
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{where}{NAMED}: a scenario name must be a non-empty text")
+        elif not isinstance(sections, dict):
+            problems.append(f"{where}{NAMED}.{name}: a mapping of scenario sections")
+        else:
+            problems += _field_problems(sections, f"{where}{NAMED}.{name}.")
+    return problems
+
+
+def named_scenarios(scenario: dict) -> dict[str, dict]:
+    """A scenario file's named scenarios: name -> its sections (``targets``, ``budget``,
+    ``goals``), in the file's order."""
+    named = scenario.get(NAMED) or {}
+    return {name: own_sections(s) for name, s in named.items()} if isinstance(
+        named, dict) else {}
+
+
+def own_sections(scenario: dict) -> dict:
+    """The choices a scenario applies (its ``targets``, ``budget`` and ``goals``
+    sections), without its note, named scenarios or comparison."""
+    return {k: v for k, v in (scenario or {}).items() if k in SCENARIO_FIELDS}
 
 
 def deep_merge(base: dict, extra: dict) -> dict:
@@ -128,10 +180,20 @@ def read_brief(path: str | Path, scenario: str | Path | None = None) -> Brief:
     path = Path(path)
     raw = read_yaml(path)
     if scenario is not None and isinstance(raw, dict):
-        raw = apply_scenario(raw, Path(scenario))
+        applied = apply_scenario(raw, Path(scenario))
+        lines = []
+        for name, sections in named_scenarios(read_yaml(Path(scenario))).items():
+            try:  # each named scenario alone, as the comparison applies it
+                parse_brief(apply_scenario_data(raw, sections, str(scenario)), path)
+            except BriefError as exc:
+                lines += [line.replace(f"{path}: ", f"{path} (with {scenario}, "
+                                       f"{NAMED}.{name}): ", 1) for line in exc.lines()]
         try:
-            return parse_brief(raw, path)
+            brief = parse_brief(applied, path)
         except BriefError as exc:  # name both files: the value may come from either
-            raise BriefError([line.replace(f"{path}: ", f"{path} (with {scenario}): ", 1)
-                              for line in exc.lines()]) from None
+            lines = [line.replace(f"{path}: ", f"{path} (with {scenario}): ", 1)
+                     for line in exc.lines()] + lines
+        if lines:
+            raise BriefError(lines)
+        return brief
     return parse_brief(raw, path)

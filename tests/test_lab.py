@@ -166,6 +166,11 @@ def test_targets_widget_in_jupyterlab(jupyterlab):
         output = page.locator(".jp-OutputArea-output pre:has-text('silhouette')").first
         output.wait_for(timeout=120_000)
         before = output.inner_text()
+        # the panel redraws the chapter's charts: the sizes chart has one bar per target
+        bars = ("() => [...document.querySelectorAll('.widget-output .js-plotly-plot')]"
+                ".map(p => p.querySelectorAll('.barlayer .point').length)")
+        page.wait_for_function(f"({bars})().some(n => n > 0)", timeout=120_000)
+        drawn = page.evaluate(bars)
         slider.click()
         page.keyboard.press("ArrowRight")
         page.wait_for_function(
@@ -174,6 +179,8 @@ def test_targets_widget_in_jupyterlab(jupyterlab):
             arg=before, timeout=120_000)
         after = page.locator(".jp-OutputArea-output pre:has-text('silhouette')").first
         assert after.inner_text() != before
+        page.wait_for_function(f"before => ({bars})().some(n => n === Math.max(...before) + 1)",
+                               arg=drawn, timeout=120_000)
         page.screenshot(path=str(artifacts / "jupyterlab-targets.png"), full_page=False)
         browser.close()
 

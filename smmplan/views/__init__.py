@@ -1,5 +1,6 @@
 """What each notebook cell shows: one module per chapter (``identity``, ``targets``,
-``objectives``, ``channels``, ``community``, ``budget``, ``team``), the cover and summary
+``objectives``, ``channels``, ``community``, ``budget`` and its ``scenarios`` comparison,
+``team``), the cover and summary
 (``summary``), the tracking report (``tracking``) and shared helpers (``base``).
 
 Every view takes the ``Plan``, returns a ``Section`` (HTML fragments and figures) and
@@ -22,6 +23,7 @@ from .identity import (
     tone_of_voice,
 )
 from .objectives import objectives_decisions, objectives_measurement, objectives_smart
+from .scenarios import scenario_comparison
 from .summary import cover, executive_summary, footer, plan_closing
 from .targets import (
     persona_name,
@@ -41,8 +43,8 @@ __all__ = [
     "chapter_heading", "community_decisions", "community_playbook", "competitors",
     "content_plan", "cover", "crisis_playbook", "diagnosis", "executive_summary", "footer",
     "identity_canvas", "identity_decisions", "maturity", "objectives_decisions",
-    "objectives_measurement", "objectives_smart", "persona_name", "plan_closing", "sub_targets",
-    "swot",
+    "objectives_measurement", "objectives_smart", "persona_name", "plan_closing",
+    "scenario_comparison", "sub_targets", "swot",
     "target_map", "target_personas", "target_selection", "targets_decisions",
     "targets_intro", "team_costs", "team_decisions", "team_roles", "tone_of_voice",
     "tracking_report",
