@@ -95,9 +95,11 @@ def evergreen_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         if example.strip()[:1] in "«\"“":  # a ready-made line, not a rule
             out.append(Idea("showcase", tr.t("ideas.own_words", brand=name), _clean(example),
                             showcase_cta))
-    for strength in brief.situation.strengths + brief.situation.opportunities:
-        out.append(Idea("values", _clean(strength), tr.t("ideas.strength_hook", brand=name),
-                        "follow"))
+    for key, items in (("strength_hook", brief.situation.strengths),
+                       ("opportunity_hook", brief.situation.opportunities)):
+        for item in items:
+            out.append(Idea("values", _clean(item),
+                            apply_register(tr.t(f"ideas.{key}", brand=name), reg), "follow"))
     return out
 
 
@@ -179,7 +181,8 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for event in brief.calendar.events:
         if c.period.start <= event.date <= c.period.end:
-            out.append(Idea("showcase", event.name, tr.t("ideas.event_hook", brand=c.name),
+            out.append(Idea("showcase", event.name,
+                            apply_register(tr.t("ideas.event_hook", brand=c.name), reg),
                             event_cta, moment=event.name, date=event.date.isoformat(),
                             lead_days=14))
     return sorted(out, key=lambda i: i.date)
