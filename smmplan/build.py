@@ -27,6 +27,9 @@ from .safety import folder_lock, remove_leftovers
 from .validation import load_brief
 
 FOOTER_CELL = "v.footer(plan)"
+# The appendix: the chapters' cells tagged ``appendix`` (method tables, sources, detail a
+# client can skip), gathered after the last chapter under this heading, in chapter order.
+APPENDIX_CELL = "v.appendix_heading(plan)"
 # After the first chapter (whose executive summary computes every chapter): the calendar
 # files are built in the background while the other chapters are shown.
 PREPARE_CELL = "plan.prepare_files()"
@@ -103,7 +106,9 @@ def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
     if not books:
         raise BriefError([f"{folder}: no chapter notebooks (NN_name.ipynb) found"])
     plan_nb = nbformat.read(books[0], as_version=4)
-    cells = [c for c in plan_nb.cells if "lab" not in c.metadata.get("tags", [])]
+    appendix = [c for c in plan_nb.cells if "appendix" in c.metadata.get("tags", [])]
+    cells = [c for c in plan_nb.cells
+             if not {"lab", "appendix"} & set(c.metadata.get("tags", []))]
     cells.append(new_code_cell(PREPARE_CELL, metadata={"tags": ["remove"]}))
     for path in books[1:]:
         chapter = nbformat.read(path, as_version=4)
@@ -111,6 +116,9 @@ def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
         for cell in chapter.cells:
             tags = cell.metadata.get("tags", [])
             if "parameters" in tags or "lab" in tags:  # lab: widgets, JupyterLab only
+                continue
+            if "appendix" in tags:  # shown after the last chapter (APPENDIX_CELL)
+                appendix.append(cell)
                 continue
             if "setup" in tags and cell.cell_type == "code":
                 pending += cell.source.rstrip() + "\n\n"
@@ -120,6 +128,9 @@ def stitch(folder: Path = NOTEBOOKS_DIR) -> nbformat.NotebookNode:
             cells.append(cell)
         if pending:
             cells.append(new_code_cell(pending.rstrip()))
+    if any(c.cell_type == "code" for c in appendix):
+        cells.append(new_code_cell(APPENDIX_CELL))
+        cells += appendix
     cells.append(new_code_cell(FOOTER_CELL, metadata={"tags": ["footer"]}))
     cells.append(new_code_cell(SAVE_CELL, metadata={"tags": ["remove"]}))
     for i, cell in enumerate(cells):

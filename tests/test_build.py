@@ -128,14 +128,34 @@ def test_stitching_keeps_every_statement_with_fewer_cells():
     assert sum(c.source.count("load_plan(brief_path") for c in code) == len(books)
     chapter_code = sum(c.cell_type == "code" and not {"parameters", "lab"} & set(
         c.metadata.get("tags", [])) for b in books for c in b.cells)
-    # + parameters, the cell that starts the calendar files, footer, save
-    assert len(code) == 1 + chapter_code - (len(books) - 1) + 3
+    # + parameters, the cell that starts the calendar files, appendix heading, footer, save
+    assert len(code) == 1 + chapter_code - (len(books) - 1) + 4
     assert [c.source for c in code].index("plan.prepare_files()") == sum(
         c.cell_type == "code" and "lab" not in c.metadata.get("tags", [])
         for c in books[0].cells)  # right after the first chapter (its summary computes all)
     assert not any("lab." in c.source for c in code)  # widgets are for JupyterLab only
     merged = [c.source for c in code if "load_plan(" in c.source][1:]
     assert all(s.rstrip().splitlines()[-1].startswith("v.") for s in merged)
+
+
+def test_method_and_detail_cells_are_gathered_in_an_appendix_after_the_last_chapter():
+    """Cells tagged ``appendix`` leave their chapter for the appendix, in chapter order,
+    after the last chapter's cells and before the footer: decisions first in each chapter,
+    method and detail for whoever checks them."""
+    import nbformat
+
+    from smmplan.build import APPENDIX_CELL, FOOTER_CELL, chapter_notebooks
+
+    books = [nbformat.read(p, as_version=4) for p in chapter_notebooks()]
+    tagged = [c.source for b in books for c in b.cells
+              if "appendix" in c.metadata.get("tags", []) and c.cell_type == "code"]
+    assert len(tagged) >= 3  # targets, channels, budget at least
+    code = [c.source for c in stitch().cells if c.cell_type == "code"]
+    start = code.index(APPENDIX_CELL)
+    assert code[start + 1:start + 1 + len(tagged)] == tagged
+    assert code.index(FOOTER_CELL) == start + 1 + len(tagged)
+    last_chapter = [i for i, s in enumerate(code) if s.startswith("v.team")]
+    assert last_chapter and max(last_chapter) < start
 
 
 def test_invalid_brief_stops_before_any_kernel(tmp_path):

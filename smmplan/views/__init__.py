@@ -10,8 +10,20 @@ chapter's module computed. Notebooks call ``v.<section>(plan)``.
 """
 
 from .base import TOC_MARKER, Section, chapter_heading
-from .budget import budget_allocation, budget_decisions, budget_forecast, budget_scenarios
-from .channels import calendar_view, channel_choice, channels_decisions, content_plan
+from .budget import (
+    budget_allocation,
+    budget_appendix,
+    budget_decisions,
+    budget_forecast,
+    budget_scenarios,
+)
+from .channels import (
+    calendar_view,
+    channel_choice,
+    channels_appendix,
+    channels_decisions,
+    content_plan,
+)
 from .community import community_decisions, community_playbook, crisis_playbook
 from .identity import (
     competitors,
@@ -24,7 +36,7 @@ from .identity import (
 )
 from .objectives import objectives_decisions, objectives_measurement, objectives_smart
 from .scenarios import scenario_comparison
-from .summary import cover, executive_summary, footer, plan_closing
+from .summary import appendix_heading, cover, executive_summary, footer, plan_closing
 from .targets import (
     persona_name,
     sub_targets,
@@ -38,14 +50,14 @@ from .team import team_costs, team_decisions, team_roles
 from .tracking import tracking_report
 
 __all__ = [
-    "TOC_MARKER", "Section", "budget_allocation", "budget_decisions", "budget_forecast",
-    "budget_scenarios", "calendar_view", "channel_choice", "channels_decisions",
-    "chapter_heading", "community_decisions", "community_playbook", "competitors",
-    "content_plan", "cover", "crisis_playbook", "diagnosis", "executive_summary", "footer",
-    "identity_canvas", "identity_decisions", "maturity", "objectives_decisions",
-    "objectives_measurement", "objectives_smart", "persona_name", "plan_closing",
-    "scenario_comparison", "sub_targets", "swot",
-    "target_map", "target_personas", "target_selection", "targets_decisions",
+    "TOC_MARKER", "Section", "appendix_heading", "budget_allocation", "budget_appendix",
+    "budget_decisions", "budget_forecast", "budget_scenarios", "calendar_view",
+    "channel_choice", "channels_appendix", "channels_decisions", "chapter_heading",
+    "community_decisions", "community_playbook", "competitors", "content_plan", "cover",
+    "crisis_playbook", "diagnosis", "executive_summary", "footer", "identity_canvas",
+    "identity_decisions", "maturity", "objectives_decisions", "objectives_measurement",
+    "objectives_smart", "persona_name", "plan_closing", "scenario_comparison", "sub_targets",
+    "swot", "target_map", "target_personas", "target_selection", "targets_decisions",
     "targets_intro", "team_costs", "team_decisions", "team_roles", "tone_of_voice",
     "tracking_report",
 ]

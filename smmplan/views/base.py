@@ -52,8 +52,24 @@ def chapter_heading(plan: Plan, chapter: str) -> Html:
                        text=plan.tr.t(f"chapter.{chapter}")))
 
 
-def section_heading(plan: Plan, key: str, id_: str) -> Html:
-    return Html(render("heading.html.j2", level=3, id=id_, text=plan.tr.t(key)))
+def chapter_opening(plan: Plan, chapter: str, decisions: list[str]) -> list[Html]:
+    """A chapter's title, then what the client should do, in the executive summary's words
+    (the same sentences, from the chapter's ``*_decisions``): decisions first, the why and
+    the detail after, the method in the appendix."""
+    return [chapter_heading(plan, chapter),
+            Html(render("list.html.j2", title=plan.tr.t("chapter_short"), items=decisions,
+                        css="smm-decision smm-in-short"))]
+
+
+def appendix_chapter(plan: Plan, chapter: str) -> Html:
+    """A chapter's title inside the appendix (``<h3>``, listed in the contents)."""
+    return Html(render("heading.html.j2", level=3, id=f"appendix-{chapter}",
+                       text=plan.tr.t(f"chapter.{chapter}")))
+
+
+def section_heading(plan: Plan, key: str, id_: str, level: int = 3) -> Html:
+    """A section's title (``<h3>``, listed in the contents; ``<h4>`` in the appendix)."""
+    return Html(render("heading.html.j2", level=level, id=id_, text=plan.tr.t(key)))
 
 
 def platform_label(key: str) -> str:

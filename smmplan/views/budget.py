@@ -15,7 +15,8 @@ from ..report import Column, Html, render
 from ..sectors import playbook
 from .base import (
     Section,
-    chapter_heading,
+    appendix_chapter,
+    chapter_opening,
     day,
     platform_label,
     section_heading,
@@ -81,7 +82,7 @@ def budget_allocation(plan: Plan) -> Section:
     low = sum(c.conversions_low for c in paid.channels)
     high = sum(c.conversions_high for c in paid.channels)
     blocks = [
-        chapter_heading(plan, "budget"),
+        *chapter_opening(plan, "budget", budget_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
             "budget.intro", total=tr.money(paid.total), aware=tr.percent(paid.awareness_share, 0),
             objective=tr.t(f"budget.objective.{paid.objective}")))),
@@ -131,20 +132,6 @@ def budget_allocation(plan: Plan) -> Section:
     if paid.aov:
         cols += [Column("revenue", tr.t("table.revenue"), money),
                  Column("roas", tr.t("table.roas"), lambda v: tr.number(v, 2))]
-    if paid.by_target:
-        names = {p.id: persona_name(plan, p) for p in plan.targets.personas}
-        split = pd.DataFrame(paid.by_target)
-        split["platform_name"] = [platform_label(p) for p in split["platform"]]
-        split["target_name"] = [names.get(t, f"T{t + 1}") for t in split["target"]]
-        split_cols = [Column("platform_name", tr.t("table.platform")),
-                      Column("target_name", tr.t("table.target")),
-                      Column("audience", tr.t("table.audience"), lambda v: tr.number(v)),
-                      Column("spend", tr.t("table.spend"), lambda v: tr.money(v)),
-                      Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]
-        if paid.aov:
-            split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
-        blocks.append(plan.record.table("budget_by_target", "budget",
-                                        tr.t("budget.by_target"), split, split_cols))
     blocks += [
         plan.record.figure("allocation", "budget", charts.allocation_chart(
             list(frame["platform"]), list(frame["awareness_spend"]),
@@ -168,9 +155,8 @@ def budget_allocation(plan: Plan) -> Section:
     if bounds:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t("budget.bounds",
                                                                  bounds=tr.join(bounds)))))
-    blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-        "budget.method", frequency=tr.number(paid.effective_frequency),
-        min_useful=tr.money(paid.min_useful_spend)))))
+    blocks.append(Html(render("paragraph.html.j2", css="smm-note",
+                              text=tr.t("budget.see_appendix"))))
     return Section(*blocks)
 
 
@@ -261,20 +247,6 @@ def budget_forecast(plan: Plan) -> Section:
                        for c, r in zip(sponsor["content_type"], sponsor["basis"], strict=True)]
     yes_no = {True: tr.t("common_yes_no.true"), False: tr.t("common_yes_no.false")}
     basis = "history" if (sponsor["basis"] == "history").any() else "rule"
-    rates = []
-    for m in paid.models:
-        for metric in ("cpm", "ctr", "cvr"):
-            r = m[metric]
-            rates.append({"platform": m["platform"], "platform_name": platform_label(m["platform"]),
-                          "metric": metric.upper(), "low": r["low"], "mid": r["mid"],
-                          "high": r["high"],
-                          "basis": tr.t(f"budget.rate_basis.{r['basis']}")
-                          if tr.has(f"budget.rate_basis.{r['basis']}") else r["basis"],
-                          "sources": tr.t("common.semicolon").join(
-                              source_label(tr, s) for s in r["sources"]),
-                          "audience": m["audience"]})
-    rates = pd.DataFrame(rates)
-    rate = lambda v: tr.number(v, 2)  # noqa: E731
     blocks = [
         section_heading(plan, "budget.forecast", "budget-forecast"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
@@ -288,7 +260,6 @@ def budget_forecast(plan: Plan) -> Section:
              Column("spend_total", tr.t("table.spend"), lambda v: tr.money(v)),
              *month_cols,
              Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]),
-        *_order_values(plan),
         section_heading(plan, "budget.sponsor", "budget-sponsor"),
         Html(render("paragraph.html.j2", text=tr.t(f"budget.sponsor_{basis}"))),
         plan.record.table(
@@ -298,10 +269,24 @@ def budget_forecast(plan: Plan) -> Section:
              Column("engagement_rate", tr.t("table.engagement_rate"),
                     lambda v: tr.percent(v, 2)),
              Column("sponsor", tr.t("table.sponsor"), yes_no.get)]),
-        *_calibration(plan),
-        *_market_and_targeting(plan),
-        section_heading(plan, "budget.sources", "budget-sources"),
+        *_targeting(plan),
     ]
+    return Section(*blocks)
+
+
+def budget_appendix(plan: Plan) -> Section:
+    """Appendix: the forecast by platform and target, what the history bought against the
+    model, order value by month, the reachable audience and how the ads export was read,
+    and the source of every rate."""
+    tr, paid = plan.tr, plan.paid
+    blocks = [appendix_chapter(plan, "budget"), *_by_target(plan), *_calibration(plan),
+              *_order_values(plan), *_market(plan),
+              section_heading(plan, "budget.sources", "budget-sources", level=4),
+              Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                  "budget.method", frequency=tr.number(paid.effective_frequency),
+                  min_useful=tr.money(paid.min_useful_spend))))]
+    rate = lambda v: tr.number(v, 2)  # noqa: E731
+    rates = _rates(plan)
     note = rate_note(tr, paid.rate, paid.rate_source)
     if note:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=note)))
@@ -319,6 +304,46 @@ def budget_forecast(plan: Plan) -> Section:
     return Section(*blocks)
 
 
+def _rates(plan: Plan) -> pd.DataFrame:
+    """Every rate of the paid model (CPM, CTR, conversion rate) with its basis and sources."""
+    tr, paid = plan.tr, plan.paid
+    rates = []
+    for m in paid.models:
+        for metric in ("cpm", "ctr", "cvr"):
+            r = m[metric]
+            rates.append({"platform": m["platform"], "platform_name": platform_label(m["platform"]),
+                          "metric": metric.upper(), "low": r["low"], "mid": r["mid"],
+                          "high": r["high"],
+                          "basis": tr.t(f"budget.rate_basis.{r['basis']}")
+                          if tr.has(f"budget.rate_basis.{r['basis']}") else r["basis"],
+                          "sources": tr.t("common.semicolon").join(
+                              source_label(tr, s) for s in r["sources"]),
+                          "audience": m["audience"]})
+    return pd.DataFrame(rates)
+
+
+def _by_target(plan: Plan) -> list:
+    """The paid forecast by platform and target (each pair on its part of the audience)."""
+    tr, paid = plan.tr, plan.paid
+    blocks: list = []
+    if paid.by_target:
+        names = {p.id: persona_name(plan, p) for p in plan.targets.personas}
+        split = pd.DataFrame(paid.by_target)
+        split["platform_name"] = [platform_label(p) for p in split["platform"]]
+        split["target_name"] = [names.get(t, f"T{t + 1}") for t in split["target"]]
+        split_cols = [Column("platform_name", tr.t("table.platform")),
+                      Column("target_name", tr.t("table.target")),
+                      Column("audience", tr.t("table.audience"), lambda v: tr.number(v)),
+                      Column("spend", tr.t("table.spend"), lambda v: tr.money(v)),
+                      Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]
+        if paid.aov:
+            split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
+        blocks += [section_heading(plan, "budget.by_target_heading", "budget-by-target", level=4)]
+        blocks.append(plan.record.table("budget_by_target", "budget",
+                                        tr.t("budget.by_target"), split, split_cols))
+    return blocks
+
+
 def _calibration(plan: Plan) -> list:
     """The history each platform's curve passes through, beside the model at that spend."""
     tr, paid = plan.tr, plan.paid
@@ -330,7 +355,7 @@ def _calibration(plan: Plan) -> list:
         "interval": f"{tr.number(c['conversions_interval'][0])}–"
                     f"{tr.number(c['conversions_interval'][1])}",
         "model_conversions": c["model_conversions"]} for p, c in paid.calibration.items()])
-    return [section_heading(plan, "budget.calibration", "budget-calibration"),
+    return [section_heading(plan, "budget.calibration", "budget-calibration", level=4),
             Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
                 "budget.calibration_note"))),
             plan.record.table("calibration", "budget", tr.t("budget.calibration"), frame, [
@@ -342,10 +367,10 @@ def _calibration(plan: Plan) -> list:
                 Column("model_conversions", tr.t("table.model"), lambda v: tr.number(v))])]
 
 
-def _market_and_targeting(plan: Plan) -> list:
+def _market(plan: Plan) -> list:
     """Where each platform's reachable audience comes from (population, platform usage by
-    country, region or stand-in), how the ads export was read (platform, rows without
-    spend, currency) and, from its breakdowns, the cheapest and dearest segments to target."""
+    country, region or stand-in) and how the ads export was read (platform, rows without
+    spend, currency)."""
     from babel import Locale
 
     from ..market import platform_use, population_15_plus
@@ -384,7 +409,17 @@ def _market_and_targeting(plan: Plan) -> list:
         c = history["currency"]
         notes.append(tr.t("paid_market.currency", source=c["from"], target=c["to"],
                           rate=tr.number(c["rate"], 4), origin=c["source"], date=c["date"]))
-    blocks = [Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes]
+    if not notes:
+        return []
+    return [section_heading(plan, "paid_market.heading", "budget-market", level=4),
+            *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes]]
+
+
+def _targeting(plan: Plan) -> list:
+    """From the ads export's breakdowns, the cheapest and dearest segments to target."""
+    tr, paid = plan.tr, plan.paid
+    history = paid.history or {}
+    blocks: list = []
     rows = []
     breakdowns = pd.DataFrame(history.get("breakdowns") or [])
     for key, group in breakdowns.groupby("breakdown", sort=False) if len(breakdowns) else []:
@@ -472,6 +507,7 @@ def _order_values(plan: Plan) -> list:
     by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
     basis = paid.order_value.get("basis", "sector")
     return [
+        section_heading(plan, "budget.order_value_by_month", "budget-order-value", level=4),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             f"budget.order_value_{basis}", sector=tr.text(playbook(
                 plan.brief.client.sector_kind)["name"])))),

@@ -11,7 +11,8 @@ from ..report import Column, Html, render
 from ..sectors import playbook
 from .base import (
     Section,
-    chapter_heading,
+    appendix_chapter,
+    chapter_opening,
     clock,
     day,
     platform_label,
@@ -48,7 +49,7 @@ def channel_choice(plan: Plan) -> Section:
     } for c in ch.choices])
     pct = lambda v: tr.percent(v, 0)  # noqa: E731
     return Section(
-        chapter_heading(plan, "channels"),
+        *chapter_opening(plan, "channels", channels_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
             "channels.intro", client=plan.brief.client.name))),
         section_heading(plan, "channels.choice", "channels-choice"),
@@ -223,7 +224,9 @@ def calendar_view(plan: Plan) -> Section:
             if p not in ("month", "month_name")]
         blocks.append(plan.record.table("calendar_months", "channels",
                                         tr.t("channels.count_by_month"), counts, cols))
-    blocks += first_months(plan)
+    if any(True for _ in _first_slots(plan)):
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note",
+                                  text=tr.t("channels.calendar_appendix"))))
     blocks += [
         plan.record.table("key_dates", "channels", tr.t("channels.key_dates"), dates,
                           [Column("date", tr.t("table.date"),
@@ -275,24 +278,30 @@ def sector_name(plan: Plan) -> str:
     return name if keep else name[:1].lower() + name[1:]
 
 
-def first_months(plan: Plan, months: int = 2) -> list:
-    """Every post of the first ``months`` months with its idea and call to action."""
-    tr, ch = plan.tr, plan.channels
-    start = plan.brief.client.period.start
-    last = pd.Timestamp(start) + pd.DateOffset(months=months)
+def _first_slots(plan: Plan, months: int = 2):
+    """The calendar's posts of the first ``months`` months."""
+    last = pd.Timestamp(plan.brief.client.period.start) + pd.DateOffset(months=months)
+    return (s for s in plan.channels.slots if pd.Timestamp(s.date) < last)
+
+
+def channels_appendix(plan: Plan, months: int = 2) -> Section:
+    """Appendix: every post of the first ``months`` months with its idea and call to
+    action (the rest of the year is in the calendar files)."""
+    tr = plan.tr
     rows = [{"when": day(tr, pd.Timestamp(s.date).date(), "medium") + " " + clock(tr, s.time),
              "platform": platform_label(s.platform) + " · " + tr.t(f"format.{s.format}") +
              (f" · {tr.t('channels.sponsored')}" if s.sponsored else ""),
              "idea": s.idea, "cta": s.cta}
-            for s in ch.slots if pd.Timestamp(s.date) < last]
+            for s in _first_slots(plan, months)]
     if not rows:
-        return []
-    return [section_heading(plan, "ideas.first_months", "channels-first-months"),
-            Html(render("paragraph.html.j2", css="smm-note",
-                        text=tr.t("ideas.first_months_intro"))),
-            plan.record.table("calendar_first_months", "channels", tr.t("ideas.first_months"),
-                              pd.DataFrame(rows),
-                              [Column("when", tr.t("ideas.when")),
-                               Column("platform", tr.t("table.platform")),
-                               Column("idea", tr.t("ideas.topic")),
-                               Column("cta", tr.t("ideas.cta"))])]
+        return Section()
+    return Section(
+        appendix_chapter(plan, "channels"),
+        section_heading(plan, "ideas.first_months", "channels-first-months", level=4),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("ideas.first_months_intro"))),
+        plan.record.table("calendar_first_months", "channels", tr.t("ideas.first_months"),
+                          pd.DataFrame(rows),
+                          [Column("when", tr.t("ideas.when")),
+                           Column("platform", tr.t("table.platform")),
+                           Column("idea", tr.t("ideas.topic")),
+                           Column("cta", tr.t("ideas.cta"))]))

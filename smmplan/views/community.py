@@ -10,7 +10,7 @@ from ..report import Column, Html, render
 from ..sectors import playbook
 from .base import (
     Section,
-    chapter_heading,
+    chapter_opening,
     platform_label,
     section_heading,
 )
@@ -19,13 +19,13 @@ from .base import (
 def community_decisions(plan: Plan) -> list[str]:
     """The community chapter's decisions in words (executive summary)."""
     tr, cm = plan.tr, plan.community
-    if cm.negative_per_day is not None:
-        triggers = tr.join([tr.t("community.level", n=lv["level"]) + " > " +
-                            tr.number(lv["trigger_per_day"], 1) for lv in cm.levels])
-    else:
-        triggers = tr.t("community.baseline_none").split(":")[0]
     hours = tr.join(sorted({tr.t("community.hours", n=h) for h in cm.response_hours.values()}))
-    return [tr.t("summary_community.crisis", triggers=triggers, hours=hours)]
+    if cm.negative_per_day is None:
+        return [tr.t("summary_community.crisis_none", hours=hours)]
+    triggers = tr.join([tr.t("summary_community.trigger", level=lv["level"],
+                             value=tr.number(lv["trigger_per_day"], 1)) for lv in cm.levels])
+    return [tr.t("summary_community.crisis", triggers=triggers, hours=hours,
+                 today=tr.number(cm.negative_per_day, 1))]
 
 
 def community_playbook(plan: Plan) -> Section:
@@ -59,7 +59,7 @@ def community_playbook(plan: Plan) -> Section:
     if tr.language == "fr" and plan.brief.brand.tone_of_voice.address == "mirror":
         rules.append(tr.t("community_extra.register_mirror"))
     return Section(
-        chapter_heading(plan, "community"),
+        *chapter_opening(plan, "community", community_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t("community.intro",
                                                               client=name))),
         section_heading(plan, "community.playbook", "community-playbook"),

@@ -12,7 +12,7 @@ from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
-    chapter_heading,
+    chapter_opening,
     platform_label,
     section_heading,
 )
@@ -65,7 +65,7 @@ def identity_canvas(plan: Plan) -> Section:
         ]),
     ]
     return Section(
-        chapter_heading(plan, "identity"),
+        *chapter_opening(plan, "identity", identity_decisions(plan)),
         Html(render("paragraph.html.j2",
                     text=tr.t("identity.intro", client=b.client.name), lead=True)),
         section_heading(plan, "identity.canvas", "identity-canvas"),

@@ -11,7 +11,7 @@ from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
-    chapter_heading,
+    chapter_opening,
     day,
     kpi_value,
     platform_label,
@@ -98,7 +98,7 @@ def objectives_smart(plan: Plan) -> Section:
     series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
               if o.trajectory and o.baseline.value and o.realistic]
     blocks = [
-        chapter_heading(plan, "objectives"),
+        *chapter_opening(plan, "objectives", objectives_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
             "objectives.intro", client=plan.brief.client.name))),
         section_heading(plan, "objectives.tree", "objectives-tree"),

@@ -12,6 +12,7 @@ from ..safety import logo_bytes
 from .base import (
     TOC_MARKER,
     Section,
+    chapter_heading,
     day,
     kpi_value,
     platform_label,
@@ -84,6 +85,13 @@ def executive_summary(plan: Plan) -> Section:
                     ordered=True)),
         Html(render("summary.html.j2", title="", intro="", chapters=chapters)),
     )
+
+
+def appendix_heading(plan: Plan) -> Section:
+    """The appendix's title and what it is for (the method and detail cells of every chapter
+    follow it, gathered there by ``build.stitch``)."""
+    return Section(chapter_heading(plan, "appendix"),
+                   Html(render("paragraph.html.j2", lead=True, text=plan.tr.t("appendix.intro"))))
 
 
 def footer(plan: Plan) -> Section:

@@ -9,7 +9,7 @@ from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
-    chapter_heading,
+    chapter_opening,
     section_heading,
 )
 
@@ -52,7 +52,7 @@ def team_roles(plan: Plan) -> Section:
         notes.insert(0, tr.t("team.existing", existing=tr.number(team.existing_fte, 1),
                              hire=tr.number(sum(r.hire for r in team.roles), 1)))
     return Section(
-        chapter_heading(plan, "team"),
+        *chapter_opening(plan, "team", team_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
             "team.intro", fte=tr.plural("plural.fte", round(team.fte, 1)),
             channels=tr.plural("plural.channels", team.channels),
