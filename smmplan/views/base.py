@@ -85,10 +85,10 @@ def kpi_value(plan: Plan, kpi: str, value: float | None) -> str:
     unit = kpi_catalogue()[kpi]["unit"]
     if unit == "percent":
         return tr.percent(value, 2)
-    if unit == "money":
-        return tr.money(value, 2)
+    if unit == "money":  # cents only where they matter (a cost per result, not a revenue)
+        return tr.money(value, 2 if abs(value) < 100 else 0)
     if unit in ("ratio", "per_post"):
-        return tr.number(value, 2)
+        return tr.number(value, 2 if abs(value) < 10 else 1)
     return tr.number(value)
 
 
