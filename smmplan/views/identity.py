@@ -160,6 +160,9 @@ def _swot_text(plan: Plan, item) -> str:
             values[k] = tr.percent(values[k], 2)
     if values.get("ratio") is not None:
         values["ratio"] = tr.number(values["ratio"], 1)
+    if "n" in values:  # competitors present on a platform
+        values["competitors"] = (tr.plural("plural.competitors", values["n"]) if values["n"]
+                                 else tr.t("swot.no_competitor"))
     return tr.t(item.text_key, **values)
 
 
