@@ -29,11 +29,11 @@ import pandas as pd
 from .brief import Brief, platforms
 from .catalogue import (
     content_facts,  # noqa: F401 (re-exported)
-    holiday_names,
     paid_facts,  # noqa: F401
 )
 from .exports.posts import read_posts
 from .goals import goal_platform
+from .holiday_names import named_holidays
 from .i18n import Translator
 from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
 from .jsondata import as_data
@@ -251,51 +251,15 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float) -> None:
             c.posts_per_week -= 0.5
 
 
-def _holiday_language(supported: tuple[str, ...], language: str, country: str) -> str | None:
-    """The ``holidays`` package's code for the plan's language in this country, if any."""
-    for code in (f"{language}_{country}", language, f"{language}_US", *sorted(supported)):
-        if code in supported and code.split("_")[0] == language:
-            return code
-    return None
-
-
-def _translated(name: str, table: dict[str, str], tr: Translator) -> str | None:
-    """An English holiday name in the plan's language by the table ("X (observed)" as X,
-    moved), or None when a part of it is not in the table."""
-    parts = []
-    for part in name.split("; "):  # the package joins two holidays of one day with "; "
-        observed = part.endswith(" (observed)")
-        base = part.removesuffix(" (observed)")
-        if base not in table:
-            return None
-        parts.append(tr.t("channels.holiday_observed", name=table[base]) if observed
-                     else table[base])
-    return "; ".join(parts)
-
-
 def public_holidays(country: str, years: range, language: str,
                     tr: Translator) -> dict[dt.date, str]:
     """The country's public holidays named in the plan's language: the ``holidays``
     package's own translation when it has one for the country, else its English names
-    through data/holiday_names.yaml, else the country's own-language names (never English
-    in a plan in another language, for the countries the table covers)."""
-    import holidays
-
-    try:
-        supported = tuple(holidays.country_holidays(country).supported_languages)
-    except NotImplementedError:
-        return {}
-    code = _holiday_language(supported, language, country)
-    if code is not None:
-        return dict(holidays.country_holidays(country, years=years, language=code))
-    local = holidays.country_holidays(country, years=years)  # the package's default language
-    english = next((c for c in (f"en_{country}", "en_US", "en_GB") if c in supported), None)
-    if english is None:
-        return dict(local)
-    table = holiday_names().get(language, {})
-    names = holidays.country_holidays(country, years=years, language=english)
-    return {day: _translated(name, table, tr) or local.get(day, name)
-            for day, name in names.items()}
+    through data/holiday_names.yaml (markers such as "observed" said in the plan's
+    language), else the country's own-language names; never English in a plan in another
+    language (an English name without translation is left out and logged). See
+    ``smmplan.holiday_names``."""
+    return named_holidays(country, years, language, tr)
 
 
 def key_dates(brief: Brief) -> list[dict]:
