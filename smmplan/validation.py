@@ -62,9 +62,10 @@ def check_brief_files(brief: Brief) -> list[str]:
             continue
         missing = False
         for ours, mapped in spec.columns.items():
-            # an audience's value may sum several columns: "A + B + C"
-            for theirs in split_sum(mapped) if (kind, ours) == ("audience", "value") \
-                    else [mapped]:
+            # an audience's value may sum several columns, and its per-category spend
+            # columns are a list: "A + B + C"
+            for theirs in split_sum(mapped) if kind == "audience" and ours in (
+                    "value", "categories") else [mapped]:
                 if theirs not in header:
                     missing = True
                     shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")

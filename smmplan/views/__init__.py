@@ -26,6 +26,7 @@ from .summary import cover, executive_summary, footer, plan_closing
 from .targets import (
     persona_name,
     sub_targets,
+    target_ads_advice,
     target_map,
     target_personas,
     target_selection,
@@ -43,7 +44,7 @@ __all__ = [
     "identity_canvas", "identity_decisions", "maturity", "objectives_decisions",
     "objectives_measurement", "objectives_smart", "persona_name", "plan_closing", "sub_targets",
     "swot",
-    "target_map", "target_personas", "target_selection", "targets_decisions",
+    "target_ads_advice", "target_map", "target_personas", "target_selection", "targets_decisions",
     "targets_intro", "team_costs", "team_decisions", "team_roles", "tone_of_voice",
     "tracking_report",
 ]
