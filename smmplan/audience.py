@@ -533,6 +533,12 @@ def _mapped_categories(columns: dict[str, str]) -> dict[str, str]:
     return found
 
 
+def mapped_columns(ours: str, mapped: str) -> list[str]:
+    """The file's columns of one entry of the audience column map: "A + B + C" for
+    ``value`` (summed) and ``categories`` (per-category spend), else the one column."""
+    return split_sum(mapped) if ours in ("value", "categories") else [mapped]
+
+
 def split_sum(mapped: str | None) -> list[str]:
     """The columns of a ``value`` mapping "A + B + C" (one column: a list of one)."""
     if not mapped:

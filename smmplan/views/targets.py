@@ -31,7 +31,7 @@ def _upper(text: str) -> str:
 
 def _feature(plan: Plan, name: str) -> str:
     """A feature's label inside a sentence (humanised, translated for derived ones)."""
-    if name == "age":
+    if name == "age" or name == plan.targets.roles.get("age"):
         return plan.tr.t("targets.feature_age")
     if name.startswith("days since "):
         return plan.tr.t("targets.feature_days_since",
@@ -68,6 +68,9 @@ def _trait_phrase(plan: Plan, trait) -> str:
     for role in ("value", "orders", "age", "last_order"):
         if roles.get(role) and trait.feature == roles[role]:
             return tr.t(f"targets.name.{role}_{side}")
+    category = roles.get("categories", {}).get(trait.feature)
+    if category:
+        return tr.t(f"targets.name.category_spend_{side}", category=_lower(category))
     return tr.t(f"targets.name.numeric_{side}", feature=_feature(plan, trait.feature))
 
 
@@ -77,19 +80,23 @@ def persona_name(plan: Plan, persona, label: str | None = None) -> str:
     if persona.declared:
         return persona.declared_name
     phrases = [_trait_phrase(plan, t) for t in persona.name_traits]
-    base = _upper(", ".join(phrases)) if phrases else plan.tr.t("table.target")
+    base = _upper(", ".join(phrases) if phrases else plan.tr.t("targets.name.average"))
     return f"{label or f'T{persona.id + 1}'} {base}"
 
 
 def _trait_line(plan: Plan, trait) -> str:
     tr, roles = plan.tr, plan.targets.roles
     feature = _upper(_feature(plan, trait.feature))
+    if trait.kind == "category" and trait.feature == roles.get("gender") and \
+            gender_of(trait.value):  # "Women: 62% against 48% on average"
+        return tr.t("targets.trait_share", label=_upper(_value(plan, trait)),
+                    share=tr.percent(trait.share), overall=tr.percent(trait.overall))
     if trait.kind == "category":
         return tr.t("targets.trait_category", feature=feature, value=_value(plan, trait),
                     share=tr.percent(trait.share), overall=tr.percent(trait.overall))
     if trait.feature in roles.get("booleans", []):
         mean, overall = tr.percent(trait.mean * 100), tr.percent(trait.overall * 100)
-    elif trait.feature == roles.get("value"):
+    elif trait.feature == roles.get("value") or trait.feature in roles.get("categories", {}):
         mean, overall = tr.money(trait.mean), tr.money(trait.overall)
     else:
         mean, overall = tr.number(trait.mean, 1), tr.number(trait.overall, 1)
@@ -109,7 +116,7 @@ def _message(plan: Plan, persona) -> str:
     brand = plan.brief.brand
     return plan.tr.t(f"targets.message.{persona.message}",
                      differentiator=brand.differentiators[0],
-                     value_proposition=brand.value_proposition)
+                     value_proposition=brand.value_proposition.rstrip(". "))
 
 
 def targets_decisions(plan: Plan) -> list[str]:
@@ -179,8 +186,12 @@ def target_selection(plan: Plan) -> Section:
                min_share=tr.percent(plan.brief.targets.min_share, 0), lo=lo, hi=hi,
                best=tg.best_k, best_silhouette=tr.number(scores.get(tg.best_k, 0), 2),
                margin=tr.number(tg.rule["margin"], 2))
-    check = tr.t("targets.db_agrees") if tg.davies_bouldin_agrees else tr.t(
-        "targets.db_disagrees", k_db=tg.davies_bouldin_k)
+    if tg.davies_bouldin_agrees:
+        check = tr.t("targets.db_agrees")
+    elif tg.reason == "actionable" and not lo <= tg.davies_bouldin_k <= hi:
+        check = tr.t("targets.db_outside", k_db=tg.davies_bouldin_k, lo=lo, hi=hi)
+    else:
+        check = tr.t("targets.db_disagrees", k_db=tg.davies_bouldin_k)
     stab = tr.t("targets.stability", n=tg.stability["bootstraps"],
                 mean=tr.number(tg.stability["ari_mean"], 2),
                 min=tr.number(tg.stability["ari_min"], 2))
@@ -242,7 +253,8 @@ def _persona_card(plan: Plan, p, label: str | None = None) -> dict:
         "name": persona_name(plan, p, label),
         "declared": tr.t("targets.declared") if p.declared else "",
         "description": p.declared_description,
-        "size": tr.t("targets.persona_size", count=tr.number(p.size),
+        "size": tr.t("targets.persona_size_line" if label and "." in label else
+                     "targets.persona_size", count=tr.number(p.size),
                      share=tr.percent(p.share)) if p.size else (
             tr.percent(p.share) if p.share else ""),
         "value": value,
@@ -272,6 +284,8 @@ def target_personas(plan: Plan) -> Section:
     cols = [Column("name", tr.t("table.target")),
             Column("people", tr.t("table.people"), lambda v: tr.number(v)),
             Column("share", tr.t("table.share"), lambda v: tr.percent(v))]
+    if tg.declared:  # declared personas have a share, not a count of people
+        cols = [c for c in cols if c.key != "people"]
     if any(p.value_mean is not None for p in tg.personas):
         cols += [Column("value_mean", tr.t("table.value_mean"), lambda v: tr.money(v)),
                  Column("value_share", tr.t("table.value_share"), lambda v: tr.percent(v)),
@@ -355,7 +369,7 @@ def _segment_words(plan: Plan, key: str, value: str) -> str:
             return tr.t("targets.ads.age_plus", band=int(lo))
         return tr.t("targets.ads.age", band=f"{int(lo)}–{int(hi) - 1}")
     if key == "gender" and gender_of(value):
-        return tr.t(f"targets.name.{gender_of(value)}")
+        return tr.t(f"targets.ads.{gender_of(value)}")
     return value
 
 
