@@ -176,3 +176,18 @@ def test_category_spend_gives_offer_lines_their_sub_targets_and_personas_what_th
     assert "What they buy" in text and "no product information" not in text
     assert "spend by product category" in text
     assert "Mnt" not in text  # human labels, never the raw column names
+
+
+def test_validate_names_a_missing_category_column(tmp_path):
+    from smmplan.errors import SmmplanError
+    from smmplan.validation import load_brief
+
+    from .conftest import example_raw, standalone, write_brief
+
+    _category_spend().to_csv(tmp_path / "customers.csv", index=False)
+    raw = standalone(example_raw("fashion"))
+    raw["data"] = {"audience": {"path": "customers.csv",
+                                "columns": {"categories": "MntWines + MntFish"}}}
+    with pytest.raises(SmmplanError, match=r"data.audience.columns.categories: column "
+                                           r"'MntFish' is not in customers.csv"):
+        load_brief(write_brief(tmp_path, raw))
