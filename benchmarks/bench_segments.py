@@ -98,7 +98,7 @@ def part(which: str, rows: int) -> dict:
         seconds = time.perf_counter() - t0
         return {"seconds": seconds, "peak_mb": peak_mb(), "table_mb": base, "k": result.k,
                 "columns": len(aud.numeric) + len(aud.categorical),
-                "seed": brief.seed % 2**31, "steps": steps}
+                "seed": brief.random_seed() % 2**31, "steps": steps}
     from sklearn.cluster import MiniBatchKMeans
 
     from smmplan.segments import to_matrix

@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 
 from .brief import Brief
+from .catalogue import column_aliases
 from .errors import DataError
+from .exports.columns import find_column
 from .exports.table import read_parsed
 from .exports.values import MISSING as _MISSING
 from .exports.values import non_empty as _non_empty
@@ -58,6 +60,8 @@ MAX_CATEGORIES = 30
 AGE_RANGE = (13, 110)  # an age outside is impossible for a customer: excluded (then imputed)
 OUTLIER_IQR = 5.0  # beyond Q3 + 5 x IQR (or Q1 - 5 x IQR) a value is capped at that bound
 _BIRTH_YEAR = re.compile(r"birth|naissance|year_?of_?birth|yob", re.I)
+MAIN_CATEGORY = "main category"  # each person's category with the largest share of spend
+CATEGORY_TOTAL = "total spend"  # the sum of the per-category spend columns
 SAMPLE = 2000  # values looked at to decide a column's type before parsing all of it
 MIN_PARSED = 0.8  # share of non-empty values that must parse for a type to be chosen
 
@@ -93,10 +97,52 @@ class Audience:
     age_column: str | None
     notes: list[ColumnNote] = field(default_factory=list)
     reference_date: str | None = None
+    # per-category spend: the category's label -> its (numeric) feature; with them,
+    # ``MAIN_CATEGORY`` (and, without a value column, ``CATEGORY_TOTAL``) are in
+    # ``features`` but not in ``numeric`` / ``categorical``: they are not clustered twice
+    categories: dict[str, str] = field(default_factory=dict)
 
     @property
     def product(self) -> pd.Series | None:
         return self.features[self.product_column] if self.product_column else None
+
+    def roles(self) -> dict:
+        """What the plan's words need to know about the features: ``value``, ``gender``,
+        ``age``, ``product`` (its feature), ``product_source`` ("categories" for
+        per-category spend, "column" for a product column, or None), ``orders`` (a count of
+        orders, by ``data/columns.yaml``'s aliases), ``last_order`` (the days since the
+        last order), ``booleans`` (yes/no features, as shares), ``categories`` (each
+        per-category spend feature's category label)."""
+        kept = [n for n in self.notes if n.action == "kept"]
+        names = [n.column for n in kept if n.kind == "numeric"]
+        orders = find_column(names, "audience", "orders")
+        last = find_column([n.column for n in kept if n.kind == "recency"], "audience",
+                           "last_order")
+        return {
+            "value": self.value_column, "gender": self.gender_column, "age": self.age_column,
+            "product": self.product_column,
+            "product_source": None if not self.product_column else "categories" if
+            self.product_column == MAIN_CATEGORY and self.categories else "column",
+            "orders": orders if orders in self.numeric else None,
+            "last_order": next((n.detail for n in kept if n.column == last), None),
+            "booleans": [n.column for n in kept if n.kind == "boolean" and
+                         n.column in self.numeric],
+            "categories": {col: label for label, col in self.categories.items()},
+        }
+
+    def category_shares(self, mask: np.ndarray | None = None) -> dict[str, float]:
+        """Share (%) of the spend of the rows in ``mask`` (default: all) that goes to each
+        category, largest first; empty without per-category spend columns."""
+        if not self.categories:
+            return {}
+        rows = self.features if mask is None else self.features[np.asarray(mask)]
+        sums = rows[list(self.categories.values())].clip(lower=0).sum()
+        total = float(sums.sum())
+        if not total:
+            return {}
+        shares = {label: float(sums[col]) / total * 100 for label, col in
+                  self.categories.items()}
+        return dict(sorted(shares.items(), key=lambda kv: -kv[1]))
 
 
 @dataclass
@@ -196,13 +242,20 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
 
     ``columns`` is the brief's column map (smmplan's name -> the file's column): ``id`` is
     the row key, ``value`` the spend or revenue column, ``product`` the column whose values
-    map to offer lines, ``gender`` and ``age``; any other mapped name renames a column.
-    Raises DataError (naming file and column) when the table cannot be modelled.
+    map to offer lines, ``gender`` and ``age``, ``categories`` ("A + B + C") or
+    ``category.<label>`` the per-category spend columns (else found by the naming rule of
+    ``data/columns.yaml``: see ``category_columns``); any other mapped name renames a
+    column. Raises DataError (naming file and column) when the table cannot be modelled.
     """
     file = str(file)
     columns = dict(columns or {})
     if table.empty or len(table.columns) == 0:
         raise DataError(f"{file}: the audience table has no rows")
+    mapped_categories = _mapped_categories(columns)  # pops them from ``columns``
+    for col in mapped_categories.values():
+        if col not in table.columns:
+            raise DataError(f"{file}: column {col!r} (mapped as 'categories') is not in the "
+                            "file")
     value_sum = split_sum(columns.get("value"))
     if len(value_sum) > 1:  # "A + B + C": per-category spend columns, summed into one value
         absent = [c for c in value_sum if c not in table.columns]
@@ -248,7 +301,8 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         if present.empty:
             notes.append(ColumnNote(col, "dropped", "empty"))
             continue
-        mapped = col in roles.values() or col in renames
+        mapped = col in roles.values() or col in renames or col in \
+            mapped_categories.values()
         why = None if mapped else _is_identity(col, present, n_distinct)
         if why:
             if key_column is None and why == "identity column name" and \
@@ -350,7 +404,17 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         notes.append(ColumnNote(col, "kept", "age", "age", coerced=coerced))
         if reference is None:
             reference = today or pd.Timestamp(f"{year}-01-01")
-    _flag_values(table, typed, notes, renames, roles.get("value"))
+    if mapped_categories:
+        kinds = {note.column: note.kind for note in notes}
+        wrong = [c for c in mapped_categories.values() if kinds.get(c) not in ("numeric",
+                                                                                "constant")]
+        if wrong:
+            raise DataError(f"{file}: column {wrong[0]!r} (mapped as 'categories') does not "
+                            "hold amounts")
+        categories = {label: c for label, c in mapped_categories.items() if c in numeric}
+    else:
+        categories = category_columns([c for c in numeric if c not in roles.values()])
+    _flag_values(table, typed, notes, renames, {roles.get("value"), *categories.values()})
 
     if not typed:
         raise DataError(f"{file}: no column can be used to find targets "
@@ -373,6 +437,19 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
 
     age_column = "age" if "age" in features else find("age", re.compile(r"^age$|âge", re.I),
                                                        ("numeric",))
+    value_column = find("value", _VALUE_NAME, ("numeric",))
+    product_column = find("product", _PRODUCT_NAME, ("category",))
+    if categories:  # each person's main category and, without a value, their total spend
+        amounts = features[list(categories.values())].clip(lower=0)
+        total = amounts.sum(axis=1, min_count=1)
+        main = np.where(total.to_numpy() > 0, amounts.fillna(-1).to_numpy().argmax(axis=1),
+                        -1)
+        features[MAIN_CATEGORY] = pd.Categorical.from_codes(main, categories=list(categories))
+        product_column = product_column or MAIN_CATEGORY
+        if "value" not in roles and (value_column is None or value_column in
+                                     categories.values()):
+            features[CATEGORY_TOTAL] = total
+            value_column = CATEGORY_TOTAL
     return Audience(
         file=file,
         rows=n,
@@ -381,12 +458,13 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         categorical=categorical,
         key=key,
         key_column=key_column,
-        value_column=find("value", _VALUE_NAME, ("numeric",)),
-        product_column=find("product", _PRODUCT_NAME, ("category",)),
+        value_column=value_column,
+        product_column=product_column,
         gender_column=find("gender", _GENDER_NAME, ("category",)),
         age_column=age_column,
         notes=notes,
         reference_date=str(reference.date()) if reference is not None else None,
+        categories=categories,
     )
 
 
@@ -401,6 +479,66 @@ def human_label(name: str) -> str:
     return words[:1].upper() + words[1:].lower()
 
 
+def _words(name: str) -> list[str]:
+    """A column name's words: "MntMeatProducts" -> Mnt, Meat, Products; "spend_shoes"."""
+    spaced = re.sub(r"([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])", lambda m: " ".join(
+        g for g in m.groups() if g), name)
+    return [w for w in re.split(r"[\s_\-./()]+", spaced) if w]
+
+
+def _category_label(words: list[str]) -> str:
+    """Words of a category as people write them: "Meat products", "Gold prods"."""
+    text = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in words)
+    return text[:1].upper() + text[1:]
+
+
+def category_columns(numeric: list[str]) -> dict[str, str]:
+    """Per-category spend columns among ``numeric`` column names, by the naming rule of
+    ``data/columns.yaml`` (``audience_categories``): at least ``min_columns`` columns whose
+    first word is one of ``prefixes`` or last word one of ``suffixes`` (the same affix for
+    all), the rest of the name being the category; the largest such set. Returns the
+    category's label -> the column ({} when there is no such set)."""
+    rule = column_aliases().get("audience_categories", {})
+    groups: dict[tuple[str, str], dict[str, str]] = {}
+    for col in numeric:
+        words = _words(col)
+        if len(words) < 2:
+            continue
+        for side, affix, rest in (("prefix", words[0], words[1:]),
+                                  ("suffix", words[-1], words[:-1])):
+            if affix.lower() not in rule.get(f"{side}es", []) or \
+                    " ".join(rest).lower() in rule.get("not_categories", []):
+                continue
+            label = _category_label(rest)
+            group = groups.setdefault((side, affix.lower()), {})
+            group[label if label not in group else col] = col
+    found = max(groups.values(), key=len, default={})
+    return found if len(found) >= rule.get("min_columns", 2) else {}
+
+
+def _mapped_categories(columns: dict[str, str]) -> dict[str, str]:
+    """The per-category spend columns named by the brief's column map, removed from it:
+    ``categories: "A + B"`` (labels from the column names) and ``category.<label>: A``."""
+    found = {}
+    for theirs in split_sum(columns.pop("categories", None)):
+        words = _words(theirs)
+        rule = column_aliases().get("audience_categories", {})
+        if len(words) > 1 and words[0].lower() in rule.get("prefixes", []):
+            words = words[1:]
+        elif len(words) > 1 and words[-1].lower() in rule.get("suffixes", []):
+            words = words[:-1]
+        found[_category_label(words)] = theirs
+    for ours in [k for k in columns if k.startswith("category.")]:
+        found[ours[len("category."):].strip() or columns[ours]] = columns.pop(ours)
+    return found
+
+
+def mapped_columns(ours: str, mapped: str) -> list[str]:
+    """The file's columns of one entry of the audience column map: "A + B + C" for
+    ``value`` (summed) and ``categories`` (per-category spend), else the one column."""
+    return split_sum(mapped) if ours in ("value", "categories") else [mapped]
+
+
 def split_sum(mapped: str | None) -> list[str]:
     """The columns of a ``value`` mapping "A + B + C" (one column: a list of one)."""
     if not mapped:
@@ -409,9 +547,10 @@ def split_sum(mapped: str | None) -> list[str]:
 
 
 def _flag_values(table: pd.DataFrame, typed: dict[str, pd.Series], notes: list[ColumnNote],
-                 renames: dict[str, str], value: str | None) -> None:
+                 renames: dict[str, str], amounts: set[str | None]) -> None:
     """Missing values counted per kept column; impossible values excluded (an age outside
-    ``AGE_RANGE``, a negative amount in a spend or value column) and extreme ones capped
+    ``AGE_RANGE``, a negative amount in a spend or value column, or in one of ``amounts``:
+    the value and per-category spend columns) and extreme ones capped
     (beyond ``OUTLIER_IQR`` interquartile ranges from the quartiles), counted in the notes."""
     for note in notes:
         if note.action != "kept":
@@ -429,7 +568,7 @@ def _flag_values(table: pd.DataFrame, typed: dict[str, pd.Series], notes: list[C
         if note.kind == "age":
             bad = series.notna() & ~series.between(*AGE_RANGE)
             rule = "age_range"
-        elif _VALUE_NAME.search(note.column) or note.column == value:
+        elif _VALUE_NAME.search(note.column) or note.column in amounts:
             bad = series < 0
             rule = "negative"
         else:

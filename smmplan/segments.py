@@ -15,6 +15,21 @@
   with the Davies-Bouldin index, fits KMeans (MiniBatchKMeans above ``MINIBATCH_ROWS``)
   on every row, and measures stability as the adjusted Rand index between the fit and
   refits on bootstrap resamples.
+- The number of targets prefers an actionable range, ``ACTIONABLE_K`` (3 to 7: fewer
+  than three targets is a split a marketer cannot act on, more than seven is more
+  messages than a team can write and test): when the best admissible k by silhouette is
+  outside the range, the best admissible k inside it is taken instead if its silhouette is
+  within ``ACTIONABLE_MARGIN`` of the best one (a difference that small is not a real
+  preference of the data), or if the best one shows no substantial structure itself
+  (silhouette under ``WEAK_SILHOUETTE``). A k outside the range is kept only when the
+  data forbids the range (no admissible k in it: too few rows for the minimum group size,
+  or the brief's searched range or forced ``k`` excludes it) or clearly prefers it (by
+  more than the margin, with substantial structure).
+- The structure is weak (``weak_structure``) when the chosen k's silhouette is under
+  ``WEAK_SILHOUETTE`` (0.25: "no substantial structure has been found", Kaufman &
+  Rousseeuw 1990, *Finding Groups in Data*, p. 88) or its bootstrap stability (mean
+  adjusted Rand index) is under ``WEAK_STABILITY``; the plan then presents the targets as
+  hypotheses to test.
 """
 
 from __future__ import annotations
@@ -44,6 +59,10 @@ PARALLEL_ROWS = 100_000  # from this size, preprocessing transforms columns in t
 SELECTION_SAMPLE = 10_000
 SILHOUETTE_SAMPLE = 2_000
 BOOTSTRAPS = 5
+ACTIONABLE_K = (3, 7)  # the number of targets a plan can act on, preferred when admissible
+ACTIONABLE_MARGIN = 0.05  # silhouette a k in ACTIONABLE_K may give up to the best k outside
+WEAK_SILHOUETTE = 0.25  # under it: "no substantial structure" (Kaufman & Rousseeuw 1990)
+WEAK_STABILITY = 0.5  # mean bootstrap ARI under it: the grouping is not reproducible
 
 
 def mean_silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
@@ -150,12 +169,16 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
     min_count : int
         Smallest admissible segment in rows, a forced k included (the targets chapter
         passes the disclosure minimum of ``privacy.min_group``).
+    actionable : tuple of two ints or None
+        The preferred range of k (``ACTIONABLE_K``; see the module docstring); None
+        chooses by silhouette alone (the offer lines' sub-targets).
     """
 
     def __init__(self, k: int | None = None, k_min: int = 2, k_max: int = 8,
                  min_share: float = 0.05, random_state: int = 0,
                  bootstraps: int = BOOTSTRAPS, n_init: int = 4,
-                 min_count: int = MIN_TARGET_ROWS):
+                 min_count: int = MIN_TARGET_ROWS,
+                 actionable: tuple[int, int] | None = ACTIONABLE_K):
         self.k = k
         self.k_min = k_min
         self.k_max = k_max
@@ -164,6 +187,7 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         self.bootstraps = bootstraps
         self.n_init = n_init
         self.min_count = min_count
+        self.actionable = actionable
 
     def fit(self, X: np.ndarray, y=None) -> AudienceSegmenter:
         """Choose k (``select``), then fit every row at that k (``fit_selected``)."""
@@ -208,6 +232,9 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         else:
             best = int(admissible.loc[admissible["silhouette"].idxmax(), "k"])
             self.reason_ = "forced" if self.k else "silhouette"
+        self.best_k_ = best  # the best admissible k by silhouette alone
+        if not self.k and not admissible.empty and self.actionable:
+            best, self.reason_ = self._prefer_actionable(admissible, best)
         db_best = int((admissible if not admissible.empty else table)
                       .sort_values("davies_bouldin")["k"].iloc[0])
         table["chosen"] = table["k"] == best
@@ -222,6 +249,22 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         # bootstrap resamples however often it is called.
         self._selected = (sample_idx, rng.bit_generator.state, models[best], n)
         return self
+
+    def _prefer_actionable(self, admissible: pd.DataFrame, best: int) -> tuple[int, str]:
+        """The best admissible k in ``actionable`` when ``best`` is outside it and the
+        silhouette it gives up is at most ``ACTIONABLE_MARGIN``, with the reason."""
+        lo, hi = self.actionable
+        inside = admissible[admissible["k"].between(lo, hi)]
+        if lo <= best <= hi:
+            return best, "silhouette"
+        if inside.empty:
+            return best, "actionable_impossible"  # the data forbids the range
+        top = inside.loc[inside["silhouette"].idxmax()]
+        score = float(admissible.set_index("k")["silhouette"][best])
+        # a best k without substantial structure is no evidence against the range either
+        if score - float(top["silhouette"]) <= ACTIONABLE_MARGIN or score < WEAK_SILHOUETTE:
+            return int(top["k"]), "actionable"
+        return best, "silhouette_clear"  # the data clearly prefers a k outside the range
 
     def fit_selected(self, X: np.ndarray) -> AudienceSegmenter:
         """Fit the k chosen by ``select`` on every row of the same ``X`` and measure the
@@ -259,3 +302,15 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Segment of each row of a preprocessed matrix."""
         return self._relabel[self.model_.predict(X)]
+
+
+def weak_structure(silhouette: float, stability: float | None) -> list[str]:
+    """Why a grouping is weak: ``"silhouette"`` when under ``WEAK_SILHOUETTE``,
+    ``"stability"`` when the mean bootstrap ARI is under ``WEAK_STABILITY``; empty when
+    the structure is substantial."""
+    why = []
+    if silhouette < WEAK_SILHOUETTE:
+        why.append("silhouette")
+    if stability is not None and stability < WEAK_STABILITY:
+        why.append("stability")
+    return why

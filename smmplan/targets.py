@@ -18,17 +18,27 @@ from sklearn import config_context, get_config
 from sklearn.decomposition import PCA
 from threadpoolctl import ThreadpoolController
 
+from .ads_targeting import ads_advice
 from .audience import Audience
 from .brief import Brief, OfferLine, platform_catalogue
 from .jsondata import as_data
 from .privacy import min_group
-from .segments import AudienceSegmenter, to_matrix
+from .segments import (
+    ACTIONABLE_K,
+    ACTIONABLE_MARGIN,
+    WEAK_SILHOUETTE,
+    WEAK_STABILITY,
+    AudienceSegmenter,
+    to_matrix,
+    weak_structure,
+)
 
 Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
 MAP_POINTS = 2000  # points drawn on the segment map (a sample: never every row)
 SUB_K_MAX = 4
 SUB_SAMPLE = 5_000  # rows of a line on which its sub-targets are chosen and fitted
+BUYS = 3  # categories shown as what a target buys (its largest shares of spend)
 
 
 @dataclass
@@ -69,6 +79,9 @@ class Persona:
     declared_description: str = ""
     declared_message: str = ""
     age_range: str | None = None
+    # per-category spend: [{category, share, overall}] (% of the segment's spend against
+    # % of everyone's), its largest shares first
+    buys: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -88,7 +101,15 @@ class Targets:
     declared: bool
     rows: int = 0
     k: int = 0
-    reason: str = ""  # silhouette, forced, too_small (audience not clustered: see min_group)
+    # silhouette, actionable, actionable_impossible, silhouette_clear, forced,
+    # none_admissible, too_small (audience not clustered: see min_group)
+    reason: str = ""
+    best_k: int = 0  # the best admissible k by silhouette alone
+    weak: list[str] = field(default_factory=list)  # "silhouette", "stability": weak structure
+    rule: dict = field(default_factory=dict)  # the k rule's and weak structure's constants
+    categories: list[str] = field(default_factory=list)  # per-category spend: their labels
+    roles: dict = field(default_factory=dict)  # which feature is what (Audience.roles)
+    ads: dict = field(default_factory=dict)  # ads history by age and gender (ads_targeting)
     min_group: int = 0  # smallest group the plan may describe (data/privacy.yaml)
     selection: list[dict] = field(default_factory=list)
     davies_bouldin_agrees: bool = True
@@ -276,12 +297,19 @@ def choose_message(traits: list[Trait], value_index: float | None, aud: Audience
     return "nurture"
 
 
-def _line_of(value: object, lines: list[OfferLine]) -> str | None:
+def line_values(aud: Audience, line: OfferLine) -> list[str]:
+    """The product values of an offer line (``audience_values``), a per-category spend
+    column's name standing for its category's label ("MntWines" -> "Wines")."""
+    by_column = {col.lower(): label for label, col in aud.categories.items()}
+    return [by_column.get(v.strip().lower(), v) for v in line.audience_values]
+
+
+def _line_of(value: object, lines: list[OfferLine], aud: Audience) -> str | None:
     if not isinstance(value, str):
         return None
     low = value.strip().lower()
     for line in lines:
-        if low in {v.lower() for v in line.audience_values}:
+        if low in {v.strip().lower() for v in line_values(aud, line)}:
             return line.name
     return None
 
@@ -295,7 +323,7 @@ def _offer_for(aud: Audience, mask: np.ndarray, lines: list[OfferLine],
         counts = aud.features.loc[mask, aud.product_column].value_counts()
         by_line: dict[str, int] = {}
         for value, count in counts.items():
-            line = _line_of(value, lines)
+            line = _line_of(value, lines, aud)
             if line:
                 by_line[line] = by_line.get(line, 0) + int(count)
         if by_line:
@@ -338,6 +366,11 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
             if total else None
         overall = np.nanmean(values[base])
         persona.value_index = round(persona.value_mean / overall, 2) if overall else None
+    if aud.categories:
+        overall_buys = aud.category_shares(base)
+        persona.buys = [{"category": label, "share": round(share, 1),
+                         "overall": round(overall_buys.get(label, 0.0), 1)}
+                        for label, share in list(aud.category_shares(mask).items())[:BUYS]]
     persona.channels = channel_fit(aud, mask, overall=reach_all)
     persona.message = choose_message(traits, persona.value_index, aud)
     persona.offer = _offer_for(aud, mask, lines, persona.value_mean)
@@ -370,7 +403,7 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
         fit_on = np.sort(rng.choice(index, size=SUB_SAMPLE, replace=False))
     # Stability is measured on the targets; two restarts suffice for 2-4 sub-targets.
     seg = AudienceSegmenter(k_min=2, k_max=SUB_K_MAX, min_share=0.1, random_state=seed,
-                            bootstraps=0, n_init=2, min_count=least)
+                            bootstraps=0, n_init=2, min_count=least, actionable=None)
     seg.fit(X[fit_on])
     sub = np.zeros(aud.rows, dtype=np.int64)
     sub[index] = seg.labels_ if n <= SUB_SAMPLE else seg.predict(X[index])
@@ -463,7 +496,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     lines = brief.offer
     by_product = bool(aud.product_column and any(line.audience_values for line in lines))
     by_line = [(number, line, _rows_with(aud.features[aud.product_column],
-                                         line.audience_values))
+                                         line_values(aud, line)))
                for number, line in enumerate(lines, start=1)
                if by_product and line.audience_values]
     sub_labels = np.array([""] * aud.rows, dtype=object)
@@ -518,11 +551,19 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         prof = {t.feature: t.z for t in profiles[p.id] if t.kind == "numeric"}
         z.append([prof.get(f) for f in top])
     xy = pca.transform(X[map_rows])
+    chosen = seg.selection_.set_index("k").loc[seg.k_, "silhouette"]
     result = Targets(
         declared=False,
         rows=aud.rows,
         k=seg.k_,
         reason=seg.reason_,
+        best_k=seg.best_k_,
+        weak=weak_structure(float(chosen), seg.stability_["ari_mean"]
+                            if seg.stability_["bootstraps"] else None),
+        rule={"actionable": list(ACTIONABLE_K), "margin": ACTIONABLE_MARGIN,
+              "weak_silhouette": WEAK_SILHOUETTE, "weak_stability": WEAK_STABILITY},
+        categories=list(aud.categories),
+        roles=aud.roles(),
         min_group=min_group(aud.rows),
         selection=seg.selection_.round(4).to_dict("records"),
         davies_bouldin_agrees=seg.davies_bouldin_agrees_,
@@ -542,6 +583,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         keys=aud.key,
     )
     result.sub_labels = sub_labels.tolist()
+    result.ads = ads_advice(brief, aud, labels, personas)
     return result
 
 
@@ -556,10 +598,11 @@ def _declared_targets(brief: Brief, aud: Audience | None) -> Targets:
                 age_range=p.age_range)
         for i, p in enumerate(brief.targets.personas)
     ]
+    advice = ads_advice(brief, None, None, personas)
     if aud is None:
-        return Targets(declared=True, personas=personas, k=len(personas))
+        return Targets(declared=True, personas=personas, k=len(personas), ads=advice)
     return Targets(declared=True, personas=personas, k=len(personas), rows=aud.rows,
-                   reason="too_small", min_group=min_group(aud.rows))
+                   reason="too_small", min_group=min_group(aud.rows), ads=advice)
 
 
 def platform_reach(aud: Audience) -> dict[str, float]:

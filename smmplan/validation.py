@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-from .audience import MIN_TARGET_ROWS, load_audience, split_sum
+from .audience import MIN_TARGET_ROWS, load_audience, mapped_columns
 from .brief import Brief
 from .catalogue import paid_facts
 from .errors import BriefError, DataError
@@ -62,9 +62,9 @@ def check_brief_files(brief: Brief) -> list[str]:
             continue
         missing = False
         for ours, mapped in spec.columns.items():
-            # an audience's value may sum several columns: "A + B + C"
-            for theirs in split_sum(mapped) if (kind, ours) == ("audience", "value") \
-                    else [mapped]:
+            # an audience's value may sum several columns, and its per-category spend
+            # columns are a list: "A + B + C"
+            for theirs in mapped_columns(ours, mapped) if kind == "audience" else [mapped]:
                 if theirs not in header:
                     missing = True
                     shown = ", ".join(header[:12]) + (", ..." if len(header) > 12 else "")
@@ -132,7 +132,7 @@ def _check_audience(brief: Brief) -> list[str]:
         return [f"{brief.source}: data.audience: {exc}"]
     personal = [(ours, theirs, personal_column(theirs, table[theirs].dropna()))
                 for ours, mapped in spec.columns.items()
-                for theirs in (split_sum(mapped) if ours == "value" else [mapped])]
+                for theirs in mapped_columns(ours, mapped)]
     if any(why for _, _, why in personal):
         return [f"{brief.source}: data.audience.columns.{ours}: column {theirs!r} holds "
                 f"personal data ({why}); map the role to another column or leave it out"

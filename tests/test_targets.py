@@ -320,3 +320,77 @@ def test_mall_customers_facts_hold():
     expected = sorted([(26, 79, 22), (26, 21, 23), (55, 50, 81), (87, 82, 39), (88, 17, 35)])
     for (i, s, n), (ei, es, en) in zip(found, expected, strict=True):
         assert abs(i - ei) <= 2 and abs(s - es) <= 2 and abs(n - en) <= 2
+
+
+def weakly_structured(n: int = 800, seed: int = 0) -> pd.DataFrame:
+    """Customers whose traits vary together only loosely (one wealth factor and noise):
+    the silhouette is best at k = 2 and low everywhere, as in real customer tables."""
+    rng = np.random.default_rng(seed)
+    wealth = rng.normal(0, 1, n)
+    table = pd.DataFrame({"Income": (52000 + 20000 * wealth).round(),
+                          "Age": rng.integers(18, 80, n),
+                          "Recency": rng.integers(0, 100, n),
+                          "Status": rng.choice(["Married", "Single", "Divorced"], n)})
+    for i, name in enumerate(["Wines", "Fruits", "Meat", "Fish"]):
+        table[f"Mnt{name}"] = np.exp(rng.normal(5 + 0.8 * wealth, 1.0)).round() * (i + 1)
+    return table
+
+
+def test_actionable_k_preferred_when_the_best_k_is_no_real_preference():
+    from smmplan.segments import ACTIONABLE_K, WEAK_SILHOUETTE
+
+    aud = prepare_audience(weakly_structured(), "c.csv")
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    plain = AudienceSegmenter(random_state=0, bootstraps=0, actionable=None).fit(X)
+    assert plain.k_ == 2  # silhouette alone settles on two targets
+    seg = AudienceSegmenter(random_state=0, bootstraps=0).fit(X)
+    sel = seg.selection_.set_index("k")["silhouette"]
+    inside = sel.loc[ACTIONABLE_K[0]:ACTIONABLE_K[1]]
+    assert seg.reason_ == "actionable" and seg.best_k_ == 2
+    assert seg.k_ == int(inside.idxmax())  # the best k of the actionable range
+    assert sel[2] < WEAK_SILHOUETTE  # no substantial structure at the best k either
+
+
+def test_a_clearly_better_k_outside_the_range_is_kept():
+    rng = np.random.default_rng(1)  # two tight, far-apart groups: k = 2 by far
+    X = np.vstack([rng.normal(0, 0.3, (200, 3)), rng.normal(8, 0.3, (200, 3))])
+    seg = AudienceSegmenter(random_state=0, bootstraps=0).fit(X)
+    sel = seg.selection_.set_index("k")["silhouette"]
+    assert (seg.k_, seg.reason_) == (2, "silhouette_clear")
+    assert sel[2] - sel.loc[3:7].max() > 0.05
+
+
+def test_the_data_or_the_brief_can_forbid_the_actionable_range():
+    rng = np.random.default_rng(2)
+    X = rng.normal(0, 1, (50, 3))  # 50 rows, groups of at least 20: only k = 2 possible
+    seg = AudienceSegmenter(random_state=0, bootstraps=0, min_count=20).fit(X)
+    assert (seg.k_, seg.reason_) == (2, "actionable_impossible")
+    forced = AudienceSegmenter(k=2, random_state=0, bootstraps=0).fit(
+        rng.normal(0, 1, (400, 3)))
+    assert (forced.k_, forced.reason_) == (2, "forced")
+
+
+def test_weak_structure_thresholds():
+    from smmplan.segments import WEAK_SILHOUETTE, WEAK_STABILITY, weak_structure
+
+    assert weak_structure(WEAK_SILHOUETTE - 0.01, 0.9) == ["silhouette"]
+    assert weak_structure(0.6, WEAK_STABILITY - 0.01) == ["stability"]
+    assert weak_structure(0.6, 0.9) == [] and weak_structure(0.6, None) == []
+
+
+def test_weak_targets_are_said_to_be_hypotheses(tmp_path):
+    from smmplan import views as v
+    from smmplan.plan import Plan
+
+    weakly_structured().to_csv(tmp_path / "aud.csv", index=False)
+    raw = standalone(example_raw("fashion"))
+    raw["data"] = {"audience": {"path": "aud.csv"}}
+    plan = Plan(load_brief(write_brief(tmp_path, raw)))
+    tg = plan.targets
+    assert 3 <= tg.k <= 7 and tg.reason == "actionable" and "silhouette" in tg.weak
+    intro = v.targets_intro(plan).html()
+    assert "no strong grouping" in intro and "hypotheses to test" in intro
+    assert "split test" in intro
+    assert "hypotheses" in " ".join(v.targets_decisions(plan))
+    selection = v.target_selection(plan).html()
+    assert "between 3 and 7 targets" in selection and "Kaufman" in selection

@@ -40,6 +40,7 @@ from .summary import appendix_heading, cover, executive_summary, footer, plan_cl
 from .targets import (
     persona_name,
     sub_targets,
+    target_ads_advice,
     target_map,
     target_personas,
     target_selection,
@@ -57,7 +58,7 @@ __all__ = [
     "crisis_playbook", "diagnosis", "executive_summary", "footer", "identity_canvas",
     "identity_decisions", "maturity", "objectives_decisions", "objectives_measurement",
     "objectives_smart", "persona_name", "plan_closing", "scenario_comparison", "sub_targets",
-    "swot", "target_map", "target_personas", "target_selection", "targets_decisions",
-    "targets_intro", "team_costs", "team_decisions", "team_roles", "tone_of_voice",
-    "tracking_report",
+    "swot", "target_ads_advice", "target_map", "target_personas", "target_selection",
+    "targets_decisions", "targets_intro", "team_costs", "team_decisions", "team_roles",
+    "tone_of_voice", "tracking_report",
 ]

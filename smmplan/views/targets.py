@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..audience import human_label
+from ..ads_targeting import age_band, gender_of
+from ..audience import CATEGORY_TOTAL, MAIN_CATEGORY, human_label
 from ..brief import platforms
 from ..plan import Plan
 from ..privacy import min_group
@@ -17,39 +18,96 @@ from .base import (
 )
 
 
+def _lower(label: str) -> str:
+    """A label inside a sentence: capitalised words lowered ("Orders Count" -> "orders
+    count"), acronyms and mixed-case words kept ("LTV", "iPhone")."""
+    return " ".join(w.lower() if w[:1].isupper() and (len(w) == 1 or w[1:].islower())
+                    else w for w in label.split(" "))
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _feature(plan: Plan, name: str) -> str:
-    if name == "age":
+    """A feature's label inside a sentence (humanised, translated for derived ones)."""
+    if name == "age" or name == plan.targets.roles.get("age"):
         return plan.tr.t("targets.feature_age")
     if name.startswith("days since "):
         return plan.tr.t("targets.feature_days_since",
-                         column=human_label(name[len("days since "):]))
-    return human_label(name)
+                         column=_lower(human_label(name[len("days since "):])))
+    if name in (MAIN_CATEGORY, CATEGORY_TOTAL):
+        return plan.tr.t(f"targets.feature_{name.replace(' ', '_')}")
+    category = plan.targets.roles.get("categories", {}).get(name)
+    if category:
+        return plan.tr.t("targets.feature_category", category=_lower(category))
+    return _lower(human_label(name))
+
+
+def _value(plan: Plan, trait) -> str:
+    """A category value as the client reads it: a gender code as words ("F" -> women)."""
+    if trait.feature == plan.targets.roles.get("gender") and gender_of(trait.value):
+        return plan.tr.t(f"targets.name.{gender_of(trait.value)}")
+    return str(trait.value)
 
 
 def _trait_phrase(plan: Plan, trait) -> str:
+    """A trait in a few words, for a target's name ("many orders", "women")."""
+    tr, roles = plan.tr, plan.targets.roles
     if trait.kind == "category":
-        return trait.value
-    key = "targets.trait_high" if trait.z > 0 else "targets.trait_low"
-    return plan.tr.t(key, feature=_feature(plan, trait.feature))
+        if trait.feature == roles.get("gender") and gender_of(trait.value):
+            return _value(plan, trait)
+        if trait.feature == roles.get("product"):
+            return tr.t("targets.name.product", value=trait.value)
+        return tr.t("targets.name.category", value=trait.value,
+                    feature=_feature(plan, trait.feature))
+    side = "high" if trait.z > 0 else "low"
+    if trait.feature in roles.get("booleans", []):
+        return tr.t("targets.name.boolean", feature=_feature(plan, trait.feature),
+                    share=tr.percent(trait.mean * 100, 0))
+    for role in ("value", "orders", "age", "last_order"):
+        if roles.get(role) and trait.feature == roles[role]:
+            return tr.t(f"targets.name.{role}_{side}")
+    category = roles.get("categories", {}).get(trait.feature)
+    if category:
+        return tr.t(f"targets.name.category_spend_{side}", category=_lower(category))
+    return tr.t(f"targets.name.numeric_{side}", feature=_feature(plan, trait.feature))
 
 
 def persona_name(plan: Plan, persona, label: str | None = None) -> str:
-    """A persona's name: declared, or its label (T1, L2.S1...) and two most distinctive
-    traits."""
+    """A persona's name: declared, or its label (T1, L2.S1...) and its two most
+    distinctive traits in words ("T1 Newsletter (acquisition channel), many orders")."""
     if persona.declared:
         return persona.declared_name
     phrases = [_trait_phrase(plan, t) for t in persona.name_traits]
-    base = " · ".join(phrases) if phrases else plan.tr.t("table.target")
+    base = _upper(", ".join(phrases) if phrases else plan.tr.t("targets.name.average"))
     return f"{label or f'T{persona.id + 1}'} {base}"
 
 
 def _trait_line(plan: Plan, trait) -> str:
-    tr = plan.tr
-    if trait.kind == "category":
-        return tr.t("targets.trait_category", feature=trait.feature, value=trait.value,
+    tr, roles = plan.tr, plan.targets.roles
+    feature = _upper(_feature(plan, trait.feature))
+    if trait.kind == "category" and trait.feature == roles.get("gender") and \
+            gender_of(trait.value):  # "Women: 62% against 48% on average"
+        return tr.t("targets.trait_share", label=_upper(_value(plan, trait)),
                     share=tr.percent(trait.share), overall=tr.percent(trait.overall))
-    return tr.t("targets.trait_numeric", feature=_feature(plan, trait.feature),
-                mean=tr.number(trait.mean, 1), overall=tr.number(trait.overall, 1))
+    if trait.kind == "category":
+        return tr.t("targets.trait_category", feature=feature, value=_value(plan, trait),
+                    share=tr.percent(trait.share), overall=tr.percent(trait.overall))
+    if trait.feature in roles.get("booleans", []):
+        mean, overall = tr.percent(trait.mean * 100), tr.percent(trait.overall * 100)
+    elif trait.feature == roles.get("value") or trait.feature in roles.get("categories", {}):
+        mean, overall = tr.money(trait.mean), tr.money(trait.overall)
+    else:
+        mean, overall = tr.number(trait.mean, 1), tr.number(trait.overall, 1)
+    return tr.t("targets.trait_numeric", feature=feature, mean=mean, overall=overall)
+
+
+def _buys(plan: Plan, p) -> list[str]:
+    """What a target buys: its largest shares of spend by category."""
+    tr = plan.tr
+    return [tr.t("targets.buy_item", category=b["category"], share=tr.percent(b["share"], 0),
+                 overall=tr.percent(b["overall"], 0)) for b in p.buys]
 
 
 def _message(plan: Plan, persona) -> str:
@@ -58,7 +116,7 @@ def _message(plan: Plan, persona) -> str:
     brand = plan.brief.brand
     return plan.tr.t(f"targets.message.{persona.message}",
                      differentiator=brand.differentiators[0],
-                     value_proposition=brand.value_proposition)
+                     value_proposition=brand.value_proposition.rstrip(". "))
 
 
 def targets_decisions(plan: Plan) -> list[str]:
@@ -73,8 +131,27 @@ def targets_decisions(plan: Plan) -> list[str]:
         if not tg.personas:
             return [tr.t("summary_targets.none")]
         return [tr.t("summary_targets.declared", k=len(tg.personas), names=names)]
-    return [tr.t("summary_targets.found", k=tg.k, rows=tr.number(tg.rows), names=names),
-            tr.t("summary_targets.stability", ari=tr.number(tg.stability["ari_mean"], 2))]
+    found = [tr.t("summary_targets.found", k=tg.k, rows=tr.number(tg.rows), names=names),
+             tr.t("summary_targets.stability", ari=tr.number(tg.stability["ari_mean"], 2))]
+    if tg.weak:
+        found.append(tr.t("summary_targets.weak"))
+    return found
+
+
+def _chosen_silhouette(tg) -> float:
+    return next(r["silhouette"] for r in tg.selection if r["k"] == tg.k)
+
+
+def _weak_words(plan: Plan) -> str:
+    """Why the grouping is weak, in words (silhouette and/or stability)."""
+    tr, tg = plan.tr, plan.targets
+    reasons = {
+        "silhouette": tr.t("targets.weak.silhouette", k=tg.k,
+                           silhouette=tr.number(_chosen_silhouette(tg), 2),
+                           threshold=tr.number(tg.rule["weak_silhouette"], 2)),
+        "stability": tr.t("targets.weak.stability", ari=tr.number(tg.stability["ari_mean"], 2),
+                          threshold=tr.number(tg.rule["weak_stability"], 1))}
+    return tr.join([reasons[w] for w in tg.weak])
 
 
 def targets_intro(plan: Plan) -> Section:
@@ -85,10 +162,17 @@ def targets_intro(plan: Plan) -> Section:
                     min=tr.number(tg.min_group))
     elif tg.declared:
         text = tr.t("targets.intro_declared") if tg.personas else tr.t("targets.intro_none")
+    elif tg.weak:
+        text = tr.t("targets.intro_weak", client=plan.brief.client.name,
+                    rows=tr.number(tg.rows), k=tg.k, reasons=_weak_words(plan))
     else:
         text = tr.t("targets.intro", client=plan.brief.client.name, rows=tr.number(tg.rows))
-    return Section(chapter_heading(plan, "targets"),
-                   Html(render("paragraph.html.j2", text=text, lead=True)))
+    blocks = [chapter_heading(plan, "targets"),
+              Html(render("paragraph.html.j2", text=text, lead=True))]
+    if tg.weak:
+        blocks.append(Html(render("paragraph.html.j2", css="smm-decision",
+                                  text=tr.t("targets.hypotheses_test", k=tg.k))))
+    return Section(*blocks)
 
 
 def target_selection(plan: Plan) -> Section:
@@ -96,11 +180,18 @@ def target_selection(plan: Plan) -> Section:
     tr, tg = plan.tr, plan.targets
     if tg.declared:
         return Section()
-    chosen = next(r for r in tg.selection if r["k"] == tg.k)
-    why = tr.t(f"targets.why_{tg.reason}", k=tg.k, silhouette=tr.number(chosen["silhouette"], 2),
-               min_share=tr.percent(plan.brief.targets.min_share, 0))
-    check = tr.t("targets.db_agrees") if tg.davies_bouldin_agrees else tr.t(
-        "targets.db_disagrees", k_db=tg.davies_bouldin_k)
+    scores = {r["k"]: r["silhouette"] for r in tg.selection}
+    lo, hi = tg.rule["actionable"]
+    why = tr.t(f"targets.why_{tg.reason}", k=tg.k, silhouette=tr.number(scores[tg.k], 2),
+               min_share=tr.percent(plan.brief.targets.min_share, 0), lo=lo, hi=hi,
+               best=tg.best_k, best_silhouette=tr.number(scores.get(tg.best_k, 0), 2),
+               margin=tr.number(tg.rule["margin"], 2))
+    if tg.davies_bouldin_agrees:
+        check = tr.t("targets.db_agrees")
+    elif tg.reason == "actionable" and not lo <= tg.davies_bouldin_k <= hi:
+        check = tr.t("targets.db_outside", k_db=tg.davies_bouldin_k, lo=lo, hi=hi)
+    else:
+        check = tr.t("targets.db_disagrees", k_db=tg.davies_bouldin_k)
     stab = tr.t("targets.stability", n=tg.stability["bootstraps"],
                 mean=tr.number(tg.stability["ari_mean"], 2),
                 min=tr.number(tg.stability["ari_min"], 2))
@@ -128,6 +219,10 @@ def target_selection(plan: Plan) -> Section:
              Column("admissible", tr.t("table.admissible"), yes_no.get),
              Column("chosen", tr.t("table.chosen"), yes_no.get)]),
         Html(render("paragraph.html.j2", text=tr.t("targets.method"), css="smm-note")),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "targets.rule", lo=lo, hi=hi, margin=tr.number(tg.rule["margin"], 2),
+            weak_silhouette=tr.number(tg.rule["weak_silhouette"], 2),
+            weak_stability=tr.number(tg.rule["weak_stability"], 1)))),
         plan.record.table(
             "audience_columns", "targets", tr.t("targets.data_notes"), cols,
             [Column("column", tr.t("table.column")),
@@ -158,15 +253,18 @@ def _persona_card(plan: Plan, p, label: str | None = None) -> dict:
         "name": persona_name(plan, p, label),
         "declared": tr.t("targets.declared") if p.declared else "",
         "description": p.declared_description,
-        "size": tr.t("targets.persona_size", count=tr.number(p.size),
+        "size": tr.t("targets.persona_size_line" if label and "." in label else
+                     "targets.persona_size", count=tr.number(p.size),
                      share=tr.percent(p.share)) if p.size else (
             tr.percent(p.share) if p.share else ""),
         "value": value,
         "traits": [_trait_line(plan, t) for t in p.traits],
+        "buys": _buys(plan, p),
         "channels": channels or [tr.t("targets.channels_none")],
         "message": _message(plan, p),
         "offer": p.offer or "",
         "labels": {"traits": tr.t("targets.traits"), "channels": tr.t("targets.channels"),
+                   "buys": tr.t("targets.buys"),
                    "message": tr.t("targets.message_title"), "offer": tr.t("targets.offer")},
     }
 
@@ -186,6 +284,8 @@ def target_personas(plan: Plan) -> Section:
     cols = [Column("name", tr.t("table.target")),
             Column("people", tr.t("table.people"), lambda v: tr.number(v)),
             Column("share", tr.t("table.share"), lambda v: tr.percent(v))]
+    if tg.declared:  # declared personas have a share, not a count of people
+        cols = [c for c in cols if c.key != "people"]
     if any(p.value_mean is not None for p in tg.personas):
         cols += [Column("value_mean", tr.t("table.value_mean"), lambda v: tr.money(v)),
                  Column("value_share", tr.t("table.value_share"), lambda v: tr.percent(v)),
@@ -224,9 +324,13 @@ def sub_targets(plan: Plan) -> Section:
         return Section()
     names = {p.id: persona_name(plan, p) for p in tg.personas}
     blocks = [section_heading(plan, "targets.sub_targets", "targets-sub-targets")]
+    if tg.roles.get("product_source") == "categories":
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "targets.line_categories", categories=tr.join(tg.categories)))))
     if all(lt.method == "rule" for lt in tg.lines):
-        blocks.append(Html(render("paragraph.html.j2", text=tr.t("targets.line_rule"),
-                                  css="smm-note")))
+        key = "targets.line_rule_unmatched" if tg.roles.get("product") else \
+            "targets.line_rule"
+        blocks.append(Html(render("paragraph.html.j2", text=tr.t(key), css="smm-note")))
     rows = []
     for number, lt in enumerate(tg.lines, start=1):
         served = [f"{names[s['target']]} ({tr.percent(s['share'])})" for s in lt.served
@@ -254,3 +358,51 @@ def sub_targets(plan: Plan) -> Section:
                               css="smm-note")))
     return Section(*blocks)
 
+
+
+def _segment_words(plan: Plan, key: str, value: str) -> str:
+    """An ads segment as the client reads it: "people aged 25–34", "women", "London"."""
+    tr = plan.tr
+    if key == "age" and age_band(value):
+        lo, hi = age_band(value)
+        if hi == float("inf"):
+            return tr.t("targets.ads.age_plus", band=int(lo))
+        return tr.t("targets.ads.age", band=f"{int(lo)}–{int(hi) - 1}")
+    if key == "gender" and gender_of(value):
+        return tr.t(f"targets.ads.{gender_of(value)}")
+    return value
+
+
+def target_ads_advice(plan: Plan) -> Section:
+    """What the ads history says about who to target: per people breakdown (age, gender,
+    region, interest) its cheapest and dearest segment, with the same figures as the paid
+    chapter, and the targets each matches; nothing without such breakdowns."""
+    tr, tg = plan.tr, plan.targets
+    items = (tg.ads or {}).get("breakdowns") or []
+    if not items:
+        return Section()
+    names = {p.id: persona_name(plan, p) for p in tg.personas}
+    blocks = [section_heading(plan, "targets.ads.title", "targets-ads"),
+              Html(render("paragraph.html.j2", css="smm-note", text=tr.t("targets.ads.intro")))]
+    for item in items:
+        key, low, high = item["breakdown"], item["cheapest"], item["dearest"]
+        words = [tr.t(
+            "targets.ads.pair", breakdown=_lower(tr.t(f"paid_market.breakdown.{key}")),
+            cheap=_segment_words(plan, key, low["value"]),
+            cheap_cost=tr.money(low["cost_per_result"], 2),
+            cheap_range=f"{tr.money(low['low'], 2)}–{tr.money(low['high'], 2)}",
+            dear=_segment_words(plan, key, high["value"]),
+            dear_cost=tr.money(high["cost_per_result"], 2),
+            dear_range=f"{tr.money(high['low'], 2)}–{tr.money(high['high'], 2)}")]
+        cheap = [names[m["target"]] for m in item["cheapest_targets"] if m["target"] in names]
+        dear = [names[m["target"]] for m in item["dearest_targets"] if m["target"] in names]
+        if cheap:
+            words.append(tr.t("targets.ads.aim", targets=tr.join(cheap[:2]),
+                              segment=_segment_words(plan, key, low["value"])))
+        if dear:
+            words.append(tr.t("targets.ads.dear", targets=tr.join(dear[:2]),
+                              segment=_segment_words(plan, key, high["value"])))
+        if not item["clear"]:
+            words.append(tr.t("targets.ads.unclear"))
+        blocks.append(Html(render("paragraph.html.j2", text=" ".join(words))))
+    return Section(*blocks)
