@@ -44,6 +44,7 @@ from .targets import (
     target_map,
     target_personas,
     target_selection,
+    targets_appendix,
     targets_decisions,
     targets_intro,
 )
@@ -59,6 +60,6 @@ __all__ = [
     "identity_decisions", "maturity", "objectives_decisions", "objectives_measurement",
     "objectives_smart", "persona_name", "plan_closing", "scenario_comparison", "sub_targets",
     "swot", "target_ads_advice", "target_map", "target_personas", "target_selection",
-    "targets_decisions", "targets_intro", "team_costs", "team_decisions", "team_roles",
-    "tone_of_voice", "tracking_report",
+    "targets_appendix", "targets_decisions", "targets_intro", "team_costs", "team_decisions",
+    "team_roles", "tone_of_voice", "tracking_report",
 ]

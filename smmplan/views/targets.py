@@ -13,7 +13,8 @@ from ..privacy import min_group
 from ..report import Column, Html, render
 from .base import (
     Section,
-    chapter_heading,
+    appendix_chapter,
+    chapter_opening,
     section_heading,
 )
 
@@ -167,7 +168,7 @@ def targets_intro(plan: Plan) -> Section:
                     rows=tr.number(tg.rows), k=tg.k, reasons=_weak_words(plan))
     else:
         text = tr.t("targets.intro", client=plan.brief.client.name, rows=tr.number(tg.rows))
-    blocks = [chapter_heading(plan, "targets"),
+    blocks = [*chapter_opening(plan, "targets", targets_decisions(plan)),
               Html(render("paragraph.html.j2", text=text, lead=True))]
     if tg.weak:
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision",
@@ -175,7 +176,16 @@ def targets_intro(plan: Plan) -> Section:
     return Section(*blocks)
 
 
-def target_selection(plan: Plan) -> Section:
+def targets_appendix(plan: Plan) -> Section:
+    """Appendix: how the number of targets was chosen, the columns of the audience file, the
+    targets' profiles and the audience map (nothing for declared personas)."""
+    if plan.targets.declared:
+        return Section()
+    return Section(appendix_chapter(plan, "targets"),
+                   *target_selection(plan, level=4).blocks, *target_map(plan).blocks)
+
+
+def target_selection(plan: Plan, level: int = 3) -> Section:
     """How k was chosen: the sentence, the diagnostic chart, stability, method, columns."""
     tr, tg = plan.tr, plan.targets
     if tg.declared:
@@ -205,7 +215,7 @@ def target_selection(plan: Plan) -> Section:
                          for r, n in zip(cols.get("rule", [""] * len(cols)),
                                          cols.get("flagged", [0] * len(cols)), strict=True)]
     return Section(
-        section_heading(plan, "targets.selection", "targets-selection"),
+        section_heading(plan, "targets.selection", "targets-selection", level=level),
         Html(render("paragraph.html.j2", text=f"{why} {check}", css="smm-decision")),
         plan.record.figure("k_selection", "targets", charts.k_selection_chart(
             tg.selection, tg.k, tr, plan.theme)),
