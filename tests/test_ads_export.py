@@ -144,7 +144,7 @@ def test_breakdowns_reach_the_paid_chapter_as_targeting_advice(tmp_path):
     segment of each breakdown, through the locales, with no raw column name."""
     from smmplan.budget import plan_paid
     from smmplan.plan import Plan
-    from smmplan.views.budget import budget_forecast
+    from smmplan.views.budget import budget_appendix, budget_forecast
 
     table = _kaggle_like(rows=400, spend_scale=5.0)
     brief = _brief(tmp_path, table, {"platform": "facebook", "currency": "BRL"},
@@ -159,8 +159,9 @@ def test_breakdowns_reach_the_paid_chapter_as_targeting_advice(tmp_path):
     assert history["zero_spend"] == 80 and history["platform_source"] == "brief"
     assert history["currency"]["from"] == "BRL"
     plan = Plan(brief)
-    html = budget_forecast(plan).html()
+    html = budget_forecast(plan).html()  # the advice in the chapter
     shown = plan.record.tables["ads_targeting"]["rows"]
+    html += budget_appendix(plan).html()  # how the export was read, in the appendix
     ages = expected[expected["breakdown"] == "age"].sort_values("cost_per_result")
     age_row = next(r for r in shown if r["breakdown"] == "Age band")
     assert (age_row["cheapest"], age_row["dearest"]) == (ages.iloc[0]["value"],
