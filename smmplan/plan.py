@@ -20,7 +20,6 @@ from .audience import Audience, load_audience
 from .brief import Brief
 from .budget import Paid, plan_paid
 from .channels import Channels, calendar_files, plan_channels
-from .charts import Theme
 from .checks import run as run_checks
 from .community import Community, plan_community
 from .i18n import Translator
@@ -32,6 +31,7 @@ from .report import Recorder
 from .safety import write_csv
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import Capacity, Team, content_capacity, plan_team
+from .theme import Theme
 from .validation import load_brief
 
 SCHEMA_VERSION = 2
