@@ -11,7 +11,7 @@ Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml
 ``max_monthly_change``) over the horizon, or the best monthly value the data itself
 reached (the 75th percentile of its monthly values, in the good direction) when that is
 bolder, never beyond the realistic pace. A brief target needing more than the realistic
-pace is flagged, with the value reachable at that pace.
+pace (at the one decimal the plan shows) is flagged, with the value reachable at that pace.
 """
 
 from __future__ import annotations
@@ -402,11 +402,12 @@ def _measurement(brief: Brief, used: list[str], owner: str,
 def _pace(base: float | None, target: float | None, months: int,
           pace: float | None = None) -> tuple[float | None, bool]:
     """Monthly change (%) needed to go from ``base`` to ``target`` in ``months``, and
-    whether it is within ``pace`` (% a month; no check when None)."""
+    whether it is within ``pace`` (% a month; no check when None), compared as the plan
+    shows them (one decimal): a target needing "5.0 %" a month is within a 5.0 % pace."""
     if not base or target is None or target / base <= 0:
         return None, True
     required = ((target / base) ** (1 / months) - 1) * 100
-    return required, pace is None or abs(required) <= pace + 1e-9
+    return required, pace is None or round(abs(required), 1) <= pace + 1e-9
 
 
 def _reachable(base: float | None, pace: float, months: int, direction: str) -> float | None:

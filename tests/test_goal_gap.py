@@ -114,3 +114,12 @@ def test_the_forecast_against_the_goals_overshoot_and_miss():
     problem = _objective("leads_per_month", 120, 46)
     problem.from_brief = False
     assert goal_gaps([problem], _paid(2469, 0), 12) == []
+
+
+def test_realism_is_judged_at_the_precision_the_plan_shows():
+    from smmplan.objectives import _pace
+
+    required, realistic = _pace(50, 90, 12, 5.0)  # 5.02 % a month, shown as 5.0 %
+    assert round(required, 1) == 5.0 and realistic
+    required, realistic = _pace(46, 120, 12, 8.0)  # 8.3 % a month
+    assert round(required, 1) == 8.3 and not realistic
