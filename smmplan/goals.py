@@ -9,14 +9,17 @@ Baselines of business KPIs (the client's data first):
   with 2+ orders who ordered in the 12 months up to the file's latest order);
 - revenue from social: the ads export's conversion value, per month of its reporting
   period, over the goal's horizon (paid social only: said so);
-- the others (leads, fill rate, aided awareness, the client's own measure): the brief's
-  baseline, else measured in the plan's first month.
+- leads per month: the web-analytics export's key events from social sources, per month
+  of its date column, else over the period its header states (GA4's "Start date" / "End
+  date" lines); an undated export without a stated period is said, not guessed;
+- the others (fill rate, aided awareness, the client's own measure), and the above when the
+  data has no figure: the brief's declared baseline, else measured in the plan's first month.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pandas as pd
@@ -26,9 +29,11 @@ from .catalogue import goal_metrics
 from .errors import DataError
 from .exports.ads import read_ads
 from .exports.columns import find_column
+from .exports.period import months_between, stated_period
 from .exports.posts import read_posts
 from .exports.table import read_export
 from .exports.values import parse_dates, parse_numbers
+from .exports.web import read_web
 
 GENERIC = "business_kpi"
 
@@ -73,6 +78,7 @@ class GoalBaseline:
     value: float | None
     basis: str  # data, brief, to_measure
     detail: str = ""  # which file, or what the figure covers (a catalogue key)
+    covers: dict = field(default_factory=dict)  # {start, end, months, total} of a rate
 
 
 def baseline(brief: Brief, goal: BusinessGoal, kpi: str, platform: str | None,
@@ -85,15 +91,17 @@ def baseline(brief: Brief, goal: BusinessGoal, kpi: str, platform: str | None,
         found = _repeat_rate(brief)
     elif kpi == "social_revenue":
         found = _paid_revenue(brief, months)
-    elif kpi in ("leads_per_month", "fill_rate", "aided_awareness", GENERIC):
+    elif kpi == "leads_per_month":
+        found = _leads(brief)
+    elif kpi in ("fill_rate", "aided_awareness", GENERIC):
         found = None
     else:
         return None
-    if found is not None:
+    if found is not None and found.value is not None:
         return found
     if goal.baseline is not None:
         return GoalBaseline(float(goal.baseline), "brief")
-    return GoalBaseline(None, "to_measure")
+    return found or GoalBaseline(None, "to_measure")
 
 
 def _followers(brief: Brief, platform: str | None) -> GoalBaseline | None:
@@ -144,3 +152,38 @@ def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:
     covered = max(1.0, ((end - start).days + 1) / 30.44)
     value = float(ads["revenue"].sum() / covered * months)
     return GoalBaseline(round(value, 2), "data", "paid_social")
+
+
+def _leads(brief: Brief) -> GoalBaseline | None:
+    """Social key events (leads) a month in the web-analytics export: per month of its date
+    column (whole months only when there are some), else its total over the period the
+    file states; ``value`` None with ``detail`` "web_no_period" when it states neither."""
+    try:
+        web = read_web(brief)
+    except DataError:  # the objectives chapter names the unusable file
+        return None
+    found = read_export(brief, "web_analytics")
+    if web is None or found is None:
+        return None
+    table, columns, name = found
+    social = web["social"].to_numpy()
+    column = find_column(table.columns, "web_analytics", "date", columns)
+    if column is not None and column in table.columns:
+        when = parse_dates(table[column])
+        rows = web[social & when.notna().to_numpy()]
+        if len(rows):
+            dates = when[rows.index]
+            by_month = rows["conversions"].groupby(dates.dt.to_period("M")).sum()
+            start, end = dates.min().date(), dates.max().date()
+            total = float(by_month.sum())
+            return GoalBaseline(round(float(by_month.mean()), 2), "data", name, {
+                "start": start.isoformat(), "end": end.isoformat(),
+                "months": len(by_month), "total": total})
+    period = stated_period(brief.resolve(brief.data.web_analytics.path))
+    if period is None:
+        return GoalBaseline(None, "to_measure", "web_no_period", {"file": name})
+    months = months_between(*period)
+    total = float(web.loc[social, "conversions"].sum())
+    return GoalBaseline(round(total / months, 2), "data", name, {
+        "start": period[0].isoformat(), "end": period[1].isoformat(),
+        "months": round(months, 2), "total": total})

@@ -11,7 +11,7 @@ Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml
 ``max_monthly_change``) over the horizon, or the best monthly value the data itself
 reached (the 75th percentile of its monthly values, in the good direction) when that is
 bolder, never beyond the realistic pace. A brief target needing more than the realistic
-pace is flagged, with the value reachable at that pace.
+pace (at the one decimal the plan shows) is flagged, with the value reachable at that pace.
 """
 
 from __future__ import annotations
@@ -129,6 +129,7 @@ class Baseline:
     basis: str  # "data", "brief", "not_measurable" (from exports not given), "to_measure"
     #             (a business KPI read outside the exports: measured in the plan's first month)
     detail: str = ""  # the file it was measured in, or what the figure covers
+    covers: dict = field(default_factory=dict)  # a rate's {start, end, months, total}
 
 
 @dataclass
@@ -154,6 +155,7 @@ class Objective:
     metric: str = ""  # the goal's measure in the client's words (business goals)
     platform: str | None = None  # the platform a goal names ("Instagram followers")
     realistic_target: float | None = None  # reachable at the realistic pace, when flagged
+    horizon_months: int | None = None  # a business goal's horizon (its target's months)
 
 
 @dataclass
@@ -292,7 +294,8 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         kpi, platform = match_kpi(goal), goal_platform(goal)
         months_ = goal.horizon_months or brief.goals.horizon_months
         found = goal_baseline(brief, goal, kpi, platform, months_)
-        base = Baseline(kpi, found.value, found.basis, found.detail) if found else baseline(kpi)
+        base = Baseline(kpi, found.value, found.basis, found.detail, found.covers) if found \
+            else baseline(kpi)
         if found is None and base.value is None and goal.baseline is not None:
             base = Baseline(kpi, float(goal.baseline), "brief")
         chosen = brief.goals.kpi_targets.get(kpi) if kpi != GENERIC else None  # the lab's
@@ -308,7 +311,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             required_monthly=round(required, 2) if required is not None else None,
             max_monthly=pace, metric=goal.metric or "", platform=platform,
             realistic_target=None if realistic else _reachable(
-                base.value, pace, months_, cat[kpi]["direction"]))
+                base.value, pace, months_, cat[kpi]["direction"]), horizon_months=months_)
         key = (kpi, platform) if kpi != GENERIC else (f"{kpi}:{len(objectives)}", None)
         kept = by_kpi.get(key)
         if kept is not None and kept.target == row.target:  # one KPI, one target: one row
@@ -399,11 +402,12 @@ def _measurement(brief: Brief, used: list[str], owner: str,
 def _pace(base: float | None, target: float | None, months: int,
           pace: float | None = None) -> tuple[float | None, bool]:
     """Monthly change (%) needed to go from ``base`` to ``target`` in ``months``, and
-    whether it is within ``pace`` (% a month; no check when None)."""
+    whether it is within ``pace`` (% a month; no check when None), compared as the plan
+    shows them (one decimal): a target needing "5.0 %" a month is within a 5.0 % pace."""
     if not base or target is None or target / base <= 0:
         return None, True
     required = ((target / base) ** (1 / months) - 1) * 100
-    return required, pace is None or abs(required) <= pace + 1e-9
+    return required, pace is None or round(abs(required), 1) <= pace + 1e-9
 
 
 def _reachable(base: float | None, pace: float, months: int, direction: str) -> float | None:

@@ -82,4 +82,5 @@ def test_business_baselines_come_from_the_clients_files():
                  if c.platform == "instagram")
     assert bakery["followers"].platform == "instagram"
     assert bakery["followers"].baseline.value == insta
-    assert bakery["fill_rate"].baseline.basis == "to_measure"
+    assert (bakery["fill_rate"].baseline.value, bakery["fill_rate"].baseline.basis) == (
+        50.0, "brief")  # declared in the brief: the workshops are half full

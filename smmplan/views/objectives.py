@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
+from ..goal_gap import goal_gaps
 from ..goals import GENERIC
 from ..objectives import Objective
 from ..plan import Plan
@@ -32,19 +33,80 @@ def kpi_label(plan: Plan, o: Objective) -> str:
 
 
 def objectives_decisions(plan: Plan) -> list[str]:
-    """The objectives chapter's decisions in words (executive summary)."""
+    """The objectives chapter's decisions in words (executive summary): every objective
+    counted and listed once, and each unrealistic target with what is realistic instead."""
     tr, ob = plan.tr, plan.objectives
-    items = [f"{kpi_label(plan, o)} {kpi_value(plan, o.kpi, o.baseline.value)} → "
-             f"{kpi_value(plan, o.kpi, o.target)}" for o in ob.objectives
-             if o.target is not None]
-    out = [tr.t("summary_objectives.headline", n=len(ob.objectives),
+    items = [tr.t("summary_objectives.no_target", kpi=kpi_label(plan, o)) if o.target is None
+             else tr.t("summary_objectives.no_baseline", kpi=kpi_label(plan, o),
+                       target=kpi_value(plan, o.kpi, o.target)) if o.baseline.value is None
+             else f"{kpi_label(plan, o)} {kpi_value(plan, o.kpi, o.baseline.value)} → "
+                  f"{kpi_value(plan, o.kpi, o.target)}" for o in ob.objectives]
+    out = [tr.t("summary_objectives.headline", n=len(items),
                 measured=sum(o.baseline.basis == "data" for o in ob.objectives),
                 list=tr.join(items))]
-    flagged = [o.goal or tr.t(f"objective.{o.objective}") for o in ob.objectives
-               if not o.realistic]
+    flagged = [tr.t("summary_objectives.flagged_item",
+                    goal=o.goal or tr.t(f"objective.{o.objective}"),
+                    target=kpi_value(plan, o.kpi, o.target),
+                    realistic=kpi_value(plan, o.kpi, o.realistic_target))
+               for o in ob.objectives if not o.realistic]
     if flagged:
         out.append(tr.t("summary_objectives.flagged", goals=tr.join(flagged)))
     return out
+
+
+def goal_gap_sentences(plan: Plan) -> list[str]:
+    """One sentence per business goal the paid forecast can be measured against: the paid
+    share, the gap and what closes it, or the overshoot (the budget chapter's figures)."""
+    tr, ob = plan.tr, plan.objectives
+    out: list[str] = []
+    if (plan.brief.budget.paid_media or 0) <= 0:  # no paid forecast to measure
+        return out
+    for g in goal_gaps(ob.objectives, plan.paid, plan.brief.client.period.months):
+        money = g.kpi == "social_revenue"
+        fmt = (lambda v: tr.money(v)) if money else (lambda v: tr.number(v))  # noqa: E731
+        today = tr.t("goal_gap.today", value=fmt(g.baseline)) if g.baseline is not None \
+            else tr.t("goal_gap.no_today")
+        kind = "revenue" if money else "leads"
+        if g.overshoots:
+            out.append(tr.t(f"goal_gap.{kind}_over", paid=fmt(g.paid), target=fmt(g.target),
+                            share=tr.percent(g.share, 0), today=today))
+            continue
+        closers = []
+        retention = next((o for o in ob.objectives if o.kpi == "repeat_purchase_rate"
+                          and o.target is not None), None)
+        if money and retention is not None:
+            closers.append(tr.t("goal_gap.retention", base=kpi_value(
+                plan, retention.kpi, retention.baseline.value), target=kpi_value(
+                plan, retention.kpi, retention.target)))
+        if g.held_back:
+            closers.append(tr.t("goal_gap.held_back", budget=tr.money(g.held_back),
+                                n=tr.number(g.held_back_conversions or 0)))
+        out.append(tr.t(f"goal_gap.{kind}_miss", paid=fmt(g.paid), target=fmt(g.target),
+                        share=tr.percent(g.share, 0), gap=fmt(g.gap), today=today,
+                        closers="".join(closers)))
+    return out
+
+
+def baseline_notes(plan: Plan, o: Objective) -> list[str]:
+    """Where a business goal's baseline comes from, when the table's basis is not enough:
+    the period a rate was measured over, a figure declared in the brief, or what is missing."""
+    tr, b = plan.tr, o.baseline
+    kpi = kpi_label(plan, o)
+    if b.basis == "data" and b.covers.get("total") is not None:
+        return [tr.t("objectives.measured_period", kpi=kpi, file=b.detail,
+                     baseline=kpi_value(plan, o.kpi, b.value),
+                     total=tr.number(b.covers["total"]),
+                     start=day(tr, pd.Timestamp(b.covers["start"]).date()),
+                     end=day(tr, pd.Timestamp(b.covers["end"]).date()),
+                     months=tr.number(b.covers["months"], 1))]
+    if b.basis == "brief" and o.from_brief:
+        return [tr.t("objectives.declared", kpi=kpi, goal=o.goal,
+                     baseline=kpi_value(plan, o.kpi, b.value),
+                     how=tr.t(f"objectives.how.{o.kpi}") if tr.has(f"objectives.how.{o.kpi}")
+                     else tr.t("objectives.how.business_kpi"))]
+    if b.detail == "web_no_period":
+        return [tr.t("objectives.no_period", kpi=kpi, file=b.covers.get("file", ""))]
+    return []
 
 
 def objectives_smart(plan: Plan) -> Section:
@@ -79,7 +141,8 @@ def objectives_smart(plan: Plan) -> Section:
         if o.baseline.basis == "not_measurable":
             notes.append(tr.t("objectives.not_measurable", kpi=kpi_label(plan, o),
                               needs=tr.t(f"objectives.needs.{o.source}")))
-        elif o.baseline.basis == "to_measure":
+        notes += baseline_notes(plan, o)
+        if o.baseline.basis == "to_measure" and o.baseline.detail != "web_no_period":
             notes.append(tr.t("objectives.to_measure", kpi=kpi_label(plan, o),
                               how=tr.t(f"objectives.how.{o.kpi}")))
         if o.baseline.detail == "paid_social":
@@ -93,6 +156,7 @@ def objectives_smart(plan: Plan) -> Section:
                               months=plan.brief.goals.horizon_months,
                               max=tr.percent(o.max_monthly, 1),
                               alternative=kpi_value(plan, o.kpi, o.realistic_target)))
+    notes += goal_gap_sentences(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
     series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives

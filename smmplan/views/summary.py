@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
+from ..objectives import Objective
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
 from ..safety import logo_bytes
@@ -23,7 +24,7 @@ from .budget import budget_decisions
 from .channels import channels_decisions
 from .community import community_decisions
 from .identity import identity_decisions
-from .objectives import objectives_decisions
+from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
 from .targets import targets_decisions
 from .team import team_decisions
 
@@ -112,6 +113,33 @@ def _brief_total(plan: Plan) -> float:
     return sum(v or 0 for v in (b.paid_media, b.team, b.production, b.tools))
 
 
+def headline_objective(plan: Plan) -> Objective | None:
+    """The objective the plan is judged on: the client's first business goal (the brief's
+    order), else the first objective with a target."""
+    obs = plan.objectives.objectives
+    return next((o for o in obs if o.from_brief), None) or next(
+        (o for o in obs if o.target is not None), None)
+
+
+def headline_kpi(plan: Plan, o: Objective) -> str:
+    """The sentence that names the KPI the plan is judged on: baseline (and where it comes
+    from) to target by the deadline; without a baseline or a target, how it is measured."""
+    tr = plan.tr
+    kpi, deadline = kpi_label(plan, o), day(tr, dt.date.fromisoformat(o.deadline))
+    goal = o.goal or tr.t(f"objective.{o.objective}")
+    how = tr.t(f"objectives.how.{o.kpi}") if tr.has(f"objectives.how.{o.kpi}") else ""
+    if o.target is None:
+        return tr.t("agency.rec_goal_measure", goal=goal, kpi=kpi,
+                    how=how or tr.t("objectives.how.business_kpi"))
+    target = kpi_value(plan, o.kpi, o.target)
+    if o.baseline.value is None:
+        return tr.t("agency.rec_goal_nobase", goal=goal, kpi=kpi, target=target,
+                    deadline=deadline, how=how or tr.t("objectives.how.business_kpi"))
+    return tr.t("agency.rec_goal", goal=goal, kpi=kpi, target=target, deadline=deadline,
+                baseline=kpi_value(plan, o.kpi, o.baseline.value),
+                basis=tr.t(f"objectives.basis.{o.baseline.basis}"))
+
+
 def recommendations(plan: Plan) -> list[str]:
     """Three to five recommendations in plain words, each computed from a chapter."""
     from ..sectors import playbook
@@ -133,17 +161,9 @@ def recommendations(plan: Plan) -> list[str]:
         out.append(tr.t("agency.rec_paid", amount=tr.money(paid.total),
                         share=tr.percent(top.spend / paid.total * 100, 0),
                         platform=platform_label(top.platform)))
-    goal = next((o for o in plan.objectives.objectives if o.target is not None), None)
+    goal = headline_objective(plan)
     if goal is not None:
-        kpi = tr.t(f"kpi.{goal.kpi}")
-        if goal.baseline.value is not None:
-            out.append(tr.t("agency.rec_goal", kpi=kpi,
-                            baseline=kpi_value(plan, goal.kpi, goal.baseline.value),
-                            target=kpi_value(plan, goal.kpi, goal.target),
-                            deadline=day(tr, dt.date.fromisoformat(goal.deadline))))
-        else:
-            out.append(tr.t("agency.rec_goal_nobase", kpi=kpi,
-                            target=kpi_value(plan, goal.kpi, goal.target)))
+        out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
     strong = [m for m in demand if demand[m] >= 1.05]
     moments = [d["name"] for d in ch.key_dates if d["kind"] == "sector"

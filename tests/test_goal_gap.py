@@ -1,0 +1,125 @@
+"""Business-goal baselines read from the client's dated exports, the period an export states,
+the paid forecast against the goals, and the KPI the plan is judged on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from smmplan.exports.period import months_between, stated_period
+from smmplan.goal_gap import goal_gaps
+from smmplan.goals import baseline as goal_baseline
+from smmplan.objectives import Baseline, Objective
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.validation import load_brief
+from tests.conftest import example_raw, standalone, write_brief
+
+HEADER = "Landing page,Session source / medium,Sessions,Engaged sessions,Key events\n"
+
+
+def test_the_period_an_export_states_in_its_comment_lines(tmp_path):
+    ga4 = tmp_path / "web.csv"
+    ga4.write_text("# ---\n# Start date: 20260801\n# End date: 20261031\n\n" + HEADER)
+    assert stated_period(ga4) == (dt.date(2026, 8, 1), dt.date(2026, 10, 31))
+    assert months_between(*stated_period(ga4)) == pytest.approx(92 / 30.44)
+    french = tmp_path / "fr.csv"
+    french.write_text("# Date de début : 2026-01-01\n# Date de fin : 2026-03-31\n" + HEADER)
+    assert stated_period(french) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    bare = tmp_path / "bare.csv"
+    bare.write_text(HEADER + "# Start date: 20260801\n# End date: 20261031\n")
+    assert stated_period(bare) is None  # only the lines above the header count
+
+
+def test_cloudline_leads_baseline_is_its_social_key_events_a_month():
+    brief = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    goal = brief.goals.business_goals[0]
+    found = goal_baseline(brief, goal, "leads_per_month", None, 12)
+    web = pd.read_csv(EXAMPLES_DIR / "b2b-software" / "web_analytics.csv", comment="#")
+    social = web[web["Session source / medium"].str.endswith("/ social")]
+    months = (dt.date(2026, 10, 31) - dt.date(2026, 8, 1)).days + 1
+    assert found.basis == "data" and found.detail == "web_analytics.csv"
+    assert found.covers["total"] == social["Key events"].sum()
+    assert found.value == pytest.approx(social["Key events"].sum() / (months / 30.44),
+                                        abs=0.01)
+    assert 30 < found.value < 60
+
+
+def _brief_with_web(tmp_path, text: str, baseline: float | None = None):
+    raw = standalone(example_raw("b2b-software"))
+    raw["data"] = {"web_analytics": {"path": "web.csv"}}
+    if baseline is not None:
+        raw["goals"]["business_goals"][0]["baseline"] = baseline
+    (tmp_path / "web.csv").write_text(text)
+    return load_brief(write_brief(tmp_path, raw))
+
+
+def test_a_dated_web_export_gives_leads_per_month(tmp_path):
+    rows = ["2026-01-05,/,linkedin / social,100,50,6", "2026-01-20,/,google / organic,100,50,9",
+            "2026-02-03,/,x / social,100,50,2", "2026-02-10,/pricing,linkedin / social,80,40,2"]
+    brief = _brief_with_web(tmp_path, "Date," + HEADER + "\n".join(rows) + "\n")
+    found = goal_baseline(brief, brief.goals.business_goals[0], "leads_per_month", None, 12)
+    assert found.value == 5.0  # January 6, February 4 (organic left out)
+    assert found.covers == {"start": "2026-01-05", "end": "2026-02-10", "months": 2,
+                            "total": 10.0}
+
+
+def test_an_undated_export_without_a_period_says_what_is_missing(tmp_path):
+    brief = _brief_with_web(tmp_path, HEADER + "/,linkedin / social,100,50,6\n")
+    found = goal_baseline(brief, brief.goals.business_goals[0], "leads_per_month", None, 12)
+    assert (found.value, found.basis, found.detail) == (None, "to_measure", "web_no_period")
+    declared = _brief_with_web(tmp_path, HEADER + "/,linkedin / social,100,50,6\n", 40)
+    found = goal_baseline(declared, declared.goals.business_goals[0], "leads_per_month",
+                          None, 12)
+    assert (found.value, found.basis) == (40.0, "brief")
+
+
+def test_a_baseline_the_brief_declares_is_used_and_said(tmp_path):
+    bakery = load_brief(EXAMPLES_DIR / "bakery" / "brief.yaml")
+    fill = next(g for g in bakery.goals.business_goals if g.metric == "taux de remplissage")
+    found = goal_baseline(bakery, fill, "fill_rate", None, 12)
+    assert (found.value, found.basis) == (50.0, "brief")
+
+
+def _objective(kpi: str, target: float, base: float | None, horizon: int = 12) -> Objective:
+    return Objective(None, "business_goal", "conversion", kpi, [kpi],
+                     Baseline(kpi, base, "data"), target, "2027-12-31", "analyst", "web",
+                     "monthly", from_brief=True, goal=f"goal {kpi}", horizon_months=horizon)
+
+
+def _paid(conversions: float, revenue: float, conversion: str = "lead",
+          held_back: dict | None = None) -> SimpleNamespace:
+    return SimpleNamespace(totals={"conversions": conversions, "revenue": revenue},
+                           aov=100.0, conversion=conversion, held_back=held_back)
+
+
+def test_the_forecast_against_the_goals_overshoot_and_miss():
+    leads = _objective("leads_per_month", 120, 46)
+    revenue = _objective("social_revenue", 2_400_000, 492_404)
+    over = goal_gaps([leads], _paid(2469.16, 0), 12)
+    assert len(over) == 1 and over[0].overshoots
+    assert over[0].paid == pytest.approx(2469.16 / 12)
+    assert over[0].share == pytest.approx(2469.16 / 12 / 120 * 100)
+    miss = goal_gaps([revenue], _paid(7000, 702_982, "purchase",
+                                      {"budget": 304_400, "conversions": 2723.44}), 12)
+    assert not miss[0].overshoots and miss[0].gap == pytest.approx(2_400_000 - 702_982)
+    assert (miss[0].held_back, miss[0].held_back_conversions) == (304_400, 2723.44)
+    # purchases are no leads; a revenue goal over other months than the forecast's is not
+    # compared; nor is a problem's objective
+    assert goal_gaps([leads], _paid(2469, 0, "purchase"), 12) == []
+    assert goal_gaps([_objective("social_revenue", 1e6, None, horizon=24)],
+                     _paid(1, 5e5), 12) == []
+    problem = _objective("leads_per_month", 120, 46)
+    problem.from_brief = False
+    assert goal_gaps([problem], _paid(2469, 0), 12) == []
+
+
+def test_realism_is_judged_at_the_precision_the_plan_shows():
+    from smmplan.objectives import _pace
+
+    required, realistic = _pace(50, 90, 12, 5.0)  # 5.02 % a month, shown as 5.0 %
+    assert round(required, 1) == 5.0 and realistic
+    required, realistic = _pace(46, 120, 12, 8.0)  # 8.3 % a month
+    assert round(required, 1) == 8.3 and not realistic
