@@ -20,7 +20,7 @@ from .base import (
 def community_decisions(plan: Plan) -> list[str]:
     """The community chapter's decisions in words (executive summary)."""
     tr, cm = plan.tr, plan.community
-    hours = tr.join(sorted({tr.t("community.hours", n=h) for h in cm.response_hours.values()}))
+    hours = tr.join([tr.t("community.hours", n=h) for h in sorted(set(cm.response_hours.values()))])
     if cm.negative_per_day is None:
         return [tr.t("summary_community.crisis_none", hours=hours)]
     triggers = tr.join([tr.t("summary_community.trigger", level=lv["level"],
