@@ -65,7 +65,10 @@ def test_provenance_hashes_the_brief_and_data_files(built):
     html = (built["plans"]["maison-lune"] / "plan.html").read_text(encoding="utf-8")
     for f in [prov["brief"], *prov["data_files"]]:
         assert f["sha256"] not in html
-    assert "smmplan " + prov["smmplan_version"] not in html
+    from .plantext import plan_text
+
+    text = plan_text(built["plans"]["maison-lune"] / "plan.html")  # what the client reads
+    assert "smmplan" not in text and prov["brief"]["name"] not in text
 
 
 def test_deliverable_has_no_code_cdn_or_traceback(built):
