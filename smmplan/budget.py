@@ -31,6 +31,7 @@ from .market import platform_use, population_15_plus
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
+from .sector_defaults import sector_sponsor
 from .sectors import demand_by_month
 
 SCENARIOS = ("low", "mid", "high")
@@ -217,7 +218,7 @@ def _audience(brief: Brief, platform: str, override: int | None) -> float:
 
 def _sponsor(brief: Brief) -> list[dict]:
     """Content types to put paid support behind: the post history's best engagement rate
-    by content type (when a post export is given), else by objective rules."""
+    by content type (when a post export is given), else the sector playbook's list."""
     out = []
     posts = read_posts(brief)
     if posts is not None and (posts["content_type"] != "").any():
@@ -228,10 +229,10 @@ def _sponsor(brief: Brief) -> list[dict]:
                         "index": round(float(row["rate"] / overall), 2),
                         "sponsor": bool(row["rate"] >= overall and row["posts"] >= 5),
                         "basis": "history"})
-    if not out:
+    if not out:  # no history: the sector playbook's content types
         out = [{"content_type": kind, "posts": 0, "engagement_rate": None, "index": None,
-                "sponsor": True, "basis": "rule"} for kind in ("short_video", "carousel",
-                                                                "offer")]
+                "sponsor": True, "basis": "rule"}
+               for kind in sector_sponsor(brief.client.sector_kind)]
     return out
 
 

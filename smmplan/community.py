@@ -3,12 +3,13 @@ and, when a post export gives comment counts, the brand's own baseline."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .brief import Brief
-from .channels import content_facts
 from .exports.posts import read_posts
 from .jsondata import as_data
+from .sector_defaults import sector_response_hours
 
 SITUATIONS = {  # situation -> moderation action
     "question": "answer",
@@ -19,7 +20,7 @@ SITUATIONS = {  # situation -> moderation action
     "review": "answer",
 }
 NEGATIVE_SHARE = 10.0  # % of comments assumed negative when no measure exists (convention)
-LEVELS = (  # level, multiple of the daily baseline, who acts, hours to act
+LEVELS = (  # level, multiple of the negative-comment baseline, who acts, hours to act
     (1, 2, "community_manager", 4),
     (2, 5, "strategist", 2),
     (3, 10, "management", 1),
@@ -33,8 +34,10 @@ class Community:
     baseline_comments_per_day: float | None
     negative_per_day: float | None
     baseline_basis: str  # "history" or "none"
-    levels: list[dict]  # {level, trigger_per_day, multiple, owner, hours}
+    levels: list[dict]  # {level, trigger, multiple, owner, hours}
     approval_owner: str
+    trigger_unit: str = "day"  # "day", or "week" when fewer than one negative comment a day
+    negative_per_unit: float | None = None  # the baseline in the triggers' unit
 
     def to_json(self) -> dict:
         return as_data(self)
@@ -52,25 +55,46 @@ def baseline_comments(brief: Brief) -> float | None:
     return float(posts["comments"].fillna(0).sum() / span)
 
 
+def crisis_triggers(negative_per_day: float) -> tuple[str, float, list[tuple[int, float]]]:
+    """Whole-number triggers, one per level: the unit ("day", or "week" when the brand gets
+    fewer than one negative comment a day), the baseline in that unit, and per level the
+    count of negative comments above which it starts with the multiple of the baseline
+    that count really is. Each trigger is the level's multiple of the baseline rounded up,
+    and at least one more than the level below's, so levels never share a threshold."""
+    unit = "day" if negative_per_day >= 1 else "week"
+    base = negative_per_day * (1 if unit == "day" else 7)
+    out: list[tuple[int, float]] = []
+    below = 0
+    for _, multiple, _, _ in LEVELS:
+        count = max(math.ceil(round(base * multiple, 6)), below + 1)
+        out.append((count, round(count / base, 1) if base > 0 else 0.0))
+        below = count
+    return unit, base, out
+
+
 def plan_community(brief: Brief, kept_platforms: list[str]) -> Community:
     """The community and crisis chapter's results."""
-    facts = content_facts()["platforms"]
+    hours_by_platform = sector_response_hours(brief.client.sector_kind)
     base = baseline_comments(brief)
     negative = base * NEGATIVE_SHARE / 100 if base is not None else None
+    unit, per_unit, triggers = ("day", None, [(None, None)] * len(LEVELS))
+    if negative is not None:
+        unit, per_unit, triggers = crisis_triggers(negative)
     levels = []
-    for level, multiple, owner, hours in LEVELS:
+    for (level, _, owner, hours), (count, multiple) in zip(LEVELS, triggers, strict=True):
         if brief.client.size == "sme":
             owner = {"community_manager": "social_media_manager",
                      "strategist": "owner", "management": "owner"}[owner]
-        trigger = round(max(1.0, negative * multiple), 1) if negative is not None else None
-        levels.append({"level": level, "multiple": multiple, "trigger_per_day": trigger,
+        levels.append({"level": level, "multiple": multiple, "trigger": count,
                        "owner": owner, "hours": hours})
     return Community(
         situations=[{"situation": k, "action": v} for k, v in SITUATIONS.items()],
-        response_hours={p: facts[p]["response_hours"] for p in kept_platforms},
+        response_hours={p: hours_by_platform[p] for p in kept_platforms},
         baseline_comments_per_day=round(base, 2) if base is not None else None,
         negative_per_day=round(negative, 2) if negative is not None else None,
         baseline_basis="history" if base is not None else "none",
         levels=levels,
         approval_owner="owner" if brief.client.size == "sme" else "strategist",
+        trigger_unit=unit,
+        negative_per_unit=round(per_unit, 2) if per_unit is not None else None,
     )

@@ -19,10 +19,51 @@ LANGUAGES = ("en", "fr")
 _REGISTER = re.compile(r"\[\[([^\[\]|]*)\|([^\[\]|]*)\]\]")
 
 
+# Replies written to people the brand does not know: public reviews, complaints and
+# provocations are answered in the brief's default register, never in a mirrored ``tu``.
+PUBLIC_SITUATIONS = frozenset({"review", "complaint", "troll", "spam"})
+# French elision before a vowel: "de Instagram" -> "d’Instagram" (y and h are left as they
+# are: "de YouTube", "de Hootsuite").
+_ELIDE = re.compile(r"\b(de|De|que|Que) \{(\w+)\}")
+_VOWEL = re.compile(r"[AEIOUÀÂÉÈÊËÎÏÔÙÛÜaeiouàâéèêëîïôùûü]")
+
+
 def apply_register(text: str, register: str = "vous") -> str:
     """French copy written with ``[[vous form|tu form]]`` alternatives, in one register
     (``tu`` picks the second form; anything else the first)."""
     return _REGISTER.sub(lambda m: m.group(2 if register == "tu" else 1), text)
+
+
+def reply_registers(address: str, situation: str) -> tuple[str, ...]:
+    """The registers a reply to ``situation`` is written in, for the brief's
+    ``tone_of_voice.address``: ``tu`` always answers in tu; ``mirror`` answers in vous and,
+    where a regular may write in tu (questions, praise), also shows the tu reply; public
+    reviews, complaints, provocations and spam are always answered in vous otherwise."""
+    if address == "tu":
+        return ("tu",)
+    if address == "mirror" and situation not in PUBLIC_SITUATIONS:
+        return ("vous", "tu")
+    return ("vous",)
+
+
+def elided(word: str, name: str) -> str:
+    """French ``de``/``que`` before a name, elided before a vowel: ``elided("de",
+    "Instagram")`` -> "d’Instagram", ``elided("de", "Facebook")`` -> "de Facebook"."""
+    if name and _VOWEL.match(name):
+        return f"{word[:-1]}’{name}"
+    return f"{word} {name}"
+
+
+def _elide_slots(message: str, values: dict) -> str:
+    """A French message's ``de {name}`` and ``que {name}`` elided where the value filled in
+    starts with a vowel (the catalogue's own words are already written elided)."""
+    def repl(m: re.Match) -> str:
+        value = values.get(m.group(2))
+        if isinstance(value, str) and _VOWEL.match(value):
+            return f"{m.group(1)[:-1]}’{{{m.group(2)}}}"
+        return m.group(0)
+
+    return _ELIDE.sub(repl, message)
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
@@ -78,7 +119,14 @@ class Translator:
             raise TranslationError(
                 f"data/locales/{self.language}.yaml: missing message {key!r}"
             ) from None
+        if values and self.language == "fr":
+            message = _elide_slots(message, values)
         return message.format(**values) if values else message
+
+    def de(self, name: str) -> str:
+        """"of" before a name in the plan's language: "d’Instagram", "de Facebook",
+        "of Instagram"."""
+        return elided("de", name) if self.language == "fr" else f"of {name}"
 
     def plural(self, key: str, n: float, **values: object) -> str:
         """The message ``key.<category>`` for ``n`` by the locale's CLDR plural rules
@@ -98,6 +146,8 @@ class Translator:
         except (KeyError, TypeError):
             raise TranslationError(f"no {self.language!r} text in {mapping!r}") from None
         message = apply_register(message, register)
+        if values and self.language == "fr":
+            message = _elide_slots(message, values)
         return message.format(**values) if values else message
 
     def number(self, value: float | None, decimals: int = 0) -> str:

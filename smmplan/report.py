@@ -102,7 +102,8 @@ def _clean(value: object) -> object:
     return value
 
 
-_PLOTLY_CONFIG = json.dumps({"displaylogo": False, "responsive": True})
+# No mode bar (zoom, pan, download buttons) in a client document; charts stay responsive.
+_PLOTLY_CONFIG = json.dumps({"displayModeBar": False, "displaylogo": False, "responsive": True})
 
 
 @dataclass

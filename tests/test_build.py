@@ -57,9 +57,18 @@ def test_provenance_hashes_the_brief_and_data_files(built):
     brief = next(p for p in example_briefs() if p.parent.name == "fashion")
     assert prov["brief"]["sha256"] == hashlib.sha256(brief.read_bytes()).hexdigest()
     assert {f["kind"] for f in prov["data_files"]} == {"audience", "posts", "ads"}
-    html = (built["plans"]["maison-lune"] / "plan.html").read_text(encoding="utf-8")
+    assert prov["smmplan_version"]
+    # provenance is verifiable from plan.json: each data file's hash is its file's
     for f in prov["data_files"]:
-        assert f["sha256"] in html
+        assert f["sha256"] == hashlib.sha256((brief.parent / f["name"]).read_bytes()).hexdigest()
+    # and kept out of the client's HTML: no hashes, no tool version line
+    html = (built["plans"]["maison-lune"] / "plan.html").read_text(encoding="utf-8")
+    for f in [prov["brief"], *prov["data_files"]]:
+        assert f["sha256"] not in html
+    from .plantext import plan_text
+
+    text = plan_text(built["plans"]["maison-lune"] / "plan.html")  # what the client reads
+    assert "smmplan" not in text and prov["brief"]["name"] not in text
 
 
 def test_deliverable_has_no_code_cdn_or_traceback(built):

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from smmplan.community import LEVELS, NEGATIVE_SHARE, baseline_comments, plan_community
+from smmplan.community import (
+    LEVELS,
+    NEGATIVE_SHARE,
+    baseline_comments,
+    crisis_triggers,
+    plan_community,
+)
+from smmplan.errors import DataError
+from smmplan.i18n import Translator, reply_registers
 from smmplan.paths import example_briefs
+from smmplan.sector_defaults import sector_response_hours, sector_sponsor
+from smmplan.sectors import playbook
 from smmplan.validation import load_brief
 
 
@@ -19,19 +31,97 @@ def test_triggers_scale_with_the_measured_baseline():
     assert base and base > 0
     cm = plan_community(b, ["instagram", "facebook"])
     assert cm.baseline_basis == "history"
+    negative = base * NEGATIVE_SHARE / 100
+    unit = "day" if negative >= 1 else "week"
+    per_unit = negative * (1 if unit == "day" else 7)
+    assert cm.trigger_unit == unit and cm.negative_per_unit == pytest.approx(per_unit, abs=0.01)
+    below = 0
     for lv, (level, multiple, _, hours) in zip(cm.levels, LEVELS, strict=True):
         assert lv["level"] == level and lv["hours"] == hours
-        assert lv["trigger_per_day"] == pytest.approx(
-            max(1.0, base * NEGATIVE_SHARE / 100 * multiple), abs=0.05)
+        assert isinstance(lv["trigger"], int) and lv["trigger"] > below
+        assert lv["trigger"] >= per_unit * multiple  # never below the level's multiple
+        assert lv["multiple"] == pytest.approx(lv["trigger"] / per_unit, abs=0.05)
+        below = lv["trigger"]
     assert [lv["owner"] for lv in cm.levels] == ["social_media_manager", "owner", "owner"]
+
+
+@pytest.mark.parametrize("per_day", [0.02, 0.2, 0.25, 0.9, 1.0, 1.3, 4.0, 37.5])
+def test_crisis_triggers_are_whole_increasing_counts_that_match_their_multiple(per_day):
+    unit, base, levels = crisis_triggers(per_day)
+    assert unit == ("week" if per_day < 1 else "day")
+    assert base == pytest.approx(per_day * (7 if unit == "week" else 1))
+    counts = [count for count, _ in levels]
+    assert all(isinstance(c, int) and c >= 1 for c in counts)
+    assert counts == sorted(set(counts))  # strictly increasing: no two levels share one
+    for (count, shown), (_, multiple, _, _) in zip(levels, LEVELS, strict=True):
+        assert shown == round(count / base, 1)  # the sentence's multiple is the count's
+        assert count >= base * multiple - 1e-9
+
+
+def test_crisis_triggers_of_the_review_case():
+    """0.2 negative comments a day: thresholds per week, not "1,0 / 1,2 / 2,4 a day"."""
+    unit, base, levels = crisis_triggers(0.2)
+    assert unit == "week" and base == pytest.approx(1.4)
+    assert levels == [(3, 2.1), (7, 5.0), (14, 10.0)]
+    assert math.ceil(1.4 * 2) == 3
 
 
 def test_no_history_means_qualitative_triggers_and_large_company_owners():
     cm = plan_community(example("b2b-software"), ["linkedin"])
-    assert cm.baseline_basis == "none" and all(lv["trigger_per_day"] is None
+    assert cm.baseline_basis == "none" and all(lv["trigger"] is None
                                                for lv in cm.levels)
     assert [lv["owner"] for lv in cm.levels] == ["community_manager", "strategist",
                                                  "management"]
-    assert cm.response_hours == {"linkedin": 8}
+    assert cm.response_hours == {"linkedin": 4}  # the B2B playbook's, not the general 8 h
     assert {s["situation"] for s in cm.situations} == {"question", "complaint", "praise",
                                                       "troll", "spam", "review"}
+
+
+def test_response_times_come_from_the_sector_playbook():
+    b2b = sector_response_hours("b2b")
+    assert b2b["linkedin"] <= b2b["x"]  # LinkedIn is answered first in B2B
+    assert sector_response_hours("food_shop")["x"] == 1  # the general convention stays
+    cm = plan_community(example("b2b-software"), ["linkedin", "x"])
+    assert cm.response_hours == {"linkedin": 4, "x": 8}
+
+
+def test_sponsor_defaults_come_from_the_sector_playbook():
+    assert "offer" not in sector_sponsor("b2b")
+    assert sector_sponsor("food_shop") == ("short_video", "carousel", "offer")
+
+
+def test_bad_sector_defaults_are_refused_with_the_file_and_field(monkeypatch):
+    import smmplan.sector_defaults as sd
+
+    book = dict(playbook("b2b"))
+    monkeypatch.setattr(sd, "playbook", lambda kind: {**book, "response_hours": {"myspace": 2}})
+    with pytest.raises(DataError, match=r"b2b.yaml: response_hours: unknown platform 'myspace'"):
+        sd.sector_response_hours("b2b")
+    monkeypatch.setattr(sd, "playbook", lambda kind: {**book, "response_hours": {"x": 0.5}})
+    with pytest.raises(DataError, match=r"response_hours.x must be a whole number"):
+        sd.sector_response_hours("b2b")
+    monkeypatch.setattr(sd, "playbook", lambda kind: {**book, "sponsor": ["memes"]})
+    with pytest.raises(DataError, match=r"b2b.yaml: sponsor must list content types"):
+        sd.sector_sponsor("b2b")
+
+
+def test_reply_register_follows_the_brief():
+    assert reply_registers("vous", "praise") == ("vous",)
+    assert reply_registers("tu", "review") == ("tu",)
+    # mirror: strangers, reviews, complaints and provocations in vous; tu only as well
+    for situation in ("review", "complaint", "troll", "spam"):
+        assert reply_registers("mirror", situation) == ("vous",)
+    for situation in ("question", "praise"):
+        assert reply_registers("mirror", situation) == ("vous", "tu")
+
+
+@pytest.mark.parametrize("kind", ["b2b", "beauty", "education", "food_shop", "nonprofit",
+                                  "other", "restaurant", "retail_fashion"])
+def test_review_and_troll_replies_do_not_paste_the_help_page_answer(kind):
+    replies = playbook(kind)["replies"]
+    for situation in ("review", "troll"):
+        for lang in ("en", "fr"):
+            assert "{answer}" not in replies[situation][lang], (kind, situation, lang)
+    tr = Translator("fr", "fr_FR", "EUR")
+    review = tr.text(replies["review"], "vous", signature="— L’équipe X")
+    assert "[[" not in review and not any(w in review.split() for w in ("te", "ton", "ta", "tu"))

@@ -71,3 +71,20 @@ def test_missing_key_names_the_catalogue():
         Translator("fr", "fr_FR", "EUR").t("nope")
     with pytest.raises(TranslationError, match="unsupported language"):
         catalogue("de")
+
+
+def test_french_elides_de_and_que_before_a_vowel_in_a_filled_slot():
+    from smmplan.i18n import Translator, elided
+
+    tr = Translator("fr", "fr_FR", "EUR")
+    assert tr.de("Instagram") == "d’Instagram" and tr.de("Facebook") == "de Facebook"
+    assert tr.de("YouTube") == "de YouTube"  # y and h are not elided
+    assert elided("que", "Atelier Lune") == "qu’Atelier Lune"
+    assert Translator("en", "en_GB", "GBP").de("Instagram") == "of Instagram"
+    message = tr.t("channels.use_country", platforms="Instagram et Facebook",
+                   country="France", source="x")
+    assert "d’Instagram et Facebook" in message and "de Instagram" not in message
+    assert "de TikTok" in tr.t("channels.use_country", platforms="TikTok",
+                               country="France", source="x")
+    text = tr.text({"en": "x", "fr": "Les coulisses de {brand}"}, brand="Atelier Lune")
+    assert text == "Les coulisses d’Atelier Lune"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..ideas import reply_register
+from ..community import NEGATIVE_SHARE
+from ..i18n import reply_registers
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
@@ -19,28 +20,36 @@ from .base import (
 def community_decisions(plan: Plan) -> list[str]:
     """The community chapter's decisions in words (executive summary)."""
     tr, cm = plan.tr, plan.community
-    hours = tr.join(sorted({tr.t("community.hours", n=h) for h in cm.response_hours.values()}))
+    hours = tr.join([tr.t("community.hours", n=h) for h in sorted(set(cm.response_hours.values()))])
     if cm.negative_per_day is None:
         return [tr.t("summary_community.crisis_none", hours=hours)]
     triggers = tr.join([tr.t("summary_community.trigger", level=lv["level"],
-                             value=tr.number(lv["trigger_per_day"], 1)) for lv in cm.levels])
+                             value=tr.number(lv["trigger"])) for lv in cm.levels])
     return [tr.t("summary_community.crisis", triggers=triggers, hours=hours,
-                 today=tr.number(cm.negative_per_day, 1))]
+                 per=tr.t(f"community.per.{cm.trigger_unit}"),
+                 today=tr.number(cm.negative_per_unit, 1))]
 
 
 def community_playbook(plan: Plan) -> Section:
     """Situations with guideline, action and example reply; response times; rules."""
     tr, cm, name = plan.tr, plan.community, plan.brief.client.name
     book = playbook(plan.brief.client.sector_kind)
-    register = reply_register(plan.brief)
+    address = plan.brief.brand.tone_of_voice.address
+    register = "tu" if address == "tu" else "vous"  # the brand's default register
     signature = tr.t("community.signature", brand=name)
-    answer = tr.text(book["answer"], register)
+
+    def reply(situation: str, reg: str) -> str:
+        if situation in book["replies"]:
+            return tr.text(book["replies"][situation], reg, signature=signature,
+                           answer=tr.text(book["answer"], reg))
+        return tr.t(f"community.example.{situation}")
 
     def example(situation: str) -> str:
-        if situation in book["replies"]:
-            return tr.text(book["replies"][situation], register, answer=answer,
-                           signature=signature)
-        return tr.t(f"community.example.{situation}")
+        regs = reply_registers(address, situation) if tr.language == "fr" else ("vous",)
+        shown = [reply(situation, regs[0])]
+        shown += [tr.t("community_extra.example_tu", text=reply(situation, reg))
+                  for reg in regs[1:] if reply(situation, reg) != shown[0]]
+        return " ".join(shown)
 
     def label(kind: str, situation: str) -> str:
         if situation == "review":
@@ -81,16 +90,23 @@ def crisis_playbook(plan: Plan) -> Section:
         base = tr.t("community.baseline",
                     comments=tr.plural("plural.comments", round(cm.baseline_comments_per_day, 1)),
                     negative=tr.plural("plural.negative", round(cm.negative_per_day, 1)),
-                    share=tr.percent(10, 0))
+                    share=tr.percent(NEGATIVE_SHARE, 0))
+        if cm.trigger_unit == "week":
+            base += " " + tr.t("community.baseline_week", weekly=tr.plural(
+                "plural.negative_comments", round(cm.negative_per_unit, 1)))
     else:
         base = tr.t("community.baseline_none")
     rows = []
     for lv in cm.levels:
         trigger = tr.t(f"community.trigger_qualitative.{lv['level']}")
-        if lv["trigger_per_day"] is not None:
-            trigger = tr.t("community.trigger_value", count=tr.plural(
-                "plural.negative_comments", round(lv["trigger_per_day"], 1)),
-                multiple=lv["multiple"]) + tr.t("common.semicolon") + trigger
+        if lv["trigger"] is not None:
+            trigger = tr.t(
+                "community.trigger_value",
+                count=tr.plural("plural.negative_comments", lv["trigger"]),
+                within=tr.t(f"community.within_unit.{cm.trigger_unit}"),
+                multiple=tr.number(lv["multiple"], 1),
+                base=tr.number(cm.negative_per_unit, 1),
+            ) + tr.t("common.semicolon") + trigger
         rows.append({"level": lv["level"], "name": tr.t("community.level", n=lv["level"]),
                      "trigger": trigger, "owner": tr.t(f"approval_role.{lv['owner']}"),
                      "hours": tr.t("community.hours", n=lv["hours"])})

@@ -96,16 +96,11 @@ def appendix_heading(plan: Plan) -> Section:
 
 
 def footer(plan: Plan) -> Section:
-    """Provenance footer: smmplan version, date, SHA-256 of the brief and each data file."""
-    tr, prov = plan.tr, plan.provenance()
-    rows = [(tr.t("footer.brief"), prov["brief"]["name"], prov["brief"]["sha256"])]
-    rows += [(tr.t("footer.data_file"), f["name"], f["sha256"]) for f in prov["data_files"]]
-    return Section(Html(render(
-        "footer.html.j2", generated=tr.t("footer.generated", version=prov["smmplan_version"],
-                                         date=day(tr, plan.date)),
-        sha_label=tr.t("footer.sha256"), rows=rows,
-    )))
-
+    """A discreet closing line with the plan's date; the provenance (smmplan version,
+    SHA-256 of the brief and each data file) is kept in plan.json, not shown."""
+    tr = plan.tr
+    return Section(Html(render("footer.html.j2",
+                               generated=tr.t("footer.generated", date=day(tr, plan.date)))))
 
 
 def _brief_total(plan: Plan) -> float:
