@@ -108,7 +108,7 @@ def budget_allocation(plan: Plan) -> Section:
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
     for u in paid.unearned:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.unearned", platform=platform_label(u["platform"]), key=u["platform"],
+            "budget.unearned", platform=platform_label(u["platform"]), platform_key=u["platform"],
             floor=tr.money(paid.min_useful_spend), cost=tr.money(u["marginal_cpa"], 2)
             if u["marginal_cpa"] else tr.t("common.na"), cpa=tr.money(paid.break_even_cpa, 2)))))
     for ex in paid.excluded:
