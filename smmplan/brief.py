@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from .brief_paid import ChannelPaid, PaidSettings  # noqa: F401 (the paid settings)
 from .catalogue import check_platform, kpi_catalogue, platform_catalogue, platforms  # noqa: F401
 from .errors import BriefError
 
@@ -368,58 +369,6 @@ class Goals(_Model):
         return value
 
 
-class ChannelPaid(_Model):
-    min: Money | None = Field(default=None, description="Minimum spend on this platform.")
-    max: Money | None = Field(default=None, description="Maximum spend on this platform.")
-    fixed: Money | None = Field(default=None, description="Hold this platform at this spend.")
-    cpm: Money | None = Field(default=None, description="Override the benchmark CPM.")
-    ctr: Percent | None = Field(default=None, description="Override the benchmark CTR (%).")
-    cvr: Percent | None = Field(default=None, description="Override the benchmark CVR (%).")
-    audience: int | None = Field(
-        default=None, ge=1, description="Override the reachable audience (people)."
-    )
-
-
-class PaidSettings(_Model):
-    objective: Literal["conversions", "revenue", "profit"] = Field(
-        default="conversions", description="What the optimiser maximises."
-    )
-    channels: dict[PlatformKey, ChannelPaid] = Field(
-        default_factory=dict,
-        description="Platforms to plan paid media on, with optional bounds and overrides "
-        "(default: the client's current channels that have benchmarks).",
-    )
-    min_useful_spend: Money | None = Field(
-        default=None,
-        description="Smallest spend worth running on a platform (default: 5 % of the "
-        "conversion budget).",
-    )
-    awareness_share: Percent | None = Field(
-        default=None, description="Share of paid budget for awareness (default: diagnosis)."
-    )
-    addressable_share: Percent | None = Field(
-        default=None, description="Share of a platform's national users in the market (%)."
-    )
-    usd_rate: float | None = Field(
-        default=None, gt=0, description="Units of the plan currency per US dollar."
-    )
-    seasonality: dict[PlatformKey, float] = Field(
-        default_factory=dict,
-        description="Q4 CPM against Q1 per platform (e.g. 1.8), replacing data/paid.yaml.",
-    )
-    conversion: Literal["purchase", "lead", "booking", "signup", "store_visit"] | None = Field(
-        default=None,
-        description="What one conversion is (default: lead when sale_rate is under 100, "
-        "else purchase). Only benchmark conversion rates of this kind may stand in when the "
-        "client has no rate of its own (ads export, web analytics).",
-    )
-    sale_rate: Percent = Field(
-        default=100,
-        description="Share of conversions that become a sale worth the average order value "
-        "(e.g. 5 for demo requests of which 5 % close; 100 for e-commerce purchases).",
-    )
-
-
 class Budget(_Model):
     paid_media: Money = Field(description="Paid media budget for the plan period.")
     team: Money = Field(default=0, description="Team budget for the plan period.")
@@ -527,6 +476,15 @@ class Brief(_Model):
         "files and its `targets` settings (except `k`), so identical data and settings "
         "give identical plans whatever the client's name.",
     )
+
+    @model_validator(mode="after")
+    def _books_an_offer(self) -> Brief:
+        books = self.budget.paid.books
+        names = [o.name for o in self.offer]
+        if books is not None and books not in names:
+            raise ValueError(f"budget.paid.books: {books!r} is not an offer line (offer[].name: "
+                             + ", ".join(repr(n) for n in names) + ")")
+        return self
 
     # Set by parse_brief, not part of the YAML.
     _source: Path | None = PrivateAttr(default=None)

@@ -17,6 +17,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from . import paid_value as pv
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import EXTRAPOLATION, PlatformHistory, calibrate, read_histories
@@ -174,6 +175,11 @@ class Paid:
     cpa_notes: list[dict] = field(default_factory=list)  # forecast CPA under the history's
     marginal_cpa: float | None = None  # cost of one more conversion at the planned budget
     order_value: dict = field(default_factory=dict)  # {basis, index by month, factor}
+    first_order_break_even: float | None = None  # the first order's value x margin
+    customer_value: dict | None = None  # repeat orders over a horizon (paid_value.py)
+    books: str | None = None  # the offer line one conversion books (brief)
+    break_even_basis: str = "first_order"  # which break-even ``break_even_cpa`` is
+    unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
 
     @property
     def conversion_budget(self) -> float:
@@ -266,15 +272,18 @@ def _client_cvr(brief: Brief) -> Range | None:
     history."""
     from .objectives import web_kpis  # the objectives chapter's definition of the rate
 
+    web, name = _web(brief)
+    rate = web_kpis(web)["social_conversion_rate"] if web is not None else None
+    return Range(rate, rate, rate, [name], "client_web") if rate else None
+
+
+def _web(brief: Brief) -> tuple[pd.DataFrame | None, str]:
+    """The web analytics export and its file name (None when absent or unusable)."""
     try:
         web = read_web(brief)
     except DataError:  # the objectives chapter says the file is unusable
-        return None
-    rate = web_kpis(web)["social_conversion_rate"] if web is not None else None
-    if not rate:
-        return None
-    name = brief.resolve(brief.data.web_analytics.path).name
-    return Range(rate, rate, rate, [name], "client_web")
+        return None, ""
+    return web, brief.resolve(brief.data.web_analytics.path).name if web is not None else ""
 
 
 def conversion_kind(brief: Brief) -> str:
@@ -296,16 +305,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     found = read_histories(brief)
     histories = found[2] if found else {}
     fitted = {p: h for p, h in histories.items() if isinstance(h, PlatformHistory)}
-    lines = brief.offer
-    aovs = [o.average_order_value for o in lines if o.average_order_value]
-    margins = [o.gross_margin for o in lines if o.gross_margin]
-    aov = float(np.mean(aovs)) * settings.sale_rate / 100 if aovs else None
-    aov_basis = "brief"
-    valued = [h for h in fitted.values() if h.value]
-    if valued:  # the client's own value per conversion first
-        aov = sum(h.revenue for h in valued) / sum(h.conversions for h in valued)
-        aov_basis = "history"
-    margin = float(np.mean(margins)) if margins else None
+    valued = [h for h in fitted.values() if h.value]  # the client's own value first
+    worth = pv.conversion_value(brief, sum(h.revenue for h in valued) / sum(
+        h.conversions for h in valued) if valued and not settings.books else None)
+    aov, aov_basis, margin = worth.value, worth.basis, worth.margin
     if settings.objective in ("revenue", "profit") and aov is None:
         raise DataError(f"{brief.source}: offer[].average_order_value: needed for the "
                         f"{settings.objective} objective (budget.paid.objective)")
@@ -318,10 +321,13 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     kind = conversion_kind(brief)
     demand = demand_by_month(brief.client.sector_kind)  # the sector's peaks, month by month
     ov_index, ov_basis = order_value_index(brief)  # order value by month, the client's first
+    if aov_basis == "offer":  # a booked offer's price does not follow the basket's months
+        ov_index, ov_basis = dict.fromkeys(ov_index, 1.0), "offer"
     ov = sum(demand[m.month] * ov_index[m.month] for m in months) / sum(demand[m.month]
                                                                        for m in months)
     aov = aov * ov if aov and aov_basis == "brief" else aov  # the plan months' mean basket
     client_cvr = _client_cvr(brief)
+    source_cvr = pv.web_cvr_by_platform(*_web(brief))
     models, excluded, calibrations = [], [], {}
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind)
@@ -334,6 +340,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             elif history is not None:
                 lo, mid, hi = history.rates[metric]
                 rates[metric] = Range(lo, mid, hi, [found[0]], "history")
+            elif metric == "cvr" and platform in source_cvr:
+                rates[metric] = source_cvr[platform]
             elif metric == "cvr" and client_cvr is not None:
                 rates[metric] = client_cvr
             elif metric in bench:
@@ -388,6 +396,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     names = [m.platform for m in models]
     value = _value_fn(settings.objective, margin)
     values = [m.value or aov or 0.0 for m in models]
+    first_order = aov * margin / 100 if aov and margin else None
+    customer = pv.customer_value(brief, margin)
+    break_even = customer["break_even"] if customer and first_order and \
+        settings.objective in ("revenue", "profit") else first_order
 
     def min_useful(conv_budget: float) -> float:
         return settings.min_useful_spend if settings.min_useful_spend is not None else \
@@ -423,13 +435,21 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         conv = [float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True)]
         return sum(conv), sum(c * v for c, v in zip(conv, values, strict=True))
 
+    floor = min_useful(envelope * (1 - share / 100))
+    unearned = []  # below break-even at the minimum useful spend: no conversion spend
+    for m in models:
+        ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
+        if not ok and m.min is None and m.fixed is None:
+            unearned.append({"platform": m.platform, "marginal_cpa": cost})
+    if len(unearned) == len(models):  # none earns it: the split decides, as before
+        unearned = []
+    for m in models:
+        m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
     try:
-        floor = min_useful(envelope * (1 - share / 100))
         sweep = _sweep(partial(solve, aware=aware_split(envelope * share / 100)), conversions,
                        envelope * (1 - share / 100), envelope * share / 100, floor)
     except AllocationError as exc:
         raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    break_even = aov * margin / 100 if aov and margin else None
     be_budget = _break_even_budget(sweep, break_even)
     total, held_back = envelope, None
     at_envelope = next(r for r in sweep if r["factor"] == 1.0)
@@ -519,7 +539,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "history_cpa": round(then, 2),
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
-    monthly = _phase(models, channels, months, values, settings.seasonality, demand, ov_index)
+    monthly = pv.phase(models, channels, months, values, settings.seasonality, demand, ov_index)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -537,7 +557,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         envelope_conversions=at_envelope["conversions"],
         historical_split=historical_split, equal_split=equal_split,
         calibration=calibrations, cpa_notes=cpa_notes, marginal_cpa=marginal,
-        order_value={"basis": ov_basis, "index": ov_index, "factor": round(ov, 4)})
+        order_value={"basis": ov_basis, "index": ov_index, "factor": round(ov, 4)},
+        first_order_break_even=first_order, customer_value=customer, books=worth.offer,
+        break_even_basis="customer" if customer and break_even != first_order else
+        "first_order", unearned=unearned)
 
 
 def _sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float
@@ -621,26 +644,3 @@ def _value_fn(objective: str, margin: float | None):
     if objective == "profit":
         return lambda conv, spend, v: conv * v * margin / 100 - spend
     return lambda conv, spend, v: conv
-
-
-def _phase(models, channels, months, values, overrides, demand, index) -> list[dict]:
-    """Even monthly spend; each month's impressions follow its CPM factor (cost side), its
-    conversions also the sector's demand that month (``demand_by_month``) and its revenue
-    those conversions x that month's order value (``order_value_index``)."""
-    rows = []
-    n = len(months)
-    for m, c, v in zip(models, channels, values, strict=True):
-        if c.spend <= 0:
-            continue
-        factors = season_factors(m.platform, months, overrides)
-        seen = (1 / factors) / (1 / factors).sum()
-        bought = np.array([demand[mo.month] for mo in months]) / factors
-        bought = bought / bought.sum()
-        worth = bought * np.array([index[mo.month] for mo in months])
-        for month, w, b, r in zip(months, seen, bought, worth / worth.sum(), strict=True):
-            rows.append({"month": month.date().isoformat(), "platform": m.platform,
-                         "spend": round(c.spend / n, 2),
-                         "impressions": round(c.impressions * w, 1),
-                         "conversions": round(c.conversions * b, 2),
-                         "revenue": round(c.conversions * v * r, 2) if v else None})
-    return rows

@@ -233,18 +233,21 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     roi = (revenue * margin - total["total"]) / total["total"] * 100 if revenue else None
     monthly, cumulative = [], 0.0
     per_month_revenue: dict[str, float] = {}
+    per_month_ads: dict[str, float] = {}  # the paid chapter's phased spend
     if paid:
         for row in paid.monthly:
             per_month_revenue[row["month"]] = per_month_revenue.get(row["month"], 0) + (
                 row["revenue"] or 0)
+            per_month_ads[row["month"]] = per_month_ads.get(row["month"], 0) + row["spend"]
     for month in brief.client.period.month_starts:
         key = month.isoformat()
         rev = per_month_revenue.get(key, 0.0)
-        cost = total["total"] / months
+        spent = per_month_ads.get(key, ads / months) if per_month_ads else ads / months
+        cost = (total["total"] - ads) / months + spent
         gross = rev * margin
         cumulative += gross - cost
         monthly.append({"month": key, "team": round(team_cost / months, 2),
-                        "ads": round(ads / months, 2),
+                        "ads": round(spent, 2),
                         "production": round(brief.budget.production / months, 2),
                         "tools": round(brief.budget.tools / months, 2),
                         "revenue": round(rev, 2), "gross_margin": round(gross, 2),

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from .. import charts
+from ..catalogue import paid_facts
 from ..currency import ECB_SOURCE
 from ..i18n import Translator
 from ..plan import Plan
@@ -105,6 +106,11 @@ def budget_allocation(plan: Plan) -> Section:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
+    for u in paid.unearned:
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "budget.unearned", platform=platform_label(u["platform"]), platform_key=u["platform"],
+            floor=tr.money(paid.min_useful_spend), cost=tr.money(u["marginal_cpa"], 2)
+            if u["marginal_cpa"] else tr.t("common.na"), cpa=tr.money(paid.break_even_cpa, 2)))))
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),
@@ -166,16 +172,22 @@ def _assumptions(plan: Plan) -> list[str]:
     tr, paid = plan.tr, plan.paid
     out = [tr.t(f"budget.conversion.{paid.conversion}")]
     client = [m for m in paid.models if m["cvr"]["basis"] == "client_web"]
+    sources = [m for m in paid.models if m["cvr"]["basis"] == "client_web_source"]
     borrowed = [m for m in paid.models if m["cvr"]["basis"] in ("benchmark", "borrowed")]
+    if sources:
+        out.append(tr.t("budget.cvr_sources", rates=tr.join([
+            f"{platform_label(m['platform'])} {tr.percent(m['cvr']['mid'], 2)}"
+            for m in sources]), file=sources[0]["cvr"]["sources"][0],
+            min=tr.number(paid_facts()["web_sources"]["min_sessions"])))
     if client:
-        out.append(tr.t("budget.cvr_client", rate=tr.percent(client[0]["cvr"]["mid"], 2),
-                        client=plan.brief.client.name))
+        out.append(tr.t("budget.cvr_client_rest" if sources else "budget.cvr_client",
+                        rate=tr.percent(client[0]["cvr"]["mid"], 2), client=plan.brief.client.name,
+                        platforms=tr.join([platform_label(m["platform"]) for m in client])))
     if borrowed:
         rates = list(dict.fromkeys(tr.percent(m["cvr"]["mid"], 2) for m in borrowed))
         out.append(tr.t("budget.cvr_benchmark", rate=tr.join(rates),
                         platforms=tr.join([platform_label(m["platform"]) for m in borrowed])))
-    if paid.aov_basis == "history" and paid.aov:
-        out.append(tr.t("budget.aov_history", aov=tr.money(paid.aov, 2)))
+    out += _value_notes(plan)
     key = "revenue" if paid.objective != "conversions" and paid.aov else "conversions"
     fmt = tr.money if key == "revenue" else tr.number
     value = sum(getattr(c, key) for c in paid.channels)
@@ -190,6 +202,37 @@ def _assumptions(plan: Plan) -> list[str]:
                         value=fmt(value)))
     elif paid.equal_split and paid.equal_split["feasible"]:
         out.append(tr.t("budget.vs_equal", equal_value=equal, value=fmt(value)))
+    return out
+
+
+def _value_notes(plan: Plan) -> list[str]:
+    """What one conversion is worth and why (the offer it books, the ads history or the
+    offers' mean), and the customer-value break-even beside the first order's."""
+    tr, paid = plan.tr, plan.paid
+    out = []
+    if paid.aov_basis == "history" and paid.aov:
+        out.append(tr.t("budget.aov_history", aov=tr.money(paid.aov, 2)))
+    elif paid.aov_basis == "offer" and paid.aov:
+        out.append(tr.t("budget.aov_offer", value=tr.money(paid.aov, 2), offer=paid.books,
+                        margin=tr.percent(paid.margin, 0),
+                        cpa=tr.money(paid.first_order_break_even, 2)))
+    elif paid.aov:
+        rate = plan.brief.budget.paid.sale_rate
+        out.append(tr.t("budget.aov_brief", value=tr.money(paid.aov, 2), sale=tr.t(
+            "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else ""))
+    cv = paid.customer_value
+    if cv:
+        on = paid.break_even_basis == "customer"
+        out.append(tr.t(
+            "budget.break_even_customer", file=cv["file"],
+            orders_file=tr.number(cv["orders_per_customer"], 1),
+            spend=tr.money(cv["spend_per_customer"]), file_months=tr.number(cv["file_months"]),
+            file_basis=tr.t(f"budget.customer_file_{cv['file_months_basis']}"),
+            months=tr.number(cv["months"]), orders=tr.number(cv["orders"], 2),
+            order_value=tr.money(cv["order_value"], 2), value=tr.money(cv["value"], 2),
+            cpa=tr.money(cv["break_even"], 2), first=tr.money(paid.first_order_break_even, 2),
+            use=tr.t("budget.customer_use_on" if on else "budget.customer_use_off",
+                     months=tr.number(cv["months"]))))
     return out
 
 
@@ -242,6 +285,7 @@ def budget_forecast(plan: Plan) -> Section:
     """Monthly phasing, what to sponsor, and the sources of every rate."""
     tr, paid = plan.tr, plan.paid
     monthly, month_cols = _monthly_pivot(plan)
+    spend, spend_cols = _monthly_pivot(plan, "spend")
     sponsor = pd.DataFrame(paid.sponsor)
     sponsor["name"] = [tr.t(f"budget.content.{c}") if r == "rule" else c
                        for c, r in zip(sponsor["content_type"], sponsor["basis"], strict=True)]
@@ -256,10 +300,13 @@ def budget_forecast(plan: Plan) -> Section:
         plan.record.table(
             "budget_monthly", "budget", tr.t("budget.forecast_by_month"), monthly,
             [Column("platform_name", tr.t("table.platform")),
-             Column("spend_month", tr.t("table.spend_month"), lambda v: tr.money(v)),
              Column("spend_total", tr.t("table.spend"), lambda v: tr.money(v)),
              *month_cols,
-             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v))]),
+             Column("total", tr.t("table.conversions"), lambda v: tr.number(v))]),
+        plan.record.table(
+            "budget_monthly_spend", "budget", tr.t("budget.spend_by_month"), spend,
+            [Column("platform_name", tr.t("table.platform")), *spend_cols,
+             Column("total", tr.t("table.spend"), lambda v: tr.money(v))]),
         section_heading(plan, "budget.sponsor", "budget-sponsor"),
         Html(render("paragraph.html.j2", text=tr.t(f"budget.sponsor_{basis}"))),
         plan.record.table(
@@ -477,21 +524,28 @@ def _bounds(plan: Plan) -> list[str]:
 
 
 def _demand_note(plan: Plan) -> str:
-    """Which months the sector's demand peaks in (the monthly forecast follows them)."""
-    import datetime as dt
-
+    """Which months the sector's demand peaks in, and the months the phased spend and the
+    conversions it buys are highest and lowest (read from the monthly forecast itself)."""
     from babel.dates import format_date
 
     from ..sectors import demand_by_month
 
     tr = plan.tr
+    if not plan.paid.monthly:
+        return ""
+    by = pd.DataFrame(plan.paid.monthly).groupby("month", sort=False)[
+        ["spend", "conversions"]].sum()
+    name = lambda m: tr.month(pd.Timestamp(m).date())  # noqa: E731
+    months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
+              "conv_peak": name(by["conversions"].idxmax()),
+              "conv_low": name(by["conversions"].idxmin())}
     demand = demand_by_month(plan.brief.client.sector_kind)
     top = max(demand.values())
     peaks = [m for m, v in sorted(demand.items()) if v >= top - 0.05 and v > 1.0]
     if not peaks:
-        return tr.t("budget.demand_flat")
+        return tr.t("budget.demand_flat", **months)
     return tr.t("budget.demand", peaks=tr.join([
-        format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]))
+        format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]), **months)
 
 
 def _order_values(plan: Plan) -> list:
@@ -520,25 +574,24 @@ def _order_values(plan: Plan) -> list:
              Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))])]
 
 
-def _monthly_pivot(plan: Plan) -> tuple[pd.DataFrame, list[Column]]:
-    """The monthly forecast as one row per platform (its even monthly spend once, then its
-    conversions month by month), instead of one row per platform and month repeating the
-    same spend."""
+def _monthly_pivot(plan: Plan, line: str = "conversions"
+                   ) -> tuple[pd.DataFrame, list[Column]]:
+    """The monthly forecast as one row per platform: its ``line`` (spend, phased by
+    ``paid_value.phase``, or conversions) month by month, its total spend and its total
+    ``line``."""
     tr = plan.tr
     rows = pd.DataFrame(plan.paid.monthly)
     if rows.empty:
-        return pd.DataFrame(columns=["platform_name", "spend_month", "spend_total",
-                                     "conversions"]), []
+        return pd.DataFrame(columns=["platform_name", "spend_total", "total"]), []
     months = list(dict.fromkeys(rows["month"]))
     keys = {m: f"m{i + 1:02d}" for i, m in enumerate(months)}
     table = []
     for platform, group in rows.groupby("platform", sort=False):
-        by_month = dict(zip(group["month"], group["conversions"], strict=True))
+        by_month = dict(zip(group["month"], group[line], strict=True))
         table.append({"platform": platform, "platform_name": platform_label(platform),
-                      "spend_month": float(group["spend"].iloc[0]),
                       "spend_total": float(group["spend"].sum()),
                       **{keys[m]: by_month.get(m, 0.0) for m in months},
-                      "conversions": float(group["conversions"].sum())})
-    cols = [Column(keys[m], tr.month(pd.Timestamp(m).date()), lambda v: tr.number(v))
-            for m in months]
+                      "total": float(group[line].sum())})
+    fmt = (lambda v: tr.money(v)) if line == "spend" else (lambda v: tr.number(v))
+    cols = [Column(keys[m], tr.month(pd.Timestamp(m).date()), fmt) for m in months]
     return pd.DataFrame(table), cols
