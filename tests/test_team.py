@@ -131,8 +131,11 @@ def test_salaries_by_country_have_sources_and_a_fallback():
     assert (cm.annual, cm.basis) == (25500, "country_survey")
     strat = role_pay(fr, "strategist", 0.9)  # scaled from the French anchor by the BLS ratio
     assert strat.basis == "country_scaled"
-    assert strat.annual == pytest.approx(34000 * 156580 / 67440, abs=0.01)
+    assert strat.annual == pytest.approx(34000 * 161030 / 69780, abs=0.01)  # BLS OEWS May 2024
     es = fr.model_copy(update={"client": fr.client.model_copy(update={"country": "ES"})})
     p = role_pay(es, "strategist", 0.9)  # no Spanish source: the OECD ratio fallback
     assert p.basis == "country_ratio"
-    assert p.annual == pytest.approx(156580 * facts["pay_ratio"]["ES"] * 0.9, abs=0.01)
+    assert p.annual == pytest.approx(161030 * facts["pay_ratio"]["ES"] * 0.9, abs=0.01)
+    us = facts["salaries"]["US"]["figures"][0]  # the U.S. anchor: read in the BLS OEWS file
+    assert us["verified"] and us["annual"] == facts["roles"]["social_media_manager"]["pay_usd"]
+    assert facts["verified"] is True and "OEWS" in facts["source"] and "May 2024" in facts["source"]
