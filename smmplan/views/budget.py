@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -28,11 +29,14 @@ IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' m
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def source_label(tr: Translator, source: str) -> str:
-    """A benchmark source as the client reads it: the brief named in words, a CPM worked
-    out from a source's CPC and CTR said so in the plan's language."""
+def source_label(tr: Translator, source: str, files: dict[str, str] | None = None) -> str:
+    """A benchmark source as the client reads it: the brief named in words, one of the
+    client's own exports named by what it is (``files``: file name -> data kind), a CPM
+    worked out from a source's CPC and CTR said so in the plan's language."""
     if source == "brief":
         return tr.t("budget.source_brief")
+    if files and source in files:
+        return tr.t(f"budget.source_file.{files[source]}")
     if source.endswith(IMPLIED_CPM):
         return tr.t("budget.implied_cpm", source=source[:-len(IMPLIED_CPM)])
     return source
@@ -354,6 +358,7 @@ def budget_appendix(plan: Plan) -> Section:
 def _rates(plan: Plan) -> pd.DataFrame:
     """Every rate of the paid model (CPM, CTR, conversion rate) with its basis and sources."""
     tr, paid = plan.tr, plan.paid
+    files = {Path(spec.path).name: kind for kind, spec in plan.brief.data_files().items()}
     rates = []
     for m in paid.models:
         for metric in ("cpm", "ctr", "cvr"):
@@ -364,7 +369,7 @@ def _rates(plan: Plan) -> pd.DataFrame:
                           "basis": tr.t(f"budget.rate_basis.{r['basis']}")
                           if tr.has(f"budget.rate_basis.{r['basis']}") else r["basis"],
                           "sources": tr.t("common.semicolon").join(
-                              source_label(tr, s) for s in r["sources"]),
+                              source_label(tr, s, files) for s in r["sources"]),
                           "audience": m["audience"]})
     return pd.DataFrame(rates)
 
