@@ -24,9 +24,17 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import pandas as pd
 
 from .brief import Brief, platforms
+from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-exported)
+    Slot,
+    Window,
+    best_windows,
+    build_slots,
+    calendar_rules,
+    platform_windows,
+    sponsor_slots,
+)
 from .catalogue import (
     content_facts,  # noqa: F401 (re-exported)
     paid_facts,  # noqa: F401
@@ -35,15 +43,20 @@ from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
 from .i18n import Translator
-from .ideas import assign_ideas, copy_register, evergreen_ideas, moment_ideas
+from .ideas import (
+    assign_ideas,
+    closed_days,
+    copy_register,
+    evergreen_ideas,
+    moment_ideas,
+    moment_platforms,
+)
 from .jsondata import as_data
 from .market import platform_use
 from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
-MIN_POSTS_PER_WINDOW = 3
 GOAL_BONUS = 20.0  # points for a platform a business goal names ("4,000 Instagram followers")
-MIN_POSTS_PER_DAY = 5  # a weekday (or hour) ranked on fewer posts is noise
 
 
 
@@ -60,28 +73,6 @@ class ChannelChoice:
     posts_per_week: float = 0.0
     current_posts_per_week: float | None = None
     audience_basis: str = "targets"  # or platform_use's basis: country, region, stand_in
-
-
-@dataclass
-class Window:
-    weekday: int  # 0 = Monday
-    hour: int
-    rate: float | None  # mean engagement rate (%) of posts in the window, when measured
-    posts: int
-
-
-@dataclass
-class Slot:
-    date: str
-    time: str
-    platform: str
-    pillar: str
-    format: str
-    sponsored: bool
-    idea: str = ""  # topic — hook (ideas.py)
-    cta: str = ""
-    adaptation: str = ""  # how the idea is cut for the slot's format
-    moment: str = ""  # the key moment the post prepares, if any
 
 
 @dataclass
@@ -113,33 +104,6 @@ class Channels:
     def calendar_json(self) -> dict:
         return {"timezone": self.timezone, "posts": [as_data(s) for s in self.slots],
                 "key_dates": self.key_dates}
-
-
-def best_windows(history: pd.DataFrame, top: int = 4,
-                 min_posts: int = MIN_POSTS_PER_WINDOW) -> list[Window]:
-    """The (weekday, hour) cells with the highest mean engagement rate (engagements /
-    reach per post), among cells with at least ``min_posts`` posts."""
-    grouped = history.groupby(["weekday", "hour"])["rate"].agg(["mean", "size"])
-    grouped = grouped[grouped["size"] >= min_posts].sort_values(
-        ["mean", "size"], ascending=[False, False])
-    return [Window(int(w), int(h), round(float(r["mean"]), 3), int(r["size"]))
-            for (w, h), r in grouped.head(top).iterrows()]
-
-
-def best_days_and_hours(history: pd.DataFrame, top: int = 4,
-                        min_posts: int = MIN_POSTS_PER_DAY) -> list[Window]:
-    """Windows when the history is too thin for weekday × hour cells: the weekdays with the
-    best mean rate (at least ``min_posts`` posts each), each at the best hour (same
-    minimum; else the most used hour), best day first. The window's rate is its day's."""
-    days = history.groupby("weekday")["rate"].agg(["mean", "size"])
-    days = days[days["size"] >= min_posts].sort_values("mean", ascending=False)
-    hours = history.groupby("hour")["rate"].agg(["mean", "size"])
-    good = hours[hours["size"] >= min_posts].sort_values("mean", ascending=False)
-    best = good.index.tolist() or hours.sort_values("size", ascending=False).index.tolist()
-    if days.empty or not best:
-        return []
-    return [Window(int(day), int(best[i % len(best)]), round(float(row["mean"]), 3),
-                   int(row["size"])) for i, (day, row) in enumerate(days.head(top).iterrows())]
 
 
 def considered(brief: Brief) -> list[str]:
@@ -284,81 +248,6 @@ def key_dates(brief: Brief) -> list[dict]:
     return sorted(out, key=lambda d: d["date"])
 
 
-def build_slots(brief: Brief, kept: list[ChannelChoice], windows: dict[str, list[Window]],
-                pillars: list[dict], mix: dict[str, list[str]], holidays_: set[str],
-                sponsored_formats: set[str]) -> list[Slot]:
-    """Posts of the plan period: each platform's weekly count spread over its best windows,
-    pillars rotated by weight, formats rotated, no post on a public holiday (moved to the
-    next day), sponsored when the format is one the budget chapter sponsors."""
-    start, end = brief.client.period.start, brief.client.period.end
-    slots = []
-    weights = [p["weight"] for p in pillars]
-    done = [0] * len(pillars)
-
-    def next_pillar(n: int) -> str:
-        """Smooth weighted round-robin: the pillar furthest behind its share goes next."""
-        behind = [(n + 1) * w / sum(weights) - d for w, d in zip(weights, done, strict=True)]
-        i = int(np.argmax(behind))
-        done[i] += 1
-        return pillars[i]["key"]
-
-    total = 0
-    for c in kept:
-        per_week = c.posts_per_week
-        wins = windows.get(c.platform) or []
-        if not wins or per_week <= 0:
-            continue
-        credit, n = 0.0, 0
-        week = start - dt.timedelta(days=start.weekday())
-        while week <= end:
-            credit += per_week
-            count = int(credit)
-            credit -= count
-            for k in range(count):
-                w = wins[k % len(wins)]
-                # more posts than windows: the same hour on the following day(s)
-                day = week + dt.timedelta(days=(w.weekday + k // len(wins)) % 7)
-                while day.isoformat() in holidays_:
-                    day += dt.timedelta(days=1)
-                if not (start <= day <= end):
-                    continue
-                pillar = next_pillar(total)
-                total += 1
-                fmt = mix[c.platform][n % len(mix[c.platform])]
-                slots.append(Slot(day.isoformat(), f"{w.hour:02d}:00", c.platform, pillar,
-                                  fmt, pillar == "showcase" and fmt in sponsored_formats))
-                n += 1
-            week += dt.timedelta(days=7)
-    return sorted(slots, key=lambda s: (s.date, s.time, s.platform))
-
-
-def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float]) -> None:
-    """Sponsored posts only on platforms with a paid budget, their number in proportion to
-    each platform's spend: as many as the calendar proposed (showcase posts in a format the
-    budget chapter sponsors), shared out by spend, preferring the proposed posts, then other
-    showcase posts, then any, evenly spread over the period."""
-    paid = {p: v for p, v in paid_spend.items() if v > 0}
-    was = {id(s) for s in slots if s.sponsored}
-    proposed = len(was)
-    for s in slots:
-        s.sponsored = False
-    organic = {s.platform for s in slots}
-    spend = {p: v for p, v in paid.items() if p in organic}  # paid-only platforms: no post
-    if not spend:
-        return
-    # without a proposal (no format matched), the showcase posts of the paid platforms
-    proposed = proposed or sum(s.pillar == "showcase" and s.platform in spend for s in slots)
-    total = sum(spend.values())
-    for platform, value in spend.items():
-        quota = max(1, round(proposed * value / total))
-        mine = [s for s in slots if s.platform == platform]
-        ranked = sorted(mine, key=lambda s: (id(s) not in was, s.pillar != "showcase"))
-        pool = sorted(ranked[:max(quota, min(len(mine), 3 * quota))], key=lambda s: s.date)
-        step = len(pool) / quota if quota < len(pool) else 1.0
-        for i in range(min(quota, len(pool))):
-            pool[int(i * step)].sponsored = True
-
-
 def to_csv(slots: list[Slot], key_dates_: list[dict]) -> str:
     """calendar.csv: one row per post, then one per key date (formula-like text cells,
     e.g. an event named ``=HYPERLINK(...)``, neutralised)."""
@@ -426,9 +315,11 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
 
 def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, float] | None,
                   capacity: float, sponsored_types: set[str],
-                  paid_spend: dict[str, float] | None = None) -> Channels:
+                  paid_spend: dict[str, float] | None = None,
+                  paid_monthly: list[dict] | None = None) -> Channels:
     """The channels and content chapter's results; ``capacity`` is the posts a week the
-    plan's team can produce (``team.content_capacity``)."""
+    plan's team can produce (``team.content_capacity``); ``paid_monthly`` the budget
+    chapter's monthly spend rows, which the sponsored posts follow."""
     facts = content_facts()
     roles_needed: dict[str, float] = {}
     for i, problem in enumerate(fix_first):
@@ -460,33 +351,15 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                 and "live" not in mix[c.platform]:
             mix[c.platform] = formats[:2] + ["live"]  # one post in three: a live session
     history = read_posts(brief)
-    windows, basis = {}, "default"
-    for c in kept:
-        default = [Window(w, h, None, 0) for w, h in facts["platforms"][c.platform]["windows"]]
-        found = []
-        if history is not None and "rate" in history:
-            rows = history[history["platform"] == c.platform] if (
-                history["platform"] != "").any() else history
-            if len(rows) >= 20:
-                found = best_windows(rows)
-            # too few measured cells: the best days of the history (this platform's when it
-            # has enough posts, else all), so the best day always gets posts
-            days = best_days_and_hours(rows if len(rows) >= 20 else history)
-            have = {w.weekday for w in found}
-            found += [w for w in days if w.weekday not in have][:max(0, 4 - len(found))]
-        if found:
-            basis = "history"
-            taken = {w.weekday for w in found}  # measured first, then the platform's usual
-            found += [w for w in default if w.weekday not in taken][:max(0, 4 - len(found))]
-        windows[c.platform] = found or default
+    windows = {c.platform: platform_windows(history, c.platform) for c in kept}
+    basis = "history" if any(w.basis != "default" for ws in windows.values() for w in ws) \
+        else "default"
     dates = key_dates(brief)
-    holidays_ = {d["date"] for d in dates if d["kind"] == "holiday"}
+    holidays_ = closed_days(brief.client.sector_kind, dates)
     sponsored_formats = {f for f in ("reel", "short_video", "carousel", "photo", "video")
                          if not sponsored_types or any(f.split("_")[-1] in t.lower()
                                                        for t in sponsored_types)}
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats)
-    if paid_spend is not None:
-        sponsor_slots(slots, paid_spend)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"
@@ -504,7 +377,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     evergreen, moments = evergreen_ideas(brief, tr), moment_ideas(brief, tr)
-    assign_ideas(slots, evergreen, moments, tr, copy_register(brief))
+    assign_ideas(slots, evergreen, moments, tr, copy_register(brief),
+                 moment_platforms([c.platform for c in kept]), holidays_)
+    if paid_spend is not None:  # after the ideas: a key moment's posts are sponsored first
+        sponsor_slots(slots, paid_spend, paid_monthly)
     return Channels(
         sector_kind=brief.client.sector_kind,
         pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},

@@ -6,10 +6,11 @@ playbook's templates, then given to the calendar's posts."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .brief import Brief
+from .catalogue import content_facts
 from .i18n import Translator, apply_register
 from .jsondata import as_data
 from .sectors import playbook, sector_dates
@@ -31,6 +32,18 @@ class Idea:
     moment: str = ""  # key-moment name when the idea is dated
     date: str = ""  # ISO date of the moment
     lead_days: int = 0
+    when: str = ""  # "morning" or "evening": slot hours of data/content.yaml calendar
+    weekdays: list[int] = field(default_factory=list)  # days it may go out (0 = Monday)
+    order_by_days: int | None = None  # orders close this many days before the moment
+
+    @property
+    def last_day(self) -> str:
+        """The last day a moment's post may go out: the moment itself, or the day before
+        its order deadline."""
+        day = dt.date.fromisoformat(self.date)
+        if self.order_by_days is not None:
+            day -= dt.timedelta(days=self.order_by_days + 1)
+        return day.isoformat()
 
     @property
     def text(self) -> str:
@@ -89,7 +102,8 @@ def evergreen_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                       "need": "", **f}
             out.append(Idea(tpl["pillar"], tr.text(tpl["topic"], reg, **values),
                             tr.text(tpl["hook"], reg, **values), tpl["cta"],
-                            offer=f.get("offer", "")))
+                            offer=f.get("offer", ""), when=tpl.get("when", ""),
+                            weekdays=list(tpl.get("weekdays", []))))
     showcase_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for example in brief.brand.tone_of_voice.do:
         if example.strip()[:1] in "«\"“":  # a ready-made line, not a rule
@@ -161,7 +175,10 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     evergreen = evergreen_ideas(brief, tr) + target_ideas(brief, targets, tr)
     moments = moment_ideas(brief, tr)
-    assign_ideas(channels.slots, evergreen, moments, tr, copy_register(brief))
+    kept = [c.platform for c in channels.choices if c.kept]
+    assign_ideas(channels.slots, evergreen, moments, tr, copy_register(brief),
+                 moment_platforms(kept), closed_days(brief.client.sector_kind,
+                                                     channels.key_dates))
     channels.ideas = [i.to_json() for i in evergreen + moments]
 
 
@@ -176,7 +193,8 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         out.append(Idea("showcase", tr.text(e["topic"], reg, **values),
                         tr.text(e["hook"], reg, **values), e["cta"],
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
-                        lead_days=int(e["lead_days"])))
+                        lead_days=int(e["lead_days"]), when=e.get("when", ""),
+                        order_by_days=e.get("order_by_days")))
     book = playbook(c.sector_kind)
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for event in brief.calendar.events:
@@ -188,32 +206,111 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     return sorted(out, key=lambda i: i.date)
 
 
+def fits(idea: Idea, slot) -> bool:
+    """Whether a post's day and hour suit an idea's timing: a "morning" or "evening" idea
+    only at those hours (data/content.yaml ``calendar``), a weekday-bound idea only on its
+    days, a moment's idea only from its lead time to its last day (``Idea.last_day``)."""
+    day = dt.date.fromisoformat(slot.date)
+    if idea.when:
+        low, high = content_facts()["calendar"][idea.when]
+        if not low <= int(slot.time[:2]) <= high:
+            return False
+    if idea.weekdays and day.weekday() not in idea.weekdays:
+        return False
+    if idea.date:
+        first = dt.date.fromisoformat(idea.date) - dt.timedelta(days=idea.lead_days)
+        return first.isoformat() <= slot.date <= idea.last_day
+    return True
+
+
+def moment_platforms(kept: list[str]) -> set[str]:
+    """The kept platforms a key moment goes on: those whose catalogue score for the
+    moments' role (the showcase pillar's) or for awareness reaches ``moment_min_role``
+    (data/content.yaml)."""
+    facts = content_facts()
+    role = facts["pillars"]["showcase"]
+    least = facts["calendar"]["moment_min_role"]
+    return {p for p in kept
+            if max(facts["platforms"][p]["roles"][r] for r in (role, "awareness")) >= least}
+
+
+def closed_days(sector_kind: str, key_dates: list[dict]) -> set[str]:
+    """The days the calendar does not post on: the public holidays, unless the sector's
+    shops are open on them (data/content.yaml ``calendar.post_on_holidays``)."""
+    if sector_kind in content_facts()["calendar"]["post_on_holidays"]:
+        return set()
+    return {d["date"] for d in key_dates if d["kind"] == "holiday"}
+
+
+def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | frozenset,
+              period: tuple[str, str]) -> None:
+    """A platform without a post in a moment's days: its nearest free post (within a week
+    of them) moves into them, on the same weekday when the days include it, else on the
+    last day, at its own hour (never onto a closed day or a time the platform already
+    uses)."""
+    first = dt.date.fromisoformat(idea.date) - dt.timedelta(days=idea.lead_days)
+    last = dt.date.fromisoformat(idea.last_day)
+    if last < first:
+        return
+    busy = {(s.date, s.time) for s in posts}
+    days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    days = [d for d in days if d.isoformat() not in closed
+            and period[0] <= d.isoformat() <= period[1]]
+
+    def distance(s) -> int:
+        d = dt.date.fromisoformat(s.date)
+        return (first - d).days if d < first else (d - last).days
+
+    near = sorted((s for s in posts if id(s) not in taken and 0 < distance(s) <= 7),
+                  key=lambda s: (distance(s), s.date))
+    for s in near:
+        weekday = dt.date.fromisoformat(s.date).weekday()
+        order = [d for d in days if d.weekday() == weekday] + days[::-1]
+        target = next((d for d in order if (d.isoformat(), s.time) not in busy), None)
+        if target is not None:
+            s.date = target.isoformat()
+            return
+
+
+def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
+    """A platform's posts that can still carry a moment's idea, in date order."""
+    return [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)]
+
+
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
-                 tr: Translator, register: str = "vous") -> None:
-    """Give every calendar post an idea, a call to action and its format's adaptation: a
-    key moment's idea to the first and last post of each platform in the days before it,
-    never twice on one day (a later platform takes its next free day), then each pillar's
-    ideas in turn (offer lines alternate), skipping one a day's posts already carry."""
+                 tr: Translator, register: str = "vous", platforms: set[str] | None = None,
+                 closed: set[str] | frozenset = frozenset()) -> None:
+    """Give every calendar post an idea, a call to action and its format's adaptation.
+
+    A key moment's idea goes on every platform of ``platforms`` (all when None): to its
+    first and last post between the moment's lead time and its last day (the day before
+    the order deadline when orders close earlier), at an hour its timing allows, never two
+    posts of one moment on a day; a platform without a free post in those days gets its
+    nearest one moved in (``_bring_in``; never onto a ``closed`` day). Then each
+    pillar's ideas in turn (offer lines alternate), only where the post's day and hour fit
+    the idea (``fits``), skipping one a day's posts already carry."""
     by_platform: dict[str, list] = {}
     for s in slots:
         by_platform.setdefault(s.platform, []).append(s)
     taken: set[int] = set()
     chosen: dict[int, Idea] = {}
+    period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
     for idea in moments:
-        day = dt.date.fromisoformat(idea.date)
-        first = (day - dt.timedelta(days=idea.lead_days)).isoformat()
         days: set[str] = set()  # one post of a moment a day, whatever the platform
-        for posts in by_platform.values():
-            window = [s for s in posts if first <= s.date <= idea.date and id(s) not in taken]
-            picks: list = []
-            for order in (window, window[::-1]):  # the teaser early, the reminder late
-                free = next((s for s in order if s.date not in days), None)
-                if free is not None and len(picks) < MOMENT_POSTS_PER_PLATFORM:
-                    picks.append(free)
-                    days.add(free.date)
-            for s in picks:
+        for platform, posts in by_platform.items():
+            if platforms is not None and platform not in platforms:
+                continue
+            window = _free(idea, posts, taken, days)
+            if not window:
+                _bring_in(idea, posts, taken, set(closed) | days, period)
+                posts.sort(key=lambda s: (s.date, s.time))
+                window = _free(idea, posts, taken, days)
+            picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
+            for s in picks[:MOMENT_POSTS_PER_PLATFORM]:  # the teaser early, the reminder late
                 taken.add(id(s))
                 chosen[id(s)] = idea
+                days.add(s.date)
+    slots.sort(key=lambda s: (s.date, s.time, s.platform))
     pools: dict[str, list[Idea]] = {}
     for idea in evergreen:
         pools.setdefault(idea.pillar, []).append(idea)
@@ -231,8 +328,11 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 continue
             n = turn.get(s.pillar, 0)
             used = on_day.setdefault(s.date, set())
-            fresh = [pool[(n + k) % len(pool)] for k in range(len(pool))] + every
-            idea = next((i for i in fresh if i.text not in used), pool[n % len(pool)])
+            fresh = [i for i in [pool[(n + k) % len(pool)] for k in range(len(pool))] + every
+                     if fits(i, s)]
+            idea = next((i for i in fresh if i.text not in used), fresh[0] if fresh else None)
+            if idea is None:
+                continue
             turn[s.pillar] = n + 1
             used.add(idea.text)
         s.idea = idea.text

@@ -143,7 +143,8 @@ class Plan:
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
         channels = plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
                                  self.capacity.posts, sponsored,
-                                 {c.platform: c.spend for c in self.paid.channels})
+                                 {c.platform: c.spend for c in self.paid.channels},
+                                 self.paid.monthly)
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 

@@ -39,6 +39,28 @@ def _text_problems(value: object, where: str) -> list[str]:
     return []
 
 
+TIMINGS = ("morning", "evening")  # data/content.yaml calendar: the hours of each
+
+
+def timing_problems(entry: dict, where: str) -> list[str]:
+    """Problems of an idea's or a moment's timing: ``when`` (morning or evening),
+    ``weekdays`` (0 = Monday to 6), ``order_by_days`` (a whole number of days, 0 or more,
+    below ``lead_days``)."""
+    problems = []
+    if entry.get("when", "") not in ("", *TIMINGS):
+        problems.append(f"{where}: when must be one of {TIMINGS}, not {entry['when']!r}")
+    days = entry.get("weekdays", [])
+    if not isinstance(days, list) or any(not isinstance(d, int) or not 0 <= d <= 6
+                                         for d in days):
+        problems.append(f"{where}: weekdays must be a list of 0 (Monday) to 6 (Sunday)")
+    order_by = entry.get("order_by_days")
+    if order_by is not None and (not isinstance(order_by, int) or order_by < 0
+                                 or order_by >= int(entry.get("lead_days", 0))):
+        problems.append(f"{where}: order_by_days must be a whole number of days from 0 to "
+                        f"lead_days - 1 (the posts go out before the orders close)")
+    return problems
+
+
 def check_playbook(data: dict, name: str) -> list[str]:
     """Every problem of one playbook (empty when valid): required fields, both languages,
     demand indices for 12 months averaging 1.0, known pillars, date rules and CTAs."""
@@ -89,6 +111,7 @@ def check_playbook(data: dict, name: str) -> list[str]:
             problems.append(f"{where}: unknown cta {d.get('cta')!r}")
         if not d.get("countries"):
             problems.append(f"{where}: countries missing")
+        problems += timing_problems(d, where)
         try:
             date_for(d["rule"], 2027)
         except (KeyError, TypeError, ValueError) as exc:
@@ -102,6 +125,7 @@ def check_playbook(data: dict, name: str) -> list[str]:
             problems.append(f"{where}: pillar must be one of {PILLARS}, per one of {IDEA_SCOPES}")
         if idea.get("cta") not in ctas:
             problems.append(f"{where}: unknown cta {idea.get('cta')!r}")
+        problems += timing_problems(idea, where)
         covered.add(idea.get("pillar"))
     if covered != set(PILLARS):
         problems.append(f"{name}: ideas must cover every pillar (missing "

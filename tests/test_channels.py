@@ -76,11 +76,13 @@ def test_brief_events_and_invalid_dates():
         brief(calendar={"timezone": "Mars/Olympus"})
 
 
-def test_slots_skip_holidays_and_match_frequency():
-    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+@pytest.mark.parametrize("name,on_holidays", [("b2b-software", False), ("bakery", True)])
+def test_slots_skip_holidays_unless_shops_open_and_match_frequency(name, on_holidays):
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == name)))
     ch = plan.channels
     holidays_ = {d["date"] for d in ch.key_dates if d["kind"] == "holiday"}
-    assert not any(s.date in holidays_ for s in ch.slots)
+    # a bakery is open (and busy) on public holidays: its posts are not moved off them
+    assert any(s.date in holidays_ for s in ch.slots) == on_holidays
     weeks = (plan.brief.client.period.end - plan.brief.client.period.start).days / 7
     for c in (c for c in ch.choices if c.kept):
         count = sum(1 for s in ch.slots if s.platform == c.platform)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..calendar_slots import calendar_rules
 from ..i18n import apply_register
 from ..ideas import copy_register
 from ..plan import Plan
@@ -179,8 +180,13 @@ def calendar_view(plan: Plan) -> Section:
         for w in wins:
             rows.append({"platform": platform, "platform_name": platform_label(platform),
                          "weekday": w.weekday, "weekday_name": weekday_name(plan, w.weekday),
-                         "hour": w.hour, "rate": w.rate, "posts": w.posts})
+                         "hour": w.hour, "rate": w.rate, "posts": w.posts,
+                         "basis": w.basis,
+                         "basis_name": tr.t(f"channels.window_basis.{w.basis}")})
     windows = pd.DataFrame(rows)
+    rules = calendar_rules()
+    shares = [rules["rank_weights"][min(i, len(rules["rank_weights"]) - 1)]
+              for i in range(rules["windows"])]
     slots = pd.DataFrame([vars(s) for s in ch.slots])
     sponsored = int(slots["sponsored"].sum()) if len(slots) else 0
     counts = pd.DataFrame()
@@ -202,15 +208,21 @@ def calendar_view(plan: Plan) -> Section:
         section_heading(plan, "channels.windows", "channels-windows"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             f"channels.windows_{ch.windows_basis}"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "channels.windows_spread", n=tr.number(rules["windows"]),
+            top=tr.percent(100 * shares[0] / sum(shares), 0),
+            last=tr.percent(100 * shares[-1] / sum(shares), 0)))),
         plan.record.table(
             "windows", "channels", tr.t("channels.windows"), windows,
             [Column("platform_name", tr.t("table.platform")),
              Column("weekday_name", tr.t("channels.weekday")),
              Column("hour", tr.t("channels.hour"), lambda v: clock(tr, f"{int(v):02d}:00")),
              Column("rate", tr.t("table.engagement_rate"), lambda v: tr.percent(v, 2)),
-             Column("posts", tr.t("table.posts"), lambda v: tr.number(v) if v else "")]),
+             Column("posts", tr.t("table.posts"), lambda v: tr.number(v) if v else ""),
+             Column("basis_name", tr.t("table.basis"))]),
         section_heading(plan, "channels.calendar", "channels-calendar"),
         Html(render("paragraph.html.j2", text=tr.t(
+            "channels.calendar_intro_open" if open_on_holidays(plan) else
             "channels.calendar_intro", posts=tr.plural("plural.posts", len(ch.slots)),
             sponsored=tr.plural("plural.sponsored", sponsored) if sponsored
             else tr.t("plural.sponsored.zero")))),
@@ -240,6 +252,11 @@ def calendar_view(plan: Plan) -> Section:
                            Column("publish", tr.t("table.publish"))]),
     ]
     return Section(*blocks)
+
+
+def open_on_holidays(plan: Plan) -> bool:
+    """Whether the calendar posts on public holidays (the sector's shops are open)."""
+    return plan.brief.client.sector_kind in calendar_rules()["post_on_holidays"]
 
 
 def _month_grid(plan: Plan, first) -> list[list[dict]]:

@@ -1,0 +1,266 @@
+"""The calendar's timing: each platform's posting windows (from its own post history, else
+the catalogue's defaults, each window saying which), the posts of the plan period spread
+over those windows, and which posts are sponsored month by month.
+
+Windows of a platform with history: its weekdays ranked by mean engagement rate (at least
+``MIN_POSTS_PER_DAY`` posts each); each day at its best measured hour cell (at least
+``MIN_POSTS_PER_WINDOW`` posts: the window's own rate, basis ``hour``), else at the
+platform's best hour with the day's average (basis ``day``: a day-level figure, never
+shown as the hour's). A platform without posts in the history gets the catalogue's default
+windows (basis ``default``, no figure): never another platform's or the pooled history's.
+
+Spreading (data/content.yaml ``calendar``): the posts go to the best ``windows`` windows, one
+per weekday, each with a share by rank (``rank_weights``); a week's posts go to the windows
+furthest behind their share (ties to the better rank), so good days take turns and a
+platform never posts twice in one window and day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .brief import Brief
+from .catalogue import content_facts
+
+MIN_POSTS_PER_WINDOW = 3
+MIN_POSTS_PER_DAY = 5  # a weekday (or hour) ranked on fewer posts is noise
+BASES = ("hour", "day", "default")
+
+
+@dataclass
+class Window:
+    weekday: int  # 0 = Monday
+    hour: int
+    rate: float | None  # mean engagement rate (%): the cell's (hour), the day's (day), None
+    posts: int  # posts behind the rate: the cell's or the whole day's
+    basis: str = "hour"  # hour: measured cell; day: day-level average; default: catalogue
+
+
+@dataclass
+class Slot:
+    date: str
+    time: str
+    platform: str
+    pillar: str
+    format: str
+    sponsored: bool
+    idea: str = ""  # topic — hook (ideas.py)
+    cta: str = ""
+    adaptation: str = ""  # how the idea is cut for the slot's format
+    moment: str = ""  # the key moment the post prepares, if any
+
+
+def calendar_rules() -> dict:
+    """data/content.yaml ``calendar``: windows per platform, rank weights, morning and
+    evening hours, the moments' role threshold, the sectors that post on holidays."""
+    return content_facts()["calendar"]
+
+
+def best_windows(history: pd.DataFrame, top: int = 4,
+                 min_posts: int = MIN_POSTS_PER_WINDOW) -> list[Window]:
+    """The (weekday, hour) cells with the highest mean engagement rate (engagements /
+    reach per post), among cells with at least ``min_posts`` posts."""
+    grouped = history.groupby(["weekday", "hour"])["rate"].agg(["mean", "size"])
+    grouped = grouped[grouped["size"] >= min_posts].sort_values(
+        ["mean", "size"], ascending=[False, False])
+    return [Window(int(w), int(h), round(float(r["mean"]), 3), int(r["size"]))
+            for (w, h), r in grouped.head(top).iterrows()]
+
+
+def own_history(history: pd.DataFrame | None, platform: str) -> pd.DataFrame | None:
+    """The history's posts of one platform (the whole history when the export names no
+    platform at all); None when it has none of this platform's or no rate."""
+    if history is None or "rate" not in history or history.empty:
+        return None
+    labelled = "platform" in history and (history["platform"] != "").any()
+    rows = history[history["platform"] == platform] if labelled else history
+    return rows if len(rows) else None
+
+
+def ranked_windows(rows: pd.DataFrame, top: int = 4) -> list[Window]:
+    """One platform's measured windows, best day first (see the module docstring)."""
+    days = rows.groupby("weekday")["rate"].agg(["mean", "size"])
+    days = days[days["size"] >= MIN_POSTS_PER_DAY].sort_values(
+        ["mean", "size"], ascending=[False, False])
+    if days.empty:
+        return []
+    cells = rows.groupby(["weekday", "hour"])["rate"].agg(["mean", "size"])
+    cells = cells[cells["size"] >= MIN_POSTS_PER_WINDOW].sort_values(
+        ["mean", "size"], ascending=[False, False])
+    hours = rows.groupby("hour")["rate"].agg(["mean", "size"])
+    good = hours[hours["size"] >= MIN_POSTS_PER_DAY].sort_values("mean", ascending=False)
+    best_hour = int((good.index if len(good) else
+                     hours.sort_values("size", ascending=False).index)[0])
+    out = []
+    for day, row in days.head(top).iterrows():
+        mine = [(h, r) for (w, h), r in cells.iterrows() if w == day]
+        if mine:
+            hour, cell = mine[0]
+            out.append(Window(int(day), int(hour), round(float(cell["mean"]), 3),
+                              int(cell["size"]), "hour"))
+        else:
+            out.append(Window(int(day), best_hour, round(float(row["mean"]), 3),
+                              int(row["size"]), "day"))
+    return out
+
+
+def platform_windows(history: pd.DataFrame | None, platform: str,
+                     top: int | None = None) -> list[Window]:
+    """A platform's posting windows, best first: measured from its own posts, completed
+    with the catalogue's default windows on other weekdays (basis ``default``)."""
+    top = top or calendar_rules()["windows"]
+    rows = own_history(history, platform)
+    found = ranked_windows(rows, top) if rows is not None else []
+    taken = {w.weekday for w in found}
+    for weekday, hour in content_facts()["platforms"][platform]["windows"]:
+        if len(found) >= top:
+            break
+        if weekday not in taken:
+            found.append(Window(weekday, hour, None, 0, "default"))
+            taken.add(weekday)
+    return found
+
+
+def weekly_picks(weights: list[float], given: list[int], count: int) -> list[int]:
+    """The windows (indices) that take a week's ``count`` posts: each time the one furthest
+    behind its share of the posts given so far, ties to the better rank; a window at most
+    once a week. ``given`` is updated."""
+    total = sum(weights)
+    picks: list[int] = []
+    for _ in range(min(count, len(weights))):
+        done = sum(given) + 1
+        behind = [done * w / total - g if i not in picks else -np.inf
+                  for i, (w, g) in enumerate(zip(weights, given, strict=True))]
+        i = int(np.argmax(behind))
+        picks.append(i)
+        given[i] += 1
+    return picks
+
+
+def build_slots(brief: Brief, kept: list, windows: dict[str, list[Window]],
+                pillars: list[dict], mix: dict[str, list[str]], holidays_: set[str],
+                sponsored_formats: set[str]) -> list[Slot]:
+    """Posts of the plan period: each platform's weekly count spread over its best windows
+    (module docstring), pillars rotated by weight, formats rotated; a post falling on a date
+    of ``holidays_`` moves to the next free day; sponsored when the format is one the budget
+    chapter sponsors. More posts in a week than windows: the extra ones on the week's other
+    days at the best window's hour."""
+    rules = calendar_rules()
+    start, end = brief.client.period.start, brief.client.period.end
+    slots: list[Slot] = []
+    weights = [p["weight"] for p in pillars]
+    done = [0] * len(pillars)
+
+    def next_pillar(n: int) -> str:
+        """Smooth weighted round-robin: the pillar furthest behind its share goes next."""
+        behind = [(n + 1) * w / sum(weights) - d for w, d in zip(weights, done, strict=True)]
+        i = int(np.argmax(behind))
+        done[i] += 1
+        return pillars[i]["key"]
+
+    total = 0
+    for c in kept:
+        wins = (windows.get(c.platform) or [])[:rules["windows"]]
+        if not wins or c.posts_per_week <= 0:
+            continue
+        ranks = rules["rank_weights"]
+        shares = [ranks[min(i, len(ranks) - 1)] for i in range(len(wins))]
+        given = [0] * len(wins)
+        used: set[tuple[str, int]] = set()
+        credit, n = 0.0, 0
+        week = start - dt.timedelta(days=start.weekday())
+        while week <= end:
+            credit += c.posts_per_week
+            count = int(credit)
+            credit -= count
+            picks = [(wins[i].weekday, wins[i].hour)
+                     for i in weekly_picks(shares, given, count)]
+            others = [d for d in range(7) if d not in {w for w, _ in picks}]
+            picks += [(d, wins[0].hour) for d in others[:max(0, count - len(picks))]]
+            for weekday, hour in sorted(picks):
+                day = week + dt.timedelta(days=weekday)
+                while day.isoformat() in holidays_ or (day.isoformat(), hour) in used:
+                    day += dt.timedelta(days=1)
+                if not (start <= day <= end):
+                    continue
+                used.add((day.isoformat(), hour))
+                pillar = next_pillar(total)
+                total += 1
+                fmt = mix[c.platform][n % len(mix[c.platform])]
+                slots.append(Slot(day.isoformat(), f"{hour:02d}:00", c.platform, pillar,
+                                  fmt, pillar == "showcase" and fmt in sponsored_formats))
+                n += 1
+            week += dt.timedelta(days=7)
+    return sorted(slots, key=lambda s: (s.date, s.time, s.platform))
+
+
+def _month_quotas(quota: int, weights: dict[str, float], room: dict[str, int]) -> dict[str, int]:
+    """``quota`` shared over the months (in date order) in proportion to ``weights`` by
+    cumulative rounding, so equal weights give an even spread; never more than a month's
+    ``room``: what a full month cannot take goes to the open months of highest weight."""
+    months = sorted(weights)
+    total = sum(weights.values()) or 1.0
+    if not sum(weights.values()):
+        weights = {m: 1.0 for m in months}
+        total = float(len(months))
+    out, cum, before = {}, 0.0, 0
+    for m in months:
+        cum += quota * weights[m] / total
+        out[m] = min(round(cum) - before, room[m])
+        before = round(cum)
+    left = min(quota, sum(room.values())) - sum(out.values())
+    while left > 0:
+        m = max((m for m in months if out[m] < room[m]), key=lambda m: (weights[m], -out[m]))
+        out[m] += 1
+        left -= 1
+    return out
+
+
+def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
+                  monthly: list[dict] | None = None) -> None:
+    """Sponsored posts only on platforms with a paid budget, their number in proportion to
+    each platform's spend (as many as the calendar proposed: showcase posts in a format the
+    budget chapter sponsors), shared over the months as the budget chapter spends
+    (``monthly``: its rows of month, platform and spend; evenly without them); within a
+    month, a key moment's posts first, then the proposed posts, then other showcase posts,
+    spread over the month."""
+    paid = {p: v for p, v in paid_spend.items() if v > 0}
+    was = {id(s) for s in slots if s.sponsored}
+    proposed = len(was)
+    for s in slots:
+        s.sponsored = False
+    organic = {s.platform for s in slots}
+    spend = {p: v for p, v in paid.items() if p in organic}  # paid-only platforms: no post
+    if not spend:
+        return
+    # without a proposal (no format matched), the showcase posts of the paid platforms
+    proposed = proposed or sum(s.pillar == "showcase" and s.platform in spend for s in slots)
+    total = sum(spend.values())
+    for platform, value in spend.items():
+        quota = max(1, round(proposed * value / total))
+        by_month: dict[str, list[Slot]] = {}
+        for s in slots:
+            if s.platform == platform:
+                by_month.setdefault(s.date[:7], []).append(s)
+        rows = [r for r in monthly or [] if r["platform"] == platform]
+        weights = {m: sum(r["spend"] for r in rows if r["month"][:7] == m) if rows else 1.0
+                   for m in by_month}
+        quotas = _month_quotas(quota, weights, {m: len(v) for m, v in by_month.items()})
+        for month, mine in by_month.items():
+            q = quotas[month]
+            if not q:
+                continue
+            ranked = sorted(mine, key=lambda s: (not s.moment, id(s) not in was,
+                                                 s.pillar != "showcase"))
+            best = [s for s in ranked if s.moment][:q]
+            rest = sorted(ranked[len(best):len(best) + 3 * (q - len(best))],
+                          key=lambda s: s.date)
+            for s in best:
+                s.sponsored = True
+            step = len(rest) / (q - len(best)) if q - len(best) else 1.0
+            for i in range(q - len(best)):
+                rest[int(i * step)].sponsored = True

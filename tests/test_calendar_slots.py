@@ -1,0 +1,179 @@
+"""The calendar's timing: windows with their basis, posts spread over the best days, ideas
+timed to their text, key moments on every platform, sponsored posts by monthly spend."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smmplan.brief import parse_brief
+from smmplan.calendar_slots import (
+    Slot,
+    _month_quotas,
+    build_slots,
+    platform_windows,
+    ranked_windows,
+    sponsor_slots,
+)
+from smmplan.channels import ChannelChoice
+from smmplan.i18n import Translator
+from smmplan.ideas import Idea, assign_ideas, fits
+from smmplan.paths import example_briefs
+from smmplan.plan import Plan
+from smmplan.sectors import check_playbook, playbook
+from smmplan.validation import load_brief
+
+from .conftest import example_raw, standalone
+
+
+def history(rows: list[tuple[str, int, int, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["platform", "weekday", "hour", "rate"])
+
+
+def test_days_ranked_by_the_history_with_hour_or_day_figures():
+    rows = [("instagram", 6, 8, 9.0)] * 2 + [("instagram", 6, 12, 7.0)] * 3  # Sunday: day
+    rows += [("instagram", 4, 18, 5.0)] * 5  # Friday 18:00: a measured cell
+    rows += [("instagram", 2, 9, 4.0)] * 4  # Wednesday: too few posts to rank
+    wins = ranked_windows(history(rows))
+    assert [(w.weekday, w.basis) for w in wins] == [(6, "hour"), (4, "hour")]
+    assert wins[0].hour == 12 and wins[0].rate == pytest.approx(7.0) and wins[0].posts == 3
+    # no cell of Sunday has 3 posts: the day's own average, labelled as the day's
+    rows = [("instagram", 6, 8, 9.0)] * 2 + [("instagram", 6, h, 6.0) for h in (9, 10, 11)]
+    rows += [("instagram", 4, 8, 5.0)] * 5
+    sunday = ranked_windows(history(rows))[0]
+    assert (sunday.weekday, sunday.basis, sunday.posts) == (6, "day", 5)
+    assert sunday.rate == pytest.approx((2 * 9 + 3 * 6) / 5, abs=1e-3)
+    assert sunday.hour == 8  # the platform's best hour with 5 posts or more
+
+
+def test_a_platform_without_history_gets_labelled_defaults_never_pooled_figures():
+    rows = history([("instagram", d, 18, 5.0 + d) for d in range(7) for _ in range(5)])
+    youtube = platform_windows(rows, "youtube")
+    assert youtube and all(w.basis == "default" and w.rate is None and w.posts == 0
+                           for w in youtube)
+    instagram = platform_windows(rows, "instagram")
+    assert [w.weekday for w in instagram] == [6, 5, 4, 3]  # best days first
+    assert all(w.basis == "hour" for w in instagram)
+    # an export without a platform column is the history of every platform
+    unlabelled = rows.assign(platform="")
+    assert platform_windows(unlabelled, "youtube")[0].basis == "hour"
+
+
+def bakery_brief():
+    return parse_brief(standalone(example_raw("bakery")), Path("b.yaml"))
+
+
+def test_posts_spread_over_the_best_windows_in_turn():
+    b = bakery_brief()
+    wins = platform_windows(history([("instagram", d, 8 + d, 10.0 - d)
+                                     for d in range(7) for _ in range(5)]), "instagram")
+    kept = [ChannelChoice("instagram", 80, 1, 1, 1, True, "awareness", "kept",
+                          posts_per_week=2)]
+    slots = build_slots(b, kept, {"instagram": wins}, [{"key": "showcase", "weight": 100}],
+                        {"instagram": ["reel"]}, set(), set())
+    by_day = collections.Counter(dt.date.fromisoformat(s.date).weekday() for s in slots)
+    assert set(by_day) == {0, 1, 2, 3}  # the four best days, no other
+    counts = [by_day[d] for d in (0, 1, 2, 3)]
+    assert counts == sorted(counts, reverse=True)  # the best-ranked day posts most
+    assert max(counts) / len(slots) < 0.4  # no day carries the week
+    weeks = collections.Counter((dt.date.fromisoformat(s.date).isocalendar()[:2],
+                                 s.time) for s in slots)
+    assert max(weeks.values()) == 1  # never twice in one window in a week
+
+
+def test_bakery_instagram_goes_out_on_its_best_days_not_all_on_friday():
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    posts = [s for s in plan.channels.slots if s.platform == "instagram"]
+    by_day = collections.Counter(dt.date.fromisoformat(s.date).weekday() for s in posts)
+    assert max(by_day.values()) / len(posts) < 0.4
+    best = plan.channels.windows["instagram"][0]
+    assert by_day.most_common(1)[0][0] == best.weekday  # the history's best day leads
+    for s in plan.channels.slots:
+        if "ce matin" in s.idea.split(" — ")[0]:
+            assert 5 <= int(s.time[:2]) <= 11, s
+        if s.moment == "Fête des mères":  # "réservez la box avant vendredi"
+            assert dt.date.fromisoformat(s.date).weekday() < 4 and s.date < "2027-05-28"
+        if s.moment == "Commandes de Noël":
+            assert s.date <= "2027-12-19"
+    galette = {s.platform for s in plan.channels.slots if "galette" in s.moment}
+    assert galette == {"instagram", "facebook"}
+
+
+def slot(date: str, time: str = "08:00", platform: str = "instagram", **kw) -> Slot:
+    return Slot(date, time, platform, kw.pop("pillar", "showcase"), "reel", False, **kw)
+
+
+def test_ideas_only_where_their_timing_fits():
+    morning = Idea("showcase", "Out of the oven this morning", "x", "visit", when="morning")
+    assert fits(morning, slot("2027-01-05", "08:00"))
+    assert not fits(morning, slot("2027-01-05", "18:00"))
+    weekdays = Idea("showcase", "Seats left for Saturday", "x", "reserve", weekdays=[0, 1])
+    assert fits(weekdays, slot("2027-01-05")) and not fits(weekdays, slot("2027-01-09"))
+    order = Idea("showcase", "Order the box by Friday", "x", "order", moment="M",
+                 date="2027-05-30", lead_days=7, order_by_days=2)
+    assert order.last_day == "2027-05-27"
+    assert fits(order, slot("2027-05-27")) and not fits(order, slot("2027-05-28"))
+    assert not fits(order, slot("2027-05-22"))  # before its lead time
+    tr = Translator("en", "en_GB", "GBP")
+    slots = [slot(f"2027-01-{d:02d}", "18:00" if d % 3 else "08:00") for d in range(1, 13)]
+    other = Idea("showcase", "Any time", "y", "visit")
+    assign_ideas(slots, [morning, other], [], tr)
+    given = {(s.time, s.idea.split(" — ")[0]) for s in slots}
+    assert ("08:00", morning.topic) in given and ("18:00", morning.topic) not in given
+    assert all(s.idea for s in slots)
+
+
+def test_a_moment_goes_on_every_platform_before_its_deadline():
+    tr = Translator("en", "en_GB", "GBP")
+    # Instagram has no post in the moment's days: its nearest post moves in
+    slots = [slot("2027-05-25", "07:00", "facebook"), slot("2027-05-26", "12:00", "facebook"),
+             slot("2027-05-29", "18:00"), slot("2027-06-02", "18:00")]
+    moment = Idea("showcase", "Mother's Day box", "Order by Friday", "order",
+                  moment="Mother's Day", date="2027-05-30", lead_days=7, order_by_days=2)
+    assign_ideas(slots, [Idea("values", "Evergreen", "z", "follow")], [moment], tr,
+                 platforms={"instagram", "facebook"})
+    carried = [s for s in slots if s.moment]
+    assert {s.platform for s in carried} == {"instagram", "facebook"}
+    assert all("2027-05-23" <= s.date <= "2027-05-27" for s in carried)
+    assert len({s.date for s in carried}) == len(carried)  # one post of it a day
+    assert [s.date for s in slots] == sorted(s.date for s in slots)
+
+
+def test_sponsored_posts_follow_the_monthly_spend():
+    slots = [slot(f"2027-{m:02d}-{d:02d}") for m in (1, 2, 3) for d in range(1, 29)]
+    slots[70].moment = "Black Friday"
+    for s in slots[::3]:
+        s.sponsored = True  # the calendar's proposal: 28 posts
+    monthly = [{"month": f"2027-{m:02d}-01", "platform": "instagram", "spend": v}
+               for m, v in ((1, 100.0), (2, 0.0), (3, 300.0))]
+    sponsor_slots(slots, {"instagram": 400.0}, monthly)
+    by_month = collections.Counter(s.date[:7] for s in slots if s.sponsored)
+    assert by_month == {"2027-01": 7, "2027-03": 21}  # 28 posts shared 1 : 0 : 3
+    assert slots[70].sponsored  # a key moment's post first
+    even = _month_quotas(21, {f"2027-{m:02d}": 1.0 for m in range(1, 13)},
+                         {f"2027-{m:02d}": 9 for m in range(1, 13)})
+    assert sum(even.values()) == 21 and max(even.values()) - min(even.values()) <= 1
+
+
+def test_playbook_timing_is_validated():
+    book = dict(playbook("food_shop"))
+    book["ideas"] = [dict(book["ideas"][0], when="noon")] + book["ideas"][1:]
+    book["dates"] = [dict(book["dates"][0], order_by_days=9)] + book["dates"][1:]
+    problems = check_playbook(book, "food_shop")
+    assert any("ideas[0]: when must be one of" in p for p in problems)
+    assert any("dates[0]: order_by_days must be" in p for p in problems)
+    assert check_playbook(playbook("food_shop"), "food_shop") == []
+
+
+def test_windows_table_says_each_rows_basis():
+    from smmplan.views.channels import calendar_view
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
+    assert all(w.basis == "default" for w in plan.channels.windows["youtube"])
+    html = calendar_view(plan).html()
+    assert "default: no posts on this channel in the history" in html
+    assert "measured (this day at this hour)" in html
