@@ -219,6 +219,7 @@ class Channel(_Model):
     engagement_rate: Percent | None = Field(
         default=None, description="Average engagement rate by followers, percent."
     )
+    keep: bool = Field(default=False, description="Keep it even if few of the targets use it.")
 
     @field_validator("platform")
     @classmethod

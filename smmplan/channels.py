@@ -6,8 +6,10 @@ presence, each 0-1: audience fit is the share of the targets expected on the pla
 (weighted by target size; platform usage rates without targets); objective fit is how well
 the platform serves the roles the diagnosis asks for (data/content.yaml); presence is the
 client's followers there relative to its largest channel; a platform a business goal
-names ("4,000 Instagram followers") gets ``GOAL_BONUS`` more. The team's capacity caps how
-many platforms are kept; each kept platform gets the role it serves best.
+names ("4,000 Instagram followers") gets ``GOAL_BONUS`` more; the sector's fit multiplies
+it. Which platforms are kept follows ``channel_choice`` (no platform the targets do not use,
+a higher bar to add one than to keep one, the team's capacity as a cap, never a reason to
+add); each kept platform gets the role it serves best.
 
 Without targets, and for a platform the targets' age profile does not cover (regional
 platforms such as LINE, WeChat or VK, which are scored only in their countries), the
@@ -39,6 +41,7 @@ from .catalogue import (
     content_facts,  # noqa: F401 (re-exported)
     paid_facts,  # noqa: F401
 )
+from .channel_choice import best_performers, choose, sector_fit
 from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
@@ -69,10 +72,13 @@ class ChannelChoice:
     presence: float
     kept: bool
     role: str | None
-    reason: str  # kept: "kept"; dropped: "capacity", "low_fit", "no_role"
+    reason: str  # kept: "kept", "kept_brief"; dropped: channel_choice.choose's reasons
     posts_per_week: float = 0.0
     current_posts_per_week: float | None = None
     audience_basis: str = "targets"  # or platform_use's basis: country, region, stand_in
+    sector_fit: float = 1.0  # multiplier of the sector (channel_choice.sector_fit)
+    protected: bool = False  # best performer: posts no less than today (allocate_frequency)
+    cut: bool = False  # protected, but the team's capacity forces fewer posts than today
 
 
 @dataclass
@@ -140,8 +146,8 @@ def live_seller(brief: Brief) -> bool:
 
 def score_channels(brief: Brief, target_reach: dict[str, float] | None,
                    wanted_roles: dict[str, float], max_channels: int) -> list[ChannelChoice]:
-    """Score every platform considered for the brief (see the module docstring) and keep the
-    best ``max_channels`` that have a role."""
+    """Score every platform considered for the brief (see the module docstring) and keep
+    at most ``max_channels`` by the rules of ``channel_choice.choose``."""
     facts = content_facts()["platforms"]
     catalogue = platforms()
     current = {c.platform: c for c in brief.situation.channels}
@@ -165,54 +171,52 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
         score = 100 * (0.5 * audience + 0.3 * objective + 0.2 * presence)
         if platform in named:  # a business goal is set on this platform: it ranks
             score += GOAL_BONUS
+        fit = sector_fit(brief.client.sector_kind, platform)
+        score *= fit
         role = max(ROLES, key=lambda r: (f["roles"][r] * (1 + wanted_roles.get(r, 0)),
                                          -ROLES.index(r)))
         choices.append(ChannelChoice(platform, round(score, 1), round(audience, 3),
                                      round(objective, 3), round(presence, 3), False, role,
                                      "", current_posts_per_week=current[platform]
                                      .posts_per_week if platform in current else None,
-                                     audience_basis=basis))
+                                     audience_basis=basis, sector_fit=fit))
     choices.sort(key=lambda c: -c.score)
-    for i, c in enumerate(choices):
-        if i < max_channels and c.score >= 25 and c.objective_fit > 0:
-            c.kept, c.reason = True, "kept"
-        else:
-            c.role = None
-            c.reason = "capacity" if c.score >= 25 and c.objective_fit > 0 else (
-                "no_role" if c.objective_fit == 0 else "low_fit")
+    choose(choices, brief, max_channels)
     return choices
 
 
-def allocate_frequency(kept: list[ChannelChoice], capacity: float) -> None:
-    """Posts a week per kept platform: the recommended minimum first, then the remaining
-    capacity in proportion to score, never above the recommended maximum."""
+def allocate_frequency(kept: list[ChannelChoice], capacity: float,
+                       floors: dict[str, float] | None = None) -> None:
+    """Posts a week per kept platform: the recommended minimum first (today's posting for a
+    best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
+    capacity to the best-scored platforms first, each up to its recommended maximum (or
+    today's posting when higher). When capacity cannot pay the floors, every platform is cut
+    in proportion and a best performer cut below today is marked ``cut``."""
     facts = content_facts()["platforms"]
-    mins = {c.platform: facts[c.platform]["posts_per_week"][0] for c in kept}
-    maxs = {c.platform: facts[c.platform]["posts_per_week"][1] for c in kept}
+    floors = floors or {}
+    mins = {c.platform: max(facts[c.platform]["posts_per_week"][0],
+                            floors.get(c.platform, 0.0)) for c in kept}
+    maxs = {c.platform: max(facts[c.platform]["posts_per_week"][1],
+                            floors.get(c.platform, 0.0)) for c in kept}
     base = sum(mins.values())
     scale = min(1.0, capacity / base) if base else 0
     for c in kept:
         c.posts_per_week = mins[c.platform] * scale
+        c.protected = c.platform in floors
     left = capacity - sum(c.posts_per_week for c in kept)
-    while left > 1e-6:
-        room = [c for c in kept if c.posts_per_week < maxs[c.platform] - 1e-9]
-        if not room:
-            break
-        weight = sum(c.score for c in room)
-        given = 0.0
-        for c in room:
-            add = min(left * c.score / weight, maxs[c.platform] - c.posts_per_week)
-            c.posts_per_week += add
-            given += add
-        left -= given
-        if given < 1e-9:
-            break
+    for c in sorted(kept, key=lambda c: -c.score):  # spare capacity: best channels first
+        add = max(0.0, min(left, maxs[c.platform] - c.posts_per_week))
+        c.posts_per_week += add
+        left -= add
     for c in kept:
         c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
-    # rounding must not plan more than the team can produce: trim the weakest first
-    for c in sorted(kept, key=lambda c: c.score):
+    # rounding must not plan more than the team can produce: trim the weakest first, a
+    # best performer last
+    for c in sorted(kept, key=lambda c: (c.protected, c.score)):
         while sum(k.posts_per_week for k in kept) > capacity + 1e-9 and c.posts_per_week > 0:
             c.posts_per_week -= 0.5
+    for c in kept:
+        c.cut = c.protected and c.posts_per_week < floors[c.platform] - 1e-9
 
 
 def public_holidays(country: str, years: range, language: str,
@@ -331,7 +335,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     max_channels = brief.calendar.max_channels or max(1, min(6, int(np.ceil(capacity / 4))))
     choices = score_channels(brief, target_reach, roles_needed, max_channels)
     kept = [c for c in choices if c.kept]
-    allocate_frequency(kept, capacity)
+    allocate_frequency(kept, capacity, best_performers(brief))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)

@@ -32,6 +32,7 @@ from .segments import (
     to_matrix,
     weak_structure,
 )
+from .target_channels import acquisition_shares
 
 Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
@@ -72,6 +73,7 @@ class Persona:
     value_share: float | None = None  # % of total value
     value_index: float | None = None  # segment mean / overall mean
     channels: list[ChannelFit] = field(default_factory=list)
+    acquisition: dict[str, float] = field(default_factory=dict)  # % acquired per platform
     message: str = "nurture"  # message key (targets.message.<key>)
     offer: str | None = None  # offer line name
     declared: bool = False
@@ -372,6 +374,7 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
                          "overall": round(overall_buys.get(label, 0.0), 1)}
                         for label, share in list(aud.category_shares(mask).items())[:BUYS]]
     persona.channels = channel_fit(aud, mask, overall=reach_all)
+    persona.acquisition = acquisition_shares(aud, mask)
     persona.message = choose_message(traits, persona.value_index, aud)
     persona.offer = _offer_for(aud, mask, lines, persona.value_mean)
     return persona

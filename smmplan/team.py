@@ -97,6 +97,12 @@ def _loaded(brief: Brief, role: str, rate: float) -> float:
         brief.client.period.months / 12
 
 
+def existing_team_cost(brief: Brief, rate: float) -> float:
+    """What the client's own staff (``budget.in_house`` FTE) cost over the plan period,
+    employer costs included: part of the social effort's cost, paid from the team budget."""
+    return sum(fte * _loaded(brief, role, rate) for role, fte in brief.budget.in_house.items())
+
+
 def _hourly_freelance(brief: Brief, rate: float) -> float:
     """What one hour of a freelance social media manager costs (SMEs buy hours)."""
     facts = role_facts()
@@ -225,8 +231,9 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     in_house, agency = options["in_house"], options["agency"]
     freelancers, mixed = options["freelancers"], options["mixed"]
     team_cost = options[min(options, key=options.get)]
-    total = {"team": round(team_cost, 2), "ads": ads, "production": brief.budget.production,
-             "tools": brief.budget.tools}
+    existing = existing_team_cost(brief, rate)
+    total = {"existing_team": round(existing, 2), "team": round(team_cost, 2), "ads": ads,
+             "production": brief.budget.production, "tools": brief.budget.tools}
     total["total"] = round(sum(total.values()), 2)
     revenue = paid.totals["revenue"] if paid and paid.aov else None
     margin = (paid.margin or 100) / 100 if paid else 1.0
@@ -246,7 +253,7 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         cost = (total["total"] - ads) / months + spent
         gross = rev * margin
         cumulative += gross - cost
-        monthly.append({"month": key, "team": round(team_cost / months, 2),
+        monthly.append({"month": key, "team": round((team_cost + existing) / months, 2),
                         "ads": round(spent, 2),
                         "production": round(brief.budget.production / months, 2),
                         "tools": round(brief.budget.tools / months, 2),
@@ -263,8 +270,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         notes.append("bls_pay")
     if any(r.pay_basis == "brief" for r in roles):
         notes.append("brief_pay")
-    gap = round(team_cost - brief.budget.team, 2) if team_cost > brief.budget.team + 1 \
-        else None
+    gap = round(team_cost + existing - brief.budget.team, 2) \
+        if team_cost + existing > brief.budget.team + 1 else None
     if gap:
         notes.append("team_budget_gap")
     return Team(roles, round(sum(ftes.values()), 2), round(in_house, 2), round(agency, 2),
@@ -303,7 +310,7 @@ def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
     return {"kind": "owner_run", "posts_per_week": round(own, 1),
             "hours_per_week": round(hours, 1),
             "roles": {"social_media_manager": round(hours / h["per_fte_week"], 2)},
-            "hire": {}, "sourcing": None, "cost": 0.0}
+            "hire": {}, "sourcing": None, "cost": round(existing_team_cost(brief, rate), 2)}
 
 
 def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: float,
@@ -316,7 +323,7 @@ def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: f
     return {"kind": kind, "posts_per_week": round(posts, 1),
             "hours_per_week": hours["needed"] if hours else None, "roles": ftes,
             "hire": {r.role: r.hire for r in roles if r.hire}, "sourcing": cheapest,
-            "cost": round(float(sources[cheapest]), 2)}
+            "cost": round(float(sources[cheapest]) + existing_team_cost(brief, rate), 2)}
 
 
 def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: float,

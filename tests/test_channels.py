@@ -36,13 +36,14 @@ def brief(name="bakery", **changes):
 
 
 def test_scoring_prefers_where_the_targets_are_and_the_needed_roles():
-    b = brief()
+    b = brief("b2b-software")  # LinkedIn fits this sector (a bakery's fit lowers it)
     only_linkedin = score_channels(b, {"linkedin": 100.0}, {"conversion": 1}, 1)
     assert only_linkedin[0].platform == "linkedin" and only_linkedin[0].kept
     assert only_linkedin[0].role == "conversion"
     assert sum(c.kept for c in only_linkedin) == 1
     dropped = [c for c in only_linkedin if not c.kept]
-    assert all(c.reason in ("capacity", "low_fit", "no_role") for c in dropped)
+    assert all(c.reason in ("capacity", "low_fit", "no_role", "no_targets", "not_added")
+               for c in dropped)
     service = score_channels(b, {"x": 50.0, "tiktok": 50.0}, {"customer_service": 1}, 1)
     assert service[0].platform == "x"  # TikTok does no customer service
 

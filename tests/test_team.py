@@ -32,7 +32,8 @@ def test_costs_options_and_pnl_add_up():
         team = plan_team(brief, paid)
         assert team.mixed <= min(team.in_house, team.freelancers, team.agency) + 1e-6
         c = team.total_cost
-        assert c["total"] == pytest.approx(c["team"] + c["ads"] + c["production"] + c["tools"])
+        assert c["total"] == pytest.approx(c["existing_team"] + c["team"] + c["ads"]
+                                           + c["production"] + c["tools"])
         assert len(team.monthly) == brief.client.period.months
         assert team.monthly[-1]["cumulative"] == pytest.approx(
             sum(m["result"] for m in team.monthly), abs=1)
@@ -59,14 +60,18 @@ def test_the_clients_own_team_and_budget_come_first():
         own = b["fashion"].budget.in_house.get(r.role, 0)
         assert r.existing == pytest.approx(min(own, r.fte), abs=0.01)
         assert r.hire == pytest.approx(max(0.0, r.fte - own), abs=0.01)
-    assert fashion.total_cost["team"] <= b["fashion"].budget.team
+    spent = fashion.total_cost["existing_team"] + fashion.total_cost["team"]  # both paid
+    assert fashion.total_cost["existing_team"] > 0  # the six salaries are in the cost
+    assert (fashion.budget_gap or 0) == pytest.approx(
+        max(0.0, spent - b["fashion"].budget.team), abs=1)
     bakery = Plan(b["bakery"])  # a small shop: its hours plus what the team budget buys
     assert bakery.team.total_cost["team"] <= b["bakery"].budget.team
     assert bakery.team.posts_per_week == bakery.channels.planned_posts \
         <= bakery.capacity.posts
     cloud = Plan(b["b2b-software"]).team  # above its budget: the gap is stated
-    assert cloud.budget_gap == pytest.approx(cloud.total_cost["team"]
-                                             - b["b2b-software"].budget.team, abs=1)
+    assert cloud.budget_gap == pytest.approx(
+        cloud.total_cost["existing_team"] + cloud.total_cost["team"]
+        - b["b2b-software"].budget.team, abs=1)
     assert "team_budget_gap" in cloud.notes
 
 
@@ -139,3 +144,16 @@ def test_salaries_by_country_have_sources_and_a_fallback():
     us = facts["salaries"]["US"]["figures"][0]  # the U.S. anchor: read in the BLS OEWS file
     assert us["verified"] and us["annual"] == facts["roles"]["social_media_manager"]["pay_usd"]
     assert facts["verified"] is True and "OEWS" in facts["source"] and "May 2024" in facts["source"]
+
+
+def test_existing_staff_are_part_of_the_total_cost_and_the_budget_gap():
+    from smmplan.team import existing_team_cost
+
+    b = examples()["fashion"]
+    team = plan_team(b, None)
+    existing = existing_team_cost(b, 1.0)
+    assert existing > 0 and team.total_cost["existing_team"] == round(existing, 2)
+    assert team.total_cost["total"] == pytest.approx(sum(
+        v for k, v in team.total_cost.items() if k != "total"), abs=0.05)
+    spent = team.total_cost["team"] + existing
+    assert (team.budget_gap or 0) == pytest.approx(max(0.0, spent - b.budget.team), abs=1)

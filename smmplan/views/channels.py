@@ -45,8 +45,7 @@ def channel_choice(plan: Plan) -> Section:
         "presence": c.presence * 100,
         "role": tr.t(f"channels.role.{c.role}") if c.role else "",
         "posts_per_week": c.posts_per_week if c.kept else None,
-        "reason": tr.t(f"channels.reason.{c.reason}", n=len(kept),
-                       channels=tr.plural("plural.channels", len(kept))),
+        "reason": choice_reason(plan, c, len(kept)),
     } for c in ch.choices])
     pct = lambda v: tr.percent(v, 0)  # noqa: E731
     return Section(
@@ -64,9 +63,38 @@ def channel_choice(plan: Plan) -> Section:
              Column("posts_per_week", tr.t("table.posts_per_week"), lambda v: tr.number(v, 1)),
              Column("reason", tr.t("table.detail"))]),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("channels.score_method"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=_choice_rules(plan))),
         *[Html(render("paragraph.html.j2", css="smm-note", text=t))
           for t in usage_notes(plan) + regional_notes(plan)],
     )
+
+
+def _choice_rules(plan: Plan) -> str:
+    """The channel-choice conventions with their thresholds (``channel_choice.rules``)."""
+    from ..channel_choice import rules
+
+    r = rules()
+    return plan.tr.t("channels.choice_rules", threshold=plan.tr.percent(r["min_target_reach"], 0),
+                     keep=plan.tr.number(r["keep_score"]), bar=plan.tr.number(r["add_score"]))
+
+
+def choice_reason(plan: Plan, c, kept: int) -> str:
+    """Why a platform is kept or dropped, with the rule's figure (``channel_choice``)."""
+    from ..channel_choice import rules
+
+    tr, r = plan.tr, rules()
+    key = c.reason
+    if c.kept and c.cut:
+        key = "kept_cut"
+    elif c.kept and c.protected:
+        key = "kept_best"
+    text = tr.t(f"channels.reason.{key}", n=kept, channels=tr.plural("plural.channels", kept),
+                threshold=tr.percent(r["min_target_reach"], 0),
+                bar=tr.number(r["add_score"]), keep=tr.number(r["keep_score"]),
+                current=tr.number(c.current_posts_per_week or 0, 1))
+    if c.sector_fit < 1:
+        text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
+    return text
 
 
 def _country_name(plan: Plan) -> str:

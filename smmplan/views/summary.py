@@ -143,7 +143,8 @@ def recommendations(plan: Plan) -> list[str]:
     tr, ch, brief = plan.tr, plan.channels, plan.brief
     out = []
     kept = [platform_label(c.platform) for c in ch.choices if c.kept]
-    out.append(tr.t("agency.rec_channels", channels=tr.join(kept),
+    out.append(tr.t("agency.rec_channels" if len(kept) <= 3 else "agency.rec_channels_many",
+                    n=len(kept), channels=tr.join(kept),
                     posts=tr.plural("plural.posts", ch.planned_posts)))
     book = playbook(brief.client.sector_kind)
     score = {p.key: p.score for p in plan.identity.diagnosis.problems}

@@ -11,6 +11,7 @@ from ..brief import platforms
 from ..plan import Plan
 from ..privacy import min_group
 from ..report import Column, Html, render
+from ..target_channels import reach_them
 from .base import (
     Section,
     appendix_chapter,
@@ -244,16 +245,42 @@ def target_selection(plan: Plan, level: int = 3) -> Section:
     )
 
 
+def reach_lines(plan: Plan, p) -> list[str]:
+    """Where to reach a target: the plan's kept platforms only, ranked by the target's own
+    acquisition channel when there is one (``target_channels.reach_them``), then its best
+    platform when the plan does not keep it, and why."""
+    from .channels import choice_reason
+
+    tr, labels = plan.tr, platforms()
+    choices = {c.platform: c for c in plan.channels.choices}
+    kept = [c.platform for c in plan.channels.choices if c.kept]
+    fits = {c.platform: c for c in p.channels}
+    reach, best = reach_them(p, kept)
+    lines = []
+    for r in reach:
+        label = labels[r.platform]["label"]
+        if r.basis == "acquisition":
+            lines.append(tr.t("targets.channel_acquired", platform=label,
+                              share=tr.percent(r.share or 0, 1)))
+        elif r.share is None:
+            lines.append(tr.t("targets.channel_declared", platform=label))
+        else:
+            lines.append(tr.t("targets.channel_item", platform=label,
+                              reach=tr.percent(r.share, 0),
+                              index=tr.number(fits[r.platform].index or 0, 2)))
+    if best:
+        why = choice_reason(plan, choices[best], len(kept)) if best in choices else ""
+        lines.append(tr.t("targets.channel_not_kept", platform=labels[best]["label"],
+                          share=tr.percent(p.acquisition.get(best, 0), 1), why=why)
+                     if p.acquisition.get(best) else
+                     tr.t("targets.channel_best_not_kept", platform=labels[best]["label"],
+                          why=why))
+    return lines
+
+
 def _persona_card(plan: Plan, p, label: str | None = None) -> dict:
     tr = plan.tr
-    labels = platforms()
-    if p.declared:
-        channels = [tr.t("targets.channel_declared", platform=labels[c.platform]["label"])
-                    for c in p.channels]
-    else:
-        channels = [tr.t("targets.channel_item", platform=labels[c.platform]["label"],
-                         reach=tr.percent(c.reach, 0), index=tr.number(c.index or 0, 2))
-                    for c in p.channels]
+    channels = reach_lines(plan, p)
     value = None
     if p.value_mean is not None:
         value = tr.t("targets.persona_value", value=tr.money(p.value_mean),
@@ -288,7 +315,8 @@ def target_personas(plan: Plan) -> Section:
     frame = pd.DataFrame([{
         "target": f"T{p.id + 1}", "name": n, "people": p.size, "share": p.share,
         "value_mean": p.value_mean, "value_share": p.value_share, "value_index": p.value_index,
-        "channels": ", ".join(platforms()[c.platform]["label"] for c in p.channels),
+        "channels": ", ".join(platforms()[r.platform]["label"] for r in reach_them(
+            p, [c.platform for c in plan.channels.choices if c.kept])[0]),
         "message": p.message if not p.declared else "declared", "offer": p.offer,
     } for p, n in zip(tg.personas, names, strict=True)])
     cols = [Column("name", tr.t("table.target")),

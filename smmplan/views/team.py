@@ -19,7 +19,9 @@ def team_decisions(plan: Plan) -> list[str]:
     tr, team = plan.tr, plan.team
     cost = {"in_house": team.in_house, "agency": team.agency, "freelancers": team.freelancers,
             "mixed": team.mixed}[team.cheapest]
-    return [tr.t("summary_team.staffing", fte=tr.number(team.fte, 1),
+    existing = team.total_cost.get("existing_team", 0)
+    return [tr.t("summary_team.staffing_existing" if existing else "summary_team.staffing",
+                 fte=tr.number(team.fte, 1), existing=tr.money(existing),
                  option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
                  total=tr.money(team.total_cost["total"]))]
 
@@ -73,7 +75,8 @@ def team_roles(plan: Plan) -> Section:
              Column("agency", tr.t("table.agency"), money),
              Column("best_name", tr.t("table.best"))]),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.sizing"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "team.sizing_sme" if plan.brief.client.size == "sme" else "team.sizing_large"))),
         *team_option_blocks(plan),
     )
 
@@ -152,14 +155,17 @@ def team_costs(plan: Plan) -> Section:
                             paid=tr.money(team.revenue),
                             share=tr.percent(team.revenue / goal.target * 100, 0)))
     items = pd.DataFrame([{"item": k, "item_name": tr.t(f"team.cost.{k}"), "amount": c[k]}
-                          for k in ("team", "ads", "production", "tools")])
+                          for k in ("existing_team", "team", "ads", "production", "tools")
+                          if k != "existing_team" or c.get(k)])
     pnl = pd.DataFrame(team.monthly)
     pnl["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in pnl["month"]]
     money = lambda v: tr.money(v)  # noqa: E731
     return Section(
         section_heading(plan, "team.costs", "team-costs"),
         Html(render("paragraph.html.j2", text=tr.t(
-            "team.total", total=tr.money(c["total"]), team=tr.money(c["team"]),
+            "team.total_existing" if c.get("existing_team") else "team.total",
+            existing=tr.money(c.get("existing_team", 0)),
+            total=tr.money(c["total"]), team=tr.money(c["team"]),
             ads=tr.money(c["ads"]), production=tr.money(c["production"]),
             tools=tr.money(c["tools"])))),
         *[Html(render("paragraph.html.j2", text=t)) for t in returns],

@@ -1,0 +1,54 @@
+"""Where to reach each target: only the platforms the plan keeps, ranked by the target's own
+acquisition channel when the audience has one (the share of the target who came through
+each platform), else by the platform's expected reach in the target; and the target's best
+platform when the plan does not keep it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .audience import Audience
+from .brief import platform_catalogue
+
+
+def acquisition_shares(aud: Audience, mask: np.ndarray) -> dict[str, float]:
+    """Share (%) of the rows in ``mask`` acquired through each platform, from the first
+    category column whose values name platforms (e.g. "Instagram", "TikTok"); empty when
+    there is none."""
+    catalogue = platform_catalogue()["platforms"]
+    labels = {facts["label"].split(" ")[0].lower(): key for key, facts in catalogue.items()}
+    for col in aud.categorical:
+        values = aud.features[col].astype(str).str.lower()
+        if values.isin(labels).any():
+            shares = values[mask].value_counts(normalize=True)
+            return {labels[v]: round(float(s) * 100, 1) for v, s in shares.items()
+                    if v in labels}
+    return {}
+
+
+@dataclass
+class Reach:
+    platform: str
+    share: float | None  # % of the target acquired there, or expected to use it
+    basis: str  # "acquisition", the fit's basis ("age", "age+gender"...) or "declared"
+
+
+def reach_them(persona, kept: list[str]) -> tuple[list[Reach], str | None]:
+    """The kept platforms to reach a target (``Persona``), best first, and its best platform
+    when the plan does not keep it (else None). Best: the platform most of the target came
+    through, else the first of its fitting channels (``targets.channel_fit``)."""
+    acquisition = getattr(persona, "acquisition", {}) or {}
+    fits = {c.platform: c for c in persona.channels}
+    out = []
+    for p in kept:
+        if acquisition.get(p):
+            out.append(Reach(p, acquisition[p], "acquisition"))
+        elif p in fits:
+            out.append(Reach(p, fits[p].reach if fits[p].basis != "declared" else None,
+                             fits[p].basis))
+    out.sort(key=lambda r: (r.basis != "acquisition", -(r.share or 0)))
+    best = max(acquisition, key=acquisition.get) if acquisition else (
+        persona.channels[0].platform if persona.channels else None)
+    return out, best if best and best not in kept else None

@@ -1,0 +1,86 @@
+"""Channel choice follows the targets: no platform the targets do not use, a bar to add
+one, the sector's fit, the best channel never cut, targets sent only to kept channels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from smmplan.brief import parse_brief
+from smmplan.channel_choice import best_performers, rules, sector_fit
+from smmplan.channels import ChannelChoice, allocate_frequency, score_channels
+from smmplan.target_channels import reach_them
+from smmplan.targets import ChannelFit
+
+from .conftest import example_raw, standalone
+
+
+def brief(name: str, **situation):
+    raw = standalone(example_raw(name))
+    raw["situation"].update(situation)
+    return parse_brief(raw, Path("b.yaml"))
+
+
+def test_a_platform_no_target_uses_is_dropped_unless_the_brief_keeps_it():
+    b = brief("b2b-software")
+    reach = {"linkedin": 100.0, "x": 40.0, "youtube": 85.0}
+    by = {c.platform: c for c in score_channels(b, reach, {"awareness": 1}, 6)}
+    assert not by["instagram"].kept and by["instagram"].reason == "no_targets"
+    assert by["linkedin"].kept
+    channels = b.situation.channels
+    raw = [{**c.model_dump(exclude_none=True), "keep": c.platform == "x"} for c in channels]
+    kept_x = brief("b2b-software", channels=raw)
+    by = {c.platform: c for c in score_channels(kept_x, {"linkedin": 100.0}, {"awareness": 1},
+                                               6)}
+    assert by["x"].kept and by["x"].reason == "kept_brief"
+    assert not by["youtube"].kept and by["youtube"].reason == "no_targets"
+
+
+def test_capacity_does_not_add_channels_below_the_bar():
+    b = brief("fashion")
+    choices = score_channels(b, None, {"awareness": 1, "engagement": 1}, 6)
+    current = {c.platform for c in b.situation.channels}
+    for c in choices:
+        if c.kept and c.platform not in current:
+            assert c.score >= rules()["add_score"]
+        if not c.kept and c.reason == "not_added":
+            assert c.platform not in current and c.score < rules()["add_score"]
+    assert not next(c for c in choices if c.platform == "linkedin").kept
+
+
+def test_sector_fit_weighs_on_the_score():
+    assert sector_fit("retail_fashion", "linkedin") < 1
+    assert sector_fit("b2b", "instagram") < 1
+    assert sector_fit("b2b", "linkedin") == 1
+    b = brief("fashion")
+    linkedin = next(c for c in score_channels(b, {"linkedin": 50.0}, {"awareness": 1}, 6)
+                    if c.platform == "linkedin")
+    assert linkedin.sector_fit == sector_fit("retail_fashion", "linkedin")
+
+
+def test_the_best_channel_keeps_its_posting_and_spare_capacity_goes_to_the_best_first():
+    b = brief("b2b-software")  # LinkedIn 2.3 % against a competitors' median of 1.4 %
+    floors = best_performers(b)
+    assert floors == {"linkedin": 5}
+    kept = [ChannelChoice("linkedin", 90, 1, 1, 1, True, "conversion", "kept"),
+            ChannelChoice("x", 40, 0.4, 1, 0.3, True, "awareness", "kept"),
+            ChannelChoice("youtube", 60, 0.8, 1, 0.1, True, "awareness", "kept")]
+    allocate_frequency(kept, 12.5, floors)
+    by = {c.platform: c for c in kept}
+    assert by["linkedin"].posts_per_week >= 5 and by["linkedin"].protected
+    assert not by["linkedin"].cut
+    assert by["youtube"].posts_per_week == 2  # filled to its maximum before X gets more
+    allocate_frequency(kept, 4, floors)  # capacity forces a cut: said, not hidden
+    assert by["linkedin"].posts_per_week < 5 and by["linkedin"].cut
+
+
+def test_targets_are_sent_only_to_kept_channels_by_acquisition_first():
+    persona = SimpleNamespace(
+        channels=[ChannelFit("pinterest", 60, "age"), ChannelFit("facebook", 55, "age"),
+                  ChannelFit("instagram", 50, "age")],
+        acquisition={"instagram": 49.6, "tiktok": 20.0, "snapchat": 5.0})
+    reach, best = reach_them(persona, ["facebook", "tiktok", "instagram"])
+    assert [r.platform for r in reach] == ["instagram", "tiktok", "facebook"]
+    assert best is None
+    reach, best = reach_them(persona, ["facebook", "tiktok"])
+    assert "instagram" not in [r.platform for r in reach] and best == "instagram"
