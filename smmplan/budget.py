@@ -439,7 +439,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     unearned = []  # below break-even at the minimum useful spend: no conversion spend
     for m in models:
         ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
-        if not ok and m.min is None and m.fixed is None:
+        if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
             unearned.append({"platform": m.platform, "marginal_cpa": cost})
     if len(unearned) == len(models):  # none earns it: the split decides, as before
         unearned = []

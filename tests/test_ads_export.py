@@ -166,7 +166,7 @@ def test_breakdowns_reach_the_paid_chapter_as_targeting_advice(tmp_path):
     age_row = next(r for r in shown if r["breakdown"] == "Age band")
     assert (age_row["cheapest"], age_row["dearest"]) == (ages.iloc[0]["value"],
                                                          ages.iloc[-1]["value"])
-    assert "80 rows of ads.csv without spend were set aside" in html
+    assert "80 rows of your ads export without spend were set aside" in html
     assert "taken as Facebook, as the brief states" in html
     assert "Total_Conversion" not in html and "xyz_campaign_id" not in html
     assert "no published figure for United Kingdom or its region; U.S. survey figures " \

@@ -173,7 +173,7 @@ def test_windows_table_says_each_rows_basis():
     from smmplan.views.channels import calendar_view
 
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
-    assert all(w.basis == "default" for w in plan.channels.windows["youtube"])
+    assert all(w.basis == "default" for w in plan.channels.windows["pinterest"])
     html = calendar_view(plan).html()
     assert "default: no posts on this channel in the history" in html
     assert "measured (this day at this hour)" in html

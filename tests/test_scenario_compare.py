@@ -53,7 +53,8 @@ def test_budget_panel_redraws_the_split_sweep_and_table(fashion):
         [c.spend for c in plan.paid.channels])
     panel.total.value = 2 * panel.total.value
     after = panel.view.figures["allocation"]
-    assert sum(_bars(after)) > sum(_bars(before)) * 1.2  # more budget placed
+    # more budget is placed only as far as it pays (revenue objective: break-even stop)
+    assert sum(_bars(after)) > sum(_bars(before))
     assert _bars(after) != pytest.approx(_bars(before))
     assert [r["spend"] for r in panel.view.tables["budget"]] == pytest.approx(_bars(after))
     doubled = load_plan(fashion / "brief.yaml", _scenario(fashion, {"budget": {
