@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from smmplan.brief import parse_brief
 from smmplan.channel_choice import best_performers, rules, sector_fit
 from smmplan.channels import ChannelChoice, allocate_frequency, score_channels
+from smmplan.personas import ChannelFit
 from smmplan.target_channels import reach_them
-from smmplan.targets import ChannelFit
 
 from .conftest import example_raw, standalone
 

@@ -10,9 +10,10 @@ from smmplan.audience import parse_dates, parse_numbers, prepare_audience
 from smmplan.brief import parse_brief
 from smmplan.errors import BriefError, DataError
 from smmplan.exports.table import read_table
+from smmplan.personas import _profile
 from smmplan.privacy import min_group
 from smmplan.segments import AudienceSegmenter, mean_silhouette, to_matrix
-from smmplan.targets import _profile, find_targets
+from smmplan.targets import find_targets
 from smmplan.validation import load_brief
 
 from .conftest import SHARED_DATASETS, example_raw, standalone, write_brief
