@@ -5,9 +5,11 @@ A platform that fewer than ``min_target_reach`` % of the targets use is never ke
 the brief runs it and says ``keep: true``. A platform the client already runs is kept from
 ``keep_score``; one it does not run is added only from ``add_score``: spare capacity is not
 a reason to add channels, it goes into the kept channels' frequency, best score first. The
-sector's fit (``sector_fit``) weighs on the score. The client's best-performing channel
-(engagement rate at or above its competitors' median there, else its highest rate) never
-posts less than it does today unless the team's capacity forces it.
+sector's fit (``sector_fit``) weighs on the score, which stays on its 0-100 scale
+(``scaled_score``). The client's best-performing channel (``best_performers``: the highest
+engagement rate against its competitors' median there, else its highest rate, among the
+platforms the targets use) never posts less than it does today unless the team's capacity
+forces it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ def sector_fit(sector_kind: str, platform: str) -> float:
     """The multiplier on a platform's score for the client's kind of sector (1 unless
     ``channel_rules.sector_fit`` lists it)."""
     return float(rules()["sector_fit"].get(sector_kind, {}).get(platform, 1.0))
+
+
+def scaled_score(base: float, goal_bonus: float, named: bool, fit: float) -> float:
+    """A platform's score on its 0-100 scale: ``base`` (0-100) and, for a platform a
+    business goal names, ``goal_bonus`` % of the way left to 100; then times the sector's
+    fit (at most 1), never above 100."""
+    score = base + goal_bonus / 100 * (100 - base) if named else base
+    return max(0.0, min(100.0, score * fit))
 
 
 def choose(choices: list[ChannelChoice], brief: Brief, max_channels: int) -> None:
@@ -63,20 +73,38 @@ def choose(choices: list[ChannelChoice], brief: Brief, max_channels: int) -> Non
             c.role = None
 
 
-def best_performers(brief: Brief) -> dict[str, float]:
-    """The client's channels that perform best, with today's posts a week: those whose
-    engagement rate is at or above the competitors' median on the same platform; without
-    any competitor figure to compare with, the channel with the highest rate."""
+def best_performers(brief: Brief, target_reach: dict[str, float] | None = None
+                    ) -> dict[str, float]:
+    """The client's best-performing channel(s), with today's posts a week: among its
+    channels with an engagement rate and posting today (and, when the targets are known,
+    used by at least ``min_target_reach`` % of them), the one whose rate is highest against
+    its competitors' median on the same platform, provided it is at or above that median;
+    without any competitor figure for these channels, the one with the highest rate. Ties
+    share the label; every other channel is not the best performer."""
     rates: dict[str, list[float]] = {}
     for comp in brief.situation.competitors:
         for ch in comp.channels:
             if ch.engagement_rate is not None:
                 rates.setdefault(ch.platform, []).append(ch.engagement_rate)
+    floor = rules()["min_target_reach"]
+    facts = content_facts()["platforms"]
+
+    def used(platform: str) -> bool:  # the targets use it (TikTok Shop: TikTok's reach)
+        source = facts.get(platform, {}).get("audience_of", platform)
+        return target_reach is None or source not in target_reach \
+            or target_reach[source] >= floor
+
     mine = [c for c in brief.situation.channels
-            if c.engagement_rate is not None and c.posts_per_week]
-    best = {c.platform: c.posts_per_week for c in mine
-            if c.platform in rates and c.engagement_rate >= median(rates[c.platform])}
-    if not best and mine and not any(c.platform in rates for c in mine):
-        top = max(mine, key=lambda c: c.engagement_rate)
-        best = {top.platform: top.posts_per_week}
-    return best
+            if c.engagement_rate is not None and c.posts_per_week and used(c.platform)]
+    compared = {c.platform: c.engagement_rate / median(rates[c.platform]) for c in mine
+                if c.platform in rates and median(rates[c.platform]) > 0}
+    if compared:
+        top = max(compared.values())
+        if top < 1:
+            return {}
+        return {c.platform: c.posts_per_week for c in mine
+                if compared.get(c.platform) == top}
+    if not mine:
+        return {}
+    top = max(c.engagement_rate for c in mine)
+    return {c.platform: c.posts_per_week for c in mine if c.engagement_rate == top}

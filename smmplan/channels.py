@@ -6,10 +6,11 @@ presence, each 0-1: audience fit is the share of the targets expected on the pla
 (weighted by target size; platform usage rates without targets); objective fit is how well
 the platform serves the roles the diagnosis asks for (data/content.yaml); presence is the
 client's followers there relative to its largest channel; a platform a business goal
-names ("4,000 Instagram followers") gets ``GOAL_BONUS`` more; the sector's fit multiplies
-it. Which platforms are kept follows ``channel_choice`` (no platform the targets do not use,
-a higher bar to add one than to keep one, the team's capacity as a cap, never a reason to
-add); each kept platform gets the role it serves best.
+names ("4,000 Instagram followers") gets ``GOAL_BONUS`` % of the way left to 100; the
+sector's fit multiplies it; the score never leaves its 0-100 scale. Which platforms are
+kept follows ``channel_choice`` (no platform the targets do not use, a higher bar to add
+one than to keep one, the team's capacity as a cap, never a reason to add); each kept
+platform gets the role it serves best.
 
 Without targets, and for a platform the targets' age profile does not cover (regional
 platforms such as LINE, WeChat or VK, which are scored only in their countries), the
@@ -41,7 +42,7 @@ from .catalogue import (
     content_facts,  # noqa: F401 (re-exported)
     paid_facts,  # noqa: F401
 )
-from .channel_choice import best_performers, choose, sector_fit
+from .channel_choice import best_performers, choose, scaled_score, sector_fit
 from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
@@ -59,7 +60,7 @@ from .market import platform_use
 from .sectors import playbook, sector_dates
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
-GOAL_BONUS = 20.0  # points for a platform a business goal names ("4,000 Instagram followers")
+GOAL_BONUS = 20.0  # % of the way to 100 for a platform a business goal names
 
 
 
@@ -168,11 +169,10 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
         objective = sum(f["roles"][r] / 3 * w for r, w in wanted_roles.items()) / total_weight
         presence = (current[platform].followers or 0) / top_followers if platform in current \
             else 0.0
-        score = 100 * (0.5 * audience + 0.3 * objective + 0.2 * presence)
-        if platform in named:  # a business goal is set on this platform: it ranks
-            score += GOAL_BONUS
         fit = sector_fit(brief.client.sector_kind, platform)
-        score *= fit
+        # a business goal set on this platform ranks it, within the 0-100 scale
+        score = scaled_score(100 * (0.5 * audience + 0.3 * objective + 0.2 * presence),
+                             GOAL_BONUS, platform in named, fit)
         role = max(ROLES, key=lambda r: (f["roles"][r] * (1 + wanted_roles.get(r, 0)),
                                          -ROLES.index(r)))
         choices.append(ChannelChoice(platform, round(score, 1), round(audience, 3),
@@ -335,7 +335,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     max_channels = brief.calendar.max_channels or max(1, min(6, int(np.ceil(capacity / 4))))
     choices = score_channels(brief, target_reach, roles_needed, max_channels)
     kept = [c for c in choices if c.kept]
-    allocate_frequency(kept, capacity, best_performers(brief))
+    allocate_frequency(kept, capacity, best_performers(brief, target_reach))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)

@@ -150,9 +150,64 @@ def calendar_agrees(plan: dict) -> Iterator[Check]:
                         f"{got} posts vs {expected:.1f} by spend share")
 
 
+def _translator(plan: dict):
+    """The plan's own number and money formats (what the client reads)."""
+    from .i18n import Translator
+
+    c = plan.get("client", {})
+    return Translator(c["language"], c["locale"], c["currency"])
+
+
+def _summary(plan: dict, chapter: str) -> str:
+    """The executive summary's decisions for ``chapter``, as shown."""
+    return " ".join(d for s in plan.get("summary") or [] if s["chapter"] == chapter
+                    for d in s["decisions"])
+
+
+def team_figures(plan: dict) -> Iterator[Check]:
+    """The team's FTE and hours, one value each: the team is the client's own FTE plus
+    those to add (the roles table's); the executive summary shows the team chapter's FTE
+    and, above the team budget, its gap; the plan's option is staffed with the chapter's
+    hours a week."""
+    team = plan.get("team")
+    if not team or "hire_fte" not in team:
+        return
+    yield Check("team FTE: own + to add", _close(team["fte"], team["existing_fte"]
+                                                 + team["hire_fte"]),
+                f"{team['fte']} vs {team['existing_fte']} + {team['hire_fte']}")
+    roles = _rows(plan, "team")
+    if roles:
+        hire = sum(r["hire"] or 0 for r in roles)
+        yield Check("FTE to add: roles table vs team", _close(hire, team["hire_fte"], abs_=0.03),
+                    f"{hire:.2f} vs {team['hire_fte']}")
+    summary = _summary(plan, "team")
+    if summary and "client" in plan:
+        tr = _translator(plan)
+        shown = tr.number(team["fte"], 2)
+        yield Check("team FTE in the executive summary", shown in summary,
+                    f"{shown} in {summary!r}")
+        if team.get("budget_gap"):
+            gap = tr.money(team["budget_gap"])
+            yield Check("team budget gap in the executive summary", gap in summary,
+                        f"{gap} in {summary!r}")
+    plan_option = next((o for o in team.get("options", []) if o["kind"] == "plan"), None)
+    if team.get("hours") and plan_option and plan_option.get("hours_per_week") is not None:
+        yield Check("hours a week: team vs its plan option",
+                    _close(plan_option["hours_per_week"], team["hours"]["needed"]),
+                    f"{plan_option['hours_per_week']} vs {team['hours']['needed']}")
+
+
+def channel_scores(plan: dict) -> Iterator[Check]:
+    """Every channel score on its 0-100 scale, as the channels table states."""
+    for row in _rows(plan, "channels"):
+        if row.get("score") is not None:
+            yield Check(f"score of {row['platform_name']} within 0-100",
+                        0 <= row["score"] <= 100, f"{row['score']}")
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
-    calendar_agrees)
+    calendar_agrees, team_figures, channel_scores)
 
 
 def run(plan: dict) -> list[Check]:

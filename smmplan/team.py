@@ -29,14 +29,15 @@ class RolePlan:
     freelance: float  # exact FTE in days x loaded day cost x freelance premium
     agency: float  # exact FTE x loaded cost x agency multiplier
     best: str  # cheapest of in_house / freelance / agency for this role
-    existing: float = 0.0  # FTE the client already has for the role
+    existing: float = 0.0  # FTE the client already has for the role (all of it, paid
+    #                        from the team budget), a small business's owner time in FTE
     hire: float = 0.0  # FTE to add (what the costs are for)
 
 
 @dataclass
 class Team:
     roles: list[RolePlan]
-    fte: float
+    fte: float  # the team: the client's own FTE (all paid) plus those to add, 2 decimals
     in_house: float
     agency: float
     freelancers: float
@@ -51,7 +52,8 @@ class Team:
     notes: list[str] = field(default_factory=list)
     hours: dict | None = None  # small business: hours a week needed, existing, bought
     budget_gap: float | None = None  # team cost above the brief's team budget
-    existing_fte: float = 0.0  # the client's own team counted first
+    existing_fte: float = 0.0  # the client's own team counted first (all of it)
+    hire_fte: float = 0.0  # FTE to add on top of it
     pay_sources: list[dict] = field(default_factory=list)  # published figures used
     options: list[dict] = field(default_factory=list)  # good / better / best (team_options)
 
@@ -196,10 +198,11 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
         costs = {"in_house": hired * loaded,
                  "freelance": new * loaded * facts["freelance_premium"],
                  "agency": new * loaded * facts["agency_multiplier"]}
+        own = fte - new if brief.client.size == "sme" else brief.budget.in_house.get(role, 0.0)
         roles.append(RolePlan(role, fte, round(annual, 2), basis,
                               round(costs["in_house"], 2), round(costs["freelance"], 2),
                               round(costs["agency"], 2), min(costs, key=costs.get),
-                              existing=round(fte - new, 2), hire=round(new, 2)))
+                              existing=round(own, 2), hire=round(new, 2)))
     return ftes, roles, hours
 
 
@@ -274,14 +277,24 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         if team_cost + existing > brief.budget.team + 1 else None
     if gap:
         notes.append("team_budget_gap")
-    return Team(roles, round(sum(ftes.values()), 2), round(in_house, 2), round(agency, 2),
+    own, hire = team_fte(brief, roles)
+    return Team(roles, round(own + hire, 2), round(in_house, 2), round(agency, 2),
                 round(freelancers, 2), round(mixed, 2), min(options, key=options.get),
                 posts, channels, total,
                 round(revenue, 2) if revenue else None, round(roi, 1) if roi else None,
                 monthly, notes, hours=hours, budget_gap=gap,
-                existing_fte=round(sum(r.existing for r in roles), 2),
+                existing_fte=own, hire_fte=hire,
                 pay_sources=pay_sources(brief, [r.role for r in roles], rate),
                 options=team_options(brief, ads, posts, channels, rate, capacity))
+
+
+def team_fte(brief: Brief, roles: list[RolePlan]) -> tuple[float, float]:
+    """The team's FTE, each rounded once to 2 decimals: the client's own (a large company:
+    every in-house FTE of the brief, all paid from the team budget; a small business: the
+    owner's time the plan uses) and those to add (the roles' hires)."""
+    own = sum(brief.budget.in_house.values()) if brief.client.size != "sme" \
+        else sum(r.existing for r in roles)
+    return round(own, 2), round(sum(r.hire for r in roles), 2)
 
 
 def pay_sources(brief: Brief, roles: list[str], rate: float) -> list[dict]:

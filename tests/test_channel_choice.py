@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from smmplan.brief import parse_brief
-from smmplan.channel_choice import best_performers, rules, sector_fit
+from smmplan.channel_choice import best_performers, rules, scaled_score, sector_fit
 from smmplan.channels import ChannelChoice, allocate_frequency, score_channels
 from smmplan.personas import ChannelFit
 from smmplan.target_channels import reach_them
@@ -84,3 +84,33 @@ def test_targets_are_sent_only_to_kept_channels_by_acquisition_first():
     assert best is None
     reach, best = reach_them(persona, ["facebook", "tiktok"])
     assert "instagram" not in [r.platform for r in reach] and best == "instagram"
+
+
+def test_only_the_best_channel_is_the_best_performer():
+    # Instagram 3.2 % against a median of 2.2 % beats TikTok (5.6 against 4.1) and Facebook
+    # (0.9 against 0.7), though all three are above their competitors' median
+    b = brief("fashion")
+    assert best_performers(b) == {"instagram": 5}
+    # a platform too few targets use is not the best performer: the next one is
+    reach = {"instagram": rules()["min_target_reach"] - 1, "tiktok": 50.0, "facebook": 70.0}
+    assert best_performers(b, reach) == {"tiktok": 4}
+
+
+def test_no_best_performer_below_the_competitors_median_and_the_highest_without_them():
+    b = brief("fashion")
+    raw = [{**c.model_dump(exclude_none=True), "engagement_rate": 0.1}
+           for c in b.situation.channels]
+    assert best_performers(brief("fashion", channels=raw)) == {}
+    alone = brief("fashion", competitors=[])
+    assert best_performers(alone) == {"tiktok": 4}  # the highest rate, 5.6 %
+
+
+def test_scores_stay_on_their_0_100_scale():
+    assert scaled_score(94.0, 20.0, True, 1.0) == 94.0 + 0.2 * 6.0
+    assert scaled_score(100.0, 20.0, True, 1.0) == 100.0
+    assert scaled_score(60.0, 20.0, False, 0.5) == 30.0
+    assert scaled_score(50.0, 20.0, True, 1.0) > scaled_score(50.0, 20.0, False, 1.0)
+    b = brief("bakery")  # a business goal names Instagram, its best-scored platform
+    scores = [c.score for c in score_channels(b, {"instagram": 100.0, "facebook": 75.0},
+                                              {"awareness": 1}, 6)]
+    assert max(scores) <= 100 and max(scores) > 90

@@ -26,6 +26,32 @@ def test_checks_catch_a_contradiction():
     assert [c.name for c in run(plan) if not c.ok] == ["sponsored posts on paid platforms only"]
 
 
+def _team_plan(fte: float, own: float, hire: float, summary: str, gap: float | None = None,
+               hours: float = 9.0, option_hours: float = 9.0) -> dict:
+    return {"client": {"language": "en", "locale": "en_US", "currency": "USD"},
+            "summary": [{"chapter": "team", "decisions": [summary]}],
+            "team": {"fte": fte, "existing_fte": own, "hire_fte": hire, "budget_gap": gap,
+                     "hours": {"needed": hours, "existing": 6.8, "bought": hours - 6.8},
+                     "options": [{"kind": "plan", "hours_per_week": option_hours}]},
+            "tables": {"team": {"rows": [{"hire": hire}]},
+                       "channels": {"rows": [{"platform_name": "Instagram", "score": 95.2,
+                                                 "posts_per_week": None}]}}}
+
+
+def test_team_figures_and_scores_are_checked():
+    good = _team_plan(6.96, 6.0, 0.96, "Team of 6.96 FTE; ... $248,206 above the team budget",
+                      gap=248206.0)
+    assert all(c.ok for c in run(good)) and len(run(good)) >= 6
+    bad = _team_plan(6.96, 5.0, 0.96, "Team of 6.0 FTE; total plan cost $861,206.",
+                     gap=248206.0, option_hours=9.5)
+    bad["tables"]["channels"]["rows"].append({"platform_name": "Facebook", "score": 114.0,
+                                             "posts_per_week": None})
+    assert {c.name for c in run(bad) if not c.ok} == {
+        "team FTE: own + to add", "team FTE in the executive summary",
+        "team budget gap in the executive summary", "hours a week: team vs its plan option",
+        "score of Facebook within 0-100"}
+
+
 def test_every_figure_shown_twice_has_one_value(built):
     failed, seen = set(), 0
     for slug, folder in built["plans"].items():

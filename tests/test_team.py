@@ -58,8 +58,13 @@ def test_the_clients_own_team_and_budget_come_first():
     fashion = Plan(b["fashion"]).team  # in-house team of six: counted before any hire
     for r in fashion.roles:
         own = b["fashion"].budget.in_house.get(r.role, 0)
-        assert r.existing == pytest.approx(min(own, r.fte), abs=0.01)
+        assert r.existing == own  # all of it: it is all paid from the team budget
         assert r.hire == pytest.approx(max(0.0, r.fte - own), abs=0.01)
+    # the team is the client's six FTE plus those to add, one figure everywhere
+    assert fashion.existing_fte == sum(b["fashion"].budget.in_house.values()) == 6
+    assert fashion.hire_fte == pytest.approx(sum(r.hire for r in fashion.roles), abs=0.01)
+    assert fashion.fte == pytest.approx(fashion.existing_fte + fashion.hire_fte, abs=0.001)
+    assert fashion.fte > sum(r.fte for r in fashion.roles)  # the spare own FTE are counted
     spent = fashion.total_cost["existing_team"] + fashion.total_cost["team"]  # both paid
     assert fashion.total_cost["existing_team"] > 0  # the six salaries are in the cost
     assert (fashion.budget_gap or 0) == pytest.approx(
@@ -157,3 +162,38 @@ def test_existing_staff_are_part_of_the_total_cost_and_the_budget_gap():
         v for k, v in team.total_cost.items() if k != "total"), abs=0.05)
     spent = team.total_cost["team"] + existing
     assert (team.budget_gap or 0) == pytest.approx(max(0.0, spent - b.budget.team), abs=1)
+
+
+def test_the_summary_states_the_team_budget_gap_and_what_fits_it():
+    from smmplan.plan import Plan
+    from smmplan.views.team import team_decisions
+
+    b = examples()
+    cloud = Plan(b["b2b-software"])
+    tr, team = cloud.tr, cloud.team
+    assert team.budget_gap and team.budget_gap > 0
+    words = " ".join(team_decisions(cloud))
+    assert tr.number(team.fte, 2) in words
+    assert tr.money(team.budget_gap) in words and tr.money(b["b2b-software"].budget.team) in words
+    pick = team.recommended
+    assert tr.money(pick["cost"]) in words and tr.number(pick["posts_per_week"], 1) in words
+    fits = "within it" in words
+    assert fits == pick["within_budget"]
+    bakery = Plan(b["bakery"])  # within its budget: no gap sentence
+    assert bakery.team.budget_gap is None
+    assert len(team_decisions(bakery)) == 1
+
+
+def test_the_channels_chapter_shows_the_team_chapters_hours():
+    from markupsafe import escape
+
+    from smmplan.plan import Plan
+    from smmplan.views.channels import content_plan
+
+    bakery = Plan(examples()["bakery"])
+    tr, hours, ch = bakery.tr, bakery.team.hours, bakery.channels
+    assert hours["needed"] == pytest.approx(hours["existing"] + hours["bought"], abs=0.02)
+    shown = tr.t("channels.capacity_hours", capacity=tr.number(ch.capacity_posts, 1),
+                 needed=tr.number(hours["needed"], 1), existing=tr.number(hours["existing"], 1),
+                 bought=tr.number(hours["bought"], 1), planned=tr.number(ch.planned_posts, 1))
+    assert str(escape(shown)) in content_plan(bakery).html()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..calendar_slots import calendar_rules
+from ..channels import GOAL_BONUS
 from ..i18n import apply_register
 from ..ideas import copy_register
 from ..plan import Plan
@@ -62,7 +63,8 @@ def channel_choice(plan: Plan) -> Section:
              Column("role", tr.t("table.role")),
              Column("posts_per_week", tr.t("table.posts_per_week"), lambda v: tr.number(v, 1)),
              Column("reason", tr.t("table.detail"))]),
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("channels.score_method"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "channels.score_method", bonus=tr.percent(GOAL_BONUS, 0)))),
         Html(render("paragraph.html.j2", css="smm-note", text=_choice_rules(plan))),
         *[Html(render("paragraph.html.j2", css="smm-note", text=t))
           for t in usage_notes(plan) + regional_notes(plan)],
@@ -149,10 +151,12 @@ def content_plan(plan: Plan) -> Section:
     """Frequency and capacity, pillars, formats per channel, one message adapted."""
     tr, ch = plan.tr, plan.channels
     cap = plan.capacity
-    if cap.basis == "hours":
+    hours = plan.team.hours if cap.basis == "hours" else None
+    if hours:  # the team chapter's hours for the plan's posting, shown the same way there
         capacity = tr.t("channels.capacity_hours", capacity=tr.number(ch.capacity_posts, 1),
-                        hours=tr.number(cap.hours, 1), existing=tr.number(cap.existing_hours, 1),
-                        bought=tr.number(cap.bought_hours, 1),
+                        needed=tr.number(hours["needed"], 1),
+                        existing=tr.number(hours["existing"], 1),
+                        bought=tr.number(hours["bought"], 1),
                         planned=tr.number(ch.planned_posts, 1))
     else:
         capacity = tr.t("channels.capacity", capacity=tr.number(ch.capacity_posts, 1),

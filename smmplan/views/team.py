@@ -15,15 +15,44 @@ from .base import (
 
 
 def team_decisions(plan: Plan) -> list[str]:
-    """The team chapter's decisions in words (executive summary)."""
+    """The team chapter's decisions in words (executive summary): the team in FTE (own and
+    to add, as in the chapter), its cost and, when it costs more than the brief's team
+    budget, by how much and what fits the budget (``plan.team`` figures, not recomputed)."""
     tr, team = plan.tr, plan.team
     cost = {"in_house": team.in_house, "agency": team.agency, "freelancers": team.freelancers,
             "mixed": team.mixed}[team.cheapest]
     existing = team.total_cost.get("existing_team", 0)
-    return [tr.t("summary_team.staffing_existing" if existing else "summary_team.staffing",
-                 fte=tr.number(team.fte, 1), existing=tr.money(existing),
-                 option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
-                 total=tr.money(team.total_cost["total"]))]
+    text = tr.t("summary_team.staffing_existing" if existing else "summary_team.staffing",
+                fte=fte(plan, team.fte), own=fte(plan, team.existing_fte),
+                hire=fte(plan, team.hire_fte), existing=tr.money(existing),
+                option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
+                total=tr.money(team.total_cost["total"]))
+    return [text] + ([over_budget(plan)] if team.budget_gap else [])
+
+
+def fte(plan: Plan, value: float) -> str:
+    """FTE as every chapter shows them: 2 decimals (``Team`` rounds them once)."""
+    return plan.tr.number(value, 2)
+
+
+def over_budget(plan: Plan) -> str:
+    """How far the plan's team is above the brief's team budget, and the option that fits
+    it (the recommended one), else the cheapest when none does (``team_options``)."""
+    tr, team = plan.tr, plan.team
+    pick = team.recommended
+    fits = pick is not None and pick["within_budget"]
+    if pick is None:
+        pick = min(team.options, key=lambda o: o["cost"]) if team.options else None
+    values = {"gap": tr.money(team.budget_gap), "budget": tr.money(plan.brief.budget.team)}
+    if pick is None:
+        return tr.t("team.note.team_budget_gap", cost=tr.money(team.budget_gap
+                                                               + plan.brief.budget.team),
+                    **values)
+    return tr.t("summary_team.over_fits" if fits else "summary_team.over_none",
+                option=tr.t(f"team.option_key.{pick['key']}"),
+                kind=tr.t(f"team.option_kind.{pick['kind']}"),
+                posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
+                **values)
 
 
 def team_roles(plan: Plan) -> Section:
@@ -51,12 +80,12 @@ def team_roles(plan: Plan) -> Section:
                              existing=tr.number(team.hours["existing"], 1),
                              bought=tr.number(team.hours["bought"], 1)))
     elif team.existing_fte:
-        notes.insert(0, tr.t("team.existing", existing=tr.number(team.existing_fte, 1),
-                             hire=tr.number(sum(r.hire for r in team.roles), 1)))
+        notes.insert(0, tr.t("team.existing", existing=fte(plan, team.existing_fte),
+                             hire=fte(plan, team.hire_fte), fte=fte(plan, team.fte)))
     return Section(
         *chapter_opening(plan, "team", team_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
-            "team.intro", fte=tr.plural("plural.fte", round(team.fte, 1)),
+            "team.intro", fte=fte(plan, team.fte),
             channels=tr.plural("plural.channels", team.channels),
             posts=tr.plural("plural.posts", round(team.posts_per_week, 1))))),
         section_heading(plan, "team.roles", "team-roles"),
