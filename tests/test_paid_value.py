@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from smmplan.benchmarks import Range
 from smmplan.brief import parse_brief
 from smmplan.errors import BriefError
 from smmplan.optimiser import saturation
-from smmplan.benchmarks import Range
 from smmplan.paid_value import (
     against_today,
     conversion_value,
