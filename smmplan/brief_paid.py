@@ -68,6 +68,13 @@ class PaidSettings(_Model):
         description="Share of conversions that become a sale worth the average order value "
         "(e.g. 5 for demo requests of which 5 % close; 100 for e-commerce purchases).",
     )
+    deal_months: int = Field(
+        default=0, ge=0, le=24,
+        description="Months from a conversion to the sale it leads to (e.g. 3 for demo "
+        "requests that close a quarter later; the client's estimate): the monthly forecast "
+        "and the P&L book each month's revenue that many months after its conversions, "
+        "at sale_rate (the close rate).",
+    )
 
     books: str | None = Field(
         default=None, min_length=1,

@@ -180,6 +180,9 @@ class Paid:
     books: str | None = None  # the offer line one conversion books (brief)
     break_even_basis: str = "first_order"  # which break-even ``break_even_cpa`` is
     unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
+    cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
+    deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
+    today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
 
     @property
     def conversion_budget(self) -> float:
@@ -267,9 +270,8 @@ def target_split(channels: list[ChannelPlan], models: list[ChannelModel],
 
 
 def _client_cvr(brief: Brief) -> Range | None:
-    """The client's own conversion rate of social visits (web analytics key events over
-    sessions from social sources): what a paid click converts at when there is no ads
-    history."""
+    """The client's conversion rate of all social visits (web analytics key events over
+    sessions from social sources): the pooled rate ``paid_value.paid_click_cvr`` falls to."""
     from .objectives import web_kpis  # the objectives chapter's definition of the rate
 
     web, name = _web(brief)
@@ -328,6 +330,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     aov = aov * ov if aov and aov_basis == "brief" else aov  # the plan months' mean basket
     client_cvr = _client_cvr(brief)
     source_cvr = pv.web_cvr_by_platform(*_web(brief))
+    pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind)
@@ -340,10 +343,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             elif history is not None:
                 lo, mid, hi = history.rates[metric]
                 rates[metric] = Range(lo, mid, hi, [found[0]], "history")
-            elif metric == "cvr" and platform in source_cvr:
-                rates[metric] = source_cvr[platform]
-            elif metric == "cvr" and client_cvr is not None:
-                rates[metric] = client_cvr
+            elif metric == "cvr" and (web := pv.paid_click_cvr(
+                    source_cvr.get(platform), pooled_paid, client_cvr, bench.get("cvr")))[0]:
+                rates[metric], set_aside[platform] = web
             elif metric in bench:
                 rates[metric] = bench[metric]
         missing = [m for m in ("cpm", "ctr", "cvr") if m not in rates]
@@ -539,7 +541,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "history_cpa": round(then, 2),
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
-    monthly = pv.phase(models, channels, months, values, settings.seasonality, demand, ov_index)
+    monthly, deal = pv.phased(models, channels, months, values, settings, demand, ov_index)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -560,7 +562,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         order_value={"basis": ov_basis, "index": ov_index, "factor": round(ov, 4)},
         first_order_break_even=first_order, customer_value=customer, books=worth.offer,
         break_even_basis="customer" if customer and break_even != first_order else
-        "first_order", unearned=unearned)
+        "first_order", unearned=unearned, deal=deal, cvr_set_aside={
+            k: v for k, v in set_aside.items() if v},
+        today=pv.against_today(calibrations, channels, len(months), total, share))
 
 
 def _sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float

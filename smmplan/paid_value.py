@@ -5,8 +5,10 @@ paid chapter (``budget.py``):
   ads export's value per conversion, else the mean of the offer lines' order values;
 - a customer's value over a horizon when the customer file holds repeat orders (orders
   count and amount spent per customer): break-even on it as well as on the first order;
-- each platform's conversion rate from the client's web analytics, by traffic source, when
-  the source has enough sessions (``data/paid.yaml`` ``web_sources``);
+- what a paid click converts at from the client's web analytics: a platform's paid rows
+  (``x / cpc``), else its mixed rate when plausible for paid clicks, else the pooled rate
+  (``data/paid.yaml`` ``web_sources``);
+- revenue booked when the deal closes: months after the lead (``budget.paid.deal_months``);
 - whether a platform earns its minimum useful spend (marginal cost at that spend against
   break-even);
 - the monthly phasing of spend: more where demand, order value and cheaper impressions make
@@ -117,18 +119,67 @@ def _platform_of(source: str, aliases: dict[str, list[str]]) -> str | None:
     return next((p for p, names in aliases.items() if token in names), None)
 
 
-def web_cvr_by_platform(web: pd.DataFrame | None, file: str) -> dict[str, Range]:
-    """Each platform's conversion rate of its visits in the web analytics export (key events
-    over sessions), for the platforms whose sessions reach ``web_sources.min_sessions``."""
+def is_paid_source(source: str, mediums: list[str]) -> bool:
+    """Whether a web-analytics source / medium is paid traffic ("x / cpc", "linkedin /
+    paid", "Paid Social"): its medium (else the whole source) is one of ``mediums`` or
+    says "paid", spaces and hyphens read as underscores."""
+    parts = [p.strip().lower().replace(" ", "_").replace("-", "_") for p in source.split("/")]
+    medium = parts[-1] if len(parts) > 1 else parts[0]
+    return medium in mediums or "paid" in medium
+
+
+def _rate(rows: pd.DataFrame, file: str, basis: str, least: int) -> Range | None:
+    """Key events over sessions of ``rows`` as a Range, None below ``least`` sessions."""
+    sessions, conversions = float(rows["sessions"].sum()), float(rows["conversions"].sum())
+    if sessions < least or sessions <= 0:
+        return None
+    return Range(*([conversions / sessions * 100] * 3), [file], basis)
+
+
+def web_cvr_by_platform(web: pd.DataFrame | None, file: str) -> dict[str, dict]:
+    """Each platform's conversion rate in the web analytics export (key events over
+    sessions), split into its paid rows (``paid``: sources ``is_paid_source``) and all its
+    rows (``all``: organic and paid mixed), each only with ``web_sources.min_sessions``;
+    the key ``None`` holds the pooled paid rows without a platform ("paid social")."""
     if web is None or web.empty:
         return {}
     facts = paid_facts()["web_sources"]
-    frame = web.assign(platform=[_platform_of(s, facts["aliases"]) for s in web["source"]])
-    by = frame.dropna(subset=["platform"]).groupby("platform")[["sessions",
-                                                                 "conversions"]].sum()
-    return {p: Range(*([float(r.conversions / r.sessions * 100)] * 3), [file],
-                     "client_web_source")
-            for p, r in by.iterrows() if r.sessions >= facts["min_sessions"]}
+    frame = web.assign(platform=[_platform_of(s, facts["aliases"]) for s in web["source"]],
+                       paid=[is_paid_source(s, facts["paid_mediums"]) for s in web["source"]])
+    out: dict = {}
+    for platform, rows in frame.groupby(frame["platform"].fillna(""), sort=False):
+        paid = _rate(rows[rows["paid"]], file, "client_web_paid", facts["min_sessions"])
+        mixed = _rate(rows, file, "client_web_source", facts["min_sessions"]) \
+            if platform else None
+        if paid or mixed:
+            out[platform or None] = {"paid": paid, "all": mixed}
+    return out
+
+
+def paid_click_cvr(own: dict | None, pooled_paid: Range | None, pooled: Range | None,
+                   bench: Range | None) -> tuple[Range | None, dict | None]:
+    """What a paid click on a platform converts at, from the web analytics, and why the
+    platform's own mixed rate was set aside ({reason, rate}; None when kept or absent). In
+    order: the platform's paid rows; its rate over all its visits when plausible for paid
+    clicks (``web_sources.plausible``: no higher than the pooled rate of all social visits,
+    since a platform converting above the average owes it to followers who already know
+    the brand, and no higher than its own paid benchmark's high x ``benchmark_factor``);
+    else the pooled paid rows, else the pooled social rate (``pooled``; None: the caller
+    falls back to the benchmark)."""
+    own = own or {}
+    if own.get("paid"):
+        return own["paid"], None
+    mixed, why = own.get("all"), None
+    if mixed is not None:
+        factor = paid_facts()["web_sources"]["plausible"]["benchmark_factor"]
+        if pooled is not None and mixed.mid > pooled.mid * 1.0001:
+            why = "above_pooled"
+        elif bench is not None and bench.basis == "benchmark" and \
+                mixed.mid > bench.high * factor:
+            why = "above_benchmark"
+        else:
+            return mixed, None
+    return (pooled_paid or pooled), why and {"reason": why, "rate": round(mixed.mid, 2)}
 
 
 def earns_its_floor(curve, floor: float, break_even: float | None) -> tuple[bool, float | None]:
@@ -176,3 +227,70 @@ def phase(models, channels, months, values, overrides, demand, index) -> list[di
                          "revenue": round(c.conversions * v * w["revenue"][i], 2)
                          if v else None})
     return rows
+
+
+def phased(models, channels, months: list[pd.Timestamp], values, settings, demand, index
+           ) -> tuple[list[dict], dict | None]:
+    """The monthly forecast (``phase``) with revenue booked at the deal, ``deal_months``
+    (``budget.paid``) after the conversions, and the deal terms: {months, close_rate (the
+    sale rate), after_plan (revenue closing after the plan's last month)}; None without a
+    delay."""
+    rows = phase(models, channels, months, values, settings.seasonality, demand, index)
+    rows, after = deal_lag(rows, [m.date().isoformat() for m in months], settings.deal_months)
+    return rows, ({"months": settings.deal_months, "close_rate": settings.sale_rate,
+                   "after_plan": after} if settings.deal_months else None)
+
+
+def deal_lag(rows: list[dict], months: list[str], delay: int) -> tuple[list[dict], float]:
+    """Revenue booked when the deal closes, ``delay`` months after the lead: each row's
+    ``revenue`` moves to the same platform's row ``delay`` months later (``lead_revenue``
+    keeps the month's leads' value); returns the rows and the revenue that closes after the
+    plan's last month. Rows keep their keys and order; no delay leaves them as they are."""
+    if delay <= 0 or not rows:
+        return rows, 0.0
+    index = {m: i for i, m in enumerate(months)}
+    earned = {(r["platform"], index[r["month"]]): r["revenue"] or 0.0 for r in rows}
+    out, after = [], 0.0
+    for r in rows:
+        i = index[r["month"]]
+        if i + delay >= len(months):
+            after += r["revenue"] or 0.0
+        lead = earned.get((r["platform"], i - delay), 0.0)
+        out.append({**r, "lead_revenue": r["revenue"],
+                    "revenue": None if r["revenue"] is None else round(lead, 2)})
+    return out, round(float(after), 2)
+
+
+def against_today(calibration: dict, channels: list, months: int, total: float,
+                  awareness_share: float) -> dict | None:
+    """Today's ROAS from the ads history (its revenue over its spend, platforms with revenue)
+    beside the forecast's, and what moves one to the other: each platform's ROAS today and
+    planned with its monthly spend then and now (more spend, lower returns), the spend on
+    awareness (no sales counted) and on platforms without a history, and the history's
+    platforms left without conversion spend. None without revenue in the history."""
+    valued = {p: c for p, c in calibration.items() if c.get("revenue") and c["spend"]}
+    if not valued or not total:
+        return None
+    spend, revenue = sum(c["spend"] for c in valued.values()), sum(
+        c["revenue"] for c in valued.values())
+    planned = {c.platform: c for c in channels}
+    lines = []
+    for p, c in valued.items():
+        plan = planned.get(p)
+        then = c["spend"] / c["months"]
+        lines.append({"platform": p, "roas_today": round(c["revenue"] / c["spend"], 2),
+                      "roas_plan": round(plan.roas, 2) if plan and plan.roas else None,
+                      "monthly_today": round(then, 2),
+                      "monthly_plan": round(plan.spend / months, 2) if plan else 0.0,
+                      "spend_ratio": round(plan.spend / months / then, 2) if plan else 0.0,
+                      "conversion_spend": round(plan.conversion_spend, 2) if plan else 0.0})
+    new = [c for c in channels if c.platform not in calibration and c.spend > 0]
+    history_months = max(c["months"] for c in valued.values())
+    return {"roas_today": round(revenue / spend, 2), "spend_today": round(spend, 2),
+            "revenue_today": round(revenue, 2), "months_today": round(history_months, 1),
+            "monthly_today": round(spend / history_months, 2),
+            "roas_plan": round(sum(c.revenue for c in channels) / total, 2),
+            "monthly_plan": round(total / months, 2), "platforms": lines,
+            "awareness": round(total * awareness_share / 100, 2),
+            "new_platforms": [c.platform for c in new],
+            "new_spend": round(sum(c.spend for c in new), 2)}

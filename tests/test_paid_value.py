@@ -10,14 +10,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from smmplan.benchmarks import Range
 from smmplan.brief import parse_brief
 from smmplan.errors import BriefError
 from smmplan.optimiser import saturation
 from smmplan.paid_value import (
+    against_today,
     conversion_value,
     customer_value,
+    deal_lag,
     earns_its_floor,
+    is_paid_source,
     month_weights,
+    paid_click_cvr,
     web_cvr_by_platform,
 )
 from smmplan.paths import EXAMPLES_DIR
@@ -91,8 +96,129 @@ def test_per_source_conversion_rates_need_enough_sessions():
                         "conversions": [3, 2, 10, 0, 1, 30]})
     rates = web_cvr_by_platform(web, "ga4.csv")
     assert set(rates) == {"linkedin", "x"}  # youtube: 40 sessions, below the minimum
-    assert rates["linkedin"].mid == pytest.approx(2.0) and rates["x"].mid == pytest.approx(2.0)
-    assert rates["x"].basis == "client_web_source" and rates["x"].sources == ["ga4.csv"]
+    assert rates["linkedin"]["all"].mid == pytest.approx(2.0)
+    assert rates["x"]["all"].mid == pytest.approx(2.0) and rates["x"]["paid"] is None
+    assert rates["x"]["all"].basis == "client_web_source"
+    assert rates["x"]["all"].sources == ["ga4.csv"]
+
+
+@pytest.mark.parametrize(("source", "paid"), [
+    ("x / cpc", True), ("linkedin / paid", True), ("facebook / paid_social", True),
+    ("ig / Paid-Social", True), ("Paid Social", True), ("linkedin / social", False),
+    ("t.co / referral", False), ("google / organic", False), ("(direct) / (none)", False)])
+def test_paid_rows_are_read_from_the_medium(source, paid):
+    assert is_paid_source(source, ["cpc", "ppc", "paid", "paid_social"]) is paid
+
+
+def test_paid_rows_are_rated_apart_from_the_organic_ones():
+    web = pd.DataFrame({"source": ["x / cpc", "x / social", "paid social", "linkedin / social"],
+                        "sessions": [400, 600, 300, 100],
+                        "conversions": [2, 18, 3, 5]})
+    rates = web_cvr_by_platform(web, "ga4.csv")
+    assert rates["x"]["paid"].mid == pytest.approx(0.5)  # 2 / 400
+    assert rates["x"]["paid"].basis == "client_web_paid"
+    assert rates["x"]["all"].mid == pytest.approx(2.0)  # 20 / 1000, organic and paid mixed
+    assert rates[None]["paid"].mid == pytest.approx(1.0)  # "paid social": no platform
+    assert "linkedin" not in rates  # 100 sessions
+
+
+def _r(rate: float, basis: str = "client_web") -> Range:
+    return Range(rate, rate, rate, ["ga4.csv"], basis)
+
+
+def test_a_paid_click_is_rated_by_paid_rows_else_a_plausible_own_rate_else_the_pool():
+    pooled = _r(1.5)
+    paid, mixed = _r(0.5, "client_web_paid"), _r(2.0, "client_web_source")
+    assert paid_click_cvr({"paid": paid, "all": mixed}, None, pooled, None) == (paid, None)
+    # above the pooled social rate: followers' visits, set aside for the pooled rate
+    rate, why = paid_click_cvr({"paid": None, "all": mixed}, None, pooled, None)
+    assert rate is pooled and why == {"reason": "above_pooled", "rate": 2.0}
+    # ... or for the pooled paid rows when the export has them
+    assert paid_click_cvr({"paid": None, "all": mixed}, paid, pooled, None)[0] is paid
+    # below the pooled rate and within twice its own benchmark's high: kept
+    low = _r(1.2, "client_web_source")
+    assert paid_click_cvr({"all": low}, None, pooled, _r(1.0, "benchmark")) == (low, None)
+    rate, why = paid_click_cvr({"all": low}, None, pooled, _r(0.5, "benchmark"))
+    assert rate is pooled and why["reason"] == "above_benchmark"
+    # a benchmark borrowed from another platform is no test of this one
+    assert paid_click_cvr({"all": low}, None, pooled, _r(0.5, "borrowed")) == (low, None)
+    assert paid_click_cvr(None, None, pooled, None) == (pooled, None)  # too few visits
+
+
+def test_cloudline_x_clicks_are_not_rated_at_its_followers_rate():
+    from smmplan.budget import plan_paid
+    from smmplan.validation import load_brief
+
+    paid = plan_paid(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    web = pd.read_csv(EXAMPLES_DIR / "b2b-software" / "web_analytics.csv", comment="#")
+    source = web["Session source / medium"].str.split("/").str[0].str.strip()
+    social = source.isin(["linkedin", "x", "youtube"])
+    pooled = web[social]["Key events"].sum() / web[social]["Sessions"].sum() * 100
+    x = web[source == "x"]
+    own = x["Key events"].sum() / x["Sessions"].sum() * 100
+    model = next(m for m in paid.models if m["platform"] == "x")
+    assert own > pooled and model["cvr"]["mid"] == pytest.approx(pooled, rel=0.001)
+    assert paid.cvr_set_aside["x"] == {"reason": "above_pooled", "rate": round(own, 2)}
+    for m in paid.models:  # no platform's paid clicks convert above the pooled rate
+        assert m["cvr"]["mid"] <= pooled * 1.0001
+
+
+def test_revenue_is_booked_when_the_deal_closes():
+    months = ["2027-01-01", "2027-02-01", "2027-03-01", "2027-04-01"]
+    rows = [{"month": m, "platform": p, "spend": 10.0, "conversions": 1.0,
+             "revenue": v * (2 if p == "x" else 1)}
+            for p in ("linkedin", "x") for m, v in zip(months, [100.0, 200.0, 300.0, 400.0],
+                                                       strict=True)]
+    shifted, after = deal_lag(rows, months, 2)
+    assert [r["revenue"] for r in shifted[:4]] == [0.0, 0.0, 100.0, 200.0]
+    assert [r["revenue"] for r in shifted[4:]] == [0.0, 0.0, 200.0, 400.0]
+    assert after == 300.0 + 400.0 + 600.0 + 800.0  # leads of the last two months
+    assert [r["lead_revenue"] for r in shifted[:4]] == [100.0, 200.0, 300.0, 400.0]
+    assert sum(r["revenue"] for r in shifted) + after == sum(r["revenue"] for r in rows)
+    assert [(r["month"], r["platform"], r["spend"]) for r in shifted] == [
+        (r["month"], r["platform"], r["spend"]) for r in rows]
+    assert deal_lag(rows, months, 0) == (rows, 0.0)
+
+
+def test_b2b_forecast_and_pnl_book_revenue_after_the_sales_cycle(tmp_path):
+    from smmplan.budget import plan_paid
+
+    raw = copy.deepcopy(standalone(example_raw("b2b-software")))
+    raw["budget"]["paid"]["deal_months"] = 0
+    now = plan_paid(_brief(raw, tmp_path))
+    raw["budget"]["paid"]["deal_months"] = 3
+    later = plan_paid(_brief(raw, tmp_path))
+    assert later.deal["months"] == 3 and later.deal["close_rate"] == 4
+    assert now.deal is None and later.totals == now.totals  # the same leads, booked later
+    first = sorted({r["month"] for r in later.monthly})[:3]
+    assert all(r["revenue"] == 0 for r in later.monthly if r["month"] in first)
+    booked = sum(r["revenue"] for r in later.monthly)
+    assert booked + later.deal["after_plan"] == pytest.approx(
+        sum(r["revenue"] for r in now.monthly), abs=1)
+    assert later.deal["after_plan"] > 0
+
+
+def test_todays_roas_is_the_historys_and_the_forecasts_beside_it():
+    from types import SimpleNamespace as NS
+
+    calibration = {"instagram": {"months": 12, "spend": 1200.0, "revenue": 4800.0},
+                   "tiktok": {"months": 12, "spend": 1200.0, "revenue": 1200.0},
+                   "pinterest": {"months": 12, "spend": 100.0, "revenue": None}}
+    channels = [NS(platform="instagram", spend=3600.0, conversion_spend=3000.0, revenue=7200.0,
+                   roas=2.0), NS(platform="tiktok", spend=0.0, conversion_spend=0.0,
+                                 revenue=0.0, roas=None),
+                NS(platform="facebook", spend=400.0, conversion_spend=400.0, revenue=400.0,
+                   roas=1.0)]
+    today = against_today(calibration, channels, 12, 4000.0, 15)
+    assert today["roas_today"] == 2.5 and today["spend_today"] == 2400.0  # with revenue only
+    assert today["roas_plan"] == 1.9  # 7,600 / 4,000
+    insta = today["platforms"][0]
+    assert (insta["roas_today"], insta["roas_plan"], insta["spend_ratio"]) == (4.0, 2.0, 3.0)
+    assert today["platforms"][1]["conversion_spend"] == 0.0
+    assert today["new_platforms"] == ["facebook"] and today["new_spend"] == 400.0
+    assert today["awareness"] == 600.0
+    assert against_today({"x": {"months": 3, "spend": 10.0, "revenue": None}}, channels, 12,
+                         4000.0, 15) is None
 
 
 def test_a_platform_above_break_even_at_its_floor_is_not_funded():
@@ -127,3 +253,31 @@ def test_monthly_forecast_adds_up_and_the_text_reads_it(tmp_path):
             assert by.loc[c.platform, "spend"] == pytest.approx(c.spend, abs=0.1)
             assert by.loc[c.platform, "conversions"] == pytest.approx(c.conversions, abs=0.1)
     assert len({round(r["spend"]) for r in paid.monthly}) > 1  # not even
+
+
+@pytest.mark.parametrize(("lang", "locale"), [("en", "en_GB"), ("fr", "fr_FR")])
+def test_the_chapter_says_todays_roas_and_why_the_forecast_differs(lang, locale):
+    from types import SimpleNamespace as NS
+
+    from smmplan.i18n import Translator
+    from smmplan.views.budget_notes import deal_note, today_note
+
+    tr = Translator(lang, locale, "GBP")
+    calibration = {"instagram": {"months": 12, "spend": 1200.0, "revenue": 4800.0},
+                   "tiktok": {"months": 12, "spend": 1200.0, "revenue": 1200.0}}
+    channels = [NS(platform="instagram", spend=3600.0, conversion_spend=3000.0,
+                   revenue=7600.0, roas=2.11),
+                NS(platform="tiktok", spend=0.0, conversion_spend=0.0, revenue=0.0, roas=None)]
+    paid = NS(today=against_today(calibration, channels, 12, 3600.0, 15), awareness_share=15,
+              break_even_cpa=30.0, aov=50.0, deal=None)
+    text = today_note(NS(tr=tr, paid=paid))
+    for figure in ("2.50", "2.11", "4.00", "3.0", "1.00"):  # today, plan, Instagram, ratio
+        assert tr.number(float(figure), 2 if len(figure) > 3 else 1) in text
+    assert tr.money(540.0) in text and tr.money(30.0, 2) in text  # awareness, break-even
+    assert deal_note(NS(tr=tr, paid=paid)) is None
+    paid.deal = {"months": 3, "close_rate": 4.0, "after_plan": 1234.0}
+    deal = deal_note(NS(tr=tr, paid=paid))
+    assert tr.number(3) in deal and tr.money(1234.0) in deal
+    if lang == "fr":
+        for note in (text, deal):
+            assert " :" not in note and " ;" not in note

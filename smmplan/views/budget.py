@@ -9,7 +9,6 @@ from pathlib import Path
 import pandas as pd
 
 from .. import charts
-from ..catalogue import paid_facts
 from ..currency import ECB_SOURCE
 from ..i18n import Translator
 from ..plan import Plan
@@ -23,6 +22,7 @@ from .base import (
     platform_label,
     section_heading,
 )
+from .budget_notes import cvr_notes, deal_note, today_note
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -175,22 +175,7 @@ def _assumptions(plan: Plan) -> list[str]:
     compares with the history's split and an equal one."""
     tr, paid = plan.tr, plan.paid
     out = [tr.t(f"budget.conversion.{paid.conversion}")]
-    client = [m for m in paid.models if m["cvr"]["basis"] == "client_web"]
-    sources = [m for m in paid.models if m["cvr"]["basis"] == "client_web_source"]
-    borrowed = [m for m in paid.models if m["cvr"]["basis"] in ("benchmark", "borrowed")]
-    if sources:
-        out.append(tr.t("budget.cvr_sources", rates=tr.join([
-            f"{platform_label(m['platform'])} {tr.percent(m['cvr']['mid'], 2)}"
-            for m in sources]), file=sources[0]["cvr"]["sources"][0],
-            min=tr.number(paid_facts()["web_sources"]["min_sessions"])))
-    if client:
-        out.append(tr.t("budget.cvr_client_rest" if sources else "budget.cvr_client",
-                        rate=tr.percent(client[0]["cvr"]["mid"], 2), client=plan.brief.client.name,
-                        platforms=tr.join([platform_label(m["platform"]) for m in client])))
-    if borrowed:
-        rates = list(dict.fromkeys(tr.percent(m["cvr"]["mid"], 2) for m in borrowed))
-        out.append(tr.t("budget.cvr_benchmark", rate=tr.join(rates),
-                        platforms=tr.join([platform_label(m["platform"]) for m in borrowed])))
+    out += cvr_notes(plan)
     out += _value_notes(plan)
     key = "revenue" if paid.objective != "conversions" and paid.aov else "conversions"
     fmt = tr.money if key == "revenue" else tr.number
@@ -271,6 +256,7 @@ def budget_scenarios(plan: Plan) -> Section:
     return Section(
         section_heading(plan, "budget.scenarios", "budget-scenarios"),
         Html(render("paragraph.html.j2", css="smm-decision", text=text)),
+        *([Html(render("paragraph.html.j2", text=today))] if (today := today_note(plan)) else []),
         plan.record.figure("budget_scenarios", "budget", charts.scenario_chart(
             [c.platform for c in funded], by_scenario,
             {k: tr.t(f"budget.scenario.{k}") for k in by_scenario}, tr, plan.theme)),
@@ -299,6 +285,7 @@ def budget_forecast(plan: Plan) -> Section:
         section_heading(plan, "budget.forecast", "budget-forecast"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
         Html(render("paragraph.html.j2", text=_demand_note(plan))),
+        *([Html(render("paragraph.html.j2", text=deal))] if (deal := deal_note(plan)) else []),
         plan.record.figure("monthly_forecast", "budget",
                            charts.monthly_chart(paid.monthly, tr, plan.theme)),
         plan.record.table(
@@ -560,6 +547,7 @@ def _order_values(plan: Plan) -> list:
     rows = pd.DataFrame(paid.monthly)
     if not paid.aov or rows.empty or rows["revenue"].isna().all():
         return []
+    rows["revenue"] = rows.get("lead_revenue", rows["revenue"])  # the month's leads' value
     by = rows.groupby("month", sort=False)[["conversions", "revenue"]].sum().reset_index()
     by["order_value"] = by["revenue"] / by["conversions"].where(by["conversions"] > 0)
     by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
