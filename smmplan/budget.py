@@ -10,21 +10,26 @@ curve follows the benchmark chain exactly, and it flattens as the audience satur
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field, replace
 from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from . import budget_sweep as bs
 from . import paid_value as pv
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
-from .calibration import EXTRAPOLATION, PlatformHistory, calibrate, read_histories
+from .calibration import (
+    EXTRAPOLATION,
+    PlatformHistory,
+    calibrate,
+    history_json,
+    read_histories,
+)
 from .catalogue import paid_facts  # noqa: F401 (re-exported)
 from .currency import usd_rate as dated_usd_rate
 from .errors import DataError
-from .exports.ads import ads_breakdowns, read_ads
 from .exports.posts import read_posts
 from .exports.web import read_web
 from .jsondata import as_data
@@ -36,7 +41,6 @@ from .sector_defaults import sector_sponsor
 from .sectors import demand_by_month
 
 SCENARIOS = ("low", "mid", "high")
-SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
 
@@ -396,7 +400,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         score = brief.situation.problems.brand_awareness.score
         share = paid_facts()["awareness_share"]["by_awareness_score"][score]
     names = [m.platform for m in models]
-    value = _value_fn(settings.objective, margin)
+    value = bs.value_fn(settings.objective, margin)
     values = [m.value or aov or 0.0 for m in models]
     first_order = aov * margin / 100 if aov and margin else None
     customer = pv.customer_value(brief, margin)
@@ -423,7 +427,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         """Conversion spend per platform, with ``aware`` (awareness spend) already placed:
         whole spend within each cap, a fixed platform held at its amount in all."""
         aw = np.zeros(len(models)) if aware is None else aware
-        curves = [partial(_worth, value, m.curve(scenario), v)
+        curves = [partial(bs.worth, value, m.curve(scenario), v)
                   for m, v in zip(models, values, strict=True)]
         return allocate(curves, budget, lower=[m.min or 0 for m in models],
                         upper=[m.max - a if m.max is not None else budget
@@ -448,11 +452,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     for m in models:
         m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
     try:
-        sweep = _sweep(partial(solve, aware=aware_split(envelope * share / 100)), conversions,
-                       envelope * (1 - share / 100), envelope * share / 100, floor)
+        sweep = bs.budget_sweep(partial(solve, aware=aware_split(envelope * share / 100)),
+                                conversions, envelope * (1 - share / 100),
+                                envelope * share / 100, floor)
     except AllocationError as exc:
         raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    be_budget = _break_even_budget(sweep, break_even)
+    be_budget = bs.break_even_budget(sweep, break_even)
     total, held_back = envelope, None
     at_envelope = next(r for r in sweep if r["factor"] == 1.0)
     if settings.objective in ("revenue", "profit") and be_budget is not None \
@@ -554,7 +559,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         sponsor=_sponsor(brief), min_useful_spend=floor,
         effective_frequency=facts["effective_frequency"],
         by_target=target_split(channels, models, targets, aov) if targets else [],
-        history=_history_json(found, histories, rate_source, brief), conversion=kind,
+        history=history_json(found, histories, rate_source, brief), conversion=kind,
         aov_basis=aov_basis, envelope=envelope, held_back=held_back,
         envelope_conversions=at_envelope["conversions"],
         historical_split=historical_split, equal_split=equal_split,
@@ -565,86 +570,3 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         "first_order", unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v},
         today=pv.against_today(calibrations, channels, len(months), total, share))
-
-
-def _sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float
-           ) -> list[dict]:
-    """Re-optimised conversions at each level of the conversion budget (``SWEEP``) and the
-    marginal cost per conversion between levels; ``budget`` is the whole paid budget at
-    that level (the awareness part unchanged), the basis of the headline and break-even."""
-    rows, prev = [], None
-    for factor in SWEEP:
-        b = conv_budget * factor
-        try:
-            alloc = solve(b, floor=floor)
-        except AllocationError:
-            if factor == 1.0:
-                raise
-            continue
-        conv, revenue = conversions(alloc.spend)
-        marginal = (b - prev[0]) / (conv - prev[1]) if prev and conv > prev[1] else None
-        rows.append({"factor": factor, "budget": round(b + aware_budget, 2),
-                     "conversion_budget": round(b, 2), "conversions": round(conv, 2),
-                     "revenue": round(revenue, 2) if revenue else None,
-                     "marginal_cpa": round(marginal, 2) if marginal else None})
-        prev = (b, conv)
-    return rows
-
-
-def _break_even_budget(sweep: list[dict], break_even: float | None) -> float | None:
-    """The whole paid budget where the marginal cost per conversion reaches the break-even
-    cost (interpolated between sweep levels); None when no level reaches it."""
-    if not break_even:
-        return None
-    for a, b in itertools.pairwise(sweep):
-        if b["marginal_cpa"] and b["marginal_cpa"] >= break_even:
-            lo_cpa = a["marginal_cpa"] or 0
-            t = (break_even - lo_cpa) / (b["marginal_cpa"] - lo_cpa) if \
-                b["marginal_cpa"] != lo_cpa else 0
-            return round(a["budget"] + max(0, min(1, t)) * (b["budget"] - a["budget"]), 2)
-    return None
-
-
-def _history_json(found, histories: dict, rate_note: str, brief: Brief | None = None
-                  ) -> dict | None:
-    """The ads export's fit for plan.json: per platform its rows, totals and rates, or why
-    it could not be fitted; with ``brief``, also its cost per result by breakdown value
-    (``exports.ads.ads_breakdowns``), rows set aside without spend, where the platform came
-    from and the currency conversion."""
-    if not found:
-        return None
-    extra = {}
-    frame = read_ads(brief) if brief is not None else None
-    if frame is not None:
-        table = ads_breakdowns(frame).round(4).astype(object)
-        extra = {"breakdowns": table.where(table.notna(), None).to_dict("records"),
-                 "zero_spend": frame.attrs.get("zero_spend", 0),
-                 "platform_source": frame.attrs.get("platform_source"),
-                 "currency": frame.attrs.get("currency")}
-    platforms = {}
-    for p, h in histories.items():
-        if isinstance(h, str):
-            platforms[p] = {"rows": 0, "note": h}
-            continue
-        platforms[p] = {"rows": h.rows, "spend": h.spend, "conversions": h.conversions,
-                        "revenue": h.revenue, "months": round(h.months, 2),
-                        "max_monthly_spend": round(h.max_monthly_spend, 2),
-                        "audience": round(h.audience) if h.audience else None,
-                        **{k: as_data(Range(*h.rates[k], [found[0]], "history"))
-                           for k in ("cpm", "ctr", "cvr")}}
-    return {"file": found[0], "columns": found[1], "platforms": platforms,
-            "currency_note": rate_note, **extra}
-
-
-def _worth(value, curve, worth: float, spend: float) -> float:
-    """The optimiser's objective on one platform at ``spend``."""
-    return value(curve(spend), spend, worth)
-
-
-def _value_fn(objective: str, margin: float | None):
-    """What the optimiser maximises for a platform's conversions worth ``v`` each."""
-    if objective == "revenue":
-        return lambda conv, spend, v: conv * v
-    if objective == "profit":
-        return lambda conv, spend, v: conv * v * margin / 100 - spend
-    return lambda conv, spend, v: conv

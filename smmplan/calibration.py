@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .benchmarks import Range
 from .brief import Brief
-from .exports.ads import read_ads
+from .exports.ads import ads_breakdowns, read_ads
+from .jsondata import as_data
 
 LN2 = math.log(2)
 EXTRAPOLATION = 2.0  # a planned month above this multiple of the highest observed month
@@ -173,3 +175,34 @@ def calibrate(history: PlatformHistory, market_audience: float, frequency: float
     u = monthly_impressions / capacity
     lift = u / -math.expm1(-u) if u > 0 else 1.0
     return Calibration(capacity, lift, "history" if history.audience else "market")
+
+
+def history_json(found, histories: dict, rate_note: str, brief: Brief | None = None
+                  ) -> dict | None:
+    """The ads export's fit for plan.json: per platform its rows, totals and rates, or why
+    it could not be fitted; with ``brief``, also its cost per result by breakdown value
+    (``exports.ads.ads_breakdowns``), rows set aside without spend, where the platform came
+    from and the currency conversion."""
+    if not found:
+        return None
+    extra = {}
+    frame = read_ads(brief) if brief is not None else None
+    if frame is not None:
+        table = ads_breakdowns(frame).round(4).astype(object)
+        extra = {"breakdowns": table.where(table.notna(), None).to_dict("records"),
+                 "zero_spend": frame.attrs.get("zero_spend", 0),
+                 "platform_source": frame.attrs.get("platform_source"),
+                 "currency": frame.attrs.get("currency")}
+    platforms = {}
+    for p, h in histories.items():
+        if isinstance(h, str):
+            platforms[p] = {"rows": 0, "note": h}
+            continue
+        platforms[p] = {"rows": h.rows, "spend": h.spend, "conversions": h.conversions,
+                        "revenue": h.revenue, "months": round(h.months, 2),
+                        "max_monthly_spend": round(h.max_monthly_spend, 2),
+                        "audience": round(h.audience) if h.audience else None,
+                        **{k: as_data(Range(*h.rates[k], [found[0]], "history"))
+                           for k in ("cpm", "ctr", "cvr")}}
+    return {"file": found[0], "columns": found[1], "platforms": platforms,
+            "currency_note": rate_note, **extra}

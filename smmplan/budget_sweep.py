@@ -1,0 +1,64 @@
+"""The paid budget swept: conversions re-optimised at each level of the budget, the
+marginal cost per conversion between levels, where it reaches break-even, and what the
+optimiser maximises (conversions, revenue or profit)."""
+
+from __future__ import annotations
+
+import itertools
+
+from .optimiser import AllocationError
+
+# levels of the conversion budget, as multiples of the brief's
+SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
+
+
+def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float
+           ) -> list[dict]:
+    """Re-optimised conversions at each level of the conversion budget (``SWEEP``) and the
+    marginal cost per conversion between levels; ``budget`` is the whole paid budget at
+    that level (the awareness part unchanged), the basis of the headline and break-even."""
+    rows, prev = [], None
+    for factor in SWEEP:
+        b = conv_budget * factor
+        try:
+            alloc = solve(b, floor=floor)
+        except AllocationError:
+            if factor == 1.0:
+                raise
+            continue
+        conv, revenue = conversions(alloc.spend)
+        marginal = (b - prev[0]) / (conv - prev[1]) if prev and conv > prev[1] else None
+        rows.append({"factor": factor, "budget": round(b + aware_budget, 2),
+                     "conversion_budget": round(b, 2), "conversions": round(conv, 2),
+                     "revenue": round(revenue, 2) if revenue else None,
+                     "marginal_cpa": round(marginal, 2) if marginal else None})
+        prev = (b, conv)
+    return rows
+
+
+def break_even_budget(sweep: list[dict], break_even: float | None) -> float | None:
+    """The whole paid budget where the marginal cost per conversion reaches the break-even
+    cost (interpolated between sweep levels); None when no level reaches it."""
+    if not break_even:
+        return None
+    for a, b in itertools.pairwise(sweep):
+        if b["marginal_cpa"] and b["marginal_cpa"] >= break_even:
+            lo_cpa = a["marginal_cpa"] or 0
+            t = (break_even - lo_cpa) / (b["marginal_cpa"] - lo_cpa) if \
+                b["marginal_cpa"] != lo_cpa else 0
+            return round(a["budget"] + max(0, min(1, t)) * (b["budget"] - a["budget"]), 2)
+    return None
+
+
+def worth(value, curve, worth: float, spend: float) -> float:
+    """The optimiser's objective on one platform at ``spend``."""
+    return value(curve(spend), spend, worth)
+
+
+def value_fn(objective: str, margin: float | None):
+    """What the optimiser maximises for a platform's conversions worth ``v`` each."""
+    if objective == "revenue":
+        return lambda conv, spend, v: conv * v
+    if objective == "profit":
+        return lambda conv, spend, v: conv * v * margin / 100 - spend
+    return lambda conv, spend, v: conv
