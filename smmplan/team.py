@@ -239,6 +239,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
              "production": brief.budget.production, "tools": brief.budget.tools}
     total["total"] = round(sum(total.values()), 2)
     revenue = paid.totals["revenue"] if paid and paid.aov else None
+    if revenue and paid.deal:  # deals that close after the plan's last month are not in it
+        revenue -= paid.deal["after_plan"]
     margin = (paid.margin or 100) / 100 if paid else 1.0
     roi = (revenue * margin - total["total"]) / total["total"] * 100 if revenue else None
     monthly, cumulative = [], 0.0
