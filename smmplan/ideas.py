@@ -393,7 +393,8 @@ class IdeaUses:
                 return min(found, key=rank)
         first = {i.text for i in tiers[0]}
         found = [i for tier in tiers for i in tier if ok(i)]
-        return min(found, key=lambda i: (*rank(i), i.text not in first)) if found else None
+        return min(found, key=lambda i: (i.text in used, *rank(i), i.text not in first)) \
+            if found else None
 
 
 def give(slot, idea: Idea, tr: Translator, register: str) -> None:
@@ -443,12 +444,16 @@ def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: s
     for s in slots:
         if s.sponsored and s.base_idea in texts:
             uses[s.base_idea] = uses.get(s.base_idea, 0) + 1
+    on_day: dict[str, set[str]] = {}
+    for s in slots:
+        on_day.setdefault(s.date, set()).add(s.base_idea)
     for s in slots:
         if not s.sponsored or s.base_idea in texts:
             continue
         found = [i for i in paid if fits(i, s)]
         if found:
-            idea = min(found, key=lambda i: uses.get(i.text, 0))
+            idea = min(found, key=lambda i: (i.text in on_day[s.date], uses.get(i.text, 0)))
+            on_day[s.date].add(idea.text)
             uses[idea.text] = uses.get(idea.text, 0) + 1
             give(s, idea, tr, register)
     if evergreen is None:
