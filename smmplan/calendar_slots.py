@@ -18,6 +18,7 @@ platform never posts twice in one window and day.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,7 @@ class Slot:
     cta: str = ""
     adaptation: str = ""  # how the idea is cut for the slot's format
     moment: str = ""  # the key moment the post prepares, if any
+    base_idea: str = ""  # the idea without the angle a repeat takes (ideas.vary_repeats)
 
 
 def calendar_rules() -> dict:
@@ -220,17 +222,32 @@ def _month_quotas(quota: int, weights: dict[str, float], room: dict[str, int]) -
     return out
 
 
+def sponsorable_formats(formats: set[str], types: set[str]) -> set[str]:
+    """The calendar formats the "What to sponsor" table allows: those with a name
+    (data/content.yaml ``calendar.sponsor_formats``, else the format's key) among the
+    content types it sponsors; every format when it sponsors none."""
+    if not types:
+        return set(formats)
+    allowed = {t.strip().lower().replace("_", " ") for t in types}
+    names = calendar_rules()["sponsor_formats"]
+    return {f for f in formats
+            if {n.replace("_", " ") for n in names.get(f, [f])} & allowed
+            or f.replace("_", " ") in allowed}
+
+
 def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
-                  monthly: list[dict] | None = None) -> None:
+                  monthly: list[dict] | None = None,
+                  fit: Callable[[Slot], int | None] | None = None) -> None:
     """Sponsored posts only on platforms with a paid budget, their number in proportion to
     each platform's spend (as many as the calendar proposed: showcase posts in a format the
     budget chapter sponsors), shared over the months as the budget chapter spends
-    (``monthly``: its rows of month, platform and spend; evenly without them); within a
-    month, a key moment's posts first, then the proposed posts, then other showcase posts,
-    spread over the month."""
+    (``monthly``: its rows of month, platform and spend; evenly without them), each month
+    at most as many as it has posts that ``fit`` allows (None: not to sponsor; 0: a post
+    that already carries what to sell, taken first; 1: one that can be given it); within
+    a month, spread over its days."""
+    fit = fit or (lambda s: 0)
     paid = {p: v for p, v in paid_spend.items() if v > 0}
-    was = {id(s) for s in slots if s.sponsored}
-    proposed = len(was)
+    proposed = sum(s.sponsored for s in slots)
     for s in slots:
         s.sponsored = False
     organic = {s.platform for s in slots}
@@ -242,10 +259,13 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
     total = sum(spend.values())
     for platform, value in spend.items():
         quota = max(1, round(proposed * value / total))
-        by_month: dict[str, list[Slot]] = {}
+        by_month: dict[str, list[tuple[int, Slot]]] = {}
         for s in slots:
             if s.platform == platform:
-                by_month.setdefault(s.date[:7], []).append(s)
+                rank = fit(s)
+                by_month.setdefault(s.date[:7], [])
+                if rank is not None:
+                    by_month[s.date[:7]].append((rank, s))
         rows = [r for r in monthly or [] if r["platform"] == platform]
         weights = {m: sum(r["spend"] for r in rows if r["month"][:7] == m) if rows else 1.0
                    for m in by_month}
@@ -254,13 +274,26 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
             q = quotas[month]
             if not q:
                 continue
-            ranked = sorted(mine, key=lambda s: (not s.moment, id(s) not in was,
-                                                 s.pillar != "showcase"))
-            best = [s for s in ranked if s.moment][:q]
-            rest = sorted(ranked[len(best):len(best) + 3 * (q - len(best))],
-                          key=lambda s: s.date)
-            for s in best:
-                s.sponsored = True
-            step = len(rest) / (q - len(best)) if q - len(best) else 1.0
-            for i in range(q - len(best)):
+            ranked = [s for _, s in sorted(mine, key=lambda r: (r[0], r[1].date))]
+            rest = sorted(ranked[:max(q, min(len(ranked), 3 * q))], key=lambda s: s.date)
+            step = len(rest) / q
+            for i in range(q):
                 rest[int(i * step)].sponsored = True
+
+
+def outside_windows(slots: list[Slot], windows: dict[str, list[Window]],
+                    weeks: float) -> list[dict]:
+    """Per platform, the posts that go out of its best windows (more posts a week than
+    windows, or moved off a closed day): how many a week on average and in all, and the
+    hours they go out at."""
+    out = []
+    for platform, wins in windows.items():
+        cells = {(w.weekday, f"{w.hour:02d}:00") for w in wins[:calendar_rules()["windows"]]}
+        mine = [s for s in slots if s.platform == platform]
+        off = [s for s in mine if (dt.date.fromisoformat(s.date).weekday(), s.time)
+               not in cells]
+        if off:
+            out.append({"platform": platform, "posts": len(mine), "outside": len(off),
+                        "per_week": len(mine) / weeks, "outside_per_week": len(off) / weeks,
+                        "hours": sorted({s.time for s in off})})
+    return out

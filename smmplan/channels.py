@@ -37,6 +37,7 @@ from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-expor
     calendar_rules,
     platform_windows,
     sponsor_slots,
+    sponsorable_formats,
 )
 from .catalogue import (
     content_facts,  # noqa: F401 (re-exported)
@@ -54,6 +55,10 @@ from .ideas import (
     evergreen_ideas,
     moment_ideas,
     moment_platforms,
+    paid_ideas,
+    sell_on_sponsored,
+    sponsor_fit,
+    vary_repeats,
 )
 from .jsondata import as_data
 from .market import platform_use
@@ -360,9 +365,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         else "default"
     dates = key_dates(brief)
     holidays_ = closed_days(brief.client.sector_kind, dates)
-    sponsored_formats = {f for f in ("reel", "short_video", "carousel", "photo", "video")
-                         if not sponsored_types or any(f.split("_")[-1] in t.lower()
-                                                       for t in sponsored_types)}
+    sponsored_formats = sponsorable_formats({f for m in mix.values() for f in m},
+                                            sponsored_types)
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
@@ -383,8 +387,11 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     evergreen, moments = evergreen_ideas(brief, tr), moment_ideas(brief, tr)
     assign_ideas(slots, evergreen, moments, tr, copy_register(brief),
                  moment_platforms([c.platform for c in kept]), holidays_)
-    if paid_spend is not None:  # after the ideas: a key moment's posts are sponsored first
-        sponsor_slots(slots, paid_spend, paid_monthly)
+    if paid_spend is not None:  # after the ideas: posts that carry what paid sells first
+        paid = paid_ideas(evergreen + moments, brief.budget.paid.books)
+        sponsor_slots(slots, paid_spend, paid_monthly, sponsor_fit(paid, sponsored_formats))
+        sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments)
+    vary_repeats(slots, tr)
     return Channels(
         sector_kind=brief.client.sector_kind,
         pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},

@@ -6,6 +6,7 @@ playbook's templates, then given to the calendar's posts."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ class Idea:
     when: str = ""  # "morning" or "evening": slot hours of data/content.yaml calendar
     weekdays: list[int] = field(default_factory=list)  # days it may go out (0 = Monday)
     order_by_days: int | None = None  # orders close this many days before the moment
+    cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
 
     @property
     def last_day(self) -> str:
@@ -108,7 +110,7 @@ def evergreen_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     for example in brief.brand.tone_of_voice.do:
         if example.strip()[:1] in "«\"“":  # a ready-made line, not a rule
             out.append(Idea("showcase", tr.t("ideas.own_words", brand=name), _clean(example),
-                            showcase_cta))
+                            showcase_cta, cap=idea_caps()["own_words_per_year"]))
     for key, items in (("strength_hook", brief.situation.strengths),
                        ("opportunity_hook", brief.situation.opportunities)):
         for item in items:
@@ -176,9 +178,12 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     evergreen = evergreen_ideas(brief, tr) + target_ideas(brief, targets, tr)
     moments = moment_ideas(brief, tr)
     kept = [c.platform for c in channels.choices if c.kept]
-    assign_ideas(channels.slots, evergreen, moments, tr, copy_register(brief),
-                 moment_platforms(kept), closed_days(brief.client.sector_kind,
-                                                     channels.key_dates))
+    reg = copy_register(brief)
+    assign_ideas(channels.slots, evergreen, moments, tr, reg, moment_platforms(kept),
+                 closed_days(brief.client.sector_kind, channels.key_dates))
+    sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books),
+                      tr, reg, evergreen, moments)
+    vary_repeats(channels.slots, tr)
     channels.ideas = [i.to_json() for i in evergreen + moments]
 
 
@@ -286,9 +291,10 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     first and last post between the moment's lead time and its last day (the day before
     the order deadline when orders close earlier), at an hour its timing allows, never two
     posts of one moment on a day; a platform without a free post in those days gets its
-    nearest one moved in (``_bring_in``; never onto a ``closed`` day). Then each
-    pillar's ideas in turn (offer lines alternate), only where the post's day and hour fit
-    the idea (``fits``), skipping one a day's posts already carry."""
+    nearest one moved in (``_bring_in``; never onto a ``closed`` day). Then each post
+    takes the least used of its pillar's ideas (``IdeaUses.pick``: within the caps of
+    data/content.yaml ``calendar.idea_caps`` while any idea is), only where the post's day
+    and hour fit the idea (``fits``), skipping one a day's posts already carry."""
     by_platform: dict[str, list] = {}
     for s in slots:
         by_platform.setdefault(s.platform, []).append(s)
@@ -311,35 +317,180 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 chosen[id(s)] = idea
                 days.add(s.date)
     slots.sort(key=lambda s: (s.date, s.time, s.platform))
+    fill(slots, evergreen, moments, chosen, tr, register)
+
+
+def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[int, Idea],
+         tr: Translator, register: str = "vous") -> None:
+    """Give every post not in ``chosen`` (post id to its idea, counted first) the idea
+    ``IdeaUses.pick`` finds for it, in date order."""
     pools: dict[str, list[Idea]] = {}
     for idea in evergreen:
         pools.setdefault(idea.pillar, []).append(idea)
     every = evergreen or moments
-    turn: dict[str, int] = {}
+    uses = IdeaUses(len(slots))
     on_day: dict[str, set[str]] = {}  # ideas already given to a day's posts
     for s in slots:
         if id(s) in chosen:
             on_day.setdefault(s.date, set()).add(chosen[id(s)].text)
+            uses.add(chosen[id(s)], s)
     for s in slots:
         idea = chosen.get(id(s))
         if idea is None:
-            pool = pools.get(s.pillar) or every
-            if not pool:
-                continue
-            n = turn.get(s.pillar, 0)
             used = on_day.setdefault(s.date, set())
-            fresh = [i for i in [pool[(n + k) % len(pool)] for k in range(len(pool))] + every
-                     if fits(i, s)]
-            idea = next((i for i in fresh if i.text not in used), fresh[0] if fresh else None)
+            idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
             if idea is None:
                 continue
-            turn[s.pillar] = n + 1
             used.add(idea.text)
-        s.idea = idea.text
-        s.cta = idea_cta(tr, idea, register)
-        s.adaptation = tr.t(f"idea_format.{s.format}") if tr.has(f"idea_format.{s.format}") \
-            else ""
-        s.moment = idea.moment
+            uses.add(idea, s)
+        give(s, idea, tr, register)
+
+
+def idea_caps() -> dict:
+    """data/content.yaml ``calendar.idea_caps``: how often one idea may be used."""
+    return content_facts()["calendar"]["idea_caps"]
+
+
+class IdeaUses:
+    """How often each idea is on the calendar, in all and per platform and month, and
+    which idea a post takes next: the least used of those that fit it, within the caps of
+    ``idea_caps`` while any idea is within them."""
+
+    def __init__(self, posts: int) -> None:
+        caps = idea_caps()
+        self.per_month = int(caps["per_platform_month"])
+        self.limit = max(1, math.ceil(posts * caps["max_share"] / 100))
+        self.total: dict[str, int] = {}
+        self.month: dict[tuple[str, str, str], int] = {}
+
+    def add(self, idea: Idea, slot) -> None:
+        """Count one more post of ``idea`` on ``slot``."""
+        self.total[idea.text] = self.total.get(idea.text, 0) + 1
+        key = (idea.text, slot.platform, slot.date[:7])
+        self.month[key] = self.month.get(key, 0) + 1
+
+    def within(self, idea: Idea, slot) -> bool:
+        """Whether one more post of ``idea`` on ``slot`` stays within every cap."""
+        return (self.month.get((idea.text, slot.platform, slot.date[:7]), 0) < self.per_month
+                and self.total.get(idea.text, 0) < self.limit)
+
+    def pick(self, tiers: list[list[Idea]], slot, used: set[str]) -> Idea | None:
+        """The idea a post takes: from the first tier (its pillar's ideas, then all) with
+        an idea that fits the post's timing, is not on the day's other posts and is within
+        the caps, the least used; else (the pool is too small) the least used of all that
+        fit, its pillar's first.
+        An idea with a ``cap`` of its own never goes beyond it."""
+        def ok(i: Idea) -> bool:
+            return fits(i, slot) and (i.cap is None or self.total.get(i.text, 0) < i.cap)
+
+        def rank(i: Idea) -> tuple[int, int]:
+            return (self.month.get((i.text, slot.platform, slot.date[:7]), 0),
+                    self.total.get(i.text, 0))
+
+        for tier in tiers:
+            found = [i for i in tier if ok(i) and i.text not in used and self.within(i, slot)]
+            if found:
+                return min(found, key=rank)
+        first = {i.text for i in tiers[0]}
+        found = [i for tier in tiers for i in tier if ok(i)]
+        return min(found, key=lambda i: (i.text in used, *rank(i), i.text not in first)) \
+            if found else None
+
+
+def give(slot, idea: Idea, tr: Translator, register: str) -> None:
+    """Put ``idea`` on a calendar post with its call to action and format's adaptation."""
+    slot.idea = slot.base_idea = idea.text
+    slot.cta = idea_cta(tr, idea, register)
+    slot.adaptation = tr.t(f"idea_format.{slot.format}") \
+        if tr.has(f"idea_format.{slot.format}") else ""
+    slot.moment = idea.moment
+
+
+def paid_ideas(ideas: list[Idea], books: str | None) -> list[Idea]:
+    """The ideas a sponsored post may carry: those of the offer line a conversion books
+    (``budget.paid.books``) when the brief names one, else offer and key-moment ideas whose
+    call to action asks for the sale (data/content.yaml ``calendar.conversion_ctas``)."""
+    if books:
+        return [i for i in ideas if i.offer == books]
+    selling = set(content_facts()["calendar"]["conversion_ctas"])
+    return [i for i in ideas if (i.offer or i.moment) and i.cta in selling]
+
+
+def sponsor_fit(paid: list[Idea], formats: set[str]):
+    """How well a calendar post suits a sponsored post (for ``sponsor_slots``): None when
+    its format is not one to sponsor or (with paid ideas) no paid idea fits its timing; 0
+    when it already carries a paid idea, 1 when one can be given to it."""
+    texts = {i.text for i in paid}
+
+    def rank(slot) -> int | None:
+        if slot.format not in formats:
+            return None
+        if not paid or slot.base_idea in texts:
+            return 0
+        if slot.moment:  # a key moment keeps its post
+            return None
+        return 1 if any(fits(i, slot) for i in paid) else None
+    return rank
+
+
+def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: str = "vous",
+                      evergreen: list[Idea] | None = None, moments: list[Idea] = ()) -> None:
+    """Every sponsored post carries a paid idea (``paid_ideas``): one that does not is
+    given the least used paid idea that fits its timing. With ``evergreen``, the other
+    posts (not a key moment's) then take their ideas again around them (``fill``), so the
+    caps count the sponsored posts too."""
+    texts = {i.text for i in paid}
+    uses: dict[str, int] = {}
+    for s in slots:
+        if s.sponsored and s.base_idea in texts:
+            uses[s.base_idea] = uses.get(s.base_idea, 0) + 1
+    on_day: dict[str, set[str]] = {}
+    for s in slots:
+        on_day.setdefault(s.date, set()).add(s.base_idea)
+    for s in slots:
+        if not s.sponsored or s.base_idea in texts:
+            continue
+        found = [i for i in paid if fits(i, s)]
+        if found:
+            idea = min(found, key=lambda i: (i.text in on_day[s.date], uses.get(i.text, 0)))
+            on_day[s.date].add(idea.text)
+            uses[idea.text] = uses.get(idea.text, 0) + 1
+            give(s, idea, tr, register)
+    if evergreen is None:
+        return
+    known = {i.text: i for i in [*evergreen, *moments, *paid]}
+    fixed = {id(s): known[s.base_idea] for s in slots
+             if (s.sponsored or s.moment) and s.base_idea in known}
+    fill(slots, evergreen, list(moments), fixed, tr, register)
+
+
+def vary_repeats(slots: list, tr: Translator) -> None:
+    """An idea used again on a platform (outside a key moment's teaser and reminder) takes
+    the next of the locale's angles, so no two posts of a platform read the same until
+    every angle has been used."""
+    angles = [tr.t(f"ideas.angle.{k}") for k in ANGLES]
+    seen: dict[tuple[str, str], int] = {}
+    for s in sorted(slots, key=lambda s: (s.date, s.time, s.platform)):
+        if not s.base_idea or s.moment:
+            continue
+        n = seen.get((s.platform, s.base_idea), 0)
+        seen[(s.platform, s.base_idea)] = n + 1
+        s.idea = s.base_idea if not n else tr.t(
+            "ideas.varied", idea=s.base_idea, angle=angles[(n - 1) % len(angles)])
+
+
+ANGLES = ("question", "behind", "figure", "before_after", "team", "customer")
+
+
+def idea_counts(slots: list) -> dict[str, int]:
+    """The calendar's ideas: the distinct ideas its posts carry, the distinct post texts
+    (with their angles) and the most posts one idea fills."""
+    base: dict[str, int] = {}
+    for s in slots:
+        if s.base_idea:
+            base[s.base_idea] = base.get(s.base_idea, 0) + 1
+    return {"ideas": len(base), "texts": len({s.idea for s in slots if s.idea}),
+            "most": max(base.values(), default=0)}
 
 
 def idea_cta(tr: Translator, idea: Idea, register: str = "vous") -> str:

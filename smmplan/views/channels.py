@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..calendar_slots import calendar_rules
+from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..i18n import apply_register
-from ..ideas import copy_register
+from ..ideas import copy_register, idea_counts
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
@@ -203,6 +203,45 @@ def content_plan(plan: Plan) -> Section:
     return Section(*blocks)
 
 
+def _outside_notes(plan: Plan) -> list[str]:
+    """What the calendar posts outside each platform's best windows, and at what hours."""
+    tr, ch = plan.tr, plan.channels
+    period = plan.brief.client.period
+    weeks = ((period.end - period.start).days + 1) / 7
+    out = []
+    for row in outside_windows(ch.slots, ch.windows, weeks):
+        name = platform_label(row["platform"])
+        wins = len(ch.windows[row["platform"]][:calendar_rules()["windows"]])
+        if row["per_week"] > wins + 0.05:
+            out.append(tr.t("channels.windows_outside", platform=name,
+                            per_week=tr.number(row["per_week"], 1),
+                            outside=tr.number(row["outside_per_week"], 1),
+                            total=tr.plural("plural.posts", row["outside"]),
+                            hours=tr.join([clock(tr, h) for h in row["hours"]])))
+        else:
+            out.append(tr.t("channels.windows_moved", platform=name,
+                            total=tr.plural("plural.posts", row["outside"])))
+    return out
+
+
+def _calendar_notes(plan: Plan) -> list[str]:
+    """What sponsored posts carry and how many distinct ideas the calendar's posts carry."""
+    tr, ch = plan.tr, plan.channels
+    out = []
+    formats = sorted({s.format for s in ch.slots if s.sponsored})
+    if formats:
+        names = tr.join([tr.t(f"format.{f}") for f in formats])
+        books = plan.brief.budget.paid.books
+        out.append(tr.t("channels.calendar_sponsored_books", offer=books, formats=names)
+                   if books else tr.t("channels.calendar_sponsored_offer", formats=names))
+    counts = idea_counts(ch.slots)
+    if counts["ideas"]:
+        out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),
+                        most=tr.plural("plural.posts", counts["most"]),
+                        texts=tr.number(counts["texts"])))
+    return out
+
+
 def calendar_view(plan: Plan) -> Section:
     """Best windows, the calendar (first month as a grid, counts per month), key dates,
     approval flow."""
@@ -244,6 +283,8 @@ def calendar_view(plan: Plan) -> Section:
             "channels.windows_spread", n=tr.number(rules["windows"]),
             top=tr.percent(100 * shares[0] / sum(shares), 0),
             last=tr.percent(100 * shares[-1] / sum(shares), 0)))),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=t))
+          for t in _outside_notes(plan)],
         plan.record.table(
             "windows", "channels", tr.t("channels.windows"), windows,
             [Column("platform_name", tr.t("table.platform")),
@@ -258,6 +299,7 @@ def calendar_view(plan: Plan) -> Section:
             "channels.calendar_intro", posts=tr.plural("plural.posts", len(ch.slots)),
             sponsored=tr.plural("plural.sponsored", sponsored) if sponsored
             else tr.t("plural.sponsored.zero")))),
+        *[Html(render("paragraph.html.j2", text=t)) for t in _calendar_notes(plan)],
         Html(render("month.html.j2", title=tr.t("channels.month_view") + " · " +
                     tr.month(first), weekdays=[weekday_name(plan, i)[:3] for i in range(7)],
                     weeks=grid)),
