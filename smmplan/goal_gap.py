@@ -9,6 +9,7 @@ orders over the goal's months, ``Paid.customer_value``) and what nothing explain
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -69,10 +70,10 @@ def seats(line: OfferLine, months: int, baseline: float | None, target: float,
     """A fill rate in seats: capacity over the months, booked today, needed at the target,
     and the fill rate today's bookings plus ``bookings`` would give."""
     capacity = float(line.capacity_per_month or 0) * months
-    booked = capacity * baseline / 100 if baseline is not None else None
+    booked = float(round(capacity * baseline / 100)) if baseline is not None else None
     after = (booked + bookings) / capacity * 100 if booked is not None and capacity else None
     return Seats(line.name, float(line.capacity_per_month or 0), months, capacity, booked,
-                 capacity * target / 100, after)
+                 float(math.ceil(capacity * target / 100 - 1e-9)), after)  # whole seats
 
 
 def repeat_revenue(paid: Paid, months: int) -> float | None:
