@@ -187,6 +187,9 @@ class OfferLine(_Model):
         default=None, description="Average order value in the brief's currency."
     )
     gross_margin: Percent | None = Field(default=None, description="Gross margin, percent.")
+    capacity_per_month: float | None = Field(
+        default=None, gt=0, description="Places the line can sell a month (sessions x seats), "
+        "to turn bookings into a fill rate.")
     audience_values: list[NonEmpty] = Field(
         default_factory=list,
         description="Values of the audience table's `product` column that belong to this "

@@ -1,30 +1,55 @@
 """The paid forecast against the brief's business goals it can be compared with: revenue
-from social (the forecast's revenue over the plan, for a goal over the same months) and
-leads a month (the forecast's conversions a month, when a conversion is a lead). The
+from social (the forecast's revenue over the plan, for a goal over the same months), leads
+a month (the forecast's conversions a month, when a conversion is a lead) and a fill rate
+(the forecast's bookings as seats of the booked offer line's ``capacity_per_month``). The
 forecast's figures are the budget chapter's (``Paid.totals``), never recomputed; a goal the
-forecast misses says what closes the gap, one it overshoots says so."""
+forecast misses says what closes the gap, one it overshoots says so. A revenue gap is split
+into what the client's own data supports (repeat customers: the customer file's repeat
+orders over the goal's months, ``Paid.customer_value``) and what nothing explains."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .brief import OfferLine
 from .budget import Paid
 from .objectives import Objective
 
 LEAD_KINDS = ("lead", "signup")  # conversions that count as leads of a leads goal
+BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
+
+
+@dataclass
+class Seats:
+    """A fill-rate goal in seats of the offer line it fills, over the goal's months."""
+
+    line: str
+    per_month: float
+    months: int
+    capacity: float  # seats over the months
+    booked: float | None  # seats booked at today's fill rate
+    needed: float  # seats booked at the target fill rate
+    fill_after: float | None  # today's bookings plus the paid forecast's, percent
 
 
 @dataclass
 class GoalGap:
-    kpi: str  # social_revenue or leads_per_month
+    kpi: str  # social_revenue, leads_per_month or fill_rate
     goal: str  # the goal in the client's words
     target: float
     baseline: float | None
-    paid: float  # the paid forecast, in the target's unit (total, or a month)
-    share: float  # paid / target, percent
-    gap: float  # target - paid (negative: the forecast overshoots)
+    paid: float  # the paid forecast, in the target's unit (total, a month, or bookings)
+    share: float  # paid / what the goal needs beyond today, percent
+    gap: float  # what is left after paid (negative: the forecast overshoots); seats for fill
     held_back: float | None = None  # paid budget the plan does not spend (past break-even)
     held_back_conversions: float | None = None  # what that budget would still buy
+    seats: Seats | None = None  # fill rate only
+    repeat: float | None = None  # revenue: repeat customers' revenue over the goal's months
+    unexplained: float | None = None  # revenue: the gap no figure of the client's supports
+    realistic: bool = True  # the objectives chapter's realism verdict
+    realistic_target: float | None = None
 
     @property
     def overshoots(self) -> bool:
@@ -32,14 +57,58 @@ class GoalGap:
         return self.gap < 0
 
 
-def goal_gaps(objectives: list[Objective], paid: Paid, months: int) -> list[GoalGap]:
+def capacity_line(offer: Sequence[OfferLine], books: str | None) -> OfferLine | None:
+    """The offer line a fill-rate goal fills: the line paid conversions book when it has a
+    capacity, else the only line with one."""
+    lines = [o for o in offer if o.capacity_per_month]
+    booked = next((o for o in lines if books and o.name.casefold() == books.casefold()), None)
+    return booked or (lines[0] if len(lines) == 1 else None)
+
+
+def seats(line: OfferLine, months: int, baseline: float | None, target: float,
+          bookings: float) -> Seats:
+    """A fill rate in seats: capacity over the months, booked today, needed at the target,
+    and the fill rate today's bookings plus ``bookings`` would give."""
+    capacity = float(line.capacity_per_month or 0) * months
+    booked = float(round(capacity * baseline / 100)) if baseline is not None else None
+    after = (booked + bookings) / capacity * 100 if booked is not None and capacity else None
+    return Seats(line.name, float(line.capacity_per_month or 0), months, capacity, booked,
+                 float(math.ceil(capacity * target / 100 - 1e-9)), after)  # whole seats
+
+
+def repeat_revenue(paid: Paid, months: int) -> float | None:
+    """The customer file's repeat orders (beyond each customer's first) at its own pace,
+    over ``months``, times its spend per order; None without a customer value."""
+    cv = paid.customer_value
+    if not cv or not cv.get("file_months"):
+        return None
+    extra = cv["customers"] * max(0.0, cv["orders_per_customer"] - 1)
+    return round(extra / cv["file_months"] * months * cv["order_value"], 2)
+
+
+def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
+              offer: Sequence[OfferLine] = ()) -> list[GoalGap]:
     """Each business goal the paid forecast can be compared with, in the objectives' order.
-    ``months`` is the plan's length (the forecast's months)."""
+    ``months`` is the plan's length (the forecast's months); ``offer`` the brief's lines (a
+    fill rate needs one with a capacity)."""
     totals = paid.totals
     held = paid.held_back or {}
     out: list[GoalGap] = []
     for o in objectives:
         if not o.from_brief or not o.target or o.target <= 0:
+            continue
+        verdict = {"realistic": o.realistic, "realistic_target": o.realistic_target}
+        if o.kpi == "fill_rate" and paid.conversion in BOOKING_KINDS \
+                and o.horizon_months == months:
+            line = capacity_line(offer, paid.books)
+            if line is None:
+                continue
+            bookings = float(totals["conversions"])
+            s = seats(line, months, o.baseline.value, float(o.target), bookings)
+            wanted = s.needed - (s.booked or 0)
+            out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, bookings,
+                               bookings / wanted * 100 if wanted > 0 else 100.0,
+                               wanted - bookings, seats=s, **verdict))
             continue
         if o.kpi == "social_revenue" and paid.aov and o.horizon_months == months:
             forecast = float(totals["revenue"])
@@ -47,7 +116,13 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int) -> list[Goal
             forecast = float(totals["conversions"]) / months
         else:
             continue
+        gap = float(o.target) - forecast
+        extra: dict = {}
+        if o.kpi == "social_revenue" and gap > 0:
+            repeat = repeat_revenue(paid, months)
+            if repeat is not None:
+                extra = {"repeat": min(repeat, gap), "unexplained": max(0.0, gap - repeat)}
         out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, forecast,
-                           forecast / o.target * 100, float(o.target) - forecast,
-                           held.get("budget"), held.get("conversions")))
+                           forecast / o.target * 100, gap, held.get("budget"),
+                           held.get("conversions"), **extra, **verdict))
     return out

@@ -9,7 +9,9 @@ Baselines of business KPIs (the client's data first):
   with 2+ orders who ordered in the 12 months up to the file's latest order);
 - revenue from social: the ads export's conversion value, per month of its reporting
   period, over the goal's horizon (paid social only: said so);
-- leads per month: the web-analytics export's key events from social sources, per month
+- leads per month: the web-analytics export's key events from social sources (only the
+  landing pages of the event the goal names, "demo requests": ``data/goal_metrics.yaml``
+  ``counts``; else all, said), per month
   of its date column, else over the period its header states (GA4's "Start date" / "End
   date" lines); an undated export without a stated period is said, not guessed;
 - the others (fill rate, aided awareness, the client's own measure), and the above when the
@@ -92,7 +94,7 @@ def baseline(brief: Brief, goal: BusinessGoal, kpi: str, platform: str | None,
     elif kpi == "social_revenue":
         found = _paid_revenue(brief, months)
     elif kpi == "leads_per_month":
-        found = _leads(brief)
+        found = _leads(brief, lead_event(goal))
     elif kpi in ("fill_rate", "aided_awareness", GENERIC):
         found = None
     else:
@@ -154,10 +156,40 @@ def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:
     return GoalBaseline(round(value, 2), "data", "paid_social")
 
 
-def _leads(brief: Brief) -> GoalBaseline | None:
-    """Social key events (leads) a month in the web-analytics export: per month of its date
-    column (whole months only when there are some), else its total over the period the
-    file states; ``value`` None with ``detail`` "web_no_period" when it states neither."""
+def lead_event(goal: BusinessGoal) -> dict | None:
+    """The event a leads goal names in its own words ("demo requests"): its rule of
+    ``data/goal_metrics.yaml`` (``counts``: event, goal and rows patterns), else None."""
+    rules = next((r.get("counts", []) for r in goal_metrics()
+                  if r["kpi"] == "leads_per_month"), [])
+    for text in (goal.metric, goal.description):
+        for rule in rules:
+            if text and re.search(rule["goal"], text, re.I):
+                return rule
+    return None
+
+
+def counted_rows(web: pd.DataFrame, event: dict | None) -> tuple[pd.Series, dict]:
+    """Which social rows of a web export a leads goal counts, and what was counted
+    (``{"event", "pages", "fallback"}``): only the rows whose landing page matches the
+    goal's event and holds key events; every social row when the goal names no event or no
+    row matches (``fallback`` True: the plan says so)."""
+    social = web["social"].astype(bool)
+    if event is None:
+        return social, {"event": None, "pages": [], "fallback": False}
+    match = web["landing_page"].str.contains(event["rows"], case=False, regex=True)
+    rows = social & match
+    if web.loc[rows, "conversions"].sum() > 0:
+        pages = sorted(web.loc[rows & (web["conversions"] > 0), "landing_page"].unique())
+        return rows, {"event": event["event"], "pages": pages, "fallback": False}
+    return social, {"event": event["event"], "pages": [], "fallback": True}
+
+
+def _leads(brief: Brief, event: dict | None = None) -> GoalBaseline | None:
+    """Social key events (leads) a month in the web-analytics export, only the goal's own
+    event when it names one (``counted_rows``): per month of its date column (whole months
+    only when there are some), else its total over the period the file states; ``value``
+    None with ``detail`` "web_no_period" when it states neither. ``covers["counted"]`` says
+    which rows were counted."""
     try:
         web = read_web(brief)
     except DataError:  # the objectives chapter names the unusable file
@@ -166,7 +198,8 @@ def _leads(brief: Brief) -> GoalBaseline | None:
     if web is None or found is None:
         return None
     table, columns, name = found
-    social = web["social"].to_numpy()
+    chosen, counted = counted_rows(web, event)
+    social = chosen.to_numpy()
     column = find_column(table.columns, "web_analytics", "date", columns)
     if column is not None and column in table.columns:
         when = parse_dates(table[column])
@@ -178,7 +211,7 @@ def _leads(brief: Brief) -> GoalBaseline | None:
             total = float(by_month.sum())
             return GoalBaseline(round(float(by_month.mean()), 2), "data", name, {
                 "start": start.isoformat(), "end": end.isoformat(),
-                "months": len(by_month), "total": total})
+                "months": len(by_month), "total": total, "counted": counted})
     period = stated_period(brief.resolve(brief.data.web_analytics.path))
     if period is None:
         return GoalBaseline(None, "to_measure", "web_no_period", {"file": name})
@@ -186,4 +219,17 @@ def _leads(brief: Brief) -> GoalBaseline | None:
     total = float(web.loc[social, "conversions"].sum())
     return GoalBaseline(round(total / months, 2), "data", name, {
         "start": period[0].isoformat(), "end": period[1].isoformat(),
-        "months": round(months, 2), "total": total})
+        "months": round(months, 2), "total": total, "counted": counted})
+
+
+def evidence_for(brief: Brief, kpi: str) -> str | None:
+    """The brief's diagnosis evidence that names a KPI (its ``data/goal_metrics.yaml``
+    pattern) and quotes a figure, for a goal without a baseline: shown, never parsed."""
+    pattern = next((p for k, p in _patterns() if k == kpi), None)
+    if pattern is None:
+        return None
+    for name in type(brief.situation.problems).model_fields:
+        text = getattr(brief.situation.problems, name).evidence
+        if pattern.search(text) and re.search(r"\d", text):
+            return text
+    return None

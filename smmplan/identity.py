@@ -263,7 +263,9 @@ def build_swot(brief: Brief, diagnosis: Diagnosis, bench: CompetitorBenchmark | 
     Computed items: differentiators and problems rated 0 are strengths; problems rated 2-3
     are weaknesses; a channel whose engagement beats the competitors' median on the same
     platform is a strength, one below is a weakness; a platform the client uses where at
-    most one competitor is present is an opportunity; a platform most competitors use and
+    most one competitor is present is an opportunity (when there is none: a platform where
+    every competitor engages less, else a sentence saying the data shows none); a platform
+    most competitors use and
     the client does not is a threat, as is each competitor with a larger share of voice.
     """
     sit = brief.situation
@@ -309,6 +311,8 @@ def build_swot(brief: Brief, diagnosis: Diagnosis, bench: CompetitorBenchmark | 
                     SwotItem("swot.missing_platform", {"platform": platform, "n": n}, "",
                              "computed")
                 )
+    if not o:
+        o = _open_ground(brief)
     if bench:
         me = next(e for e in bench.entities if e.is_client)
         for e in bench.entities:
@@ -323,6 +327,22 @@ def build_swot(brief: Brief, diagnosis: Diagnosis, bench: CompetitorBenchmark | 
                     )
                 )
     return Swot(s, w, o, t)
+
+
+def _open_ground(brief: Brief) -> list[SwotItem]:
+    """Computed opportunities when the brief lists none and no platform is open: each
+    platform the client uses where every competitor present engages less (weak
+    competition), else one item saying the data shows none."""
+    comp = competitors_of(brief)
+    out = []
+    for ch in brief.situation.channels:
+        rates = [c.engagement_rate for k in comp for c in k.channels
+                 if c.platform == ch.platform and c.engagement_rate is not None]
+        if ch.engagement_rate is not None and rates and ch.engagement_rate > max(rates):
+            out.append(SwotItem("swot.weak_competitors",
+                                {"platform": ch.platform, "mine": ch.engagement_rate},
+                                "", "computed"))
+    return out or [SwotItem("swot.no_opportunity", source="computed")]
 
 
 @dataclass

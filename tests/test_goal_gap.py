@@ -33,18 +33,41 @@ def test_the_period_an_export_states_in_its_comment_lines(tmp_path):
     assert stated_period(bare) is None  # only the lines above the header count
 
 
-def test_cloudline_leads_baseline_is_its_social_key_events_a_month():
+def test_cloudline_demo_requests_baseline_counts_its_demo_page_only():
     brief = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
-    goal = brief.goals.business_goals[0]
+    goal = brief.goals.business_goals[0]  # "demo requests per month"
     found = goal_baseline(brief, goal, "leads_per_month", None, 12)
     web = pd.read_csv(EXAMPLES_DIR / "b2b-software" / "web_analytics.csv", comment="#")
     social = web[web["Session source / medium"].str.endswith("/ social")]
+    demo = social[social["Landing page"] == "/demo"]
     months = (dt.date(2026, 10, 31) - dt.date(2026, 8, 1)).days + 1
     assert found.basis == "data" and found.detail == "web_analytics.csv"
-    assert found.covers["total"] == social["Key events"].sum()
-    assert found.value == pytest.approx(social["Key events"].sum() / (months / 30.44),
+    assert found.covers["total"] == demo["Key events"].sum() < social["Key events"].sum()
+    assert found.covers["counted"] == {"event": "demo", "pages": ["/demo"], "fallback": False}
+    assert found.value == pytest.approx(demo["Key events"].sum() / (months / 30.44),
                                         abs=0.01)
-    assert 30 < found.value < 60
+
+
+def test_a_leads_goal_counts_its_own_event_else_all_said(tmp_path):
+    from smmplan.goals import counted_rows, lead_event
+
+    rows = ["/demo,linkedin / social,100,50,3", "/blog,linkedin / social,100,50,7",
+            "/demo,google / organic,100,50,9"]
+    brief = _brief_with_web(tmp_path, "# Start date: 20260101\n# End date: 20260131\n"
+                            + HEADER + "\n".join(rows) + "\n")
+    goal = brief.goals.business_goals[0]
+    assert lead_event(goal)["event"] == "demo"
+    found = goal_baseline(brief, goal, "leads_per_month", None, 12)
+    assert found.covers["total"] == 3.0  # the social /demo row only
+    web = pd.DataFrame({"landing_page": ["/blog", "/pricing"], "social": [True, True],
+                        "conversions": [7.0, 2.0]})
+    chosen, counted = counted_rows(web, lead_event(goal))  # no demo page: all, said
+    assert chosen.tolist() == [True, True] and counted["fallback"]
+    french = goal.model_copy(update={"metric": "demandes de démo par mois"})
+    assert lead_event(french)["event"] == "demo"
+    plain = goal.model_copy(update={"metric": "leads", "description": "More leads"})
+    assert lead_event(plain) is None
+    assert counted_rows(web, None)[1] == {"event": None, "pages": [], "fallback": False}
 
 
 def _brief_with_web(tmp_path, text: str, baseline: float | None = None):
@@ -63,7 +86,8 @@ def test_a_dated_web_export_gives_leads_per_month(tmp_path):
     found = goal_baseline(brief, brief.goals.business_goals[0], "leads_per_month", None, 12)
     assert found.value == 5.0  # January 6, February 4 (organic left out)
     assert found.covers == {"start": "2026-01-05", "end": "2026-02-10", "months": 2,
-                            "total": 10.0}
+                            "total": 10.0,  # no demo page: every social key event, said
+                            "counted": {"event": "demo", "pages": [], "fallback": True}}
 
 
 def test_an_undated_export_without_a_period_says_what_is_missing(tmp_path):
@@ -92,7 +116,8 @@ def _objective(kpi: str, target: float, base: float | None, horizon: int = 12) -
 def _paid(conversions: float, revenue: float, conversion: str = "lead",
           held_back: dict | None = None) -> SimpleNamespace:
     return SimpleNamespace(totals={"conversions": conversions, "revenue": revenue},
-                           aov=100.0, conversion=conversion, held_back=held_back)
+                           aov=100.0, conversion=conversion, held_back=held_back,
+                           customer_value=None, books=None)
 
 
 def test_the_forecast_against_the_goals_overshoot_and_miss():
@@ -123,3 +148,41 @@ def test_realism_is_judged_at_the_precision_the_plan_shows():
     assert round(required, 1) == 5.0 and realistic
     required, realistic = _pace(46, 120, 12, 8.0)  # 8.3 % a month
     assert round(required, 1) == 8.3 and not realistic
+
+
+def test_a_fill_rate_goal_in_seats_of_the_booked_line():
+    from smmplan.brief import OfferLine
+
+    fill = _objective("fill_rate", 90, 50)
+    lines = [OfferLine(name="Bread", average_order_value=6),
+             OfferLine(name="Workshops", capacity_per_month=32)]
+    paid = _paid(136, 6120, "booking")
+    paid.books = "Workshops"
+    gap = goal_gaps([fill], paid, 12, lines)[0]
+    s = gap.seats
+    assert (s.line, s.capacity, s.booked, s.needed) == ("Workshops", 384, 192, 346)  # seats
+    assert s.fill_after == pytest.approx((192 + 136) / 384 * 100)
+    assert gap.gap == pytest.approx(346 - 192 - 136) and not gap.overshoots
+    assert goal_gaps([fill], _paid(200, 0, "booking"), 12, lines)[0].overshoots
+    assert goal_gaps([fill], paid, 12, lines[:1]) == []  # no capacity: no seats to count
+    assert goal_gaps([fill], _paid(136, 0, "lead"), 12, lines) == []  # leads fill no seats
+    unknown = goal_gaps([_objective("fill_rate", 90, None)], paid, 12, lines)[0]
+    assert unknown.seats.booked is None and unknown.seats.fill_after is None
+
+
+def test_a_revenue_gap_is_split_into_repeat_customers_and_the_unexplained():
+    from smmplan.goal_gap import repeat_revenue
+
+    revenue = _objective("social_revenue", 2_400_000, 492_404)
+    revenue.realistic, revenue.realistic_target = False, 1_239_957
+    paid = _paid(7000, 743_028, "purchase")
+    paid.customer_value = {"customers": 1200, "orders_per_customer": 4.47,
+                           "order_value": 87.55, "file_months": 42.0}
+    repeat = 1200 * 3.47 / 42 * 12 * 87.55
+    assert repeat_revenue(paid, 12) == pytest.approx(repeat, abs=0.01)
+    gap = goal_gaps([revenue], paid, 12)[0]
+    assert gap.repeat == pytest.approx(repeat, abs=0.01)
+    assert gap.unexplained == pytest.approx(2_400_000 - 743_028 - repeat, abs=0.01)
+    assert (gap.realistic, gap.realistic_target) == (False, 1_239_957)
+    paid.customer_value = None  # no customer file: no split
+    assert goal_gaps([revenue], paid, 12)[0].unexplained is None

@@ -84,3 +84,13 @@ def test_business_baselines_come_from_the_clients_files():
     assert bakery["followers"].baseline.value == insta
     assert (bakery["fill_rate"].baseline.value, bakery["fill_rate"].baseline.basis) == (
         50.0, "brief")  # declared in the brief: the workshops are half full
+
+
+def test_the_diagnosis_evidence_quoting_a_goals_figure_is_found_not_parsed():
+    from smmplan.goals import evidence_for
+
+    b = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    assert evidence_for(b, "aided_awareness") == b.situation.problems.brand_awareness.evidence
+    bakery = load_brief(EXAMPLES_DIR / "bakery" / "brief.yaml")  # "Connue dans deux…": no figure
+    assert evidence_for(bakery, "aided_awareness") is None
+    assert evidence_for(b, "no_such_kpi") is None

@@ -119,3 +119,23 @@ def test_swot_computed_items():
     assert any(i.text_key == "swot.sov_ahead" and i.values["name"] == "Atelier North"
                for i in s.threats)
     assert any(i.text == "Free repairs for two years" for i in s.strengths)
+
+
+def test_opportunities_computed_from_data_when_the_brief_lists_none():
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.validation import load_brief
+
+    b = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    assert not b.situation.opportunities
+    found = analyse_identity(b).swot.opportunities
+    # LinkedIn 2.3 % beats every competitor there (best 1.9 %); X and YouTube do not
+    assert [(i.text_key, i.values["platform"], i.source) for i in found] == [
+        ("swot.weak_competitors", "linkedin", "computed")]
+    weak = b.model_copy(deep=True)
+    for c in weak.situation.channels:
+        c.engagement_rate = 0.1
+    assert [i.text_key for i in analyse_identity(weak).swot.opportunities] == [
+        "swot.no_opportunity"]
+    listed = load_brief(EXAMPLES_DIR / "bakery" / "brief.yaml")  # the brief lists one
+    assert not [i for i in analyse_identity(listed).swot.opportunities
+                if i.text_key in ("swot.weak_competitors", "swot.no_opportunity")]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..goal_gap import goal_gaps
-from ..goals import GENERIC
+from ..goal_gap import GoalGap, goal_gaps
+from ..goals import GENERIC, evidence_for
 from ..objectives import Objective
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -54,6 +54,39 @@ def objectives_decisions(plan: Plan) -> list[str]:
     return out
 
 
+def fill_sentence(plan: Plan, g: GoalGap) -> str:
+    """A fill-rate goal in seats: capacity, booked today, what the paid bookings bring and
+    the gap to the target (or the excess)."""
+    tr, s = plan.tr, g.seats
+    assert s is not None
+    values = {"line": s.line, "capacity": tr.number(s.capacity), "months": s.months,
+              "per_month": tr.number(s.per_month), "paid": tr.number(g.paid),
+              "target": kpi_value(plan, "fill_rate", g.target),
+              "needed": tr.number(s.needed)}
+    if s.booked is None:
+        return tr.t("goal_gap.fill_no_today", **values)
+    values |= {"base": kpi_value(plan, "fill_rate", g.baseline), "booked": tr.number(s.booked),
+               "after": tr.percent(s.fill_after or 0, 0)}
+    if g.overshoots:
+        return tr.t("goal_gap.fill_over", excess=tr.number(-g.gap), **values)
+    return tr.t("goal_gap.fill_miss", gap=tr.number(g.gap),
+                gap_month=tr.number(g.gap / s.months, 1), **values)
+
+
+def revenue_split(plan: Plan, g: GoalGap) -> str:
+    """The part of a revenue goal paid does not bring, split into what the client's data
+    supports and what nothing explains, with the realism verdict it leads to."""
+    tr = plan.tr
+    months = plan.brief.client.period.months
+    verdict = tr.t("goal_gap.split_unrealistic", realistic=tr.money(g.realistic_target)) \
+        if not g.realistic and g.realistic_target is not None \
+        else tr.t("goal_gap.split_realistic")
+    return tr.t("goal_gap.revenue_split", paid=tr.money(g.paid), target=tr.money(g.target),
+                share=tr.percent(g.share, 0), gap=tr.money(g.gap),
+                repeat=tr.money(g.repeat or 0), months=months,
+                unexplained=tr.money(g.unexplained or 0), verdict=verdict)
+
+
 def goal_gap_sentences(plan: Plan) -> list[str]:
     """One sentence per business goal the paid forecast can be measured against: the paid
     share, the gap and what closes it, or the overshoot (the budget chapter's figures)."""
@@ -61,7 +94,11 @@ def goal_gap_sentences(plan: Plan) -> list[str]:
     out: list[str] = []
     if (plan.brief.budget.paid_media or 0) <= 0:  # no paid forecast to measure
         return out
-    for g in goal_gaps(ob.objectives, plan.paid, plan.brief.client.period.months):
+    for g in goal_gaps(ob.objectives, plan.paid, plan.brief.client.period.months,
+                       plan.brief.offer):
+        if g.seats is not None:
+            out.append(fill_sentence(plan, g))
+            continue
         money = g.kpi == "social_revenue"
         fmt = (lambda v: tr.money(v)) if money else (lambda v: tr.number(v))  # noqa: E731
         today = tr.t("goal_gap.today", value=fmt(g.baseline)) if g.baseline is not None \
@@ -70,6 +107,9 @@ def goal_gap_sentences(plan: Plan) -> list[str]:
         if g.overshoots:
             out.append(tr.t(f"goal_gap.{kind}_over", paid=fmt(g.paid), target=fmt(g.target),
                             share=tr.percent(g.share, 0), today=today))
+            continue
+        if money and g.unexplained is not None:
+            out.append(revenue_split(plan, g))
             continue
         closers = []
         retention = next((o for o in ob.objectives if o.kpi == "repeat_purchase_rate"
@@ -98,7 +138,8 @@ def baseline_notes(plan: Plan, o: Objective) -> list[str]:
                      total=tr.number(b.covers["total"]),
                      start=day(tr, pd.Timestamp(b.covers["start"]).date()),
                      end=day(tr, pd.Timestamp(b.covers["end"]).date()),
-                     months=tr.number(b.covers["months"], 1))]
+                     months=tr.number(b.covers["months"], 1)),
+                *counted_note(plan, b.covers.get("counted"))]
     if b.basis == "brief" and o.from_brief:
         return [tr.t("objectives.declared", kpi=kpi, goal=o.goal,
                      baseline=kpi_value(plan, o.kpi, b.value),
@@ -107,6 +148,20 @@ def baseline_notes(plan: Plan, o: Objective) -> list[str]:
     if b.detail == "web_no_period":
         return [tr.t("objectives.no_period", kpi=kpi, file=b.covers.get("file", ""))]
     return []
+
+
+def counted_note(plan: Plan, counted: dict | None) -> list[str]:
+    """Which web-export rows a leads baseline counts: the goal's own event's landing pages,
+    or every social key event, said (``goals.counted_rows``)."""
+    if not counted:
+        return []
+    tr = plan.tr
+    if counted.get("event") is None:
+        return [tr.t("objectives.counted_all")]
+    event = tr.t(f"objectives.lead_event.{counted['event']}")
+    if counted.get("fallback"):
+        return [tr.t("objectives.counted_fallback", event=event)]
+    return [tr.t("objectives.counted_pages", event=event, pages=tr.join(counted["pages"]))]
 
 
 def objectives_smart(plan: Plan) -> Section:
@@ -143,8 +198,11 @@ def objectives_smart(plan: Plan) -> Section:
                               needs=tr.t(f"objectives.needs.{o.source}")))
         notes += baseline_notes(plan, o)
         if o.baseline.basis == "to_measure" and o.baseline.detail != "web_no_period":
-            notes.append(tr.t("objectives.to_measure", kpi=kpi_label(plan, o),
-                              how=tr.t(f"objectives.how.{o.kpi}")))
+            quoted = evidence_for(plan.brief, o.kpi) if o.from_brief else None
+            notes.append(tr.t("objectives.to_measure_quoted", kpi=kpi_label(plan, o),
+                              evidence=quoted, how=tr.t(f"objectives.how.{o.kpi}"))
+                         if quoted else tr.t("objectives.to_measure", kpi=kpi_label(plan, o),
+                                             how=tr.t(f"objectives.how.{o.kpi}")))
         if o.baseline.detail == "paid_social":
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
