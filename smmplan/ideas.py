@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from .brief import Brief
@@ -38,7 +39,7 @@ class Idea:
     order_by_days: int | None = None  # orders close this many days before the moment
     cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
 
-    @property
+    @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
         """The last day a moment's post may go out: the moment itself, or the day before
         its order deadline."""
@@ -47,7 +48,7 @@ class Idea:
             day -= dt.timedelta(days=self.order_by_days + 1)
         return day.isoformat()
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Topic and hook in one line, as the calendar carries it."""
         return f"{self.topic} — {self.hook}"
@@ -215,17 +216,33 @@ def fits(idea: Idea, slot) -> bool:
     """Whether a post's day and hour suit an idea's timing: a "morning" or "evening" idea
     only at those hours (data/content.yaml ``calendar``), a weekday-bound idea only on its
     days, a moment's idea only from its lead time to its last day (``Idea.last_day``)."""
-    day = dt.date.fromisoformat(slot.date)
+    if not (idea.when or idea.weekdays or idea.date):  # most ideas: any post
+        return True
     if idea.when:
-        low, high = content_facts()["calendar"][idea.when]
+        low, high = _hours(idea.when)
         if not low <= int(slot.time[:2]) <= high:
             return False
-    if idea.weekdays and day.weekday() not in idea.weekdays:
+    if idea.weekdays and _weekday(slot.date) not in idea.weekdays:
         return False
     if idea.date:
-        first = dt.date.fromisoformat(idea.date) - dt.timedelta(days=idea.lead_days)
-        return first.isoformat() <= slot.date <= idea.last_day
+        return _first_day(idea.date, idea.lead_days) <= slot.date <= idea.last_day
     return True
+
+
+@cache
+def _hours(when: str) -> tuple[int, int]:
+    low, high = content_facts()["calendar"][when]
+    return int(low), int(high)
+
+
+@cache
+def _weekday(date: str) -> int:
+    return dt.date.fromisoformat(date).weekday()
+
+
+@cache
+def _first_day(date: str, lead_days: int) -> str:
+    return (dt.date.fromisoformat(date) - dt.timedelta(days=lead_days)).isoformat()
 
 
 def moment_platforms(kept: list[str]) -> set[str]:

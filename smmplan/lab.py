@@ -182,7 +182,10 @@ class TargetsPanel:
             print(f"k = {k}: silhouette {row['silhouette']:.3f}, "
                   f"Davies-Bouldin {row['davies_bouldin']:.3f}, "
                   f"stability (ARI) {result.stability['ari_mean']:.2f}")
-        self.view.draw(preview_plan(plan, brief, targets=with_sweep(plan.targets, result)),
+        # the channels the personas are sent to are the plan's kept ones (the build
+        # recomputes them for the kept k)
+        self.view.draw(preview_plan(plan, brief, targets=with_sweep(plan.targets, result),
+                                    channels=plan.channels),
                        v.target_selection, v.target_personas)
 
 
@@ -294,4 +297,6 @@ class ObjectivesPanel:
             self.keeper.error, self.keeper.choices = "; ".join(exc.lines()), None
             self.view.blank()
             return
-        self.view.draw(preview_plan(self.plan, brief), v.objectives_smart)
+        # a KPI target changes neither the targets nor the paid split: shared, not redone
+        self.view.draw(preview_plan(self.plan, brief, targets=self.plan.targets,
+                                    paid=self.plan.paid), v.objectives_smart)
