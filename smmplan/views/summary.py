@@ -277,9 +277,16 @@ def reporting(plan: Plan) -> list[str]:
     out = [tr.t("agency.weekly"), tr.t("agency.monthly"),
            tr.t("agency.quarterly", client=name)]
     cpa = plan.paid.break_even_cpa
+    forecast = plan.paid.totals.get("cpa")
     if cpa:
-        out += [tr.t("agency.scale", cpa=tr.money(cpa, 2)),
-                tr.t("agency.stop", cpa=tr.money(cpa, 2))]
+        # scale only what beats the forecast: at the planned budget the last sale already
+        # costs about the break-even, so an average below break-even is not a reason to add
+        if forecast and forecast < cpa:
+            out.append(tr.t("agency.scale_forecast", cpa=tr.money(forecast, 2),
+                            break_even=tr.money(cpa, 2)))
+        else:
+            out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
+        out.append(tr.t("agency.stop", cpa=tr.money(cpa, 2)))
     out.append(tr.t("agency.scale_content"))
     return out
 
