@@ -185,6 +185,7 @@ class Paid:
     break_even_basis: str = "first_order"  # which break-even ``break_even_cpa`` is
     unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
     cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
+    cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
 
@@ -273,23 +274,29 @@ def target_split(channels: list[ChannelPlan], models: list[ChannelModel],
     return rows
 
 
-def _client_cvr(brief: Brief) -> Range | None:
+def _client_cvr(web: pd.DataFrame | None, name: str) -> Range | None:
     """The client's conversion rate of all social visits (web analytics key events over
-    sessions from social sources): the pooled rate ``paid_value.paid_click_cvr`` falls to."""
+    sessions from social sources, those ``paid_value.goal_web`` counts), with its sampling
+    interval: the pooled rate ``paid_value.paid_click_cvr`` falls to."""
     from .objectives import web_kpis  # the objectives chapter's definition of the rate
 
-    web, name = _web(brief)
-    rate = web_kpis(web)["social_conversion_rate"] if web is not None else None
-    return Range(rate, rate, rate, [name], "client_web") if rate else None
+    kpis = web_kpis(web) if web is not None else {}
+    rate, sessions = kpis.get("social_conversion_rate"), kpis.get("social_sessions")
+    return pv.rate_range(rate * sessions / 100, sessions, [name], "client_web") \
+        if rate else None
 
 
-def _web(brief: Brief) -> tuple[pd.DataFrame | None, str]:
-    """The web analytics export and its file name (None when absent or unusable)."""
+def _web(brief: Brief) -> tuple[pd.DataFrame | None, str, dict | None]:
+    """The web analytics export with the key events one conversion counts
+    (``paid_value.goal_web``), its file name and what was counted (None when absent or
+    unusable, or when every key event counts)."""
     try:
         web = read_web(brief)
     except DataError:  # the objectives chapter says the file is unusable
-        return None, ""
-    return web, brief.resolve(brief.data.web_analytics.path).name if web is not None else ""
+        return None, "", None
+    web, counted = pv.goal_web(brief, web)
+    name = brief.resolve(brief.data.web_analytics.path).name if web is not None else ""
+    return web, name, counted
 
 
 def conversion_kind(brief: Brief) -> str:
@@ -332,8 +339,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     ov = sum(demand[m.month] * ov_index[m.month] for m in months) / sum(demand[m.month]
                                                                        for m in months)
     aov = aov * ov if aov and aov_basis == "brief" else aov  # the plan months' mean basket
-    client_cvr = _client_cvr(brief)
-    source_cvr = pv.web_cvr_by_platform(*_web(brief))
+    web, web_name, counted = _web(brief)
+    client_cvr = _client_cvr(web, web_name)
+    source_cvr = pv.web_cvr_by_platform(web, web_name)
     pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
     for platform, spec in wanted.items():
@@ -568,5 +576,5 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         first_order_break_even=first_order, customer_value=customer, books=worth.offer,
         break_even_basis="customer" if customer and break_even != first_order else
         "first_order", unearned=unearned, deal=deal, cvr_set_aside={
-            k: v for k, v in set_aside.items() if v},
+            k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
         today=pv.against_today(calibrations, channels, len(months), total, share))

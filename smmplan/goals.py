@@ -184,6 +184,15 @@ def counted_rows(web: pd.DataFrame, event: dict | None) -> tuple[pd.Series, dict
     return social, {"event": event["event"], "pages": [], "fallback": True}
 
 
+def counted_frame(web: pd.DataFrame, event: dict | None) -> tuple[pd.DataFrame, dict]:
+    """The web export with only the key events a leads goal counts (``counted_rows``): the
+    other rows keep their sessions and lose their key events. The one definition of a lead
+    in the web export: the goal's baseline sums its social rows' key events, and the paid
+    chapter's rate divides them by the social sessions (``paid_value.goal_web``)."""
+    rows, counted = counted_rows(web, event)
+    return web.assign(conversions=web["conversions"].where(rows, 0.0)), counted
+
+
 def _leads(brief: Brief, event: dict | None = None) -> GoalBaseline | None:
     """Social key events (leads) a month in the web-analytics export, only the goal's own
     event when it names one (``counted_rows``): per month of its date column (whole months
@@ -198,8 +207,8 @@ def _leads(brief: Brief, event: dict | None = None) -> GoalBaseline | None:
     if web is None or found is None:
         return None
     table, columns, name = found
-    chosen, counted = counted_rows(web, event)
-    social = chosen.to_numpy()
+    web, counted = counted_frame(web, event)
+    social = web["social"].astype(bool).to_numpy()
     column = find_column(table.columns, "web_analytics", "date", columns)
     if column is not None and column in table.columns:
         when = parse_dates(table[column])

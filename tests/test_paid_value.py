@@ -23,6 +23,7 @@ from smmplan.paid_value import (
     is_paid_source,
     month_weights,
     paid_click_cvr,
+    rate_range,
     web_cvr_by_platform,
 )
 from smmplan.paths import EXAMPLES_DIR
@@ -153,14 +154,45 @@ def test_cloudline_x_clicks_are_not_rated_at_its_followers_rate():
     web = pd.read_csv(EXAMPLES_DIR / "b2b-software" / "web_analytics.csv", comment="#")
     source = web["Session source / medium"].str.split("/").str[0].str.strip()
     social = source.isin(["linkedin", "x", "youtube"])
-    pooled = web[social]["Key events"].sum() / web[social]["Sessions"].sum() * 100
-    x = web[source == "x"]
-    own = x["Key events"].sum() / x["Sessions"].sum() * 100
+    demo = web["Key events"].where(web["Landing page"] == "/demo", 0)  # the goal's event
+    pooled = demo[social].sum() / web[social]["Sessions"].sum() * 100
+    x = source == "x"
+    own = demo[x].sum() / web[x]["Sessions"].sum() * 100
     model = next(m for m in paid.models if m["platform"] == "x")
     assert own > pooled and model["cvr"]["mid"] == pytest.approx(pooled, rel=0.001)
     assert paid.cvr_set_aside["x"] == {"reason": "above_pooled", "rate": round(own, 2)}
     for m in paid.models:  # no platform's paid clicks convert above the pooled rate
         assert m["cvr"]["mid"] <= pooled * 1.0001
+
+
+def test_the_paid_rate_counts_the_rows_of_the_goal_baseline():
+    """Cloudline's leads goal counts demo requests (/demo key events): the paid chapter's
+    rate counts the same key events over the same social sessions, not every key event."""
+    from smmplan.budget import plan_paid
+    from smmplan.goals import baseline, match_kpi
+    from smmplan.validation import load_brief
+
+    brief = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    goal = brief.goals.business_goals[0]
+    found = baseline(brief, goal, match_kpi(goal), None, 12)
+    paid = plan_paid(brief)
+    counts = paid.cvr_counts
+    assert found.covers["counted"]["pages"] == counts["pages"] == ["/demo"]
+    assert counts["events"] == found.covers["total"] == 27  # the same rows, one definition
+    pooled = counts["events"] / counts["sessions"] * 100
+    assert pooled == pytest.approx(0.289, abs=0.001)
+    rates = {m["platform"]: m["cvr"] for m in paid.models}
+    assert rates["x"]["mid"] == pytest.approx(pooled)  # set aside: the pooled demo rate
+    assert all(r["mid"] < 0.5 for r in rates.values())  # not 1.49 %, every key event
+
+
+def test_a_web_rate_is_shown_with_its_sampling_interval():
+    few, many = rate_range(4, 2000, ["ga4.csv"], "client_web"), \
+        rate_range(400, 200000, ["ga4.csv"], "client_web")
+    assert few.mid == many.mid == pytest.approx(0.2)
+    assert 0 < few.low < few.mid < few.high  # a real interval, not "415–415"
+    assert few.high - few.low > 5 * (many.high - many.low)  # fewer events, wider
+    assert rate_range(0, 500, [], "client_web").low == 0.0
 
 
 def test_revenue_is_booked_when_the_deal_closes():

@@ -21,6 +21,14 @@ def cvr_notes(plan: Plan) -> list[str]:
     rates = lambda ms: tr.join([  # noqa: E731
         f"{platform_label(m['platform'])} {tr.percent(m['cvr']['mid'], 2)}" for m in ms])
     least = tr.number(paid_facts()["web_sources"]["min_sessions"])
+    counts = paid.cvr_counts
+    if counts and any(b.startswith("client_web") for b in by):
+        out.append(tr.t("budget.cvr_counted", pages=tr.join(counts["pages"]),
+                        event=tr.t(f"objectives.lead_event.{counts['event']}"),
+                        events=tr.number(counts["events"]),
+                        sessions=tr.number(counts["sessions"]),
+                        rate=tr.percent(counts["events"] / counts["sessions"] * 100, 2)
+                        if counts["sessions"] else tr.percent(0, 2)))
     for basis in ("client_web_paid", "client_web_source"):
         if basis in by:
             out.append(tr.t("budget.cvr_paid" if basis == "client_web_paid"
@@ -45,6 +53,8 @@ def cvr_notes(plan: Plan) -> list[str]:
         shown = list(dict.fromkeys(tr.percent(m["cvr"]["mid"], 2) for m in borrowed))
         out.append(tr.t("budget.cvr_benchmark", rate=tr.join(shown),
                         platforms=tr.join([platform_label(m["platform"]) for m in borrowed])))
+    if any(b.startswith("client_web") for b in by):
+        out.append(tr.t("budget.cvr_interval"))
     return out
 
 
