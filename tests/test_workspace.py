@@ -120,7 +120,10 @@ def test_what_the_checks_cannot_foresee_is_found_by_running_the_budget_chapter(t
     lines = _check({"budget": {"paid": {"channels": {
         "linkedin": {"min": 60000, "max": 230000}, "x": {"max": 5000},
         "youtube": {"max": 5000}}}}}, tmp_path)
-    assert len(lines) == 1 and "budget.paid: no allocation satisfies" in lines[0], lines
+    # (the budget chapter finds it: either no split satisfies the bounds, or, once a platform
+    # below break-even is cut, the maximums left cannot place the budget)
+    assert len(lines) == 1 and ("budget.paid: no allocation satisfies" in lines[0]
+                                or "cannot place the budget" in lines[0]), lines
 
 
 def test_each_keep_merges_its_chapter_and_can_be_undone(client):
