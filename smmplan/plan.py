@@ -37,8 +37,6 @@ from .validation import load_brief
 SCHEMA_VERSION = 2
 # Chapters that exist, in plan order.
 CHAPTERS = ("identity", "targets", "objectives", "channels", "community", "budget", "team")
-_RESULTS = ("identity", "audience", "targets", "paid", "capacity", "objectives", "channels",
-            "team", "community")  # every chapter's results, in the order they depend
 
 
 def sha256(path: Path) -> str:
@@ -323,7 +321,7 @@ def compute_ahead(brief: Brief, brief_path: Path, scenario_path: Path | None,
         _, scenario, key = _plan_key(brief_path, scenario_path)
         plan = Plan(brief)
         plan.scenario = scenario
-        for name in _RESULTS:
+        for name in [n for n, v in vars(Plan).items() if isinstance(v, cached_property)]:
             getattr(plan, name)
         plan.prepare_files()
         plan._files.result()
