@@ -142,19 +142,7 @@ def test_targets_widget_in_jupyterlab(jupyterlab):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=args)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{jupyterlab['url']}/lab/tree/02_targets.ipynb?token={jupyterlab['token']}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=60_000)
-        page.get_by_text("Kernel status: Idle").first.wait_for(state="attached",
-                                                               timeout=60_000)
-        page.wait_for_timeout(2000)
-        for _ in range(3):  # the first click can land before the session is wired up
-            page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-            page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
-            try:
-                page.locator(".jp-InputPrompt:has-text('[1]')").first.wait_for(timeout=20_000)
-                break
-            except Exception:
-                continue
+        _run_all(page, jupyterlab["url"], jupyterlab["token"], "02_targets.ipynb")
         artifacts = ROOT / "test-artifacts"
         artifacts.mkdir(exist_ok=True)
         try:
