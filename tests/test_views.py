@@ -70,3 +70,14 @@ def test_the_scale_rule_says_what_the_last_conversion_costs_as_the_sweep_does(pl
     else:
         assert plan.tr.t("agency.scale_forecast", cpa=plan.tr.money(paid.totals["cpa"], 2),
                          break_even=plan.tr.money(be, 2)) in text
+
+
+def test_the_risk_register_names_borrowed_rates_only_for_platforms_that_get_money(plan):
+    from smmplan.views.base import platform_label
+    from smmplan.views.summary import risks
+
+    unfunded = {c.platform for c in plan.paid.channels if c.spend <= 0}
+    text = " ".join(r["risk"] for r in risks(plan))
+    for p in unfunded:
+        assert not text.startswith(platform_label(p) + " ") and \
+            f"{platform_label(p)}:" not in text and f"{platform_label(p)}\u00a0:" not in text

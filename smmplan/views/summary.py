@@ -240,7 +240,10 @@ def risks(plan: Plan) -> list[dict]:
 
     tr, name = plan.tr, plan.brief.client.name
     out = []
+    spent = {c.platform for c in plan.paid.channels if c.spend > 0}
     for m in plan.paid.models:
+        if m["platform"] not in spent:  # a platform with no paid budget risks nothing
+            continue
         borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
                     if isinstance(m.get(k), dict) and m[k].get("basis") in ("benchmark",
                                                                              "borrowed")]
