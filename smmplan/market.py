@@ -51,6 +51,7 @@ class PlatformUse:
     measured: float | None = None
     of_internet_users: bool = False
     internet: InternetUse | None = None
+    counted: bool = False  # a published count of users / people aged 15+
 
 
 @cache
@@ -92,8 +93,23 @@ def region(country: str) -> str | None:
     return (row["sub_region"] or None) if row else None
 
 
+def _has(entry: dict | None, platform: str, country: str) -> bool:
+    if not entry:
+        return False
+    counted = platform in entry.get("people", {}) and population_15_plus(country) is not None
+    return counted or platform in entry.get("share", {})
+
+
 def _use(platform: str, country: str, entry: dict, basis: str,
          where: str | None = None) -> PlatformUse:
+    population = population_15_plus(country)
+    count = entry.get("people", {}).get(platform)
+    if count is not None and population is not None:
+        # a published count of the country's users, with its own source: its share of
+        # the people aged 15+
+        share = min(100.0, 100 * float(count["people"]) / population.people)
+        return PlatformUse(platform, share, basis, count["source"], where, share,
+                           counted=True)
     measured = float(entry["share"][platform])
     if entry.get("base") != "internet_users":
         return PlatformUse(platform, measured, basis, entry["source"], where, measured)
@@ -109,11 +125,11 @@ def platform_use(platform: str, country: str) -> PlatformUse:
     measured among Internet users x the country's Internet use."""
     facts = platform_use_facts()
     entry = (facts.get("by_country") or {}).get(country.upper())
-    if entry and platform in entry["share"]:
+    if _has(entry, platform, country):
         return _use(platform, country, entry, "country")
     where = region(country)
     entry = (facts.get("by_region") or {}).get(where) if where else None
-    if entry and platform in entry["share"]:
+    if _has(entry, platform, country):
         return _use(platform, country, entry, "region", where)
     stand_in = facts["stand_in"]
     share = float(stand_in["share"].get(platform, stand_in["default"]))

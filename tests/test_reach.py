@@ -99,3 +99,17 @@ def test_linkedin_cpm_comes_from_several_sources():
     cpm = platform_benchmarks("linkedin", 1.0)["cpm"]
     assert cpm.low < cpm.mid < cpm.high
     assert len({s.split(" (")[0] for s in cpm.sources}) >= 2
+
+
+def test_a_published_count_of_users_is_a_share_of_people_aged_15_plus():
+    tiktok = market.platform_use("tiktok", "GB")  # Digital 2022 UK: 21.8 million adults
+    people = market.population_15_plus("GB").people
+    assert tiktok.counted and tiktok.basis == "country" and "Digital 2022" in tiktok.source
+    assert tiktok.share == pytest.approx(100 * 21_800_000 / people)
+    tr = Translator("en", "en_GB", "GBP")
+    raw = standalone(example_raw("fashion"))
+    raw["budget"]["paid"].pop("professions", None)
+    notes = " ".join(audience_notes(tr, parse_brief(raw, Path("brief.yaml")),
+                                    ["tiktok", "facebook"], "United Kingdom"))
+    assert "number of users in United Kingdom published by We Are Social" in notes
+    assert "Ofcom" in notes and "95.3%" in notes  # Facebook: online adults x Internet use

@@ -11,6 +11,8 @@ from ..market import platform_use, population_15_plus
 from ..reach import professional_use, professionals
 from .base import platform_label
 
+ORDER = ("country", "region", "stand_in")
+
 
 def _labels(platforms: list[str]) -> str:
     return ", ".join(platform_label(p) for p in platforms)
@@ -19,10 +21,12 @@ def _labels(platforms: list[str]) -> str:
 def _use_notes(tr: Translator, country: str, name: str, platforms: list[str]) -> list[str]:
     notes = []
     uses = [platform_use(p, country) for p in platforms]
-    for basis in ("country", "region", "stand_in"):
-        mine = [u for u in uses if u.basis == basis]
+    groups = {(u.basis, u.source): [v for v in uses if (v.basis, v.source) == (u.basis, u.source)]
+              for u in uses}
+    for (basis, _), mine in sorted(groups.items(), key=lambda kv: ORDER.index(kv[0][0])):
         if mine:
-            notes.append(tr.t(f"paid_market.use_{basis}", country=name,
+            key = "count" if mine[0].counted else basis
+            notes.append(tr.t(f"paid_market.use_{key}", country=name,
                               region=mine[0].region or "", source=mine[0].source,
                               platforms=_labels([u.platform for u in mine])))
     online = [u for u in uses if u.of_internet_users]
