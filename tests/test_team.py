@@ -111,8 +111,11 @@ def test_brief_salaries_override_and_flags():
     bakery = plan_team(b["bakery"], plan_paid(b["bakery"]))
     assert bakery.roles[0].annual_pay == 32000 and bakery.roles[0].pay_basis == "brief"
     fashion = plan_team(b["fashion"], plan_paid(b["fashion"]))
-    assert "survey_pay" in fashion.notes  # GB pay: a published UK figure, scaled per role
-    assert {r.pay_basis for r in fashion.roles} == {"country_scaled"}
+    assert "survey_pay" in fashion.notes  # GB pay: published UK figures (ONS ASHE for the
+    # strategist, designer, analyst and campaign manager), the others scaled from the anchor
+    basis = {r.role: r.pay_basis for r in fashion.roles}
+    assert basis["designer"] == basis["strategist"] == "country_survey"
+    assert basis["content_manager"] == "country_scaled"
     assert fashion.pay_sources and fashion.pay_sources[0]["url"].startswith("https://")
 
 
