@@ -205,9 +205,17 @@ def channel_scores(plan: dict) -> Iterator[Check]:
                         0 <= row["score"] <= 100, f"{row['score']}")
 
 
+def team_totals(plan: dict) -> Iterator[Check]:
+    """The team chapter's totals, each the sum of the rows it shows (``team_checks``)."""
+    from . import team_checks
+
+    for name, ok, detail in team_checks.team_totals(plan):
+        yield Check(name, ok, detail)
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
-    calendar_agrees, team_figures, channel_scores)
+    calendar_agrees, team_figures, channel_scores, team_totals)
 
 
 def run(plan: dict) -> list[Check]:
