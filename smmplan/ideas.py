@@ -408,6 +408,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
                 window = [s for s in window if prefer(idea, s)] or window
+            window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
             for s in picks[:MOMENT_POSTS_PER_PLATFORM]:  # the teaser early, the reminder late
                 taken.add(id(s))
@@ -497,28 +498,37 @@ class IdeaUses:
         """The idea a post takes: from the first tier (its pillar's ideas, then all) with
         an idea that fits the post (``fits``), is not on the day's other posts and is within
         the caps, the least used (fewest posts on the post's platform and month, then in
-        all); else (the pool is too small) the least used of all that fit, its pillar's
-        first. An idea with a ``cap`` of its own never goes beyond it."""
+        all), its pillar's ideas beyond the yearly cap before another pillar's; else (the
+        pool is too small) the least used of all that fit, its pillar's first. An idea
+        with a ``cap`` of its own never goes beyond it."""
         def ok(i: Idea) -> bool:
             return fits(i, slot) and (i.cap is None or self.total.get(i.text, 0) < i.cap)
 
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
 
-        for tier in tiers:
+        def scan(tier: list[Idea], limit: float) -> Idea | None:
             names = self._known(tier)
             best: Idea | None = None
             for n in sorted(self.buckets):
-                if n >= self.limit:
+                if n >= limit:
                     break
                 for text, i in self.buckets[n].items():
-                    if text in names and text not in used and ok(i) and self.within(i, slot) \
+                    if text in names and text not in used and ok(i) \
+                            and month(i) < self.per_month \
                             and (best is None or month(i) < month(best)):
                         best = i
                         if not month(i):
                             return i  # nothing ranks before a month's first in its bucket
-            if best is not None:
-                return best
+            return best
+
+        # its pillar's ideas within the caps, then beyond the yearly cap (the pillar's
+        # share comes before the repeat cap), then the next tiers' within the caps
+        for tier, limit in [(tiers[0], self.limit), (tiers[0], math.inf),
+                            *((t, self.limit) for t in tiers[1:])]:
+            found = scan(tier, limit)
+            if found is not None:
+                return found
         first = {i.text for i in tiers[0]}
         found = [i for tier in tiers for i in tier if ok(i)]
         return min(found, key=lambda i: (i.text in used, month(i), self.total.get(i.text, 0),

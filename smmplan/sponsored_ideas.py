@@ -64,9 +64,14 @@ def sponsor_fit(paid: list[Idea], formats: set[str], selling: set[str] | None = 
     its format is not one to sponsor or no idea of its platform's kind fits it (``paid``
     on the ``selling`` platforms, those with conversion spend, all when None;
     ``aware`` on the others); -1 for a key moment's post that sells on a selling platform,
-    0 when it already carries such an idea, 1 when one can be given to it."""
+    0 when it already carries such an idea, 1 when one can be given to it; 2 more for a
+    post of a pillar whose role is not the one the spend buys (data/content.yaml
+    ``pillars``: showcase for conversion, values for awareness)."""
     texts = {i.text for i in paid}
     aware_texts = {i.text for i in aware}
+    roles: dict[str, set[str]] = {}
+    for pillar, role in content_facts()["pillars"].items():
+        roles.setdefault(role, set()).add(pillar)
 
     def rank(slot) -> int | None:
         if slot.format not in formats:
@@ -75,11 +80,14 @@ def sponsor_fit(paid: list[Idea], formats: set[str], selling: set[str] | None = 
         pool, known = (paid, texts) if sells else (list(aware), aware_texts)
         if not pool and sells and selling is None:
             return 0
+        # a post of the pillar whose role the spend buys first (showcase: conversion),
+        # so the sponsored posts keep the pillars' shares
+        other = 0 if slot.pillar in roles["conversion" if sells else "awareness"] else 2
         if slot.base_idea in known:
-            return -1 if slot.moment and sells else 0
+            return -1 if slot.moment and sells else other
         if slot.moment or not pool:  # a key moment keeps its post
             return None
-        return 1 if any(fits(i, slot) for i in pool) else None
+        return 1 + other if any(fits(i, slot) for i in pool) else None
     return rank
 
 
@@ -111,7 +119,7 @@ def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: s
         if found:
             if s.base_idea in known:
                 uses[s.base_idea] -= 1
-            idea = min(found, key=lambda i: (uses.get(i.text, 0) >= cap,
+            idea = min(found, key=lambda i: (uses.get(i.text, 0) >= cap, i.pillar != s.pillar,
                                              i.text in on_day[s.date], uses.get(i.text, 0)))
             on_day[s.date].add(idea.text)
             uses[idea.text] = uses.get(idea.text, 0) + 1
