@@ -145,13 +145,15 @@ def weekly_picks(weights: list[float], given: list[int], count: int) -> list[int
 
 def build_slots(brief: Brief, kept: list, windows: dict[str, list[Window]],
                 pillars: list[dict], mix: dict[str, list[str]], holidays_: set[str],
-                sponsored_formats: set[str]) -> list[Slot]:
+                sponsored_formats: set[str], live_cap: int | None = None) -> list[Slot]:
     """Posts of the plan period: each platform's weekly count spread over its best windows
     (module docstring), pillars rotated by weight, formats rotated; a post falling on a date
     of ``holidays_`` moves to the next free day; sponsored when the format is one the budget
     chapter sponsors. More posts in a week than windows: the extra ones on the week's other
-    days at the best window's hour."""
+    days at the best window's hour. With ``live_cap``, a platform has at most that many
+    live sessions a month (``_format``)."""
     rules = calendar_rules()
+    lives: dict[tuple[str, str], int] = {}
     start, end = brief.client.period.start, brief.client.period.end
     slots: list[Slot] = []
     weights = [p["weight"] for p in pillars]
@@ -192,12 +194,39 @@ def build_slots(brief: Brief, kept: list, windows: dict[str, list[Window]],
                 used.add((day.isoformat(), hour))
                 pillar = next_pillar(total)
                 total += 1
-                fmt = mix[c.platform][n % len(mix[c.platform])]
+                fmt = _format(mix[c.platform], n, lives, c.platform, day, live_cap)
                 slots.append(Slot(day.isoformat(), f"{hour:02d}:00", c.platform, pillar,
                                   fmt, pillar == "showcase" and fmt in sponsored_formats))
                 n += 1
             week += dt.timedelta(days=7)
     return sorted(slots, key=lambda s: (s.date, s.time, s.platform))
+
+
+def _format(mix: list[str], n: int, lives: dict[tuple[str, str], int], platform: str,
+            day: dt.date, cap: int | None) -> str:
+    """The format of a platform's ``n``-th post: the mix in rotation, a live only while
+    the month has fewer than ``cap`` (None: no cap) of the platform's lives, else the next
+    format of the mix that is not a live."""
+    fmt = mix[n % len(mix)]
+    if fmt != "live":
+        return fmt
+    key = (platform, day.isoformat()[:7])
+    if cap is None or lives.get(key, 0) < cap:
+        lives[key] = lives.get(key, 0) + 1
+        return fmt
+    others = [f for f in mix if f != "live"]
+    return others[n % len(others)] if others else fmt
+
+
+def _each_moment(posts: list[Slot]) -> list[Slot]:
+    """Key moments' selling posts in the order they are sponsored: the last post of each
+    moment first (the reminder closest to it), then the others, so a month short of
+    sponsored posts still sponsors every moment once."""
+    by_moment: dict[str, list[Slot]] = {}
+    for s in sorted(posts, key=lambda s: s.date, reverse=True):
+        by_moment.setdefault(s.moment, []).append(s)
+    rounds = max((len(v) for v in by_moment.values()), default=0)
+    return [v[k] for k in range(rounds) for v in by_moment.values() if k < len(v)]
 
 
 def _month_quotas(quota: int, weights: dict[str, float], room: dict[str, int]) -> dict[str, int]:
@@ -242,9 +271,9 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
     each platform's spend (as many as the calendar proposed: showcase posts in a format the
     budget chapter sponsors), shared over the months as the budget chapter spends
     (``monthly``: its rows of month, platform and spend; evenly without them), each month
-    at most as many as it has posts that ``fit`` allows (None: not to sponsor; 0: a post
-    that already carries what to sell, taken first; 1: one that can be given it); within
-    a month, spread over its days."""
+    at most as many as it has posts that ``fit`` allows (None: not to sponsor; -1: a key
+    moment's post that sells, always taken first; 0: a post that already carries what to
+    sell, taken next; 1: one that can be given it); within a month, spread over its days."""
     fit = fit or (lambda s: 0)
     paid = {p: v for p, v in paid_spend.items() if v > 0}
     proposed = sum(s.sponsored for s in slots)
@@ -275,6 +304,13 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
             if not q:
                 continue
             ranked = [s for _, s in sorted(mine, key=lambda r: (r[0], r[1].date))]
+            first = _each_moment([s for r, s in mine if r < 0])[:q]
+            for s in first:
+                s.sponsored = True
+            q -= len(first)
+            ranked = [s for s in ranked if not s.sponsored]
+            if not q or not ranked:
+                continue
             rest = sorted(ranked[:max(q, min(len(ranked), 3 * q))], key=lambda s: s.date)
             step = len(rest) / q
             for i in range(q):

@@ -50,13 +50,16 @@ from .holiday_names import named_holidays
 from .i18n import Translator
 from .ideas import (
     assign_ideas,
+    awareness_ideas,
     closed_days,
     copy_register,
     evergreen_ideas,
     moment_ideas,
     moment_platforms,
     paid_ideas,
+    recut_moments,
     sell_on_sponsored,
+    selling_ctas,
     sponsor_fit,
     vary_repeats,
 )
@@ -107,6 +110,8 @@ class Channels:
     ideas: list[dict] = field(default_factory=list)  # evergreen and dated ideas (ideas.py)
     regional: list[str] = field(default_factory=list)  # regional platforms of the country
     live_commerce: bool = False  # live sessions in the mix (a live seller)
+    selling: list[str] | None = None  # platforms with conversion spend (None: not known)
+    conversion: str | None = None  # the kind of conversion paid buys (budget.paid.conversion)
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -325,10 +330,14 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
 def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, float] | None,
                   capacity: float, sponsored_types: set[str],
                   paid_spend: dict[str, float] | None = None,
-                  paid_monthly: list[dict] | None = None) -> Channels:
+                  paid_monthly: list[dict] | None = None,
+                  conversion_spend: dict[str, float] | None = None,
+                  conversion: str | None = None) -> Channels:
     """The channels and content chapter's results; ``capacity`` is the posts a week the
     plan's team can produce (``team.content_capacity``); ``paid_monthly`` the budget
-    chapter's monthly spend rows, which the sponsored posts follow."""
+    chapter's monthly spend rows, which the sponsored posts follow; ``conversion_spend``
+    its conversion spend per platform (a platform without any sponsors awareness posts
+    only) and ``conversion`` the kind of conversion it buys (budget.paid.conversion)."""
     facts = content_facts()
     roles_needed: dict[str, float] = {}
     for i, problem in enumerate(fix_first):
@@ -367,7 +376,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     holidays_ = closed_days(brief.client.sector_kind, dates)
     sponsored_formats = sponsorable_formats({f for m in mix.values() for f in m},
                                             sponsored_types)
-    slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats)
+    slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
+                        None if live else int(calendar_rules()["lives_per_month"]))
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"
@@ -384,13 +394,32 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         approval.append({"content": content, "draft": draft, "approve": approve,
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
-    evergreen, moments = evergreen_ideas(brief, tr), moment_ideas(brief, tr)
-    assign_ideas(slots, evergreen, moments, tr, copy_register(brief),
-                 moment_platforms([c.platform for c in kept]), holidays_)
+    no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
+    evergreen, moments = evergreen_ideas(brief, tr, no_show), moment_ideas(brief, tr)
+    selling = None if conversion_spend is None else \
+        sorted(p for p, v in conversion_spend.items() if v > 0)
+    sells = selling_ctas(conversion)
+    on = moment_platforms([c.platform for c in kept])
+    if selling is not None:  # a moment that sells goes on the platforms that buy the sale
+        on |= {c.platform for c in kept if c.platform in selling}
+
+    def prefer(idea, slot) -> bool:
+        if slot.format == "live" and not live:
+            return False
+        return not (idea.cta in sells and selling is not None and slot.platform in selling) \
+            or slot.format in sponsored_formats
+    assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, holidays_, prefer)
+    if selling is not None:
+        recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,
+                      copy_register(brief))
     if paid_spend is not None:  # after the ideas: posts that carry what paid sells first
-        paid = paid_ideas(evergreen + moments, brief.budget.paid.books)
-        sponsor_slots(slots, paid_spend, paid_monthly, sponsor_fit(paid, sponsored_formats))
-        sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments)
+        paid = paid_ideas(evergreen + moments, brief.budget.paid.books, conversion)
+        aware = awareness_ideas(evergreen)
+        chosen = None if selling is None else set(selling)
+        sponsor_slots(slots, paid_spend, paid_monthly,
+                      sponsor_fit(paid, sponsored_formats, chosen, aware))
+        sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
+                          chosen, aware)
     vary_repeats(slots, tr)
     return Channels(
         sector_kind=brief.client.sector_kind,
@@ -400,7 +429,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
         overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
-        regional=regional_platforms(brief), live_commerce=live,
+        regional=regional_platforms(brief), live_commerce=live, selling=selling,
+        conversion=conversion,
     )
 
 

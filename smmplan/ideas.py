@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -38,6 +39,12 @@ class Idea:
     weekdays: list[int] = field(default_factory=list)  # days it may go out (0 = Monday)
     order_by_days: int | None = None  # orders close this many days before the moment
     cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
+    formats: list[str] = field(default_factory=list)  # format families it fits (all if empty)
+    # a dated occurrence it sells or reports ("seats left for Saturday"): its weekday and
+    # whether the post points to the next one ("next") or the last one ("last"); never
+    # one that falls on a day of ``no_show`` (public holidays: no session)
+    occurs: dict = field(default_factory=dict)
+    no_show: frozenset[str] = frozenset()
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
@@ -81,9 +88,43 @@ def reply_register(brief: Brief) -> str:
     return "vous" if brief.brand.tone_of_voice.address == "vous" else "tu"
 
 
-def evergreen_ideas(brief: Brief, tr: Translator) -> list[Idea]:
+def _focuses(brief: Brief, tpl: dict, fill: dict) -> list[list[dict]]:
+    """The other facts of the brief one template's idea is told through, each a variant
+    of it (``ideas.focus.*``, one after the other): each differentiator, each persona's need
+    and each offer line (only those its ``match`` words take) that the idea is not already
+    about, each product of its offer line (``audience_values``), and each of those offer
+    lines or products with each differentiator or persona."""
+    diffs = [{"focus": "diff", "diff": _clean(d)} for d in brief.brand.differentiators] \
+        if tpl["per"] != "diff" else []
+    people = [{"focus": "persona", "persona": p.name, "need": _clean(p.message or p.description)}
+              for p in brief.targets.personas if p.message or p.description] \
+        if tpl["per"] != "persona" else []
+    offers = [{"focus": "offer", "offer": o.name, "detail": _clean(o.description)}
+              for o in brief.offer if _fits(tpl, f"{o.name} {o.description}")
+              and o.name != fill.get("offer")] if tpl["per"] != "offer" else []
+    line = next((o for o in brief.offer if o.name == fill.get("offer")), None)
+    products = [{"focus": "offer", "offer": v} for v in (line.audience_values if line else [])
+                if v.lower() != line.name.lower()]  # an offer line's idea on each product
+    pairs = [[o, d] for o in offers + products for d in diffs + people]
+    return [[f] for f in diffs + people + offers + products] + pairs
+
+
+def _told(hook: str, focus: list[dict], tr: Translator, reg: str) -> str:
+    """A hook told through the facts of ``focus`` (``ideas.focus.*``), one after the other."""
+    for part in focus:
+        ended = hook if hook.rstrip()[-1:] in ".!?…" else f"{hook}."
+        hook = apply_register(tr.t(f"ideas.focus.{part['focus']}", hook=ended,
+                                   **{k: v for k, v in part.items() if k != "focus"}), reg)
+    return hook
+
+
+def evergreen_ideas(brief: Brief, tr: Translator,
+                    no_show: frozenset[str] = frozenset()) -> list[Idea]:
     """Undated ideas: the playbook's templates filled with every offer line, differentiator
-    and declared persona, plus the brief's own tone examples, strengths and opportunities."""
+    and declared persona, each also told through the brief's other facts (``_focuses``:
+    offer lines x differentiators x personas' needs), plus the brief's own tone examples,
+    strengths and opportunities. ``no_show``: the days a dated occurrence an idea sells
+    does not take place (public holidays)."""
     book = playbook(brief.client.sector_kind)
     reg = copy_register(brief)
     name = brief.client.name
@@ -103,10 +144,17 @@ def evergreen_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         for f in fills:
             values = {"brand": name, "offer": "", "detail": vp, "diff": "", "persona": "",
                       "need": "", **f}
-            out.append(Idea(tpl["pillar"], tr.text(tpl["topic"], reg, **values),
-                            tr.text(tpl["hook"], reg, **values), tpl["cta"],
-                            offer=f.get("offer", ""), when=tpl.get("when", ""),
-                            weekdays=list(tpl.get("weekdays", []))))
+            topic = tr.text(tpl["topic"], reg, **values)
+            hook = tr.text(tpl["hook"], reg, **values)
+            for focus in [[], *_focuses(brief, tpl, f)]:
+                told = _told(hook, focus, tr, reg)
+                about = next((p["offer"] for p in focus if "detail" in p), "")
+                out.append(Idea(tpl["pillar"], topic, told, tpl["cta"],
+                                offer=f.get("offer", "") or about,
+                                when=tpl.get("when", ""),
+                                weekdays=list(tpl.get("weekdays", [])),
+                                formats=list(tpl.get("formats", [])),
+                                occurs=dict(tpl.get("occurs", {})), no_show=no_show))
     showcase_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for example in brief.brand.tone_of_voice.do:
         if example.strip()[:1] in "«\"“":  # a ready-made line, not a rule
@@ -115,8 +163,9 @@ def evergreen_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     for key, items in (("strength_hook", brief.situation.strengths),
                        ("opportunity_hook", brief.situation.opportunities)):
         for item in items:
-            out.append(Idea("values", _clean(item),
-                            apply_register(tr.t(f"ideas.{key}", brand=name), reg), "follow"))
+            hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
+            for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
+                out.append(Idea("values", _clean(item), _told(hook, focus, tr, reg), "follow"))
     return out
 
 
@@ -172,18 +221,23 @@ def target_ideas(brief: Brief, targets: Targets, tr: Translator) -> list[Idea]:
 
 def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None:
     """Persona ideas from the data-driven targets when the brief declares no persona: the
-    ideas are rebuilt with them and the calendar's posts given theirs again."""
+    ideas are rebuilt with them and the calendar's posts, but its key moments', given
+    theirs again (the sponsored ones as ``sell_on_sponsored`` chooses)."""
     if targets.declared or not targets.personas or brief.targets.personas:
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
-    evergreen = evergreen_ideas(brief, tr) + target_ideas(brief, targets, tr)
+    no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
+    evergreen = evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr)
     moments = moment_ideas(brief, tr)
-    kept = [c.platform for c in channels.choices if c.kept]
     reg = copy_register(brief)
-    assign_ideas(channels.slots, evergreen, moments, tr, reg, moment_platforms(kept),
-                 closed_days(brief.client.sector_kind, channels.key_dates))
-    sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books),
-                      tr, reg, evergreen, moments)
+    by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
+    chosen = {id(s): by_text[s.base_idea] for s in channels.slots
+              if s.moment and s.base_idea in by_text}
+    fill(channels.slots, evergreen, moments, chosen, tr, reg)
+    selling = None if channels.selling is None else set(channels.selling)
+    sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
+                                                 channels.conversion),
+                      tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
     vary_repeats(channels.slots, tr)
     channels.ideas = [i.to_json() for i in evergreen + moments]
 
@@ -213,11 +267,18 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
 
 
 def fits(idea: Idea, slot) -> bool:
-    """Whether a post's day and hour suit an idea's timing: a "morning" or "evening" idea
-    only at those hours (data/content.yaml ``calendar``), a weekday-bound idea only on its
-    days, a moment's idea only from its lead time to its last day (``Idea.last_day``)."""
-    if not (idea.when or idea.weekdays or idea.date):  # most ideas: any post
+    """Whether a post suits an idea: its format is of a family the idea is written for
+    (data/content.yaml ``calendar.format_families``); its day and hour suit the idea's
+    timing: a "morning" or "evening" idea only at those hours, a weekday-bound idea only on
+    its days, an idea about a dated occurrence only when that occurrence takes place
+    (``occurrence``), a moment's idea only from its lead time to its last day
+    (``Idea.last_day``)."""
+    if idea.formats and _family(slot.format) not in idea.formats:
+        return False
+    if not (idea.when or idea.weekdays or idea.date or idea.occurs):  # most ideas: any post
         return True
+    if idea.occurs and occurrence(idea, slot.date) in idea.no_show:
+        return False
     if idea.when:
         low, high = _hours(idea.when)
         if not low <= int(slot.time[:2]) <= high:
@@ -227,6 +288,20 @@ def fits(idea: Idea, slot) -> bool:
     if idea.date:
         return _first_day(idea.date, idea.lead_days) <= slot.date <= idea.last_day
     return True
+
+
+def occurrence(idea: Idea, date: str) -> str:
+    """The day of the occurrence a post of ``date`` points to: the next one on the
+    idea's weekday (that day itself included) or the last one before it."""
+    day, weekday = dt.date.fromisoformat(date), int(idea.occurs["weekday"])
+    if idea.occurs.get("side") == "last":
+        return (day - dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)).isoformat()
+    return (day + dt.timedelta(days=(weekday - day.weekday()) % 7)).isoformat()
+
+
+@cache
+def _family(fmt: str) -> str:
+    return content_facts()["calendar"]["format_families"].get(fmt, fmt)
 
 
 @cache
@@ -301,14 +376,17 @@ def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
 
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                  tr: Translator, register: str = "vous", platforms: set[str] | None = None,
-                 closed: set[str] | frozenset = frozenset()) -> None:
+                 closed: set[str] | frozenset = frozenset(),
+                 prefer: Callable[[Idea, object], bool] | None = None) -> None:
     """Give every calendar post an idea, a call to action and its format's adaptation.
 
     A key moment's idea goes on every platform of ``platforms`` (all when None): to its
     first and last post between the moment's lead time and its last day (the day before
     the order deadline when orders close earlier), at an hour its timing allows, never two
     posts of one moment on a day; a platform without a free post in those days gets its
-    nearest one moved in (``_bring_in``; never onto a ``closed`` day). Then each post
+    nearest one moved in (``_bring_in``; never onto a ``closed`` day); among its free posts,
+    those ``prefer`` allows when there are any (a selling moment on a platform with
+    conversion spend: a format the budget sponsors, never a live). Then each post
     takes the least used of its pillar's ideas (``IdeaUses.pick``: within the caps of
     data/content.yaml ``calendar.idea_caps`` while any idea is), only where the post's day
     and hour fit the idea (``fits``), skipping one a day's posts already carry."""
@@ -328,6 +406,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 _bring_in(idea, posts, taken, set(closed) | days, period)
                 posts.sort(key=lambda s: (s.date, s.time))
                 window = _free(idea, posts, taken, days)
+            if prefer is not None:
+                window = [s for s in window if prefer(idea, s)] or window
+            window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
             for s in picks[:MOMENT_POSTS_PER_PLATFORM]:  # the teaser early, the reminder late
                 taken.add(id(s))
@@ -371,7 +452,9 @@ def idea_caps() -> dict:
 class IdeaUses:
     """How often each idea is on the calendar, in all and per platform and month, and
     which idea a post takes next: the least used of those that fit it, within the caps of
-    ``idea_caps`` while any idea is within them."""
+    ``idea_caps`` while any idea is within them. The ideas are kept in buckets by their
+    number of posts, so a pick looks at the least used first and stops at the first that
+    fits (not at every idea for every post)."""
 
     def __init__(self, posts: int) -> None:
         caps = idea_caps()
@@ -379,10 +462,30 @@ class IdeaUses:
         self.limit = max(1, math.ceil(posts * caps["max_share"] / 100))
         self.total: dict[str, int] = {}
         self.month: dict[tuple[str, str, str], int] = {}
+        self.buckets: dict[int, dict[str, Idea]] = {}  # posts so far -> ideas with as many
+        self.names: dict[int, tuple[list[Idea], set[str]]] = {}  # a tier's idea texts
+
+    def _known(self, tier: list[Idea]) -> set[str]:
+        """The texts of a tier's ideas, each idea put in its bucket the first time."""
+        cached = self.names.get(id(tier))
+        if cached is not None and cached[0] is tier:
+            return cached[1]
+        for i in tier:
+            if i.text not in self.total:
+                self.total[i.text] = 0
+                self.buckets.setdefault(0, {})[i.text] = i
+        names = {i.text for i in tier}
+        self.names[id(tier)] = (tier, names)
+        return names
 
     def add(self, idea: Idea, slot) -> None:
         """Count one more post of ``idea`` on ``slot``."""
-        self.total[idea.text] = self.total.get(idea.text, 0) + 1
+        n = self.total.get(idea.text)
+        if n is not None:
+            self.buckets.get(n, {}).pop(idea.text, None)
+        n = (n or 0) + 1
+        self.total[idea.text] = n
+        self.buckets.setdefault(n, {})[idea.text] = idea
         key = (idea.text, slot.platform, slot.date[:7])
         self.month[key] = self.month.get(key, 0) + 1
 
@@ -393,105 +496,67 @@ class IdeaUses:
 
     def pick(self, tiers: list[list[Idea]], slot, used: set[str]) -> Idea | None:
         """The idea a post takes: from the first tier (its pillar's ideas, then all) with
-        an idea that fits the post's timing, is not on the day's other posts and is within
-        the caps, the least used; else (the pool is too small) the least used of all that
-        fit, its pillar's first.
-        An idea with a ``cap`` of its own never goes beyond it."""
+        an idea that fits the post (``fits``), is not on the day's other posts and is within
+        the caps, the least used (fewest posts on the post's platform and month, then in
+        all), its pillar's ideas beyond the yearly cap before another pillar's; else (the
+        pool is too small) the least used of all that fit, its pillar's first. An idea
+        with a ``cap`` of its own never goes beyond it."""
         def ok(i: Idea) -> bool:
             return fits(i, slot) and (i.cap is None or self.total.get(i.text, 0) < i.cap)
 
-        def rank(i: Idea) -> tuple[int, int]:
-            return (self.month.get((i.text, slot.platform, slot.date[:7]), 0),
-                    self.total.get(i.text, 0))
+        def month(i: Idea) -> int:
+            return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
 
-        for tier in tiers:
-            found = [i for i in tier if ok(i) and i.text not in used and self.within(i, slot)]
-            if found:
-                return min(found, key=rank)
+        def scan(tier: list[Idea], limit: float) -> Idea | None:
+            names = self._known(tier)
+            best: Idea | None = None
+            for n in sorted(self.buckets):
+                if n >= limit:
+                    break
+                for text, i in self.buckets[n].items():
+                    if text in names and text not in used and ok(i) \
+                            and month(i) < self.per_month \
+                            and (best is None or month(i) < month(best)):
+                        best = i
+                        if not month(i):
+                            return i  # nothing ranks before a month's first in its bucket
+            return best
+
+        # its pillar's ideas within the caps, then beyond the yearly cap (the pillar's
+        # share comes before the repeat cap), then the next tiers' within the caps
+        for tier, limit in [(tiers[0], self.limit), (tiers[0], math.inf),
+                            *((t, self.limit) for t in tiers[1:])]:
+            found = scan(tier, limit)
+            if found is not None:
+                return found
         first = {i.text for i in tiers[0]}
         found = [i for tier in tiers for i in tier if ok(i)]
-        return min(found, key=lambda i: (i.text in used, *rank(i), i.text not in first)) \
-            if found else None
+        return min(found, key=lambda i: (i.text in used, month(i), self.total.get(i.text, 0),
+                                         i.text not in first)) if found else None
 
 
 def give(slot, idea: Idea, tr: Translator, register: str) -> None:
-    """Put ``idea`` on a calendar post with its call to action and format's adaptation."""
+    """Put ``idea`` on a calendar post with its call to action and format's adaptation;
+    the post's pillar is the idea's own."""
     slot.idea = slot.base_idea = idea.text
+    slot.pillar = idea.pillar
     slot.cta = idea_cta(tr, idea, register)
     slot.adaptation = tr.t(f"idea_format.{slot.format}") \
         if tr.has(f"idea_format.{slot.format}") else ""
     slot.moment = idea.moment
 
 
-def paid_ideas(ideas: list[Idea], books: str | None) -> list[Idea]:
-    """The ideas a sponsored post may carry: those of the offer line a conversion books
-    (``budget.paid.books``) when the brief names one, else offer and key-moment ideas whose
-    call to action asks for the sale (data/content.yaml ``calendar.conversion_ctas``)."""
-    if books:
-        return [i for i in ideas if i.offer == books]
-    selling = set(content_facts()["calendar"]["conversion_ctas"])
-    return [i for i in ideas if (i.offer or i.moment) and i.cta in selling]
-
-
-def sponsor_fit(paid: list[Idea], formats: set[str]):
-    """How well a calendar post suits a sponsored post (for ``sponsor_slots``): None when
-    its format is not one to sponsor or (with paid ideas) no paid idea fits its timing; 0
-    when it already carries a paid idea, 1 when one can be given to it."""
-    texts = {i.text for i in paid}
-
-    def rank(slot) -> int | None:
-        if slot.format not in formats:
-            return None
-        if not paid or slot.base_idea in texts:
-            return 0
-        if slot.moment:  # a key moment keeps its post
-            return None
-        return 1 if any(fits(i, slot) for i in paid) else None
-    return rank
-
-
-def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: str = "vous",
-                      evergreen: list[Idea] | None = None, moments: list[Idea] = ()) -> None:
-    """Every sponsored post carries a paid idea (``paid_ideas``): one that does not is
-    given the least used paid idea that fits its timing. With ``evergreen``, the other
-    posts (not a key moment's) then take their ideas again around them (``fill``), so the
-    caps count the sponsored posts too."""
-    texts = {i.text for i in paid}
-    uses: dict[str, int] = {}
-    for s in slots:
-        if s.sponsored and s.base_idea in texts:
-            uses[s.base_idea] = uses.get(s.base_idea, 0) + 1
-    on_day: dict[str, set[str]] = {}
-    for s in slots:
-        on_day.setdefault(s.date, set()).add(s.base_idea)
-    for s in slots:
-        if not s.sponsored or s.base_idea in texts:
-            continue
-        found = [i for i in paid if fits(i, s)]
-        if found:
-            idea = min(found, key=lambda i: (i.text in on_day[s.date], uses.get(i.text, 0)))
-            on_day[s.date].add(idea.text)
-            uses[idea.text] = uses.get(idea.text, 0) + 1
-            give(s, idea, tr, register)
-    if evergreen is None:
-        return
-    known = {i.text: i for i in [*evergreen, *moments, *paid]}
-    fixed = {id(s): known[s.base_idea] for s in slots
-             if (s.sponsored or s.moment) and s.base_idea in known}
-    fill(slots, evergreen, list(moments), fixed, tr, register)
-
-
 def vary_repeats(slots: list, tr: Translator) -> None:
-    """An idea used again on a platform (outside a key moment's teaser and reminder) takes
-    the next of the locale's angles, so no two posts of a platform read the same until
-    every angle has been used."""
+    """An idea used again (outside a key moment's teaser and reminder), on any platform,
+    takes the next of the locale's angles, so no two posts of the calendar read the same
+    until every angle has been used."""
     angles = [tr.t(f"ideas.angle.{k}") for k in ANGLES]
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[str, int] = {}
     for s in sorted(slots, key=lambda s: (s.date, s.time, s.platform)):
         if not s.base_idea or s.moment:
             continue
-        n = seen.get((s.platform, s.base_idea), 0)
-        seen[(s.platform, s.base_idea)] = n + 1
+        n = seen.get(s.base_idea, 0)
+        seen[s.base_idea] = n + 1
         s.idea = s.base_idea if not n else tr.t(
             "ideas.varied", idea=s.base_idea, angle=angles[(n - 1) % len(angles)])
 
@@ -513,3 +578,14 @@ def idea_counts(slots: list) -> dict[str, int]:
 def idea_cta(tr: Translator, idea: Idea, register: str = "vous") -> str:
     """The call to action of an idea in the plan's language and register."""
     return apply_register(tr.t(f"cta.{idea.cta}"), register)
+
+
+# the sponsored posts' ideas (re-exported: callers and tests import them from here)
+from .sponsored_ideas import (  # noqa: E402, F401
+    awareness_ideas,
+    paid_ideas,
+    recut_moments,
+    sell_on_sponsored,
+    selling_ctas,
+    sponsor_fit,
+)

@@ -145,7 +145,9 @@ class Plan:
         channels = plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
                                  self.capacity.posts, sponsored,
                                  {c.platform: c.spend for c in self.paid.channels},
-                                 self.paid.monthly)
+                                 self.paid.monthly,
+                                 {c.platform: c.conversion_spend for c in self.paid.channels},
+                                 self.paid.conversion)
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 

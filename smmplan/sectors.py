@@ -13,6 +13,7 @@ from functools import cache
 
 from dateutil.easter import easter
 
+from .catalogue import content_facts
 from .errors import DataError
 from .paths import DATA_DIR, parse_yaml
 
@@ -44,8 +45,10 @@ TIMINGS = ("morning", "evening")  # data/content.yaml calendar: the hours of eac
 
 def timing_problems(entry: dict, where: str) -> list[str]:
     """Problems of an idea's or a moment's timing: ``when`` (morning or evening),
-    ``weekdays`` (0 = Monday to 6), ``order_by_days`` (a whole number of days, 0 or more,
-    below ``lead_days``)."""
+    ``weekdays`` (0 = Monday to 6), ``occurs`` (the weekday of the dated occurrence an
+    idea sells, ``side`` next or last), ``formats`` (an idea's format families,
+    data/content.yaml ``calendar.format_families``), ``order_by_days`` (a whole number of
+    days, 0 or more, below ``lead_days``)."""
     problems = []
     if entry.get("when", "") not in ("", *TIMINGS):
         problems.append(f"{where}: when must be one of {TIMINGS}, not {entry['when']!r}")
@@ -53,6 +56,13 @@ def timing_problems(entry: dict, where: str) -> list[str]:
     if not isinstance(days, list) or any(not isinstance(d, int) or not 0 <= d <= 6
                                          for d in days):
         problems.append(f"{where}: weekdays must be a list of 0 (Monday) to 6 (Sunday)")
+    occurs = entry.get("occurs", {})
+    if occurs and (not isinstance(occurs, dict) or occurs.get("weekday") not in range(7)
+                   or occurs.get("side", "next") not in ("next", "last")):
+        problems.append(f"{where}: occurs must be {{weekday: 0-6, side: next or last}}")
+    families = set(content_facts()["calendar"]["format_families"].values())
+    if set(entry.get("formats", []) if "per" in entry else []) - families:
+        problems.append(f"{where}: formats must be format families among {sorted(families)}")
     order_by = entry.get("order_by_days")
     if order_by is not None and (not isinstance(order_by, int) or order_by < 0
                                  or order_by >= int(entry.get("lead_days", 0))):

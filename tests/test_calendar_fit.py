@@ -1,0 +1,182 @@
+"""What the calendar sponsors and how its ideas fit their posts: sponsored posts ask for
+the conversion the paid budget buys (awareness ideas where only awareness is bought); an
+idea that sells a dated session never points to a holiday; selling key moments are
+sponsored on the conversion platforms; a post's pillar is its idea's and an idea only goes
+on a format it is written for; lives stay occasional; a larger idea pool from the brief;
+IdeaUses.pick looks at the least used ideas first."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+
+import pytest
+
+from smmplan.calendar_slots import Slot, build_slots, sponsor_slots
+from smmplan.i18n import Translator
+from smmplan.ideas import (
+    Idea,
+    IdeaUses,
+    assign_ideas,
+    awareness_ideas,
+    fits,
+    occurrence,
+    paid_ideas,
+    sell_on_sponsored,
+    sponsor_fit,
+)
+from smmplan.paths import example_briefs
+from smmplan.validation import load_brief
+
+TR = Translator("en", "en_GB", "GBP")
+
+
+def days(n: int, platform: str = "instagram", fmt: str = "reel",
+         start: dt.date = dt.date(2027, 1, 4)) -> list[Slot]:
+    return [Slot((start + dt.timedelta(days=k)).isoformat(), "18:00", platform, "showcase",
+                 fmt, False) for k in range(n)]
+
+
+def test_paid_ideas_ask_for_the_conversion_bought():
+    story = Idea("showcase", "Customer story", "In numbers", "demo", offer="Teams")
+    tour = Idea("showcase", "Product tour", "60 seconds", "trial", offer="Teams")
+    close = Idea("showcase", "Quarter close", "x", "demo", moment="Q1", date="2027-03-31")
+    founder = Idea("values", "Why it matters", "y", "follow")
+    ideas = [story, tour, close, founder]
+    assert paid_ideas(ideas, None, "lead") == [story, close]  # no "Start a free trial"
+    assert paid_ideas(ideas, None, "signup") == [tour]
+    assert awareness_ideas(ideas) == [founder]
+
+
+def test_a_platform_with_awareness_spend_only_sponsors_awareness_ideas():
+    story = Idea("showcase", "Customer story", "In numbers", "demo", offer="Teams")
+    founder = Idea("values", "Why it matters", "y", "follow")
+    slots = days(60, "linkedin", "article") + days(60, "x", "post")
+    for s in slots[::3]:
+        s.sponsored = True
+    assign_ideas(slots, [story, founder], [], TR)
+    paid, aware = paid_ideas([story, founder], None, "lead"), awareness_ideas([founder])
+    fit = sponsor_fit(paid, {"article", "post"}, {"linkedin"}, aware)
+    sponsor_slots(slots, {"linkedin": 100.0, "x": 100.0}, None, fit)
+    sell_on_sponsored(slots, paid, TR, selling={"linkedin"}, aware=aware)
+    sponsored = collections.defaultdict(set)
+    for s in slots:
+        if s.sponsored:
+            sponsored[s.platform].add(s.cta)
+    assert sponsored["linkedin"] == {"Book a demo"}
+    assert sponsored["x"] == {"Follow for the next one"}
+
+
+def test_a_dated_session_idea_never_points_to_a_holiday():
+    seats = Idea("showcase", "Workshops: seats left for Saturday", "Book", "reserve",
+                 weekdays=[0, 1, 2, 3, 4], occurs={"weekday": 5, "side": "next"},
+                 no_show=frozenset({"2027-12-25"}))
+    photos = Idea("community", "Workshops: what the families made", "Photos", "reserve",
+                  weekdays=[6, 0, 1, 2], occurs={"weekday": 5, "side": "last"},
+                  no_show=frozenset({"2027-12-25"}))
+    assert occurrence(seats, "2027-12-21") == "2027-12-25"
+    assert occurrence(photos, "2027-12-26") == "2027-12-25"
+    post = Slot("2027-12-21", "10:00", "instagram", "showcase", "reel", True)
+    assert not fits(seats, post)
+    assert fits(seats, Slot("2027-12-14", "10:00", "instagram", "showcase", "reel", True))
+    assert not fits(photos, Slot("2027-12-26", "10:00", "instagram", "community", "reel", True))
+    assert fits(photos, Slot("2027-12-19", "10:00", "instagram", "community", "reel", True))
+
+
+def test_an_idea_goes_only_on_the_format_family_it_is_written_for():
+    tour = Idea("showcase", "A 60-second product tour", "Built live", "trial",
+                formats=["video"])
+    assert fits(tour, Slot("2027-01-04", "10:00", "x", "showcase", "short_video", False))
+    assert not fits(tour, Slot("2027-01-04", "10:00", "linkedin", "showcase", "article", False))
+
+
+def test_the_post_takes_its_ideas_pillar():
+    values = Idea("values", "Why we do it", "x", "follow")
+    slots = days(10)  # showcase posts, but the pool has only a values idea
+    assign_ideas(slots, [values], [], TR)
+    assert {s.pillar for s in slots} == {"values"}
+
+
+def test_a_non_live_seller_gets_at_most_the_monthly_lives():
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
+
+    class Kept:
+        platform, posts_per_week = "tiktok", 7.0
+
+    from smmplan.calendar_slots import Window
+    windows = {"tiktok": [Window(d, 19, None, 0, "default") for d in range(4)]}
+    pillars = [{"key": "showcase", "weight": 100}]
+    mix = {"tiktok": ["short_video", "live"]}
+    slots = build_slots(brief, [Kept()], windows, pillars, mix, set(), set(), 1)
+    per_month = collections.Counter(s.date[:7] for s in slots if s.format == "live")
+    assert per_month and max(per_month.values()) == 1
+    uncapped = build_slots(brief, [Kept()], windows, pillars, mix, set(), set())
+    assert sum(s.format == "live" for s in uncapped) > 100  # a live seller's one in two
+
+
+def test_pick_looks_at_the_least_used_first(monkeypatch):
+    import smmplan.ideas as ideas
+
+    calls = []
+
+    def counted(idea, slot):
+        calls.append(1)
+        return fits(idea, slot)
+    monkeypatch.setattr(ideas, "fits", counted)
+    pool = [Idea("showcase", f"Idea {k}", "h", "follow") for k in range(400)]
+    slots = days(730) + days(730, "facebook", "photo")
+    uses = IdeaUses(len(slots))
+    for s in slots:
+        uses.add(uses.pick([pool, pool], s, set()), s)
+    assert len(calls) < 5 * len(slots)  # was every idea for every post (400 x posts)
+    assert max(uses.total.values()) - min(uses.total.values()) <= 1  # still the least used
+
+
+@pytest.fixture(scope="module")
+def example_channels():
+    from smmplan.plan import Plan
+
+    return {p.parent.name: Plan(load_brief(p)).channels for p in example_briefs()}
+
+
+def test_examples_sponsor_the_bought_conversion_on_its_platforms(example_channels):
+    for name, ch in example_channels.items():
+        sponsored = [s for s in ch.slots if s.sponsored]
+        assert sponsored and ch.selling is not None, name
+        assert {s.platform for s in sponsored} <= set(ch.selling), name
+    b2b = {s.cta for s in example_channels["b2b-software"].slots if s.sponsored}
+    assert b2b == {"Book a demo"}
+
+
+def test_examples_ideas_fit_their_posts(example_channels):
+    from smmplan.ideas import _family
+
+    for name, ch in example_channels.items():
+        ideas = {i["text"]: i for i in ch.ideas}
+        for s in ch.slots:
+            idea = ideas[s.base_idea]
+            assert s.pillar == idea["pillar"], (name, s)
+            assert not idea["formats"] or _family(s.format) in idea["formats"], (name, s)
+        if not ch.live_commerce:
+            lives = collections.Counter((s.platform, s.date[:7]) for s in ch.slots
+                                        if s.format == "live")
+            assert max(lives.values(), default=0) <= 1, name
+        per_platform = collections.Counter((s.platform, s.base_idea) for s in ch.slots
+                                           if not s.moment)
+        assert max(per_platform.values()) <= 12, (name, per_platform.most_common(1))  # was 19-29
+
+
+def test_examples_selling_moments_are_sponsored_where_the_sale_is_bought(example_channels):
+    ch = example_channels["fashion"]
+    for moment in ("Black Friday", "Cyber Monday", "Christmas delivery cut-off"):
+        posts = [s for s in ch.slots if s.moment == moment]
+        assert posts and not any(s.format == "live" for s in posts), moment
+        assert any(s.sponsored and s.platform in ch.selling for s in posts), moment
+    bakery = example_channels["bakery"]
+    holidays = {d["date"] for d in bakery.key_dates if d["kind"] == "holiday"}
+    ideas = {i["text"]: i for i in bakery.ideas}
+    dated = [s for s in bakery.slots if ideas[s.base_idea]["occurs"]]
+    assert dated
+    for s in dated:
+        i = Idea(**{k: v for k, v in ideas[s.base_idea].items() if k != "text"})
+        assert occurrence(i, s.date) not in holidays, s
