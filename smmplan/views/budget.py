@@ -378,6 +378,13 @@ def _by_target(plan: Plan) -> list:
         if paid.aov:
             split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
         blocks += [section_heading(plan, "budget.by_target_heading", "budget-by-target", level=4)]
+        for t in sorted({r["target"] for r in paid.left_out}):
+            rows = [r for r in paid.left_out if r["target"] == t]
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "budget.left_out", target=names.get(t, f"T{t + 1}"),
+                platforms=tr.join([platform_label(r["platform"]) for r in rows]),
+                cost=tr.money(max(r["cost"] for r in rows)),
+                worth=tr.money(max(r["break_even"] for r in rows))))))
         blocks.append(plan.record.table("budget_by_target", "budget",
                                         tr.t("budget.by_target"), split, split_cols))
     return blocks
