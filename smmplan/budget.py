@@ -189,6 +189,7 @@ class Paid:
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
+    peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
     left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
 
     @property
@@ -568,6 +569,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         break_even_basis="customer" if customer and break_even != first_order else
         "first_order", unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
+        peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand),
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share))

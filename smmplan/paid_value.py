@@ -337,3 +337,32 @@ def against_today(calibration: dict, channels: list, months: int, total: float,
             "awareness": round(total * awareness_share / 100, 2),
             "new_platforms": [c.platform for c in new],
             "new_spend": round(sum(c.spend for c in new), 2)}
+
+
+def peaks_outweighed(rows: list[dict], months: list[pd.Timestamp], overrides: dict,
+                     demand: dict[int, float], threshold: float = 1.1) -> list[dict]:
+    """The sector's peak months (demand index at least ``threshold``) whose phased spend is
+    below the plan's monthly mean because the seasonal cost of impressions outweighs the
+    extra demand: {month, demand, cpm (the month's CPM factor over the plan's cheapest
+    month, spend-weighted over platforms), spend, mean}."""
+    if not rows:
+        return []
+    spend = {m.date().isoformat(): 0.0 for m in months}
+    cost = dict.fromkeys(spend, 0.0)
+    for r in rows:
+        spend[r["month"]] += r["spend"]
+    platforms = {r["platform"] for r in rows}
+    for p in platforms:
+        share = sum(r["spend"] for r in rows if r["platform"] == p)
+        for m, f in zip(months, season_factors(p, months, overrides), strict=True):
+            cost[m.date().isoformat()] += share * float(f)
+    total = sum(spend.values())
+    mean = total / len(months)
+    cost = {k: v / total for k, v in cost.items()} if total else cost
+    cheapest = min(cost.values()) or 1.0
+    return [{"month": k, "demand": round(float(demand[m.month]), 3),
+             "cpm": round(float(cost[k] / cheapest), 3), "spend": round(float(spend[k]), 2),
+             "mean": round(float(mean), 2)}
+            for m in months if demand[m.month] >= threshold
+            and spend[k := m.date().isoformat()] < mean * 0.999
+            and cost[k] / cheapest > demand[m.month]]

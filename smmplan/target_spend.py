@@ -64,7 +64,7 @@ def unearning(models, spends, targets: list[dict], break_even: float | None,
         cost = float(spend) / conv
         rel = relative_values(m.platform, targets)
         gone = left_out.get(m.platform, {})
-        drop = {k: {"cost": round(cost, 2), "break_even": round(break_even * r, 2)}
+        drop = {k: {"cost": round(cost, 2), "break_even": round(float(break_even * r), 2)}
                 for k, r in rel.items() if k not in gone and break_even * r < cost}
         if drop and len(gone) + len(drop) < len(rel):
             more[m.platform] = drop

@@ -285,6 +285,11 @@ def budget_forecast(plan: Plan) -> Section:
         section_heading(plan, "budget.forecast", "budget-forecast"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
         Html(render("paragraph.html.j2", text=_demand_note(plan))),
+        *[Html(render("paragraph.html.j2", text=tr.t(
+            "budget.peak_outweighed", month=tr.month(pd.Timestamp(p["month"]).date()),
+            demand=tr.percent((p["demand"] - 1) * 100, 0),
+            cpm=tr.percent((p["cpm"] - 1) * 100, 0), spend=tr.money(p["spend"]),
+            mean=tr.money(p["mean"])))) for p in paid.peaks],
         *([Html(render("paragraph.html.j2", text=deal))] if (deal := deal_note(plan)) else []),
         plan.record.figure("monthly_forecast", "budget",
                            charts.monthly_chart(paid.monthly, tr, plan.theme)),
