@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from . import budget_sweep as bs
+from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
@@ -189,6 +190,8 @@ class Paid:
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
+    paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)
+    seats: dict | None = None  # {line, capacity, fill, free (a month), budget_before}
     peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
     left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
 
@@ -307,7 +310,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     if settings.objective == "profit" and margin is None:
         raise DataError(f"{brief.source}: offer[].gross_margin: needed for the profit "
                         "objective")
-    months = [pd.Timestamp(m) for m in brief.client.period.month_starts]
+    all_months = [pd.Timestamp(m) for m in brief.client.period.month_starts]
+    months = pm.active_months(brief, all_months)  # none in the roll-out's set-up months
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
     kind = conversion_kind(brief)
@@ -469,6 +473,22 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
                               v or None) for m, v in zip(base, base_values, strict=True)]
         values = [m.value or aov or 0.0 for m in models]
+    seats = pm.free_seats(brief, kind)  # bookings a month may fill (a fill-rate goal)
+    if seats is not None and conversions(conv_alloc.spend)[0] > seats["free"] * len(months):
+        seats["budget_before"] = total  # more bookings than free seats: a lower total
+        lo, hi, cap = 0.0, conv_budget, seats["free"] * len(months)
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            try:
+                trial = solve(mid, floor=floor, aware=aware_split(mid * share / (100 - share)))
+                over = conversions(trial.spend)[0] > cap
+            except AllocationError:
+                over = False
+            lo, hi = (lo, mid) if over else (mid, hi)
+        total = round(lo / (1 - share / 100), 2)
+        aware_budget, conv_budget = total * share / 100, total - total * share / 100
+        aware_spend = aware_split(aware_budget)
+        conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
     channels = []
     for i, m in enumerate(models):
         cs = conv_alloc.spend[i]
@@ -545,7 +565,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "history_cpa": round(then, 2),
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
-    monthly, deal = pv.phased(models, channels, months, values, settings, demand, ov_index)
+    on = np.array([m in months for m in all_months])
+    monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
+                              on, on * seats["free"] if seats else None)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -569,7 +591,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         break_even_basis="customer" if customer and break_even != first_order else
         "first_order", unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
-        peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand),
+        paid_months=[m.date().isoformat() for m in months], seats=seats,
+        peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand,
+                                  cap=seats["free"] if seats else None),
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share))

@@ -290,6 +290,7 @@ def budget_forecast(plan: Plan) -> Section:
             demand=tr.percent((p["demand"] - 1) * 100, 0),
             cpm=tr.percent((p["cpm"] - 1) * 100, 0), spend=tr.money(p["spend"]),
             mean=tr.money(p["mean"])))) for p in paid.peaks],
+        *[Html(render("paragraph.html.j2", text=t)) for t in _paid_months_notes(plan)],
         *([Html(render("paragraph.html.j2", text=deal))] if (deal := deal_note(plan)) else []),
         plan.record.figure("monthly_forecast", "budget",
                            charts.monthly_chart(paid.monthly, tr, plan.theme)),
@@ -527,6 +528,25 @@ def _bounds(plan: Plan) -> list[str]:
     return out
 
 
+def _paid_months_notes(plan: Plan) -> list[str]:
+    """No paid spend in the roll-out's set-up months; bookings capped at the free seats."""
+    tr, paid = plan.tr, plan.paid
+    out = []
+    first = paid.paid_months[0] if paid.paid_months else None
+    if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
+        out.append(tr.t("budget.setup_months", start=tr.month(dt.date.fromisoformat(first)),
+                        months=len(plan.brief.client.period.month_starts)
+                        - len(paid.paid_months)))
+    if paid.seats:
+        s = paid.seats
+        out.append(tr.t("budget.seats_cap", free=tr.number(s["free"]), line=s["line"],
+                        capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0)))
+        if s.get("budget_before"):
+            out.append(tr.t("budget.seats_total", total=tr.money(paid.total),
+                            before=tr.money(s["budget_before"])))
+    return out
+
+
 def _demand_note(plan: Plan) -> str:
     """Which months the sector's demand peaks in, and the months the phased spend and the
     conversions it buys are highest and lowest (read from the monthly forecast itself)."""
@@ -539,6 +559,7 @@ def _demand_note(plan: Plan) -> str:
         return ""
     by = pd.DataFrame(plan.paid.monthly).groupby("month", sort=False)[
         ["spend", "conversions"]].sum()
+    by = by[by["spend"] > 0] if (by["spend"] > 0).any() else by  # the months paid runs in
     name = lambda m: tr.month(pd.Timestamp(m).date())  # noqa: E731
     months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
               "conv_peak": name(by["conversions"].idxmax()),
