@@ -75,3 +75,12 @@ def test_paid_bookings_stay_within_the_free_seats_after_the_set_up(budget):
     if budget > 5000:  # more than the free seats can take: a lower total, said
         assert paid.total < budget and paid.seats["budget_before"] == budget
         assert sum(booked.values()) == pytest.approx(free * (12 - crawl), rel=0.01)
+
+
+def test_sponsored_posts_go_only_to_months_with_paid_spend():
+    from smmplan.calendar_slots import _month_quotas
+
+    weights = {"2027-01": 0.0, "2027-02": 0.0, "2027-03": 1.0, "2027-04": 1.0}
+    room = dict.fromkeys(weights, 3)
+    out = _month_quotas(10, weights, room)
+    assert out["2027-01"] == out["2027-02"] == 0 and out["2027-03"] == out["2027-04"] == 3
