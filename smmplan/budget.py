@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 
 from . import budget_sweep as bs
+from . import paid_months as pm
 from . import paid_value as pv
+from . import target_spend as ts
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import (
@@ -188,6 +190,10 @@ class Paid:
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
+    paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)
+    seats: dict | None = None  # {line, capacity, fill, free (a month), budget_before}
+    peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
+    left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
 
     @property
     def conversion_budget(self) -> float:
@@ -224,30 +230,6 @@ def _sponsor(brief: Brief) -> list[dict]:
                 "sponsor": True, "basis": "rule"}
                for kind in sector_sponsor(brief.client.sector_kind)]
     return out
-
-
-def target_split(channels: list[ChannelPlan], models: list[ChannelModel],
-                 targets: list[dict], aov: float | None) -> list[dict]:
-    """Each platform's forecast split across the targets. A target's part of a platform's
-    reachable audience is its share of the audience times its reach index on the platform
-    (targets chapter); each (platform, target) pair has its own saturation curve on that
-    audience, fed in proportion to it, and revenue weighted by the target's value index."""
-    rows = []
-    for c, m in zip(channels, models, strict=True):
-        weights = [t["share"] * t["index"].get(c.platform, 1.0) for t in targets]
-        total = sum(weights) or 1.0
-        value = m.value or aov
-        for t, w in zip(targets, weights, strict=True):
-            part = w / total
-            sub = replace(m, audience=m.audience * part, monthly_capacity=(
-                m.monthly_capacity * part if m.monthly_capacity else None))
-            conv = float(sub.chain(c.conversion_spend * part)["conversions"])
-            rows.append({"platform": c.platform, "target": t["id"],
-                         "audience": round(m.audience * part),
-                         "spend": round(c.spend * part, 2), "conversions": round(conv, 2),
-                         "revenue": round(conv * value * (t["value_index"] or 1.0), 2)
-                         if value else None})
-    return rows
 
 
 def _client_cvr(web: pd.DataFrame | None, name: str) -> Range | None:
@@ -304,7 +286,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     if settings.objective == "profit" and margin is None:
         raise DataError(f"{brief.source}: offer[].gross_margin: needed for the profit "
                         "objective")
-    months = [pd.Timestamp(m) for m in brief.client.period.month_starts]
+    all_months = [pd.Timestamp(m) for m in brief.client.period.month_starts]
+    months = pm.active_months(brief, all_months)  # none in the roll-out's set-up months
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
     kind = conversion_kind(brief)
@@ -425,35 +408,63 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         conv = [float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True)]
         return sum(conv), sum(c * v for c, v in zip(conv, values, strict=True))
 
-    floor = min_useful(envelope * (1 - share / 100))
-    unearned = []  # below break-even at the minimum useful spend: no conversion spend
-    for m in models:
-        ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
-        if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
-            unearned.append({"platform": m.platform, "marginal_cpa": cost})
-    if len(unearned) == len(models):  # none earns it: the split decides, as before
-        unearned = []
-    for m in models:
-        m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
-    try:
-        sweep = bs.budget_sweep(partial(solve, aware=aware_split(envelope * share / 100)),
-                                conversions, envelope * (1 - share / 100),
-                                envelope * share / 100, floor)
-    except AllocationError as exc:
-        raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    be_budget = bs.break_even_budget(sweep, break_even)
-    total, held_back = envelope, None
-    at_envelope = next(r for r in sweep if r["factor"] == 1.0)
-    if settings.objective in ("revenue", "profit") and be_budget is not None \
-            and be_budget < envelope:
-        total = round(be_budget, -2) if be_budget >= 1000 else round(be_budget, 2)
-    aware_budget = total * share / 100
-    conv_budget = total - aware_budget
-    try:
+    base, base_values = [replace(m) for m in models], list(values)
+    left_out: dict = {}  # platform: targets below break-even there (target_spend.py)
+    for _ in range(len(targets or []) + 1):
+        floor = min_useful(envelope * (1 - share / 100))
+        unearned = []  # below break-even at the minimum useful spend: no conversion spend
+        for m in models:
+            ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
+            if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
+                unearned.append({"platform": m.platform, "marginal_cpa": cost})
+        if len(unearned) == len(models):  # none earns it: the split decides, as before
+            unearned = []
+        for m in models:
+            m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
+        try:
+            sweep = bs.budget_sweep(partial(solve, aware=aware_split(envelope * share / 100)),
+                                    conversions, envelope * (1 - share / 100),
+                                    envelope * share / 100, floor)
+        except AllocationError as exc:
+            raise DataError(f"{brief.source}: budget.paid: {exc}") from None
+        be_budget = bs.break_even_budget(sweep, break_even)
+        total, held_back = envelope, None
+        at_envelope = next(r for r in sweep if r["factor"] == 1.0)
+        if settings.objective in ("revenue", "profit") and be_budget is not None \
+                and be_budget < envelope:
+            total = round(be_budget, -2) if be_budget >= 1000 else round(be_budget, 2)
+        aware_budget = total * share / 100
+        conv_budget = total - aware_budget
+        try:
+            aware_spend = aware_split(aware_budget)
+            conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
+        except AllocationError as exc:
+            raise DataError(f"{brief.source}: budget.paid: {exc}") from None
+        more = ts.unearning(models, conv_alloc.spend, targets or [], break_even, left_out) \
+            if settings.objective in ("revenue", "profit") else {}
+        if not more:
+            break
+        for p, drop in more.items():
+            left_out[p] = {**left_out.get(p, {}), **drop}
+        models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
+                              v or None) for m, v in zip(base, base_values, strict=True)]
+        values = [m.value or aov or 0.0 for m in models]
+    seats = pm.free_seats(brief, kind)  # bookings a month may fill (a fill-rate goal)
+    if seats is not None and conversions(conv_alloc.spend)[0] > seats["free"] * len(months):
+        seats["budget_before"] = total  # more bookings than free seats: a lower total
+        lo, hi, cap = 0.0, conv_budget, seats["free"] * len(months)
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            try:
+                trial = solve(mid, floor=floor, aware=aware_split(mid * share / (100 - share)))
+                over = conversions(trial.spend)[0] > cap
+            except AllocationError:
+                over = False
+            lo, hi = (lo, mid) if over else (mid, hi)
+        total = round(lo / (1 - share / 100), 2)
+        aware_budget, conv_budget = total * share / 100, total - total * share / 100
         aware_spend = aware_split(aware_budget)
         conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
-    except AllocationError as exc:
-        raise DataError(f"{brief.source}: budget.paid: {exc}") from None
     channels = []
     for i, m in enumerate(models):
         cs = conv_alloc.spend[i]
@@ -530,7 +541,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "history_cpa": round(then, 2),
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
-    monthly, deal = pv.phased(models, channels, months, values, settings, demand, ov_index)
+    on = np.array([m in months for m in all_months])
+    monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
+                              on, on * seats["free"] if seats else None)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -542,7 +555,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         scenarios=scenarios, monthly=monthly,
         sponsor=_sponsor(brief), min_useful_spend=floor,
         effective_frequency=facts["effective_frequency"],
-        by_target=target_split(channels, models, targets, aov) if targets else [],
+        by_target=ts.target_split(channels, models, targets, base_values, left_out)
+        if targets else [],
         history=history_json(found, histories, rate_source, brief), conversion=kind,
         aov_basis=aov_basis, envelope=envelope, held_back=held_back,
         envelope_conversions=at_envelope["conversions"],
@@ -553,4 +567,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         break_even_basis="customer" if customer and break_even != first_order else
         "first_order", unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
+        paid_months=[m.date().isoformat() for m in months], seats=seats,
+        peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand,
+                                  cap=seats["free"] if seats else None),
+        left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
+                  for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share))

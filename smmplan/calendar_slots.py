@@ -232,7 +232,8 @@ def _each_moment(posts: list[Slot]) -> list[Slot]:
 def _month_quotas(quota: int, weights: dict[str, float], room: dict[str, int]) -> dict[str, int]:
     """``quota`` shared over the months (in date order) in proportion to ``weights`` by
     cumulative rounding, so equal weights give an even spread; never more than a month's
-    ``room``: what a full month cannot take goes to the open months of highest weight."""
+    ``room``: what a full month cannot take goes to the open months of highest weight (never
+    to a month of weight 0: no paid spend there)."""
     months = sorted(weights)
     total = sum(weights.values()) or 1.0
     if not sum(weights.values()):
@@ -243,9 +244,10 @@ def _month_quotas(quota: int, weights: dict[str, float], room: dict[str, int]) -
         cum += quota * weights[m] / total
         out[m] = min(round(cum) - before, room[m])
         before = round(cum)
-    left = min(quota, sum(room.values())) - sum(out.values())
+    open_ = [m for m in months if weights[m] > 0]  # a month without paid spend takes none
+    left = min(quota, sum(room[m] for m in open_)) - sum(out.values())
     while left > 0:
-        m = max((m for m in months if out[m] < room[m]), key=lambda m: (weights[m], -out[m]))
+        m = max((m for m in open_ if out[m] < room[m]), key=lambda m: (weights[m], -out[m]))
         out[m] += 1
         left -= 1
     return out

@@ -237,31 +237,48 @@ def earns_its_floor(curve, floor: float, break_even: float | None) -> tuple[bool
 
 
 def month_weights(platform: str, months: list[pd.Timestamp], overrides: dict,
-                  demand: dict[int, float], index: dict[int, float]) -> dict[str, np.ndarray]:
+                  demand: dict[int, float], index: dict[int, float],
+                  active: np.ndarray | None = None, caps: np.ndarray | None = None
+                  ) -> dict[str, np.ndarray]:
     """Per month: ``spend`` share (returns per unit of spend: demand x order value / CPM
-    factor, normalised), and the shares of the channel's impressions, conversions and
-    revenue that spend buys (each summing to 1)."""
+    factor, normalised; none in months not ``active``), and the shares of the channel's
+    impressions, conversions and revenue that spend buys (each summing to 1). ``caps``:
+    the most each month's conversions may be, as shares of the channel's; conversions past
+    a cap move to the other months (``paid_months.fill``) and spend follows them."""
+    from .paid_months import fill
+
     factors = np.asarray(season_factors(platform, months, overrides), dtype=float)
     want = np.array([demand[m.month] for m in months])
     value = np.array([index[m.month] for m in months])
-    spend = want * value / factors
+    on = np.ones(len(months)) if active is None else np.asarray(active, dtype=float)
+    spend = want * value / factors * on
     spend = spend / spend.sum()
+    bought = spend / factors * want
+    conv = bought / bought.sum()
+    if caps is not None and (conv > np.asarray(caps) + 1e-9).any():
+        conv = fill(conv, caps)
+        conv = conv / conv.sum()
+        spend = conv * factors / want
+        spend = spend / spend.sum()
     seen = spend / factors
-    bought = seen * want
-    worth = bought * value
+    worth = conv * value
     return {"spend": spend, "impressions": seen / seen.sum(),
-            "conversions": bought / bought.sum(), "revenue": worth / worth.sum()}
+            "conversions": conv, "revenue": worth / worth.sum()}
 
 
-def phase(models, channels, months, values, overrides, demand, index) -> list[dict]:
+def phase(models, channels, months, values, overrides, demand, index, active=None,
+          caps=None) -> list[dict]:
     """Each platform's spend, impressions, conversions and revenue by month: spend phased
-    by ``month_weights`` (more in the months a unit of spend returns more), the channel's
-    totals kept."""
+    by ``month_weights`` (more in the months a unit of spend returns more, none outside
+    ``active``, conversions within ``caps``: bookings a month, all platforms), the
+    channel's totals kept."""
     rows = []
+    total = sum(c.conversions for c in channels)
+    share = None if caps is None or not total else np.asarray(caps, dtype=float) / total
     for m, c, v in zip(models, channels, values, strict=True):
         if c.spend <= 0:
             continue
-        w = month_weights(m.platform, months, overrides, demand, index)
+        w = month_weights(m.platform, months, overrides, demand, index, active, share)
         for i, month in enumerate(months):
             rows.append({"month": month.date().isoformat(), "platform": m.platform,
                          "spend": round(c.spend * w["spend"][i], 2),
@@ -272,13 +289,14 @@ def phase(models, channels, months, values, overrides, demand, index) -> list[di
     return rows
 
 
-def phased(models, channels, months: list[pd.Timestamp], values, settings, demand, index
-           ) -> tuple[list[dict], dict | None]:
+def phased(models, channels, months: list[pd.Timestamp], values, settings, demand, index,
+           active=None, caps=None) -> tuple[list[dict], dict | None]:
     """The monthly forecast (``phase``) with revenue booked at the deal, ``deal_months``
     (``budget.paid``) after the conversions, and the deal terms: {months, close_rate (the
     sale rate), after_plan (revenue closing after the plan's last month)}; None without a
     delay."""
-    rows = phase(models, channels, months, values, settings.seasonality, demand, index)
+    rows = phase(models, channels, months, values, settings.seasonality, demand, index,
+                 active, caps)
     rows, after = deal_lag(rows, [m.date().isoformat() for m in months], settings.deal_months)
     return rows, ({"months": settings.deal_months, "close_rate": settings.sale_rate,
                    "after_plan": after} if settings.deal_months else None)
@@ -337,3 +355,38 @@ def against_today(calibration: dict, channels: list, months: int, total: float,
             "awareness": round(total * awareness_share / 100, 2),
             "new_platforms": [c.platform for c in new],
             "new_spend": round(sum(c.spend for c in new), 2)}
+
+
+def peaks_outweighed(rows: list[dict], months: list[pd.Timestamp], overrides: dict,
+                     demand: dict[int, float], threshold: float = 1.1,
+                     cap: float | None = None) -> list[dict]:
+    """The sector's peak months (demand index at least ``threshold``) whose phased spend is
+    below the plan's monthly mean because the seasonal cost of impressions outweighs the
+    extra demand: {month, demand, cpm (the month's CPM factor over the plan's cheapest
+    month, spend-weighted over platforms), spend, mean}; not a month whose bookings reach
+    ``cap`` (seats free a month: the cap, not the cost, holds its spend back)."""
+    if not rows:
+        return []
+    spend = {m.date().isoformat(): 0.0 for m in months}
+    cost = dict.fromkeys(spend, 0.0)
+    rows = [r for r in rows if r["month"] in spend]
+    booked = dict.fromkeys(spend, 0.0)
+    for r in rows:
+        spend[r["month"]] += r["spend"]
+        booked[r["month"]] += r["conversions"]
+    platforms = {r["platform"] for r in rows}
+    for p in platforms:
+        share = sum(r["spend"] for r in rows if r["platform"] == p)
+        for m, f in zip(months, season_factors(p, months, overrides), strict=True):
+            cost[m.date().isoformat()] += share * float(f)
+    total = sum(spend.values())
+    mean = total / len(months)
+    cost = {k: v / total for k, v in cost.items()} if total else cost
+    cheapest = min(cost.values()) or 1.0
+    return [{"month": k, "demand": round(float(demand[m.month]), 3),
+             "cpm": round(float(cost[k] / cheapest), 3), "spend": round(float(spend[k]), 2),
+             "mean": round(float(mean), 2)}
+            for m in months if demand[m.month] >= threshold
+            and spend[k := m.date().isoformat()] < mean * 0.999
+            and cost[k] / cheapest > demand[m.month]
+            and (cap is None or booked[k] < cap - 0.05)]

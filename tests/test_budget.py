@@ -147,10 +147,16 @@ def test_forecast_split_by_target_adds_up():
     paid = plan.paid
     split = pd.DataFrame(paid.by_target)
     assert set(split["target"]) == {p.id for p in plan.targets.personas}
-    sums = split.groupby("platform")["conversions"].sum()
+    sums = split.groupby("platform")[["spend", "conversions", "revenue"]].sum()
     for c in paid.channels:
         if c.conversion_spend > 0:
-            assert sums[c.platform] == pytest.approx(c.conversions, rel=1e-3)
+            assert sums.loc[c.platform, "conversions"] == pytest.approx(c.conversions, rel=1e-3)
+            assert sums.loc[c.platform, "revenue"] == pytest.approx(c.revenue, rel=1e-3)
+            assert sums.loc[c.platform, "spend"] == pytest.approx(c.spend, rel=1e-3)
+    # the small spenders' target returns below break-even: it gets no spend
+    funded = split[split["spend"] > 0]
+    assert paid.left_out and not funded["target"].isin(
+        [r["target"] for r in paid.left_out]).any()
 
 
 def test_seasonality_override():

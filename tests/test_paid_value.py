@@ -313,3 +313,23 @@ def test_the_chapter_says_todays_roas_and_why_the_forecast_differs(lang, locale)
     if lang == "fr":
         for note in (text, deal):
             assert " :" not in note and " ;" not in note
+
+
+def test_a_demand_peak_the_seasonal_cost_outweighs_is_said():
+    """Phased spend follows demand x order value / CPM factor: a peak month whose CPM rise
+    is larger than its demand rise gets less than the mean, and is listed; one whose demand
+    rise is larger gets more, and is not."""
+    from smmplan.budget import ChannelModel, ChannelPlan, Range
+    from smmplan.paid_value import peaks_outweighed, phase
+
+    months = list(pd.date_range("2027-01-01", periods=12, freq="MS"))
+    r = Range(10, 10, 10, [], "t")
+    m = ChannelModel("x", r, r, r, audience=1e6, frequency=3, season=1.0)
+    c = ChannelPlan("x", 12000, 0, 12000, 1e6, 1e5, 1e4, 100, 1000, 120, 0.1, 100, 100)
+    flat = dict.fromkeys(range(1, 13), 1.0)
+    for q4, listed in ((1.8, ["2027-11-01"]), (1.1, [])):
+        demand = {**flat, 11: 1.3, 12: 2.0}  # Q4 CPM x q4 (x: X's factor replaced)
+        rows = phase([m], [c], months, [10.0], {"x": q4}, demand, flat)
+        nov = sum(r["spend"] for r in rows if r["month"] == "2027-11-01")
+        assert (nov < 1000) == bool(listed)
+        assert [p["month"] for p in peaks_outweighed(rows, months, {"x": q4}, demand)] == listed

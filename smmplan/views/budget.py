@@ -285,6 +285,12 @@ def budget_forecast(plan: Plan) -> Section:
         section_heading(plan, "budget.forecast", "budget-forecast"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
         Html(render("paragraph.html.j2", text=_demand_note(plan))),
+        *[Html(render("paragraph.html.j2", text=tr.t(
+            "budget.peak_outweighed", month=tr.month(pd.Timestamp(p["month"]).date()),
+            demand=tr.percent((p["demand"] - 1) * 100, 0),
+            cpm=tr.percent((p["cpm"] - 1) * 100, 0), spend=tr.money(p["spend"]),
+            mean=tr.money(p["mean"])))) for p in paid.peaks],
+        *[Html(render("paragraph.html.j2", text=t)) for t in _paid_months_notes(plan)],
         *([Html(render("paragraph.html.j2", text=deal))] if (deal := deal_note(plan)) else []),
         plan.record.figure("monthly_forecast", "budget",
                            charts.monthly_chart(paid.monthly, tr, plan.theme)),
@@ -378,6 +384,13 @@ def _by_target(plan: Plan) -> list:
         if paid.aov:
             split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
         blocks += [section_heading(plan, "budget.by_target_heading", "budget-by-target", level=4)]
+        for t in sorted({r["target"] for r in paid.left_out}):
+            rows = [r for r in paid.left_out if r["target"] == t]
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "budget.left_out", target=names.get(t, f"T{t + 1}"),
+                platforms=tr.join([platform_label(r["platform"]) for r in rows]),
+                cost=tr.money(max(r["cost"] for r in rows)),
+                worth=tr.money(max(r["break_even"] for r in rows))))))
         blocks.append(plan.record.table("budget_by_target", "budget",
                                         tr.t("budget.by_target"), split, split_cols))
     return blocks
@@ -500,6 +513,25 @@ def _bounds(plan: Plan) -> list[str]:
     return out
 
 
+def _paid_months_notes(plan: Plan) -> list[str]:
+    """No paid spend in the roll-out's set-up months; bookings capped at the free seats."""
+    tr, paid = plan.tr, plan.paid
+    out = []
+    first = paid.paid_months[0] if paid.paid_months else None
+    if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
+        out.append(tr.t("budget.setup_months", start=tr.month(dt.date.fromisoformat(first)),
+                        months=len(plan.brief.client.period.month_starts)
+                        - len(paid.paid_months)))
+    if paid.seats:
+        s = paid.seats
+        out.append(tr.t("budget.seats_cap", free=tr.number(s["free"]), line=s["line"],
+                        capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0)))
+        if s.get("budget_before"):
+            out.append(tr.t("budget.seats_total", total=tr.money(paid.total),
+                            before=tr.money(s["budget_before"])))
+    return out
+
+
 def _demand_note(plan: Plan) -> str:
     """Which months the sector's demand peaks in, and the months the phased spend and the
     conversions it buys are highest and lowest (read from the monthly forecast itself)."""
@@ -512,6 +544,7 @@ def _demand_note(plan: Plan) -> str:
         return ""
     by = pd.DataFrame(plan.paid.monthly).groupby("month", sort=False)[
         ["spend", "conversions"]].sum()
+    by = by[by["spend"] > 0] if (by["spend"] > 0).any() else by  # the months paid runs in
     name = lambda m: tr.month(pd.Timestamp(m).date())  # noqa: E731
     months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
               "conv_peak": name(by["conversions"].idxmax()),

@@ -1,0 +1,67 @@
+"""Which months paid runs in and how many bookings a month it may fill:
+
+- no paid spend in the roll-out's set-up months (``identity.assess_maturity``: tracking,
+  tools and training first), so the forecast and the roll-out say the same;
+- a booking that fills seats (a fill-rate goal's offer line with ``capacity_per_month``)
+  is capped each month at the seats left free at today's fill rate: conversions beyond
+  the cap move to months with free seats (``fill``), and the paid total is lowered when
+  every month would be full.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .brief import Brief
+from .identity import assess_maturity
+
+BOOKING_KINDS = ("booking",)  # conversions that take a seat of the offer line they book
+
+
+def active_months(brief: Brief, months: list[pd.Timestamp]) -> list[pd.Timestamp]:
+    """The plan's months after the roll-out's set-up phase (all of them when it has none,
+    or when the set-up phase would take the whole plan)."""
+    crawl = assess_maturity(brief).rollout_months["crawl"]
+    return months[crawl:] if 0 < crawl < len(months) else months
+
+
+def free_seats(brief: Brief, kind: str) -> dict | None:
+    """Seats a month paid bookings may fill: {line, capacity, fill (today's fill rate,
+    percent, the fill-rate goal's baseline; 0 without one), free (capacity x (1 - fill))}.
+    None unless a conversion is a booking of an offer line with a capacity."""
+    from .goals import match_kpi
+
+    if kind not in BOOKING_KINDS:
+        return None
+    books = brief.budget.paid.books
+    lines = [o for o in brief.offer if o.capacity_per_month]
+    line = next((o for o in lines if books and o.name.casefold() == books.casefold()),
+                lines[0] if len(lines) == 1 else None)
+    if line is None:
+        return None
+    fill = next((float(g.baseline) for g in brief.goals.business_goals
+                 if g.baseline is not None and match_kpi(g) == "fill_rate"), 0.0)
+    capacity = float(line.capacity_per_month)
+    return {"line": line.name, "capacity": capacity, "fill": fill,
+            "free": max(0.0, capacity * (1 - min(fill, 100.0) / 100))}
+
+
+def fill(weights: np.ndarray, caps: np.ndarray) -> np.ndarray:
+    """Shares (summing to 1, or to ``caps.sum()`` when less) that follow ``weights`` but
+    never pass ``caps``: what a capped month cannot take goes to the others in proportion
+    to their weights."""
+    weights = np.asarray(weights, dtype=float)
+    caps = np.asarray(caps, dtype=float)
+    out = np.zeros_like(weights)
+    left, rest = weights > 0, 1.0
+    while left.any() and rest > 1e-12:
+        share = np.where(left, rest * weights / weights[left].sum(), 0.0)
+        over = left & (share > caps + 1e-12)
+        if not over.any():
+            out[left] = share[left]
+            break
+        out[over] = caps[over]
+        rest -= float(caps[over].sum())
+        left &= ~over
+    return out

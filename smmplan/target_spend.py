@@ -1,0 +1,95 @@
+"""Paid spend by target: each platform's reachable audience is split across the targets
+(a target's share of the audience times its reach index on the platform), and a target
+whose conversions cost more than they are worth at break-even gets no spend on that
+platform: the platform then reaches only the targets that pay, and its money goes to them.
+
+A target's value per conversion on a platform is the platform's value per conversion times
+the target's value index over the platform's mean index (the audience it reaches), so the
+targets' revenue always adds up to the platform's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+
+def parts(platform: str, targets: list[dict]) -> dict:
+    """Each target's part of a platform's reachable audience (summing to 1)."""
+    weights = {t["id"]: t["share"] * t["index"].get(platform, 1.0) for t in targets}
+    total = sum(weights.values()) or 1.0
+    return {k: w / total for k, w in weights.items()}
+
+
+def relative_values(platform: str, targets: list[dict]) -> dict:
+    """Each target's value per conversion on a platform over the platform's mean (its
+    value index over the mean index of the audience the platform reaches)."""
+    share = parts(platform, targets)
+    index = {t["id"]: t["value_index"] or 1.0 for t in targets}
+    mean = sum(share[k] * index[k] for k in share) or 1.0
+    return {k: index[k] / mean for k in share}
+
+
+def restrict(model, targets: list[dict], left_out, value: float | None):
+    """The platform's model on the targets it keeps: audience and capacity cut to their
+    part, value per conversion their mean (``value``: the platform's over all targets)."""
+    if not left_out:
+        return model
+    share = parts(model.platform, targets)
+    rel = relative_values(model.platform, targets)
+    kept = [k for k in share if k not in left_out]
+    part = sum(share[k] for k in kept)
+    if part <= 0:
+        return replace(model, max=0.0)
+    mean = sum(share[k] * rel[k] for k in kept) / part
+    return replace(model, audience=model.audience * part,
+                   monthly_capacity=model.monthly_capacity * part
+                   if model.monthly_capacity else None,
+                   value=value * mean if value else model.value)
+
+
+def unearning(models, spends, targets: list[dict], break_even: float | None,
+              left_out: dict) -> dict:
+    """Targets to leave out, by platform, beyond ``left_out``: those whose break-even cost
+    per conversion (break-even x their relative value) is below what a conversion costs on
+    the platform at its planned conversion spend (their return below break-even); never a
+    platform's last target. Each as {target: {cost, break_even}}: what a conversion costs
+    on the platform and what one from the target is worth at break-even."""
+    if not break_even or not targets:
+        return {}
+    more = {}
+    for m, spend in zip(models, spends, strict=True):
+        conv = float(m.chain(float(spend))["conversions"]) if spend > 0 else 0.0
+        if conv <= 0:
+            continue
+        cost = float(spend) / conv
+        rel = relative_values(m.platform, targets)
+        gone = left_out.get(m.platform, {})
+        drop = {k: {"cost": round(cost, 2), "break_even": round(float(break_even * r), 2)}
+                for k, r in rel.items() if k not in gone and break_even * r < cost}
+        if drop and len(gone) + len(drop) < len(rel):
+            more[m.platform] = drop
+    return more
+
+
+def target_split(channels, models, targets: list[dict], values: list, left_out: dict
+                 ) -> list[dict]:
+    """Each platform's forecast split across the targets: the targets it keeps share its
+    spend, audience-bound curve and conversions in proportion to their part of the
+    audience; revenue at each target's value (``relative_values`` x the platform's
+    ``values``: its value over all targets). Adds up to the platform's totals."""
+    rows = []
+    for c, m, value in zip(channels, models, values, strict=True):
+        share = parts(c.platform, targets)
+        rel = relative_values(c.platform, targets)
+        gone = left_out.get(c.platform, {})
+        kept = sum(w for k, w in share.items() if k not in gone) or 1.0
+        for t in targets:
+            k = t["id"]
+            q = 0.0 if k in gone else share[k] / kept
+            conv = c.conversions * q
+            rows.append({"platform": c.platform, "target": k,
+                         "audience": round(m.audience / kept * share[k]),
+                         "spend": round(c.spend * q, 2), "conversions": round(conv, 2),
+                         "revenue": round(conv * value * rel[k], 2) if value else None,
+                         "funded": k not in gone})
+    return rows

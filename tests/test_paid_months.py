@@ -1,0 +1,86 @@
+"""Paid by month: none in the roll-out's set-up months, bookings within the free seats."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smmplan.brief import parse_brief
+from smmplan.budget import plan_paid
+from smmplan.identity import assess_maturity
+from smmplan.paid_months import fill
+from smmplan.paid_value import month_weights
+
+from .conftest import example_raw, standalone
+
+
+def by_month(paid, key):
+    out = defaultdict(float)
+    for r in paid.monthly:
+        out[r["month"]] += r[key]
+    return dict(sorted(out.items()))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fill_keeps_the_total_and_never_passes_a_cap(seed):
+    rng = np.random.default_rng(seed)
+    w = rng.random(12)
+    w /= w.sum()
+    caps = np.full(12, 1.2 / 12) * rng.uniform(0.5, 1.5, 12)
+    caps *= max(1.0, 1.05 / caps.sum())
+    out = fill(w, caps)
+    assert out.sum() == pytest.approx(1.0)
+    assert (out <= caps + 1e-9).all()
+    free = out < caps - 1e-9  # uncapped months keep their weights' proportions
+    assert np.allclose(out[free] / w[free], (out[free] / w[free])[0])
+
+
+def test_a_capped_month_passes_its_spend_to_the_others_and_set_up_months_get_none():
+    months = list(pd.date_range("2027-01-01", periods=12, freq="MS"))
+    flat = dict.fromkeys(range(1, 13), 1.0)
+    demand = {**flat, 1: 3.0}  # January would take far more than its cap
+    on = np.array([False, False] + [True] * 10)
+    free = month_weights("x", months, {}, demand, flat, on)
+    assert free["spend"][:2].sum() == 0 and free["conversions"][:2].sum() == 0
+    demand = {**flat, 3: 3.0}
+    free = month_weights("x", months, {}, demand, flat, on)
+    caps = np.where(on, 0.11, 0.0)
+    capped = month_weights("x", months, {}, demand, flat, on, caps)
+    assert free["conversions"][2] > 0.11 and capped["conversions"][2] == pytest.approx(0.11)
+    assert (capped["conversions"] <= caps + 1e-9).all()
+    assert capped["spend"][2] < free["spend"][2] and capped["spend"].sum() == pytest.approx(1)
+    assert (capped["spend"][3:] > free["spend"][3:]).all()
+
+
+@pytest.mark.parametrize("budget", [1800, 9000])
+def test_paid_bookings_stay_within_the_free_seats_after_the_set_up(budget):
+    raw = standalone(example_raw("bakery"))
+    raw["budget"]["paid_media"] = budget
+    brief = parse_brief(raw, __import__("pathlib").Path("brief.yaml"))
+    crawl = assess_maturity(brief).rollout_months["crawl"]
+    assert crawl > 0
+    paid = plan_paid(brief)
+    spend, booked = by_month(paid, "spend"), by_month(paid, "conversions")
+    months = list(spend)
+    assert all(spend[m] == 0 and booked[m] == 0 for m in months[:crawl])
+    assert spend[months[crawl]] > 0
+    free = paid.seats["free"]
+    assert free == pytest.approx(32 * 0.5)
+    assert max(booked.values()) <= free + 0.01
+    assert sum(spend.values()) == pytest.approx(paid.total, abs=0.5)
+    assert sum(booked.values()) == pytest.approx(paid.totals["conversions"], abs=0.05)
+    if budget > 5000:  # more than the free seats can take: a lower total, said
+        assert paid.total < budget and paid.seats["budget_before"] == budget
+        assert sum(booked.values()) == pytest.approx(free * (12 - crawl), rel=0.01)
+
+
+def test_sponsored_posts_go_only_to_months_with_paid_spend():
+    from smmplan.calendar_slots import _month_quotas
+
+    weights = {"2027-01": 0.0, "2027-02": 0.0, "2027-03": 1.0, "2027-04": 1.0}
+    room = dict.fromkeys(weights, 3)
+    out = _month_quotas(10, weights, room)
+    assert out["2027-01"] == out["2027-02"] == 0 and out["2027-03"] == out["2027-04"] == 3
