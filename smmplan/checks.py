@@ -205,9 +205,71 @@ def channel_scores(plan: dict) -> Iterator[Check]:
                         0 <= row["score"] <= 100, f"{row['score']}")
 
 
+def revenue_months(plan: dict) -> Iterator[Check]:
+    """Paid revenue booked in the same month everywhere: the appendix's order values by
+    month and the monthly P&L; the P&L adds up to the team chapter's revenue, the paid
+    forecast less the deals that close after the plan; the ROAS is revenue over spend."""
+    paid = plan.get("budget")
+    if not paid or not paid.get("aov") or not paid.get("scenarios"):
+        return
+    pnl = {r["month_name"]: r["revenue"] for r in _rows(plan, "pnl")}
+    for row in _rows(plan, "order_value_by_month"):
+        if row["month_name"] in pnl:
+            yield Check(f"revenue of {row['month_name']}: order values vs P&L",
+                        _close(row["revenue"], pnl[row["month_name"]], abs_=1.0),
+                        f"{row['revenue']} vs {pnl[row['month_name']]}")
+    mid = paid["scenarios"]["mid"]
+    after = (paid.get("deal") or {}).get("after_plan", 0.0)
+    booked = plan.get("team", {}).get("revenue")
+    if booked is not None and pnl:
+        yield Check("paid revenue: P&L vs team", _close(sum(pnl.values()), booked, abs_=2.0),
+                    f"{sum(pnl.values()):.2f} vs {booked}")
+        yield Check("paid revenue booked: forecast less deals after the plan",
+                    _close(booked, mid["revenue"] - after, abs_=2.0),
+                    f"{booked} vs {mid['revenue']} - {after}")
+    if mid.get("roas") is not None and paid["total"]:
+        yield Check("ROAS: revenue over paid spend",
+                    _close(mid["roas"], mid["revenue"] / paid["total"], abs_=0.006),
+                    f"{mid['roas']} vs {mid['revenue']} / {paid['total']}")
+
+
+def realistic_goals(plan: dict) -> Iterator[Check]:
+    """A business goal flagged as unrealistic has one realistic value, the plan's own
+    forecasts: paid revenue (booked in the plan) plus the repeat customers' revenue, or
+    the paid leads a month, as the objectives chapter and the executive summary show it."""
+    from .goal_gap import LEAD_KINDS, repeat_from
+
+    paid = plan.get("budget")
+    if not paid or not paid.get("scenarios") or not paid.get("total"):
+        return
+    months = plan["client"]["period"]["months"]
+    mid = paid["scenarios"]["mid"]
+    summary = _summary(plan, "objectives")
+    for o in plan["objectives"]["objectives"]:
+        if not o["from_brief"] or o["realistic"] or o["realistic_target"] is None \
+                or o.get("horizon_months") != months:
+            continue
+        if o["kpi"] == "social_revenue" and paid.get("aov"):
+            forecast = mid["revenue"] - (paid.get("deal") or {}).get("after_plan", 0.0)
+            repeat = repeat_from(paid.get("customer_value"), months) or 0.0
+            expected = forecast + min(repeat, max(0.0, o["target"] - forecast))
+            shown = _translator(plan).money(o["realistic_target"])
+        elif o["kpi"] == "leads_per_month" and paid.get("conversion") in LEAD_KINDS:
+            expected = mid["conversions"] / months
+            shown = _translator(plan).number(o["realistic_target"])
+        else:
+            continue
+        yield Check(f"realistic value of {o['goal']}: the plan's forecasts",
+                    _close(o["realistic_target"], expected, abs_=1.0),
+                    f"{o['realistic_target']} vs {expected:.2f}")
+        if summary:
+            yield Check(f"realistic value of {o['goal']} in the executive summary",
+                        shown in summary, f"{shown} in {summary!r}")
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
-    calendar_agrees, team_figures, channel_scores)
+    calendar_agrees, team_figures, channel_scores, revenue_months, realistic_goals)
 
 
 def run(plan: dict) -> list[Check]:

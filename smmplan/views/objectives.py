@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..goal_gap import GoalGap, goal_gaps
+from ..goal_gap import GoalGap, forecast_based, goal_gaps
 from ..goals import GENERIC, evidence_for
 from ..objectives import Objective
 from ..plan import Plan
@@ -208,6 +208,11 @@ def objectives_smart(plan: Plan) -> Section:
                               months=plan.brief.goals.horizon_months))
         if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
+            if forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
+                key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
+            elif o.realistic and o.max_monthly is not None \
+                    and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
+                key = "objectives.realistic_forecast"  # above the pace, the forecasts reach it
             name = o.goal or tr.t(f"objective.{o.objective}")
             notes.append(tr.t(key, goal=name, target=kpi_value(plan, o.kpi, o.target),
                               required=tr.percent(o.required_monthly, 1),

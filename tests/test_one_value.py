@@ -1,0 +1,111 @@
+"""One number, one value: a figure the plan computes once reads the same in every chapter,
+and a sentence about a table states what the table shows (the example plans)."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+
+from smmplan.checks import run
+from smmplan.i18n import Translator
+
+from .conftest import plan_json
+from .plantext import plan_text
+
+EXAMPLES = ("maison-lune", "maison-fournil", "cloudline")
+
+
+def _tr(plan: dict) -> Translator:
+    c = plan["client"]
+    return Translator(c["language"], c["locale"], c["currency"])
+
+
+def _read(built: dict, slug: str) -> tuple[dict, str]:
+    folder = built["plans"][slug]
+    return plan_json(folder), plan_text(folder / "plan.html")
+
+
+def test_the_budgets_tested_are_the_sweep_tables(built):
+    stated = 0
+    for slug in EXAMPLES:
+        plan, text = _read(built, slug)
+        tr, paid = _tr(plan), plan["budget"]
+        budgets = [r["budget"] for r in plan["tables"]["budget_sweep"]["rows"]]
+        low, high = (tr.percent(v / paid["envelope"] * 100, 0)
+                     for v in (min(budgets), max(budgets)))
+        said = re.findall(r"\((\d[^()]*%) (?:to|à) (\d[^()]*%)\)", text)
+        assert set(said) <= {(low, high)}, (slug, said, low, high)
+        stated += len(said)
+    assert stated >= 2  # Fournil and Cloudline state the range their table shows
+
+
+def test_the_split_comparison_shows_the_headlines_equal_split(built):
+    plan, text = _read(built, "maison-lune")
+    tr = _tr(plan)
+    key = "revenue" if plan["budget"]["objective"] != "conversions" else "conversions"
+    equal = plan["budget"]["equal_split"]
+    assert "equally (n/a)" not in text
+    assert f"equally ({tr.money(equal[key])}" in text
+
+
+def test_one_return_on_ad_spend(built):
+    for slug in EXAMPLES:
+        plan, text = _read(built, slug)
+        roas = {v.rstrip(".,") for v in re.findall(
+            r"(?:return on ad spend of|publicitaire de) ([\d.,]+)", text)}
+        assert roas == {_tr(plan).number(plan["budget"]["scenarios"]["mid"]["roas"], 2)}, (
+            slug, roas)
+
+
+def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
+    """Lune's revenue goal: the realistic value is the paid forecast plus the repeat
+    customers' revenue, in the summary, the objectives chapter and the gap sentence;
+    Cloudline's leads goal: the paid leads a month, never below them."""
+    for slug, kpi in (("maison-lune", "social_revenue"), ("cloudline", "leads_per_month")):
+        plan, text = _read(built, slug)
+        tr = _tr(plan)
+        o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == kpi)
+        assert not o["realistic"]
+        shown = (tr.money if kpi == "social_revenue" else tr.number)(o["realistic_target"])
+        mid = plan["budget"]["scenarios"]["mid"]
+        if kpi == "leads_per_month":
+            assert o["realistic_target"] == pytest.approx(mid["conversions"] / 12, abs=0.01)
+        else:
+            assert o["realistic_target"] > mid["revenue"]  # plus the repeat customers
+            assert f"and {shown}, the paid forecast plus the repeat customers" in text
+        assert text.count(f"→ {shown} is realistic") == 2  # summary and chapter opening
+        assert f"add up to {shown}" in text  # the objectives chapter's realism note
+        assert "is reachable at that pace" not in text.split(o["goal"], 1)[1][:400]
+        checked = [c for c in run(plan) if c.name.startswith("realistic value of")]
+        assert checked and all(c.ok for c in checked)
+
+
+def test_the_appendix_books_revenue_in_the_pnls_month(built):
+    plan, _ = _read(built, "cloudline")
+    assert plan["budget"]["deal"]["months"] > 0  # the example has a deal lag
+    pnl = {r["month_name"]: r["revenue"] for r in plan["tables"]["pnl"]["rows"]}
+    rows = plan["tables"]["order_value_by_month"]["rows"]
+    assert [r["revenue"] for r in rows] == pytest.approx([pnl[r["month_name"]] for r in rows],
+                                                         abs=1.0)
+    assert rows[0]["revenue"] == 0 and rows[0]["lead_value"] > 0  # booked 3 months later
+
+
+def test_the_checks_catch_the_old_contradictions(built):
+    """The defects these checks were written for, put back into a built plan: revenue
+    booked at the lead's month in the appendix, a ROAS that is not revenue over spend, a
+    realistic value below the paid forecast (Cloudline's 22 leads against 37)."""
+    plan, _ = _read(built, "cloudline")
+    assert all(c.ok for c in run(plan))
+    bad = copy.deepcopy(plan)
+    for row in bad["tables"]["order_value_by_month"]["rows"]:
+        row["revenue"] = row["lead_value"]
+    bad["budget"]["scenarios"]["mid"]["roas"] = 1.21
+    leads = next(o for o in bad["objectives"]["objectives"] if o["kpi"] == "leads_per_month")
+    leads["realistic_target"] = 22.49
+    failed = {c.name for c in run(bad) if not c.ok}
+    assert "revenue of Feb 2027: order values vs P&L" in failed
+    assert "ROAS: revenue over paid spend" in failed
+    assert {f"realistic value of {leads['goal']}: the plan's forecasts",
+            f"realistic value of {leads['goal']} in the executive summary"} <= failed
