@@ -267,9 +267,34 @@ def realistic_goals(plan: dict) -> Iterator[Check]:
                         shown in summary, f"{shown} in {summary!r}")
 
 
+def measurement_labels(plan: dict) -> Iterator[Check]:
+    """Labels that must follow the plan's own figures: a posting window said to have no
+    post of its channel in the history only on a channel none of whose windows is
+    measured; a KPI's alert in the direction the KPI is better (negative comments alert
+    when they rise above the trajectory)."""
+    if "client" not in plan:
+        return
+    tr = _translator(plan)
+    none = tr.t("channels.window_basis.default")
+    windows = _rows(plan, "windows")
+    measured = {r["platform_name"] for r in windows if r.get("posts")}
+    for row in windows:
+        if row["platform_name"] in measured:
+            yield Check(f"window label of {row['platform_name']} {row['weekday_name']}",
+                        row["basis_name"] != none, row["basis_name"])
+    shown = _rows(plan, "measurement")
+    wanted = plan.get("objectives", {}).get("measurement", [])
+    for row, m in zip(shown, wanted, strict=False):
+        if m.get("alert") and m.get("direction"):
+            text = tr.t(f"objectives.alert_{m['direction']}", n=tr.percent(m["alert"], 0))
+            yield Check(f"alert direction of {m['kpi']}", row["alert"] == text,
+                        f"{row['alert']!r} vs {text!r}")
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
-    calendar_agrees, team_figures, channel_scores, revenue_months, realistic_goals)
+    calendar_agrees, team_figures, channel_scores, revenue_months, realistic_goals,
+    measurement_labels)
 
 
 def run(plan: dict) -> list[Check]:

@@ -109,3 +109,37 @@ def test_the_checks_catch_the_old_contradictions(built):
     assert "ROAS: revenue over paid spend" in failed
     assert {f"realistic value of {leads['goal']}: the plan's forecasts",
             f"realistic value of {leads['goal']} in the executive summary"} <= failed
+
+
+def test_the_measurement_plan_says_what_the_data_measures(built):
+    """No customer file, no audience profile measured today (Fournil, Cloudline: personas
+    the brief describes); negative comments and bounce rate alert when they rise; a
+    channel with measured windows never reads as having no post in the history."""
+    for slug in ("maison-fournil", "cloudline"):
+        plan, _ = _read(built, slug)
+        tr = _tr(plan)
+        profile = next(r for r, m in zip(plan["tables"]["measurement"]["rows"],
+                                          plan["objectives"]["measurement"], strict=True)
+                       if m["kpi"] is None)
+        assert profile["measured"] != tr.t("measure.measured"), slug
+        for r, m in zip(plan["tables"]["measurement"]["rows"],
+                        plan["objectives"]["measurement"], strict=True):
+            if m["kpi"] in ("negative_comment_ratio", "bounce_rate"):
+                assert r["alert"] == tr.t("objectives.alert_down", n=tr.percent(15, 0))
+    plan, _ = _read(built, "maison-fournil")
+    facebook = [r for r in plan["tables"]["windows"]["rows"] if r["platform_name"] == "Facebook"]
+    assert any(r["posts"] for r in facebook) and any(not r["posts"] for r in facebook)
+    assert _tr(plan).t("channels.window_basis.default") not in {r["basis_name"]
+                                                                 for r in facebook}
+    bad = copy.deepcopy(plan)
+    tr = _tr(bad)
+    for r in bad["tables"]["windows"]["rows"]:
+        if not r["posts"]:
+            r["basis_name"] = tr.t("channels.window_basis.default")
+    for r, m in zip(bad["tables"]["measurement"]["rows"], bad["objectives"]["measurement"],
+                    strict=True):
+        if m["kpi"] == "negative_comment_ratio":
+            r["alert"] = tr.t("objectives.alert_up", n=tr.percent(15, 0))
+    failed = {c.name for c in run(bad) if not c.ok}
+    assert "window label of Facebook mercredi" in failed
+    assert "alert direction of negative_comment_ratio" in failed

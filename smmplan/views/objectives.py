@@ -251,6 +251,14 @@ def objectives_smart(plan: Plan) -> Section:
     return Section(*blocks)
 
 
+def _measured(plan: Plan, m: dict) -> bool:
+    """Whether the client's data measures a measure today: the audience profile only from
+    a customer file (personas described in the brief are hypotheses, not a measure)."""
+    if m["kpi"] is None and m["source"] == "audience":
+        return plan.brief.data.audience is not None
+    return bool(m["measured"])
+
+
 def objectives_measurement(plan: Plan) -> Section:
     """Measurement plan, post-history analysis and landing pages."""
     tr, ob = plan.tr, plan.objectives
@@ -261,9 +269,11 @@ def objectives_measurement(plan: Plan) -> Section:
         "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
-        "measured": tr.t("measure.measured") if m["measured"] else tr.t(
-            "measure.missing", needs=tr.t(f"objectives.needs.{m['source']}")),
-        "alert": tr.t("objectives.alert", n=tr.percent(m["alert"], 0)) if m["alert"] else ""}
+        "measured": tr.t("measure.measured") if _measured(plan, m) else tr.t(
+            "measure.missing", needs=tr.t("measure.needs_customer_file") if m["kpi"] is None
+            else tr.t(f"objectives.needs.{m['source']}")),
+        "alert": tr.t(f"objectives.alert_{m.get('direction') or 'up'}",
+                      n=tr.percent(m["alert"], 0)) if m["alert"] else ""}
         for m in ob.measurement])
     blocks = [section_heading(plan, "objectives.measurement", "objectives-measurement"),
               Html(render("paragraph.html.j2", text=tr.t("measure.intro"))),
