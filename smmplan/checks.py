@@ -291,10 +291,21 @@ def measurement_labels(plan: dict) -> Iterator[Check]:
                         f"{row['alert']!r} vs {text!r}")
 
 
+def rate_spreads(plan: dict) -> Iterator[Check]:
+    """A rate the plan borrows from published benchmarks carries a spread (low below
+    high): the forecast's range is as wide as the risk the plan states for it."""
+    for m in plan.get("budget", {}).get("models", []):
+        for metric in ("cpm", "ctr", "cvr"):
+            r = m.get(metric)
+            if isinstance(r, dict) and r.get("basis") in ("benchmark", "borrowed"):
+                yield Check(f"spread of {m['platform']} {metric}", r["low"] < r["high"],
+                            f"{r['low']}-{r['mid']}-{r['high']}")
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
     calendar_agrees, team_figures, channel_scores, revenue_months, realistic_goals,
-    measurement_labels)
+    measurement_labels, rate_spreads)
 
 
 def run(plan: dict) -> list[Check]:

@@ -143,3 +143,32 @@ def test_the_measurement_plan_says_what_the_data_measures(built):
     failed = {c.name for c in run(bad) if not c.ok}
     assert "window label of Facebook mercredi" in failed
     assert "alert direction of negative_comment_ratio" in failed
+
+
+def test_a_rate_from_one_figure_spans_the_stated_risk(built):
+    """Rates known from one published figure (Fournil: Instagram's CTR and borrowed CVR)
+    are spread so that together they span the stated factor either way; the risk table
+    states the cost-per-result range the forecast's scenarios give, not a fixed phrase."""
+    from smmplan.benchmarks import Range, spread_single_figures
+    from smmplan.catalogue import paid_facts
+
+    factor = paid_facts()["single_figure_spread"]["factor"]
+    rates = {"cpm": Range(5.0, 6.0, 7.0, ["a", "b"], "benchmark"),
+             "ctr": Range(1.08, 1.08, 1.08, ["a"], "benchmark"),
+             "cvr": Range(8.78, 8.78, 8.78, ["c"], "borrowed")}
+    spread = spread_single_figures(rates)
+    assert spread["cpm"] == rates["cpm"]
+    assert (spread["ctr"].high / spread["ctr"].low * spread["cvr"].high / spread["cvr"].low
+            == pytest.approx(factor ** 2))  # the two together: divided or multiplied by 2
+    plan, text = _read(built, "maison-fournil")
+    tr = _tr(plan)
+    insta = next(c for c in plan["budget"]["channels"] if c["platform"] == "instagram")
+    low, high = insta["spend"] / insta["conversions_high"], insta["spend"] / insta[
+        "conversions_low"]
+    mid = insta["spend"] / insta["conversions"]
+    assert low <= mid / factor * 1.05 and high >= mid * factor * 0.95  # half to double
+    assert f"de {tr.money(low, 2)} à {tr.money(high, 2)}" in text
+    assert "du simple au double" not in text
+    bad = copy.deepcopy(plan)
+    bad["budget"]["models"][0]["ctr"].update(low=1.08, high=1.08)
+    assert not all(c.ok for c in run(bad) if c.name.startswith("spread of"))
