@@ -126,6 +126,10 @@ def test_the_measurement_plan_says_what_the_data_measures(built):
                         plan["objectives"]["measurement"], strict=True):
             if m["kpi"] in ("negative_comment_ratio", "bounce_rate"):
                 assert r["alert"] == tr.t("objectives.alert_down", n=tr.percent(15, 0))
+            declared = any(o["kpi"] == m["kpi"] and o["baseline"]["basis"] == "brief"
+                           for o in plan["objectives"]["objectives"])
+            if declared:  # Cloudline's aided awareness: the brief's figure, not a measure
+                assert r["measured"] == tr.t("measure.declared"), (slug, m["kpi"])
     plan, _ = _read(built, "maison-fournil")
     facebook = [r for r in plan["tables"]["windows"]["rows"] if r["platform_name"] == "Facebook"]
     assert any(r["posts"] for r in facebook) and any(not r["posts"] for r in facebook)

@@ -259,6 +259,12 @@ def _measured(plan: Plan, m: dict) -> bool:
     return bool(m["measured"])
 
 
+def _declared(plan: Plan, m: dict) -> bool:
+    """A KPI whose only figure today is the one the brief declares (not the client's data)."""
+    return m["kpi"] is not None and any(
+        o.kpi == m["kpi"] and o.baseline.basis == "brief" for o in plan.objectives.objectives)
+
+
 def objectives_measurement(plan: Plan) -> Section:
     """Measurement plan, post-history analysis and landing pages."""
     tr, ob = plan.tr, plan.objectives
@@ -269,7 +275,8 @@ def objectives_measurement(plan: Plan) -> Section:
         "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
-        "measured": tr.t("measure.measured") if _measured(plan, m) else tr.t(
+        "measured": tr.t("measure.declared") if _declared(plan, m) else tr.t(
+            "measure.measured") if _measured(plan, m) else tr.t(
             "measure.missing", needs=tr.t("measure.needs_customer_file") if m["kpi"] is None
             else tr.t(f"objectives.needs.{m['source']}")),
         "alert": tr.t(f"objectives.alert_{m.get('direction') or 'up'}",
