@@ -106,6 +106,12 @@ class Client(_Model):
         description="People aged 15+ in the area a local business serves (its city or "
         "neighbourhood): replaces the country's population in reach estimates.",
     )
+    locations: int | None = Field(
+        default=None, ge=1,
+        description="Shops, restaurants or sites the business runs, each with its own Google "
+        "Business Profile and reviews to answer (the team's hours count each one; 1 if "
+        "not given).",
+    )
 
     @field_validator("sector_kind")
     @classmethod

@@ -8,8 +8,20 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .catalogue import check_platform
+from .paths import data_yaml
 
 PlatformKey = Annotated[str, AfterValidator(check_platform)]
+
+
+def check_profession(value: str) -> str:
+    """A job family of data/professions.yaml; ValueError naming the known ones."""
+    known = data_yaml("professions.yaml")["families"]
+    if value not in known:
+        raise ValueError(f"unknown job family {value!r} (known: {', '.join(sorted(known))})")
+    return value
+
+
+Profession = Annotated[str, AfterValidator(check_profession)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 Money = Annotated[float, Field(ge=0)]
 
@@ -49,6 +61,13 @@ class PaidSettings(_Model):
     )
     addressable_share: Percent | None = Field(
         default=None, description="Share of a platform's national users in the market (%)."
+    )
+    professions: list[Profession] = Field(
+        default_factory=list,
+        description="Job families a B2B plan sells to (e.g. operations_managers, it_security): "
+        "the reachable audience is the people employed in them in the client's country "
+        "(BLS OEWS for the U.S.) rather than all adults; a country without counts keeps the "
+        "adult estimate, and the plan says so.",
     )
     usd_rate: float | None = Field(
         default=None, gt=0, description="Units of the plan currency per US dollar."

@@ -34,10 +34,10 @@ from .errors import DataError
 from .exports.posts import read_posts
 from .exports.web import read_web
 from .jsondata import as_data
-from .market import platform_use, population_15_plus
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
+from .reach import reachable_audience
 from .sector_defaults import sector_sponsor
 from .sectors import demand_by_month
 
@@ -207,30 +207,6 @@ class Paid:
                 "roas": rev / self.total if self.total else None}
 
 
-def _audience(brief: Brief, platform: str, override: int | None) -> float:
-    """Reachable people on a platform: the brief's figure, else people aged 15+ in the
-    business's own area (``client.market_population``) or in the client's country
-    (``market``: World Bank) x the share of adults using the platform (country, else region,
-    else the stated stand-in) x the addressable share."""
-    if override:
-        return float(override)
-    facts = paid_facts()["audience"]
-    use = platform_use(platform, brief.client.country).share / 100
-    if brief.client.market_population:  # a local business: its own area, all of it
-        share = brief.budget.paid.addressable_share or 100.0
-        return max(1000.0, brief.client.market_population * use * share / 100)
-    population = population_15_plus(brief.client.country)
-    if population is None:
-        raise DataError(
-            f"{brief.source}: budget.paid.channels.{platform}.audience: no population figure "
-            f"for {brief.client.country} (World Bank, data/population.csv); give the "
-            "reachable audience")
-    share = brief.budget.paid.addressable_share
-    if share is None:
-        share = facts["default_addressable_share"][brief.client.size]
-    return max(1000.0, population.people * use * share / 100)
-
-
 def _sponsor(brief: Brief) -> list[dict]:
     """Content types to put paid support behind: the post history's best engagement rate
     by content type (when a post export is given), else the sector playbook's list."""
@@ -367,7 +343,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                              "missing": missing})
             continue
         rates = bm.spread_single_figures(rates)  # one published figure: half to double
-        market = _audience(brief, platform, spec.audience if spec else None)
+        market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,

@@ -302,10 +302,18 @@ def rate_spreads(plan: dict) -> Iterator[Check]:
                             f"{r['low']}-{r['mid']}-{r['high']}")
 
 
+def team_totals(plan: dict) -> Iterator[Check]:
+    """The team chapter's totals, each the sum of the rows it shows (``team_checks``)."""
+    from . import team_checks
+
+    for name, ok, detail in team_checks.team_totals(plan):
+        yield Check(name, ok, detail)
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
     calendar_agrees, team_figures, channel_scores, revenue_months, realistic_goals,
-    measurement_labels, rate_spreads)
+    measurement_labels, rate_spreads, team_totals)
 
 
 def run(plan: dict) -> list[Check]:

@@ -80,6 +80,19 @@ def web_kpis(web: pd.DataFrame) -> dict[str, float | None]:
             "bounce_rate": float((1 - social["engaged"].sum() / sessions) * 100)}
 
 
+def goal_web_kpis(brief: Brief, web: pd.DataFrame) -> tuple[dict[str, float | None],
+                                                               dict | None]:
+    """``web_kpis`` with a conversion defined as the plan defines it: when one conversion is
+    what a leads goal counts ("demo requests": only the key events on /demo), only those key
+    events (``paid_value.goal_web``, the paid chapter's and the goal baseline's own
+    definition); else every social key event. Returns the KPIs and what was counted (None
+    when every key event counts)."""
+    from .paid_value import goal_web  # the one definition of a conversion in the web export
+
+    frame, counted = goal_web(brief, web)
+    return web_kpis(frame if frame is not None else web), counted
+
+
 def landing_pages(web: pd.DataFrame) -> pd.DataFrame:
     """Per landing page, social traffic only: sessions, conversion rate, bounce rate."""
     social = web[web["social"]].groupby("landing_page")[["sessions", "engaged",
@@ -231,14 +244,20 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             monthly_kpis = [post_kpis(rows) for _, rows in
                             dated.groupby(dated["date"].dt.to_period("M"))]
     pages: list[dict] = []
+    counted_cvr: dict = {}  # the conversion rate's counted key events, when not all count
     try:
         web = read_web(brief)
     except DataError as exc:  # an unusable file is said, not ignored
         detail["web_missing"] = str(exc)
     else:
         if web is not None:
-            for k, v in web_kpis(web).items():
+            kpis, counted = goal_web_kpis(brief, web)
+            for k, v in kpis.items():
                 measured[k], detail[k] = v, brief.data.web_analytics.path
+            if counted is not None:
+                counted_cvr = {"counted": {k: counted[k] for k in ("event", "pages")}
+                               | {"fallback": False}, "events": counted["events"],
+                               "sessions": counted["sessions"]}
             pages = landing_pages(web).round(3).to_dict("records")
     try:
         texts = read_comments(brief)
@@ -260,7 +279,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     def baseline(kpi: str) -> Baseline:
         if measured.get(kpi) is not None:
             basis = "brief" if detail.get(kpi) == "brief" else "data"
-            return Baseline(kpi, round(float(measured[kpi]), 4), basis, detail.get(kpi, ""))
+            covers = counted_cvr if kpi == "social_conversion_rate" else {}
+            return Baseline(kpi, round(float(measured[kpi]), 4), basis, detail.get(kpi, ""),
+                            dict(covers))
         if declared.get(kpi) is not None:
             return Baseline(kpi, float(declared[kpi]), "brief")
         return Baseline(kpi, None, "not_measurable")

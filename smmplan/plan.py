@@ -34,6 +34,7 @@ from .targets import Targets, declared_reach, find_targets, platform_reach, targ
 from .team import Capacity, Team, content_capacity, plan_team
 from .theme import Theme
 from .validation import load_brief
+from .workload import calendar_mix
 
 SCHEMA_VERSION = 2
 # Chapters that exist, in plan order.
@@ -113,8 +114,10 @@ class Plan:
     def team(self) -> Team:
         """Team and cost (chapter 7)."""
         kept = [c for c in self.channels.choices if c.kept]
+        period = self.brief.client.period
+        mix = calendar_mix([s.format for s in self.channels.slots], period.start, period.end)
         return plan_team(self.brief, self.paid, self.channels.planned_posts, len(kept),
-                         self.capacity)
+                         self.capacity, mix)
 
     @cached_property
     def objectives(self) -> Objectives:

@@ -28,6 +28,11 @@ def acquisition_shares(aud: Audience, mask: np.ndarray) -> dict[str, float]:
     return {}
 
 
+# Below this share (%) of a target's acquisition, a platform is not where to reach it: the
+# plan says it rarely brought that target instead of listing it among the places to go.
+MIN_ACQUISITION = 5.0
+
+
 @dataclass
 class Reach:
     platform: str
@@ -43,6 +48,8 @@ def reach_them(persona, kept: list[str]) -> tuple[list[Reach], str | None]:
     fits = {c.platform: c for c in persona.channels}
     out = []
     for p in kept:
+        if acquisition.get(p) and acquisition[p] < MIN_ACQUISITION:
+            continue  # ``rarely``: said apart
         if acquisition.get(p):
             out.append(Reach(p, acquisition[p], "acquisition"))
         elif p in fits:
@@ -52,3 +59,12 @@ def reach_them(persona, kept: list[str]) -> tuple[list[Reach], str | None]:
     best = max(acquisition, key=acquisition.get) if acquisition else (
         persona.channels[0].platform if persona.channels else None)
     return out, best if best and best not in kept else None
+
+
+def rarely(persona, kept: list[str]) -> list[Reach]:
+    """The kept platforms that brought under ``MIN_ACQUISITION`` % of a target (e.g.
+    Facebook 0.2 %): not a place to reach it, said apart, largest first."""
+    acquisition = getattr(persona, "acquisition", {}) or {}
+    low = [Reach(p, acquisition[p], "acquisition") for p in kept
+           if acquisition.get(p) and acquisition[p] < MIN_ACQUISITION]
+    return sorted(low, key=lambda r: -(r.share or 0))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import workload as wl
 from .brief import Brief
 from .budget import Paid
 from .catalogue import role_facts  # noqa: F401 (re-exported)
@@ -56,6 +57,7 @@ class Team:
     hire_fte: float = 0.0  # FTE to add on top of it
     pay_sources: list[dict] = field(default_factory=list)  # published figures used
     options: list[dict] = field(default_factory=list)  # good / better / best (team_options)
+    workload: list[dict] = field(default_factory=list)  # hours a week by format family
 
     @property
     def recommended(self) -> dict | None:
@@ -113,16 +115,22 @@ def _hourly_freelance(brief: Brief, rate: float) -> float:
         facts["freelance_premium"]
 
 
-def sme_hours(posts: float, channels: int) -> float:
-    """Hours a week a small business's social media takes (``data/roles.yaml`` hours)."""
+def sme_hours(posts: float, channels: int, work: list[dict] | None = None) -> float:
+    """Hours a week a small business's social media takes (``data/roles.yaml`` hours): its
+    posts by format and the sector levers (``work``: ``workload.rows``; without them, an
+    average post's hours), community time on each channel, planning and the report."""
     h = role_facts()["hours"]
-    return posts * h["per_post"] + channels * h["per_channel"] + h["base"]
+    made = wl.totals(work)["sme"] if work is not None else posts * h["per_post"]
+    return made + channels * h["per_channel"] + h["base"]
 
 
 def content_capacity(brief: Brief, rate: float) -> Capacity:
     """Posts a week the plan can count on. A small business: the hours it already gives
     (``budget.owner_hours``, else what today's posting takes, plus in-house staff) and the
-    hours its team budget buys at the freelance rate, less the channels' community time.
+    hours its team budget buys at the freelance rate, less the channels' community time and
+    the sector levers' weekly hours (a Google profile post and review replies per shop), at
+    the hours a post of its platforms' formats takes (``workload.expected_sme_per_post``:
+    the calendar is not built yet).
     A large company: its content roles in house (``budget.in_house``, else today's posting),
     12 posts a week each."""
     facts = role_facts()
@@ -139,7 +147,9 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
         bought = brief.budget.team / (_hourly_freelance(brief, rate) * weeks) \
             if brief.budget.team else 0.0
         hours = existing + bought
-        posts = max(0.0, (hours - h["base"] - channels * h["per_channel"]) / h["per_post"])
+        levers = wl.totals(wl.rows({}, 0.0, wl.lever_units(brief)))["sme"]
+        posts = max(0.0, (hours - h["base"] - channels * h["per_channel"] - levers)
+                    / (wl.expected_sme_per_post(brief) or h["per_post"]))
         return Capacity(round(posts, 2), "hours", round(hours, 2), round(existing, 2),
                         round(bought, 2))
     in_house = brief.budget.in_house.get("content_manager")
@@ -148,47 +158,65 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
     return Capacity(round(fte * rules["posts_per_content_fte"], 2), "fte", content_fte=fte)
 
 
-def size_roles(brief: Brief, paid_total: float, posts: float, channels: int
-               ) -> dict[str, float]:
-    """FTE per role for the plan's posting (``posts`` a week on ``channels`` platforms).
-    SME: one social media manager for the hours it takes (``sme_hours``). Large: a
-    strategist (0.5, 1 above 4 channels), content managers (posts per week / 12), community
-    managers (channels / 4), an analyst (0.5), campaign managers (paid budget a year / 1M,
-    at least 0.3 when there is paid media) and designers (posts per week / 15)."""
+def work_rows(brief: Brief, posts: float, mix: dict[str, float] | None) -> list[dict]:
+    """Hours a week by format family for ``posts`` a week in the calendar's proportions
+    (``mix``, else the sector's formats) plus the sector levers (``workload.rows``)."""
+    return wl.rows(mix or wl.default_mix(brief), posts, wl.lever_units(brief))
+
+
+def size_roles(brief: Brief, paid_total: float, posts: float, channels: int,
+               mix: dict[str, float] | None = None) -> dict[str, float]:
+    """FTE per role for the plan's posting (``posts`` a week on ``channels`` platforms, in
+    the calendar's format proportions ``mix``). SME: one social media manager for the hours
+    it takes (``sme_hours``). Large: a strategist (0.5, 1 above 4 channels), content
+    managers (content hours of the formats and levers / 37.5), community managers
+    (channels / 4, plus review replies' hours), an analyst (0.5), campaign managers (paid
+    budget a year / 1M, at least 0.3 when there is paid media) and designers (production
+    hours of the formats / 37.5), each at least 0.5."""
     facts = role_facts()
     rules = facts["sizing"]
+    week = facts["hours"]["per_fte_week"]
     months = brief.client.period.months
+    work = work_rows(brief, posts, mix)
     if brief.client.size == "sme":
-        return {"social_media_manager": round(sme_hours(posts, channels)
-                                              / facts["hours"]["per_fte_week"], 2)}
+        return {"social_media_manager": round(sme_hours(posts, channels, work) / week, 2)}
+    hours = wl.totals(work)
     yearly_paid = paid_total * 12 / months
     return {
         "strategist": 1.0 if channels > 4 else 0.5,
-        "content_manager": round(max(0.5, posts / rules["posts_per_content_fte"]), 2),
-        "community_manager": round(max(0.5, channels / rules["channels_per_community_fte"]), 2),
+        "content_manager": round(max(0.5, hours["content"] / week), 2),
+        "community_manager": round(max(0.5, channels / rules["channels_per_community_fte"]
+                                       + hours["community"] / week), 2),
         "analyst": 0.5,
         "campaign_manager": round(max(0.3 if yearly_paid else 0.0,
                                       yearly_paid / rules["paid_per_campaign_fte"]), 2),
-        "designer": round(max(0.5, posts / rules["posts_per_design_fte"]), 2),
+        "designer": round(max(0.5, hours["production"] / week), 2),
     }
 
 
 def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
-           capacity: Capacity | None) -> tuple[dict[str, float], list[RolePlan], dict | None]:
-    """Roles sized for ``posts`` a week on ``channels`` platforms, the client's own team
-    counted first and the rest costed per source; a small business's hours a week."""
+           capacity: Capacity | None, mix: dict[str, float] | None = None
+           ) -> tuple[dict[str, float], list[RolePlan], dict | None]:
+    """Roles sized for ``posts`` a week on ``channels`` platforms (formats in the
+    calendar's proportions ``mix``), the client's own team counted first and the rest
+    costed per source; a small business's hours a week. A large company's own staff above
+    what the sizing needs stay in the role's FTE (all paid from the team budget), so each
+    role's FTE is its own plus those to add."""
     facts = role_facts()
-    ftes = size_roles(brief, ads, posts, channels)
+    ftes = size_roles(brief, ads, posts, channels, mix)
     hours = None
     if brief.client.size == "sme":  # the hours the client gives are its own
         capacity = capacity or content_capacity(brief, rate)
-        needed = sme_hours(posts, channels)
+        needed = sme_hours(posts, channels, work_rows(brief, posts, mix))
         bought = max(0.0, needed - (capacity.existing_hours or 0.0))
         hours = {"needed": round(needed, 2), "existing": capacity.existing_hours,
                  "bought": round(bought, 2)}
         hire = {"social_media_manager": bought / facts["hours"]["per_fte_week"]}
     else:
-        hire = {r: max(0.0, f - brief.budget.in_house.get(r, 0.0)) for r, f in ftes.items()}
+        own = brief.budget.in_house
+        ftes = {**ftes, **{r: f for r, f in own.items() if r not in ftes}}
+        ftes = {r: round(max(f, own.get(r, 0.0)), 2) for r, f in ftes.items()}
+        hire = {r: max(0.0, f - own.get(r, 0.0)) for r, f in ftes.items()}
     roles = []
     for role, fte in ftes.items():
         annual, basis = pay(brief, role, rate)
@@ -215,12 +243,15 @@ def _sourcing(roles: list[RolePlan]) -> dict[str, float]:
 
 
 def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
-              channels: int | None = None, capacity: Capacity | None = None) -> Team:
+              channels: int | None = None, capacity: Capacity | None = None,
+              mix: dict[str, float] | None = None) -> Team:
     """The team chapter's results, sized for the plan's own posting (``posts`` a week on
     ``channels`` platforms, from the channels chapter). The client's existing team is
     counted first; only the rest is costed (in-house, freelance, agency, or each role from
-    its cheapest source). A small business buys hours beyond those it already gives. The
-    good / better / best options (``team_options``) come with it."""
+    its cheapest source). A small business buys hours beyond those it already gives. Hours
+    follow the calendar's formats (``mix``: posts a week per format family,
+    ``workload.calendar_mix``) and the sector's levers. The good / better / best options
+    (``team_options``) come with it."""
     months = brief.client.period.months
     rate = paid.rate if paid else 1.0
     ads = paid.total if paid else brief.budget.paid_media  # what the plan spends on ads
@@ -229,7 +260,7 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     channels = channels if channels is not None else len(brief.situation.channels)
     if brief.client.size == "sme":
         capacity = capacity or content_capacity(brief, rate)
-    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity)
+    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity, mix)
     options = _sourcing(roles)
     in_house, agency = options["in_house"], options["agency"]
     freelancers, mixed = options["freelancers"], options["mixed"]
@@ -287,7 +318,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
                 monthly, notes, hours=hours, budget_gap=gap,
                 existing_fte=own, hire_fte=hire,
                 pay_sources=pay_sources(brief, [r.role for r in roles], rate),
-                options=team_options(brief, ads, posts, channels, rate, capacity))
+                options=team_options(brief, ads, posts, channels, rate, capacity, mix),
+                workload=work_rows(brief, posts, mix))
 
 
 def team_fte(brief: Brief, roles: list[RolePlan]) -> tuple[float, float]:
@@ -313,15 +345,18 @@ def pay_sources(brief: Brief, roles: list[str], rate: float) -> list[dict]:
 
 
 def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
-                  capacity: Capacity | None) -> dict:
+                  capacity: Capacity | None, mix: dict[str, float] | None = None) -> dict:
     """A small business run by its own people, nothing hired: the posts a week the hours it
-    already gives carry (``content_capacity``), sized in owner hours."""
+    already gives carry (``content_capacity``) once the levers' hours are taken, at the
+    calendar's hours per post (its formats), sized in owner hours."""
     h = role_facts()["hours"]
     capacity = capacity or content_capacity(brief, rate)
-    own = max(0.0, ((capacity.existing_hours or 0.0) - h["base"]
-                    - channels * h["per_channel"]) / h["per_post"])
+    levers = wl.totals(work_rows(brief, 0.0, mix))["sme"]
+    per_post = wl.totals(work_rows(brief, 1.0, mix))["sme"] - levers
+    own = max(0.0, ((capacity.existing_hours or 0.0) - h["base"] - levers
+                    - channels * h["per_channel"]) / (per_post or h["per_post"]))
     own = min(own, posts) if posts else own
-    hours = sme_hours(own, channels) if own else 0.0
+    hours = sme_hours(own, channels, work_rows(brief, own, mix)) if own else 0.0
     return {"kind": "owner_run", "posts_per_week": round(own, 1),
             "hours_per_week": round(hours, 1),
             "roles": {"social_media_manager": round(hours / h["per_fte_week"], 2)},
@@ -329,10 +364,11 @@ def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
 
 
 def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: float,
-                  capacity: Capacity | None, kind: str) -> dict:
+                  capacity: Capacity | None, kind: str,
+                  mix: dict[str, float] | None = None) -> dict:
     """One posting level staffed the plan's way (own team first, the rest from the
     cheapest source): roles, hires, hours and cost over the plan period."""
-    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity)
+    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity, mix)
     sources = _sourcing(roles)
     cheapest = min(sources, key=sources.get)
     return {"kind": kind, "posts_per_week": round(posts, 1),
@@ -342,7 +378,8 @@ def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: f
 
 
 def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: float,
-                 capacity: Capacity | None = None) -> list[dict]:
+                 capacity: Capacity | None = None, mix: dict[str, float] | None = None
+                 ) -> list[dict]:
     """Good / better / best, each staffed the plan's way (the client's own team first, the
     rest from the cheapest source). Good: a small business run by its owner, nothing hired
     (sized in owner hours), or a large company's minimal team (half the plan's posting).
@@ -355,12 +392,12 @@ def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: fl
     months = brief.client.period.months
 
     def level(p: float, kind: str) -> dict:
-        return _level_option(brief, ads, p, channels, rate, capacity, kind)
+        return _level_option(brief, ads, p, channels, rate, capacity, kind, mix)
 
     def more(p: float) -> dict:
         return level(max(p * 1.5, p + 1), "more")
 
-    good = _owner_option(brief, posts, channels, rate, capacity) \
+    good = _owner_option(brief, posts, channels, rate, capacity, mix) \
         if brief.client.size == "sme" else level(posts / 2, "minimal")
     floor = good["posts_per_week"]
     plan = level(posts, "plan")

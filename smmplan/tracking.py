@@ -47,7 +47,7 @@ from .exports.table import read_header, read_table
 from .exports.web import web_frame
 from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, frame_metric
-from .objectives import comment_kpis, kpi_catalogue, post_kpis, web_kpis
+from .objectives import comment_kpis, goal_web_kpis, kpi_catalogue, post_kpis
 from .plan import Plan
 
 # --- Progress maths -------------------------------------------------------------------
@@ -314,7 +314,7 @@ def track(plan: Plan, actuals: str | Path) -> Report:
     web = None
     if web_table is not None:
         web = web_frame(web_table, web_cols, str(web_path))
-        measured.update(web_kpis(web))
+        measured.update(goal_web_kpis(brief, web)[0])  # the plan's definition of a conversion
         files.append(web_path.name)
     com_path, com_table, com_cols = _read(folder, "comments.csv", plan, "comments")
     if com_table is not None:

@@ -21,8 +21,10 @@ def brief_from(raw, folder=None):
 
 def test_benchmark_ranges_and_implied_cpm():
     li = platform_benchmarks("linkedin", 1.0)
-    # ad-calc: CPM 6.59 directly; recotap gives a CPC but no CTR, so no implied CPM
-    assert li["cpm"].low == pytest.approx(6.59) and li["ctr"].mid == pytest.approx(0.44)
+    # CPMs given directly: ad-calc 6.59, ZenABM's video and single-image medians 38.94 and
+    # 59.15; recotap gives a CPC but no CTR, so no implied CPM
+    assert (li["cpm"].low, li["cpm"].mid, li["cpm"].high) == pytest.approx((6.59, 38.94, 59.15))
+    assert li["ctr"].mid == pytest.approx(0.42)
     assert li["cvr"].basis == "borrowed"
     fb = platform_benchmarks("facebook", 1.0)
     implied = [1.72 * 0.90 / 100 * 1000, 1.88 * 2.53 / 100 * 1000, 7.93]

@@ -114,3 +114,15 @@ def test_scores_stay_on_their_0_100_scale():
     scores = [c.score for c in score_channels(b, {"instagram": 100.0, "facebook": 75.0},
                                               {"awareness": 1}, 6)]
     assert max(scores) <= 100 and max(scores) > 90
+
+
+def test_a_platform_that_brought_almost_none_of_a_target_is_not_where_to_reach_it():
+    from smmplan.target_channels import MIN_ACQUISITION, rarely
+
+    persona = SimpleNamespace(channels=[ChannelFit("facebook", 55, "age")],
+                              acquisition={"instagram": 52.9, "tiktok": 43.4,
+                                           "facebook": MIN_ACQUISITION / 25})
+    reach, _ = reach_them(persona, ["facebook", "tiktok", "instagram"])
+    assert [r.platform for r in reach] == ["instagram", "tiktok"]
+    assert [(r.platform, r.share) for r in rarely(persona, ["facebook", "tiktok"])] == \
+        [("facebook", MIN_ACQUISITION / 25)]

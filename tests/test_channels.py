@@ -9,6 +9,7 @@ import io
 import pandas as pd
 import pytest
 
+from smmplan import market
 from smmplan.brief import parse_brief
 from smmplan.channels import (
     ChannelChoice,
@@ -166,7 +167,9 @@ def test_line_is_considered_in_japan_and_not_in_france():
     scored = {c.platform: c for c in jp.channels.choices}
     assert "line" in scored and "line" in jp.channels.regional
     assert scored["line"].audience_basis == "country"  # LINE's share of Japanese adults
-    assert scored["line"].audience_fit == pytest.approx(0.895)
+    # 89.5 % of smartphone owners, x Japan's Internet use (World Bank), rounded
+    assert scored["line"].audience_fit == pytest.approx(round(
+        0.895 * market.internet_use("JP").share / 100, 2))
     notes = regional_notes(jp)
     assert any("LINE" in n and "Japan" in n for n in notes)
     assert any("JTB" in n for n in usage_notes(jp))

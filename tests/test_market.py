@@ -69,13 +69,16 @@ def test_platform_use_by_country_then_region_then_stand_in(monkeypatch):
     assert "Pew" in mx.source and mx.share == 68.0
     # a country's figure covers only the platforms it names: the rest falls through
     assert market.platform_use("linkedin", "FR").basis == "stand_in"
-    assert market.platform_use("line", "JP").share == 89.5
+    # a share of Internet users (smartphone owners here) x the country's Internet use
+    line, net = market.platform_use("line", "JP"), market.internet_use("JP")
+    assert line.of_internet_users and line.measured == 89.5 and line.internet == net
+    assert line.share == pytest.approx(89.5 * net.share / 100) and line.share < 89.5
     facts = {"by_country": {}, "by_region": {"Latin America and the Caribbean": {
         "source": "S", "share": {"facebook": 71}}},
         "stand_in": {"source": "X", "share": {}, "default": 30}}
     monkeypatch.setattr(market, "platform_use_facts", lambda: facts)
     assert market.platform_use("facebook", "MX") == market.PlatformUse(
-        "facebook", 71.0, "region", "S", "Latin America and the Caribbean")
+        "facebook", 71.0, "region", "S", "Latin America and the Caribbean", 71.0)
     assert market.platform_use("tiktok", "MX").basis == "stand_in"
     assert market.platform_use("tiktok", "MX").share == 30.0
 

@@ -170,3 +170,22 @@ def test_impossible_values_are_counted_and_left_out():
     result = analyse_posts(posts)
     assert result["issues"] == {"duplicates": 0, "negative_reach": 1,
                                 "negative_engagements": 1, "future_dates": 1}
+
+
+def test_the_conversion_rate_objective_counts_the_conversion_the_paid_model_counts():
+    """One definition of a conversion: when a lead is the leads goal's own event (demo
+    requests on /demo), the conversion-rate objective's baseline counts those key events only,
+    the rate the paid chapter's pooled client rate uses (not every social key event)."""
+    from smmplan.exports.web import read_web
+    from smmplan.plan import Plan
+
+    path = next(p for p in example_briefs() if p.parent.name == "b2b-software")
+    plan = Plan(load_brief(path))
+    rate = next(o for o in plan.objectives.objectives if o.kpi == "social_conversion_rate")
+    counts = plan.paid.cvr_counts
+    assert counts and counts["event"] == "demo"
+    assert rate.baseline.value == pytest.approx(counts["events"] / counts["sessions"] * 100,
+                                                abs=1e-4)
+    every = web_kpis(read_web(plan.brief))["social_conversion_rate"]
+    assert rate.baseline.value < every  # key events on other pages are not demo requests
+    assert rate.baseline.covers["counted"]["pages"] == counts["pages"]

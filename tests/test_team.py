@@ -16,14 +16,79 @@ def examples():
 
 def test_sme_gets_one_all_round_manager_and_large_the_full_team():
     b = examples()
-    bakery = size_roles(b["bakery"], 1800, posts=4, channels=2)
-    assert bakery == {"social_media_manager": round((4 * 1.5 + 2 * 1 + 1) / 37.5, 2)}
+    # 4 posts a week, all photos: 1 h each, plus the bakery's levers (a Google profile post
+    # and a week of reviews per shop, 4 shops: 4 x 0.25 + 4 x 0.5), 2 platforms, planning
+    bakery = size_roles(b["bakery"], 1800, posts=4, channels=2, mix={"photo": 1.0})
+    assert bakery == {"social_media_manager": round((4 * 1.0 + 3.0 + 2 * 1 + 1) / 37.5, 2)}
     posts = sum(c.posts_per_week for c in b["fashion"].situation.channels)
-    roles = size_roles(b["fashion"], 620_000, posts=posts, channels=4)
+    roles = size_roles(b["fashion"], 620_000, posts=posts, channels=4,
+                       mix={"photo": 1.0, "short_video": 1.0})
     assert set(roles) == {"strategist", "content_manager", "community_manager", "analyst",
                           "campaign_manager", "designer"}
-    assert roles["content_manager"] == pytest.approx(posts / 12, abs=0.01)
+    # content: half photos (1.5 h), half short videos (2 h); production 1 h and 4 h; the
+    # community manager also answers a week of reviews (0.5 h, the fashion "reviews" lever)
+    assert roles["content_manager"] == pytest.approx(max(0.5, posts * 1.75 / 37.5), abs=0.01)
+    assert roles["designer"] == pytest.approx(max(0.5, posts * 2.5 / 37.5), abs=0.01)
+    assert roles["community_manager"] == pytest.approx(1 + 0.5 / 37.5, abs=0.01)
     assert roles["campaign_manager"] == pytest.approx(0.62, abs=0.01)
+
+
+def test_hours_follow_the_format_a_live_is_not_a_story():
+    """The same posting in lives or long videos takes more hours than in stories or
+    photos; the sizing reads the calendar's formats (``mix``)."""
+    b = examples()
+    lives = size_roles(b["fashion"], 0, posts=20, channels=4, mix={"live": 1.0})
+    stories = size_roles(b["fashion"], 0, posts=20, channels=4, mix={"story": 1.0})
+    assert lives["content_manager"] > stories["content_manager"]
+    assert lives["designer"] > stories["designer"]
+    video = size_roles(b["b2b-software"], 0, posts=4, channels=3, mix={"long_video": 1.0})
+    text = size_roles(b["b2b-software"], 0, posts=4, channels=3, mix={"text": 1.0})
+    assert video["designer"] > text["designer"] == 0.5
+    small = size_roles(b["bakery"], 0, posts=4, channels=2, mix={"live": 1.0})
+    assert small["social_media_manager"] > size_roles(b["bakery"], 0, posts=4, channels=2,
+                                                      mix={"story": 1.0})[
+        "social_media_manager"]
+
+
+def test_the_plan_counts_its_calendars_formats_and_the_sectors_levers():
+    from collections import Counter
+
+    from smmplan.plan import Plan
+    from smmplan.workload import family_of
+
+    b = examples()
+    for brief in b.values():
+        plan = Plan(brief)
+        rows = {r["family"]: r for r in plan.team.workload}
+        weeks = ((brief.client.period.end - brief.client.period.start).days + 1) / 7
+        counted = Counter(family_of(s.format) for s in plan.channels.slots)
+        scale = plan.channels.planned_posts / (len(plan.channels.slots) / weeks)
+        for fam, n in counted.items():  # the calendar's own formats, a week
+            assert rows[fam]["posts_per_week"] == pytest.approx(n / weeks * scale, abs=0.01)
+        if brief.client.size == "sme":  # the hours add up to what the plan needs
+            total = sum(r["sme_hours"] for r in plan.team.workload)
+            assert plan.team.hours["needed"] == pytest.approx(
+                total + plan.team.channels + 1, abs=0.01)
+    fournil = {r["family"]: r for r in Plan(b["bakery"]).team.workload}
+    # the lead levers of a local shop: a Google profile post and the reviews of each shop
+    assert fournil["google_post"]["posts_per_week"] == b["bakery"].client.locations == 4
+    assert fournil["review_replies"]["lever"]
+    lune = {r["family"] for r in Plan(b["fashion"]).team.workload}
+    assert "live" in lune and "story" in lune
+    assert {"long_video", "article"} <= {r["family"] for r in Plan(b["b2b-software"]).team
+                                          .workload}
+
+
+def test_every_format_of_the_catalogue_has_hours_with_a_basis():
+    from smmplan.catalogue import content_facts
+    from smmplan.workload import FALLBACK_FAMILY, families, family_of
+
+    for fam in families().values():
+        assert fam["basis"] and fam["sme"] >= 0 and fam["content"] >= 0
+    for platform in content_facts()["platforms"].values():
+        for fmt in platform["formats"]:
+            assert family_of(fmt) != FALLBACK_FAMILY or fmt in families()[FALLBACK_FAMILY][
+                "formats"], fmt
 
 
 def test_costs_options_and_pnl_add_up():
@@ -46,8 +111,11 @@ def test_brief_salaries_override_and_flags():
     bakery = plan_team(b["bakery"], plan_paid(b["bakery"]))
     assert bakery.roles[0].annual_pay == 32000 and bakery.roles[0].pay_basis == "brief"
     fashion = plan_team(b["fashion"], plan_paid(b["fashion"]))
-    assert "survey_pay" in fashion.notes  # GB pay: a published UK figure, scaled per role
-    assert {r.pay_basis for r in fashion.roles} == {"country_scaled"}
+    assert "survey_pay" in fashion.notes  # GB pay: published UK figures (ONS ASHE for the
+    # strategist, designer, analyst and campaign manager), the others scaled from the anchor
+    basis = {r.role: r.pay_basis for r in fashion.roles}
+    assert basis["designer"] == basis["strategist"] == "country_survey"
+    assert basis["content_manager"] == "country_scaled"
     assert fashion.pay_sources and fashion.pay_sources[0]["url"].startswith("https://")
 
 
@@ -64,15 +132,20 @@ def test_the_clients_own_team_and_budget_come_first():
     assert fashion.existing_fte == sum(b["fashion"].budget.in_house.values()) == 6
     assert fashion.hire_fte == pytest.approx(sum(r.hire for r in fashion.roles), abs=0.01)
     assert fashion.fte == pytest.approx(fashion.existing_fte + fashion.hire_fte, abs=0.001)
-    assert fashion.fte > sum(r.fte for r in fashion.roles)  # the spare own FTE are counted
+    # the role table adds up to the team: own staff above the sizing stay in their role
+    assert fashion.fte == pytest.approx(sum(r.fte for r in fashion.roles), abs=0.001)
+    for r in fashion.roles:
+        assert r.fte == pytest.approx(r.existing + r.hire, abs=0.001)
     spent = fashion.total_cost["existing_team"] + fashion.total_cost["team"]  # both paid
     assert fashion.total_cost["existing_team"] > 0  # the six salaries are in the cost
     assert (fashion.budget_gap or 0) == pytest.approx(
         max(0.0, spent - b["fashion"].budget.team), abs=1)
     bakery = Plan(b["bakery"])  # a small shop: its hours plus what the team budget buys
-    assert bakery.team.total_cost["team"] <= b["bakery"].budget.team
     assert bakery.team.posts_per_week == bakery.channels.planned_posts \
         <= bakery.capacity.posts
+    if bakery.team.total_cost["team"] > b["bakery"].budget.team + 1:  # its formats and
+        # levers take more hours than the budget buys: the gap is stated, an option fits
+        assert bakery.team.budget_gap and bakery.team.recommended["within_budget"]
     cloud = Plan(b["b2b-software"]).team  # above its budget: the gap is stated
     assert cloud.budget_gap == pytest.approx(
         cloud.total_cost["existing_team"] + cloud.total_cost["team"]
@@ -179,7 +252,9 @@ def test_the_summary_states_the_team_budget_gap_and_what_fits_it():
     assert tr.money(pick["cost"]) in words and tr.number(pick["posts_per_week"], 1) in words
     fits = "within it" in words
     assert fits == pick["within_budget"]
-    bakery = Plan(b["bakery"])  # within its budget: no gap sentence
+    brief = b["bakery"]  # within its budget: no gap sentence
+    brief = brief.model_copy(update={"budget": brief.budget.model_copy(update={"team": 20000})})
+    bakery = Plan(brief)
     assert bakery.team.budget_gap is None
     assert len(team_decisions(bakery)) == 1
 
@@ -197,3 +272,27 @@ def test_the_channels_chapter_shows_the_team_chapters_hours():
                  needed=tr.number(hours["needed"], 1), existing=tr.number(hours["existing"], 1),
                  bought=tr.number(hours["bought"], 1), planned=tr.number(ch.planned_posts, 1))
     assert str(escape(shown)) in content_plan(bakery).html()
+
+
+def test_the_team_totals_are_checked_against_their_rows():
+    """The check the plan runs on itself: the team's FTE is the sum of the role table (the
+    former Maison Lune plan said 6.96 FTE over roles adding up to 5.96), each role's FTE its
+    own plus those to add, a small business's hours the sum of its hours by format."""
+    from smmplan.checks import run
+    from smmplan.plan import Plan
+
+    roles = [{"role": "strategist", "fte": 0.5, "existing": 1.0, "hire": 0.0},
+             {"role": "designer", "fte": 1.6, "existing": 1.0, "hire": 0.6}]
+    old = {"team": {"fte": 6.96, "roles": roles}}
+    assert {c.name for c in run(old) if not c.ok} == {
+        "team FTE: sum of the role table", "strategist FTE: own + to add"}
+    for brief in examples().values():
+        team = Plan(brief).team.to_json()
+        plan = {"team": team}
+        names = {c.name for c in run(plan)}
+        assert "team FTE: sum of the role table" in names
+        assert all(c.ok for c in run(plan)), [c for c in run(plan) if not c.ok]
+        if brief.client.size == "sme":
+            assert "hours a week: sum of the hours by format" in names
+            team["hours"]["needed"] += 1.5  # e.g. the levers' hours left out of the total
+            assert not all(c.ok for c in run(plan))

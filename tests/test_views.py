@@ -50,3 +50,34 @@ def test_decisions_are_sentences_in_the_plans_language(plan):
         assert said and all(isinstance(s, str) and len(s) > 10 for s in said), name
     if plan.brief.client.language == "fr":
         assert " the " not in " ".join(v.budget_decisions(plan) + v.team_decisions(plan))
+
+
+def test_the_scale_rule_says_what_the_last_conversion_costs_as_the_sweep_does(plan):
+    """The reporting rhythm's scale rule and the budget sweep agree: 'the last sale already
+    costs about the break-even' only when the envelope's last conversion does; else the rule
+    names that marginal cost, below break-even."""
+    from smmplan.views.summary import reporting
+
+    be, paid = plan.paid.break_even_cpa, plan.paid
+    if not be or not paid.totals.get("cpa") or paid.totals["cpa"] >= be:
+        return
+    at = next(r for r in paid.sweep if r["factor"] == 1.0)
+    text = " ".join(reporting(plan))
+    if at.get("marginal_cpa") and at["marginal_cpa"] < 0.9 * be:
+        assert plan.tr.money(at["marginal_cpa"], 2) in text
+        assert plan.tr.t("agency.scale_forecast", cpa=plan.tr.money(paid.totals["cpa"], 2),
+                         break_even=plan.tr.money(be, 2)) not in text
+    else:
+        assert plan.tr.t("agency.scale_forecast", cpa=plan.tr.money(paid.totals["cpa"], 2),
+                         break_even=plan.tr.money(be, 2)) in text
+
+
+def test_the_risk_register_names_borrowed_rates_only_for_platforms_that_get_money(plan):
+    from smmplan.views.base import platform_label
+    from smmplan.views.summary import risks
+
+    unfunded = {c.platform for c in plan.paid.channels if c.spend <= 0}
+    text = " ".join(r["risk"] for r in risks(plan))
+    for p in unfunded:
+        assert not text.startswith(platform_label(p) + " ") and \
+            f"{platform_label(p)}:" not in text and f"{platform_label(p)}\u00a0:" not in text

@@ -425,29 +425,14 @@ def _market(plan: Plan) -> list:
     spend, currency)."""
     from babel import Locale
 
-    from ..market import platform_use, population_15_plus
+    from .reach import audience_notes
 
     tr, paid, brief = plan.tr, plan.paid, plan.brief
     country = brief.client.country
     name = Locale.parse(tr.locale).territories.get(country, country)
-    notes = []
-    people = population_15_plus(country)
     given = {p for p, spec in brief.budget.paid.channels.items() if spec and spec.audience}
     estimated = [m["platform"] for m in paid.models if m["platform"] not in given]
-    if brief.client.market_population and estimated:
-        notes.append(tr.t("paid_market.local", people=tr.number(brief.client.market_population)))
-    elif people is not None and estimated:
-        notes.append(tr.t("paid_market.population", country=name,
-                          people=tr.number(people.people),
-                          source=tr.t("paid_market.population_source", year=people.year)))
-        for basis in ("country", "region", "stand_in"):
-            uses = [platform_use(p, country) for p in estimated]
-            mine = [u for u in uses if u.basis == basis]
-            if mine:
-                notes.append(tr.t(f"paid_market.use_{basis}", country=name,
-                                  region=mine[0].region or "", source=mine[0].source,
-                                  platforms=", ".join(platform_label(u.platform)
-                                                      for u in mine)))
+    notes = audience_notes(tr, brief, estimated, name)
     history = paid.history or {}
     if history.get("platform_source") in ("brief", "only_paid_platform"):
         shown = set(history.get("platforms", {}))

@@ -145,6 +145,13 @@ def baseline_notes(plan: Plan, o: Objective) -> list[str]:
                      baseline=kpi_value(plan, o.kpi, b.value),
                      how=tr.t(f"objectives.how.{o.kpi}") if tr.has(f"objectives.how.{o.kpi}")
                      else tr.t("objectives.how.business_kpi"))]
+    if b.basis == "data" and b.covers.get("counted"):  # a rate of the goal's own event
+        event = tr.t(f"objectives.lead_event.{b.covers['counted']['event']}")
+        return [tr.t("objectives.measured_rate", kpi=kpi, event=event,
+                     baseline=kpi_value(plan, o.kpi, b.value),
+                     events=tr.number(b.covers["events"]),
+                     sessions=tr.number(b.covers["sessions"])),
+                *counted_note(plan, b.covers["counted"])]
     if b.detail == "web_no_period":
         return [tr.t("objectives.no_period", kpi=kpi, file=b.covers.get("file", ""))]
     return []

@@ -240,7 +240,10 @@ def risks(plan: Plan) -> list[dict]:
 
     tr, name = plan.tr, plan.brief.client.name
     out = []
+    spent = {c.platform for c in plan.paid.channels if c.spend > 0}
     for m in plan.paid.models:
+        if m["platform"] not in spent:  # a platform with no paid budget risks nothing
+            continue
         borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
                     if isinstance(m.get(k), dict) and m[k].get("basis") in ("benchmark",
                                                                              "borrowed")]
@@ -297,9 +300,14 @@ def reporting(plan: Plan) -> list[str]:
     cpa = plan.paid.break_even_cpa
     forecast = plan.paid.totals.get("cpa")
     if cpa:
-        # scale only what beats the forecast: at the planned budget the last sale already
-        # costs about the break-even, so an average below break-even is not a reason to add
-        if forecast and forecast < cpa:
+        # scale only what beats the forecast; when the envelope stops at break-even the last
+        # sale already costs about that, so an average below break-even is not a reason to add
+        at = next((r for r in plan.paid.sweep if r["factor"] == 1.0), {})
+        last = at.get("marginal_cpa")  # what the last conversion of the envelope costs
+        if forecast and forecast < cpa and last and last < 0.9 * cpa:
+            out.append(tr.t("agency.scale_headroom", cpa=tr.money(forecast, 2),
+                            last=tr.money(last, 2), break_even=tr.money(cpa, 2)))
+        elif forecast and forecast < cpa:
             out.append(tr.t("agency.scale_forecast", cpa=tr.money(forecast, 2),
                             break_even=tr.money(cpa, 2)))
         else:

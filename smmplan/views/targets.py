@@ -11,7 +11,7 @@ from ..brief import platforms
 from ..plan import Plan
 from ..privacy import min_group
 from ..report import Column, Html, render
-from ..target_channels import reach_them
+from ..target_channels import rarely, reach_them
 from .base import (
     Section,
     appendix_chapter,
@@ -268,6 +268,11 @@ def reach_lines(plan: Plan, p) -> list[str]:
             lines.append(tr.t("targets.channel_item", platform=label,
                               reach=tr.percent(r.share, 0),
                               index=tr.number(fits[r.platform].index or 0, 2)))
+    low = rarely(p, kept)
+    if low:
+        lines.append(tr.plural("targets.channel_rarely", len(low), platforms=tr.join(
+            [tr.t("targets.channel_share", platform=labels[r.platform]["label"],
+                  share=tr.percent(r.share or 0, 1)) for r in low])))
     if best:
         why = choice_reason(plan, choices[best], len(kept)) if best in choices else ""
         lines.append(tr.t("targets.channel_not_kept", platform=labels[best]["label"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
+from ..catalogue import role_facts
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
@@ -104,10 +105,54 @@ def team_roles(plan: Plan) -> Section:
              Column("agency", tr.t("table.agency"), money),
              Column("best_name", tr.t("table.best"))]),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
+        *team_workload(plan),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "team.sizing_sme" if plan.brief.client.size == "sme" else "team.sizing_large"))),
         *team_option_blocks(plan),
     )
+
+
+def team_workload(plan: Plan) -> list:
+    """Hours a week by format family (the calendar's posts and the sector's levers): a
+    small business's hours with its community and planning time, adding up to the hours the
+    plan takes; a large company's content and production hours, the content managers' and
+    designers' FTE at 37.5 hours a week. Each total is the sum of the rows shown."""
+    tr, team = plan.tr, plan.team
+    if not team.workload:
+        return []
+    sme = plan.brief.client.size == "sme"
+    locations = plan.brief.client.locations or 1
+    rows = [{"name": tr.t(f"team.family.{w['family']}")
+             + (" " + tr.t("team.per_location", n=locations) if w["lever"] and locations > 1
+                and w["family"] in ("google_post", "review_replies") else ""),
+             "posts": None if w["family"] == "review_replies" else w["posts_per_week"],
+             "sme": w["sme_hours"],
+             "content": w["content_hours"], "production": w["production_hours"]}
+            for w in team.workload]
+    if sme and team.hours:
+        facts = role_facts()["hours"]
+        rows.append({"name": tr.t("team.family.community", channels=tr.plural(
+            "plural.channels", team.channels)), "posts": None,
+            "sme": round(team.channels * facts["per_channel"], 1), "content": 0.0,
+            "production": 0.0})
+        rows.append({"name": tr.t("team.family.planning"), "posts": None,
+                     "sme": float(facts["base"]), "content": 0.0, "production": 0.0})
+    total = {"name": tr.t("table.total"), "posts": None,
+             **{k: round(sum(r[k] for r in rows), 1) for k in ("sme", "content",
+                                                               "production")}}
+    frame = pd.DataFrame(rows + [total])
+    one = lambda v: tr.number(v, 1) if v is not None and not pd.isna(v) else ""  # noqa: E731
+    columns = [Column("name", tr.t("table.format_task")),
+               Column("posts", tr.t("table.posts_week"), one)]
+    columns += [Column("sme", tr.t("table.hours_week"), one)] if sme else [
+        Column("content", tr.t("table.content_hours"), one),
+        Column("production", tr.t("table.production_hours"), one)]
+    intro = tr.t("team.workload_sme", hours=tr.number(total["sme"], 1)) if sme else tr.t(
+        "team.workload_large", content=tr.number(total["content"], 1),
+        production=tr.number(total["production"], 1))
+    return [Html(render("paragraph.html.j2", text=intro)),
+            plan.record.table("team_workload", "team", tr.t("team.workload"), frame, columns),
+            Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.workload_basis")))]
 
 
 def option_recommendation(plan: Plan) -> str:

@@ -1,0 +1,108 @@
+"""Workload by format: the hours the plan's calendar takes, format family by format family
+(a 20-minute live is not a story), plus the sector levers that take hours every week (a
+Google Business Profile post per shop, review replies). Hours per family and their basis are
+in ``data/roles.yaml`` ``workload``; the team chapter sizes its roles from these rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .brief import Brief
+from .catalogue import content_facts, role_facts
+from .sectors import playbook
+
+FALLBACK_FAMILY = "photo"  # a format the catalogue does not list: one visual and a caption
+
+
+def families() -> dict[str, dict]:
+    """``data/roles.yaml`` ``workload.families``: formats, sme, content, production, basis."""
+    return role_facts()["workload"]["families"]
+
+
+def family_of(fmt: str) -> str:
+    """The family a calendar format belongs to (``FALLBACK_FAMILY`` when none lists it)."""
+    return next((k for k, f in families().items() if fmt in f["formats"]), FALLBACK_FAMILY)
+
+
+def calendar_mix(formats: Iterable[str], start: dt.date, end: dt.date) -> dict[str, float]:
+    """Posts a week of each format family in a calendar (its posts' formats between
+    ``start`` and ``end``), in the catalogue's family order."""
+    weeks = max(1.0, ((end - start).days + 1) / 7)
+    counts: dict[str, int] = {}
+    for fmt in formats:
+        fam = family_of(fmt)
+        counts[fam] = counts.get(fam, 0) + 1
+    return {k: counts[k] / weeks for k in families() if k in counts}
+
+
+def default_mix(brief: Brief) -> dict[str, float]:
+    """Without a calendar: the sector playbook's formats in equal shares (one post a week
+    each; ``rows`` scales them to the posting)."""
+    mix: dict[str, float] = {}
+    for fmt in playbook(brief.client.sector_kind)["formats"]:
+        fam = family_of(fmt)
+        mix[fam] = mix.get(fam, 0.0) + 1.0
+    return mix
+
+
+def expected_sme_per_post(brief: Brief) -> float | None:
+    """A small business's hours per post before the calendar is built: the average over the
+    formats its platforms today put in rotation (the first three of each, as the calendar
+    does), else over the sector's formats; None when neither has a format."""
+    platforms = content_facts()["platforms"]
+    formats = [f for c in brief.situation.channels if c.platform in platforms
+               for f in platforms[c.platform]["formats"][:3]]
+    formats = formats or list(playbook(brief.client.sector_kind)["formats"])
+    if not formats:
+        return None
+    fams = families()
+    return sum(fams[family_of(f)]["sme"] for f in formats) / len(formats)
+
+
+def lever_units(brief: Brief) -> dict[str, float]:
+    """Units a week of the sector levers that take hours (``workload.levers``): the family
+    and how many a week, per location when the lever is (``client.locations``, else 1)."""
+    rules = role_facts()["workload"]["levers"]
+    locations = brief.client.locations or 1
+    out: dict[str, float] = {}
+    for lever in playbook(brief.client.sector_kind)["levers"]:
+        rule = rules.get(lever["key"])
+        if rule:
+            n = rule["per_week"] * (locations if rule["per_location"] else 1)
+            out[rule["family"]] = out.get(rule["family"], 0.0) + n
+    return out
+
+
+def rows(mix: dict[str, float], posts: float, levers: dict[str, float]) -> list[dict]:
+    """Hours a week by format family for ``posts`` a week in the calendar's proportions
+    (``mix``: posts a week per family) plus the levers' weekly units: per family, posts or
+    units a week, hours for a small business (sme) and for a brand team's content and
+    production roles, each rounded once to 1 decimal (what the team chapter shows and
+    adds up). A calendar without posts has only the levers."""
+    fams = families()
+    total = sum(mix.values())
+    scale = posts / total if total else 0.0
+    out = []
+    for key in fams:
+        n = mix.get(key, 0.0) * scale + levers.get(key, 0.0)
+        if n <= 0:
+            continue
+        f = fams[key]
+        out.append({"family": key, "posts_per_week": round(n, 2),
+                    "lever": key in levers,
+                    "sme_hours": round(n * f["sme"], 1),
+                    "content_hours": round(n * f["content"], 1),
+                    "production_hours": round(n * f["production"], 1)})
+    return out
+
+
+def totals(table: list[dict]) -> dict[str, float]:
+    """The rows' hours a week added up: sme, content, production, and the community share
+    of content hours (review replies, which the community manager answers)."""
+    return {"sme": round(sum(r["sme_hours"] for r in table), 1),
+            "content": round(sum(r["content_hours"] for r in table
+                                 if r["family"] != "review_replies"), 1),
+            "community": round(sum(r["content_hours"] for r in table
+                                   if r["family"] == "review_replies"), 1),
+            "production": round(sum(r["production_hours"] for r in table), 1)}
