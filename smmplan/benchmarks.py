@@ -40,6 +40,20 @@ def _range(values: list[float], sources: list[str], basis: str) -> Range:
     return Range(min(values), float(median(values)), max(values), sorted(set(sources)), basis)
 
 
+def spread_single_figures(rates: dict[str, Range]) -> dict[str, Range]:
+    """A platform's rates with those known from one published figure (a benchmark or
+    borrowed range with no spread) given one: together they are known within data/paid.yaml
+    ``single_figure_spread`` either way (half to double), split evenly across them (k such
+    rates: factor ** (1/k) each), so the cost per result they drive spans that factor."""
+    singles = [k for k, r in rates.items()
+               if r.basis in ("benchmark", "borrowed") and r.low == r.high]
+    if not singles:
+        return rates
+    f = paid_facts()["single_figure_spread"]["factor"] ** (1 / len(singles))
+    return {k: Range(r.mid / f, r.mid, r.mid * f, r.sources, r.basis) if k in singles else r
+            for k, r in rates.items()}
+
+
 def conversion_objectives(kind: str) -> list[str]:
     """The benchmark rows (``objective`` column of data/benchmarks.csv) whose conversion
     rate stands for a conversion of ``kind`` (data/paid.yaml ``conversion_benchmarks``)."""

@@ -16,6 +16,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from . import benchmarks as bm
 from . import budget_sweep as bs
 from . import paid_months as pm
 from . import paid_value as pv
@@ -324,6 +325,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             excluded.append({"platform": platform, "reason": "no_benchmark",
                              "missing": missing})
             continue
+        rates = bm.spread_single_figures(rates)  # one published figure: half to double
         market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(

@@ -205,6 +205,103 @@ def channel_scores(plan: dict) -> Iterator[Check]:
                         0 <= row["score"] <= 100, f"{row['score']}")
 
 
+def revenue_months(plan: dict) -> Iterator[Check]:
+    """Paid revenue booked in the same month everywhere: the appendix's order values by
+    month and the monthly P&L; the P&L adds up to the team chapter's revenue, the paid
+    forecast less the deals that close after the plan; the ROAS is revenue over spend."""
+    paid = plan.get("budget")
+    if not paid or not paid.get("aov") or not paid.get("scenarios"):
+        return
+    pnl = {r["month_name"]: r["revenue"] for r in _rows(plan, "pnl")}
+    for row in _rows(plan, "order_value_by_month"):
+        if row["month_name"] in pnl:
+            yield Check(f"revenue of {row['month_name']}: order values vs P&L",
+                        _close(row["revenue"], pnl[row["month_name"]], abs_=1.0),
+                        f"{row['revenue']} vs {pnl[row['month_name']]}")
+    mid = paid["scenarios"]["mid"]
+    after = (paid.get("deal") or {}).get("after_plan", 0.0)
+    booked = plan.get("team", {}).get("revenue")
+    if booked is not None and pnl:
+        yield Check("paid revenue: P&L vs team", _close(sum(pnl.values()), booked, abs_=2.0),
+                    f"{sum(pnl.values()):.2f} vs {booked}")
+        yield Check("paid revenue booked: forecast less deals after the plan",
+                    _close(booked, mid["revenue"] - after, abs_=2.0),
+                    f"{booked} vs {mid['revenue']} - {after}")
+    if mid.get("roas") is not None and paid["total"]:
+        yield Check("ROAS: revenue over paid spend",
+                    _close(mid["roas"], mid["revenue"] / paid["total"], abs_=0.006),
+                    f"{mid['roas']} vs {mid['revenue']} / {paid['total']}")
+
+
+def realistic_goals(plan: dict) -> Iterator[Check]:
+    """A business goal flagged as unrealistic has one realistic value, the plan's own
+    forecasts: paid revenue (booked in the plan) plus the repeat customers' revenue, or
+    the paid leads a month, as the objectives chapter and the executive summary show it."""
+    from .goal_gap import LEAD_KINDS, repeat_from
+
+    paid = plan.get("budget")
+    if not paid or not paid.get("scenarios") or not paid.get("total"):
+        return
+    months = plan["client"]["period"]["months"]
+    mid = paid["scenarios"]["mid"]
+    summary = _summary(plan, "objectives")
+    for o in plan["objectives"]["objectives"]:
+        if not o["from_brief"] or o["realistic"] or o["realistic_target"] is None \
+                or o.get("horizon_months") != months:
+            continue
+        if o["kpi"] == "social_revenue" and paid.get("aov"):
+            forecast = mid["revenue"] - (paid.get("deal") or {}).get("after_plan", 0.0)
+            repeat = repeat_from(paid.get("customer_value"), months) or 0.0
+            expected = forecast + min(repeat, max(0.0, o["target"] - forecast))
+            shown = _translator(plan).money(o["realistic_target"])
+        elif o["kpi"] == "leads_per_month" and paid.get("conversion") in LEAD_KINDS:
+            expected = mid["conversions"] / months
+            shown = _translator(plan).number(o["realistic_target"])
+        else:
+            continue
+        yield Check(f"realistic value of {o['goal']}: the plan's forecasts",
+                    _close(o["realistic_target"], expected, abs_=1.0),
+                    f"{o['realistic_target']} vs {expected:.2f}")
+        if summary:
+            yield Check(f"realistic value of {o['goal']} in the executive summary",
+                        shown in summary, f"{shown} in {summary!r}")
+
+
+def measurement_labels(plan: dict) -> Iterator[Check]:
+    """Labels that must follow the plan's own figures: a posting window said to have no
+    post of its channel in the history only on a channel none of whose windows is
+    measured; a KPI's alert in the direction the KPI is better (negative comments alert
+    when they rise above the trajectory)."""
+    if "client" not in plan:
+        return
+    tr = _translator(plan)
+    none = tr.t("channels.window_basis.default")
+    windows = _rows(plan, "windows")
+    measured = {r["platform_name"] for r in windows if r.get("posts")}
+    for row in windows:
+        if row["platform_name"] in measured:
+            yield Check(f"window label of {row['platform_name']} {row['weekday_name']}",
+                        row["basis_name"] != none, row["basis_name"])
+    shown = _rows(plan, "measurement")
+    wanted = plan.get("objectives", {}).get("measurement", [])
+    for row, m in zip(shown, wanted, strict=False):
+        if m.get("alert") and m.get("direction"):
+            text = tr.t(f"objectives.alert_{m['direction']}", n=tr.percent(m["alert"], 0))
+            yield Check(f"alert direction of {m['kpi']}", row["alert"] == text,
+                        f"{row['alert']!r} vs {text!r}")
+
+
+def rate_spreads(plan: dict) -> Iterator[Check]:
+    """A rate the plan borrows from published benchmarks carries a spread (low below
+    high): the forecast's range is as wide as the risk the plan states for it."""
+    for m in plan.get("budget", {}).get("models", []):
+        for metric in ("cpm", "ctr", "cvr"):
+            r = m.get(metric)
+            if isinstance(r, dict) and r.get("basis") in ("benchmark", "borrowed"):
+                yield Check(f"spread of {m['platform']} {metric}", r["low"] < r["high"],
+                            f"{r['low']}-{r['mid']}-{r['high']}")
+
+
 def team_totals(plan: dict) -> Iterator[Check]:
     """The team chapter's totals, each the sum of the rows it shows (``team_checks``)."""
     from . import team_checks
@@ -215,7 +312,8 @@ def team_totals(plan: dict) -> Iterator[Check]:
 
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
-    calendar_agrees, team_figures, channel_scores, team_totals)
+    calendar_agrees, team_figures, channel_scores, revenue_months, realistic_goals,
+    measurement_labels, rate_spreads, team_totals)
 
 
 def run(plan: dict) -> list[Check]:

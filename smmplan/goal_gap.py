@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .brief import OfferLine
 from .budget import Paid
-from .objectives import Objective
+from .objectives import Objective, Objectives
 
 LEAD_KINDS = ("lead", "signup")  # conversions that count as leads of a leads goal
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
@@ -79,7 +79,11 @@ def seats(line: OfferLine, months: int, baseline: float | None, target: float,
 def repeat_revenue(paid: Paid, months: int) -> float | None:
     """The customer file's repeat orders (beyond each customer's first) at its own pace,
     over ``months``, times its spend per order; None without a customer value."""
-    cv = paid.customer_value
+    return repeat_from(paid.customer_value, months)
+
+
+def repeat_from(cv: dict | None, months: int) -> float | None:
+    """``repeat_revenue`` from a customer value (``Paid.customer_value``, as in plan.json)."""
     if not cv or not cv.get("file_months"):
         return None
     extra = cv["customers"] * max(0.0, cv["orders_per_customer"] - 1)
@@ -111,7 +115,8 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
                                wanted - bookings, seats=s, **verdict))
             continue
         if o.kpi == "social_revenue" and paid.aov and o.horizon_months == months:
-            forecast = float(totals["revenue"])
+            forecast = float(totals["revenue"])  # booked within the goal's months:
+            forecast -= (paid.deal or {}).get("after_plan", 0.0)  # deals closing after: not
         elif o.kpi == "leads_per_month" and paid.conversion in LEAD_KINDS and months:
             forecast = float(totals["conversions"]) / months
         else:
@@ -126,3 +131,42 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
                            forecast / o.target * 100, gap, held.get("budget"),
                            held.get("conversions"), **extra, **verdict))
     return out
+
+
+def forecast_total(g: GoalGap) -> float | None:
+    """What the plan's own forecasts add up to for a goal, in the target's unit: the paid
+    forecast plus the repeat customers' revenue (revenue), the paid leads a month (leads),
+    the fill rate today's bookings plus the paid ones give (fill rate)."""
+    if g.seats is not None:
+        return g.seats.fill_after
+    return g.paid + (g.repeat or 0.0)
+
+
+def with_forecasts(ob: Objectives, paid: Paid, months: int,
+                   offer: Sequence[OfferLine] = ()) -> Objectives:
+    """The objectives with each flagged business goal's realistic value set to what the
+    plan's own forecasts add up to (``forecast_total``), one figure for every chapter, in
+    place of the value reachable at the KPI's pace; a goal the forecasts reach is not
+    flagged. Goals the paid forecast cannot be compared with keep the pace's value."""
+    if paid.total <= 0:
+        return ob
+    totals = {g.goal: forecast_total(g) for g in goal_gaps(ob.objectives, paid, months, offer)}
+    out = []
+    for o in ob.objectives:
+        total = totals.get(o.goal) if o.from_brief and not o.realistic else None
+        if total is not None and o.target is not None:
+            o = replace(o, realistic=total >= o.target,
+                        realistic_target=None if total >= o.target else round(total, 2))
+        out.append(o)
+    return replace(ob, objectives=out)
+
+
+def forecast_based(o: Objective, paid: Paid, months: int,
+                   offer: Sequence[OfferLine] = ()) -> bool:
+    """Whether a flagged goal's realistic value is the plan's forecasts (``with_forecasts``)
+    rather than the value reachable at the KPI's pace."""
+    if o.realistic or o.realistic_target is None or paid.total <= 0:
+        return False
+    g = next((g for g in goal_gaps([o], paid, months, offer)), None)
+    total = forecast_total(g) if g is not None else None
+    return total is not None and math.isclose(round(total, 2), o.realistic_target)

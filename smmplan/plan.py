@@ -22,6 +22,7 @@ from .budget import Paid, plan_paid
 from .channels import Channels, calendar_files, plan_channels
 from .checks import run as run_checks
 from .community import Community, plan_community
+from .goal_gap import with_forecasts
 from .i18n import Translator
 from .ideas import add_target_ideas
 from .identity import Identity, analyse_identity
@@ -125,7 +126,10 @@ class Plan:
         sov = None
         if bench is not None and bench.sov_method == "mentions":
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
-        return plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
+        ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
+        # a flagged goal's realistic value is what the plan's own forecasts add up to
+        return with_forecasts(ob, self.paid, self.brief.client.period.months,
+                              self.brief.offer)
 
     @cached_property
     def capacity(self) -> Capacity:

@@ -180,16 +180,19 @@ def _assumptions(plan: Plan) -> list[str]:
     key = "revenue" if paid.objective != "conversions" and paid.aov else "conversions"
     fmt = tr.money if key == "revenue" else tr.number
     value = sum(getattr(c, key) for c in paid.channels)
-    equal = fmt(paid.equal_split[key]) if paid.equal_split and paid.equal_split["feasible"] \
-        else tr.t("common.na")
+    def shown(split: dict) -> str:  # its value, the one the headline compares with
+        bounds = "" if split["feasible"] else tr.t("budget.split_outside_bounds")
+        return fmt(split[key]) + bounds
+
+    equal = shown(paid.equal_split) if paid.equal_split else tr.t("common.na")
     if paid.historical_split:
         shares = paid.historical_split["shares"]
         history = tr.join([f"{platform_label(p)} {tr.percent(v, 0)}"
                            for p, v in shares.items() if v])
         out.append(tr.t("budget.vs_splits", history=history,
-                        history_value=fmt(paid.historical_split[key]), equal_value=equal,
+                        history_value=shown(paid.historical_split), equal_value=equal,
                         value=fmt(value)))
-    elif paid.equal_split and paid.equal_split["feasible"]:
+    elif paid.equal_split:
         out.append(tr.t("budget.vs_equal", equal_value=equal, value=fmt(value)))
     return out
 
@@ -225,6 +228,14 @@ def _value_notes(plan: Plan) -> list[str]:
     return out
 
 
+def sweep_span(paid) -> tuple[float, float]:
+    """The budgets the sweep table shows, lowest and highest, as percent of the brief's
+    paid budget: the range the text states is the table's own."""
+    budgets = [r["budget"] for r in paid.sweep]
+    base = paid.envelope or paid.total
+    return min(budgets) / base * 100, max(budgets) / base * 100
+
+
 def budget_scenarios(plan: Plan) -> Section:
     """Budget sweep with marginal cost and break-even, and low / mid / high scenarios."""
     tr, paid = plan.tr, plan.paid
@@ -236,7 +247,9 @@ def budget_scenarios(plan: Plan) -> Section:
                     budget=tr.money(paid.break_even_budget),
                     cpa=tr.money(paid.break_even_cpa, 2))
     elif paid.break_even_budget is None:
-        text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2))
+        low, high = sweep_span(paid)
+        text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),
+                    low=tr.percent(low, 0), high=tr.percent(high, 0))
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
                     budget=tr.money(paid.break_even_budget))
@@ -565,24 +578,32 @@ def _order_values(plan: Plan) -> list:
     rows = pd.DataFrame(paid.monthly)
     if not paid.aov or rows.empty or rows["revenue"].isna().all():
         return []
-    rows["revenue"] = rows.get("lead_revenue", rows["revenue"])  # the month's leads' value
-    by = rows.groupby("month", sort=False)[["conversions", "revenue"]].sum().reset_index()
-    by["order_value"] = by["revenue"] / by["conversions"].where(by["conversions"] > 0)
+    lag = "lead_revenue" in rows  # deals close months after the lead (paid.deal)
+    rows["lead_value"] = rows["lead_revenue"] if lag else rows["revenue"]
+    by = rows.groupby("month", sort=False)[["conversions", "lead_value", "revenue"]].sum(
+        ).reset_index()  # revenue: booked in the month, as the P&L books it
+    by["order_value"] = by["lead_value"] / by["conversions"].where(by["conversions"] > 0)
     by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
     by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
     basis = paid.order_value.get("basis", "sector")
+    notes = [tr.t(f"budget.order_value_{basis}", sector=tr.text(playbook(
+        plan.brief.client.sector_kind)["name"]))]
+    value_cols = [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))]
+    if lag and paid.deal:
+        notes.append(tr.t("budget.order_value_lag", months=paid.deal["months"],
+                          after=tr.money(paid.deal["after_plan"])))
+        value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
+                      Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
     return [
         section_heading(plan, "budget.order_value_by_month", "budget-order-value", level=4),
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            f"budget.order_value_{basis}", sector=tr.text(playbook(
-                plan.brief.client.sector_kind)["name"])))),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
         plan.record.table(
             "order_value_by_month", "budget", tr.t("budget.order_value_by_month"), by,
             [Column("month_name", tr.t("table.month")),
              Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
              Column("order_value", tr.t("table.order_value"), lambda v: tr.money(v, 2)),
              Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
-             Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))])]
+             *value_cols])]
 
 
 def _monthly_pivot(plan: Plan, line: str = "conversions"

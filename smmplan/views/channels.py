@@ -248,12 +248,14 @@ def calendar_view(plan: Plan) -> Section:
     tr, ch = plan.tr, plan.channels
     rows = []
     for platform, wins in ch.windows.items():
+        measured = any(w.basis != "default" for w in wins)  # its own posts gave windows
         for w in wins:
+            basis = "default_fill" if w.basis == "default" and measured else w.basis
             rows.append({"platform": platform, "platform_name": platform_label(platform),
                          "weekday": w.weekday, "weekday_name": weekday_name(plan, w.weekday),
                          "hour": w.hour, "rate": w.rate, "posts": w.posts,
                          "basis": w.basis,
-                         "basis_name": tr.t(f"channels.window_basis.{w.basis}")})
+                         "basis_name": tr.t(f"channels.window_basis.{basis}")})
     windows = pd.DataFrame(rows)
     rules = calendar_rules()
     shares = [rules["rank_weights"][min(i, len(rules["rank_weights"]) - 1)]

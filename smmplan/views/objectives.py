@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..goal_gap import GoalGap, goal_gaps
+from ..goal_gap import GoalGap, forecast_based, goal_gaps
 from ..goals import GENERIC, evidence_for
 from ..objectives import Objective
 from ..plan import Plan
@@ -215,6 +215,11 @@ def objectives_smart(plan: Plan) -> Section:
                               months=plan.brief.goals.horizon_months))
         if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
+            if forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
+                key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
+            elif o.realistic and o.max_monthly is not None \
+                    and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
+                key = "objectives.realistic_forecast"  # above the pace, the forecasts reach it
             name = o.goal or tr.t(f"objective.{o.objective}")
             notes.append(tr.t(key, goal=name, target=kpi_value(plan, o.kpi, o.target),
                               required=tr.percent(o.required_monthly, 1),
@@ -253,6 +258,20 @@ def objectives_smart(plan: Plan) -> Section:
     return Section(*blocks)
 
 
+def _measured(plan: Plan, m: dict) -> bool:
+    """Whether the client's data measures a measure today: the audience profile only from
+    a customer file (personas described in the brief are hypotheses, not a measure)."""
+    if m["kpi"] is None and m["source"] == "audience":
+        return plan.brief.data.audience is not None
+    return bool(m["measured"])
+
+
+def _declared(plan: Plan, m: dict) -> bool:
+    """A KPI whose only figure today is the one the brief declares (not the client's data)."""
+    return m["kpi"] is not None and any(
+        o.kpi == m["kpi"] and o.baseline.basis == "brief" for o in plan.objectives.objectives)
+
+
 def objectives_measurement(plan: Plan) -> Section:
     """Measurement plan, post-history analysis and landing pages."""
     tr, ob = plan.tr, plan.objectives
@@ -263,9 +282,12 @@ def objectives_measurement(plan: Plan) -> Section:
         "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
-        "measured": tr.t("measure.measured") if m["measured"] else tr.t(
-            "measure.missing", needs=tr.t(f"objectives.needs.{m['source']}")),
-        "alert": tr.t("objectives.alert", n=tr.percent(m["alert"], 0)) if m["alert"] else ""}
+        "measured": tr.t("measure.declared") if _declared(plan, m) else tr.t(
+            "measure.measured") if _measured(plan, m) else tr.t(
+            "measure.missing", needs=tr.t("measure.needs_customer_file") if m["kpi"] is None
+            else tr.t(f"objectives.needs.{m['source']}")),
+        "alert": tr.t(f"objectives.alert_{m.get('direction') or 'up'}",
+                      n=tr.percent(m["alert"], 0)) if m["alert"] else ""}
         for m in ob.measurement])
     blocks = [section_heading(plan, "objectives.measurement", "objectives-measurement"),
               Html(render("paragraph.html.j2", text=tr.t("measure.intro"))),

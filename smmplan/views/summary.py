@@ -249,7 +249,8 @@ def risks(plan: Plan) -> list[dict]:
                                                                              "borrowed")]
         if borrowed:
             out.append(("risk_benchmark", {"platform": platform_label(m["platform"]),
-                                           "metrics": tr.join(borrowed), "client": name}))
+                                           "metrics": tr.join(borrowed), "client": name,
+                                           **_cost_range(plan, m["platform"])}))
     seen = set()
     for o in plan.objectives.objectives:
         basis = o.baseline.basis
@@ -269,8 +270,25 @@ def risks(plan: Plan) -> list[dict]:
     total, brief_total = plan.team.total_cost.get("total", 0), _brief_total(plan)
     if brief_total and total > brief_total * 1.1:
         out.append(("risk_budget", {"plan": tr.money(total), "brief": tr.money(brief_total)}))
-    return [{"risk": tr.t(f"agency.{k}", **v), "impact": tr.t(f"agency.{k}_impact"),
-             "check": tr.t(f"agency.{k}_check", **v)} for k, v in out]
+    return [{"risk": tr.t(f"agency.{k}", **v),
+             "impact": tr.t(f"agency.{k}_impact_range", **v) if "low" in v
+             else tr.t(f"agency.{k}_impact", **v), "check": tr.t(f"agency.{k}_check", **v)}
+            for k, v in out]
+
+
+def _cost_range(plan: Plan, platform: str) -> dict:
+    """A funded platform's cost per result in the forecast's pessimistic and optimistic
+    scenarios (the budget chapter's low-high range), for the risk its borrowed rates carry,
+    and the spread a single published figure is given (only that when it is not funded)."""
+    from ..catalogue import paid_facts
+
+    factor = {"factor": plan.tr.number(paid_facts()["single_figure_spread"]["factor"])}
+    c = next((c for c in plan.paid.channels if c.platform == platform), None)
+    if c is None or not c.spend or not c.conversions_low or not c.conversions_high:
+        return factor
+    return factor | {"low": plan.tr.money(c.spend / c.conversions_high, 2),
+            "high": plan.tr.money(c.spend / c.conversions_low, 2),
+            "mid": plan.tr.money(c.spend / c.conversions, 2) if c.conversions else ""}
 
 
 def reporting(plan: Plan) -> list[str]:

@@ -219,9 +219,14 @@ def team_costs(plan: Plan) -> Section:
         "team.roi_unknown")
     returns = []
     if paid.aov and paid.total:  # three returns, each named: paid, the goal, the whole effort
-        returns.append(tr.t("team.return_paid", revenue=tr.money(team.revenue or 0),
+        forecast = paid.totals["revenue"]  # the budget chapter's revenue and ROAS, one value
+        returns.append(tr.t("team.return_paid", revenue=tr.money(forecast),
                             spend=tr.money(paid.total),
-                            roas=tr.number((team.revenue or 0) / paid.total, 2)))
+                            roas=tr.number(paid.totals["roas"], 2)))
+        if paid.deal and team.revenue is not None:
+            returns.append(tr.t("team.return_paid_booked", booked=tr.money(team.revenue),
+                                months=paid.deal["months"],
+                                after=tr.money(paid.deal["after_plan"])))
     goal = next((o for o in plan.objectives.objectives if o.kpi == "social_revenue"
                  and o.target), None)
     if goal is not None and team.revenue is not None:
