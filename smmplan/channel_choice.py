@@ -43,10 +43,22 @@ def scaled_score(base: float, goal_bonus: float, named: bool, fit: float) -> flo
     return max(0.0, min(100.0, score * fit))
 
 
-def choose(choices: list[ChannelChoice], brief: Brief, max_channels: int) -> None:
+def home_platforms(targets: list[tuple[float, str | None]], brief: Brief) -> set[str]:
+    """The platforms the client runs that are a large target's home: the best channel
+    (``target_channels.reach_them``) of a target holding at least ``home_target_share`` % of
+    the audience. ``targets``: (share %, best platform) per target."""
+    runs = {c.platform for c in brief.situation.channels}
+    floor = rules()["home_target_share"]
+    return {best for share, best in targets if best in runs and (share or 0) >= floor}
+
+
+def choose(choices: list[ChannelChoice], brief: Brief, max_channels: int,
+           home: set[str] | None = None) -> None:
     """Mark the kept platforms among ``choices`` (best score first) and give every dropped
     one its reason: ``no_targets``, ``no_role``, ``low_fit``, ``not_added`` (a new platform
-    below the bar for adding one) or ``capacity``."""
+    below the bar for adding one) or ``capacity``. A ``home`` platform (a large target's
+    best channel that the client runs, ``home_platforms``) is not dropped for capacity
+    (``kept_home``): the kept channels share the capacity instead."""
     r = rules()
     current = {c.platform: c for c in brief.situation.channels}
     kept = 0
@@ -63,11 +75,13 @@ def choose(choices: list[ChannelChoice], brief: Brief, max_channels: int) -> Non
             reason = "low_fit"
         elif not runs and c.score < r["add_score"]:
             reason = "not_added"
+        elif kept >= max_channels and c.platform in (home or set()):
+            reason = "kept_home"
         elif kept >= max_channels:
             reason = "capacity"
         else:
             reason = "kept"
-        c.kept, c.reason = reason in ("kept", "kept_brief"), reason
+        c.kept, c.reason = reason in ("kept", "kept_brief", "kept_home"), reason
         kept += c.kept
         if not c.kept:
             c.role = None

@@ -81,7 +81,7 @@ class ChannelChoice:
     presence: float
     kept: bool
     role: str | None
-    reason: str  # kept: "kept", "kept_brief"; dropped: channel_choice.choose's reasons
+    reason: str  # kept: "kept", "kept_brief", "kept_home"; dropped: channel_choice.choose's reasons
     posts_per_week: float = 0.0
     current_posts_per_week: float | None = None
     audience_basis: str = "targets"  # or platform_use's basis: country, region, stand_in
@@ -156,7 +156,8 @@ def live_seller(brief: Brief) -> bool:
 
 
 def score_channels(brief: Brief, target_reach: dict[str, float] | None,
-                   wanted_roles: dict[str, float], max_channels: int) -> list[ChannelChoice]:
+                   wanted_roles: dict[str, float], max_channels: int,
+                   home: set[str] | None = None) -> list[ChannelChoice]:
     """Score every platform considered for the brief (see the module docstring) and keep
     at most ``max_channels`` by the rules of ``channel_choice.choose``."""
     facts = content_facts()["platforms"]
@@ -191,7 +192,7 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
                                      .posts_per_week if platform in current else None,
                                      audience_basis=basis, sector_fit=fit))
     choices.sort(key=lambda c: -c.score)
-    choose(choices, brief, max_channels)
+    choose(choices, brief, max_channels, home)
     return choices
 
 
@@ -200,8 +201,9 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     """Posts a week per kept platform: the recommended minimum first (today's posting for a
     best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
     capacity to the best-scored platforms first, each up to its recommended maximum (or
-    today's posting when higher). When capacity cannot pay the floors, every platform is cut
-    in proportion and a best performer cut below today is marked ``cut``."""
+    today's posting when higher). When capacity cannot pay the minimums, the best performers
+    keep theirs first and the others share the rest in proportion; a best performer cut
+    below today is marked ``cut``."""
     facts = content_facts()["platforms"]
     floors = floors or {}
     mins = {c.platform: max(facts[c.platform]["posts_per_week"][0],
@@ -209,10 +211,18 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     maxs = {c.platform: max(facts[c.platform]["posts_per_week"][1],
                             floors.get(c.platform, 0.0)) for c in kept}
     base = sum(mins.values())
-    scale = min(1.0, capacity / base) if base else 0
+    # short of capacity, a best performer keeps today's posting first and the others share
+    # what is left, each in proportion to its recommended minimum
+    short = capacity < base
+    need = {c.platform: floors[c.platform] if short else mins[c.platform]
+            for c in kept if c.platform in floors}
+    first = min(1.0, capacity / sum(need.values())) if need else 0.0
+    rest = max(0.0, capacity - sum(need.values()) * first)
+    others = sum(mins[c.platform] for c in kept if c.platform not in floors)
     for c in kept:
-        c.posts_per_week = mins[c.platform] * scale
         c.protected = c.platform in floors
+        c.posts_per_week = need[c.platform] * first if c.protected else \
+            mins[c.platform] * (min(1.0, rest / others) if others else 0.0)
     left = capacity - sum(c.posts_per_week for c in kept)
     for c in sorted(kept, key=lambda c: -c.score):  # spare capacity: best channels first
         add = max(0.0, min(left, maxs[c.platform] - c.posts_per_week))
@@ -332,12 +342,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   paid_spend: dict[str, float] | None = None,
                   paid_monthly: list[dict] | None = None,
                   conversion_spend: dict[str, float] | None = None,
-                  conversion: str | None = None) -> Channels:
+                  conversion: str | None = None, home: set[str] | None = None) -> Channels:
     """The channels and content chapter's results; ``capacity`` is the posts a week the
     plan's team can produce (``team.content_capacity``); ``paid_monthly`` the budget
     chapter's monthly spend rows, which the sponsored posts follow; ``conversion_spend``
     its conversion spend per platform (a platform without any sponsors awareness posts
-    only) and ``conversion`` the kind of conversion it buys (budget.paid.conversion)."""
+    only) and ``conversion`` the kind of conversion it buys (budget.paid.conversion);
+    ``home`` the large targets' home platforms (``channel_choice.home_platforms``)."""
     facts = content_facts()
     roles_needed: dict[str, float] = {}
     for i, problem in enumerate(fix_first):
@@ -347,7 +358,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     if not roles_needed:
         roles_needed = {"awareness": 1, "engagement": 1}
     max_channels = brief.calendar.max_channels or max(1, min(6, int(np.ceil(capacity / 4))))
-    choices = score_channels(brief, target_reach, roles_needed, max_channels)
+    choices = score_channels(brief, target_reach, roles_needed, max_channels, home)
     kept = [c for c in choices if c.kept]
     allocate_frequency(kept, capacity, best_performers(brief, target_reach))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)

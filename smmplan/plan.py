@@ -19,6 +19,7 @@ from . import __version__
 from .audience import Audience, load_audience
 from .brief import Brief
 from .budget import Paid, plan_paid
+from .channel_choice import home_platforms
 from .channels import Channels, calendar_files, plan_channels
 from .checks import run as run_checks
 from .community import Community, plan_community
@@ -30,6 +31,7 @@ from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
+from .target_channels import target_home
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import Capacity, Team, content_capacity, plan_team
 from .theme import Theme
@@ -151,7 +153,9 @@ class Plan:
                                  {c.platform: c.spend for c in self.paid.channels},
                                  self.paid.monthly,
                                  {c.platform: c.conversion_spend for c in self.paid.channels},
-                                 self.paid.conversion)
+                                 self.paid.conversion, home_platforms(
+                                     [(p.share, target_home(p)) for p in tg.personas],
+                                     self.brief))
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 

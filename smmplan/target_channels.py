@@ -56,8 +56,7 @@ def reach_them(persona, kept: list[str]) -> tuple[list[Reach], str | None]:
             out.append(Reach(p, fits[p].reach if fits[p].basis != "declared" else None,
                              fits[p].basis))
     out.sort(key=lambda r: (r.basis != "acquisition", -(r.share or 0)))
-    best = max(acquisition, key=acquisition.get) if acquisition else (
-        persona.channels[0].platform if persona.channels else None)
+    best = target_home(persona)
     return out, best if best and best not in kept else None
 
 
@@ -68,3 +67,12 @@ def rarely(persona, kept: list[str]) -> list[Reach]:
     low = [Reach(p, acquisition[p], "acquisition") for p in kept
            if acquisition.get(p) and acquisition[p] < MIN_ACQUISITION]
     return sorted(low, key=lambda r: -(r.share or 0))
+
+
+def target_home(persona) -> str | None:
+    """A target's best channel whatever the plan keeps: the platform most of it came
+    through, else its first fitting channel (``reach_them``'s ``best``)."""
+    acquisition = getattr(persona, "acquisition", {}) or {}
+    if acquisition:
+        return max(acquisition, key=acquisition.get)
+    return persona.channels[0].platform if persona.channels else None

@@ -126,3 +126,36 @@ def test_a_platform_that_brought_almost_none_of_a_target_is_not_where_to_reach_i
     assert [r.platform for r in reach] == ["instagram", "tiktok"]
     assert [(r.platform, r.share) for r in rarely(persona, ["facebook", "tiktok"])] == \
         [("facebook", MIN_ACQUISITION / 25)]
+
+
+def test_short_of_capacity_the_best_channel_keeps_todays_posting_and_the_others_share_the_rest():
+    # Instagram posts 2 a week today (under its recommended 3): with 2.5 posts a week in all,
+    # it keeps its 2 and Facebook gets the half-post left, instead of Instagram taking all
+    kept = [ChannelChoice("instagram", 95, 1, 1, 1, True, "awareness", "kept"),
+            ChannelChoice("facebook", 76, 0.75, 1, 0.6, True, "conversion", "kept_home")]
+    allocate_frequency(kept, 2.5, {"instagram": 2.0})
+    by = {c.platform: c.posts_per_week for c in kept}
+    assert by == {"instagram": 2.0, "facebook": 0.5}
+    assert not kept[0].cut
+
+
+def test_a_large_targets_home_platform_is_not_dropped_for_capacity():
+    from smmplan.channel_choice import choose, home_platforms
+
+    b = brief("bakery")  # runs Instagram and Facebook
+    assert home_platforms([(50.0, "facebook"), (25.0, "instagram"), (10.0, "tiktok")], b) == \
+        {"facebook", "instagram"}
+    assert home_platforms([(rules()["home_target_share"] - 1, "facebook")], b) == set()
+
+    def fresh():
+        return [ChannelChoice("instagram", 95, 1, 1, 1, False, "awareness", ""),
+                ChannelChoice("facebook", 76, 0.75, 1, 0.6, False, "conversion", "")]
+
+    choices = fresh()
+    choose(choices, b, 1)
+    assert [(c.platform, c.kept, c.reason) for c in choices] == \
+        [("instagram", True, "kept"), ("facebook", False, "capacity")]
+    choices = fresh()
+    choose(choices, b, 1, {"facebook"})
+    assert [(c.platform, c.kept, c.reason) for c in choices] == \
+        [("instagram", True, "kept"), ("facebook", True, "kept_home")]

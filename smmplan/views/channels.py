@@ -90,6 +90,8 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
         key = "kept_cut"
     elif c.kept and c.protected:
         key = "kept_best"
+    if key == "kept_home":  # the number capacity allows, before the home platforms
+        kept -= sum(1 for k in plan.channels.choices if k.reason == "kept_home")
     text = tr.t(f"channels.reason.{key}", n=kept, channels=tr.plural("plural.channels", kept),
                 threshold=tr.percent(r["min_target_reach"], 0),
                 bar=tr.number(r["add_score"]), keep=tr.number(r["keep_score"]),
