@@ -424,9 +424,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         for m in models:
             m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
         try:
-            sweep = bs.budget_sweep(partial(solve, aware=aware_split(envelope * share / 100)),
-                                    conversions, envelope * (1 - share / 100),
-                                    envelope * share / 100, floor)
+            sweep = bs.budget_sweep(solve, conversions, envelope * (1 - share / 100),
+                                    envelope * share / 100, floor, aware_split)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
         be_budget = bs.break_even_budget(sweep, break_even)

@@ -12,23 +12,27 @@ from .optimiser import AllocationError
 SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
-def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float
-           ) -> list[dict]:
-    """Re-optimised conversions at each level of the conversion budget (``SWEEP``) and the
-    marginal cost per conversion between levels; ``budget`` is the whole paid budget at
-    that level (the awareness part unchanged), the basis of the headline and break-even."""
+def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float,
+                 aware_split=None) -> list[dict]:
+    """Re-optimised conversions at each level of the paid budget (``SWEEP``) and the
+    marginal cost per conversion between levels; ``budget`` is the whole paid budget at that
+    level. Awareness keeps its share of every level (``aware_split``: its spend per platform
+    for an awareness budget, placed before the conversion spend); without it, the awareness
+    part stays as it is. The basis of the headline and of break-even."""
     rows, prev = [], None
     for factor in SWEEP:
         b = conv_budget * factor
+        aware = aware_budget * factor if aware_split is not None else aware_budget
         try:
-            alloc = solve(b, floor=floor)
+            alloc = solve(b, floor=floor, aware=aware_split(aware)) if aware_split \
+                is not None else solve(b, floor=floor)
         except AllocationError:
             if factor == 1.0:
                 raise
             continue
         conv, revenue = conversions(alloc.spend)
         marginal = (b - prev[0]) / (conv - prev[1]) if prev and conv > prev[1] else None
-        rows.append({"factor": factor, "budget": round(b + aware_budget, 2),
+        rows.append({"factor": factor, "budget": round(b + aware, 2),
                      "conversion_budget": round(b, 2), "conversions": round(conv, 2),
                      "revenue": round(revenue, 2) if revenue else None,
                      "marginal_cpa": round(marginal, 2) if marginal else None})
@@ -38,15 +42,20 @@ def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, fl
 
 def break_even_budget(sweep: list[dict], break_even: float | None) -> float | None:
     """The whole paid budget where the marginal cost per conversion reaches the break-even
-    cost (interpolated between sweep levels); None when no level reaches it."""
+    cost; None when no level reaches it. A level's ``marginal_cpa`` is the mean over the
+    step that ends at it, so it stands at the step's middle; the crossing is interpolated
+    between those middles (the first middle when the first step is already past it)."""
     if not break_even:
         return None
-    for a, b in itertools.pairwise(sweep):
-        if b["marginal_cpa"] and b["marginal_cpa"] >= break_even:
-            lo_cpa = a["marginal_cpa"] or 0
-            t = (break_even - lo_cpa) / (b["marginal_cpa"] - lo_cpa) if \
-                b["marginal_cpa"] != lo_cpa else 0
-            return round(a["budget"] + max(0, min(1, t)) * (b["budget"] - a["budget"]), 2)
+    points = [((a["budget"] + b["budget"]) / 2, b["marginal_cpa"])
+              for a, b in itertools.pairwise(sweep) if b["marginal_cpa"]]
+    for i, (at, cpa) in enumerate(points):
+        if cpa >= break_even:
+            if i == 0:
+                return round(at, 2)
+            lo_at, lo_cpa = points[i - 1]
+            t = (break_even - lo_cpa) / (cpa - lo_cpa) if cpa != lo_cpa else 0
+            return round(lo_at + max(0, min(1, t)) * (at - lo_at), 2)
     return None
 
 
