@@ -12,7 +12,7 @@ import pandas as pd
 from .audience import Audience
 from .brief import OfferLine, platform_catalogue
 from .privacy import min_group
-from .target_channels import acquisition_shares
+from .target_channels import acquisition_shares, platform_shares
 
 Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
@@ -152,8 +152,12 @@ def _platform_reach(aud: Audience, mask: np.ndarray) -> tuple[dict[str, float], 
         bands = _age_bands(aud.features.loc[mask, aud.age_column].to_numpy(dtype=float))
         gender = None
         if aud.gender_column:
-            g = aud.features.loc[mask, aud.gender_column].astype(str).str.lower().str[0]
-            women, men = float(g.isin(["f", "w"]).mean()), float(g.isin(["m", "h"]).mean())
+            # each value's first letter, lowered, worked out on the column's categories
+            column = aud.features[aud.gender_column].astype("category")
+            first = np.array([str(c).lower()[:1] for c in column.cat.categories] + ["n"])
+            g = first[column.cat.codes.to_numpy()[np.asarray(mask)]]  # missing: "nan"
+            women, men = (float(np.isin(g, ["f", "w"]).mean()),
+                          float(np.isin(g, ["m", "h"]).mean())) if len(g) else (0.0, 0.0)
             if women + men > 0.5:
                 gender = (women / (women + men), men / (women + men))
         for key, facts in catalogue.items():
@@ -166,13 +170,9 @@ def _platform_reach(aud: Audience, mask: np.ndarray) -> tuple[dict[str, float], 
                     (use["women"] + use["men"]) / 2)
             reach[key] = min(value, 100.0)
         return reach, "age+gender" if gender else "age"
-    labels = {facts["label"].split(" ")[0].lower(): key for key, facts in catalogue.items()}
-    for col in aud.categorical:
-        values = aud.features[col].astype(str).str.lower()
-        if values.isin(labels).any():
-            shares = values[mask].value_counts(normalize=True)
-            return {labels[v]: float(s) * 100 for v, s in shares.items() if v in labels}, \
-                "acquisition"
+    shares = platform_shares(aud, mask)
+    if shares:
+        return {key: share * 100 for key, share in shares}, "acquisition"
     return {}, ""
 
 
