@@ -70,19 +70,25 @@ def _profiles(features: pd.DataFrame, numeric: list[str], categorical: list[str]
     (default: all; every row in ``base`` carries a label), one pass per column for all
     segments: numeric columns by z-score of the segment mean (population std, NaN
     ignored), categories by share in the segment against share in ``base`` (lift)."""
-    inside = np.ones(len(features), dtype=bool) if base is None else base
-    lab = np.asarray(labels)[inside]
+    def within(values: np.ndarray) -> np.ndarray:  # no copy of every row without a base
+        return values if base is None else values[base]
+
+    lab = within(np.asarray(labels))
+    sizes = np.bincount(lab, minlength=k).astype(float)
     result: list[list[Trait]] = [[] for _ in range(k)]
     for col in numeric:
-        values = features[col].to_numpy(dtype=float)[inside]
+        values = within(features[col].to_numpy(dtype=float))
         valid = ~np.isnan(values)
-        if not valid.any():
-            continue
-        overall, std = float(values[valid].mean()), float(values[valid].std())
+        whole = bool(valid.all())  # no missing value: the sums need no mask
+        if not whole:
+            if not valid.any():
+                continue
+            values = values[valid]
+        overall, std = float(values.mean()), float(values.std())
         if not std or np.isnan(std):
             continue
-        sums = np.bincount(lab, weights=np.where(valid, values, 0.0), minlength=k)
-        counts = np.bincount(lab, weights=valid.astype(float), minlength=k)
+        sums = np.bincount(lab if whole else lab[valid], weights=values, minlength=k)
+        counts = sizes if whole else np.bincount(lab[valid], minlength=k).astype(float)
         for i in range(k):
             seg_mean = float(sums[i] / counts[i]) if counts[i] else float("nan")
             result[i].append(Trait(col, "numeric", None, round((seg_mean - overall) / std, 3),
@@ -92,7 +98,7 @@ def _profiles(features: pd.DataFrame, numeric: list[str], categorical: list[str]
         if not isinstance(column.dtype, pd.CategoricalDtype):
             column = column.astype("category")
         names = column.cat.categories
-        codes = column.cat.codes.to_numpy()[inside]
+        codes = within(column.cat.codes.to_numpy())
         known = codes >= 0  # shares among present values, as value_counts gives them
         joint = np.bincount(lab[known] * len(names) + codes[known],
                             minlength=k * len(names)).reshape(k, len(names)).astype(float)
