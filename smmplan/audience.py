@@ -284,6 +284,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     dates: dict[str, pd.Series] = {}
     years: dict[str, tuple[pd.Series, int]] = {}
     key_column = roles.get("id")
+    counted: dict[str, int] = {}  # each typed column's present values
 
     for col in table.columns:
         raw = table[col]
@@ -298,6 +299,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         else:  # distinct values of other columns are counted only when needed (costly)
             present = raw.dropna() if raw.hasnans else raw
             n_distinct = None
+        counted[col] = len(present)  # present values, counted once (notes, coercions)
         if present.empty:
             notes.append(ColumnNote(col, "dropped", "empty"))
             continue
@@ -381,7 +383,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         stacked = pd.concat([d for d in dates.values()])
         reference = today or stacked.max()
         for col, parsed in dates.items():
-            coerced = int(len(_non_empty(table[col])) - parsed.notna().sum())
+            coerced = int(counted[col] - parsed.notna().sum())
             if _BIRTH.search(col) or roles.get("age") == col:
                 name = "age"
                 values = (reference - parsed).dt.days / 365.25
@@ -414,7 +416,8 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
         categories = {label: c for label, c in mapped_categories.items() if c in numeric}
     else:
         categories = category_columns([c for c in numeric if c not in roles.values()])
-    _flag_values(table, typed, notes, renames, {roles.get("value"), *categories.values()})
+    _flag_values(table, typed, notes, renames, {roles.get("value"), *categories.values()},
+                 counted)
 
     if not typed:
         raise DataError(f"{file}: no column can be used to find targets "
@@ -547,7 +550,8 @@ def split_sum(mapped: str | None) -> list[str]:
 
 
 def _flag_values(table: pd.DataFrame, typed: dict[str, pd.Series], notes: list[ColumnNote],
-                 renames: dict[str, str], amounts: set[str | None]) -> None:
+                 renames: dict[str, str], amounts: set[str | None],
+                 counted: dict[str, int] | None = None) -> None:
     """Missing values counted per kept column; impossible values excluded (an age outside
     ``AGE_RANGE``, a negative amount in a spend or value column, or in one of ``amounts``:
     the value and per-category spend columns) and extreme ones capped
@@ -562,7 +566,9 @@ def _flag_values(table: pd.DataFrame, typed: dict[str, pd.Series], notes: list[C
             continue
         raw = table[note.column] if note.column in table else None
         if raw is not None:  # absent cells and missing-value tokens ("n/a", "-", ...)
-            note.missing = int(len(raw) - len(_non_empty(raw)))
+            present = (counted or {}).get(note.column)
+            note.missing = int(len(raw) - (len(_non_empty(raw)) if present is None else
+                                           present))
         if note.kind not in ("numeric", "age"):
             continue
         if note.kind == "age":

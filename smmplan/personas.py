@@ -12,7 +12,7 @@ import pandas as pd
 from .audience import Audience
 from .brief import OfferLine, platform_catalogue
 from .privacy import min_group
-from .target_channels import acquisition_shares
+from .target_channels import acquisition_shares, platform_shares
 
 Z_TRAIT = 0.3  # |z| from which a numeric trait describes a segment
 LIFT_TRAIT = 1.2  # share in segment / share overall from which a category describes it
@@ -70,19 +70,25 @@ def _profiles(features: pd.DataFrame, numeric: list[str], categorical: list[str]
     (default: all; every row in ``base`` carries a label), one pass per column for all
     segments: numeric columns by z-score of the segment mean (population std, NaN
     ignored), categories by share in the segment against share in ``base`` (lift)."""
-    inside = np.ones(len(features), dtype=bool) if base is None else base
-    lab = np.asarray(labels)[inside]
+    def within(values: np.ndarray) -> np.ndarray:  # no copy of every row without a base
+        return values if base is None else values[base]
+
+    lab = within(np.asarray(labels))
+    sizes = np.bincount(lab, minlength=k).astype(float)
     result: list[list[Trait]] = [[] for _ in range(k)]
     for col in numeric:
-        values = features[col].to_numpy(dtype=float)[inside]
+        values = within(features[col].to_numpy(dtype=float))
         valid = ~np.isnan(values)
-        if not valid.any():
-            continue
-        overall, std = float(values[valid].mean()), float(values[valid].std())
+        whole = bool(valid.all())  # no missing value: the sums need no mask
+        if not whole:
+            if not valid.any():
+                continue
+            values = values[valid]
+        overall, std = float(values.mean()), float(values.std())
         if not std or np.isnan(std):
             continue
-        sums = np.bincount(lab, weights=np.where(valid, values, 0.0), minlength=k)
-        counts = np.bincount(lab, weights=valid.astype(float), minlength=k)
+        sums = np.bincount(lab if whole else lab[valid], weights=values, minlength=k)
+        counts = sizes if whole else np.bincount(lab[valid], minlength=k).astype(float)
         for i in range(k):
             seg_mean = float(sums[i] / counts[i]) if counts[i] else float("nan")
             result[i].append(Trait(col, "numeric", None, round((seg_mean - overall) / std, 3),
@@ -92,7 +98,7 @@ def _profiles(features: pd.DataFrame, numeric: list[str], categorical: list[str]
         if not isinstance(column.dtype, pd.CategoricalDtype):
             column = column.astype("category")
         names = column.cat.categories
-        codes = column.cat.codes.to_numpy()[inside]
+        codes = within(column.cat.codes.to_numpy())
         known = codes >= 0  # shares among present values, as value_counts gives them
         joint = np.bincount(lab[known] * len(names) + codes[known],
                             minlength=k * len(names)).reshape(k, len(names)).astype(float)
@@ -152,8 +158,12 @@ def _platform_reach(aud: Audience, mask: np.ndarray) -> tuple[dict[str, float], 
         bands = _age_bands(aud.features.loc[mask, aud.age_column].to_numpy(dtype=float))
         gender = None
         if aud.gender_column:
-            g = aud.features.loc[mask, aud.gender_column].astype(str).str.lower().str[0]
-            women, men = float(g.isin(["f", "w"]).mean()), float(g.isin(["m", "h"]).mean())
+            # each value's first letter, lowered, worked out on the column's categories
+            column = aud.features[aud.gender_column].astype("category")
+            first = np.array([str(c).lower()[:1] for c in column.cat.categories] + ["n"])
+            g = first[column.cat.codes.to_numpy()[np.asarray(mask)]]  # missing: "nan"
+            women, men = (float(np.isin(g, ["f", "w"]).mean()),
+                          float(np.isin(g, ["m", "h"]).mean())) if len(g) else (0.0, 0.0)
             if women + men > 0.5:
                 gender = (women / (women + men), men / (women + men))
         for key, facts in catalogue.items():
@@ -166,13 +176,9 @@ def _platform_reach(aud: Audience, mask: np.ndarray) -> tuple[dict[str, float], 
                     (use["women"] + use["men"]) / 2)
             reach[key] = min(value, 100.0)
         return reach, "age+gender" if gender else "age"
-    labels = {facts["label"].split(" ")[0].lower(): key for key, facts in catalogue.items()}
-    for col in aud.categorical:
-        values = aud.features[col].astype(str).str.lower()
-        if values.isin(labels).any():
-            shares = values[mask].value_counts(normalize=True)
-            return {labels[v]: float(s) * 100 for v, s in shares.items() if v in labels}, \
-                "acquisition"
+    shares = platform_shares(aud, mask)
+    if shares:
+        return {key: share * 100 for key, share in shares}, "acquisition"
     return {}, ""
 
 

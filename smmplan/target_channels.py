@@ -8,24 +8,54 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from .audience import Audience
 from .brief import platform_catalogue
+
+
+def platform_shares(aud: Audience, mask: np.ndarray) -> list[tuple[str, float]]:
+    """Share (fraction) of the rows in ``mask`` whose value names each platform (e.g.
+    "Instagram", "TikTok"; trimmed of nothing, case-insensitive), in the first category
+    column where some row names one, most frequent first; the shares are of every row in
+    ``mask``, missing values included. Empty when no column names platforms.
+
+    Worked out on each column's few categories and its integer codes, never on the
+    strings of every row (a million rows per target otherwise)."""
+    catalogue = platform_catalogue()["platforms"]
+    labels = {facts["label"].split(" ")[0].lower(): key for key, facts in catalogue.items()}
+    for col in aud.categorical:
+        column = aud.features[col]
+        if not isinstance(column.dtype, pd.CategoricalDtype):
+            column = column.astype("category")
+        # each category's lowered text; missing values read "nan", as astype(str) gives
+        lowered = [str(c).lower() for c in column.cat.categories] + ["nan"]
+        names, group = np.unique(np.array(lowered, dtype=object), return_inverse=True)
+        codes = column.cat.codes.to_numpy()  # -1 = missing -> the last entry of lowered
+        used = np.bincount(group[codes], minlength=len(names)) > 0
+        if not any(used[i] and name in labels for i, name in enumerate(names)):
+            continue
+        mine = group[codes[np.asarray(mask)]]
+        counts = np.bincount(mine, minlength=len(names))
+        total = counts.sum()
+        if not total:
+            return []
+        # most frequent first, ties ordered exactly as value_counts orders them: its
+        # counts in order of first appearance, then the same descending sort
+        seen, at = np.unique(mine, return_index=True)
+        appearance = seen[np.argsort(at, kind="stable")]
+        ranked = pd.Series(counts[appearance], index=names[appearance]).sort_values(
+            ascending=False)
+        return [(labels[name], float(count / total)) for name, count in ranked.items()
+                if name in labels]
+    return []
 
 
 def acquisition_shares(aud: Audience, mask: np.ndarray) -> dict[str, float]:
     """Share (%) of the rows in ``mask`` acquired through each platform, from the first
     category column whose values name platforms (e.g. "Instagram", "TikTok"); empty when
     there is none."""
-    catalogue = platform_catalogue()["platforms"]
-    labels = {facts["label"].split(" ")[0].lower(): key for key, facts in catalogue.items()}
-    for col in aud.categorical:
-        values = aud.features[col].astype(str).str.lower()
-        if values.isin(labels).any():
-            shares = values[mask].value_counts(normalize=True)
-            return {labels[v]: round(float(s) * 100, 1) for v, s in shares.items()
-                    if v in labels}
-    return {}
+    return {key: round(share * 100, 1) for key, share in platform_shares(aud, mask)}
 
 
 # Below this share (%) of a target's acquisition, a platform is not where to reach it: the

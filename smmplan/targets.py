@@ -211,13 +211,16 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     """The targets chapter's results: clustered from data, else declared in the brief."""
     if aud is None or aud.rows < 2 * min_group(aud.rows):
         return _declared_targets(brief, aud)
-    # One BLAS thread: the matrices here are small (samples, centres), and BLAS threads
-    # spinning beside the KMeans OpenMP threads cost more than they bring (the k selection
-    # takes twice as long on two cores with multi-threaded BLAS).
+    # One BLAS and one OpenMP thread throughout: the k selection, the stability refits and
+    # the sub-targets fit samples of at most 10,000 rows, on which a second thread brings
+    # little and its spinning costs much: on a shared two-core machine under load the k
+    # selection at 1,000,000 rows took 7.5 to 10.7 s (1.9 to 2.4 s of CPU) with two OpenMP
+    # threads against 1.0 to 1.3 s (0.3 s of CPU) with one, the same results. The final
+    # fit on every row runs in a second thread beside the independent work (see below).
     # scikit-learn's input checks are skipped: the matrix comes from our own pipeline
     # (imputed, scaled, finite) and every call's parameters are ours; on small audiences
     # the checks cost more than the clustering.
-    with _threadpools().limit(limits=1, user_api="blas"), config_context(
+    with _threadpools().limit(limits=1), config_context(
             assume_finite=True, skip_parameter_validation=True):
         return _clustered_targets(brief, aud)
 
@@ -256,8 +259,8 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         # A real final fit on every row: it runs in a second thread while this one does
         # the independent work. On a large table it is a long MiniBatchKMeans run that a
         # second OpenMP thread does not speed up (it spins), so the second core is better
-        # spent on that work. One OpenMP/BLAS thread each meanwhile.
-        with _threadpools().limit(limits=1), ThreadPoolExecutor(max_workers=1) as pool:
+        # spent on that work (one OpenMP/BLAS thread each: find_targets).
+        with ThreadPoolExecutor(max_workers=1) as pool:
             fitting = pool.submit(_with_config, get_config(), seg.fit_selected, X)
             reach_all, line_results, map_rows, pca = independent()
             fitting.result()

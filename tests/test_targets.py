@@ -395,3 +395,28 @@ def test_weak_targets_are_said_to_be_hypotheses(tmp_path):
     assert "hypotheses" in " ".join(v.targets_decisions(plan))
     selection = v.target_selection(plan).html()
     assert "between 3 and 7 targets" in selection and "Kaufman" in selection
+
+
+def test_k_selection_runs_one_openmp_thread(monkeypatch):
+    """The k selection fits small samples: a second OpenMP thread spins more than it
+    helps (several times the wall time on a loaded two-core machine)."""
+    import os
+
+    from threadpoolctl import threadpool_info
+
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.plan import Plan
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: OpenMP runs one thread anyway")
+    seen = []
+    select = AudienceSegmenter.select
+
+    def spy(self, X):
+        seen.append([p["num_threads"] for p in threadpool_info() if p["user_api"] == "openmp"])
+        return select(self, X)
+
+    monkeypatch.setattr(AudienceSegmenter, "select", spy)
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    find_targets(plan.brief, plan.audience)
+    assert seen and all(threads and set(threads) == {1} for threads in seen)

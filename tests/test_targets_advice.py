@@ -5,6 +5,7 @@ gender; nothing without breakdowns."""
 from __future__ import annotations
 
 import re
+import types
 
 import numpy as np
 import pandas as pd
@@ -121,3 +122,27 @@ def test_no_breakdown_no_advice():
     plan = Plan(load_brief(fashion))
     assert plan.targets.ads == {}  # campaign and ad set only: no people breakdown
     assert v.target_ads_advice(plan).html().strip() == ""
+
+
+def test_platform_shares_are_value_counts_of_the_lowered_values():
+    """Acquisition shares worked out on the column's categories and codes equal the
+    reference (every row's text lowered, then value_counts), ties ordered alike, with
+    "TikTok" and "tiktok" one platform and missing values counted in the shares."""
+    from smmplan.brief import platform_catalogue
+    from smmplan.target_channels import platform_shares
+
+    labels = {f["label"].split(" ")[0].lower(): key
+              for key, f in platform_catalogue()["platforms"].items()}
+    values = np.array(["TikTok", "tiktok", "Instagram", "Facebook", None, "Other",
+                       "instagram"], dtype=object)
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        n = int(rng.integers(1, 60))
+        aud = types.SimpleNamespace(categorical=["ch"], features=pd.DataFrame(
+            {"ch": pd.Series(rng.choice(values, n)).astype("category")}))
+        mask = rng.random(n) < 0.6
+        text = aud.features["ch"].astype(str).str.lower()
+        expected = [(labels[v], float(s)) for v, s in
+                    text[mask].value_counts(normalize=True).items() if v in labels] \
+            if text.isin(labels).any() else []
+        assert platform_shares(aud, mask) == expected
