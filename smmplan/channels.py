@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -50,22 +51,29 @@ from .holiday_names import named_holidays
 from .i18n import Translator
 from .ideas import (
     assign_ideas,
-    awareness_ideas,
     closed_days,
     copy_register,
     evergreen_ideas,
+    fill,
     moment_ideas,
     moment_platforms,
-    paid_ideas,
-    recut_moments,
-    sell_on_sponsored,
-    selling_ctas,
-    sponsor_fit,
+    target_ideas,
     vary_repeats,
 )
 from .jsondata import as_data
 from .market import platform_use
 from .sectors import playbook, sector_dates
+from .sponsored_ideas import (
+    awareness_ideas,
+    paid_ideas,
+    recut_moments,
+    sell_on_sponsored,
+    selling_ctas,
+    sponsor_fit,
+)
+
+if TYPE_CHECKING:
+    from .targets import Targets
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
 GOAL_BONUS = 20.0  # % of the way to 100 for a platform a business goal names
@@ -456,3 +464,26 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
     return {"calendar.csv": to_csv(channels.slots, channels.key_dates).encode("utf-8"),
             "calendar.ics": to_ics(channels.slots, channels.key_dates, channels.timezone,
                                    client, titles)}
+
+
+def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None:
+    """Persona ideas from the data-driven targets when the brief declares no persona: the
+    ideas are rebuilt with them and the calendar's posts, but its key moments', given
+    theirs again (the sponsored ones as ``sell_on_sponsored`` chooses)."""
+    if targets.declared or not targets.personas or brief.targets.personas:
+        return
+    tr = Translator(brief.client.language, brief.locale, brief.client.currency)
+    no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
+    evergreen = evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr)
+    moments = moment_ideas(brief, tr)
+    reg = copy_register(brief)
+    by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
+    chosen = {id(s): by_text[s.base_idea] for s in channels.slots
+              if s.moment and s.base_idea in by_text}
+    fill(channels.slots, evergreen, moments, chosen, tr, reg)
+    selling = None if channels.selling is None else set(channels.selling)
+    sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
+                                                 channels.conversion),
+                      tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
+    vary_repeats(channels.slots, tr)
+    channels.ideas = [i.to_json() for i in evergreen + moments]

@@ -14,18 +14,9 @@ import pytest
 
 from smmplan.calendar_slots import Slot, build_slots, sponsor_slots
 from smmplan.i18n import Translator
-from smmplan.ideas import (
-    Idea,
-    IdeaUses,
-    assign_ideas,
-    awareness_ideas,
-    fits,
-    occurrence,
-    paid_ideas,
-    sell_on_sponsored,
-    sponsor_fit,
-)
+from smmplan.ideas import Idea, IdeaUses, assign_ideas, fits, occurrence
 from smmplan.paths import example_briefs
+from smmplan.sponsored_ideas import awareness_ideas, paid_ideas, sell_on_sponsored, sponsor_fit
 from smmplan.validation import load_brief
 
 TR = Translator("en", "en_GB", "GBP")
