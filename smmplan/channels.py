@@ -120,6 +120,7 @@ class Channels:
     live_commerce: bool = False  # live sessions in the mix (a live seller)
     selling: list[str] | None = None  # platforms with conversion spend (None: not known)
     conversion: str | None = None  # the kind of conversion paid buys (budget.paid.conversion)
+    closed: list[str] = field(default_factory=list)  # the days it does not post (holidays)
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -274,9 +275,12 @@ def key_dates(brief: Brief) -> list[dict]:
         if start <= event.date <= end:
             out.append({"date": event.date.isoformat(), "name": event.name, "kind": "event"})
     c = brief.client
+    named = {(d["date"], d["name"].casefold()) for d in out}
     for d in sector_dates(c.sector_kind, c.country, start, end):
-        out.append({"date": d["date"].isoformat(), "name": d["entry"]["name"][c.language],
-                    "kind": "sector"})
+        entry = {"date": d["date"].isoformat(), "name": d["entry"]["name"][c.language],
+                 "kind": "sector"}
+        if (entry["date"], entry["name"].casefold()) not in named:  # Boxing Day: once
+            out.append(entry)
     return sorted(out, key=lambda d: d["date"])
 
 
@@ -392,7 +396,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     basis = "history" if any(w.basis != "default" for ws in windows.values() for w in ws) \
         else "default"
     dates = key_dates(brief)
-    holidays_ = closed_days(brief.client.sector_kind, dates)
+    holidays_ = closed_days(brief.client.sector_kind, dates, brief.client.country)
     sponsored_formats = sponsorable_formats({f for m in mix.values() for f in m},
                                             sponsored_types)
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
@@ -449,7 +453,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
-        conversion=conversion,
+        conversion=conversion, closed=sorted(holidays_),
     )
 
 
