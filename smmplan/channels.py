@@ -205,6 +205,19 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
     return choices
 
 
+def paid_conversion_lead(kept: list[ChannelChoice],
+                         conversion_spend: dict[str, float] | None) -> ChannelChoice | None:
+    """The kept platform that carries most of the paid conversion spend (at least half of
+    it), else None: its role in the plan is conversion whatever its organic score says, so
+    that the channels and the budget chapters agree on where sales and leads come from."""
+    spend = {c.platform: (conversion_spend or {}).get(c.platform, 0.0) for c in kept}
+    total = sum(spend.values())
+    if total <= 0:
+        return None
+    best = max(kept, key=lambda c: spend[c.platform])
+    return best if spend[best.platform] >= total / 2 else None
+
+
 def allocate_frequency(kept: list[ChannelChoice], capacity: float,
                        floors: dict[str, float] | None = None) -> None:
     """Posts a week per kept platform: the recommended minimum first (today's posting for a
@@ -372,6 +385,17 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     max_channels = brief.calendar.max_channels or max(1, min(6, int(np.ceil(capacity / 4))))
     choices = score_channels(brief, target_reach, roles_needed, max_channels, home)
     kept = [c for c in choices if c.kept]
+    lead = paid_conversion_lead(kept, conversion_spend)
+    if lead is not None and lead.role != "conversion":
+        # the platform paid converts on has the conversion role; the role it leaves goes to
+        # a platform holding the conversion role without conversion spend, best suited first
+        strengths = facts["platforms"]
+        idle = [c for c in kept if c.role == "conversion"
+                and not (conversion_spend or {}).get(c.platform)]
+        if idle:
+            swap = max(idle, key=lambda c: strengths[c.platform]["roles"].get(lead.role, 0))
+            swap.role = lead.role
+        lead.role = "conversion"
     allocate_frequency(kept, capacity, best_performers(brief, target_reach))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.

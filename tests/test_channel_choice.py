@@ -159,3 +159,26 @@ def test_a_large_targets_home_platform_is_not_dropped_for_capacity():
     choose(choices, b, 1, {"facebook"})
     assert [(c.platform, c.kept, c.reason) for c in choices] == \
         [("instagram", True, "kept"), ("facebook", True, "kept_home")]
+
+
+def test_the_platform_paid_converts_on_has_the_conversion_role_in_the_channels_chapter():
+    from smmplan.channels import paid_conversion_lead
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+
+    kept = [ChannelChoice("instagram", 95, 1, 1, 1, True, "awareness", "kept"),
+            ChannelChoice("facebook", 76, 0.75, 1, 0.6, True, "conversion", "kept")]
+    assert paid_conversion_lead(kept, {"instagram": 900.0}).platform == "instagram"
+    assert paid_conversion_lead(kept, {"instagram": 400.0, "facebook": 600.0}).platform == \
+        "facebook"
+    assert paid_conversion_lead(kept, {}) is None and paid_conversion_lead(kept, None) is None
+    for name in ("bakery", "b2b-software", "fashion"):
+        plan = Plan(load_brief(Path(__file__).parents[1] / "data/examples" / name /
+                               "brief.yaml"))
+        spend = {c.platform: c.conversion_spend for c in plan.paid.channels}
+        kept = [c for c in plan.channels.choices if c.kept]
+        lead = max(kept, key=lambda c: spend.get(c.platform, 0))
+        if spend.get(lead.platform, 0) >= sum(spend.values()) / 2 > 0:
+            assert lead.role == "conversion", name
+        # the roles the diagnosis asks for are still served after the swap
+        assert {c.role for c in kept} >= {"conversion"}, name

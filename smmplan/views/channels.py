@@ -32,6 +32,20 @@ def channels_decisions(plan: Plan) -> list[str]:
                  posts=tr.plural("plural.posts", round(ch.planned_posts, 1)))]
 
 
+def _paid_role(plan: Plan, kept: list) -> list[str]:
+    """Why a platform has the conversion role: it carries most of the paid conversion
+    spend (``channels.paid_conversion_lead``), in one sentence with the budget's figure."""
+    from ..channels import paid_conversion_lead
+
+    spend = {c.platform: c.conversion_spend for c in plan.paid.channels}
+    lead = paid_conversion_lead(kept, spend)
+    if lead is None:
+        return []
+    return [plan.tr.t("channels.paid_role", platform=platform_label(lead.platform),
+                      share=plan.tr.percent(spend[lead.platform] / sum(spend.values()) * 100,
+                                            0))]
+
+
 def channel_choice(plan: Plan) -> Section:
     """Chapter heading, scores, roles and the reason for every platform dropped."""
     tr, ch = plan.tr, plan.channels
@@ -55,6 +69,7 @@ def channel_choice(plan: Plan) -> Section:
             "channels.intro", client=plan.brief.client.name))),
         section_heading(plan, "channels.choice", "channels-choice"),
         Html(render("paragraph.html.j2", css="smm-decision", text=text)),
+        *[Html(render("paragraph.html.j2", text=t)) for t in _paid_role(plan, kept)],
         plan.record.table(
             "channels", "channels", tr.t("channels.choice"), frame,
             [Column("platform_name", tr.t("table.platform")),
