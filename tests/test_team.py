@@ -195,12 +195,13 @@ def test_no_team_budget_gives_an_owner_run_plan_in_owner_hours():
     assert opts[1]["cost"] > 0  # what hiring would add, stated as a gap
 
 
-def test_salaries_by_country_have_sources_and_a_fallback():
+def test_salaries_by_country_have_sources_and_a_fallback(monkeypatch):
+    from smmplan import salaries
     from smmplan.catalogue import role_facts
     from smmplan.salaries import role_pay
 
     facts = role_facts()
-    for country in ("FR", "GB", "US", "DE", "IT", "CA", "BE", "CH"):
+    for country in ("FR", "GB", "US", "DE", "ES", "IT", "CA", "BE", "CH"):
         entry = facts["salaries"][country]
         assert entry["currency"]
         for f in entry["figures"]:
@@ -216,7 +217,11 @@ def test_salaries_by_country_have_sources_and_a_fallback():
     assert strat.basis == "country_scaled"
     assert strat.annual == pytest.approx(34000 * 161030 / 69780, abs=0.01)  # BLS OEWS May 2024
     es = fr.model_copy(update={"client": fr.client.model_copy(update={"country": "ES"})})
-    p = role_pay(es, "strategist", 0.9)  # no Spanish source: the OECD ratio fallback
+    assert (role_pay(es, "strategist", 0.9).annual,
+            role_pay(es, "strategist", 0.9).basis) == (45000, "country_survey")
+    assert role_pay(es, "designer", 0.9).basis == "country_scaled"  # from the Spanish anchor
+    monkeypatch.setattr(salaries, "country_figures", lambda country: None)
+    p = role_pay(es, "strategist", 0.9)  # a country without figures: the OECD ratio fallback
     assert p.basis == "country_ratio"
     assert p.annual == pytest.approx(161030 * facts["pay_ratio"]["ES"] * 0.9, abs=0.01)
     us = facts["salaries"]["US"]["figures"][0]  # the U.S. anchor: read in the BLS OEWS file
