@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -50,22 +51,29 @@ from .holiday_names import named_holidays
 from .i18n import Translator
 from .ideas import (
     assign_ideas,
-    awareness_ideas,
     closed_days,
     copy_register,
     evergreen_ideas,
+    fill,
     moment_ideas,
     moment_platforms,
-    paid_ideas,
-    recut_moments,
-    sell_on_sponsored,
-    selling_ctas,
-    sponsor_fit,
+    target_ideas,
     vary_repeats,
 )
 from .jsondata import as_data
 from .market import platform_use
 from .sectors import playbook, sector_dates
+from .sponsored_ideas import (
+    awareness_ideas,
+    paid_ideas,
+    recut_moments,
+    sell_on_sponsored,
+    selling_ctas,
+    sponsor_fit,
+)
+
+if TYPE_CHECKING:
+    from .targets import Targets
 
 ROLES = ("awareness", "engagement", "conversion", "customer_service")
 GOAL_BONUS = 20.0  # % of the way to 100 for a platform a business goal names
@@ -112,6 +120,7 @@ class Channels:
     live_commerce: bool = False  # live sessions in the mix (a live seller)
     selling: list[str] | None = None  # platforms with conversion spend (None: not known)
     conversion: str | None = None  # the kind of conversion paid buys (budget.paid.conversion)
+    closed: list[str] = field(default_factory=list)  # the days it does not post (holidays)
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -266,9 +275,12 @@ def key_dates(brief: Brief) -> list[dict]:
         if start <= event.date <= end:
             out.append({"date": event.date.isoformat(), "name": event.name, "kind": "event"})
     c = brief.client
+    named = {(d["date"], d["name"].casefold()) for d in out}
     for d in sector_dates(c.sector_kind, c.country, start, end):
-        out.append({"date": d["date"].isoformat(), "name": d["entry"]["name"][c.language],
-                    "kind": "sector"})
+        entry = {"date": d["date"].isoformat(), "name": d["entry"]["name"][c.language],
+                 "kind": "sector"}
+        if (entry["date"], entry["name"].casefold()) not in named:  # Boxing Day: once
+            out.append(entry)
     return sorted(out, key=lambda d: d["date"])
 
 
@@ -384,7 +396,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     basis = "history" if any(w.basis != "default" for ws in windows.values() for w in ws) \
         else "default"
     dates = key_dates(brief)
-    holidays_ = closed_days(brief.client.sector_kind, dates)
+    holidays_ = closed_days(brief.client.sector_kind, dates, brief.client.country)
     sponsored_formats = sponsorable_formats({f for m in mix.values() for f in m},
                                             sponsored_types)
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
@@ -441,7 +453,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
-        conversion=conversion,
+        conversion=conversion, closed=sorted(holidays_),
     )
 
 
@@ -456,3 +468,26 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
     return {"calendar.csv": to_csv(channels.slots, channels.key_dates).encode("utf-8"),
             "calendar.ics": to_ics(channels.slots, channels.key_dates, channels.timezone,
                                    client, titles)}
+
+
+def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None:
+    """Persona ideas from the data-driven targets when the brief declares no persona: the
+    ideas are rebuilt with them and the calendar's posts, but its key moments', given
+    theirs again (the sponsored ones as ``sell_on_sponsored`` chooses)."""
+    if targets.declared or not targets.personas or brief.targets.personas:
+        return
+    tr = Translator(brief.client.language, brief.locale, brief.client.currency)
+    no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
+    evergreen = evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr)
+    moments = moment_ideas(brief, tr)
+    reg = copy_register(brief)
+    by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
+    chosen = {id(s): by_text[s.base_idea] for s in channels.slots
+              if s.moment and s.base_idea in by_text}
+    fill(channels.slots, evergreen, moments, chosen, tr, reg)
+    selling = None if channels.selling is None else set(channels.selling)
+    sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
+                                                 channels.conversion),
+                      tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
+    vary_repeats(channels.slots, tr)
+    channels.ideas = [i.to_json() for i in evergreen + moments]

@@ -19,7 +19,6 @@ from .jsondata import as_data
 from .sectors import playbook, sector_dates
 
 if TYPE_CHECKING:
-    from .channels import Channels
     from .targets import Targets
 
 MOMENT_POSTS_PER_PLATFORM = 2  # posts of a key moment per platform: a teaser and a reminder
@@ -219,29 +218,6 @@ def target_ideas(brief: Brief, targets: Targets, tr: Translator) -> list[Idea]:
     return out
 
 
-def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None:
-    """Persona ideas from the data-driven targets when the brief declares no persona: the
-    ideas are rebuilt with them and the calendar's posts, but its key moments', given
-    theirs again (the sponsored ones as ``sell_on_sponsored`` chooses)."""
-    if targets.declared or not targets.personas or brief.targets.personas:
-        return
-    tr = Translator(brief.client.language, brief.locale, brief.client.currency)
-    no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr)
-    moments = moment_ideas(brief, tr)
-    reg = copy_register(brief)
-    by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
-    chosen = {id(s): by_text[s.base_idea] for s in channels.slots
-              if s.moment and s.base_idea in by_text}
-    fill(channels.slots, evergreen, moments, chosen, tr, reg)
-    selling = None if channels.selling is None else set(channels.selling)
-    sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
-                                                 channels.conversion),
-                      tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
-    vary_repeats(channels.slots, tr)
-    channels.ideas = [i.to_json() for i in evergreen + moments]
-
-
 def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     """Dated ideas: the sector's moments in the client's country and the brief's events."""
     reg = copy_register(brief)
@@ -331,12 +307,26 @@ def moment_platforms(kept: list[str]) -> set[str]:
             if max(facts["platforms"][p]["roles"][r] for r in (role, "awareness")) >= least}
 
 
-def closed_days(sector_kind: str, key_dates: list[dict]) -> set[str]:
+def closed_days(sector_kind: str, key_dates: list[dict], country: str | None = None
+                ) -> set[str]:
     """The days the calendar does not post on: the public holidays, unless the sector's
-    shops are open on them (data/content.yaml ``calendar.post_on_holidays``)."""
-    if sector_kind in content_facts()["calendar"]["post_on_holidays"]:
+    shops are open on them (data/content.yaml ``calendar.post_on_holidays``); in a country
+    where offices stay open on some of them (``calendar.office_closures``), only the ones
+    they close on."""
+    rules = content_facts()["calendar"]
+    if sector_kind in rules["post_on_holidays"]:
         return set()
-    return {d["date"] for d in key_dates if d["kind"] == "holiday"}
+    days = {d["date"] for d in key_dates if d["kind"] == "holiday"}
+    closes = rules.get("office_closures", {}).get(country or "")
+    if not closes or not days:
+        return days
+    import holidays
+
+    years = sorted({int(d[:4]) for d in days})
+    english = holidays.country_holidays(country, years=years)  # the package's own names
+    return {d for d in days
+            if any(part.strip().startswith(tuple(closes))
+                   for part in english.get(dt.date.fromisoformat(d), "").split(";"))}
 
 
 def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | frozenset,
@@ -578,14 +568,3 @@ def idea_counts(slots: list) -> dict[str, int]:
 def idea_cta(tr: Translator, idea: Idea, register: str = "vous") -> str:
     """The call to action of an idea in the plan's language and register."""
     return apply_register(tr.t(f"cta.{idea.cta}"), register)
-
-
-# the sponsored posts' ideas (re-exported: callers and tests import them from here)
-from .sponsored_ideas import (  # noqa: E402, F401
-    awareness_ideas,
-    paid_ideas,
-    recut_moments,
-    sell_on_sponsored,
-    selling_ctas,
-    sponsor_fit,
-)

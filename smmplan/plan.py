@@ -20,12 +20,11 @@ from .audience import Audience, load_audience
 from .brief import Brief
 from .budget import Paid, plan_paid
 from .channel_choice import home_platforms
-from .channels import Channels, calendar_files, plan_channels
+from .channels import Channels, add_target_ideas, calendar_files, plan_channels
 from .checks import run as run_checks
 from .community import Community, plan_community
 from .goal_gap import with_forecasts
 from .i18n import Translator
-from .ideas import add_target_ideas
 from .identity import Identity, analyse_identity
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV

@@ -190,3 +190,21 @@ def test_a_cap_bounds_the_platforms_whole_spend():
     paid = plan_paid(brief_from(raw))
     fb = next(c for c in paid.channels if c.platform == "facebook")
     assert fb.spend == pytest.approx(300000) and fb.awareness_spend > 0
+
+
+def test_a_minimum_bounds_the_platforms_whole_spend_awareness_included():
+    """Cloudline asks for LinkedIn at least 60,000: its awareness spend passes it, so no
+    conversion money is forced onto LinkedIn on top (60,120 went to conversions there at 8
+    times X's cost per conversion); the minimum still holds on the whole spend."""
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.validation import load_brief
+
+    brief = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    assert brief.budget.paid.channels["linkedin"].min == 60000
+    li = next(c for c in plan_paid(brief).channels if c.platform == "linkedin")
+    assert li.spend >= 60000 - 0.01 and li.awareness_spend >= 60000
+    assert li.conversion_spend < 60000 - 1
+    raw = standalone(example_raw("b2b-software"))
+    raw["budget"]["paid"]["channels"]["linkedin"]["min"] = 120000  # above its awareness part
+    li = next(c for c in plan_paid(brief_from(raw)).channels if c.platform == "linkedin")
+    assert li.spend >= 120000 - 0.01

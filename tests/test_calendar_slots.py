@@ -21,10 +21,11 @@ from smmplan.calendar_slots import (
 )
 from smmplan.channels import ChannelChoice
 from smmplan.i18n import Translator
-from smmplan.ideas import Idea, assign_ideas, fits, sponsor_fit
+from smmplan.ideas import Idea, assign_ideas, fits
 from smmplan.paths import example_briefs
 from smmplan.plan import Plan
 from smmplan.sectors import check_playbook, playbook
+from smmplan.sponsored_ideas import sponsor_fit
 from smmplan.validation import load_brief
 
 from .conftest import example_raw, standalone

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -244,3 +245,21 @@ def test_an_english_plan_of_a_french_client_names_holidays_in_english():
     ca = {d["date"][5:]: d["name"] for d in key_dates(market_brief("CA", "CAD", "fr"))
           if d["kind"] == "holiday"}
     assert ca["12-25"] == "Jour de Noël"
+
+
+def test_us_offices_work_on_federal_only_holidays_and_a_sector_date_named_like_a_holiday_is_once():
+    from smmplan.channels import key_dates
+    from smmplan.ideas import closed_days
+
+    dates = [{"date": "2027-10-11", "name": "Columbus Day", "kind": "holiday"},
+             {"date": "2027-11-11", "name": "Veterans Day", "kind": "holiday"},
+             {"date": "2027-11-25", "name": "Thanksgiving Day", "kind": "holiday"},
+             {"date": "2027-12-24", "name": "Christmas Day (observed)", "kind": "holiday"},
+             {"date": "2027-12-25", "name": "Christmas Day", "kind": "holiday"}]
+    assert closed_days("b2b", dates, "US") == {"2027-11-25", "2027-12-24", "2027-12-25"}
+    assert closed_days("b2b", dates, "FR") == {d["date"] for d in dates}  # no rule: all
+    assert closed_days("retail_fashion", dates, "US") == set()  # shoppers shop then
+    b = parse_brief(standalone(example_raw("fashion")), Path("b.yaml"))  # GB: Boxing Day
+    seen = [(d["date"], d["name"]) for d in key_dates(b)]
+    assert len(seen) == len(set(seen))
+    assert sum(1 for d, n in seen if n == "Boxing Day" and d.endswith("12-26")) == 1

@@ -56,3 +56,20 @@ def test_a_plan_for_other_inputs_or_a_failed_one_is_not_taken(tmp_path, monkeypa
     _fresh(monkeypatch, failed)
     plan = load_plan(BAKERY)  # does not wait for a file that will never come
     assert json.loads(json.dumps(plan.to_json(), default=str))["client"]["name"]
+
+
+def test_plan_json_data_is_the_same_whatever_a_sets_order():
+    """A set in a result (an idea's no-show days) becomes a sorted list in plan.json, so two
+    equal plans (one unpickled, its sets rebuilt in another order) write the same bytes."""
+    from dataclasses import dataclass, field
+
+    from smmplan.jsondata import as_data
+
+    @dataclass
+    class Holder:
+        days: frozenset = field(default_factory=frozenset)
+
+    days = [f"2027-{m:02d}-01" for m in range(12, 0, -1)]
+    assert as_data(Holder(frozenset(days))) == {"days": sorted(days)}
+    assert json.dumps(as_data(Holder(frozenset(days)))) == \
+        json.dumps(as_data(Holder(frozenset(reversed(days)))))

@@ -299,10 +299,11 @@ def calendar_view(plan: Plan) -> Section:
              Column("basis_name", tr.t("table.basis"))]),
         section_heading(plan, "channels.calendar", "channels-calendar"),
         Html(render("paragraph.html.j2", text=tr.t(
-            "channels.calendar_intro_open" if open_on_holidays(plan) else
-            "channels.calendar_intro", posts=tr.plural("plural.posts", len(ch.slots)),
+            _intro_key(plan), posts=tr.plural("plural.posts", len(ch.slots)),
             sponsored=tr.plural("plural.sponsored", sponsored) if sponsored
-            else tr.t("plural.sponsored.zero")))),
+            else tr.t("plural.sponsored.zero"), closed=tr.join(list(dict.fromkeys(
+                d["name"].split(" (")[0] for d in ch.key_dates
+                if d["kind"] == "holiday" and d["date"] in ch.closed)))))),
         *[Html(render("paragraph.html.j2", text=t)) for t in _calendar_notes(plan)],
         Html(render("month.html.j2", title=tr.t("channels.month_view") + " · " +
                     tr.month(first), weekdays=[weekday_name(plan, i)[:3] for i in range(7)],
@@ -330,6 +331,17 @@ def calendar_view(plan: Plan) -> Section:
                            Column("publish", tr.t("table.publish"))]),
     ]
     return Section(*blocks)
+
+
+def _intro_key(plan: Plan) -> str:
+    """The calendar's opening words: posting on public holidays (the sector's customers shop
+    then), skipping only the ones offices close on, or skipping them all."""
+    ch = plan.channels
+    if open_on_holidays(plan):
+        return "channels.calendar_intro_open"
+    holidays = {d["date"] for d in ch.key_dates if d["kind"] == "holiday"}
+    return "channels.calendar_intro_offices" if ch.closed and set(ch.closed) < holidays \
+        else "channels.calendar_intro"
 
 
 def open_on_holidays(plan: Plan) -> bool:
