@@ -173,3 +173,46 @@ def test_targets_from_data_get_persona_ideas(example_channels):
     assert any("T1 (" in i for i in calendar)
     b2b = {i["text"] for i in example_channels["b2b-software"].ideas}
     assert not any(" T1 (" in t or t.startswith("T1") for t in b2b)  # declared personas
+
+
+# the calls to action that ask for each sector's usual conversion (a sponsored post sells
+# with one of them): a demo for B2B, a purchase for shops, a booking or an order for food,
+# an enrolment for schools, a gift or a volunteer for charities
+SECTOR_SALES = {"b2b": {"demo"}, "retail_fashion": {"shop"}, "beauty": {"shop"},
+                "food_shop": {"reserve", "order", "visit"}, "restaurant": {"book", "order"},
+                "education": {"enrol"}, "nonprofit": {"donate", "volunteer"},
+                "other": {"shop"}}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_pillar_has_enough_ideas_and_showcase_sells(kind):
+    from collections import Counter
+
+    ideas = playbook(kind)["ideas"]
+    per_pillar = Counter(i["pillar"] for i in ideas)
+    assert min(per_pillar.values()) >= 4, (kind, per_pillar)
+    assert per_pillar["showcase"] >= 6, (kind, per_pillar)
+    selling = [i for i in ideas if i["cta"] in SECTOR_SALES[kind] and i["per"] == "offer"]
+    assert len(selling) >= 5, (kind, len(selling))  # a sponsored post has several to choose
+    # selling ideas beyond the showcase, so sponsoring a post keeps its pillar
+    assert len({i["pillar"] for i in selling}) >= 2, kind
+    # most ideas fit any post: a format limit only where the idea needs one
+    assert sum(bool(i.get("formats")) for i in ideas) <= len(ideas) // 4, kind
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_idea_french_is_typeset_and_ideas_are_not_shared_across_sectors(kind):
+    import re
+
+    def text(i: dict) -> str:
+        return f"{i['topic']['en']} — {i['hook']['en']}"
+
+    others = {text(i) for k in KINDS - {kind} for i in playbook(k)["ideas"]}
+    for idea in playbook(kind)["ideas"]:
+        assert text(idea) not in others, (kind, text(idea))
+        for field in ("topic", "hook"):
+            fr = idea[field]["fr"]
+            assert not re.search(r"[^\u00a0\u202f][:;!?](\s|$)", fr), (kind, fr)  # no plain space
+            assert "'" not in fr, (kind, fr)  # the typographic apostrophe
+            for reg in ("vous", "tu"):
+                assert "[[" not in apply_register(fr, reg), (kind, fr)
