@@ -6,6 +6,7 @@ playbook's templates, then given to the calendar's posts."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -165,7 +166,18 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
             for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
                 out.append(Idea("values", _clean(item), _told(hook, focus, tr, reg), "follow"))
-    return out
+    return interleave(out)
+
+
+def interleave(ideas: list[Idea]) -> list[Idea]:
+    """The ideas in turns of topic: every topic's first version, then every topic's second,
+    and so on. A pick takes the first least-used idea that fits in this order, so one
+    topic's versions (one per offer, differentiator or persona) no longer run in a row."""
+    by_topic: dict[str, list[Idea]] = {}
+    for i in ideas:
+        by_topic.setdefault(i.topic, []).append(i)
+    turns = itertools.zip_longest(*by_topic.values())
+    return [i for turn in turns for i in turn if i is not None]
 
 
 # The pillar an idea for a data-driven target goes to, by the target's message

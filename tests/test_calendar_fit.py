@@ -178,3 +178,19 @@ def test_examples_selling_moments_are_sponsored_where_the_sale_is_bought(example
     for s in dated:
         i = Idea(**{k: v for k, v in ideas[s.base_idea].items() if k != "text"})
         assert occurrence(i, s.date) not in holidays, s
+
+
+def test_ideas_come_in_turns_of_topic_so_versions_do_not_run_in_a_row():
+    from smmplan.ideas import interleave
+
+    pool = [Idea("showcase", t, f"h{k}", "follow") for t in ("A", "B", "C") for k in range(3)]
+    assert [i.topic for i in interleave(pool)] == ["A", "B", "C"] * 3
+    assert sorted(i.text for i in interleave(pool)) == sorted(i.text for i in pool)
+    slots = days(9)
+    uses = IdeaUses(len(slots))
+    picked = []
+    for s in slots:
+        idea = uses.pick([interleave(pool)], s, set())
+        uses.add(idea, s)
+        picked.append(idea.topic)
+    assert all(a != b for a, b in zip(picked, picked[1:]))  # never the same topic twice
