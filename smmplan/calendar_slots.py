@@ -53,7 +53,8 @@ class Slot:
     cta: str = ""
     adaptation: str = ""  # how the idea is cut for the slot's format
     moment: str = ""  # the key moment the post prepares, if any
-    base_idea: str = ""  # the idea without the angle a repeat takes (ideas.vary_repeats)
+    base_idea: str = ""  # the idea as placed (ideas.vary_repeats keeps it as the text)
+    angle: str = ""  # the angle a repeat is written from (ideas.vary_repeats)
 
 
 def calendar_rules() -> dict:

@@ -155,11 +155,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show))
-    showcase_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
-    for example in brief.brand.tone_of_voice.do:
-        if example.strip()[:1] in "«\"“":  # a ready-made line, not a rule
-            out.append(Idea("showcase", tr.t("ideas.own_words", brand=name), _clean(example),
-                            showcase_cta, cap=idea_caps()["own_words_per_year"]))
+    # the brief's tone-of-voice lines are examples of the voice, never posts themselves
     for key, items in (("strength_hook", brief.situation.strengths),
                        ("opportunity_hook", brief.situation.opportunities)):
         for item in items:
@@ -550,8 +546,9 @@ def give(slot, idea: Idea, tr: Translator, register: str) -> None:
 
 def vary_repeats(slots: list, tr: Translator) -> None:
     """An idea used again (outside a key moment's teaser and reminder), on any platform,
-    takes the next of the locale's angles, so no two posts of the calendar read the same
-    until every angle has been used."""
+    takes the next of the locale's angles, said in the post's adaptation note (the brief
+    for its writer), so no two posts of the calendar are written the same until every
+    angle has been used."""
     angles = [tr.t(f"ideas.angle.{k}") for k in ANGLES]
     seen: dict[str, int] = {}
     for s in sorted(slots, key=lambda s: (s.date, s.time, s.platform)):
@@ -559,8 +556,11 @@ def vary_repeats(slots: list, tr: Translator) -> None:
             continue
         n = seen.get(s.base_idea, 0)
         seen[s.base_idea] = n + 1
-        s.idea = s.base_idea if not n else tr.t(
-            "ideas.varied", idea=s.base_idea, angle=angles[(n - 1) % len(angles)])
+        s.idea = s.base_idea
+        if n:  # the angle is a brief for whoever writes the post, not part of its text
+            s.angle = angles[(n - 1) % len(angles)]
+            s.adaptation = " ".join(filter(None, (
+                tr.t("ideas.angle_note", angle=s.angle), s.adaptation)))
 
 
 ANGLES = ("question", "behind", "figure", "before_after", "team", "customer")
@@ -573,7 +573,7 @@ def idea_counts(slots: list) -> dict[str, int]:
     for s in slots:
         if s.base_idea:
             base[s.base_idea] = base.get(s.base_idea, 0) + 1
-    return {"ideas": len(base), "texts": len({s.idea for s in slots if s.idea}),
+    return {"ideas": len(base), "texts": len({(s.idea, s.angle) for s in slots if s.idea}),
             "most": max(base.values(), default=0)}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -193,4 +194,4 @@ def test_ideas_come_in_turns_of_topic_so_versions_do_not_run_in_a_row():
         idea = uses.pick([interleave(pool)], s, set())
         uses.add(idea, s)
         picked.append(idea.topic)
-    assert all(a != b for a, b in zip(picked, picked[1:]))  # never the same topic twice
+    assert all(a != b for a, b in itertools.pairwise(picked))  # never the same topic twice

@@ -86,7 +86,7 @@ def test_one_idea_at_most_once_per_platform_and_month_while_the_pool_allows():
     assert max(total.values()) - min(total.values()) <= 1  # the pool rotates evenly
 
 
-def test_a_small_pool_is_reused_with_new_angles_and_own_words_capped():
+def test_a_small_pool_is_reused_with_new_angles_and_a_capped_idea_stays_capped():
     own = Idea("showcase", "In Acme's own words", "Three steps", "follow", cap=4)
     pool = [own] + [Idea("showcase", f"Idea {k}", "h", "follow") for k in range(3)]
     slots = days(200)
@@ -95,9 +95,11 @@ def test_a_small_pool_is_reused_with_new_angles_and_own_words_capped():
     total = collections.Counter(s.base_idea for s in slots)
     assert total[own.text] == 4
     assert all(s.idea for s in slots)
-    texts = collections.Counter(s.idea for s in slots)
-    assert max(texts.values()) < max(total.values())  # repeats read differently
-    assert "new angle" in slots[-1].idea
+    texts = collections.Counter((s.idea, s.angle) for s in slots)
+    assert max(texts.values()) < max(total.values())  # repeats are written differently
+    last = slots[-1]
+    assert last.angle and last.idea == last.base_idea  # the angle is not in the post's text
+    assert TR.t("ideas.angle_note", angle=last.angle) in last.adaptation
     counts = idea_counts(slots)
     assert counts["ideas"] == 4 and counts["most"] == max(total.values())
     assert counts["texts"] == len(texts)
