@@ -23,6 +23,7 @@ the mix of the platforms that have them (Facebook Live, Instagram Live...).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -321,7 +322,8 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
     from icalendar.prop import vCategory, vDDDTypes, vText
 
     cal = Calendar()
-    cal.add("prodid", "-//smmplan//editorial calendar//EN")
+    slug = re.sub(r"[^a-z0-9]+", "-", client.lower()).strip("-") or "client"
+    cal.add("prodid", f"-//{client}//{titles['calendar']}//")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{client} – {titles['calendar']}")
     cal.add("x-wr-timezone", timezone)
@@ -340,7 +342,7 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
                                     f"({titles[s.format]}){sponsored}")
             categories[kind] = vCategory([s.platform, s.pillar])
         ev = Event()
-        ev.add("uid", vText(f"post-{i}-{s.date}-{s.platform}@smmplan"), encode=False)
+        ev.add("uid", vText(f"post-{i}-{s.date}-{s.platform}@{slug}.calendar"), encode=False)
         ev.add("dtstamp", stamp, encode=False)
         ev.add("dtstart", vDDDTypes(start), encode=False)
         ev.add("dtend", vDDDTypes(start + half_hour), encode=False)
@@ -352,7 +354,7 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
         cal.add_component(ev)
     for i, d in enumerate(key_dates_):
         ev = Event()
-        ev.add("uid", f"date-{i}-{d['date']}@smmplan")
+        ev.add("uid", f"date-{i}-{d['date']}@{slug}.calendar")
         ev.add("dtstamp", dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
         ev.add("dtstart", dt.date.fromisoformat(d["date"]))
         ev.add("summary", d["name"])

@@ -268,3 +268,11 @@ def test_us_offices_work_on_federal_only_holidays_and_a_sector_date_named_like_a
     seen = [(d["date"], d["name"]) for d in key_dates(b)]
     assert len(seen) == len(set(seen))
     assert sum(1 for d, n in seen if n == "Boxing Day" and d.endswith("12-26")) == 1
+
+
+def test_the_calendar_files_do_not_name_the_tool():
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    files = calendar_files(plan.channels, plan.brief.client.name, plan.tr)
+    for name, data in files.items():
+        assert b"smmplan" not in data.lower(), name
+    assert b"@maison-fournil.calendar" in files["calendar.ics"]

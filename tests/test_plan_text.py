@@ -152,6 +152,10 @@ def test_no_tool_internals_in_any_plan(built):
     for name, folder in built["plans"].items():
         text = plan_text(folder / "plan.html")
         assert internals(text, plan_json(folder)["client"]["language"]) == [], name
+        # nor the tool's name anywhere in the files the client receives (markup included)
+        for delivered in ("plan.html", "calendar.ics", "calendar.csv"):
+            assert b"smmplan" not in (folder / delivered).read_bytes().lower(), \
+                (name, delivered)
 
 
 def test_the_scan_catches_what_it_looks_for():

@@ -236,8 +236,7 @@ def _outside_notes(plan: Plan) -> list[str]:
                             total=tr.plural("plural.posts", row["outside"]),
                             hours=tr.join([clock(tr, h) for h in row["hours"]])))
         else:
-            out.append(tr.t("channels.windows_moved", platform=name,
-                            total=tr.plural("plural.posts", row["outside"])))
+            out.append(tr.plural("channels.windows_moved", row["outside"], platform=name))
     return out
 
 
