@@ -211,18 +211,17 @@ def target_ideas(brief: Brief, targets: Targets, tr: Translator) -> list[Idea]:
         favourites = _favourites(brief, p) or [
             _clean(offer.description) if offer and offer.description else
             (offer.name if offer else _clean(brief.brand.differentiators[0]))]
-        weight = tr.t("ideas.target_weight", share=tr.percent(p.share, 0),
-                      value=tr.percent(p.value_share, 0)) if p.value_share is not None \
-            else tr.t("ideas.target_share", share=tr.percent(p.share, 0))
-        values = {"target": f"T{p.id + 1}", "brand": brief.client.name, "weight": weight,
+        values = {"brand": brief.client.name,  # the copy names no target code or share
                   "offer": offer.name if offer else brief.client.name,
                   "favourites": tr.join(favourites)}
         message = p.message if tr.has(f"ideas.target.{p.message}.topic") else "nurture"
         key = f"ideas.target.{message}"
         cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == pillar), "follow")
-        out.append(Idea(pillar, apply_register(tr.t(f"{key}.topic", **values), reg),
-                        apply_register(tr.t(f"{key}.hook", **values), reg), cta,
-                        offer=offer.name if offer else ""))
+        idea = Idea(pillar, apply_register(tr.t(f"{key}.topic", **values), reg),
+                    apply_register(tr.t(f"{key}.hook", **values), reg), cta,
+                    offer=offer.name if offer else "")
+        if all(i.text != idea.text for i in out):  # two targets may want the same post
+            out.append(idea)
     return out
 
 

@@ -250,6 +250,11 @@ def _calendar_notes(plan: Plan) -> list[str]:
         books = plan.brief.budget.paid.books
         out.append(tr.t("channels.calendar_sponsored_books", offer=books, formats=names)
                    if books else tr.t("channels.calendar_sponsored_offer", formats=names))
+        aware = sorted({s.platform for s in ch.slots if s.sponsored}
+                       - set(ch.selling or []))
+        if ch.selling is not None and aware:  # awareness budget only: reach, not sales
+            out.append(tr.t("channels.calendar_sponsored_awareness", platforms=tr.join(
+                [platform_label(p) for p in aware])))
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
         out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),
