@@ -84,3 +84,22 @@ def test_sponsored_posts_go_only_to_months_with_paid_spend():
     room = dict.fromkeys(weights, 3)
     out = _month_quotas(10, weights, room)
     assert out["2027-01"] == out["2027-02"] == 0 and out["2027-03"] == out["2027-04"] == 3
+
+
+def test_the_monthly_note_says_the_seat_cap_not_the_cost_moves_the_money():
+    """Fournil's full months (free seats all booked by paid) send their money to the months
+    with seats left: the note says so instead of crediting the cost of advertising."""
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.budget import _demand_note
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "bakery" / "brief.yaml"))
+    by = {}
+    for r in plan.paid.monthly:
+        by[r["month"]] = by.get(r["month"], 0.0) + r["conversions"]
+    full = [m for m, c in by.items() if c >= plan.paid.seats["free"] - 0.05]
+    assert full
+    note = _demand_note(plan)
+    assert plan.tr.month(pd.Timestamp(full[0]).date()) in note
+    assert "coût de la publicité compté" not in note

@@ -567,6 +567,13 @@ def _demand_note(plan: Plan) -> str:
     peaks = [m for m, v in sorted(demand.items()) if v >= top - 0.05 and v > 1.0]
     if not peaks:
         return tr.t("budget.demand_flat", **months)
+    seats = plan.paid.seats
+    full = [name(m) for m, c in by["conversions"].items()
+            if seats and c >= seats["free"] - 0.05]
+    if full:  # the seat cap, not the cost of advertising, sets where the money goes
+        return tr.t("budget.demand_seats", full=tr.join(full), peaks=tr.join([
+            format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
+            **months)
     return tr.t("budget.demand", peaks=tr.join([
         format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]), **months)
 
