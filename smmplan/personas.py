@@ -49,6 +49,9 @@ class Persona:
     value_mean: float | None = None
     value_share: float | None = None  # % of total value
     value_index: float | None = None  # segment mean / overall mean
+    # value per order of the segment / overall (value ÷ orders, when the table counts
+    # orders): what one more purchase from this target is worth against the average one
+    order_value_index: float | None = None
     channels: list[ChannelFit] = field(default_factory=list)
     acquisition: dict[str, float] = field(default_factory=dict)  # % acquired per platform
     message: str = "nurture"  # message key (targets.message.<key>)
@@ -203,6 +206,25 @@ def channel_fit(aud: Audience, mask: np.ndarray, top: int = 3,
     return fits[:top]
 
 
+def order_value_index(aud: Audience, values: np.ndarray, mask: np.ndarray,
+                      base: np.ndarray) -> float | None:
+    """A target's value per order against everyone's (total value ÷ total orders), when
+    the audience table counts orders; None otherwise. A target that orders often is worth
+    more as a customer (``value_index``), not more per purchase."""
+    column = aud.roles().get("orders")
+    if not column:
+        return None
+    orders = aud.features[column].to_numpy(dtype=float)
+
+    def per_order(rows: np.ndarray) -> float | None:
+        ok = rows & ~np.isnan(values) & ~np.isnan(orders)
+        n = float(orders[ok].sum())
+        return float(values[ok].sum()) / n if n > 0 else None
+
+    mine, everyone = per_order(mask), per_order(base)
+    return round(mine / everyone, 2) if mine and everyone else None
+
+
 def choose_message(traits: list[Trait], value_index: float | None, aud: Audience) -> str:
     """The message that fits a segment (key of targets.message.*), by documented rules:
     high value (index >= 1.25) -> premium; long since last order (recency z >= 0.5) ->
@@ -292,6 +314,7 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
             if total else None
         overall = np.nanmean(values[base])
         persona.value_index = round(persona.value_mean / overall, 2) if overall else None
+        persona.order_value_index = order_value_index(aud, values, mask, base)
     if aud.categories:
         overall_buys = aud.category_shares(base)
         persona.buys = [{"category": label, "share": round(share, 1),

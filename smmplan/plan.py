@@ -101,7 +101,10 @@ class Plan:
             split = []
             for p in tg.personas:
                 mine = target_reach(self.audience, labels == p.id)
-                split.append({"id": p.id, "share": p.share, "value_index": p.value_index,
+                # a purchase is worth the target's value per order, not per customer
+                worth = p.order_value_index if p.order_value_index is not None \
+                    else p.value_index
+                split.append({"id": p.id, "share": p.share, "value_index": worth,
                               "index": {k: v / overall[k] for k, v in mine.items()
                                         if overall.get(k)}})
         # One BLAS thread: with several, sums are split differently and the optimum moves

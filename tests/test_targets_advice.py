@@ -146,3 +146,26 @@ def test_platform_shares_are_value_counts_of_the_lowered_values():
                     text[mask].value_counts(normalize=True).items() if v in labels] \
             if text.isin(labels).any() else []
         assert platform_shares(aud, mask) == expected
+
+
+def test_a_purchase_is_worth_the_targets_value_per_order_not_per_customer():
+    """A target that orders twice as often with the same baskets is worth twice as much as
+    a customer (value index 2) but the same per purchase (order value index 1)."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    import pandas as pd
+
+    from smmplan.personas import order_value_index
+
+    values = np.array([200.0, 200.0, 100.0, 100.0])  # lifetime spend
+    orders = pd.Series([4.0, 4.0, 2.0, 2.0])  # the same 50 per order for everyone
+    aud = SimpleNamespace(roles=lambda: {"orders": "Orders"},
+                          features=pd.DataFrame({"Orders": orders}))
+    base = np.ones(4, dtype=bool)
+    often = np.array([True, True, False, False])
+    assert order_value_index(aud, values, often, base) == 1.0
+    values = np.array([400.0, 400.0, 100.0, 100.0])  # bigger baskets as well
+    assert order_value_index(aud, values, often, base) == round(100 / (1000 / 12), 2)
+    none = SimpleNamespace(roles=lambda: {"orders": None}, features=pd.DataFrame())
+    assert order_value_index(none, values, often, base) is None
