@@ -90,23 +90,13 @@ def reply_register(brief: Brief) -> str:
 
 def _focuses(brief: Brief, tpl: dict, fill: dict) -> list[list[dict]]:
     """The other facts of the brief one template's idea is told through, each a variant
-    of it (``ideas.focus.*``, one after the other): each differentiator, each persona's need
-    and each offer line (only those its ``match`` words take) that the idea is not already
-    about, each product of its offer line (``audience_values``), and each of those offer
-    lines or products with each differentiator or persona."""
-    diffs = [{"focus": "diff", "diff": _clean(d)} for d in brief.brand.differentiators] \
-        if tpl["per"] != "diff" else []
-    people = [{"focus": "persona", "persona": p.name, "need": _clean(p.message or p.description)}
-              for p in brief.targets.personas if p.message or p.description] \
-        if tpl["per"] != "persona" else []
-    offers = [{"focus": "offer", "offer": o.name, "detail": _clean(o.description)}
-              for o in brief.offer if _fits(tpl, f"{o.name} {o.description}")
-              and o.name != fill.get("offer")] if tpl["per"] != "offer" else []
+    of it (``ideas.focus.*``): each product of its offer line (``audience_values``). A
+    differentiator, a persona or another offer line pasted onto an idea read as nonsense
+    to clients ("Delivery and returns. The proof: traceable fabrics"); the sector
+    playbooks' ideas give the variety instead."""
     line = next((o for o in brief.offer if o.name == fill.get("offer")), None)
-    products = [{"focus": "offer", "offer": v} for v in (line.audience_values if line else [])
-                if v.lower() != line.name.lower()]  # an offer line's idea on each product
-    pairs = [[o, d] for o in offers + products for d in diffs + people]
-    return [[f] for f in diffs + people + offers + products] + pairs
+    return [[{"focus": "offer", "offer": v}] for v in (line.audience_values if line else [])
+            if v.lower() != line.name.lower()]  # an offer line's idea on each product
 
 
 def _told(hook: str, focus: list[dict], tr: Translator, reg: str) -> str:
