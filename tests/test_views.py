@@ -81,3 +81,13 @@ def test_the_risk_register_names_borrowed_rates_only_for_platforms_that_get_mone
     for p in unfunded:
         assert not text.startswith(platform_label(p) + " ") and \
             f"{platform_label(p)}:" not in text and f"{platform_label(p)}\u00a0:" not in text
+
+
+def test_the_summary_states_the_whole_efforts_return_as_the_team_chapter_does(plan):
+    from smmplan.views.team import team_decisions
+
+    if plan.team.roi is None:
+        return
+    roi = plan.tr.percent(plan.team.roi, 0)
+    summary = " ".join(team_decisions(plan))
+    assert roi in summary and roi in v.team_costs(plan).html()

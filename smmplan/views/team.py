@@ -28,7 +28,19 @@ def team_decisions(plan: Plan) -> list[str]:
                 hire=fte(plan, team.hire_fte), existing=tr.money(existing),
                 option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
                 total=tr.money(team.total_cost["total"]))
-    return [text] + ([over_budget(plan)] if team.budget_gap else [])
+    return [text] + ([over_budget(plan)] if team.budget_gap else []) + _return_line(plan)
+
+
+def _return_line(plan: Plan) -> list[str]:
+    """The whole effort's return in one sentence for the executive summary, the same
+    figures as the chapter's "Total cost and return" (``team.roi``), never left to page
+    30: paid social's margin against everything the plan costs."""
+    tr, team, paid = plan.tr, plan.team, plan.paid
+    if team.roi is None:
+        return []
+    margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
+    return [tr.t("summary_team.return", total=tr.money(team.total_cost["total"]),
+                 margin=tr.money(margin), roi=tr.percent(team.roi, 0))]
 
 
 def fte(plan: Plan, value: float) -> str:
