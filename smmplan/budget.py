@@ -413,8 +413,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
 
     base, base_values = [replace(m) for m in models], list(values)
     left_out: dict = {}  # platform: targets below break-even there (target_spend.py)
-    for _ in range(len(targets or []) + 1):
-        floor = min_useful(envelope * (1 - share / 100))
+    scale, rescaled = envelope, False  # the budget the minimum useful spend is taken from
+    for _ in range(len(targets or []) + 2):
+        floor = min_useful(scale * (1 - share / 100))
         unearned = []  # below break-even at the minimum useful spend: no conversion spend
         for m in models:
             ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
@@ -435,6 +436,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         if settings.objective in ("revenue", "profit") and be_budget is not None \
                 and be_budget < envelope:
             total = round(be_budget, -2) if be_budget >= 1000 else round(be_budget, 2)
+        if total < 0.75 * scale and not rescaled:
+            # the minimum useful spend is a share of what the plan spends, not of an
+            # envelope it stops well short of (a larger envelope must not cut a platform)
+            scale, rescaled = total, True
+            models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
+                                  v or None) for m, v in zip(base, base_values, strict=True)]
+            values = [m.value or aov or 0.0 for m in models]
+            continue
         aware_budget = total * share / 100
         conv_budget = total - aware_budget
         try:

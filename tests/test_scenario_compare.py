@@ -53,9 +53,12 @@ def test_budget_panel_redraws_the_split_sweep_and_table(fashion):
         [c.spend for c in plan.paid.channels])
     panel.total.value = 2 * panel.total.value
     after = panel.view.figures["allocation"]
-    # more budget is placed only as far as it pays (revenue objective: break-even stop)
-    assert sum(_bars(after)) > sum(_bars(before))
-    assert _bars(after) != pytest.approx(_bars(before))
+    # more budget is placed only as far as it pays (revenue objective: break-even stop):
+    # the plan already stops at break-even, so a doubled envelope buys about the same
+    # spend (within the coarser budget grid), never a platform cut by the larger envelope
+    assert plan.paid.total < plan.paid.envelope
+    assert sum(_bars(after)) == pytest.approx(sum(_bars(before)), rel=0.05)
+    assert [b > 0 for b in _bars(after)] == [b > 0 for b in _bars(before)]
     assert [r["spend"] for r in panel.view.tables["budget"]] == pytest.approx(_bars(after))
     doubled = load_plan(fashion / "brief.yaml", _scenario(fashion, {"budget": {
         "paid_media": 2 * plan.brief.budget.paid_media}}))
