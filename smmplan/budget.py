@@ -407,8 +407,22 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                               for m, a in zip(models, aw, strict=True)],
                         names=names)
 
+    seats = pm.free_seats(brief, kind)  # bookings a month may fill (a fill-rate goal)
+    seat_cap = seats["free"] * len(months) if seats else None  # months paid runs in
+
+    def capped(conv: list[float]) -> list[float]:
+        """Bookings above the free seats of the months paid runs in are not bookings: the
+        platforms' conversions scaled down to the seats (the sweep and the scenarios)."""
+        total_ = sum(conv)
+        if seat_cap is None or total_ <= seat_cap or total_ <= 0:
+            return conv
+        return [c * seat_cap / total_ for c in conv]
+
+    def bought(spends) -> list[float]:
+        return [float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True)]
+
     def conversions(spends) -> tuple[float, float]:
-        conv = [float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True)]
+        conv = capped(bought(spends))
         return sum(conv), sum(c * v for c, v in zip(conv, values, strict=True))
 
     base, base_values = [replace(m) for m in models], list(values)
@@ -460,15 +474,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
                               v or None) for m, v in zip(base, base_values, strict=True)]
         values = [m.value or aov or 0.0 for m in models]
-    seats = pm.free_seats(brief, kind)  # bookings a month may fill (a fill-rate goal)
-    if seats is not None and conversions(conv_alloc.spend)[0] > seats["free"] * len(months):
+    if seats is not None and sum(bought(conv_alloc.spend)) > seats["free"] * len(months):
         seats["budget_before"] = total  # more bookings than free seats: a lower total
         lo, hi, cap = 0.0, conv_budget, seats["free"] * len(months)
         for _ in range(40):
             mid = (lo + hi) / 2
             try:
                 trial = solve(mid, floor=floor, aware=aware_split(mid * share / (100 - share)))
-                over = conversions(trial.spend)[0] > cap
+                over = sum(bought(trial.spend)) > cap
             except AllocationError:
                 over = False
             lo, hi = (lo, mid) if over else (mid, hi)
@@ -533,8 +546,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                             zip(shares, lower, upper, strict=True))}
     scenarios = {}
     for sc in SCENARIOS:
-        conv = [float(m.chain(c.conversion_spend, sc)["conversions"])
-                for m, c in zip(models, channels, strict=True)]
+        conv = capped([float(m.chain(c.conversion_spend, sc)["conversions"])
+                       for m, c in zip(models, channels, strict=True)])
         rev = sum(c * v for c, v in zip(conv, values, strict=True))
         scenarios[sc] = {"conversions": round(sum(conv), 1),
                          "revenue": round(rev, 2) if aov else None,

@@ -38,7 +38,7 @@ def test_the_budgets_tested_are_the_sweep_tables(built):
         said = re.findall(r"\((\d[^()]*%) (?:to|à) (\d[^()]*%)\)", text)
         assert set(said) <= {(low, high)}, (slug, said, low, high)
         stated += len(said)
-    assert stated >= 2  # Fournil and Cloudline state the range their table shows
+    assert stated >= 1  # Cloudline states the range its table shows (Fournil: the seats)
 
 
 def test_the_split_comparison_shows_the_headlines_equal_split(built):

@@ -236,6 +236,14 @@ def sweep_span(paid) -> tuple[float, float]:
     return min(budgets) / base * 100, max(budgets) / base * 100
 
 
+def _seats_full(paid) -> float | None:
+    """The first tested budget whose bookings fill every free seat (``Paid.seats``)."""
+    if not paid.seats:
+        return None
+    cap = paid.seats["free"] * len(paid.paid_months)
+    return next((r["budget"] for r in paid.sweep if r["conversions"] >= cap - 0.5), None)
+
+
 def budget_scenarios(plan: Plan) -> Section:
     """Budget sweep with marginal cost and break-even, and low / mid / high scenarios."""
     tr, paid = plan.tr, plan.paid
@@ -246,6 +254,10 @@ def budget_scenarios(plan: Plan) -> Section:
         text = tr.t("budget.past_break_even", total=tr.money(paid.total),
                     budget=tr.money(paid.break_even_budget),
                     cpa=tr.money(paid.break_even_cpa, 2))
+    elif _seats_full(paid) is not None:
+        text = tr.t("budget.seats_full", budget=tr.money(_seats_full(paid)),
+                    line=paid.seats["line"], seats=tr.number(
+                        paid.seats["free"] * len(paid.paid_months)))
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
         text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),

@@ -304,7 +304,11 @@ def reporting(plan: Plan) -> list[str]:
         # sale already costs about that, so an average below break-even is not a reason to add
         at = next((r for r in plan.paid.sweep if r["factor"] == 1.0), {})
         last = at.get("marginal_cpa")  # what the last conversion of the envelope costs
-        if forecast and forecast < cpa and last and last < 0.9 * cpa:
+        if plan.paid.seats:  # bookings are capped by the free seats: scale only into them
+            out.append(tr.t("agency.scale_seats", cpa=tr.money(forecast or cpa, 2),
+                            seats=tr.number(plan.paid.seats["free"]),
+                            line=plan.paid.seats["line"]))
+        elif forecast and forecast < cpa and last and last < 0.9 * cpa:
             out.append(tr.t("agency.scale_headroom", cpa=tr.money(forecast, 2),
                             last=tr.money(last, 2), break_even=tr.money(cpa, 2)))
         elif forecast and forecast < cpa:
