@@ -94,3 +94,14 @@ def test_the_summary_states_the_whole_efforts_return_as_the_team_chapter_does(pl
     roi = plan.tr.percent(plan.team.roi, 0)
     summary = " ".join(team_decisions(plan))
     assert roi in summary and roi in v.team_costs(plan).html()
+
+
+def test_key_moments_are_not_promised_paid_campaigns_when_paid_books_one_offer(plan):
+    from smmplan.views.summary import recommendations
+
+    books = plan.brief.budget.paid.books
+    text = " ".join(recommendations(plan))
+    paid_campaigns = plan.tr.t("agency.rec_moments", moments="\x00", sector="").split(
+        "\x00")[0]  # the sentence that promises campaigns, up to its moments
+    if books and plan.paid.total > 0:
+        assert paid_campaigns not in text

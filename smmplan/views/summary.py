@@ -165,8 +165,11 @@ def recommendations(plan: Plan) -> list[str]:
     moments = [d["name"] for d in ch.key_dates if d["kind"] == "sector"
                and int(d["date"][5:7]) in strong]
     if moments:
-        out.append(tr.t("agency.rec_moments", moments=tr.join(list(dict.fromkeys(moments))[:4]),
-                        sector=sector_name(plan)))
+        # paid money that books one offer line does not fund these moments: organic posts
+        books = plan.brief.budget.paid.books if paid.total > 0 else None
+        out.append(tr.t("agency.rec_moments_organic" if books else "agency.rec_moments",
+                        moments=tr.join(list(dict.fromkeys(moments))[:4]),
+                        sector=sector_name(plan), offer=books or ""))
     return out[:5]
 
 
