@@ -151,8 +151,9 @@ def build_slots(brief: Brief, kept: list, windows: dict[str, list[Window]],
     (module docstring), pillars rotated by weight, formats rotated; a post falling on a date
     of ``holidays_`` moves to the next free day; sponsored when the format is one the budget
     chapter sponsors. More posts in a week than windows: the extra ones on the week's other
-    days at the best window's hour. With ``live_cap``, a platform has at most that many
-    live sessions a month (``_format``)."""
+    days at the best window's hour, then at the windows' other hours. A sector listed in
+    ``calendar.weekdays_only`` posts Monday to Friday only. With ``live_cap``, a platform
+    has at most that many live sessions a month (``_format``)."""
     rules = calendar_rules()
     lives: dict[tuple[str, str], int] = {}
     start, end = brief.client.period.start, brief.client.period.end
@@ -168,8 +169,11 @@ def build_slots(brief: Brief, kept: list, windows: dict[str, list[Window]],
         return pillars[i]["key"]
 
     total = 0
+    # buyers at work: a sector in ``weekdays_only`` posts Monday to Friday only
+    workdays = 5 if brief.client.sector_kind in rules.get("weekdays_only", []) else 7
     for c in kept:
-        wins = (windows.get(c.platform) or [])[:rules["windows"]]
+        wins = [w for w in (windows.get(c.platform) or []) if w.weekday < workdays][
+            :rules["windows"]]
         if not wins or c.posts_per_week <= 0:
             continue
         ranks = rules["rank_weights"]
@@ -184,11 +188,15 @@ def build_slots(brief: Brief, kept: list, windows: dict[str, list[Window]],
             credit -= count
             picks = [(wins[i].weekday, wins[i].hour)
                      for i in weekly_picks(shares, given, count)]
-            others = [d for d in range(7) if d not in {w for w, _ in picks}]
+            others = [d for d in range(workdays) if d not in {w for w, _ in picks}]
             picks += [(d, wins[0].hour) for d in others[:max(0, count - len(picks))]]
+            hours = sorted({w.hour for w in wins})  # more posts than days: a second hour
+            more = [(d, h) for d in range(workdays) for h in hours if (d, h) not in picks]
+            picks += more[:max(0, count - len(picks))]
             for weekday, hour in sorted(picks):
                 day = week + dt.timedelta(days=weekday)
-                while day.isoformat() in holidays_ or (day.isoformat(), hour) in used:
+                while day.isoformat() in holidays_ or (day.isoformat(), hour) in used \
+                        or day.weekday() >= workdays:
                     day += dt.timedelta(days=1)
                 if not (start <= day <= end):
                     continue

@@ -457,7 +457,14 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             return False
         return not (idea.cta in sells and selling is not None and slot.platform in selling) \
             or slot.format in sponsored_formats
-    assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, holidays_, prefer)
+    closed = set(holidays_)
+    if brief.client.sector_kind in calendar_rules().get("weekdays_only", []):
+        day = brief.client.period.start  # no moment post pulled onto a weekend either
+        while day <= brief.client.period.end:
+            if day.weekday() >= 5:
+                closed.add(day.isoformat())
+            day += dt.timedelta(days=1)
+    assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
     if selling is not None:
         recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,
                       copy_register(brief))

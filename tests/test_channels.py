@@ -276,3 +276,16 @@ def test_the_calendar_files_do_not_name_the_tool():
     for name, data in files.items():
         assert b"smmplan" not in data.lower(), name
     assert b"@maison-fournil.calendar" in files["calendar.ics"]
+
+
+def test_a_b2b_calendar_posts_monday_to_friday_and_keeps_its_frequency():
+    for name in ("b2b-software", "fashion"):
+        plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == name)))
+        weekend = [s for s in plan.channels.slots
+                   if dt.date.fromisoformat(s.date).weekday() >= 5]
+        assert (not weekend) == (name == "b2b-software"), name
+    b2b = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software")))
+    weeks = (b2b.brief.client.period.end - b2b.brief.client.period.start).days / 7
+    for c in (c for c in b2b.channels.choices if c.kept):
+        count = sum(1 for s in b2b.channels.slots if s.platform == c.platform)
+        assert count == pytest.approx(c.posts_per_week * weeks, rel=0.06), c.platform
