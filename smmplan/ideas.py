@@ -236,7 +236,30 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             apply_register(tr.t("ideas.event_hook", brand=c.name), reg),
                             event_cta, moment=event.name, date=event.date.isoformat(),
                             lead_days=14))
+    out += session_ideas(brief, tr)
     return sorted(out, key=lambda i: i.date)
+
+
+def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
+    """The month's sessions of the offer line paid books when it has seats (a workshop):
+    one dated organic announcement a month, in its first week, so the goal of filling them
+    has posts of its own from the first month, paid or not."""
+    line = next((o for o in brief.offer if o.capacity_per_month and brief.budget.paid.books
+                 and o.name.casefold() == brief.budget.paid.books.casefold()), None)
+    if line is None:
+        return []
+    from babel.dates import format_date
+
+    reg, c, out = copy_register(brief), brief.client, []
+    for first in c.period.month_starts:
+        day = min(first + dt.timedelta(days=6), c.period.end)
+        month = format_date(first, "MMMM", locale=tr.locale)  # "janvier", not "janv. 2027"
+        out.append(Idea("showcase", tr.t("ideas.sessions_topic", line=line.name, month=month),
+                        apply_register(tr.t("ideas.sessions_hook", line=line.name), reg),
+                        "reserve", offer=line.name,
+                        moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
+                        date=day.isoformat(), lead_days=6))
+    return out
 
 
 def fits(idea: Idea, slot) -> bool:

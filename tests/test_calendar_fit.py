@@ -195,3 +195,19 @@ def test_ideas_come_in_turns_of_topic_so_versions_do_not_run_in_a_row():
         uses.add(idea, s)
         picked.append(idea.topic)
     assert all(a != b for a, b in itertools.pairwise(picked))  # never the same topic twice
+
+
+def test_the_booked_workshops_get_an_organic_post_every_month_from_the_first(
+        example_channels):
+    """The goal of filling the workshops has posts of its own from month one, paid or not:
+    one announcement of the month's sessions in its first week (ideas.session_ideas)."""
+    bakery = example_channels["bakery"]
+    months = {}
+    for s in bakery.slots:
+        if s.moment and "Ateliers pain" in s.moment:
+            months.setdefault(s.date[:7], []).append(s)
+    assert len(months) == 12
+    assert all(any(not s.sponsored for s in posts) for m, posts in months.items()
+               if m < "2027-05")  # before paid starts, organic
+    assert all(int(s.date[8:]) <= 7 for posts in months.values() for s in posts)
+    assert not any("Ateliers" in (s.moment or "") for s in example_channels["fashion"].slots)
