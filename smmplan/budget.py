@@ -428,6 +428,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     base, base_values = [replace(m) for m in models], list(values)
     left_out: dict = {}  # platform: targets below break-even there (target_spend.py)
     scale, rescaled = envelope, False  # the budget the minimum useful spend is taken from
+    stale = False
     for _ in range(len(targets or []) + 2):
         floor = min_useful(scale * (1 - share / 100))
         unearned = []  # below break-even at the minimum useful spend: no conversion spend
@@ -467,6 +468,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
         more = ts.unearning(models, conv_alloc.spend, targets or [], break_even, left_out) \
             if settings.objective in ("revenue", "profit") else {}
+        stale = bool(more)  # models rebuilt below: the spend must be solved again on them
         if not more:
             break
         for p, drop in more.items():
@@ -474,6 +476,11 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
                               v or None) for m, v in zip(base, base_values, strict=True)]
         values = [m.value or aov or 0.0 for m in models]
+    if stale:  # the last round left targets out: the spend follows the final models
+        try:
+            conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
+        except AllocationError as exc:
+            raise DataError(f"{brief.source}: budget.paid: {exc}") from None
     if seats is not None and sum(bought(conv_alloc.spend)) > seats["free"] * len(months):
         seats["budget_before"] = total  # more bookings than free seats: a lower total
         lo, hi, cap = 0.0, conv_budget, seats["free"] * len(months)
@@ -487,9 +494,17 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             lo, hi = (lo, mid) if over else (mid, hi)
         total = round(lo / (1 - share / 100), 2)
         aware_budget, conv_budget = total * share / 100, total - total * share / 100
-        aware_spend = aware_split(aware_budget)
-        conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
+        try:
+            aware_spend = aware_split(aware_budget)
+            conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
+        except AllocationError as exc:
+            raise DataError(f"{brief.source}: budget.paid: {exc}") from None
     channels = []
+    # the platforms' low / high conversions scaled to the free seats as the scenarios are
+    ends = {sc: [float(m.chain(x, sc)["conversions"]) for m, x in
+                 zip(models, conv_alloc.spend, strict=True)] for sc in ("low", "high")}
+    low_cap, high_cap = (sum(capped(ends[sc])) / sum(ends[sc]) if sum(ends[sc]) else 1.0
+                         for sc in ("low", "high"))
     for i, m in enumerate(models):
         cs = conv_alloc.spend[i]
         aw = float(aware_spend[i])
@@ -507,8 +522,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv, revenue,
             (cs + aw) / conv if conv else None,
             revenue / (cs + aw) if (cs + aw) and values[i] else None,
-            float(m.chain(cs, "low")["conversions"]),
-            float(m.chain(cs, "high")["conversions"]),
+            float(m.chain(cs, "low")["conversions"]) * low_cap,
+            float(m.chain(cs, "high")["conversions"]) * high_cap,
             extrapolated=bool(history is not None and (cs + aw) / len(months)
                               > EXTRAPOLATION * history.max_monthly_spend),
         ))

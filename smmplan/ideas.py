@@ -111,10 +111,9 @@ def _told(hook: str, focus: list[dict], tr: Translator, reg: str) -> str:
 def evergreen_ideas(brief: Brief, tr: Translator,
                     no_show: frozenset[str] = frozenset()) -> list[Idea]:
     """Undated ideas: the playbook's templates filled with every offer line, differentiator
-    and declared persona, each also told through the brief's other facts (``_focuses``:
-    offer lines x differentiators x personas' needs), plus the brief's own tone examples,
-    strengths and opportunities. ``no_show``: the days a dated occurrence an idea sells
-    does not take place (public holidays)."""
+    and declared persona, an offer line's idea also told on each of its products
+    (``_focuses``), plus the brief's strengths and opportunities. ``no_show``: the days a
+    dated occurrence an idea sells does not take place (public holidays)."""
     book = playbook(brief.client.sector_kind)
     reg = copy_register(brief)
     name = brief.client.name
@@ -138,9 +137,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             hook = tr.text(tpl["hook"], reg, **values)
             for focus in [[], *_focuses(brief, tpl, f)]:
                 told = _told(hook, focus, tr, reg)
-                about = next((p["offer"] for p in focus if "detail" in p), "")
                 out.append(Idea(tpl["pillar"], topic, told, tpl["cta"],
-                                offer=f.get("offer", "") or about,
+                                offer=f.get("offer", ""),
                                 when=tpl.get("when", ""),
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),
@@ -551,6 +549,7 @@ def give(slot, idea: Idea, tr: Translator, register: str) -> None:
     slot.idea = slot.base_idea = idea.text
     slot.pillar = idea.pillar
     slot.cta = idea_cta(tr, idea, register)
+    slot.angle = ""  # vary_repeats gives a repeat its angle
     slot.adaptation = tr.t(f"idea_format.{slot.format}") \
         if tr.has(f"idea_format.{slot.format}") else ""
     slot.moment = idea.moment
@@ -566,6 +565,11 @@ def vary_repeats(slots: list, tr: Translator) -> None:
     for s in sorted(slots, key=lambda s: (s.date, s.time, s.platform)):
         if not s.base_idea or s.moment:
             continue
+        if s.angle:  # a second pass (target ideas): the earlier angle's note comes off
+            note = tr.t("ideas.angle_note", angle=s.angle)
+            if s.adaptation.startswith(note):
+                s.adaptation = s.adaptation[len(note):].lstrip()
+            s.angle = ""
         n = seen.get(s.base_idea, 0)
         seen[s.base_idea] = n + 1
         s.idea = s.base_idea

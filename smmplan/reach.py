@@ -74,7 +74,8 @@ def reachable_audience(brief: Brief, platform: str, override: int | None) -> flo
         return max(1000.0, pros.people * use * (100.0 if share is None else share) / 100)
     use = platform_use(platform, brief.client.country).share / 100
     if brief.client.market_population:  # a local business: its own area, all of it
-        return max(1000.0, brief.client.market_population * use * (share or 100.0) / 100)
+        return max(1000.0, brief.client.market_population * use
+                   * (100.0 if share is None else share) / 100)
     population = population_15_plus(brief.client.country)
     if population is None:
         raise DataError(

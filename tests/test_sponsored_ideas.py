@@ -113,3 +113,15 @@ def test_posts_beyond_the_windows_are_counted_with_their_hours():
     [row] = outside_windows(slots, {"x": wins}, 1.0)
     assert row["outside"] == 1 and row["hours"] == ["18:00"] and row["per_week"] == 3
     assert outside_windows(slots[:2], {"x": wins}, 1.0) == []
+
+
+def test_angles_given_twice_are_not_doubled_and_follow_the_second_pass():
+    pool = [Idea("showcase", f"Idea {k}", "h", "follow") for k in range(3)]
+    slots = days(12)
+    assign_ideas(slots, pool, [], TR)
+    vary_repeats(slots, TR)
+    first = [(s.angle, s.adaptation) for s in slots]
+    vary_repeats(slots, TR)  # a second pass (the data's target ideas) over the same posts
+    assert [(s.angle, s.adaptation) for s in slots] == first
+    assert all(s.adaptation.count(TR.t("ideas.angle_note", angle="x")[:10]) <= 1
+               for s in slots)
