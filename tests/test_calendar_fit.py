@@ -8,25 +8,17 @@ IdeaUses.pick looks at the least used ideas first."""
 from __future__ import annotations
 
 import collections
-import datetime as dt
 import itertools
 
 import pytest
 
 from smmplan.calendar_slots import Slot, build_slots, sponsor_slots
-from smmplan.i18n import Translator
 from smmplan.ideas import Idea, IdeaUses, assign_ideas, fits, occurrence
 from smmplan.paths import example_briefs
 from smmplan.sponsored_ideas import awareness_ideas, paid_ideas, sell_on_sponsored, sponsor_fit
 from smmplan.validation import load_brief
 
-TR = Translator("en", "en_GB", "GBP")
-
-
-def days(n: int, platform: str = "instagram", fmt: str = "reel",
-         start: dt.date = dt.date(2027, 1, 4)) -> list[Slot]:
-    return [Slot((start + dt.timedelta(days=k)).isoformat(), "18:00", platform, "showcase",
-                 fmt, False) for k in range(n)]
+from .test_sponsored_ideas import TR, days  # the same posts and translator
 
 
 def test_paid_ideas_ask_for_the_conversion_bought():
