@@ -20,6 +20,9 @@ CLIENT_FILES = {"posts.csv", "ads.csv", "audience.csv", "web_analytics.csv", "lo
 DELIVERED = {"calendar.csv", "calendar.ics", "audience_segments.csv", "plan.json"}
 JARGON = ["as relayed", "source unclear", "verified: false", "verified: true",
           "converted from US dollars at 1.0000", "depuis le dollar américain à 1,0000",
+          # operator instructions: the client does not edit a brief file
+          "in the brief", "dans le brief", "set a minimum spend", "give your own figures",
+          "depuis le dollar américain", "a taken window",
           "TODO", "FIXME", "Traceback", "<NA>", "NaT", "Timestamp(", "dtype", "self."]
 REPRS = [re.compile(p) for p in (r"\bNone\b", r"\bnan\b", r"\bNaN\b", r"\bTrue\b",
                                  r"\bFalse\b", r"\{[a-z_]*\}", r"\{'", r"\[\[", r"\]\]",
@@ -167,6 +170,9 @@ def test_the_scan_catches_what_it_looks_for():
                      "client.sector_kind", "source unclear", "as relayed", "nan", "None",
                      "{'", "identity.maturity_intro"):
         assert expected in found, expected
+    for phrase in ("set a minimum spend for it in the brief", "déclaré dans le brief",
+                   "posts moved off a public holiday or a taken window"):
+        assert internals(phrase), phrase
     assert internals("Le calendrier est livré en calendar.csv et calendar.ics") == []
     assert internals(" | Instagram | CPM | 11.53 | your ads history | ads.csv") == []
     sha = "9f832352528b013d0dbaf94a167702258643eb73de2809e174d84e3b322fe009"

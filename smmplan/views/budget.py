@@ -191,9 +191,10 @@ def _assumptions(plan: Plan) -> list[str]:
                            for p, v in shares.items() if v])
         out.append(tr.t("budget.vs_splits", history=history,
                         history_value=shown(paid.historical_split), equal_value=equal,
-                        value=fmt(value)))
+                        value=fmt(value), what=tr.t(f"budget.split_metric.{key}")))
     elif paid.equal_split:
-        out.append(tr.t("budget.vs_equal", equal_value=equal, value=fmt(value)))
+        out.append(tr.t("budget.vs_equal", equal_value=equal, value=fmt(value),
+                        what=tr.t(f"budget.split_metric.{key}")))
     return out
 
 
@@ -245,7 +246,7 @@ def _seats_full(paid) -> float | None:
 
 
 def budget_scenarios(plan: Plan) -> Section:
-    """Budget sweep with marginal cost and break-even, and low / mid / high scenarios."""
+    """Budget sweep, break-even, and low / mid / high scenarios (mid = the headline's)."""
     tr, paid = plan.tr, plan.paid
     if paid.break_even_cpa is None:
         text = tr.t("budget.break_even_unknown")
@@ -265,8 +266,9 @@ def budget_scenarios(plan: Plan) -> Section:
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
                     budget=tr.money(paid.break_even_budget))
-    scen = pd.DataFrame([{"scenario": k, "scenario_name": tr.t(f"budget.scenario.{k}"), **v}
-                         for k, v in paid.scenarios.items()])
+    headline = {"mid": {"conversions": sum(c.conversions for c in paid.channels)}}
+    scen = pd.DataFrame([{"scenario": k, "scenario_name": tr.t(f"budget.scenario.{k}"),
+                          **v, **headline.get(k, {})} for k, v in paid.scenarios.items()])
     cols = [Column("scenario_name", tr.t("table.scenario")),
             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
             Column("cpa", tr.t("table.cpa"), lambda v: tr.money(v, 2))]
