@@ -84,6 +84,8 @@ def check_playbook(data: dict, name: str) -> list[str]:
     problems += _text_problems(data["name"], f"{name}: name")
     problems += _text_problems(data["tone"], f"{name}: tone")
     problems += _text_problems(data["answer"], f"{name}: answer")
+    if "assets" in data:
+        problems += _text_problems(data["assets"], f"{name}: assets")
     if not data["sources"] or not data["demand_source"]:
         problems.append(f"{name}: sources and demand_source are required")
     demand = data["demand_by_month"]

@@ -83,8 +83,8 @@ def kpi_value(plan: Plan, kpi: str, value: float | None) -> str:
     if value is None:
         return tr.t("common.na")
     unit = kpi_catalogue()[kpi]["unit"]
-    if unit == "percent":
-        return tr.percent(value, 2)
+    if unit == "percent":  # no useless decimals: a 50% target reads "50%", not "50.00%"
+        return tr.percent(value, 0 if round(value, 2) == round(value) else 2)
     if unit == "money":  # cents only where they matter (a cost per result, not a revenue)
         return tr.money(value, 2 if abs(value) < 100 else 0)
     if unit in ("ratio", "per_post"):

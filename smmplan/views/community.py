@@ -52,8 +52,12 @@ def community_playbook(plan: Plan) -> Section:
         return " ".join(shown)
 
     def label(kind: str, situation: str) -> str:
-        if situation == "review":
-            return tr.t(f"community_extra.review{'' if kind == 'situation' else '_guideline'}")
+        if situation == "review" and kind != "situation":
+            return tr.t("community_extra.review_guideline")
+        if situation == "review":  # the sector's review sites, not every site there is
+            sites = book.get("review_sites", [])
+            return tr.t("community_extra.review", sites=tr.join(sites)) if sites else \
+                tr.t("community_extra.review_any")
         return tr.t(f"community.{kind}.{situation}")
 
     rows = [{"situation": s["situation"], "name": label("situation", s["situation"]),

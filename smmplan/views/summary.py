@@ -17,11 +17,11 @@ from .base import (
     day,
     kpi_value,
     platform_label,
-    role_name,
     text_on,
 )
 from .budget import budget_decisions
 from .channels import channels_decisions
+from .client_needs import client_needs
 from .community import community_decisions
 from .identity import identity_decisions
 from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
@@ -171,32 +171,6 @@ def recommendations(plan: Plan) -> list[str]:
                         moments=tr.join(list(dict.fromkeys(moments))[:4]),
                         sector=sector_name(plan), offer=books or ""))
     return out[:5]
-
-
-def client_needs(plan: Plan) -> list[str]:
-    """What the agency needs from the client, from the data the brief lacks and the plan's
-    unmeasured KPIs."""
-    tr, brief = plan.tr, plan.brief
-    files = brief.data_files()
-    kept = [platform_label(c.platform) for c in plan.channels.choices if c.kept]
-    approver = next((a["approve"] for a in plan.channels.approval if a["content"] == "organic"),
-                    "owner")
-    out = [tr.t("agency.need_access", channels=tr.join(kept)),
-           tr.t("agency.need_approver", role=role_name(plan, approver),
-                date=day(tr, brief.client.period.start - dt.timedelta(days=7)))]
-    for kind, key in (("posts", "need_posts"), ("audience", "need_audience"),
-                      ("web_analytics", "need_web")):
-        if kind not in files:
-            out.append(tr.t(f"agency.{key}"))
-    if "ads" not in files and (brief.budget.paid_media or 0) > 0:
-        out.append(tr.t("agency.need_ads"))
-    unmeasured = list(dict.fromkeys(tr.t(f"kpi.{o.kpi}") for o in
-                                    plan.objectives.objectives
-                                    if o.baseline.basis == "not_measurable"))
-    if unmeasured:
-        out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
-    out.append(tr.t("agency.need_assets"))
-    return out
 
 
 def next_steps(plan: Plan) -> list[str]:

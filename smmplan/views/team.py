@@ -124,6 +124,11 @@ def team_roles(plan: Plan) -> Section:
     )
 
 
+def _family(family: str, pins: bool) -> str:
+    """A workload family's label key: photos name pins only when Pinterest is kept."""
+    return "photo_pins" if family == "photo" and pins else family
+
+
 def team_workload(plan: Plan) -> list:
     """Hours a week by format family (the calendar's posts and the sector's levers): a
     small business's hours with its community and planning time, adding up to the hours the
@@ -134,7 +139,8 @@ def team_workload(plan: Plan) -> list:
         return []
     sme = plan.brief.client.size == "sme"
     locations = plan.brief.client.locations or 1
-    rows = [{"name": tr.t(f"team.family.{w['family']}")
+    pins = any(c.kept and c.platform == "pinterest" for c in plan.channels.choices)
+    rows = [{"name": tr.t(f"team.family.{_family(w['family'], pins)}")
              + (" " + tr.t("team.per_location", n=locations) if w["lever"] and locations > 1
                 and w["family"] in ("google_post", "review_replies") else ""),
              "posts": None if w["family"] == "review_replies" else w["posts_per_week"],

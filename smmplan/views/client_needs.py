@@ -1,0 +1,59 @@
+"""What the agency needs from the client (executive summary): only what the brief lacks and
+the client can supply, and what its goals need to be tracked. A file is not asked for when
+the brief shows there is none to send (walk-in customers leave no customer file; a client
+starting from scratch has no ads history), and a booked offer's records are asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..plan import Plan
+from ..sectors import playbook
+from .base import day, platform_label, role_name
+
+
+def client_needs(plan: Plan) -> list[str]:
+    """The 'what we need from you' list, in the order the kick-off needs them."""
+    tr, brief = plan.tr, plan.brief
+    files = brief.data_files()
+    book = playbook(brief.client.sector_kind)
+    kept = [platform_label(c.platform) for c in plan.channels.choices if c.kept]
+    approver = next((a["approve"] for a in plan.channels.approval if a["content"] == "organic"),
+                    "owner")
+    out = [tr.t("agency.need_access", channels=tr.join(kept)),
+           tr.t("agency.need_approver", role=role_name(plan, approver),
+                date=day(tr, brief.client.period.start - dt.timedelta(days=7)))]
+    if "posts" not in files:
+        out.append(tr.t("agency.need_posts"))
+    if "audience" not in files and book.get("customer_file", True):
+        out.append(tr.t("agency.need_audience"))
+    if "web_analytics" not in files:
+        out.append(tr.t("agency.need_web"))
+    starting = plan.identity.maturity.level == "nascent"  # no ads history to export yet
+    if "ads" not in files and (brief.budget.paid_media or 0) > 0 and not starting:
+        out.append(tr.t("agency.need_ads"))
+    out += _tracking_needs(plan)
+    unmeasured = list(dict.fromkeys(tr.t(f"kpi.{o.kpi}") for o in
+                                    plan.objectives.objectives
+                                    if o.baseline.basis == "not_measurable"))
+    if unmeasured:
+        out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
+    out.append(tr.t("agency.need_assets_sector", assets=tr.text(book["assets"]))
+               if "assets" in book else tr.t("agency.need_assets"))
+    return out
+
+
+def _tracking_needs(plan: Plan) -> list[str]:
+    """Records the goals and the paid forecast are tracked on: a booked offer's bookings
+    (lines with a monthly capacity, or the line paid conversions book), and the leads and
+    deals of a lead-based forecast."""
+    tr, brief = plan.tr, plan.brief
+    booked = [o.name for o in brief.offer if o.capacity_per_month]
+    books = brief.budget.paid.books
+    if books and books not in booked:
+        booked.append(books)
+    lines = tr.join([tr.t("agency.need_booked_line", line=line) for line in booked])
+    out = [tr.t("agency.need_bookings", lines=lines)] if booked else []
+    if plan.paid.conversion == "lead":
+        out.append(tr.t("agency.need_leads"))
+    return out
