@@ -307,9 +307,12 @@ def compliance(plan: Plan) -> list[str]:
     topics = list(playbook(c.sector_kind)["compliance"])
     if (plan.brief.budget.paid_media or 0) > 0 and "data_protection_ads" not in topics:
         topics.append("data_protection_ads")
-    rules = tr.t(f"compliance.rules.{c.country}") if tr.has(f"compliance.rules.{c.country}") \
-        else tr.t("compliance.rules.other")
-    return [tr.t(f"compliance.{k}", rules=rules) for k in topics]
+    def by_country(key: str) -> str:  # the brief's country's laws, else the generic words
+        found = f"compliance.{key}.{c.country}"
+        return tr.t(found) if tr.has(found) else tr.t(f"compliance.{key}.other")
+
+    return [tr.t(f"compliance.{k}", rules=by_country("rules"), privacy=by_country("privacy"))
+            for k in topics]
 
 
 def plan_closing(plan: Plan) -> Section:

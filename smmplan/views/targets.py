@@ -53,36 +53,50 @@ def _value(plan: Plan, trait) -> str:
     return str(trait.value)
 
 
-def _trait_phrase(plan: Plan, trait) -> str:
-    """A trait in a few words, for a target's name ("many orders", "women")."""
+def _trait_phrase(plan: Plan, trait) -> tuple[str, str]:
+    """A trait in a few words for a target's name, with its place in the name: "head" (a
+    group: "Accessories buyers", "Newsletter customers", "women"), "adj" (before the head in
+    English: "older") or "clause" ("who order often")."""
     tr, roles = plan.tr, plan.targets.roles
     if trait.kind == "category":
         if trait.feature == roles.get("gender") and gender_of(trait.value):
-            return _value(plan, trait)
+            return "head", _value(plan, trait)
         if trait.feature == roles.get("product"):
-            return tr.t("targets.name.product", value=trait.value)
-        return tr.t("targets.name.category", value=trait.value,
-                    feature=_feature(plan, trait.feature))
+            return "head", tr.t("targets.name.product", value=trait.value)
+        return "head", tr.t("targets.name.category", value=trait.value,
+                            feature=_feature(plan, trait.feature))
     side = "high" if trait.z > 0 else "low"
     if trait.feature in roles.get("booleans", []):
-        return tr.t("targets.name.boolean", feature=_feature(plan, trait.feature),
-                    share=tr.percent(trait.mean * 100, 0))
-    for role in ("value", "orders", "age", "last_order"):
+        return "clause", tr.t("targets.name.boolean", feature=_feature(plan, trait.feature),
+                              share=tr.percent(trait.mean * 100, 0))
+    if roles.get("age") and trait.feature == roles["age"]:
+        return "adj", tr.t(f"targets.name.age_{side}")
+    for role in ("value", "orders", "last_order"):
         if roles.get(role) and trait.feature == roles[role]:
-            return tr.t(f"targets.name.{role}_{side}")
+            return "clause", tr.t(f"targets.name.{role}_{side}")
     category = roles.get("categories", {}).get(trait.feature)
     if category:
-        return tr.t(f"targets.name.category_spend_{side}", category=_lower(category))
-    return tr.t(f"targets.name.numeric_{side}", feature=_feature(plan, trait.feature))
+        return "clause", tr.t(f"targets.name.category_spend_{side}", category=_lower(category))
+    return "clause", tr.t(f"targets.name.numeric_{side}", feature=_feature(plan, trait.feature))
 
 
 def persona_name(plan: Plan, persona, label: str | None = None) -> str:
-    """A persona's name: declared, or its label (T1, L2.S1...) and its two most
-    distinctive traits in words ("T1 Newsletter (acquisition channel), many orders")."""
+    """A persona's name: declared, or its label (T1, L2.S1...) and a readable phrase from its
+    two most distinctive traits ("T1 Newsletter customers who order often")."""
     if persona.declared:
         return persona.declared_name
-    phrases = [_trait_phrase(plan, t) for t in persona.name_traits]
-    base = _upper(", ".join(phrases) if phrases else plan.tr.t("targets.name.average"))
+    tr = plan.tr
+    parts = [_trait_phrase(plan, t) for t in persona.name_traits]
+    heads = [t for k, t in parts if k == "head"]
+    head = heads[0] if heads else tr.t("targets.name.customers")
+    if len(heads) > 1:
+        head = tr.t("targets.name.two_heads", first=head, second=heads[1])
+    for adj in (t for k, t in parts if k == "adj"):
+        head = tr.t("targets.name.with_adj", head=head, adj=adj)
+    clauses = [t for k, t in parts if k == "clause"]
+    base = tr.t("targets.name.with_clauses", head=head, clauses=tr.join(clauses)) \
+        if clauses else head
+    base = _upper(base if parts else tr.t("targets.name.average"))
     return f"{label or f'T{persona.id + 1}'} {base}"
 
 
@@ -133,11 +147,12 @@ def targets_decisions(plan: Plan) -> list[str]:
         if not tg.personas:
             return [tr.t("summary_targets.none")]
         return [tr.t("summary_targets.declared", k=len(tg.personas), names=names)]
-    found = [tr.t("summary_targets.found", k=tg.k, rows=tr.number(tg.rows), names=names),
-             tr.t("summary_targets.stability", ari=tr.number(tg.stability["ari_mean"], 2))]
-    if tg.weak:
-        found.append(tr.t("summary_targets.weak"))
-    return found
+    found = [tr.t("summary_targets.found", k=tg.k, rows=tr.number(tg.rows), names=names)]
+    ari = tr.number(tg.stability["ari_mean"], 2)  # one verdict, the weak-structure rule's
+    if not tg.weak:
+        return [*found, tr.t("summary_targets.stability", ari=ari)]
+    key = "weak" if "stability" in tg.weak else "weak_but_stable"
+    return [*found, tr.t(f"summary_targets.{key}", reasons=_weak_words(plan), ari=ari)]
 
 
 def _chosen_silhouette(tg) -> float:
