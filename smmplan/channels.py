@@ -63,6 +63,7 @@ from .ideas import (
 )
 from .jsondata import as_data
 from .market import platform_use
+from .offer_paths import follow_buying_paths
 from .sectors import playbook, sector_dates
 from .sponsored_ideas import (
     awareness_ideas,
@@ -444,7 +445,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen, moments = evergreen_ideas(brief, tr, no_show), moment_ideas(brief, tr)
+    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show))
+    moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
     sells = selling_ctas(conversion)
@@ -511,8 +513,9 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr)
-    moments = moment_ideas(brief, tr)
+    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
+                                    + target_ideas(brief, targets, tr))
+    moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
     chosen = {id(s): by_text[s.base_idea] for s in channels.slots

@@ -32,6 +32,8 @@ class Idea:
     hook: str
     cta: str  # catalogue key under cta.
     offer: str = ""  # offer line name when the idea is about one
+    persona: str = ""  # declared persona's name when the idea is about one
+    voice: str = "brand"  # "person": posted from a founder's or employee's own profile
     moment: str = ""  # key-moment name when the idea is dated
     date: str = ""  # ISO date of the moment
     lead_days: int = 0
@@ -138,7 +140,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             for focus in [[], *_focuses(brief, tpl, f)]:
                 told = _told(hook, focus, tr, reg)
                 out.append(Idea(tpl["pillar"], topic, told, tpl["cta"],
-                                offer=f.get("offer", ""),
+                                offer=f.get("offer", ""), persona=f.get("persona", ""),
+                                voice=tpl.get("voice", "brand"),
                                 when=tpl.get("when", ""),
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),
