@@ -138,8 +138,13 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             topic = tr.text(tpl["topic"], reg, **values)
             hook = tr.text(tpl["hook"], reg, **values)
             for focus in [[], *_focuses(brief, tpl, f)]:
-                told = _told(hook, focus, tr, reg)
-                out.append(Idea(tpl["pillar"], topic, told, tpl["cta"],
+                told, shown = _told(hook, focus, tr, reg), topic
+                if focus and "{offer}" in tpl["topic"].get(tr.language, ""):
+                    # the product takes the line's place in the topic, said once, rather
+                    # than "Shown on ..." added to every post's hook
+                    told, shown = hook, tr.text(tpl["topic"], reg,
+                                                **{**values, "offer": focus[0]["offer"]})
+                out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
                                 voice=tpl.get("voice", "brand"),
                                 when=tpl.get("when", ""),

@@ -149,3 +149,20 @@ def test_offer_lines_calls_to_action_follow_their_buying_path_and_founders_are_n
     assert "Start a free trial" in teams and "Book a demo" not in teams
     assert "Book a demo" in enterprise and "Start a free trial" not in enterprise
     assert not [r for r in rows if r["sponsored"] == "yes" and "founder" in r["idea"].lower()]
+
+
+def test_a_product_variant_names_the_product_in_its_topic_not_in_every_hook():
+    """Maison Lune: an offer line's idea told on each of its products names the product in
+    the topic ("Dresses, as our customers wear it") instead of adding "Shown on Dresses."
+    to the hook of every post that carries it."""
+    from smmplan.ideas import evergreen_ideas
+    from smmplan.paths import example_briefs
+    from smmplan.validation import load_brief
+
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
+    tr = Translator("en", brief.locale, brief.client.currency)
+    ideas = evergreen_ideas(brief, tr)
+    assert not [i for i in ideas if "Shown on" in i.hook]
+    worn = {i.topic for i in ideas if i.topic.endswith("as our customers wear it")}
+    products = {v for o in brief.offer for v in o.audience_values if v != o.name}
+    assert {f"{p}, as our customers wear it" for p in products} <= worn
