@@ -64,6 +64,7 @@ from .ideas import (
 from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
+from .quiet_days import thin_quiet_days
 from .sectors import playbook, sector_dates
 from .sponsored_ideas import (
     awareness_ideas,
@@ -428,6 +429,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                                             sponsored_types)
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
                         None if live else int(calendar_rules()["lives_per_month"]))
+    thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"

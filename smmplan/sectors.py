@@ -63,6 +63,9 @@ def timing_problems(entry: dict, where: str) -> list[str]:
     families = set(content_facts()["calendar"]["format_families"].values())
     if set(entry.get("formats", []) if "per" in entry else []) - families:
         problems.append(f"{where}: formats must be format families among {sorted(families)}")
+    quiet = entry.get("quiet_days")
+    if quiet is not None and (not isinstance(quiet, int) or not 1 <= quiet <= 14):
+        problems.append(f"{where}: quiet_days must be a whole number of days from 1 to 14")
     if entry.get("voice", "brand") not in ("brand", "person"):
         problems.append(f"{where}: voice must be brand (the company page) or person (a "
                         f"founder's or employee's own profile, never sponsored)")
