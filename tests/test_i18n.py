@@ -124,3 +124,10 @@ def test_an_american_plan_reads_in_american_english(tmp_path):
     words = re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page))
     found = sorted({m.group(0).lower() for m in BRITISH.finditer(html.unescape(words))})
     assert not found, found
+
+
+def test_every_english_message_has_an_american_spelling_in_en_us():
+    """A new en.yaml message with a British spelling needs its en_US.yaml override."""
+    left = {k: m.group(0) for k, v in catalogue("en", "en_US").items()
+            if (m := BRITISH.search(re.sub(r"\{\w+\}", "", v)))}
+    assert not left, left
