@@ -201,6 +201,13 @@ class OfferLine(_Model):
         description="Values of the audience table's `product` column that belong to this "
         "line (case-insensitive), for sub-targets.",
     )
+    buying_path: Literal["self_serve", "sales_led"] | None = Field(
+        default=None,
+        description="How a buyer gets the line: `self_serve` (signs up or starts a trial "
+        "alone) or `sales_led` (through a demo with sales, no free trial). Its posts ask for "
+        "that step: a self-serve line never asks to book a demo, a sales-led one never to "
+        "start a free trial.",
+    )
 
 
 class Problem(_Model):
@@ -392,7 +399,9 @@ class Budget(_Model):
                    Annotated[float, Field(ge=0, le=50)]] = Field(
         default_factory=dict,
         description="The client's existing team working on social media, in FTE per role "
-        "(counted before anything is hired; its cost is not part of the team budget).",
+        "(counted before anything is hired, its cost counted in the plan's). A large "
+        "company that gives none is assumed to have the content managers and designers "
+        "its current posting takes.",
     )
     owner_hours: float | None = Field(
         default=None, ge=0, le=80,

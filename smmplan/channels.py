@@ -63,6 +63,8 @@ from .ideas import (
 )
 from .jsondata import as_data
 from .market import platform_use
+from .offer_paths import follow_buying_paths
+from .quiet_days import thin_quiet_days
 from .sectors import playbook, sector_dates
 from .sponsored_ideas import (
     awareness_ideas,
@@ -427,6 +429,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                                             sponsored_types)
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
                         None if live else int(calendar_rules()["lives_per_month"]))
+    thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"
@@ -444,7 +447,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen, moments = evergreen_ideas(brief, tr, no_show), moment_ideas(brief, tr)
+    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show))
+    moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
     sells = selling_ctas(conversion)
@@ -511,8 +515,9 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr)
-    moments = moment_ideas(brief, tr)
+    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
+                                    + target_ideas(brief, targets, tr))
+    moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
     chosen = {id(s): by_text[s.base_idea] for s in channels.slots

@@ -90,12 +90,24 @@ def _pattern(fmt: str) -> NumberPattern:
 
 
 @cache
-def catalogue(language: str) -> dict[str, str]:
-    """Every message of a language, by dotted key."""
+def catalogue(language: str, locale: str | None = None) -> dict[str, str]:
+    """Every message of a language, by dotted key; with a ``locale`` that has its own
+    variant file (``data/locales/en_US.yaml``: only the messages whose spelling differs),
+    those messages replace the language's."""
     if language not in LANGUAGES:
         raise TranslationError(f"unsupported language {language!r} (use one of {LANGUAGES})")
     path = LOCALES_DIR / f"{language}.yaml"
-    return _flatten(parse_yaml(path.read_text(encoding="utf-8")))
+    messages = _flatten(parse_yaml(path.read_text(encoding="utf-8")))
+    variant = LOCALES_DIR / f"{locale}.yaml"
+    if locale and locale != language and locale.startswith(f"{language}_") and \
+            variant.exists():
+        overrides = _flatten(parse_yaml(variant.read_text(encoding="utf-8")))
+        unknown = sorted(set(overrides) - set(messages))
+        if unknown:
+            raise TranslationError(f"data/locales/{locale}.yaml: keys not in "
+                                   f"{language}.yaml: {', '.join(unknown)}")
+        messages = {**messages, **overrides}
+    return messages
 
 
 class Translator:
@@ -105,7 +117,7 @@ class Translator:
         self.language = language
         self.locale = locale
         self.currency = currency
-        self._messages = catalogue(language)
+        self._messages = catalogue(language, locale)
 
     def has(self, key: str) -> bool:
         """Whether the catalogue holds ``key``."""

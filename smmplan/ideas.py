@@ -32,6 +32,8 @@ class Idea:
     hook: str
     cta: str  # catalogue key under cta.
     offer: str = ""  # offer line name when the idea is about one
+    persona: str = ""  # declared persona's name when the idea is about one
+    voice: str = "brand"  # "person": posted from a founder's or employee's own profile
     moment: str = ""  # key-moment name when the idea is dated
     date: str = ""  # ISO date of the moment
     lead_days: int = 0
@@ -136,9 +138,15 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             topic = tr.text(tpl["topic"], reg, **values)
             hook = tr.text(tpl["hook"], reg, **values)
             for focus in [[], *_focuses(brief, tpl, f)]:
-                told = _told(hook, focus, tr, reg)
-                out.append(Idea(tpl["pillar"], topic, told, tpl["cta"],
-                                offer=f.get("offer", ""),
+                told, shown = _told(hook, focus, tr, reg), topic
+                if focus and "{offer}" in tpl["topic"].get(tr.language, ""):
+                    # the product takes the line's place in the topic, said once, rather
+                    # than "Shown on ..." added to every post's hook
+                    told, shown = hook, tr.text(tpl["topic"], reg,
+                                                **{**values, "offer": focus[0]["offer"]})
+                out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
+                                offer=f.get("offer", ""), persona=f.get("persona", ""),
+                                voice=tpl.get("voice", "brand"),
                                 when=tpl.get("when", ""),
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),

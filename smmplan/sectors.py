@@ -48,7 +48,7 @@ def timing_problems(entry: dict, where: str) -> list[str]:
     ``weekdays`` (0 = Monday to 6), ``occurs`` (the weekday of the dated occurrence an
     idea sells, ``side`` next or last), ``formats`` (an idea's format families,
     data/content.yaml ``calendar.format_families``), ``order_by_days`` (a whole number of
-    days, 0 or more, below ``lead_days``)."""
+    days, 0 or more, below ``lead_days``), ``voice`` (brand or person)."""
     problems = []
     if entry.get("when", "") not in ("", *TIMINGS):
         problems.append(f"{where}: when must be one of {TIMINGS}, not {entry['when']!r}")
@@ -63,6 +63,12 @@ def timing_problems(entry: dict, where: str) -> list[str]:
     families = set(content_facts()["calendar"]["format_families"].values())
     if set(entry.get("formats", []) if "per" in entry else []) - families:
         problems.append(f"{where}: formats must be format families among {sorted(families)}")
+    quiet = entry.get("quiet_days")
+    if quiet is not None and (not isinstance(quiet, int) or not 1 <= quiet <= 14):
+        problems.append(f"{where}: quiet_days must be a whole number of days from 1 to 14")
+    if entry.get("voice", "brand") not in ("brand", "person"):
+        problems.append(f"{where}: voice must be brand (the company page) or person (a "
+                        f"founder's or employee's own profile, never sponsored)")
     order_by = entry.get("order_by_days")
     if order_by is not None and (not isinstance(order_by, int) or order_by < 0
                                  or order_by >= int(entry.get("lead_days", 0))):

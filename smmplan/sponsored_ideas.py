@@ -42,6 +42,7 @@ def paid_ideas(ideas: list[Idea], books: str | None, kind: str | None = None) ->
     demo requests sponsors "Book a demo", never "Start a free trial"), of the offer line a
     conversion books (``budget.paid.books``) when the brief names one, else offer and
     key-moment ideas; when no idea has that call to action, any sale's."""
+    ideas = [i for i in ideas if i.voice != "person"]  # a person's post is no company ad
     for selling in (selling_ctas(kind), selling_ctas()):
         found = [i for i in ideas if (i.offer == books if books else (i.offer or i.moment))
                  and i.cta in selling]
@@ -53,9 +54,11 @@ def paid_ideas(ideas: list[Idea], books: str | None, kind: str | None = None) ->
 def awareness_ideas(ideas: list[Idea]) -> list[Idea]:
     """The ideas a sponsored post on a platform with awareness spend only may carry:
     undated ones whose call to action asks for attention, not the sale
-    (data/content.yaml ``calendar.awareness_ctas``)."""
+    (data/content.yaml ``calendar.awareness_ctas``), never one a founder or an employee
+    posts from their own profile (``voice: person``): a company cannot boost it as its ad."""
     asks = set(content_facts()["calendar"]["awareness_ctas"])
-    return [i for i in ideas if i.cta in asks and not i.date and not i.occurs]
+    return [i for i in ideas if i.cta in asks and not i.date and not i.occurs
+            and i.voice != "person"]
 
 
 def sponsor_fit(paid: list[Idea], formats: set[str], selling: set[str] | None = None,

@@ -84,6 +84,7 @@ class Capacity:
     existing_hours: float | None = None  # the client's own (owner, staff, today's posting)
     bought_hours: float | None = None  # what the team budget buys at the freelance rate
     content_fte: float | None = None  # content roles (large companies)
+    per_post: float | None = None  # content hours a post takes (large companies)
 
 
 def pay(brief: Brief, role: str, rate: float) -> tuple[float, str]:
@@ -101,10 +102,34 @@ def _loaded(brief: Brief, role: str, rate: float) -> float:
         brief.client.period.months / 12
 
 
+def own_team(brief: Brief) -> dict[str, float]:
+    """The client's own social media staff in FTE per role, counted before anything is
+    hired: the brief's ``budget.in_house`` when it gives it. A large company that gives none
+    but posts today has people doing that work: the content and production hours of today's
+    posting (``workload.today_mix``, hours by format of ``data/roles.yaml``) in content
+    managers and designers, 2 decimals. A small business's own time is in hours
+    (``content_capacity``), not here."""
+    if brief.budget.in_house or brief.client.size == "sme":
+        return dict(brief.budget.in_house)
+    mix = wl.today_mix(brief)
+    if not mix:
+        return {}
+    hours = wl.totals(wl.rows(mix, sum(mix.values()), {}))
+    week = role_facts()["hours"]["per_fte_week"]
+    out = {"content_manager": round(hours["content"] / week, 2),
+           "designer": round(hours["production"] / week, 2)}
+    return {r: f for r, f in out.items() if f > 0}
+
+
+def own_team_estimated(brief: Brief) -> bool:
+    """Whether the own team is estimated from today's posting (the brief gives none)."""
+    return not brief.budget.in_house and bool(own_team(brief))
+
+
 def existing_team_cost(brief: Brief, rate: float) -> float:
-    """What the client's own staff (``budget.in_house`` FTE) cost over the plan period,
+    """What the client's own staff (``own_team`` FTE) cost over the plan period,
     employer costs included: part of the social effort's cost, paid from the team budget."""
-    return sum(fte * _loaded(brief, role, rate) for role, fte in brief.budget.in_house.items())
+    return sum(fte * _loaded(brief, role, rate) for role, fte in own_team(brief).items())
 
 
 def _hourly_freelance(brief: Brief, rate: float) -> float:
@@ -131,10 +156,11 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
     the sector levers' weekly hours (a Google profile post and review replies per shop), at
     the hours a post of its platforms' formats takes (``workload.expected_sme_per_post``:
     the calendar is not built yet).
-    A large company: its content roles in house (``budget.in_house``, else today's posting),
-    12 posts a week each."""
+    A large company: its content managers (``own_team``: the brief's, else those today's
+    posting takes) at the content hours a post of its platforms' formats takes
+    (today's posting's formats, ``workload.today_mix``, else ``workload.expected_per_post``),
+    the same hours by format the team is sized from."""
     facts = role_facts()
-    rules = facts["sizing"]
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     channels = max(1, len(brief.situation.channels))
     if brief.client.size == "sme":
@@ -152,10 +178,13 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
                     / (wl.expected_sme_per_post(brief) or h["per_post"]))
         return Capacity(round(posts, 2), "hours", round(hours, 2), round(existing, 2),
                         round(bought, 2))
-    in_house = brief.budget.in_house.get("content_manager")
-    fte = in_house if in_house is not None else current / rules["posts_per_content_fte"]
-    fte = max(0.5, fte)
-    return Capacity(round(fte * rules["posts_per_content_fte"], 2), "fte", content_fte=fte)
+    fte = max(0.5, own_team(brief).get("content_manager", 0.0))
+    mix = wl.today_mix(brief)  # today's formats weighted by today's posting, else even
+    today = sum(mix.values())
+    per_post = (wl.totals(wl.rows(mix, today, {}))["content"] / today if mix else None) or \
+        wl.expected_per_post(brief, "content") or facts["hours"]["per_post"]
+    return Capacity(round(fte * facts["hours"]["per_fte_week"] / per_post, 2), "fte",
+                    content_fte=fte, per_post=round(per_post, 2))
 
 
 def work_rows(brief: Brief, posts: float, mix: dict[str, float] | None) -> list[dict]:
@@ -213,7 +242,7 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
                  "bought": round(bought, 2)}
         hire = {"social_media_manager": bought / facts["hours"]["per_fte_week"]}
     else:
-        own = brief.budget.in_house
+        own = own_team(brief)
         ftes = {**ftes, **{r: f for r, f in own.items() if r not in ftes}}
         ftes = {r: round(max(f, own.get(r, 0.0)), 2) for r, f in ftes.items()}
         hire = {r: max(0.0, f - own.get(r, 0.0)) for r, f in ftes.items()}
@@ -226,7 +255,7 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
         costs = {"in_house": hired * loaded,
                  "freelance": new * loaded * facts["freelance_premium"],
                  "agency": new * loaded * facts["agency_multiplier"]}
-        own = fte - new if brief.client.size == "sme" else brief.budget.in_house.get(role, 0.0)
+        own = fte - new if brief.client.size == "sme" else own_team(brief).get(role, 0.0)
         roles.append(RolePlan(role, fte, round(annual, 2), basis,
                               round(costs["in_house"], 2), round(costs["freelance"], 2),
                               round(costs["agency"], 2), min(costs, key=costs.get),
@@ -326,7 +355,7 @@ def team_fte(brief: Brief, roles: list[RolePlan]) -> tuple[float, float]:
     """The team's FTE, each rounded once to 2 decimals: the client's own (a large company:
     every in-house FTE of the brief, all paid from the team budget; a small business: the
     owner's time the plan uses) and those to add (the roles' hires)."""
-    own = sum(brief.budget.in_house.values()) if brief.client.size != "sme" \
+    own = sum(own_team(brief).values()) if brief.client.size != "sme" \
         else sum(r.existing for r in roles)
     return round(own, 2), round(sum(r.hire for r in roles), 2)
 

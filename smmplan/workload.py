@@ -46,18 +46,45 @@ def default_mix(brief: Brief) -> dict[str, float]:
     return mix
 
 
-def expected_sme_per_post(brief: Brief) -> float | None:
-    """A small business's hours per post before the calendar is built: the average over the
-    formats its platforms today put in rotation (the first three of each, as the calendar
-    does), else over the sector's formats; None when neither has a format."""
+def _today_formats(brief: Brief) -> list[str]:
+    """The formats the client's platforms put in rotation today (the first three of each,
+    as the calendar does), else the sector's formats."""
     platforms = content_facts()["platforms"]
     formats = [f for c in brief.situation.channels if c.platform in platforms
                for f in platforms[c.platform]["formats"][:3]]
-    formats = formats or list(playbook(brief.client.sector_kind)["formats"])
+    return formats or list(playbook(brief.client.sector_kind)["formats"])
+
+
+def expected_per_post(brief: Brief, key: str = "sme") -> float | None:
+    """Hours per post before the calendar is built (``key``: ``sme``, ``content`` or
+    ``production`` hours of ``data/roles.yaml`` workload): the average over the formats its
+    platforms today put in rotation, else over the sector's formats; None when neither has
+    a format."""
+    formats = _today_formats(brief)
     if not formats:
         return None
     fams = families()
-    return sum(fams[family_of(f)]["sme"] for f in formats) / len(formats)
+    return sum(fams[family_of(f)][key] for f in formats) / len(formats)
+
+
+def expected_sme_per_post(brief: Brief) -> float | None:
+    """A small business's hours per post before the calendar is built
+    (``expected_per_post``)."""
+    return expected_per_post(brief, "sme")
+
+
+def today_mix(brief: Brief) -> dict[str, float]:
+    """Posts a week per format family of the client's posting today: each platform's
+    posts a week (``situation.channels``) spread over the formats it puts in rotation (the
+    first three, as the calendar does); empty when the brief gives no posting."""
+    platforms = content_facts()["platforms"]
+    mix: dict[str, float] = {}
+    for c in brief.situation.channels:
+        formats = platforms.get(c.platform, {}).get("formats", [])[:3] or [FALLBACK_FAMILY]
+        for f in formats:
+            fam = family_of(f)
+            mix[fam] = mix.get(fam, 0.0) + (c.posts_per_week or 0) / len(formats)
+    return {k: v for k, v in mix.items() if v > 0}
 
 
 def lever_units(brief: Brief) -> dict[str, float]:

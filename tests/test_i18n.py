@@ -88,3 +88,46 @@ def test_french_elides_de_and_que_before_a_vowel_in_a_filled_slot():
                                country="France", source="x")
     text = tr.text({"en": "x", "fr": "Les coulisses de {brand}"}, brand="Atelier Lune")
     assert text == "Les coulisses d’Atelier Lune"
+
+
+# British spellings an American reader notices (whole words, case-insensitive)
+BRITISH = re.compile(
+    r"\b(?:(?:optimi|organi|maximi|minimi|apologi|recogni|prioriti|customi|personali|"
+    r"summari|standardi|critici)s(?:e|es|ed|ing|ations?|ers?)|"
+    r"programmes?|colour\w*|favourit\w*|behaviour\w*|centres?|catalogues?|analysed|"
+    r"analysing|enrol|enrolment|labelled|cancelled|travelled|judgement|whilst|amongst)\b",
+    re.IGNORECASE)
+
+
+def test_an_american_plan_reads_in_american_english(tmp_path):
+    """Cloudline (English, United States) reads en.yaml with data/locales/en_US.yaml on
+    top: no British spelling in its plan, while a UK plan keeps them (only the keys that
+    differ are overridden)."""
+    import html
+
+    from smmplan.paths import example_briefs
+
+    from .conftest import run_cli
+
+    us = Translator("en", "en_US", "USD")
+    uk = Translator("en", "en_GB", "GBP")
+    assert us.t("community.guideline.complaint") != uk.t("community.guideline.complaint")
+    assert "apologise" in uk.t("community.guideline.complaint")
+    overrides = set(catalogue("en", "en_US")) - set(catalogue("en"))
+    assert not overrides  # a variant only replaces keys, it adds none
+    for key, text in catalogue("en", "en_US").items():  # placeholders are kept
+        assert re.findall(r"\{\w+\}", text) == re.findall(r"\{\w+\}", catalogue("en")[key])
+    brief = next(p for p in example_briefs() if p.parent.name == "b2b-software")
+    proc = run_cli("build", str(brief), "-o", str(tmp_path), "-j", "1", "-q")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    page = next(tmp_path.glob("*/plan.html")).read_text(encoding="utf-8")
+    words = re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page))
+    found = sorted({m.group(0).lower() for m in BRITISH.finditer(html.unescape(words))})
+    assert not found, found
+
+
+def test_every_english_message_has_an_american_spelling_in_en_us():
+    """A new en.yaml message with a British spelling needs its en_US.yaml override."""
+    left = {k: m.group(0) for k, v in catalogue("en", "en_US").items()
+            if (m := BRITISH.search(re.sub(r"\{\w+\}", "", v)))}
+    assert not left, left

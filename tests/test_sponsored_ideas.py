@@ -125,3 +125,44 @@ def test_angles_given_twice_are_not_doubled_and_follow_the_second_pass():
     assert [(s.angle, s.adaptation) for s in slots] == first
     assert all(s.adaptation.count(TR.t("ideas.angle_note", angle="x")[:10]) <= 1
                for s in slots)
+
+
+def test_offer_lines_calls_to_action_follow_their_buying_path_and_founders_are_not_ads():
+    """Cloudline: Teams is self-serve (a trial, no "Book a demo"), Enterprise sales-led (a
+    demo, no free trial: it has none); a founder's post (voice: person) is never sponsored."""
+    import csv
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from smmplan.paths import example_briefs
+
+    brief = next(p for p in example_briefs() if p.parent.name == "b2b-software")
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([sys.executable, "-m", "smmplan.cli", "build", str(brief), "-o", out,
+                        "-j", "1"], check=True, capture_output=True)
+        rows = list(csv.DictReader(open(next(Path(out).glob("*/calendar.csv")),
+                                        encoding="utf-8")))
+    teams = [r["cta"] for r in rows if "Cloudline Teams" in r["idea"]]
+    enterprise = [r["cta"] for r in rows if "Cloudline Enterprise" in r["idea"]]
+    assert "Start a free trial" in teams and "Book a demo" not in teams
+    assert "Book a demo" in enterprise and "Start a free trial" not in enterprise
+    assert not [r for r in rows if r["sponsored"] == "yes" and "founder" in r["idea"].lower()]
+
+
+def test_a_product_variant_names_the_product_in_its_topic_not_in_every_hook():
+    """Maison Lune: an offer line's idea told on each of its products names the product in
+    the topic ("Dresses, as our customers wear it") instead of adding "Shown on Dresses."
+    to the hook of every post that carries it."""
+    from smmplan.ideas import evergreen_ideas
+    from smmplan.paths import example_briefs
+    from smmplan.validation import load_brief
+
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
+    tr = Translator("en", brief.locale, brief.client.currency)
+    ideas = evergreen_ideas(brief, tr)
+    assert not [i for i in ideas if "Shown on" in i.hook]
+    worn = {i.topic for i in ideas if i.topic.endswith("as our customers wear it")}
+    products = {v for o in brief.offer for v in o.audience_values if v != o.name}
+    assert {f"{p}, as our customers wear it" for p in products} <= worn

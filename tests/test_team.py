@@ -302,3 +302,36 @@ def test_the_team_totals_are_checked_against_their_rows():
             assert "hours a week: sum of the hours by format" in names
             team["hours"]["needed"] += 1.5  # e.g. the levers' hours left out of the total
             assert not all(c.ok for c in run(plan))
+
+
+def test_a_large_company_that_posts_today_has_its_own_team_counted_first():
+    """A large company whose brief gives no in-house FTE but posts today (Cloudline: 12.5
+    posts a week) has people doing that work: the content and production hours of today's
+    posting in its platforms' formats are its own content managers and designers, counted
+    before any hire, and its posting capacity comes from the same hours by format."""
+    from smmplan import workload as wl
+    from smmplan.team import content_capacity, own_team
+
+    b = examples()["b2b-software"]
+    assert not b.budget.in_house
+    mix = wl.today_mix(b)
+    today = sum(c.posts_per_week or 0 for c in b.situation.channels)
+    assert sum(mix.values()) == pytest.approx(today)
+    hours = wl.totals(wl.rows(mix, today, {}))
+    own = own_team(b)
+    assert own == {"content_manager": round(hours["content"] / 37.5, 2),
+                   "designer": round(hours["production"] / 37.5, 2)}
+    # capacity: the own content FTE at the content hours a post of today's formats takes,
+    # so today's team carries today's posting (one definition, not 12 posts per FTE)
+    cap = content_capacity(b, 1.0)
+    assert cap.posts == pytest.approx(today, rel=0.02)
+    team = plan_team(b, plan_paid(b), posts=today, channels=3)
+    yours = {r.role: r.existing for r in team.roles}
+    assert yours["content_manager"] == own["content_manager"] > 0
+    assert yours["designer"] == own["designer"] > 0
+    for r in team.roles:
+        assert r.hire == pytest.approx(max(0.0, r.fte - r.existing), abs=0.01)
+    assert team.existing_fte == pytest.approx(sum(own.values()), abs=0.01)
+    # a brief that states its team keeps it as stated, a small business is sized in hours
+    assert own_team(examples()["fashion"]) == examples()["fashion"].budget.in_house
+    assert own_team(examples()["bakery"]) == {}

@@ -178,6 +178,7 @@ def content_plan(plan: Plan) -> Section:
     else:
         capacity = tr.t("channels.capacity", capacity=tr.number(ch.capacity_posts, 1),
                         fte=tr.number(cap.content_fte, 2),
+                        hours=tr.number(cap.per_post or 0, 1),
                         planned=tr.number(ch.planned_posts, 1))
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=capacity))]

@@ -299,20 +299,23 @@ def reporting(plan: Plan) -> list[str]:
 
 
 def compliance(plan: Plan) -> list[str]:
-    """The compliance notes that apply: the sector's topics, plus custom-audience data
-    protection when paid media runs."""
-    from ..sectors import playbook
+    """The compliance notes that apply to what the plan does (``compliance.topics``): a
+    topic of data/compliance.yaml in the client country's words and laws (creators' and
+    employees' disclosure, customer-list audiences), the sector's other topics with the
+    country's advertising rules."""
+    from ..compliance import note, topics
 
     tr, c = plan.tr, plan.brief.client
-    topics = list(playbook(c.sector_kind)["compliance"])
-    if (plan.brief.budget.paid_media or 0) > 0 and "data_protection_ads" not in topics:
-        topics.append("data_protection_ads")
     def by_country(key: str) -> str:  # the brief's country's laws, else the generic words
         found = f"compliance.{key}.{c.country}"
         return tr.t(found) if tr.has(found) else tr.t(f"compliance.{key}.other")
 
-    return [tr.t(f"compliance.{k}", rules=by_country("rules"), privacy=by_country("privacy"))
-            for k in topics]
+    out = []
+    for k in topics(plan.brief):
+        found = note(plan.brief, k)
+        out.append(tr.text(found["text"]) if found else tr.t(
+            f"compliance.{k}", rules=by_country("rules"), privacy=by_country("privacy")))
+    return out
 
 
 def plan_closing(plan: Plan) -> Section:

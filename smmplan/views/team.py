@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
+from .. import workload as wl
 from ..catalogue import role_facts
 from ..plan import Plan
 from ..report import Column, Html, render
+from ..team import own_team_estimated
 from .base import (
     Section,
     chapter_opening,
@@ -93,8 +95,7 @@ def team_roles(plan: Plan) -> Section:
                              existing=tr.number(team.hours["existing"], 1),
                              bought=tr.number(team.hours["bought"], 1)))
     elif team.existing_fte:
-        notes.insert(0, tr.t("team.existing", existing=fte(plan, team.existing_fte),
-                             hire=fte(plan, team.hire_fte), fte=fte(plan, team.fte)))
+        notes.insert(0, _existing_note(plan))
     return Section(
         *chapter_opening(plan, "team", team_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -127,6 +128,21 @@ def team_roles(plan: Plan) -> Section:
 def _family(family: str, pins: bool) -> str:
     """A workload family's label key: photos name pins only when Pinterest is kept."""
     return "photo_pins" if family == "photo" and pins else family
+
+
+def _existing_note(plan: Plan) -> str:
+    """The client's own team: counted first, and when the brief gives none, how it was
+    estimated from today's posting (``team.own_team``)."""
+    tr, team = plan.tr, plan.team
+    values = {"existing": fte(plan, team.existing_fte), "hire": fte(plan, team.hire_fte),
+              "fte": fte(plan, team.fte)}
+    if not own_team_estimated(plan.brief):
+        return tr.t("team.existing", **values)
+    mix = wl.today_mix(plan.brief)
+    hours = wl.totals(wl.rows(mix, sum(mix.values()), {}))
+    return tr.t("team.existing_estimated", posts=tr.number(sum(mix.values()), 1),
+                content=tr.number(hours["content"], 1),
+                production=tr.number(hours["production"], 1), **values)
 
 
 def team_workload(plan: Plan) -> list:

@@ -1,0 +1,37 @@
+"""A sector moment's quiet days keep only a share of the organic posts (Thanksgiving week
+for a B2B plan in the U.S.)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from smmplan.paths import example_briefs
+from smmplan.quiet_days import quiet_windows, thin_quiet_days
+from smmplan.validation import load_brief
+
+
+def test_thanksgiving_week_keeps_half_the_organic_posts_and_every_sponsored_one():
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software"))
+    windows = quiet_windows(brief)
+    assert windows, "the B2B playbook marks Thanksgiving week as quiet"
+    first, last = windows[0]
+    start = dt.date.fromisoformat(first)
+    assert start.weekday() == 0 and start.month == 11  # the Monday of Thanksgiving week
+    days = [(start + dt.timedelta(days=i)).isoformat() for i in range(5)]
+    slots = [SimpleNamespace(date=d, time="08:00", platform=p, sponsored=False)
+             for d in days for p in ("linkedin", "x")]
+    slots.append(SimpleNamespace(date=days[1], time="12:00", platform="linkedin",
+                                 sponsored=True))
+    before = (start - dt.timedelta(days=7)).isoformat()
+    slots.append(SimpleNamespace(date=before, time="08:00", platform="x", sponsored=False))
+    dropped = thin_quiet_days(slots, brief)
+    assert dropped == 4  # 5 organic posts a platform in the week -> 3
+    for p in ("linkedin", "x"):
+        week = [s for s in slots if first <= s.date <= last and s.platform == p
+                and not s.sponsored]
+        assert len(week) == 3 and week[0].date == days[0] and week[-1].date == days[-1]
+    assert any(s.sponsored for s in slots) and any(s.date == before for s in slots)
+    # a plan outside the U.S. has no Thanksgiving week
+    uk = brief.model_copy(update={"client": brief.client.model_copy(update={"country": "FR"})})
+    assert not quiet_windows(uk)
