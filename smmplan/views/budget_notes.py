@@ -125,7 +125,7 @@ def awareness_rows_note(plan: Plan) -> str | None:
     """Which rows of the ads history the rates come from: its conversion campaigns; the
     awareness rows (campaign objective) count for the people they reached only."""
     tr = plan.tr
-    aware = {p: c for p, c in (plan.paid.calibration or {}).items()
+    aware = {p: c for p, c in (getattr(plan.paid, "calibration", None) or {}).items()
              if c.get("awareness_rows")}
     if not aware:
         return None

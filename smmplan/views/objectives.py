@@ -81,9 +81,12 @@ def revenue_split(plan: Plan, g: GoalGap) -> str:
     verdict = tr.t("goal_gap.split_unrealistic", realistic=tr.money(g.realistic_target)) \
         if not g.realistic and g.realistic_target is not None \
         else tr.t("goal_gap.split_realistic")
-    return tr.t("goal_gap.revenue_split", paid=tr.money(g.paid), target=tr.money(g.target),
+    held = g.repeat_in_paid or 0.0
+    return tr.t("goal_gap.revenue_split_net" if held >= 0.5 else "goal_gap.revenue_split",
+                paid=tr.money(g.paid), target=tr.money(g.target),
                 share=tr.percent(g.share, 0), gap=tr.money(g.gap),
-                repeat=tr.money(g.repeat or 0), months=months,
+                repeat=tr.money(g.repeat or 0), months=months, in_paid=tr.money(held),
+                repeat_all=tr.money((g.repeat or 0) + held),
                 unexplained=tr.money(g.unexplained or 0), verdict=verdict)
 
 
