@@ -355,6 +355,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "max_monthly_spend": round(history.max_monthly_spend, 2),
                 "awareness_rows": history.awareness_rows,  # reach only, not in the rates
                 "awareness_spend": round(history.awareness_spend, 2),
+                "audience_source": history.audience_source,  # median month or most reached
+                "audience_month": history.audience_month,
                 "model_conversions": round(modelled, 2),
                 "model_revenue": round(modelled * (history.value or aov or 0), 2)
                 if (history.value or aov) else None,

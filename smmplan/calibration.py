@@ -11,9 +11,8 @@ The curve (``Calibration``): conversions of a month = lift × C × (1 − exp(�
 CVR, where I is the month's impressions and C the month's useful-impression capacity. C is
 the history's effective audience × the effective frequency (the audience solving
 reach = A × (1 − exp(−impressions / A)) month by month, all rows included, awareness ones
-too, the largest month's: the reachable audience is never less than the people the history
-already reached; when the export has reach; else the
-market estimate, never so small that the history's own month would be more than half way
+too, the median month's, but never less than the most people the history reached in one
+month; when the export has reach; else the market estimate, never so small that the history's own month would be more than half way
 to saturation). ``lift`` makes the curve pass exactly through the history's monthly
 conversions at its monthly spend; beyond the observed range, returns diminish along the
 same curve, and a planned month above twice the highest observed month is extrapolation.
@@ -74,12 +73,15 @@ class PlatformHistory:
     months: float  # months the history covers
     dated: bool  # False: the export has no reporting period (months assumed)
     max_monthly_spend: float
-    audience: float | None  # effective audience of its largest month, from reach
+    audience: float | None  # effective audience of a month (median), from reach, at least
+    #                        the most people reached in one month
     month_starts: list[str] = field(default_factory=list)
     rates: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # lo, mid, hi
     conversions_interval: tuple[float, float] = (0.0, 0.0)  # 90 % bootstrap, total
     awareness_rows: int = 0  # rows bought for awareness: reach only, not in the rates
     awareness_spend: float = 0.0
+    audience_source: str = "median"  # or "reached": the most people reached in one month
+    audience_month: str | None = None  # that month (first day), when it sets the audience
 
     @property
     def monthly_spend(self) -> float:
@@ -120,6 +122,7 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
         lo, hi = np.nanpercentile(boots, 5, axis=0), np.nanpercentile(boots, 95, axis=0)
         conv_lo, conv_hi = np.percentile(resampled[3], [5, 95])
         months, starts, max_month, audience = float(plan_months), [], None, None
+        source: tuple[str, str | None] = ("median", None)
         here = dated and rows["start"].notna().any()
         if here:
             start = rows["start"].min()
@@ -136,7 +139,11 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
                 found = [effective_audience(float(g["impressions"].sum()),
                                             float(g["reach"].sum())) for _, g in reached]
                 found = [a for a in found if a]
-                audience = float(max(found)) if found else None  # at least the most reached
+                audience = float(np.median(found)) if found else None
+                reach = reached["reach"].sum()  # the most people reached in one month
+                if audience and reach.max() > audience:
+                    audience, most = float(reach.max()), reach.idxmax()
+                    source = ("reached", str(most.start_time.date()))
         elif "reach" in every and every["reach"].notna().any():
             audience = effective_audience(float(every["impressions"].sum()) / months,
                                           float(every["reach"].sum()) / months)
@@ -150,6 +157,7 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
         history.conversions_interval = (float(conv_lo), float(conv_hi))
         history.awareness_rows = len(every) - len(rows)
         history.awareness_spend = float(every["spend"].sum() - rows["spend"].sum())
+        history.audience_source, history.audience_month = source
         out[platform] = history
     return out
 

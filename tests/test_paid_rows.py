@@ -36,12 +36,26 @@ def test_awareness_rows_are_left_out_of_the_rates():
     assert h.rates["cvr"][1] == pytest.approx(2.5)  # 50 / 2,000 clicks, not 54 / 4,000
 
 
-def test_audience_is_the_largest_month_with_awareness_reach():
+def test_audience_is_the_median_month_with_awareness_reach():
     frame = ads_frame(_table(), COLUMNS)
     h = platform_histories(frame, 12, 1)["tiktok"]
     months = [effective_audience(400000, 210000), effective_audience(700000, 450000)]
-    assert h.audience == pytest.approx(max(months))
-    assert h.audience >= 450000  # never less than the people a month reached
+    assert h.audience == pytest.approx(sum(months) / 2)  # the median of two months
+    assert h.audience_source == "median" and h.audience_month is None
+
+
+def test_audience_never_below_the_most_people_reached_in_a_month():
+    march = _table().iloc[2:].assign(**{"Reporting starts": "2026-03-01",
+                                         "Reporting ends": "2026-03-31"})
+    jan = _table().iloc[:2]
+    frame = ads_frame(pd.concat([jan, jan.assign(**{"Reporting starts": "2026-02-01",
+                                                      "Reporting ends": "2026-02-28"}),
+                                 march]), COLUMNS)
+    h = platform_histories(frame, 12, 1)["tiktok"]
+    # median month 273,166 people, below the 450,000 March reached: the floor holds
+    assert effective_audience(400000, 210000) < 450000
+    assert h.audience == pytest.approx(450000)
+    assert h.audience_source == "reached" and h.audience_month == "2026-03-01"
 
 
 def test_without_objective_column_every_row_counts():

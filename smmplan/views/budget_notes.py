@@ -3,6 +3,7 @@ revenue is booked (the sales cycle) and how the forecast's ROAS compares with to
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from ..catalogue import paid_facts
@@ -137,8 +138,9 @@ def awareness_rows_note(plan: Plan) -> str | None:
 
 def frequency_note(plan: Plan) -> list:
     """The planned impressions per person a month on each platform's reachable audience, and
-    where that audience comes from (the largest month of the ads history, else the market
-    estimate): the frequency behind the forecast, stated."""
+    where that audience comes from (the ads history's median month, never below the most
+    people it reached in one month; else the market estimate): the frequency behind the
+    forecast, stated."""
     tr, paid = plan.tr, plan.paid
     audience = {m["platform"]: m["audience"] for m in paid.models}
     months = len(paid.paid_months) or plan.brief.client.period.months
@@ -149,10 +151,19 @@ def frequency_note(plan: Plan) -> list:
             continue
         monthly = c.impressions / months
         reach = people * -math.expm1(-monthly / people)
-        basis = (paid.calibration.get(c.platform) or {}).get("audience_basis", "market")
-        parts.append(tr.t("budget.frequency_platform", platform=platform_label(c.platform),
+        cal = paid.calibration.get(c.platform) or {}
+        basis = cal.get("audience_basis", "market")
+        if basis == "history":  # the median month's pool, or the most people reached
+            basis = f"history_{cal.get('audience_source') or 'median'}"
+        month = cal.get("audience_month")
+        whole = ((paid.history or {}).get("platforms", {}).get(c.platform) or {}).get(
+            "audience") if basis.startswith("history") else None
+        kept = whole and people < whole - 0.5  # cut to the targets the platform keeps
+        parts.append(tr.t("budget.frequency_platform_kept" if kept
+                          else "budget.frequency_platform", platform=platform_label(c.platform),
                           frequency=tr.number(monthly / reach, 1), people=tr.number(people),
-                          basis=tr.t(f"budget.frequency_basis.{basis}")))
+                          all=tr.number(whole or 0), basis=tr.t(f"budget.frequency_basis.{basis}", month=tr.month(
+                              dt.date.fromisoformat(month)) if month else "")))
     if not parts:
         return []
     return [Html(render("paragraph.html.j2", css="smm-note",
