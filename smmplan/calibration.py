@@ -12,10 +12,11 @@ CVR, where I is the month's impressions and C the month's useful-impression capa
 the history's effective audience × the effective frequency (the audience solving
 reach = A × (1 − exp(−impressions / A)) month by month, all rows included, awareness ones
 too, the median month's, but never less than the most people the history reached in one
-month; when the export has reach; else the market estimate, never so small that the history's own month would be more than half way
-to saturation). ``lift`` makes the curve pass exactly through the history's monthly
-conversions at its monthly spend; beyond the observed range, returns diminish along the
-same curve, and a planned month above twice the highest observed month is extrapolation.
+month; when the export has reach; else the market estimate, never so small that the
+history's own month would be more than half way to saturation). ``lift`` makes the curve
+pass exactly through the history's monthly conversions at its monthly spend; beyond the
+observed range, returns diminish along the same curve, and a planned month above twice the
+highest observed month is extrapolation.
 """
 
 from __future__ import annotations

@@ -156,14 +156,15 @@ def frequency_note(plan: Plan) -> list:
         if basis == "history":  # the median month's pool, or the most people reached
             basis = f"history_{cal.get('audience_source') or 'median'}"
         month = cal.get("audience_month")
+        month = tr.month(dt.date.fromisoformat(month)) if month else ""
         whole = ((paid.history or {}).get("platforms", {}).get(c.platform) or {}).get(
             "audience") if basis.startswith("history") else None
         kept = whole and people < whole - 0.5  # cut to the targets the platform keeps
         parts.append(tr.t("budget.frequency_platform_kept" if kept
                           else "budget.frequency_platform", platform=platform_label(c.platform),
                           frequency=tr.number(monthly / reach, 1), people=tr.number(people),
-                          all=tr.number(whole or 0), basis=tr.t(f"budget.frequency_basis.{basis}", month=tr.month(
-                              dt.date.fromisoformat(month)) if month else "")))
+                          all=tr.number(whole or 0),
+                          basis=tr.t(f"budget.frequency_basis.{basis}", month=month)))
     if not parts:
         return []
     return [Html(render("paragraph.html.j2", css="smm-note",

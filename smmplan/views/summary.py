@@ -177,8 +177,8 @@ def recommendations(plan: Plan) -> list[str]:
 def paid_cuts(plan: Plan) -> list[str]:
     """What the paid recommendation leaves out, with the reason: the envelope's part left
     unspent past break-even, the platforms planned beyond twice their history's best month
-    (extrapolation, to reach in steps) and the platforms cut because their next conversion costs more
-    than it earns (the paid chapter's figures)."""
+    (extrapolation, to reach in steps) and the platforms cut because their next conversion
+    costs more than it earns (the paid chapter's figures)."""
     tr, paid = plan.tr, plan.paid
     out = []
     held = paid.held_back or {}
