@@ -353,6 +353,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "revenue": round(history.revenue, 2) if history.revenue is not None else None,
                 "conversions_interval": [round(v, 2) for v in history.conversions_interval],
                 "max_monthly_spend": round(history.max_monthly_spend, 2),
+                "awareness_rows": history.awareness_rows,  # reach only, not in the rates
+                "awareness_spend": round(history.awareness_spend, 2),
+                "audience_source": history.audience_source,  # median month or most reached
+                "audience_month": history.audience_month,
                 "model_conversions": round(modelled, 2),
                 "model_revenue": round(modelled * (history.value or aov or 0), 2)
                 if (history.value or aov) else None,

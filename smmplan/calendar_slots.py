@@ -55,6 +55,7 @@ class Slot:
     moment: str = ""  # the key moment the post prepares, if any
     base_idea: str = ""  # the idea as placed (ideas.vary_repeats keeps it as the text)
     angle: str = ""  # the angle a repeat is written from (ideas.vary_repeats)
+    lever: str = ""  # the sector lever its idea carries out (creators.creator_cost)
 
 
 def calendar_rules() -> dict:

@@ -10,11 +10,13 @@ were drawn from and the conversions' bootstrap interval.
 The curve (``Calibration``): conversions of a month = lift × C × (1 − exp(−I / C)) × CTR ×
 CVR, where I is the month's impressions and C the month's useful-impression capacity. C is
 the history's effective audience × the effective frequency (the audience solving
-reach = A × (1 − exp(−impressions / A)) month by month, when the export has reach; else the
-market estimate, never so small that the history's own month would be more than half way
-to saturation). ``lift`` makes the curve pass exactly through the history's monthly
-conversions at its monthly spend; beyond the observed range, returns diminish along the
-same curve, and a planned month above twice the highest observed month is extrapolation.
+reach = A × (1 − exp(−impressions / A)) month by month, all rows included, awareness ones
+too, the median month's, but never less than the most people the history reached in one
+month; when the export has reach; else the market estimate, never so small that the
+history's own month would be more than half way to saturation). ``lift`` makes the curve
+pass exactly through the history's monthly conversions at its monthly spend; beyond the
+observed range, returns diminish along the same curve, and a planned month above twice the
+highest observed month is extrapolation.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import pandas as pd
 
 from .benchmarks import Range
 from .brief import Brief
-from .exports.ads import ads_breakdowns, read_ads
+from .exports.ads import ads_breakdowns, conversion_rows, read_ads
 from .jsondata import as_data
 
 LN2 = math.log(2)
@@ -72,10 +74,15 @@ class PlatformHistory:
     months: float  # months the history covers
     dated: bool  # False: the export has no reporting period (months assumed)
     max_monthly_spend: float
-    audience: float | None  # effective audience of a month (median), from reach
+    audience: float | None  # effective audience of a month (median), from reach, at least
+    #                        the most people reached in one month
     month_starts: list[str] = field(default_factory=list)
     rates: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # lo, mid, hi
     conversions_interval: tuple[float, float] = (0.0, 0.0)  # 90 % bootstrap, total
+    awareness_rows: int = 0  # rows bought for awareness: reach only, not in the rates
+    awareness_spend: float = 0.0
+    audience_source: str = "median"  # or "reached": the most people reached in one month
+    audience_month: str | None = None  # that month (first day), when it sets the audience
 
     @property
     def monthly_spend(self) -> float:
@@ -90,11 +97,16 @@ class PlatformHistory:
 def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
                        ) -> dict[str, PlatformHistory | str]:
     """Each platform's history from an ads frame (``exports.ads.ads_frame``); a platform
-    whose rows cannot be fitted gets the reason instead (``no_spend``, ``no_clicks``)."""
+    whose rows cannot be fitted gets the reason instead (``no_spend``, ``no_clicks``).
+    Rows bought for awareness (``exports.ads.conversion_rows``) count for the audience the
+    history reached, never in its rates, conversions or revenue."""
     rng = np.random.default_rng(seed % 2**31)
     out: dict[str, PlatformHistory | str] = {}
     dated = "start" in frame and frame["start"].notna().any()
-    for platform, rows in frame.groupby("platform"):
+    for platform, every in frame.groupby("platform"):
+        rows = conversion_rows(every)
+        if rows.empty:
+            rows = every  # an awareness-only platform: its rates are all it has
         if rows["impressions"].sum() <= 0 or rows["spend"].sum() <= 0:
             out[platform] = "no_spend"
             continue
@@ -111,6 +123,7 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
         lo, hi = np.nanpercentile(boots, 5, axis=0), np.nanpercentile(boots, 95, axis=0)
         conv_lo, conv_hi = np.percentile(resampled[3], [5, 95])
         months, starts, max_month, audience = float(plan_months), [], None, None
+        source: tuple[str, str | None] = ("median", None)
         here = dated and rows["start"].notna().any()
         if here:
             start = rows["start"].min()
@@ -122,14 +135,19 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
             months = max(1.0, ((end - start).days + 1) / 30.44)
             starts = [str(p.start_time.date()) for p in by_month.groups]
             max_month = float(by_month["spend"].sum().max())
-            if "reach" in rows and rows["reach"].notna().any():
+            if "reach" in every and every["reach"].notna().any():
+                reached = every.groupby(every["start"].dt.to_period("M"))
                 found = [effective_audience(float(g["impressions"].sum()),
-                                            float(g["reach"].sum())) for _, g in by_month]
+                                            float(g["reach"].sum())) for _, g in reached]
                 found = [a for a in found if a]
                 audience = float(np.median(found)) if found else None
-        elif "reach" in rows and rows["reach"].notna().any():
-            audience = effective_audience(float(rows["impressions"].sum()) / months,
-                                          float(rows["reach"].sum()) / months)
+                reach = reached["reach"].sum()  # the most people reached in one month
+                if audience and reach.max() > audience:
+                    audience, most = float(reach.max()), reach.idxmax()
+                    source = ("reached", str(most.start_time.date()))
+        elif "reach" in every and every["reach"].notna().any():
+            audience = effective_audience(float(every["impressions"].sum()) / months,
+                                          float(every["reach"].sum()) / months)
         revenue = float(rows["revenue"].sum()) if "revenue" in rows else None
         history = PlatformHistory(
             len(rows), *map(float, sums.sum(axis=0)), revenue, months, bool(here),
@@ -138,6 +156,9 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
         history.rates = {name: (float(lo[i]), float(point[i]), float(hi[i]))
                          for i, name in enumerate(("cpm", "ctr", "cvr"))}
         history.conversions_interval = (float(conv_lo), float(conv_hi))
+        history.awareness_rows = len(every) - len(rows)
+        history.awareness_spend = float(every["spend"].sum() - rows["spend"].sum())
+        history.audience_source, history.audience_month = source
         out[platform] = history
     return out
 

@@ -237,7 +237,7 @@ def realistic_goals(plan: dict) -> Iterator[Check]:
     """A business goal flagged as unrealistic has one realistic value, the plan's own
     forecasts: paid revenue (booked in the plan) plus the repeat customers' revenue, or
     the paid leads a month, as the objectives chapter and the executive summary show it."""
-    from .goal_gap import LEAD_KINDS, repeat_from
+    from .goal_gap import LEAD_KINDS, repeat_from, repeat_in_paid
 
     paid = plan.get("budget")
     if not paid or not paid.get("scenarios") or not paid.get("total"):
@@ -252,6 +252,7 @@ def realistic_goals(plan: dict) -> Iterator[Check]:
         if o["kpi"] == "social_revenue" and paid.get("aov"):
             forecast = mid["revenue"] - (paid.get("deal") or {}).get("after_plan", 0.0)
             repeat = repeat_from(paid.get("customer_value"), months) or 0.0
+            repeat -= min(repeat, repeat_in_paid(paid.get("customer_value"), forecast))
             expected = forecast + min(repeat, max(0.0, o["target"] - forecast))
             shown = _translator(plan).money(o["realistic_target"])
         elif o["kpi"] == "leads_per_month" and paid.get("conversion") in LEAD_KINDS:

@@ -46,7 +46,8 @@ class GoalGap:
     held_back: float | None = None  # paid budget the plan does not spend (past break-even)
     held_back_conversions: float | None = None  # what that budget would still buy
     seats: Seats | None = None  # fill rate only
-    repeat: float | None = None  # revenue: repeat customers' revenue over the goal's months
+    repeat: float | None = None  # revenue: repeat customers' revenue the paid forecast lacks
+    repeat_in_paid: float | None = None  # the repeat revenue the paid purchases already hold
     unexplained: float | None = None  # revenue: the gap no figure of the client's supports
     realistic: bool = True  # the objectives chapter's realism verdict
     realistic_target: float | None = None
@@ -90,6 +91,16 @@ def repeat_from(cv: dict | None, months: int) -> float | None:
     return round(extra / cv["file_months"] * months * cv["order_value"], 2)
 
 
+def repeat_in_paid(cv: dict | None, paid_revenue: float) -> float:
+    """The repeat orders' revenue already inside the paid forecast: an ads purchase is any
+    purchase, first or repeat, so at the customer file's mix (its repeat orders over all its
+    orders) that share of the paid revenue is repeat orders; 0 without a customer value."""
+    if not cv or not cv.get("orders_per_customer") or cv["orders_per_customer"] <= 1:
+        return 0.0
+    share = (cv["orders_per_customer"] - 1) / cv["orders_per_customer"]
+    return round(max(0.0, paid_revenue) * share, 2)
+
+
 def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
               offer: Sequence[OfferLine] = ()) -> list[GoalGap]:
     """Each business goal the paid forecast can be compared with, in the objectives' order.
@@ -125,8 +136,11 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
         extra: dict = {}
         if o.kpi == "social_revenue" and gap > 0:
             repeat = repeat_revenue(paid, months)
-            if repeat is not None:
-                extra = {"repeat": min(repeat, gap), "unexplained": max(0.0, gap - repeat)}
+            if repeat is not None:  # each pound once: less what the paid purchases hold
+                held_in_paid = min(repeat, repeat_in_paid(paid.customer_value, forecast))
+                repeat -= held_in_paid
+                extra = {"repeat": min(repeat, gap), "unexplained": max(0.0, gap - repeat),
+                         "repeat_in_paid": held_in_paid}
         out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, forecast,
                            forecast / o.target * 100, gap, held.get("budget"),
                            held.get("conversions"), **extra, **verdict))
@@ -136,7 +150,8 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
 def forecast_total(g: GoalGap) -> float | None:
     """What the plan's own forecasts add up to for a goal, in the target's unit: the paid
     forecast plus the repeat customers' revenue (revenue), the paid leads a month (leads),
-    the fill rate today's bookings plus the paid ones give (fill rate)."""
+    the fill rate today's bookings plus the paid ones give (fill rate). The repeat revenue
+    is net of the repeat orders the paid forecast already counts (``repeat_in_paid``)."""
     if g.seats is not None:
         return g.seats.fill_after
     return g.paid + (g.repeat or 0.0)

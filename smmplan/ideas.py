@@ -47,6 +47,7 @@ class Idea:
     # one that falls on a day of ``no_show`` (public holidays: no session)
     occurs: dict = field(default_factory=dict)
     no_show: frozenset[str] = frozenset()
+    lever: str = ""  # the sector lever the idea carries out (a paid creator's post)
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
@@ -150,7 +151,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 when=tpl.get("when", ""),
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),
-                                occurs=dict(tpl.get("occurs", {})), no_show=no_show))
+                                occurs=dict(tpl.get("occurs", {})), no_show=no_show,
+                                lever=tpl.get("lever", "")))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
     for key, items in (("strength_hook", brief.situation.strengths),
                        ("opportunity_hook", brief.situation.opportunities)):
@@ -561,6 +563,7 @@ def give(slot, idea: Idea, tr: Translator, register: str) -> None:
     slot.adaptation = tr.t(f"idea_format.{slot.format}") \
         if tr.has(f"idea_format.{slot.format}") else ""
     slot.moment = idea.moment
+    slot.lever = idea.lever
 
 
 def vary_repeats(slots: list, tr: Translator) -> None:

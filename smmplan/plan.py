@@ -23,6 +23,7 @@ from .channel_choice import home_platforms
 from .channels import Channels, add_target_ideas, calendar_files, plan_channels
 from .checks import run as run_checks
 from .community import Community, plan_community
+from .creators import CreatorCost, creator_cost
 from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
@@ -122,6 +123,15 @@ class Plan:
         mix = calendar_mix([s.format for s in self.channels.slots], period.start, period.end)
         return plan_team(self.brief, self.paid, self.channels.planned_posts, len(kept),
                          self.capacity, mix)
+
+    @cached_property
+    def creators(self) -> CreatorCost | None:
+        """The cost of the sector's creator lever, from the calendar's creator posts of the
+        plan's period, paid from the production budget (``creators``)."""
+        period = self.brief.client.period
+        start, end = period.start.isoformat(), period.end.isoformat()
+        return creator_cost(self.brief, [s for s in self.channels.slots
+                                         if start <= s.date <= end])
 
     @cached_property
     def objectives(self) -> Objectives:
@@ -245,6 +255,7 @@ class Plan:
             "community": self.community.to_json(),
             "budget": self.paid.to_json(),
             "team": self.team.to_json(),
+            "creators": self.creators.to_json() if self.creators else None,
             "figures": self.record.figures,
             "tables": self.record.tables,
         }

@@ -121,6 +121,17 @@ def check_playbook(data: dict, name: str) -> list[str]:
     for i, lever in enumerate(data["levers"]):
         for f in ("name", "how", "measure"):
             problems += _text_problems(lever.get(f), f"{name}: levers[{i}].{f}")
+        cost = lever.get("cost")
+        if cost is not None and (not cost.get("currency") or not cost.get("per_post")
+                                 or any(not cost.get(f"{k}_source")
+                                        for k in ("per_post", "other", "rights")
+                                        if cost.get(k) is not None)):
+            problems.append(f"{name}: levers[{i}].cost needs a currency, per_post fees and "
+                            "a source for each figure")
+    keys = {lever.get("key") for lever in data["levers"]}
+    problems += [f"{name}: ideas[{i}]: unknown lever {idea['lever']!r}"
+                 for i, idea in enumerate(data["ideas"]) if idea.get("lever", "") and
+                 idea["lever"] not in keys]
     for i, d in enumerate(data["dates"]):
         where = f"{name}: dates[{i}]"
         for f in ("name", "topic", "hook"):

@@ -84,8 +84,12 @@ def test_a_known_curve_is_recovered_beyond_the_history(tmp_path, factor):
 def test_fashion_forecast_agrees_with_its_ads_history():
     paid = plan_paid(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
     ads = pd.read_csv(EXAMPLES_DIR / "fashion" / "ads.csv", encoding="utf-8-sig")
+    aware = ads["Objective"].str.lower() == "awareness"  # reach only, never in the rates
+    assert aware.any()
+    ads = ads[~aware]
     by_platform = ads.groupby(ads["Platform"].str.lower())[
         ["Amount spent (GBP)", "Purchases"]].sum()
+    assert paid.calibration["tiktok"]["awareness_rows"] == int(aware.sum())
     for platform, cal in paid.calibration.items():
         spent, bought = by_platform.loc[platform]
         assert cal["spend"] == pytest.approx(spent) and cal["conversions"] == bought
@@ -96,8 +100,9 @@ def test_fashion_forecast_agrees_with_its_ads_history():
         if c.conversions and c.platform not in noted:
             assert c.spend / c.conversions >= spent / bought * 0.999
     # revenue objective: the plan stops where a conversion costs more than it earns
-    assert paid.total <= paid.break_even_budget + 100 <= paid.envelope
-    assert paid.held_back and paid.held_back["marginal_cpa"] > paid.break_even_cpa
+    assert paid.total <= min(paid.break_even_budget + 100, paid.envelope)
+    if paid.held_back:  # what is left is past break-even
+        assert paid.held_back["marginal_cpa"] > paid.break_even_cpa
     value = sum(c.revenue for c in paid.channels)
     assert value >= paid.historical_split["revenue"] and value >= paid.equal_split["revenue"]
 

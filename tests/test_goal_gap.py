@@ -4,6 +4,7 @@ the paid forecast against the goals, and the KPI the plan is judged on."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from types import SimpleNamespace
 
 import pandas as pd
@@ -181,8 +182,32 @@ def test_a_revenue_gap_is_split_into_repeat_customers_and_the_unexplained():
     repeat = 1200 * 3.47 / 42 * 12 * 87.55
     assert repeat_revenue(paid, 12) == pytest.approx(repeat, abs=0.01)
     gap = goal_gaps([revenue], paid, 12)[0]
-    assert gap.repeat == pytest.approx(repeat, abs=0.01)
-    assert gap.unexplained == pytest.approx(2_400_000 - 743_028 - repeat, abs=0.01)
+    held = min(repeat, 743_028 * 3.47 / 4.47)  # repeat orders the ads purchases hold
+    assert gap.repeat_in_paid == pytest.approx(held, abs=0.01)
+    assert gap.repeat == pytest.approx(repeat - held, abs=0.01)  # each pound once
+    assert gap.unexplained == pytest.approx(2_400_000 - 743_028 - (repeat - held), abs=0.01)
     assert (gap.realistic, gap.realistic_target) == (False, 1_239_957)
     paid.customer_value = None  # no customer file: no split
     assert goal_gaps([revenue], paid, 12)[0].unexplained is None
+
+
+@pytest.mark.parametrize("lang,locale,currency", [("en", "en_GB", "GBP"),
+                                                   ("fr", "fr_FR", "EUR")])
+def test_repeat_orders_all_in_the_paid_forecast_are_said_in_plain_words(lang, locale,
+                                                                          currency):
+    from smmplan.goal_gap import GoalGap
+    from smmplan.i18n import Translator
+    from smmplan.views.objectives import revenue_split
+
+    tr = Translator(lang, locale, currency)
+    plan = SimpleNamespace(tr=tr, brief=SimpleNamespace(
+        client=SimpleNamespace(period=SimpleNamespace(months=12))))
+    g = GoalGap("social_revenue", "Grow", 2_400_000, 492_404, 991_537, 41.3, 1_408_463,
+                repeat=0.0, repeat_in_paid=104_159, unexplained=1_408_463, realistic=False,
+                realistic_target=991_537)
+    text = revenue_split(plan, g)
+    zero = re.compile(r"(?<![\d,.\u202f\xa0])" + re.escape(tr.money(0)))
+    assert not zero.search(text)  # never "your data supports £0 from repeat customers"
+    assert tr.money(104_159) in text and tr.money(991_537) in text
+    assert tr.t("goal_gap.revenue_split_all_in_paid", paid="", target="", share="", gap="",
+                months=12, repeat_all="", unexplained="", verdict="")[:20] in text

@@ -73,8 +73,9 @@ def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
         if kpi == "leads_per_month":
             assert o["realistic_target"] == pytest.approx(mid["conversions"] / 12, abs=0.01)
         else:
-            assert o["realistic_target"] > mid["revenue"]  # plus the repeat customers
-            assert f"and {shown}, the paid forecast plus the repeat customers" in text
+            assert o["realistic_target"] >= mid["revenue"]  # plus the repeat customers
+            assert f"and {shown}, the paid forecast plus the repeat customers" in text \
+                or f"and {shown}, the paid forecast, is the realistic goal" in text
         assert text.count(f"→ {shown} is realistic") == 2  # summary and chapter opening
         assert f"add up to {shown}" in text  # the objectives chapter's realism note
         assert "is reachable at that pace" not in text.split(o["goal"], 1)[1][:400]

@@ -66,6 +66,12 @@ def ads_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "ads",
     reach = find_column(names, "ads", "reach", columns)
     if reach in table.columns:  # people reached per row (not additive across rows)
         frame["reach"] = parse_numbers(table[reach])
+    objective = find_column(names, "ads", "objective", columns)
+    if objective in table.columns:  # awareness rows: reach only (``conversion_rows``)
+        words = paid_facts()["awareness_objectives"]
+        text = table[objective].astype("string").str.strip().str.lower().fillna("")
+        frame["awareness"] = text.map(lambda v: any(w in v for w in words)).astype(bool)
+        frame.attrs["objective_column"] = objective
     for key in ("start", "end"):  # reporting period, when the export has one
         col = find_column(names, "ads", key, columns)
         if col in table.columns:
@@ -81,6 +87,14 @@ def ads_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "ads",
     frame.attrs["zero_spend"] = int(zero.sum())
     frame.attrs["platform_source"] = source
     return frame
+
+
+def conversion_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows bought for conversions: all of them, less those whose campaign objective
+    is awareness (``data/paid.yaml`` ``awareness_objectives``), which count for reach only."""
+    if "awareness" not in frame:
+        return frame
+    return frame[~frame["awareness"]]
 
 
 def convert_amounts(frame: pd.DataFrame, source: str, target: str) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from .base import (
     platform_label,
     section_heading,
 )
-from .budget_notes import cvr_notes, deal_note, today_note
+from .budget_notes import cvr_notes, deal_note, frequency_note, today_note
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -147,7 +147,7 @@ def budget_allocation(plan: Plan) -> Section:
             list(frame["platform"]), list(frame["awareness_spend"]),
             list(frame["conversion_spend"]), tr, plan.theme)),
         plan.record.table("budget", "budget", tr.t("budget.allocation"), frame, cols),
-    ]
+        *frequency_note(plan)]
     history = (paid.history or {}).get("platforms", {})
     for c in paid.channels:
         if c.extrapolated:

@@ -3,8 +3,12 @@ revenue is booked (the sales cycle) and how the forecast's ROAS compares with to
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from ..catalogue import paid_facts
 from ..plan import Plan
+from ..report import Html, render
 from .base import platform_label
 
 
@@ -107,7 +111,7 @@ def today_note(plan: Plan) -> str | None:
     lower = today["roas_plan"] < today["roas_today"]
     if lower and paid.break_even_cpa:
         reasons.append(tr.t("budget.today_break_even", cpa=tr.money(paid.break_even_cpa, 2)))
-    return tr.t("budget.today_lower" if lower else "budget.today_higher",
+    text = tr.t("budget.today_lower" if lower else "budget.today_higher",
                 spend=tr.money(today["spend_today"]), revenue=tr.money(today["revenue_today"]),
                 months=tr.number(today["months_today"]), roas=tr.number(today["roas_today"], 2),
                 forecast=tr.number(today["roas_plan"], 2),
@@ -115,3 +119,53 @@ def today_note(plan: Plan) -> str | None:
                                    f"{tr.number(line['roas_today'], 2)}" for line in lines]),
                 reasons=tr.t("budget.today_sep").join(reasons) if reasons
                 else tr.t("budget.today_same"))
+    return " ".join(filter(None, [text, awareness_rows_note(plan)]))
+
+
+def awareness_rows_note(plan: Plan) -> str | None:
+    """Which rows of the ads history the rates come from: its conversion campaigns; the
+    awareness rows (campaign objective) count for the people they reached only."""
+    tr = plan.tr
+    aware = {p: c for p, c in (getattr(plan.paid, "calibration", None) or {}).items()
+             if c.get("awareness_rows")}
+    if not aware:
+        return None
+    return tr.t("budget.awareness_rows", rows=tr.number(sum(
+        c["awareness_rows"] for c in aware.values())), spend=tr.money(sum(
+            c["awareness_spend"] for c in aware.values())), platforms=tr.join(
+        [platform_label(p) for p in aware]))
+
+
+def frequency_note(plan: Plan) -> list:
+    """The planned impressions per person a month on each platform's reachable audience, and
+    where that audience comes from (the ads history's median month, never below the most
+    people it reached in one month; else the market estimate): the frequency behind the
+    forecast, stated."""
+    tr, paid = plan.tr, plan.paid
+    audience = {m["platform"]: m["audience"] for m in paid.models}
+    months = len(paid.paid_months) or plan.brief.client.period.months
+    parts = []
+    for c in paid.channels:
+        people = audience.get(c.platform)
+        if c.spend <= 0 or not people or not months:
+            continue
+        monthly = c.impressions / months
+        reach = people * -math.expm1(-monthly / people)
+        cal = paid.calibration.get(c.platform) or {}
+        basis = cal.get("audience_basis", "market")
+        if basis == "history":  # the median month's pool, or the most people reached
+            basis = f"history_{cal.get('audience_source') or 'median'}"
+        month = cal.get("audience_month")
+        month = tr.month(dt.date.fromisoformat(month)) if month else ""
+        whole = ((paid.history or {}).get("platforms", {}).get(c.platform) or {}).get(
+            "audience") if basis.startswith("history") else None
+        kept = whole and people < whole - 0.5  # cut to the targets the platform keeps
+        parts.append(tr.t("budget.frequency_platform_kept" if kept
+                          else "budget.frequency_platform", platform=platform_label(c.platform),
+                          frequency=tr.number(monthly / reach, 1), people=tr.number(people),
+                          all=tr.number(whole or 0),
+                          basis=tr.t(f"budget.frequency_basis.{basis}", month=month)))
+    if not parts:
+        return []
+    return [Html(render("paragraph.html.j2", css="smm-note",
+                        text=tr.t("budget.frequency", platforms=tr.join(parts))))]

@@ -78,12 +78,18 @@ def revenue_split(plan: Plan, g: GoalGap) -> str:
     supports and what nothing explains, with the realism verdict it leads to."""
     tr = plan.tr
     months = plan.brief.client.period.months
-    verdict = tr.t("goal_gap.split_unrealistic", realistic=tr.money(g.realistic_target)) \
+    verdict = tr.t("goal_gap.split_unrealistic" if (g.repeat or 0) >= 0.5
+                   else "goal_gap.split_unrealistic_paid", realistic=tr.money(g.realistic_target)) \
         if not g.realistic and g.realistic_target is not None \
         else tr.t("goal_gap.split_realistic")
-    return tr.t("goal_gap.revenue_split", paid=tr.money(g.paid), target=tr.money(g.target),
+    held = g.repeat_in_paid or 0.0
+    key = "goal_gap.revenue_split" if held < 0.5 else "goal_gap.revenue_split_net" \
+        if (g.repeat or 0) >= 0.5 else "goal_gap.revenue_split_all_in_paid"  # nothing added
+    return tr.t(key,
+                paid=tr.money(g.paid), target=tr.money(g.target),
                 share=tr.percent(g.share, 0), gap=tr.money(g.gap),
-                repeat=tr.money(g.repeat or 0), months=months,
+                repeat=tr.money(g.repeat or 0), months=months, in_paid=tr.money(held),
+                repeat_all=tr.money((g.repeat or 0) + held),
                 unexplained=tr.money(g.unexplained or 0), verdict=verdict)
 
 

@@ -157,6 +157,7 @@ def recommendations(plan: Plan) -> list[str]:
         out.append(tr.t("agency.rec_paid", amount=tr.money(paid.total),
                         share=tr.percent(top.spend / paid.total * 100, 0),
                         platform=platform_label(top.platform)))
+        out[-1] = " ".join([out[-1], *paid_cuts(plan)])
     goal = headline_objective(plan)
     if goal is not None:
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
@@ -171,6 +172,33 @@ def recommendations(plan: Plan) -> list[str]:
                         moments=tr.join(list(dict.fromkeys(moments))[:4]),
                         sector=sector_name(plan), offer=books or ""))
     return out[:5]
+
+
+def paid_cuts(plan: Plan) -> list[str]:
+    """What the paid recommendation leaves out, with the reason: the envelope's part left
+    unspent past break-even, the platforms planned beyond twice their history's best month
+    (extrapolation, to reach in steps) and the platforms cut because their next conversion
+    costs more than it earns (the paid chapter's figures)."""
+    tr, paid = plan.tr, plan.paid
+    out = []
+    held = paid.held_back or {}
+    if held.get("budget", 0) >= 0.5 and paid.break_even_cpa:
+        out.append(tr.t("agency.rec_paid_held", envelope=tr.money(paid.envelope),
+                        spent=tr.money(paid.total), rest=tr.money(held["budget"]),
+                        cpa=tr.money(paid.break_even_cpa, 2)))
+    history = (paid.history or {}).get("platforms", {})
+    months = plan.brief.client.period.months
+    for c in paid.channels:  # beyond the budget chapter's extrapolation threshold
+        best = (history.get(c.platform) or {}).get("max_monthly_spend")
+        if c.extrapolated and best:
+            out.append(tr.t("agency.rec_paid_scale", platform=platform_label(c.platform),
+                            monthly=tr.money(c.spend / months), max=tr.money(best),
+                            ratio=tr.number(c.spend / months / best, 1)))
+    for u in paid.unearned:
+        out.append(tr.t("agency.rec_paid_cut", platform=platform_label(u["platform"]),
+                        cost=tr.money(u["marginal_cpa"], 2),
+                        cpa=tr.money(paid.break_even_cpa, 2)))
+    return out
 
 
 def next_steps(plan: Plan) -> list[str]:

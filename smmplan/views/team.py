@@ -15,6 +15,7 @@ from .base import (
     chapter_opening,
     section_heading,
 )
+from .creators import creator_lines
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -283,6 +284,7 @@ def team_costs(plan: Plan) -> Section:
             tools=tr.money(c["tools"])))),
         *[Html(render("paragraph.html.j2", text=t)) for t in returns],
         Html(render("paragraph.html.j2", css="smm-decision", text=roi)),
+        *creator_lines(plan),  # the creator lever's cost, from the production budget
         plan.record.figure("plan_cost", "team", charts.cost_chart(c, tr, plan.theme)),
         plan.record.table("plan_cost", "team", tr.t("team.costs"), items,
                           [Column("item_name", tr.t("table.item")),

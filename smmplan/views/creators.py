@@ -1,0 +1,39 @@
+"""The creator lever's cost line in the cost chapter: the calendar's paid creator posts, the
+fee per post and usage rights, and what that takes from the production budget (or what the
+lever still needs when the brief gives it no money)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..plan import Plan
+from ..report import Html, render
+from .base import platform_label
+
+
+def creator_lines(plan: Plan) -> list:
+    """The creator lever's cost and its sources, or nothing when no lever is costed."""
+    c = plan.creators
+    if c is None:
+        return []
+    tr = plan.tr
+    platforms = tr.join([tr.t("creators.platform", count=tr.number(n),
+                              platform=platform_label(p), fee=tr.money(c.fees[p]))
+                         for p, n in sorted(c.posts.items(), key=lambda x: -x[1])
+                         if p in c.fees])
+    values = {"lever": tr.text(c.name), "posts": tr.number(sum(c.posts.values())),
+              "platforms": platforms, "rights": tr.percent(c.rights, 0),
+              "total": tr.money(c.total), "production": tr.money(c.production),
+              "rest": tr.money(c.production - c.total), "short": tr.money(c.shortfall)}
+    key = "creators.cost_none" if c.production <= 0 else \
+        "creators.cost_short" if c.shortfall else "creators.cost"
+    sources = tr.t("creators.sources", sources=" ".join(
+        v if v.rstrip().endswith(".") else f"{v}." for v in c.sources.values()))
+    if c.rate:
+        try:
+            day = tr.date(dt.date.fromisoformat(c.rate[0]))
+        except ValueError:
+            day = c.rate[0]
+        sources = " ".join([sources, tr.t("creators.rate", date=day, source=c.rate[1])])
+    return [Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(key, **values))),
+            Html(render("paragraph.html.j2", css="smm-note", text=sources))]
