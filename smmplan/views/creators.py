@@ -28,7 +28,7 @@ def creator_lines(plan: Plan) -> list:
     key = "creators.cost_none" if c.production <= 0 else \
         "creators.cost_short" if c.shortfall else "creators.cost"
     sources = tr.t("creators.sources", sources=" ".join(
-        v if v.rstrip().endswith(".") else f"{v}." for v in c.sources.values()))
+        _source(tr, v) for v in c.sources.values()))
     if c.rate:
         try:
             day = tr.date(dt.date.fromisoformat(c.rate[0]))
@@ -37,3 +37,16 @@ def creator_lines(plan: Plan) -> list:
         sources = " ".join([sources, tr.t("creators.rate", date=day, source=c.rate[1])])
     return [Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(key, **values))),
             Html(render("paragraph.html.j2", css="smm-note", text=sources))]
+
+
+RELAYED = "Relayed, verified: false."
+
+
+def _source(tr, value: str | dict) -> str:
+    """A fee's source in the plan's language: a relayed figure's data-file status
+    ("Relayed, verified: false.") said in words, a bilingual note ({en, fr}) in the plan's
+    language; the citation itself is kept as published."""
+    text = tr.text(value) if isinstance(value, dict) else value
+    if text.startswith(RELAYED):
+        text = f"{tr.t('creators.relayed')} {text[len(RELAYED):].strip()}"
+    return text if text.rstrip().endswith(".") else f"{text}."
