@@ -46,8 +46,9 @@ def test_the_split_comparison_shows_the_headlines_equal_split(built):
     tr = _tr(plan)
     key = "revenue" if plan["budget"]["objective"] != "conversions" else "conversions"
     equal = plan["budget"]["equal_split"]
-    assert "equally (n/a)" not in text
-    assert f"equally ({tr.money(equal[key])}" in text
+    assert "equally between the platforms, n/a" not in text
+    assert re.search(rf"split equally between the platforms, (the \w+ forecast would be )?"
+                     rf"{re.escape(tr.money(equal[key]))}", text)
 
 
 def test_one_return_on_ad_spend(built):
