@@ -299,13 +299,17 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
 
     def fit_selected(self, X: np.ndarray) -> AudienceSegmenter:
         """Fit the k chosen by ``select`` on every row of the same ``X`` and measure the
-        stability: sets ``labels_``, ``cluster_centers_``, ``model_``, ``stability_``."""
-        sample_idx, state, sample_model, n = self._selected
-        rng = np.random.default_rng()
-        rng.bit_generator.state = state
+        stability: ``fit_final`` then ``stability_from`` the bootstrap refits
+        (``refit_labels``)."""
+        return self.fit_final(X).stability_from(X, self.refit_labels(X))
+
+    def fit_final(self, X: np.ndarray) -> AudienceSegmenter:
+        """Fit the k chosen by ``select`` on every row of the same ``X``: sets ``labels_``,
+        ``cluster_centers_``, ``model_``."""
+        _, _, sample_model, n = self._selected
         if len(X) != n:
             raise ValueError("fit_selected needs the X that select was given")
-        best, sample = self.k_, X[sample_idx]
+        best = self.k_
         if self.refits_:
             final = _kmeans(best, n, self.random_state, self.n_init).fit(X)
             final_labels = final.labels_
@@ -319,16 +323,35 @@ class AudienceSegmenter(ClusterMixin, BaseEstimator):
         self.cluster_centers_ = final.cluster_centers_[order]
         self.model_ = final
         self._relabel = relabel
-        # Stability: refit on bootstrap resamples of the sample, compare on the sample.
-        reference = self.predict(sample)
-        scores = [1.0] if not self.bootstraps else []
-        for b in range(self.bootstraps):
-            boot = sample[rng.integers(0, len(sample), len(sample))]
-            refit = _kmeans(best, len(boot), self.random_state + b + 1, n_init=1).fit(boot)
-            scores.append(adjusted_rand_score(reference, refit.predict(sample)))
+        return self
+
+    def stability_from(self, X: np.ndarray, refits: list[np.ndarray]) -> AudienceSegmenter:
+        """Stability of the final fit (``fit_final``): the adjusted Rand index between its
+        labels of the selection sample and each bootstrap refit's (``refit_labels``, which
+        do not depend on the final fit: the targets chapter works them out while the final
+        fit runs). Sets ``stability_``."""
+        reference = self.predict(X[self._selected[0]])
+        scores = [adjusted_rand_score(reference, labels) for labels in refits] or [1.0]
         self.stability_ = {"ari_mean": float(np.mean(scores)), "ari_min": float(np.min(scores)),
                            "bootstraps": self.bootstraps}
         return self
+
+    def refit_labels(self, X: np.ndarray) -> list[np.ndarray]:
+        """The stability's ``bootstraps`` refits at the chosen k, each on a resample of
+        the selection sample (drawn from the generator's state after ``select``: the same
+        resamples however often it is called), as labels of the sample."""
+        sample_idx, state, _, n = self._selected
+        if len(X) != n:
+            raise ValueError("fit_selected needs the X that select was given")
+        rng = np.random.default_rng()
+        rng.bit_generator.state = state
+        sample = X[sample_idx]
+        labels = []
+        for b in range(self.bootstraps):
+            boot = sample[rng.integers(0, len(sample), len(sample))]
+            refit = _kmeans(self.k_, len(boot), self.random_state + b + 1, n_init=1).fit(boot)
+            labels.append(refit.predict(sample))
+        return labels
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Segment of each row of a preprocessed matrix."""

@@ -261,9 +261,11 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         # second OpenMP thread does not speed up (it spins), so the second core is better
         # spent on that work (one OpenMP/BLAS thread each: find_targets).
         with ThreadPoolExecutor(max_workers=1) as pool:
-            fitting = pool.submit(_with_config, get_config(), seg.fit_selected, X)
+            fitting = pool.submit(_with_config, get_config(), seg.fit_final, X)
             reach_all, line_results, map_rows, pca = independent()
+            refits = seg.refit_labels(X)  # the stability's refits, on the selection sample
             fitting.result()
+        seg.stability_from(X, refits)
     else:  # the sample was every row and its fit is the final one: nothing to overlap
         seg.fit_selected(X)
         reach_all, line_results, map_rows, pca = independent()
