@@ -186,6 +186,18 @@ def test_final_fit_in_a_thread_is_complete_and_reproducible(monkeypatch):
     assert (first.labels == again.labels).all() and first.sub_labels == again.sub_labels
     assert first.stability == again.stability and first.stability["bootstraps"] == 5
     assert all(lt.served for lt in first.lines if lt.method == "clustered")
+    # the same targets and stability as the segmenter's own fit (select, final fit,
+    # bootstrap refits in turn), though the refits ran beside the final fit
+    X, _ = to_matrix(plan.audience.features, plan.audience.numeric,
+                     plan.audience.categorical)
+    settings = plan.brief.targets
+    alone = AudienceSegmenter(k=settings.k, k_min=settings.k_min, k_max=settings.k_max,
+                              min_share=settings.min_share / 100,
+                              random_state=plan.brief.random_seed() % 2**31,
+                              min_count=min_group(1200)).fit(X)
+    assert alone.refits_ and (alone.labels_ == first.labels).all()
+    assert {k: round(v, 3) if isinstance(v, float) else v
+            for k, v in alone.stability_.items()} == first.stability
 
 
 def test_forced_k_and_min_share():
