@@ -269,7 +269,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     for ours, theirs in columns.items():
         if theirs not in table.columns:
             raise DataError(f"{file}: column {theirs!r} (mapped as {ours!r}) is not in the file")
-        personal = personal_column(theirs, _non_empty(table[theirs]))
+        personal = personal_column(theirs, table[theirs], tokens=True)
         if personal:
             raise DataError(f"{file}: column {theirs!r} (mapped as {ours!r}) holds personal "
                             f"data ({personal}); map the role to another column")

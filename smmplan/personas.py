@@ -73,8 +73,10 @@ def _profiles(features: pd.DataFrame, numeric: list[str], categorical: list[str]
     (default: all; every row in ``base`` carries a label), one pass per column for all
     segments: numeric columns by z-score of the segment mean (population std, NaN
     ignored), categories by share in the segment against share in ``base`` (lift)."""
+    rows = None if base is None else np.flatnonzero(base)  # the mask read once
+
     def within(values: np.ndarray) -> np.ndarray:  # no copy of every row without a base
-        return values if base is None else values[base]
+        return values if rows is None else values.take(rows)
 
     lab = within(np.asarray(labels))
     sizes = np.bincount(lab, minlength=k).astype(float)
@@ -215,9 +217,10 @@ def order_value_index(aud: Audience, values: np.ndarray, mask: np.ndarray,
     if not column:
         return None
     orders = aud.features[column].to_numpy(dtype=float)
+    valid = ~(np.isnan(values) | np.isnan(orders))  # once for both groups of rows
 
     def per_order(rows: np.ndarray) -> float | None:
-        ok = rows & ~np.isnan(values) & ~np.isnan(orders)
+        ok = rows & valid
         n = float(orders[ok].sum())
         return float(values[ok].sum()) / n if n > 0 else None
 
@@ -298,21 +301,25 @@ def _basket(aud: Audience, mask: np.ndarray) -> float | None:
 def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
              traits: list[Trait], base: np.ndarray | None = None,
              reach_all: dict[str, float] | None = None) -> Persona:
+    everyone = base is None  # every row: no copy of a column through an all-true mask
     base = np.ones(aud.rows, dtype=bool) if base is None else base
-    size, least = int(mask.sum()), min_group(int(base.sum()))
+    size, base_size = int(mask.sum()), int(base.sum())
+    least = min_group(base_size)
     # a category trait describes size * share people: fewer than the disclosure minimum
     # would point at a few individuals ("Vorname Paul"), so it is not shown
     traits = [t for t in traits if t.kind != "category" or t.share * size / 100 >= least]
-    persona = Persona(id=idx, name_traits=distinctive(traits, 2), size=int(mask.sum()),
-                      share=round(float(mask.sum() / base.sum() * 100), 1),
+    persona = Persona(id=idx, name_traits=distinctive(traits, 2), size=size,
+                      share=round(float(np.int64(size) / np.int64(base_size) * 100), 1),
                       traits=distinctive(traits, 6))
     if aud.value_column:
         values = aud.features[aud.value_column].to_numpy(dtype=float)
-        total = np.nansum(values[base])
-        persona.value_mean = round(float(np.nanmean(values[mask])), 2)
-        persona.value_share = round(float(np.nansum(values[mask]) / total * 100), 1) \
+        within = values if everyone else values[base]
+        total = np.nansum(within)
+        mine = values[mask]
+        persona.value_mean = round(float(np.nanmean(mine)), 2)
+        persona.value_share = round(float(np.nansum(mine) / total * 100), 1) \
             if total else None
-        overall = np.nanmean(values[base])
+        overall = np.nanmean(within)
         persona.value_index = round(persona.value_mean / overall, 2) if overall else None
         persona.order_value_index = order_value_index(aud, values, mask, base)
     if aud.categories:

@@ -162,15 +162,31 @@ def personal_content(values: Iterable[object], share: float = 0.5,
     return kind if seen[kind] >= share * n else None
 
 
-def personal_column(column: str, values: pd.Series | None = None) -> str | None:
+def personal_column(column: str, values: pd.Series | None = None,
+                    tokens: bool = False) -> str | None:
     """Why a column holds personal data (a category of ``data/privacy.yaml`` or a content
     kind), or None. A name matched only as part of a longer name ("Accepts Email
-    Marketing") counts when the column has more than two distinct values."""
+    Marketing") counts when the column has more than two distinct values. ``tokens``:
+    ``values`` is the raw column, whose missing-value tokens ("n/a", "-"...) are left out
+    here, and only where they matter (not from every row of a million-row column to
+    look at 1,000 of them)."""
+    from .exports.values import non_empty
+
+    def present(part: pd.Series) -> pd.Series:
+        return non_empty(part) if tokens else part.dropna()
+
     category, whole = _name_match(column)
-    if category and (whole or values is None or values.nunique() > 2):
+    if category and (whole or values is None or (present(values) if tokens else values)
+                     .nunique() > 2):
         return category
     if values is not None and (values.dtype == object or pd.api.types.is_string_dtype(values)):
-        return personal_content(values.dropna().head(1000))
+        # the first 1,000 present values: looked for in the first 1,000 rows before all
+        # of them (dropping the missing values of a million rows to keep 1,000 costs more
+        # than the rest of the check)
+        sample = present(values.head(1000))
+        if len(sample) < 1000 < len(values):
+            sample = present(values).head(1000)
+        return personal_content(sample)
     return None
 
 

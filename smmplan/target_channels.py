@@ -42,7 +42,10 @@ def platform_shares(aud: Audience, mask: np.ndarray) -> list[tuple[str, float]]:
             return []
         # most frequent first, ties ordered exactly as value_counts orders them: its
         # counts in order of first appearance, then the same descending sort
-        seen, at = np.unique(mine, return_index=True)
+        # (the first row of each value found by a scan that stops there, not by sorting
+        # every row of the target)
+        seen = np.flatnonzero(counts)
+        at = np.array([int(np.argmax(mine == value)) for value in seen], dtype=np.intp)
         appearance = seen[np.argsort(at, kind="stable")]
         ranked = pd.Series(counts[appearance], index=names[appearance]).sort_values(
             ascending=False)

@@ -18,6 +18,7 @@ from sklearn import config_context, get_config
 from sklearn.decomposition import PCA
 from threadpoolctl import ThreadpoolController
 
+from . import segments
 from .ads_targeting import ads_advice
 from .audience import Audience
 from .brief import Brief, OfferLine
@@ -240,33 +241,48 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
                if by_product and line.audience_values]
     sub_labels = np.array([""] * aud.rows, dtype=object)
 
-    def independent() -> tuple:
-        """What needs neither the targets nor their labels: the offer lines' sub-targets,
-        the map's rows and axes, the audience's platform reach."""
+    def lines_and_reach() -> tuple:
+        """What needs neither the k nor the targets: the audience's platform reach and
+        the offer lines' sub-targets."""
         reach = platform_reach(aud)
-        results = [_sub_targets(aud, X, number, line, rows, lines, seed, sub_labels, reach)
-                   for number, line, rows in by_line]
+        return reach, [_sub_targets(aud, X, number, line, rows, lines, seed, sub_labels,
+                                    reach) for number, line, rows in by_line]
+
+    def map_axes() -> tuple:
+        """The map's rows and axes (they need neither either)."""
         rng = np.random.default_rng(seed)
         rows = rng.choice(aud.rows, size=min(aud.rows, MAP_POINTS), replace=False)
         axes = PCA(n_components=2, random_state=0).fit(X[rng.choice(aud.rows, size=min(
             aud.rows, 20_000), replace=False)])
-        return reach, results, rows, axes
+        return rows, axes
 
-    seg.select(X)
-    if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
-        return _declared_targets(brief, aud)
-    if seg.refits_:
-        # A real final fit on every row: it runs in a second thread while this one does
-        # the independent work. On a large table it is a long MiniBatchKMeans run that a
-        # second OpenMP thread does not speed up (it spins), so the second core is better
-        # spent on that work (one OpenMP/BLAS thread each: find_targets).
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            fitting = pool.submit(_with_config, get_config(), seg.fit_selected, X)
-            reach_all, line_results, map_rows, pca = independent()
-            fitting.result()
-    else:  # the sample was every row and its fit is the final one: nothing to overlap
+    if aud.rows > segments.SELECTION_SAMPLE:  # the final fit refits every row (refits_)
+        # The offer lines' sub-targets are worked out in a second thread from the start,
+        # while this one chooses k; then the final fit on every row runs in a third (a
+        # long MiniBatchKMeans run that a second OpenMP thread does not speed up: it
+        # spins, so the cores are better spent on this work; one OpenMP/BLAS thread each:
+        # find_targets) while this one draws the map's axes and the stability's refits.
+        config = get_config()
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            by_lines = pool.submit(_with_config, config, lines_and_reach)
+            seg.select(X)
+            fitting = None if seg.reason_ == "none_admissible" else pool.submit(
+                _with_config, config, seg.fit_final, X)
+            if fitting is not None:
+                map_rows, pca = map_axes()
+                refits = seg.refit_labels(X)  # on the selection sample
+                fitting.result()
+            reach_all, line_results = by_lines.result()
+        if fitting is None:  # every k leaves a group under the minimum
+            return _declared_targets(brief, aud)
+        seg.stability_from(X, refits)
+    else:  # the sample is every row and its fit is the final one: nothing to overlap
+        seg.select(X)
+        if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
+            return _declared_targets(brief, aud)
         seg.fit_selected(X)
-        reach_all, line_results, map_rows, pca = independent()
+        reach_all, line_results = lines_and_reach()
+        map_rows, pca = map_axes()
     labels = seg.labels_
     if np.bincount(labels, minlength=seg.k_).min() < min_group(aud.rows):
         return _declared_targets(brief, aud)

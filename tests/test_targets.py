@@ -126,17 +126,25 @@ def test_select_then_fit_selected_is_fit():
         split.fit_selected(X[:10])
 
 
-def test_threaded_preprocessing_gives_the_same_float32_matrix(monkeypatch):
-    import smmplan.segments as segments
+def test_to_matrix_is_the_preprocessors_matrix():
+    """to_matrix writes the blocks itself: the same float32 matrix as the ColumnTransformer
+    of ``preprocessor`` (imputation, log of skewed amounts, scaling, weighted one-hot)."""
+    from smmplan.segments import preprocessor
 
     table = planted().drop(columns="Truth").astype(str)
+    table.loc[::7, "Age"] = "n/a"  # missing values: imputed by the median
+    table.loc[::11, "Channel"] = ""  # and by the most frequent category
+    table.loc[::5, "Spend"] = "5000,00"  # a skewed amount: log-transformed
     aud = prepare_audience(table, "aud.csv")
     X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
-    monkeypatch.setattr(segments, "PARALLEL_ROWS", 0)  # the large-table path, two threads
-    Y, prep = to_matrix(aud.features, aud.numeric, aud.categorical)
-    assert prep.n_jobs == 2 or len(__import__("os").sched_getaffinity(0)) == 1
-    assert X.dtype == Y.dtype == np.float32 and X.flags.c_contiguous
-    assert np.array_equal(X, Y)
+    data = aud.features[aud.numeric].astype("float32")
+    for col in aud.categorical:
+        data[col] = aud.features[col].astype("category").cat.codes.astype("int32")
+    prep = preprocessor(aud.features, aud.numeric, aud.categorical)
+    assert any(name.startswith("skewed:") for name, _, _ in prep.transformers)
+    expected = prep.fit_transform(data)
+    assert X.dtype == np.float32 and X.flags.c_contiguous
+    assert X.shape == expected.shape and np.array_equal(X, expected)
 
 
 @pytest.mark.parametrize("sub_sample", [None, 80])
@@ -178,6 +186,18 @@ def test_final_fit_in_a_thread_is_complete_and_reproducible(monkeypatch):
     assert (first.labels == again.labels).all() and first.sub_labels == again.sub_labels
     assert first.stability == again.stability and first.stability["bootstraps"] == 5
     assert all(lt.served for lt in first.lines if lt.method == "clustered")
+    # the same targets and stability as the segmenter's own fit (select, final fit,
+    # bootstrap refits in turn), though the refits ran beside the final fit
+    X, _ = to_matrix(plan.audience.features, plan.audience.numeric,
+                     plan.audience.categorical)
+    settings = plan.brief.targets
+    alone = AudienceSegmenter(k=settings.k, k_min=settings.k_min, k_max=settings.k_max,
+                              min_share=settings.min_share / 100,
+                              random_state=plan.brief.random_seed() % 2**31,
+                              min_count=min_group(1200)).fit(X)
+    assert alone.refits_ and (alone.labels_ == first.labels).all()
+    assert {k: round(v, 3) if isinstance(v, float) else v
+            for k, v in alone.stability_.items()} == first.stability
 
 
 def test_forced_k_and_min_share():
