@@ -16,6 +16,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from . import b2b_paid
 from . import benchmarks as bm
 from . import budget_sweep as bs
 from . import paid_months as pm
@@ -189,6 +190,8 @@ class Paid:
     unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
     cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
+    consumer_rated: list = field(default_factory=list)  # B2B lead goal: pessimistic rates
+    lead_values: dict = field(default_factory=dict)  # B2B lead goal: value per platform
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
     paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)
@@ -304,6 +307,11 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     source_cvr = pv.web_cvr_by_platform(web, web_name)
     pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
+    b2b = b2b_paid.applies(brief, kind)
+    lead_values = {k: {**v, "value": round(v["value"] * ov, 2)}  # the plan months' mean
+                   for k, v in b2b_paid.lead_values(brief).items()} \
+        if b2b and aov_basis == "brief" else {}
+    consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind)
         history = fitted.get(platform)
@@ -315,6 +323,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             elif history is not None:
                 lo, mid, hi = history.rates[metric]
                 rates[metric] = Range(lo, mid, hi, [found[0]], "history")
+            elif metric == "cvr" and b2b and (lead := b2b_paid.lead_cvr(platform)):
+                rates[metric] = lead
             elif metric == "cvr" and (web := pv.paid_click_cvr(
                     source_cvr.get(platform), pooled_paid, client_cvr, bench.get("cvr")))[0]:
                 rates[metric], set_aside[platform] = web
@@ -326,6 +336,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                              "missing": missing})
             continue
         rates = bm.spread_single_figures(rates)  # one published figure: half to double
+        if b2b and b2b_paid.consumer_rated(rates):
+            rates = b2b_paid.pessimistic(rates)
+            consumer.append(platform)
         market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(
@@ -333,7 +346,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             facts["effective_frequency"], season,
             min=spec.min if spec else None, max=spec.max if spec else None,
             fixed=spec.fixed if spec else None, periods=len(months),
-            demand=float(np.mean([demand[m.month] for m in months])))
+            demand=float(np.mean([demand[m.month] for m in months])),
+            value=(lead_values.get(platform) or {}).get("value"))
         if history is not None:
             cal = calibrate(history, market, facts["effective_frequency"])
             then = [pd.Timestamp(m) for m in history.month_starts]
@@ -343,7 +357,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 else model.demand
             model = replace(model, audience=history.audience or market,
                             season=season / then_season, lift=cal.lift,
-                            monthly_capacity=cal.monthly_capacity, value=history.value,
+                            monthly_capacity=cal.monthly_capacity,
+                            value=history.value or model.value,
                             demand=model.demand / then_demand)
             at_history = replace(model, season=1.0, periods=history.months, demand=1.0)
             modelled = float(at_history.chain(history.spend)["conversions"])
@@ -606,6 +621,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         break_even_basis="customer" if customer and break_even != first_order else
         "first_order", unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
+        consumer_rated=consumer, lead_values={m.platform: lead_values[m.platform]
+                                              for m in models if m.platform in lead_values},
         paid_months=[m.date().isoformat() for m in months], seats=seats,
         peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand,
                                   cap=seats["free"] if seats else None),
