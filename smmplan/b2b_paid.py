@@ -46,6 +46,13 @@ def consumer_rated(rates: dict[str, Range]) -> bool:
                for k, r in rates.items() if k in ("cpm", "ctr"))
 
 
+def consumer_cvr(rate: Range | None) -> bool:
+    """True when a conversion rate is a published (or borrowed) figure of a consumer
+    definition: it does not rank platforms for a B2B lead goal."""
+    return rate is not None and rate.basis in ("benchmark", "borrowed") \
+        and not set(rate.sources) & _b2b_sources()
+
+
 def pessimistic(rates: dict[str, Range]) -> dict[str, Range]:
     """Cost rates moved to their pessimistic end: the CPM's middle becomes its high (the
     optimistic end the old middle), the CTR's middle its low."""

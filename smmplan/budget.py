@@ -331,6 +331,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             elif metric in bench:
                 rates[metric] = bench[metric]
         missing = [m for m in ("cpm", "ctr", "cvr") if m not in rates]
+        if b2b and b2b_paid.consumer_cvr(rates.get("cvr")):
+            missing.append("cvr")  # a consumer lead rate does not rank platforms for B2B
         if missing:
             excluded.append({"platform": platform, "reason": "no_benchmark",
                              "missing": missing})

@@ -22,7 +22,7 @@ from .base import (
     platform_label,
     section_heading,
 )
-from .budget_notes import cvr_notes, deal_note, today_note
+from .budget_notes import cvr_notes, deal_note, lead_value_note, today_note
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -208,6 +208,8 @@ def _value_notes(plan: Plan) -> list[str]:
         out.append(tr.t("budget.aov_offer", value=tr.money(paid.aov, 2), offer=paid.books,
                         margin=tr.percent(paid.margin, 0),
                         cpa=tr.money(paid.first_order_break_even, 2)))
+    elif paid.lead_values:
+        out.append(lead_value_note(plan))
     elif paid.aov:
         rate = plan.brief.budget.paid.sale_rate
         out.append(tr.t("budget.aov_brief", value=tr.money(paid.aov, 2), sale=tr.t(

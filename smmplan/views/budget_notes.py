@@ -48,6 +48,15 @@ def cvr_notes(plan: Plan) -> list[str]:
                         rate=tr.percent(pooled[0]["cvr"]["mid"], 2),
                         client=plan.brief.client.name,
                         platforms=tr.join([platform_label(m["platform"]) for m in pooled])))
+    if "b2b_benchmark" in by:
+        b2b = by["b2b_benchmark"]
+        out.append(tr.t("budget.cvr_b2b", rate=tr.join(list(dict.fromkeys(
+            tr.percent(m["cvr"]["mid"], 2) for m in b2b))),
+            platforms=tr.join([platform_label(m["platform"]) for m in b2b]),
+            sources=tr.join(sorted({s for m in b2b for s in m["cvr"]["sources"]}))))
+    if paid.consumer_rated:
+        out.append(tr.t("budget.consumer_rated", platforms=tr.join(
+            [platform_label(p) for p in paid.consumer_rated])))
     borrowed = by.get("benchmark", []) + by.get("borrowed", [])
     if borrowed:
         shown = list(dict.fromkeys(tr.percent(m["cvr"]["mid"], 2) for m in borrowed))
@@ -56,6 +65,18 @@ def cvr_notes(plan: Plan) -> list[str]:
     if any(b.startswith("client_web") for b in by):
         out.append(tr.t("budget.cvr_interval"))
     return out
+
+
+def lead_value_note(plan: Plan) -> str:
+    """A B2B lead's value on each platform, from the offer lines of the personas it reaches
+    (``b2b_paid.lead_values``)."""
+    tr, paid = plan.tr, plan.paid
+    rate = plan.brief.budget.paid.sale_rate
+    return tr.t("budget.lead_values", items=tr.join([tr.t(
+        "budget.lead_value_item", platform=platform_label(k), value=tr.money(v["value"], 2),
+        lines=tr.join([f"{line} {tr.percent(w, 0)}" for line, w in v["lines"].items()]))
+        for k, v in paid.lead_values.items()]), sale=tr.t(
+        "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else "")
 
 
 def deal_note(plan: Plan) -> str | None:

@@ -1,0 +1,57 @@
+"""A B2B lead goal's paid forecast (smmplan/b2b_paid.py): LinkedIn's conversion rate from a
+B2B lead-generation benchmark (not the organic web visits), consumer-definition rates not
+ranking platforms, and a lead valued per platform from the personas it reaches."""
+
+from smmplan.budget import plan_paid
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.validation import load_brief
+
+from .conftest import example_raw, standalone
+from .test_budget import brief_from
+
+
+def _cloudline():
+    return plan_paid(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+
+
+def test_linkedin_leads_on_a_b2b_lead_rate_and_gets_the_conversions():
+    paid = _cloudline()
+    by = {c.platform: c for c in paid.channels}
+    rates = {m["platform"]: m for m in paid.models}
+    assert rates["linkedin"]["cvr"]["basis"] == "b2b_benchmark"
+    assert rates["linkedin"]["cvr"]["mid"] >= 1.0  # not the 0.18% of organic visits
+    assert by["linkedin"].conversions > 0
+    assert by["linkedin"].spend > sum(c.spend for c in paid.channels) / 2
+    assert by["linkedin"].conversions >= max(c.conversions for c in paid.channels)
+    # X's consumer cost rates are flagged and taken at their pessimistic end
+    assert "x" in paid.consumer_rated
+    assert rates["x"]["cpm"]["mid"] == rates["x"]["cpm"]["high"]
+    assert rates["x"]["ctr"]["mid"] == rates["x"]["ctr"]["low"]
+
+
+def test_a_lead_is_worth_the_lines_of_the_personas_on_the_platform():
+    paid = _cloudline()
+    ov = paid.order_value["factor"]
+    # X reaches only the Teams persona: a lead there is worth Teams x the 4% close rate
+    assert abs(paid.lead_values["x"]["value"] - 4800 * 0.04 * ov) < 0.01
+    # LinkedIn: Enterprise personas 45 + 15, Teams 40
+    li = (60 * 38000 + 40 * 4800) / 100 * 0.04 * ov
+    assert abs(paid.lead_values["linkedin"]["value"] - li) < 0.01
+    for c in paid.channels:
+        if c.conversions:
+            assert abs(c.revenue / c.conversions - paid.lead_values[c.platform]["value"]) < 0.5
+
+
+def test_a_consumer_lead_rate_does_not_rank_platforms_for_b2b_leads():
+    """Without web analytics, X and YouTube would borrow Facebook's consumer lead-form rate
+    (8.78%) and take the budget; for a B2B lead goal they are left out instead."""
+    raw = standalone(example_raw("b2b-software"))
+    raw["budget"]["paid"]["channels"]["linkedin"] = {}
+    paid = plan_paid(brief_from(raw))
+    assert {e["platform"] for e in paid.excluded} >= {"x", "youtube"}
+    assert all(m["cvr"]["basis"] != "borrowed" for m in paid.models)
+
+
+def test_consumer_briefs_are_untouched():
+    paid = plan_paid(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    assert paid.consumer_rated == [] and paid.lead_values == {}
