@@ -308,7 +308,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
     b2b = b2b_paid.applies(brief, kind)
-    lead_values = {k: {**v, "value": round(v["value"] * ov, 2)}  # the plan months' mean
+    lead_values = {k: {**v, "value": round(v["value"] * ov, 2),  # the plan months' mean
+                       "break_even": round(v["value"] * ov * margin / 100, 2) if margin else None}
                    for k, v in b2b_paid.lead_values(brief).items()} \
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
@@ -449,10 +450,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     for _ in range(len(targets or []) + 2):
         floor = min_useful(scale * (1 - share / 100))
         unearned = []  # below break-even at the minimum useful spend: no conversion spend
-        for m in models:
+        for m in models:  # (the mean lead's break-even: a platform left out here loses its
+            # awareness spend too; the split values each platform's leads at its own value)
             ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
             if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
-                unearned.append({"platform": m.platform, "marginal_cpa": cost})
+                unearned.append({"platform": m.platform, "marginal_cpa": cost,
+                                 "break_even": break_even})
         if len(unearned) == len(models):  # none earns it: the split decides, as before
             unearned = []
         for m in models:

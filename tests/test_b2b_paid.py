@@ -55,3 +55,19 @@ def test_a_consumer_lead_rate_does_not_rank_platforms_for_b2b_leads():
 def test_consumer_briefs_are_untouched():
     paid = plan_paid(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
     assert paid.consumer_rated == [] and paid.lead_values == {}
+
+
+def test_break_even_per_platform_where_lead_values_differ():
+    from smmplan.plan import Plan
+    from smmplan.views.budget_notes import break_even_each, lead_value_note
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    paid = plan.paid
+    for v in paid.lead_values.values():
+        assert abs(v["break_even"] - v["value"] * paid.margin / 100) < 0.01
+    li = plan.tr.money(paid.lead_values["linkedin"]["break_even"], 2)
+    x = plan.tr.money(paid.lead_values["x"]["break_even"], 2)
+    assert li in break_even_each(plan) and x not in break_even_each(plan)  # X: awareness
+    assert li in lead_value_note(plan) and x in lead_value_note(plan)
+    fashion = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    assert break_even_each(fashion) is None

@@ -113,8 +113,8 @@ def budget_allocation(plan: Plan) -> Section:
     for u in paid.unearned:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.unearned", platform=platform_label(u["platform"]), platform_key=u["platform"],
-            floor=tr.money(paid.min_useful_spend), cost=tr.money(u["marginal_cpa"], 2)
-            if u["marginal_cpa"] else tr.t("common.na"), cpa=tr.money(paid.break_even_cpa, 2)))))
+            floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
+            cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),

@@ -69,14 +69,34 @@ def cvr_notes(plan: Plan) -> list[str]:
 
 def lead_value_note(plan: Plan) -> str:
     """A B2B lead's value on each platform, from the offer lines of the personas it reaches
-    (``b2b_paid.lead_values``)."""
+    (``b2b_paid.lead_values``), and the break-even each gives when they differ."""
     tr, paid = plan.tr, plan.paid
     rate = plan.brief.budget.paid.sale_rate
-    return tr.t("budget.lead_values", items=tr.join([tr.t(
+    text = tr.t("budget.lead_values", items=tr.join([tr.t(
         "budget.lead_value_item", platform=platform_label(k), value=tr.money(v["value"], 2),
         lines=tr.join([f"{line} {tr.percent(w, 0)}" for line, w in v["lines"].items()]))
         for k, v in paid.lead_values.items()]), sale=tr.t(
         "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else "")
+    each = break_even_each(plan, every=True)
+    if each:
+        text += " " + tr.t("budget.break_even_each", items=each,
+                           mean=tr.money(paid.break_even_cpa, 2))
+    return text
+
+
+def break_even_each(plan: Plan, every: bool = False) -> str | None:
+    """The break-even cost per lead of each platform ("$791.04 on LinkedIn and ..."), when a
+    B2B lead's value differs by platform and break-even is the first order's; the platforms
+    with conversion spend only unless ``every``. None otherwise (one break-even for all)."""
+    tr, paid = plan.tr, plan.paid
+    spend = {c.platform for c in paid.channels if c.conversion_spend > 0}
+    found = {k: v["break_even"] for k, v in paid.lead_values.items()
+             if v.get("break_even") and (every or k in spend)}
+    values = {v.get("break_even") for v in paid.lead_values.values()} - {None}
+    if paid.break_even_basis != "first_order" or len(values) < 2 or not found:
+        return None
+    return tr.join([tr.t("budget.break_even_on", cpa=tr.money(v, 2),
+                         platform=platform_label(k)) for k, v in found.items()])
 
 
 def deal_note(plan: Plan) -> str | None:

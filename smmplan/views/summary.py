@@ -21,6 +21,7 @@ from .base import (
     text_on,
 )
 from .budget import budget_decisions
+from .budget_notes import break_even_each
 from .channels import channels_decisions
 from .community import community_decisions
 from .identity import identity_decisions
@@ -313,13 +314,14 @@ def reporting(plan: Plan) -> list[str]:
                             line=plan.paid.seats["line"]))
         elif forecast and forecast < cpa and last and last < 0.9 * cpa:
             out.append(tr.t("agency.scale_headroom", cpa=tr.money(forecast, 2),
-                            last=tr.money(last, 2), break_even=tr.money(cpa, 2)))
+                            last=tr.money(last, 2), break_even=tr.money(cpa, 2)
+                            + (f" ({each})" if (each := break_even_each(plan)) else "")))
         elif forecast and forecast < cpa:
             out.append(tr.t("agency.scale_forecast", cpa=tr.money(forecast, 2),
                             break_even=tr.money(cpa, 2)))
         else:
             out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
-        out.append(tr.t("agency.stop", cpa=tr.money(cpa, 2)))
+        out.append(tr.t("agency.stop", cpa=break_even_each(plan) or tr.money(cpa, 2)))
     out.append(tr.t("agency.scale_content"))
     return out
 
