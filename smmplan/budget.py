@@ -37,6 +37,7 @@ from .errors import DataError
 from .exports.posts import read_posts
 from .exports.web import read_web
 from .jsondata import as_data
+from .lead_bound import lead_bound
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
@@ -425,7 +426,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                               for m, a in zip(models, aw, strict=True)],
                         names=names)
 
-    seats = pm.free_seats(brief, kind)  # bookings a month may fill (a fill-rate goal)
+    seats = pm.free_seats(brief, kind) or lead_bound(brief, kind)  # bookings (leads) a month
     seat_cap = seats["free"] * len(months) if seats else None  # months paid runs in
 
     def capped(conv: list[float]) -> list[float]:

@@ -71,3 +71,26 @@ def test_break_even_per_platform_where_lead_values_differ():
     assert li in lead_value_note(plan) and x in lead_value_note(plan)
     fashion = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
     assert break_even_each(fashion) is None
+
+
+def test_paid_leads_a_month_stay_within_what_the_history_supports():
+    """Cloudline measures about 9 demo requests a month from social: the paid forecast stays
+    within data/paid.yaml's lead_bound multiple of it (it forecast 32 a month, 48 in
+    January, without the bound), every month, and the plan says so."""
+    from smmplan.catalogue import paid_facts
+    from smmplan.plan import Plan
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    paid, multiple = plan.paid, paid_facts()["lead_bound"]["max_multiple"]
+    bound = paid.seats["bound"]
+    assert 8 < bound["baseline"] < 10 and bound["multiple"] == multiple
+    most = bound["baseline"] * multiple
+    assert sum(c.conversions for c in paid.channels) <= most * len(paid.paid_months) + 0.5
+    by_month: dict = {}
+    for r in paid.monthly:
+        by_month[r["month"]] = by_month.get(r["month"], 0.0) + r["conversions"]
+    assert max(by_month.values()) <= most + 0.05
+    from smmplan.views.budget import _paid_months_notes
+
+    notes = " ".join(_paid_months_notes(plan))
+    assert plan.tr.number(most) in notes and "9" in notes  # the bound, stated

@@ -22,7 +22,7 @@ from .base import (
     platform_label,
     section_heading,
 )
-from .budget_notes import cvr_notes, deal_note, lead_value_note, today_note
+from .budget_notes import _bound, _leads, cvr_notes, deal_note, lead_value_note, today_note
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -257,7 +257,7 @@ def budget_scenarios(plan: Plan) -> Section:
                     budget=tr.money(paid.break_even_budget),
                     cpa=tr.money(paid.break_even_cpa, 2))
     elif _seats_full(paid) is not None:
-        text = tr.t("budget.seats_full", budget=tr.money(_seats_full(paid)),
+        text = tr.t("budget.seats_full" + _leads(paid), budget=tr.money(_seats_full(paid)),
                     line=paid.seats["line"], seats=tr.number(
                         paid.seats["free"] * len(paid.paid_months)))
     elif paid.break_even_budget is None:
@@ -551,10 +551,10 @@ def _paid_months_notes(plan: Plan) -> list[str]:
                         - len(paid.paid_months)))
     if paid.seats:
         s = paid.seats
-        out.append(tr.t("budget.seats_cap", free=tr.number(s["free"]), line=s["line"],
-                        capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0)))
+        out.append(tr.t("budget.seats_cap" + _leads(paid), free=tr.number(s["free"]), line=s[
+            "line"], capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0), **_bound(s)))
         if s.get("budget_before"):
-            out.append(tr.t("budget.seats_total", total=tr.money(paid.total),
+            out.append(tr.t("budget.seats_total" + _leads(paid), total=tr.money(paid.total),
                             before=tr.money(s["budget_before"])))
     return out
 
@@ -585,7 +585,7 @@ def _demand_note(plan: Plan) -> str:
     full = [name(m) for m, c in by["conversions"].items()
             if seats and c >= seats["free"] - 0.05]
     if full:  # the seat cap, not the cost of advertising, sets where the money goes
-        return tr.t("budget.demand_seats", full=tr.join(full), peaks=tr.join([
+        return tr.t("budget.demand_seats" + _leads(plan.paid), full=tr.join(full), peaks=tr.join([
             format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
             **months)
     return tr.t("budget.demand", peaks=tr.join([

@@ -156,3 +156,15 @@ def today_note(plan: Plan) -> str | None:
                                    f"{tr.number(line['roas_today'], 2)}" for line in lines]),
                 reasons=tr.t("budget.today_sep").join(reasons) if reasons
                 else tr.t("budget.today_same"))
+
+
+def _leads(paid) -> str:
+    """The locale key suffix of the seat-cap notes when the cap is a lead goal's bound
+    (``lead_bound``) rather than an offer line's free seats."""
+    return "_leads" if (paid.seats or {}).get("bound") else ""
+
+
+def _bound(seats: dict) -> dict:
+    """The lead bound's figures for its notes: today's leads a month and the multiple."""
+    b = seats.get("bound")
+    return {"baseline": round(b["baseline"], 1), "multiple": f"{b['multiple']:g}"} if b else {}

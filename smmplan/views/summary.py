@@ -21,7 +21,7 @@ from .base import (
     text_on,
 )
 from .budget import budget_decisions
-from .budget_notes import break_even_each
+from .budget_notes import _leads, break_even_each
 from .channels import channels_decisions
 from .community import community_decisions
 from .identity import identity_decisions
@@ -309,7 +309,8 @@ def reporting(plan: Plan) -> list[str]:
         at = next((r for r in plan.paid.sweep if r["factor"] == 1.0), {})
         last = at.get("marginal_cpa")  # what the last conversion of the envelope costs
         if plan.paid.seats:  # bookings are capped by the free seats: scale only into them
-            out.append(tr.t("agency.scale_seats", cpa=tr.money(forecast or cpa, 2),
+            out.append(tr.t("agency.scale_seats" + _leads(plan.paid),
+                            cpa=tr.money(forecast or cpa, 2),
                             seats=tr.number(plan.paid.seats["free"]),
                             line=plan.paid.seats["line"]))
         elif forecast and forecast < cpa and last and last < 0.9 * cpa:
