@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 from .brief import OfferLine
 from .budget import Paid
+from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .objectives import Objective, Objectives
 
-LEAD_KINDS = ("lead", "signup")  # conversions that count as leads of a leads goal
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from .brief import Brief
 from .catalogue import paid_facts
 
+LEAD_KINDS = ("lead", "signup")  # conversions that count as leads of a leads goal
+
 
 def lead_bound(brief: Brief, kind: str) -> dict | None:
     """{line: None, capacity, fill: 0, free (leads a month at most), bound: {baseline,
     multiple, basis}}; None unless a conversion is a lead of a leads goal whose baseline is
     known and above zero."""
-    from .goal_gap import LEAD_KINDS
     from .goals import baseline, match_kpi
 
     rule = paid_facts().get("lead_bound") or {}
