@@ -16,6 +16,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from . import b2b_paid
 from . import benchmarks as bm
 from . import budget_sweep as bs
 from . import paid_months as pm
@@ -36,6 +37,7 @@ from .errors import DataError
 from .exports.posts import read_posts
 from .exports.web import read_web
 from .jsondata import as_data
+from .lead_bound import lead_bound
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
@@ -189,6 +191,8 @@ class Paid:
     unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
     cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
+    consumer_rated: list = field(default_factory=list)  # B2B lead goal: pessimistic rates
+    lead_values: dict = field(default_factory=dict)  # B2B lead goal: value per platform
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
     paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)
@@ -304,6 +308,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     source_cvr = pv.web_cvr_by_platform(web, web_name)
     pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
+    b2b = b2b_paid.applies(brief, kind)
+    lead_values = {k: {**v, "value": round(v["value"] * ov, 2),  # the plan months' mean
+                       "break_even": round(v["value"] * ov * margin / 100, 2) if margin else None}
+                   for k, v in b2b_paid.lead_values(brief).items()} \
+        if b2b and aov_basis == "brief" else {}
+    consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind)
         history = fitted.get(platform)
@@ -315,17 +325,24 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             elif history is not None:
                 lo, mid, hi = history.rates[metric]
                 rates[metric] = Range(lo, mid, hi, [found[0]], "history")
+            elif metric == "cvr" and b2b and (lead := b2b_paid.lead_cvr(platform)):
+                rates[metric] = lead
             elif metric == "cvr" and (web := pv.paid_click_cvr(
                     source_cvr.get(platform), pooled_paid, client_cvr, bench.get("cvr")))[0]:
                 rates[metric], set_aside[platform] = web
             elif metric in bench:
                 rates[metric] = bench[metric]
         missing = [m for m in ("cpm", "ctr", "cvr") if m not in rates]
+        if b2b and b2b_paid.consumer_cvr(rates.get("cvr")):
+            missing.append("cvr")  # a consumer lead rate does not rank platforms for B2B
         if missing:
             excluded.append({"platform": platform, "reason": "no_benchmark",
                              "missing": missing})
             continue
         rates = bm.spread_single_figures(rates)  # one published figure: half to double
+        if b2b and b2b_paid.consumer_rated(rates):
+            rates = b2b_paid.pessimistic(rates)
+            consumer.append(platform)
         market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(
@@ -333,7 +350,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             facts["effective_frequency"], season,
             min=spec.min if spec else None, max=spec.max if spec else None,
             fixed=spec.fixed if spec else None, periods=len(months),
-            demand=float(np.mean([demand[m.month] for m in months])))
+            demand=float(np.mean([demand[m.month] for m in months])),
+            value=(lead_values.get(platform) or {}).get("value"))
         if history is not None:
             cal = calibrate(history, market, facts["effective_frequency"])
             then = [pd.Timestamp(m) for m in history.month_starts]
@@ -343,7 +361,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 else model.demand
             model = replace(model, audience=history.audience or market,
                             season=season / then_season, lift=cal.lift,
-                            monthly_capacity=cal.monthly_capacity, value=history.value,
+                            monthly_capacity=cal.monthly_capacity,
+                            value=history.value or model.value,
                             demand=model.demand / then_demand)
             at_history = replace(model, season=1.0, periods=history.months, demand=1.0)
             modelled = float(at_history.chain(history.spend)["conversions"])
@@ -411,7 +430,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                               for m, a in zip(models, aw, strict=True)],
                         names=names)
 
-    seats = pm.free_seats(brief, kind)  # bookings a month may fill (a fill-rate goal)
+    seats = pm.free_seats(brief, kind) or lead_bound(brief, kind)  # bookings (leads) a month
     seat_cap = seats["free"] * len(months) if seats else None  # months paid runs in
 
     def capped(conv: list[float]) -> list[float]:
@@ -436,10 +455,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     for _ in range(len(targets or []) + 2):
         floor = min_useful(scale * (1 - share / 100))
         unearned = []  # below break-even at the minimum useful spend: no conversion spend
-        for m in models:
+        for m in models:  # (the mean lead's break-even: a platform left out here loses its
+            # awareness spend too; the split values each platform's leads at its own value)
             ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
             if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
-                unearned.append({"platform": m.platform, "marginal_cpa": cost})
+                unearned.append({"platform": m.platform, "marginal_cpa": cost,
+                                 "break_even": break_even})
         if len(unearned) == len(models):  # none earns it: the split decides, as before
             unearned = []
         for m in models:
@@ -610,6 +631,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         break_even_basis="customer" if customer and break_even != first_order else
         "first_order", unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
+        consumer_rated=consumer, lead_values={m.platform: lead_values[m.platform]
+                                              for m in models if m.platform in lead_values},
         paid_months=[m.date().isoformat() for m in months], seats=seats,
         peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand,
                                   cap=seats["free"] if seats else None),

@@ -298,15 +298,21 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
     # without a proposal (no format matched), the showcase posts of the paid platforms
     proposed = proposed or sum(s.pillar == "showcase" and s.platform in spend for s in slots)
     total = sum(spend.values())
+    fitting: dict[str, dict[str, list[tuple[int, Slot]]]] = {p: {} for p in spend}
+    for s in slots:
+        if s.platform in spend:
+            rank = fit(s)
+            fitting[s.platform].setdefault(s.date[:7], [])
+            if rank is not None:
+                fitting[s.platform][s.date[:7]].append((rank, s))
+    # a platform with fewer posts that fit than its share asks for lowers the total, so
+    # every platform's sponsored posts keep its share of the spend (one value)
+    room = {p: sum(len(v) for v in m.values()) for p, m in fitting.items()}
+    proposed = min([proposed] + [int(room[p] * total / v + 0.5) for p, v in spend.items()
+                                 if room[p]])
     for platform, value in spend.items():
         quota = max(1, round(proposed * value / total))
-        by_month: dict[str, list[tuple[int, Slot]]] = {}
-        for s in slots:
-            if s.platform == platform:
-                rank = fit(s)
-                by_month.setdefault(s.date[:7], [])
-                if rank is not None:
-                    by_month[s.date[:7]].append((rank, s))
+        by_month = fitting[platform]
         rows = [r for r in monthly or [] if r["platform"] == platform]
         weights = {m: sum(r["spend"] for r in rows if r["month"][:7] == m) if rows else 1.0
                    for m in by_month}

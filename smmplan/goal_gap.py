@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 from .brief import OfferLine
 from .budget import Paid
+from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .objectives import Objective, Objectives
 
-LEAD_KINDS = ("lead", "signup")  # conversions that count as leads of a leads goal
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
 
 
@@ -159,16 +159,18 @@ def forecast_total(g: GoalGap) -> float | None:
 
 def with_forecasts(ob: Objectives, paid: Paid, months: int,
                    offer: Sequence[OfferLine] = ()) -> Objectives:
-    """The objectives with each flagged business goal's realistic value set to what the
-    plan's own forecasts add up to (``forecast_total``), one figure for every chapter, in
-    place of the value reachable at the KPI's pace; a goal the forecasts reach is not
-    flagged. Goals the paid forecast cannot be compared with keep the pace's value."""
+    """The objectives with each business goal the plan forecasts judged on what its own
+    forecasts add up to (``forecast_total``), one definition of the realistic value for
+    every chapter, in place of the value reachable at the KPI's pace: flagged, with that
+    value, when the forecasts fall short of the target (whatever the pace says), not
+    flagged when they reach it. Goals the paid forecast cannot be compared with keep the
+    pace's value."""
     if paid.total <= 0:
         return ob
     totals = {g.goal: forecast_total(g) for g in goal_gaps(ob.objectives, paid, months, offer)}
     out = []
     for o in ob.objectives:
-        total = totals.get(o.goal) if o.from_brief and not o.realistic else None
+        total = totals.get(o.goal) if o.from_brief else None
         if total is not None and o.target is not None:
             o = replace(o, realistic=total >= o.target,
                         realistic_target=None if total >= o.target else round(total, 2))

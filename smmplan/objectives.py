@@ -255,9 +255,11 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             for k, v in kpis.items():
                 measured[k], detail[k] = v, brief.data.web_analytics.path
             if counted is not None:
-                counted_cvr = {"counted": {k: counted[k] for k in ("event", "pages")}
+                social = web[web["social"].astype(bool)]  # every social key event: the
+                counted_cvr = {"counted": {k: counted[k] for k in ("event", "pages")}  # ceiling
                                | {"fallback": False}, "events": counted["events"],
-                               "sessions": counted["sessions"]}
+                               "sessions": counted["sessions"],
+                               "all_events": float(social["conversions"].sum())}
             pages = landing_pages(web).round(3).to_dict("records")
     try:
         texts = read_comments(brief)
@@ -324,6 +326,12 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             else target_for(kpi, base.value)
         pace = cat[kpi]["max_monthly_change"] * 100
         required, realistic = _pace(base.value, target, months_, pace)
+        if not realistic and base.covers.get("all_events") and base.covers.get("sessions"):
+            # a landing-page report misses the goal's events made after landing elsewhere:
+            # the counted rate is a floor, every key event's rate a ceiling; judged on both
+            ceiling = base.covers["all_events"] / base.covers["sessions"] * 100
+            realistic = _pace(ceiling, target, months_, pace)[1]
+            base.covers["ceiling"] = {"rate": round(ceiling, 4), "realistic": realistic}
         row = Objective(
             None, "business_goal", cat[kpi]["stage"], kpi, [kpi], base, target, deadline,
             owner, cat[kpi]["source"], review(kpi),

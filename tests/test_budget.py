@@ -205,8 +205,10 @@ def test_a_minimum_bounds_the_platforms_whole_spend_awareness_included():
     brief = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
     assert brief.budget.paid.channels["linkedin"].min == 60000
     li = next(c for c in plan_paid(brief).channels if c.platform == "linkedin")
-    assert li.spend >= 60000 - 0.01 and li.awareness_spend >= 60000
-    assert li.conversion_spend < 60000 - 1
+    assert li.spend >= 60000 - 0.01  # (awareness alone passed it before the lead bound
+    # lowered the total: data/paid.yaml lead_bound, see test_b2b_paid.py)
+    # (LinkedIn's conversion spend is no longer below the minimum: with a B2B lead-generation
+    # rate it is the plan's conversion platform on its own merit, see test_b2b_paid.py)
     raw = standalone(example_raw("b2b-software"))
     raw["budget"]["paid"]["channels"]["linkedin"]["min"] = 120000  # above its awareness part
     li = next(c for c in plan_paid(brief_from(raw)).channels if c.platform == "linkedin")

@@ -159,6 +159,20 @@ def test_sponsored_posts_follow_the_monthly_spend():
     assert sum(even.values()) == 21 and max(even.values()) - min(even.values()) <= 1
 
 
+def test_a_platform_short_of_posts_to_sponsor_keeps_the_spend_shares():
+    """LinkedIn has 20 posts a sponsored post fits, its 80% of the spend asks for 32 of the
+    40 proposed: the total shrinks to 25 so X keeps its 20% (5, not 8)."""
+    li = [Slot(f"2027-01-{d:02d}", "09:00", "linkedin", "showcase", "article", True)
+          for d in range(1, 31)]
+    x = [Slot(f"2027-01-{d:02d}", "12:00", "x", "values", "post", d <= 10)
+         for d in range(1, 31)]
+    fit = {id(s) for s in li[:20]} | {id(s) for s in x}
+    sponsor_slots(li + x, {"linkedin": 800.0, "x": 200.0}, None,
+                  lambda s: 0 if id(s) in fit else None)
+    got = collections.Counter(s.platform for s in li + x if s.sponsored)
+    assert got == {"linkedin": 20, "x": 5}
+
+
 def test_playbook_timing_is_validated():
     book = dict(playbook("food_shop"))
     book["ideas"] = [dict(book["ideas"][0], when="noon")] + book["ideas"][1:]

@@ -189,3 +189,22 @@ def test_the_conversion_rate_objective_counts_the_conversion_the_paid_model_coun
     every = web_kpis(read_web(plan.brief))["social_conversion_rate"]
     assert rate.baseline.value < every  # key events on other pages are not demo requests
     assert rate.baseline.covers["counted"]["pages"] == counts["pages"]
+
+
+def test_a_landing_page_count_is_a_floor_and_the_target_judged_on_both():
+    """Cloudline's demo requests are counted on /demo's landing-page row (27 in 9,338 social
+    visits, 0.29%): a floor, every social key event (139, 1.49%) the ceiling. Its 2.2%
+    target is out of the realistic pace from the floor but within it from the ceiling: not
+    flagged as unrealistic (it was "2.20% -> 0.52% is realistic"), and the plan says why."""
+    from smmplan.plan import Plan
+    from smmplan.views.objectives import objectives_smart
+
+    plan = Plan(load_brief(next(p for p in example_briefs()
+                                if p.parent.name == "b2b-software")))
+    o = next(o for o in plan.objectives.objectives if o.kpi == "social_conversion_rate")
+    assert o.baseline.value == pytest.approx(0.289, abs=0.001)
+    assert o.baseline.covers["all_events"] == 139
+    assert o.baseline.covers["ceiling"]["rate"] == pytest.approx(1.4886, abs=0.001)
+    assert o.realistic and o.realistic_target is None
+    text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
+    assert "is a floor" in text and "1.49%" in text and "0.52%" not in text

@@ -28,7 +28,6 @@ def _read(built: dict, slug: str) -> tuple[dict, str]:
 
 
 def test_the_budgets_tested_are_the_sweep_tables(built):
-    stated = 0
     for slug in EXAMPLES:
         plan, text = _read(built, slug)
         tr, paid = _tr(plan), plan["budget"]
@@ -37,8 +36,9 @@ def test_the_budgets_tested_are_the_sweep_tables(built):
                      for v in (min(budgets), max(budgets)))
         said = re.findall(r"\((\d[^()]*%) (?:to|à) (\d[^()]*%)\)", text)
         assert set(said) <= {(low, high)}, (slug, said, low, high)
-        stated += len(said)
-    assert stated >= 1  # Cloudline states the range its table shows (Fournil: the seats)
+        if paid.get("break_even_budget") is None and not paid.get("seats"):
+            assert said, slug  # no break-even or cap to name: the range tested is stated
+    # (Cloudline stated its range until its lead bound named where the forecast stops)
 
 
 def test_the_split_comparison_shows_the_headlines_equal_split(built):
@@ -111,6 +111,14 @@ def test_the_checks_catch_the_old_contradictions(built):
     assert "ROAS: revenue over paid spend" in failed
     assert {f"realistic value of {leads['goal']}: the plan's forecasts",
             f"realistic value of {leads['goal']} in the executive summary"} <= failed
+    # a goal the forecasts fall short of, called realistic because its growth pace is
+    # (Fournil's workshops: 90% needed 5.0% a month, within the pace, forecast 81.2%)
+    pace_only = copy.deepcopy(plan)
+    leads = next(o for o in pace_only["objectives"]["objectives"]
+                 if o["kpi"] == "leads_per_month")
+    leads["realistic"], leads["realistic_target"] = True, None
+    failed = {c.name for c in run(pace_only) if not c.ok}
+    assert f"realistic verdict of {leads['goal']}: the plan's forecasts" in failed
 
 
 def test_the_measurement_plan_says_what_the_data_measures(built):

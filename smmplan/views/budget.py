@@ -22,7 +22,17 @@ from .base import (
     platform_label,
     section_heading,
 )
-from .budget_notes import cvr_notes, deal_note, frequency_note, today_note
+from .budget_notes import (
+    _bounds,
+    _leads,
+    _demand_note,
+    _paid_months_notes,
+    cvr_notes,
+    deal_note,
+    frequency_note,
+    lead_value_note,
+    today_note,
+)
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -113,8 +123,8 @@ def budget_allocation(plan: Plan) -> Section:
     for u in paid.unearned:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.unearned", platform=platform_label(u["platform"]), platform_key=u["platform"],
-            floor=tr.money(paid.min_useful_spend), cost=tr.money(u["marginal_cpa"], 2)
-            if u["marginal_cpa"] else tr.t("common.na"), cpa=tr.money(paid.break_even_cpa, 2)))))
+            floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
+            cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),
@@ -209,6 +219,8 @@ def _value_notes(plan: Plan) -> list[str]:
         out.append(tr.t("budget.aov_offer", value=tr.money(paid.aov, 2), offer=paid.books,
                         margin=tr.percent(paid.margin, 0),
                         cpa=tr.money(paid.first_order_break_even, 2)))
+    elif paid.lead_values:
+        out.append(lead_value_note(plan))
     elif paid.aov:
         rate = plan.brief.budget.paid.sale_rate
         out.append(tr.t("budget.aov_brief", value=tr.money(paid.aov, 2), sale=tr.t(
@@ -256,7 +268,7 @@ def budget_scenarios(plan: Plan) -> Section:
                     budget=tr.money(paid.break_even_budget),
                     cpa=tr.money(paid.break_even_cpa, 2))
     elif _seats_full(paid) is not None:
-        text = tr.t("budget.seats_full", budget=tr.money(_seats_full(paid)),
+        text = tr.t("budget.seats_full" + _leads(paid), budget=tr.money(_seats_full(paid)),
                     line=paid.seats["line"], seats=tr.number(
                         paid.seats["free"] * len(paid.paid_months)))
     elif paid.break_even_budget is None:
@@ -516,80 +528,6 @@ def _targeting(plan: Plan) -> list:
                 Column("dearest_range", tr.t("table.range")),
                 Column("clear", tr.t("paid_market.col_clear"))])]
     return blocks
-
-
-def _bounds(plan: Plan) -> list[str]:
-    """Each planned platform's bounds from the brief (and scenario), in words: they apply
-    to the platform's whole spend, awareness and conversions together."""
-    tr = plan.tr
-    out = []
-    for c in plan.paid.channels:
-        spec = plan.brief.budget.paid.channels.get(c.platform)
-        if spec is None:
-            continue
-        name = platform_label(c.platform)
-        if spec.fixed is not None:
-            out.append(tr.t("budget.bound.fixed", platform=name, amount=tr.money(spec.fixed)))
-        elif spec.min and spec.max is not None:
-            out.append(tr.t("budget.bound.range", platform=name, min=tr.money(spec.min),
-                            max=tr.money(spec.max)))
-        elif spec.max is not None:
-            out.append(tr.t("budget.bound.max", platform=name, amount=tr.money(spec.max)))
-        elif spec.min:
-            out.append(tr.t("budget.bound.min", platform=name, amount=tr.money(spec.min)))
-    return out
-
-
-def _paid_months_notes(plan: Plan) -> list[str]:
-    """No paid spend in the roll-out's set-up months; bookings capped at the free seats."""
-    tr, paid = plan.tr, plan.paid
-    out = []
-    first = paid.paid_months[0] if paid.paid_months else None
-    if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
-        out.append(tr.t("budget.setup_months", start=tr.month(dt.date.fromisoformat(first)),
-                        months=len(plan.brief.client.period.month_starts)
-                        - len(paid.paid_months)))
-    if paid.seats:
-        s = paid.seats
-        out.append(tr.t("budget.seats_cap", free=tr.number(s["free"]), line=s["line"],
-                        capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0)))
-        if s.get("budget_before"):
-            out.append(tr.t("budget.seats_total", total=tr.money(paid.total),
-                            before=tr.money(s["budget_before"])))
-    return out
-
-
-def _demand_note(plan: Plan) -> str:
-    """Which months the sector's demand peaks in, and the months the phased spend and the
-    conversions it buys are highest and lowest (read from the monthly forecast itself)."""
-    from babel.dates import format_date
-
-    from ..sectors import demand_by_month
-
-    tr = plan.tr
-    if not plan.paid.monthly:
-        return ""
-    by = pd.DataFrame(plan.paid.monthly).groupby("month", sort=False)[
-        ["spend", "conversions"]].sum()
-    by = by[by["spend"] > 0] if (by["spend"] > 0).any() else by  # the months paid runs in
-    name = lambda m: tr.month(pd.Timestamp(m).date())  # noqa: E731
-    months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
-              "conv_peak": name(by["conversions"].idxmax()),
-              "conv_low": name(by["conversions"].idxmin())}
-    demand = demand_by_month(plan.brief.client.sector_kind)
-    top = max(demand.values())
-    peaks = [m for m, v in sorted(demand.items()) if v >= top - 0.05 and v > 1.0]
-    if not peaks:
-        return tr.t("budget.demand_flat", **months)
-    seats = plan.paid.seats
-    full = [name(m) for m, c in by["conversions"].items()
-            if seats and c >= seats["free"] - 0.05]
-    if full:  # the seat cap, not the cost of advertising, sets where the money goes
-        return tr.t("budget.demand_seats", full=tr.join(full), peaks=tr.join([
-            format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
-            **months)
-    return tr.t("budget.demand", peaks=tr.join([
-        format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]), **months)
 
 
 def _order_values(plan: Plan) -> list:

@@ -1,10 +1,13 @@
 """Chapter 6's notes on where a paid click's conversion rate comes from, when a lead's
-revenue is booked (the sales cycle) and how the forecast's ROAS compares with today's."""
+revenue is booked (the sales cycle), how the forecast's ROAS compares with today's, the
+brief's spend bounds, the paid months and seat or lead caps, and the demand by month."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+
+import pandas as pd
 
 from ..catalogue import paid_facts
 from ..plan import Plan
@@ -52,6 +55,15 @@ def cvr_notes(plan: Plan) -> list[str]:
                         rate=tr.percent(pooled[0]["cvr"]["mid"], 2),
                         client=plan.brief.client.name,
                         platforms=tr.join([platform_label(m["platform"]) for m in pooled])))
+    if "b2b_benchmark" in by:
+        b2b = by["b2b_benchmark"]
+        out.append(tr.t("budget.cvr_b2b", rate=tr.join(list(dict.fromkeys(
+            tr.percent(m["cvr"]["mid"], 2) for m in b2b))),
+            platforms=tr.join([platform_label(m["platform"]) for m in b2b]),
+            sources=tr.join(sorted({s for m in b2b for s in m["cvr"]["sources"]}))))
+    if paid.consumer_rated:
+        out.append(tr.t("budget.consumer_rated", platforms=tr.join(
+            [platform_label(p) for p in paid.consumer_rated])))
     borrowed = by.get("benchmark", []) + by.get("borrowed", [])
     if borrowed:
         shown = list(dict.fromkeys(tr.percent(m["cvr"]["mid"], 2) for m in borrowed))
@@ -60,6 +72,38 @@ def cvr_notes(plan: Plan) -> list[str]:
     if any(b.startswith("client_web") for b in by):
         out.append(tr.t("budget.cvr_interval"))
     return out
+
+
+def lead_value_note(plan: Plan) -> str:
+    """A B2B lead's value on each platform, from the offer lines of the personas it reaches
+    (``b2b_paid.lead_values``), and the break-even each gives when they differ."""
+    tr, paid = plan.tr, plan.paid
+    rate = plan.brief.budget.paid.sale_rate
+    text = tr.t("budget.lead_values", items=tr.join([tr.t(
+        "budget.lead_value_item", platform=platform_label(k), value=tr.money(v["value"], 2),
+        lines=tr.join([f"{line} {tr.percent(w, 0)}" for line, w in v["lines"].items()]))
+        for k, v in paid.lead_values.items()]), sale=tr.t(
+        "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else "")
+    each = break_even_each(plan, every=True)
+    if each:
+        text += " " + tr.t("budget.break_even_each", items=each,
+                           mean=tr.money(paid.break_even_cpa, 2))
+    return text
+
+
+def break_even_each(plan: Plan, every: bool = False) -> str | None:
+    """The break-even cost per lead of each platform ("$791.04 on LinkedIn and ..."), when a
+    B2B lead's value differs by platform and break-even is the first order's; the platforms
+    with conversion spend only unless ``every``. None otherwise (one break-even for all)."""
+    tr, paid = plan.tr, plan.paid
+    spend = {c.platform for c in paid.channels if c.conversion_spend > 0}
+    found = {k: v["break_even"] for k, v in paid.lead_values.items()
+             if v.get("break_even") and (every or k in spend)}
+    values = {v.get("break_even") for v in paid.lead_values.values()} - {None}
+    if paid.break_even_basis != "first_order" or len(values) < 2 or not found:
+        return None
+    return tr.join([tr.t("budget.break_even_on", cpa=tr.money(v, 2),
+                         platform=platform_label(k)) for k, v in found.items()])
 
 
 def deal_note(plan: Plan) -> str | None:
@@ -169,3 +213,89 @@ def frequency_note(plan: Plan) -> list:
         return []
     return [Html(render("paragraph.html.j2", css="smm-note",
                         text=tr.t("budget.frequency", platforms=tr.join(parts))))]
+
+
+def _leads(paid) -> str:
+    """The locale key suffix of the seat-cap notes when the cap is a lead goal's bound
+    (``lead_bound``) rather than an offer line's free seats."""
+    return "_leads" if (paid.seats or {}).get("bound") else ""
+
+
+def _bound(seats: dict) -> dict:
+    """The lead bound's figures for its notes: today's leads a month and the multiple."""
+    b = seats.get("bound")
+    return {"baseline": round(b["baseline"], 1), "multiple": f"{b['multiple']:g}"} if b else {}
+
+
+def _bounds(plan: Plan) -> list[str]:
+    """Each planned platform's bounds from the brief (and scenario), in words: they apply
+    to the platform's whole spend, awareness and conversions together."""
+    tr = plan.tr
+    out = []
+    for c in plan.paid.channels:
+        spec = plan.brief.budget.paid.channels.get(c.platform)
+        if spec is None:
+            continue
+        name = platform_label(c.platform)
+        if spec.fixed is not None:
+            out.append(tr.t("budget.bound.fixed", platform=name, amount=tr.money(spec.fixed)))
+        elif spec.min and spec.max is not None:
+            out.append(tr.t("budget.bound.range", platform=name, min=tr.money(spec.min),
+                            max=tr.money(spec.max)))
+        elif spec.max is not None:
+            out.append(tr.t("budget.bound.max", platform=name, amount=tr.money(spec.max)))
+        elif spec.min:
+            out.append(tr.t("budget.bound.min", platform=name, amount=tr.money(spec.min)))
+    return out
+
+
+def _paid_months_notes(plan: Plan) -> list[str]:
+    """No paid spend in the roll-out's set-up months; bookings capped at the free seats."""
+    tr, paid = plan.tr, plan.paid
+    out = []
+    first = paid.paid_months[0] if paid.paid_months else None
+    if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
+        out.append(tr.t("budget.setup_months", start=tr.month(dt.date.fromisoformat(first)),
+                        months=len(plan.brief.client.period.month_starts)
+                        - len(paid.paid_months)))
+    if paid.seats:
+        s = paid.seats
+        out.append(tr.t("budget.seats_cap" + _leads(paid), free=tr.number(s["free"]), line=s[
+            "line"], capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0), **_bound(s)))
+        if s.get("budget_before"):
+            out.append(tr.t("budget.seats_total" + _leads(paid), total=tr.money(paid.total),
+                            before=tr.money(s["budget_before"])))
+    return out
+
+
+def _demand_note(plan: Plan) -> str:
+    """Which months the sector's demand peaks in, and the months the phased spend and the
+    conversions it buys are highest and lowest (read from the monthly forecast itself)."""
+    from babel.dates import format_date
+
+    from ..sectors import demand_by_month
+
+    tr = plan.tr
+    if not plan.paid.monthly:
+        return ""
+    by = pd.DataFrame(plan.paid.monthly).groupby("month", sort=False)[
+        ["spend", "conversions"]].sum()
+    by = by[by["spend"] > 0] if (by["spend"] > 0).any() else by  # the months paid runs in
+    name = lambda m: tr.month(pd.Timestamp(m).date())  # noqa: E731
+    months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
+              "conv_peak": name(by["conversions"].idxmax()),
+              "conv_low": name(by["conversions"].idxmin())}
+    demand = demand_by_month(plan.brief.client.sector_kind)
+    top = max(demand.values())
+    peaks = [m for m, v in sorted(demand.items()) if v >= top - 0.05 and v > 1.0]
+    if not peaks:
+        return tr.t("budget.demand_flat", **months)
+    seats = plan.paid.seats
+    full = [name(m) for m, c in by["conversions"].items()
+            if seats and c >= seats["free"] - 0.05]
+    if full:  # the seat cap, not the cost of advertising, sets where the money goes
+        return tr.t("budget.demand_seats" + _leads(plan.paid), full=tr.join(full), peaks=tr.join([
+            format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
+            **months)
+    return tr.t("budget.demand", peaks=tr.join([
+        format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]), **months)

@@ -157,10 +157,30 @@ def baseline_notes(plan: Plan, o: Objective) -> list[str]:
                      baseline=kpi_value(plan, o.kpi, b.value),
                      events=tr.number(b.covers["events"]),
                      sessions=tr.number(b.covers["sessions"])),
-                *counted_note(plan, b.covers["counted"])]
+                *counted_note(plan, b.covers["counted"]), *floor_note(plan, o)]
     if b.detail == "web_no_period":
         return [tr.t("objectives.no_period", kpi=kpi, file=b.covers.get("file", ""))]
     return []
+
+
+def floor_note(plan: Plan, o: Objective) -> list[str]:
+    """A rate of the goal's event counted by landing page is a floor (a web analytics
+    landing-page report credits a key event to the page the visit landed on), every social
+    key event's rate a ceiling: both said, and the target judged between them."""
+    tr, b = plan.tr, o.baseline
+    ceiling = b.covers.get("ceiling")
+    if not ceiling or not b.covers.get("all_events"):
+        return []
+    pages, event = tr.join(b.covers["counted"]["pages"]), lead_event_name(plan, b.covers)
+    return [tr.t("objectives.counted_floor", pages=pages, floor=tr.percent(b.value, 2),
+                 event=event,
+                 events=tr.number(b.covers["all_events"]), ceiling=tr.percent(ceiling["rate"], 2),
+                 sessions=tr.number(b.covers["sessions"]))]
+
+
+def lead_event_name(plan: Plan, covers: dict) -> str:
+    """The goal's counted event as the client reads it ("demo request")."""
+    return plan.tr.t(f"objectives.lead_event.{covers['counted']['event']}")
 
 
 def counted_note(plan: Plan, counted: dict | None) -> list[str]:
@@ -221,7 +241,9 @@ def objectives_smart(plan: Plan) -> Section:
                               months=plan.brief.goals.horizon_months))
         if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
-            if forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
+            if (o.baseline.covers.get("ceiling") or {}).get("realistic"):
+                key = "objectives.realistic_ceiling"  # reachable from the ceiling, not floor
+            elif forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
             elif o.realistic and o.max_monthly is not None \
                     and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
@@ -231,7 +253,9 @@ def objectives_smart(plan: Plan) -> Section:
                               required=tr.percent(o.required_monthly, 1),
                               months=plan.brief.goals.horizon_months,
                               max=tr.percent(o.max_monthly, 1),
-                              alternative=kpi_value(plan, o.kpi, o.realistic_target)))
+                              alternative=kpi_value(plan, o.kpi, o.realistic_target),
+                              event=lead_event_name(plan, o.baseline.covers)
+                              if o.baseline.covers.get("ceiling") else ""))
     notes += goal_gap_sentences(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))

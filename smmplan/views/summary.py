@@ -20,6 +20,7 @@ from .base import (
     text_on,
 )
 from .budget import budget_decisions
+from .budget_notes import _leads, break_even_each
 from .channels import channels_decisions
 from .client_needs import client_needs
 from .community import community_decisions
@@ -310,18 +311,20 @@ def reporting(plan: Plan) -> list[str]:
         at = next((r for r in plan.paid.sweep if r["factor"] == 1.0), {})
         last = at.get("marginal_cpa")  # what the last conversion of the envelope costs
         if plan.paid.seats:  # bookings are capped by the free seats: scale only into them
-            out.append(tr.t("agency.scale_seats", cpa=tr.money(forecast or cpa, 2),
+            out.append(tr.t("agency.scale_seats" + _leads(plan.paid),
+                            cpa=tr.money(forecast or cpa, 2),
                             seats=tr.number(plan.paid.seats["free"]),
                             line=plan.paid.seats["line"]))
         elif forecast and forecast < cpa and last and last < 0.9 * cpa:
             out.append(tr.t("agency.scale_headroom", cpa=tr.money(forecast, 2),
-                            last=tr.money(last, 2), break_even=tr.money(cpa, 2)))
+                            last=tr.money(last, 2), break_even=tr.money(cpa, 2)
+                            + (f" ({each})" if (each := break_even_each(plan)) else "")))
         elif forecast and forecast < cpa:
             out.append(tr.t("agency.scale_forecast", cpa=tr.money(forecast, 2),
                             break_even=tr.money(cpa, 2)))
         else:
             out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
-        out.append(tr.t("agency.stop", cpa=tr.money(cpa, 2)))
+        out.append(tr.t("agency.stop", cpa=break_even_each(plan) or tr.money(cpa, 2)))
     out.append(tr.t("agency.scale_content"))
     return out
 

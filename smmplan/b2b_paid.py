@@ -1,0 +1,89 @@
+"""Paid rates and lead values for a B2B lead-generation goal (data/paid.yaml ``b2b_lead``).
+
+A B2B company whose paid conversion is a lead: a platform's conversion rate comes from its
+ads history, else from a B2B lead-generation benchmark, before the client's organic web
+visits; a platform whose cost rates rest only on consumer-definition benchmarks is ranked on
+its pessimistic rates; and a lead is worth, on each platform, the offer lines of the
+personas that platform reaches (their share there, their line's order value, the close
+rate), not the mean of all lines.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from .benchmarks import Range, benchmark_rows
+from .brief import Brief
+from .catalogue import paid_facts
+
+
+def applies(brief: Brief, kind: str) -> bool:
+    """A B2B brief whose paid conversion is a lead."""
+    return brief.client.sector_kind == "b2b" and kind == "lead"
+
+
+def lead_cvr(platform: str) -> Range | None:
+    """The platform's B2B lead-generation conversion rate (%), from its benchmark rows."""
+    kinds = paid_facts()["b2b_lead"]["cvr_objectives"]
+    found = [(r["value"], r["source"]) for r in benchmark_rows()
+             if r["platform"] == platform and r["metric"] == "cvr" and r["objective"] in kinds]
+    if not found:
+        return None
+    values = [v for v, _ in found]
+    return Range(min(values), float(median(values)), max(values),
+                 sorted({s for _, s in found}), "b2b_benchmark")
+
+
+def _b2b_sources() -> set[str]:
+    return {r["source"] for r in benchmark_rows() if r["industry"] == "b2b"}
+
+
+def consumer_rated(rates: dict[str, Range]) -> bool:
+    """True when the platform's CPM or CTR is a published figure none of whose sources
+    measures B2B campaigns (no ads history, no brief figure)."""
+    b2b = _b2b_sources()
+    return any(r.basis in ("benchmark", "borrowed") and not set(r.sources) & b2b
+               for k, r in rates.items() if k in ("cpm", "ctr"))
+
+
+def consumer_cvr(rate: Range | None) -> bool:
+    """True when a conversion rate is a published (or borrowed) figure of a consumer
+    definition: it does not rank platforms for a B2B lead goal."""
+    return rate is not None and rate.basis in ("benchmark", "borrowed") \
+        and not set(rate.sources) & _b2b_sources()
+
+
+def pessimistic(rates: dict[str, Range]) -> dict[str, Range]:
+    """Cost rates moved to their pessimistic end: the CPM's middle becomes its high (the
+    optimistic end the old middle), the CTR's middle its low."""
+    out = dict(rates)
+    if "cpm" in rates and rates["cpm"].basis in ("benchmark", "borrowed"):
+        r = rates["cpm"]
+        out["cpm"] = Range(r.mid, r.high, r.high, r.sources, r.basis)
+    if "ctr" in rates and rates["ctr"].basis in ("benchmark", "borrowed"):
+        r = rates["ctr"]
+        out["ctr"] = Range(r.low, r.low, r.mid, r.sources, r.basis)
+    return out
+
+
+def lead_values(brief: Brief) -> dict[str, dict]:
+    """Per platform, a lead's value from the declared personas on it: their shares there
+    weigh their offer line's order value, times the close rate (``budget.paid.sale_rate``).
+    {platform: {value, lines: {line: weight}}}; empty without personas naming priced
+    lines."""
+    prices = {o.name: o.average_order_value for o in brief.offer if o.average_order_value}
+    rate = brief.budget.paid.sale_rate / 100
+    weights: dict[str, dict[str, float]] = {}
+    for p in brief.targets.personas:
+        if p.offer not in prices or not p.share:
+            continue
+        for platform in p.channels:
+            line = weights.setdefault(platform, {})
+            line[p.offer] = line.get(p.offer, 0.0) + float(p.share)
+    out = {}
+    for platform, lines in weights.items():
+        total = sum(lines.values())
+        value = sum(prices[k] * w for k, w in lines.items()) / total * rate
+        out[platform] = {"value": round(value, 2),
+                         "lines": {k: round(w / total * 100, 1) for k, w in lines.items()}}
+    return out
