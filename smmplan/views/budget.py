@@ -24,8 +24,8 @@ from .base import (
 )
 from .budget_notes import (
     _bounds,
-    _leads,
     _demand_note,
+    _leads,
     _paid_months_notes,
     cvr_notes,
     deal_note,
