@@ -38,6 +38,7 @@ class Idea:
     when: str = ""  # "morning" or "evening": slot hours of data/content.yaml calendar
     weekdays: list[int] = field(default_factory=list)  # days it may go out (0 = Monday)
     order_by_days: int | None = None  # orders close this many days before the moment
+    season_days: int = 0  # the moment runs this many days after its date (a season)
     cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
     formats: list[str] = field(default_factory=list)  # format families it fits (all if empty)
     # a dated occurrence it sells or reports ("seats left for Saturday"): its weekday and
@@ -48,12 +49,23 @@ class Idea:
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
-        """The last day a moment's post may go out: the moment itself, or the day before
-        its order deadline."""
+        """The last day a moment's post may go out: the moment itself, the last day of its
+        season (``season_days`` after it), or, when orders close earlier, the day before
+        the last day to order (a reminder leaves a whole day to order)."""
         day = dt.date.fromisoformat(self.date)
         if self.order_by_days is not None:
-            day -= dt.timedelta(days=self.order_by_days + 1)
-        return day.isoformat()
+            day -= dt.timedelta(days=self.order_by_days + 2)
+        return (day + dt.timedelta(days=self.season_days)).isoformat()
+
+    @cached_property
+    def first_day(self) -> str:
+        """The first day a moment's post may go out: ``lead_days`` before the moment, or
+        before its order deadline when orders close earlier (the lead time is for
+        ordering, not for the day itself)."""
+        day = dt.date.fromisoformat(self.date)
+        if self.order_by_days is not None:
+            day -= dt.timedelta(days=self.order_by_days)
+        return (day - dt.timedelta(days=self.lead_days)).isoformat()
 
     @cached_property
     def text(self) -> str:
@@ -225,7 +237,8 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                         tr.text(e["hook"], reg, **values), e["cta"],
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
                         lead_days=int(e["lead_days"]), when=e.get("when", ""),
-                        order_by_days=e.get("order_by_days")))
+                        order_by_days=e.get("order_by_days"),
+                        season_days=int(e.get("season_days", 0))))
     book = playbook(c.sector_kind)
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for event in brief.calendar.events:
@@ -280,7 +293,7 @@ def fits(idea: Idea, slot) -> bool:
     if idea.weekdays and _weekday(slot.date) not in idea.weekdays:
         return False
     if idea.date:
-        return _first_day(idea.date, idea.lead_days) <= slot.date <= idea.last_day
+        return idea.first_day <= slot.date <= idea.last_day
     return True
 
 
@@ -307,11 +320,6 @@ def _hours(when: str) -> tuple[int, int]:
 @cache
 def _weekday(date: str) -> int:
     return dt.date.fromisoformat(date).weekday()
-
-
-@cache
-def _first_day(date: str, lead_days: int) -> str:
-    return (dt.date.fromisoformat(date) - dt.timedelta(days=lead_days)).isoformat()
 
 
 def moment_platforms(kept: list[str]) -> set[str]:
@@ -353,7 +361,7 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
     of them) moves into them, on the same weekday when the days include it, else on the
     last day, at its own hour (never onto a closed day or a time the platform already
     uses)."""
-    first = dt.date.fromisoformat(idea.date) - dt.timedelta(days=idea.lead_days)
+    first = dt.date.fromisoformat(idea.first_day)
     last = dt.date.fromisoformat(idea.last_day)
     if last < first:
         return
@@ -418,7 +426,12 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = [s for s in window if prefer(idea, s)] or window
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
-            for s in picks[:MOMENT_POSTS_PER_PLATFORM]:  # the teaser early, the reminder late
+            picks = picks[:MOMENT_POSTS_PER_PLATFORM]  # the teaser early, the reminder late
+            if idea.season_days:  # a season: a post a week on each platform, all through it
+                weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
+                         for s in reversed(window)}
+                picks = sorted(weeks.values(), key=lambda s: s.date)
+            for s in picks:
                 taken.add(id(s))
                 chosen[id(s)] = idea
                 days.add(s.date)
@@ -545,10 +558,15 @@ class IdeaUses:
 
 def give(slot, idea: Idea, tr: Translator, register: str) -> None:
     """Put ``idea`` on a calendar post with its call to action and format's adaptation;
-    the post's pillar is the idea's own."""
+    the post's pillar is the idea's own. A link post whose idea sends nobody to a page goes
+    out in the fallback format; a format's call to action is one it can carry
+    (data/content.yaml ``calendar.format_ctas``, ``link_ctas``)."""
+    rules = content_facts()["calendar"]
+    if slot.format == "link" and idea.cta not in rules["link_ctas"]:
+        slot.format = rules["link_fallback"]
     slot.idea = slot.base_idea = idea.text
     slot.pillar = idea.pillar
-    slot.cta = idea_cta(tr, idea, register)
+    slot.cta = idea_cta(tr, idea, register, slot.format)
     slot.angle = ""  # vary_repeats gives a repeat its angle
     slot.adaptation = tr.t(f"idea_format.{slot.format}") \
         if tr.has(f"idea_format.{slot.format}") else ""
@@ -593,6 +611,9 @@ def idea_counts(slots: list) -> dict[str, int]:
             "most": max(base.values(), default=0)}
 
 
-def idea_cta(tr: Translator, idea: Idea, register: str = "vous") -> str:
-    """The call to action of an idea in the plan's language and register."""
-    return apply_register(tr.t(f"cta.{idea.cta}"), register)
+def idea_cta(tr: Translator, idea: Idea, register: str = "vous", fmt: str = "") -> str:
+    """The call to action of an idea in the plan's language and register, the one the
+    post's format carries instead when it cannot carry the idea's
+    (data/content.yaml ``calendar.format_ctas``)."""
+    key = content_facts()["calendar"]["format_ctas"].get(fmt, {}).get(idea.cta, idea.cta)
+    return apply_register(tr.t(f"cta.{key}"), register)
