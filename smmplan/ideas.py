@@ -39,6 +39,7 @@ class Idea:
     weekdays: list[int] = field(default_factory=list)  # days it may go out (0 = Monday)
     order_by_days: int | None = None  # orders close this many days before the moment
     season_days: int = 0  # the moment runs this many days after its date (a season)
+    posts: int = MOMENT_POSTS_PER_PLATFORM  # a moment's posts per platform
     cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
     formats: list[str] = field(default_factory=list)  # format families it fits (all if empty)
     # a dated occurrence it sells or reports ("seats left for Saturday"): its weekday and
@@ -252,24 +253,44 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
 
 
 def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
-    """The month's sessions of the offer line paid books when it has seats (a workshop):
-    one dated organic announcement a month, in its first week, so the goal of filling them
-    has posts of its own from the first month, paid or not."""
-    line = next((o for o in brief.offer if o.capacity_per_month and brief.budget.paid.books
-                 and o.name.casefold() == brief.budget.paid.books.casefold()), None)
-    if line is None:
-        return []
+    """The sessions of the offer line paid books when it has seats (a workshop,
+    ``sessions.sessions``): one dated organic announcement a month, in the ten days before
+    it (the plan's first month: its first week), naming the month's session dates, so the
+    goal of filling them has posts of its own from the first month, paid or not; and a
+    reminder story in the three days before each session (the sector's workshop lever: "a
+    reminder story three days before")."""
     from babel.dates import format_date
 
+    from .sessions import booked_line, sessions
+
+    line = booked_line(brief)
+    if line is None:
+        return []
+    held = sessions(brief)
     reg, c, out = copy_register(brief), brief.client, []
-    for first in c.period.month_starts:
-        day = min(first + dt.timedelta(days=6), c.period.end)
+    for first in c.period.month_starts:  # announced in the week before the month starts
+        day = first - dt.timedelta(days=1)
+        if day - dt.timedelta(days=10) < c.period.start:  # the plan's first month: first week
+            day = min(first + dt.timedelta(days=6), c.period.end)
         month = format_date(first, "MMMM", locale=tr.locale)  # "janvier", not "janv. 2027"
+        dates = [d for d in (held.dates if held else []) if d.month == first.month
+                 and d.year == first.year]
+        hook = apply_register(tr.t("ideas.sessions_hook", line=line.name), reg)
+        if dates:
+            hook = apply_register(tr.t("ideas.sessions_hook_dates", line=line.name, dates=tr.join(
+                [format_date(d, "EEEE d", locale=tr.locale) for d in dates])), reg)
         out.append(Idea("showcase", tr.t("ideas.sessions_topic", line=line.name, month=month),
-                        apply_register(tr.t("ideas.sessions_hook", line=line.name), reg),
-                        "reserve", offer=line.name,
+                        hook, "reserve", offer=line.name,
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
-                        date=day.isoformat(), lead_days=6))
+                        date=day.isoformat(), lead_days=10 if day < first else 6))
+    for d in held.dates if held else []:
+        when = format_date(d, "EEEE d MMMM", locale=tr.locale)
+        out.append(Idea("showcase", tr.t("ideas.session_reminder_topic", line=line.name,
+                                         date=when),
+                        apply_register(tr.t("ideas.session_reminder_hook"), reg), "reserve",
+                        offer=line.name, formats=["story"], posts=1,
+                        moment=tr.t("ideas.session_reminder_moment", line=line.name, date=when),
+                        date=(d - dt.timedelta(days=1)).isoformat(), lead_days=2))
     return out
 
 
@@ -412,11 +433,13 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     taken: set[int] = set()
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
-    for idea in moments:
+    for idea in sorted(moments, key=lambda i: not i.formats):  # one format's first: fewer fit
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         for platform, posts in by_platform.items():
             if platforms is not None and platform not in platforms:
                 continue
+            if idea.formats and all(_family(s.format) not in idea.formats for s in posts):
+                continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
             if not window:
                 _bring_in(idea, posts, taken, set(closed) | days, period)
@@ -426,7 +449,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = [s for s in window if prefer(idea, s)] or window
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
-            picks = picks[:MOMENT_POSTS_PER_PLATFORM]  # the teaser early, the reminder late
+            picks = picks[:idea.posts]  # the teaser early, the reminder late
             if idea.season_days:  # a season: a post a week on each platform, all through it
                 weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
                          for s in reversed(window)}
