@@ -11,6 +11,7 @@ import pandas as pd
 from .. import charts
 from ..currency import ECB_SOURCE
 from ..i18n import Translator
+from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
@@ -240,7 +241,7 @@ def _seats_full(paid) -> float | None:
     """The first tested budget whose bookings fill every free seat (``Paid.seats``)."""
     if not paid.seats:
         return None
-    cap = paid.seats["free"] * len(paid.paid_months)
+    cap = paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))
     return next((r["budget"] for r in paid.sweep if r["conversions"] >= cap - 0.5), None)
 
 
@@ -257,7 +258,7 @@ def budget_scenarios(plan: Plan) -> Section:
     elif _seats_full(paid) is not None:
         text = tr.t("budget.seats_full", budget=tr.money(_seats_full(paid)),
                     line=paid.seats["line"], seats=tr.number(
-                        paid.seats["free"] * len(paid.paid_months)))
+                        paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))))
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
         text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),
@@ -549,8 +550,18 @@ def _paid_months_notes(plan: Plan) -> list[str]:
                         - len(paid.paid_months)))
     if paid.seats:
         s = paid.seats
-        out.append(tr.t("budget.seats_cap", free=tr.number(s["free"]), line=s["line"],
-                        capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0)))
+        if s.get("by_month"):  # dated sessions: each month's own seats
+            free = [s["by_month"][m] for m in sorted(s["by_month"])]
+            out.append(tr.t("budget.seats_cap_sessions", line=s["line"],
+                            per=tr.number(s["per_session"]), sessions=s["sessions"],
+                            off=tr.join([tr.date(dt.date.fromisoformat(d))
+                                         for d in s["skipped"]]) or "0",
+                            low=tr.number(min(free)), high=tr.number(max(free)),
+                            fill=tr.percent(s["fill"], 0)))
+        else:
+            out.append(tr.t("budget.seats_cap", free=tr.number(s["free"]), line=s["line"],
+                            capacity=tr.number(s["capacity"]),
+                            fill=tr.percent(s["fill"], 0)))
         if s.get("budget_before"):
             out.append(tr.t("budget.seats_total", total=tr.money(paid.total),
                             before=tr.money(s["budget_before"])))
@@ -581,7 +592,7 @@ def _demand_note(plan: Plan) -> str:
         return tr.t("budget.demand_flat", **months)
     seats = plan.paid.seats
     full = [name(m) for m, c in by["conversions"].items()
-            if seats and c >= seats["free"] - 0.05]
+            if seats and c >= month_free(seats, m) - 0.05]
     if full:  # the seat cap, not the cost of advertising, sets where the money goes
         return tr.t("budget.demand_seats", full=tr.join(full), peaks=tr.join([
             format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
