@@ -137,7 +137,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             fills = [{"offer": o.name, "detail": _clean(o.description) or vp}
                      for o in brief.offer if _fits(tpl, f"{o.name} {o.description}")]
         elif tpl["per"] == "diff":
-            fills = [{"diff": _clean(d)} for d in brief.brand.differentiators]
+            fills = [{"diff": _clean(d)} for d in brief.brand.differentiators
+                     if _fits(tpl, d)]  # "the night in numbers" is not about a workshop
         elif tpl["per"] == "persona":
             fills = [{"persona": p.name, "need": _clean(p.message or p.description)}
                      for p in brief.targets.personas if p.message or p.description]
