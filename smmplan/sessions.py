@@ -18,6 +18,7 @@ import statistics
 from dataclasses import dataclass
 
 from .brief import Brief, OfferLine
+from .i18n import Translator
 
 
 @dataclass
@@ -96,3 +97,17 @@ def sessions(brief: Brief) -> Sessions | None:
     usual = statistics.median_low(counts.values()) if counts else 1
     return Sessions(line.name, weekday, float(line.capacity_per_month) / max(1, usual),
                     [d for d in every if d not in closed], [d for d in every if d in closed])
+
+
+def seats_sentence(seats: dict, tr: Translator) -> str:
+    """How the budget chapter caps paid bookings (``paid_months.free_seats``): each month's
+    own free seats when the sessions are dated, else the line's monthly figure."""
+    if seats.get("by_month"):
+        free = [seats["by_month"][m] for m in sorted(seats["by_month"])]
+        return tr.t("budget.seats_cap_sessions", line=seats["line"],
+                    per=tr.number(seats["per_session"]), sessions=seats["sessions"],
+                    off=tr.join([tr.date(dt.date.fromisoformat(d)) for d in seats["skipped"]])
+                    or "0", low=tr.number(min(free)), high=tr.number(max(free)),
+                    fill=tr.percent(seats["fill"], 0))
+    return tr.t("budget.seats_cap", free=tr.number(seats["free"]), line=seats["line"],
+                capacity=tr.number(seats["capacity"]), fill=tr.percent(seats["fill"], 0))

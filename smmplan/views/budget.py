@@ -15,6 +15,7 @@ from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
+from ..sessions import seats_sentence
 from .base import (
     Section,
     appendix_chapter,
@@ -550,18 +551,7 @@ def _paid_months_notes(plan: Plan) -> list[str]:
                         - len(paid.paid_months)))
     if paid.seats:
         s = paid.seats
-        if s.get("by_month"):  # dated sessions: each month's own seats
-            free = [s["by_month"][m] for m in sorted(s["by_month"])]
-            out.append(tr.t("budget.seats_cap_sessions", line=s["line"],
-                            per=tr.number(s["per_session"]), sessions=s["sessions"],
-                            off=tr.join([tr.date(dt.date.fromisoformat(d))
-                                         for d in s["skipped"]]) or "0",
-                            low=tr.number(min(free)), high=tr.number(max(free)),
-                            fill=tr.percent(s["fill"], 0)))
-        else:
-            out.append(tr.t("budget.seats_cap", free=tr.number(s["free"]), line=s["line"],
-                            capacity=tr.number(s["capacity"]),
-                            fill=tr.percent(s["fill"], 0)))
+        out.append(seats_sentence(s, tr))
         if s.get("budget_before"):
             out.append(tr.t("budget.seats_total", total=tr.money(paid.total),
                             before=tr.money(s["budget_before"])))
