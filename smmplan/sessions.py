@@ -54,7 +54,6 @@ def session_weekday(brief: Brief, line: OfferLine) -> int | None:
     """The weekday the line's sessions run on (module docstring), None when unknown."""
     from babel.dates import get_day_names
 
-    from .ideas import _fits
     from .sectors import playbook
 
     text = f"{line.name} {line.description or ''}".casefold()
@@ -63,8 +62,12 @@ def session_weekday(brief: Brief, line: OfferLine) -> int | None:
         found = [i for i in range(7) if str(names[i]).casefold() in text]
         if len(found) == 1:
             return found[0]
+    def fits(t: dict) -> bool:  # the template's match / exclude words (as ideas' do)
+        return not any(w in text for w in t.get("exclude", [])) and (
+            not t.get("match") or any(w in text for w in t["match"]))
+
     return next((int(t["occurs"]["weekday"]) for t in playbook(brief.client.sector_kind)["ideas"]
-                 if t.get("occurs") and _fits(t, text)), None)
+                 if t.get("occurs") and fits(t)), None)
 
 
 def closed_days(brief: Brief) -> set[dt.date]:
