@@ -102,14 +102,16 @@ def sessions(brief: Brief) -> Sessions | None:
                     [d for d in every if d not in closed], [d for d in every if d in closed])
 
 
-def seats_sentence(seats: dict, tr: Translator) -> str:
+def seats_sentence(seats: dict, tr: Translator, day=None) -> str:
     """How the budget chapter caps paid bookings (``paid_months.free_seats``): each month's
-    own free seats when the sessions are dated, else the line's monthly figure."""
+    own free seats when the sessions are dated (the days without a session written by
+    ``day``, the views' date style), else the line's monthly figure."""
+    day = day or tr.date
     if seats.get("by_month"):
         free = [seats["by_month"][m] for m in sorted(seats["by_month"])]
         return tr.t("budget.seats_cap_sessions", line=seats["line"],
                     per=tr.number(seats["per_session"]), sessions=seats["sessions"],
-                    off=tr.join([tr.date(dt.date.fromisoformat(d)) for d in seats["skipped"]])
+                    off=tr.join([day(dt.date.fromisoformat(d)) for d in seats["skipped"]])
                     or "0", low=tr.number(min(free)), high=tr.number(max(free)),
                     fill=tr.percent(seats["fill"], 0))
     return tr.t("budget.seats_cap", free=tr.number(seats["free"]), line=seats["line"],

@@ -551,7 +551,7 @@ def _paid_months_notes(plan: Plan) -> list[str]:
                         - len(paid.paid_months)))
     if paid.seats:
         s = paid.seats
-        out.append(seats_sentence(s, tr))
+        out.append(seats_sentence(s, tr, lambda d: day(tr, d)))
         if s.get("budget_before"):
             out.append(tr.t("budget.seats_total", total=tr.money(paid.total),
                             before=tr.money(s["budget_before"])))
