@@ -431,7 +431,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                         names=names)
 
     seats = pm.free_seats(brief, kind) or lead_bound(brief, kind)  # bookings (leads) a month
-    seat_cap = seats["free"] * len(months) if seats else None  # months paid runs in
+    seat_cap = pm.free_in(seats, months) if seats else None  # months paid runs in
 
     def capped(conv: list[float]) -> list[float]:
         """Bookings above the free seats of the months paid runs in are not bookings: the
@@ -506,9 +506,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    if seats is not None and sum(bought(conv_alloc.spend)) > seats["free"] * len(months):
+    if seats is not None and sum(bought(conv_alloc.spend)) > seat_cap:
         seats["budget_before"] = total  # more bookings than free seats: a lower total
-        lo, hi, cap = 0.0, conv_budget, seats["free"] * len(months)
+        lo, hi, cap = 0.0, conv_budget, seat_cap
         for _ in range(40):
             mid = (lo + hi) / 2
             try:
@@ -607,7 +607,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 else "season"})
     on = np.array([m in months for m in all_months])
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
-                              on, on * seats["free"] if seats else None)
+                              on, on * np.array([pm.month_free(seats, m) for m in all_months])
+                              if seats else None)
     return Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
@@ -633,7 +634,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
         consumer_rated=consumer, lead_values={m.platform: lead_values[m.platform]
                                               for m in models if m.platform in lead_values},
-        paid_months=[m.date().isoformat() for m in months], seats=seats,
+        paid_months=[m.date().isoformat() for m in months],
+        seats=seats | {"free_paid": round(seat_cap, 2)} if seats else seats,
         peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand,
                                   cap=seats["free"] if seats else None),
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()

@@ -17,6 +17,7 @@ platform never posts twice in one window and day.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,8 +54,8 @@ class Slot:
     cta: str = ""
     adaptation: str = ""  # how the idea is cut for the slot's format
     moment: str = ""  # the key moment the post prepares, if any
-    base_idea: str = ""  # the idea as placed (ideas.vary_repeats keeps it as the text)
-    angle: str = ""  # the angle a repeat is written from (ideas.vary_repeats)
+    base_idea: str = ""  # the idea as placed (idea_repeats.vary_repeats keeps it as the text)
+    angle: str = ""  # the angle a repeat is written from (idea_repeats.vary_repeats)
     lever: str = ""  # the sector lever its idea carries out (creators.creator_cost)
 
 
@@ -351,3 +352,33 @@ def outside_windows(slots: list[Slot], windows: dict[str, list[Window]],
                         "per_week": len(mine) / weeks, "outside_per_week": len(off) / weeks,
                         "hours": sorted({s.time for s in off})})
     return out
+
+
+def session_stories(slots: list[Slot], mix: dict[str, list[str]],
+                    windows: dict[str, list[Window]], sessions: list[dt.date],
+                    start: dt.date, lead: int = 3) -> list[Slot]:
+    """A reminder story for each session of a booked offer line (``sessions.sessions``), on
+    each platform whose mix has stories, added in the ``lead`` days before it (the
+    calendar's own stories keep their ideas), on the weekday the platform posts least on
+    (the nearest to the session on a tie), at the platform's best window hour (the next
+    free hour when that one is taken). Returns the added stories."""
+    added: list[Slot] = []
+    for platform, formats in mix.items():
+        if "story" not in formats:
+            continue
+        mine = [s for s in slots if s.platform == platform]
+        hour = (windows.get(platform) or [Window(0, 9, None, 0, "default")])[0].hour
+        busy = {(s.date, s.time) for s in mine}
+        for session in sessions:
+            load = collections.Counter(dt.date.fromisoformat(s.date).weekday()
+                                       for s in mine + added if s.platform == platform)
+            options = [session - dt.timedelta(days=k) for k in range(1, lead + 1)
+                       if session - dt.timedelta(days=k) >= start]
+            if not options:
+                continue
+            day = min(options, key=lambda d: (load[d.weekday()], (session - d).days)).isoformat()
+            h = next(h for h in range(hour, hour + 24) if (day, f"{h % 24:02d}:00") not in busy)
+            new = Slot(day, f"{h % 24:02d}:00", platform, "showcase", "story", False)
+            busy.add((new.date, new.time))
+            added.append(new)
+    return added

@@ -7,9 +7,10 @@ the brief runs it and says ``keep: true``. A platform the client already runs is
 a reason to add channels, it goes into the kept channels' frequency, best score first. The
 sector's fit (``sector_fit``) weighs on the score, which stays on its 0-100 scale
 (``scaled_score``). The client's best-performing channel (``best_performers``: the highest
-engagement rate against its competitors' median there, else its highest rate, among the
-platforms the targets use) never posts less than it does today unless the team's capacity
-forces it.
+engagement rate in its own post history when that history covers two or more of its
+channels; else, from the rates the brief declares, the highest against its competitors'
+median there, else its highest rate; among the platforms the targets use) never posts less
+than it does today unless the team's capacity forces it.
 """
 
 from __future__ import annotations
@@ -87,14 +88,40 @@ def choose(choices: list[ChannelChoice], brief: Brief, max_channels: int,
             c.role = None
 
 
+MIN_HISTORY_POSTS = 5  # a platform's rate from fewer posts of its own is noise
+
+
+def history_rates(brief: Brief) -> dict[str, float]:
+    """The mean engagement rate (engagements / reach per post, %) of each platform in the
+    client's post history with at least ``MIN_HISTORY_POSTS`` posts; empty without one."""
+    from .exports.posts import read_posts
+
+    history = read_posts(brief)
+    if history is None or "rate" not in history or "platform" not in history:
+        return {}
+    grouped = history[history["platform"] != ""].groupby("platform")["rate"].agg(
+        ["mean", "size"])
+    return {str(p): round(float(r["mean"]), 3) for p, r in grouped.iterrows()
+            if r["size"] >= MIN_HISTORY_POSTS}
+
+
+def performer_basis(brief: Brief) -> str:
+    """What ``best_performers`` ranks the client's channels on: ``history`` (its own post
+    history covers two or more of its channels) or ``brief`` (the declared rates)."""
+    runs = {c.platform for c in brief.situation.channels if c.posts_per_week}
+    return "history" if len(runs & set(history_rates(brief))) >= 2 else "brief"
+
+
 def best_performers(brief: Brief, target_reach: dict[str, float] | None = None
                     ) -> dict[str, float]:
     """The client's best-performing channel(s), with today's posts a week: among its
     channels with an engagement rate and posting today (and, when the targets are known,
     used by at least ``min_target_reach`` % of them), the one whose rate is highest against
     its competitors' median on the same platform, provided it is at or above that median;
-    without any competitor figure for these channels, the one with the highest rate. Ties
-    share the label; every other channel is not the best performer."""
+    without any competitor figure for these channels, the one with the highest rate; the
+    rates of the client's own post history instead when it covers two or more of its
+    channels (``performer_basis``). Ties share the label; every other channel is not the
+    best performer."""
     rates: dict[str, list[float]] = {}
     for comp in brief.situation.competitors:
         for ch in comp.channels:
@@ -108,6 +135,14 @@ def best_performers(brief: Brief, target_reach: dict[str, float] | None = None
         return target_reach is None or source not in target_reach \
             or target_reach[source] >= floor
 
+    if performer_basis(brief) == "history":  # the client's own posts first
+        own = history_rates(brief)
+        ranked = {c.platform: own[c.platform] for c in brief.situation.channels
+                  if c.platform in own and c.posts_per_week and used(c.platform)}
+        if ranked:
+            top = max(ranked.values())
+            return {c.platform: c.posts_per_week for c in brief.situation.channels
+                    if ranked.get(c.platform) == top}
     mine = [c for c in brief.situation.channels
             if c.engagement_rate is not None and c.posts_per_week and used(c.platform)]
     compared = {c.platform: c.engagement_rate / median(rates[c.platform]) for c in mine

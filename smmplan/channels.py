@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from . import workload as wl
 from .brief import Brief, platforms
 from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-exported)
     Slot,
@@ -38,6 +39,7 @@ from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-expor
     build_slots,
     calendar_rules,
     platform_windows,
+    session_stories,
     sponsor_slots,
     sponsorable_formats,
 )
@@ -50,6 +52,7 @@ from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
 from .i18n import Translator
+from .idea_repeats import vary_repeats
 from .ideas import (
     assign_ideas,
     closed_days,
@@ -59,13 +62,13 @@ from .ideas import (
     moment_ideas,
     moment_platforms,
     target_ideas,
-    vary_repeats,
 )
 from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .quiet_days import thin_quiet_days
 from .sectors import playbook, sector_dates
+from .sessions import sessions
 from .sponsored_ideas import (
     awareness_ideas,
     paid_ideas,
@@ -400,7 +403,15 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             swap = max(idle, key=lambda c: strengths[c.platform]["roles"].get(lead.role, 0))
             swap.role = lead.role
         lead.role = "conversion"
-    allocate_frequency(kept, capacity, best_performers(brief, target_reach))
+    # a booked workshop's reminder stories come first out of the team's hours, at a story's
+    # hours against an average post's: the rest goes to the platforms' posts
+    held = sessions(brief)
+    weeks = ((brief.client.period.end - brief.client.period.start).days + 1) / 7
+    reminders = len(held.dates) / weeks if held else 0.0
+    cost = min(1.0, wl.families()["story"]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
+    if reminders:
+        capacity = max(0.0, capacity - reminders * cost) + reminders  # a story: few hours
+    allocate_frequency(kept, capacity - reminders, best_performers(brief, target_reach))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
@@ -430,6 +441,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
                         None if live else int(calendar_rules()["lives_per_month"]))
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
+    if held is not None:  # a reminder story before each session: posts the frequency counts
+        added = session_stories(slots, mix, windows, held.dates,
+                                brief.client.period.start)
+        for c in kept:
+            c.posts_per_week = round(c.posts_per_week + sum(
+                s.platform == c.platform for s in added) / weeks, 1)
+        slots = sorted(slots + added, key=lambda s: (s.date, s.time, s.platform))
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"

@@ -67,13 +67,16 @@ def capacity_line(offer: Sequence[OfferLine], books: str | None) -> OfferLine | 
 
 
 def seats(line: OfferLine, months: int, baseline: float | None, target: float,
-          bookings: float) -> Seats:
-    """A fill rate in seats: capacity over the months, booked today, needed at the target,
-    and the fill rate today's bookings plus ``bookings`` would give."""
-    capacity = float(line.capacity_per_month or 0) * months
+          bookings: float, held: float | None = None) -> Seats:
+    """A fill rate in seats: capacity over the months (``held``: the seats of the dated
+    sessions, ``sessions.sessions``, else the line's monthly capacity times the months),
+    booked today, needed at the target, and the fill rate today's bookings plus
+    ``bookings`` would give."""
+    capacity = held if held else float(line.capacity_per_month or 0) * months
     booked = float(round(capacity * baseline / 100)) if baseline is not None else None
     after = (booked + bookings) / capacity * 100 if booked is not None and capacity else None
-    return Seats(line.name, float(line.capacity_per_month or 0), months, capacity, booked,
+    return Seats(line.name, capacity / months if held and months else
+                 float(line.capacity_per_month or 0), months, capacity, booked,
                  float(math.ceil(capacity * target / 100 - 1e-9)), after)  # whole seats
 
 
@@ -119,7 +122,10 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             if line is None:
                 continue
             bookings = float(totals["conversions"])
-            s = seats(line, months, o.baseline.value, float(o.target), bookings)
+            dated = getattr(paid, "seats", None) or {}
+            held = sum(dated.get("held_by_month", {}).values()) \
+                if dated.get("line") == line.name else None
+            s = seats(line, months, o.baseline.value, float(o.target), bookings, held)
             wanted = s.needed - (s.booked or 0)
             out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, bookings,
                                bookings / wanted * 100 if wanted > 0 else 100.0,

@@ -40,6 +40,8 @@ class Idea:
     when: str = ""  # "morning" or "evening": slot hours of data/content.yaml calendar
     weekdays: list[int] = field(default_factory=list)  # days it may go out (0 = Monday)
     order_by_days: int | None = None  # orders close this many days before the moment
+    season_days: int = 0  # the moment runs this many days after its date (a season)
+    posts: int = MOMENT_POSTS_PER_PLATFORM  # a moment's posts per platform
     cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
     formats: list[str] = field(default_factory=list)  # format families it fits (all if empty)
     # a dated occurrence it sells or reports ("seats left for Saturday"): its weekday and
@@ -51,12 +53,23 @@ class Idea:
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
-        """The last day a moment's post may go out: the moment itself, or the day before
-        its order deadline."""
+        """The last day a moment's post may go out: the moment itself, the last day of its
+        season (``season_days`` after it), or, when orders close earlier, the day before
+        the last day to order (a reminder leaves a whole day to order)."""
         day = dt.date.fromisoformat(self.date)
         if self.order_by_days is not None:
-            day -= dt.timedelta(days=self.order_by_days + 1)
-        return day.isoformat()
+            day -= dt.timedelta(days=self.order_by_days + 2)
+        return (day + dt.timedelta(days=self.season_days)).isoformat()
+
+    @cached_property
+    def first_day(self) -> str:
+        """The first day a moment's post may go out: ``lead_days`` before the moment, or
+        before its order deadline when orders close earlier (the lead time is for
+        ordering, not for the day itself)."""
+        day = dt.date.fromisoformat(self.date)
+        if self.order_by_days is not None:
+            day -= dt.timedelta(days=self.order_by_days)
+        return (day - dt.timedelta(days=self.lead_days)).isoformat()
 
     @cached_property
     def text(self) -> str:
@@ -127,7 +140,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             fills = [{"offer": o.name, "detail": _clean(o.description) or vp}
                      for o in brief.offer if _fits(tpl, f"{o.name} {o.description}")]
         elif tpl["per"] == "diff":
-            fills = [{"diff": _clean(d)} for d in brief.brand.differentiators]
+            fills = [{"diff": _clean(d)} for d in brief.brand.differentiators
+                     if _fits(tpl, d)]  # "the night in numbers" is not about a workshop
         elif tpl["per"] == "persona":
             fills = [{"persona": p.name, "need": _clean(p.message or p.description)}
                      for p in brief.targets.personas if p.message or p.description]
@@ -235,7 +249,8 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                         tr.text(e["hook"], reg, **values), e["cta"],
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
                         lead_days=int(e["lead_days"]), when=e.get("when", ""),
-                        order_by_days=e.get("order_by_days")))
+                        order_by_days=e.get("order_by_days"),
+                        season_days=int(e.get("season_days", 0))))
     book = playbook(c.sector_kind)
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for event in brief.calendar.events:
@@ -249,24 +264,44 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
 
 
 def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
-    """The month's sessions of the offer line paid books when it has seats (a workshop):
-    one dated organic announcement a month, in its first week, so the goal of filling them
-    has posts of its own from the first month, paid or not."""
-    line = next((o for o in brief.offer if o.capacity_per_month and brief.budget.paid.books
-                 and o.name.casefold() == brief.budget.paid.books.casefold()), None)
-    if line is None:
-        return []
+    """The sessions of the offer line paid books when it has seats (a workshop,
+    ``sessions.sessions``): one dated organic announcement a month, in the ten days before
+    it (the plan's first month: its first week), naming the month's session dates, so the
+    goal of filling them has posts of its own from the first month, paid or not; and a
+    reminder story in the three days before each session (the sector's workshop lever: "a
+    reminder story three days before")."""
     from babel.dates import format_date
 
+    from .sessions import booked_line, sessions
+
+    line = booked_line(brief)
+    if line is None:
+        return []
+    held = sessions(brief)
     reg, c, out = copy_register(brief), brief.client, []
-    for first in c.period.month_starts:
-        day = min(first + dt.timedelta(days=6), c.period.end)
+    for first in c.period.month_starts:  # announced in the week before the month starts
+        day = first - dt.timedelta(days=1)
+        if day - dt.timedelta(days=10) < c.period.start:  # the plan's first month: first week
+            day = min(first + dt.timedelta(days=6), c.period.end)
         month = format_date(first, "MMMM", locale=tr.locale)  # "janvier", not "janv. 2027"
+        dates = [d for d in (held.dates if held else []) if d.month == first.month
+                 and d.year == first.year]
+        hook = apply_register(tr.t("ideas.sessions_hook", line=line.name), reg)
+        if dates:
+            hook = apply_register(tr.t("ideas.sessions_hook_dates", line=line.name, dates=tr.join(
+                [format_date(d, "EEEE d", locale=tr.locale) for d in dates])), reg)
         out.append(Idea("showcase", tr.t("ideas.sessions_topic", line=line.name, month=month),
-                        apply_register(tr.t("ideas.sessions_hook", line=line.name), reg),
-                        "reserve", offer=line.name,
+                        hook, "reserve", offer=line.name,
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
-                        date=day.isoformat(), lead_days=6))
+                        date=day.isoformat(), lead_days=10 if day < first else 6))
+    for d in held.dates if held else []:
+        when = format_date(d, "EEEE d MMMM", locale=tr.locale)
+        out.append(Idea("showcase", tr.t("ideas.session_reminder_topic", line=line.name,
+                                         date=when),
+                        apply_register(tr.t("ideas.session_reminder_hook"), reg), "reserve",
+                        offer=line.name, formats=["story"], posts=1,
+                        moment=tr.t("ideas.session_reminder_moment", line=line.name, date=when),
+                        date=(d - dt.timedelta(days=1)).isoformat(), lead_days=2))
     return out
 
 
@@ -290,7 +325,7 @@ def fits(idea: Idea, slot) -> bool:
     if idea.weekdays and _weekday(slot.date) not in idea.weekdays:
         return False
     if idea.date:
-        return _first_day(idea.date, idea.lead_days) <= slot.date <= idea.last_day
+        return idea.first_day <= slot.date <= idea.last_day
     return True
 
 
@@ -317,11 +352,6 @@ def _hours(when: str) -> tuple[int, int]:
 @cache
 def _weekday(date: str) -> int:
     return dt.date.fromisoformat(date).weekday()
-
-
-@cache
-def _first_day(date: str, lead_days: int) -> str:
-    return (dt.date.fromisoformat(date) - dt.timedelta(days=lead_days)).isoformat()
 
 
 def moment_platforms(kept: list[str]) -> set[str]:
@@ -363,7 +393,7 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
     of them) moves into them, on the same weekday when the days include it, else on the
     last day, at its own hour (never onto a closed day or a time the platform already
     uses)."""
-    first = dt.date.fromisoformat(idea.date) - dt.timedelta(days=idea.lead_days)
+    first = dt.date.fromisoformat(idea.first_day)
     last = dt.date.fromisoformat(idea.last_day)
     if last < first:
         return
@@ -414,11 +444,13 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     taken: set[int] = set()
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
-    for idea in moments:
+    for idea in sorted(moments, key=lambda i: not i.formats):  # one format's first: fewer fit
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         for platform, posts in by_platform.items():
             if platforms is not None and platform not in platforms:
                 continue
+            if idea.formats and all(_family(s.format) not in idea.formats for s in posts):
+                continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
             if not window:
                 _bring_in(idea, posts, taken, set(closed) | days, period)
@@ -428,7 +460,12 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = [s for s in window if prefer(idea, s)] or window
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
-            for s in picks[:MOMENT_POSTS_PER_PLATFORM]:  # the teaser early, the reminder late
+            picks = picks[:idea.posts]  # the teaser early, the reminder late
+            if idea.season_days:  # a season: a post a week on each platform, all through it
+                weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
+                         for s in reversed(window)}
+                picks = sorted(weeks.values(), key=lambda s: s.date)
+            for s in picks:
                 taken.add(id(s))
                 chosen[id(s)] = idea
                 days.add(s.date)
@@ -555,10 +592,15 @@ class IdeaUses:
 
 def give(slot, idea: Idea, tr: Translator, register: str) -> None:
     """Put ``idea`` on a calendar post with its call to action and format's adaptation;
-    the post's pillar is the idea's own."""
+    the post's pillar is the idea's own. A link post whose idea sends nobody to a page goes
+    out in the fallback format; a format's call to action is one it can carry
+    (data/content.yaml ``calendar.format_ctas``, ``link_ctas``)."""
+    rules = content_facts()["calendar"]
+    if slot.format == "link" and idea.cta not in rules["link_ctas"]:
+        slot.format = rules["link_fallback"]
     slot.idea = slot.base_idea = idea.text
     slot.pillar = idea.pillar
-    slot.cta = idea_cta(tr, idea, register)
+    slot.cta = idea_cta(tr, idea, register, slot.format)
     slot.angle = ""  # vary_repeats gives a repeat its angle
     slot.adaptation = tr.t(f"idea_format.{slot.format}") \
         if tr.has(f"idea_format.{slot.format}") else ""
@@ -566,44 +608,9 @@ def give(slot, idea: Idea, tr: Translator, register: str) -> None:
     slot.lever = idea.lever
 
 
-def vary_repeats(slots: list, tr: Translator) -> None:
-    """An idea used again (outside a key moment's teaser and reminder), on any platform,
-    takes the next of the locale's angles, said in the post's adaptation note (the brief
-    for its writer), so no two posts of the calendar are written the same until every
-    angle has been used."""
-    angles = [tr.t(f"ideas.angle.{k}") for k in ANGLES]
-    seen: dict[str, int] = {}
-    for s in sorted(slots, key=lambda s: (s.date, s.time, s.platform)):
-        if not s.base_idea or s.moment:
-            continue
-        if s.angle:  # a second pass (target ideas): the earlier angle's note comes off
-            note = tr.t("ideas.angle_note", angle=s.angle)
-            if s.adaptation.startswith(note):
-                s.adaptation = s.adaptation[len(note):].lstrip()
-            s.angle = ""
-        n = seen.get(s.base_idea, 0)
-        seen[s.base_idea] = n + 1
-        s.idea = s.base_idea
-        if n:  # the angle is a brief for whoever writes the post, not part of its text
-            s.angle = angles[(n - 1) % len(angles)]
-            s.adaptation = " ".join(filter(None, (
-                tr.t("ideas.angle_note", angle=s.angle), s.adaptation)))
-
-
-ANGLES = ("question", "behind", "figure", "before_after", "team", "customer")
-
-
-def idea_counts(slots: list) -> dict[str, int]:
-    """The calendar's ideas: the distinct ideas its posts carry, the distinct post texts
-    (with their angles) and the most posts one idea fills."""
-    base: dict[str, int] = {}
-    for s in slots:
-        if s.base_idea:
-            base[s.base_idea] = base.get(s.base_idea, 0) + 1
-    return {"ideas": len(base), "texts": len({(s.idea, s.angle) for s in slots if s.idea}),
-            "most": max(base.values(), default=0)}
-
-
-def idea_cta(tr: Translator, idea: Idea, register: str = "vous") -> str:
-    """The call to action of an idea in the plan's language and register."""
-    return apply_register(tr.t(f"cta.{idea.cta}"), register)
+def idea_cta(tr: Translator, idea: Idea, register: str = "vous", fmt: str = "") -> str:
+    """The call to action of an idea in the plan's language and register, the one the
+    post's format carries instead when it cannot carry the idea's
+    (data/content.yaml ``calendar.format_ctas``)."""
+    key = content_facts()["calendar"]["format_ctas"].get(fmt, {}).get(idea.cta, idea.cta)
+    return apply_register(tr.t(f"cta.{key}"), register)

@@ -3,7 +3,9 @@
 - no paid spend in the roll-out's set-up months (``identity.assess_maturity``: tracking,
   tools and training first), so the forecast and the roll-out say the same;
 - a booking that fills seats (a fill-rate goal's offer line with ``capacity_per_month``)
-  is capped each month at the seats left free at today's fill rate: conversions beyond
+  is capped each month at the seats left free at today's fill rate (each month's own seats
+  when the line's sessions are dated, ``sessions.sessions``: a month of five Saturdays has
+  more, one with holidays on its Saturdays fewer): conversions beyond
   the cap move to months with free seats (``fill``), and the paid total is lowered when
   every month would be full.
 """
@@ -42,9 +44,32 @@ def free_seats(brief: Brief, kind: str) -> dict | None:
         return None
     fill = next((float(g.baseline) for g in brief.goals.business_goals
                  if g.baseline is not None and match_kpi(g) == "fill_rate"), 0.0)
+    from .sessions import sessions
+
     capacity = float(line.capacity_per_month)
-    return {"line": line.name, "capacity": capacity, "fill": fill,
-            "free": max(0.0, capacity * (1 - min(fill, 100.0) / 100))}
+    left = 1 - min(fill, 100.0) / 100
+    held = sessions(brief)
+    by_month = {m: round(max(0.0, v * left), 2) for m, v in held.seats_by_month().items()} \
+        if held is not None and held.line == line.name else {}
+    out = {"line": line.name, "capacity": capacity, "fill": fill,
+           "free": max(0.0, capacity * left), "by_month": by_month}
+    if by_month:
+        out |= {"per_session": held.per_session, "sessions": len(held.dates),
+                "held_by_month": held.seats_by_month(),
+                "skipped": [d.isoformat() for d in held.skipped]}
+    return out
+
+
+def month_free(seats: dict, month) -> float:
+    """The seats free in one month (a date, a Timestamp or "YYYY-MM..."): the month's own
+    when the sessions are dated, else the line's monthly figure."""
+    key = str(month.isoformat() if hasattr(month, "isoformat") else month)[:7]
+    return float(seats.get("by_month", {}).get(key, seats["free"]))
+
+
+def free_in(seats: dict, months) -> float:
+    """The seats free over ``months`` (``month_free`` summed)."""
+    return sum(month_free(seats, m) for m in months)
 
 
 def fill(weights: np.ndarray, caps: np.ndarray) -> np.ndarray:

@@ -16,12 +16,13 @@ def recut_moments(slots: list, moments: list[Idea], platforms: set[str], sells: 
     """A key moment's post that sells (a call to action of ``sells``) on a platform with
     conversion spend (``platforms``) in a format the budget does not sponsor (a link, a
     live...) is cut in the first format of the platform's ``mix`` it sponsors, so the
-    moment can be sponsored where the sale is bought."""
+    moment can be sponsored where the sale is bought; never a moment written for its format
+    (a session's reminder story stays a story)."""
     by_text = {m.text: m for m in moments}
     for s in slots:
         idea = by_text.get(s.base_idea) if s.moment else None
         if idea is None or idea.cta not in sells or s.platform not in platforms \
-                or s.format in formats:
+                or s.format in formats or idea.formats:
             continue
         fmt = next((f for f in mix.get(s.platform, []) if f in formats and f != "live"), None)
         if fmt is not None:

@@ -8,6 +8,7 @@ IdeaUses.pick looks at the least used ideas first."""
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import itertools
 
 import pytest
@@ -192,14 +193,28 @@ def test_ideas_come_in_turns_of_topic_so_versions_do_not_run_in_a_row():
 def test_the_booked_workshops_get_an_organic_post_every_month_from_the_first(
         example_channels):
     """The goal of filling the workshops has posts of its own from month one, paid or not:
-    one announcement of the month's sessions in its first week (ideas.session_ideas)."""
+    one announcement of the month's sessions in the days before it (the first month: in its
+    first week), naming the session dates, and a reminder story in the three days before
+    each session, never on a public holiday's Saturday (ideas.session_ideas)."""
     bakery = example_channels["bakery"]
-    months = {}
+    months, stories = {}, {}
     for s in bakery.slots:
-        if s.moment and "Ateliers pain" in s.moment:
-            months.setdefault(s.date[:7], []).append(s)
+        if s.moment and "séances d" in s.moment:
+            months.setdefault(s.moment, []).append(s)
+        if s.moment and "séance du" in s.moment:
+            stories.setdefault(s.moment, []).append(s)
     assert len(months) == 12
-    assert all(any(not s.sponsored for s in posts) for m, posts in months.items()
-               if m < "2027-05")  # before paid starts, organic
-    assert all(int(s.date[8:]) <= 7 for posts in months.values() for s in posts)
+    assert all(any(not s.sponsored for s in posts) for posts in months.values()
+               if posts[0].date < "2027-05")  # before paid starts, organic
+    assert all(s.date <= "2027-01-07" or s.date[8:] >= "20" for posts in months.values()
+               for s in posts)  # the month before, the first month in its first week
+    # 53 Saturdays but 1 and 8 May and Christmas Day: 49 sessions, a story before each
+    assert len(stories) == 49 and all(len(v) == 1 and v[0].format == "story"
+                                      for v in stories.values())
+    assert not any("1 mai" in m or "8 mai" in m or "25 décembre" in m for m in stories)
+    assert all(0 < (dt.date.fromisoformat("2027-" + {
+        "janvier": "01", "février": "02", "mars": "03", "avril": "04", "mai": "05",
+        "juin": "06", "juillet": "07", "août": "08", "septembre": "09", "octobre": "10",
+        "novembre": "11", "décembre": "12"}[m.split()[-1]] + f"-{int(m.split()[-2]):02d}")
+        - dt.date.fromisoformat(v[0].date)).days <= 3 for m, v in stories.items())
     assert not any("Ateliers" in (s.moment or "") for s in example_channels["fashion"].slots)

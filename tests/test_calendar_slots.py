@@ -88,7 +88,8 @@ def test_posts_spread_over_the_best_windows_in_turn():
 
 def test_bakery_instagram_goes_out_on_its_best_days_not_all_on_friday():
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
-    posts = [s for s in plan.channels.slots if s.platform == "instagram"]
+    posts = [s for s in plan.channels.slots if s.platform == "instagram"
+             and "séance du" not in s.moment]  # the feed's posts, not the session reminders
     by_day = collections.Counter(dt.date.fromisoformat(s.date).weekday() for s in posts)
     assert max(by_day.values()) / len(posts) < 0.4
     best = plan.channels.windows["instagram"][0]
@@ -99,9 +100,14 @@ def test_bakery_instagram_goes_out_on_its_best_days_not_all_on_friday():
         if s.moment == "Fête des mères":  # "réservez la box avant vendredi"
             assert dt.date.fromisoformat(s.date).weekday() < 4 and s.date < "2027-05-28"
         if s.moment == "Commandes de Noël":
-            assert s.date <= "2027-12-19"
-    galette = {s.platform for s in plan.channels.slots if "galette" in s.moment}
-    assert galette == {"instagram", "facebook"}
+            assert s.date <= "2027-12-18"
+        if s.moment == "Saint-Valentin":  # "commandez avant le 13"
+            assert s.date <= "2027-02-11"
+    galette = [s for s in plan.channels.slots if "galette" in s.moment]
+    assert {s.platform for s in galette} == {"instagram", "facebook"}
+    # galettes sell all January: a post every week of the month, not only before the 6th
+    assert len({dt.date.fromisoformat(s.date).isocalendar()[1] for s in galette}) >= 4
+    assert max(s.date for s in galette) >= "2027-01-20"
 
 
 def slot(date: str, time: str = "08:00", platform: str = "instagram", **kw) -> Slot:
@@ -116,9 +122,14 @@ def test_ideas_only_where_their_timing_fits():
     assert fits(weekdays, slot("2027-01-05")) and not fits(weekdays, slot("2027-01-09"))
     order = Idea("showcase", "Order the box by Friday", "x", "order", moment="M",
                  date="2027-05-30", lead_days=7, order_by_days=2)
-    assert order.last_day == "2027-05-27"
-    assert fits(order, slot("2027-05-27")) and not fits(order, slot("2027-05-28"))
-    assert not fits(order, slot("2027-05-22"))  # before its lead time
+    # orders close on Friday the 28th: the last reminder leaves Thursday to order, and the
+    # lead time counts back from the deadline, not from the day itself
+    assert (order.first_day, order.last_day) == ("2027-05-21", "2027-05-26")
+    assert fits(order, slot("2027-05-26")) and not fits(order, slot("2027-05-27"))
+    assert fits(order, slot("2027-05-21")) and not fits(order, slot("2027-05-20"))
+    season = Idea("showcase", "Galette", "x", "order", moment="G", date="2027-01-06",
+                  lead_days=5, season_days=25)
+    assert (season.first_day, season.last_day) == ("2027-01-01", "2027-01-31")
     tr = Translator("en", "en_GB", "GBP")
     slots = [slot(f"2027-01-{d:02d}", "18:00" if d % 3 else "08:00") for d in range(1, 13)]
     other = Idea("showcase", "Any time", "y", "visit")
@@ -131,7 +142,7 @@ def test_ideas_only_where_their_timing_fits():
 def test_a_moment_goes_on_every_platform_before_its_deadline():
     tr = Translator("en", "en_GB", "GBP")
     # Instagram has no post in the moment's days: its nearest post moves in
-    slots = [slot("2027-05-25", "07:00", "facebook"), slot("2027-05-26", "12:00", "facebook"),
+    slots = [slot("2027-05-21", "07:00", "facebook"), slot("2027-05-26", "12:00", "facebook"),
              slot("2027-05-29", "18:00"), slot("2027-06-02", "18:00")]
     moment = Idea("showcase", "Mother's Day box", "Order by Friday", "order",
                   moment="Mother's Day", date="2027-05-30", lead_days=7, order_by_days=2)
@@ -139,7 +150,7 @@ def test_a_moment_goes_on_every_platform_before_its_deadline():
                  platforms={"instagram", "facebook"})
     carried = [s for s in slots if s.moment]
     assert {s.platform for s in carried} == {"instagram", "facebook"}
-    assert all("2027-05-23" <= s.date <= "2027-05-27" for s in carried)
+    assert all("2027-05-21" <= s.date <= "2027-05-26" for s in carried)  # a day left to order
     assert len({s.date for s in carried}) == len(carried)  # one post of it a day
     assert [s.date for s in slots] == sorted(s.date for s in slots)
 
@@ -191,3 +202,22 @@ def test_windows_table_says_each_rows_basis():
     html = calendar_view(plan).html()
     assert "default: no posts on this channel in the history" in html
     assert "measured (this day at this hour)" in html
+
+
+def test_stories_and_link_posts_carry_a_call_to_action_their_format_can_take():
+    from smmplan.ideas import give
+
+    tr = Translator("fr", "fr_FR", "EUR")
+    follow = Idea("values", "Nos meuniers", "x", "follow")
+    story = Slot("2027-01-05", "08:00", "instagram", "values", "story", False)
+    give(story, follow, tr, "vous")
+    assert "Abonnez" not in story.cta and "story" in story.cta  # no feed button in a story
+    reel = Slot("2027-01-05", "08:00", "instagram", "values", "reel", False)
+    give(reel, follow, tr, "vous")
+    assert "Abonnez" in reel.cta
+    link = Slot("2027-01-06", "12:00", "facebook", "values", "link", False)
+    give(link, follow, tr, "vous")  # no page to open: not a link post
+    assert link.format == "photo"
+    booking = Slot("2027-01-06", "12:00", "facebook", "showcase", "link", False)
+    give(booking, Idea("showcase", "Ateliers", "y", "reserve"), tr, "vous")
+    assert booking.format == "link"

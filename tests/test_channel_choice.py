@@ -182,3 +182,20 @@ def test_the_platform_paid_converts_on_has_the_conversion_role_in_the_channels_c
             assert lead.role == "conversion", name
         # the roles the diagnosis asks for are still served after the swap
         assert {c.role for c in kept} >= {"conversion"}, name
+
+
+def test_the_best_channel_is_ranked_on_the_clients_own_posts_before_the_brief_rates():
+    from smmplan.channel_choice import history_rates, performer_basis
+    from smmplan.paths import example_briefs
+    from smmplan.validation import load_brief
+
+    # Maison Fournil declares Instagram 4.1 % and Facebook 1.2 %, but in her own posts
+    # Facebook engages more per person reached: her history decides, and says so
+    bakery = load_brief(next(p for p in example_briefs() if p.parent.name == "bakery"))
+    rates = history_rates(bakery)
+    assert rates["facebook"] > rates["instagram"]
+    assert performer_basis(bakery) == "history"
+    assert best_performers(bakery) == {"facebook": 0.5}
+    # without a post history, the brief's declared rates against the competitors
+    declared = brief("bakery")
+    assert performer_basis(declared) == "brief" and best_performers(declared) == {"instagram": 2}

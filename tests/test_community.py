@@ -83,6 +83,10 @@ def test_response_times_come_from_the_sector_playbook():
     assert sector_response_hours("food_shop")["x"] == 1  # the general convention stays
     cm = plan_community(example("b2b-software"), ["linkedin", "x"])
     assert cm.response_hours == {"linkedin": 4, "x": 8}
+    # an owner-run bakery answers within a working day, not within the hour of a brand
+    # with a community manager
+    shop = plan_community(example("bakery"), ["instagram", "facebook"])
+    assert shop.response_hours == {"instagram": 24, "facebook": 24}
 
 
 def test_sponsor_defaults_come_from_the_sector_playbook():

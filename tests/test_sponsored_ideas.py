@@ -15,7 +15,8 @@ from smmplan.calendar_slots import (
     sponsorable_formats,
 )
 from smmplan.i18n import Translator
-from smmplan.ideas import Idea, assign_ideas, idea_caps, idea_counts, vary_repeats
+from smmplan.idea_repeats import idea_counts, vary_repeats
+from smmplan.ideas import Idea, assign_ideas, idea_caps
 from smmplan.sponsored_ideas import paid_ideas, sell_on_sponsored, sponsor_fit
 
 TR = Translator("en", "en_GB", "GBP")

@@ -105,3 +105,16 @@ def test_key_moments_are_not_promised_paid_campaigns_when_paid_books_one_offer(p
         "\x00")[0]  # the sentence that promises campaigns, up to its moments
     if books and plan.paid.total > 0:
         assert paid_campaigns not in text
+
+
+def test_the_summary_leads_with_the_clients_own_goal_and_the_lever_that_moves_it(plan):
+    from smmplan.views.summary import headline_objective, recommendations
+
+    recs = recommendations(plan)
+    goal = headline_objective(plan)
+    if goal is not None and goal.from_brief:
+        assert goal.goal in recs[0]  # the client's goal first, not a lever or a channel
+    if plan.brief.client.sector_kind == "food_shop" and goal is not None \
+            and goal.kpi == "fill_rate":  # filling workshops: start with the workshops lever
+        lever = plan.tr.t("agency.rec_lever", lever="\x00", how="").split("\x00")[0]
+        assert any(r.startswith(lever) and "réservables" in r for r in recs)

@@ -253,7 +253,7 @@ def _seats_full(paid) -> float | None:
     """The first tested budget whose bookings fill every free seat (``Paid.seats``)."""
     if not paid.seats:
         return None
-    cap = paid.seats["free"] * len(paid.paid_months)
+    cap = paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))
     return next((r["budget"] for r in paid.sweep if r["conversions"] >= cap - 0.5), None)
 
 
@@ -270,7 +270,7 @@ def budget_scenarios(plan: Plan) -> Section:
     elif _seats_full(paid) is not None:
         text = tr.t("budget.seats_full" + _leads(paid), budget=tr.money(_seats_full(paid)),
                     line=paid.seats["line"], seats=tr.number(
-                        paid.seats["free"] * len(paid.paid_months)))
+                        paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))))
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
         text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),

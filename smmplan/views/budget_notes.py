@@ -10,9 +10,11 @@ import math
 import pandas as pd
 
 from ..catalogue import paid_facts
+from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Html, render
-from .base import platform_label
+from ..sessions import seats_sentence
+from .base import day, platform_label
 
 
 def cvr_notes(plan: Plan) -> list[str]:
@@ -260,8 +262,8 @@ def _paid_months_notes(plan: Plan) -> list[str]:
                         - len(paid.paid_months)))
     if paid.seats:
         s = paid.seats
-        out.append(tr.t("budget.seats_cap" + _leads(paid), free=tr.number(s["free"]), line=s[
-            "line"], capacity=tr.number(s["capacity"]), fill=tr.percent(s["fill"], 0), **_bound(s)))
+        out.append(tr.t("budget.seats_cap_leads", free=tr.number(s["free"]), **_bound(s))
+                   if _leads(paid) else seats_sentence(s, tr, lambda d: day(tr, d)))
         if s.get("budget_before"):
             out.append(tr.t("budget.seats_total" + _leads(paid), total=tr.money(paid.total),
                             before=tr.money(s["budget_before"])))
@@ -292,7 +294,7 @@ def _demand_note(plan: Plan) -> str:
         return tr.t("budget.demand_flat", **months)
     seats = plan.paid.seats
     full = [name(m) for m, c in by["conversions"].items()
-            if seats and c >= seats["free"] - 0.05]
+            if seats and c >= month_free(seats, m) - 0.05]
     if full:  # the seat cap, not the cost of advertising, sets where the money goes
         return tr.t("budget.demand_seats" + _leads(plan.paid), full=tr.join(full), peaks=tr.join([
             format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),

@@ -7,7 +7,8 @@ import pandas as pd
 from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..i18n import apply_register
-from ..ideas import copy_register, idea_counts
+from ..idea_repeats import idea_counts
+from ..ideas import copy_register
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook

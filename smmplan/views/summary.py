@@ -143,13 +143,20 @@ def recommendations(plan: Plan) -> list[str]:
 
     tr, ch, brief = plan.tr, plan.channels, plan.brief
     out = []
+    goal = headline_objective(plan)
+    if goal is not None and goal.from_brief:  # the client's own goal leads the summary
+        out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     kept = [platform_label(c.platform) for c in ch.choices if c.kept]
     out.append(tr.t("agency.rec_channels" if len(kept) <= 3 else "agency.rec_channels_many",
                     n=len(kept), channels=tr.join(kept),
                     posts=tr.plural("plural.posts", ch.planned_posts)))
     book = playbook(brief.client.sector_kind)
     score = {p.key: p.score for p in plan.identity.diagnosis.problems}
-    lever = max(book["levers"], key=lambda lv: max(score.get(k, 0) for k in lv["problems"]))
+    # the lever that moves the client's own goal first (a playbook lever's ``kpis``), else
+    # the one for the diagnosis' worst problem
+    lever = next((lv for lv in book["levers"] if goal is not None and goal.from_brief
+                  and goal.kpi in lv.get("kpis", [])), None) or max(
+        book["levers"], key=lambda lv: max(score.get(k, 0) for k in lv["problems"]))
     out.append(tr.t("agency.rec_lever", lever=tr.text(lever["name"]), how=tr.text(lever["how"])))
     paid = plan.paid
     spent = [c for c in paid.channels if c.spend > 0]
@@ -159,8 +166,7 @@ def recommendations(plan: Plan) -> list[str]:
                         share=tr.percent(top.spend / paid.total * 100, 0),
                         platform=platform_label(top.platform)))
         out[-1] = " ".join([out[-1], *paid_cuts(plan)])
-    goal = headline_objective(plan)
-    if goal is not None:
+    if goal is not None and not goal.from_brief:
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
     strong = [m for m in demand if demand[m] >= 1.05]

@@ -1,0 +1,45 @@
+"""An idea placed on several posts: each repeat written from a new angle (said in the
+post's adaptation note), and the calendar's idea counts (distinct ideas, distinct texts,
+the most posts one idea fills)."""
+
+from __future__ import annotations
+
+from .i18n import Translator
+
+
+def vary_repeats(slots: list, tr: Translator) -> None:
+    """An idea used again (outside a key moment's teaser and reminder), on any platform,
+    takes the next of the locale's angles, said in the post's adaptation note (the brief
+    for its writer), so no two posts of the calendar are written the same until every
+    angle has been used."""
+    angles = [tr.t(f"ideas.angle.{k}") for k in ANGLES]
+    seen: dict[str, int] = {}
+    for s in sorted(slots, key=lambda s: (s.date, s.time, s.platform)):
+        if not s.base_idea or s.moment:
+            continue
+        if s.angle:  # a second pass (target ideas): the earlier angle's note comes off
+            note = tr.t("ideas.angle_note", angle=s.angle)
+            if s.adaptation.startswith(note):
+                s.adaptation = s.adaptation[len(note):].lstrip()
+            s.angle = ""
+        n = seen.get(s.base_idea, 0)
+        seen[s.base_idea] = n + 1
+        s.idea = s.base_idea
+        if n:  # the angle is a brief for whoever writes the post, not part of its text
+            s.angle = angles[(n - 1) % len(angles)]
+            s.adaptation = " ".join(filter(None, (
+                tr.t("ideas.angle_note", angle=s.angle), s.adaptation)))
+
+
+ANGLES = ("question", "behind", "figure", "before_after", "team", "customer")
+
+
+def idea_counts(slots: list) -> dict[str, int]:
+    """The calendar's ideas: the distinct ideas its posts carry, the distinct post texts
+    (with their angles) and the most posts one idea fills."""
+    base: dict[str, int] = {}
+    for s in slots:
+        if s.base_idea:
+            base[s.base_idea] = base.get(s.base_idea, 0) + 1
+    return {"ideas": len(base), "texts": len({(s.idea, s.angle) for s in slots if s.idea}),
+            "most": max(base.values(), default=0)}

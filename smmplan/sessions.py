@@ -1,0 +1,118 @@
+"""The sessions of the offer line the paid budget books when it has seats (a workshop):
+
+- the weekday they run on: the one the brief names in the line's name or description, in
+  the plan's language or in English ("Ateliers du samedi"), else the sector playbook's
+  session weekday (its ideas' ``occurs``); no sessions without either;
+- their dates in the plan period, never on a public holiday of the client's country (no
+  session on 1 or 8 May, or on Christmas Day);
+- the seats a session holds: the line's ``capacity_per_month`` over the usual number of
+  sessions in a month (the median month of the period, holidays aside: 4 Saturdays), so a
+  month with five sessions has more seats and a month with holidays on its session days
+  fewer, instead of one flat figure a month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+
+from .brief import Brief, OfferLine
+from .i18n import Translator
+
+
+@dataclass
+class Sessions:
+    line: str
+    weekday: int  # 0 = Monday
+    per_session: float  # seats a session holds
+    dates: list[dt.date]  # the sessions held in the plan period
+    skipped: list[dt.date]  # session days lost to a public holiday
+
+    def by_month(self) -> dict[str, int]:
+        """Sessions held each month ("YYYY-MM"), 0 for a month without any."""
+        out: dict[str, int] = {}
+        for d in self.dates + self.skipped:
+            out.setdefault(d.isoformat()[:7], 0)
+        for d in self.dates:
+            out[d.isoformat()[:7]] += 1
+        return dict(sorted(out.items()))
+
+    def seats_by_month(self) -> dict[str, float]:
+        """Seats of each month: its sessions times a session's seats."""
+        return {m: n * self.per_session for m, n in self.by_month().items()}
+
+
+def booked_line(brief: Brief) -> OfferLine | None:
+    """The offer line paid books when it has seats (``capacity_per_month``)."""
+    books = brief.budget.paid.books
+    return next((o for o in brief.offer if o.capacity_per_month and books
+                 and o.name.casefold() == books.casefold()), None)
+
+
+def session_weekday(brief: Brief, line: OfferLine) -> int | None:
+    """The weekday the line's sessions run on (module docstring), None when unknown."""
+    from babel.dates import get_day_names
+
+    from .sectors import playbook
+
+    text = f"{line.name} {line.description or ''}".casefold()
+    for locale in dict.fromkeys((brief.locale, "en")):
+        names = get_day_names("wide", locale=locale)
+        found = [i for i in range(7) if str(names[i]).casefold() in text]
+        if len(found) == 1:
+            return found[0]
+    def fits(t: dict) -> bool:  # the template's match / exclude words (as ideas' do)
+        return not any(w in text for w in t.get("exclude", [])) and (
+            not t.get("match") or any(w in text for w in t["match"]))
+
+    return next((int(t["occurs"]["weekday"]) for t in playbook(brief.client.sector_kind)["ideas"]
+                 if t.get("occurs") and fits(t)), None)
+
+
+def closed_days(brief: Brief) -> set[dt.date]:
+    """The public holidays of the client's country in the plan period."""
+    import holidays
+
+    p = brief.client.period
+    days = holidays.country_holidays(brief.client.country,
+                                     years=range(p.start.year, p.end.year + 1))
+    return {d for d in days if p.start <= d <= p.end}
+
+
+def sessions(brief: Brief) -> Sessions | None:
+    """The booked line's sessions in the plan period (module docstring); None without a
+    booked line with seats or a session weekday."""
+    line = booked_line(brief)
+    weekday = session_weekday(brief, line) if line else None
+    if line is None or weekday is None:
+        return None
+    p = brief.client.period
+    closed = closed_days(brief)
+    day = p.start + dt.timedelta(days=(weekday - p.start.weekday()) % 7)
+    every: list[dt.date] = []
+    while day <= p.end:
+        every.append(day)
+        day += dt.timedelta(days=7)
+    counts: dict[str, int] = {}
+    for d in every:
+        counts[d.isoformat()[:7]] = counts.get(d.isoformat()[:7], 0) + 1
+    usual = statistics.median_low(counts.values()) if counts else 1
+    return Sessions(line.name, weekday, float(line.capacity_per_month) / max(1, usual),
+                    [d for d in every if d not in closed], [d for d in every if d in closed])
+
+
+def seats_sentence(seats: dict, tr: Translator, day=None) -> str:
+    """How the budget chapter caps paid bookings (``paid_months.free_seats``): each month's
+    own free seats when the sessions are dated (the days without a session written by
+    ``day``, the views' date style), else the line's monthly figure."""
+    day = day or tr.date
+    if seats.get("by_month"):
+        free = [seats["by_month"][m] for m in sorted(seats["by_month"])]
+        return tr.t("budget.seats_cap_sessions", line=seats["line"],
+                    per=tr.number(seats["per_session"]), sessions=seats["sessions"],
+                    off=tr.join([day(dt.date.fromisoformat(d)) for d in seats["skipped"]])
+                    or "0", low=tr.number(min(free)), high=tr.number(max(free)),
+                    fill=tr.percent(seats["fill"], 0))
+    return tr.t("budget.seats_cap", free=tr.number(seats["free"]), line=seats["line"],
+                capacity=tr.number(seats["capacity"]), fill=tr.percent(seats["fill"], 0))

@@ -1,0 +1,37 @@
+"""A booked workshop's sessions are dated from the brief: the weekday it names, less the
+country's public holidays, and each month has the seats of its own sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smmplan.brief import parse_brief
+from smmplan.sessions import sessions
+
+from .conftest import example_raw, standalone
+
+
+def bakery(description: str, country: str = "FR", language: str = "fr"):
+    raw = standalone(example_raw("bakery"))
+    raw["client"].update(country=country, language=language)
+    for o in raw["offer"]:
+        if o["name"] == "Ateliers pain":
+            o["description"] = description
+    return parse_brief(raw, Path("b.yaml"))
+
+
+def test_sessions_fall_on_the_named_day_less_public_holidays():
+    held = sessions(bakery("Ateliers du samedi, 2 h, 6 à 10 personnes"))
+    assert held.weekday == 5 and held.per_session == 8  # 32 a month over 4 Saturdays
+    months = held.by_month()
+    assert (months["2027-01"], months["2027-05"], months["2027-12"]) == (5, 3, 3)
+    assert [d.isoformat() for d in held.skipped] == ["2027-05-01", "2027-05-08", "2027-12-25"]
+    assert held.seats_by_month()["2027-07"] == 40 and len(held.dates) == 49
+
+
+def test_the_named_day_is_read_in_english_too_and_a_uk_calendar_has_its_own_holidays():
+    held = sessions(bakery("Wednesday bread classes", country="GB", language="en"))
+    assert held.weekday == 2
+    assert "2027-05-01" not in {d.isoformat() for d in held.skipped}  # not a UK holiday
+    # without a day in the brief: the sector playbook's session day (Saturday)
+    assert sessions(bakery("Deux heures, 6 à 10 personnes")).weekday == 5
