@@ -290,8 +290,11 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     if np.bincount(labels, minlength=seg.k_).min() < min_group(aud.rows):
         return _declared_targets(brief, aud)
     profiles = _profiles(aud.features, aud.numeric, aud.categorical, labels, seg.k_)
-    personas = [_persona(aud, labels == i, i, lines, traits=profiles[i], reach_all=reach_all)
-                for i in range(seg.k_)]
+    personas = []
+    for i in range(seg.k_):  # each target described on its own rows, read once
+        mask = labels == i
+        personas.append(_persona(aud, mask, i, lines, traits=profiles[i], reach_all=reach_all,
+                                 own=aud.rows_of(np.flatnonzero(mask))))
     if by_product:
         for result, (_, _, rows) in zip(line_results, by_line, strict=True):
             result.served = _served(labels, rows)

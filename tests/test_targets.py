@@ -196,6 +196,11 @@ def test_a_line_described_on_its_own_rows_equals_the_masks_on_every_row():
         assert _persona(aud, rows & (sub == j), j, brief.offer, traits[j], base=rows,
                         reach_all=reach) == _persona(mine, local == j, j, brief.offer,
                                                      traits[j], reach_all=reach)
+    # a target (base: everyone) described on its own rows: the same persona
+    for j in range(2):
+        target = sub == j
+        assert _persona(aud, target, j, brief.offer, traits[j], reach_all=reach) == _persona(
+            aud, target, j, brief.offer, traits[j], own=aud.rows_of(np.flatnonzero(target)))
     # a line acquired through no platform (newsletter only): its acquisition shares are
     # still read in the whole audience's acquisition column (none), not in the next column
     # that names platforms inside the line
