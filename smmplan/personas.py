@@ -209,11 +209,14 @@ def channel_fit(aud: Audience, mask: np.ndarray, top: int = 3,
 
 
 def order_value_index(aud: Audience, values: np.ndarray, mask: np.ndarray,
-                      base: np.ndarray, own: Audience | None = None) -> float | None:
+                      base: np.ndarray, own: Audience | None = None,
+                      everyone: list | None = None) -> float | None:
     """A target's value per order against everyone's (total value ÷ total orders), when
     the audience table counts orders; None otherwise. A target that orders often is worth
     more as a customer (``value_index``), not more per purchase. With ``own`` (the rows
-    in ``mask`` as an audience: ``Audience.rows_of``) the target's side is read there."""
+    in ``mask`` as an audience: ``Audience.rows_of``) the target's side is read there;
+    ``everyone``: a one-item list holding the base's value per order once worked out (the
+    same for every target of an audience), filled here when empty."""
     column = aud.roles().get("orders")
     if not column:
         return None
@@ -230,8 +233,11 @@ def order_value_index(aud: Audience, values: np.ndarray, mask: np.ndarray,
     mine = per_order(values, orders, mask) if own is None else per_order(
         own.features[aud.value_column].to_numpy(dtype=float),
         own.features[column].to_numpy(dtype=float), None)
-    everyone = per_order(values, orders, base)
-    return round(mine / everyone, 2) if mine and everyone else None
+    if everyone is None:
+        everyone = []
+    if not everyone:
+        everyone.append(per_order(values, orders, base))
+    return round(mine / everyone[0], 2) if mine and everyone[0] else None
 
 
 def choose_message(traits: list[Trait], value_index: float | None, aud: Audience) -> str:
@@ -325,16 +331,21 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
                       traits=distinctive(traits, 6))
     if aud.value_column:
         values = aud.features[aud.value_column].to_numpy(dtype=float)
-        within = values if everyone else values[base]
-        total = np.nansum(within)
+        # everyone's figures, the same for every target of the audience: worked out once
+        known = aud.found.setdefault("everyone", {}) if everyone else {}
+        if "total" not in known:
+            within = values if everyone else values[base]
+            known.update(total=np.nansum(within), overall=np.nanmean(within), per_order=[])
+        total = known["total"]
         mine = values[mask] if own is None else \
             own.features[aud.value_column].to_numpy(dtype=float)
         persona.value_mean = round(float(np.nanmean(mine)), 2)
         persona.value_share = round(float(np.nansum(mine) / total * 100), 1) \
             if total else None
-        overall = np.nanmean(within)
+        overall = known["overall"]
         persona.value_index = round(persona.value_mean / overall, 2) if overall else None
-        persona.order_value_index = order_value_index(aud, values, mask, base, own)
+        persona.order_value_index = order_value_index(aud, values, mask, base, own,
+                                                      known["per_order"])
     if aud.categories:
         overall_buys = aud.category_shares(base)
         persona.buys = [{"category": label, "share": round(share, 1),
