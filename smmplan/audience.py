@@ -9,7 +9,7 @@ No row-level personal data leaves this module except the row key, which only goe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -101,6 +101,17 @@ class Audience:
     # ``MAIN_CATEGORY`` (and, without a value column, ``CATEGORY_TOTAL``) are in
     # ``features`` but not in ``numeric`` / ``categorical``: they are not clustered twice
     categories: dict[str, str] = field(default_factory=dict)
+    # a subset's whole audience (``rows_of``): which column names platforms is decided on
+    # it (``target_channels.platform_shares``), and worked out once per audience (``found``)
+    whole: Audience | None = field(default=None, repr=False, compare=False)
+    found: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def rows_of(self, index: np.ndarray) -> Audience:
+        """The rows at ``index`` (positions, ascending) as an audience of their own: an
+        offer line's rows, described without a pass over every row per sub-target.
+        Category columns keep every category of the whole audience."""
+        return replace(self, rows=len(index), features=self.features.take(index),
+                       key=self.key.take(index), whole=self.whole or self, found={})
 
     @property
     def product(self) -> pd.Series | None:

@@ -209,23 +209,35 @@ def channel_fit(aud: Audience, mask: np.ndarray, top: int = 3,
 
 
 def order_value_index(aud: Audience, values: np.ndarray, mask: np.ndarray,
-                      base: np.ndarray) -> float | None:
+                      base: np.ndarray, own: Audience | None = None,
+                      everyone: list | None = None) -> float | None:
     """A target's value per order against everyone's (total value ÷ total orders), when
     the audience table counts orders; None otherwise. A target that orders often is worth
-    more as a customer (``value_index``), not more per purchase."""
+    more as a customer (``value_index``), not more per purchase. With ``own`` (the rows
+    in ``mask`` as an audience: ``Audience.rows_of``) the target's side is read there;
+    ``everyone``: a one-item list holding the base's value per order once worked out (the
+    same for every target of an audience), filled here when empty."""
     column = aud.roles().get("orders")
     if not column:
         return None
-    orders = aud.features[column].to_numpy(dtype=float)
-    valid = ~(np.isnan(values) | np.isnan(orders))  # once for both groups of rows
 
-    def per_order(rows: np.ndarray) -> float | None:
-        ok = rows & valid
+    def per_order(values: np.ndarray, orders: np.ndarray, rows: np.ndarray | None
+                  ) -> float | None:
+        ok = ~(np.isnan(values) | np.isnan(orders))
+        if rows is not None:
+            ok &= rows
         n = float(orders[ok].sum())
         return float(values[ok].sum()) / n if n > 0 else None
 
-    mine, everyone = per_order(mask), per_order(base)
-    return round(mine / everyone, 2) if mine and everyone else None
+    orders = aud.features[column].to_numpy(dtype=float)
+    mine = per_order(values, orders, mask) if own is None else per_order(
+        own.features[aud.value_column].to_numpy(dtype=float),
+        own.features[column].to_numpy(dtype=float), None)
+    if everyone is None:
+        everyone = []
+    if not everyone:
+        everyone.append(per_order(values, orders, base))
+    return round(mine / everyone[0], 2) if mine and everyone[0] else None
 
 
 def choose_message(traits: list[Trait], value_index: float | None, aud: Audience) -> str:
@@ -300,11 +312,17 @@ def _basket(aud: Audience, mask: np.ndarray) -> float | None:
 
 def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
              traits: list[Trait], base: np.ndarray | None = None,
-             reach_all: dict[str, float] | None = None) -> Persona:
+             reach_all: dict[str, float] | None = None, own: Audience | None = None
+             ) -> Persona:
+    """The segment of the rows in ``mask`` described against the rows in ``base`` (default:
+    all). ``own``: the rows in ``mask`` as an audience of their own (``Audience.rows_of``),
+    where the segment's own figures are read without a pass over every row."""
     everyone = base is None  # every row: no copy of a column through an all-true mask
     base = np.ones(aud.rows, dtype=bool) if base is None else base
     size, base_size = int(mask.sum()), int(base.sum())
     least = min_group(base_size)
+    # the segment's own rows: in ``own`` (all of them) or in ``aud`` (``mask``)
+    seg, rows = (aud, mask) if own is None else (own, np.ones(own.rows, dtype=bool))
     # a category trait describes size * share people: fewer than the disclosure minimum
     # would point at a few individuals ("Vorname Paul"), so it is not shown
     traits = [t for t in traits if t.kind != "category" or t.share * size / 100 >= least]
@@ -313,24 +331,32 @@ def _persona(aud: Audience, mask: np.ndarray, idx: int, lines: list[OfferLine],
                       traits=distinctive(traits, 6))
     if aud.value_column:
         values = aud.features[aud.value_column].to_numpy(dtype=float)
-        within = values if everyone else values[base]
-        total = np.nansum(within)
-        mine = values[mask]
+        # everyone's figures, the same for every target of the audience: worked out once
+        known = aud.found.setdefault("everyone", {}) if everyone else {}
+        if "total" not in known:
+            within = values if everyone else values[base]
+            known.update(total=np.nansum(within), overall=np.nanmean(within), per_order=[])
+        total = known["total"]
+        mine = values[mask] if own is None else \
+            own.features[aud.value_column].to_numpy(dtype=float)
         persona.value_mean = round(float(np.nanmean(mine)), 2)
         persona.value_share = round(float(np.nansum(mine) / total * 100), 1) \
             if total else None
-        overall = np.nanmean(within)
+        overall = known["overall"]
         persona.value_index = round(persona.value_mean / overall, 2) if overall else None
-        persona.order_value_index = order_value_index(aud, values, mask, base)
+        persona.order_value_index = order_value_index(aud, values, mask, base, own,
+                                                      known["per_order"])
     if aud.categories:
         overall_buys = aud.category_shares(base)
         persona.buys = [{"category": label, "share": round(share, 1),
                          "overall": round(overall_buys.get(label, 0.0), 1)}
-                        for label, share in list(aud.category_shares(mask).items())[:BUYS]]
-    persona.channels = channel_fit(aud, mask, overall=reach_all)
-    persona.acquisition = acquisition_shares(aud, mask)
+                        for label, share in list(seg.category_shares(rows).items())[:BUYS]]
+    if reach_all is None:  # the whole audience's, also when ``own`` holds the rows
+        reach_all = platform_reach(aud)
+    persona.channels = channel_fit(seg, rows, overall=reach_all)
+    persona.acquisition = acquisition_shares(seg, rows)
     persona.message = choose_message(traits, persona.value_index, aud)
-    persona.offer = _offer_for(aud, mask, lines, persona.value_mean)
+    persona.offer = _offer_for(seg, rows, lines, persona.value_mean)
     return persona
 
 

@@ -146,7 +146,12 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
         present = np.flatnonzero(np.bincount(codes))  # the encoder's sorted categories
         levels[col] = (codes, present)
         widths.append(len(present))
-    matrix = np.empty((len(frame), len(numeric) + sum(widths)), dtype=np.float32)
+    # zeros from the allocator (pages zeroed on first touch): the one-hot blocks need no
+    # pass of their own; each numeric column is written into a row of ``scaled`` and the
+    # block copied in once, and every one-hot 1 in one pass in row order: writing the
+    # row-major matrix column by column would go over all of its memory once per column
+    matrix = np.zeros((len(frame), len(numeric) + sum(widths)), dtype=np.float32)
+    scaled = np.empty((len(numeric), len(frame)), dtype=np.float32)
     fitted: dict[str, object] = {}
     for j, (name, pipe, (col,)) in enumerate(prep.transformers[:len(numeric)]):
         values = frame[col].to_numpy(dtype=np.float32)
@@ -156,20 +161,27 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
         if name.startswith("skewed:"):
             values = np.log1p(values)
         scaler = StandardScaler().fit(values.reshape(-1, 1))
-        matrix[:, j] = scaler.transform(values.reshape(-1, 1))[:, 0]
+        scaled[j] = scaler.transform(values.reshape(-1, 1))[:, 0]
         fitted[col] = scaler
+    matrix[:, :len(numeric)] = scaled.T
+    del scaled
     at = len(numeric)
+    where, ones = [], []  # per block: each row's column of its 1, and the block's weight
     for (_, pipe, (col,)), width in zip(prep.transformers[len(numeric):], widths,
                                         strict=True):
         codes, present = levels[col]
         weight = pipe.named_steps["weight"].kw_args["weight"]
-        block = matrix[:, at:at + width]
-        block[:] = 0
         position = np.zeros(int(present.max()) + 1, dtype=np.intp)
-        position[present] = np.arange(width)
-        block[np.arange(len(codes)), position[codes]] = np.float32(1) * weight
+        position[present] = np.arange(at, at + width)
+        where.append(position[codes])
+        ones.append(np.float32(1) * weight)
         fitted[col] = (present, weight)
         at += width
+    if where:
+        flat = (np.arange(len(frame), dtype=np.intp) * matrix.shape[1])[:, None] + \
+            np.stack(where, axis=1)
+        matrix.reshape(-1)[flat.reshape(-1)] = np.tile(np.array(ones, dtype=np.float32),
+                                                       len(frame))
     prep.fitted_ = fitted
     return matrix, prep
 

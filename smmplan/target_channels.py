@@ -22,6 +22,47 @@ def platform_shares(aud: Audience, mask: np.ndarray) -> list[tuple[str, float]]:
 
     Worked out on each column's few categories and its integer codes, never on the
     strings of every row (a million rows per target otherwise)."""
+    found = platform_column(aud)
+    if found is None:
+        return []
+    col, categories, names, group, labels = found
+    column = aud.features[col]
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(pd.CategoricalDtype(categories))
+    codes = column.cat.codes.to_numpy()  # -1 = missing -> the last entry of ``group``
+    mine = group[codes[np.asarray(mask)]]
+    counts = np.bincount(mine, minlength=len(names))
+    total = counts.sum()
+    if not total:
+        return []
+    # most frequent first, ties ordered exactly as value_counts orders them: its
+    # counts in order of first appearance, then the same descending sort
+    # (the first row of each value found by a scan that stops there, not by sorting
+    # every row of the target)
+    seen = np.flatnonzero(counts)
+    at = np.array([int(np.argmax(mine == value)) for value in seen], dtype=np.intp)
+    appearance = seen[np.argsort(at, kind="stable")]
+    ranked = pd.Series(counts[appearance], index=names[appearance]).sort_values(
+        ascending=False)
+    return [(labels[name], float(count / total)) for name, count in ranked.items()
+            if name in labels]
+
+
+def platform_column(aud: Audience) -> tuple | None:
+    """The first category column where some row names a platform (of the whole audience
+    when ``aud`` is a subset of it: ``Audience.rows_of``), with its categories, their
+    distinct lowered texts, each category's entry among them and the platform labels;
+    None without one. Worked out once per audience."""
+    whole = getattr(aud, "whole", None) or aud
+    found = getattr(whole, "found", None)
+    if found is None:  # a stand-in without the cache
+        return _platform_column(whole)
+    if "platform_column" not in found:
+        found["platform_column"] = _platform_column(whole)
+    return found["platform_column"]
+
+
+def _platform_column(aud: Audience) -> tuple | None:
     catalogue = platform_catalogue()["platforms"]
     labels = {facts["label"].split(" ")[0].lower(): key for key, facts in catalogue.items()}
     for col in aud.categorical:
@@ -33,25 +74,9 @@ def platform_shares(aud: Audience, mask: np.ndarray) -> list[tuple[str, float]]:
         names, group = np.unique(np.array(lowered, dtype=object), return_inverse=True)
         codes = column.cat.codes.to_numpy()  # -1 = missing -> the last entry of lowered
         used = np.bincount(group[codes], minlength=len(names)) > 0
-        if not any(used[i] and name in labels for i, name in enumerate(names)):
-            continue
-        mine = group[codes[np.asarray(mask)]]
-        counts = np.bincount(mine, minlength=len(names))
-        total = counts.sum()
-        if not total:
-            return []
-        # most frequent first, ties ordered exactly as value_counts orders them: its
-        # counts in order of first appearance, then the same descending sort
-        # (the first row of each value found by a scan that stops there, not by sorting
-        # every row of the target)
-        seen = np.flatnonzero(counts)
-        at = np.array([int(np.argmax(mine == value)) for value in seen], dtype=np.intp)
-        appearance = seen[np.argsort(at, kind="stable")]
-        ranked = pd.Series(counts[appearance], index=names[appearance]).sort_values(
-            ascending=False)
-        return [(labels[name], float(count / total)) for name, count in ranked.items()
-                if name in labels]
-    return []
+        if any(used[i] and name in labels for i, name in enumerate(names)):
+            return col, column.cat.categories, names, group, labels
+    return None
 
 
 def acquisition_shares(aud: Audience, mask: np.ndarray) -> dict[str, float]:

@@ -142,20 +142,23 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
     seg = AudienceSegmenter(k_min=2, k_max=SUB_K_MAX, min_share=0.1, random_state=seed,
                             bootstraps=0, n_init=2, min_count=least, actionable=None)
     seg.fit(X[fit_on])
-    sub = np.zeros(aud.rows, dtype=np.int64)
-    sub[index] = seg.labels_ if n <= SUB_SAMPLE else seg.predict(X[index])
-    sizes = np.bincount(sub[index], minlength=seg.k_)
+    # the line's rows as an audience of their own, read once: every figure below is
+    # worked out on them, not on every row of the audience per sub-target
+    mine = aud.rows_of(index)
+    sub = seg.labels_ if n <= SUB_SAMPLE else seg.predict(X[index])  # per line row
+    sizes = np.bincount(sub, minlength=seg.k_)
     personas, other = [], 0
-    profiles = _profiles(aud.features, aud.numeric, aud.categorical, sub, seg.k_, base=rows)
+    tags = np.empty(seg.k_, dtype=object)
+    profiles = _profiles(mine.features, mine.numeric, mine.categorical, sub, seg.k_)
     for j in range(seg.k_):
-        mask = rows & (sub == j)
         if sizes[j] < least:
             other += int(sizes[j])
-            row_labels[mask] = f"L{number}.other"
+            tags[j] = f"L{number}.other"
             continue
-        row_labels[mask] = f"L{number}.S{len(personas) + 1}"
-        personas.append(_persona(aud, mask, len(personas), lines, base=rows,
-                                 traits=profiles[j], reach_all=reach_all))
+        tags[j] = f"L{number}.S{len(personas) + 1}"
+        personas.append(_persona(mine, sub == j, len(personas), lines, traits=profiles[j],
+                                 reach_all=reach_all))
+    row_labels[index] = tags[sub]
     return LineTargets(line.name, "clustered", n, [], personas, other)
 
 
@@ -287,8 +290,11 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     if np.bincount(labels, minlength=seg.k_).min() < min_group(aud.rows):
         return _declared_targets(brief, aud)
     profiles = _profiles(aud.features, aud.numeric, aud.categorical, labels, seg.k_)
-    personas = [_persona(aud, labels == i, i, lines, traits=profiles[i], reach_all=reach_all)
-                for i in range(seg.k_)]
+    personas = []
+    for i in range(seg.k_):  # each target described on its own rows, read once
+        mask = labels == i
+        personas.append(_persona(aud, mask, i, lines, traits=profiles[i], reach_all=reach_all,
+                                 own=aud.rows_of(np.flatnonzero(mask))))
     if by_product:
         for result, (_, _, rows) in zip(line_results, by_line, strict=True):
             result.served = _served(labels, rows)

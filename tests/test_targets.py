@@ -172,6 +172,46 @@ def test_sub_targets_cover_every_row_of_their_line(monkeypatch, sub_sample):
         assert sum(s["share"] for s in lt.served) <= 100.5
 
 
+def test_a_line_described_on_its_own_rows_equals_the_masks_on_every_row():
+    """Sub-targets are described on their line's rows (``Audience.rows_of``): the same
+    profile and persona as masks over every row with the line as base, also when the
+    acquisition column names no platform inside the line (decided on the whole audience)."""
+    from smmplan.personas import _persona, _profiles, platform_reach
+    from smmplan.target_channels import acquisition_shares
+
+    table = planted(n_per=200)
+    aud = prepare_audience(table.drop(columns="Truth"), "t.csv", {"product": "Category"})
+    brief = parse_brief({**example_raw("fashion"), "data": {}}, None)
+    rows = (table["Category"] != "Streetwear").to_numpy() & (table["Age"] > 30).to_numpy()
+    index = np.flatnonzero(rows)
+    mine = aud.rows_of(index)
+    sub = np.zeros(aud.rows, dtype=np.int64)
+    sub[index] = (table["Age"].to_numpy()[index] > 45).astype(int)
+    local = sub[index]
+    assert _profiles(aud.features, aud.numeric, aud.categorical, sub, 2, base=rows) == \
+        _profiles(mine.features, mine.numeric, mine.categorical, local, 2)
+    traits = _profiles(mine.features, mine.numeric, mine.categorical, local, 2)
+    reach = platform_reach(aud)  # the whole audience's, as _sub_targets passes it
+    for j in range(2):
+        assert _persona(aud, rows & (sub == j), j, brief.offer, traits[j], base=rows,
+                        reach_all=reach) == _persona(mine, local == j, j, brief.offer,
+                                                     traits[j], reach_all=reach)
+    # a target (base: everyone) described on its own rows: the same persona
+    for j in range(2):
+        target = sub == j
+        assert _persona(aud, target, j, brief.offer, traits[j], reach_all=reach) == _persona(
+            aud, target, j, brief.offer, traits[j], own=aud.rows_of(np.flatnonzero(target)))
+    # a line acquired through no platform (newsletter only): its acquisition shares are
+    # still read in the whole audience's acquisition column (none), not in the next column
+    # that names platforms inside the line
+    table["Seen on"] = np.where(np.arange(len(table)) % 2, "Instagram", "Facebook")
+    aud = prepare_audience(table.drop(columns="Truth"), "t.csv", {"product": "Category"})
+    assert aud.categorical.index("Channel") < aud.categorical.index("Seen on")
+    quiet = (table["Channel"] == "Newsletter").to_numpy()
+    assert acquisition_shares(aud, quiet) == {} == acquisition_shares(
+        aud.rows_of(np.flatnonzero(quiet)), np.ones(int(quiet.sum()), bool))
+
+
 def test_final_fit_in_a_thread_is_complete_and_reproducible(monkeypatch):
     """Above the selection sample the final fit runs beside the offer lines' clustering."""
     import smmplan.segments as segments
