@@ -16,8 +16,8 @@ from smmplan.paths import example_briefs
 from .conftest import XSS, example_raw, fault_notebooks, plan_json, run_cli, standalone, write_brief
 
 EXPECTED_KEYS = {"schema_version", "client", "provenance", "summary", "identity", "targets",
-                 "objectives", "kpis", "channels", "calendar", "community", "budget", "team",
-                 "figures", "tables", "checks"}
+                 "objectives", "kpis", "channels", "calendar", "community", "budget", "creators",
+                 "team", "figures", "tables", "checks"}
 
 
 def test_every_example_is_built(built):

@@ -158,8 +158,9 @@ def test_each_named_scenario_is_compared_with_the_figures_of_its_own_plan(b2b):
         assert figures["total_cost"] == alone.team.total_cost["total"]
         assert figures["roi"] == alone.team.roi
         assert figures["cpa"] == alone.paid.totals["cpa"]
-    assert rows[0]["paid"] == 240000 and rows[1]["paid"] == 150000
-    assert rows[1]["conversions"] < rows[0]["conversions"] < rows[2]["conversions"]
+    # the recommended plan may keep part of the $240,000 back (leads bounded by the history)
+    assert rows[0]["paid"] <= 240000 and rows[1]["paid"] == 150000
+    assert rows[1]["conversions"] < rows[0]["conversions"] <= rows[2]["conversions"]
 
 
 def test_a_comparison_reuses_targets_only_when_the_scenario_cannot_change_them(fashion):

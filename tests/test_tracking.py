@@ -267,8 +267,9 @@ def write_generated(folder, plan, er_factor: float, conv_factor: float,
 
 
 # cost per conversion as a multiple of break-even, per paid platform of the fashion plan:
-# one line to scale, one to stop (the plan pays Instagram and Facebook; TikTok gets 0)
-FACTORS = {"instagram": 0.3, "facebook": 1.5}
+# one line to scale, one to stop, one on forecast (the plan pays Instagram, Facebook and
+# TikTok)
+FACTORS = {"instagram": 0.3, "facebook": 1.5, "tiktok": 1.0}
 
 
 def test_generated_actuals_known_statuses_and_gaps(tmp_path, fashion):
