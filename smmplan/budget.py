@@ -470,7 +470,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                     envelope * share / 100, floor, aware_split)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-        be_budget = bs.break_even_budget(sweep, break_even)
+        be_budget = bs.refined_break_even(
+            lambda whole, f: bs.budget_sweep(solve, conversions, whole * (1 - share / 100),
+                                             whole * share / 100, floor, aware_split, f),
+            bs.break_even_budget(sweep, break_even), break_even, envelope)
         total, held_back = envelope, None
         at_envelope = next(r for r in sweep if r["factor"] == 1.0)
         if settings.objective in ("revenue", "profit") and be_budget is not None \

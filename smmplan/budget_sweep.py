@@ -12,22 +12,27 @@ from .optimiser import AllocationError
 SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
+# a finer sweep around the crossing found on ``SWEEP``, as multiples of that crossing: the
+# break-even budget then depends on the curve, not on the envelope's grid
+REFINE = (0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1, 1.15, 1.2)
+
+
 def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float,
-                 aware_split=None) -> list[dict]:
+                 aware_split=None, factors: tuple[float, ...] = SWEEP) -> list[dict]:
     """Re-optimised conversions at each level of the paid budget (``SWEEP``) and the
     marginal cost per conversion between levels; ``budget`` is the whole paid budget at that
     level. Awareness keeps its share of every level (``aware_split``: its spend per platform
     for an awareness budget, placed before the conversion spend); without it, the awareness
     part stays as it is. The basis of the headline and of break-even."""
     rows, prev = [], None
-    for factor in SWEEP:
+    for factor in factors:
         b = conv_budget * factor
         aware = aware_budget * factor if aware_split is not None else aware_budget
         try:
             alloc = solve(b, floor=floor, aware=aware_split(aware)) if aware_split \
                 is not None else solve(b, floor=floor)
         except AllocationError:
-            if factor == 1.0:
+            if factor == 1.0 and factors is SWEEP:
                 raise
             continue
         conv, revenue = conversions(alloc.spend)
@@ -57,6 +62,20 @@ def break_even_budget(sweep: list[dict], break_even: float | None) -> float | No
             t = (break_even - lo_cpa) / (cpa - lo_cpa) if cpa != lo_cpa else 0
             return round(lo_at + max(0, min(1, t)) * (at - lo_at), 2)
     return None
+
+
+def refined_break_even(sweep_at, coarse: float | None, break_even: float | None,
+                       envelope: float) -> float | None:
+    """The break-even budget found again on a fine grid (``REFINE``) around the coarse
+    crossing ``coarse``: ``sweep_at(whole_budget, factors)`` sweeps the whole paid budget.
+    A crossing the fine grid does not bracket keeps the coarse figure; never above the
+    envelope."""
+    if coarse is None or not break_even:
+        return coarse
+    fine = sweep_at(coarse, REFINE)
+    found = break_even_budget(fine, break_even) if len(fine) > 1 else None
+    inside = found is not None and fine[0]["budget"] < found < fine[-1]["budget"]
+    return round(min(found, envelope), 2) if inside else coarse
 
 
 def worth(value, curve, worth: float, spend: float) -> float:
