@@ -471,8 +471,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
         be_budget = bs.refined_break_even(
-            lambda whole, f: bs.budget_sweep(solve, conversions, whole * (1 - share / 100),
-                                             whole * share / 100, floor, aware_split, f),
+            lambda whole, f, floor=floor: bs.budget_sweep(
+                solve, conversions, whole * (1 - share / 100), whole * share / 100, floor,
+                aware_split, f),
             bs.break_even_budget(sweep, break_even), break_even, envelope)
         total, held_back = envelope, None
         at_envelope = next(r for r in sweep if r["factor"] == 1.0)
