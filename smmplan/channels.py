@@ -77,6 +77,7 @@ from .sponsored_ideas import (
     selling_ctas,
     sponsor_fit,
 )
+from .webinars import webinar_lives
 
 if TYPE_CHECKING:
     from .targets import Targets
@@ -440,6 +441,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                                             sponsored_types)
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
                         None if live else int(calendar_rules()["lives_per_month"]))
+    webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, mix, windows, held.dates,
