@@ -56,20 +56,21 @@ def webinar_dates(brief: Brief, closed: set[str] | frozenset = frozenset()) -> l
     return out
 
 
-def webinar_subjects(brief: Brief, tr: Translator) -> list[str]:
+def webinar_subjects(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
     """The webinars' subjects, in turn: each persona's need (with the offer line it buys),
-    each differentiator, each offer line (module docstring)."""
+    each differentiator, each offer line (module docstring); each with the offer line it is
+    about ("" for none), so its calls to action follow that line's buying path."""
     def clean(text: str) -> str:
         return text.strip().rstrip(".")
 
-    personas = [tr.t("ideas.webinar_subject_persona", persona=p.name,
-                     need=clean(p.message or p.description))
+    personas = [(tr.t("ideas.webinar_subject_persona", persona=p.name,
+                      need=clean(p.message or p.description)), p.offer or "")
                 for p in brief.targets.personas if p.message or p.description]
-    diffs = [tr.t("ideas.webinar_subject_diff", diff=clean(d))
+    diffs = [(tr.t("ideas.webinar_subject_diff", diff=clean(d)), "")
              for d in brief.brand.differentiators]
-    offers = [tr.t("ideas.webinar_subject_offer", offer=o.name) for o in brief.offer]
+    offers = [(tr.t("ideas.webinar_subject_offer", offer=o.name), o.name) for o in brief.offer]
     mixed = [s for group in itertools.zip_longest(personas, diffs, offers) for s in group if s]
-    return mixed or [tr.t("ideas.webinar_subject_brand", brand=brief.client.name)]
+    return mixed or [(tr.t("ideas.webinar_subject_brand", brand=brief.client.name), "")]
 
 
 def webinar_ideas(brief: Brief, tr: Translator) -> list:
@@ -86,18 +87,19 @@ def webinar_ideas(brief: Brief, tr: Translator) -> list:
     subjects = webinar_subjects(brief, tr)
     out = []
     for n, day in enumerate(webinar_dates(brief)):
-        subject = subjects[n % len(subjects)]
+        subject, offer = subjects[n % len(subjects)]
         when = format_date(day, "EEEE d MMMM", locale=tr.locale)
         moment = tr.t("ideas.webinar_moment", date=when)
         announce = int(rule["announce_days"])
         replay = int(rule["replay_days"])
 
         def idea(key: str, date: dt.date, lead: int, formats: list[str], cta: str,
-                 subject: str = subject, when: str = when, moment: str = moment) -> Idea:
+                 subject: str = subject, when: str = when, moment: str = moment,
+                 offer: str = offer) -> Idea:
             return Idea("community", tr.t(f"ideas.webinar_{key}_topic", subject=subject,
                                           date=when),
                         apply_register(tr.t(f"ideas.webinar_{key}_hook", date=when), reg), cta,
-                        moment=moment, date=date.isoformat(), lead_days=lead, posts=1,
+                        offer=offer, moment=moment, date=date.isoformat(), lead_days=lead, posts=1,
                         formats=formats, lever="webinars")
 
         out += [idea("announce", day - dt.timedelta(days=announce - 3), 3,
