@@ -42,11 +42,11 @@ def split_ads_only(slots: list, evergreen: list, moments: list, tr, register: st
         ads.append(ad)
         s.sponsored = False
     known = {i.text: i for i in [*evergreen, *moments]}
-    gone = {id(s) for s in freed if not s.moment}  # a key moment's post keeps its idea
+    slots.extend(ads)  # the ads count in the ideas' uses and days (no idea twice a day)
+    gone = {id(s) for s in freed}  # the ad carries the idea, the post takes another
     chosen = {id(s): known[s.base_idea] for s in slots
               if id(s) not in gone and s.base_idea in known}
     fill([s for s in slots if id(s) in chosen or id(s) in gone], evergreen, moments, chosen,
          tr, register)
-    slots.extend(ads)
     slots.sort(key=lambda s: (s.date, s.time, s.platform, s.ad_only))
     return ads

@@ -131,7 +131,11 @@ def webinar_lives(slots: list, brief: Brief, mix: dict[str, list[str]],
                 and (s.format == "live" or not any(
                     o.platform == host and o.format == "live" and o.date[:7] == month
                     for o in slots)):
-            s.date, s.format = by_month[month].isoformat(), "live"
+            day = by_month[month].isoformat()
+            for o in slots:  # a post at that hour that day takes the live's old day
+                if o is not s and (o.platform, o.date, o.time) == (host, day, s.time):
+                    o.date = s.date
+            s.date, s.format = day, "live"
             placed.add(month)
         elif s.format == "live":
             s.format = next(f for f in mix[s.platform] + ["post"] if f != "live")
