@@ -17,6 +17,7 @@ from .brief import Brief
 from .catalogue import content_facts
 from .i18n import Translator, apply_register
 from .jsondata import as_data
+from .new_shops import new_shop_ideas
 from .sectors import playbook, sector_dates
 from .webinars import event_planned, webinar_ideas
 
@@ -263,7 +264,7 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             event_cta, moment=event.name, date=event.date.isoformat(),
                             lead_days=14))
     out += session_ideas(brief, tr)
-    out += webinar_ideas(brief, tr)
+    out += webinar_ideas(brief, tr) + new_shop_ideas(brief, tr)
     return sorted(out, key=lambda i: i.date)
 
 
