@@ -57,6 +57,7 @@ class Slot:
     base_idea: str = ""  # the idea as placed (idea_repeats.vary_repeats keeps it as the text)
     angle: str = ""  # the angle a repeat is written from (idea_repeats.vary_repeats)
     lever: str = ""  # the sector lever its idea carries out (creators.creator_cost)
+    ad_only: bool = False  # a paid creative run as an ad only, off the feed (ad_only.py)
 
 
 def calendar_rules() -> dict:

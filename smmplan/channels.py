@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from . import workload as wl
+from .ad_only import split_ads_only
 from .brief import Brief, platforms
 from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-exported)
     Slot,
@@ -77,6 +78,7 @@ from .sponsored_ideas import (
     selling_ctas,
     sponsor_fit,
 )
+from .webinars import webinar_lives
 
 if TYPE_CHECKING:
     from .targets import Targets
@@ -311,7 +313,8 @@ def to_csv(slots: list[Slot], key_dates_: list[dict]) -> str:
     rows = [["date", "time", "platform", "pillar", "format", "sponsored", "kind", "idea", "cta",
              "adaptation"]]
     rows += [[s.date, s.time, s.platform, s.pillar, s.format,
-              "yes" if s.sponsored else "no", "post", s.idea, s.cta, s.adaptation]
+              ("ad only" if s.ad_only else "yes") if s.sponsored else "no", "post", s.idea,
+              s.cta, s.adaptation]
              for s in slots]
     rows += [[d["date"], "", "", "", d["name"], "", d["kind"], "", "", ""] for d in key_dates_]
     return csv_text(rows)
@@ -340,9 +343,10 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
     categories: dict[tuple, vCategory] = {}
     for i, s in enumerate(slots):
         start = dt.datetime.fromisoformat(f"{s.date}T{s.time}").replace(tzinfo=tz)
-        kind = (s.platform, s.pillar, s.format, s.sponsored)
+        kind = (s.platform, s.pillar, s.format, s.sponsored, s.ad_only)
         if kind not in summaries:
-            sponsored = f" · {titles['sponsored']}" if s.sponsored else ""
+            sponsored = f" · {titles['ad_only' if s.ad_only else 'sponsored']}" \
+                if s.sponsored else ""
             summaries[kind] = vText(f"{labels[s.platform]}: {titles[s.pillar]} "
                                     f"({titles[s.format]}){sponsored}")
             categories[kind] = vCategory([s.platform, s.pillar])
@@ -440,6 +444,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                                             sponsored_types)
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
                         None if live else int(calendar_rules()["lives_per_month"]))
+    webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, mix, windows, held.dates,
@@ -498,6 +503,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                       sponsor_fit(paid, sponsored_formats, chosen, aware))
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
+        split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
     vary_repeats(slots, tr)
     return Channels(
         sector_kind=brief.client.sector_kind,
@@ -516,6 +522,7 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
     """calendar.csv and calendar.ics, delivered beside the plan (titles in the plan's
     language)."""
     titles = {"calendar": tr.t("channels.calendar"), "sponsored": tr.t("channels.sponsored"),
+              "ad_only": tr.t("channels.ad_only"),
               "cta": tr.t("ideas.cta")}
     titles.update({p["key"]: channels.pillar_names.get(p["key"]) or tr.t(f"pillar.{p['key']}")
                    for p in channels.pillars})

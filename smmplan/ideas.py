@@ -17,7 +17,9 @@ from .brief import Brief
 from .catalogue import content_facts
 from .i18n import Translator, apply_register
 from .jsondata import as_data
+from .new_shops import new_shop_ideas
 from .sectors import playbook, sector_dates
+from .webinars import event_planned, webinar_ideas
 
 if TYPE_CHECKING:
     from .targets import Targets
@@ -136,6 +138,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
     vp = _clean(brief.brand.value_proposition)
     out: list[Idea] = []
     for tpl in book["ideas"]:
+        if not event_planned(tpl, brief):  # no meet-up report without a meet-up
+            continue
         if tpl["per"] == "offer":
             fills = [{"offer": o.name, "detail": _clean(o.description) or vp}
                      for o in brief.offer if _fits(tpl, f"{o.name} {o.description}")]
@@ -260,6 +264,7 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             event_cta, moment=event.name, date=event.date.isoformat(),
                             lead_days=14))
     out += session_ideas(brief, tr)
+    out += webinar_ideas(brief, tr) + new_shop_ideas(brief, tr)
     return sorted(out, key=lambda i: i.date)
 
 

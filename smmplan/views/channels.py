@@ -257,6 +257,10 @@ def _calendar_notes(plan: Plan) -> list[str]:
         if ch.selling is not None and aware:  # awareness budget only: reach, not sales
             out.append(tr.t("channels.calendar_sponsored_awareness", platforms=tr.join(
                 [platform_label(p) for p in aware])))
+    ads = sum(s.ad_only for s in ch.slots)
+    if ads:  # paid creatives off the feed (ad_only.py)
+        out.append(tr.t("channels.calendar_ad_only", ads=tr.number(ads), share=tr.percent(
+            100 * float(calendar_rules()["sponsored_feed_share"]), 0)))
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
         out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),
@@ -283,7 +287,7 @@ def calendar_view(plan: Plan) -> Section:
     rules = calendar_rules()
     shares = [rules["rank_weights"][min(i, len(rules["rank_weights"]) - 1)]
               for i in range(rules["windows"])]
-    slots = pd.DataFrame([vars(s) for s in ch.slots])
+    slots = pd.DataFrame([vars(s) for s in ch.slots if not s.ad_only])  # the feed's posts
     sponsored = int(slots["sponsored"].sum()) if len(slots) else 0
     counts = pd.DataFrame()
     if len(slots):
@@ -320,7 +324,7 @@ def calendar_view(plan: Plan) -> Section:
              Column("basis_name", tr.t("table.basis"))]),
         section_heading(plan, "channels.calendar", "channels-calendar"),
         Html(render("paragraph.html.j2", text=tr.t(
-            _intro_key(plan), posts=tr.plural("plural.posts", len(ch.slots)),
+            _intro_key(plan), posts=tr.plural("plural.posts", len(slots)),
             sponsored=tr.plural("plural.sponsored", sponsored) if sponsored
             else tr.t("plural.sponsored.zero"), closed=tr.join(list(dict.fromkeys(
                 d["name"].split(" (")[0] for d in ch.key_dates
@@ -378,7 +382,7 @@ def _month_grid(plan: Plan, first) -> list[list[dict]]:
     by_day: dict[str, list[str]] = {}
     for s in ch.slots:
         if s.date[:7] == first.isoformat()[:7]:
-            mark = f" · {tr.t('channels.sponsored')}" if s.sponsored else ""
+            mark = f" · {tr.t(_sponsored_key(s))}" if s.sponsored else ""
             topic = s.idea.split(" — ")[0] or pillar_name(plan, s.pillar)
             by_day.setdefault(s.date, []).append(
                 f"{clock(tr, s.time)} {platform_label(s.platform)}{tr.t('common.colon')}"
@@ -412,13 +416,18 @@ def _first_slots(plan: Plan, months: int = 2):
     return (s for s in plan.channels.slots if pd.Timestamp(s.date) < last)
 
 
+def _sponsored_key(s) -> str:
+    """How a sponsored post is marked: run in the feed, or as an ad only (ad_only.py)."""
+    return "channels.ad_only" if s.ad_only else "channels.sponsored"
+
+
 def channels_appendix(plan: Plan, months: int = 2) -> Section:
     """Appendix: every post of the first ``months`` months with its idea and call to
     action (the rest of the year is in the calendar files)."""
     tr = plan.tr
     rows = [{"when": day(tr, pd.Timestamp(s.date).date(), "medium") + " " + clock(tr, s.time),
              "platform": platform_label(s.platform) + " · " + tr.t(f"format.{s.format}") +
-             (f" · {tr.t('channels.sponsored')}" if s.sponsored else ""),
+             (f" · {tr.t(_sponsored_key(s))}" if s.sponsored else ""),
              "idea": s.idea, "cta": s.cta}
             for s in _first_slots(plan, months)]
     if not rows:

@@ -1,0 +1,52 @@
+"""Ads that do not take the organic feed's place: at most ``calendar.sponsored_feed_share``
+of a platform's feed posts a month (all but stories, data/content.yaml) run sponsored in
+the feed; the month's other paid creatives run as ads only (dark posts), each a copy of
+the post it was (same day, idea and format) marked ``ad_only``, and the post itself goes
+back to the feed as an organic post with an idea of its pillar. The sponsored posts per
+platform stay as many (they follow the spend), the feed's posts per week stay as many."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+from .catalogue import content_facts
+
+
+def _family(fmt: str) -> str:
+    return content_facts()["calendar"]["format_families"].get(fmt, fmt)
+
+
+def split_ads_only(slots: list, evergreen: list, moments: list, tr, register: str = "vous",
+                   ) -> list:
+    """Mark the paid creatives beyond the feed's share as ads only (module docstring): a key
+    moment's sponsored post stays in the feed first, then the earliest; returns the
+    ads-only copies, added to ``slots``."""
+    from .ideas import fill
+
+    share = float(content_facts()["calendar"]["sponsored_feed_share"])
+    groups: dict[tuple[str, str], list] = {}
+    for s in slots:
+        if _family(s.format) != "story" and not s.ad_only:
+            groups.setdefault((s.platform, s.date[:7]), []).append(s)
+    freed = []
+    for feed in groups.values():
+        paid = sorted((s for s in feed if s.sponsored), key=lambda s: (not s.moment, s.date))
+        freed += paid[math.floor(share * len(feed) + 1e-9):]
+    if not freed:
+        return []
+    ads = []
+    for s in freed:
+        ad = copy.copy(s)
+        ad.ad_only = True
+        ads.append(ad)
+        s.sponsored = False
+    known = {i.text: i for i in [*evergreen, *moments]}
+    slots.extend(ads)  # the ads count in the ideas' uses and days (no idea twice a day)
+    gone = {id(s) for s in freed}  # the ad carries the idea, the post takes another
+    chosen = {id(s): known[s.base_idea] for s in slots
+              if id(s) not in gone and s.base_idea in known}
+    fill([s for s in slots if id(s) in chosen or id(s) in gone], evergreen, moments, chosen,
+         tr, register)
+    slots.sort(key=lambda s: (s.date, s.time, s.platform, s.ad_only))
+    return ads

@@ -1,0 +1,70 @@
+"""A B2B plan's webinar lever is dated: twelve monthly webinars on a mid-week, mid-month
+day, each announced, reminded, held live on the platform that hosts lives and replayed;
+the calendar's lives are those webinars; no idea about a meet-up the brief does not plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import holidays
+
+from smmplan.brief import parse_brief
+from smmplan.i18n import Translator
+from smmplan.ideas import evergreen_ideas
+from smmplan.paths import example_briefs
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+from smmplan.webinars import webinar_dates, webinar_ideas
+
+from .conftest import example_raw, standalone
+
+
+def b2b(**events):
+    raw = standalone(example_raw("b2b-software"))
+    if events:
+        raw.setdefault("calendar", {})["events"] = [{"date": d, "name": n}
+                                                    for d, n in events.items()]
+    return parse_brief(raw, Path("b.yaml"))
+
+
+def test_twelve_mid_month_weekday_webinars_off_holidays():
+    brief = b2b()
+    days = webinar_dates(brief)
+    us = holidays.country_holidays("US", years=[2027, 2028])
+    assert len(days) == 12 and len({d.isoformat()[:7] for d in days}) == 12
+    assert all(d.weekday() in (1, 2, 3) and 8 <= d.day <= 22 and d not in us for d in days)
+    # a bakery's playbook has no webinar lever
+    assert webinar_dates(parse_brief(standalone(example_raw("bakery")), Path("b.yaml"))) == []
+
+
+def test_each_webinar_has_its_registration_sequence_with_topics_from_the_brief():
+    brief = b2b()
+    tr = Translator("en", "en_US", "USD")
+    ideas = webinar_ideas(brief, tr)
+    assert len(ideas) == 48
+    for day in webinar_dates(brief):
+        mine = [i for i in ideas if day.strftime("%-d %B") in i.moment]
+        dates = sorted(dt.date.fromisoformat(i.date) for i in mine)
+        assert [(d - day).days for d in dates][:3] == [-11, -1, 0] and (dates[3] - day).days > 0
+    texts = " ".join(i.topic for i in ideas)
+    assert "Priced per workflow" in texts and "Operations leaders" in texts
+
+
+def test_the_calendars_lives_are_the_webinars():
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software")))
+    lives = [s for s in plan.channels.slots if s.format == "live"]
+    days = {d.isoformat() for d in webinar_dates(plan.brief)}
+    assert len(lives) == 12 and {s.date for s in lives} == days
+    assert all(s.idea.startswith("Live now") and not s.sponsored for s in lives)
+    for when in days:  # the reminder goes out the day before
+        before = (dt.date.fromisoformat(when) - dt.timedelta(days=1)).isoformat()
+        assert any(s.date == before and s.idea.startswith("Tomorrow, live")
+                   for s in plan.channels.slots), when
+
+
+def test_a_meet_up_idea_only_when_the_brief_plans_a_meet_up():
+    tr = Translator("en", "en_US", "USD")
+    assert not any("meet-up" in i.topic for i in evergreen_ideas(b2b(), tr))
+    planned = b2b(**{"2027-06-10": "Cloudline users meet-up, Chicago"})
+    assert any("meet-up" in i.topic for i in evergreen_ideas(planned, tr))
