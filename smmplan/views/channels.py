@@ -22,6 +22,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .team import owner_basis
 
 
 def channels_decisions(plan: Plan) -> list[str]:
@@ -175,6 +176,14 @@ def content_plan(plan: Plan) -> Section:
                         needed=tr.number(hours["needed"], 1),
                         existing=tr.number(hours["existing"], 1),
                         bought=tr.number(hours["bought"], 1),
+                        planned=tr.number(ch.planned_posts, 1), basis=owner_basis(plan))
+    elif cap.bound == "production":  # the designers' hours run out before the writers'
+        capacity = tr.t("channels.capacity_production",
+                        capacity=tr.number(ch.capacity_posts, 1),
+                        made_fte=tr.number(cap.production_fte or 0, 2),
+                        made_hours=tr.number(cap.production_per_post or 0, 1),
+                        fte=tr.number(cap.content_fte, 2),
+                        hours=tr.number(cap.per_post or 0, 1),
                         planned=tr.number(ch.planned_posts, 1))
     else:
         capacity = tr.t("channels.capacity", capacity=tr.number(ch.capacity_posts, 1),
