@@ -76,3 +76,14 @@ def test_a_brand_teams_capacity_is_bounded_by_its_production_hours():
     more = _with_budget(fashion, in_house={**fashion.budget.in_house, "designer": 4})
     assert content_capacity(more, 1.0).bound == "content"
     assert content_capacity(more, 1.0).posts == pytest.approx(content_bound, abs=0.01)
+
+
+def test_without_a_team_budget_the_plan_says_the_calendar_is_cut_to_the_owners_hours():
+    from smmplan.plan import Plan
+    from smmplan.views.team import team_roles
+
+    plan = Plan(_with_budget(examples()["bakery"], team=0, owner_hours=12))
+    assert plan.team.hours["bought"] == 0
+    assert plan.team.hours["needed"] <= 12 + 0.011
+    html = team_roles(plan).html()
+    assert "rien n’est acheté" in html and "Le calendrier est réduit" in html

@@ -113,6 +113,11 @@ def team_roles(plan: Plan) -> Section:
                              existing=tr.number(team.hours["existing"], 1),
                              bought=tr.number(team.hours["bought"], 1),
                              basis=owner_basis(plan)))
+        ch = plan.channels  # no team budget, and the calendar within half a post of the
+        # posts the owner's hours carry: they are what limits it
+        if not team.hours["bought"] and not plan.brief.budget.team \
+                and ch.planned_posts >= ch.capacity_posts - 0.5:
+            notes.insert(1, tr.t("team.hours_cut", capacity=tr.number(ch.planned_posts, 1)))
     elif team.existing_fte:
         notes.insert(0, _existing_note(plan))
     return Section(
