@@ -408,6 +408,11 @@ class Budget(_Model):
         description="Hours a week the owner (or current staff) gives to social media in a "
         "small business (default: what today's posting takes).",
     )
+    owner_share: float | None = Field(
+        default=None, gt=0, le=100,
+        description="Share of a full-time week (percent) the owner (or current staff) "
+        "gives to social media in a small business, when the brief gives no owner_hours.",
+    )
     salaries: dict[Literal["social_media_manager", "strategist", "content_manager",
                            "community_manager", "analyst", "campaign_manager", "designer"],
                    Money] = Field(

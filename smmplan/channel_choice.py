@@ -30,6 +30,20 @@ def rules() -> dict:
     return content_facts()["channel_rules"]
 
 
+def audience_term(use: float, platform: str, acquired: dict[str, float] | None,
+                  runs: bool) -> float:
+    """The audience part of a platform's score (0-1): the share of the targets who use it
+    (``use``), and, when the client's own customer data says through which platform each
+    customer came (``acquired``: % per platform) and the client runs this one, half of it
+    is that platform's acquisition against the client's leading acquisition platform: a
+    platform most targets use but few customers came through weighs less than one that
+    brings them. Platforms the client does not run have no acquisition to read."""
+    top = max((acquired or {}).values(), default=0.0)
+    if not runs or top <= 0:
+        return use
+    return 0.5 * use + 0.5 * (acquired or {}).get(platform, 0.0) / top
+
+
 def sector_fit(sector_kind: str, platform: str) -> float:
     """The multiplier on a platform's score for the client's kind of sector (1 unless
     ``channel_rules.sector_fit`` lists it)."""

@@ -48,7 +48,13 @@ from .catalogue import (
     content_facts,  # noqa: F401 (re-exported)
     paid_facts,  # noqa: F401
 )
-from .channel_choice import best_performers, choose, scaled_score, sector_fit
+from .channel_choice import (
+    audience_term,
+    best_performers,
+    choose,
+    scaled_score,
+    sector_fit,
+)
 from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
@@ -104,6 +110,8 @@ class ChannelChoice:
     sector_fit: float = 1.0  # multiplier of the sector (channel_choice.sector_fit)
     protected: bool = False  # best performer: posts no less than today (allocate_frequency)
     cut: bool = False  # protected, but the team's capacity forces fewer posts than today
+    acquired: float | None = None  # % of the client's customers who came through it (own
+    #                                 data, platforms it runs), None when not known
 
 
 @dataclass
@@ -174,9 +182,12 @@ def live_seller(brief: Brief) -> bool:
 
 def score_channels(brief: Brief, target_reach: dict[str, float] | None,
                    wanted_roles: dict[str, float], max_channels: int,
-                   home: set[str] | None = None) -> list[ChannelChoice]:
+                   home: set[str] | None = None,
+                   acquired: dict[str, float] | None = None) -> list[ChannelChoice]:
     """Score every platform considered for the brief (see the module docstring) and keep
-    at most ``max_channels`` by the rules of ``channel_choice.choose``."""
+    at most ``max_channels`` by the rules of ``channel_choice.choose``; ``acquired``: % of
+    the client's customers acquired through each platform (its own data), which weighs on
+    the audience part of the score (``channel_choice.audience_term``)."""
     facts = content_facts()["platforms"]
     catalogue = platforms()
     current = {c.platform: c for c in brief.situation.channels}
@@ -199,7 +210,9 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
             else 0.0
         fit = sector_fit(brief.client.sector_kind, platform)
         # a business goal set on this platform ranks it, within the 0-100 scale
-        score = scaled_score(100 * (0.5 * audience + 0.3 * objective + 0.2 * presence),
+        runs = platform in current
+        term = audience_term(audience, source, acquired, runs)
+        score = scaled_score(100 * (0.5 * term + 0.3 * objective + 0.2 * presence),
                              GOAL_BONUS, platform in named, fit)
         role = max(ROLES, key=lambda r: (f["roles"][r] * (1 + wanted_roles.get(r, 0)),
                                          -ROLES.index(r)))
@@ -207,7 +220,9 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
                                      round(objective, 3), round(presence, 3), False, role,
                                      "", current_posts_per_week=current[platform]
                                      .posts_per_week if platform in current else None,
-                                     audience_basis=basis, sector_fit=fit))
+                                     audience_basis=basis, sector_fit=fit,
+                                     acquired=acquired.get(source, 0.0)
+                                     if acquired and runs else None))
     choices.sort(key=lambda c: -c.score)
     choose(choices, brief, max_channels, home)
     return choices
@@ -378,13 +393,15 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   paid_spend: dict[str, float] | None = None,
                   paid_monthly: list[dict] | None = None,
                   conversion_spend: dict[str, float] | None = None,
-                  conversion: str | None = None, home: set[str] | None = None) -> Channels:
+                  conversion: str | None = None, home: set[str] | None = None,
+                  acquired: dict[str, float] | None = None) -> Channels:
     """The channels and content chapter's results; ``capacity`` is the posts a week the
     plan's team can produce (``team.content_capacity``); ``paid_monthly`` the budget
     chapter's monthly spend rows, which the sponsored posts follow; ``conversion_spend``
     its conversion spend per platform (a platform without any sponsors awareness posts
     only) and ``conversion`` the kind of conversion it buys (budget.paid.conversion);
-    ``home`` the large targets' home platforms (``channel_choice.home_platforms``)."""
+    ``home`` the large targets' home platforms (``channel_choice.home_platforms``);
+    ``acquired`` the % of customers acquired through each platform (own data)."""
     facts = content_facts()
     roles_needed: dict[str, float] = {}
     for i, problem in enumerate(fix_first):
@@ -394,7 +411,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     if not roles_needed:
         roles_needed = {"awareness": 1, "engagement": 1}
     max_channels = brief.calendar.max_channels or max(1, min(6, int(np.ceil(capacity / 4))))
-    choices = score_channels(brief, target_reach, roles_needed, max_channels, home)
+    choices = score_channels(brief, target_reach, roles_needed, max_channels, home, acquired)
     kept = [c for c in choices if c.kept]
     lead = paid_conversion_lead(kept, conversion_spend)
     if lead is not None and lead.role != "conversion":
@@ -407,6 +424,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             swap = max(idle, key=lambda c: strengths[c.platform]["roles"].get(lead.role, 0))
             swap.role = lead.role
         lead.role = "conversion"
+    if lead is not None:  # one conversion channel: the others take their next-best role
+        for c in kept:
+            if c is not lead and c.role == "conversion":
+                roles = facts["platforms"][c.platform]["roles"]
+                c.role = max((r for r in ROLES if r != "conversion"),
+                             key=lambda r: (roles[r] * (1 + roles_needed.get(r, 0)),
+                                            -ROLES.index(r)))
     # a booked workshop's reminder stories come first out of the team's hours, at a story's
     # hours against an average post's: the rest goes to the platforms' posts
     held = sessions(brief)

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from babel import Locale
 
 from . import __version__
@@ -31,7 +32,7 @@ from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
-from .target_channels import target_home
+from .target_channels import acquisition_shares, target_home
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import Capacity, Team, content_capacity, plan_team
 from .theme import Theme
@@ -159,6 +160,10 @@ class Plan:
             reach = platform_reach(self.audience)
         elif tg.declared and tg.personas:
             reach = declared_reach(tg.personas)
+        acquired = None  # the client's own acquisition data, where its customers came from
+        if self.audience is not None:
+            acquired = acquisition_shares(self.audience,
+                                          np.ones(self.audience.rows, dtype=bool)) or None
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
         channels = plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
                                  self.capacity.posts, sponsored,
@@ -167,7 +172,7 @@ class Plan:
                                  {c.platform: c.conversion_spend for c in self.paid.channels},
                                  self.paid.conversion, home_platforms(
                                      [(p.share, target_home(p)) for p in tg.personas],
-                                     self.brief))
+                                     self.brief), acquired)
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 

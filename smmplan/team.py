@@ -85,6 +85,11 @@ class Capacity:
     bought_hours: float | None = None  # what the team budget buys at the freelance rate
     content_fte: float | None = None  # content roles (large companies)
     per_post: float | None = None  # content hours a post takes (large companies)
+    production_fte: float | None = None  # in-house designers / video makers (large)
+    production_per_post: float | None = None  # production hours a post takes (large)
+    bound: str | None = None  # large: "content" or "production", the hours that run out first
+    existing_basis: str | None = None  # small business: "brief" (hours it gave), "share"
+    #   (its share of a week), "today" (estimated from today's posting), "default"
 
 
 def pay(brief: Brief, role: str, rate: float) -> tuple[float, str]:
@@ -149,6 +154,23 @@ def sme_hours(posts: float, channels: int, work: list[dict] | None = None) -> fl
     return made + channels * h["per_channel"] + h["base"]
 
 
+def owner_hours(brief: Brief) -> tuple[float, str]:
+    """Hours a week a small business's owner (or current staff) gives to social media and
+    their basis: the brief's hours (``brief``), else its share of a full-time week
+    (``share``), else an estimate of what today's posting takes (``today``: its posts a
+    week at an average post's hours, community time and planning), else the catalogue's
+    assumption (``default``). The plan never schedules more of the owner's hours."""
+    h = role_facts()["hours"]
+    if brief.budget.owner_hours is not None:
+        return brief.budget.owner_hours, "brief"
+    if brief.budget.owner_share is not None:
+        return brief.budget.owner_share / 100 * h["per_fte_week"], "share"
+    current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+    if current:
+        return sme_hours(current, max(1, len(brief.situation.channels))), "today"
+    return h["default_owner"], "default"
+
+
 def content_capacity(brief: Brief, rate: float) -> Capacity:
     """Posts a week the plan can count on. A small business: the hours it already gives
     (``budget.owner_hours``, else what today's posting takes, plus in-house staff) and the
@@ -156,18 +178,17 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
     the sector levers' weekly hours (a Google profile post and review replies per shop), at
     the hours a post of its platforms' formats takes (``workload.expected_sme_per_post``:
     the calendar is not built yet).
-    A large company: its content managers (``own_team``: the brief's, else those today's
-    posting takes) at the content hours a post of its platforms' formats takes
-    (today's posting's formats, ``workload.today_mix``, else ``workload.expected_per_post``),
-    the same hours by format the team is sized from."""
+    A large company: the fewer of what its content managers can write and what its
+    in-house designers and video makers can produce (``own_team``: the brief's, else those
+    today's posting takes, each at least half an FTE), at the content and production hours
+    a post of its platforms' formats takes (today's posting's formats,
+    ``workload.today_mix``, else ``workload.expected_per_post``), the same hours by format
+    the team is sized from: a reel needs an editor's hours, not only a writer's."""
     facts = role_facts()
-    current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     channels = max(1, len(brief.situation.channels))
     if brief.client.size == "sme":
         h = facts["hours"]
-        existing = brief.budget.owner_hours
-        if existing is None:
-            existing = sme_hours(current, channels) if current else h["default_owner"]
+        existing, basis = owner_hours(brief)
         existing += brief.budget.in_house.get("social_media_manager", 0) * h["per_fte_week"]
         weeks = brief.client.period.months * 52 / 12
         bought = brief.budget.team / (_hourly_freelance(brief, rate) * weeks) \
@@ -177,14 +198,26 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
         posts = max(0.0, (hours - h["base"] - channels * h["per_channel"] - levers)
                     / (wl.expected_sme_per_post(brief) or h["per_post"]))
         return Capacity(round(posts, 2), "hours", round(hours, 2), round(existing, 2),
-                        round(bought, 2))
-    fte = max(0.5, own_team(brief).get("content_manager", 0.0))
+                        round(bought, 2), existing_basis=basis)
+    own = own_team(brief)
+    fte = max(0.5, own.get("content_manager", 0.0))
+    made = max(0.5, own.get("designer", 0.0))
     mix = wl.today_mix(brief)  # today's formats weighted by today's posting, else even
     today = sum(mix.values())
-    per_post = (wl.totals(wl.rows(mix, today, {}))["content"] / today if mix else None) or \
-        wl.expected_per_post(brief, "content") or facts["hours"]["per_post"]
-    return Capacity(round(fte * facts["hours"]["per_fte_week"] / per_post, 2), "fte",
-                    content_fte=fte, per_post=round(per_post, 2))
+    week = facts["hours"]["per_fte_week"]
+
+    def per(key: str) -> float | None:
+        return (wl.totals(wl.rows(mix, today, {}))[key] / today if mix else None) or \
+            wl.expected_per_post(brief, key)
+    per_post = per("content") or facts["hours"]["per_post"]
+    made_per_post = per("production")
+    posts = {"content": fte * week / per_post}
+    if made_per_post:
+        posts["production"] = made * week / made_per_post
+    bound = min(posts, key=posts.get)
+    return Capacity(round(posts[bound], 2), "fte", content_fte=fte, per_post=round(per_post, 2),
+                    production_fte=made, bound=bound,
+                    production_per_post=round(made_per_post, 2) if made_per_post else None)
 
 
 def work_rows(brief: Brief, posts: float, mix: dict[str, float] | None) -> list[dict]:
@@ -239,7 +272,7 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
         needed = sme_hours(posts, channels, work_rows(brief, posts, mix))
         bought = max(0.0, needed - (capacity.existing_hours or 0.0))
         hours = {"needed": round(needed, 2), "existing": capacity.existing_hours,
-                 "bought": round(bought, 2)}
+                 "bought": round(bought, 2), "basis": capacity.existing_basis}
         hire = {"social_media_manager": bought / facts["hours"]["per_fte_week"]}
     else:
         own = own_team(brief)
@@ -386,6 +419,9 @@ def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
                     - channels * h["per_channel"]) / (per_post or h["per_post"]))
     own = min(own, posts) if posts else own
     hours = sme_hours(own, channels, work_rows(brief, own, mix)) if own else 0.0
+    while own and hours > (capacity.existing_hours or 0.0):  # never more than the owner has
+        own = max(0.0, round(own - 0.1, 1))
+        hours = sme_hours(own, channels, work_rows(brief, own, mix)) if own else 0.0
     return {"kind": "owner_run", "posts_per_week": round(own, 1),
             "hours_per_week": round(hours, 1),
             "roles": {"social_media_manager": round(hours / h["per_fte_week"], 2)},

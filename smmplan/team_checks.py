@@ -18,7 +18,8 @@ def _close(a: float, b: float) -> bool:
 def team_totals(plan: dict) -> Iterator[tuple[str, bool, str]]:
     """(name, passed, detail) on a plan's JSON: team FTE = sum of the roles' FTE; each
     role's FTE = own + to add; a small business's hours a week = its format and lever hours
-    + community time + planning."""
+    + community time + planning, and no more of the owner's own hours than she gives (the
+    plan's and the owner-run option's)."""
     team = plan.get("team")
     if not team or not team.get("roles"):
         return
@@ -35,3 +36,12 @@ def team_totals(plan: dict) -> Iterator[tuple[str, bool, str]]:
         made = sum(w["sme_hours"] for w in work) + team["channels"] * h["per_channel"] + h["base"]
         yield ("hours a week: sum of the hours by format", _close(made, hours["needed"]),
                     f"{made:.2f} vs {hours['needed']}")
+    if hours and hours.get("existing") is not None:  # the owner's hours are a ceiling
+        own = hours["needed"] - hours["bought"]
+        yield ("owner hours: the plan uses no more than the owner gives",
+               own <= hours["existing"] + 0.011, f"{own:.2f} vs {hours['existing']}")
+        for o in team.get("options") or []:
+            if o["kind"] == "owner_run":
+                yield ("owner hours: the owner-run option fits them",
+                       o["hours_per_week"] <= hours["existing"] + 0.011,
+                       f"{o['hours_per_week']} vs {hours['existing']}")

@@ -22,6 +22,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .team import owner_basis
 
 
 def channels_decisions(plan: Plan) -> list[str]:
@@ -58,12 +59,16 @@ def channel_choice(plan: Plan) -> Section:
     frame = pd.DataFrame([{
         "platform": c.platform, "platform_name": platform_label(c.platform), "score": c.score,
         "audience_fit": c.audience_fit * 100, "objective_fit": c.objective_fit * 100,
+        "acquired": c.acquired,
         "presence": c.presence * 100,
         "role": tr.t(f"channels.role.{c.role}") if c.role else "",
         "posts_per_week": c.posts_per_week if c.kept else None,
         "reason": choice_reason(plan, c, len(kept)),
     } for c in ch.choices])
     pct = lambda v: tr.percent(v, 0)  # noqa: E731
+    acquired = [c for c in ch.choices if c.acquired is not None]
+    measures = [tr.t("channels.measures", top=platform_label(max(
+        acquired, key=lambda c: c.acquired).platform))] if acquired else []
     return Section(
         *chapter_opening(plan, "channels", channels_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -76,9 +81,13 @@ def channel_choice(plan: Plan) -> Section:
             [Column("platform_name", tr.t("table.platform")),
              Column("score", tr.t("table.score_100"), lambda v: tr.number(v, 1)),
              Column("audience_fit", tr.t("table.audience_fit"), pct),
+             *([Column("acquired", tr.t("table.acquired"),
+                       lambda v: "" if v is None or pd.isna(v) else tr.percent(v, 1))]
+               if acquired else []),
              Column("role", tr.t("table.role")),
              Column("posts_per_week", tr.t("table.posts_per_week"), lambda v: tr.number(v, 1)),
              Column("reason", tr.t("table.detail"))]),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=t)) for t in measures],
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "channels.score_method", bonus=tr.percent(GOAL_BONUS, 0)))),
         Html(render("paragraph.html.j2", css="smm-note", text=_choice_rules(plan))),
@@ -175,6 +184,14 @@ def content_plan(plan: Plan) -> Section:
                         needed=tr.number(hours["needed"], 1),
                         existing=tr.number(hours["existing"], 1),
                         bought=tr.number(hours["bought"], 1),
+                        planned=tr.number(ch.planned_posts, 1), basis=owner_basis(plan))
+    elif cap.bound == "production":  # the designers' hours run out before the writers'
+        capacity = tr.t("channels.capacity_production",
+                        capacity=tr.number(ch.capacity_posts, 1),
+                        made_fte=tr.number(cap.production_fte or 0, 2),
+                        made_hours=tr.number(cap.production_per_post or 0, 1),
+                        fte=tr.number(cap.content_fte, 2),
+                        hours=tr.number(cap.per_post or 0, 1),
                         planned=tr.number(ch.planned_posts, 1))
     else:
         capacity = tr.t("channels.capacity", capacity=tr.number(ch.capacity_posts, 1),

@@ -46,6 +46,22 @@ def _return_line(plan: Plan) -> list[str]:
                  margin=tr.money(margin), roi=tr.percent(team.roi, 0))]
 
 
+def owner_basis(plan: Plan) -> str:
+    """Where a small business's own hours come from, in words (``team.owner_hours``): the
+    brief's hours or share of a week, else an estimate from today's posting with its
+    planning hours, else the plan's assumption, with a request for the real figure."""
+    tr, brief = plan.tr, plan.brief
+    basis = (plan.team.hours or {}).get("basis") or "default"
+    h = role_facts()["hours"]
+    current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+    return tr.t(f"team.owner_basis.{basis}",
+                share=tr.percent(brief.budget.owner_share or 0, 0),
+                current=tr.number(current, 1),
+                channels=tr.plural("plural.channels", max(1, len(brief.situation.channels))),
+                per_post=tr.number(h["per_post"], 1), per_channel=tr.number(h["per_channel"], 0),
+                base=tr.number(h["base"], 0))
+
+
 def fte(plan: Plan, value: float) -> str:
     """FTE as every chapter shows them: 2 decimals (``Team`` rounds them once)."""
     return plan.tr.number(value, 2)
@@ -92,9 +108,16 @@ def team_roles(plan: Plan) -> Section:
                           posts=tr.number(team.posts_per_week * min(1.0, afford), 1),
                           planned=tr.number(team.posts_per_week, 1), sources=sources))
     if team.hours:
-        notes.insert(0, tr.t("team.hours", needed=tr.number(team.hours["needed"], 1),
+        notes.insert(0, tr.t("team.hours" if team.hours["bought"] else "team.hours_within",
+                             needed=tr.number(team.hours["needed"], 1),
                              existing=tr.number(team.hours["existing"], 1),
-                             bought=tr.number(team.hours["bought"], 1)))
+                             bought=tr.number(team.hours["bought"], 1),
+                             basis=owner_basis(plan)))
+        ch = plan.channels  # no team budget, and the calendar within half a post of the
+        # posts the owner's hours carry: they are what limits it
+        if not team.hours["bought"] and not plan.brief.budget.team \
+                and ch.planned_posts >= ch.capacity_posts - 0.5:
+            notes.insert(1, tr.t("team.hours_cut", capacity=tr.number(ch.planned_posts, 1)))
     elif team.existing_fte:
         notes.insert(0, _existing_note(plan))
     return Section(
