@@ -4,6 +4,8 @@ the most posts one idea fills)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .i18n import Translator
 
 
@@ -43,3 +45,20 @@ def idea_counts(slots: list) -> dict[str, int]:
             base[s.base_idea] = base.get(s.base_idea, 0) + 1
     return {"ideas": len(base), "texts": len({(s.idea, s.angle) for s in slots if s.idea}),
             "most": max(base.values(), default=0)}
+
+
+CADENCES = ("week", "month", "quarter")
+
+
+def cadence_period(cadence: str, date: str) -> str:
+    """The period of ``date`` a series with ``cadence`` (an idea template's ``cadence``:
+    week, month or quarter) has one post in: "2027-W05", "2027-03", "2027-Q1"; "" when
+    the idea has no cadence (no limit of this kind)."""
+    if cadence == "month":
+        return date[:7]
+    if cadence == "quarter":
+        return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
+    if cadence == "week":
+        year, week, _ = dt.date.fromisoformat(date).isocalendar()
+        return f"{year}-W{week:02d}"
+    return ""

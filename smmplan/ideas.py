@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .brief import Brief
 from .catalogue import content_facts
 from .i18n import Translator, apply_register
+from .idea_repeats import cadence_period
 from .jsondata import as_data
 from .sectors import playbook, sector_dates
 
@@ -50,6 +51,11 @@ class Idea:
     occurs: dict = field(default_factory=dict)
     no_show: frozenset[str] = frozenset()
     lever: str = ""  # the sector lever the idea carries out (a paid creator's post)
+    # a series' rhythm (data/sectors/<kind>.yaml ideas[].cadence: week, month, quarter): at
+    # most one post of the series in each such period, whatever the platform; ``series``
+    # names it (the template and its offer line: a product's version is the same series)
+    cadence: str = ""
+    series: str = ""
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
@@ -166,7 +172,9 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
-                                lever=tpl.get("lever", "")))
+                                lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
+                                series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
+                                f"|{f.get('diff', '')}|{f.get('persona', '')}"))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
     for key, items in (("strength_hook", brief.situation.strengths),
                        ("opportunity_hook", brief.situation.opportunities)):
@@ -425,7 +433,7 @@ def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                  tr: Translator, register: str = "vous", platforms: set[str] | None = None,
                  closed: set[str] | frozenset = frozenset(),
-                 prefer: Callable[[Idea, object], bool] | None = None) -> None:
+                 prefer: Callable[[Idea, object], bool] | None = None) -> list:
     """Give every calendar post an idea, a call to action and its format's adaptation.
 
     A key moment's idea goes on every platform of ``platforms`` (all when None): to its
@@ -470,13 +478,15 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 chosen[id(s)] = idea
                 days.add(s.date)
     slots.sort(key=lambda s: (s.date, s.time, s.platform))
-    fill(slots, evergreen, moments, chosen, tr, register)
+    return fill(slots, evergreen, moments, chosen, tr, register)  # the posts left short
 
 
 def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[int, Idea],
-         tr: Translator, register: str = "vous") -> None:
+         tr: Translator, register: str = "vous") -> list:
     """Give every post not in ``chosen`` (post id to its idea, counted first) the idea
-    ``IdeaUses.pick`` finds for it, in date order."""
+    ``IdeaUses.pick`` finds for it, in date order. Returns the posts the ideas fall short
+    for: no idea at all, or another pillar's because every idea of its own pillar that fits
+    it has reached its cadence or the yearly ceiling (``IdeaUses.spent``)."""
     pools: dict[str, list[Idea]] = {}
     for idea in evergreen:
         pools.setdefault(idea.pillar, []).append(idea)
@@ -487,16 +497,20 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
         if id(s) in chosen:
             on_day.setdefault(s.date, set()).add(chosen[id(s)].text)
             uses.add(chosen[id(s)], s)
+    short = []
     for s in slots:
         idea = chosen.get(id(s))
         if idea is None:
             used = on_day.setdefault(s.date, set())
             idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
+            if idea is None or (idea.pillar != s.pillar and uses.spent(pools.get(s.pillar), s)):
+                short.append(s)
             if idea is None:
                 continue
             used.add(idea.text)
             uses.add(idea, s)
         give(s, idea, tr, register)
+    return short
 
 
 def idea_caps() -> dict:
@@ -515,10 +529,12 @@ class IdeaUses:
         caps = idea_caps()
         self.per_month = int(caps["per_platform_month"])
         self.limit = max(1, math.ceil(posts * caps["max_share"] / 100))
+        self.ceiling = int(caps.get("per_year") or 0) or math.inf  # never beyond, cadence or not
         self.total: dict[str, int] = {}
         self.month: dict[tuple[str, str, str], int] = {}
         self.buckets: dict[int, dict[str, Idea]] = {}  # posts so far -> ideas with as many
         self.names: dict[int, tuple[list[Idea], set[str]]] = {}  # a tier's idea texts
+        self.series: set[tuple[str, str]] = set()  # (series, period) with its one post
 
     def _known(self, tier: list[Idea]) -> set[str]:
         """The texts of a tier's ideas, each idea put in its bucket the first time."""
@@ -543,6 +559,20 @@ class IdeaUses:
         self.buckets.setdefault(n, {})[idea.text] = idea
         key = (idea.text, slot.platform, slot.date[:7])
         self.month[key] = self.month.get(key, 0) + 1
+        if idea.cadence:
+            self.series.add((idea.series, cadence_period(idea.cadence, slot.date)))
+
+    def spent(self, pool: list[Idea] | None, slot) -> bool:
+        """Whether ideas of ``pool`` would fit ``slot`` but have reached their cadence or
+        the yearly ceiling (the ideas, not the post's timing, fall short)."""
+        return any(fits(i, slot) and not (self.total.get(i.text, 0) < self.ceiling
+                                          and self.in_cadence(i, slot)) for i in pool or [])
+
+    def in_cadence(self, idea: Idea, slot) -> bool:
+        """Whether the series of ``idea`` has no post yet in the period of ``slot`` (an
+        idea without a cadence: always)."""
+        return not idea.cadence or \
+            (idea.series, cadence_period(idea.cadence, slot.date)) not in self.series
 
     def within(self, idea: Idea, slot) -> bool:
         """Whether one more post of ``idea`` on ``slot`` stays within every cap."""
@@ -557,7 +587,8 @@ class IdeaUses:
         pool is too small) the least used of all that fit, its pillar's first. An idea
         with a ``cap`` of its own never goes beyond it."""
         def ok(i: Idea) -> bool:
-            return fits(i, slot) and (i.cap is None or self.total.get(i.text, 0) < i.cap)
+            return fits(i, slot) and self.total.get(i.text, 0) < min(
+                self.ceiling, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot)
 
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
