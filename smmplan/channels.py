@@ -52,7 +52,7 @@ from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
 from .i18n import Translator
-from .idea_repeats import vary_repeats
+from .idea_repeats import tease_before_the_day, vary_repeats
 from .idea_supply import least_needed, within_supply
 from .ideas import (
     assign_ideas,
@@ -507,6 +507,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                       sponsor_fit(paid, sponsored_formats, chosen, aware))
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
+    tease_before_the_day(slots, moments, tr, copy_register(brief))
     vary_repeats(slots, tr)
     return Channels(
         sector_kind=brief.client.sector_kind,
@@ -555,5 +556,6 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
                                                  channels.conversion),
                       tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
+    tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr)
     channels.ideas = [i.to_json() for i in evergreen + moments]

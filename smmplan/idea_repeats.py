@@ -62,3 +62,29 @@ def cadence_period(cadence: str, date: str) -> str:
         year, week, _ = dt.date.fromisoformat(date).isocalendar()
         return f"{year}-W{week:02d}"
     return ""
+
+
+def deadline_text(day: dt.date, entry: dict, tr: Translator) -> str:
+    """A key date's last day to order (``order_by_days`` before it; the day itself
+    without), as the plan writes dates ("Friday 18 December"), for a hook's ``{deadline}``."""
+    from babel.dates import format_date
+
+    last = day - dt.timedelta(days=int(entry.get("order_by_days") or 0))
+    return format_date(last, "EEEE d MMMM", locale=tr.locale)
+
+
+def tease_before_the_day(slots: list, moments: list, tr: Translator, register: str) -> None:
+    """A post of a moment whose offer opens on its day (``Idea.opens``: Black Friday, Boxing
+    Day) dated before that day is a teaser: its text says the date (``ideas.teaser``) and
+    it asks to save the post, never the day's call to action before the day opens."""
+    from .i18n import apply_register
+
+    by_text = {m.text: m for m in moments if m.opens}
+    for s in slots:
+        idea = by_text.get(s.base_idea)
+        if idea is None or s.date >= idea.date:
+            continue
+        day = dt.date.fromisoformat(idea.date)
+        s.idea = tr.t("ideas.teaser", topic=idea.topic, hook=idea.hook,
+                      date=deadline_text(day, {}, tr))
+        s.cta = apply_register(tr.t("cta.save"), register)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .brief import Brief
 from .catalogue import content_facts
 from .i18n import Translator, apply_register
-from .idea_repeats import cadence_period
+from .idea_repeats import cadence_period, deadline_text
 from .jsondata import as_data
 from .sectors import playbook, sector_dates
 
@@ -51,6 +51,7 @@ class Idea:
     occurs: dict = field(default_factory=dict)
     no_show: frozenset[str] = frozenset()
     lever: str = ""  # the sector lever the idea carries out (a paid creator's post)
+    opens: bool = False  # its offer opens on its day: every post that day; before it a teaser
     # a series' rhythm (data/sectors/<kind>.yaml ideas[].cadence: week, month, quarter): at
     # most one post of the series in each such period, whatever the platform; ``series``
     # names it (the template and its offer line: a product's version is the same series)
@@ -252,13 +253,13 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     out = []
     for d in sector_dates(c.sector_kind, c.country, c.period.start, c.period.end):
         e = d["entry"]
-        values = {"brand": c.name}
+        values = {"brand": c.name, "deadline": deadline_text(d["date"], e, tr)}
         out.append(Idea("showcase", tr.text(e["topic"], reg, **values),
                         tr.text(e["hook"], reg, **values), e["cta"],
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
                         lead_days=int(e["lead_days"]), when=e.get("when", ""),
                         order_by_days=e.get("order_by_days"),
-                        season_days=int(e.get("season_days", 0))))
+                        season_days=int(e.get("season_days", 0)), opens=bool(e.get("opens"))))
     book = playbook(c.sector_kind)
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for event in brief.calendar.events:
@@ -469,6 +470,8 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
             picks = picks[:idea.posts]  # the teaser early, the reminder late
+            picks += [s for s in posts if idea.opens and s.date == idea.date  # the day itself
+                      and id(s) not in taken and s not in picks and fits(idea, s)]
             if idea.season_days:  # a season: a post a week on each platform, all through it
                 weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
                          for s in reversed(window)}
@@ -483,10 +486,8 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
 
 def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[int, Idea],
          tr: Translator, register: str = "vous") -> list:
-    """Give every post not in ``chosen`` (post id to its idea, counted first) the idea
-    ``IdeaUses.pick`` finds for it, in date order. Returns the posts the ideas fall short
-    for: no idea at all, or another pillar's because every idea of its own pillar that fits
-    it has reached its cadence or the yearly ceiling (``IdeaUses.spent``)."""
+    """Give every post not in ``chosen`` (counted first) the idea ``IdeaUses.pick`` finds
+    for it, in date order. Returns the posts left short of their pillar's ideas (``spent``)."""
     pools: dict[str, list[Idea]] = {}
     for idea in evergreen:
         pools.setdefault(idea.pillar, []).append(idea)
@@ -563,8 +564,7 @@ class IdeaUses:
             self.series.add((idea.series, cadence_period(idea.cadence, slot.date)))
 
     def spent(self, pool: list[Idea] | None, slot) -> bool:
-        """Whether ideas of ``pool`` would fit ``slot`` but have reached their cadence or
-        the yearly ceiling (the ideas, not the post's timing, fall short)."""
+        """Whether ideas of ``pool`` fit ``slot`` but reached their cadence or ceiling."""
         return any(fits(i, slot) and not (self.total.get(i.text, 0) < self.ceiling
                                           and self.in_cadence(i, slot)) for i in pool or [])
 

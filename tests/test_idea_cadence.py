@@ -85,3 +85,30 @@ def test_no_idea_beyond_the_yearly_ceiling():
     fill(slots, ideas, [], {}, TR)
     counts = collections.Counter(s.base_idea for s in slots if s.base_idea)
     assert max(counts.values()) <= int(idea_caps()["per_year"])
+
+
+def test_a_day_that_opens_is_teased_before_and_fills_its_day():
+    """Black Friday / Boxing Day: every post of the day carries the moment; a post before
+    the day is a teaser that says the date and never asks to shop."""
+    from smmplan.idea_repeats import tease_before_the_day
+    from smmplan.ideas import assign_ideas
+
+    boxing = Idea("showcase", "Boxing Day: repair, don't replace", "Book a repair.", "shop",
+                  moment="Boxing Day", date="2027-12-26", lead_days=1, opens=True)
+    plain = [Idea("showcase", f"Piece {k}", "x", "shop") for k in range(10)]
+    slots = [s for p in ("instagram", "tiktok", "facebook")
+             for s in posts(4, p, "showcase", dt.date(2027, 12, 24))]
+    assign_ideas(slots, plain, [boxing], TR, "vous")
+    tease_before_the_day(slots, [boxing], TR, "vous")
+    day = [s for s in slots if s.date == "2027-12-26"]
+    assert day and all(s.base_idea == boxing.text for s in day)
+    before = [s for s in slots if s.base_idea == boxing.text and s.date < "2027-12-26"]
+    assert all("26 December" in s.idea and s.cta == TR.t("cta.save") for s in before)
+
+
+def test_the_christmas_cut_off_posts_say_the_cut_off():
+    from smmplan.ideas import moment_ideas
+
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
+    cut = [i for i in moment_ideas(brief, TR) if i.moment == "Christmas delivery cut-off"]
+    assert cut and all("18 December" in i.hook for i in cut)
