@@ -471,7 +471,8 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
             picks = picks[:idea.posts]  # the teaser early, the reminder late
             picks += [s for s in posts if idea.opens and s.date == idea.date  # the day itself
-                      and id(s) not in taken and s not in picks and fits(idea, s)]
+                      and id(s) not in taken and fits(idea, s)][:all(p.date < idea.date
+                                                                    for p in picks)]
             if idea.season_days:  # a season: a post a week on each platform, all through it
                 weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
                          for s in reversed(window)}
@@ -504,7 +505,8 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
         if idea is None:
             used = on_day.setdefault(s.date, set())
             idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
-            if idea is None or (idea.pillar != s.pillar and uses.spent(pools.get(s.pillar), s)):
+            if idea is None or (idea.pillar != s.pillar and uses.spent(pools.get(s.pillar), s)) \
+                    or uses.total.get(idea.text, 0) >= uses.ceiling:
                 short.append(s)
             if idea is None:
                 continue
@@ -586,9 +588,9 @@ class IdeaUses:
         all), its pillar's ideas beyond the yearly cap before another pillar's; else (the
         pool is too small) the least used of all that fit, its pillar's first. An idea
         with a ``cap`` of its own never goes beyond it."""
-        def ok(i: Idea) -> bool:
+        def ok(i: Idea, most: float = self.ceiling) -> bool:  # never beyond its cadence
             return fits(i, slot) and self.total.get(i.text, 0) < min(
-                self.ceiling, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot)
+                most, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot)
 
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
@@ -616,7 +618,7 @@ class IdeaUses:
             if found is not None:
                 return found
         first = {i.text for i in tiers[0]}
-        found = [i for tier in tiers for i in tier if ok(i)]
+        found = [i for tier in tiers for i in tier if ok(i, math.inf)]  # beyond the ceiling
         return min(found, key=lambda i: (i.text in used, month(i), self.total.get(i.text, 0),
                                          i.text not in first)) if found else None
 

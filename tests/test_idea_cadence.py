@@ -78,13 +78,17 @@ def test_the_platform_that_matters_least_gives_up_posts_rather_than_repeat_ideas
     assert max(per_month.values()) == 1  # never beyond the cadence
 
 
-def test_no_idea_beyond_the_yearly_ceiling():
-    """A plain idea (no cadence) on at most ``idea_caps.per_year`` posts."""
-    ideas = [Idea("education", f"Tip {k}", "x", "save") for k in range(2)]
-    slots = posts(200, "instagram", "education") + posts(200, "facebook", "education")
-    fill(slots, ideas, [], {}, TR)
+def test_no_idea_beyond_the_yearly_ceiling_while_others_fit():
+    """A plain idea (no cadence) on at most ``idea_caps.per_year`` posts while another idea
+    fits; the posts its pillar then cannot fill are reported short."""
+    tips = [Idea("education", f"Tip {k}", "x", "save") for k in range(2)]
+    others = [Idea("showcase", f"Piece {k}", "x", "shop") for k in range(80)]
+    slots = [s for p in ("instagram", "facebook", "tiktok", "pinterest")
+             for s in posts(365, p, "education")]
+    short = fill(slots, tips + others, [], {}, TR)
     counts = collections.Counter(s.base_idea for s in slots if s.base_idea)
-    assert max(counts.values()) <= int(idea_caps()["per_year"])
+    assert max(counts[t.text] for t in tips) == int(idea_caps()["per_year"])
+    assert short and all(s.base_idea for s in slots)
 
 
 def test_a_day_that_opens_is_teased_before_and_fills_its_day():
