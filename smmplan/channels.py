@@ -59,7 +59,8 @@ from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
 from .i18n import Translator
-from .idea_repeats import vary_repeats
+from .idea_repeats import tease_before_the_day, vary_repeats
+from .idea_supply import least_needed, within_supply
 from .ideas import (
     assign_ideas,
     closed_days,
@@ -137,6 +138,8 @@ class Channels:
     selling: list[str] | None = None  # platforms with conversion spend (None: not known)
     conversion: str | None = None  # the kind of conversion paid buys (budget.paid.conversion)
     closed: list[str] = field(default_factory=list)  # the days it does not post (holidays)
+    # posts a week the distinct ideas support on a platform that gave up posts (idea_supply)
+    idea_bound: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -515,7 +518,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             if day.weekday() >= 5:
                 closed.add(day.isoformat())
             day += dt.timedelta(days=1)
-    assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
+    planned = {id(s): (s.pillar, s.format) for s in slots}
+    short = assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
+    removed = within_supply(slots, short, evergreen, moments, tr, copy_register(brief),
+                            least_needed(choices, paid_spend), planned)
+    for c in kept:  # the ideas support fewer posts there (idea_supply)
+        if removed.get(c.platform):
+            c.posts_per_week = round(c.posts_per_week - removed[c.platform] / weeks, 1)
     if selling is not None:
         recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,
                       copy_register(brief))
@@ -528,6 +537,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
+    tease_before_the_day(slots, moments, tr, copy_register(brief))
     vary_repeats(slots, tr)
     return Channels(
         sector_kind=brief.client.sector_kind,
@@ -539,6 +549,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
         conversion=conversion, closed=sorted(holidays_),
+        idea_bound={c.platform: c.posts_per_week for c in kept if removed.get(c.platform)},
     )
 
 
@@ -576,5 +587,6 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
                                                  channels.conversion),
                       tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
+    tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr)
     channels.ideas = [i.to_json() for i in evergreen + moments]

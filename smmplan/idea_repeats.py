@@ -4,6 +4,8 @@ the most posts one idea fills)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .i18n import Translator
 
 
@@ -43,3 +45,46 @@ def idea_counts(slots: list) -> dict[str, int]:
             base[s.base_idea] = base.get(s.base_idea, 0) + 1
     return {"ideas": len(base), "texts": len({(s.idea, s.angle) for s in slots if s.idea}),
             "most": max(base.values(), default=0)}
+
+
+CADENCES = ("week", "month", "quarter")
+
+
+def cadence_period(cadence: str, date: str) -> str:
+    """The period of ``date`` a series with ``cadence`` (an idea template's ``cadence``:
+    week, month or quarter) has one post in: "2027-W05", "2027-03", "2027-Q1"; "" when
+    the idea has no cadence (no limit of this kind)."""
+    if cadence == "month":
+        return date[:7]
+    if cadence == "quarter":
+        return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
+    if cadence == "week":
+        year, week, _ = dt.date.fromisoformat(date).isocalendar()
+        return f"{year}-W{week:02d}"
+    return ""
+
+
+def deadline_text(day: dt.date, entry: dict, tr: Translator) -> str:
+    """A key date's last day to order (``order_by_days`` before it; the day itself
+    without), as the plan writes dates ("Friday 18 December"), for a hook's ``{deadline}``."""
+    from babel.dates import format_date
+
+    last = day - dt.timedelta(days=int(entry.get("order_by_days") or 0))
+    return format_date(last, "EEEE d MMMM", locale=tr.locale)
+
+
+def tease_before_the_day(slots: list, moments: list, tr: Translator, register: str) -> None:
+    """A post of a moment whose offer opens on its day (``Idea.opens``: Black Friday, Boxing
+    Day) dated before that day is a teaser: its text says the date (``ideas.teaser``) and
+    it asks to save the post, never the day's call to action before the day opens."""
+    from .i18n import apply_register
+
+    by_text = {m.text: m for m in moments if m.opens}
+    for s in slots:
+        idea = by_text.get(s.base_idea)
+        if idea is None or s.date >= idea.date:
+            continue
+        day = dt.date.fromisoformat(idea.date)
+        s.idea = tr.t("ideas.teaser", topic=idea.topic, hook=idea.hook,
+                      date=deadline_text(day, {}, tr))
+        s.cta = apply_register(tr.t("cta.save"), register)

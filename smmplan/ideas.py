@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .brief import Brief
 from .catalogue import content_facts
 from .i18n import Translator, apply_register
+from .idea_repeats import cadence_period, deadline_text
 from .jsondata import as_data
 from .new_shops import new_shop_ideas
 from .sectors import playbook, sector_dates
@@ -52,6 +53,12 @@ class Idea:
     occurs: dict = field(default_factory=dict)
     no_show: frozenset[str] = frozenset()
     lever: str = ""  # the sector lever the idea carries out (a paid creator's post)
+    opens: bool = False  # its offer opens on its day: every post that day; before it a teaser
+    # a series' rhythm (data/sectors/<kind>.yaml ideas[].cadence: week, month, quarter): at
+    # most one post of the series in each such period, whatever the platform; ``series``
+    # names it (the template and its offer line: a product's version is the same series)
+    cadence: str = ""
+    series: str = ""
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
@@ -170,7 +177,9 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
-                                lever=tpl.get("lever", "")))
+                                lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
+                                series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
+                                f"|{f.get('diff', '')}|{f.get('persona', '')}"))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
     for key, items in (("strength_hook", brief.situation.strengths),
                        ("opportunity_hook", brief.situation.opportunities)):
@@ -248,13 +257,13 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     out = []
     for d in sector_dates(c.sector_kind, c.country, c.period.start, c.period.end):
         e = d["entry"]
-        values = {"brand": c.name}
+        values = {"brand": c.name, "deadline": deadline_text(d["date"], e, tr)}
         out.append(Idea("showcase", tr.text(e["topic"], reg, **values),
                         tr.text(e["hook"], reg, **values), e["cta"],
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
                         lead_days=int(e["lead_days"]), when=e.get("when", ""),
                         order_by_days=e.get("order_by_days"),
-                        season_days=int(e.get("season_days", 0))))
+                        season_days=int(e.get("season_days", 0)), opens=bool(e.get("opens"))))
     book = playbook(c.sector_kind)
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
     for event in brief.calendar.events:
@@ -430,7 +439,7 @@ def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                  tr: Translator, register: str = "vous", platforms: set[str] | None = None,
                  closed: set[str] | frozenset = frozenset(),
-                 prefer: Callable[[Idea, object], bool] | None = None) -> None:
+                 prefer: Callable[[Idea, object], bool] | None = None) -> list:
     """Give every calendar post an idea, a call to action and its format's adaptation.
 
     A key moment's idea goes on every platform of ``platforms`` (all when None): to its
@@ -466,6 +475,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
             picks = picks[:idea.posts]  # the teaser early, the reminder late
+            picks += [s for s in posts if idea.opens and s.date == idea.date  # the day itself
+                      and id(s) not in taken and fits(idea, s)][:all(p.date < idea.date
+                                                                    for p in picks)]
             if idea.season_days:  # a season: a post a week on each platform, all through it
                 weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
                          for s in reversed(window)}
@@ -475,13 +487,13 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 chosen[id(s)] = idea
                 days.add(s.date)
     slots.sort(key=lambda s: (s.date, s.time, s.platform))
-    fill(slots, evergreen, moments, chosen, tr, register)
+    return fill(slots, evergreen, moments, chosen, tr, register)  # the posts left short
 
 
 def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[int, Idea],
-         tr: Translator, register: str = "vous") -> None:
-    """Give every post not in ``chosen`` (post id to its idea, counted first) the idea
-    ``IdeaUses.pick`` finds for it, in date order."""
+         tr: Translator, register: str = "vous") -> list:
+    """Give every post not in ``chosen`` (counted first) the idea ``IdeaUses.pick`` finds
+    for it, in date order. Returns the posts left short of their pillar's ideas (``spent``)."""
     pools: dict[str, list[Idea]] = {}
     for idea in evergreen:
         pools.setdefault(idea.pillar, []).append(idea)
@@ -492,16 +504,21 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
         if id(s) in chosen:
             on_day.setdefault(s.date, set()).add(chosen[id(s)].text)
             uses.add(chosen[id(s)], s)
+    short = []
     for s in slots:
         idea = chosen.get(id(s))
         if idea is None:
             used = on_day.setdefault(s.date, set())
             idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
+            if idea is None or (idea.pillar != s.pillar and uses.spent(pools.get(s.pillar), s)) \
+                    or uses.total.get(idea.text, 0) >= uses.ceiling:
+                short.append(s)
             if idea is None:
                 continue
             used.add(idea.text)
             uses.add(idea, s)
         give(s, idea, tr, register)
+    return short
 
 
 def idea_caps() -> dict:
@@ -520,10 +537,12 @@ class IdeaUses:
         caps = idea_caps()
         self.per_month = int(caps["per_platform_month"])
         self.limit = max(1, math.ceil(posts * caps["max_share"] / 100))
+        self.ceiling = int(caps.get("per_year") or 0) or math.inf  # never beyond, cadence or not
         self.total: dict[str, int] = {}
         self.month: dict[tuple[str, str, str], int] = {}
         self.buckets: dict[int, dict[str, Idea]] = {}  # posts so far -> ideas with as many
         self.names: dict[int, tuple[list[Idea], set[str]]] = {}  # a tier's idea texts
+        self.series: set[tuple[str, str]] = set()  # (series, period) with its one post
 
     def _known(self, tier: list[Idea]) -> set[str]:
         """The texts of a tier's ideas, each idea put in its bucket the first time."""
@@ -548,6 +567,19 @@ class IdeaUses:
         self.buckets.setdefault(n, {})[idea.text] = idea
         key = (idea.text, slot.platform, slot.date[:7])
         self.month[key] = self.month.get(key, 0) + 1
+        if idea.cadence:
+            self.series.add((idea.series, cadence_period(idea.cadence, slot.date)))
+
+    def spent(self, pool: list[Idea] | None, slot) -> bool:
+        """Whether ideas of ``pool`` fit ``slot`` but reached their cadence or ceiling."""
+        return any(fits(i, slot) and not (self.total.get(i.text, 0) < self.ceiling
+                                          and self.in_cadence(i, slot)) for i in pool or [])
+
+    def in_cadence(self, idea: Idea, slot) -> bool:
+        """Whether the series of ``idea`` has no post yet in the period of ``slot`` (an
+        idea without a cadence: always)."""
+        return not idea.cadence or \
+            (idea.series, cadence_period(idea.cadence, slot.date)) not in self.series
 
     def within(self, idea: Idea, slot) -> bool:
         """Whether one more post of ``idea`` on ``slot`` stays within every cap."""
@@ -561,8 +593,9 @@ class IdeaUses:
         all), its pillar's ideas beyond the yearly cap before another pillar's; else (the
         pool is too small) the least used of all that fit, its pillar's first. An idea
         with a ``cap`` of its own never goes beyond it."""
-        def ok(i: Idea) -> bool:
-            return fits(i, slot) and (i.cap is None or self.total.get(i.text, 0) < i.cap)
+        def ok(i: Idea, most: float = self.ceiling) -> bool:  # never beyond its cadence
+            return fits(i, slot) and self.total.get(i.text, 0) < min(
+                most, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot)
 
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
@@ -590,7 +623,7 @@ class IdeaUses:
             if found is not None:
                 return found
         first = {i.text for i in tiers[0]}
-        found = [i for tier in tiers for i in tier if ok(i)]
+        found = [i for tier in tiers for i in tier if ok(i, math.inf)]  # beyond the ceiling
         return min(found, key=lambda i: (i.text in used, month(i), self.total.get(i.text, 0),
                                          i.text not in first)) if found else None
 

@@ -155,6 +155,8 @@ def check_playbook(data: dict, name: str) -> list[str]:
         if idea.get("cta") not in ctas:
             problems.append(f"{where}: unknown cta {idea.get('cta')!r}")
         problems += timing_problems(idea, where)
+        if idea.get("cadence", "week") not in ("week", "month", "quarter"):
+            problems.append(f"{where}: cadence must be week, month or quarter")
         covered.add(idea.get("pillar"))
     if covered != set(PILLARS):
         problems.append(f"{name}: ideas must cover every pillar (missing "

@@ -8,7 +8,7 @@ from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..i18n import apply_register
 from ..idea_repeats import idea_counts
-from ..ideas import copy_register
+from ..ideas import copy_register, idea_caps
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
@@ -200,6 +200,10 @@ def content_plan(plan: Plan) -> Section:
                         planned=tr.number(ch.planned_posts, 1))
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=capacity))]
+    for platform, posts in ch.idea_bound.items():  # fewer posts than ideas would need
+        blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "channels.idea_bound", posts=tr.number(posts, 1), platform=platform_label(platform),
+            ceiling=tr.number(idea_caps()["per_year"])))))
     live = [p for p, formats in ch.mix.items() if "live" in formats]
     if ch.live_commerce and live:
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
@@ -212,7 +216,9 @@ def content_plan(plan: Plan) -> Section:
             capacity=tr.number(ch.capacity_posts, 1)))))
     pillars = pd.DataFrame([{"pillar": p["key"], "name": pillar_name(plan, p["key"]),
                              "role": tr.t(f"channels.role.{p['role']}"),
-                             "weight": p["weight"]} for p in ch.pillars])
+                             "weight": p["weight"],
+                             "calendar": sum(s.pillar == p["key"] for s in ch.slots)
+                             / max(1, len(ch.slots)) * 100} for p in ch.pillars])
     ideas = pd.DataFrame([{
         "pillar": pillar_name(plan, i["pillar"]), "text": i["text"],
         "moment": (day(tr, pd.Timestamp(i["date"]).date(), "medium") + " · " + i["moment"])
@@ -225,7 +231,9 @@ def content_plan(plan: Plan) -> Section:
         plan.record.table("pillars", "channels", tr.t("channels.pillars"), pillars,
                           [Column("name", tr.t("channels.pillars")),
                            Column("role", tr.t("table.role")),
-                           Column("weight", tr.t("table.share"), lambda v: tr.percent(v))]),
+                           Column("weight", tr.t("table.share"), lambda v: tr.percent(v)),
+                           Column("calendar", tr.t("table.calendar_share"),
+                                  lambda v: tr.percent(v))]),
         section_heading(plan, "ideas.title", "channels-ideas"),
         Html(render("paragraph.html.j2", text=tr.t(
             "ideas.intro", n=tr.number(len(ch.ideas)), client=plan.brief.client.name,

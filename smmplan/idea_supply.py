@@ -1,0 +1,69 @@
+"""The calendar within what its ideas support: when the distinct ideas cannot fill the
+planned posts within their cadences and the yearly ceiling (``ideas.fill`` returns the posts
+they fall short for), the platform where a post matters least (the lowest-scored kept
+platform without paid spend, else the lowest-scored) gives up posts of the pillars that fell
+short, rather than an idea being repeated beyond its cadence, and the ideas are given again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from .i18n import Translator
+from .ideas import Idea, fill
+
+
+def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list[Idea],
+                  tr: Translator, register: str, spare: str | None,
+                  planned: dict[int, tuple[str, str]], rounds: int = 6) -> dict[str, int]:
+    """Drop, for each post in ``short``, a post of the same pillar and month on ``spare``
+    (the nearest in date; never a key moment's post), then give every post its idea again
+    (``fill``), until the ideas fall short for none or ``spare`` has no such post left.
+    ``planned``: each post's pillar and format as the calendar planned them (an idea's
+    pillar and a link fallback replace them when given). ``slots`` is changed in place.
+    Returns the posts dropped per platform."""
+    removed: Counter = Counter()
+    by_text = {m.text: m for m in moments}
+    for _ in range(rounds):
+        drop = _to_drop(slots, short, spare, planned)
+        if not drop:
+            break
+        removed.update(s.platform for s in drop.values())
+        slots[:] = [s for s in slots if id(s) not in drop]
+        chosen = {id(s): by_text[s.base_idea] for s in slots
+                  if s.moment and s.base_idea in by_text}
+        for s in slots:
+            if id(s) not in chosen:
+                s.pillar, s.format = planned[id(s)]
+                s.idea = s.base_idea = ""
+        short = fill(slots, evergreen, moments, chosen, tr, register)
+    return dict(removed)
+
+
+def _to_drop(slots: list, short: list, spare: str | None,
+             planned: dict[int, tuple[str, str]]) -> dict[int, object]:
+    """The posts of ``spare`` that give way to the ``short`` ones (post id to post)."""
+    if spare is None:
+        return {}
+    drop: dict[int, object] = {}
+    for s in short:
+        pillar = planned[id(s)][0]
+        mine = [p for p in slots if p.platform == spare and not p.moment and id(p) not in drop
+                and planned[id(p)][0] == pillar and p.date[:7] == s.date[:7]]
+        if mine:
+            day = dt.date.fromisoformat(s.date)
+            p = min(mine, key=lambda p: (p is not s, abs((dt.date.fromisoformat(p.date)
+                                                          - day).days)))
+            drop[id(p)] = p
+    return drop
+
+
+def least_needed(choices: list, paid_spend: dict[str, float] | None) -> str | None:
+    """The kept platform where a post matters least: without paid spend first, then the
+    lowest score (None with a single platform: it keeps its posts)."""
+    kept = [c for c in choices if c.kept and (c.posts_per_week or 0) > 0]
+    if len(kept) < 2:
+        return None
+    return min(kept, key=lambda c: ((paid_spend or {}).get(c.platform, 0) > 0, c.score)
+               ).platform

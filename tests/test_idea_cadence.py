@@ -1,0 +1,118 @@
+"""An idea's cadence (a review or challenge of the month, a poll that decides production):
+at most one post of its series per period; when the ideas cannot fill the planned posts
+within cadences and the yearly ceiling, the platform where a post matters least gives up
+posts instead of an idea being repeated."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+
+from smmplan.calendar_slots import Slot
+from smmplan.i18n import Translator
+from smmplan.idea_repeats import cadence_period
+from smmplan.idea_supply import within_supply
+from smmplan.ideas import Idea, evergreen_ideas, fill, idea_caps
+from smmplan.paths import example_briefs
+from smmplan.validation import load_brief
+
+TR = Translator("en", "en_GB", "GBP")
+
+
+def posts(n: int, platform: str, pillar: str = "community",
+          start: dt.date = dt.date(2027, 1, 1)) -> list[Slot]:
+    return [Slot((start + dt.timedelta(days=k)).isoformat(), "18:00", platform, pillar,
+                 "photo", False) for k in range(n)]
+
+
+def test_cadence_periods():
+    assert cadence_period("month", "2027-03-31") == "2027-03"
+    assert cadence_period("quarter", "2027-05-02") == "2027-Q2"
+    assert cadence_period("week", "2027-01-04") == "2027-W01"
+    assert cadence_period("", "2027-01-04") == ""
+
+
+def test_a_monthly_idea_has_one_post_a_month_whatever_the_platform():
+    monthly = Idea("community", "Style challenge of the month", "One piece, your outfit.",
+                   "tag", cadence="month", series="challenge")
+    plain = [Idea("community", f"Customers wear it {k}", "Three photos.", "shop")
+             for k in range(8)]
+    slots = posts(90, "instagram") + posts(90, "tiktok")
+    fill(slots, [monthly, *plain], [], {}, TR)
+    mine = [s.date[:7] for s in slots if s.base_idea == monthly.text]
+    assert sorted(mine) == ["2027-01", "2027-02", "2027-03"]
+
+
+def test_a_series_counts_its_products_versions_together():
+    one = Idea("community", "Dresses: the review of the month", "A review.", "shop",
+               cadence="month", series="review|Womenswear")
+    two = Idea("community", "Workwear: the review of the month", "A review.", "shop",
+               cadence="month", series="review|Womenswear")
+    slots = posts(28, "instagram", start=dt.date(2027, 2, 1))
+    fill(slots, [one, two, *[Idea("community", f"Other {k}", "x", "shop")
+                             for k in range(40)]], [], {}, TR)
+    assert sum(s.base_idea in (one.text, two.text) for s in slots) == 1
+
+
+def test_the_fashion_playbook_marks_the_obvious_series():
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
+    ideas = evergreen_ideas(brief, TR)
+    cadence = {i.topic: i.cadence for i in ideas}
+    assert cadence["Vote for the next colour"] == "quarter"
+    assert cadence["Style challenge of the month"] == "month"
+    assert {i.cadence for i in ideas if i.topic.endswith("the review of the month")} == {"month"}
+
+
+def test_the_platform_that_matters_least_gives_up_posts_rather_than_repeat_ideas():
+    ideas = [Idea("community", f"Series {k}", "x", "tag", cadence="month", series=f"s{k}")
+             for k in range(3)]
+    slots = posts(60, "instagram") + posts(60, "pinterest")
+    planned = {id(s): (s.pillar, s.format) for s in slots}
+    short = fill(slots, ideas, [], {}, TR)
+    assert short  # 3 monthly series cannot fill 120 community posts
+    removed = within_supply(slots, short, ideas, [], TR, "en", "pinterest", planned)
+    left = collections.Counter(s.platform for s in slots)
+    assert removed.get("pinterest", 0) > 0 and "instagram" not in removed
+    assert left["instagram"] == 60
+    per_month = collections.Counter((s.base_idea, s.date[:7]) for s in slots if s.base_idea)
+    assert max(per_month.values()) == 1  # never beyond the cadence
+
+
+def test_no_idea_beyond_the_yearly_ceiling_while_others_fit():
+    """A plain idea (no cadence) on at most ``idea_caps.per_year`` posts while another idea
+    fits; the posts its pillar then cannot fill are reported short."""
+    tips = [Idea("education", f"Tip {k}", "x", "save") for k in range(2)]
+    others = [Idea("showcase", f"Piece {k}", "x", "shop") for k in range(80)]
+    slots = [s for p in ("instagram", "facebook", "tiktok", "pinterest")
+             for s in posts(365, p, "education")]
+    short = fill(slots, tips + others, [], {}, TR)
+    counts = collections.Counter(s.base_idea for s in slots if s.base_idea)
+    assert max(counts[t.text] for t in tips) == int(idea_caps()["per_year"])
+    assert short and all(s.base_idea for s in slots)
+
+
+def test_a_day_that_opens_is_teased_before_and_fills_its_day():
+    """Black Friday / Boxing Day: every post of the day carries the moment; a post before
+    the day is a teaser that says the date and never asks to shop."""
+    from smmplan.idea_repeats import tease_before_the_day
+    from smmplan.ideas import assign_ideas
+
+    boxing = Idea("showcase", "Boxing Day: repair, don't replace", "Book a repair.", "shop",
+                  moment="Boxing Day", date="2027-12-26", lead_days=1, opens=True)
+    plain = [Idea("showcase", f"Piece {k}", "x", "shop") for k in range(10)]
+    slots = [s for p in ("instagram", "tiktok", "facebook")
+             for s in posts(4, p, "showcase", dt.date(2027, 12, 24))]
+    assign_ideas(slots, plain, [boxing], TR, "vous")
+    tease_before_the_day(slots, [boxing], TR, "vous")
+    day = [s for s in slots if s.date == "2027-12-26"]
+    assert day and all(s.base_idea == boxing.text for s in day)
+    before = [s for s in slots if s.base_idea == boxing.text and s.date < "2027-12-26"]
+    assert all("26 December" in s.idea and s.cta == TR.t("cta.save") for s in before)
+
+
+def test_the_christmas_cut_off_posts_say_the_cut_off():
+    from smmplan.ideas import moment_ideas
+
+    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
+    cut = [i for i in moment_ideas(brief, TR) if i.moment == "Christmas delivery cut-off"]
+    assert cut and all("18 December" in i.hook for i in cut)
