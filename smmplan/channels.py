@@ -63,17 +63,16 @@ from .idea_repeats import tease_before_the_day, vary_repeats
 from .idea_supply import least_needed, within_supply
 from .ideas import (
     assign_ideas,
-    closed_days,
     copy_register,
     evergreen_ideas,
     fill,
     moment_ideas,
-    moment_platforms,
     target_ideas,
 )
 from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
+from .posting_days import closed_days, moment_platforms
 from .quiet_days import thin_quiet_days
 from .sectors import playbook, sector_dates
 from .sessions import sessions

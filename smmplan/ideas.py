@@ -368,39 +368,6 @@ def _weekday(date: str) -> int:
     return dt.date.fromisoformat(date).weekday()
 
 
-def moment_platforms(kept: list[str]) -> set[str]:
-    """The kept platforms a key moment goes on: those whose catalogue score for the
-    moments' role (the showcase pillar's) or for awareness reaches ``moment_min_role``
-    (data/content.yaml)."""
-    facts = content_facts()
-    role = facts["pillars"]["showcase"]
-    least = facts["calendar"]["moment_min_role"]
-    return {p for p in kept
-            if max(facts["platforms"][p]["roles"][r] for r in (role, "awareness")) >= least}
-
-
-def closed_days(sector_kind: str, key_dates: list[dict], country: str | None = None
-                ) -> set[str]:
-    """The days the calendar does not post on: the public holidays, unless the sector's
-    shops are open on them (data/content.yaml ``calendar.post_on_holidays``); in a country
-    where offices stay open on some of them (``calendar.office_closures``), only the ones
-    they close on."""
-    rules = content_facts()["calendar"]
-    if sector_kind in rules["post_on_holidays"]:
-        return set()
-    days = {d["date"] for d in key_dates if d["kind"] == "holiday"}
-    closes = rules.get("office_closures", {}).get(country or "")
-    if not closes or not days:
-        return days
-    import holidays
-
-    years = sorted({int(d[:4]) for d in days})
-    english = holidays.country_holidays(country, years=years)  # the package's own names
-    return {d for d in days
-            if any(part.strip().startswith(tuple(closes))
-                   for part in english.get(dt.date.fromisoformat(d), "").split(";"))}
-
-
 def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | frozenset,
               period: tuple[str, str]) -> None:
     """A platform without a post in a moment's days: its nearest free post (within a week

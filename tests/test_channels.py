@@ -255,7 +255,7 @@ def test_an_english_plan_of_a_french_client_names_holidays_in_english():
 
 def test_us_offices_work_on_federal_only_holidays_and_a_sector_date_named_like_a_holiday_is_once():
     from smmplan.channels import key_dates
-    from smmplan.ideas import closed_days
+    from smmplan.posting_days import closed_days
 
     dates = [{"date": "2027-10-11", "name": "Columbus Day", "kind": "holiday"},
              {"date": "2027-11-11", "name": "Veterans Day", "kind": "holiday"},
