@@ -9,85 +9,25 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .brief import Brief
 from .catalogue import content_facts
 from .i18n import Translator, apply_register
+from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
+    MOMENT_POSTS_PER_PLATFORM,
+    Idea,
+    copy_register,
+    reply_register,
+)
 from .idea_repeats import cadence_period, deadline_text
-from .jsondata import as_data
 from .new_shops import new_shop_ideas
 from .sectors import playbook, sector_dates
 from .webinars import event_planned, webinar_ideas
 
 if TYPE_CHECKING:
     from .targets import Targets
-
-MOMENT_POSTS_PER_PLATFORM = 2  # posts of a key moment per platform: a teaser and a reminder
-
-
-@dataclass
-class Idea:
-    pillar: str
-    topic: str
-    hook: str
-    cta: str  # catalogue key under cta.
-    offer: str = ""  # offer line name when the idea is about one
-    persona: str = ""  # declared persona's name when the idea is about one
-    voice: str = "brand"  # "person": posted from a founder's or employee's own profile
-    moment: str = ""  # key-moment name when the idea is dated
-    date: str = ""  # ISO date of the moment
-    lead_days: int = 0
-    when: str = ""  # "morning" or "evening": slot hours of data/content.yaml calendar
-    weekdays: list[int] = field(default_factory=list)  # days it may go out (0 = Monday)
-    order_by_days: int | None = None  # orders close this many days before the moment
-    season_days: int = 0  # the moment runs this many days after its date (a season)
-    posts: int = MOMENT_POSTS_PER_PLATFORM  # a moment's posts per platform
-    cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
-    formats: list[str] = field(default_factory=list)  # format families it fits (all if empty)
-    # a dated occurrence it sells or reports ("seats left for Saturday"): its weekday and
-    # whether the post points to the next one ("next") or the last one ("last"); never
-    # one that falls on a day of ``no_show`` (public holidays: no session)
-    occurs: dict = field(default_factory=dict)
-    no_show: frozenset[str] = frozenset()
-    lever: str = ""  # the sector lever the idea carries out (a paid creator's post)
-    opens: bool = False  # its offer opens on its day: every post that day; before it a teaser
-    # a series' rhythm (data/sectors/<kind>.yaml ideas[].cadence: week, month, quarter): at
-    # most one post of the series in each such period, whatever the platform; ``series``
-    # names it (the template and its offer line: a product's version is the same series)
-    cadence: str = ""
-    series: str = ""
-
-    @cached_property  # ideas are never changed once made; asked for per post and idea
-    def last_day(self) -> str:
-        """The last day a moment's post may go out: the moment itself, the last day of its
-        season (``season_days`` after it), or, when orders close earlier, the day before
-        the last day to order (a reminder leaves a whole day to order)."""
-        day = dt.date.fromisoformat(self.date)
-        if self.order_by_days is not None:
-            day -= dt.timedelta(days=self.order_by_days + 2)
-        return (day + dt.timedelta(days=self.season_days)).isoformat()
-
-    @cached_property
-    def first_day(self) -> str:
-        """The first day a moment's post may go out: ``lead_days`` before the moment, or
-        before its order deadline when orders close earlier (the lead time is for
-        ordering, not for the day itself)."""
-        day = dt.date.fromisoformat(self.date)
-        if self.order_by_days is not None:
-            day -= dt.timedelta(days=self.order_by_days)
-        return (day - dt.timedelta(days=self.lead_days)).isoformat()
-
-    @cached_property
-    def text(self) -> str:
-        """Topic and hook in one line, as the calendar carries it."""
-        return f"{self.topic} — {self.hook}"
-
-    def to_json(self) -> dict:
-        return as_data(self) | {"text": self.text}
-
 
 def _clean(text: str) -> str:
     """A brief phrase ready to sit inside a sentence: no final full stop or outer quotes."""
@@ -101,16 +41,6 @@ def _fits(template: dict, offer_text: str) -> bool:
     if any(w in text for w in template.get("exclude", [])):
         return False
     return not template.get("match") or any(w in text for w in template["match"])
-
-
-def copy_register(brief: Brief) -> str:
-    """Register of posts (``mirror`` writes posts with ``vous``)."""
-    return "tu" if brief.brand.tone_of_voice.address == "tu" else "vous"
-
-
-def reply_register(brief: Brief) -> str:
-    """Register of replies (``mirror`` answers in ``tu``: the people who write in ``tu``)."""
-    return "vous" if brief.brand.tone_of_voice.address == "vous" else "tu"
 
 
 def _focuses(brief: Brief, tpl: dict, fill: dict) -> list[list[dict]]:

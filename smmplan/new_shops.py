@@ -33,7 +33,7 @@ def new_shop_ideas(brief: Brief, tr: Translator) -> list:
     """The opening post and the monthly local posts (module docstring) as dated ideas."""
     from babel.dates import format_date
 
-    from .ideas import Idea, copy_register
+    from .idea_model import Idea, copy_register
 
     shops = new_shops_phrase(brief)
     if not shops:

@@ -78,7 +78,7 @@ def webinar_ideas(brief: Brief, tr: Translator) -> list:
     announcement, the reminder, the live and the replay, as key moments of the calendar."""
     from babel.dates import format_date
 
-    from .ideas import Idea, copy_register
+    from .idea_model import Idea, copy_register
 
     rule = webinar_rule(brief)
     if rule is None:

@@ -267,9 +267,8 @@ def write_generated(folder, plan, er_factor: float, conv_factor: float,
 
 
 # cost per conversion as a multiple of break-even, per paid platform of the fashion plan:
-# one line to scale, one to stop, one on forecast (the plan pays Instagram, Facebook and
-# TikTok)
-FACTORS = {"instagram": 0.3, "facebook": 1.5, "tiktok": 1.0}
+# one line to scale, one to stop, one to cut (the plan pays Instagram, Facebook and TikTok)
+FACTORS = {"instagram": 0.3, "facebook": 1.5, "tiktok": 0.8}
 
 
 def test_generated_actuals_known_statuses_and_gaps(tmp_path, fashion):
@@ -311,7 +310,7 @@ def test_generated_actuals_known_statuses_and_gaps(tmp_path, fashion):
         assert lines[platform]["marginal_cpa"] == pytest.approx(be * factor * curvature)
     assert curvature * 0.3 < 1 < curvature * 0.8 and 1.5 > 1  # scale, cut, stop cases
     assert {p: line["action"] for p, line in lines.items()} == {
-        "instagram": "scale", "facebook": "stop"}
+        "instagram": "scale", "facebook": "stop", "tiktok": "cut"}
     factors = planned.index.map(FACTORS)
     revenue_total = (planned / (be * factors) * 90).sum()
     assert paid["total"]["roas"] == pytest.approx(revenue_total / planned.sum())
@@ -324,10 +323,10 @@ def test_generated_actuals_known_statuses_and_gaps(tmp_path, fashion):
     assert {"paid_scale", "paid_stop", "missing_platform", "raise_target"} <= set(kinds)
     # a line whose average cost is under break-even but whose marginal cost is above: cut
     folder, _ = write_generated(tmp_path / "c", fashion, er_factor=1.0, conv_factor=1.0,
-                                cpa_factor={"instagram": 0.3, "facebook": 0.8})
+                                cpa_factor={"instagram": 0.3, "facebook": 0.8, "tiktok": 0.3})
     cut = track(fashion, folder)
     assert {line["platform"]: line["action"] for line in cut.paid["lines"]} == {
-        "instagram": "scale", "facebook": "cut"}
+        "instagram": "scale", "facebook": "cut", "tiktok": "scale"}
     assert "paid_cut" in {a["kind"] for a in cut.actions}
 
     # behind: engagement 6 % under its trajectory (above its baseline), comments 30 % under
