@@ -641,7 +641,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         paid_months=[m.date().isoformat() for m in months],
         seats=seats | {"free_paid": round(seat_cap, 2)} if seats else seats,
         peaks=pv.peaks_outweighed(monthly, months, settings.seasonality, demand,
-                                  cap=seats["free"] if seats else None),
+                                  cap={m.date().isoformat(): pm.month_free(seats, m)
+                                       for m in months} if seats else None),
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share))

@@ -74,7 +74,10 @@ def refined_break_even(sweep_at, coarse: float | None, break_even: float | None,
         return coarse
     fine = sweep_at(coarse, REFINE)
     found = break_even_budget(fine, break_even) if len(fine) > 1 else None
-    inside = found is not None and fine[0]["budget"] < found < fine[-1]["budget"]
+    below = [r for r in fine[1:] if r["marginal_cpa"]]  # the fine grid's first step must
+    # still earn its keep, else the crossing lies before the grid and the coarse one stays
+    inside = found is not None and fine[0]["budget"] < found < fine[-1]["budget"] \
+        and bool(below) and below[0]["marginal_cpa"] < break_even
     return round(min(found, envelope), 2) if inside else coarse
 
 

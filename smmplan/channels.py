@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -471,7 +472,12 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
                         None if live else int(calendar_rules()["lives_per_month"]))
     webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
+    before = Counter(s.platform for s in slots)
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
+    after = Counter(s.platform for s in slots)
+    for c in kept:  # the frequency counts the posts the quiet days drop
+        c.posts_per_week = round(c.posts_per_week - (before[c.platform] - after[c.platform])
+                                 / weeks, 1)
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, mix, windows, held.dates,
                                 brief.client.period.start)

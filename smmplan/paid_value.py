@@ -359,12 +359,13 @@ def against_today(calibration: dict, channels: list, months: int, total: float,
 
 def peaks_outweighed(rows: list[dict], months: list[pd.Timestamp], overrides: dict,
                      demand: dict[int, float], threshold: float = 1.1,
-                     cap: float | None = None) -> list[dict]:
+                     cap: dict[str, float] | float | None = None) -> list[dict]:
     """The sector's peak months (demand index at least ``threshold``) whose phased spend is
     below the plan's monthly mean because the seasonal cost of impressions outweighs the
     extra demand: {month, demand, cpm (the month's CPM factor over the plan's cheapest
     month, spend-weighted over platforms), spend, mean}; not a month whose bookings reach
-    ``cap`` (seats free a month: the cap, not the cost, holds its spend back)."""
+    ``cap`` (seats free a month, or each month's own by ISO month start: the cap, not the
+    cost, holds its spend back)."""
     if not rows:
         return []
     spend = {m.date().isoformat(): 0.0 for m in months}
@@ -389,4 +390,5 @@ def peaks_outweighed(rows: list[dict], months: list[pd.Timestamp], overrides: di
             for m in months if demand[m.month] >= threshold
             and spend[k := m.date().isoformat()] < mean * 0.999
             and cost[k] / cheapest > demand[m.month]
-            and (cap is None or booked[k] < cap - 0.05)]
+            and (cap is None or booked[k] < (cap.get(k, 0.0) if isinstance(cap, dict)
+                                             else cap) - 0.05)]
