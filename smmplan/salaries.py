@@ -64,8 +64,9 @@ def team_line_factor(brief: Brief, rate: float) -> float | None:
     """How far above (or below) the published pay figures the brief's team budget pays
     its in-house staff: the team budget less the staff it gives pay for
     (``budget.salaries``), over what the others cost at the published figures over the
-    plan period, employer costs included. None for a small business, or without in-house
-    roles, a team budget, or a role left to the published figures."""
+    plan period, employer costs included, within ``data/roles.yaml`` team_line_factor (a line
+    far above the staff's pay leaves room for hires). None for a small business, or without
+    in-house roles, a team budget, or a role left to the published figures."""
     b = brief.budget
     if brief.client.size == "sme" or not b.in_house or not b.team:
         return None
@@ -76,7 +77,8 @@ def team_line_factor(brief: Brief, rate: float) -> float | None:
                  for r, f in b.in_house.items() if r not in b.salaries)
     if market <= 0 or b.team <= given:
         return None
-    return (b.team - given) / market
+    bounds = facts["team_line_factor"]
+    return min(bounds["max"], max(bounds["min"], (b.team - given) / market))
 
 
 def _market_pay(brief: Brief, role: str, rate: float) -> Pay:

@@ -126,6 +126,7 @@ def test_the_brief_team_line_pays_the_in_house_team():
     """Maison Lune's brief gives its 6 in-house FTE and a team budget of 420,000: that line
     pays them, so their cost is the line itself (not 278,901 at national medians, which left
     a false 110,612 of headroom); published pay is scaled to that level, hires included."""
+    from smmplan.catalogue import role_facts
     from smmplan.salaries import role_pay, team_line_factor
     from smmplan.team import existing_team_cost
 
@@ -144,6 +145,9 @@ def test_the_brief_team_line_pays_the_in_house_team():
     assert "team_line_pay" in team.notes and "survey_pay" not in team.notes
     assert all(o["gap"] > 0 for o in team.options)  # the line is spent on the own team:
     # every option's hires (the paid campaign manager) are above it, and the plan says so
+    rich = brief.model_copy(update={"budget": brief.budget.model_copy(update={"team": 5e6})})
+    assert team_line_factor(rich, paid.rate) == role_facts()["team_line_factor"]["max"]
+    assert existing_team_cost(rich, paid.rate) < 5e6  # the rest of the line: room for hires
     assert team_line_factor(examples()["b2b-software"], 1.0) is None  # no in-house roles
     assert team_line_factor(examples()["bakery"], 1.0) is None  # a small business
 
