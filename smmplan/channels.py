@@ -249,9 +249,10 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     """Posts a week per kept platform: the recommended minimum first (today's posting for a
     best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
     capacity to the best-scored platforms first, each up to its recommended maximum (or
-    today's posting when higher). When capacity cannot pay the minimums, the best performers
-    keep theirs first and the others share the rest in proportion; a best performer cut
-    below today is marked ``cut``."""
+    today's posting when higher); no platform but a best performer gets more posts than the
+    best-scored one (capacity left over is not spent). When capacity cannot pay the
+    minimums, the best performers keep theirs first and the others share the rest in
+    proportion; a best performer cut below today is marked ``cut``."""
     facts = content_facts()["platforms"]
     floors = floors or {}
     mins = {c.platform: max(facts[c.platform]["posts_per_week"][0],
@@ -276,6 +277,12 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
         add = max(0.0, min(left, maxs[c.platform] - c.posts_per_week))
         c.posts_per_week += add
         left -= add
+    # the lead platform (best score) gets the most posts: a weaker one is held at the
+    # lead's level (its recommended minimum gives way), a best performer keeps today's
+    lead = max(kept, key=lambda c: c.score, default=None)
+    for c in kept:
+        if c is not lead and not c.protected:
+            c.posts_per_week = min(c.posts_per_week, lead.posts_per_week)
     for c in kept:
         c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
     # rounding must not plan more than the team can produce: trim the weakest first, a

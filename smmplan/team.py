@@ -14,9 +14,12 @@ from .budget import Paid
 from .catalogue import role_facts  # noqa: F401 (re-exported)
 from .jsondata import as_data
 from .salaries import role_pay
+from .sectors import playbook
 
 # Roles whose time produces content (posting capacity, channels chapter).
 CONTENT_ROLES = ("content_manager", "social_media_manager")
+# Options below the plan's posting, staffed lean: the strategist writes the monthly report.
+LEAN_KINDS = ("minimal", "within_budget")
 
 
 @dataclass
@@ -227,14 +230,15 @@ def work_rows(brief: Brief, posts: float, mix: dict[str, float] | None) -> list[
 
 
 def size_roles(brief: Brief, paid_total: float, posts: float, channels: int,
-               mix: dict[str, float] | None = None) -> dict[str, float]:
+               mix: dict[str, float] | None = None, lean: bool = False) -> dict[str, float]:
     """FTE per role for the plan's posting (``posts`` a week on ``channels`` platforms, in
     the calendar's format proportions ``mix``). SME: one social media manager for the hours
     it takes (``sme_hours``). Large: a strategist (0.5, 1 above 4 channels), content
     managers (content hours of the formats and levers / 37.5), community managers
     (channels / 4, plus review replies' hours), an analyst (0.5), campaign managers (paid
     budget a year / 1M, at least 0.3 when there is paid media) and designers (production
-    hours of the formats / 37.5), each at least 0.5."""
+    hours of the formats / 37.5), each at least 0.5. ``lean`` (the options below the plan's
+    posting): no analyst, the strategist writes the monthly report."""
     facts = role_facts()
     rules = facts["sizing"]
     week = facts["hours"]["per_fte_week"]
@@ -247,25 +251,35 @@ def size_roles(brief: Brief, paid_total: float, posts: float, channels: int,
     return {
         "strategist": 1.0 if channels > 4 else 0.5,
         "content_manager": round(max(0.5, hours["content"] / week), 2),
-        "community_manager": round(max(0.5, channels / rules["channels_per_community_fte"]
+        "community_manager": round(max(0.5, channels * community_hours(brief) / week
                                        + hours["community"] / week), 2),
-        "analyst": 0.5,
+        "analyst": 0.0 if lean else 0.5,
         "campaign_manager": round(max(0.3 if yearly_paid else 0.0,
                                       yearly_paid / rules["paid_per_campaign_fte"]), 2),
         "designer": round(max(0.5, hours["production"] / week), 2),
     }
 
 
+def community_hours(brief: Brief) -> float:
+    """Community work a week on one platform: the sector playbook's
+    ``community_hours_per_channel`` (a B2B account gets few comments and messages), else a
+    full-time week over ``data/roles.yaml`` sizing ``channels_per_community_fte``."""
+    facts = role_facts()
+    own = playbook(brief.client.sector_kind).get("community_hours_per_channel")
+    return float(own) if own is not None else \
+        facts["hours"]["per_fte_week"] / facts["sizing"]["channels_per_community_fte"]
+
+
 def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
-           capacity: Capacity | None, mix: dict[str, float] | None = None
-           ) -> tuple[dict[str, float], list[RolePlan], dict | None]:
+           capacity: Capacity | None, mix: dict[str, float] | None = None,
+           lean: bool = False) -> tuple[dict[str, float], list[RolePlan], dict | None]:
     """Roles sized for ``posts`` a week on ``channels`` platforms (formats in the
     calendar's proportions ``mix``), the client's own team counted first and the rest
     costed per source; a small business's hours a week. A large company's own staff above
     what the sizing needs stay in the role's FTE (all paid from the team budget), so each
     role's FTE is its own plus those to add."""
     facts = role_facts()
-    ftes = size_roles(brief, ads, posts, channels, mix)
+    ftes = size_roles(brief, ads, posts, channels, mix, lean)
     hours = None
     if brief.client.size == "sme":  # the hours the client gives are its own
         capacity = capacity or content_capacity(brief, rate)
@@ -368,6 +382,9 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         notes.append("bls_pay")
     if any(r.pay_basis == "brief" for r in roles):
         notes.append("brief_pay")
+    if any(r.pay_basis == "team_line" for r in roles):
+        notes = [n for n in notes if n not in ("survey_pay", "bls_pay", "country_pay")]
+        notes.append("team_line_pay")
     gap = round(team_cost + existing - brief.budget.team, 2) \
         if team_cost + existing > brief.budget.team + 1 else None
     if gap:
@@ -425,20 +442,24 @@ def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
     return {"kind": "owner_run", "posts_per_week": round(own, 1),
             "hours_per_week": round(hours, 1),
             "roles": {"social_media_manager": round(hours / h["per_fte_week"], 2)},
-            "hire": {}, "sourcing": None, "cost": round(existing_team_cost(brief, rate), 2)}
+            "hire": {}, "sourcing": None, "hire_cost": 0.0,
+            "cost": round(existing_team_cost(brief, rate), 2)}
 
 
 def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: float,
                   capacity: Capacity | None, kind: str,
                   mix: dict[str, float] | None = None) -> dict:
     """One posting level staffed the plan's way (own team first, the rest from the
-    cheapest source): roles, hires, hours and cost over the plan period."""
-    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity, mix)
+    cheapest source): roles, hires, hours and cost over the plan period. Below the plan's
+    posting (``LEAN_KINDS``) the strategist writes the monthly report (no analyst)."""
+    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity, mix,
+                                kind in LEAN_KINDS)
     sources = _sourcing(roles)
     cheapest = min(sources, key=sources.get)
     return {"kind": kind, "posts_per_week": round(posts, 1),
             "hours_per_week": hours["needed"] if hours else None, "roles": ftes,
             "hire": {r.role: r.hire for r in roles if r.hire}, "sourcing": cheapest,
+            "hire_cost": round(float(sources[cheapest]), 2),
             "cost": round(float(sources[cheapest]) + existing_team_cost(brief, rate), 2)}
 
 

@@ -61,6 +61,17 @@ def test_frequency_respects_capacity_and_recommendations():
     assert kept[0].posts_per_week >= kept[1].posts_per_week
 
 
+def test_frequency_lead_platform_gets_the_most_posts():
+    """A lower-scored platform with a high recommended minimum (X: 5 to 15 a week) never
+    gets more posts than the best-scored one held at its maximum (LinkedIn: 2 to 5)."""
+    kept = [ChannelChoice("linkedin", 94, 1, 1, 1, True, "conversion", "kept"),
+            ChannelChoice("x", 42.7, 1, 1, 1, True, "awareness", "kept")]
+    allocate_frequency(kept, capacity=11)
+    assert kept[1].posts_per_week <= kept[0].posts_per_week == 5
+    allocate_frequency(kept, capacity=4)  # short of the minimums: still no more than the lead
+    assert kept[1].posts_per_week <= kept[0].posts_per_week
+
+
 def test_holidays_france_and_united_states():
     fr = {d["date"]: d["name"] for d in key_dates(brief())}
     assert fr["2027-07-14"] == "Fête nationale" and "2027-05-01" in fr

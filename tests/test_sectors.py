@@ -138,6 +138,20 @@ def test_ideas_use_the_brief_and_the_sector(example_channels):
     assert any("Mother's Day (UK)" == d["name"] for d in fashion.key_dates)
 
 
+def test_a_persons_post_goes_on_linkedin_and_advocacy_shows(example_channels):
+    """A founder's or employee's post (voice: person) is posted from their own LinkedIn
+    profile, never on the brand's X or YouTube, and says so; the employee-advocacy lever
+    has its monthly kit post in the calendar."""
+    ch = example_channels["b2b-software"]
+    person = [s for s in ch.slots if "own LinkedIn profile" in s.idea]
+    assert person and {s.platform for s in person} == {"linkedin"}
+    assert not any(s.sponsored for s in person)
+    assert any(s.lever == "employee_advocacy" for s in person)
+    founder = [s for s in ch.slots if "What we got wrong" in s.idea
+               or "industry news" in s.idea or "Why it matters to buyers" in s.idea]
+    assert founder and all(s.platform == "linkedin" for s in founder)
+
+
 def test_calendar_files_carry_idea_and_cta(example_channels):
     from smmplan.channels import calendar_files
 

@@ -110,13 +110,46 @@ def test_brief_salaries_override_and_flags():
     b = examples()
     bakery = plan_team(b["bakery"], plan_paid(b["bakery"]))
     assert bakery.roles[0].annual_pay == 32000 and bakery.roles[0].pay_basis == "brief"
-    fashion = plan_team(b["fashion"], plan_paid(b["fashion"]))
-    assert "survey_pay" in fashion.notes  # GB pay: published UK figures (ONS ASHE for the
-    # strategist, designer, analyst and campaign manager), the others scaled from the anchor
+    # without a team budget for its in-house roles, GB pay is the published UK figures (ONS
+    # ASHE for the strategist, designer, analyst and campaign manager), the others scaled
+    no_line = b["fashion"].model_copy(update={"budget": b["fashion"].budget.model_copy(
+        update={"team": 0})})
+    fashion = plan_team(no_line, plan_paid(no_line))
+    assert "survey_pay" in fashion.notes
     basis = {r.role: r.pay_basis for r in fashion.roles}
     assert basis["designer"] == basis["strategist"] == "country_survey"
     assert basis["content_manager"] == "country_scaled"
     assert fashion.pay_sources and fashion.pay_sources[0]["url"].startswith("https://")
+
+
+def test_the_brief_team_line_pays_the_in_house_team():
+    """Maison Lune's brief gives its 6 in-house FTE and a team budget of 420,000: that line
+    pays them, so their cost is the line itself (not 278,901 at national medians, which left
+    a false 110,612 of headroom); published pay is scaled to that level, hires included."""
+    from smmplan.catalogue import role_facts
+    from smmplan.salaries import role_pay, team_line_factor
+    from smmplan.team import existing_team_cost
+
+    brief = examples()["fashion"]
+    paid = plan_paid(brief)
+    assert existing_team_cost(brief, paid.rate) == pytest.approx(brief.budget.team, abs=1)
+    factor = team_line_factor(brief, paid.rate)
+    assert factor > 1.2  # the client pays above the medians
+    no_line = brief.model_copy(update={"budget": brief.budget.model_copy(update={"team": 0})})
+    for role in ("strategist", "campaign_manager"):
+        p = role_pay(brief, role, paid.rate)
+        assert p.basis == "team_line" and p.source
+        assert p.annual == pytest.approx(role_pay(no_line, role, paid.rate).annual * factor,
+                                         abs=0.02)
+    team = plan_team(brief, paid)
+    assert "team_line_pay" in team.notes and "survey_pay" not in team.notes
+    assert all(o["gap"] > 0 for o in team.options)  # the line is spent on the own team:
+    # every option's hires (the paid campaign manager) are above it, and the plan says so
+    rich = brief.model_copy(update={"budget": brief.budget.model_copy(update={"team": 5e6})})
+    assert team_line_factor(rich, paid.rate) == role_facts()["team_line_factor"]["max"]
+    assert existing_team_cost(rich, paid.rate) < 5e6  # the rest of the line: room for hires
+    assert team_line_factor(examples()["b2b-software"], 1.0) is None  # no in-house roles
+    assert team_line_factor(examples()["bakery"], 1.0) is None  # a small business
 
 
 def test_the_clients_own_team_and_budget_come_first():
@@ -177,7 +210,7 @@ def test_good_better_best_options(name):
     if brief.client.size == "sme":
         assert opts[0]["kind"] == "owner_run" and opts[0]["cost"] == 0
         assert opts[0]["hours_per_week"] is not None
-    if team.total_cost["team"] <= brief.budget.team + 1:  # the plan fits: it is "better",
+    if team.total_cost["team"] + team.total_cost["existing_team"] <= brief.budget.team + 1:
         # unless the client's own people already carry it (then "good" is the plan)
         carried = opts[0]["posts_per_week"] >= team.posts_per_week - 0.5
         assert opts[1]["kind"] == ("more" if carried else "plan")
@@ -218,7 +251,7 @@ def test_salaries_by_country_have_sources_and_a_fallback(monkeypatch):
     assert (cm.annual, cm.basis) == (25500, "country_survey")
     strat = role_pay(fr, "strategist", 0.9)  # scaled from the French anchor by the BLS ratio
     assert strat.basis == "country_scaled"
-    assert strat.annual == pytest.approx(34000 * 161030 / 69780, abs=0.01)  # BLS OEWS May 2024
+    assert strat.annual == pytest.approx(34000 * 76950 / 69780, abs=0.01)  # BLS OEWS May 2024
     es = fr.model_copy(update={"client": fr.client.model_copy(update={"country": "ES"})})
     assert (role_pay(es, "strategist", 0.9).annual,
             role_pay(es, "strategist", 0.9).basis) == (45000, "country_survey")
@@ -226,7 +259,7 @@ def test_salaries_by_country_have_sources_and_a_fallback(monkeypatch):
     monkeypatch.setattr(salaries, "country_figures", lambda country: None)
     p = role_pay(es, "strategist", 0.9)  # a country without figures: the OECD ratio fallback
     assert p.basis == "country_ratio"
-    assert p.annual == pytest.approx(161030 * facts["pay_ratio"]["ES"] * 0.9, abs=0.01)
+    assert p.annual == pytest.approx(76950 * facts["pay_ratio"]["ES"] * 0.9, abs=0.01)
     us = facts["salaries"]["US"]["figures"][0]  # the U.S. anchor: read in the BLS OEWS file
     assert us["verified"] and us["annual"] == facts["roles"]["social_media_manager"]["pay_usd"]
     assert facts["verified"] is True and "OEWS" in facts["source"] and "May 2024" in facts["source"]
@@ -340,3 +373,28 @@ def test_a_large_company_that_posts_today_has_its_own_team_counted_first():
     # a brief that states its team keeps it as stated, a small business is sized in hours
     assert own_team(examples()["fashion"]) == examples()["fashion"].budget.in_house
     assert own_team(examples()["bakery"]) == {}
+
+
+def test_b2b_strategist_community_and_an_option_within_the_team_budget():
+    """Cloudline (US, B2B, 3 platforms, team budget 310,000): the strategist is paid as a
+    marketing specialist (BLS 13-1161), not a marketing manager (161,030); community work is
+    the B2B playbook's hours a platform, not 4 platforms a full-time person; and one option
+    (the lean one: the strategist writes the report) fits the team budget."""
+    from smmplan.catalogue import role_facts
+    from smmplan.salaries import role_pay
+    from smmplan.team import community_hours
+
+    brief = examples()["b2b-software"]
+    facts = role_facts()
+    strat = role_pay(brief, "strategist", 1.0)
+    assert strat.annual == facts["roles"]["strategist"]["pay_usd"] == 76950
+    assert "13-1161" in facts["roles"]["strategist"]["occupation"]
+    assert community_hours(brief) == 4 < community_hours(examples()["fashion"])
+    roles = size_roles(brief, 0.0, 12.0, 3)
+    assert roles["community_manager"] == 0.5  # 3 x 4 h: under half-time, the floor
+    assert size_roles(brief, 0.0, 12.0, 3, lean=True)["analyst"] == 0.0
+    paid = plan_paid(brief)
+    team = plan_team(brief, paid, 12.0, 3)
+    fit = [o for o in team.options if o["within_budget"]]
+    assert fit and team.recommended["within_budget"]
+    assert team.recommended["cost"] <= brief.budget.team + 1

@@ -9,7 +9,8 @@ from .. import workload as wl
 from ..catalogue import role_facts
 from ..plan import Plan
 from ..report import Column, Html, render
-from ..team import own_team_estimated
+from ..salaries import team_line_factor
+from ..team import LEAN_KINDS, community_hours, own_team_estimated
 from .base import (
     Section,
     chapter_opening,
@@ -106,7 +107,10 @@ def team_roles(plan: Plan) -> Section:
         notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
                           cost=tr.money(cost), gap=tr.money(team.budget_gap or 0),
                           posts=tr.number(team.posts_per_week * min(1.0, afford), 1),
-                          planned=tr.number(team.posts_per_week, 1), sources=sources))
+                          planned=tr.number(team.posts_per_week, 1), sources=sources,
+                          own=tr.number(team.existing_fte, 2), factor=tr.number(
+                              team_line_factor(plan.brief, plan.paid.rate if plan.paid
+                                               else 1.0) or 1.0, 2)))
     if team.hours:
         notes.insert(0, tr.t("team.hours" if team.hours["bought"] else "team.hours_within",
                              needed=tr.number(team.hours["needed"], 1),
@@ -144,7 +148,9 @@ def team_roles(plan: Plan) -> Section:
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
         *team_workload(plan),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "team.sizing_sme" if plan.brief.client.size == "sme" else "team.sizing_large"))),
+            "team.sizing_sme" if plan.brief.client.size == "sme" else "team.sizing_large",
+            hours=tr.number(community_hours(plan.brief),
+                            0 if community_hours(plan.brief).is_integer() else 1)))),
         *team_option_blocks(plan),
     )
 
@@ -222,9 +228,17 @@ def option_recommendation(plan: Plan) -> str:
         return tr.t("team.recommend", option=name, kind=tr.t(f"team.option_kind.{pick['kind']}"),
                     posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
                     gap=tr.money(-pick["gap"]))
-    return tr.t("team.recommend_over", option=name, budget=tr.money(pick["budget"]),
+    over = tr.t("team.recommend_over", option=name, budget=tr.money(pick["budget"]),
                 cost=tr.money(pick["cost"]), gap=tr.money(pick["gap"]),
                 posts=tr.number(pick["posts_per_week"], 1))
+    own = pick["cost"] - pick["hire_cost"]  # the client's own team, all of it paid
+    if not pick["hire"]:
+        return over
+    names = {r: tr.t(f"team.role.{r}") for r in pick["hire"]}
+    hires = tr.join([tr.t("team.staff_hire", role=names[r][:1].lower() + names[r][1:],
+                          fte=tr.number(f, 2)) for r, f in pick["hire"].items()])
+    return over + " " + tr.t("team.over_why", own=tr.money(own), hires=hires,
+                             added=tr.money(pick["hire_cost"]))
 
 
 def team_option_blocks(plan: Plan) -> list:
@@ -263,6 +277,10 @@ def team_option_blocks(plan: Plan) -> list:
         Html(render("paragraph.html.j2", css="smm-decision", text=option_recommendation(plan))),
         plan.record.table("team_options", "team", tr.t("team.options"), frame, columns),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.options_note"))),
+        *([Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.lean_note")))]
+          if plan.brief.client.size != "sme"
+          and any(o["kind"] in LEAN_KINDS and not o["roles"].get("analyst")
+                  for o in team.options) else []),
     ]
 
 
