@@ -63,7 +63,8 @@ def test_one_return_on_ad_spend(built):
 def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
     """Lune's revenue goal: the realistic value is the paid forecast plus the repeat
     customers' revenue, in the summary, the objectives chapter and the gap sentence;
-    Cloudline's leads goal: the paid leads a month, never below them."""
+    Cloudline's leads goal: today's organic leads (no ads history: the whole baseline)
+    plus the paid leads a month."""
     for slug, kpi in (("maison-lune", "social_revenue"), ("cloudline", "leads_per_month")):
         plan, text = _read(built, slug)
         tr = _tr(plan)
@@ -71,8 +72,11 @@ def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
         assert not o["realistic"]
         shown = (tr.money if kpi == "social_revenue" else tr.number)(o["realistic_target"])
         mid = plan["budget"]["scenarios"]["mid"]
-        if kpi == "leads_per_month":
-            assert o["realistic_target"] == pytest.approx(mid["conversions"] / 12, abs=0.01)
+        if kpi == "leads_per_month":  # no ads history: all of today's leads are organic
+            assert plan["budget"]["history"] is None
+            assert o["realistic_target"] == pytest.approx(
+                o["baseline"]["value"] + mid["conversions"] / 12, abs=0.01)
+            assert f"add up to {shown} a month" in text
         else:
             assert o["realistic_target"] >= mid["revenue"]  # plus the repeat customers
             assert f"and {shown}, the paid forecast plus the repeat customers" in text \
