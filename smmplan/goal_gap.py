@@ -66,6 +66,20 @@ class GoalGap:
         return self.gap < 0 if self.seats is not None else self.paid > self.target
 
 
+def held_by_cap(paid: Paid) -> str | None:
+    """Why the paid budget stops short of the envelope when it is not break-even: "bound"
+    when the forecast plus what the rest would buy reaches the most leads the history
+    supports (``lead_bound``), "seats" when it reaches the free seats of the booked line
+    (``Paid.seats``); None when break-even is the limit (or nothing is held back)."""
+    held, cap = paid.held_back or {}, paid.seats or {}
+    if held.get("budget", 0) < 0.5 or not cap.get("free_paid"):
+        return None
+    reached = float(paid.totals["conversions"]) + float(held.get("conversions") or 0)
+    if reached < cap["free_paid"] * 0.999:
+        return None
+    return "bound" if cap.get("bound") else "seats"
+
+
 def capacity_line(offer: Sequence[OfferLine], books: str | None) -> OfferLine | None:
     """The offer line a fill-rate goal fills: the line paid conversions book when it has a
     capacity, else the only line with one."""

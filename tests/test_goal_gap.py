@@ -120,7 +120,8 @@ def _paid(conversions: float, revenue: float, conversion: str = "lead",
           held_back: dict | None = None) -> SimpleNamespace:
     return SimpleNamespace(totals={"conversions": conversions, "revenue": revenue},
                            aov=100.0, conversion=conversion, held_back=held_back,
-                           customer_value=None, books=None, deal=None, history=None)
+                           customer_value=None, books=None, deal=None, history=None,
+                           seats=None)
 
 
 def test_the_forecast_against_the_goals_overshoot_and_miss():
@@ -249,3 +250,17 @@ def test_repeat_orders_all_in_the_paid_forecast_are_said_in_plain_words(lang, lo
     assert tr.money(104_159) in text and tr.money(991_537) in text
     assert tr.t("goal_gap.revenue_split_all_in_paid", paid="", target="", share="", gap="",
                 months=12, repeat_all="", unexplained="", verdict="")[:20] in text
+
+
+def test_the_budget_held_back_names_the_cap_that_stops_it_not_break_even():
+    from smmplan.goal_gap import held_by_cap
+
+    paid = _paid(308.1, 0, held_back={"budget": 46_700, "conversions": 13.39})
+    paid.seats = {"free": 26.79, "free_paid": 321.48, "bound": {"baseline": 8.93}}
+    assert held_by_cap(paid) == "bound"  # 308.1 + 13.39 leads reach the 321.48 bound
+    paid.seats = {"line": "Workshops", "free_paid": 321.48}
+    assert held_by_cap(paid) == "seats"
+    paid.held_back = {"budget": 46_700, "conversions": 5.0}  # short of the cap: break-even
+    assert held_by_cap(paid) is None
+    paid.held_back, paid.seats = None, {"free_paid": 300.0, "bound": {}}
+    assert held_by_cap(paid) is None  # nothing held back

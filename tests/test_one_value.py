@@ -194,3 +194,14 @@ def test_a_rate_from_one_figure_spans_the_stated_risk(built):
     bad = copy.deepcopy(plan)
     bad["budget"]["models"][0]["ctr"].update(low=1.08, high=1.08)
     assert not all(c.ok for c in run(bad) if c.name.startswith("spread of"))
+
+
+def test_the_unspent_budget_gives_the_limit_that_binds(built):
+    """Cloudline's paid budget stops at the lead bound (27 a month, 3 times today's), not
+    at break-even: the summary, the objectives and the paid chapter say so, never that
+    each extra conversion would cost more than it earns."""
+    plan, text = _read(built, "cloudline")
+    assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]
+    assert "each extra conversion would cost more than it earns" not in text
+    assert "costing more than it earns" not in text
+    assert text.count("the most your own history supports") == 4  # summary x2, ch. x2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps
+from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_by_cap
 from ..goals import GENERIC, evidence_for
 from ..objectives import Objective
 from ..plan import Plan
@@ -20,6 +20,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .held_back import cap_values
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -156,8 +157,11 @@ def goal_gap_sentences(plan: Plan) -> list[str]:
                 plan, retention.kpi, retention.baseline.value), target=kpi_value(
                 plan, retention.kpi, retention.target)))
         if g.held_back:
-            closers.append(tr.t("goal_gap.held_back", budget=tr.money(g.held_back),
-                                n=tr.number(g.held_back_conversions or 0)))
+            cap = held_by_cap(plan.paid)
+            closers.append(tr.t(f"goal_gap.held_back{'_' + cap if cap else ''}",
+                                budget=tr.money(g.held_back),
+                                n=tr.number(g.held_back_conversions or 0),
+                                **cap_values(plan)))
         extra = {"organic": leads_today(plan, g), "total": fmt(forecast_total(g) or 0)} \
             if not money else {}
         out.append(tr.t(f"goal_gap.{kind}_miss", paid=fmt(g.paid), target=fmt(g.target),
