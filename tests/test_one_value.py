@@ -205,3 +205,22 @@ def test_the_unspent_budget_gives_the_limit_that_binds(built):
     assert "each extra conversion would cost more than it earns" not in text
     assert "costing more than it earns" not in text
     assert text.count("the most your own history supports") == 4  # summary x2, ch. x2
+
+
+def test_a_computed_baseline_beside_the_clients_stated_figure_is_reconciled_once(built):
+    """Lune's brief says the repeat rate 'fell from 38% to 31%' and 'ROAS down from 4.1 to
+    2.9'; the customer file gives 29.08% and the ads export two revenue figures (every row,
+    and the conversion campaigns the forecast uses): each pair said once, with why."""
+    plan, text = _read(built, "maison-lune")
+    tr = _tr(plan)
+    repeat = next(o for o in plan["objectives"]["objectives"]
+                  if o["kpi"] == "repeat_purchase_rate")
+    shown = tr.percent(repeat["baseline"]["value"], 2)
+    assert text.count("Your brief says “Repeat purchase rate fell from 38% to 31%") == 1
+    quote = text.split("Your brief says “Repeat purchase rate", 1)[1][:400]
+    assert f"gives {shown} today" in quote and f"the plan uses {shown}" in quote
+    today = plan["budget"]["today"]
+    rows = text.split("counts the conversion value of every row of your ads export", 1)
+    assert len(rows) == 2 and tr.money(today["revenue_today"]) in rows[1][:500]
+    assert f"ROAS {tr.number(today['roas_today'], 2)}" in rows[1][:500]
+    assert text.count("“ROAS down from 4.1 to 2.9") == 1

@@ -20,6 +20,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .baseline_figures import ads_rows_note, brief_figure_note
 from .held_back import cap_values
 
 
@@ -277,6 +278,7 @@ def objectives_smart(plan: Plan) -> Section:
         if o.baseline.detail == "paid_social":
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
+        notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
         if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
             if (o.baseline.covers.get("ceiling") or {}).get("realistic"):
