@@ -235,9 +235,11 @@ def revenue_months(plan: dict) -> Iterator[Check]:
 
 def realistic_goals(plan: dict) -> Iterator[Check]:
     """A business goal flagged as unrealistic has one realistic value, the plan's own
-    forecasts: paid revenue (booked in the plan) plus the repeat customers' revenue, or
-    the paid leads a month, as the objectives chapter and the executive summary show it."""
-    from .goal_gap import LEAD_KINDS, repeat_from, repeat_in_paid
+    forecasts: what today's baseline brings that the paid forecast does not replace (the
+    baseline less its ads history's part) plus paid revenue (booked in the plan) and the
+    repeat customers' revenue, or plus the paid leads a month, as the objectives chapter
+    and the executive summary show it."""
+    from .goal_gap import LEAD_KINDS, organic_today, repeat_from, repeat_in_paid
 
     paid = plan.get("budget")
     if not paid or not paid.get("scenarios") or not paid.get("total"):
@@ -248,14 +250,18 @@ def realistic_goals(plan: dict) -> Iterator[Check]:
     for o in plan["objectives"]["objectives"]:
         if not o["from_brief"] or not o.get("target") or o.get("horizon_months") != months:
             continue
+        base = o["baseline"]
+        organic = organic_today(o["kpi"], base.get("value"), base.get("detail", ""),
+                                paid.get("history"), paid.get("conversion", ""), months)
         if o["kpi"] == "social_revenue" and paid.get("aov"):
             forecast = mid["revenue"] - (paid.get("deal") or {}).get("after_plan", 0.0)
             repeat = repeat_from(paid.get("customer_value"), months) or 0.0
             repeat -= min(repeat, repeat_in_paid(paid.get("customer_value"), forecast))
-            expected = forecast + min(repeat, max(0.0, o["target"] - forecast))
+            expected = organic + forecast + min(repeat, max(0.0, o["target"] - forecast
+                                                            - organic))
             shown = _translator(plan).money(o["realistic_target"])
         elif o["kpi"] == "leads_per_month" and paid.get("conversion") in LEAD_KINDS:
-            expected = mid["conversions"] / months
+            expected = organic + mid["conversions"] / months
             shown = _translator(plan).number(o["realistic_target"])
         else:
             continue

@@ -5,7 +5,12 @@ a month (the forecast's conversions a month, when a conversion is a lead) and a 
 forecast's figures are the budget chapter's (``Paid.totals``), never recomputed; a goal the
 forecast misses says what closes the gap, one it overshoots says so. A revenue gap is split
 into what the client's own data supports (repeat customers: the customer file's repeat
-orders over the goal's months, ``Paid.customer_value``) and what nothing explains."""
+orders over the goal's months, ``Paid.customer_value``) and what nothing explains.
+
+One definition of what a goal the plan forecasts can realistically reach (``forecast_total``):
+what today's baseline already brings that the paid forecast does not replace (its organic
+part, ``organic_today``: the whole baseline without an ads history for it, the baseline less
+the ads history's part otherwise), plus the paid forecast."""
 
 from __future__ import annotations
 
@@ -51,11 +56,28 @@ class GoalGap:
     unexplained: float | None = None  # revenue: the gap no figure of the client's supports
     realistic: bool = True  # the objectives chapter's realism verdict
     realistic_target: float | None = None
+    organic: float = 0.0  # today's organic part the paid forecast does not replace
+    from_ads: float = 0.0  # today's part the ads history brings (replaced by the forecast)
 
     @property
     def overshoots(self) -> bool:
-        """The paid forecast alone passes the goal."""
-        return self.gap < 0
+        """The paid forecast alone passes the goal (a fill rate: with today's organic
+        bookings, which its seats count)."""
+        return self.gap < 0 if self.seats is not None else self.paid > self.target
+
+
+def held_by_cap(paid: Paid) -> str | None:
+    """Why the paid budget stops short of the envelope when it is not break-even: "bound"
+    when the forecast plus what the rest would buy reaches the most leads the history
+    supports (``lead_bound``), "seats" when it reaches the free seats of the booked line
+    (``Paid.seats``); None when break-even is the limit (or nothing is held back)."""
+    held, cap = paid.held_back or {}, paid.seats or {}
+    if held.get("budget", 0) < 0.5 or not cap.get("free_paid"):
+        return None
+    reached = float(paid.totals["conversions"]) + float(held.get("conversions") or 0)
+    if reached < cap["free_paid"] * 0.999:
+        return None
+    return "bound" if cap.get("bound") else "seats"
 
 
 def capacity_line(offer: Sequence[OfferLine], books: str | None) -> OfferLine | None:
@@ -104,6 +126,41 @@ def repeat_in_paid(cv: dict | None, paid_revenue: float) -> float:
     return round(max(0.0, paid_revenue) * share, 2)
 
 
+def ads_part(kpi: str, value: float | None, detail: str, history: dict | None,
+             conversion: str, months: int) -> float:
+    """The part of a goal's baseline ``value`` the ads history brings, in the baseline's
+    unit (capped at it): all of it when the baseline is the ads export's own figure
+    (``detail`` "paid_social"); else the history's conversion revenue over ``months``
+    (revenue), its conversions a month (leads, when a conversion is a lead) or its bookings
+    over ``months`` (fill rate: seats); 0 without an ads history."""
+    if value is None:
+        return 0.0
+    if detail == "paid_social":
+        return float(value)
+    rows = [p for p in ((history or {}).get("platforms") or {}).values() if p.get("months")]
+    if not rows:
+        return 0.0
+    if kpi == "social_revenue":
+        part = sum(p.get("revenue") or 0.0 for p in rows) / max(p["months"] for p in rows) \
+            * months
+    elif kpi == "leads_per_month" and conversion in LEAD_KINDS:
+        part = sum(p["conversions"] for p in rows) / max(p["months"] for p in rows)
+    elif kpi == "fill_rate" and conversion in BOOKING_KINDS:
+        part = sum(p["conversions"] for p in rows) / max(p["months"] for p in rows) * months
+    else:
+        return 0.0
+    return min(float(value), max(0.0, float(part)))
+
+
+def organic_today(kpi: str, value: float | None, detail: str, history: dict | None,
+                  conversion: str, months: int) -> float:
+    """What today's baseline brings that the paid forecast does not replace: the baseline
+    less its ads history's part (``ads_part``); 0 without a baseline."""
+    if value is None:
+        return 0.0
+    return max(0.0, float(value) - ads_part(kpi, value, detail, history, conversion, months))
+
+
 def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
               offer: Sequence[OfferLine] = ()) -> list[GoalGap]:
     """Each business goal the paid forecast can be compared with, in the objectives' order.
@@ -126,10 +183,15 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             held = sum(dated.get("held_by_month", {}).values()) \
                 if dated.get("line") == line.name else None
             s = seats(line, months, o.baseline.value, float(o.target), bookings, held)
-            wanted = s.needed - (s.booked or 0)
+            by_ads = min(s.booked or 0.0, ads_part(
+                o.kpi, s.booked, "", getattr(paid, "history", None), paid.conversion, months))
+            if by_ads and s.booked is not None and s.capacity:  # replaced by the forecast
+                s.fill_after = (s.booked - by_ads + bookings) / s.capacity * 100
+            wanted = s.needed - (s.booked or 0) + by_ads
             out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, bookings,
                                bookings / wanted * 100 if wanted > 0 else 100.0,
-                               wanted - bookings, seats=s, **verdict))
+                               wanted - bookings, seats=s, organic=(s.booked or 0) - by_ads,
+                               from_ads=by_ads, **verdict))
             continue
         if o.kpi == "social_revenue" and paid.aov and o.horizon_months == months:
             forecast = float(totals["revenue"])  # booked within the goal's months:
@@ -138,15 +200,18 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             forecast = float(totals["conversions"]) / months
         else:
             continue
-        gap = float(o.target) - forecast
-        extra: dict = {}
+        basis = (o.kpi, o.baseline.value, o.baseline.detail, getattr(paid, "history", None),
+                 paid.conversion, o.horizon_months or months)
+        organic, from_ads = organic_today(*basis), ads_part(*basis)
+        gap = float(o.target) - forecast - organic
+        extra: dict = {"organic": organic, "from_ads": from_ads}
         if o.kpi == "social_revenue" and gap > 0:
             repeat = repeat_revenue(paid, months)
             if repeat is not None:  # each pound once: less what the paid purchases hold
                 held_in_paid = min(repeat, repeat_in_paid(paid.customer_value, forecast))
                 repeat -= held_in_paid
-                extra = {"repeat": min(repeat, gap), "unexplained": max(0.0, gap - repeat),
-                         "repeat_in_paid": held_in_paid}
+                extra |= {"repeat": min(repeat, gap), "unexplained": max(0.0, gap - repeat),
+                          "repeat_in_paid": held_in_paid}
         out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, forecast,
                            forecast / o.target * 100, gap, held.get("budget"),
                            held.get("conversions"), **extra, **verdict))
@@ -154,13 +219,14 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
 
 
 def forecast_total(g: GoalGap) -> float | None:
-    """What the plan's own forecasts add up to for a goal, in the target's unit: the paid
-    forecast plus the repeat customers' revenue (revenue), the paid leads a month (leads),
-    the fill rate today's bookings plus the paid ones give (fill rate). The repeat revenue
-    is net of the repeat orders the paid forecast already counts (``repeat_in_paid``)."""
+    """What the plan's own forecasts add up to for a goal, in the target's unit: today's
+    organic part (``organic_today``) plus the paid forecast, plus the repeat customers'
+    revenue (revenue); for a fill rate, the rate today's organic bookings plus the paid ones
+    give. The repeat revenue is net of the repeat orders the paid forecast already counts
+    (``repeat_in_paid``)."""
     if g.seats is not None:
         return g.seats.fill_after
-    return g.paid + (g.repeat or 0.0)
+    return g.organic + g.paid + (g.repeat or 0.0)
 
 
 def with_forecasts(ob: Objectives, paid: Paid, months: int,

@@ -153,7 +153,10 @@ def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:
         return None
     covered = max(1.0, ((end - start).days + 1) / 30.44)
     value = float(ads["revenue"].sum() / covered * months)
-    return GoalBaseline(round(value, 2), "data", "paid_social")
+    spend = float(ads["spend"].sum()) if "spend" in ads else None
+    return GoalBaseline(round(value, 2), "data", "paid_social", {  # every row of the export
+        "revenue": round(float(ads["revenue"].sum()), 2), "months": round(covered, 2),
+        "spend": None if spend is None else round(spend, 2)})
 
 
 def lead_event(goal: BusinessGoal) -> dict | None:

@@ -108,9 +108,11 @@ def test_a_baseline_the_brief_declares_is_used_and_said(tmp_path):
     assert (found.value, found.basis) == (50.0, "brief")
 
 
-def _objective(kpi: str, target: float, base: float | None, horizon: int = 12) -> Objective:
+def _objective(kpi: str, target: float, base: float | None, horizon: int = 12,
+               detail: str = "") -> Objective:
+    detail = detail or ("paid_social" if kpi == "social_revenue" else "")  # the ads export's
     return Objective(None, "business_goal", "conversion", kpi, [kpi],
-                     Baseline(kpi, base, "data"), target, "2027-12-31", "analyst", "web",
+                     Baseline(kpi, base, "data", detail), target, "2027-12-31", "analyst", "web",
                      "monthly", from_brief=True, goal=f"goal {kpi}", horizon_months=horizon)
 
 
@@ -118,7 +120,8 @@ def _paid(conversions: float, revenue: float, conversion: str = "lead",
           held_back: dict | None = None) -> SimpleNamespace:
     return SimpleNamespace(totals={"conversions": conversions, "revenue": revenue},
                            aov=100.0, conversion=conversion, held_back=held_back,
-                           customer_value=None, books=None, deal=None)
+                           customer_value=None, books=None, deal=None, history=None,
+                           seats=None)
 
 
 def test_the_forecast_against_the_goals_overshoot_and_miss():
@@ -140,6 +143,42 @@ def test_the_forecast_against_the_goals_overshoot_and_miss():
     problem = _objective("leads_per_month", 120, 46)
     problem.from_brief = False
     assert goal_gaps([problem], _paid(2469, 0), 12) == []
+
+
+def test_the_realistic_value_keeps_todays_organic_part_and_adds_the_paid_forecast():
+    """One definition: today's baseline less its ads history's part (the whole baseline
+    without an ads history), plus the paid forecast."""
+    from smmplan.brief import OfferLine
+    from smmplan.goal_gap import forecast_total
+
+    leads = _objective("leads_per_month", 120, 9)
+    paid = _paid(24 * 12, 0)
+    paid.history = None  # no ads history: all of today's 9 a month are organic
+    g = goal_gaps([leads], paid, 12)[0]
+    assert (g.organic, g.from_ads) == (9, 0)
+    assert forecast_total(g) == pytest.approx(9 + 24) and g.gap == pytest.approx(120 - 33)
+    paid.history = {"platforms": {"linkedin": {"conversions": 36, "months": 12},
+                                  "x": {"conversions": 12, "months": 12}}}
+    g = goal_gaps([leads], paid, 12)[0]  # 4 a month from the ads, replaced by the forecast
+    assert (g.organic, g.from_ads) == (5, 4) and forecast_total(g) == pytest.approx(29)
+    revenue = _objective("social_revenue", 2_400_000, 492_404)  # the ads export's revenue
+    paid = _paid(7000, 992_194, "purchase")
+    paid.history = {"platforms": {"instagram": {"revenue": 474_087, "conversions": 5000,
+                                                "months": 12}}}
+    g = goal_gaps([revenue], paid, 12)[0]
+    assert (g.organic, forecast_total(g)) == (0, 992_194)  # all of it is replaced
+    declared = _objective("social_revenue", 2_400_000, 600_000, detail="brief")
+    g = goal_gaps([declared], paid, 12)[0]  # a declared baseline less the ads' part
+    assert g.organic == pytest.approx(600_000 - 474_087)
+    assert forecast_total(g) == pytest.approx(600_000 - 474_087 + 992_194)
+    fill = _objective("fill_rate", 90, 50)
+    lines = [OfferLine(name="Workshops", capacity_per_month=32)]
+    paid = _paid(136, 6120, "booking")
+    paid.books, paid.history = "Workshops", {"platforms": {"instagram": {
+        "conversions": 60, "months": 12}}}  # 60 of today's 192 seats came from ads
+    g = goal_gaps([fill], paid, 12, lines)[0]
+    assert (g.organic, g.from_ads) == (132, 60)
+    assert forecast_total(g) == pytest.approx((192 - 60 + 136) / 384 * 100)
 
 
 def test_realism_is_judged_at_the_precision_the_plan_shows():
@@ -211,3 +250,17 @@ def test_repeat_orders_all_in_the_paid_forecast_are_said_in_plain_words(lang, lo
     assert tr.money(104_159) in text and tr.money(991_537) in text
     assert tr.t("goal_gap.revenue_split_all_in_paid", paid="", target="", share="", gap="",
                 months=12, repeat_all="", unexplained="", verdict="")[:20] in text
+
+
+def test_the_budget_held_back_names_the_cap_that_stops_it_not_break_even():
+    from smmplan.goal_gap import held_by_cap
+
+    paid = _paid(308.1, 0, held_back={"budget": 46_700, "conversions": 13.39})
+    paid.seats = {"free": 26.79, "free_paid": 321.48, "bound": {"baseline": 8.93}}
+    assert held_by_cap(paid) == "bound"  # 308.1 + 13.39 leads reach the 321.48 bound
+    paid.seats = {"line": "Workshops", "free_paid": 321.48}
+    assert held_by_cap(paid) == "seats"
+    paid.held_back = {"budget": 46_700, "conversions": 5.0}  # short of the cap: break-even
+    assert held_by_cap(paid) is None
+    paid.held_back, paid.seats = None, {"free_paid": 300.0, "bound": {}}
+    assert held_by_cap(paid) is None  # nothing held back

@@ -63,7 +63,8 @@ def test_one_return_on_ad_spend(built):
 def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
     """Lune's revenue goal: the realistic value is the paid forecast plus the repeat
     customers' revenue, in the summary, the objectives chapter and the gap sentence;
-    Cloudline's leads goal: the paid leads a month, never below them."""
+    Cloudline's leads goal: today's organic leads (no ads history: the whole baseline)
+    plus the paid leads a month."""
     for slug, kpi in (("maison-lune", "social_revenue"), ("cloudline", "leads_per_month")):
         plan, text = _read(built, slug)
         tr = _tr(plan)
@@ -71,8 +72,11 @@ def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
         assert not o["realistic"]
         shown = (tr.money if kpi == "social_revenue" else tr.number)(o["realistic_target"])
         mid = plan["budget"]["scenarios"]["mid"]
-        if kpi == "leads_per_month":
-            assert o["realistic_target"] == pytest.approx(mid["conversions"] / 12, abs=0.01)
+        if kpi == "leads_per_month":  # no ads history: all of today's leads are organic
+            assert plan["budget"]["history"] is None
+            assert o["realistic_target"] == pytest.approx(
+                o["baseline"]["value"] + mid["conversions"] / 12, abs=0.01)
+            assert f"add up to {shown} a month" in text
         else:
             assert o["realistic_target"] >= mid["revenue"]  # plus the repeat customers
             assert f"and {shown}, the paid forecast plus the repeat customers" in text \
@@ -190,3 +194,33 @@ def test_a_rate_from_one_figure_spans_the_stated_risk(built):
     bad = copy.deepcopy(plan)
     bad["budget"]["models"][0]["ctr"].update(low=1.08, high=1.08)
     assert not all(c.ok for c in run(bad) if c.name.startswith("spread of"))
+
+
+def test_the_unspent_budget_gives_the_limit_that_binds(built):
+    """Cloudline's paid budget stops at the lead bound (27 a month, 3 times today's), not
+    at break-even: the summary, the objectives and the paid chapter say so, never that
+    each extra conversion would cost more than it earns."""
+    plan, text = _read(built, "cloudline")
+    assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]
+    assert "each extra conversion would cost more than it earns" not in text
+    assert "costing more than it earns" not in text
+    assert text.count("the most your own history supports") == 4  # summary x2, ch. x2
+
+
+def test_a_computed_baseline_beside_the_clients_stated_figure_is_reconciled_once(built):
+    """Lune's brief says the repeat rate 'fell from 38% to 31%' and 'ROAS down from 4.1 to
+    2.9'; the customer file gives 29.08% and the ads export two revenue figures (every row,
+    and the conversion campaigns the forecast uses): each pair said once, with why."""
+    plan, text = _read(built, "maison-lune")
+    tr = _tr(plan)
+    repeat = next(o for o in plan["objectives"]["objectives"]
+                  if o["kpi"] == "repeat_purchase_rate")
+    shown = tr.percent(repeat["baseline"]["value"], 2)
+    assert text.count("Your brief says “Repeat purchase rate fell from 38% to 31%") == 1
+    quote = text.split("Your brief says “Repeat purchase rate", 1)[1][:400]
+    assert f"gives {shown} today" in quote and f"the plan uses {shown}" in quote
+    today = plan["budget"]["today"]
+    rows = text.split("counts the conversion value of every row of your ads export", 1)
+    assert len(rows) == 2 and tr.money(today["revenue_today"]) in rows[1][:500]
+    assert f"ROAS {tr.number(today['roas_today'], 2)}" in rows[1][:500]
+    assert text.count("“ROAS down from 4.1 to 2.9") == 1

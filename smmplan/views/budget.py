@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import charts
 from ..currency import ECB_SOURCE
+from ..goal_gap import held_by_cap
 from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -33,6 +34,7 @@ from .budget_notes import (
     lead_value_note,
     today_note,
 )
+from .held_back import cap_values
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -110,8 +112,10 @@ def budget_allocation(plan: Plan) -> Section:
     ]
     if paid.held_back:
         hb = paid.held_back
+        cap = held_by_cap(paid)  # a cap, not break-even, may be what stops the budget
         blocks.insert(2, Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
-            "budget.held_back", envelope=tr.money(paid.envelope), total=tr.money(paid.total),
+            f"budget.held_back{'_' + cap if cap else ''}", **cap_values(plan),
+            envelope=tr.money(paid.envelope), total=tr.money(paid.total),
             cpa=tr.money(paid.break_even_cpa, 2), rest=tr.money(hb["budget"]),
             conversions=tr.number(hb["conversions"]),
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else

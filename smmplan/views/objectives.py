@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..goal_gap import GoalGap, forecast_based, goal_gaps
+from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_by_cap
 from ..goals import GENERIC, evidence_for
 from ..objectives import Objective
 from ..plan import Plan
@@ -20,6 +20,8 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .baseline_figures import ads_rows_note, brief_figure_note
+from .held_back import cap_values
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -78,7 +80,8 @@ def revenue_split(plan: Plan, g: GoalGap) -> str:
     supports and what nothing explains, with the realism verdict it leads to."""
     tr = plan.tr
     months = plan.brief.client.period.months
-    verdict = tr.t("goal_gap.split_unrealistic" if (g.repeat or 0) >= 0.5
+    verdict = tr.t("goal_gap.split_unrealistic_organic" if g.organic >= 0.5
+                   else "goal_gap.split_unrealistic" if (g.repeat or 0) >= 0.5
                    else "goal_gap.split_unrealistic_paid", realistic=tr.money(g.realistic_target)) \
         if not g.realistic and g.realistic_target is not None \
         else tr.t("goal_gap.split_realistic")
@@ -90,7 +93,33 @@ def revenue_split(plan: Plan, g: GoalGap) -> str:
                 share=tr.percent(g.share, 0), gap=tr.money(g.gap),
                 repeat=tr.money(g.repeat or 0), months=months, in_paid=tr.money(held),
                 repeat_all=tr.money((g.repeat or 0) + held),
-                unexplained=tr.money(g.unexplained or 0), verdict=verdict)
+                unexplained=tr.money(g.unexplained or 0), verdict=verdict) + revenue_today(plan, g)
+
+
+def revenue_today(plan: Plan, g: GoalGap) -> str:
+    """What today's revenue baseline does beside the paid forecast: its organic part
+    continues and counts (``goal_gap.organic_today``), its ads part is replaced."""
+    tr = plan.tr
+    if g.baseline is None or g.baseline < 0.5:
+        return ""
+    if g.organic >= 0.5:
+        return tr.t("goal_gap.revenue_organic", organic=tr.money(g.organic),
+                    base=tr.money(g.baseline), ads=tr.money(g.from_ads))
+    return tr.t("goal_gap.revenue_ads_only", base=tr.money(g.baseline))
+
+
+def leads_today(plan: Plan, g: GoalGap) -> str:
+    """Today's leads beside the paid forecast: the organic part continues, the ads part
+    is replaced (``goal_gap.organic_today``)."""
+    tr = plan.tr
+    if g.baseline is None:
+        return tr.t("goal_gap.organic_unknown")
+    if g.from_ads < 0.005:
+        return tr.t("goal_gap.organic_all", organic=tr.number(g.organic))
+    if g.organic < 0.005:
+        return tr.t("goal_gap.organic_none")
+    return tr.t("goal_gap.organic_net", organic=tr.number(g.organic),
+                ads=tr.number(g.from_ads))
 
 
 def goal_gap_sentences(plan: Plan) -> list[str]:
@@ -114,6 +143,10 @@ def goal_gap_sentences(plan: Plan) -> list[str]:
             out.append(tr.t(f"goal_gap.{kind}_over", paid=fmt(g.paid), target=fmt(g.target),
                             share=tr.percent(g.share, 0), today=today))
             continue
+        if g.gap <= 0:  # today's organic part and the paid forecast reach it together
+            out.append(tr.t("goal_gap.met", paid=fmt(g.paid), target=fmt(g.target),
+                            organic=fmt(g.organic), total=fmt(forecast_total(g) or 0)))
+            continue
         if money and g.unexplained is not None:
             out.append(revenue_split(plan, g))
             continue
@@ -125,11 +158,17 @@ def goal_gap_sentences(plan: Plan) -> list[str]:
                 plan, retention.kpi, retention.baseline.value), target=kpi_value(
                 plan, retention.kpi, retention.target)))
         if g.held_back:
-            closers.append(tr.t("goal_gap.held_back", budget=tr.money(g.held_back),
-                                n=tr.number(g.held_back_conversions or 0)))
+            cap = held_by_cap(plan.paid)
+            closers.append(tr.t(f"goal_gap.held_back{'_' + cap if cap else ''}",
+                                budget=tr.money(g.held_back),
+                                n=tr.number(g.held_back_conversions or 0),
+                                **cap_values(plan)))
+        extra = {"organic": leads_today(plan, g), "total": fmt(forecast_total(g) or 0)} \
+            if not money else {}
         out.append(tr.t(f"goal_gap.{kind}_miss", paid=fmt(g.paid), target=fmt(g.target),
                         share=tr.percent(g.share, 0), gap=fmt(g.gap), today=today,
-                        closers="".join(closers)))
+                        closers="".join(closers), **extra)
+                   + (revenue_today(plan, g) if money else ""))
     return out
 
 
@@ -239,6 +278,7 @@ def objectives_smart(plan: Plan) -> Section:
         if o.baseline.detail == "paid_social":
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
+        notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
         if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
             if (o.baseline.covers.get("ceiling") or {}).get("realistic"):

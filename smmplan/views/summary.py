@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
+from ..goal_gap import held_by_cap
 from ..objectives import Objective
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
@@ -24,6 +25,7 @@ from .budget_notes import _leads, break_even_each
 from .channels import channels_decisions
 from .client_needs import client_needs
 from .community import community_decisions
+from .held_back import cap_values
 from .identity import identity_decisions
 from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
 from .targets import targets_decisions
@@ -189,10 +191,12 @@ def paid_cuts(plan: Plan) -> list[str]:
     tr, paid = plan.tr, plan.paid
     out = []
     held = paid.held_back or {}
+    cap = held_by_cap(paid)
     if held.get("budget", 0) >= 0.5 and paid.break_even_cpa:
-        out.append(tr.t("agency.rec_paid_held", envelope=tr.money(paid.envelope),
+        out.append(tr.t(f"agency.rec_paid_held{'_' + cap if cap else ''}",
+                        envelope=tr.money(paid.envelope),
                         spent=tr.money(paid.total), rest=tr.money(held["budget"]),
-                        cpa=tr.money(paid.break_even_cpa, 2)))
+                        cpa=tr.money(paid.break_even_cpa, 2), **cap_values(plan)))
     history = (paid.history or {}).get("platforms", {})
     months = plan.brief.client.period.months
     for c in paid.channels:  # beyond the budget chapter's extrapolation threshold

@@ -1,0 +1,63 @@
+"""A baseline the plan computes beside the client's own stated figure for the same thing:
+both said once in the objectives chapter, with why they differ (a different definition,
+period or set of rows), and the plan keeps its file's figure everywhere (the client's own
+data first). The brief's figure is quoted, never parsed into the plan's numbers: its
+numbers are only read to tell whether the two differ."""
+
+from __future__ import annotations
+
+import re
+
+from ..goals import evidence_for
+from ..objectives import Objective
+from ..plan import Plan
+from .base import kpi_value
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _stated(text: str) -> list[float]:
+    return [float(n.replace(",", ".")) for n in NUMBER.findall(text)]
+
+
+def brief_figure_note(plan: Plan, o: Objective) -> list[str]:
+    """The brief's evidence naming a measured baseline's KPI with a figure that is not the
+    file's: quoted beside it, with the file's definition, the file's figure kept."""
+    tr, b = plan.tr, o.baseline
+    if not o.from_brief or b.basis != "data" or b.value is None or b.detail == "paid_social":
+        return []
+    quoted = evidence_for(plan.brief, o.kpi)
+    if not quoted or any(abs(n - b.value) <= 0.005 * max(abs(b.value), 1.0)
+                         for n in _stated(quoted)):
+        return []
+    how = f"objectives.definition.{o.kpi}"
+    return [tr.t("objectives.brief_figure", evidence=quoted.strip().rstrip("."),
+                 value=kpi_value(plan, o.kpi, b.value),
+                 definition=tr.t(how) if tr.has(how) else tr.t("objectives.definition.other"))]
+
+
+def ads_rows_note(plan: Plan, o: Objective) -> list[str]:
+    """A revenue baseline read from every row of the ads export beside the paid chapter's
+    ads history (conversion campaigns only): both figures and their ROAS, once, and the
+    brief's own ROAS figure quoted when it states one."""
+    tr, b, today = plan.tr, o.baseline, plan.paid.today or {}
+    revenue, spend = b.covers.get("revenue"), b.covers.get("spend")
+    if b.detail != "paid_social" or not revenue or not spend or not today.get("revenue_today"):
+        return []
+    if abs(revenue - today["revenue_today"]) < 0.005 * revenue:
+        return []
+    out = [tr.t("objectives.ads_rows", baseline=kpi_value(plan, o.kpi, b.value),
+                revenue_all=tr.money(revenue), spend_all=tr.money(spend),
+                roas_all=tr.number(revenue / spend, 2),
+                months=tr.number(round(b.covers["months"], 1)),
+                horizon=o.horizon_months or plan.brief.goals.horizon_months,
+                revenue_conv=tr.money(today["revenue_today"]),
+                spend_conv=tr.money(today["spend_today"]),
+                roas_conv=tr.number(today["roas_today"], 2))]
+    problems = plan.brief.situation.problems
+    for name in type(problems).model_fields:
+        text = getattr(problems, name).evidence
+        if re.search(r"\bROAS\b", text) and NUMBER.search(text):
+            out.append(tr.t("objectives.brief_roas", evidence=text.strip().rstrip(".")))
+            break
+    return out

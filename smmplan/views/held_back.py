@@ -1,0 +1,19 @@
+"""The figures of the cap a paid budget stops at, when it is not break-even
+(``goal_gap.held_by_cap``), for the summary, the objectives and the paid chapter."""
+
+from __future__ import annotations
+
+from ..plan import Plan
+
+
+def cap_values(plan: Plan) -> dict:
+    """The figures of the cap the paid budget stops at (``held_by_cap``): the most leads
+    a month (or free seats), today's leads and the multiple, the cost of a conversion at
+    the planned budget."""
+    tr, paid = plan.tr, plan.paid
+    cap, bound = paid.seats or {}, (paid.seats or {}).get("bound") or {}
+    return {"most": tr.number(cap.get("free", 0)), "seats": tr.number(cap.get("free_paid", 0)),
+            "line": cap.get("line") or "", "base": tr.number(bound.get("baseline", 0), 1),
+            "multiple": tr.number(bound.get("multiple", 0)),
+            "plan_marginal": tr.money(paid.marginal_cpa, 2) if paid.marginal_cpa
+            else tr.t("common.na")}
