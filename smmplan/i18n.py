@@ -200,6 +200,16 @@ class Translator:
         """A date in the locale's style ("1 janvier 2027", "January 1, 2027")."""
         return format_date(value, format=style, locale=self.locale)
 
+    def weekday_date(self, value: dt.date) -> str:
+        """A day with its weekday, as a post says it ("Saturday 18 December"; in the US
+        "Friday, January 1"; in French "vendredi 1er janvier", the first of the month
+        written "1er" as the plan's dates)."""
+        pattern = "EEEE, MMMM d" if str(self.locale).endswith("_US") else "EEEE d MMMM"
+        text = format_date(value, format=pattern, locale=self.locale)
+        if self.language == "fr" and value.day == 1:
+            text = text.replace(" 1 ", " 1er ", 1)
+        return text
+
     def month(self, value: dt.date) -> str:
         """Month and year ("janv. 2027")."""
         return format_date(value, format="MMM y", locale=self.locale)

@@ -67,10 +67,8 @@ def cadence_period(cadence: str, date: str) -> str:
 def deadline_text(day: dt.date, entry: dict, tr: Translator) -> str:
     """A key date's last day to order (``order_by_days`` before it; the day itself
     without), as the plan writes dates ("Friday 18 December"), for a hook's ``{deadline}``."""
-    from babel.dates import format_date
-
     last = day - dt.timedelta(days=int(entry.get("order_by_days") or 0))
-    return format_date(last, "EEEE d MMMM", locale=tr.locale)
+    return tr.weekday_date(last)
 
 
 def tease_before_the_day(slots: list, moments: list, tr: Translator, register: str) -> None:

@@ -76,7 +76,6 @@ def webinar_subjects(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
 def webinar_ideas(brief: Brief, tr: Translator) -> list:
     """The dated ideas of each webinar's registration sequence (module docstring): the
     announcement, the reminder, the live and the replay, as key moments of the calendar."""
-    from babel.dates import format_date
 
     from .idea_model import Idea, copy_register
 
@@ -88,7 +87,7 @@ def webinar_ideas(brief: Brief, tr: Translator) -> list:
     out = []
     for n, day in enumerate(webinar_dates(brief)):
         subject, offer = subjects[n % len(subjects)]
-        when = format_date(day, "EEEE d MMMM", locale=tr.locale)
+        when = tr.weekday_date(day)
         moment = tr.t("ideas.webinar_moment", date=when)
         announce = int(rule["announce_days"])
         replay = int(rule["replay_days"])

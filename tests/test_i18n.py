@@ -131,3 +131,19 @@ def test_every_english_message_has_an_american_spelling_in_en_us():
     left = {k: m.group(0) for k, v in catalogue("en", "en_US").items()
             if (m := BRITISH.search(re.sub(r"\{\w+\}", "", v)))}
     assert not left, left
+
+
+def test_a_posts_date_follows_the_locale_and_the_french_first():
+    """Dates inside post ideas (webinars, order deadlines): the weekday and the day as each
+    locale writes them, the first of the month "1er" in French."""
+    import datetime as dt
+
+    from smmplan.i18n import Translator
+
+    first, later = dt.date(2027, 1, 1), dt.date(2027, 12, 18)
+    fr, us, gb = (Translator(lang, loc, "EUR") for lang, loc in
+                  (("fr", "fr_FR"), ("en", "en_US"), ("en", "en_GB")))
+    assert fr.weekday_date(first) == "vendredi 1er janvier"
+    assert fr.weekday_date(later) == "samedi 18 décembre"
+    assert us.weekday_date(first) == "Friday, January 1"
+    assert gb.weekday_date(later) == "Saturday 18 December"
