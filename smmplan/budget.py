@@ -272,6 +272,7 @@ def conversion_kind(brief: Brief) -> str:
 def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     """The paid-media chapter's results. ``targets`` (id, share, per-platform reach index,
     value index) splits each platform's forecast across the targets."""
+    from .retargeting import pool_json, pooled  # a ChannelModel subclass
     settings = brief.budget.paid
     envelope = brief.budget.paid_media
     if envelope <= 0:
@@ -364,6 +365,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                             monthly_capacity=cal.monthly_capacity,
                             value=history.value or model.value,
                             demand=model.demand / then_demand)
+            model = pooled(model, history)  # retargeting rows: a capped pool
             at_history = replace(model, season=1.0, periods=history.months, demand=1.0)
             modelled = float(at_history.chain(history.spend)["conversions"])
             calibrations[platform] = {
@@ -380,7 +382,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "model_revenue": round(modelled * (history.value or aov or 0), 2)
                 if (history.value or aov) else None,
                 "season_against_history": round(season / then_season, 4),
-                "demand_against_history": round(model.demand, 4), **cal.to_json()}
+                "demand_against_history": round(model.demand, 4),
+                "retargeting": pool_json(model, history), **cal.to_json()}
         models.append(model)
     if not models:
         raise DataError(f"{brief.source}: budget.paid.channels: no platform has a conversion "
