@@ -55,6 +55,7 @@ from .channel_choice import (
     scaled_score,
     sector_fit,
 )
+from .creator_posts import place_creator_posts
 from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
@@ -536,6 +537,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
+    place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     vary_repeats(slots, tr)
     return Channels(
@@ -586,6 +588,7 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
                                                  channels.conversion),
                       tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
+    place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr)
     channels.ideas = [i.to_json() for i in evergreen + moments]

@@ -17,14 +17,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .budget import ChannelModel
 from .catalogue import paid_facts
 
 
 @dataclass
-class PooledModel(ChannelModel):
-    """A ``ChannelModel`` whose first ``pool_spend`` a month buys retargeting at the
-    history's rates; the rest follows the prospecting curve."""
+class PoolMixin:
+    """Mixed into a ``budget.ChannelModel`` (``pooled``): its first ``pool_spend`` a month
+    buys retargeting at the history's rates; the rest follows the prospecting curve."""
 
     pool_spend: float = 0.0  # monthly cap of the retargeting spend
     pool_conversions: float = 0.0  # per unit of retargeting spend (the history's)
@@ -39,7 +38,7 @@ class PooledModel(ChannelModel):
 
     def chain(self, spend, scenario: str = "mid") -> dict[str, np.ndarray]:
         pool, rest = self.split(spend)
-        out = ChannelModel.chain(self, rest, scenario)
+        out = super().chain(rest, scenario)
         impressions = out["impressions"] + pool * self.pool_impressions / self.season
         return {"impressions": impressions,
                 "reach": self.audience * -np.expm1(-impressions / self.audience),
@@ -51,7 +50,18 @@ class PooledModel(ChannelModel):
         return lambda spend: self.chain(spend, scenario)["conversions"]
 
 
-def pooled(model: ChannelModel, history) -> ChannelModel:
+_POOLED: dict[type, type] = {}
+
+
+def _pooled_class(base: type) -> type:
+    """``PoolMixin`` over the model's class (no import of ``budget``: it imports this)."""
+    if base not in _POOLED:
+        cls = dataclass(type("PooledModel", (PoolMixin, base), {"__module__": __name__}))
+        _POOLED[base] = globals()["PooledModel"] = cls
+    return _POOLED[base]
+
+
+def pooled(model, history):
     """The model with the history's retargeting pool (``history.retargeting``), capped at
     ``max_multiple`` x its monthly spend; the model unchanged without one."""
     pool = getattr(history, "retargeting", None)
@@ -59,18 +69,18 @@ def pooled(model: ChannelModel, history) -> ChannelModel:
         return model
     cap = pool["spend"] / history.months * paid_facts()["retargeting"]["max_multiple"]
     fields = {f: getattr(model, f) for f in model.__dataclass_fields__}
-    return PooledModel(**fields, pool_spend=cap,
+    return _pooled_class(type(model))(**fields, pool_spend=cap,
                        pool_conversions=pool["conversions"] / pool["spend"],
                        pool_impressions=pool["impressions"] / pool["spend"],
                        pool_clicks=pool["clicks"] / pool["spend"])
 
 
-def pool_json(model: ChannelModel, history) -> dict | None:
+def pool_json(model, history) -> dict | None:
     """The pool for plan.json and the paid chapter: the history's retargeting rows, spend,
     conversions and cost per conversion, against its prospecting rows', and the monthly
     cap the plan keeps (spend and conversions)."""
     pool = getattr(history, "retargeting", None)
-    if not isinstance(model, PooledModel) or not pool:
+    if not isinstance(model, PoolMixin) or not pool:
         return None
     pros_spend = history.spend - pool["spend"]
     pros_conv = history.conversions - pool["conversions"]
