@@ -55,7 +55,7 @@ from .channel_choice import (
     scaled_score,
     sector_fit,
 )
-from .creator_posts import place_creator_posts
+from .creator_posts import held_for_the_lever, place_creator_posts
 from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
@@ -497,7 +497,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show))
+    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
+        brief, tr, no_show)))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
@@ -576,8 +577,8 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
-                                    + target_ideas(brief, targets, tr))
+    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
+        brief, tr, no_show) + target_ideas(brief, targets, tr)))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed

@@ -45,6 +45,18 @@ def creator_target(brief, lever: dict, platforms: list[str]) -> dict:
             "posts": min(high, affordable), "ads_share": float(lever["posts"]["ads_share"])}
 
 
+def held_for_the_lever(brief, evergreen: list) -> list:
+    """The ideas with the lever's ideas capped at 0 posts (``Idea.cap``) when the lever
+    states its posts: the calendar's filling leaves them out and ``place_creator_posts``
+    places exactly the lever's count."""
+    from dataclasses import replace
+
+    lever = creator_lever(brief.client.sector_kind)
+    if lever is None:
+        return evergreen
+    return [replace(i, cap=0) if i.lever == lever["key"] else i for i in evergreen]
+
+
 def _spread(posts: list, n: int) -> list:
     """``n`` of ``posts`` (in date order) evenly spaced."""
     if n <= 0 or not posts:
@@ -55,27 +67,42 @@ def _spread(posts: list, n: int) -> list:
 
 
 def place_creator_posts(slots: list, brief, evergreen: list, tr, register: str) -> dict | None:
-    """Give the lever's idea to the sponsored share and then to organic posts until the
+    """Give the lever's ideas (one product each, the least used on the platform) to the
+    sponsored share and then to organic posts until the
     calendar holds ``creator_target``'s count (see the module doc); returns the target with
     what was placed (``sponsored``, ``organic``), None without a lever that states its
     posts or without its idea."""
     from .ideas import fits, give  # the calendar's own helpers
 
     lever = creator_lever(brief.client.sector_kind)
-    idea = next((i for i in evergreen if lever and i.lever == lever["key"]), None)
-    if idea is None:
+    mine = [i for i in evergreen if lever and i.lever == lever["key"]]
+    if not mine:
         return None
+    used: dict[tuple[str, str], int] = {}
+    for s in slots:
+        if s.lever == lever["key"]:
+            used[(s.platform, s.base_idea)] = used.get((s.platform, s.base_idea), 0) + 1
+
+    def put(s) -> None:
+        """The lever's idea least used on the post's platform (one product each)."""
+        idea = min((i for i in mine if fits(i, s)), key=lambda i: (
+            used.get((s.platform, i.text), 0), sum(n for (_, t), n in used.items()
+                                                  if t == i.text)))
+        used[(s.platform, idea.text)] = used.get((s.platform, idea.text), 0) + 1
+        give(s, idea, tr, register)
+
     own = set(lever["cost"]["per_post"])  # platforms with their own creator fee first
     on = sorted({s.platform for s in slots if s.platform in own}) or \
         sorted({s.platform for s in slots})
     target = creator_target(brief, lever, on)
-    ok = [s for s in slots if s.platform in on and not s.moment and fits(idea, s)]
+    ok = [s for s in slots if s.platform in on and not s.moment
+          and any(fits(i, s) for i in mine)]
     sponsored = 0
     for p in on:
         ads = [s for s in ok if s.platform == p and s.sponsored]
         for s in _spread(ads, round(len(ads) * target["ads_share"] / 100)):
             if s.lever != lever["key"]:
-                give(s, idea, tr, register)
+                put(s)
             sponsored += 1
     have = sum(1 for s in slots if s.lever == lever["key"])
     need = target["posts"] - have
@@ -95,7 +122,7 @@ def place_creator_posts(slots: list, brief, evergreen: list, tr, register: str) 
             s = max(weeks[week], key=lambda x: (repeats[x.base_idea], x.date))
             weeks[week].remove(s)
             repeats[s.base_idea] -= 1
-            give(s, idea, tr, register)
+            put(s)
             organic += 1
             need -= 1
             if need <= 0:
