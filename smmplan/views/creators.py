@@ -37,7 +37,8 @@ def creator_lines(plan: Plan) -> list:
             "creators.programme", low=tr.number(target["low"]), high=tr.number(target["high"]),
             posts=tr.number(sum(c.posts.values())), share=tr.percent(target["ads_share"], 0),
             ads=tr.number(sum(c.ads.values())), platforms=tr.join(
-                [platform_label(p) for p in c.ads]) or tr.t("common.na")))))
+                [f"{platform_label(p)} {tr.number(n)}" for p, n in sorted(
+                    c.ads.items(), key=lambda x: -x[1])]) or tr.t("common.na")))))
     sources = tr.t("creators.sources", sources=" ".join(
         _source(tr, v) for v in c.sources.values()))
     if c.rate:
