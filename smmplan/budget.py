@@ -42,6 +42,7 @@ from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
 from .reach import reachable_audience
+from .retargeting import pool_json, pooled
 from .sector_defaults import sector_sponsor
 from .sectors import demand_by_month
 
@@ -359,14 +360,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 if then else season  # undated: assumed to be the plan's months
             then_demand = float(np.mean([demand[m.month] for m in then])) if then \
                 else model.demand
-            model = replace(model, audience=history.audience or market,
-                            season=season / then_season, lift=cal.lift,
-                            monthly_capacity=cal.monthly_capacity,
-                            value=history.value or model.value,
-                            demand=model.demand / then_demand)
+            model = pooled(replace(model, audience=history.audience or market,
+                                   season=season / then_season, lift=cal.lift,
+                                   monthly_capacity=cal.monthly_capacity,
+                                   value=history.value or model.value,
+                                   demand=model.demand / then_demand), history)  # retargeting
             at_history = replace(model, season=1.0, periods=history.months, demand=1.0)
             modelled = float(at_history.chain(history.spend)["conversions"])
-            calibrations[platform] = {
+            calibrations[platform] = {"retargeting": pool_json(model, history),
                 "months": round(history.months, 2), "dated": history.dated,
                 "spend": round(history.spend, 2), "conversions": round(history.conversions, 2),
                 "revenue": round(history.revenue, 2) if history.revenue is not None else None,

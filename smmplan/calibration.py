@@ -29,7 +29,7 @@ import pandas as pd
 
 from .benchmarks import Range
 from .brief import Brief
-from .exports.ads import ads_breakdowns, conversion_rows, read_ads
+from .exports.ads import ads_breakdowns, conversion_rows, read_ads, retargeting_rows
 from .jsondata import as_data
 
 LN2 = math.log(2)
@@ -83,10 +83,19 @@ class PlatformHistory:
     awareness_spend: float = 0.0
     audience_source: str = "median"  # or "reached": the most people reached in one month
     audience_month: str | None = None  # that month (first day), when it sets the audience
+    retargeting: dict | None = None  # the retargeting rows' totals (a capped pool): rows,
+    #   spend, impressions, clicks, conversions, revenue; the rates and the curve's point
+    #   are the other (prospecting) rows'
 
     @property
     def monthly_spend(self) -> float:
         return self.spend / self.months
+
+    @property
+    def curve_impressions(self) -> float:
+        """The impressions the curve is fitted on: the prospecting rows' (all, without a
+        retargeting pool)."""
+        return self.impressions - (self.retargeting or {}).get("impressions", 0.0)
 
     @property
     def value(self) -> float | None:
@@ -113,6 +122,13 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
         if rows["clicks"].sum() <= 0:
             out[platform] = "no_clicks"
             continue
+        whole, pool = rows, retargeting_rows(rows)
+        pool_sums = None
+        if pool.any() and not pool.all() and rows[~pool]["clicks"].sum() > 0:
+            pool_sums = rows[pool][["spend", "impressions", "clicks", "conversions"]] \
+                .to_numpy(float).sum(axis=0)
+            pool_revenue = float(rows[pool]["revenue"].sum()) if "revenue" in rows else None
+            pool_rows, rows = int(pool.sum()), rows[~pool]
         sums = rows[["spend", "impressions", "clicks", "conversions"]].to_numpy(float)
         point = rates(sums.sum(axis=0))
         # 200 bootstrap resamples of the rows at once: (200, rows) indices -> summed columns
@@ -124,14 +140,14 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
         conv_lo, conv_hi = np.percentile(resampled[3], [5, 95])
         months, starts, max_month, audience = float(plan_months), [], None, None
         source: tuple[str, str | None] = ("median", None)
-        here = dated and rows["start"].notna().any()
+        here = dated and whole["start"].notna().any()
         if here:
-            start = rows["start"].min()
-            if "end" in rows and rows["end"].notna().any():
-                end = rows["end"].max()
+            start = whole["start"].min()
+            if "end" in whole and whole["end"].notna().any():
+                end = whole["end"].max()
             else:  # a start date per row: the last row's month is covered to its end
-                end = rows["start"].max() + pd.offsets.MonthEnd(0)
-            by_month = rows.groupby(rows["start"].dt.to_period("M"))
+                end = whole["start"].max() + pd.offsets.MonthEnd(0)
+            by_month = whole.groupby(whole["start"].dt.to_period("M"))
             months = max(1.0, ((end - start).days + 1) / 30.44)
             starts = [str(p.start_time.date()) for p in by_month.groups]
             max_month = float(by_month["spend"].sum().max())
@@ -151,14 +167,28 @@ def platform_histories(frame: pd.DataFrame, plan_months: int, seed: int
         revenue = float(rows["revenue"].sum()) if "revenue" in rows else None
         history = PlatformHistory(
             len(rows), *map(float, sums.sum(axis=0)), revenue, months, bool(here),
-            max_month if max_month is not None else float(rows["spend"].sum()) / months,
+            max_month if max_month is not None else float(whole["spend"].sum()) / months,
             audience, starts)
         history.rates = {name: (float(lo[i]), float(point[i]), float(hi[i]))
                          for i, name in enumerate(("cpm", "ctr", "cvr"))}
         history.conversions_interval = (float(conv_lo), float(conv_hi))
-        history.awareness_rows = len(every) - len(rows)
-        history.awareness_spend = float(every["spend"].sum() - rows["spend"].sum())
+        history.awareness_rows = len(every) - len(whole)
+        history.awareness_spend = float(every["spend"].sum() - whole["spend"].sum())
         history.audience_source, history.audience_month = source
+        if pool_sums is not None:  # the history's totals hold both; the rates prospecting's
+            history.retargeting = {"rows": pool_rows, **dict(zip(
+                ("spend", "impressions", "clicks", "conversions"), map(float, pool_sums),
+                strict=True)),
+                "revenue": pool_revenue}
+            history.rows += pool_rows
+            history.spend += float(pool_sums[0])
+            history.impressions += float(pool_sums[1])
+            history.clicks += float(pool_sums[2])
+            history.conversions += float(pool_sums[3])
+            if history.revenue is not None and pool_revenue is not None:
+                history.revenue += pool_revenue
+            history.conversions_interval = tuple(v + float(pool_sums[3]) for v in
+                                                 history.conversions_interval)
         out[platform] = history
     return out
 
@@ -188,7 +218,7 @@ class Calibration:
 def calibrate(history: PlatformHistory, market_audience: float, frequency: float
               ) -> Calibration:
     """The capacity and lift that put the curve through the history's monthly point."""
-    monthly_impressions = history.impressions / history.months
+    monthly_impressions = history.curve_impressions / history.months
     if history.audience:  # what the history's reach says
         capacity = history.audience * frequency
     else:  # the market estimate, never so small that the history was past half-way

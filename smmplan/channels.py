@@ -56,6 +56,7 @@ from .channel_choice import (
     scaled_score,
     sector_fit,
 )
+from .creator_posts import held_for_the_lever, place_creator_posts
 from .exports.posts import read_posts
 from .goals import goal_platform
 from .holiday_names import named_holidays
@@ -509,7 +510,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show))
+    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
+        brief, tr, no_show)))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
@@ -549,6 +551,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
+    place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     vary_repeats(slots, tr)
     return Channels(
@@ -587,8 +590,8 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
-                                    + target_ideas(brief, targets, tr))
+    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
+        brief, tr, no_show) + target_ideas(brief, targets, tr)))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
@@ -599,6 +602,7 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
                                                  channels.conversion),
                       tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
+    place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr)
     channels.ideas = [i.to_json() for i in evergreen + moments]

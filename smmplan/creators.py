@@ -25,6 +25,7 @@ class CreatorCost:
     production: float  # the brief's production budget that pays for it
     sources: dict[str, str] = field(default_factory=dict)  # per_post / other / rights
     rate: tuple[str, str] | None = None  # (date, source) of the currency conversion
+    ads: dict[str, int] = field(default_factory=dict)  # of them run as ads, by platform
 
     @property
     def shortfall(self) -> float:
@@ -36,7 +37,8 @@ class CreatorCost:
                 "fees": {p: round(v, 2) for p, v in self.fees.items()},
                 "rights": self.rights, "total": round(self.total, 2),
                 "production": self.production, "shortfall": self.shortfall,
-                "sources": self.sources, "rate": list(self.rate) if self.rate else None}
+                "sources": self.sources, "rate": list(self.rate) if self.rate else None,
+                "ads": self.ads}
 
 
 def creator_cost(brief: Brief, slots) -> CreatorCost | None:
@@ -46,7 +48,9 @@ def creator_cost(brief: Brief, slots) -> CreatorCost | None:
                  None)
     if lever is None:
         return None
-    posts = Counter(s.platform for s in slots if getattr(s, "lever", "") == lever["key"])
+    mine = [s for s in slots if getattr(s, "lever", "") == lever["key"]]
+    posts = Counter(s.platform for s in mine)
+    ads = Counter(s.platform for s in mine if getattr(s, "sponsored", False))
     if not posts:
         return None
     cost, currency = lever["cost"], brief.client.currency
@@ -63,4 +67,5 @@ def creator_cost(brief: Brief, slots) -> CreatorCost | None:
     sources = {k: cost[f"{k}_source"] for k in ("per_post", "other", "rights")
                if cost.get(f"{k}_source")}
     return CreatorCost(lever["key"], lever["name"], dict(posts), fees, rights,
-                       round(total, 2), float(brief.budget.production or 0), sources, rate)
+                       round(total, 2), float(brief.budget.production or 0), sources, rate,
+                       dict(ads))

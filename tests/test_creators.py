@@ -41,3 +41,47 @@ def test_without_a_production_budget_the_lever_says_what_it_needs():
 def test_no_creator_post_no_line():
     brief = load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml")
     assert creator_cost(brief, _slots()) is None
+
+
+def _calendar(weeks: int = 52) -> list:
+    """A year of posts: Instagram 3 a week (1 sponsored), TikTok 2, Facebook 1, each week's
+    posts given one of a few repeated ideas."""
+    import datetime as dt
+
+    from smmplan.calendar_slots import Slot
+
+    out, day = [], dt.date(2027, 1, 4)
+    for w in range(weeks):
+        for i, (platform, sponsored) in enumerate([("instagram", True), ("instagram", False),
+                                                   ("instagram", False), ("tiktok", False),
+                                                   ("tiktok", False), ("facebook", False)]):
+            date = (day + dt.timedelta(days=7 * w + i)).isoformat()
+            idea = f"Idea {(w + i) % 5}"
+            out.append(Slot(date, "12:00", platform, "community", "reel", sponsored,
+                            idea=idea, base_idea=idea))
+    return out
+
+
+def test_the_calendar_holds_the_lever_range_and_runs_creator_posts_as_ads():
+    from smmplan.creator_posts import creator_lever, place_creator_posts
+    from smmplan.i18n import Translator
+    from smmplan.idea_model import Idea
+
+    brief = load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    lever = creator_lever(brief.client.sector_kind)
+    assert lever is not None and lever["posts"]["per_quarter"] == [10, 20]
+    slots = _calendar()
+    idea = Idea("community", "A creator's try-on", "Fit and price", "shop", lever=lever["key"])
+    tr = Translator(brief.client.language, brief.locale, brief.client.currency)
+    placed = place_creator_posts(slots, brief, [idea], tr, "vous")
+    months = brief.client.period.months
+    high = -(-20 * months // 3)
+    mine = [s for s in slots if s.lever == lever["key"]]
+    assert placed["high"] == high and len(mine) == min(high, placed["affordable"])
+    assert {s.platform for s in mine} == {"instagram", "tiktok"}  # platforms with a fee
+    ads = [s for s in mine if s.sponsored]
+    sponsored = [s for s in slots if s.sponsored]
+    assert len(ads) == round(len(sponsored) * lever["posts"]["ads_share"] / 100)
+    assert len({s.date[:7] for s in mine}) == 12  # spread over the year, not bunched
+    cost = creator_cost(brief, slots)
+    assert cost.ads == {"instagram": len(ads)} and cost.total <= brief.budget.production

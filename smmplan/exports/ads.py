@@ -72,6 +72,13 @@ def ads_frame(table: pd.DataFrame, columns: dict[str, str], file: str = "ads",
         text = table[objective].astype("string").str.strip().str.lower().fillna("")
         frame["awareness"] = text.map(lambda v: any(w in v for w in words)).astype(bool)
         frame.attrs["objective_column"] = objective
+    named = [frame[k].fillna("").str.lower() for k in ("campaign", "ad_set") if k in frame]
+    if named:  # retargeting ad sets: a capped pool (``retargeting_rows``)
+        facts = paid_facts()["retargeting"]
+        text = named[0].str.cat(named[1:], sep=" ") if len(named) > 1 else named[0]
+        frame["retargeting"] = text.map(
+            lambda v: any(w in v for w in facts["words"])
+            and not any(w in v for w in facts["prospecting"])).astype(bool)
     for key in ("start", "end"):  # reporting period, when the export has one
         col = find_column(names, "ads", key, columns)
         if col in table.columns:
@@ -95,6 +102,15 @@ def conversion_rows(frame: pd.DataFrame) -> pd.DataFrame:
     if "awareness" not in frame:
         return frame
     return frame[~frame["awareness"]]
+
+
+def retargeting_rows(frame: pd.DataFrame) -> pd.Series:
+    """Which rows retarget people who already know the brand (``data/paid.yaml``
+    ``retargeting``: a retargeting word in the campaign or ad set name, no prospecting
+    word); all False when the export names neither."""
+    if "retargeting" not in frame:
+        return pd.Series(False, index=frame.index)
+    return frame["retargeting"].astype(bool)
 
 
 def convert_amounts(frame: pd.DataFrame, source: str, target: str) -> pd.DataFrame:

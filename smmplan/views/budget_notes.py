@@ -165,7 +165,27 @@ def today_note(plan: Plan) -> str | None:
                                    f"{tr.number(line['roas_today'], 2)}" for line in lines]),
                 reasons=tr.t("budget.today_sep").join(reasons) if reasons
                 else tr.t("budget.today_same"))
-    return " ".join(filter(None, [text, awareness_rows_note(plan)]))
+    return " ".join(filter(None, [text, awareness_rows_note(plan), *retargeting_notes(plan)]))
+
+
+def retargeting_notes(plan: Plan) -> list[str]:
+    """Each platform whose ads history retargets (site visitors, cart, engagers, customers):
+    what retargeting and prospecting each cost a conversion, and the capped pool the
+    forecast keeps for retargeting (``retargeting.py``)."""
+    tr, out = plan.tr, []
+    for p, cal in (getattr(plan.paid, "calibration", None) or {}).items():
+        pool = cal.get("retargeting")
+        if not pool or not pool["cpa"] or not pool["prospecting_cpa"]:
+            continue
+        out.append(tr.t("budget.retargeting_pool", platform=platform_label(p),
+                        pool=tr.number(pool["conversions"]), all=tr.number(cal["conversions"]),
+                        rows=tr.number(pool["rows"]), cpa=tr.money(pool["cpa"], 2),
+                        prospecting=tr.money(pool["prospecting_cpa"], 2),
+                        multiple=tr.number(pool["max_multiple"],
+                                          0 if float(pool["max_multiple"]).is_integer() else 1),
+                        spend=tr.money(pool["monthly_cap_spend"]),
+                        conversions=tr.number(pool["monthly_cap_conversions"], 1)))
+    return out
 
 
 def awareness_rows_note(plan: Plan) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..creator_posts import creator_lever, creator_target
 from ..plan import Plan
 from ..report import Html, render
 from .base import platform_label
@@ -27,6 +28,17 @@ def creator_lines(plan: Plan) -> list:
               "rest": tr.money(c.production - c.total), "short": tr.money(c.shortfall)}
     key = "creators.cost_none" if c.production <= 0 else \
         "creators.cost_short" if c.shortfall else "creators.cost"
+    lines = [Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(key, **values)))]
+    lever = creator_lever(plan.brief.client.sector_kind)
+    if lever and lever["key"] == c.lever:
+        on = sorted(p for p in c.posts if p in lever["cost"]["per_post"]) or sorted(c.posts)
+        target = creator_target(plan.brief, lever, on)
+        lines.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "creators.programme", low=tr.number(target["low"]), high=tr.number(target["high"]),
+            posts=tr.number(sum(c.posts.values())), share=tr.percent(target["ads_share"], 0),
+            ads=tr.number(sum(c.ads.values())), platforms=tr.join(
+                [f"{platform_label(p)} {tr.number(n)}" for p, n in sorted(
+                    c.ads.items(), key=lambda x: -x[1])]) or tr.t("common.na")))))
     sources = tr.t("creators.sources", sources=" ".join(
         _source(tr, v) for v in c.sources.values()))
     if c.rate:
@@ -35,8 +47,7 @@ def creator_lines(plan: Plan) -> list:
         except ValueError:
             day = c.rate[0]
         sources = " ".join([sources, tr.t("creators.rate", date=day, source=c.rate[1])])
-    return [Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(key, **values))),
-            Html(render("paragraph.html.j2", css="smm-note", text=sources))]
+    return [*lines, Html(render("paragraph.html.j2", css="smm-note", text=sources))]
 
 
 RELAYED = "Relayed, verified: false."
