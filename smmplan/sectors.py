@@ -132,6 +132,10 @@ def check_playbook(data: dict, name: str) -> list[str]:
     problems += [f"{name}: ideas[{i}]: unknown lever {idea['lever']!r}"
                  for i, idea in enumerate(data["ideas"]) if idea.get("lever", "") and
                  idea["lever"] not in keys]
+    offers = content_facts().get("offer_assumptions", {})
+    problems += [f"{name}: {part}[{i}]: unknown offer in assumes {a!r}"
+                 for part in ("ideas", "dates") for i, e in enumerate(data[part])
+                 for a in e.get("assumes", []) if a not in offers]
     for i, d in enumerate(data["dates"]):
         where = f"{name}: dates[{i}]"
         for f in ("name", "topic", "hook"):

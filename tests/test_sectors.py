@@ -33,8 +33,9 @@ def test_schema_check_catches_a_broken_playbook():
     data = dict(playbook("food_shop"))
     data["demand_by_month"] = {m: 2.0 for m in range(1, 13)}
     data["ideas"] = [i for i in data["ideas"] if i["pillar"] != "care"]
-    data["dates"] = [dict(data["dates"][0], cta="nope")]
+    data["dates"] = [dict(data["dates"][0], cta="nope", assumes=["free_lunch"])]
     problems = " ".join(check_playbook(data, "food_shop"))
+    assert "unknown offer in assumes 'free_lunch'" in problems
     assert "average 1.0" in problems
     assert "care" in problems
     assert "unknown cta 'nope'" in problems
