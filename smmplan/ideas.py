@@ -233,6 +233,7 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
                         lead_days=int(e["lead_days"]), when=e.get("when", ""),
                         order_by_days=e.get("order_by_days"),
+                        weekdays=list(e.get("weekdays", [])),
                         season_days=int(e.get("season_days", 0)), opens=bool(e.get("opens"))))
     book = playbook(c.sector_kind)
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
@@ -409,6 +410,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
                 window = [s for s in window if prefer(idea, s)] or window
+            free = window
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
             picks = picks[:idea.posts]  # the teaser early, the reminder late
@@ -416,8 +418,11 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                       and id(s) not in taken and fits(idea, s)][:all(p.date < idea.date
                                                                     for p in picks)]
             if idea.season_days:  # a season: a post a week on each platform, all through it
-                weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
-                         for s in reversed(window)}
+                weeks: dict = {}  # each week's first post, of the idea's pillar when it has one
+                for s in free:  # (a platform posting less has few posts of one pillar)
+                    week = dt.date.fromisoformat(s.date).isocalendar()[:2]
+                    if week not in weeks or (s.pillar == idea.pillar != weeks[week].pillar):
+                        weeks[week] = s
                 picks = sorted(weeks.values(), key=lambda s: s.date)
             for s in picks:
                 taken.add(id(s))
