@@ -342,9 +342,9 @@ def _weekday(date: str) -> int:
 def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | frozenset,
               period: tuple[str, str]) -> None:
     """A platform without a post in a moment's days: its nearest free post (within a week
-    of them) moves into them, on the same weekday when the days include it, else on the
-    last day, at its own hour (never onto a closed day or a time the platform already
-    uses)."""
+    of them, or in them on a weekday the idea does not take) moves into them, on the same
+    weekday when the days include it, else on the last day, at its own hour (never onto a
+    closed day, a weekday the idea does not take or a time the platform already uses)."""
     first = dt.date.fromisoformat(idea.first_day)
     last = dt.date.fromisoformat(idea.last_day)
     if last < first:
@@ -352,14 +352,16 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
     busy = {(s.date, s.time) for s in posts}
     days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
     days = [d for d in days if d.isoformat() not in closed
-            and period[0] <= d.isoformat() <= period[1]]
+            and period[0] <= d.isoformat() <= period[1]
+            and (not idea.weekdays or d.weekday() in idea.weekdays)]
 
     def distance(s) -> int:
         d = dt.date.fromisoformat(s.date)
         return (first - d).days if d < first else (d - last).days
 
-    near = sorted((s for s in posts if id(s) not in taken and 0 < distance(s) <= 7),
-                  key=lambda s: (distance(s), s.date))
+    near = sorted((s for s in posts if id(s) not in taken and (0 < distance(s) <= 7 or (
+        idea.weekdays and distance(s) <= 0 and _weekday(s.date) not in idea.weekdays))),
+                  key=lambda s: (max(0, distance(s)), s.date))  # its days' wrong weekdays first
     for s in near:
         weekday = dt.date.fromisoformat(s.date).weekday()
         order = [d for d in days if d.weekday() == weekday] + days[::-1]
