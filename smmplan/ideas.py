@@ -398,7 +398,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     taken: set[int] = set()
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
-    for idea in sorted(moments, key=lambda i: not i.formats):  # one format's first: fewer fit
+    # one format's first (fewer posts fit), then the moments that sell an offer line (a
+    # month's session dates) before a sector's moments and seasons
+    for idea in sorted(moments, key=lambda i: (not i.formats, not i.offer)):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         for platform, posts in by_platform.items():
             if platforms is not None and platform not in platforms:
