@@ -253,9 +253,13 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     today's posting when higher); no platform but a best performer gets more posts than the
     best-scored one (capacity left over is not spent). When capacity cannot pay the
     minimums, the best performers keep theirs first and the others share the rest in
-    proportion; a best performer cut below today is marked ``cut``."""
+    proportion; a best performer cut below today is marked ``cut``. A best performer's
+    floor is at least a fair share of the capacity (an equal split between the kept
+    platforms, within its recommended maximum), not only today's posting."""
     facts = content_facts()["platforms"]
-    floors = floors or {}
+    today = floors or {}
+    fair = capacity / len(kept) if kept else 0.0
+    floors = {p: max(v, min(fair, facts[p]["posts_per_week"][1])) for p, v in today.items()}
     mins = {c.platform: max(facts[c.platform]["posts_per_week"][0],
                             floors.get(c.platform, 0.0)) for c in kept}
     maxs = {c.platform: max(facts[c.platform]["posts_per_week"][1],
@@ -292,7 +296,7 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
         while sum(k.posts_per_week for k in kept) > capacity + 1e-9 and c.posts_per_week > 0:
             c.posts_per_week -= 0.5
     for c in kept:
-        c.cut = c.protected and c.posts_per_week < floors[c.platform] - 1e-9
+        c.cut = c.protected and c.posts_per_week < today[c.platform] - 1e-9
 
 
 def public_holidays(country: str, years: range, language: str,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
@@ -33,6 +34,41 @@ def _clean(text: str) -> str:
     """A brief phrase ready to sit inside a sentence: no final full stop or outer quotes."""
     text = text.strip().strip("«»\"“”").strip().rstrip(".")
     return text
+
+
+def _brief_text(brief: Brief) -> str:
+    """What the brief says it sells and does: offer lines, brand, strengths,
+    opportunities and events, lower case (for ``confirmed``)."""
+    b = brief.brand
+    parts = [b.mission, b.value_proposition, *b.differentiators,
+             *(f"{o.name} {o.description} {' '.join(o.audience_values)}" for o in brief.offer),
+             *brief.situation.strengths, *brief.situation.opportunities,
+             *(e.name for e in brief.calendar.events)]
+    return " ".join(parts).casefold().replace("'", "’")
+
+
+def confirmed(brief: Brief, entry: dict) -> bool:
+    """Whether every offer a template or a dated moment ``assumes`` (a pre-order, a gift
+    box, a voucher, an open day, a donation: data/content.yaml ``offer_assumptions``) is
+    named in the brief, as whole words; an idea that is not is marked to confirm."""
+    words = content_facts().get("offer_assumptions", {})
+    text = _brief_text(brief)
+    def said(word: str) -> bool:
+        word = re.escape(word.casefold().replace("'", "’"))
+        return re.search(rf"(?<!\w){word}(?!\w)", text) is not None
+
+    return all(any(said(w) for w in words.get(key, [])) for key in entry.get("assumes", []))
+
+
+def _without_detail(hook: dict) -> dict:
+    """A hook's text without its ``{detail}`` clause, for an offer line the brief does not
+    describe (never the value proposition in its place): "..., no queue: {detail}." ->
+    "..., no queue."."""
+    def cut(text: str) -> str:
+        text = re.sub(r"\s*[:,—–]\s*\{detail\}", "", text)
+        text = re.sub(r"^\{detail\}\s*[:,—–]\s*", "", text)
+        return text[:1].upper() + text[1:]
+    return {k: cut(v) for k, v in hook.items()}
 
 
 def _fits(template: dict, offer_text: str) -> bool:
@@ -72,13 +108,15 @@ def evergreen_ideas(brief: Brief, tr: Translator,
     book = playbook(brief.client.sector_kind)
     reg = copy_register(brief)
     name = brief.client.name
-    vp = _clean(brief.brand.value_proposition)
     out: list[Idea] = []
     for tpl in book["ideas"]:
         if not event_planned(tpl, brief):  # no meet-up report without a meet-up
             continue
-        if tpl["per"] == "offer":
-            fills = [{"offer": o.name, "detail": _clean(o.description) or vp}
+        mark = "" if confirmed(brief, tpl) else tr.t("ideas.to_confirm")
+        if tpl["per"] == "offer":  # the line's description, else its products, never the
+            # value proposition pasted in ("à commander : Du pain ... au prix d'une ...")
+            fills = [{"offer": o.name, "detail": _clean(o.description)
+                      or tr.join([_clean(v) for v in o.audience_values])}
                      for o in brief.offer if _fits(tpl, f"{o.name} {o.description}")]
         elif tpl["per"] == "diff":
             fills = [{"diff": _clean(d)} for d in brief.brand.differentiators
@@ -89,17 +127,18 @@ def evergreen_ideas(brief: Brief, tr: Translator,
         else:
             fills = [{}]
         for f in fills:
-            values = {"brand": name, "offer": "", "detail": vp, "diff": "", "persona": "",
+            values = {"brand": name, "offer": "", "detail": "", "diff": "", "persona": "",
                       "need": "", **f}
-            topic = tr.text(tpl["topic"], reg, **values)
-            hook = tr.text(tpl["hook"], reg, **values)
+            topic = tr.text(tpl["topic"], reg, **values) + mark
+            hook = tr.text(tpl["hook"] if values["detail"] else _without_detail(tpl["hook"]),
+                           reg, **values)
             for focus in [[], *_focuses(brief, tpl, f)]:
                 told, shown = _told(hook, focus, tr, reg), topic
                 if focus and "{offer}" in tpl["topic"].get(tr.language, ""):
                     # the product takes the line's place in the topic, said once, rather
                     # than "Shown on ..." added to every post's hook
                     told, shown = hook, tr.text(tpl["topic"], reg,
-                                                **{**values, "offer": focus[0]["offer"]})
+                                                **{**values, "offer": focus[0]["offer"]}) + mark
                 out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
                                 voice=tpl.get("voice", "brand"),
@@ -188,11 +227,13 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     for d in sector_dates(c.sector_kind, c.country, c.period.start, c.period.end):
         e = d["entry"]
         values = {"brand": c.name, "deadline": deadline_text(d["date"], e, tr)}
-        out.append(Idea("showcase", tr.text(e["topic"], reg, **values),
+        mark = "" if confirmed(brief, e) else tr.t("ideas.to_confirm")
+        out.append(Idea("showcase", tr.text(e["topic"], reg, **values) + mark,
                         tr.text(e["hook"], reg, **values), e["cta"],
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
                         lead_days=int(e["lead_days"]), when=e.get("when", ""),
                         order_by_days=e.get("order_by_days"),
+                        weekdays=list(e.get("weekdays", [])),
                         season_days=int(e.get("season_days", 0)), opens=bool(e.get("opens"))))
     book = playbook(c.sector_kind)
     event_cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == "showcase"), "follow")
@@ -301,9 +342,9 @@ def _weekday(date: str) -> int:
 def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | frozenset,
               period: tuple[str, str]) -> None:
     """A platform without a post in a moment's days: its nearest free post (within a week
-    of them) moves into them, on the same weekday when the days include it, else on the
-    last day, at its own hour (never onto a closed day or a time the platform already
-    uses)."""
+    of them, or in them on a weekday the idea does not take) moves into them, on the same
+    weekday when the days include it, else on the last day, at its own hour (never onto a
+    closed day, a weekday the idea does not take or a time the platform already uses)."""
     first = dt.date.fromisoformat(idea.first_day)
     last = dt.date.fromisoformat(idea.last_day)
     if last < first:
@@ -311,14 +352,16 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
     busy = {(s.date, s.time) for s in posts}
     days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
     days = [d for d in days if d.isoformat() not in closed
-            and period[0] <= d.isoformat() <= period[1]]
+            and period[0] <= d.isoformat() <= period[1]
+            and (not idea.weekdays or d.weekday() in idea.weekdays)]
 
     def distance(s) -> int:
         d = dt.date.fromisoformat(s.date)
         return (first - d).days if d < first else (d - last).days
 
-    near = sorted((s for s in posts if id(s) not in taken and 0 < distance(s) <= 7),
-                  key=lambda s: (distance(s), s.date))
+    near = sorted((s for s in posts if id(s) not in taken and (0 < distance(s) <= 7 or (
+        idea.weekdays and distance(s) <= 0 and _weekday(s.date) not in idea.weekdays))),
+                  key=lambda s: (max(0, distance(s)), s.date))  # its days' wrong weekdays first
     for s in near:
         weekday = dt.date.fromisoformat(s.date).weekday()
         order = [d for d in days if d.weekday() == weekday] + days[::-1]
@@ -355,7 +398,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     taken: set[int] = set()
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
-    for idea in sorted(moments, key=lambda i: not i.formats):  # one format's first: fewer fit
+    # one format's first (fewer posts fit), then the moments that sell an offer line (a
+    # month's session dates) before a sector's moments and seasons
+    for idea in sorted(moments, key=lambda i: (not i.formats, not i.offer)):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         for platform, posts in by_platform.items():
             if platforms is not None and platform not in platforms:
@@ -369,6 +414,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
                 window = [s for s in window if prefer(idea, s)] or window
+            free = window
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
             picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
             picks = picks[:idea.posts]  # the teaser early, the reminder late
@@ -376,8 +422,11 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                       and id(s) not in taken and fits(idea, s)][:all(p.date < idea.date
                                                                     for p in picks)]
             if idea.season_days:  # a season: a post a week on each platform, all through it
-                weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2]: s
-                         for s in reversed(window)}
+                weeks: dict = {}  # each week's first post, of the idea's pillar when it has one
+                for s in free:  # (a platform posting less has few posts of one pillar)
+                    week = dt.date.fromisoformat(s.date).isocalendar()[:2]
+                    if week not in weeks or (s.pillar == idea.pillar != weeks[week].pillar):
+                        weeks[week] = s
                 picks = sorted(weeks.values(), key=lambda s: s.date)
             for s in picks:
                 taken.add(id(s))

@@ -1,7 +1,8 @@
 """Which months paid runs in and how many bookings a month it may fill:
 
-- no paid spend in the roll-out's set-up months (``identity.assess_maturity``: tracking,
-  tools and training first), so the forecast and the roll-out say the same;
+- no paid spend before what the first ad needs is done (``data/paid.yaml``
+  ``before_first_ad``: tracking, then a first creative; about a month), and never after the
+  roll-out's set-up phase (``identity.assess_maturity``) would end;
 - a booking that fills seats (a fill-rate goal's offer line with ``capacity_per_month``)
   is capped each month at the seats left free at today's fill rate (each month's own seats
   when the line's sessions are dated, ``sessions.sessions``: a month of five Saturdays has
@@ -21,10 +22,27 @@ from .identity import assess_maturity
 BOOKING_KINDS = ("booking",)  # conversions that take a seat of the offer line they book
 
 
-def active_months(brief: Brief, months: list[pd.Timestamp]) -> list[pd.Timestamp]:
-    """The plan's months after the roll-out's set-up phase (all of them when it has none,
-    or when the set-up phase would take the whole plan)."""
+def setup_months(brief: Brief) -> int:
+    """Months without paid spend at the start: the weeks of ``before_first_ad`` steps the
+    brief needs (rounded up to whole months), never more than the roll-out's set-up phase
+    (0 when it has none)."""
+    import math
+
+    from .catalogue import paid_facts
+
     crawl = assess_maturity(brief).rollout_months["crawl"]
+    facts = paid_facts().get("before_first_ad") or {}
+    if not crawl or not facts:
+        return crawl
+    has = {"ads_history": brief.data.ads is not None}
+    weeks = sum(float(s["weeks"]) for s in facts["steps"] if not has.get(s.get("unless"), False))
+    return min(crawl, math.ceil(weeks / float(facts["weeks_per_month"]) - 1e-9))
+
+
+def active_months(brief: Brief, months: list[pd.Timestamp]) -> list[pd.Timestamp]:
+    """The plan's months after the paid set-up months (``setup_months``; all of them when
+    there are none, or when they would take the whole plan)."""
+    crawl = setup_months(brief)
     return months[crawl:] if 0 < crawl < len(months) else months
 
 

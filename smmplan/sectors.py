@@ -132,6 +132,10 @@ def check_playbook(data: dict, name: str) -> list[str]:
     problems += [f"{name}: ideas[{i}]: unknown lever {idea['lever']!r}"
                  for i, idea in enumerate(data["ideas"]) if idea.get("lever", "") and
                  idea["lever"] not in keys]
+    offers = content_facts().get("offer_assumptions", {})
+    problems += [f"{name}: {part}[{i}]: unknown offer in assumes {a!r}"
+                 for part in ("ideas", "dates") for i, e in enumerate(data[part])
+                 for a in e.get("assumes", []) if a not in offers]
     for i, d in enumerate(data["dates"]):
         where = f"{name}: dates[{i}]"
         for f in ("name", "topic", "hook"):
@@ -143,6 +147,8 @@ def check_playbook(data: dict, name: str) -> list[str]:
         problems += timing_problems(d, where)
         try:
             date_for(d["rule"], 2027)
+            for rule in d.get("rule_by_country", {}).values():
+                date_for(rule, 2027)
         except (KeyError, TypeError, ValueError) as exc:
             problems.append(f"{where}: bad rule ({exc})")
     covered = set()
@@ -183,10 +189,16 @@ def date_for(rule: dict, year: int) -> dt.date:
     """The day a date rule gives in ``year``: ``fixed: [month, day]``, ``weekday: [month,
     weekday (0 = Monday), n (-1 = last)]`` with an optional ``offset`` in days and
     ``unless_easter: k`` (moved a week later when it falls k days after Easter, as the French
-    Mother's Day on Whit Sunday), or ``easter: offset``."""
+    Mother's Day on Whit Sunday), ``easter: offset``, or ``first_after: [month, day, weekday]``
+    (the first such weekday strictly after that day, as the French Epiphany: the Sunday
+    between 2 and 8 January)."""
     if "fixed" in rule:
         month, day = rule["fixed"]
         out = dt.date(year, month, day)
+    elif "first_after" in rule:
+        month, day, weekday = rule["first_after"]
+        after = dt.date(year, month, day)
+        out = after + dt.timedelta(days=(weekday - after.weekday() - 1) % 7 + 1)
     elif "easter" in rule:
         out = easter(year) + dt.timedelta(days=int(rule["easter"]))
     elif "weekday" in rule:
@@ -213,8 +225,9 @@ def sector_dates(kind: str, country: str, start: dt.date, end: dt.date) -> list[
     for d in playbook(kind)["dates"]:
         if country not in d["countries"]:
             continue
+        rule = d.get("rule_by_country", {}).get(country, d["rule"])
         for year in range(start.year, end.year + 1):
-            day = date_for(d["rule"], year)
+            day = date_for(rule, year)
             if start <= day <= end:
                 out.append({"date": day, "key": d["key"], "entry": d})
     return sorted(out, key=lambda x: (x["date"], x["key"]))

@@ -72,6 +72,20 @@ def test_frequency_lead_platform_gets_the_most_posts():
     assert kept[1].posts_per_week <= kept[0].posts_per_week
 
 
+def test_a_best_performer_gets_at_least_an_equal_share_not_only_todays_posting():
+    """Maison Fournil: Facebook, its best performer, posted 0.5 a week and kept only that
+    while the lower-engagement Instagram took the rest."""
+    kept = [ChannelChoice("instagram", 95, 1, 1, 1, True, "conversion", "kept"),
+            ChannelChoice("facebook", 76, 1, 1, 1, True, "awareness", "kept")]
+    allocate_frequency(kept, capacity=3, floors={"facebook": 0.5})
+    assert [c.posts_per_week for c in kept] == [1.5, 1.5]
+    assert kept[1].protected and not kept[1].cut
+    allocate_frequency(kept, capacity=10, floors={"facebook": 0.5})
+    assert kept[1].posts_per_week >= 5  # the best-scored fills up first, then the floor
+    allocate_frequency(kept, capacity=3, floors={"facebook": 2.5})  # today's posting above
+    assert kept[1].posts_per_week == 2.5
+
+
 def test_holidays_france_and_united_states():
     fr = {d["date"]: d["name"] for d in key_dates(brief())}
     assert fr["2027-07-14"] == "Fête nationale" and "2027-05-01" in fr

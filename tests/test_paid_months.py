@@ -11,7 +11,7 @@ import pytest
 from smmplan.brief import parse_brief
 from smmplan.budget import plan_paid
 from smmplan.identity import assess_maturity
-from smmplan.paid_months import fill
+from smmplan.paid_months import fill, setup_months
 from smmplan.paid_value import month_weights
 
 from .conftest import example_raw, standalone
@@ -60,8 +60,11 @@ def test_paid_bookings_stay_within_the_free_seats_after_the_set_up(budget):
     raw = standalone(example_raw("bakery"))
     raw["budget"]["paid_media"] = budget
     brief = parse_brief(raw, __import__("pathlib").Path("brief.yaml"))
-    crawl = assess_maturity(brief).rollout_months["crawl"]
-    assert crawl > 0
+    # paid waits for what the first ad needs (tracking, a first creative: one month), not
+    # for the roll-out's whole set-up phase (4 months for the bakery)
+    assert assess_maturity(brief).rollout_months["crawl"] == 4
+    crawl = setup_months(brief)
+    assert crawl == 1
     paid = plan_paid(brief)
     spend, booked = by_month(paid, "spend"), by_month(paid, "conversions")
     months = list(spend)
@@ -108,3 +111,16 @@ def test_the_monthly_note_says_the_seat_cap_not_the_cost_moves_the_money():
     note = _demand_note(plan)
     assert plan.tr.month(pd.Timestamp(full[0]).date()) in note
     assert "coût de la publicité compté" not in note
+
+
+def test_set_up_months_follow_the_steps_before_the_first_ad():
+    """Tracking is skipped with an ads export (the account runs), never more than the
+    roll-out's set-up phase, none without one."""
+    raw = standalone(example_raw("bakery"))
+    brief = parse_brief(raw, __import__("pathlib").Path("brief.yaml"))
+    assert setup_months(brief) == 1  # 2 weeks of tracking + 2 of a first creative
+    # an ads export: the account and its tracking run, only the first creative is left
+    running = brief.model_copy(update={"data": brief.data.model_copy(update={"ads": "x"})})
+    assert setup_months(running) == 1  # 2 weeks, still a whole month
+    lune = parse_brief(standalone(example_raw("fashion")), __import__("pathlib").Path("b.yaml"))
+    assert setup_months(lune) == assess_maturity(lune).rollout_months["crawl"] == 0

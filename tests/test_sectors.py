@@ -33,8 +33,9 @@ def test_schema_check_catches_a_broken_playbook():
     data = dict(playbook("food_shop"))
     data["demand_by_month"] = {m: 2.0 for m in range(1, 13)}
     data["ideas"] = [i for i in data["ideas"] if i["pillar"] != "care"]
-    data["dates"] = [dict(data["dates"][0], cta="nope")]
+    data["dates"] = [dict(data["dates"][0], cta="nope", assumes=["free_lunch"])]
     problems = " ".join(check_playbook(data, "food_shop"))
+    assert "unknown offer in assumes 'free_lunch'" in problems
     assert "average 1.0" in problems
     assert "care" in problems
     assert "unknown cta 'nope'" in problems
@@ -47,6 +48,8 @@ def test_schema_check_catches_a_broken_playbook():
     ({"weekday": [11, 3, 4], "offset": 1}, dt.date(2027, 11, 26)),  # Black Friday
     ({"weekday": [5, 6, 2]}, dt.date(2027, 5, 9)),  # US Mother's Day
     ({"fixed": [1, 6]}, dt.date(2027, 1, 6)),
+    ({"first_after": [1, 1, 6]}, dt.date(2027, 1, 3)),  # French Epiphany: Sunday 2-8 Jan
+    ({"first_after": [1, 1, 6]}, dt.date(2023, 1, 8)),  # 1 Jan 2023 is a Sunday
 ])
 def test_date_rules(rule, expected):
     assert date_for(rule, expected.year) == expected
@@ -236,3 +239,12 @@ def test_idea_french_is_typeset_and_ideas_are_not_shared_across_sectors(kind):
             assert "'" not in fr, (kind, fr)  # the typographic apostrophe
             for reg in ("vous", "tu"):
                 assert "[[" not in apply_register(fr, reg), (kind, fr)
+
+
+def test_epiphany_is_on_the_sunday_in_france_and_on_6_january_in_belgium():
+    from smmplan.sectors import sector_dates
+
+    start, end = dt.date(2027, 1, 1), dt.date(2027, 1, 31)
+    day = {c: next(d["date"] for d in sector_dates("food_shop", c, start, end)
+                   if d["key"] == "epiphany") for c in ("FR", "BE")}
+    assert day == {"FR": dt.date(2027, 1, 3), "BE": dt.date(2027, 1, 6)}

@@ -272,14 +272,15 @@ def _bounds(plan: Plan) -> list[str]:
 
 
 def _paid_months_notes(plan: Plan) -> list[str]:
-    """No paid spend in the roll-out's set-up months; bookings capped at the free seats."""
+    """No paid spend in the paid set-up months (``paid_months.setup_months``); bookings
+    capped at the free seats."""
     tr, paid = plan.tr, plan.paid
     out = []
     first = paid.paid_months[0] if paid.paid_months else None
     if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
-        out.append(tr.t("budget.setup_months", start=tr.month(dt.date.fromisoformat(first)),
-                        months=len(plan.brief.client.period.month_starts)
-                        - len(paid.paid_months)))
+        out.append(tr.plural("budget.setup_months", len(plan.brief.client.period.month_starts)
+                             - len(paid.paid_months),
+                             start=tr.month(dt.date.fromisoformat(first))))
     if paid.seats:
         s = paid.seats
         out.append(tr.t("budget.seats_cap_leads", free=tr.number(s["free"]), **_bound(s))

@@ -18,12 +18,26 @@ from .base import (
 )
 
 
+def measured_first(plan: Plan, keys: list[str]) -> list[str]:
+    """Problems to fix first, those the client's data measures (an objective serving it
+    with a baseline) and its goals need (an objective at a goal's funnel stage) first: the
+    summary never leads with what the plan cannot measure yet."""
+    obs = plan.objectives.objectives
+    goal_stages = {o.stage for o in obs if o.from_brief}
+
+    def rank(key: str) -> tuple[bool, bool]:
+        mine = [o for o in obs if o.problem == key or key in o.problems]
+        return (not any(o.baseline.value is not None for o in mine),
+                not any(o.stage in goal_stages for o in mine))
+    return sorted(keys, key=rank)
+
+
 def identity_decisions(plan: Plan) -> list[str]:
     """The identity chapter's decisions in words (executive summary)."""
     tr, ident = plan.tr, plan.identity
     diag, mat, bench = ident.diagnosis, ident.maturity, ident.competitors
     out = []
-    names = [tr.t(f"problem.{k}.name") for k in diag.fix_first]
+    names = [tr.t(f"problem.{k}.name") for k in measured_first(plan, diag.fix_first)]
     severe = [p for p in diag.problems if p.key in diag.fix_first and p.score >= 2]
     if severe:
         out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))

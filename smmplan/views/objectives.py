@@ -38,11 +38,13 @@ def objectives_decisions(plan: Plan) -> list[str]:
     """The objectives chapter's decisions in words (executive summary): every objective
     counted and listed once, and each unrealistic target with what is realistic instead."""
     tr, ob = plan.tr, plan.objectives
+    # the client's goals first, then what its data measures, what cannot be measured yet last
+    shown = sorted(ob.objectives, key=lambda o: (not o.from_brief, o.baseline.value is None))
     items = [tr.t("summary_objectives.no_target", kpi=kpi_label(plan, o)) if o.target is None
              else tr.t("summary_objectives.no_baseline", kpi=kpi_label(plan, o),
                        target=kpi_value(plan, o.kpi, o.target)) if o.baseline.value is None
              else f"{kpi_label(plan, o)} {kpi_value(plan, o.kpi, o.baseline.value)} → "
-                  f"{kpi_value(plan, o.kpi, o.target)}" for o in ob.objectives]
+                  f"{kpi_value(plan, o.kpi, o.target)}" for o in shown]
     out = [tr.t("summary_objectives.headline", n=len(items),
                 measured=sum(o.baseline.basis == "data" for o in ob.objectives),
                 list=tr.join(items))]
