@@ -45,6 +45,7 @@ class Idea:
     # names it (the template and its offer line: a product's version is the same series)
     cadence: str = ""
     series: str = ""
+    goal: bool = False  # it carries out one of the brief's goals (the new shops' opening)
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:

@@ -399,8 +399,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
     # one format's first (fewer posts fit), then the moments that sell an offer line (a
-    # month's session dates) before a sector's moments and seasons
-    for idea in sorted(moments, key=lambda i: (not i.formats, not i.offer)):
+    # month's session dates) or carry out a goal of the brief (a new shop's opening) before
+    # a sector's moments and seasons
+    for idea in sorted(moments, key=lambda i: (not i.formats, not (i.offer or i.goal))):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         for platform, posts in by_platform.items():
             if platforms is not None and platform not in platforms:

@@ -53,7 +53,7 @@ def new_shop_ideas(brief: Brief, tr: Translator) -> list:
                 text("open_hook", brand=brief.client.name), "visit",
                 moment=tr.t("ideas.new_shops_open_moment", shops=shops),
                 date=min(p.start + dt.timedelta(days=13), p.end).isoformat(), lead_days=13,
-                posts=1)]
+                posts=1, goal=True)]
     for first in p.month_starts[1:]:
         month = format_date(first, "MMMM", locale=tr.locale)
         when = min(first + dt.timedelta(days=day - 1), p.end)
@@ -61,5 +61,5 @@ def new_shop_ideas(brief: Brief, tr: Translator) -> list:
             "ideas.new_shops_local_topic", shops=shops, month=month), reg),
             text("local_hook"), "visit",
             moment=tr.t("ideas.new_shops_local_moment", month=month),
-            date=when.isoformat(), lead_days=6, posts=1))
+            date=when.isoformat(), lead_days=6, posts=1, goal=True))
     return out

@@ -398,3 +398,18 @@ def test_b2b_strategist_community_and_an_option_within_the_team_budget():
     fit = [o for o in team.options if o["within_budget"]]
     assert fit and team.recommended["within_budget"]
     assert team.recommended["cost"] <= brief.budget.team + 1
+
+
+def test_the_over_budget_note_costs_the_whole_team_its_gap_is_measured_on():
+    """'Staffing the plan as sized costs $262,314, $61,049 above the team budget of
+    $310,000' read as a contradiction: the gap is on the whole team, the client's own
+    included, so the cost the note gives is that whole."""
+    from smmplan.plan import Plan
+    from smmplan.views.team import team_roles
+
+    plan = Plan(examples()["b2b-software"])
+    gap = plan.team.budget_gap
+    assert gap and gap > 0
+    html = team_roles(plan).html()
+    whole = plan.tr.money(plan.brief.budget.team + gap)
+    assert f"your own team included, costs {whole}, {plan.tr.money(gap)} above" in html

@@ -104,8 +104,10 @@ def team_roles(plan: Plan) -> Section:
     afford = plan.brief.budget.team / cost if cost else 1.0
     sources = tr.join([f"{p['source']} ({p['date']})" for p in team.pay_sources])
     for note in team.notes:
+        whole = plan.brief.budget.team + (team.budget_gap or 0)  # own team included
         notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
-                          cost=tr.money(cost), gap=tr.money(team.budget_gap or 0),
+                          cost=tr.money(whole if note == "team_budget_gap" else cost),
+                          gap=tr.money(team.budget_gap or 0),
                           posts=tr.number(team.posts_per_week * min(1.0, afford), 1),
                           planned=tr.number(team.posts_per_week, 1), sources=sources,
                           own=tr.number(team.existing_fte, 2), factor=tr.number(
