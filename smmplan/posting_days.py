@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .brief import Brief
 from .catalogue import content_facts
 
 
@@ -40,3 +41,14 @@ def closed_days(sector_kind: str, key_dates: list[dict], country: str | None = N
     return {d for d in days
             if any(part.strip().startswith(tuple(closes))
                    for part in english.get(dt.date.fromisoformat(d), "").split(";"))}
+
+
+def public_holidays(brief: Brief) -> set[dt.date]:
+    """The public holidays of the client's country in the plan period (no session or
+    webinar on them)."""
+    import holidays
+
+    p = brief.client.period
+    days = holidays.country_holidays(brief.client.country,
+                                     years=range(p.start.year, p.end.year + 1))
+    return {d for d in days if p.start <= d <= p.end}

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .brief import Brief, OfferLine
 from .i18n import Translator
+from .posting_days import public_holidays
 
 
 @dataclass
@@ -70,16 +71,6 @@ def session_weekday(brief: Brief, line: OfferLine) -> int | None:
                  if t.get("occurs") and fits(t)), None)
 
 
-def closed_days(brief: Brief) -> set[dt.date]:
-    """The public holidays of the client's country in the plan period."""
-    import holidays
-
-    p = brief.client.period
-    days = holidays.country_holidays(brief.client.country,
-                                     years=range(p.start.year, p.end.year + 1))
-    return {d for d in days if p.start <= d <= p.end}
-
-
 def sessions(brief: Brief) -> Sessions | None:
     """The booked line's sessions in the plan period (module docstring); None without a
     booked line with seats or a session weekday."""
@@ -88,7 +79,7 @@ def sessions(brief: Brief) -> Sessions | None:
     if line is None or weekday is None:
         return None
     p = brief.client.period
-    closed = closed_days(brief)
+    closed = public_holidays(brief)
     day = p.start + dt.timedelta(days=(weekday - p.start.weekday()) % 7)
     every: list[dt.date] = []
     while day <= p.end:

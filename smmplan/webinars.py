@@ -22,6 +22,7 @@ import itertools
 
 from .brief import Brief
 from .i18n import Translator, apply_register
+from .posting_days import public_holidays
 from .sectors import playbook
 
 
@@ -34,16 +35,13 @@ def webinar_rule(brief: Brief) -> dict | None:
 def webinar_dates(brief: Brief, closed: set[str] | frozenset = frozenset()) -> list[dt.date]:
     """One webinar a month of the plan period (module docstring), None for a month whose
     schedule's weekdays are all closed."""
-    import holidays
-
     from .quiet_days import quiet_windows
 
     rule = webinar_rule(brief)
     if rule is None:
         return []
     p = brief.client.period
-    off = {d.isoformat() for d in holidays.country_holidays(
-        brief.client.country, years=range(p.start.year, p.end.year + 1))} | set(closed)
+    off = {d.isoformat() for d in public_holidays(brief)} | set(closed)
     quiet = quiet_windows(brief)
     out = []
     for first in p.month_starts:
