@@ -116,3 +116,17 @@ def test_the_christmas_cut_off_posts_say_the_cut_off():
     brief = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
     cut = [i for i in moment_ideas(brief, TR) if i.moment == "Christmas delivery cut-off"]
     assert cut and all("18 December" in i.hook for i in cut)
+
+
+def test_a_repair_day_asks_for_a_repair_not_a_purchase():
+    """Maison Lune's Boxing Day ('repair, don't replace — Book a repair…') carried 'Shop it'
+    and was sponsored as a sale: its call to action is the repair booking, on the day."""
+    from smmplan.plan import Plan
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
+    tr = plan.tr
+    boxing = [s for s in plan.channels.slots if s.idea.startswith("Boxing Day")]
+    assert boxing
+    on_day = [s for s in boxing if s.date.endswith("-12-26")]
+    assert on_day and all(s.cta == tr.t("cta.repair") for s in on_day)
+    assert all(s.cta != tr.t("cta.shop") for s in boxing)
