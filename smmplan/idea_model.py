@@ -84,3 +84,12 @@ def copy_register(brief: Brief) -> str:
 def reply_register(brief: Brief) -> str:
     """Register of replies (``mirror`` answers in ``tu``: the people who write in ``tu``)."""
     return "vous" if brief.brand.tone_of_voice.address == "vous" else "tu"
+
+
+def template_fits(template: dict, offer_text: str) -> bool:
+    """Whether an offer line (or a differentiator) takes a sector template: its
+    ``match`` / ``exclude`` words."""
+    text = offer_text.lower()
+    if any(w in text for w in template.get("exclude", [])):
+        return False
+    return not template.get("match") or any(w in text for w in template["match"])

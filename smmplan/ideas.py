@@ -21,6 +21,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     Idea,
     copy_register,
     reply_register,
+    template_fits,
 )
 from .idea_repeats import cadence_period, deadline_text
 from .new_shops import new_shop_ideas
@@ -71,14 +72,6 @@ def _without_detail(hook: dict) -> dict:
     return {k: cut(v) for k, v in hook.items()}
 
 
-def _fits(template: dict, offer_text: str) -> bool:
-    """Whether an offer line takes a template (its ``match`` / ``exclude`` words)."""
-    text = offer_text.lower()
-    if any(w in text for w in template.get("exclude", [])):
-        return False
-    return not template.get("match") or any(w in text for w in template["match"])
-
-
 def _focuses(brief: Brief, tpl: dict, fill: dict) -> list[list[dict]]:
     """The other facts of the brief one template's idea is told through, each a variant
     of it (``ideas.focus.*``): each product of its offer line (``audience_values``). A
@@ -117,10 +110,10 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             # value proposition pasted in ("à commander : Du pain ... au prix d'une ...")
             fills = [{"offer": o.name, "detail": _clean(o.description)
                       or tr.join([_clean(v) for v in o.audience_values])}
-                     for o in brief.offer if _fits(tpl, f"{o.name} {o.description}")]
+                     for o in brief.offer if template_fits(tpl, f"{o.name} {o.description}")]
         elif tpl["per"] == "diff":
             fills = [{"diff": _clean(d)} for d in brief.brand.differentiators
-                     if _fits(tpl, d)]  # "the night in numbers" is not about a workshop
+                     if template_fits(tpl, d)]  # "the night in numbers" is not about a workshop
         elif tpl["per"] == "persona":
             fills = [{"persona": p.name, "need": _clean(p.message or p.description)}
                      for p in brief.targets.personas if p.message or p.description]

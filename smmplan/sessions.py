@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .brief import Brief, OfferLine
 from .i18n import Translator
+from .idea_model import template_fits
 from .posting_days import public_holidays
 
 
@@ -63,12 +64,8 @@ def session_weekday(brief: Brief, line: OfferLine) -> int | None:
         found = [i for i in range(7) if str(names[i]).casefold() in text]
         if len(found) == 1:
             return found[0]
-    def fits(t: dict) -> bool:  # the template's match / exclude words (as ideas' do)
-        return not any(w in text for w in t.get("exclude", [])) and (
-            not t.get("match") or any(w in text for w in t["match"]))
-
     return next((int(t["occurs"]["weekday"]) for t in playbook(brief.client.sector_kind)["ideas"]
-                 if t.get("occurs") and fits(t)), None)
+                 if t.get("occurs") and template_fits(t, text)), None)
 
 
 def sessions(brief: Brief) -> Sessions | None:
