@@ -87,3 +87,11 @@ def lead_values(brief: Brief) -> dict[str, dict]:
         out[platform] = {"value": round(value, 2),
                          "lines": {k: round(w / total * 100, 1) for k, w in lines.items()}}
     return out
+
+
+def plan_lead_values(brief: Brief, factor: float, margin: float | None) -> dict[str, dict]:
+    """``lead_values`` at the plan months' mean order value (``factor``: the months'
+    order-value index), each with its break-even (value x ``margin``, None without one)."""
+    return {k: {**v, "value": round(v["value"] * factor, 2),
+                "break_even": round(v["value"] * factor * margin / 100, 2) if margin else None}
+            for k, v in lead_values(brief).items()}

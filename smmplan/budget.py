@@ -310,9 +310,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
     b2b = b2b_paid.applies(brief, kind)
-    lead_values = {k: {**v, "value": round(v["value"] * ov, 2),  # the plan months' mean
-                       "break_even": round(v["value"] * ov * margin / 100, 2) if margin else None}
-                   for k, v in b2b_paid.lead_values(brief).items()} \
+    lead_values = b2b_paid.plan_lead_values(brief, ov, margin) \
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
     for platform, spec in wanted.items():
@@ -333,17 +331,15 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 rates[metric], set_aside[platform] = web
             elif metric in bench:
                 rates[metric] = bench[metric]
-        missing = [m for m in ("cpm", "ctr", "cvr") if m not in rates]
-        if b2b and b2b_paid.consumer_cvr(rates.get("cvr")):
-            missing.append("cvr")  # a consumer lead rate does not rank platforms for B2B
+        missing = [m for m in ("cpm", "ctr", "cvr") if m not in rates] + (
+            ["cvr"] if b2b and b2b_paid.consumer_cvr(rates.get("cvr")) else [])
         if missing:
             excluded.append({"platform": platform, "reason": "no_benchmark",
                              "missing": missing})
             continue
         rates = bm.spread_single_figures(rates)  # one published figure: half to double
-        if b2b and b2b_paid.consumer_rated(rates):
-            rates = b2b_paid.pessimistic(rates)
-            consumer.append(platform)
+        if b2b and b2b_paid.consumer_rated(rates):  # ranked on its pessimistic rates
+            rates, consumer = b2b_paid.pessimistic(rates), [*consumer, platform]
         market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(
