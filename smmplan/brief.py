@@ -201,6 +201,12 @@ class OfferLine(_Model):
         description="Values of the audience table's `product` column that belong to this "
         "line (case-insensitive), for sub-targets.",
     )
+    billing: Literal["one_off", "annual"] | None = Field(
+        default=None,
+        description="`annual`: the order value is one year of a contract the customer renews "
+        "each year (a subscription); with budget.paid.net_revenue_retention the plan also "
+        "values a customer over several years. `one_off` (or none): a single purchase.",
+    )
     buying_path: Literal["self_serve", "sales_led"] | None = Field(
         default=None,
         description="How a buyer gets the line: `self_serve` (signs up or starts a trial "

@@ -106,6 +106,13 @@ class PaidSettings(_Model):
         description="Horizon of a customer's value (months): with repeat orders in the "
         "customer file, break-even counts the orders a customer places over it.",
     )
+    net_revenue_retention: float | None = Field(
+        default=None, gt=0, le=300,
+        description="Net revenue retention (%): what last year's customers pay this year "
+        "against what they paid then, renewals, expansion and churn included (e.g. 118). "
+        "With annual offer lines (offer[].billing), a customer is also valued over several "
+        "years at this rate, beside the first year's value.",
+    )
     customer_file_months: int | None = Field(
         default=None, ge=1, le=600,
         description="Months the customer file's customers have been buying on average (their "

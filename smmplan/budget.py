@@ -16,7 +16,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from . import b2b_paid
+from . import b2b_paid, contract_value
 from . import benchmarks as bm
 from . import budget_sweep as bs
 from . import paid_months as pm
@@ -200,6 +200,7 @@ class Paid:
     seats: dict | None = None  # {line, capacity, fill, free (a month), budget_before}
     peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
     left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
+    lifetime: dict | None = None  # annual lines: the conversions over contract years
 
     @property
     def conversion_budget(self) -> float:
@@ -642,4 +643,5 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                        for m in months} if seats else None),
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
-        today=pv.against_today(calibrations, channels, len(months), total, share))
+        today=pv.against_today(calibrations, channels, len(months), total, share),
+        lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin))

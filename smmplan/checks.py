@@ -197,6 +197,27 @@ def team_figures(plan: dict) -> Iterator[Check]:
                     f"{plan_option['hours_per_week']} vs {team['hours']['needed']}")
 
 
+def lifetime_return(plan: dict) -> Iterator[Check]:
+    """The multi-year view of annual contracts (``contract_value``): its gross margin is its
+    revenue x the margin, and the executive summary shows that margin and the ROI it gives
+    against the team chapter's total cost, one value each."""
+    lv = (plan.get("budget") or {}).get("lifetime")
+    total = ((plan.get("team") or {}).get("total_cost") or {}).get("total")
+    if not lv or not total:
+        return
+    yield Check("multi-year gross margin: revenue x margin",
+                _close(lv["gross_margin"], lv["revenue"] * lv["margin"] / 100, abs_=0.05),
+                f"{lv['gross_margin']} vs {lv['revenue']} x {lv['margin']}%")
+    summary = _summary(plan, "team")
+    if summary and "client" in plan:
+        tr = _translator(plan)
+        roi = tr.percent(round((lv["gross_margin"] - total) / total * 100, 1), 0)
+        margin = tr.money(lv["gross_margin"])
+        yield Check("multi-year ROI in the executive summary",
+                    f"{margin}" in summary and roi in summary.split(margin, 1)[-1],
+                    f"{margin} then {roi} in {summary!r}")
+
+
 def channel_scores(plan: dict) -> Iterator[Check]:
     """Every channel score on its 0-100 scale, as the channels table states."""
     for row in _rows(plan, "channels"):
@@ -325,8 +346,8 @@ def team_totals(plan: dict) -> Iterator[Check]:
 
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
-    calendar_agrees, team_figures, channel_scores, revenue_months, realistic_goals,
-    measurement_labels, rate_spreads, team_totals)
+    calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
+    realistic_goals, measurement_labels, rate_spreads, team_totals)
 
 
 def run(plan: dict) -> list[Check]:

@@ -15,6 +15,7 @@ from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
+from . import lifetime
 from .base import (
     Section,
     appendix_chapter,
@@ -242,7 +243,7 @@ def _value_notes(plan: Plan) -> list[str]:
             cpa=tr.money(cv["break_even"], 2), first=tr.money(paid.first_order_break_even, 2),
             use=tr.t("budget.customer_use_on" if on else "budget.customer_use_off",
                      months=tr.number(cv["months"]))))
-    return out
+    return out + lifetime.value_note(plan)  # annual contracts: their value over the years
 
 
 def sweep_span(paid) -> tuple[float, float]:
@@ -351,10 +352,10 @@ def budget_forecast(plan: Plan) -> Section:
         Html(render("paragraph.html.j2", text=tr.t(f"budget.sponsor_{basis}"))),
         plan.record.table(
             "sponsor", "budget", tr.t("budget.sponsor"), sponsor,
-            [Column("name", tr.t("table.content_type")),
-             Column("posts", tr.t("table.posts"), lambda v: tr.number(v)),
-             Column("engagement_rate", tr.t("table.engagement_rate"),
-                    lambda v: tr.percent(v, 2)),
+            [Column("name", tr.t("table.content_type")),  # no post history: no columns of 0
+             *([Column("posts", tr.t("table.posts"), lambda v: tr.number(v)),
+                Column("engagement_rate", tr.t("table.engagement_rate"),
+                       lambda v: tr.percent(v, 2))] if basis == "history" else []),
              Column("sponsor", tr.t("table.sponsor"), yes_no.get)]),
         *_targeting(plan),
     ]

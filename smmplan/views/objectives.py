@@ -270,7 +270,7 @@ def objectives_smart(plan: Plan) -> Section:
         if o.baseline.basis == "not_measurable":
             notes.append(tr.t("objectives.not_measurable", kpi=kpi_label(plan, o),
                               needs=tr.t(f"objectives.needs.{o.source}")))
-        notes += baseline_notes(plan, o)
+        notes += [n for n in baseline_notes(plan, o) if n not in notes]  # said once
         if o.baseline.basis == "to_measure" and o.baseline.detail != "web_no_period":
             quoted = evidence_for(plan.brief, o.kpi) if o.from_brief else None
             notes.append(tr.t("objectives.to_measure_quoted", kpi=kpi_label(plan, o),
