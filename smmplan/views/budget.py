@@ -29,6 +29,7 @@ from .budget_notes import (
     _demand_note,
     _leads,
     _paid_months_notes,
+    cost_note,
     cvr_notes,
     deal_note,
     frequency_note,
@@ -162,7 +163,7 @@ def budget_allocation(plan: Plan) -> Section:
             list(frame["platform"]), list(frame["awareness_spend"]),
             list(frame["conversion_spend"]), tr, plan.theme)),
         plan.record.table("budget", "budget", tr.t("budget.allocation"), frame, cols),
-        *frequency_note(plan)]
+        *frequency_note(plan), *cost_note(plan)]
     history = (paid.history or {}).get("platforms", {})
     for c in paid.channels:
         if c.extrapolated:

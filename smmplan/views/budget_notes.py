@@ -202,6 +202,23 @@ def awareness_rows_note(plan: Plan) -> str | None:
         [platform_label(p) for p in aware]))
 
 
+def cost_note(plan: Plan) -> list:
+    """The table's cost per conversion is each platform's whole spend over its own
+    conversions; the plan's (the chapter's headline) is all paid spend over all conversions.
+    Said when a platform's spend buys awareness only, which makes the two differ."""
+    tr, paid = plan.tr, plan.paid
+    idle = [c for c in paid.channels if c.spend > 0 and c.conversions < 0.5]
+    costed = [c for c in paid.channels if c.conversions >= 0.5 and c.cpa]
+    if not idle or not costed or not paid.totals["cpa"]:
+        return []
+    return [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+        "budget.cost_note", each=tr.join([f"{platform_label(c.platform)} "
+                                          f"{tr.money(c.cpa, 2)}" for c in costed]),
+        average=tr.money(paid.totals["cpa"], 2),
+        idle=tr.join([f"{platform_label(c.platform)} ({tr.money(c.spend)})"
+                      for c in idle]))))]
+
+
 def frequency_note(plan: Plan) -> list:
     """The planned impressions per person a month on each platform's reachable audience, and
     where that audience comes from (the ads history's median month, never below the most

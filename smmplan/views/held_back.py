@@ -16,4 +16,6 @@ def cap_values(plan: Plan) -> dict:
             "line": cap.get("line") or "", "base": tr.number(bound.get("baseline", 0), 1),
             "multiple": tr.number(bound.get("multiple", 0)),
             "plan_marginal": tr.money(paid.marginal_cpa, 2) if paid.marginal_cpa
+            else tr.t("common.na"),  # the last conversions' cost; the plan's average:
+            "average": tr.money(paid.totals["cpa"], 2) if paid.totals["cpa"]
             else tr.t("common.na")}

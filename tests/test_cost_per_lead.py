@@ -1,0 +1,55 @@
+"""One cost per lead: the plan's average (all paid spend over all conversions) is the
+figure the summary and the paid chapter quote; a marginal cost is named as the last or an
+extra lead's, never as 'a lead costs'. Residue: a note said once, no columns of 0."""
+
+import html
+import re
+
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+
+
+def _text(section) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", section.html()))
+
+
+def test_cloudline_quotes_the_average_cost_per_lead_and_names_the_marginal():
+    from smmplan.views.budget import budget_allocation, budget_forecast
+    from smmplan.views.summary import paid_cuts
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    tr, paid = plan.tr, plan.paid
+    average, marginal = tr.money(paid.totals["cpa"], 2), tr.money(paid.marginal_cpa, 2)
+    assert average != marginal
+    summary = " ".join(paid_cuts(plan))
+    chapter = _text(budget_allocation(plan))
+    for text in (summary.lower(), chapter.lower()):
+        assert f"a lead costs {average} on average" in text
+        assert f"last leads bought {marginal}" in text or \
+            f"last leads bought at that budget cost {marginal}" in text
+        assert f"a lead costs {marginal}" not in text
+    # the table's per-platform cost is said to be the platform's own, beside the average
+    li = tr.money(next(c.cpa for c in paid.channels if c.platform == "linkedin"), 2)
+    assert f"own conversions (LinkedIn {li})" in chapter and f"plan's {average}" in chapter
+    # what to sponsor: no post history, no Posts / Engagement columns of 0
+    sponsor = _text(budget_forecast(plan))
+    assert "Document carousels" in sponsor and "Engagement rate" not in sponsor
+
+
+def test_lune_names_the_held_back_conversions_as_extra():
+    from smmplan.views.budget import budget_allocation
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    tr, hb = plan.tr, plan.paid.held_back
+    chapter = _text(budget_allocation(plan))
+    assert f"each extra one costing {tr.money(hb['marginal_cpa'], 2)} on average" in chapter
+    assert f"against {tr.money(plan.paid.totals['cpa'], 2)} a conversion in the plan" in chapter
+
+
+def test_the_demo_counting_note_is_said_once():
+    from smmplan.views.objectives import objectives_smart
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    text = _text(objectives_smart(plan))
+    assert text.count("Only the key events on /demo count") == 1
