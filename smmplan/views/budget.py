@@ -15,7 +15,6 @@ from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
-from . import lifetime
 from .base import (
     Section,
     appendix_chapter,
@@ -37,6 +36,7 @@ from .budget_notes import (
     today_note,
 )
 from .held_back import cap_values
+from .lifetime import value_note as lifetime_value_note
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -244,7 +244,7 @@ def _value_notes(plan: Plan) -> list[str]:
             cpa=tr.money(cv["break_even"], 2), first=tr.money(paid.first_order_break_even, 2),
             use=tr.t("budget.customer_use_on" if on else "budget.customer_use_off",
                      months=tr.number(cv["months"]))))
-    return out + lifetime.value_note(plan)  # annual contracts: their value over the years
+    return out + lifetime_value_note(plan)  # annual contracts: their value over the years
 
 
 def sweep_span(paid) -> tuple[float, float]:

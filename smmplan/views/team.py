@@ -11,13 +11,14 @@ from ..plan import Plan
 from ..report import Column, Html, render
 from ..salaries import team_line_factor
 from ..team import LEAN_KINDS, community_hours, own_team_estimated
-from . import lifetime
 from .base import (
     Section,
     chapter_opening,
     section_heading,
 )
 from .creators import creator_lines
+from .lifetime import first_year_key
+from .lifetime import return_line as lifetime_return
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -44,9 +45,9 @@ def _return_line(plan: Plan) -> list[str]:
     if team.roi is None:
         return []
     margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
-    return [tr.t(lifetime.first_year_key(plan, "summary_team.return", "summary"),
+    return [tr.t(first_year_key(plan, "summary_team.return", "summary"),
                  total=tr.money(team.total_cost["total"]), margin=tr.money(margin),
-                 roi=tr.percent(team.roi, 0))] + lifetime.return_line(plan)
+                 roi=tr.percent(team.roi, 0))] + lifetime_return(plan)
 
 
 def owner_basis(plan: Plan) -> str:
@@ -294,9 +295,9 @@ def team_costs(plan: Plan) -> Section:
     c = team.total_cost
     paid = plan.paid
     margin_value = (team.revenue or 0) * ((paid.margin or 100) / 100)
-    roi = " ".join([tr.t(lifetime.first_year_key(plan, "team.roi", "team"),
+    roi = " ".join([tr.t(first_year_key(plan, "team.roi", "team"),
                          margin=tr.money(margin_value), total=tr.money(c["total"]),
-                         roi=tr.percent(team.roi, 0)), *lifetime.return_line(plan)]) \
+                         roi=tr.percent(team.roi, 0)), *lifetime_return(plan)]) \
         if team.roi is not None else tr.t("team.roi_unknown")
     returns = []
     if paid.aov and paid.total:  # three returns, each named: paid, the goal, the whole effort
