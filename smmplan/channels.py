@@ -121,6 +121,7 @@ class ChannelChoice:
     acquired: float | None = None  # % of the client's customers who came through it (own
     #                                 data, platforms it runs), None when not known
     maintenance: bool = False  # weak engagement, no acquisition: a maintenance cadence
+    held: bool = False  # its posts held to its score against the lead's (allocate_frequency)
 
 
 @dataclass
@@ -520,7 +521,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
         conversion=conversion, closed=sorted(holidays_),
-        idea_bound={c.platform: c.posts_per_week for c in kept if removed.get(c.platform)},
+        idea_bound={c.platform: c.posts_per_week for c in kept
+                    if removed.get(c.platform) and not c.maintenance},
     )
 
 

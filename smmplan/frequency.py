@@ -44,6 +44,16 @@ def engagement_rates(brief: Brief) -> dict[str, tuple[float, str]]:
     return out
 
 
+def against_best(brief: Brief) -> dict[str, tuple[float, float]]:
+    """Each of the client's platforms with a rate (``engagement_rates``): its engagement
+    rate and the client's best rate on the same basis (its post history, else the rates
+    the brief declares)."""
+    best = {"history": max(history_rates(brief).values(), default=0.0),
+            "brief": max((c.engagement_rate for c in brief.situation.channels
+                          if c.engagement_rate is not None), default=0.0)}
+    return {p: (rate, best[basis]) for p, (rate, basis) in engagement_rates(brief).items()}
+
+
 def weak_platforms(kept: list[ChannelChoice], brief: Brief,
                    protected: set[str] | None = None) -> set[str]:
     """The kept platforms at a maintenance cadence: not one in ``protected`` (a best
@@ -54,18 +64,15 @@ def weak_platforms(kept: list[ChannelChoice], brief: Brief,
     its customers came from, fewer than ``weak_acquisition`` % of them acquired through
     it."""
     r = rules()["maintenance"]
-    rates = engagement_rates(brief)
-    best = {"history": max(history_rates(brief).values(), default=0.0),
-            "brief": max((c.engagement_rate for c in brief.situation.channels
-                          if c.engagement_rate is not None), default=0.0)}
+    rates = against_best(brief)
     lead = max(kept, key=lambda c: c.score, default=None)
     weak = set()
     for c in kept:
         if c is lead or c.role == "conversion" or c.platform in (protected or set()) \
                 or c.platform not in rates:
             continue
-        rate, basis = rates[c.platform]
-        low = rate < r["weak_engagement"] * best[basis]
+        rate, best = rates[c.platform]
+        low = rate < r["weak_engagement"] * best
         idle = c.acquired is None or c.acquired < r["weak_acquisition"]
         if low and idle:
             weak.add(c.platform)
@@ -110,6 +117,7 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
         for p in bound:
             top[p] = min((ceilings or {}).get(p, math.inf), ceiling[p])
     for c in kept:
+        c.held = c.platform in bound and c.platform not in (ceilings or {})  # by its score
         c.posts_per_week = min(c.posts_per_week, ceiling.get(c.platform, math.inf))
         c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
         if c.posts_per_week > ceiling.get(c.platform, math.inf) + 1e-9:
