@@ -122,6 +122,7 @@ class ChannelChoice:
     #                                 data, platforms it runs), None when not known
     maintenance: bool = False  # weak engagement, no acquisition: a maintenance cadence
     held: bool = False  # its posts held to its score against the lead's (allocate_frequency)
+    reminders: float = 0.0  # of its posts a week, reminder stories before booked sessions
 
 
 @dataclass
@@ -452,6 +453,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         added = session_stories(slots, mix, windows, held.dates,
                                 brief.client.period.start)
         slots = sorted(slots + added, key=lambda s: (s.date, s.time, s.platform))
+        for c in kept:
+            c.reminders = round(sum(s.platform == c.platform for s in added) / weeks, 1)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"

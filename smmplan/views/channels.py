@@ -127,6 +127,8 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
                 current=tr.number(c.current_posts_per_week or 0, 1))
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
+    if c.kept and c.reminders:  # beyond the feed posts the capacity shares
+        text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1))
     return text
 
 
