@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -58,6 +57,13 @@ from .channel_choice import (
 )
 from .creator_posts import held_for_the_lever, place_creator_posts
 from .exports.posts import read_posts
+from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
+    allocate_frequency,
+    maintenance_role,
+    recount,
+    weak_platforms,
+)
+from .frequency import rules as frequency_rules
 from .goals import goal_platform
 from .holiday_names import named_holidays
 from .i18n import Translator
@@ -114,6 +120,9 @@ class ChannelChoice:
     cut: bool = False  # protected, but the team's capacity forces fewer posts than today
     acquired: float | None = None  # % of the client's customers who came through it (own
     #                                 data, platforms it runs), None when not known
+    maintenance: bool = False  # weak engagement, no acquisition: a maintenance cadence
+    held: bool = False  # its posts held to its score against the lead's (allocate_frequency)
+    reminders: float = 0.0  # of its posts a week, reminder stories before booked sessions
 
 
 @dataclass
@@ -243,60 +252,6 @@ def paid_conversion_lead(kept: list[ChannelChoice],
         return None
     best = max(kept, key=lambda c: spend[c.platform])
     return best if spend[best.platform] >= total / 2 else None
-
-
-def allocate_frequency(kept: list[ChannelChoice], capacity: float,
-                       floors: dict[str, float] | None = None) -> None:
-    """Posts a week per kept platform: the recommended minimum first (today's posting for a
-    best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
-    capacity to the best-scored platforms first, each up to its recommended maximum (or
-    today's posting when higher); no platform but a best performer gets more posts than the
-    best-scored one (capacity left over is not spent). When capacity cannot pay the
-    minimums, the best performers keep theirs first and the others share the rest in
-    proportion; a best performer cut below today is marked ``cut``. A best performer's
-    floor is at least a fair share of the capacity (an equal split between the kept
-    platforms, within its recommended maximum), not only today's posting."""
-    facts = content_facts()["platforms"]
-    today = floors or {}
-    fair = capacity / len(kept) if kept else 0.0
-    floors = {p: max(v, min(fair, facts[p]["posts_per_week"][1])) for p, v in today.items()}
-    mins = {c.platform: max(facts[c.platform]["posts_per_week"][0],
-                            floors.get(c.platform, 0.0)) for c in kept}
-    maxs = {c.platform: max(facts[c.platform]["posts_per_week"][1],
-                            floors.get(c.platform, 0.0)) for c in kept}
-    base = sum(mins.values())
-    # short of capacity, a best performer keeps today's posting first and the others share
-    # what is left, each in proportion to its recommended minimum
-    short = capacity < base
-    need = {c.platform: floors[c.platform] if short else mins[c.platform]
-            for c in kept if c.platform in floors}
-    first = min(1.0, capacity / sum(need.values())) if need else 0.0
-    rest = max(0.0, capacity - sum(need.values()) * first)
-    others = sum(mins[c.platform] for c in kept if c.platform not in floors)
-    for c in kept:
-        c.protected = c.platform in floors
-        c.posts_per_week = need[c.platform] * first if c.protected else \
-            mins[c.platform] * (min(1.0, rest / others) if others else 0.0)
-    left = capacity - sum(c.posts_per_week for c in kept)
-    for c in sorted(kept, key=lambda c: -c.score):  # spare capacity: best channels first
-        add = max(0.0, min(left, maxs[c.platform] - c.posts_per_week))
-        c.posts_per_week += add
-        left -= add
-    # the lead platform (best score) gets the most posts: a weaker one is held at the
-    # lead's level (its recommended minimum gives way), a best performer keeps today's
-    lead = max(kept, key=lambda c: c.score, default=None)
-    for c in kept:
-        if c is not lead and not c.protected:
-            c.posts_per_week = min(c.posts_per_week, lead.posts_per_week)
-    for c in kept:
-        c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
-    # rounding must not plan more than the team can produce: trim the weakest first, a
-    # best performer last
-    for c in sorted(kept, key=lambda c: (c.protected, c.score)):
-        while sum(k.posts_per_week for k in kept) > capacity + 1e-9 and c.posts_per_week > 0:
-            c.posts_per_week -= 0.5
-    for c in kept:
-        c.cut = c.protected and c.posts_per_week < today[c.platform] - 1e-9
 
 
 def public_holidays(country: str, years: range, language: str,
@@ -454,7 +409,16 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     cost = min(1.0, wl.families()["story"]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
     if reminders:
         capacity = max(0.0, capacity - reminders * cost) + reminders  # a story: few hours
-    allocate_frequency(kept, capacity - reminders, best_performers(brief, target_reach))
+    floors = best_performers(brief, target_reach)
+    # a maintenance cadence (frequency.py), never where paid runs: its ads need feed posts
+    weak = weak_platforms(kept, brief, set(floors) | {
+        p for p, v in (paid_spend or {}).items() if v > 0})
+    for c in kept:
+        c.maintenance = c.platform in weak
+        if c.maintenance:
+            c.role = maintenance_role(c, ROLES, roles_needed)
+    cadence = frequency_rules()["maintenance"]["posts_per_week"]
+    allocate_frequency(kept, capacity - reminders, floors, {p: cadence for p in weak})
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
@@ -484,19 +448,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
                         None if live else int(calendar_rules()["lives_per_month"]))
     webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
-    before = Counter(s.platform for s in slots)
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
-    after = Counter(s.platform for s in slots)
-    for c in kept:  # the frequency counts the posts the quiet days drop
-        c.posts_per_week = round(c.posts_per_week - (before[c.platform] - after[c.platform])
-                                 / weeks, 1)
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, mix, windows, held.dates,
                                 brief.client.period.start)
-        for c in kept:
-            c.posts_per_week = round(c.posts_per_week + sum(
-                s.platform == c.platform for s in added) / weeks, 1)
         slots = sorted(slots + added, key=lambda s: (s.date, s.time, s.platform))
+        for c in kept:
+            c.reminders = round(sum(s.platform == c.platform for s in added) / weeks, 1)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"
@@ -540,9 +498,6 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     short = assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
     removed = within_supply(slots, short, evergreen, moments, tr, copy_register(brief),
                             least_needed(choices, paid_spend), planned)
-    for c in kept:  # the ideas support fewer posts there (idea_supply)
-        if removed.get(c.platform):
-            c.posts_per_week = round(c.posts_per_week - removed[c.platform] / weeks, 1)
     if selling is not None:
         recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,
                       copy_register(brief))
@@ -558,6 +513,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     vary_repeats(slots, tr)
+    recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     return Channels(
         sector_kind=brief.client.sector_kind,
         pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},
@@ -568,7 +524,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
         conversion=conversion, closed=sorted(holidays_),
-        idea_bound={c.platform: c.posts_per_week for c in kept if removed.get(c.platform)},
+        idea_bound={c.platform: c.posts_per_week for c in kept
+                    if removed.get(c.platform) and not c.maintenance},
     )
 
 

@@ -111,6 +111,10 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
 
     tr, r = plan.tr, rules()
     key = c.reason
+    if c.kept and c.maintenance:
+        return _maintenance_reason(plan, c)
+    if c.kept and c.held:
+        return _held_reason(plan, c)
     if c.kept and c.cut:
         key = "kept_cut"
     elif c.kept and c.protected:
@@ -123,7 +127,50 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
                 current=tr.number(c.current_posts_per_week or 0, 1))
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
+    if c.kept and c.reminders:  # beyond the feed posts the capacity shares
+        text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1))
     return text
+
+
+def _maintenance_reason(plan: Plan, c) -> str:
+    """Why a kept platform posts at a maintenance cadence, with its figures
+    (``frequency.weak_platforms``)."""
+    from ..frequency import against_best, rules
+
+    tr, r = plan.tr, rules()["maintenance"]
+    rate, best = against_best(plan.brief)[c.platform]
+    acquired = "" if c.acquired is None else tr.t("channels.reason.maintenance_acquired",
+                                                  share=tr.percent(c.acquired, 1))
+    return tr.t("channels.reason.kept_maintenance", rate=tr.percent(rate, 1),
+                best=tr.percent(best, 1), weak=tr.percent(r["weak_engagement"] * 100, 0),
+                acquired=acquired, cadence=_cadence(tr, r["posts_per_week"]))
+
+
+def frequency_rules(plan: Plan) -> str:
+    """The frequency conventions with their figures (``frequency.rules``)."""
+    from ..frequency import rules
+
+    tr, r = plan.tr, rules()["maintenance"]
+    kept = [c for c in plan.channels.choices if c.kept]
+    lead = max(kept, key=lambda c: c.score)
+    return tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
+                weak=tr.percent(r["weak_engagement"] * 100, 0),
+                acquisition=tr.percent(r["weak_acquisition"], 0),
+                cadence=_cadence(tr, r["posts_per_week"]))
+
+
+def _cadence(tr, value: float) -> str:
+    """Posts a week as said in a sentence: "1", "1.5"."""
+    return tr.number(value, 0 if float(value).is_integer() else 1)
+
+
+def _held_reason(plan: Plan, c) -> str:
+    """Why a kept platform posts less than the best-scored one: its score against the
+    lead's (``frequency.allocate_frequency``)."""
+    tr = plan.tr
+    lead = max((k for k in plan.channels.choices if k.kept), key=lambda k: k.score)
+    return tr.t("channels.reason.kept_score", ratio=tr.percent(c.score / lead.score * 100, 0),
+                lead=platform_label(lead.platform))
 
 
 def _country_name(plan: Plan) -> str:
@@ -199,7 +246,8 @@ def content_plan(plan: Plan) -> Section:
                         hours=tr.number(cap.per_post or 0, 1),
                         planned=tr.number(ch.planned_posts, 1))
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
-              Html(render("paragraph.html.j2", text=capacity))]
+              Html(render("paragraph.html.j2", text=capacity)),
+              Html(render("paragraph.html.j2", css="smm-note", text=frequency_rules(plan)))]
     for platform, posts in ch.idea_bound.items():  # fewer posts than ideas would need
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             "channels.idea_bound", posts=tr.number(posts, 1), platform=platform_label(platform),

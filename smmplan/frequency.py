@@ -1,0 +1,191 @@
+"""Posts a week per kept platform (rules and their reasons in data/content.yaml
+``frequency_rules``, planning conventions stated in the plan).
+
+``allocate_frequency`` shares the team's capacity: the recommended minimum first (a best
+performer at least a fair share), the spare capacity to the best-scored platforms, each up
+to its recommended maximum. Two rules make the frequency follow the data
+(``data_ceilings``): a platform other than the best-scored one gets at most the best-scored
+one's posts times the ratio of their scores; a platform whose own engagement rate is weak
+against the client's best and that brings (almost) none of its customers runs at a
+maintenance cadence. ``recount`` sets each platform's posts a week from the calendar once it
+is built: the frequency the plan states is the calendar's own count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .brief import Brief
+from .catalogue import content_facts
+from .channel_choice import history_rates, performer_basis
+
+if TYPE_CHECKING:
+    from .calendar_slots import Slot
+    from .channels import ChannelChoice
+
+
+def rules() -> dict:
+    """The frequency conventions (data/content.yaml ``frequency_rules``)."""
+    return content_facts()["frequency_rules"]
+
+
+def engagement_rates(brief: Brief) -> dict[str, tuple[float, str]]:
+    """The client's own engagement rate per platform it runs, with its basis: its post
+    history (``channel_choice.history_rates``) when that covers two or more of its channels
+    (the basis ``channel_choice.best_performers`` ranks on) and the platform has one, else the
+    rate the brief declares."""
+    own = history_rates(brief) if performer_basis(brief) == "history" else {}
+    out = {p: (r, "history") for p, r in own.items()}
+    for c in brief.situation.channels:
+        if c.platform not in out and c.engagement_rate is not None:
+            out[c.platform] = (c.engagement_rate, "brief")
+    return out
+
+
+def against_best(brief: Brief) -> dict[str, tuple[float, float]]:
+    """Each of the client's platforms with a rate (``engagement_rates``): its engagement
+    rate and the client's best rate on the same basis (its post history, else the rates
+    the brief declares)."""
+    best = {"history": max(history_rates(brief).values(), default=0.0),
+            "brief": max((c.engagement_rate for c in brief.situation.channels
+                          if c.engagement_rate is not None), default=0.0)}
+    return {p: (rate, best[basis]) for p, (rate, basis) in engagement_rates(brief).items()}
+
+
+def weak_platforms(kept: list[ChannelChoice], brief: Brief,
+                   protected: set[str] | None = None) -> set[str]:
+    """The kept platforms at a maintenance cadence: not one in ``protected`` (a best
+    performer, a platform with paid spend),
+    the best-scored platform nor the one with the conversion role, with an engagement rate
+    under ``weak_engagement`` times the client's best rate on the same basis (history
+    against history, declared against declared), and, when the client's data says where
+    its customers came from, fewer than ``weak_acquisition`` % of them acquired through
+    it."""
+    r = rules()["maintenance"]
+    rates = against_best(brief)
+    lead = max(kept, key=lambda c: c.score, default=None)
+    weak = set()
+    for c in kept:
+        if c is lead or c.role == "conversion" or c.platform in (protected or set()) \
+                or c.platform not in rates:
+            continue
+        rate, best = rates[c.platform]
+        low = rate < r["weak_engagement"] * best
+        idle = c.acquired is None or c.acquired < r["weak_acquisition"]
+        if low and idle:
+            weak.add(c.platform)
+    return weak
+
+
+def allocate_frequency(kept: list[ChannelChoice], capacity: float,
+                       floors: dict[str, float] | None = None,
+                       ceilings: dict[str, float] | None = None) -> None:
+    """Posts a week per kept platform: the recommended minimum first (today's posting for a
+    best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
+    capacity to the best-scored platforms first, each up to its recommended maximum (or
+    today's posting when higher); ``ceilings`` (``weak_platforms``: the maintenance cadence)
+    lower a platform's minimum and maximum. A platform other than the best-scored one and a
+    best performer gets at most the best-scored one's posts times the ratio of their scores
+    (``frequency_rules.follow_score``): what that holds back goes to the better-scored
+    platforms, and capacity left over is not spent. When capacity cannot pay the minimums,
+    the best performers keep theirs first and the others share the rest in proportion; a
+    best performer cut below today is marked ``cut``. A best performer's floor is at least
+    a fair share of the capacity (an equal split between the kept platforms, within its
+    recommended maximum), not only today's posting."""
+    if not kept:
+        return
+    facts = content_facts()["platforms"]
+    today = floors or {}
+    fair = capacity / len(kept)
+    floors = {p: max(v, min(fair, facts[p]["posts_per_week"][1])) for p, v in today.items()}
+    lead = max(kept, key=lambda c: c.score)
+    top = dict(ceilings or {})
+    bound: set[str] = set()
+    for _ in range(len(kept) + 1):  # the lead's posts grow as the weaker ones give way
+        _share(kept, capacity, floors, top, facts)
+        ceiling = {c.platform: lead.posts_per_week * score_ratio(c, lead)
+                   for c in kept if c is not lead and not c.protected}
+        over = {c.platform for c in kept
+                if c.posts_per_week > ceiling.get(c.platform, math.inf) + 1e-9}
+        if not over - bound and all(
+                abs(top.get(p, math.inf) - min((ceilings or {}).get(p, math.inf),
+                                               ceiling[p])) < 1e-9 for p in bound):
+            break
+        bound |= over
+        for p in bound:
+            top[p] = min((ceilings or {}).get(p, math.inf), ceiling[p])
+    for c in kept:
+        c.held = c.platform in bound and c.platform not in (ceilings or {})  # by its score
+        c.posts_per_week = min(c.posts_per_week, ceiling.get(c.platform, math.inf))
+        c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
+        if c.posts_per_week > ceiling.get(c.platform, math.inf) + 1e-9:
+            c.posts_per_week -= 0.5  # rounding does not lift it past its ceiling
+    # rounding must not plan more than the team can produce: trim the weakest first, a
+    # best performer last
+    for c in sorted(kept, key=lambda c: (c.protected, c.score)):
+        while sum(k.posts_per_week for k in kept) > capacity + 1e-9 and c.posts_per_week > 0:
+            c.posts_per_week -= 0.5
+    for c in kept:
+        c.cut = c.protected and c.posts_per_week < today[c.platform] - 1e-9
+
+
+def _share(kept: list[ChannelChoice], capacity: float, floors: dict[str, float],
+           top: dict[str, float], facts: dict) -> None:
+    """One pass of ``allocate_frequency`` before rounding: the minimums (``top`` lowers a
+    platform's minimum and maximum, a best performer's floor stays), then the spare
+    capacity to the best-scored platforms first, each up to its maximum."""
+    mins = {c.platform: max(facts[c.platform]["posts_per_week"][0],
+                            floors.get(c.platform, 0.0)) for c in kept}
+    maxs = {c.platform: max(facts[c.platform]["posts_per_week"][1],
+                            floors.get(c.platform, 0.0)) for c in kept}
+    for p, v in top.items():
+        if p in mins and p not in floors:
+            mins[p], maxs[p] = min(mins[p], v), min(maxs[p], v)
+    base = sum(mins.values())
+    # short of capacity, a best performer keeps today's posting first and the others share
+    # what is left, each in proportion to its recommended minimum
+    short = capacity < base
+    need = {c.platform: floors[c.platform] if short else mins[c.platform]
+            for c in kept if c.platform in floors}
+    first = min(1.0, capacity / sum(need.values())) if need else 0.0
+    rest = max(0.0, capacity - sum(need.values()) * first)
+    others = sum(mins[c.platform] for c in kept if c.platform not in floors)
+    for c in kept:
+        c.protected = c.platform in floors
+        c.posts_per_week = need[c.platform] * first if c.protected else \
+            mins[c.platform] * (min(1.0, rest / others) if others else 0.0)
+    left = capacity - sum(c.posts_per_week for c in kept)
+    for c in sorted(kept, key=lambda c: -c.score):  # spare capacity: best channels first
+        add = max(0.0, min(left, maxs[c.platform] - c.posts_per_week))
+        c.posts_per_week += add
+        left -= add
+
+
+def score_ratio(c: ChannelChoice, lead: ChannelChoice) -> float:
+    """The share of the best-scored platform's posts a weaker one may get
+    (``frequency_rules.follow_score``: the ratio of their scores, 1 when off)."""
+    if not rules()["follow_score"] or lead.score <= 0:
+        return 1.0
+    return min(1.0, c.score / lead.score)
+
+
+def recount(kept: list[ChannelChoice], slots: list[Slot], weeks: float) -> None:
+    """Each kept platform's posts a week from the calendar as built: its posts on the feed
+    (an ad only is none) over the plan's weeks, to one decimal; the one place the frequency
+    follows what the calendar's steps (quiet days, reminder stories, the ideas' supply)
+    changed."""
+    feed = Counter(s.platform for s in slots if not s.ad_only)
+    for c in kept:
+        c.posts_per_week = round(feed[c.platform] / weeks, 1) if weeks > 0 else 0.0
+
+
+def maintenance_role(c: ChannelChoice, roles: tuple[str, ...],
+                     wanted: dict[str, float]) -> str:
+    """The role of a platform at a maintenance cadence: its engagement is weak, so not
+    engagement, nor conversion (the plan converts elsewhere): the best of the other roles
+    for its strengths and the roles the diagnosis asks for."""
+    strengths = content_facts()["platforms"][c.platform]["roles"]
+    others = [r for r in roles if r not in ("engagement", "conversion")]
+    return max(others, key=lambda r: (strengths[r] * (1 + wanted.get(r, 0)), -roles.index(r)))

@@ -1,0 +1,107 @@
+"""Posts a week per kept platform (smmplan.frequency): posts follow the score and the
+client's own engagement data, and the calendar's count is the frequency."""
+
+import pytest
+
+from smmplan.calendar_slots import Slot
+from smmplan.channels import ChannelChoice
+from smmplan.frequency import (
+    allocate_frequency,
+    maintenance_role,
+    recount,
+    rules,
+    weak_platforms,
+)
+from smmplan.paths import example_briefs
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+
+
+def example(name):
+    return load_brief(next(p for p in example_briefs() if p.parent.name == name))
+
+
+def choice(platform, score, role="awareness", acquired=None):
+    return ChannelChoice(platform, score, 1, 1, 1, True, role, "kept", acquired=acquired)
+
+
+def test_a_weaker_platform_gets_posts_in_proportion_to_its_score():
+    """Cloudline: X (42.7) tied LinkedIn (94.0) at 5 posts a week, X's recommended minimum
+    lifting it to the lead's level."""
+    kept = [choice("linkedin", 94.0, "conversion"), choice("x", 42.7)]
+    allocate_frequency(kept, capacity=12.5)
+    linkedin, x = kept
+    assert linkedin.posts_per_week == 5
+    assert x.posts_per_week <= 5 * 42.7 / 94.0
+    assert x.posts_per_week == 2.0  # half-posts a week, not rounded above its ceiling
+
+
+def test_a_best_performer_is_not_held_to_its_score():
+    kept = [choice("linkedin", 94.0, "conversion"), choice("x", 42.7)]
+    allocate_frequency(kept, capacity=12.5, floors={"x": 7})
+    assert kept[1].protected and kept[1].posts_per_week >= 7 > 5 * 42.7 / 94.0
+
+
+def test_a_maintenance_ceiling_frees_capacity_for_the_better_platforms():
+    """Maison Lune: Pinterest at its recommended minimum (3 a week) kept Instagram at 5."""
+    kept = [choice("instagram", 85.9, "conversion"), choice("tiktok", 58.8),
+            choice("facebook", 57.4), choice("pinterest", 26.6)]
+    allocate_frequency(kept, 15.1, {"tiktok": 4})
+    assert kept[0].posts_per_week < 7
+    cadence = rules()["maintenance"]["posts_per_week"]
+    allocate_frequency(kept, 15.1, {"tiktok": 4}, {"pinterest": cadence})
+    assert [c.posts_per_week for c in kept] == [7, 4, 3, cadence]
+    assert sum(c.posts_per_week for c in kept) <= 15.1
+
+
+def test_capacity_still_bounds_the_total():
+    kept = [choice("instagram", 90), choice("facebook", 80), choice("tiktok", 70)]
+    for capacity in (0.0, 2.0, 5.5, 9.0, 30.0):
+        allocate_frequency(kept, capacity, {"facebook": 3}, {"tiktok": 1})
+        assert sum(c.posts_per_week for c in kept) <= capacity + 1e-9
+
+
+def test_weak_platforms_follow_the_clients_own_rates():
+    lune = example("fashion")  # Pinterest: 0.5% declared against TikTok's 5.6%, 0% acquired
+    kept = [choice("instagram", 85.9, "conversion", 40.9), choice("tiktok", 58.8, acquired=23.7),
+            choice("facebook", 57.4, acquired=9.9), choice("pinterest", 26.6, acquired=0.0)]
+    assert weak_platforms(kept, lune, {"tiktok"}) == {"pinterest"}
+    kept[3].acquired = 30.0  # it brings customers: not a maintenance platform
+    assert weak_platforms(kept, lune, {"tiktok"}) == set()
+    cloud = example("b2b-software")  # X: 0.4% against LinkedIn's 2.3%, no acquisition data
+    kept = [choice("linkedin", 94.0, "conversion"), choice("youtube", 66.8), choice("x", 42.7)]
+    assert weak_platforms(kept, cloud) == {"x"}
+    assert weak_platforms(kept, cloud, {"x"}) == set()  # paid runs on it: posts to sponsor
+
+
+def test_a_maintenance_platform_does_not_take_the_engagement_role():
+    role = maintenance_role(choice("pinterest", 26.6, "engagement"),
+                            ("awareness", "engagement", "conversion", "customer_service"),
+                            {"engagement": 2})
+    assert role == "awareness"
+
+
+def test_recount_is_the_calendars_feed_posts_a_week():
+    kept = [choice("instagram", 90), choice("facebook", 80)]
+    slots = [Slot(f"2027-01-{d:02d}", "09:00", "instagram", "showcase", "reel", False)
+             for d in range(1, 21)]
+    slots += [Slot("2027-01-02", "10:00", "instagram", "showcase", "reel", True, ad_only=True),
+              Slot("2027-01-03", "10:00", "facebook", "showcase", "photo", False)]
+    recount(kept, slots, weeks=4.0)
+    assert [c.posts_per_week for c in kept] == [5.0, 0.2]  # the ad only is off the feed
+
+
+@pytest.mark.parametrize("name,lead,weaker", [("b2b-software", "linkedin", "x"),
+                                              ("fashion", "instagram", "pinterest")])
+def test_the_calendar_follows_the_frequency(name, lead, weaker):
+    plan = Plan(example(name))
+    ch = plan.channels
+    by = {c.platform: c for c in ch.choices if c.kept}
+    feed = [s for s in ch.slots if not s.ad_only]
+    count = {p: sum(s.platform == p for s in feed) for p in by}
+    assert by[lead].posts_per_week >= 2 * by[weaker].posts_per_week
+    assert count[lead] >= 2 * count[weaker]
+    weeks = ((plan.brief.client.period.end - plan.brief.client.period.start).days + 1) / 7
+    for p, c in by.items():
+        assert c.posts_per_week == round(count[p] / weeks, 1)
+    assert ch.planned_posts <= ch.capacity_posts + 1e-9
