@@ -35,6 +35,7 @@ from .budget_notes import (
     today_note,
 )
 from .held_back import cap_values
+from .paid_demand import forecast_note
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -326,7 +327,7 @@ def budget_forecast(plan: Plan) -> Section:
     basis = "history" if (sponsor["basis"] == "history").any() else "rule"
     blocks = [
         section_heading(plan, "budget.forecast", "budget-forecast"),
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=forecast_note(plan))),
         Html(render("paragraph.html.j2", text=_demand_note(plan))),
         *[Html(render("paragraph.html.j2", text=tr.t(
             "budget.peak_outweighed", month=tr.month(pd.Timestamp(p["month"]).date()),
