@@ -33,7 +33,7 @@ def demand_source(plan: Plan) -> str:
     return tr.t("budget.demand_source_history",
                 first=tr.month(pd.Timestamp(demand.first).date()),
                 last=tr.month(pd.Timestamp(demand.last).date()),
-                years=tr.number(demand.sector_years), months="; ".join(months))
+                years=tr.number(demand.sector_years), months=tr.join(months))
 
 
 def forecast_note(plan: Plan) -> str:
