@@ -41,10 +41,10 @@ from .lead_bound import lead_bound
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
+from .paid_demand import demand_index
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
 from .sector_defaults import sector_sponsor
-from .sectors import demand_by_month
 
 SCENARIOS = ("low", "mid", "high")
 
@@ -298,7 +298,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
     kind = conversion_kind(brief)
-    demand = demand_by_month(brief.client.sector_kind)  # the sector's peaks, month by month
+    demand = demand_index(brief).index  # the client's demand by month, else the sector's
     ov_index, ov_basis = order_value_index(brief)  # order value by month, the client's first
     if aov_basis == "offer":  # a booked offer's price does not follow the basket's months
         ov_index, ov_basis = dict.fromkeys(ov_index, 1.0), "offer"

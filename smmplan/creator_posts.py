@@ -83,13 +83,20 @@ def place_creator_posts(slots: list, brief, evergreen: list, tr, register: str) 
         if s.lever == lever["key"]:
             used[(s.platform, s.base_idea)] = used.get((s.platform, s.base_idea), 0) + 1
 
+    day: dict[str, set] = {}  # the ideas each day already carries (never one twice a day)
+    for s in slots:
+        day.setdefault(s.date, set()).add(s.base_idea)
+
     def put(s) -> None:
-        """The lever's idea least used on the post's platform (one product each)."""
+        """The lever's idea least used on the post's platform (one product each), not one
+        the same day already carries on another platform."""
         idea = min((i for i in mine if fits(i, s)), key=lambda i: (
+            i.text in day[s.date] - {s.base_idea},
             used.get((s.platform, i.text), 0), sum(n for (_, t), n in used.items()
                                                   if t == i.text)))
         used[(s.platform, idea.text)] = used.get((s.platform, idea.text), 0) + 1
         give(s, idea, tr, register)
+        day[s.date].add(idea.text)
 
     own = set(lever["cost"]["per_post"])  # platforms with their own creator fee first
     on = sorted({s.platform for s in slots if s.platform in own}) or \

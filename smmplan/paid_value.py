@@ -240,8 +240,9 @@ def month_weights(platform: str, months: list[pd.Timestamp], overrides: dict,
                   demand: dict[int, float], index: dict[int, float],
                   active: np.ndarray | None = None, caps: np.ndarray | None = None
                   ) -> dict[str, np.ndarray]:
-    """Per month: ``spend`` share (returns per unit of spend: demand x order value / CPM
-    factor, normalised; none in months not ``active``), and the shares of the channel's
+    """Per month: ``spend`` share (demand x order value, normalised: the money follows the
+    buyers in market and what they spend, ``data/paid.yaml`` ``demand_seasonality``; none
+    in months not ``active``), and the shares of the channel's
     impressions, conversions and revenue that spend buys (each summing to 1). ``caps``:
     the most each month's conversions may be, as shares of the channel's; conversions past
     a cap move to the other months (``paid_months.fill``) and spend follows them."""
@@ -251,7 +252,7 @@ def month_weights(platform: str, months: list[pd.Timestamp], overrides: dict,
     want = np.array([demand[m.month] for m in months])
     value = np.array([index[m.month] for m in months])
     on = np.ones(len(months)) if active is None else np.asarray(active, dtype=float)
-    spend = want * value / factors * on
+    spend = want * value * on  # the CPM factor sets what it buys, not what it gets
     spend = spend / spend.sum()
     bought = spend / factors * want
     conv = bought / bought.sum()

@@ -37,6 +37,8 @@ from .budget_notes import (
 )
 from .held_back import cap_values
 from .lifetime import value_note as lifetime_value_note
+from .paid_demand import forecast_note
+from .paid_tests import test_plan_text
 from .targets import persona_name
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
@@ -122,6 +124,8 @@ def budget_allocation(plan: Plan) -> Section:
             conversions=tr.number(hb["conversions"]),
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
             tr.t("common.na")))))
+        if test := test_plan_text(plan):  # what the held-back envelope is for
+            blocks.insert(3, Html(render("paragraph.html.j2", css="smm-decision", text=test)))
     if paid.aov:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
@@ -328,7 +332,7 @@ def budget_forecast(plan: Plan) -> Section:
     basis = "history" if (sponsor["basis"] == "history").any() else "rule"
     blocks = [
         section_heading(plan, "budget.forecast", "budget-forecast"),
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("budget.forecast_note"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=forecast_note(plan))),
         Html(render("paragraph.html.j2", text=_demand_note(plan))),
         *[Html(render("paragraph.html.j2", text=tr.t(
             "budget.peak_outweighed", month=tr.month(pd.Timestamp(p["month"]).date()),

@@ -28,6 +28,7 @@ from .community import community_decisions
 from .held_back import cap_values
 from .identity import identity_decisions
 from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
+from .paid_tests import test_step
 from .targets import targets_decisions
 from .team import team_decisions
 
@@ -217,9 +218,12 @@ def next_steps(plan: Plan) -> list[str]:
     from ..brief import add_months
 
     tr, start = plan.tr, plan.brief.client.period.start
+    review = add_months(start, 3)
+    test = test_step(plan)  # the paid test of the budget held back, in date order
+    early, late = ([test[1]], []) if test and test[0] < review else ([], [test[1]] if test else [])
     return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),
-            tr.t("agency.step_launch", date=day(tr, start)),
-            tr.t("agency.step_review", date=day(tr, add_months(start, 3)))]
+            tr.t("agency.step_launch", date=day(tr, start)), *early,
+            tr.t("agency.step_review", date=day(tr, review)), *late]
 
 
 def roadmap(plan: Plan) -> list[dict]:

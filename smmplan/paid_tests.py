@@ -1,0 +1,74 @@
+"""A dated test for the paid budget the plan leaves unspent (``Paid.held_back``), sized by
+``data/paid.yaml`` ``held_back_test``: which platform, its budget (``min_conversions`` at
+the break-even cost per conversion, the success threshold), when it starts and is read,
+and where the rest of the envelope goes if it passes or fails.
+
+- ``new_platform``: the best-scored platform the plan posts on without any paid history
+  or paid budget (the channels chapter's choices);
+- ``bound``: when the lead bound holds the budget (``goal_gap.held_by_cap``), the plan's
+  biggest paid platform, spent above the bound to see whether leads pass it;
+- none when free seats hold the budget (more sessions come first) or nothing is held."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from .catalogue import paid_facts
+from .goal_gap import held_by_cap
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
+
+
+def held_back_test(plan) -> dict | None:
+    """{kind (new_platform / bound), platform, budget, conversions, threshold (break-even
+    cost per conversion), start, decide (ISO dates), weeks, rest (the envelope after the
+    test), benchmark (the platform's benchmark cost per conversion, when it has rates),
+    excluded (why the plan gave it no budget, when it did)}; None without a held envelope,
+    a break-even, or a platform to test."""
+    paid = plan.paid
+    held = (paid.held_back or {}).get("budget") or 0.0
+    threshold = paid.break_even_cpa
+    if held <= 0 or not threshold or not paid.paid_months:
+        return None
+    cap = held_by_cap(paid)
+    if cap == "seats":
+        return None
+    facts = paid_facts()["held_back_test"]
+    spent = {c.platform for c in paid.channels if c.spend > 0}
+    if cap == "bound":
+        kind = "bound"
+        platform = max(paid.channels, key=lambda c: c.spend).platform if spent else None
+    else:
+        kind = "new_platform"
+        tried = set(paid.calibration) | spent
+        ranked = sorted((c for c in plan.channels.choices if c.kept and c.platform not in tried),
+                        key=lambda c: -c.score)
+        platform = ranked[0].platform if ranked else None
+    if platform is None:
+        return None
+    n = int(facts["min_conversions"])
+    n = min(n, math.floor(held / threshold))
+    if n < 1:
+        return None
+    budget = round(n * threshold, 2)
+    months = paid.paid_months
+    first = dt.date.fromisoformat(months[min(int(facts["bound_start_months"]), len(months) - 1)]
+                                  if kind == "bound" else months[0])
+    start = _monday(first if kind == "bound" else
+                    first + dt.timedelta(weeks=int(facts["start_weeks"])))
+    decide = start + dt.timedelta(weeks=int(facts["weeks"]))
+    model = next((m for m in paid.models if m.get("platform") == platform), None)
+    bench = None
+    if model:
+        cpm, ctr, cvr = (model.get(k, {}).get("mid") for k in ("cpm", "ctr", "cvr"))
+        if cpm and ctr and cvr:
+            bench = round(cpm / 1000 / (ctr / 100) / (cvr / 100), 2)
+    excluded = next((e.get("reason") for e in paid.excluded if e.get("platform") == platform),
+                    None)
+    return {"kind": kind, "platform": platform, "budget": budget, "conversions": n,
+            "threshold": round(threshold, 2), "start": start.isoformat(),
+            "decide": decide.isoformat(), "weeks": int(facts["weeks"]),
+            "rest": round(held - budget, 2), "benchmark": bench, "excluded": excluded}

@@ -1,0 +1,46 @@
+"""The test plan for the paid budget held back (``paid_tests.held_back_test``): a paragraph
+for the paid chapter and one dated line for the summary's next steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..paid_tests import held_back_test
+from ..plan import Plan
+from .base import day, platform_label
+
+
+def _values(plan: Plan, test: dict) -> dict:
+    tr = plan.tr
+    return {"platform": platform_label(test["platform"]), "budget": tr.money(test["budget"]),
+            "n": tr.number(test["conversions"]), "threshold": tr.money(test["threshold"], 2),
+            "start": day(tr, dt.date.fromisoformat(test["start"])),
+            "decide": day(tr, dt.date.fromisoformat(test["decide"])),
+            "weeks": tr.number(test["weeks"]), "rest": tr.money(test["rest"]),
+            "held": tr.money(plan.paid.held_back["budget"])}
+
+
+def test_plan_text(plan: Plan) -> str | None:
+    """The held-back envelope's test: platform, budget, threshold, dates, and what the rest
+    does if it passes or fails; None without one."""
+    test = held_back_test(plan)
+    if test is None:
+        return None
+    tr = plan.tr
+    if test["kind"] == "bound":
+        return tr.t("budget.test_bound", **_values(plan, test))
+    why = tr.t("budget.test_why_no_benchmark") if test["excluded"] == "no_benchmark" else ""
+    bench = tr.t("budget.test_bench", cost=tr.money(test["benchmark"], 2)) \
+        if test["benchmark"] else ""
+    return tr.t("budget.test_new_platform", why=why, bench=bench, **_values(plan, test))
+
+
+def test_step(plan: Plan) -> tuple[dt.date, str] | None:
+    """The test as one dated next step for the summary (its start date, the line); None
+    without one."""
+    test = held_back_test(plan)
+    if test is None:
+        return None
+    bound = "_bound" if test["kind"] == "bound" else ""
+    return (dt.date.fromisoformat(test["start"]),
+            plan.tr.t(f"agency.step_paid_test{bound}", **_values(plan, test)))

@@ -1,0 +1,67 @@
+"""The test plan for the paid budget held back: a dated test sized to read a result at the
+break-even cost, on a platform the plan posts on without paid history (or above the lead
+bound), shown in the paid chapter and the summary's next steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smmplan.catalogue import paid_facts
+from smmplan.paid_tests import held_back_test
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+
+FACTS = paid_facts()["held_back_test"]
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict:
+    return {name: Plan(load_brief(f"data/examples/{name}/brief.yaml"))
+            for name in ("fashion", "b2b-software", "bakery")}
+
+
+def test_fashion_tests_a_platform_it_posts_on_but_never_paid_for(plans):
+    plan = plans["fashion"]
+    test = held_back_test(plan)
+    paid = plan.paid
+    kept = {c.platform for c in plan.channels.choices if c.kept}
+    assert test["kind"] == "new_platform" and test["platform"] in kept
+    assert test["platform"] not in paid.calibration
+    assert all(c.spend == 0 for c in paid.channels if c.platform == test["platform"])
+    n = FACTS["min_conversions"]
+    assert test["conversions"] == n
+    assert test["budget"] == pytest.approx(n * paid.break_even_cpa, abs=0.01)
+    assert test["threshold"] == pytest.approx(paid.break_even_cpa, abs=0.01)
+    start, decide = (dt.date.fromisoformat(test[k]) for k in ("start", "decide"))
+    assert start.weekday() == 0 and (decide - start).days == 7 * FACTS["weeks"]
+    assert start >= dt.date.fromisoformat(paid.paid_months[0])
+    assert test["rest"] == pytest.approx(paid.held_back["budget"] - test["budget"], abs=0.01)
+
+
+def test_b2b_tests_above_the_lead_bound_after_the_first_quarter(plans):
+    plan = plans["b2b-software"]
+    test = held_back_test(plan)
+    assert test["kind"] == "bound"
+    assert test["platform"] == max(plan.paid.channels, key=lambda c: c.spend).platform
+    quarter = dt.date.fromisoformat(plan.paid.paid_months[FACTS["bound_start_months"]])
+    assert dt.date.fromisoformat(test["start"]) >= quarter
+    assert test["budget"] <= plan.paid.held_back["budget"]
+
+
+def test_no_test_when_free_seats_hold_the_budget(plans):
+    assert held_back_test(plans["bakery"]) is None
+
+
+def test_the_chapter_and_the_next_steps_say_it(plans):
+    from smmplan.views.budget import budget_allocation
+    from smmplan.views.summary import next_steps
+
+    for name in ("fashion", "b2b-software"):
+        plan = plans[name]
+        test = held_back_test(plan)
+        money = plan.tr.money(test["budget"])
+        assert money in budget_allocation(plan).html()
+        steps = next_steps(plan)
+        assert sum(money in s for s in steps) == 1
