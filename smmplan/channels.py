@@ -82,6 +82,7 @@ from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .posting_days import closed_days, moment_platforms
 from .quiet_days import thin_quiet_days
+from .season_steps import placed
 from .sectors import playbook, sector_dates
 from .sessions import sessions
 from .sponsored_ideas import (
@@ -150,6 +151,7 @@ class Channels:
     closed: list[str] = field(default_factory=list)  # the days it does not post (holidays)
     # posts a week the distinct ideas support on a platform that gave up posts (idea_supply)
     idea_bound: dict[str, float] = field(default_factory=dict)
+    unplaced: list[str] = field(default_factory=list)  # dated ideas no post carries
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -290,15 +292,20 @@ def key_dates(brief: Brief) -> list[dict]:
     return sorted(out, key=lambda d: d["date"])
 
 
-def to_csv(slots: list[Slot], key_dates_: list[dict]) -> str:
+def to_csv(slots: list[Slot], key_dates_: list[dict], words: dict[str, str] | None = None
+           ) -> str:
     """calendar.csv: one row per post, then one per key date (formula-like text cells,
-    e.g. an event named ``=HYPERLINK(...)``, neutralised)."""
+    e.g. an event named ``=HYPERLINK(...)``, neutralised). ``words``: the ``sponsored``
+    column's values in the plan's language (keys yes, no, ad_only; English without)."""
     from .safety import csv_text
+
+    words = {"yes": "yes", "no": "no", "ad_only": "ad only"} | (words or {})
 
     rows = [["date", "time", "platform", "pillar", "format", "sponsored", "kind", "idea", "cta",
              "adaptation"]]
     rows += [[s.date, s.time, s.platform, s.pillar, s.format,
-              ("ad only" if s.ad_only else "yes") if s.sponsored else "no", "post", s.idea,
+              words["ad_only" if s.ad_only else "yes"] if s.sponsored else words["no"], "post",
+              s.idea,
               s.cta, s.adaptation]
              for s in slots]
     rows += [[d["date"], "", "", "", d["name"], "", d["kind"], "", "", ""] for d in key_dates_]
@@ -517,7 +524,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     return Channels(
         sector_kind=brief.client.sector_kind,
         pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},
-        ideas=[i.to_json() for i in evergreen + moments],
+        ideas=[i.to_json() for i in evergreen + placed(moments, slots)],
+        unplaced=[m.text for m in moments if m not in placed(moments, slots)
+                  and m.date <= brief.client.period.end.isoformat()],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
         overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
@@ -538,7 +547,9 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
     titles.update({p["key"]: channels.pillar_names.get(p["key"]) or tr.t(f"pillar.{p['key']}")
                    for p in channels.pillars})
     titles.update({f: tr.t(f"format.{f}") for formats in channels.mix.values() for f in formats})
-    return {"calendar.csv": to_csv(channels.slots, channels.key_dates).encode("utf-8"),
+    words = {k: tr.t(f"channels.csv_{k}") for k in ("yes", "no")} | {
+        "ad_only": titles["ad_only"]}
+    return {"calendar.csv": to_csv(channels.slots, channels.key_dates, words).encode("utf-8"),
             "calendar.ics": to_ics(channels.slots, channels.key_dates, channels.timezone,
                                    client, titles)}
 

@@ -150,6 +150,20 @@ def calendar_agrees(plan: dict) -> Iterator[Check]:
                         f"{got} posts vs {expected:.1f} by spend share")
 
 
+def dated_ideas_placed(plan: dict) -> Iterator[Check]:
+    """Every dated idea the plan lists (a key moment, a brief event, a goal's post such as
+    the new shops' opening) whose date falls in the calendar's period has a post there."""
+    posts = [p for p in plan.get("calendar", {}).get("posts", []) if p.get("date")]
+    if not posts:
+        return
+    carried = {p.get("base_idea") or p.get("idea") for p in posts}
+    first, last = min(p["date"] for p in posts), max(p["date"] for p in posts)
+    for idea in plan.get("channels", {}).get("ideas", []):
+        if idea.get("date") and first <= idea["date"] <= last:
+            yield Check(f"dated idea in the calendar: {idea['text'][:60]}",
+                        idea["text"] in carried, f"{idea['date']}")
+
+
 def _translator(plan: dict):
     """The plan's own number and money formats (what the client reads)."""
     from .i18n import Translator
@@ -347,7 +361,7 @@ def team_totals(plan: dict) -> Iterator[Check]:
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
-    realistic_goals, measurement_labels, rate_spreads, team_totals)
+    realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed)
 
 
 def run(plan: dict) -> list[Check]:

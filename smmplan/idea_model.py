@@ -46,6 +46,10 @@ class Idea:
     cadence: str = ""
     series: str = ""
     goal: bool = False  # it carries out one of the brief's goals (the new shops' opening)
+    # placed with the brief's own moments: a season's posts before and on its key date
+    # (data/content.yaml calendar.season_steps ``first``), which have only a few days
+    first: bool = False
+    once: bool = False  # a single post in all, not one per platform (a season's step)
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:

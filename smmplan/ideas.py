@@ -25,6 +25,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
 )
 from .idea_repeats import cadence_period, deadline_text
 from .new_shops import new_shop_ideas
+from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
 from .webinars import event_planned, webinar_ideas
 
@@ -221,6 +222,9 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         e = d["entry"]
         values = {"brand": c.name, "deadline": deadline_text(d["date"], e, tr)}
         mark = "" if confirmed(brief, e) else tr.t("ideas.to_confirm")
+        if e.get("season_days"):  # a season: its sequence of distinct posts
+            out += season_ideas(e, d["date"], values, mark, tr, reg)
+            continue
         out.append(Idea("showcase", tr.text(e["topic"], reg, **values) + mark,
                         tr.text(e["hook"], reg, **values), e["cta"],
                         moment=tr.text(e["name"], reg), date=d["date"].isoformat(),
@@ -333,11 +337,12 @@ def _weekday(date: str) -> int:
 
 
 def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | frozenset,
-              period: tuple[str, str]) -> None:
+              period: tuple[str, str], after: bool = True) -> None:
     """A platform without a post in a moment's days: its nearest free post (within a week
-    of them, or in them on a weekday the idea does not take) moves into them, on the same
-    weekday when the days include it, else on the last day, at its own hour (never onto a
-    closed day, a weekday the idea does not take or a time the platform already uses)."""
+    of them, only before them when not ``after``: a later moment may need those after, or
+    in them on a weekday the idea does not take) moves into them, on the same weekday when
+    the days include it, else on the last day, at its own hour (never onto a closed day, a
+    weekday the idea does not take or a time the platform already uses)."""
     first = dt.date.fromisoformat(idea.first_day)
     last = dt.date.fromisoformat(idea.last_day)
     if last < first:
@@ -352,7 +357,8 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
         d = dt.date.fromisoformat(s.date)
         return (first - d).days if d < first else (d - last).days
 
-    near = sorted((s for s in posts if id(s) not in taken and (0 < distance(s) <= 7 or (
+    near = sorted((s for s in posts if id(s) not in taken and (0 < distance(s) <= 7 and (
+        after or s.date < idea.first_day) or (
         idea.weekdays and distance(s) <= 0 and _weekday(s.date) not in idea.weekdays))),
                   key=lambda s: (max(0, distance(s)), s.date))  # its days' wrong weekdays first
     for s in near:
@@ -392,18 +398,24 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
     # one format's first (fewer posts fit), then the moments that sell an offer line (a
-    # month's session dates) or carry out a goal of the brief (a new shop's opening) before
-    # a sector's moments and seasons
-    for idea in sorted(moments, key=lambda i: (not i.formats, not (i.offer or i.goal))):
+    # month's session dates) or carry out a goal of the brief (a new shop's opening) or open
+    # a season (its announcement and its day: a few days only) before a sector's moments
+    for idea in sorted(moments, key=lambda i: (not i.formats,
+                                               not (i.offer or i.goal or i.first))):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
-        for platform, posts in by_platform.items():
+        order = list(by_platform.items())
+        if idea.once:  # one post: a platform with a free post in its days, then the one
+            order.sort(key=lambda kv: (not _free(idea, kv[1], taken, days), sum(  # with the
+                chosen[id(s)].moment == idea.moment for s in kv[1] if id(s) in chosen)))
+        for platform, posts in order:  # fewest of its moment's posts (they take turns)
             if platforms is not None and platform not in platforms:
                 continue
             if idea.formats and all(_family(s.format) not in idea.formats for s in posts):
                 continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
-            if not window:
-                _bring_in(idea, posts, taken, set(closed) | days, period)
+            if not window:  # a season's later steps move in an earlier post only (a later
+                _bring_in(idea, posts, taken, set(closed) | days, period,  # one may be a
+                          idea.first or not idea.once)  # later moment's: Valentine's Day)
                 posts.sort(key=lambda s: (s.date, s.time))
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
@@ -426,6 +438,8 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 taken.add(id(s))
                 chosen[id(s)] = idea
                 days.add(s.date)
+            if idea.once and picks:
+                break
     slots.sort(key=lambda s: (s.date, s.time, s.platform))
     return fill(slots, evergreen, moments, chosen, tr, register)  # the posts left short
 

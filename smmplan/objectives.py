@@ -385,7 +385,11 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                 base.value, pace, horizon, cat[kpi]["direction"]))
         by_kpi[(kpi, None)] = row
         objectives.append(row)
-    objectives = objectives[goal_rows:] + objectives[:goal_rows]  # problems, then goals
+    # the client's own goals first, then the problems' objectives the data measures, then
+    # those it cannot measure yet (each says how it will be measured): a plan never leads
+    # with a figure it does not have ("n.d.")
+    objectives = objectives[:goal_rows] + sorted(
+        objectives[goal_rows:], key=lambda o: o.baseline.value is None)
     used = list(dict.fromkeys(o.kpi for o in objectives))
     baselines = {o.kpi: o.baseline for o in reversed(objectives)}  # first row's wins
     measurement = _measurement(brief, used, owner, {k: baseline(k) for k in

@@ -142,6 +142,11 @@ def check_playbook(data: dict, name: str) -> list[str]:
             problems += _text_problems(d.get(f), f"{where}.{f}")
         if d.get("cta") not in ctas:
             problems.append(f"{where}: unknown cta {d.get('cta')!r}")
+        for key, step in d.get("steps", {}).items():  # a season's own words per step
+            for f in ("topic", "hook"):
+                problems += _text_problems(step.get(f), f"{where}.steps.{key}.{f}")
+            if step.get("cta", d.get("cta")) not in ctas:
+                problems.append(f"{where}.steps.{key}: unknown cta {step.get('cta')!r}")
         if not d.get("countries"):
             problems.append(f"{where}: countries missing")
         problems += timing_problems(d, where)

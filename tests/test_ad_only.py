@@ -4,6 +4,7 @@ not count as the feed's posts; the sponsored posts still follow the spend."""
 
 from __future__ import annotations
 
+import csv
 import math
 
 from smmplan.calendar_slots import calendar_rules
@@ -29,7 +30,10 @@ def test_the_feed_keeps_its_organic_posts_and_ads_only_are_marked():
     june = [s for s in slots if s.platform == "instagram" and s.format != "story"
             and not s.ad_only and s.date >= "2027-06"]
     assert sum(not s.sponsored for s in june) >= 2 * sum(s.sponsored for s in june)
-    csv = calendar_files(plan.channels, "Maison Fournil", plan.tr)["calendar.csv"].decode()
-    assert csv.count(",ad only,") == len(ads)
+    text = calendar_files(plan.channels, "Maison Fournil", plan.tr)["calendar.csv"].decode()
+    assert text.count(",publicité seule,") == len(ads)  # the plan's language (French)
+    rows = list(csv.DictReader(text.splitlines()))
+    assert {r["sponsored"] for r in rows if r["kind"] == "post"} == {"oui", "non",
+                                                                    "publicité seule"}
     assert "publicité seule" in calendar_files(plan.channels, "Maison Fournil",
                                                 plan.tr)["calendar.ics"].decode()

@@ -26,6 +26,23 @@ def test_checks_catch_a_contradiction():
     assert [c.name for c in run(plan) if not c.ok] == ["sponsored posts on paid platforms only"]
 
 
+
+def test_a_dated_idea_without_a_post_is_caught():
+    """The new shops' opening listed in the ideas but on no post of the calendar (review 9:
+    "14 janv. 2027 · Ouverture" with its first post on 9 February) fails the plan's check."""
+    opening = {"text": "Les deux nouvelles boutiques : venez goûter", "date": "2027-01-14"}
+    later = {"text": "After the calendar", "date": "2028-03-01"}
+    plan = {"channels": {"ideas": [opening, later, {"text": "undated", "date": ""}]},
+            "calendar": {"posts": [{"date": "2027-01-05", "idea": "x", "base_idea": "x",
+                                    "platform": "instagram", "sponsored": False},
+                                   {"date": "2027-02-09", "idea": "y", "base_idea": "y",
+                                    "platform": "instagram", "sponsored": False}]}}
+    failed = [c for c in run(plan) if not c.ok]
+    assert [c.detail for c in failed] == ["2027-01-14"]
+    plan["calendar"]["posts"][1]["base_idea"] = opening["text"]
+    assert [c for c in run(plan) if not c.ok] == []
+
+
 def _team_plan(fte: float, own: float, hire: float, summary: str, gap: float | None = None,
                hours: float = 9.0, option_hours: float = 9.0) -> dict:
     return {"client": {"language": "en", "locale": "en_US", "currency": "USD"},

@@ -14,10 +14,27 @@ from smmplan.views.objectives import objectives_decisions
 def test_the_summary_leads_with_measured_problems_and_goals():
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
     tr = plan.tr
-    fix = next(s for s in identity_decisions(plan) if s.startswith("À corriger en premier"))
+    lines = identity_decisions(plan)
+    at = next(i for i, s in enumerate(lines) if s.startswith("À corriger en premier"))
+    fix = lines[at]
     first = fix.split(":", 1)[1].strip()
     assert first.startswith(tr.t("problem.brand_awareness.name"))  # followers, reach measured
-    assert tr.t("problem.website_traffic.name") in fix  # still said, after it
+    # a showcase site's traffic, which no goal needs and no data measures, is not "fix
+    # first" (review 9): still said, in the next sentence, once measured
+    assert tr.t("problem.website_traffic.name") not in fix
+    assert lines[at + 1].startswith("Ensuite") and \
+        tr.t("problem.website_traffic.name") in lines[at + 1]
     listed = objectives_decisions(plan)[0].split(":", 1)[1]
     assert listed.strip().startswith(tr.t("kpi.fill_rate"))  # her first goal
     assert listed.index(tr.t("kpi.social_sessions")) > listed.index(tr.t("kpi.reach_per_post"))
+
+
+def test_the_smart_table_leads_with_the_clients_goals_and_ends_with_the_unmeasured():
+    """Maison Fournil's first SMART row was "Sessions issues des réseaux | n.d." (review 9):
+    the brief's goals come first, an objective without a measurement last."""
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    obs = plan.objectives.objectives
+    goals = [o.from_brief for o in obs]
+    assert goals == sorted(goals, reverse=True) and goals[0]
+    assert obs[-1].baseline.value is None and obs[-1].kpi == "social_sessions"
+    assert all(o.baseline.value is not None for o in obs[:-1])

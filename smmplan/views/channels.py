@@ -285,7 +285,8 @@ def content_plan(plan: Plan) -> Section:
         section_heading(plan, "ideas.title", "channels-ideas"),
         Html(render("paragraph.html.j2", text=tr.t(
             "ideas.intro", n=tr.number(len(ch.ideas)), client=plan.brief.client.name,
-            sector=sector_name(plan)))),
+            sector=sector_name(plan)) + (" " + tr.plural("ideas.unplaced", len(ch.unplaced))
+                                         if ch.unplaced else ""))),
         plan.record.table("ideas", "channels", tr.t("ideas.title"), ideas,
                           [Column("pillar", tr.t("ideas.pillar")),
                            Column("text", tr.t("ideas.topic")),

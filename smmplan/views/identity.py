@@ -32,6 +32,17 @@ def measured_first(plan: Plan, keys: list[str]) -> list[str]:
     return sorted(keys, key=rank)
 
 
+def unmeasured_aside(plan: Plan, keys: list[str]) -> list[str]:
+    """Problems to fix first that none of the client's goals needs (no objective at a
+    goal's funnel stage) and its data does not measure (no objective with a baseline): a
+    showcase site's traffic for a bakery whose goals are its workshops and new shops."""
+    obs = plan.objectives.objectives
+    goal_stages = {o.stage for o in obs if o.from_brief}
+    mine = {k: [o for o in obs if o.problem == k or k in o.problems] for k in keys}
+    return [k for k in keys if not any(o.baseline.value is not None or o.stage in goal_stages
+                                       for o in mine[k])]
+
+
 def identity_decisions(plan: Plan) -> list[str]:
     """The identity chapter's decisions in words (executive summary)."""
     tr, ident = plan.tr, plan.identity
@@ -39,7 +50,12 @@ def identity_decisions(plan: Plan) -> list[str]:
     out = []
     names = [tr.t(f"problem.{k}.name") for k in measured_first(plan, diag.fix_first)]
     severe = [p for p in diag.problems if p.key in diag.fix_first and p.score >= 2]
-    if severe:
+    later = [tr.t(f"problem.{k}.name") for k in unmeasured_aside(plan, diag.fix_first)]
+    if severe and later and len(later) < len(names):  # what no goal needs and no data
+        out.append(tr.t("summary.identity.fix_first",  # measures comes after, once measured
+                        problems=tr.join([n for n in names if n not in later])))
+        out.append(tr.t("summary.identity.fix_later", problems=tr.join(later)))
+    elif severe:
         out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))
     elif names:
         out.append(tr.t("summary.identity.nothing_severe", problem=names[0]))

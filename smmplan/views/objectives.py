@@ -64,7 +64,7 @@ def fill_sentence(plan: Plan, g: GoalGap) -> str:
     tr, s = plan.tr, g.seats
     assert s is not None
     values = {"line": s.line, "capacity": tr.number(s.capacity), "months": s.months,
-              "per_month": tr.number(s.per_month), "paid": tr.number(g.paid),
+              "per_month": seats_detail(plan, s), "paid": tr.number(g.paid),
               "target": kpi_value(plan, "fill_rate", g.target),
               "needed": tr.number(s.needed)}
     if s.booked is None:
@@ -75,6 +75,22 @@ def fill_sentence(plan: Plan, g: GoalGap) -> str:
         return tr.t("goal_gap.fill_over", excess=tr.number(-g.gap), **values)
     return tr.t("goal_gap.fill_miss", gap=tr.number(g.gap),
                 gap_month=tr.number(g.gap / s.months, 1), **values)
+
+
+def seats_detail(plan: Plan, s) -> str:
+    """How the places over the months are counted: the dated sessions times a session's
+    places, said against the brief's places a month (a year of 52 Saturdays less its public
+    holidays is not 12 times a month of 4), else the brief's figure a month."""
+    tr, dated = plan.tr, plan.paid.seats or {}
+    if dated.get("line") != s.line or not dated.get("sessions"):
+        return tr.t("goal_gap.seats_month", per_month=tr.number(s.per_month))
+    values = {"sessions": dated["sessions"], "per": tr.number(dated["per_session"]),
+              "capacity": tr.number(dated["capacity"]),
+              "usual": round(dated["capacity"] / dated["per_session"]),
+              "per_month": tr.number(s.per_month)}
+    if not dated.get("skipped"):
+        return tr.t("goal_gap.seats_sessions", **values)
+    return tr.plural("goal_gap.seats_sessions_off", len(dated["skipped"]), **values)
 
 
 def revenue_split(plan: Plan, g: GoalGap) -> str:

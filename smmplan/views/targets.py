@@ -148,11 +148,11 @@ def targets_decisions(plan: Plan) -> list[str]:
             return [tr.t("summary_targets.none")]
         return [tr.t("summary_targets.declared", k=len(tg.personas), names=names)]
     found = [tr.t("summary_targets.found", k=tg.k, rows=tr.number(tg.rows), names=names)]
-    ari = tr.number(tg.stability["ari_mean"], 2)  # one verdict, the weak-structure rule's
-    if not tg.weak:
-        return [*found, tr.t("summary_targets.stability", ari=ari)]
-    key = "weak" if "stability" in tg.weak else "weak_but_stable"
-    return [*found, tr.t(f"summary_targets.{key}", reasons=_weak_words(plan), ari=ari)]
+    # one verdict, the weak-structure rule's, in plain words: the method's figures
+    # (silhouette, adjusted Rand index) stay in the targets chapter
+    key = "stability" if not tg.weak else "weak" if "stability" in tg.weak else \
+        "weak_but_stable"
+    return [*found, tr.t(f"summary_targets.{key}", chapter=tr.t("chapter.targets"))]
 
 
 def _chosen_silhouette(tg) -> float:
