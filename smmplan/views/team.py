@@ -78,14 +78,12 @@ def over_budget(plan: Plan) -> str:
         pick = min(team.options, key=lambda o: o["cost"]) if team.options else None
     values = {"gap": tr.money(team.budget_gap), "budget": tr.money(plan.brief.budget.team)}
     if pick is None:
-        return tr.t("team.note.team_budget_gap", cost=tr.money(team.budget_gap
-                                                               + plan.brief.budget.team),
-                    **values)
+        return tr.t("team.note.team_budget_gap", cost=tr.money(team.staffing_cost), **values)
     return tr.t("summary_team.over_fits" if fits else "summary_team.over_none",
                 option=tr.t(f"team.option_key.{pick['key']}"),
                 kind=tr.t(f"team.option_kind.{pick['kind']}"),
                 posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
-                **values)
+                staffing=tr.money(team.staffing_cost), **values)
 
 
 def team_roles(plan: Plan) -> Section:
@@ -104,9 +102,9 @@ def team_roles(plan: Plan) -> Section:
     afford = plan.brief.budget.team / cost if cost else 1.0
     sources = tr.join([f"{p['source']} ({p['date']})" for p in team.pay_sources])
     for note in team.notes:
-        whole = plan.brief.budget.team + (team.budget_gap or 0)  # own team included
         notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
-                          cost=tr.money(whole if note == "team_budget_gap" else cost),
+                          cost=tr.money(team.staffing_cost if note == "team_budget_gap"
+                                        else cost),
                           gap=tr.money(team.budget_gap or 0),
                           posts=tr.number(team.posts_per_week * min(1.0, afford), 1),
                           planned=tr.number(team.posts_per_week, 1), sources=sources,
@@ -126,6 +124,7 @@ def team_roles(plan: Plan) -> Section:
             notes.insert(1, tr.t("team.hours_cut", capacity=tr.number(ch.planned_posts, 1)))
     elif team.existing_fte:
         notes.insert(0, _existing_note(plan))
+        notes[1:1] = _shared_note(plan)
     return Section(
         *chapter_opening(plan, "team", team_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -175,6 +174,25 @@ def _existing_note(plan: Plan) -> str:
     return tr.t("team.existing_estimated", posts=tr.number(sum(mix.values()), 1),
                 content=tr.number(hours["content"], 1),
                 production=tr.number(hours["production"], 1), **values)
+
+
+def _shared_note(plan: Plan) -> list[str]:
+    """Own time moved between desk roles (``team.shared_cover``): from which roles, to
+    which, and that nothing is hired for it."""
+    tr, team = plan.tr, plan.team
+
+    def name(role: str) -> str:
+        text = tr.t(f"team.role.{role}")
+        return text[:1].lower() + text[1:]
+    given = [r for r in team.roles if r.moved < 0]
+    taken = [r for r in team.roles if r.moved > 0]
+    if not taken:
+        return []
+    return [tr.t("team.shared", own=fte(plan, team.existing_fte), given=tr.join([
+        tr.t("team.staff_hire", role=name(r.role), fte=tr.number(-r.moved, 2))
+        for r in given]), taken=tr.join([tr.t(
+            "team.shared_ads" if r.role == "campaign_manager" else "team.staff_hire",
+            role=name(r.role), fte=tr.number(r.moved, 2)) for r in taken]))]
 
 
 def team_workload(plan: Plan) -> list:
