@@ -147,12 +147,13 @@ def existing_team_cost(brief: Brief, rate: float) -> float:
     return sum(fte * _loaded(brief, role, rate) for role, fte in own_team(brief).items())
 
 
-def _hourly_freelance(brief: Brief, rate: float) -> float:
-    """What one hour of a freelance social media manager costs (SMEs buy hours)."""
+def _hour_a_week(brief: Brief, rate: float) -> float:
+    """What one hour a week of a social media manager costs over the plan period when
+    bought (SMEs buy hours): its share of a loaded FTE at the cheaper exact source,
+    freelance or agency, as the team's hires are costed (``_staff``)."""
     facts = role_facts()
-    yearly = pay(brief, "social_media_manager", rate)[0] * facts["employer_cost_factor"]
-    return yearly / (facts["working_days"] * facts["hours"]["per_fte_week"] / 5) * \
-        facts["freelance_premium"]
+    return _loaded(brief, "social_media_manager", rate) * min(
+        facts["freelance_premium"], facts["agency_multiplier"]) / facts["hours"]["per_fte_week"]
 
 
 def sme_hours(posts: float, channels: int, work: list[dict] | None = None) -> float:
@@ -168,7 +169,8 @@ def owner_hours(brief: Brief) -> tuple[float, str]:
     """Hours a week a small business's owner (or current staff) gives to social media and
     their basis: the brief's hours (``brief``), else its share of a full-time week
     (``share``), else an estimate of what today's posting takes (``today``: its posts a
-    week at an average post's hours, community time and planning), else the catalogue's
+    week at the hours of its platforms' formats, ``workload.today_mix``, community time
+    and planning; no sector lever, which the plan adds), else the catalogue's
     assumption (``default``). The plan never schedules more of the owner's hours."""
     h = role_facts()["hours"]
     if brief.budget.owner_hours is not None:
@@ -176,8 +178,10 @@ def owner_hours(brief: Brief) -> tuple[float, str]:
     if brief.budget.owner_share is not None:
         return brief.budget.owner_share / 100 * h["per_fte_week"], "share"
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
-    if current:
-        return sme_hours(current, max(1, len(brief.situation.channels))), "today"
+    if current:  # today's posts at the hours of their formats, as the calendar's are
+        mix = wl.today_mix(brief)
+        return sme_hours(current, max(1, len(brief.situation.channels)),
+                         wl.rows(mix, current, {}) if mix else None), "today"
     return h["default_owner"], "default"
 
 
@@ -200,9 +204,7 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
         h = facts["hours"]
         existing, basis = owner_hours(brief)
         existing += brief.budget.in_house.get("social_media_manager", 0) * h["per_fte_week"]
-        weeks = brief.client.period.months * 52 / 12
-        bought = brief.budget.team / (_hourly_freelance(brief, rate) * weeks) \
-            if brief.budget.team else 0.0
+        bought = brief.budget.team / _hour_a_week(brief, rate) if brief.budget.team else 0.0
         hours = existing + bought
         levers = wl.totals(wl.rows({}, 0.0, wl.lever_units(brief)))["sme"]
         posts = max(0.0, (hours - h["base"] - channels * h["per_channel"] - levers)
@@ -235,11 +237,9 @@ def work_rows(brief: Brief, posts: float, mix: dict[str, float] | None,
     """Hours a week by format family for ``posts`` a week in the calendar's proportions
     (``mix``, else the sector's formats) plus the sector levers and ``extra``, creatives a
     week that do not follow the posting (the ads-only creatives the paid budget runs,
-    ``calendar_load``) (``workload.rows``)."""
-    units = wl.lever_units(brief)
-    for family, n in (extra or {}).items():
-        units[family] = units.get(family, 0.0) + n
-    return wl.rows(mix or wl.default_mix(brief), posts, units)
+    ``calendar_load``), in rows of their own (``ads_only``) (``workload.rows``)."""
+    made = [{**r, "ads_only": True} for r in wl.rows({}, 0.0, extra or {})]
+    return wl.rows(mix or wl.default_mix(brief), posts, wl.lever_units(brief)) + made
 
 
 def calendar_load(slots: list, start, end) -> tuple[dict[str, float], dict[str, float]]:
@@ -500,21 +500,37 @@ def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
                   capacity: Capacity | None, mix: dict[str, float] | None = None,
                   extra: dict[str, float] | None = None) -> dict:
     """A small business run by its own people, nothing hired: the posts a week the hours it
-    already gives carry (``content_capacity``) once the levers' hours are taken, at the
-    calendar's hours per post (its formats), sized in owner hours."""
+    already gives carry (``content_capacity``) once the weekly work that does not follow
+    the posting is taken (the sector levers and the ads-only creatives, ``extra``; replies
+    and planning), at the calendar's hours per post (its formats), sized in owner hours.
+    When that leaves fewer posts than today, the option keeps posting without the weekly
+    work the plan adds (``plan_work`` False): the hours cannot carry both."""
     h = role_facts()["hours"]
     capacity = capacity or content_capacity(brief, rate)
-    levers = wl.totals(work_rows(brief, 0.0, mix, extra))["sme"]
-    per_post = wl.totals(work_rows(brief, 1.0, mix, extra))["sme"] - levers
-    own = max(0.0, ((capacity.existing_hours or 0.0) - h["base"] - levers
-                    - channels * h["per_channel"]) / (per_post or h["per_post"]))
-    own = min(own, posts) if posts else own
-    hours = sme_hours(own, channels, work_rows(brief, own, mix, extra)) if own else 0.0
-    while own and hours > (capacity.existing_hours or 0.0):  # never more than the owner has
-        own = max(0.0, round(own - 0.1, 1))
-        hours = sme_hours(own, channels, work_rows(brief, own, mix, extra)) if own else 0.0
+    have = capacity.existing_hours or 0.0
+    today = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+
+    def fit(work: bool) -> tuple[float, float, float]:
+        def rows(p: float) -> list[dict]:
+            return work_rows(brief, p, mix, extra) if work else \
+                wl.rows(mix or wl.default_mix(brief), p, {})
+        added = wl.totals(rows(0.0))["sme"]
+        per_post = wl.totals(rows(1.0))["sme"] - added
+        own = max(0.0, (have - h["base"] - added - channels * h["per_channel"])
+                  / (per_post or h["per_post"]))
+        own = min(own, posts) if posts else own
+        hours = sme_hours(own, channels, rows(own)) if own else 0.0
+        while own and hours > have:  # never more than the owner has
+            own = max(0.0, round(own - 0.1, 1))
+            hours = sme_hours(own, channels, rows(own)) if own else 0.0
+        return own, hours, added
+    own, hours, added = fit(True)
+    plan_work = not (today and own < today - 0.05)
+    if not plan_work:
+        own, hours, _ = fit(False)
     return {"kind": "owner_run", "posts_per_week": round(own, 1),
-            "hours_per_week": round(hours, 1),
+            "hours_per_week": round(hours, 1), "plan_work": plan_work,
+            "added_hours": round(added, 1),  # the plan's weekly work beside the posting
             "roles": {"social_media_manager": round(hours / h["per_fte_week"], 2)},
             "hire": {}, "sourcing": None, "hire_cost": 0.0,
             "cost": round(existing_team_cost(brief, rate), 2)}
@@ -572,7 +588,9 @@ def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: fl
         fit = level(lo, "within_budget")
         if lo > floor + 0.25 and fit["cost"] <= budget + 1:
             steps = [fit, plan]
-    if steps[0]["posts_per_week"] < floor + 0.5:  # better must add something to good
+    # better must add something to good: posts, or the plan's weekly work that an owner-run
+    # good leaves out when the owner's hours cannot carry it beside today's posting
+    if good.get("plan_work", True) and steps[0]["posts_per_week"] < floor + 0.5:
         steps = [more(floor), more(max(floor * 1.5, floor + 1))]
     out = []
     for key, o in zip(("good", "better", "best"), [good, *steps], strict=True):
