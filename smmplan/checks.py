@@ -190,10 +190,11 @@ def team_figures(plan: dict) -> Iterator[Check]:
             gap = tr.money(team["budget_gap"])
             yield Check("team budget gap in the executive summary", gap in summary,
                         f"{gap} in {summary!r}")
-            cost = tr.money(team["staffing_cost"])  # the gap's sentence names its cost
-            said = [s for s in summary.split(". ") if gap in s]
-            yield Check("team budget gap: said with the cost it is measured on",
-                        any(cost in s for s in said), f"{cost} in {said!r}")
+            if team.get("staffing_cost") is not None:  # the gap's sentence names its cost
+                cost = tr.money(team["staffing_cost"])
+                said = [s for s in summary.split(". ") if gap in s]
+                yield Check("team budget gap: said with the cost it is measured on",
+                            any(cost in s for s in said), f"{cost} in {said!r}")
     yield from _team_gap(team)
     plan_option = next((o for o in team.get("options", []) if o["kind"] == "plan"), None)
     if team.get("hours") and plan_option and plan_option.get("hours_per_week") is not None:

@@ -194,6 +194,8 @@ class Plan:
             per_post = sum(r["sme_hours"] for r in work_rows(self.brief, 1.0, mix)
                            if not r["lever"]) or 1.0
             posts = max(0.0, posts - over / per_post - 0.05)
+        if over_at is not None and fits is not None:  # more posting went over the hours:
+            channels.capacity_posts = channels.planned_posts  # the calendar is what fits
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 
