@@ -204,6 +204,12 @@ def team_figures(plan: dict) -> Iterator[Check]:
             gap = tr.money(team["budget_gap"])
             yield Check("team budget gap in the executive summary", gap in summary,
                         f"{gap} in {summary!r}")
+            if team.get("staffing_cost") is not None:  # the gap's sentence names its cost
+                cost = tr.money(team["staffing_cost"])
+                said = [s for s in summary.split(". ") if gap in s]
+                yield Check("team budget gap: said with the cost it is measured on",
+                            any(cost in s for s in said), f"{cost} in {said!r}")
+    yield from _team_gap(team)
     plan_option = next((o for o in team.get("options", []) if o["kind"] == "plan"), None)
     if team.get("hours") and plan_option and plan_option.get("hours_per_week") is not None:
         yield Check("hours a week: team vs its plan option",
@@ -230,6 +236,26 @@ def lifetime_return(plan: dict) -> Iterator[Check]:
         yield Check("multi-year ROI in the executive summary",
                     f"{margin}" in summary and roi in summary.split(margin, 1)[-1],
                     f"{margin} then {roi} in {summary!r}")
+
+
+def _team_gap(team: dict) -> Iterator[Check]:
+    """The team budget gap is the staffing cost (own team plus those to add, the cost
+    table's two team lines) less the team budget, one value."""
+    options, cost = team.get("options") or [], team.get("staffing_cost")
+    if cost is None or not options:
+        return
+    c = team["total_cost"]
+    yield Check("team staffing cost: own team + team added",
+                _close(cost, c.get("existing_team", 0) + c["team"], abs_=0.02),
+                f"{cost} vs {c.get('existing_team', 0)} + {c['team']}")
+    budget = options[0]["budget"]
+    if team.get("budget_gap"):
+        yield Check("team budget gap = staffing cost - team budget",
+                    _close(team["budget_gap"], cost - budget, abs_=0.02),
+                    f"{team['budget_gap']} vs {cost} - {budget}")
+    else:
+        yield Check("no team budget gap: staffing cost within the team budget",
+                    cost <= budget + 1, f"{cost} vs {budget}")
 
 
 def channel_scores(plan: dict) -> Iterator[Check]:

@@ -34,10 +34,17 @@ from .report import Recorder
 from .safety import write_csv
 from .target_channels import acquisition_shares, target_home
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
-from .team import Capacity, Team, content_capacity, plan_team
+from .team import (
+    Capacity,
+    Team,
+    calendar_load,
+    content_capacity,
+    hours_over,
+    plan_team,
+    work_rows,
+)
 from .theme import Theme
 from .validation import load_brief
-from .workload import calendar_mix
 
 SCHEMA_VERSION = 2
 # Chapters that exist, in plan order.
@@ -121,9 +128,9 @@ class Plan:
         """Team and cost (chapter 7)."""
         kept = [c for c in self.channels.choices if c.kept]
         period = self.brief.client.period
-        mix = calendar_mix([s.format for s in self.channels.slots], period.start, period.end)
+        mix, ads_only = calendar_load(self.channels.slots, period.start, period.end)
         return plan_team(self.brief, self.paid, self.channels.planned_posts, len(kept),
-                         self.capacity, mix)
+                         self.capacity, mix, ads_only)
 
     @cached_property
     def creators(self) -> CreatorCost | None:
@@ -165,15 +172,44 @@ class Plan:
             acquired = acquisition_shares(self.audience,
                                           np.ones(self.audience.rows, dtype=bool)) or None
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
+        posts, period = self.capacity.posts, self.brief.client.period
+        fits, over_at, channels = None, None, None  # posts a week that fit / go over
+        for _ in range(6):  # a small business's hours fitted on the final calendar: its
+            # ads-only creatives and reminder stories included (``team.hours_over``)
+            built = self._channels(reach, acquired, sponsored, posts)
+            mix, ads_only = calendar_load(built.slots, period.start, period.end)
+            over = hours_over(self.brief, self.capacity, built.planned_posts,
+                              sum(c.kept for c in built.choices), mix, ads_only)
+            if over <= 0.011:
+                fits, channels = posts, built
+                if over_at is None or over_at - fits < 0.1:
+                    break
+                posts = (fits + over_at) / 2
+                continue
+            over_at = posts
+            if fits is not None:
+                posts = (fits + over_at) / 2
+                continue
+            channels = built  # kept only if nothing fits (no posts at all)
+            per_post = sum(r["sme_hours"] for r in work_rows(self.brief, 1.0, mix)
+                           if not r["lever"]) or 1.0
+            posts = max(0.0, posts - over / per_post - 0.05)
+        if over_at is not None and fits is not None:  # more posting went over the hours:
+            channels.capacity_posts = channels.planned_posts  # the calendar is what fits
+        add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
+        return channels
+
+    def _channels(self, reach, acquired, sponsored: set[str], posts: float) -> Channels:
+        """The channels chapter for a team that can produce ``posts`` a week."""
+        tg = self.targets
         channels = plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
-                                 self.capacity.posts, sponsored,
+                                 posts, sponsored,
                                  {c.platform: c.spend for c in self.paid.channels},
                                  self.paid.monthly,
                                  {c.platform: c.conversion_spend for c in self.paid.channels},
                                  self.paid.conversion, home_platforms(
                                      [(p.share, target_home(p)) for p in tg.personas],
                                      self.brief), acquired)
-        add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 
     @cached_property

@@ -20,6 +20,11 @@ from .sectors import playbook
 CONTENT_ROLES = ("content_manager", "social_media_manager")
 # Options below the plan's posting, staffed lean: the strategist writes the monthly report.
 LEAN_KINDS = ("minimal", "within_budget")
+# A brand team's desk roles: its people's time beyond their own role's work covers another
+# of these roles' work the team already does today (``shared_cover``); production (the
+# designers' shooting and editing) is not covered by other roles.
+SHARED_ROLES = ("strategist", "content_manager", "community_manager", "analyst",
+                "campaign_manager")
 
 
 @dataclass
@@ -36,6 +41,7 @@ class RolePlan:
     existing: float = 0.0  # FTE the client already has for the role (all of it, paid
     #                        from the team budget), a small business's owner time in FTE
     hire: float = 0.0  # FTE to add (what the costs are for)
+    moved: float = 0.0  # own FTE moved in (+) or out (-) of the role (``shared_cover``)
 
 
 @dataclass
@@ -55,7 +61,8 @@ class Team:
     monthly: list[dict]
     notes: list[str] = field(default_factory=list)
     hours: dict | None = None  # small business: hours a week needed, existing, bought
-    budget_gap: float | None = None  # team cost above the brief's team budget
+    budget_gap: float | None = None  # staffing_cost above the brief's team budget
+    staffing_cost: float = 0.0  # the plan as sized, own team included: what the gap is on
     existing_fte: float = 0.0  # the client's own team counted first (all of it)
     hire_fte: float = 0.0  # FTE to add on top of it
     pay_sources: list[dict] = field(default_factory=list)  # published figures used
@@ -140,12 +147,13 @@ def existing_team_cost(brief: Brief, rate: float) -> float:
     return sum(fte * _loaded(brief, role, rate) for role, fte in own_team(brief).items())
 
 
-def _hourly_freelance(brief: Brief, rate: float) -> float:
-    """What one hour of a freelance social media manager costs (SMEs buy hours)."""
+def _hour_a_week(brief: Brief, rate: float) -> float:
+    """What one hour a week of a social media manager costs over the plan period when
+    bought (SMEs buy hours): its share of a loaded FTE at the cheaper exact source,
+    freelance or agency, as the team's hires are costed (``_staff``)."""
     facts = role_facts()
-    yearly = pay(brief, "social_media_manager", rate)[0] * facts["employer_cost_factor"]
-    return yearly / (facts["working_days"] * facts["hours"]["per_fte_week"] / 5) * \
-        facts["freelance_premium"]
+    return _loaded(brief, "social_media_manager", rate) * min(
+        facts["freelance_premium"], facts["agency_multiplier"]) / facts["hours"]["per_fte_week"]
 
 
 def sme_hours(posts: float, channels: int, work: list[dict] | None = None) -> float:
@@ -161,7 +169,8 @@ def owner_hours(brief: Brief) -> tuple[float, str]:
     """Hours a week a small business's owner (or current staff) gives to social media and
     their basis: the brief's hours (``brief``), else its share of a full-time week
     (``share``), else an estimate of what today's posting takes (``today``: its posts a
-    week at an average post's hours, community time and planning), else the catalogue's
+    week at the hours of its platforms' formats, ``workload.today_mix``, community time
+    and planning; no sector lever, which the plan adds), else the catalogue's
     assumption (``default``). The plan never schedules more of the owner's hours."""
     h = role_facts()["hours"]
     if brief.budget.owner_hours is not None:
@@ -169,8 +178,10 @@ def owner_hours(brief: Brief) -> tuple[float, str]:
     if brief.budget.owner_share is not None:
         return brief.budget.owner_share / 100 * h["per_fte_week"], "share"
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
-    if current:
-        return sme_hours(current, max(1, len(brief.situation.channels))), "today"
+    if current:  # today's posts at the hours of their formats, as the calendar's are
+        mix = wl.today_mix(brief)
+        return sme_hours(current, max(1, len(brief.situation.channels)),
+                         wl.rows(mix, current, {}) if mix else None), "today"
     return h["default_owner"], "default"
 
 
@@ -193,9 +204,7 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
         h = facts["hours"]
         existing, basis = owner_hours(brief)
         existing += brief.budget.in_house.get("social_media_manager", 0) * h["per_fte_week"]
-        weeks = brief.client.period.months * 52 / 12
-        bought = brief.budget.team / (_hourly_freelance(brief, rate) * weeks) \
-            if brief.budget.team else 0.0
+        bought = brief.budget.team / _hour_a_week(brief, rate) if brief.budget.team else 0.0
         hours = existing + bought
         levers = wl.totals(wl.rows({}, 0.0, wl.lever_units(brief)))["sme"]
         posts = max(0.0, (hours - h["base"] - channels * h["per_channel"] - levers)
@@ -223,14 +232,38 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
                     production_per_post=round(made_per_post, 2) if made_per_post else None)
 
 
-def work_rows(brief: Brief, posts: float, mix: dict[str, float] | None) -> list[dict]:
+def work_rows(brief: Brief, posts: float, mix: dict[str, float] | None,
+              extra: dict[str, float] | None = None) -> list[dict]:
     """Hours a week by format family for ``posts`` a week in the calendar's proportions
-    (``mix``, else the sector's formats) plus the sector levers (``workload.rows``)."""
-    return wl.rows(mix or wl.default_mix(brief), posts, wl.lever_units(brief))
+    (``mix``, else the sector's formats) plus the sector levers and ``extra``, creatives a
+    week that do not follow the posting (the ads-only creatives the paid budget runs,
+    ``calendar_load``), in rows of their own (``ads_only``) (``workload.rows``)."""
+    made = [{**r, "ads_only": True} for r in wl.rows({}, 0.0, extra or {})]
+    return wl.rows(mix or wl.default_mix(brief), posts, wl.lever_units(brief)) + made
+
+
+def calendar_load(slots: list, start, end) -> tuple[dict[str, float], dict[str, float]]:
+    """A calendar's load a week by format family: its feed posts (the posting the team
+    options scale) and its ads-only creatives (made as well, but run by the paid budget,
+    not the posting), each ``workload.calendar_mix``."""
+    return (wl.calendar_mix([s.format for s in slots if not s.ad_only], start, end),
+            wl.calendar_mix([s.format for s in slots if s.ad_only], start, end))
+
+
+def hours_over(brief: Brief, capacity: Capacity, posts: float, channels: int,
+               mix: dict[str, float], extra: dict[str, float]) -> float:
+    """Hours a week a small business's calendar (``posts`` a week in the proportions
+    ``mix``, plus ``extra``) takes beyond the hours it has (``capacity.hours``: its own
+    and those its team budget buys); 0 for a large company or within them."""
+    if brief.client.size != "sme" or capacity.hours is None:
+        return 0.0
+    return max(0.0, sme_hours(posts, channels, work_rows(brief, posts, mix, extra))
+               - capacity.hours)
 
 
 def size_roles(brief: Brief, paid_total: float, posts: float, channels: int,
-               mix: dict[str, float] | None = None, lean: bool = False) -> dict[str, float]:
+               mix: dict[str, float] | None = None, lean: bool = False,
+               extra: dict[str, float] | None = None) -> dict[str, float]:
     """FTE per role for the plan's posting (``posts`` a week on ``channels`` platforms, in
     the calendar's format proportions ``mix``). SME: one social media manager for the hours
     it takes (``sme_hours``). Large: a strategist (0.5, 1 above 4 channels), content
@@ -243,7 +276,7 @@ def size_roles(brief: Brief, paid_total: float, posts: float, channels: int,
     rules = facts["sizing"]
     week = facts["hours"]["per_fte_week"]
     months = brief.client.period.months
-    work = work_rows(brief, posts, mix)
+    work = work_rows(brief, posts, mix, extra)
     if brief.client.size == "sme":
         return {"social_media_manager": round(sme_hours(posts, channels, work) / week, 2)}
     hours = wl.totals(work)
@@ -270,26 +303,62 @@ def community_hours(brief: Brief) -> float:
         facts["hours"]["per_fte_week"] / facts["sizing"]["channels_per_community_fte"]
 
 
+def runs_ads_in_house(brief: Brief) -> bool:
+    """Whether the client's own team runs its ads today: its ads export is in the brief's
+    data (the brief has no agency line for them)."""
+    return brief.data.ads is not None
+
+
+def shared_cover(brief: Brief, need: dict[str, float], own: dict[str, float]
+                 ) -> dict[str, float]:
+    """Own FTE moved between desk roles (``SHARED_ROLES``), + into a role, - out of one: a
+    role whose own people have time beyond its work (own FTE above ``need``) gives it, the
+    largest spare first, to the roles the plan needs more of for work the team already
+    does today (posting, community, reporting, and running ads when it runs them in house,
+    ``runs_ads_in_house``). The own team's FTE and cost stay as they are; only work beyond
+    what its time covers is hired."""
+    covered = [r for r in SHARED_ROLES
+               if r != "campaign_manager" or runs_ads_in_house(brief)]
+    short = {r: need.get(r, 0.0) - own.get(r, 0.0) for r in covered
+             if need.get(r, 0.0) > own.get(r, 0.0)}
+    spare = sorted(((own[r] - need.get(r, 0.0), r) for r in SHARED_ROLES
+                    if own.get(r, 0.0) > need.get(r, 0.0)), key=lambda x: (-x[0], x[1]))
+    moved: dict[str, float] = {}
+    for role, lack in short.items():
+        for i, (free, donor) in enumerate(spare):
+            take = round(min(free, lack), 2)
+            if take <= 0:
+                continue
+            moved[role] = round(moved.get(role, 0.0) + take, 2)
+            moved[donor] = round(moved.get(donor, 0.0) - take, 2)
+            spare[i] = (free - take, donor)
+            lack -= take
+    return {r: f for r, f in moved.items() if f}
+
+
 def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
            capacity: Capacity | None, mix: dict[str, float] | None = None,
-           lean: bool = False) -> tuple[dict[str, float], list[RolePlan], dict | None]:
+           lean: bool = False, extra: dict[str, float] | None = None
+           ) -> tuple[dict[str, float], list[RolePlan], dict | None]:
     """Roles sized for ``posts`` a week on ``channels`` platforms (formats in the
     calendar's proportions ``mix``), the client's own team counted first and the rest
     costed per source; a small business's hours a week. A large company's own staff above
     what the sizing needs stay in the role's FTE (all paid from the team budget), so each
     role's FTE is its own plus those to add."""
     facts = role_facts()
-    ftes = size_roles(brief, ads, posts, channels, mix, lean)
-    hours = None
+    ftes = size_roles(brief, ads, posts, channels, mix, lean, extra)
+    hours, moved = None, {}
     if brief.client.size == "sme":  # the hours the client gives are its own
         capacity = capacity or content_capacity(brief, rate)
-        needed = sme_hours(posts, channels, work_rows(brief, posts, mix))
+        needed = sme_hours(posts, channels, work_rows(brief, posts, mix, extra))
         bought = max(0.0, needed - (capacity.existing_hours or 0.0))
         hours = {"needed": round(needed, 2), "existing": capacity.existing_hours,
                  "bought": round(bought, 2), "basis": capacity.existing_basis}
         hire = {"social_media_manager": bought / facts["hours"]["per_fte_week"]}
     else:
         own = own_team(brief)
+        moved = shared_cover(brief, ftes, own)  # own time beyond a role's work, shared
+        own = {r: round(own.get(r, 0.0) + moved.get(r, 0.0), 2) for r in {*own, *moved}}
         ftes = {**ftes, **{r: f for r, f in own.items() if r not in ftes}}
         ftes = {r: round(max(f, own.get(r, 0.0)), 2) for r, f in ftes.items()}
         hire = {r: max(0.0, f - own.get(r, 0.0)) for r, f in ftes.items()}
@@ -302,11 +371,12 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
         costs = {"in_house": hired * loaded,
                  "freelance": new * loaded * facts["freelance_premium"],
                  "agency": new * loaded * facts["agency_multiplier"]}
-        own = fte - new if brief.client.size == "sme" else own_team(brief).get(role, 0.0)
+        mine = fte - new if brief.client.size == "sme" else own.get(role, 0.0)
         roles.append(RolePlan(role, fte, round(annual, 2), basis,
                               round(costs["in_house"], 2), round(costs["freelance"], 2),
                               round(costs["agency"], 2), min(costs, key=costs.get),
-                              existing=round(own, 2), hire=round(new, 2)))
+                              existing=round(mine, 2), hire=round(new, 2),
+                              moved=moved.get(role, 0.0)))
     return ftes, roles, hours
 
 
@@ -320,7 +390,8 @@ def _sourcing(roles: list[RolePlan]) -> dict[str, float]:
 
 def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
               channels: int | None = None, capacity: Capacity | None = None,
-              mix: dict[str, float] | None = None) -> Team:
+              mix: dict[str, float] | None = None, extra: dict[str, float] | None = None
+              ) -> Team:
     """The team chapter's results, sized for the plan's own posting (``posts`` a week on
     ``channels`` platforms, from the channels chapter). The client's existing team is
     counted first; only the rest is costed (in-house, freelance, agency, or each role from
@@ -336,7 +407,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     channels = channels if channels is not None else len(brief.situation.channels)
     if brief.client.size == "sme":
         capacity = capacity or content_capacity(brief, rate)
-    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity, mix)
+    ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity, mix,
+                                extra=extra)
     options = _sourcing(roles)
     in_house, agency = options["in_house"], options["agency"]
     freelancers, mixed = options["freelancers"], options["mixed"]
@@ -385,8 +457,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     if any(r.pay_basis == "team_line" for r in roles):
         notes = [n for n in notes if n not in ("survey_pay", "bls_pay", "country_pay")]
         notes.append("team_line_pay")
-    gap = round(team_cost + existing - brief.budget.team, 2) \
-        if team_cost + existing > brief.budget.team + 1 else None
+    staffing = round(team_cost + existing, 2)  # one figure: the gap is measured on it
+    gap = round(staffing - brief.budget.team, 2) if staffing > brief.budget.team + 1 else None
     if gap:
         notes.append("team_budget_gap")
     own, hire = team_fte(brief, roles)
@@ -394,11 +466,12 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
                 round(freelancers, 2), round(mixed, 2), min(options, key=options.get),
                 posts, channels, total,
                 round(revenue, 2) if revenue else None, round(roi, 1) if roi else None,
-                monthly, notes, hours=hours, budget_gap=gap,
+                monthly, notes, hours=hours, budget_gap=gap, staffing_cost=staffing,
                 existing_fte=own, hire_fte=hire,
                 pay_sources=pay_sources(brief, [r.role for r in roles], rate),
-                options=team_options(brief, ads, posts, channels, rate, capacity, mix),
-                workload=work_rows(brief, posts, mix))
+                options=team_options(brief, ads, posts, channels, rate, capacity, mix,
+                                     extra),
+                workload=work_rows(brief, posts, mix, extra))
 
 
 def team_fte(brief: Brief, roles: list[RolePlan]) -> tuple[float, float]:
@@ -424,23 +497,40 @@ def pay_sources(brief: Brief, roles: list[str], rate: float) -> list[dict]:
 
 
 def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
-                  capacity: Capacity | None, mix: dict[str, float] | None = None) -> dict:
+                  capacity: Capacity | None, mix: dict[str, float] | None = None,
+                  extra: dict[str, float] | None = None) -> dict:
     """A small business run by its own people, nothing hired: the posts a week the hours it
-    already gives carry (``content_capacity``) once the levers' hours are taken, at the
-    calendar's hours per post (its formats), sized in owner hours."""
+    already gives carry (``content_capacity``) once the weekly work that does not follow
+    the posting is taken (the sector levers and the ads-only creatives, ``extra``; replies
+    and planning), at the calendar's hours per post (its formats), sized in owner hours.
+    When that leaves fewer posts than today, the option keeps posting without the weekly
+    work the plan adds (``plan_work`` False): the hours cannot carry both."""
     h = role_facts()["hours"]
     capacity = capacity or content_capacity(brief, rate)
-    levers = wl.totals(work_rows(brief, 0.0, mix))["sme"]
-    per_post = wl.totals(work_rows(brief, 1.0, mix))["sme"] - levers
-    own = max(0.0, ((capacity.existing_hours or 0.0) - h["base"] - levers
-                    - channels * h["per_channel"]) / (per_post or h["per_post"]))
-    own = min(own, posts) if posts else own
-    hours = sme_hours(own, channels, work_rows(brief, own, mix)) if own else 0.0
-    while own and hours > (capacity.existing_hours or 0.0):  # never more than the owner has
-        own = max(0.0, round(own - 0.1, 1))
-        hours = sme_hours(own, channels, work_rows(brief, own, mix)) if own else 0.0
+    have = capacity.existing_hours or 0.0
+    today = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+
+    def fit(work: bool) -> tuple[float, float, float]:
+        def rows(p: float) -> list[dict]:
+            return work_rows(brief, p, mix, extra) if work else \
+                wl.rows(mix or wl.default_mix(brief), p, {})
+        added = wl.totals(rows(0.0))["sme"]
+        per_post = wl.totals(rows(1.0))["sme"] - added
+        own = max(0.0, (have - h["base"] - added - channels * h["per_channel"])
+                  / (per_post or h["per_post"]))
+        own = min(own, posts) if posts else own
+        hours = sme_hours(own, channels, rows(own)) if own else 0.0
+        while own and hours > have:  # never more than the owner has
+            own = max(0.0, round(own - 0.1, 1))
+            hours = sme_hours(own, channels, rows(own)) if own else 0.0
+        return own, hours, added
+    own, hours, added = fit(True)
+    plan_work = not (today and own < today - 0.05)
+    if not plan_work:
+        own, hours, _ = fit(False)
     return {"kind": "owner_run", "posts_per_week": round(own, 1),
-            "hours_per_week": round(hours, 1),
+            "hours_per_week": round(hours, 1), "plan_work": plan_work,
+            "added_hours": round(added, 1),  # the plan's weekly work beside the posting
             "roles": {"social_media_manager": round(hours / h["per_fte_week"], 2)},
             "hire": {}, "sourcing": None, "hire_cost": 0.0,
             "cost": round(existing_team_cost(brief, rate), 2)}
@@ -448,12 +538,13 @@ def _owner_option(brief: Brief, posts: float, channels: int, rate: float,
 
 def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: float,
                   capacity: Capacity | None, kind: str,
-                  mix: dict[str, float] | None = None) -> dict:
+                  mix: dict[str, float] | None = None,
+                  extra: dict[str, float] | None = None) -> dict:
     """One posting level staffed the plan's way (own team first, the rest from the
     cheapest source): roles, hires, hours and cost over the plan period. Below the plan's
     posting (``LEAN_KINDS``) the strategist writes the monthly report (no analyst)."""
     ftes, roles, hours = _staff(brief, ads, posts, channels, rate, capacity, mix,
-                                kind in LEAN_KINDS)
+                                kind in LEAN_KINDS, extra)
     sources = _sourcing(roles)
     cheapest = min(sources, key=sources.get)
     return {"kind": kind, "posts_per_week": round(posts, 1),
@@ -464,8 +555,8 @@ def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: f
 
 
 def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: float,
-                 capacity: Capacity | None = None, mix: dict[str, float] | None = None
-                 ) -> list[dict]:
+                 capacity: Capacity | None = None, mix: dict[str, float] | None = None,
+                 extra: dict[str, float] | None = None) -> list[dict]:
     """Good / better / best, each staffed the plan's way (the client's own team first, the
     rest from the cheapest source). Good: a small business run by its owner, nothing hired
     (sized in owner hours), or a large company's minimal team (half the plan's posting).
@@ -478,12 +569,12 @@ def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: fl
     months = brief.client.period.months
 
     def level(p: float, kind: str) -> dict:
-        return _level_option(brief, ads, p, channels, rate, capacity, kind, mix)
+        return _level_option(brief, ads, p, channels, rate, capacity, kind, mix, extra)
 
     def more(p: float) -> dict:
         return level(max(p * 1.5, p + 1), "more")
 
-    good = _owner_option(brief, posts, channels, rate, capacity, mix) \
+    good = _owner_option(brief, posts, channels, rate, capacity, mix, extra) \
         if brief.client.size == "sme" else level(posts / 2, "minimal")
     floor = good["posts_per_week"]
     plan = level(posts, "plan")
@@ -497,7 +588,9 @@ def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: fl
         fit = level(lo, "within_budget")
         if lo > floor + 0.25 and fit["cost"] <= budget + 1:
             steps = [fit, plan]
-    if steps[0]["posts_per_week"] < floor + 0.5:  # better must add something to good
+    # better must add something to good: posts, or the plan's weekly work that an owner-run
+    # good leaves out when the owner's hours cannot carry it beside today's posting
+    if good.get("plan_work", True) and steps[0]["posts_per_week"] < floor + 0.5:
         steps = [more(floor), more(max(floor * 1.5, floor + 1))]
     out = []
     for key, o in zip(("good", "better", "best"), [good, *steps], strict=True):

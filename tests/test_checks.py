@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 
 import pytest
@@ -67,6 +68,34 @@ def test_team_figures_and_scores_are_checked():
         "team FTE: own + to add", "team FTE in the executive summary",
         "team budget gap in the executive summary", "hours a week: team vs its plan option",
         "score of Facebook within 0-100"}
+
+
+def test_the_team_budget_gap_is_said_with_the_cost_it_is_measured_on():
+    """Cloudline's summary once put "$61,049 above the team budget of $310,000" next to the
+    hires' $262,314: the gap is the whole staffing cost ($371,049) less the budget."""
+    said = ("Team of 3.34 FTE: your own 1.14 FTE ($108,735) and 2.20 FTE to add ($262,314). "
+            "Staffing the plan as sized costs $371,049, $61,049 above the team budget of "
+            "$310,000.")
+    good = _team_plan(3.34, 1.14, 2.2, said, gap=61049.0)
+    good["team"].update(staffing_cost=371049.0, total_cost={"existing_team": 108735.0,
+                                                            "team": 262314.0})
+    good["team"]["options"][0]["budget"] = 310000.0
+    names = {c.name: c.ok for c in run(good)}
+    assert names["team budget gap: said with the cost it is measured on"]
+    assert names["team budget gap = staffing cost - team budget"]
+    assert names["team staffing cost: own team + team added"]
+    bad = copy.deepcopy(good)
+    bad["summary"][0]["decisions"] = [
+        "Team of 3.34 FTE: your own 1.14 FTE ($108,735) and 2.20 FTE to add ($262,314). "
+        "That is $61,049 above the team budget of $310,000."]
+    assert {c.name for c in run(bad) if not c.ok} == {
+        "team budget gap: said with the cost it is measured on"}
+    wrong = copy.deepcopy(good)
+    wrong["team"]["staffing_cost"] = 262314.0
+    assert {c.name for c in run(wrong) if not c.ok} == {
+        "team budget gap: said with the cost it is measured on",
+        "team budget gap = staffing cost - team budget",
+        "team staffing cost: own team + team added"}
 
 
 def test_every_figure_shown_twice_has_one_value(built):

@@ -53,18 +53,27 @@ def test_hours_follow_the_format_a_live_is_not_a_story():
 def test_the_plan_counts_its_calendars_formats_and_the_sectors_levers():
     from collections import Counter
 
+    from smmplan import workload as wl
     from smmplan.plan import Plan
     from smmplan.workload import family_of
 
     b = examples()
     for brief in b.values():
         plan = Plan(brief)
-        rows = {r["family"]: r for r in plan.team.workload}
+        rows = {r["family"]: r for r in plan.team.workload if not r.get("ads_only")}
+        made = {r["family"]: r["posts_per_week"] for r in plan.team.workload
+                if r.get("ads_only")}
         weeks = ((brief.client.period.end - brief.client.period.start).days + 1) / 7
-        counted = Counter(family_of(s.format) for s in plan.channels.slots)
-        scale = plan.channels.planned_posts / (len(plan.channels.slots) / weeks)
-        for fam, n in counted.items():  # the calendar's own formats, a week
-            assert rows[fam]["posts_per_week"] == pytest.approx(n / weeks * scale, abs=0.01)
+        feed = [s for s in plan.channels.slots if not s.ad_only]
+        counted = Counter(family_of(s.format) for s in feed)
+        ads = Counter(family_of(s.format) for s in plan.channels.slots if s.ad_only)
+        levers = wl.lever_units(brief)
+        scale = plan.channels.planned_posts / (len(feed) / weeks)
+        for fam, n in counted.items():  # the calendar's own formats, a week: its feed
+            # posts at the planned posting, its ads-only creatives all made as well
+            assert rows[fam]["posts_per_week"] == pytest.approx(
+                n / weeks * scale + levers.get(fam, 0), abs=0.01)
+        assert made == pytest.approx({f: n / weeks for f, n in ads.items()}, abs=0.01)
         if brief.client.size == "sme":  # the hours add up to what the plan needs
             total = sum(r["sme_hours"] for r in plan.team.workload)
             assert plan.team.hours["needed"] == pytest.approx(
@@ -143,8 +152,8 @@ def test_the_brief_team_line_pays_the_in_house_team():
                                          abs=0.02)
     team = plan_team(brief, paid)
     assert "team_line_pay" in team.notes and "survey_pay" not in team.notes
-    assert all(o["gap"] > 0 for o in team.options)  # the line is spent on the own team:
-    # every option's hires (the paid campaign manager) are above it, and the plan says so
+    assert team.options[-1]["gap"] > 0  # the line is spent on the own team: the plan's
+    # extra production (a designer's 0.08 FTE) is above it, and the plan says so
     rich = brief.model_copy(update={"budget": brief.budget.model_copy(update={"team": 5e6})})
     assert team_line_factor(rich, paid.rate) == role_facts()["team_line_factor"]["max"]
     assert existing_team_cost(rich, paid.rate) < 5e6  # the rest of the line: room for hires
@@ -159,8 +168,9 @@ def test_the_clients_own_team_and_budget_come_first():
     fashion = Plan(b["fashion"]).team  # in-house team of six: counted before any hire
     for r in fashion.roles:
         own = b["fashion"].budget.in_house.get(r.role, 0)
-        assert r.existing == own  # all of it: it is all paid from the team budget
-        assert r.hire == pytest.approx(max(0.0, r.fte - own), abs=0.01)
+        assert r.existing == pytest.approx(own + r.moved, abs=0.001)  # all of it (paid from
+        # the team budget), its time beyond a role's work moved to another desk role
+        assert r.hire == pytest.approx(max(0.0, r.fte - own - r.moved), abs=0.01)
     # the team is the client's six FTE plus those to add, one figure everywhere
     assert fashion.existing_fte == sum(b["fashion"].budget.in_house.values()) == 6
     assert fashion.hire_fte == pytest.approx(sum(r.hire for r in fashion.roles), abs=0.01)
@@ -196,7 +206,11 @@ def test_good_better_best_options(name):
     team = plan_team(brief, paid)
     opts = team.options
     assert [o["key"] for o in opts] == ["good", "better", "best"]
-    assert opts[0]["posts_per_week"] < opts[1]["posts_per_week"] < opts[2]["posts_per_week"]
+    assert opts[1]["posts_per_week"] < opts[2]["posts_per_week"]
+    if opts[0].get("plan_work", True):  # else better adds the plan's weekly work to good
+        assert opts[0]["posts_per_week"] < opts[1]["posts_per_week"]
+    else:
+        assert opts[0]["hours_per_week"] < opts[1]["hours_per_week"]
     assert opts[0]["cost"] <= opts[1]["cost"] <= opts[2]["cost"]
     months = brief.client.period.months
     for o in opts:
@@ -212,7 +226,8 @@ def test_good_better_best_options(name):
         assert opts[0]["hours_per_week"] is not None
     if team.total_cost["team"] + team.total_cost["existing_team"] <= brief.budget.team + 1:
         # unless the client's own people already carry it (then "good" is the plan)
-        carried = opts[0]["posts_per_week"] >= team.posts_per_week - 0.5
+        carried = opts[0].get("plan_work", True) and \
+            opts[0]["posts_per_week"] >= team.posts_per_week - 0.5
         assert opts[1]["kind"] == ("more" if carried else "plan")
         assert pick["within_budget"]
     assert "options" in team.to_json() and team.to_json()["options"] == opts
@@ -413,3 +428,26 @@ def test_the_over_budget_note_costs_the_whole_team_its_gap_is_measured_on():
     html = team_roles(plan).html()
     whole = plan.tr.money(plan.brief.budget.team + gap)
     assert f"your own team included, costs {whole}, {plan.tr.money(gap)} above" in html
+
+
+def test_work_the_own_team_does_today_is_no_new_cost():
+    """Maison Lune's six post 14 a week and run their own ads (its ads export, no agency):
+    an option asking less than today's posting costs no more than the team line, their time
+    beyond their own roles' work covers the campaign manager, and only work beyond it is
+    hired; without an ads history running ads is new work."""
+    brief = examples()["fashion"]
+    paid = plan_paid(brief)
+    today = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+    team = plan_team(brief, paid, posts=18.0, channels=4)
+    below = [o for o in team.options if o["posts_per_week"] <= today]
+    assert below and all(o["cost"] <= brief.budget.team + 1 for o in below)
+    assert all(o["within_budget"] for o in below)
+    roles = {r.role: r for r in team.roles}
+    assert roles["campaign_manager"].hire == 0 and roles["campaign_manager"].moved > 0
+    assert sum(r.moved for r in team.roles) == pytest.approx(0, abs=0.011)
+    assert sum(r.existing for r in team.roles) == pytest.approx(6.0, abs=0.011)
+    for r in team.roles:  # a role that gives time keeps what its own work needs
+        assert r.fte == pytest.approx(r.existing + r.hire, abs=0.011)
+    no_ads = brief.model_copy(update={"data": brief.data.model_copy(update={"ads": None})})
+    hired = {r.role: r for r in plan_team(no_ads, paid, posts=18.0, channels=4).roles}
+    assert hired["campaign_manager"].hire > 0 and hired["campaign_manager"].moved == 0

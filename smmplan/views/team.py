@@ -58,11 +58,14 @@ def owner_basis(plan: Plan) -> str:
     basis = (plan.team.hours or {}).get("basis") or "default"
     h = role_facts()["hours"]
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
+    channels = max(1, len(brief.situation.channels))
+    per_post = (plan.team.hours["existing"] - channels * h["per_channel"] - h["base"]) \
+        / current if basis == "today" and current else h["per_post"]
     return tr.t(f"team.owner_basis.{basis}",
                 share=tr.percent(brief.budget.owner_share or 0, 0),
                 current=tr.number(current, 1),
                 channels=tr.plural("plural.channels", max(1, len(brief.situation.channels))),
-                per_post=tr.number(h["per_post"], 1), per_channel=tr.number(h["per_channel"], 0),
+                per_post=tr.number(per_post, 1), per_channel=tr.number(h["per_channel"], 0),
                 base=tr.number(h["base"], 0))
 
 
@@ -81,14 +84,12 @@ def over_budget(plan: Plan) -> str:
         pick = min(team.options, key=lambda o: o["cost"]) if team.options else None
     values = {"gap": tr.money(team.budget_gap), "budget": tr.money(plan.brief.budget.team)}
     if pick is None:
-        return tr.t("team.note.team_budget_gap", cost=tr.money(team.budget_gap
-                                                               + plan.brief.budget.team),
-                    **values)
+        return tr.t("team.note.team_budget_gap", cost=tr.money(team.staffing_cost), **values)
     return tr.t("summary_team.over_fits" if fits else "summary_team.over_none",
                 option=tr.t(f"team.option_key.{pick['key']}"),
                 kind=tr.t(f"team.option_kind.{pick['kind']}"),
                 posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
-                **values)
+                staffing=tr.money(team.staffing_cost), **values)
 
 
 def team_roles(plan: Plan) -> Section:
@@ -107,9 +108,9 @@ def team_roles(plan: Plan) -> Section:
     afford = plan.brief.budget.team / cost if cost else 1.0
     sources = tr.join([f"{p['source']} ({p['date']})" for p in team.pay_sources])
     for note in team.notes:
-        whole = plan.brief.budget.team + (team.budget_gap or 0)  # own team included
         notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
-                          cost=tr.money(whole if note == "team_budget_gap" else cost),
+                          cost=tr.money(team.staffing_cost if note == "team_budget_gap"
+                                        else cost),
                           gap=tr.money(team.budget_gap or 0),
                           posts=tr.number(team.posts_per_week * min(1.0, afford), 1),
                           planned=tr.number(team.posts_per_week, 1), sources=sources,
@@ -129,6 +130,7 @@ def team_roles(plan: Plan) -> Section:
             notes.insert(1, tr.t("team.hours_cut", capacity=tr.number(ch.planned_posts, 1)))
     elif team.existing_fte:
         notes.insert(0, _existing_note(plan))
+        notes[1:1] = _shared_note(plan)
     return Section(
         *chapter_opening(plan, "team", team_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -180,6 +182,25 @@ def _existing_note(plan: Plan) -> str:
                 production=tr.number(hours["production"], 1), **values)
 
 
+def _shared_note(plan: Plan) -> list[str]:
+    """Own time moved between desk roles (``team.shared_cover``): from which roles, to
+    which, and that nothing is hired for it."""
+    tr, team = plan.tr, plan.team
+
+    def name(role: str) -> str:
+        text = tr.t(f"team.role.{role}")
+        return text[:1].lower() + text[1:]
+    given = [r for r in team.roles if r.moved < 0]
+    taken = [r for r in team.roles if r.moved > 0]
+    if not taken:
+        return []
+    return [tr.t("team.shared", own=fte(plan, team.existing_fte), given=tr.join([
+        tr.t("team.staff_hire", role=name(r.role), fte=tr.number(-r.moved, 2))
+        for r in given]), taken=tr.join([tr.t(
+            "team.shared_ads" if r.role == "campaign_manager" else "team.staff_hire",
+            role=name(r.role), fte=tr.number(r.moved, 2)) for r in taken]))]
+
+
 def team_workload(plan: Plan) -> list:
     """Hours a week by format family (the calendar's posts and the sector's levers): a
     small business's hours with its community and planning time, adding up to the hours the
@@ -191,7 +212,8 @@ def team_workload(plan: Plan) -> list:
     sme = plan.brief.client.size == "sme"
     locations = plan.brief.client.locations or 1
     pins = any(c.kept and c.platform == "pinterest" for c in plan.channels.choices)
-    rows = [{"name": tr.t(f"team.family.{_family(w['family'], pins)}")
+    rows = [{"name": (tr.t("team.ads_only_row", family=tr.t(f"team.family.{w['family']}"))
+                      if w.get("ads_only") else tr.t(f"team.family.{_family(w['family'], pins)}"))
              + (" " + tr.t("team.per_location", n=locations) if w["lever"] and locations > 1
                 and w["family"] in ("google_post", "review_replies") else ""),
              "posts": None if w["family"] == "review_replies" else w["posts_per_week"],
@@ -276,17 +298,40 @@ def team_option_blocks(plan: Plan) -> list:
                               lambda v: tr.number(v, 1)))
     columns += [Column("annual_cost", tr.t("table.cost_year"), money),
                 Column("cost", tr.t("table.cost_plan"), money),
-                Column("gap", tr.t("table.gap_budget"), lambda v: tr.money(v))]
+                Column("gap", tr.t("table.gap_budget"),  # cents of pay scaling: no "-£0"
+                       lambda v: tr.money(0.0 if abs(v) < 0.5 else v))]
     return [
         section_heading(plan, "team.options", "team-options"),
         Html(render("paragraph.html.j2", css="smm-decision", text=option_recommendation(plan))),
         plan.record.table("team_options", "team", tr.t("team.options"), frame, columns),
+        *_owner_option_note(plan),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.options_note"))),
         *([Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.lean_note")))]
           if plan.brief.client.size != "sme"
           and any(o["kind"] in LEAN_KINDS and not o["roles"].get("analyst")
                   for o in team.options) else []),
     ]
+
+
+def _owner_option_note(plan: Plan) -> list:
+    """Where the owner-run option's hours go: with the plan's weekly work, that work first
+    and the rest to posts; without it (the hours cannot carry both), the posting alone and
+    the hours the plan's weekly work would add (``team._owner_option``)."""
+    tr, team = plan.tr, plan.team
+    own = next((o for o in team.options if o["kind"] == "owner_run"), None)
+    if own is None or "plan_work" not in own:
+        return []
+    values = {"option": tr.t(f"team.option_key.{own['key']}"),
+              "hours": tr.number(own["hours_per_week"], 1),
+              "channels": tr.plural("plural.channels", team.channels),
+              "posts": tr.number(own["posts_per_week"], 1)}
+    h = role_facts()["hours"]
+    text = tr.t("team.owner_option", fixed=tr.number(
+        own["added_hours"] + team.channels * h["per_channel"] + h["base"], 1), **values) \
+        if own["plan_work"] else tr.t(
+        "team.owner_option_basic", have=tr.number((team.hours or {}).get("existing") or 0, 1),
+        added=tr.number(own["added_hours"], 1), **values)
+    return [Html(render("paragraph.html.j2", css="smm-note", text=text))]
 
 
 def team_costs(plan: Plan) -> Section:
