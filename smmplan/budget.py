@@ -316,7 +316,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
     for platform, spec in wanted.items():
-        bench = platform_benchmarks(platform, rate, kind)
+        bench = platform_benchmarks(platform, rate, kind, brief.client.sector_kind)
         history = fitted.get(platform)
         rates = {}
         for metric in ("cpm", "ctr", "cvr"):
@@ -348,8 +348,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
-            facts["effective_frequency"], season,
-            min=spec.min if spec else None, max=spec.max if spec else None,
+            facts["effective_frequency"], season, max=spec.max if spec else None,
+            min=spec.min if spec else ts.trial_min(brief, platform, envelope, set(fitted)),
             fixed=spec.fixed if spec else None, periods=len(months),
             demand=float(np.mean([demand[m.month] for m in months])),
             value=(lead_values.get(platform) or {}).get("value"))
