@@ -39,6 +39,7 @@ from .exports.web import read_web
 from .jsondata import as_data
 from .lead_bound import lead_bound
 from .metrics import RANKING_KPI, by_group, frame_metric
+from .openings_paid import with_opening
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
 from .reach import reachable_audience
@@ -614,7 +615,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None)
-    return Paid(
+    return with_opening(brief, Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
         channels=channels, excluded=excluded,
@@ -646,4 +647,4 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                        for m in months} if seats else None),
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
-        today=pv.against_today(calibrations, channels, len(months), total, share))
+        today=pv.against_today(calibrations, channels, len(months), total, share)))

@@ -35,6 +35,7 @@ from .budget_notes import (
     today_note,
 )
 from .held_back import cap_values
+from .opening_paid import opening_notes
 from .targets import persona_name
 from .trial_share import trial_share_notes
 
@@ -131,7 +132,7 @@ def budget_allocation(plan: Plan) -> Section:
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
-               for t in trial_share_notes(plan)]
+               for t in trial_share_notes(plan) + opening_notes(plan)]
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),
