@@ -53,3 +53,20 @@ def test_no_campaign_without_a_new_shops_goal():
     paid = plan_paid(brief)
     assert campaign(brief, paid) is None
     assert not any(r.get("opening") for r in paid.monthly)
+
+
+def test_roi_says_what_a_workshop_family_buys_later_is_left_out():
+    from types import SimpleNamespace
+
+    from smmplan.i18n import Translator
+    from smmplan.views.roi_scope import booked_leaves_out
+
+    brief = bakery()
+    tr = Translator("fr", "fr_FR", "EUR")
+    plan = SimpleNamespace(tr=tr, brief=brief, paid=SimpleNamespace(
+        books="Ateliers pain", customer_value=None))
+    text = booked_leaves_out(plan)
+    assert "Les familles des ateliers" in text and "Pains au levain" in text
+    assert "Ateliers pain" not in text  # the booked line is what the ROI already counts
+    plan.paid.books = None
+    assert booked_leaves_out(plan) == ""

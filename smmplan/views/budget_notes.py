@@ -280,7 +280,9 @@ def _paid_months_notes(plan: Plan) -> list[str]:
     out = []
     first = paid.paid_months[0] if paid.paid_months else None
     if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
-        out.append(tr.plural("budget.setup_months", len(plan.brief.client.period.month_starts)
+        opening = any(r.get("opening") for r in paid.monthly)  # openings_paid.py
+        out.append(tr.plural("budget.setup_months" + "_opening" * opening,
+                             len(plan.brief.client.period.month_starts)
                              - len(paid.paid_months),
                              start=tr.month(dt.date.fromisoformat(first))))
     if paid.seats:

@@ -17,6 +17,7 @@ from .base import (
     section_heading,
 )
 from .creators import creator_lines
+from .roi_scope import booked_leaves_out
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -44,7 +45,7 @@ def _return_line(plan: Plan) -> list[str]:
         return []
     margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
     return [tr.t("summary_team.return", total=tr.money(team.total_cost["total"]),
-                 margin=tr.money(margin), roi=tr.percent(team.roi, 0))]
+                 margin=tr.money(margin), roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan)]
 
 
 def owner_basis(plan: Plan) -> str:
@@ -293,8 +294,8 @@ def team_costs(plan: Plan) -> Section:
     paid = plan.paid
     margin_value = (team.revenue or 0) * ((paid.margin or 100) / 100)
     roi = tr.t("team.roi", margin=tr.money(margin_value), total=tr.money(c["total"]),
-               roi=tr.percent(team.roi, 0)) if team.roi is not None else tr.t(
-        "team.roi_unknown")
+               roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan) \
+        if team.roi is not None else tr.t("team.roi_unknown")
     returns = []
     if paid.aov and paid.total:  # three returns, each named: paid, the goal, the whole effort
         forecast = paid.totals["revenue"]  # the budget chapter's revenue and ROAS, one value
