@@ -16,7 +16,6 @@ from smmplan.target_spend import trial_min, trial_platforms
 
 from .conftest import example_raw
 
-
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "examples" / "bakery"
 
 
