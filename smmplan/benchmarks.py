@@ -60,11 +60,38 @@ def conversion_objectives(kind: str) -> list[str]:
     return paid_facts()["conversion_benchmarks"].get(kind) or []
 
 
-def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase"
-                        ) -> dict[str, Range]:
+def conversion_industries(sector_kind: str | None, kind: str) -> list[str]:
+    """The benchmark industries (``industry`` column of data/benchmarks.csv) whose conversion
+    rate stands for a conversion of ``kind`` in the sector (data/paid.yaml
+    ``conversion_industries``): [] when none is closer than the all-industry average."""
+    return ((paid_facts().get("conversion_industries") or {}).get(sector_kind or "")
+            or {}).get(kind) or []
+
+
+def _cvr_rows(platform: str, kinds: list[str], industries: list[str]) -> list[dict]:
+    """A platform's conversion-rate rows of the kinds: those of the sector's industries when
+    there are any, else the all-industry ones (another industry's rate is never taken)."""
+    rows = [r for r in benchmark_rows() if r["platform"] == platform
+            and r["metric"] == "cvr" and r["objective"] in kinds]
+    matched = [r for r in rows if r["industry"] in industries]
+    return matched or [r for r in rows if r["industry"] == "all"]
+
+
+def sector_cvr_rows(sector_kind: str | None, kind: str) -> list[dict]:
+    """The sector's own conversion-rate rows for a conversion of ``kind`` (Facebook's, that
+    other platforms borrow; ``conversion_industries``): [] when the all-industry rows
+    apply."""
+    industries = conversion_industries(sector_kind, kind)
+    rows = _cvr_rows("facebook", conversion_objectives(kind), industries)
+    return [r for r in rows if r["industry"] in industries]
+
+
+def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase",
+                        sector_kind: str | None = None) -> dict[str, Range]:
     """CPM (plan currency), CTR and CVR (%) ranges for a platform from data/benchmarks.csv.
     CPMs implied by a source's CPC and CTR count as CPM figures. The CVR is taken only from
-    rows measuring the brief's kind of conversion (``conversion_objectives``); a platform
+    rows measuring the brief's kind of conversion (``conversion_objectives``), the sector's
+    industry rows before the all-industry average (``conversion_industries``); a platform
     without one borrows Facebook's of that kind (marked "borrowed"); a kind no benchmark
     measures gets none (the client's own rate is needed)."""
     rows = [r for r in benchmark_rows() if r["platform"] == platform]
@@ -84,13 +111,12 @@ def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase"
     if found:
         out["ctr"] = _range([v for v, _ in found], [s for _, s in found], "benchmark")
     kinds = conversion_objectives(conversion)
-    found = [(r["value"], r["source"]) for r in rows
-             if r["metric"] == "cvr" and r["objective"] in kinds]
+    industries = conversion_industries(sector_kind, conversion)
+    found = [(r["value"], r["source"]) for r in _cvr_rows(platform, kinds, industries)]
     if found:
         out["cvr"] = _range([v for v, _ in found], [s for _, s in found], "benchmark")
     else:
-        fb = [(r["value"], r["source"]) for r in benchmark_rows()
-              if r["platform"] == "facebook" and r["metric"] == "cvr" and r["objective"] in kinds]
+        fb = [(r["value"], r["source"]) for r in _cvr_rows("facebook", kinds, industries)]
         if fb:
             out["cvr"] = _range([v for v, _ in fb], [s for _, s in fb], "borrowed")
     return out

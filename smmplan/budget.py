@@ -39,6 +39,7 @@ from .exports.web import read_web
 from .jsondata import as_data
 from .lead_bound import lead_bound
 from .metrics import RANKING_KPI, by_group, frame_metric
+from .openings_paid import with_opening
 from .optimiser import Allocation, AllocationError, allocate, saturation
 from .order_values import order_value_index
 from .paid_demand import demand_index
@@ -315,7 +316,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
     for platform, spec in wanted.items():
-        bench = platform_benchmarks(platform, rate, kind)
+        bench = platform_benchmarks(platform, rate, kind, brief.client.sector_kind)
         history = fitted.get(platform)
         rates = {}
         for metric in ("cpm", "ctr", "cvr"):
@@ -345,8 +346,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
-            facts["effective_frequency"], season,
-            min=spec.min if spec else None, max=spec.max if spec else None,
+            facts["effective_frequency"], season, max=spec.max if spec else None,
+            min=spec.min if spec else ts.trial_min(brief, platform, envelope, set(fitted)),
             fixed=spec.fixed if spec else None, periods=len(months),
             demand=float(np.mean([demand[m.month] for m in months])),
             value=(lead_values.get(platform) or {}).get("value"))
@@ -611,7 +612,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None)
-    return Paid(
+    return with_opening(brief, Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
         channels=channels, excluded=excluded,
@@ -644,4 +645,4 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share),
-        lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin))
+        lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin)))

@@ -80,6 +80,7 @@ from .ideas import (
 from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
+from .openings_paid import opening_ads, without_opening
 from .posting_days import closed_days, moment_platforms
 from .quiet_days import thin_quiet_days
 from .season_steps import placed
@@ -512,11 +513,12 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         paid = paid_ideas(evergreen + moments, brief.budget.paid.books, conversion)
         aware = awareness_ideas(evergreen)
         chosen = None if selling is None else set(selling)
-        sponsor_slots(slots, paid_spend, paid_monthly,
+        sponsor_slots(slots, paid_spend, without_opening(paid_monthly),
                       sponsor_fit(paid, sponsored_formats, chosen, aware))
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
+        opening_ads(slots, moments, brief, paid_monthly, tr, copy_register(brief))
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     vary_repeats(slots, tr)

@@ -30,7 +30,8 @@ def platform_start(plan, platform: str) -> dict | None:
     of conversion exist (it can then be planned only with rates of the brief's own)."""
     from .budget import conversion_kind, platform_benchmarks
 
-    bench = platform_benchmarks(platform, plan.paid.rate, conversion_kind(plan.brief))
+    bench = platform_benchmarks(platform, plan.paid.rate, conversion_kind(plan.brief),
+                                plan.brief.client.sector_kind)
     if any(r not in bench for r in RATES):
         return None
     return {"min": 0.0, "max": None, **{r: round(float(bench[r].mid), 4) for r in RATES},

@@ -29,6 +29,15 @@ def new_shops_phrase(brief: Brief) -> str:
     return ""
 
 
+def opening_date(brief: Brief) -> dt.date | None:
+    """The date of the new shops' opening post (the plan's third week; the brief dates no
+    opening), None when no goal is about new shops."""
+    if not new_shops_phrase(brief):
+        return None
+    p = brief.client.period
+    return min(p.start + dt.timedelta(days=13), p.end)
+
+
 def new_shop_ideas(brief: Brief, tr: Translator) -> list:
     """The opening post and the monthly local posts (module docstring) as dated ideas."""
     from babel.dates import format_date
@@ -52,7 +61,7 @@ def new_shop_ideas(brief: Brief, tr: Translator) -> list:
     out = [Idea("community", text("open_topic", shops=shops),
                 text("open_hook", brand=brief.client.name), "visit",
                 moment=tr.t("ideas.new_shops_open_moment", shops=shops),
-                date=min(p.start + dt.timedelta(days=13), p.end).isoformat(), lead_days=13,
+                date=opening_date(brief).isoformat(), lead_days=13,
                 posts=1, goal=True)]
     for first in p.month_starts[1:]:
         month = format_date(first, "MMMM", locale=tr.locale)

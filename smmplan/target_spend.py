@@ -6,11 +6,49 @@ platform: the platform then reaches only the targets that pay, and its money goe
 A target's value per conversion on a platform is the platform's value per conversion times
 the target's value index over the platform's mean index (the audience it reaches), so the
 targets' revenue always adds up to the platform's.
+
+A platform the plan calls the client's best performer (``channel_choice.best_performers``)
+that the paid target uses (the personas whose offer the conversion books) gets a test
+share of the conversion budget as its minimum (``trial_min``, data/paid.yaml ``test_share``)
+when it has no ads history and the brief sets no bounds for it: the published rates alone
+would otherwise give it nothing, and the first months measure its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+
+from .brief import Brief
+from .catalogue import paid_facts
+from .channel_choice import best_performers
+
+
+def trial_platforms(brief: Brief, ads_history: set[str] | frozenset = frozenset()) -> list[str]:
+    """The platforms ``trial_min`` gives a test share (module docstring), in brief order."""
+    paid = brief.budget.paid
+    rule = paid_facts().get("test_share") or {}
+    if not rule.get("percent") or not paid.books:
+        return []
+    target = {p for persona in brief.targets.personas if persona.offer == paid.books
+              for p in persona.channels}
+    wanted = dict(paid.channels) or {c.platform: None for c in brief.situation.channels}
+    best = best_performers(brief)
+    return [p for p, spec in wanted.items() if spec is None and p in best and p in target
+            and p not in ads_history and len(wanted) > 1]
+
+
+def trial_min(brief: Brief, platform: str, envelope: float,
+             ads_history: set[str] | frozenset = frozenset()) -> float | None:
+    """A test platform's minimum spend: data/paid.yaml ``test_share`` percent of the
+    envelope's conversion part (the awareness share as ``budget.py`` sets it); None for
+    any other platform (no minimum)."""
+    if platform not in trial_platforms(brief, ads_history):
+        return None
+    share = brief.budget.paid.awareness_share
+    if share is None:
+        score = brief.situation.problems.brand_awareness.score
+        share = paid_facts()["awareness_share"]["by_awareness_score"][score]
+    return round(envelope * (1 - share / 100) * paid_facts()["test_share"]["percent"] / 100, 2)
 
 
 def parts(platform: str, targets: list[dict]) -> dict:

@@ -37,9 +37,11 @@ from .budget_notes import (
 )
 from .held_back import cap_values
 from .lifetime import value_note as lifetime_value_note
+from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
 from .targets import persona_name
+from .trial_share import trial_share_notes
 
 IMPLIED_CPM = " (CPM implied by CPC x CTR)"  # benchmarks.platform_benchmarks' marker
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -135,6 +137,8 @@ def budget_allocation(plan: Plan) -> Section:
             "budget.unearned", platform=platform_label(u["platform"]), platform_key=u["platform"],
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
+    blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
+               for t in trial_share_notes(plan) + opening_notes(plan)]
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),

@@ -15,6 +15,7 @@ from ..plan import Plan
 from ..report import Html, render
 from ..sessions import seats_sentence
 from .base import day, platform_label
+from .sector_cvr import sector_cvr_note
 
 
 def cvr_notes(plan: Plan) -> list[str]:
@@ -69,8 +70,9 @@ def cvr_notes(plan: Plan) -> list[str]:
     borrowed = by.get("benchmark", []) + by.get("borrowed", [])
     if borrowed:
         shown = list(dict.fromkeys(tr.percent(m["cvr"]["mid"], 2) for m in borrowed))
-        out.append(tr.t("budget.cvr_benchmark", rate=tr.join(shown),
-                        platforms=tr.join([platform_label(m["platform"]) for m in borrowed])))
+        out.append(sector_cvr_note(plan, borrowed, shown) or tr.t(
+            "budget.cvr_benchmark", rate=tr.join(shown),
+            platforms=tr.join([platform_label(m["platform"]) for m in borrowed])))
     if any(b.startswith("client_web") for b in by):
         out.append(tr.t("budget.cvr_interval"))
     return out
@@ -295,7 +297,9 @@ def _paid_months_notes(plan: Plan) -> list[str]:
     out = []
     first = paid.paid_months[0] if paid.paid_months else None
     if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
-        out.append(tr.plural("budget.setup_months", len(plan.brief.client.period.month_starts)
+        opening = any(r.get("opening") for r in paid.monthly)  # openings_paid.py
+        out.append(tr.plural("budget.setup_months" + "_opening" * opening,
+                             len(plan.brief.client.period.month_starts)
                              - len(paid.paid_months),
                              start=tr.month(dt.date.fromisoformat(first))))
     if paid.seats:

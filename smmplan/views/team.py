@@ -19,6 +19,7 @@ from .base import (
 from .creators import creator_lines
 from .lifetime import first_year_key
 from .lifetime import return_line as lifetime_return
+from .roi_scope import booked_leaves_out
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -47,7 +48,7 @@ def _return_line(plan: Plan) -> list[str]:
     margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
     return [tr.t(first_year_key(plan, "summary_team.return", "summary"),
                  total=tr.money(team.total_cost["total"]), margin=tr.money(margin),
-                 roi=tr.percent(team.roi, 0))] + lifetime_return(plan)
+                 roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan)] + lifetime_return(plan)
 
 
 def owner_basis(plan: Plan) -> str:
@@ -342,7 +343,8 @@ def team_costs(plan: Plan) -> Section:
     margin_value = (team.revenue or 0) * ((paid.margin or 100) / 100)
     roi = " ".join([tr.t(first_year_key(plan, "team.roi", "team"),
                          margin=tr.money(margin_value), total=tr.money(c["total"]),
-                         roi=tr.percent(team.roi, 0)), *lifetime_return(plan)]) \
+                         roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan),
+                    *lifetime_return(plan)]) \
         if team.roi is not None else tr.t("team.roi_unknown")
     returns = []
     if paid.aov and paid.total:  # three returns, each named: paid, the goal, the whole effort

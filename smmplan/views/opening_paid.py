@@ -1,0 +1,32 @@
+"""Chapter 6's note on the opening campaign around the new shops
+(``openings_paid.campaign``): dates, money, where it comes from and the reach forecast."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..new_shops import new_shops_phrase
+from ..openings_paid import campaign
+from ..plan import Plan
+from .base import day, platform_label
+
+
+def opening_notes(plan: Plan) -> list[str]:
+    """The campaign in words, or nothing when the plan has none."""
+    tr, brief = plan.tr, plan.brief
+    camp = campaign(brief, plan.paid)
+    if camp is None:
+        return []
+    when = lambda key: day(tr, dt.date.fromisoformat(camp[key]))  # noqa: E731
+    first_paid = plan.paid.paid_months[0] if plan.paid.paid_months else None
+    before = first_paid is not None and camp["start"] < first_paid
+    return [tr.t(
+        "budget.opening_campaign", shops=new_shops_phrase(brief),
+        platform=platform_label(camp["platform"]), amount=tr.money(camp["amount"]),
+        awareness=tr.money(camp["awareness"]), start=when("start"), end=when("end"),
+        opening=when("opening"), daily=tr.money(camp["daily"], 2),
+        impressions=tr.number(camp["impressions"]), reach=tr.number(camp["reach"]),
+        area=tr.number(camp["audience_per_shop"]),
+        locations=tr.number(brief.client.locations or 1),
+        before=tr.t("budget.opening_before",
+                    month=tr.month(dt.date.fromisoformat(first_paid))) if before else "")]

@@ -1,0 +1,28 @@
+"""Chapter 6's note on a conversion rate taken from a benchmark row of the client's sector
+(``benchmarks.sector_cvr_rows``): which row (its industry and source), that it is
+borrowed, and what it replaces (the all-industry average)."""
+
+from __future__ import annotations
+
+from ..benchmarks import sector_cvr_rows
+from ..plan import Plan
+from .base import platform_label
+
+
+def sector_cvr_note(plan: Plan, models: list[dict], shown: list[str]) -> str | None:
+    """The note for the benchmark-rated ``models`` (their rates ``shown``) when their rate
+    comes from the sector's rows; None otherwise (the all-industry note applies)."""
+    tr = plan.tr
+    rows = sector_cvr_rows(plan.brief.client.sector_kind, plan.paid.conversion)
+    sources = {r["source"] for r in rows}
+    if not rows or any(not set(m["cvr"]["sources"]) <= sources for m in models):
+        return None
+    lent = [m for m in models if m["cvr"]["basis"] == "borrowed"]
+    return tr.t(
+        "budget.cvr_benchmark_sector", rate=tr.join(shown),
+        platforms=tr.join([platform_label(m["platform"]) for m in models]),
+        industry=tr.join(list(dict.fromkeys(
+            tr.t(f"budget.cvr_industry.{r['industry']}") for r in rows))),
+        sources=tr.join(sorted(sources)),
+        lent=tr.t("budget.cvr_lent", platforms=tr.join(
+            [platform_label(m["platform"]) for m in lent])) if lent else "")

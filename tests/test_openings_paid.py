@@ -1,0 +1,72 @@
+"""The paid campaign around the new shops' opening: dated around the opening post, taken
+from the awareness budget (platform totals kept), its reach on each new shop's
+neighbourhood, and its ads in the calendar on the campaign's first day."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from smmplan.brief import parse_brief
+from smmplan.budget import plan_paid
+from smmplan.new_shops import opening_date
+from smmplan.openings_paid import applies, campaign, new_shops, window, without_opening
+
+from .conftest import example_raw
+
+FOLDER = Path(__file__).resolve().parent.parent / "data" / "examples" / "bakery"
+
+
+def bakery(raw=None):
+    return parse_brief(raw or example_raw("bakery"), FOLDER / "brief.yaml")
+
+
+def test_campaign_around_the_opening_from_the_awareness_budget():
+    brief = bakery()
+    assert applies(brief) and new_shops(brief) == 2
+    opening, start, end = window(brief)
+    assert opening == opening_date(brief) == dt.date(2027, 1, 14)
+    assert (start, end) == (dt.date(2027, 1, 11), dt.date(2027, 1, 31))
+    paid = plan_paid(brief)
+    camp = campaign(brief, paid)
+    assert camp["platform"] == "instagram"
+    assert camp["amount"] == pytest.approx(5 * paid.rate * 21 * 2, abs=0.01)
+    assert camp["amount"] <= camp["awareness"] / 2
+    assert 0 < camp["reach"] <= 2 * camp["audience_per_shop"]
+    rows = [r for r in paid.monthly if r["platform"] == "instagram"]
+    january = next(r for r in rows if r["month"].startswith("2027-01"))
+    assert january["opening"] == pytest.approx(camp["amount"])
+    spend = next(c.spend for c in paid.channels if c.platform == "instagram")
+    assert sum(r["spend"] for r in rows) == pytest.approx(spend, abs=0.01)
+    assert sum(r["spend"] for r in without_opening(paid.monthly)
+               if r["platform"] == "instagram") == pytest.approx(spend - camp["amount"], abs=0.02)
+
+
+def test_no_campaign_without_a_new_shops_goal():
+    raw = copy.deepcopy(example_raw("bakery"))
+    raw["goals"]["business_goals"] = raw["goals"]["business_goals"][:1]
+    brief = bakery(raw)
+    assert not applies(brief) and window(brief) is None
+    paid = plan_paid(brief)
+    assert campaign(brief, paid) is None
+    assert not any(r.get("opening") for r in paid.monthly)
+
+
+def test_roi_says_what_a_workshop_family_buys_later_is_left_out():
+    from types import SimpleNamespace
+
+    from smmplan.i18n import Translator
+    from smmplan.views.roi_scope import booked_leaves_out
+
+    brief = bakery()
+    tr = Translator("fr", "fr_FR", "EUR")
+    plan = SimpleNamespace(tr=tr, brief=brief, paid=SimpleNamespace(
+        books="Ateliers pain", customer_value=None))
+    text = booked_leaves_out(plan)
+    assert "Les familles des ateliers" in text and "Pains au levain" in text
+    assert "Ateliers pain" not in text  # the booked line is what the ROI already counts
+    plan.paid.books = None
+    assert booked_leaves_out(plan) == ""
