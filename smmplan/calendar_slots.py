@@ -241,6 +241,14 @@ def _each_moment(posts: list[Slot]) -> list[Slot]:
     return [v[k] for k in range(rounds) for v in by_moment.values() if k < len(v)]
 
 
+def _keeps_organic(post: Slot, copies: list[Slot]) -> bool:
+    """Whether sponsoring ``post`` leaves its moment a copy on another platform that is
+    not sponsored (a moment posted on several platforms keeps one for its followers); a
+    moment posted once may be sponsored."""
+    others = [c for c in copies if c is not post and c.platform != post.platform]
+    return not others or any(not c.sponsored for c in others)
+
+
 def _month_quotas(quota: int, weights: dict[str, float], room: dict[str, int]) -> dict[str, int]:
     """``quota`` shared over the months (in date order) in proportion to ``weights`` by
     cumulative rounding, so equal weights give an even spread; never more than a month's
@@ -300,6 +308,10 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
     # without a proposal (no format matched), the showcase posts of the paid platforms
     proposed = proposed or sum(s.pillar == "showcase" and s.platform in spend for s in slots)
     total = sum(spend.values())
+    copies: dict[str, list[Slot]] = {}  # a moment's posts over every platform
+    for s in slots:
+        if s.moment:
+            copies.setdefault(s.moment, []).append(s)
     fitting: dict[str, dict[str, list[tuple[int, Slot]]]] = {p: {} for p in spend}
     for s in slots:
         if s.platform in spend:
@@ -324,9 +336,11 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
             if not q:
                 continue
             ranked = [s for _, s in sorted(mine, key=lambda r: (r[0], r[1].date))]
-            first = _each_moment([s for r, s in mine if r < 0])[:q]
-            for s in first:
-                s.sponsored = True
+            first = []
+            for s in _each_moment([s for r, s in mine if r < 0]):
+                if len(first) < q and _keeps_organic(s, copies[s.moment]):
+                    s.sponsored = True
+                    first.append(s)
             q -= len(first)
             ranked = [s for s in ranked if not s.sponsored]
             if not q or not ranked:

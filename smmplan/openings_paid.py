@@ -129,7 +129,7 @@ def with_opening(brief: Brief, paid):
 def opening_ads(slots: list, moments: list, brief: Brief, monthly: list[dict] | None, tr,
                 register: str = "vous") -> list:
     """The campaign's sponsored creatives in the calendar: on each day of the campaign's
-    months it pays for (its ``opening`` rows), one ad only per new shop, dated the
+    months it pays for (its ``opening`` rows), one ad-only creative run once per new shop, dated the
     campaign's first day on its platform, carrying the opening post's idea (the goal's
     idea dated the opening); added to ``slots``, which stay sorted."""
     from .calendar_slots import Slot
@@ -145,16 +145,14 @@ def opening_ads(slots: list, moments: list, brief: Brief, monthly: list[dict] | 
         return []
     platform = rows[0]["platform"]
     times = sorted(s.time for s in slots if s.platform == platform)
-    ads, shops = [], new_shops(brief)
-    end = dates[2]
-    for n in range(shops):
-        ad = Slot(start.isoformat(), times[0] if times else "08:00", platform, idea.pillar,
-                  "photo", True)
-        give(ad, idea, tr, register)
-        ad.ad_only = True
-        ad.adaptation = tr.t("budget.opening_ad", n=n + 1, shops=shops,
-                             start=tr.date(start, "d MMMM"), end=tr.date(end, "d MMMM"))
-        ads.append(ad)
+    shops, end = new_shops(brief), dates[2]
+    ad = Slot(start.isoformat(), times[0] if times else "08:00", platform, idea.pillar,
+              "photo", True)  # one creative, run as one ad per new shop (its own radius)
+    give(ad, idea, tr, register)
+    ad.ad_only = True
+    ad.adaptation = tr.t("budget.opening_ads" if shops > 1 else "budget.opening_ad",
+                         shops=shops, start=tr.date(start, "d MMMM"), end=tr.date(end, "d MMMM"))
+    ads = [ad]
     slots.extend(ads)
     slots.sort(key=lambda s: (s.date, s.time, s.platform, s.ad_only))
     return ads

@@ -226,3 +226,19 @@ def test_stories_and_link_posts_carry_a_call_to_action_their_format_can_take():
     booking = Slot("2027-01-06", "12:00", "facebook", "showcase", "link", False)
     give(booking, Idea("showcase", "Ateliers", "y", "reserve"), tr, "vous")
     assert booking.format == "link"
+
+
+def test_a_moment_posted_on_two_platforms_keeps_one_copy_for_its_followers():
+    """Both platforms have money and the moment's posts sell (rank -1), yet one of its two
+    copies stays unsponsored; a moment posted once may be sponsored."""
+    both = [Slot("2027-03-23", "09:00", "facebook", "showcase", "photo", False,
+                 moment="Ateliers : séances d'avril"),
+            Slot("2027-03-31", "09:00", "instagram", "showcase", "photo", False,
+                 moment="Ateliers : séances d'avril"),
+            Slot("2027-03-10", "09:00", "instagram", "showcase", "photo", False,
+                 moment="Fête du pain")]
+    sponsor_slots(both, {"facebook": 100.0, "instagram": 100.0}, None,
+                  lambda s: -1 if s.moment else None)
+    april = [s for s in both if "avril" in s.moment]
+    assert sum(s.sponsored for s in april) == 1
+    assert next(s for s in both if s.moment == "Fête du pain").sponsored
