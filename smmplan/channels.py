@@ -75,7 +75,7 @@ from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .posting_days import closed_days, moment_platforms
-from .quiet_days import thin_quiet_days
+from .quiet_days import off_days, thin_quiet_days
 from .sectors import playbook, sector_dates
 from .sessions import sessions
 from .sponsored_ideas import (
@@ -529,7 +529,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             return False
         return not (idea.cta in sells and selling is not None and slot.platform in selling) \
             or slot.format in sponsored_formats
-    closed = set(holidays_)
+    closed = set(holidays_) | off_days(brief)  # no moment moved onto a day buyers are off
     if brief.client.sector_kind in calendar_rules().get("weekdays_only", []):
         day = brief.client.period.start  # no moment post pulled onto a weekend either
         while day <= brief.client.period.end:
