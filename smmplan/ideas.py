@@ -288,8 +288,8 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
 def fits(idea: Idea, slot) -> bool:
     """Whether a post suits an idea: its format is of a family the idea is written for
     (data/content.yaml ``calendar.format_families``) or one of its formats
-    (``fits_format``); its day and hour suit the idea's timing: a "morning" or "evening" idea only at those hours, a weekday-bound idea only on
-    its days, an idea about a dated occurrence only when that occurrence takes place
+    (``fits_format``); its day and hour suit the idea's timing: a "morning" or "evening"
+    idea only at those hours, a weekday-bound idea only on its days, an idea about a dated occurrence only when that occurrence takes place
     (``occurrence``), a moment's idea only from its lead time to its last day
     (``Idea.last_day``)."""
     if idea.formats and not fits_format(idea, slot.format):
