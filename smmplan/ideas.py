@@ -289,9 +289,9 @@ def fits(idea: Idea, slot) -> bool:
     """Whether a post suits an idea: its format is of a family the idea is written for
     (data/content.yaml ``calendar.format_families``) or one of its formats
     (``fits_format``); its day and hour suit the idea's timing: a "morning" or "evening"
-    idea only at those hours, a weekday-bound idea only on its days, an idea about a dated occurrence only when that occurrence takes place
-    (``occurrence``), a moment's idea only from its lead time to its last day
-    (``Idea.last_day``)."""
+    idea only at those hours, a weekday-bound idea only on its days, an idea about a dated
+    occurrence only when that occurrence takes place (``occurrence``), a moment's idea only
+    from its lead time to its last day (``Idea.last_day``)."""
     if idea.formats and not fits_format(idea, slot.format):
         return False
     if not (idea.when or idea.weekdays or idea.date or idea.occurs):  # most ideas: any post
