@@ -75,6 +75,7 @@ from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .posting_days import closed_days, moment_platforms
+from .profile_posts import add_profile_posts, held_for_profiles, profile_per_week
 from .quiet_days import off_days, thin_quiet_days
 from .sectors import playbook, sector_dates
 from .sessions import sessions
@@ -454,7 +455,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     cost = min(1.0, wl.families()["story"]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
     if reminders:
         capacity = max(0.0, capacity - reminders * cost) + reminders  # a story: few hours
-    allocate_frequency(kept, capacity - reminders, best_performers(brief, target_reach))
+    # the founders' and volunteers' posts the advocacy lever states come first too
+    profiles = profile_per_week(brief, [c.platform for c in kept], weeks)
+    allocate_frequency(kept, capacity - reminders - profiles,
+                       best_performers(brief, target_reach))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
@@ -514,8 +518,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
-        brief, tr, no_show)))
+    evergreen = held_for_profiles(brief, held_for_the_lever(
+        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show))))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
@@ -557,6 +561,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
+    added = add_profile_posts(slots, brief, windows, closed, evergreen, tr,
+                                            copy_register(brief))
+    for c in kept:  # the founders' and volunteers' posts: on top of the brand page's
+        c.posts_per_week = round(c.posts_per_week + added.get(c.platform, 0) / weeks, 1)
     vary_repeats(slots, tr)
     return Channels(
         sector_kind=brief.client.sector_kind,
@@ -594,8 +602,9 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
-        brief, tr, no_show) + target_ideas(brief, targets, tr)))
+    evergreen = held_for_profiles(brief, held_for_the_lever(
+        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
+                                   + target_ideas(brief, targets, tr))))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed

@@ -455,6 +455,8 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
     short = []
     for s in slots:
         idea = chosen.get(id(s))
+        if idea is None and getattr(s, "profile", ""):
+            continue  # a person's post keeps its idea (profile_posts)
         if idea is None:
             used = on_day.setdefault(s.date, set())
             idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
