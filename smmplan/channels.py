@@ -75,6 +75,7 @@ from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .posting_days import closed_days, moment_platforms
+from .profile_posts import FORMAT as PROFILE_FORMAT
 from .profile_posts import add_profile_posts, held_for_profiles, profile_per_week
 from .quiet_days import off_days, thin_quiet_days
 from .sectors import playbook, sector_dates
@@ -455,8 +456,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     cost = min(1.0, wl.families()["story"]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
     if reminders:
         capacity = max(0.0, capacity - reminders * cost) + reminders  # a story: few hours
-    # the founders' and volunteers' posts the advocacy lever states come first too
-    profiles = profile_per_week(brief, [c.platform for c in kept], weeks)
+    # the founders' and volunteers' posts the advocacy lever states come first too, at a
+    # photo post's hours against an average post's
+    profiles = profile_per_week(brief, [c.platform for c in kept], weeks) * min(1.0, wl.families()[
+        wl.family_of(PROFILE_FORMAT)]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
     allocate_frequency(kept, capacity - reminders - profiles,
                        best_performers(brief, target_reach))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
