@@ -458,8 +458,11 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         capacity = max(0.0, capacity - reminders * cost) + reminders  # a story: few hours
     # the founders' and volunteers' posts the advocacy lever states come first too, at a
     # photo post's hours against an average post's
-    profiles = profile_per_week(brief, [c.platform for c in kept], weeks) * min(1.0, wl.families()[
-        wl.family_of(PROFILE_FORMAT)]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
+    profiles = profile_per_week(brief, [c.platform for c in kept], weeks)
+    if profiles:
+        cost = min(1.0, wl.families()[wl.family_of(PROFILE_FORMAT)]["sme"]
+                   / (wl.expected_sme_per_post(brief) or 1.0))
+        capacity = max(0.0, capacity - profiles * cost) + profiles
     allocate_frequency(kept, capacity - reminders - profiles,
                        best_performers(brief, target_reach))
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
