@@ -418,7 +418,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = [s for s in window if prefer(idea, s)] or window
             free = window
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
-            picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
+            # an order deadline's reminder: the last free post up to it, whatever its pillar
+            late = window if idea.order_by_days is None else free
+            picks = window[:1] + [s for s in late if window and s.date != window[0].date][-1:]
             picks = picks[:idea.posts]  # the teaser early, the reminder late
             picks += [s for s in posts if idea.opens and s.date == idea.date  # the day itself
                       and id(s) not in taken and fits(idea, s)][:all(p.date < idea.date

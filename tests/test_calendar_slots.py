@@ -229,3 +229,19 @@ def test_stories_and_link_posts_carry_a_call_to_action_their_format_can_take():
     booking = Slot("2027-01-06", "12:00", "facebook", "showcase", "link", False)
     give(booking, Idea("showcase", "Ateliers", "y", "reserve"), tr, "vous")
     assert booking.format == "link"
+
+
+def test_an_order_deadline_reminder_lands_on_the_last_days_to_order():
+    tr = Translator("en", "en_GB", "GBP")
+    # the platform's last showcase post is a week before the deadline; a community post
+    # goes out the day before it: the reminder takes that one (its pillar gives way)
+    slots = [slot("2027-12-06", "18:00"), slot("2027-12-10", "18:00"),
+             slot("2027-12-17", "18:00"), slot("2027-12-20", "18:00")]
+    for s in slots:
+        s.pillar = "community"
+    slots[0].pillar = slots[1].pillar = "showcase"
+    cut_off = Idea("showcase", "Christmas gift guide", "Order by Saturday", "shop",
+                   moment="Christmas delivery cut-off", date="2027-12-18", lead_days=21,
+                   order_by_days=0)
+    assign_ideas(slots, [Idea("community", "Evergreen", "z", "follow")], [cut_off], tr)
+    assert sorted(s.date for s in slots if s.moment) == ["2027-12-06", "2027-12-17"]
