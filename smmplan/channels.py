@@ -82,7 +82,9 @@ from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .openings_paid import opening_ads, without_opening
 from .posting_days import closed_days, moment_platforms
-from .quiet_days import thin_quiet_days
+from .profile_posts import FORMAT as PROFILE_FORMAT
+from .profile_posts import add_profile_posts, held_for_profiles, profile_per_week
+from .quiet_days import off_days, thin_quiet_days
 from .season_steps import placed
 from .sectors import playbook, sector_dates
 from .sessions import sessions
@@ -417,6 +419,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     cost = min(1.0, wl.families()["story"]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
     if reminders:
         capacity = max(0.0, capacity - reminders * cost) + reminders  # a story: few hours
+    # the founders' and volunteers' posts the advocacy lever states come first too, at a
+    # photo post's hours against an average post's
+    profiles = profile_per_week(brief, [c.platform for c in kept], weeks)
+    if profiles:
+        cost = min(1.0, wl.families()[wl.family_of(PROFILE_FORMAT)]["sme"]
+                   / (wl.expected_sme_per_post(brief) or 1.0))
+        capacity = max(0.0, capacity - profiles * cost) + profiles
     floors = best_performers(brief, target_reach)
     # a maintenance cadence (frequency.py), never where paid runs: its ads need feed posts
     weak = weak_platforms(kept, brief, set(floors) | {
@@ -426,7 +435,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         if c.maintenance:
             c.role = maintenance_role(c, ROLES, roles_needed)
     cadence = frequency_rules()["maintenance"]["posts_per_week"]
-    allocate_frequency(kept, capacity - reminders, floors, {p: cadence for p in weak})
+    allocate_frequency(kept, capacity - reminders - profiles, floors,
+                       {p: cadence for p in weak})
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
@@ -480,8 +490,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
-        brief, tr, no_show)))
+    evergreen = held_for_profiles(brief, held_for_the_lever(
+        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show))))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
@@ -495,7 +505,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             return False
         return not (idea.cta in sells and selling is not None and slot.platform in selling) \
             or slot.format in sponsored_formats
-    closed = set(holidays_)
+    closed = set(holidays_) | off_days(brief)  # no moment moved onto a day buyers are off
     if brief.client.sector_kind in calendar_rules().get("weekdays_only", []):
         day = brief.client.period.start  # no moment post pulled onto a weekend either
         while day <= brief.client.period.end:
@@ -521,6 +531,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         opening_ads(slots, moments, brief, paid_monthly, tr, copy_register(brief))
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
+    # the founders' and volunteers' posts: on top of the brand page's (recount adds them)
+    add_profile_posts(slots, brief, windows, closed, evergreen, tr, copy_register(brief))
     vary_repeats(slots, tr)
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     return Channels(
@@ -564,8 +576,9 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = held_for_the_lever(brief, follow_buying_paths(brief, evergreen_ideas(
-        brief, tr, no_show) + target_ideas(brief, targets, tr)))
+    evergreen = held_for_profiles(brief, held_for_the_lever(
+        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
+                                   + target_ideas(brief, targets, tr))))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed

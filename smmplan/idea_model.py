@@ -50,15 +50,19 @@ class Idea:
     # (data/content.yaml calendar.season_steps ``first``), which have only a few days
     first: bool = False
     once: bool = False  # a single post in all, not one per platform (a season's step)
+    # what its posts draw on that the brand cannot make at will (``supply_of``): (name, used
+    # by one post, the most a month), e.g. ("customer_photos", 3, 12)
+    supply: tuple = ()
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
         """The last day a moment's post may go out: the moment itself, the last day of its
-        season (``season_days`` after it), or, when orders close earlier, the day before
-        the last day to order (a reminder leaves a whole day to order)."""
+        season (``season_days`` after it), or, when orders close earlier, the last day to
+        order itself (the reminder, a moment's last post, lands on the day before or the
+        day of the deadline when the platform posts then: "last day to order")."""
         day = dt.date.fromisoformat(self.date)
         if self.order_by_days is not None:
-            day -= dt.timedelta(days=self.order_by_days + 2)
+            day -= dt.timedelta(days=self.order_by_days)
         return (day + dt.timedelta(days=self.season_days)).isoformat()
 
     @cached_property
@@ -78,6 +82,13 @@ class Idea:
 
     def to_json(self) -> dict:
         return as_data(self) | {"text": self.text}
+
+
+def supply_of(template: dict, book: dict) -> tuple:
+    """An idea template's ``supply`` (how many of each of the sector's ``supplies`` one post
+    uses: three customer photos) with the most of it the brand collects a month."""
+    return tuple((k, int(n), int(book["supplies"][k]["per_month"]))
+                 for k, n in (template.get("supply") or {}).items())
 
 
 def copy_register(brief: Brief) -> str:

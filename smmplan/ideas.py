@@ -21,6 +21,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     Idea,
     copy_register,
     reply_register,
+    supply_of,
     template_fits,
 )
 from .idea_repeats import cadence_period, deadline_text
@@ -141,6 +142,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
                                 lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
+                                supply=supply_of(tpl, book),
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
@@ -289,12 +291,12 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
 
 def fits(idea: Idea, slot) -> bool:
     """Whether a post suits an idea: its format is of a family the idea is written for
-    (data/content.yaml ``calendar.format_families``); its day and hour suit the idea's
-    timing: a "morning" or "evening" idea only at those hours, a weekday-bound idea only on
-    its days, an idea about a dated occurrence only when that occurrence takes place
-    (``occurrence``), a moment's idea only from its lead time to its last day
-    (``Idea.last_day``)."""
-    if idea.formats and _family(slot.format) not in idea.formats:
+    (data/content.yaml ``calendar.format_families``) or one of its formats
+    (``fits_format``); its day and hour suit the idea's timing: a "morning" or "evening"
+    idea only at those hours, a weekday-bound idea only on its days, an idea about a dated
+    occurrence only when that occurrence takes place (``occurrence``), a moment's idea only
+    from its lead time to its last day (``Idea.last_day``)."""
+    if idea.formats and not fits_format(idea, slot.format):
         return False
     if not (idea.when or idea.weekdays or idea.date or idea.occurs):  # most ideas: any post
         return True
@@ -323,6 +325,12 @@ def occurrence(idea: Idea, date: str) -> str:
 @cache
 def _family(fmt: str) -> str:
     return content_facts()["calendar"]["format_families"].get(fmt, fmt)
+
+
+def fits_format(idea: Idea, fmt: str) -> bool:
+    """Whether a post's format is one an idea is written for: its family (``video``) or
+    the format itself (``short_video``: a 60-second tour is no long video)."""
+    return fmt in idea.formats or _family(fmt) in idea.formats
 
 
 @cache
@@ -410,7 +418,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
         for platform, posts in order:  # fewest of its moment's posts (they take turns)
             if platforms is not None and platform not in platforms:
                 continue
-            if idea.formats and all(_family(s.format) not in idea.formats for s in posts):
+            if idea.formats and not any(fits_format(idea, s.format) for s in posts):
                 continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
             if not window:  # a season's later steps move in an earlier post only (a later
@@ -422,7 +430,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
                 window = [s for s in window if prefer(idea, s)] or window
             free = window
             window = [s for s in window if s.pillar == idea.pillar] or window  # its pillar's
-            picks = window[:1] + [s for s in window[1:] if s.date != window[0].date][-1:]
+            # an order deadline's reminder: the last free post up to it, whatever its pillar
+            late = window if idea.order_by_days is None else free
+            picks = window[:1] + [s for s in late if window and s.date != window[0].date][-1:]
             picks = picks[:idea.posts]  # the teaser early, the reminder late
             picks += [s for s in posts if idea.opens and s.date == idea.date  # the day itself
                       and id(s) not in taken and fits(idea, s)][:all(p.date < idea.date
@@ -461,6 +471,8 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
     short = []
     for s in slots:
         idea = chosen.get(id(s))
+        if idea is None and getattr(s, "profile", ""):
+            continue  # a person's post keeps its idea (profile_posts)
         if idea is None:
             used = on_day.setdefault(s.date, set())
             idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
@@ -497,6 +509,7 @@ class IdeaUses:
         self.buckets: dict[int, dict[str, Idea]] = {}  # posts so far -> ideas with as many
         self.names: dict[int, tuple[list[Idea], set[str]]] = {}  # a tier's idea texts
         self.series: set[tuple[str, str]] = set()  # (series, period) with its one post
+        self.supplied: dict[tuple[str, str], int] = {}  # (supply, month) -> used so far
 
     def _known(self, tier: list[Idea]) -> set[str]:
         """The texts of a tier's ideas, each idea put in its bucket the first time."""
@@ -523,6 +536,15 @@ class IdeaUses:
         self.month[key] = self.month.get(key, 0) + 1
         if idea.cadence:
             self.series.add((idea.series, cadence_period(idea.cadence, slot.date)))
+        for name, n, _ in idea.supply:
+            key = (name, slot.date[:7])
+            self.supplied[key] = self.supplied.get(key, 0) + n
+
+    def supplied_enough(self, idea: Idea, slot) -> bool:
+        """Whether the month of ``slot`` has enough left of what ``idea`` draws on (its
+        ``supply``: customer photos collected with permission) for one more post."""
+        return all(self.supplied.get((name, slot.date[:7]), 0) + n <= most
+                   for name, n, most in idea.supply)
 
     def spent(self, pool: list[Idea] | None, slot) -> bool:
         """Whether ideas of ``pool`` fit ``slot`` but reached their cadence or ceiling."""
@@ -546,10 +568,11 @@ class IdeaUses:
         the caps, the least used (fewest posts on the post's platform and month, then in
         all), its pillar's ideas beyond the yearly cap before another pillar's; else (the
         pool is too small) the least used of all that fit, its pillar's first. An idea
-        with a ``cap`` of its own never goes beyond it."""
+        with a ``cap`` of its own never goes beyond it, nor one beyond its month's supply."""
         def ok(i: Idea, most: float = self.ceiling) -> bool:  # never beyond its cadence
             return fits(i, slot) and self.total.get(i.text, 0) < min(
-                most, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot)
+                most, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot) \
+                and self.supplied_enough(i, slot)
 
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)

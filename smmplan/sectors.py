@@ -60,12 +60,20 @@ def timing_problems(entry: dict, where: str) -> list[str]:
     if occurs and (not isinstance(occurs, dict) or occurs.get("weekday") not in range(7)
                    or occurs.get("side", "next") not in ("next", "last")):
         problems.append(f"{where}: occurs must be {{weekday: 0-6, side: next or last}}")
-    families = set(content_facts()["calendar"]["format_families"].values())
-    if set(entry.get("formats", []) if "per" in entry else []) - families:
-        problems.append(f"{where}: formats must be format families among {sorted(families)}")
+    fams = content_facts()["calendar"]["format_families"]  # a family, or one format of it
+    families = set(fams.values())
+    if set(entry.get("formats", []) if "per" in entry else []) - families - set(fams):
+        problems.append(f"{where}: formats must be format families among {sorted(families)}"
+                        " or formats among their members")
     quiet = entry.get("quiet_days")
     if quiet is not None and (not isinstance(quiet, int) or not 1 <= quiet <= 14):
         problems.append(f"{where}: quiet_days must be a whole number of days from 1 to 14")
+    off = entry.get("off_days")
+    if off is not None and (not isinstance(off, dict) or any(
+            not isinstance(v, list) or any(not isinstance(k, int) or not 0 <= k < (quiet or 0)
+                                           for k in v) for v in off.values())):
+        problems.append(f"{where}: off_days must map countries to days of the quiet "
+                        f"stretch (0 to quiet_days - 1)")
     if entry.get("voice", "brand") not in ("brand", "person"):
         problems.append(f"{where}: voice must be brand (the company page) or person (a "
                         f"founder's or employee's own profile, never sponsored)")
@@ -132,6 +140,14 @@ def check_playbook(data: dict, name: str) -> list[str]:
     problems += [f"{name}: ideas[{i}]: unknown lever {idea['lever']!r}"
                  for i, idea in enumerate(data["ideas"]) if idea.get("lever", "") and
                  idea["lever"] not in keys]
+    supplies = data.get("supplies") or {}
+    problems += [f"{name}: supplies.{k} needs a whole per_month and a source"
+                 for k, v in supplies.items() if not isinstance(v, dict)
+                 or not isinstance(v.get("per_month"), int) or not v.get("source")]
+    problems += [f"{name}: ideas[{i}]: supply {k!r} must be one of supplies, a whole number"
+                 f" a post uses" for i, idea in enumerate(data["ideas"])
+                 for k, n in (idea.get("supply") or {}).items()
+                 if k not in supplies or not isinstance(n, int) or n < 1]
     offers = content_facts().get("offer_assumptions", {})
     problems += [f"{name}: {part}[{i}]: unknown offer in assumes {a!r}"
                  for part in ("ideas", "dates") for i, e in enumerate(data[part])

@@ -148,13 +148,16 @@ def test_examples_ideas_fit_their_posts(example_channels):
         for s in ch.slots:
             idea = ideas[s.base_idea]
             assert s.pillar == idea["pillar"], (name, s)
-            assert not idea["formats"] or _family(s.format) in idea["formats"], (name, s)
+            assert not idea["formats"] or _family(s.format) in idea["formats"] \
+                or s.format in idea["formats"], (name, s)
+            # a 60-second product tour is a short video, never a long YouTube one
+            assert "60-second" not in s.idea or s.format == "short_video", (name, s)
         if not ch.live_commerce:
             lives = collections.Counter((s.platform, s.date[:7]) for s in ch.slots
                                         if s.format == "live")
             assert max(lives.values(), default=0) <= 1, name
         per_platform = collections.Counter((s.platform, s.base_idea) for s in ch.slots
-                                           if not s.moment)
+                                           if not s.moment and s.profile != "wave")
         assert max(per_platform.values()) <= 12, (name, per_platform.most_common(1))  # was 19-29
 
 
@@ -218,3 +221,21 @@ def test_the_booked_workshops_get_an_organic_post_every_month_from_the_first(
         "novembre": "11", "décembre": "12"}[m.split()[-1]] + f"-{int(m.split()[-2]):02d}")
         - dt.date.fromisoformat(v[0].date)).days <= 3 for m, v in stories.items())
     assert not any("Ateliers" in (s.moment or "") for s in example_channels["fashion"].slots)
+
+
+def test_customer_photo_ideas_stay_within_the_photos_a_month(example_channels):
+    """Customer photos shared with permission are few (the playbook's ``supplies``): the
+    calendar's posts that show them use at most that many a month; other ideas fill the
+    rest."""
+    from smmplan.sectors import playbook
+
+    ch = example_channels["fashion"]
+    most = playbook("retail_fashion")["supplies"]["customer_photos"]["per_month"]
+    ideas = {i["text"]: i for i in ch.ideas}
+    used: collections.Counter = collections.Counter()
+    for s in ch.slots:
+        for name, n, _ in ideas[s.base_idea]["supply"]:
+            used[(name, s.date[:7])] += n
+    assert used and max(used.values()) <= most  # was 48 photos in a month
+    wear = sum("as our customers wear it" in s.idea for s in ch.slots)
+    assert 0 < wear <= 12 * most // 3  # was 114 posts of three photos each

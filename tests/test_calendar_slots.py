@@ -127,10 +127,11 @@ def test_ideas_only_where_their_timing_fits():
     assert fits(weekdays, slot("2027-01-05")) and not fits(weekdays, slot("2027-01-09"))
     order = Idea("showcase", "Order the box by Friday", "x", "order", moment="M",
                  date="2027-05-30", lead_days=7, order_by_days=2)
-    # orders close on Friday the 28th: the last reminder leaves Thursday to order, and the
-    # lead time counts back from the deadline, not from the day itself
-    assert (order.first_day, order.last_day) == ("2027-05-21", "2027-05-26")
-    assert fits(order, slot("2027-05-26")) and not fits(order, slot("2027-05-27"))
+    # orders close on Friday the 28th: the last reminder goes out on the deadline at the
+    # latest ("last day to order"), and the lead time counts back from the deadline, not
+    # from the day itself
+    assert (order.first_day, order.last_day) == ("2027-05-21", "2027-05-28")
+    assert fits(order, slot("2027-05-28")) and not fits(order, slot("2027-05-29"))
     assert fits(order, slot("2027-05-21")) and not fits(order, slot("2027-05-20"))
     season = Idea("showcase", "Galette", "x", "order", moment="G", date="2027-01-06",
                   lead_days=5, season_days=25)
@@ -155,7 +156,9 @@ def test_a_moment_goes_on_every_platform_before_its_deadline():
                  platforms={"instagram", "facebook"})
     carried = [s for s in slots if s.moment]
     assert {s.platform for s in carried} == {"instagram", "facebook"}
-    assert all("2027-05-21" <= s.date <= "2027-05-26" for s in carried)  # a day left to order
+    assert all("2027-05-21" <= s.date <= "2027-05-28" for s in carried)  # by the deadline
+    # the reminder is the platform's last post up to the deadline: Facebook's on the 26th
+    assert max(s.date for s in carried if s.platform == "facebook") == "2027-05-26"
     assert len({s.date for s in carried}) == len(carried)  # one post of it a day
     assert [s.date for s in slots] == sorted(s.date for s in slots)
 
@@ -242,3 +245,19 @@ def test_a_moment_posted_on_two_platforms_keeps_one_copy_for_its_followers():
     april = [s for s in both if "avril" in s.moment]
     assert sum(s.sponsored for s in april) == 1
     assert next(s for s in both if s.moment == "Fête du pain").sponsored
+
+
+def test_an_order_deadline_reminder_lands_on_the_last_days_to_order():
+    tr = Translator("en", "en_GB", "GBP")
+    # the platform's last showcase post is a week before the deadline; a community post
+    # goes out the day before it: the reminder takes that one (its pillar gives way)
+    slots = [slot("2027-12-06", "18:00"), slot("2027-12-10", "18:00"),
+             slot("2027-12-17", "18:00"), slot("2027-12-20", "18:00")]
+    for s in slots:
+        s.pillar = "community"
+    slots[0].pillar = slots[1].pillar = "showcase"
+    cut_off = Idea("showcase", "Christmas gift guide", "Order by Saturday", "shop",
+                   moment="Christmas delivery cut-off", date="2027-12-18", lead_days=21,
+                   order_by_days=0)
+    assign_ideas(slots, [Idea("community", "Evergreen", "z", "follow")], [cut_off], tr)
+    assert sorted(s.date for s in slots if s.moment) == ["2027-12-06", "2027-12-17"]

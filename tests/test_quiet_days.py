@@ -7,11 +7,11 @@ import datetime as dt
 from types import SimpleNamespace
 
 from smmplan.paths import example_briefs
-from smmplan.quiet_days import quiet_windows, thin_quiet_days
+from smmplan.quiet_days import off_days, quiet_windows, thin_quiet_days
 from smmplan.validation import load_brief
 
 
-def test_thanksgiving_week_keeps_half_the_organic_posts_and_every_sponsored_one():
+def test_thanksgiving_week_keeps_half_the_organic_posts_and_black_friday_none():
     brief = load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software"))
     windows = quiet_windows(brief)
     assert windows, "the B2B playbook marks Thanksgiving week as quiet"
@@ -23,15 +23,21 @@ def test_thanksgiving_week_keeps_half_the_organic_posts_and_every_sponsored_one(
              for d in days for p in ("linkedin", "x")]
     slots.append(SimpleNamespace(date=days[1], time="12:00", platform="linkedin",
                                  sponsored=True))
+    slots.append(SimpleNamespace(date=days[4], time="12:00", platform="linkedin",
+                                 sponsored=True))
     before = (start - dt.timedelta(days=7)).isoformat()
     slots.append(SimpleNamespace(date=before, time="08:00", platform="x", sponsored=False))
     dropped = thin_quiet_days(slots, brief)
-    assert dropped == 4  # 5 organic posts a platform in the week -> 3
+    # the Friday after Thanksgiving (Black Friday) is a day off for U.S. buyers: none of its
+    # 3 posts stays, sponsored or not; Monday to Thursday keep half: 4 organic posts -> 2
+    assert off_days(brief) == {days[4]}
+    assert dropped == 3 + 2 * 2
+    assert not any(s.date == days[4] for s in slots)
     for p in ("linkedin", "x"):
         week = [s for s in slots if first <= s.date <= last and s.platform == p
                 and not s.sponsored]
-        assert len(week) == 3 and week[0].date == days[0] and week[-1].date == days[-1]
+        assert len(week) == 2 and week[0].date == days[0] and week[-1].date == days[3]
     assert any(s.sponsored for s in slots) and any(s.date == before for s in slots)
     # a plan outside the U.S. has no Thanksgiving week
     uk = brief.model_copy(update={"client": brief.client.model_copy(update={"country": "FR"})})
-    assert not quiet_windows(uk)
+    assert not quiet_windows(uk) and not off_days(uk)

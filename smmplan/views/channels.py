@@ -252,6 +252,7 @@ def content_plan(plan: Plan) -> Section:
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             "channels.idea_bound", posts=tr.number(posts, 1), platform=platform_label(platform),
             ceiling=tr.number(idea_caps()["per_year"])))))
+    blocks += profile_note(plan)
     live = [p for p, formats in ch.mix.items() if "live" in formats]
     if ch.live_commerce and live:
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
@@ -516,3 +517,22 @@ def channels_appendix(plan: Plan, months: int = 2) -> Section:
                            Column("platform", tr.t("table.platform")),
                            Column("idea", tr.t("ideas.topic")),
                            Column("cta", tr.t("ideas.cta"))]))
+
+
+def profile_note(plan: Plan) -> list:
+    """The posts from people's own profiles the advocacy lever puts in the calendar
+    (``profile_posts``): how many, and that they are never sponsored and take team time."""
+    from ..profile_posts import lever_values, profile_lever
+
+    ch, tr = plan.channels, plan.tr
+    lever = profile_lever(plan.brief.client.sector_kind)
+    founders = sum(s.profile == "founder" for s in ch.slots)
+    waves = sum(s.profile == "wave" for s in ch.slots)
+    if lever is None or not founders + waves:
+        return []
+    rates = lever_values(lever, tr)
+    return [Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+        "channels.profile_posts", platform=platform_label(lever["profiles"]["platform"]),
+        lever=tr.text(lever["name"]), founders=tr.plural("plural.posts", founders),
+        founder_rate=rates["founders"], waves=tr.number(waves), wave_rate=rates["waves"],
+        volunteers=rates["volunteers"])))]

@@ -255,6 +255,7 @@ def competitors(plan: Plan) -> Section:
 def sector_levers(plan: Plan) -> list:
     """The sector playbook's levers, those answering the brief's worst-rated problems first,
     with the sector's formats, tone conventions and demand by month."""
+    from ..profile_posts import lever_how
     from ..sectors import playbook
     from .channels import sector_name
 
@@ -263,7 +264,7 @@ def sector_levers(plan: Plan) -> list:
     score = {p.key: p.score for p in plan.identity.diagnosis.problems}
     levers = sorted(book["levers"], key=lambda lv: -max(score.get(k, 0) for k in lv["problems"]))
     frame = pd.DataFrame([{
-        "lever": tr.text(lv["name"]), "how": tr.text(lv["how"]),
+        "lever": tr.text(lv["name"]), "how": lever_how(lv, tr),
         "answers": tr.join([tr.t(f"problem.{k}.name") for k in lv["problems"]]),
         "measure": tr.text(lv["measure"])} for lv in levers])
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}

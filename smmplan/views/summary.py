@@ -141,6 +141,7 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
 
 def recommendations(plan: Plan) -> list[str]:
     """Three to five recommendations in plain words, each computed from a chapter."""
+    from ..profile_posts import lever_how
     from ..sectors import playbook
     from .channels import sector_name
 
@@ -160,7 +161,7 @@ def recommendations(plan: Plan) -> list[str]:
     lever = next((lv for lv in book["levers"] if goal is not None and goal.from_brief
                   and goal.kpi in lv.get("kpis", [])), None) or max(
         book["levers"], key=lambda lv: max(score.get(k, 0) for k in lv["problems"]))
-    out.append(tr.t("agency.rec_lever", lever=tr.text(lever["name"]), how=tr.text(lever["how"])))
+    out.append(tr.t("agency.rec_lever", lever=tr.text(lever["name"]), how=lever_how(lever, tr)))
     paid = plan.paid
     spent = [c for c in paid.channels if c.spend > 0]
     if spent and paid.total > 0:

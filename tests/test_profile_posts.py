@@ -1,0 +1,55 @@
+"""The advocacy lever's posts from people's own profiles: the founders' weekly posts and the
+volunteers' waves are in the calendar as the lever's text says, from the same data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smmplan.i18n import Translator
+from smmplan.paths import example_briefs
+from smmplan.plan import Plan
+from smmplan.profile_posts import lever_how, profile_lever
+from smmplan.validation import load_brief
+
+
+@pytest.fixture(scope="module")
+def cloudline():
+    return Plan(load_brief(next(p for p in example_briefs()
+                                if p.parent.name == "b2b-software")))
+
+
+def test_founders_post_weekly_and_volunteers_in_waves_as_the_lever_says(cloudline):
+    brief, ch = cloudline.brief, cloudline.channels
+    p = profile_lever("b2b")["profiles"]
+    ideas = {i["text"]: i for i in ch.ideas}
+    founders = [s for s in ch.slots if s.profile == "founder"]
+    waves = [s for s in ch.slots if s.profile == "wave"]
+    weeks = {dt.date.fromisoformat(s.date).isocalendar()[:2] for s in ch.slots}
+    # one founder post in every week the calendar posts in (was 20 in the year), one entry
+    # per wave (was 5 "kit of the month" posts)
+    assert len(founders) == p["founders_per_week"] * len(weeks)
+    assert len(waves) == p["waves_per_month"] * brief.client.period.months
+    for s in founders + waves:
+        assert s.platform == p["platform"] and not s.sponsored and not s.ad_only
+        assert ideas[s.base_idea]["voice"] == "person"
+        assert s.date not in ch.closed and dt.date.fromisoformat(s.date).weekday() < 5
+    assert all(ideas[s.base_idea]["lever"] == "employee_advocacy" for s in waves)
+    assert all("10 to 15 volunteers" in s.adaptation for s in waves)
+    # the brand page never carries a person's post: those come on top of its posts
+    assert not any(ideas[s.base_idea]["voice"] == "person" for s in ch.slots
+                   if not s.profile)
+    feed = [s for s in ch.slots if not s.ad_only]  # never at a brand post's hour
+    assert len({(s.date, s.time, s.platform) for s in feed}) == len(feed)
+
+
+def test_the_lever_text_takes_its_numbers_from_the_data():
+    lever = profile_lever("b2b")
+    en = lever_how(lever, Translator("en", "en_US", "USD"))
+    assert "10 to 15 volunteers" in en and "twice a month" in en and "every week" in en
+    fr = lever_how(lever, Translator("fr", "fr_FR", "EUR"))
+    assert "10 à 15 volontaires" in fr and "deux fois par mois" in fr and "chaque semaine" in fr
+    more = dict(lever, profiles=dict(lever["profiles"], waves_per_month=3, volunteers=[8, 12]))
+    assert "8 to 12 volunteers" in lever_how(more, Translator("en", "en_US", "USD"))
+    assert "3 times a month" in lever_how(more, Translator("en", "en_US", "USD"))
