@@ -156,8 +156,9 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
             tags[j] = f"L{number}.other"
             continue
         tags[j] = f"L{number}.S{len(personas) + 1}"
+        rows_j = np.flatnonzero(sub == j)  # the sub-target's own rows, read once
         personas.append(_persona(mine, sub == j, len(personas), lines, traits=profiles[j],
-                                 reach_all=reach_all))
+                                 reach_all=reach_all, own=mine.rows_of(rows_j)))
     row_labels[index] = tags[sub]
     return LineTargets(line.name, "clustered", n, [], personas, other)
 
@@ -242,7 +243,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
                                          line_values(aud, line)))
                for number, line in enumerate(lines, start=1)
                if by_product and line.audience_values]
-    sub_labels = np.array([""] * aud.rows, dtype=object)
+    sub_labels = np.full(aud.rows, "", dtype=object)
 
     def lines_and_reach() -> tuple:
         """What needs neither the k nor the targets: the audience's platform reach and
