@@ -435,7 +435,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     if not typed:
         raise DataError(f"{file}: no column can be used to find targets "
                         "(every column is empty, constant, identity or free text)")
-    features = pd.DataFrame(typed, index=table.index)
+    features = pd.DataFrame(typed, index=table.index, copy=False)  # the typed columns, no copy
     key = table[key_column].astype(str) if key_column else pd.Series(
         np.arange(1, n + 1).astype(str), index=table.index)
 
