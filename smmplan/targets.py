@@ -156,9 +156,8 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
             tags[j] = f"L{number}.other"
             continue
         tags[j] = f"L{number}.S{len(personas) + 1}"
-        rows_j = np.flatnonzero(sub == j)  # the sub-target's own rows, read once
         personas.append(_persona(mine, sub == j, len(personas), lines, traits=profiles[j],
-                                 reach_all=reach_all, own=mine.rows_of(rows_j)))
+                                 reach_all=reach_all))
     row_labels[index] = tags[sub]
     return LineTargets(line.name, "clustered", n, [], personas, other)
 
