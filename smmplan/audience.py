@@ -24,6 +24,7 @@ from .exports.values import MISSING as _MISSING
 from .exports.values import non_empty as _non_empty
 from .exports.values import parse_dates, parse_numbers
 from .privacy import personal_column
+from .quartiles import quartiles
 
 # A target needs at least this many rows (and its minimum share) to be kept; here, not in
 # segments.py, so that validating a brief does not import scikit-learn.
@@ -182,7 +183,8 @@ class _Column:
         return len(self.uniques)
 
     def present(self) -> pd.Series:
-        return self.raw[self.codes >= 0]
+        known = self.codes >= 0
+        return self.raw if known.all() else self.raw[known]  # no copy without a gap
 
     def expand(self, per_value: pd.Series) -> pd.Series:
         """Per-row values from a Series computed on ``uniques`` (missing rows -> NA)."""
@@ -433,7 +435,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     if not typed:
         raise DataError(f"{file}: no column can be used to find targets "
                         "(every column is empty, constant, identity or free text)")
-    features = pd.DataFrame(typed, index=table.index)
+    features = pd.DataFrame(typed, index=table.index, copy=False)  # the typed columns, no copy
     key = table[key_column].astype(str) if key_column else pd.Series(
         np.arange(1, n + 1).astype(str), index=table.index)
 
@@ -594,7 +596,7 @@ def _flag_values(table: pd.DataFrame, typed: dict[str, pd.Series], notes: list[C
         if bad.any():
             series = series.mask(bad)
             note.flagged, note.rule = int(bad.sum()), rule
-        q1, q3 = series.quantile([0.25, 0.75])
+        q1, q3 = quartiles(series.to_numpy(dtype=np.float64))  # = series.quantile
         if q3 > q1:
             lo, hi = q1 - OUTLIER_IQR * (q3 - q1), q3 + OUTLIER_IQR * (q3 - q1)
             extreme = (series < lo) | (series > hi)

@@ -242,7 +242,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
                                          line_values(aud, line)))
                for number, line in enumerate(lines, start=1)
                if by_product and line.audience_values]
-    sub_labels = np.array([""] * aud.rows, dtype=object)
+    sub_labels = np.full(aud.rows, "", dtype=object)
 
     def lines_and_reach() -> tuple:
         """What needs neither the k nor the targets: the audience's platform reach and
