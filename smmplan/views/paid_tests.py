@@ -28,7 +28,8 @@ def _scale(plan: Plan, test: dict) -> str:
 
 def _values(plan: Plan, test: dict) -> dict:
     tr = plan.tr
-    return {"scale": _scale(plan, test),"platform": platform_label(test["platform"]), "budget": tr.money(test["budget"]),
+    return {"scale": _scale(plan, test), "platform": platform_label(test["platform"]),
+            "budget": tr.money(test["budget"]),
             "n": tr.number(test["conversions"]), "threshold": tr.money(test["threshold"], 2),
             "start": day(tr, dt.date.fromisoformat(test["start"])),
             "decide": day(tr, dt.date.fromisoformat(test["decide"])),
