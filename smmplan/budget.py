@@ -22,6 +22,7 @@ from . import budget_sweep as bs
 from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
+from .awareness_target import aware_upper
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import (
@@ -408,8 +409,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         fixed amount)."""
         if budget <= 0:
             return np.zeros(len(models))
-        upper = [m.fixed if m.fixed is not None else max(0.0, m.max - (m.min or 0))
-                 if m.max is not None else budget for m in models]
+        upper = aware_upper(brief, models, budget)  # the awareness goal's target's platforms
         return allocate([m.reach_curve() for m in models], budget, upper=upper,
                         names=names).spend
 
