@@ -22,6 +22,7 @@ from . import budget_sweep as bs
 from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
+from .awareness_target import aware_upper
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import (
@@ -37,7 +38,7 @@ from .errors import DataError
 from .exports.posts import read_posts
 from .exports.web import read_web
 from .jsondata import as_data
-from .lead_bound import lead_bound
+from .lead_bound import lead_bound, paid_cap
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .openings_paid import with_opening
 from .optimiser import Allocation, AllocationError, allocate, saturation
@@ -408,8 +409,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         fixed amount)."""
         if budget <= 0:
             return np.zeros(len(models))
-        upper = [m.fixed if m.fixed is not None else max(0.0, m.max - (m.min or 0))
-                 if m.max is not None else budget for m in models]
+        upper = aware_upper(brief, models, budget)  # the awareness goal's target's platforms
         return allocate([m.reach_curve() for m in models], budget, upper=upper,
                         names=names).spend
 
@@ -509,9 +509,11 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    if seats is not None and sum(bought(conv_alloc.spend)) > seat_cap:
+    phased = paid_cap(seats, models, conv_alloc.spend, all_months, months,  # a lead bound:
+                      settings.seasonality, demand, ov_index) if seats else None  # by demand
+    if seats is not None and sum(bought(conv_alloc.spend)) > phased:
         seats["budget_before"] = total  # more bookings than free seats: a lower total
-        lo, hi, cap = 0.0, conv_budget, seat_cap
+        lo, hi, cap = 0.0, conv_budget, phased
         for _ in range(40):
             mid = (lo + hi) / 2
             try:

@@ -15,6 +15,7 @@ from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
+from .awareness_note import awareness_note
 from .base import (
     Section,
     appendix_chapter,
@@ -138,7 +139,7 @@ def budget_allocation(plan: Plan) -> Section:
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
-               for t in trial_share_notes(plan) + opening_notes(plan)]
+               for t in trial_share_notes(plan) + opening_notes(plan) + awareness_note(plan)]
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),

@@ -17,9 +17,8 @@ from .base import (
     section_heading,
 )
 from .creators import creator_lines
-from .lifetime import first_year_key
 from .lifetime import return_line as lifetime_return
-from .roi_scope import booked_leaves_out
+from .roi_scope import booked_leaves_out, roi_key
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -46,7 +45,7 @@ def _return_line(plan: Plan) -> list[str]:
     if team.roi is None:
         return []
     margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
-    return [tr.t(first_year_key(plan, "summary_team.return", "summary"),
+    return [tr.t(roi_key(plan, "summary_team.return", "summary"),
                  total=tr.money(team.total_cost["total"]), margin=tr.money(margin),
                  roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan)] + lifetime_return(plan)
 
@@ -341,7 +340,7 @@ def team_costs(plan: Plan) -> Section:
     c = team.total_cost
     paid = plan.paid
     margin_value = (team.revenue or 0) * ((paid.margin or 100) / 100)
-    roi = " ".join([tr.t(first_year_key(plan, "team.roi", "team"),
+    roi = " ".join([tr.t(roi_key(plan, "team.roi", "team"),
                          margin=tr.money(margin_value), total=tr.money(c["total"]),
                          roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan),
                     *lifetime_return(plan)]) \
