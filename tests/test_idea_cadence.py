@@ -162,3 +162,16 @@ def test_the_playbooks_mark_one_off_stories_and_garment_only_templates():
         assert f"Accessories: {t}" not in topics and f"Dresses: {t}" in topics
     dresses = [i for i in ideas if i.topic.startswith("Dresses:")]
     assert dresses and not [i for i in dresses if "Dresses, workwear, outerwear" in i.hook]
+
+
+def test_the_plan_names_the_stories_told_once_it_carries():
+    from smmplan.idea_repeats import told_once
+
+    retro = Idea("values", "What we got wrong last year", "x", "follow", per_year=1)
+    twice = Idea("values", "Why it matters", "x", "follow", per_year=2)
+    unused = Idea("values", "The metric we stopped reporting", "x", "comment", per_year=1)
+    slots = posts(3, "linkedin", "values")
+    for s, i in zip(slots, (twice, retro, twice), strict=True):
+        s.base_idea = i.text
+    ideas = [i.to_json() for i in (retro, twice, unused)]
+    assert told_once(slots, ideas) == ["What we got wrong last year"]
