@@ -20,6 +20,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     MOMENT_POSTS_PER_PLATFORM,
     Idea,
     copy_register,
+    product_fits,
     reply_register,
     supply_of,
     template_fits,
@@ -82,7 +83,8 @@ def _focuses(brief: Brief, tpl: dict, fill: dict) -> list[list[dict]]:
     playbooks' ideas give the variety instead."""
     line = next((o for o in brief.offer if o.name == fill.get("offer")), None)
     return [[{"focus": "offer", "offer": v}] for v in (line.audience_values if line else [])
-            if v.lower() != line.name.lower()]  # an offer line's idea on each product
+            if v.lower() != line.name.lower()  # an offer line's idea on each product
+            and product_fits(tpl, v)]  # that takes it: no size guide for accessories
 
 
 def _told(hook: str, focus: list[dict], tr: Translator, reg: str) -> str:
@@ -131,8 +133,10 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                 told, shown = _told(hook, focus, tr, reg), topic
                 if focus and "{offer}" in tpl["topic"].get(tr.language, ""):
                     # the product takes the line's place in the topic, said once, rather
-                    # than "Shown on ..." added to every post's hook
-                    told, shown = hook, tr.text(tpl["topic"], reg,
+                    # than "Shown on ..." added to every post's hook; the line's detail
+                    # ("Dresses, workwear, outerwear") is not the product's: left out
+                    told = tr.text(_without_detail(tpl["hook"]), reg, **values)
+                    shown = tr.text(tpl["topic"], reg,
                                                 **{**values, "offer": focus[0]["offer"]}) + mark
                 out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
@@ -142,7 +146,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
                                 lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
-                                supply=supply_of(tpl, book),
+                                per_year=tpl.get("per_year"), supply=supply_of(tpl, book),
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
@@ -548,8 +552,14 @@ class IdeaUses:
 
     def spent(self, pool: list[Idea] | None, slot) -> bool:
         """Whether ideas of ``pool`` fit ``slot`` but reached their cadence or ceiling."""
-        return any(fits(i, slot) and not (self.total.get(i.text, 0) < self.ceiling
-                                          and self.in_cadence(i, slot)) for i in pool or [])
+        return any(fits(i, slot) and not (self.total.get(i.text, 0) < min(
+            self.ceiling, self.yearly(i)) and self.in_cadence(i, slot)) for i in pool or [])
+
+    @staticmethod
+    def yearly(idea: Idea) -> float:
+        """The most posts ``idea`` fills in the year by its own ``per_year`` (a story told
+        once: the retro, the origin story), never lifted when the pool runs short."""
+        return math.inf if idea.per_year is None else idea.per_year
 
     def in_cadence(self, idea: Idea, slot) -> bool:
         """Whether the series of ``idea`` has no post yet in the period of ``slot`` (an
@@ -571,8 +581,8 @@ class IdeaUses:
         with a ``cap`` of its own never goes beyond it, nor one beyond its month's supply."""
         def ok(i: Idea, most: float = self.ceiling) -> bool:  # never beyond its cadence
             return fits(i, slot) and self.total.get(i.text, 0) < min(
-                most, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot) \
-                and self.supplied_enough(i, slot)
+                most, math.inf if i.cap is None else i.cap, self.yearly(i)) \
+                and self.in_cadence(i, slot) and self.supplied_enough(i, slot)
 
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)

@@ -7,7 +7,7 @@ import pandas as pd
 from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..i18n import apply_register
-from ..idea_repeats import idea_counts
+from ..idea_repeats import idea_counts, told_once
 from ..ideas import copy_register, idea_caps
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -341,6 +341,10 @@ def _calendar_notes(plan: Plan) -> list[str]:
         out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),
                         most=tr.plural("plural.posts", counts["most"]),
                         texts=tr.number(counts["texts"])))
+    once = told_once(ch.slots, ch.ideas)
+    if once:  # a retro or an origin story is not repeated all year
+        out.append(tr.t("channels.calendar_told_once", stories=tr.join(
+            [tr.t("channels.told_once_item", text=t) for t in once])))
     return out
 
 
