@@ -29,6 +29,7 @@ from .held_back import cap_values
 from .identity import identity_decisions
 from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
+from .stop_basis import stop_basis
 from .targets import targets_decisions
 from .team import team_decisions
 
@@ -340,6 +341,7 @@ def reporting(plan: Plan) -> list[str]:
         else:
             out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
         out.append(tr.t("agency.stop", cpa=break_even_each(plan) or tr.money(cpa, 2)))
+        out += stop_basis(plan)  # the forecast's conversion-only cost beside the rule
     out.append(tr.t("agency.scale_content"))
     return out
 

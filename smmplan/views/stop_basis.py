@@ -1,0 +1,42 @@
+"""The stop rule on the forecast's own basis: the break-even it stops an ad at is a cost per
+conversion of conversion campaigns, so the forecast's conversion-only cost
+(``conversion_cost.conversion_only``) is shown beside it whenever a figure the plan shows
+(the all-in average, a platform's cost) sits above the rule, and a platform (or the whole
+forecast) already above it on the conversion-only basis is named, not called profitable."""
+
+from __future__ import annotations
+
+from ..conversion_cost import conversion_only, stop_thresholds
+from ..plan import Plan
+from .base import platform_label
+
+
+def stop_basis(plan: Plan) -> list[str]:
+    """The sentences that follow the stop rule (none when nothing the plan shows is above
+    it)."""
+    tr, paid = plan.tr, plan.paid
+    costs, limit = conversion_only(paid), stop_thresholds(paid)
+    if not costs or not paid.break_even_cpa:
+        return []
+    one = len(set(limit.values())) == 1
+    shown = [v > limit[p] for p, v in costs["all_in"].items()]
+    if one and (paid.totals.get("cpa") or 0) > paid.break_even_cpa:
+        shown.append(True)
+    if not any(shown):
+        return []
+    each = tr.join([f"{platform_label(p)} {tr.money(v, 2)}"
+                    for p, v in costs["platforms"].items()])
+    key = "agency.stop_basis" if costs["with_awareness"] else "agency.stop_basis_plain"
+    mixed = tr.join([f"{platform_label(p)} {tr.money(costs['all_in'][p], 2)}"
+                     for p in costs["with_awareness"]])
+    out = [tr.t(key, cpa=tr.money(costs["average"], 2), platforms=each, mixed=mixed,
+                forecast=tr.money(paid.totals["cpa"], 2),
+                awareness=tr.money(costs["awareness"]))]
+    if one and costs["average"] > paid.break_even_cpa:
+        out.append(tr.t("agency.stop_over", cpa=tr.money(costs["average"], 2)))
+        return out
+    above = [f"{platform_label(p)} ({tr.money(v, 2)})" for p, v in costs["platforms"].items()
+             if v > limit[p]]
+    if above:
+        out.append(tr.plural("agency.stop_above", len(above), platforms=tr.join(above)))
+    return out
