@@ -40,3 +40,17 @@ def stop_basis(plan: Plan) -> list[str]:
     if above:
         out.append(tr.plural("agency.stop_above", len(above), platforms=tr.join(above)))
     return out
+
+
+def conversion_only_note(plan: Plan) -> str:
+    """After "more budget would still pay" (the sweep's marginal cost under break-even): the
+    conversion campaigns' own average cost per conversion, and, when it is above break-even,
+    that the planned budget does not pay as it stands ("" without conversions)."""
+    tr, paid = plan.tr, plan.paid
+    costs = conversion_only(paid)
+    if not costs or not paid.break_even_cpa:
+        return ""
+    key = "budget.conversion_only_over" if costs["average"] > paid.break_even_cpa \
+        else "budget.conversion_only"
+    return " " + tr.t(key, cpa=tr.money(costs["average"], 2),
+                      break_even=tr.money(paid.break_even_cpa, 2))
