@@ -89,3 +89,23 @@ def test_more_budget_would_pay_is_followed_by_the_campaigns_own_cost():
     assert conversion_only_note(over).strip() == over.tr.t(
         "budget.conversion_only_over", cpa=tr.money(1260 / 65.46, 2),
         break_even=tr.money(15.0, 2))
+
+
+def test_the_test_platform_is_compared_on_conversion_campaigns_and_flagged_above_break_even():
+    from smmplan.views.trial_share import trial_share_notes
+
+    from .test_sector_benchmarks import bakery
+
+    brief = bakery()
+    paid = _paid(FOURNIL)
+    paid.history, paid.books = None, brief.targets.personas[0].offer
+    for c in paid.channels:
+        c.cpa = c.spend / c.conversions
+    plan = _plan(paid)
+    plan.brief = brief
+    (text,) = trial_share_notes(plan)
+    tr = plan.tr
+    assert f"Instagram {tr.money(1008 / 57.6, 2)}" in text  # not its all-in 26.88
+    assert tr.money(1548 / 57.6, 2) not in text
+    assert text.endswith(tr.t("budget.test_share_above", cpa=tr.money(252 / 7.86, 2),
+                              break_even=tr.money(24.75, 2)))
