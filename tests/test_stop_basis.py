@@ -109,3 +109,14 @@ def test_the_test_platform_is_compared_on_conversion_campaigns_and_flagged_above
     assert tr.money(1548 / 57.6, 2) not in text
     assert text.endswith(tr.t("budget.test_share_above", cpa=tr.money(252 / 7.86, 2),
                               break_even=tr.money(24.75, 2)))
+
+
+def test_the_scale_rule_compares_with_the_conversion_campaigns_cost_too():
+    from smmplan.views.stop_basis import scale_basis
+
+    plan = _plan(_paid(FOURNIL))
+    value, text = scale_basis(plan)
+    assert value == pytest.approx(1260 / 65.46)  # not the all-in 27.50
+    assert text == plan.tr.t("agency.conversion_only_cpa", cpa=plan.tr.money(value, 2))
+    plain = _plan(_paid([_channel("facebook", 252, 0, 7.86)]))
+    assert scale_basis(plain) == (pytest.approx(252 / 7.86), plain.tr.money(252 / 7.86, 2))

@@ -54,3 +54,17 @@ def conversion_only_note(plan: Plan) -> str:
         else "budget.conversion_only"
     return " " + tr.t(key, cpa=tr.money(costs["average"], 2),
                       break_even=tr.money(paid.break_even_cpa, 2))
+
+
+def scale_basis(plan: Plan) -> tuple[float | None, str | None]:
+    """The forecast's cost per conversion the scale rule compares a month or a platform
+    with, on the stop rule's basis: the conversion campaigns' own cost (said so when the
+    forecast's all-in cost also carries awareness spend), else the all-in cost; with its
+    text (None, None without conversions)."""
+    tr, paid = plan.tr, plan.paid
+    costs = conversion_only(paid)
+    if not costs or not costs["with_awareness"]:
+        cpa = paid.totals.get("cpa")
+        return cpa, tr.money(cpa, 2) if cpa else None
+    return costs["average"], tr.t("agency.conversion_only_cpa",
+                                  cpa=tr.money(costs["average"], 2))
