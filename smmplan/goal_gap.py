@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from .brief import OfferLine
 from .budget import Paid
+from .goal_budget import budget_to_reach
 from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .objectives import Objective, Objectives
 
@@ -58,6 +59,7 @@ class GoalGap:
     realistic_target: float | None = None
     organic: float = 0.0  # today's organic part the paid forecast does not replace
     from_ads: float = 0.0  # today's part the ads history brings (replaced by the forecast)
+    reach: dict | None = None  # fill rate missed: the paid budget that reaches it (goal_budget)
 
     @property
     def overshoots(self) -> bool:
@@ -188,10 +190,14 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             if by_ads and s.booked is not None and s.capacity:  # replaced by the forecast
                 s.fill_after = (s.booked - by_ads + bookings) / s.capacity * 100
             wanted = s.needed - (s.booked or 0) + by_ads
+            reach = budget_to_reach(getattr(paid, "sweep", []), wanted, getattr(
+                paid, "break_even_cpa", None), dated.get(
+                "free_paid") if dated.get("line") == line.name else None) \
+                if wanted > bookings and not paid.held_back else None
             out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, bookings,
                                bookings / wanted * 100 if wanted > 0 else 100.0,
                                wanted - bookings, seats=s, organic=(s.booked or 0) - by_ads,
-                               from_ads=by_ads, **verdict))
+                               from_ads=by_ads, reach=reach, **verdict))
             continue
         if o.kpi == "social_revenue" and paid.aov and o.horizon_months == months:
             forecast = float(totals["revenue"])  # booked within the goal's months:

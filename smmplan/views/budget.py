@@ -41,6 +41,7 @@ from .lifetime import value_note as lifetime_value_note
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
+from .stop_basis import conversion_only_note
 from .targets import persona_name
 from .trial_share import trial_share_notes
 
@@ -289,7 +290,8 @@ def budget_scenarios(plan: Plan) -> Section:
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
         text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),
-                    low=tr.percent(low, 0), high=tr.percent(high, 0))
+                    low=tr.percent(low, 0), high=tr.percent(high, 0)) + conversion_only_note(
+                        plan)  # the campaigns' own cost beside it, or why it does not pay
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
                     budget=tr.money(paid.break_even_budget))

@@ -21,6 +21,7 @@ from .base import (
     weekday_name,
 )
 from .baseline_figures import ads_rows_note, brief_figure_note
+from .fill_budget import fill_miss
 from .held_back import cap_values
 
 
@@ -73,8 +74,7 @@ def fill_sentence(plan: Plan, g: GoalGap) -> str:
                "after": tr.percent(s.fill_after or 0, 0)}
     if g.overshoots:
         return tr.t("goal_gap.fill_over", excess=tr.number(-g.gap), **values)
-    return tr.t("goal_gap.fill_miss", gap=tr.number(g.gap),
-                gap_month=tr.number(g.gap / s.months, 1), **values)
+    return fill_miss(plan, g, values)  # with the budget that reaches it, when it pays
 
 
 def seats_detail(plan: Plan, s) -> str:

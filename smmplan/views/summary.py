@@ -29,6 +29,7 @@ from .held_back import cap_values
 from .identity import identity_decisions
 from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
+from .stop_basis import scale_basis, stop_basis
 from .targets import targets_decisions
 from .team import team_decisions
 
@@ -319,7 +320,7 @@ def reporting(plan: Plan) -> list[str]:
     out = [tr.t("agency.weekly"), tr.t("agency.monthly"),
            tr.t("agency.quarterly", client=name)]
     cpa = plan.paid.break_even_cpa
-    forecast = plan.paid.totals.get("cpa")
+    forecast, shown = scale_basis(plan)  # conversion campaigns' cost, the stop rule's basis
     if cpa:
         # scale only what beats the forecast; when the envelope stops at break-even the last
         # sale already costs about that, so an average below break-even is not a reason to add
@@ -327,19 +328,20 @@ def reporting(plan: Plan) -> list[str]:
         last = at.get("marginal_cpa")  # what the last conversion of the envelope costs
         if plan.paid.seats:  # bookings are capped by the free seats: scale only into them
             out.append(tr.t("agency.scale_seats" + _leads(plan.paid),
-                            cpa=tr.money(forecast or cpa, 2),
+                            cpa=shown or tr.money(cpa, 2),
                             seats=tr.number(plan.paid.seats["free"]),
                             line=plan.paid.seats["line"]))
         elif forecast and forecast < cpa and last and last < 0.9 * cpa:
-            out.append(tr.t("agency.scale_headroom", cpa=tr.money(forecast, 2),
+            out.append(tr.t("agency.scale_headroom", cpa=shown,
                             last=tr.money(last, 2), break_even=tr.money(cpa, 2)
                             + (f" ({each})" if (each := break_even_each(plan)) else "")))
         elif forecast and forecast < cpa:
-            out.append(tr.t("agency.scale_forecast", cpa=tr.money(forecast, 2),
+            out.append(tr.t("agency.scale_forecast", cpa=shown,
                             break_even=tr.money(cpa, 2)))
         else:
             out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
         out.append(tr.t("agency.stop", cpa=break_even_each(plan) or tr.money(cpa, 2)))
+        out += stop_basis(plan)  # the forecast's conversion-only cost beside the rule
     out.append(tr.t("agency.scale_content"))
     return out
 
