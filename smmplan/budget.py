@@ -448,7 +448,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         return sum(conv), sum(c * v for c, v in zip(conv, values, strict=True))
 
     base, base_values = [replace(m) for m in models], list(values)
-    left_out: dict = {}  # platform: targets below break-even there (target_spend.py)
+    # platform: targets its card rules out, or below break-even there (target_spend.py)
+    left_out: dict = ts.channel_verdicts(targets, [m.platform for m in models])
+    if left_out:
+        models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
+                              v or None) for m, v in zip(base, base_values, strict=True)]
+        values = [m.value or aov or 0.0 for m in models]
     scale, rescaled = envelope, False  # the budget the minimum useful spend is taken from
     stale = False
     for _ in range(len(targets or []) + 2):

@@ -32,7 +32,7 @@ from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
-from .target_channels import acquisition_shares, target_home
+from .target_channels import acquisition_shares, ruled_out, target_home
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import (
     Capacity,
@@ -115,7 +115,8 @@ class Plan:
                     else p.value_index
                 split.append({"id": p.id, "share": p.share, "value_index": worth,
                               "index": {k: v / overall[k] for k, v in mine.items()
-                                        if overall.get(k)}})
+                                        if overall.get(k)},
+                              "ruled_out": ruled_out(p)})  # its card's verdict
         # One BLAS thread: with several, sums are split differently and the optimum moves
         # in its last digits, so -j 1 (all threads) and -j 2 (one each) would differ.
         from threadpoolctl import threadpool_limits
