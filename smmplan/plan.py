@@ -28,6 +28,7 @@ from .creators import CreatorCost, creator_cost
 from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
+from .kpi_owner import with_owners
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
@@ -151,8 +152,9 @@ class Plan:
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
         # a flagged goal's realistic value is what the plan's own forecasts add up to
-        return with_forecasts(ob, self.paid, self.brief.client.period.months,
-                              self.brief.offer)
+        ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
+        pick = self.team.recommended  # owners: roles of the team the plan recommends
+        return with_owners(ob, pick["roles"] if pick else None)
 
     @cached_property
     def capacity(self) -> Capacity:
