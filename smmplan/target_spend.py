@@ -98,6 +98,12 @@ def restrict(model, targets: list[dict], left_out, value: float | None):
                    value=value * mean if value else model.value)
 
 
+def restricted(base: list, values: list, targets: list[dict], left_out: dict) -> list:
+    """Each platform's model (``base``, copied) on the targets it keeps (``restrict``)."""
+    return [restrict(replace(m), targets, left_out.get(m.platform, {}), v or None)
+            for m, v in zip(base, values, strict=True)]
+
+
 def unearning(models, spends, targets: list[dict], break_even: float | None,
               left_out: dict) -> dict:
     """Targets to leave out, by platform, beyond ``left_out``: those whose break-even cost

@@ -461,3 +461,21 @@ def test_work_the_own_team_does_today_is_no_new_cost():
     no_ads = brief.model_copy(update={"data": brief.data.model_copy(update={"ads": None})})
     hired = {r.role: r for r in plan_team(no_ads, paid, posts=18.0, channels=4).roles}
     assert hired["campaign_manager"].hire > 0 and hired["campaign_manager"].moved == 0
+
+
+def test_less_posting_at_the_same_cost_frees_own_time_and_says_so():
+    """Maison Lune's own team line pays good and better alike: good's lower posting leaves
+    more of its own team's time free (``spare_fte``), and the options notes say how much."""
+    from smmplan.catalogue import role_facts
+    from smmplan.plan import Plan
+    from smmplan.views.team import _own_time_notes
+
+    plan = Plan(examples()["fashion"])
+    good, better = plan.team.options[0], plan.team.options[1]
+    assert better["recommended"] and good["cost"] == pytest.approx(better["cost"], abs=1)
+    assert good["posts_per_week"] < better["posts_per_week"]
+    assert good["spare_fte"] > better["spare_fte"] + 0.05
+    notes = " ".join(n.markup for n in _own_time_notes(plan))
+    week = role_facts()["hours"]["per_fte_week"]
+    hours = plan.tr.number((good["spare_fte"] - better["spare_fte"]) * week, 0)
+    assert f"about {hours} more hours a week" in notes
