@@ -448,7 +448,11 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         return sum(conv), sum(c * v for c, v in zip(conv, values, strict=True))
 
     base, base_values = [replace(m) for m in models], list(values)
-    left_out: dict = {}  # platform: targets below break-even there (target_spend.py)
+    # platform: targets its card rules out, or below break-even there (target_spend.py)
+    left_out: dict = ts.channel_verdicts(targets, [m.platform for m in models])
+    if left_out:
+        models = ts.restricted(base, base_values, targets, left_out)
+        values = [m.value or aov or 0.0 for m in models]
     scale, rescaled = envelope, False  # the budget the minimum useful spend is taken from
     stale = False
     for _ in range(len(targets or []) + 2):
@@ -483,8 +487,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             # the minimum useful spend is a share of what the plan spends, not of an
             # envelope it stops well short of (a larger envelope must not cut a platform)
             scale, rescaled = total, True
-            models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
-                                  v or None) for m, v in zip(base, base_values, strict=True)]
+            models = ts.restricted(base, base_values, targets, left_out)
             values = [m.value or aov or 0.0 for m in models]
             continue
         aware_budget = total * share / 100
@@ -501,8 +504,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             break
         for p, drop in more.items():
             left_out[p] = {**left_out.get(p, {}), **drop}
-        models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
-                              v or None) for m, v in zip(base, base_values, strict=True)]
+        models = ts.restricted(base, base_values, targets, left_out)
         values = [m.value or aov or 0.0 for m in models]
     if stale:  # the last round left targets out: the spend follows the final models
         try:

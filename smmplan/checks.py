@@ -239,15 +239,22 @@ def lifetime_return(plan: dict) -> Iterator[Check]:
 
 
 def _team_gap(team: dict) -> Iterator[Check]:
-    """The team budget gap is the staffing cost (own team plus those to add, the cost
-    table's two team lines) less the team budget, one value."""
+    """The team budget gap is the staffing cost (the plan as sized, own team included) less
+    the team budget, one value; the cost table's two team lines (and so the total cost and
+    the ROI) are the recommended option's cost."""
     options, cost = team.get("options") or [], team.get("staffing_cost")
     if cost is None or not options:
         return
     c = team["total_cost"]
-    yield Check("team staffing cost: own team + team added",
-                _close(cost, c.get("existing_team", 0) + c["team"], abs_=0.02),
-                f"{cost} vs {c.get('existing_team', 0)} + {c['team']}")
+    sized = next((o for o in options if o["kind"] == "plan"), None)
+    if sized is not None:
+        yield Check("team staffing cost: the plan-as-sized option's cost",
+                    _close(cost, sized["cost"], abs_=0.02), f"{cost} vs {sized['cost']}")
+    pick = next((o for o in options if o.get("recommended")), None)
+    if pick is not None:  # one cost for the plan and its ROI: the recommended option's
+        yield Check("total cost's team lines: own team + the recommended option's hires",
+                    _close(pick["cost"], c.get("existing_team", 0) + c["team"], abs_=0.02),
+                    f"{pick['cost']} vs {c.get('existing_team', 0)} + {c['team']}")
     budget = options[0]["budget"]
     if team.get("budget_gap"):
         yield Check("team budget gap = staffing cost - team budget",

@@ -28,11 +28,12 @@ from .creators import CreatorCost, creator_cost
 from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
+from .kpi_owner import with_owners
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
-from .target_channels import acquisition_shares, target_home
+from .target_channels import acquisition_shares, ruled_out, target_home
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import (
     Capacity,
@@ -115,7 +116,8 @@ class Plan:
                     else p.value_index
                 split.append({"id": p.id, "share": p.share, "value_index": worth,
                               "index": {k: v / overall[k] for k, v in mine.items()
-                                        if overall.get(k)}})
+                                        if overall.get(k)},
+                              "ruled_out": ruled_out(p)})  # its card's verdict
         # One BLAS thread: with several, sums are split differently and the optimum moves
         # in its last digits, so -j 1 (all threads) and -j 2 (one each) would differ.
         from threadpoolctl import threadpool_limits
@@ -150,8 +152,9 @@ class Plan:
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
         # a flagged goal's realistic value is what the plan's own forecasts add up to
-        return with_forecasts(ob, self.paid, self.brief.client.period.months,
-                              self.brief.offer)
+        ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
+        pick = self.team.recommended  # owners: roles of the team the plan recommends
+        return with_owners(ob, pick["roles"] if pick else None)
 
     @cached_property
     def capacity(self) -> Capacity:

@@ -440,8 +440,15 @@ def _by_target(plan: Plan) -> list:
         if paid.aov:
             split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
         blocks += [section_heading(plan, "budget.by_target_heading", "budget-by-target", level=4)]
-        for t in sorted({r["target"] for r in paid.left_out}):
-            rows = [r for r in paid.left_out if r["target"] == t]
+        cards = [r for r in paid.left_out if r.get("channel")]  # the target cards' verdict
+        for t in sorted({r["target"] for r in cards}):
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "budget.left_out_channel", target=names.get(t, f"T{t + 1}"),
+                platforms=tr.join([platform_label(r["platform"]) for r in cards
+                                   if r["target"] == t])))))
+        priced = [r for r in paid.left_out if not r.get("channel")]
+        for t in sorted({r["target"] for r in priced}):
+            rows = [r for r in priced if r["target"] == t]
             blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
                 "budget.left_out", target=names.get(t, f"T{t + 1}"),
                 platforms=tr.join([platform_label(r["platform"]) for r in rows]),

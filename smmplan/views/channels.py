@@ -22,7 +22,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
-from .team import owner_basis
+from .team import owner_basis, recommended_posting
 
 
 def channels_decisions(plan: Plan) -> list[str]:
@@ -30,6 +30,13 @@ def channels_decisions(plan: Plan) -> list[str]:
     tr, ch = plan.tr, plan.channels
     kept = [f"{platform_label(c.platform)} ({tr.t(f'channels.role.{c.role}')})"
             for c in ch.choices if c.kept]
+    pick, team = recommended_posting(plan), plan.team
+    if pick is not None:  # the recommended team option posts less than the calendar
+        return [tr.t("summary_channels.kept_within", channels=tr.join(kept),
+                     posts=tr.plural("plural.posts", pick["posts_per_week"]),
+                     option=tr.t(f"team.option_key.{pick['key']}"),
+                     planned=tr.number(round(ch.planned_posts, 1), 1),
+                     gap=tr.money(team.budget_gap or 0))]
     return [tr.t("summary_channels.kept", channels=tr.join(kept),
                  posts=tr.plural("plural.posts", round(ch.planned_posts, 1)))]
 

@@ -31,7 +31,7 @@ from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
 from .stop_basis import scale_basis, stop_basis
 from .targets import targets_decisions
-from .team import team_decisions
+from .team import recommended_posting, team_decisions
 
 
 def logo_data_uri(plan: Plan) -> str | None:
@@ -152,9 +152,11 @@ def recommendations(plan: Plan) -> list[str]:
     if goal is not None and goal.from_brief:  # the client's own goal leads the summary
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     kept = [platform_label(c.platform) for c in ch.choices if c.kept]
+    within = recommended_posting(plan)  # the recommended team's posting, when lower
     out.append(tr.t("agency.rec_channels" if len(kept) <= 3 else "agency.rec_channels_many",
-                    n=len(kept), channels=tr.join(kept),
-                    posts=tr.plural("plural.posts", ch.planned_posts)))
+                    n=len(kept), channels=tr.join(kept), posts=tr.plural(
+                        "plural.posts", within["posts_per_week"] if within
+                        else ch.planned_posts)))
     book = playbook(brief.client.sector_kind)
     score = {p.key: p.score for p in plan.identity.diagnosis.problems}
     # the lever that moves the client's own goal first (a playbook lever's ``kpis``), else
