@@ -248,15 +248,17 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
 
 def paid_conversion_lead(kept: list[ChannelChoice],
                          conversion_spend: dict[str, float] | None) -> ChannelChoice | None:
-    """The kept platform that carries most of the paid conversion spend (at least half of
-    it), else None: its role in the plan is conversion whatever its organic score says, so
-    that the channels and the budget chapters agree on where sales and leads come from."""
+    """The kept platform that carries the largest share of the paid conversion spend (more
+    than any other platform), else None: its role in the plan is conversion whatever its
+    organic score says, so that the channels and the budget chapters agree on where sales
+    and leads come from."""
     spend = {c.platform: (conversion_spend or {}).get(c.platform, 0.0) for c in kept}
     total = sum(spend.values())
     if total <= 0:
         return None
     best = max(kept, key=lambda c: spend[c.platform])
-    return best if spend[best.platform] >= total / 2 else None
+    runner_up = max((spend[c.platform] for c in kept if c is not best), default=0.0)
+    return best if spend[best.platform] > runner_up else None
 
 
 def public_holidays(country: str, years: range, language: str,
