@@ -254,6 +254,17 @@ def counted_note(plan: Plan, counted: dict | None) -> list[str]:
     return [tr.t("objectives.counted_pages", event=event, pages=tr.join(counted["pages"]))]
 
 
+def _linked_args(plan: Plan, linked: dict | None) -> dict:
+    """The figures of a rate flagged by the count goal it produces (``linked_rates``)."""
+    if not linked:
+        return {}
+    tr, key = plan.tr, f"objectives.lead_event_count.{linked['event']}"
+    return {"sessions": tr.number(linked["sessions"]),
+            "implied": tr.plural(key, linked["implied"]) if tr.has(f"{key}.other")
+            else tr.number(linked["implied"]),
+            "count": tr.number(linked["count"]), "count_goal": linked["goal"]}
+
+
 def objectives_smart(plan: Plan) -> Section:
     """Heading, the problem -> objective -> KPI tree, SMART objectives, realism flags."""
     tr, ob = plan.tr, plan.objectives
@@ -299,7 +310,10 @@ def objectives_smart(plan: Plan) -> Section:
         notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
         if o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
-            if (o.baseline.covers.get("ceiling") or {}).get("realistic"):
+            linked = o.baseline.covers.get("linked") if not o.realistic else None
+            if linked:  # the rate a flagged count goal gives (``goal_gap.linked_rates``)
+                key = "objectives.unrealistic_linked"
+            elif (o.baseline.covers.get("ceiling") or {}).get("realistic"):
                 key = "objectives.realistic_ceiling"  # reachable from the ceiling, not floor
             elif forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
@@ -313,7 +327,8 @@ def objectives_smart(plan: Plan) -> Section:
                               max=tr.percent(o.max_monthly, 1),
                               alternative=kpi_value(plan, o.kpi, o.realistic_target),
                               event=lead_event_name(plan, o.baseline.covers)
-                              if o.baseline.covers.get("ceiling") else ""))
+                              if o.baseline.covers.get("ceiling") or linked else "",
+                              **_linked_args(plan, linked)))
     notes += goal_gap_sentences(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
