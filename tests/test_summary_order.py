@@ -38,3 +38,24 @@ def test_the_smart_table_leads_with_the_clients_goals_and_ends_with_the_unmeasur
     assert goals == sorted(goals, reverse=True) and goals[0]
     assert obs[-1].baseline.value is None and obs[-1].kpi == "social_sessions"
     assert all(o.baseline.value is not None for o in obs[:-1])
+
+
+def test_the_diagnosis_chapter_and_the_summary_rank_the_problems_alike():
+    """Review 10: the synthèse said "À corriger en premier : Notoriété…" while the chapter
+    ranked "1 | Trafic du site" and opened with it. One ranking, both places."""
+    import re
+
+    from smmplan.views.identity import diagnosis
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    tr = plan.tr
+    html = diagnosis(plan).html()
+    awareness, traffic = (tr.t(f"problem.{k}.name") for k in ("brand_awareness",
+                                                               "website_traffic"))
+    first_item = re.search(r"<li[^>]*>(.*?)</li>", html, re.S).group(1)
+    assert first_item.lstrip().startswith(awareness)
+    rows = re.findall(r"<tr[^>]*>\s*<td[^>]*>\s*1\s*</td>\s*<td[^>]*>(.*?)</td>", html, re.S)
+    assert rows and rows[0].strip() == awareness
+    assert html.index(awareness) < html.index(traffic)
+    fix = next(s for s in identity_decisions(plan) if s.startswith("À corriger en premier"))
+    assert awareness in fix and traffic not in fix
