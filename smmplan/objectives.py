@@ -180,6 +180,8 @@ class Objectives:
     landing_pages: list[dict]
     months: list[str]
     unusable: dict[str, str] = field(default_factory=dict)  # export kind -> why not used
+    setup: list[Objective] = field(default_factory=list)  # set-up tasks, not objectives:
+    #   a problem's KPI no data measures and no goal of the client's needs (its funnel stage)
 
     def to_json(self) -> dict:
         return as_data(self)
@@ -390,14 +392,21 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     # with a figure it does not have ("n.d.")
     objectives = objectives[:goal_rows] + sorted(
         objectives[goal_rows:], key=lambda o: o.baseline.value is None)
-    used = list(dict.fromkeys(o.kpi for o in objectives))
-    baselines = {o.kpi: o.baseline for o in reversed(objectives)}  # first row's wins
+    # a KPI no data measures and none of the client's goals needs (no goal at its funnel
+    # stage) is a measurement to put in place in month 1, not a SMART objective with "n/a"
+    stages = {o.stage for o in objectives[:goal_rows]}
+    setup = [o for o in objectives[goal_rows:] if o.baseline.value is None
+             and o.stage not in stages]
+    objectives = [o for o in objectives if o not in setup]
+    used = list(dict.fromkeys(o.kpi for o in objectives + setup))
+    baselines = {o.kpi: o.baseline for o in reversed(objectives + setup)}  # first row's wins
     measurement = _measurement(brief, used, owner, {k: baseline(k) for k in
-                                                   measurement_kpis()} | baselines)
+                                                   measurement_kpis()} | baselines,
+                               {o.kpi for o in setup})
     return Objectives(objectives, {k: baselines[k] for k in used}, measurement, history,
                       pages, months, unusable={k.removesuffix("_missing"): v
                                                for k, v in detail.items()
-                                               if k.endswith("_missing")})
+                                               if k.endswith("_missing")}, setup=setup)
 
 
 def measurement_kpis() -> list[str]:
@@ -406,7 +415,7 @@ def measurement_kpis() -> list[str]:
 
 
 def _measurement(brief: Brief, used: list[str], owner: str,
-                 baselines: dict[str, Baseline]) -> list[dict]:
+                 baselines: dict[str, Baseline], setup: set[str] = frozenset()) -> list[dict]:
     """The measurement plan: the source document's eight measures, every plan, then each
     other KPI the objectives use; each with where it is read, how often, whether the
     client's data measures it today, and the alert rule."""
@@ -427,8 +436,9 @@ def _measurement(brief: Brief, used: list[str], owner: str,
         rows.append({"measure": None, "kpi": kpi, "source": cat[kpi]["source"],
                      "frequency": "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments")
                      else "monthly", "owner": owner,
-                     "measured": baselines[kpi].value is not None, "alert": 15.0,
-                     "direction": cat[kpi]["direction"]})
+                     "measured": baselines[kpi].value is not None,
+                     "alert": None if kpi in setup else 15.0,  # a set-up task: no trajectory
+                     "setup": kpi in setup, "direction": cat[kpi]["direction"]})
     return rows
 
 

@@ -26,7 +26,7 @@ def test_the_summary_leads_with_measured_problems_and_goals():
         tr.t("problem.website_traffic.name") in lines[at + 1]
     listed = objectives_decisions(plan)[0].split(":", 1)[1]
     assert listed.strip().startswith(tr.t("kpi.fill_rate"))  # her first goal
-    assert listed.index(tr.t("kpi.social_sessions")) > listed.index(tr.t("kpi.reach_per_post"))
+    assert tr.t("kpi.social_sessions") not in listed  # a set-up task, not an objective
 
 
 def test_the_smart_table_leads_with_the_clients_goals_and_ends_with_the_unmeasured():
@@ -36,8 +36,17 @@ def test_the_smart_table_leads_with_the_clients_goals_and_ends_with_the_unmeasur
     obs = plan.objectives.objectives
     goals = [o.from_brief for o in obs]
     assert goals == sorted(goals, reverse=True) and goals[0]
-    assert obs[-1].baseline.value is None and obs[-1].kpi == "social_sessions"
-    assert all(o.baseline.value is not None for o in obs[:-1])
+    assert all(o.baseline.value is not None for o in obs)
+    # review 10: "Sessions issues des réseaux | n.d." although "aucun de vos objectifs n'en
+    # dépend": a measurement to put in place in month 1 (UTM links, Google Business
+    # Profile), not a SMART objective
+    assert [o.kpi for o in plan.objectives.setup] == ["social_sessions"]
+    row = next(m for m in plan.objectives.measurement if m["kpi"] == "social_sessions")
+    assert row["setup"] and row["alert"] is None
+    from smmplan.views.objectives import objectives_decisions, setup_notes
+
+    assert "Google Business Profile" in setup_notes(plan)[0]
+    assert any(s.startswith("À mettre en place") for s in objectives_decisions(plan))
 
 
 def test_the_diagnosis_chapter_and_the_summary_rank_the_problems_alike():

@@ -55,6 +55,24 @@ def objectives_decisions(plan: Plan) -> list[str]:
                for o in ob.objectives if not o.realistic]
     if flagged:
         out.append(tr.t("summary_objectives.flagged", goals=tr.join(flagged)))
+    if ob.setup:
+        out.append(tr.t("summary_objectives.setup",
+                        list=tr.join([kpi_label(plan, o) for o in ob.setup])))
+    return out
+
+
+def setup_notes(plan: Plan) -> list[str]:
+    """Each set-up task (``Objectives.setup``): what to put in place in the first month,
+    with a local business's Google Business Profiles for its web sessions."""
+    tr, out = plan.tr, []
+    for o in plan.objectives.setup:
+        how = tr.t(f"objectives.setup_how.{o.kpi}") if tr.has(f"objectives.setup_how.{o.kpi}") \
+            else tr.t(f"objectives.how.{o.kpi}") if tr.has(f"objectives.how.{o.kpi}") \
+            else tr.t("objectives.how.business_kpi")
+        if o.source == "web" and (plan.brief.client.locations or
+                                  plan.brief.client.market_population):
+            how = tr.t("objectives.setup_local", how=how)
+        out.append(tr.t("objectives.setup", kpi=kpi_label(plan, o), how=how))
     return out
 
 
@@ -329,7 +347,7 @@ def objectives_smart(plan: Plan) -> Section:
                               event=lead_event_name(plan, o.baseline.covers)
                               if o.baseline.covers.get("ceiling") or linked else "",
                               **_linked_args(plan, linked)))
-    notes += goal_gap_sentences(plan)
+    notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
     series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
@@ -380,7 +398,7 @@ def objectives_measurement(plan: Plan) -> Section:
     tr, ob = plan.tr, plan.objectives
     frame = pd.DataFrame([{
         "measure": tr.t(f"measure.{m['measure']}") if m["measure"] else tr.t(
-            "measure.objective"),
+            "measure.setup" if m.get("setup") else "measure.objective"),
         "kpi": tr.t(f"kpi.{m['kpi']}") if m["kpi"] else tr.t("measure.no_kpi"),
         "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
