@@ -310,7 +310,8 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     deadline = brief.client.period.end.isoformat()
 
     def review(kpi: str) -> str:
-        return "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly"
+        return cat[kpi].get("review") or (
+            "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly")
 
     # 1. Every business goal of the brief is an objective (none dropped), one row per KPI.
     objectives: list[Objective] = []
@@ -334,6 +335,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             ceiling = base.covers["all_events"] / base.covers["sessions"] * 100
             realistic = _pace(ceiling, target, months_, pace)[1]
             base.covers["ceiling"] = {"rate": round(ceiling, 4), "realistic": realistic}
+        survey = survey_check(cat[kpi], base.value, target, months_)
+        if survey is not None:  # a survey is read each quarter, within its margin of error
+            base.covers["survey"], realistic = survey, survey["realistic"]
         row = Objective(
             None, "business_goal", cat[kpi]["stage"], kpi, [kpi], base, target, deadline,
             owner, cat[kpi]["source"], review(kpi),
@@ -434,8 +438,9 @@ def _measurement(brief: Brief, used: list[str], owner: str,
         if kpi in seen:
             continue
         rows.append({"measure": None, "kpi": kpi, "source": cat[kpi]["source"],
-                     "frequency": "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments")
-                     else "monthly", "owner": owner,
+                     "frequency": cat[kpi].get("review") or (
+                         "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments")
+                         else "monthly"), "owner": owner,
                      "measured": baselines[kpi].value is not None,
                      "alert": None if kpi in setup else 15.0,  # a set-up task: no trajectory
                      "setup": kpi in setup, "direction": cat[kpi]["direction"]})
@@ -451,6 +456,31 @@ def _pace(base: float | None, target: float | None, months: int,
         return None, True
     required = ((target / base) ** (1 / months) - 1) * 100
     return required, pace is None or round(abs(required), 1) <= pace + 1e-9
+
+
+def survey_check(entry: dict, base: float | None, target: float | None,
+                 months: int) -> dict | None:
+    """A survey KPI's realism (``data/kpis.yaml``: ``review: quarterly`` and
+    ``survey_respondents``), judged on the readings it has: the change needed a quarter
+    against the realistic pace a quarter, and a target whose gap to the value reachable at
+    that pace is within the survey's margin of error (95%, ``1.96 √(p(1-p)/n)`` at the
+    target) is not flagged: one survey cannot tell the two apart. None for other KPIs."""
+    n = entry.get("survey_respondents")
+    if not n or entry.get("review") != "quarterly" or not base or target is None \
+            or not 0 < target < 100 or entry["direction"] != "up":
+        return None
+    pace = entry["max_monthly_change"] * 100
+    reachable = _reachable(base, pace, months, "up") or 0.0
+    required = ((target / base) ** (3 / months) - 1) * 100
+    pace_q = ((1 + pace / 100) ** 3 - 1) * 100
+    p = target / 100
+    margin = 1.96 * (p * (1 - p) / n) ** 0.5 * 100
+    within_pace = round(required, 1) <= round(pace_q, 1) + 1e-9
+    gap = max(0.0, target - reachable)
+    return {"respondents": n, "margin": round(margin, 2), "required": round(required, 2),
+            "pace": round(pace_q, 2), "reachable": round(reachable, 4),
+            "gap": round(gap, 2), "readings": months // 3, "within_pace": within_pace,
+            "realistic": within_pace or gap <= margin}
 
 
 def _reachable(base: float | None, pace: float, months: int, direction: str) -> float | None:

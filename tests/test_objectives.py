@@ -218,3 +218,21 @@ def test_a_landing_page_count_is_a_floor_and_the_target_judged_on_both():
     text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
     assert "is a floor" in text and "1.49%" in text and "0.52%" not in text
     assert "68 demo requests a month" in text and "1.12%" in text
+
+
+def test_a_survey_kpi_is_read_quarterly_and_judged_within_its_margin_of_error():
+    """Review 10: Cloudline's aided awareness (8% -> 15%) was "flagged as unrealistic" over a
+    0.63-point gap (14.37% reachable) on a generic monthly pace, read "monthly". A survey is
+    read each quarter, and a gap one survey cannot tell apart is not a flag."""
+    from smmplan.objectives import kpi_catalogue, survey_check
+
+    entry = kpi_catalogue()["aided_awareness"]
+    assert entry["review"] == "quarterly"
+    close = survey_check(entry, 8.0, 15.0, 12)
+    assert close is not None and close["readings"] == 4
+    assert not close["within_pace"] and close["realistic"]  # 0.63 point < ±3.5 points
+    assert close["gap"] == pytest.approx(15.0 - 14.3669, abs=0.01)
+    assert close["margin"] == pytest.approx(1.96 * (0.15 * 0.85 / 400) ** 0.5 * 100, abs=0.01)
+    far = survey_check(entry, 8.0, 30.0, 12)
+    assert far is not None and not far["realistic"]  # 15.6 points: more than the margin
+    assert survey_check(kpi_catalogue()["leads_per_month"], 8.0, 15.0, 12) is None

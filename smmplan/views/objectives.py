@@ -272,6 +272,20 @@ def counted_note(plan: Plan, counted: dict | None) -> list[str]:
     return [tr.t("objectives.counted_pages", event=event, pages=tr.join(counted["pages"]))]
 
 
+def survey_sentence(plan: Plan, o: Objective) -> str:
+    """A survey KPI's realism on its quarterly readings (``objectives.survey_check``)."""
+    tr, sv = plan.tr, o.baseline.covers["survey"]
+    key = "objectives.survey_realistic" if sv["within_pace"] else \
+        "objectives.survey_margin" if sv["realistic"] else "objectives.survey_unrealistic"
+    return tr.t(key, goal=o.goal or tr.t(f"objective.{o.objective}"),
+                target=kpi_value(plan, o.kpi, o.target), required=tr.percent(sv["required"], 1),
+                max=tr.percent(sv["pace"], 1), readings=sv["readings"],
+                alternative=kpi_value(plan, o.kpi, sv["reachable"]),
+                gap=tr.plural("objectives.points", round(sv["gap"], 1)),
+                margin=tr.plural("objectives.points", round(sv["margin"], 1)),
+                n=tr.number(sv["respondents"]))
+
+
 def _linked_args(plan: Plan, linked: dict | None) -> dict:
     """The figures of a rate flagged by the count goal it produces (``linked_rates``)."""
     if not linked:
@@ -326,7 +340,9 @@ def objectives_smart(plan: Plan) -> Section:
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
         notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
-        if o.required_monthly is not None:
+        if o.baseline.covers.get("survey"):
+            notes.append(survey_sentence(plan, o))
+        elif o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
             linked = o.baseline.covers.get("linked") if not o.realistic else None
             if linked:  # the rate a flagged count goal gives (``goal_gap.linked_rates``)
