@@ -157,7 +157,7 @@ def diagnosis(plan: Plan) -> Section:
         section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
         Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
         plan.record.figure("problems", "identity",
-                           charts.problems_chart(diag, tr, plan.theme)),
+                           charts.problems_chart(diag, tr, plan.theme, ranks)),
         fix,
         table,
         *sector_levers(plan),
