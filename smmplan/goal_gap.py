@@ -244,16 +244,49 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     flagged when they reach it. Goals the paid forecast cannot be compared with keep the
     pace's value."""
     if paid.total <= 0:
-        return ob
-    totals = {g.goal: forecast_total(g) for g in goal_gaps(ob.objectives, paid, months, offer)}
+        return replace(ob, objectives=linked_rates(list(ob.objectives)))
+    gaps = goal_gaps(ob.objectives, paid, months, offer)
+    totals = {g.goal: (forecast_total(g), g.seats is not None) for g in gaps}
     out = []
     for o in ob.objectives:
-        total = totals.get(o.goal) if o.from_brief else None
+        total, seats_ = totals.get(o.goal, (None, False)) if o.from_brief else (None, False)
         if total is not None and o.target is not None:
-            o = replace(o, realistic=total >= o.target,
-                        realistic_target=None if total >= o.target else round(total, 2))
+            o = replace(o, realistic=total >= o.target, realistic_target=None
+                        if total >= o.target else round(total, 0 if seats_ else 2))
+        out.append(o)  # a fill rate as its seats sentence shows it (whole percent)
+    return replace(ob, objectives=linked_rates(out))
+
+
+def linked_rates(objectives: list[Objective]) -> list[Objective]:
+    """A conversion-rate goal and a leads goal that count the same event over the same
+    social sessions are one figure seen twice: the rate's target implies a count (target x
+    the sessions a month both baselines imply, leads / rate). When that count passes what
+    the leads goal can realistically reach (its flagged realistic value, else its target),
+    the rate is flagged too, its realistic value the rate that count gives; what it implies
+    is kept in ``baseline.covers["linked"]`` for the sentence that says it."""
+    leads = next((o for o in objectives if o.from_brief and o.kpi == "leads_per_month"
+                  and o.baseline.value and o.target), None)
+    if leads is None:
+        return objectives
+    count = leads.realistic_target if not leads.realistic else leads.target
+    out = []
+    for o in objectives:
+        b = o.baseline
+        same = (b.covers.get("counted") or {}).get("event") == \
+            (leads.baseline.covers.get("counted") or {}).get("event")
+        if o.kpi == "social_conversion_rate" and o.from_brief and b.value and o.target \
+                and same and count is not None:
+            sessions = leads.baseline.value / (b.value / 100)  # a month, both baselines'
+            implied = o.target / 100 * sessions
+            if implied > count * 1.0001:
+                covers = dict(b.covers, linked={
+                    "goal": leads.goal, "sessions": round(sessions), "implied": round(implied),
+                    "count": round(count), "event": (b.covers.get("counted") or {}).get(
+                        "event")})
+                o = replace(o, realistic=False, realistic_target=round(
+                    count / sessions * 100, 2), baseline=replace(b, covers=covers))
         out.append(o)
-    return replace(ob, objectives=out)
+    return out
 
 
 def forecast_based(o: Objective, paid: Paid, months: int,
@@ -264,4 +297,5 @@ def forecast_based(o: Objective, paid: Paid, months: int,
         return False
     g = next((g for g in goal_gaps([o], paid, months, offer)), None)
     total = forecast_total(g) if g is not None else None
-    return total is not None and math.isclose(round(total, 2), o.realistic_target)
+    return total is not None and math.isclose(
+        round(total, 0 if g.seats is not None else 2), o.realistic_target)
