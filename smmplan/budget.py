@@ -33,15 +33,15 @@ from .calibration import (
     read_histories,
 )
 from .catalogue import paid_facts  # noqa: F401 (re-exported)
+from .client_web import client_cvr_range, web_export
 from .currency import usd_rate as dated_usd_rate
 from .errors import DataError
 from .exports.posts import read_posts
-from .exports.web import read_web
 from .jsondata import as_data
 from .lead_bound import lead_bound, paid_cap
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .openings_paid import with_opening
-from .optimiser import Allocation, AllocationError, allocate, saturation
+from .optimiser import Allocation, AllocationError, allocate, can_place, saturation
 from .order_values import order_value_index
 from .paid_demand import demand_index
 from .reach import reachable_audience
@@ -241,31 +241,6 @@ def _sponsor(brief: Brief) -> list[dict]:
     return out
 
 
-def _client_cvr(web: pd.DataFrame | None, name: str) -> Range | None:
-    """The client's conversion rate of all social visits (web analytics key events over
-    sessions from social sources, those ``paid_value.goal_web`` counts), with its sampling
-    interval: the pooled rate ``paid_value.paid_click_cvr`` falls to."""
-    from .objectives import web_kpis  # the objectives chapter's definition of the rate
-
-    kpis = web_kpis(web) if web is not None else {}
-    rate, sessions = kpis.get("social_conversion_rate"), kpis.get("social_sessions")
-    return pv.rate_range(rate * sessions / 100, sessions, [name], "client_web") \
-        if rate else None
-
-
-def _web(brief: Brief) -> tuple[pd.DataFrame | None, str, dict | None]:
-    """The web analytics export with the key events one conversion counts
-    (``paid_value.goal_web``), its file name and what was counted (None when absent or
-    unusable, or when every key event counts)."""
-    try:
-        web = read_web(brief)
-    except DataError:  # the objectives chapter says the file is unusable
-        return None, "", None
-    web, counted = pv.goal_web(brief, web)
-    name = brief.resolve(brief.data.web_analytics.path).name if web is not None else ""
-    return web, name, counted
-
-
 def conversion_kind(brief: Brief) -> str:
     """What one conversion is: the brief's ``budget.paid.conversion``, else a lead when
     only some conversions become sales, else a purchase."""
@@ -307,8 +282,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     ov = sum(demand[m.month] * ov_index[m.month] for m in months) / sum(demand[m.month]
                                                                        for m in months)
     aov = aov * ov if aov and aov_basis == "brief" else aov  # the plan months' mean basket
-    web, web_name, counted = _web(brief)
-    client_cvr = _client_cvr(web, web_name)
+    web, web_name, counted = web_export(brief)
+    client_cvr = client_cvr_range(web, web_name)
     source_cvr = pv.web_cvr_by_platform(web, web_name)
     pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
@@ -464,7 +439,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
                 unearned.append({"platform": m.platform, "marginal_cpa": cost,
                                  "break_even": break_even})
-        if len(unearned) == len(models):  # none earns it: the split decides, as before
+        out = {u["platform"] for u in unearned}  # none earns it, or the caps left cannot
+        if len(out) == len(models) or not can_place(  # place the budget: the split decides
+                [0.0 if m.platform in out else m.max for m in models],
+                [m.fixed for m in models], envelope * (1 - share / 100)):
             unearned = []
         for m in models:
             m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
