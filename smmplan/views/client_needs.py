@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..new_shops import new_shops_phrase
+from ..openings_paid import new_shops
 from ..plan import Plan
 from ..sectors import playbook
 from .base import day, platform_label, role_name
@@ -33,6 +35,9 @@ def client_needs(plan: Plan) -> list[str]:
     if "ads" not in files and (brief.budget.paid_media or 0) > 0 and not starting:
         out.append(tr.t("agency.need_ads"))
     out += _tracking_needs(plan)
+    if new_shops_phrase(brief):  # the brief dates no opening: the plan assumes them open
+        out.append(tr.plural("agency.need_new_shops", new_shops(brief),
+                             shops=new_shops_phrase(brief)))
     unmeasured = list(dict.fromkeys(tr.t(f"kpi.{o.kpi}") for o in
                                     plan.objectives.objectives
                                     if o.baseline.basis == "not_measurable"))
