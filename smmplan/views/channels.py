@@ -286,8 +286,10 @@ def content_plan(plan: Plan) -> Section:
         section_heading(plan, "ideas.title", "channels-ideas"),
         Html(render("paragraph.html.j2", text=tr.t(
             "ideas.intro", n=tr.number(len(ch.ideas)), client=plan.brief.client.name,
-            sector=sector_name(plan)) + (" " + tr.plural("ideas.unplaced", len(ch.unplaced))
-                                         if ch.unplaced else ""))),
+            sector=sector_name(plan)) + (" " + tr.plural(
+                "ideas.unplaced", len(ch.unplaced), ideas=tr.join(
+                    [tr.t("common.quoted", text=u.split(" — ")[0]) for u in ch.unplaced]))
+                if ch.unplaced else ""))),
         plan.record.table("ideas", "channels", tr.t("ideas.title"), ideas,
                           [Column("pillar", tr.t("ideas.pillar")),
                            Column("text", tr.t("ideas.topic")),
@@ -339,8 +341,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
         out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),
-                        most=tr.plural("plural.posts", counts["most"]),
-                        texts=tr.number(counts["texts"])))
+                        most=tr.plural("plural.posts", counts["most"])))
     return out
 
 

@@ -220,7 +220,8 @@ def team_workload(plan: Plan) -> list:
              "posts": None if w["family"] == "review_replies" else w["posts_per_week"],
              "sme": w["sme_hours"],
              "content": w["content_hours"], "production": w["production_hours"]}
-            for w in team.workload]
+            for w in team.workload  # a row of 0.0 hours everywhere says nothing: dropped
+            if any(w[k] for k in ("sme_hours", "content_hours", "production_hours"))]
     if sme and team.hours:
         facts = role_facts()["hours"]
         rows.append({"name": tr.t("team.family.community", channels=tr.plural(
