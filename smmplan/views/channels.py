@@ -19,6 +19,7 @@ from .base import (
     clock,
     day,
     platform_label,
+    role_name,
     section_heading,
     weekday_name,
 )
@@ -377,9 +378,9 @@ def calendar_view(plan: Plan) -> Section:
     dates = pd.DataFrame(ch.key_dates or [{"date": "", "name": "", "kind": ""}])
     approval = pd.DataFrame([{
         "content": tr.t(f"approval_content.{a['content']}"),
-        "draft": tr.t(f"approval_role.{a['draft']}"),
-        "approve": tr.t(f"approval_role.{a['approve']}"),
-        "publish": tr.t(f"approval_role.{a['publish']}")} for a in ch.approval])
+        "draft": role_name(plan, a["draft"]),
+        "approve": role_name(plan, a["approve"]),
+        "publish": role_name(plan, a["publish"])} for a in ch.approval])
     blocks = [
         section_heading(plan, "channels.windows", "channels-windows"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(

@@ -14,6 +14,7 @@ from ..team import LEAN_KINDS, community_hours, own_team_estimated
 from .base import (
     Section,
     chapter_opening,
+    option_kind,
     section_heading,
 )
 from .creators import creator_lines
@@ -88,7 +89,7 @@ def over_budget(plan: Plan) -> str:
         return tr.t("team.note.team_budget_gap", cost=tr.money(team.staffing_cost), **values)
     return tr.t("summary_team.over_fits" if fits else "summary_team.over_none",
                 option=tr.t(f"team.option_key.{pick['key']}"),
-                kind=tr.t(f"team.option_kind.{pick['kind']}"),
+                kind=option_kind(plan, pick["kind"]),
                 posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
                 staffing=tr.money(team.staffing_cost), **values)
 
@@ -254,7 +255,7 @@ def option_recommendation(plan: Plan) -> str:
     pick = next(o for o in options if o["recommended"])
     name = tr.t(f"team.option_key.{pick['key']}")
     if pick["within_budget"]:
-        return tr.t("team.recommend", option=name, kind=tr.t(f"team.option_kind.{pick['kind']}"),
+        return tr.t("team.recommend", option=name, kind=option_kind(plan, pick["kind"]),
                     posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
                     gap=tr.money(-pick["gap"]))
     over = tr.t("team.recommend_over", option=name, budget=tr.money(pick["budget"]),
@@ -285,7 +286,7 @@ def team_option_blocks(plan: Plan) -> list:
 
     frame = pd.DataFrame([{
         "option": o["key"], "option_name": tr.t(f"team.option_key.{o['key']}"),
-        "kind": o["kind"], "kind_name": tr.t(f"team.option_kind.{o['kind']}"),
+        "kind": o["kind"], "kind_name": option_kind(plan, o["kind"]),
         "staffing": staffing(o), "posts_per_week": o["posts_per_week"],
         "hours_per_week": o["hours_per_week"], "fte": o["fte"], "hire_fte": o["hire_fte"],
         "annual_cost": o["annual_cost"], "cost": o["cost"], "gap": o["gap"],
