@@ -28,6 +28,7 @@ from .idea_repeats import cadence_period, deadline_text
 from .new_shops import new_shop_ideas
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
+from .staples import staple_moments, with_shop_staples
 from .webinars import event_planned, webinar_ideas
 
 if TYPE_CHECKING:
@@ -142,6 +143,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
                                 lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
+                                staple=tpl.get("staple", ""),
                                 supply=supply_of(tpl, book),
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"))
@@ -152,7 +154,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
             for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
                 out.append(Idea("values", _clean(item), _told(hook, focus, tr, reg), "follow"))
-    return interleave(out)
+    return with_shop_staples(brief, tr, interleave(out))
 
 
 def interleave(ideas: list[Idea]) -> list[Idea]:
@@ -244,6 +246,7 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             lead_days=14))
     out += session_ideas(brief, tr)
     out += webinar_ideas(brief, tr) + new_shop_ideas(brief, tr)
+    out += staple_moments(brief, evergreen_ideas(brief, tr, frozenset()))
     return sorted(out, key=lambda i: i.date)
 
 
@@ -408,7 +411,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     # one format's first (fewer posts fit), then the moments that sell an offer line (a
     # month's session dates) or carry out a goal of the brief (a new shop's opening) or open
     # a season (its announcement and its day: a few days only) before a sector's moments
-    for idea in sorted(moments, key=lambda i: (not i.formats,
+    for idea in sorted(moments, key=lambda i: (bool(i.staple), not i.formats,  # staples last
                                                not (i.offer or i.goal or i.first))):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         order = list(by_platform.items())
