@@ -143,7 +143,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
                                 lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
-                                staple=tpl.get("staple", ""),
+                                staple=tpl.get("staple", ""), window=tuple(tpl.get("window", ())),
                                 supply=supply_of(tpl, book),
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"))
@@ -301,8 +301,10 @@ def fits(idea: Idea, slot) -> bool:
     from its lead time to its last day (``Idea.last_day``)."""
     if idea.formats and not fits_format(idea, slot.format):
         return False
-    if not (idea.when or idea.weekdays or idea.date or idea.occurs):  # most ideas: any post
-        return True
+    if not (idea.when or idea.weekdays or idea.date or idea.occurs or idea.window):
+        return True  # most ideas: any post
+    if idea.window and not idea.window[0] <= slot.date[5:] <= idea.window[1]:
+        return False
     if idea.occurs and occurrence(idea, slot.date) in idea.no_show:
         return False
     if idea.when:
