@@ -384,8 +384,10 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
 
 
 def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
-    """A platform's posts that can still carry a moment's idea, in date order."""
-    return [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)]
+    """A platform's posts that can still carry a moment's idea, in date order (a weekly
+    staple's: only its pillar's, the pillar mix stays as planned)."""
+    return [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)
+            and (not idea.staple or s.pillar == idea.pillar)]
 
 
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
@@ -426,9 +428,10 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             if idea.formats and not any(fits_format(idea, s.format) for s in posts):
                 continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
-            if not window:  # a season's later steps move in an earlier post only (a later
-                _bring_in(idea, posts, taken, set(closed) | days, period,  # one may be a
-                          idea.first or not idea.once)  # later moment's: Valentine's Day)
+            if not window and not idea.staple:  # a season's later steps move in an
+                _bring_in(idea, posts, taken, set(closed) | days, period,  # earlier post only
+                          idea.first or not idea.once)  # (a later one may be a later
+                # moment's: Valentine's Day); a weekly staple takes a free post or none
                 posts.sort(key=lambda s: (s.date, s.time))
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
