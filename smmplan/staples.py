@@ -4,7 +4,9 @@ regulars come for, so it goes out every week rather than when its turn comes amo
 other ideas. Each of its ideas (one per product line) also gets a version for the brief's
 new shops ("…, dans les deux nouvelles boutiques"), and the weeks take the versions in
 turn, the new shops' first: a dated idea of each week, placed after every other dated
-idea on a free post at an hour it fits (a morning for "this morning")."""
+idea on a free post of its pillar at an hour it fits (a morning for "this morning"); a
+week whose posts all carry other dated ideas has none (the pillar mix and the posts a
+week stay as planned)."""
 
 from __future__ import annotations
 
