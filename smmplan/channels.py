@@ -540,8 +540,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     return Channels(
         sector_kind=brief.client.sector_kind,
         pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},
-        ideas=[i.to_json() for i in evergreen + placed(moments, slots)],
-        unplaced=[m.text for m in moments if m not in placed(moments, slots)
+        ideas=[i.to_json() for i in evergreen + placed(moments, slots)
+               if not (i.staple and i.date)],  # a staple's weeks: its idea, listed once
+        unplaced=[m.text for m in moments if m not in placed(moments, slots) and not m.staple
                   and m.date <= brief.client.period.end.isoformat()],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),

@@ -569,6 +569,8 @@ def _order_values(plan: Plan) -> list:
     by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
     by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
     basis = paid.order_value.get("basis", "sector")
+    if basis == "offer":  # a booked offer's price: the same each month, not a rounding drift
+        by["order_value"] = float(paid.aov)
     notes = [tr.t(f"budget.order_value_{basis}", sector=tr.text(playbook(
         plan.brief.client.sector_kind)["name"]))]
     value_cols = [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))]

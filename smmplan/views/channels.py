@@ -19,6 +19,7 @@ from .base import (
     clock,
     day,
     platform_label,
+    role_name,
     section_heading,
     weekday_name,
 )
@@ -293,8 +294,10 @@ def content_plan(plan: Plan) -> Section:
         section_heading(plan, "ideas.title", "channels-ideas"),
         Html(render("paragraph.html.j2", text=tr.t(
             "ideas.intro", n=tr.number(len(ch.ideas)), client=plan.brief.client.name,
-            sector=sector_name(plan)) + (" " + tr.plural("ideas.unplaced", len(ch.unplaced))
-                                         if ch.unplaced else ""))),
+            sector=sector_name(plan)) + (" " + tr.plural(
+                "ideas.unplaced", len(ch.unplaced), ideas=tr.join(
+                    [tr.t("common.quoted", text=u.split(" — ")[0]) for u in ch.unplaced]))
+                if ch.unplaced else ""))),
         plan.record.table("ideas", "channels", tr.t("ideas.title"), ideas,
                           [Column("pillar", tr.t("ideas.pillar")),
                            Column("text", tr.t("ideas.topic")),
@@ -346,8 +349,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
         out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),
-                        most=tr.plural("plural.posts", counts["most"]),
-                        texts=tr.number(counts["texts"])))
+                        most=tr.plural("plural.posts", counts["most"])))
     once = told_once(ch.slots, ch.ideas)
     if once:  # a retro or an origin story is not repeated all year
         out.append(tr.t("channels.calendar_told_once", stories=tr.join(
@@ -387,9 +389,9 @@ def calendar_view(plan: Plan) -> Section:
     dates = pd.DataFrame(ch.key_dates or [{"date": "", "name": "", "kind": ""}])
     approval = pd.DataFrame([{
         "content": tr.t(f"approval_content.{a['content']}"),
-        "draft": tr.t(f"approval_role.{a['draft']}"),
-        "approve": tr.t(f"approval_role.{a['approve']}"),
-        "publish": tr.t(f"approval_role.{a['publish']}")} for a in ch.approval])
+        "draft": role_name(plan, a["draft"]),
+        "approve": role_name(plan, a["approve"]),
+        "publish": role_name(plan, a["publish"])} for a in ch.approval])
     blocks = [
         section_heading(plan, "channels.windows", "channels-windows"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(

@@ -7,7 +7,9 @@ import base64
 import datetime as dt
 
 from ..goal_gap import held_by_cap
+from ..new_shops import new_shops_phrase
 from ..objectives import Objective
+from ..openings_paid import new_shops
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
 from ..safety import logo_bytes
@@ -288,6 +290,9 @@ def risks(plan: Plan) -> list[dict]:
                  if d["kind"] == "sector" and "(" in d["name"]]
     if estimated:
         out.append(("risk_dates", {"dates": tr.join(estimated)}))
+    if new_shops_phrase(plan.brief):  # the brief dates no opening (new_shops.opening_date)
+        out.append(("risk_new_shops" if new_shops(plan.brief) > 1 else "risk_new_shop",
+                    {"shops": new_shops_phrase(plan.brief)}))
     book = playbook(plan.brief.client.sector_kind)
     if len(set(book["demand_by_month"].values())) > 1:
         out.append(("risk_demand", {"client": name}))

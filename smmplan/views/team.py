@@ -14,6 +14,7 @@ from ..team import LEAN_KINDS, community_hours, own_team_estimated
 from .base import (
     Section,
     chapter_opening,
+    option_kind,
     section_heading,
 )
 from .creators import creator_lines
@@ -103,7 +104,7 @@ def over_budget(plan: Plan) -> str:
         return tr.t("team.note.team_budget_gap", cost=tr.money(team.staffing_cost), **values)
     return tr.t("summary_team.over_fits" if fits else "summary_team.over_none",
                 option=tr.t(f"team.option_key.{pick['key']}"),
-                kind=tr.t(f"team.option_kind.{pick['kind']}"),
+                kind=option_kind(plan, pick["kind"]),
                 posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
                 staffing=tr.money(team.staffing_cost), **values)
 
@@ -235,7 +236,8 @@ def team_workload(plan: Plan) -> list:
              "posts": None if w["family"] == "review_replies" else w["posts_per_week"],
              "sme": w["sme_hours"],
              "content": w["content_hours"], "production": w["production_hours"]}
-            for w in team.workload]
+            for w in team.workload  # a row of 0.0 hours everywhere says nothing: dropped
+            if any(w[k] for k in ("sme_hours", "content_hours", "production_hours"))]
     if sme and team.hours:
         facts = role_facts()["hours"]
         rows.append({"name": tr.t("team.family.community", channels=tr.plural(
@@ -268,7 +270,7 @@ def option_recommendation(plan: Plan) -> str:
     pick = next(o for o in options if o["recommended"])
     name = tr.t(f"team.option_key.{pick['key']}")
     if pick["within_budget"]:
-        return tr.t("team.recommend", option=name, kind=tr.t(f"team.option_kind.{pick['kind']}"),
+        return tr.t("team.recommend", option=name, kind=option_kind(plan, pick["kind"]),
                     posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
                     gap=tr.money(-pick["gap"]))
     over = tr.t("team.recommend_over", option=name, budget=tr.money(pick["budget"]),
@@ -299,7 +301,7 @@ def team_option_blocks(plan: Plan) -> list:
 
     frame = pd.DataFrame([{
         "option": o["key"], "option_name": tr.t(f"team.option_key.{o['key']}"),
-        "kind": o["kind"], "kind_name": tr.t(f"team.option_kind.{o['kind']}"),
+        "kind": o["kind"], "kind_name": option_kind(plan, o["kind"]),
         "staffing": staffing(o), "posts_per_week": o["posts_per_week"],
         "hours_per_week": o["hours_per_week"], "fte": o["fte"], "hire_fte": o["hire_fte"],
         "annual_cost": o["annual_cost"], "cost": o["cost"], "gap": o["gap"],
