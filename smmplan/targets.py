@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 import pandas as pd
 from sklearn import config_context, get_config
 from sklearn.decomposition import PCA
-from threadpoolctl import ThreadpoolController
 
 from . import segments
 from .ads_targeting import ads_advice
@@ -46,6 +44,8 @@ from .segments import (
     WEAK_SILHOUETTE,
     WEAK_STABILITY,
     AudienceSegmenter,
+    in_worker,
+    threadpools,
     to_matrix,
     weak_structure,
 )
@@ -198,19 +198,6 @@ def _rule_lines(aud: Audience, labels: np.ndarray, personas: list[Persona],
     return result
 
 
-@cache
-def _threadpools() -> ThreadpoolController:
-    """The process's BLAS and OpenMP thread pools, found once (each lookup inspects every
-    loaded library: 20 ms)."""
-    return ThreadpoolController()
-
-
-def _with_config(config: dict, fn, *args):
-    """``fn(*args)`` under the caller's scikit-learn configuration (it is per thread)."""
-    with config_context(**config):
-        return fn(*args)
-
-
 def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     """The targets chapter's results: clustered from data, else declared in the brief."""
     if aud is None or aud.rows < 2 * min_group(aud.rows):
@@ -224,7 +211,7 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     # scikit-learn's input checks are skipped: the matrix comes from our own pipeline
     # (imputed, scaled, finite) and every call's parameters are ours; on small audiences
     # the checks cost more than the clustering.
-    with _threadpools().limit(limits=1), config_context(
+    with threadpools().limit(limits=1), config_context(
             assume_finite=True, skip_parameter_validation=True):
         return _clustered_targets(brief, aud)
 
@@ -244,12 +231,10 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
                if by_product and line.audience_values]
     sub_labels = np.full(aud.rows, "", dtype=object)
 
-    def lines_and_reach() -> tuple:
-        """What needs neither the k nor the targets: the audience's platform reach and
-        the offer lines' sub-targets."""
-        reach = platform_reach(aud)
-        return reach, [_sub_targets(aud, X, number, line, rows, lines, seed, sub_labels,
-                                    reach) for number, line, rows in by_line]
+    def sub_lines() -> list[LineTargets]:
+        """The offer lines' sub-targets: they need neither the k nor the targets."""
+        return [_sub_targets(aud, X, number, line, rows, lines, seed, sub_labels, reach_all)
+                for number, line, rows in by_line]
 
     def map_axes() -> tuple:
         """The map's rows and axes (they need neither either)."""
@@ -259,35 +244,42 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
             aud.rows, 20_000), replace=False)])
         return rows, axes
 
+    reach_all = platform_reach(aud)  # the whole audience's, for targets and sub-targets
     if aud.rows > segments.SELECTION_SAMPLE:  # the final fit refits every row (refits_)
-        # The offer lines' sub-targets are worked out in a second thread from the start,
-        # while this one chooses k; then the final fit on every row runs in a third (a
-        # long MiniBatchKMeans run that a second OpenMP thread does not speed up: it
-        # spins, so the cores are better spent on this work; one OpenMP/BLAS thread each:
-        # find_targets) while this one draws the map's axes and the stability's refits.
+        # The offer lines' sub-targets are worked out in a worker thread from the start
+        # (until the targets are described), while this one chooses k, its candidates
+        # fitted in two threads; then the final fit on every row runs in another (a long
+        # MiniBatchKMeans run that a second OpenMP thread does not speed up: it spins, so
+        # the cores are better spent on this work; one OpenMP/BLAS thread each:
+        # find_targets, segments.in_worker) while this one draws the map's axes and the
+        # stability's refits, then describes the targets.
         config = get_config()
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            by_lines = pool.submit(_with_config, config, lines_and_reach)
-            seg.select(X)
-            fitting = None if seg.reason_ == "none_admissible" else pool.submit(
-                _with_config, config, seg.fit_final, X)
-            if fitting is not None:
-                map_rows, pca = map_axes()
-                refits = seg.refit_labels(X)  # on the selection sample
-                fitting.result()
-            reach_all, line_results = by_lines.result()
-        if fitting is None:  # every k leaves a group under the minimum
+        pool = ThreadPoolExecutor(max_workers=2)
+        by_lines = pool.submit(in_worker, config, sub_lines)
+        seg.select(X, workers=2)
+        if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
+            pool.shutdown()
             return _declared_targets(brief, aud)
+        fitting = pool.submit(in_worker, config, seg.fit_final, X)
+        map_rows, pca = map_axes()
+        refits = seg.refit_labels(X)  # on the selection sample
+        fitting.result()
         seg.stability_from(X, refits)
+        lines_done = by_lines.result
     else:  # the sample is every row and its fit is the final one: nothing to overlap
         seg.select(X)
         if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
             return _declared_targets(brief, aud)
         seg.fit_selected(X)
-        reach_all, line_results = lines_and_reach()
+        pool, line_results = None, sub_lines()
         map_rows, pca = map_axes()
+
+        def lines_done() -> list[LineTargets]:
+            return line_results
     labels = seg.labels_
     if np.bincount(labels, minlength=seg.k_).min() < min_group(aud.rows):
+        if pool is not None:
+            pool.shutdown()
         return _declared_targets(brief, aud)
     profiles = _profiles(aud.features, aud.numeric, aud.categorical, labels, seg.k_)
     personas = []
@@ -295,6 +287,9 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         mask = labels == i
         personas.append(_persona(aud, mask, i, lines, traits=profiles[i], reach_all=reach_all,
                                  own=aud.rows_of(np.flatnonzero(mask))))
+    line_results = lines_done()
+    if pool is not None:
+        pool.shutdown()
     if by_product:
         for result, (_, _, rows) in zip(line_results, by_line, strict=True):
             result.served = _served(labels, rows)

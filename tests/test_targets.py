@@ -212,6 +212,46 @@ def test_a_line_described_on_its_own_rows_equals_the_masks_on_every_row():
         aud.rows_of(np.flatnonzero(quiet)), np.ones(int(quiet.sum()), bool))
 
 
+def test_select_in_two_threads_is_select():
+    """The candidate k fitted in two threads: the same choice, table and final fit."""
+    table = planted().drop(columns="Truth").astype(str)
+    aud = prepare_audience(table, "aud.csv")
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    one = AudienceSegmenter(random_state=5).select(X)
+    two = AudienceSegmenter(random_state=5).select(X, workers=2)
+    assert len(two.selection_) > 1 and two.k_ == one.k_ and two.reason_ == one.reason_
+    pd.testing.assert_frame_equal(two.selection_, one.selection_)
+    assert (two.fit_selected(X).labels_ == one.fit_selected(X).labels_).all()
+
+
+def test_every_fit_runs_one_openmp_thread_in_whichever_thread(monkeypatch):
+    """Above the selection sample the fits run in worker threads too (the k candidates,
+    the final fit, the offer lines' sub-targets); OpenMP's thread count is per thread, so
+    each worker sets its own: one, as in the calling thread."""
+    import os
+
+    from sklearn.cluster import KMeans, MiniBatchKMeans
+    from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+
+    import smmplan.segments as segments
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.plan import Plan
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: OpenMP runs one thread anyway")
+    seen = []
+    for cls in (KMeans, MiniBatchKMeans):
+        def spy(self, *args, _fit=cls.fit, **kwargs):
+            seen.append(_openmp_effective_n_threads())
+            return _fit(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "fit", spy)
+    monkeypatch.setattr(segments, "SELECTION_SAMPLE", 300)  # 1,200 rows: more than that
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    assert not find_targets(plan.brief, plan.audience).declared
+    assert len(seen) > 10 and set(seen) == {1}
+
+
 def test_final_fit_in_a_thread_is_complete_and_reproducible(monkeypatch):
     """Above the selection sample the final fit runs beside the offer lines' clustering."""
     import smmplan.segments as segments
@@ -472,9 +512,9 @@ def test_k_selection_runs_one_openmp_thread(monkeypatch):
     seen = []
     select = AudienceSegmenter.select
 
-    def spy(self, X):
+    def spy(self, X, *args, **kwargs):
         seen.append([p["num_threads"] for p in threadpool_info() if p["user_api"] == "openmp"])
-        return select(self, X)
+        return select(self, X, *args, **kwargs)
 
     monkeypatch.setattr(AudienceSegmenter, "select", spy)
     plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
