@@ -51,6 +51,8 @@ def held_back_test(plan) -> dict | None:
         platform = ranked[0].platform if ranked else None
     if platform is None:
         return None
+    own = ((paid.lead_values or {}).get(platform) or {}).get("break_even")
+    threshold = own or threshold  # a lead is valued per platform: the stop rule's break-even
     n = int(facts["min_conversions"])
     n = min(n, math.floor(held / threshold))
     if n < 1:

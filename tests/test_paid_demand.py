@@ -75,5 +75,5 @@ def test_the_demand_sentence_never_says_spend_follows_demand_when_it_does_not():
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
     text = _demand_note(plan)
     assert "la dépense la suit\u00a0: la plus forte en déc. 2027" in text
-    assert "janv. 2027" in text.split("campagne d’ouverture", 1)[1]  # said, aside
+    assert "janv. 2027" in text.split("campagne de quartier", 1)[1]  # said, aside
     assert "la plus forte en janv." not in text
