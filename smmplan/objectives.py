@@ -187,6 +187,13 @@ class Objectives:
         return as_data(self)
 
 
+def review_frequency(entry: dict) -> str:
+    """How often a KPI (its data/kpis.yaml entry) is reviewed: its own ``review``, else
+    weekly for what the posts, ads and comments exports measure, monthly for the rest."""
+    return entry.get("review") or (
+        "weekly" if entry["source"] in ("posts", "ads", "comments") else "monthly")
+
+
 def _months(brief: Brief) -> list[str]:
     return [m.isoformat() for m in brief.client.period.month_starts]
 
@@ -309,10 +316,6 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     owner = "social_media_manager" if brief.client.size == "sme" else "analyst"
     deadline = brief.client.period.end.isoformat()
 
-    def review(kpi: str) -> str:
-        return cat[kpi].get("review") or (
-            "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly")
-
     # 1. Every business goal of the brief is an objective (none dropped), one row per KPI.
     objectives: list[Objective] = []
     by_kpi: dict[tuple[str, str | None], Objective] = {}
@@ -340,7 +343,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             base.covers["survey"], realistic = survey, survey["realistic"]
         row = Objective(
             None, "business_goal", cat[kpi]["stage"], kpi, [kpi], base, target, deadline,
-            owner, cat[kpi]["source"], review(kpi),
+            owner, cat[kpi]["source"], review_frequency(cat[kpi]),
             _trajectory(base.value, target, brief.client.period.months), from_brief=True,
             goal=goal.description, realistic=realistic,
             required_monthly=round(required, 2) if required is not None else None,
@@ -382,7 +385,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         required, realistic = _pace(base.value, target, horizon, pace)
         row = Objective(
             problem, node["objective"], node["stage"], kpi, node["kpis"], base, target,
-            deadline, owner, cat[kpi]["source"], review(kpi),
+            deadline, owner, cat[kpi]["source"], review_frequency(cat[kpi]),
             _trajectory(base.value, target, horizon), from_brief=False,
             realistic=realistic if chosen is not None else True,
             required_monthly=round(required, 2) if chosen is not None and required is not None
@@ -438,9 +441,7 @@ def _measurement(brief: Brief, used: list[str], owner: str,
         if kpi in seen:
             continue
         rows.append({"measure": None, "kpi": kpi, "source": cat[kpi]["source"],
-                     "frequency": cat[kpi].get("review") or (
-                         "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments")
-                         else "monthly"), "owner": owner,
+                     "frequency": review_frequency(cat[kpi]), "owner": owner,
                      "measured": baselines[kpi].value is not None,
                      "alert": None if kpi in setup else 15.0,  # a set-up task: no trajectory
                      "setup": kpi in setup, "direction": cat[kpi]["direction"]})

@@ -15,6 +15,7 @@ import datetime as dt
 import math
 
 from .catalogue import paid_facts
+from .conversion_cost import stop_thresholds
 from .goal_gap import held_by_cap
 from .paid_steps import scale_steps
 
@@ -51,8 +52,7 @@ def held_back_test(plan) -> dict | None:
         platform = ranked[0].platform if ranked else None
     if platform is None:
         return None
-    own = ((paid.lead_values or {}).get(platform) or {}).get("break_even")
-    threshold = own or threshold  # a lead is valued per platform: the stop rule's break-even
+    threshold = stop_thresholds(paid).get(platform, threshold)  # the stop rule's break-even
     n = int(facts["min_conversions"])
     n = min(n, math.floor(held / threshold))
     if n < 1:

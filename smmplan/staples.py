@@ -36,11 +36,11 @@ def with_shop_staples(brief: Brief, tr: Translator, ideas: list) -> list:
 def staple_moments(brief: Brief, evergreen: list) -> list:
     """One post of a staple each week of the plan (module docstring), as a dated idea of
     the week (Monday to Sunday, a single post on one platform), placed after every other
-    dated idea: the week's version in turn, the new shops' versions first."""
+    dated idea: the week's version in turn, in ``ideas.with_shop_staples``' order (each
+    product line's new-shop version just before the line's own)."""
     staples = [i for i in evergreen if i.staple == "week"]
     if not staples:
         return []
-    staples.sort(key=lambda i: i not in _new_shop_versions(staples))  # stable: the new first
     p = brief.client.period
     monday = p.start - dt.timedelta(days=p.start.weekday())
     out = []
@@ -53,9 +53,3 @@ def staple_moments(brief: Brief, evergreen: list) -> list:
         monday += dt.timedelta(days=7)
     return out
 
-
-def _new_shop_versions(staples: list) -> list:
-    """The versions ``with_shop_staples`` added: a topic longer than another staple's
-    that starts with it."""
-    return [i for i in staples if any(j is not i and i.topic.startswith(j.topic)
-                                      for j in staples)]
