@@ -187,10 +187,10 @@ class Paid:
     cpa_notes: list[dict] = field(default_factory=list)  # forecast CPA under the history's
     marginal_cpa: float | None = None  # cost of one more conversion at the planned budget
     order_value: dict = field(default_factory=dict)  # {basis, index by month, factor}
-    first_order_break_even: float | None = None  # the first order's value x margin
+    first_order_break_even: float | None = None  # one conversion's value x margin
     customer_value: dict | None = None  # repeat orders over a horizon (paid_value.py)
     books: str | None = None  # the offer line one conversion books (brief)
-    break_even_basis: str = "first_order"  # which break-even ``break_even_cpa`` is
+    break_even_basis: str = "first_order"  # per conversion (never the customer value)
     unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
     cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
@@ -369,10 +369,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     names = [m.platform for m in models]
     value = bs.value_fn(settings.objective, margin)
     values = [m.value or aov or 0.0 for m in models]
-    first_order = aov * margin / 100 if aov and margin else None
+    first_order = pv.break_even_per_conversion(aov, margin)  # repeats are in the forecast
     customer = pv.customer_value(brief, margin)
-    break_even = customer["break_even"] if customer and first_order and \
-        settings.objective in ("revenue", "profit") else first_order
+    break_even = first_order
 
     def min_useful(conv_budget: float) -> float:
         return settings.min_useful_spend if settings.min_useful_spend is not None else \
@@ -614,8 +613,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         calibration=calibrations, cpa_notes=cpa_notes, marginal_cpa=marginal,
         order_value={"basis": ov_basis, "index": ov_index, "factor": round(ov, 4)},
         first_order_break_even=first_order, customer_value=customer, books=worth.offer,
-        break_even_basis="customer" if customer and break_even != first_order else
-        "first_order", unearned=unearned, deal=deal, cvr_set_aside={
+        unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
         consumer_rated=consumer, lead_values={m.platform: lead_values[m.platform]
                                               for m in models if m.platform in lead_values},

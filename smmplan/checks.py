@@ -112,6 +112,21 @@ def paid_decisions(plan: dict) -> Iterator[Check]:
                     f"model {cal['model_conversions']} vs history {cal['conversions']}")
 
 
+def break_even_value(plan: dict) -> Iterator[Check]:
+    """One value per conversion: the break-even that sets the budget and the stop rule is
+    the forecast's value per conversion x margin, never a customer value on top (an ads
+    conversion is any purchase, so the forecast already counts repeat orders). Skipped
+    without a value per conversion or a margin (nothing to break even on)."""
+    paid = plan.get("budget")
+    if not paid or not paid.get("aov") or not paid.get("margin"):
+        return
+    want = paid["aov"] * paid["margin"] / 100
+    yield Check("break-even = value per conversion x margin",
+                _close(paid["break_even_cpa"], want, abs_=0.006),
+                f"break-even {paid['break_even_cpa']} vs {paid['aov']:.2f} x "
+                f"{paid['margin']:.1f} % = {want:.2f}")
+
+
 def posting_volume(plan: dict) -> Iterator[Check]:
     """Posts per week: the channels chapter's plan vs what the team chapter is sized for."""
     planned = sum(r["posts_per_week"] or 0 for r in _rows(plan, "channels"))
@@ -392,7 +407,8 @@ def team_totals(plan: dict) -> Iterator[Check]:
 
 
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
-    content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
+    content_type_rates, paid_spend, paid_results, paid_decisions, break_even_value,
+    posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed)
 

@@ -28,6 +28,17 @@ def test_checks_catch_a_contradiction():
 
 
 
+def test_a_break_even_on_another_value_than_the_forecasts_is_caught():
+    """Review 11: break-even £65.16 (a customer's repeat orders) against the forecast's
+    £89.59 a conversion at 58.3 % margin (£52.26) fails; the same value passes."""
+    budget = {"aov": 89.59, "margin": 58.333, "break_even_cpa": 65.16}
+    assert [c.name for c in run({"budget": budget}) if not c.ok] == [
+        "break-even = value per conversion x margin"]
+    budget["break_even_cpa"] = 52.26
+    assert [c.ok for c in run({"budget": budget})
+            if c.name.startswith("break-even")] == [True]
+
+
 def test_a_dated_idea_without_a_post_is_caught():
     """The new shops' opening listed in the ideas but on no post of the calendar (review 9:
     "14 janv. 2027 · Ouverture" with its first post on 9 February) fails the plan's check."""

@@ -242,8 +242,7 @@ def _value_notes(plan: Plan) -> list[str]:
         out.append(tr.t("budget.aov_brief", value=tr.money(paid.aov, 2), sale=tr.t(
             "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else ""))
     cv = paid.customer_value
-    if cv:
-        on = paid.break_even_basis == "customer"
+    if cv:  # shown, not the break-even: the forecast's conversions hold the repeats
         out.append(tr.t(
             "budget.break_even_customer", file=cv["file"],
             orders_file=tr.number(cv["orders_per_customer"], 1),
@@ -251,9 +250,9 @@ def _value_notes(plan: Plan) -> list[str]:
             file_basis=tr.t(f"budget.customer_file_{cv['file_months_basis']}"),
             months=tr.number(cv["months"]), orders=tr.number(cv["orders"], 2),
             order_value=tr.money(cv["order_value"], 2), value=tr.money(cv["value"], 2),
-            cpa=tr.money(cv["break_even"], 2), first=tr.money(paid.first_order_break_even, 2),
-            use=tr.t("budget.customer_use_on" if on else "budget.customer_use_off",
-                     months=tr.number(cv["months"]))))
+            cpa=tr.money(cv["break_even"], 2), use=tr.t(
+                "budget.customer_in_forecast", first=tr.money(paid.first_order_break_even, 2),
+                aov=tr.money(paid.aov, 2))))
     return out + lifetime_value_note(plan)  # annual contracts: their value over the years
 
 
