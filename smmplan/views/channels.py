@@ -161,10 +161,19 @@ def frequency_rules(plan: Plan) -> str:
     tr, r = plan.tr, rules()["maintenance"]
     kept = [c for c in plan.channels.choices if c.kept]
     lead = max(kept, key=lambda c: c.score)
-    return tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
+    text = tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
                 weak=tr.percent(r["weak_engagement"] * 100, 0),
                 acquisition=tr.percent(r["weak_acquisition"], 0),
                 cadence=_cadence(tr, r["posts_per_week"]))
+    from ..catalogue import content_facts
+
+    facts = content_facts()["platforms"]
+    for c in kept:
+        if c.stretched:
+            text += " " + tr.t("channels.frequency_stretch", platform=platform_label(c.platform),
+                               usual=_cadence(tr, facts[c.platform]["posts_per_week"][1]),
+                               top=_cadence(tr, rules()["stretch_max"][c.platform]))
+    return text
 
 
 def _cadence(tr, value: float) -> str:
