@@ -134,3 +134,18 @@ def test_the_calendar_follows_the_frequency(name, lead, weaker):
     for p, c in by.items():
         assert c.posts_per_week == round(count[p] / weeks, 1)
     assert ch.planned_posts <= ch.capacity_posts + 1e-9
+
+
+def test_maison_fournil_says_what_instagrams_feed_at_todays_pace_would_take():
+    """Maison Fournil (review11): Instagram's feed fell to about 0.7 posts a week against 2
+    today, its reminder stories counted in its 2.0; the plan says so and what it would take."""
+    from smmplan.views.channels import feed_gap
+
+    plan = Plan(example("bakery"))
+    period = plan.brief.client.period
+    weeks = ((period.end - period.start).days + 1) / 7
+    feed = sum(s.platform == "instagram" and not s.ad_only and s.format != "story"
+               for s in plan.channels.slots) / weeks
+    assert feed < 2.0
+    text = feed_gap(plan)
+    assert plan.tr.number(feed, 1) in text and "2,0" in text and "€" in text
