@@ -126,6 +126,7 @@ class ChannelChoice:
     #                                 data, platforms it runs), None when not known
     maintenance: bool = False  # weak engagement, no acquisition: a maintenance cadence
     held: bool = False  # its posts held to its score against the lead's (allocate_frequency)
+    stretched: float = 0.0  # posts a week above its recommended maximum (stretch_max)
     reminders: float = 0.0  # of its posts a week, reminder stories before booked sessions
 
 
@@ -376,9 +377,12 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   paid_monthly: list[dict] | None = None,
                   conversion_spend: dict[str, float] | None = None,
                   conversion: str | None = None, home: set[str] | None = None,
-                  acquired: dict[str, float] | None = None) -> Channels:
+                  acquired: dict[str, float] | None = None,
+                  stretch: float | None = None) -> Channels:
     """The channels and content chapter's results; ``capacity`` is the posts a week the
-    plan's team can produce (``team.content_capacity``); ``paid_monthly`` the budget
+    plan's team can produce (``team.content_capacity``); ``stretch`` the most posts a week
+    spare capacity may add above the platforms' recommended maximum (``allocate_frequency``,
+    the team budget's bound); ``paid_monthly`` the budget
     chapter's monthly spend rows, which the sponsored posts follow; ``conversion_spend``
     its conversion spend per platform (a platform without any sponsors awareness posts
     only) and ``conversion`` the kind of conversion it buys (budget.paid.conversion);
@@ -438,7 +442,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             c.role = maintenance_role(c, ROLES, roles_needed)
     cadence = frequency_rules()["maintenance"]["posts_per_week"]
     allocate_frequency(kept, capacity - reminders - profiles, floors,
-                       {p: cadence for p in weak})
+                       {p: cadence for p in weak}, stretch)
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import pickle
 import time
@@ -42,6 +43,7 @@ from .team import (
     content_capacity,
     hours_over,
     plan_team,
+    team_options,
     work_rows,
 )
 from .theme import Theme
@@ -199,10 +201,36 @@ class Plan:
             posts = max(0.0, posts - over / per_post - 0.05)
         if over_at is not None and fits is not None:  # more posting went over the hours:
             channels.capacity_posts = channels.planned_posts  # the calendar is what fits
+        channels = self._stretch_within_budget(channels, reach, acquired, sponsored, posts)
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 
-    def _channels(self, reach, acquired, sponsored: set[str], posts: float) -> Channels:
+    def _stretch_within_budget(self, channels: Channels, reach, acquired, sponsored: set[str],
+                               posts: float) -> Channels:
+        """A calendar whose platforms went above their recommended maximum on spare
+        capacity (``frequency.allocate_frequency``'s stretch) rebuilt with that stretch cut
+        to the posting the team budget pays for (``team.team_options``): spare capacity
+        never makes the calendar outgrow the recommended team."""
+        period = self.brief.client.period
+        for _ in range(6):
+            stretched = sum(c.stretched for c in channels.choices)
+            if not stretched:
+                break
+            mix, ads_only = calendar_load(channels.slots, period.start, period.end)
+            options = team_options(self.brief, self.paid.total, channels.planned_posts,
+                                   sum(c.kept for c in channels.choices), self.paid.rate,
+                                   self.capacity, mix, ads_only)
+            paid_for = max((o["posts_per_week"] for o in options if o["within_budget"]),
+                           default=0.0)
+            excess = channels.planned_posts - paid_for
+            if excess <= 0.05:
+                break
+            channels = self._channels(reach, acquired, sponsored, posts,
+                                      max(0.0, stretched - math.ceil(excess * 2) / 2))
+        return channels
+
+    def _channels(self, reach, acquired, sponsored: set[str], posts: float,
+                  stretch: float | None = None) -> Channels:
         """The channels chapter for a team that can produce ``posts`` a week."""
         tg = self.targets
         channels = plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
@@ -212,7 +240,7 @@ class Plan:
                                  {c.platform: c.conversion_spend for c in self.paid.channels},
                                  self.paid.conversion, home_platforms(
                                      [(p.share, target_home(p)) for p in tg.personas],
-                                     self.brief), acquired)
+                                     self.brief), acquired, stretch)
         return channels
 
     @cached_property

@@ -161,10 +161,50 @@ def frequency_rules(plan: Plan) -> str:
     tr, r = plan.tr, rules()["maintenance"]
     kept = [c for c in plan.channels.choices if c.kept]
     lead = max(kept, key=lambda c: c.score)
-    return tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
+    text = tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
                 weak=tr.percent(r["weak_engagement"] * 100, 0),
                 acquisition=tr.percent(r["weak_acquisition"], 0),
                 cadence=_cadence(tr, r["posts_per_week"]))
+    from ..catalogue import content_facts
+
+    facts = content_facts()["platforms"]
+    for c in kept:
+        if c.stretched:
+            text += " " + tr.t("channels.frequency_stretch", platform=platform_label(c.platform),
+                               usual=_cadence(tr, facts[c.platform]["posts_per_week"][1]),
+                               top=_cadence(tr, rules()["stretch_max"][c.platform]))
+    return text + feed_gap(plan)
+
+
+def feed_gap(plan: Plan) -> str:
+    """A small business's platform that carries reminder stories before booked sessions and
+    whose own feed posts (neither stories nor ads only) fall below today's posting, said
+    with what keeping today's posting would take: the hours a week of its feed formats
+    (``team.work_rows``) and their cost over the plan at the bought hour's rate."""
+    from .. import workload as wl
+    from ..team import _hour_a_week, work_rows
+
+    brief, tr = plan.brief, plan.tr
+    if brief.client.size != "sme" or \
+            plan.channels.planned_posts < plan.channels.capacity_posts - 0.05:
+        return ""  # only where the hours, all used, are what holds the feed back
+    period = brief.client.period
+    weeks = ((period.end - period.start).days + 1) / 7
+    text = ""
+    for c in plan.channels.choices:
+        today = c.current_posts_per_week or 0.0
+        feed = [s.format for s in plan.channels.slots
+                if s.platform == c.platform and not s.ad_only and s.format != "story"]
+        if not (c.kept and c.reminders and feed) or len(feed) / weeks >= today - 0.05:
+            continue
+        mix = wl.calendar_mix(feed, period.start, period.end)
+        per_post = sum(r["sme_hours"] for r in work_rows(brief, 1.0, mix) if not r["lever"])
+        hours = (today - len(feed) / weeks) * per_post
+        text += " " + tr.t("channels.feed_gap", platform=platform_label(c.platform),
+                           feed=tr.number(len(feed) / weeks, 1), today=tr.number(today, 1),
+                           hours=tr.number(hours, 1),
+                           cost=tr.money(hours * _hour_a_week(brief, plan.paid.rate)))
+    return text
 
 
 def _cadence(tr, value: float) -> str:
