@@ -541,12 +541,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     add_profile_posts(slots, brief, windows, closed, evergreen, tr, copy_register(brief))
     vary_repeats(slots, tr)
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
+    shown = placed(moments, slots)
     return Channels(
         sector_kind=brief.client.sector_kind,
         pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},
-        ideas=[i.to_json() for i in evergreen + placed(moments, slots)
+        ideas=[i.to_json() for i in evergreen + shown
                if not (i.staple and i.date)],  # a staple's weeks: its idea, listed once
-        unplaced=[m.text for m in moments if m not in placed(moments, slots) and not m.staple
+        unplaced=[m.text for m in moments if m not in shown and not m.staple
                   and m.date <= brief.client.period.end.isoformat()],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
