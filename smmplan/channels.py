@@ -84,7 +84,7 @@ from .openings_paid import opening_ads, without_opening
 from .posting_days import closed_days, moment_platforms
 from .profile_posts import FORMAT as PROFILE_FORMAT
 from .profile_posts import add_profile_posts, held_for_profiles, profile_per_week
-from .quiet_days import off_days, thin_quiet_days
+from .quiet_days import cap_quiet_weeks, no_paid_days, off_days, thin_quiet_days
 from .season_steps import placed
 from .sectors import playbook, sector_dates
 from .sessions import sessions
@@ -529,8 +529,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         paid = paid_ideas(evergreen + moments, brief.budget.paid.books, conversion)
         aware = awareness_ideas(evergreen)
         chosen = None if selling is None else set(selling)
+        fit, quiet = sponsor_fit(paid, sponsored_formats, chosen, aware), no_paid_days(brief)
         sponsor_slots(slots, paid_spend, without_opening(paid_monthly),
-                      sponsor_fit(paid, sponsored_formats, chosen, aware))
+                      lambda s: None if s.date in quiet else fit(s))  # buyers away: no ads
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
@@ -538,7 +539,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     # the founders' and volunteers' posts: on top of the brand page's (recount adds them)
-    add_profile_posts(slots, brief, windows, closed, evergreen, tr, copy_register(brief))
+    add_profile_posts(slots, brief, windows, closed | no_paid_days(brief), evergreen, tr,
+                      copy_register(brief))
+    cap_quiet_weeks(slots, brief)  # buyers away (year-end break): a post a day at most
     vary_repeats(slots, tr)
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     shown = placed(moments, slots)

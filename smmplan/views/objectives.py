@@ -35,6 +35,14 @@ def kpi_label(plan: Plan, o: Objective) -> str:
     return f"{name} ({platform_label(o.platform)})" if o.platform else name
 
 
+def committed(o: Objective) -> float | None:
+    """The target the plan commits to: a goal flagged as unrealistic with a realistic value
+    commits to that value (the client's figure stays as the stretch), else its target."""
+    if not o.realistic and o.realistic_target is not None:
+        return o.realistic_target
+    return o.target
+
+
 def objectives_decisions(plan: Plan) -> list[str]:
     """The objectives chapter's decisions in words (executive summary): every objective
     counted and listed once, and each unrealistic target with what is realistic instead."""
@@ -45,7 +53,9 @@ def objectives_decisions(plan: Plan) -> list[str]:
              else tr.t("summary_objectives.no_baseline", kpi=kpi_label(plan, o),
                        target=kpi_value(plan, o.kpi, o.target)) if o.baseline.value is None
              else f"{kpi_label(plan, o)} {kpi_value(plan, o.kpi, o.baseline.value)} → "
-                  f"{kpi_value(plan, o.kpi, o.target)}" for o in shown]
+                  f"{kpi_value(plan, o.kpi, committed(o))}" + (tr.t(
+                      "summary_objectives.stretch", target=kpi_value(plan, o.kpi, o.target))
+                      if committed(o) != o.target else "") for o in shown]
     out = [tr.t("summary_objectives.headline", n=len(items),
                 measured=sum(o.baseline.basis == "data" for o in ob.objectives),
                 list=tr.join(items))]
@@ -201,7 +211,10 @@ def goal_gap_sentences(plan: Plan) -> list[str]:
                                 **cap_values(plan)))
         extra = {"organic": leads_today(plan, g), "total": fmt(forecast_total(g) or 0)} \
             if not money else {}
-        out.append(tr.t(f"goal_gap.{kind}_miss", paid=fmt(g.paid), target=fmt(g.target),
+        stretch = "_stretch" if not money and not g.realistic \
+            and g.realistic_target is not None else ""
+        out.append(tr.t(f"goal_gap.{kind}_miss{stretch}", paid=fmt(g.paid),
+                        target=fmt(g.target),
                         share=tr.percent(g.share, 0), gap=fmt(g.gap), today=today,
                         closers="".join(closers), **extra)
                    + (revenue_today(plan, g) if money else ""))
@@ -317,13 +330,16 @@ def objectives_smart(plan: Plan) -> Section:
         "kpi": kpi_label(plan, o),
         "baseline": kpi_value(plan, o.kpi, o.baseline.value),
         "basis": tr.t(f"objectives.basis.{o.baseline.basis}"),
-        "target": kpi_value(plan, o.kpi, o.target),
+        "target": kpi_value(plan, o.kpi, committed(o)),
+        "stretch": kpi_value(plan, o.kpi, o.target) if committed(o) != o.target else "",
         "deadline": day(tr, pd.Timestamp(o.deadline).date()),
         "owner": role_name(plan, o.owner),
         "source": tr.t(f"objectives.source.{o.source}"),
         "review": tr.t(f"objectives.frequency.{o.review}"),
-        "kpi_id": o.kpi, "baseline_value": o.baseline.value, "target_value": o.target,
+        "kpi_id": o.kpi, "baseline_value": o.baseline.value, "target_value": committed(o),
+        "stretch_value": o.target if committed(o) != o.target else None,
     } for o in ob.objectives])
+    stretch = frame["stretch"].astype(bool).any() if len(frame) else False
     notes = []
     for o in ob.objectives:
         if o.baseline.basis == "not_measurable":
@@ -381,6 +397,7 @@ def objectives_smart(plan: Plan) -> Section:
                            Column("baseline", tr.t("table.baseline")),
                            Column("basis", tr.t("table.basis")),
                            Column("target", tr.t("table.target")),
+                           *([Column("stretch", tr.t("table.stretch"))] if stretch else []),
                            Column("deadline", tr.t("table.deadline")),
                            Column("owner", tr.t("table.owner")),
                            Column("review", tr.t("table.review"))]),

@@ -29,7 +29,8 @@ from .client_needs import client_needs
 from .community import community_decisions
 from .held_back import cap_values
 from .identity import identity_decisions
-from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
+from .low_month import low_month_line
+from .objectives import committed, goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
 from .stop_basis import scale_basis, stop_basis
 from .targets import targets_decisions
@@ -137,6 +138,11 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
     if o.baseline.value is None:
         return tr.t("agency.rec_goal_nobase", goal=goal, kpi=kpi, target=target,
                     deadline=deadline, how=how or tr.t("objectives.how.business_kpi"))
+    if committed(o) != o.target:  # flagged: the realistic value first, the client's after
+        return tr.t("agency.rec_goal_committed", goal=goal, kpi=kpi, target=target,
+                    deadline=deadline, committed=kpi_value(plan, o.kpi, committed(o)),
+                    baseline=kpi_value(plan, o.kpi, o.baseline.value),
+                    basis=tr.t(f"objectives.basis.{o.baseline.basis}"))
     return tr.t("agency.rec_goal", goal=goal, kpi=kpi, target=target, deadline=deadline,
                 baseline=kpi_value(plan, o.kpi, o.baseline.value),
                 basis=tr.t(f"objectives.basis.{o.baseline.basis}"))
@@ -187,6 +193,9 @@ def recommendations(plan: Plan) -> list[str]:
         out.append(tr.t("agency.rec_moments_organic" if books else "agency.rec_moments",
                         moments=tr.join(list(dict.fromkeys(moments))[:4]),
                         sector=sector_name(plan), offer=books or ""))
+        low = low_month_line(plan, {int(d["date"][5:7]) for d in ch.key_dates
+                                    if d["kind"] == "sector" and d["name"] in list(dict.fromkeys(moments))[:4]})
+        out[-1] = " ".join(filter(None, [out[-1], low]))
     return out[:5]
 
 
