@@ -32,3 +32,14 @@ def stop_thresholds(paid) -> dict:
     per = paid.break_even_basis == "first_order" and len(set(each.values())) > 1
     return {c.platform: each.get(c.platform, paid.break_even_cpa) if per
             else paid.break_even_cpa for c in paid.channels}
+
+
+def cap_break_even(paid) -> float | None:
+    """The break-even the last conversions bought are held to when a cap (a lead bound, free
+    seats), not break-even, stops the budget: the stop rule's break-even (``stop_thresholds``)
+    of the one platform the conversion spend goes to, so one platform's lead has one
+    break-even in every rule; the plan's break-even when the spend is shared."""
+    spent = [c.platform for c in paid.channels if c.conversion_spend > 0]
+    if len(spent) != 1:
+        return paid.break_even_cpa
+    return stop_thresholds(paid).get(spent[0], paid.break_even_cpa)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import charts
+from ..conversion_cost import cap_break_even
 from ..currency import ECB_SOURCE
 from ..goal_gap import held_by_cap
 from ..i18n import Translator
@@ -36,7 +37,7 @@ from .budget_notes import (
     lead_value_note,
     today_note,
 )
-from .held_back import cap_values
+from .held_back import cap_values, monthly_cap_note
 from .lifetime import value_note as lifetime_value_note
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
@@ -124,7 +125,8 @@ def budget_allocation(plan: Plan) -> Section:
         blocks.insert(2, Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             f"budget.held_back{'_' + cap if cap else ''}", **cap_values(plan),
             envelope=tr.money(paid.envelope), total=tr.money(paid.total),
-            cpa=tr.money(paid.break_even_cpa, 2), rest=tr.money(hb["budget"]),
+            cpa=tr.money(cap_break_even(paid) if cap else paid.break_even_cpa, 2),
+            rest=tr.money(hb["budget"]),
             conversions=tr.number(hb["conversions"]),
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
             tr.t("common.na")))))
@@ -286,6 +288,7 @@ def budget_scenarios(plan: Plan) -> Section:
         text = tr.t("budget.seats_full" + _leads(paid), budget=tr.money(_seats_full(paid)),
                     line=paid.seats["line"], seats=tr.number(
                         paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))))
+        text = " ".join(filter(None, [text, monthly_cap_note(plan)]))
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
         text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),

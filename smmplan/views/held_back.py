@@ -19,3 +19,22 @@ def cap_values(plan: Plan) -> dict:
             else tr.t("common.na"),  # the last conversions' cost; the plan's average:
             "average": tr.money(paid.totals["cpa"], 2) if paid.totals["cpa"]
             else tr.t("common.na")}
+
+
+def monthly_cap_note(plan: Plan) -> str:
+    """Why the budget table (the sweep, whose lead bound counts the whole year) still shows
+    leads bought past the plan's budget while the forecast, which caps each month, stops
+    there; "" when the table shows none (or the cap is not a lead bound)."""
+    tr, paid = plan.tr, plan.paid
+    cap = paid.seats or {}
+    if not cap.get("bound") or not paid.sweep:
+        return ""
+    year = cap.get("free_paid", cap.get("free", 0) * len(paid.paid_months))
+    conv = float(paid.totals["conversions"])
+    past = [r for r in paid.sweep if r["budget"] > paid.total + 0.5 and r["marginal_cpa"]
+            and conv + 0.5 < r["conversions"] < year - 0.5]
+    if not past:
+        return ""
+    return tr.t("budget.sweep_monthly_cap", most=tr.number(cap.get("free", 0)),
+                total=tr.money(paid.total), conversions=tr.number(conv),
+                cost=tr.money(past[0]["marginal_cpa"], 2))

@@ -30,6 +30,7 @@ def low_month_line(plan: Plan, months: set[int]) -> str:
     if pd.Timestamp(low).month not in months \
             or by.loc[low, "conversions"] < month_free(paid.seats, low) - 0.05:
         return ""
+    month = tr.month(pd.Timestamp(low).date())
     kind = "leads" if paid.seats.get("bound") else "seats"
-    return tr.t(f"agency.rec_low_month_{kind}", month=tr.month(pd.Timestamp(low).date()),
+    return tr.t(f"agency.rec_low_month_{kind}", month=month[:1].upper() + month[1:],
                 spend=tr.money(float(by.loc[low, "spend"])))

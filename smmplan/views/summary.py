@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
+from ..conversion_cost import cap_break_even
 from ..goal_gap import held_by_cap
 from ..new_shops import new_shops_phrase
 from ..objectives import Objective
@@ -193,8 +194,9 @@ def recommendations(plan: Plan) -> list[str]:
         out.append(tr.t("agency.rec_moments_organic" if books else "agency.rec_moments",
                         moments=tr.join(list(dict.fromkeys(moments))[:4]),
                         sector=sector_name(plan), offer=books or ""))
+        named = list(dict.fromkeys(moments))[:4]
         low = low_month_line(plan, {int(d["date"][5:7]) for d in ch.key_dates
-                                    if d["kind"] == "sector" and d["name"] in list(dict.fromkeys(moments))[:4]})
+                                    if d["kind"] == "sector" and d["name"] in named})
         out[-1] = " ".join(filter(None, [out[-1], low]))
     return out[:5]
 
@@ -212,7 +214,8 @@ def paid_cuts(plan: Plan) -> list[str]:
         out.append(tr.t(f"agency.rec_paid_held{'_' + cap if cap else ''}",
                         envelope=tr.money(paid.envelope),
                         spent=tr.money(paid.total), rest=tr.money(held["budget"]),
-                        cpa=tr.money(paid.break_even_cpa, 2), **cap_values(plan)))
+                        cpa=tr.money(cap_break_even(paid) if cap else paid.break_even_cpa, 2),
+                        **cap_values(plan)))
     history = (paid.history or {}).get("platforms", {})
     months = plan.brief.client.period.months
     for c in paid.channels:  # beyond the budget chapter's extrapolation threshold
