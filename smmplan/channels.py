@@ -96,7 +96,7 @@ from .sponsored_ideas import (
     selling_ctas,
     sponsor_fit,
 )
-from .webinars import webinar_lives
+from .webinars import recorded_long_videos, webinar_lives
 
 if TYPE_CHECKING:
     from .targets import Targets
@@ -461,6 +461,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         if live and c.platform in facts["live_commerce"]["platforms"] and "live" in formats \
                 and "live" not in mix[c.platform]:
             mix[c.platform] = formats[:2] + ["live"]  # one post in three: a live session
+    recorded_long_videos(mix, kept, brief, paid_spend)  # long videos: the webinars' recordings
     history = read_posts(brief)
     windows = {c.platform: platform_windows(history, c.platform) for c in kept}
     basis = "history" if any(w.basis != "default" for ws in windows.values() for w in ws) \

@@ -23,6 +23,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .posting_change import posting_change, recorded_note
 from .team import owner_basis, recommended_posting
 
 
@@ -173,7 +174,8 @@ def frequency_rules(plan: Plan) -> str:
             text += " " + tr.t("channels.frequency_stretch", platform=platform_label(c.platform),
                                usual=_cadence(tr, facts[c.platform]["posts_per_week"][1]),
                                top=_cadence(tr, rules()["stretch_max"][c.platform]))
-    return text + feed_gap(plan)
+    return text + feed_gap(plan) + posting_change(plan, _maintenance_reason) \
+        + recorded_note(plan)
 
 
 def feed_gap(plan: Plan) -> str:
