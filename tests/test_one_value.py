@@ -76,7 +76,7 @@ def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
             assert plan["budget"]["history"] is None
             assert o["realistic_target"] == pytest.approx(
                 o["baseline"]["value"] + mid["conversions"] / 12, abs=0.01)
-            assert f"add up to {shown} a month" in text
+            assert f"The plan commits to {shown} leads a month" in text  # the stretch after
         else:
             assert o["realistic_target"] >= mid["revenue"]  # plus the repeat customers
             assert f"and {shown}, the paid forecast plus the repeat customers" in text \

@@ -1,0 +1,83 @@
+"""A flagged goal's realistic value is what the plan commits to (the summary, the SMART
+table), the client's figure its stretch; one platform's lead has one break-even; a channel
+that neither converts nor carries ads takes its long videos from the webinars; a B2B
+year-end break is thin and ad-free (the example plans)."""
+
+from __future__ import annotations
+
+import csv
+
+from smmplan.i18n import Translator
+
+from .conftest import plan_json
+from .plantext import plan_text
+
+
+def _read(built: dict, slug: str) -> tuple[dict, str, list[dict]]:
+    folder = built["plans"][slug]
+    with (folder / "calendar.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["kind"] == "post"]
+    return plan_json(folder), plan_text(folder / "plan.html"), rows
+
+
+def _tr(plan: dict) -> Translator:
+    c = plan["client"]
+    return Translator(c["language"], c["locale"], c["currency"])
+
+
+def test_the_summary_and_the_smart_table_lead_with_the_realistic_value(built):
+    plan, text, _ = _read(built, "cloudline")
+    tr = _tr(plan)
+    o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "leads_per_month")
+    assert not o["realistic"]
+    committed, stretch = tr.number(o["realistic_target"]), tr.number(o["target"])
+    summary = text.split("Our recommendations", 1)[1].split("What we need from you", 1)[0]
+    assert f"to {committed} by" in summary and f"your {stretch} is the stretch" in summary
+    assert f"to {stretch} by" not in summary and "the other " not in summary
+    row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
+    assert (row["target"], row["stretch"]) == (committed, stretch)
+    assert f"→ {committed} (stretch: {stretch})" in text
+
+
+def test_one_linkedin_lead_has_one_break_even(built):
+    plan, text, _ = _read(built, "cloudline")
+    tr, paid = _tr(plan), plan["budget"]
+    own = tr.money(paid["lead_values"]["linkedin"]["break_even"], 2)
+    mean = tr.money(paid["break_even_cpa"], 2)
+    assert own != mean
+    assert f"under the break-even {own}" in text and f"under the break-even {mean}" not in text
+    assert f"if each costs the break-even {own}" in text
+    # the sweep's yearly bound against the forecast's monthly one, said
+    assert "The table counts that limit over the whole year" in text
+    assert f"{tr.money(paid['seats']['budget_before'])} is where the table above" in text
+
+
+def test_youtube_long_videos_are_the_webinars_recordings(built):
+    plan, text, rows = _read(built, "cloudline")
+    youtube = [r for r in rows if r["platform"] == "youtube"]
+    assert youtube and not any(r["format"] == "long_video" for r in youtube)
+    lives = sum(r["format"] == "live" for r in youtube)
+    assert lives == 12
+    assert f"On YouTube, the long videos are the {lives} webinars' recordings" in text
+    names = [r["name"] for r in plan["tables"]["team_workload"]["rows"]]
+    assert "Lives" in names and "Long videos" not in names  # no long video's hours
+
+
+def test_posting_below_today_is_explained(built):
+    _, text, _ = _read(built, "cloudline")
+    assert "against today's 12.5" in text and "X (Twitter) 7 → 1" in text
+    assert "The cut comes from X (Twitter), kept at a maintenance cadence" in text
+
+
+def test_the_b2b_year_end_break_is_thin_and_ad_free(built):
+    plan, text, rows = _read(built, "cloudline")
+    week = [r for r in rows if "2027-12-27" <= r["date"] <= "2027-12-31"]
+    assert week and all(r["sponsored"] == _tr(plan).t("channels.csv_no") for r in week)
+    days = [r["date"] for r in week]
+    assert all(days.count(d) <= 1 for d in days)
+    # the lowest-spend month is a quarter-end the summary asks to prepare for: said
+    assert "Mar 2027 gets the year's lowest paid spend" in text
+    for slug in ("maison-lune", "maison-fournil"):  # not a B2B playbook: no break
+        _, _, others = _read(built, slug)
+        late = [r["date"] for r in others if "12-27" <= r["date"][5:] <= "12-31"]
+        assert any(late.count(d) > 1 for d in late), slug
