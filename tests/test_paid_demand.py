@@ -70,10 +70,10 @@ def test_the_demand_sentence_never_says_spend_follows_demand_when_it_does_not():
     from smmplan.paths import example_briefs
     from smmplan.plan import Plan
     from smmplan.validation import load_brief
-    from smmplan.views.budget_notes import _demand_note
+    from smmplan.views.budget_notes import demand_note
 
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
-    text = _demand_note(plan)
+    text = demand_note(plan)
     assert "la dépense la suit\u00a0: la plus forte en déc. 2027" in text
     assert "janv. 2027" in text.split("campagne de quartier", 1)[1]  # said, aside
     assert "la plus forte en janv." not in text

@@ -26,12 +26,12 @@ from .base import (
 )
 from .budget_notes import (
     _bounds,
-    _demand_note,
     _leads,
     _paid_months_notes,
     cost_note,
     cvr_notes,
     deal_note,
+    demand_note,
     frequency_note,
     lead_value_note,
     today_note,
@@ -339,7 +339,7 @@ def budget_forecast(plan: Plan) -> Section:
     blocks = [
         section_heading(plan, "budget.forecast", "budget-forecast"),
         Html(render("paragraph.html.j2", css="smm-note", text=forecast_note(plan))),
-        Html(render("paragraph.html.j2", text=_demand_note(plan))),
+        Html(render("paragraph.html.j2", text=demand_note(plan))),
         *[Html(render("paragraph.html.j2", text=tr.t(
             "budget.peak_outweighed", month=tr.month(pd.Timestamp(p["month"]).date()),
             demand=tr.percent((p["demand"] - 1) * 100, 0),

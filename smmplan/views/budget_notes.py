@@ -312,7 +312,7 @@ def _paid_months_notes(plan: Plan) -> list[str]:
     return out
 
 
-def _demand_note(plan: Plan) -> str:
+def demand_note(plan: Plan) -> str:
     """Which months the sector's demand peaks in, and the months the phased spend and the
     conversions it buys are highest and lowest (read from the monthly forecast itself)."""
     from babel.dates import format_date
