@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .brief import Brief
+from .catalogue import content_facts
 from .jsondata import as_data
 
 MOMENT_POSTS_PER_PLATFORM = 2  # posts of a key moment per platform: a teaser and a reminder
@@ -58,6 +59,21 @@ class Idea:
     # what its posts draw on that the brand cannot make at will (``supply_of``): (name, used
     # by one post, the most a month), e.g. ("customer_photos", 3, 12)
     supply: tuple = ()
+    # (first, last) ISO days it may not go out: after an order cut-off, a post that sells
+    # for delivery (``order_cutoff.shut_selling``)
+    shut: tuple = ()
+
+    def closed(self, slot) -> bool:
+        """Whether a post (its ``date`` and ``time``) may not carry the idea: in its
+        ``shut`` days, or, on its order deadline's own day (``last_day`` with
+        ``order_by_days``), at or after data/content.yaml ``calendar.order_call_hour`` (the
+        last call to order goes out before orders close: that morning or the day before)."""
+        if any(first <= slot.date <= last for first, last in self.shut):
+            return True
+        if self.order_by_days is None or not self.date or slot.date != self.last_day \
+                or self.season_days:
+            return False
+        return int(slot.time[:2]) >= int(content_facts()["calendar"]["order_call_hour"])
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
