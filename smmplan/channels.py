@@ -81,7 +81,7 @@ from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .openings_paid import opening_ads, without_opening
-from .order_cutoff import no_ads_days, shut_selling
+from .order_cutoff import no_ads_days, shut_selling, with_call_hour
 from .posting_days import closed_days, moment_platforms
 from .profile_posts import FORMAT as PROFILE_FORMAT
 from .profile_posts import add_profile_posts, held_for_profiles, profile_per_week
@@ -497,9 +497,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = shut_selling(brief, held_for_profiles(brief, held_for_the_lever(  # none
-        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)))))  # after a
-    moments = follow_buying_paths(brief, moment_ideas(brief, tr))  # delivery cut-off
+    evergreen = shut_selling(brief, held_for_profiles(brief, held_for_the_lever(  # none after
+        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)))))  # a cut-off
+    moments = with_call_hour(brief, follow_buying_paths(brief, moment_ideas(brief, tr)))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
     sells = selling_ctas(conversion)
