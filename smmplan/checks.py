@@ -398,6 +398,18 @@ def rate_spreads(plan: dict) -> Iterator[Check]:
                             f"{r['low']}-{r['mid']}-{r['high']}")
 
 
+def target_cards_paid(plan: dict) -> Iterator[Check]:
+    """Paid spend by target: a target gets spend only on the platforms its card lists
+    (the targets table's channels)."""
+    cards = {r["name"]: {c.strip() for c in (r.get("channels") or "").split(",")}
+             for r in _rows(plan, "segments")}
+    for row in _rows(plan, "budget_by_target"):
+        if (row.get("spend") or 0) > 0 and row["target_name"] in cards:
+            yield Check(f"paid spend of {row['target_name']} on {row['platform_name']}",
+                        row["platform_name"] in cards[row["target_name"]],
+                        f"card lists {', '.join(sorted(cards[row['target_name']]))}")
+
+
 def team_totals(plan: dict) -> Iterator[Check]:
     """The team chapter's totals, each the sum of the rows it shows (``team_checks``)."""
     from . import team_checks
@@ -410,7 +422,8 @@ CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, paid_results, paid_decisions, break_even_value,
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
-    realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed)
+    realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
+    target_cards_paid)
 
 
 def run(plan: dict) -> list[Check]:
