@@ -129,12 +129,11 @@ def budget_allocation(plan: Plan) -> Section:
             conversions=tr.number(hb["conversions"]),
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
             tr.t("common.na")))))
-        if test := test_plan_text(plan):  # what the held-back envelope is for
-            blocks.insert(3, Html(render("paragraph.html.j2", css="smm-decision", text=test)))
-        at = 4 if test else 3  # the past-buyer programme taken from the held-back budget
-        for i, text in enumerate(filter(None, [held_note(plan), *programme_text(plan)])):
-            blocks.insert(at + i, Html(render("paragraph.html.j2", css="smm-decision",
-                                              text=text)))
+        # the past-buyer programme's part of the envelope, the held-back test, the programme
+        texts = [held_note(plan), test_plan_text(plan), *programme_text(plan)]
+        for i, text in enumerate(filter(None, texts)):
+            blocks.insert(3 + i, Html(render("paragraph.html.j2", css="smm-decision",
+                                             text=text)))
     if paid.aov:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
