@@ -46,6 +46,7 @@ from .order_values import order_value_index
 from .paid_demand import demand_index
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
+from .retention import with_retention
 from .sector_defaults import sector_sponsor
 
 SCENARIOS = ("low", "mid", "high")
@@ -203,6 +204,7 @@ class Paid:
     peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
     left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
     lifetime: dict | None = None  # annual lines: the conversions over contract years
+    retention: dict | None = None  # past-buyer programme from the held-back budget
 
     @property
     def conversion_budget(self) -> float:
@@ -593,7 +595,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None)
-    return with_opening(brief, Paid(
+    return with_retention(brief, with_opening(brief, Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
         channels=channels, excluded=excluded,
@@ -625,4 +627,4 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share),
-        lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin)))
+        lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin))))

@@ -41,6 +41,7 @@ from .lifetime import value_note as lifetime_value_note
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
+from .retention import held_note, programme_text
 from .stop_basis import conversion_only_note
 from .targets import persona_name
 from .trial_share import trial_share_notes
@@ -128,8 +129,11 @@ def budget_allocation(plan: Plan) -> Section:
             conversions=tr.number(hb["conversions"]),
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
             tr.t("common.na")))))
-        if test := test_plan_text(plan):  # what the held-back envelope is for
-            blocks.insert(3, Html(render("paragraph.html.j2", css="smm-decision", text=test)))
+        # the past-buyer programme's part of the envelope, the held-back test, the programme
+        texts = [held_note(plan), test_plan_text(plan), *programme_text(plan)]
+        for i, text in enumerate(filter(None, texts)):
+            blocks.insert(3 + i, Html(render("paragraph.html.j2", css="smm-decision",
+                                             text=text)))
     if paid.aov:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))

@@ -14,6 +14,7 @@ from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Html, render
 from ..sessions import seats_sentence
+from .against_today import increment_note, revenue_up
 from .base import day, platform_label
 from .sector_cvr import sector_cvr_note
 
@@ -157,7 +158,7 @@ def today_note(plan: Plan) -> str | None:
             tr.t("budget.today_dropped_platform", platform=platform_label(line["platform"]),
                  roas=tr.number(line["roas_today"], 2)) for line in dropped])))
     lower = today["roas_plan"] < today["roas_today"]
-    if lower and paid.break_even_cpa:
+    if lower and paid.break_even_cpa and revenue_up(plan):  # more sales for a lower return
         reasons.append(tr.t("budget.today_break_even", cpa=tr.money(paid.break_even_cpa, 2)))
     text = tr.t("budget.today_lower" if lower else "budget.today_higher",
                 spend=tr.money(today["spend_today"]), revenue=tr.money(today["revenue_today"]),
@@ -167,7 +168,8 @@ def today_note(plan: Plan) -> str | None:
                                    f"{tr.number(line['roas_today'], 2)}" for line in lines]),
                 reasons=tr.t("budget.today_sep").join(reasons) if reasons
                 else tr.t("budget.today_same"))
-    return " ".join(filter(None, [text, awareness_rows_note(plan), *retargeting_notes(plan)]))
+    return " ".join(filter(None, [text, increment_note(plan), awareness_rows_note(plan),
+                                  *retargeting_notes(plan)]))
 
 
 def retargeting_notes(plan: Plan) -> list[str]:
