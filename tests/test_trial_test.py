@@ -121,3 +121,4 @@ def test_a_free_form_rate_for_a_paid_booking_is_an_upper_bound(plan):
     bound = tr.t("budget.cvr_upper_bound", price=tr.money(paid.aov, 2), month=tr.month(
         dt.date.fromisoformat(paid.paid_months[0])))
     assert note is not None and note.endswith(bound)
+
