@@ -122,3 +122,16 @@ def test_a_free_form_rate_for_a_paid_booking_is_an_upper_bound(plan):
         dt.date.fromisoformat(paid.paid_months[0])))
     assert note is not None and note.endswith(bound)
 
+
+
+
+def test_the_next_steps_date_the_tests_reading(plan):
+    from smmplan.views.base import day
+    from smmplan.views.summary import next_steps
+
+    [test] = plan.paid.tests
+    tr = plan.tr
+    steps = next_steps(plan)
+    [line] = [s for s in steps if s.startswith(day(tr, dt.date.fromisoformat(test["end"])))]
+    assert tr.money(test["budget"]) in line and "Facebook" in line
+    assert tr.money(test["threshold"], 2) in line and line.endswith("Instagram.")

@@ -34,6 +34,7 @@ from .paid_tests import test_step
 from .stop_basis import scale_basis, stop_basis
 from .targets import targets_decisions
 from .team import recommended_posting, team_decisions
+from .trial_share import trial_steps
 
 
 def logo_data_uri(plan: Plan) -> str | None:
@@ -226,7 +227,9 @@ def next_steps(plan: Plan) -> list[str]:
     tr, start = plan.tr, plan.brief.client.period.start
     review = add_months(start, 3)
     test = test_step(plan)  # the paid test of the budget held back, in date order
-    early, late = ([test[1]], []) if test and test[0] < review else ([], [test[1]] if test else [])
+    dated = sorted([test] * bool(test) + trial_steps(plan))  # and the capped tests' reading
+    early = [t for d, t in dated if d < review]
+    late = [t for d, t in dated if d >= review]
     return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),
             tr.t("agency.step_launch", date=day(tr, start)), *early,
             tr.t("agency.step_review", date=day(tr, review)), *late]

@@ -75,3 +75,17 @@ def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str]
         above=tr.t("budget.test_capped_above", break_even=tr.money(be, 2), rest=rest)
         if cpa and be and cpa > be else "",
         threshold=tr.money(be, 2) if be else tr.t("common.na"), rest=rest)
+
+
+def trial_steps(plan: Plan) -> list[tuple[dt.date, str]]:
+    """Each dated, capped test's reading as a next step for the summary (its end date, the
+    line)."""
+    tr, paid = plan.tr, plan.paid
+    rest = [platform_label(c.platform) for c in paid.channels if c.conversion_spend > 0
+            and c.platform not in {t["platform"] for t in paid.tests}]
+    return [(dt.date.fromisoformat(t["end"]), tr.t(
+        "agency.step_trial_test", end=day(tr, dt.date.fromisoformat(t["end"])),
+        platform=platform_label(t["platform"]), budget=tr.money(t["budget"]),
+        weeks=tr.number(t["weeks"]), threshold=tr.money(t["threshold"], 2)
+        if t["threshold"] else tr.t("common.na"), rest=tr.join(rest) or tr.t("common.na")))
+        for t in paid.tests]
