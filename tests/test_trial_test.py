@@ -135,3 +135,23 @@ def test_the_next_steps_date_the_tests_reading(plan):
     [line] = [s for s in steps if s.startswith(day(tr, dt.date.fromisoformat(test["end"])))]
     assert tr.money(test["budget"]) in line and "Facebook" in line
     assert tr.money(test["threshold"], 2) in line and line.endswith("Instagram.")
+
+
+def test_whole_monthly_counts_add_up_to_the_total():
+    # review 11 reading: "Instagram | ... | 0 | 8 | 8 | 7 | 7 | 6 | 4 | 4 | 5 | 5 | 5 | 8 | 68"
+    from smmplan.views.multiply import whole_parts
+
+    assert sorted(whole_parts([3.4, 3.4, 3.4])) == [3, 3, 4]
+    assert whole_parts([1.2, 2.6, 3.2]) == [1, 3, 3]  # the largest remainder rounds up
+    assert sum(whole_parts([0.0, 7.6, 7.6, 7.2, 3.58, 8.4])) == round(34.38)
+    assert whole_parts([2.0, 5.0]) == [2, 5]
+
+
+def test_the_monthly_table_adds_up(plan):
+    from smmplan.views.budget import _monthly_pivot
+
+    frame, cols = _monthly_pivot(plan)
+    for _, row in frame.iterrows():
+        months = [row[c.key] for c in cols]
+        assert all(float(v).is_integer() for v in months)
+        assert sum(months) == round(row["total"])

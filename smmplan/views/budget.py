@@ -38,7 +38,7 @@ from .budget_notes import (
 )
 from .held_back import cap_values
 from .lifetime import value_note as lifetime_value_note
-from .multiply import count_decimals
+from .multiply import count_decimals, whole_parts
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
@@ -620,6 +620,9 @@ def _monthly_pivot(plan: Plan, line: str = "conversions"
     table = []
     for platform, group in rows.groupby("platform", sort=False):
         by_month = dict(zip(group["month"], group[line], strict=True))
+        if line == "conversions":  # whole counts that add up to the total shown
+            by_month = dict(zip(months, whole_parts([by_month.get(m, 0.0) for m in months]),
+                                strict=True))
         table.append({"platform": platform, "platform_name": platform_label(platform),
                       "spend_total": float(group["spend"].sum()),
                       **{keys[m]: by_month.get(m, 0.0) for m in months},

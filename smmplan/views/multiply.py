@@ -19,3 +19,16 @@ def count_decimals(counts, values, revenues, most: int = 2) -> int:
                for c, v, r in rows):
             return d
     return most
+
+
+def whole_parts(values) -> list[int]:
+    """Fractional counts as whole numbers that add up to their rounded sum (largest
+    remainder): months of 3.4, 3.4 and 3.4 show 3, 3 and 4 beside a total of 10, not three
+    3s beside 10."""
+    values = [max(0.0, float(v)) for v in values]
+    floors = [math.floor(v) for v in values]
+    left = round(sum(values)) - sum(floors)
+    order = sorted(range(len(values)), key=lambda i: -(values[i] - floors[i]))
+    for i in order[:max(0, left)]:
+        floors[i] += 1
+    return floors
