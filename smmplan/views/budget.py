@@ -38,6 +38,7 @@ from .budget_notes import (
 )
 from .held_back import cap_values
 from .lifetime import value_note as lifetime_value_note
+from .multiply import count_decimals, whole_parts
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
@@ -90,14 +91,27 @@ def budget_decisions(plan: Plan) -> list[str]:
     """The budget chapter's decisions in words (executive summary)."""
     tr, paid = plan.tr, plan.paid
     tot = paid.totals
+    tests = {t["platform"]: t for t in paid.tests}  # dated, capped tests (trial_test)
     split = tr.join([f"{platform_label(c.platform)} {tr.money(c.spend)} "
-                     f"({tr.percent(c.spend / paid.total * 100, 0)})"
+                     f"({tr.percent(c.spend / paid.total * 100, 0)}"
+                     + (tr.t("summary_budget.split_test", weeks=tr.number(
+                         tests[c.platform]["weeks"]), end=day(tr, dt.date.fromisoformat(
+                             tests[c.platform]["end"]))) if c.platform in tests else "") + ")"
                      for c in sorted(paid.channels, key=lambda c: -c.spend) if c.spend > 0])
     return [tr.t("summary_budget.split", split=split),
             tr.t("summary_budget.forecast", conversions=tr.number(tot["conversions"]),
                  cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else tr.t("common.na"),
                  gain=_gain(plan, sum(c.conversions for c in paid.channels),
-                            paid.equal_split_conversions))]
+                            paid.equal_split_conversions)) + _with_tests(plan)]
+
+
+def _with_tests(plan: Plan) -> str:
+    """After a split's forecast: that it counts the dated tests ("" without one)."""
+    tr, tests = plan.tr, plan.paid.tests
+    if not tests:
+        return ""
+    return " " + tr.t("budget.split_with_test", platforms=tr.join(
+        [platform_label(t["platform"]) for t in tests]), weeks=tr.number(tests[0]["weeks"]))
 
 
 def budget_allocation(plan: Plan) -> Section:
@@ -117,7 +131,7 @@ def budget_allocation(plan: Plan) -> Section:
             "budget.decision", conversions=tr.number(conv), low=tr.number(low),
             high=tr.number(high), cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else
             tr.t("common.na"), equal=tr.number(paid.equal_split_conversions),
-            gain=_gain(plan, conv, paid.equal_split_conversions)))),
+            gain=_gain(plan, conv, paid.equal_split_conversions)) + _with_tests(plan))),
     ]
     if paid.held_back:
         hb = paid.held_back
@@ -582,6 +596,7 @@ def _order_values(plan: Plan) -> list:
                           after=tr.money(paid.deal["after_plan"])))
         value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
                       Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
+    places = count_decimals(by["conversions"], by["order_value"], by["lead_value"])
     return [
         section_heading(plan, "budget.order_value_by_month", "budget-order-value", level=4),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
@@ -590,7 +605,8 @@ def _order_values(plan: Plan) -> list:
             [Column("month_name", tr.t("table.month")),
              Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
              Column("order_value", tr.t("table.order_value"), lambda v: tr.money(v, 2)),
-             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
+             Column("conversions", tr.t("table.conversions"),
+                    lambda v: tr.number(v, places) if places else tr.number(v)),
              *value_cols])]
 
 
@@ -608,6 +624,9 @@ def _monthly_pivot(plan: Plan, line: str = "conversions"
     table = []
     for platform, group in rows.groupby("platform", sort=False):
         by_month = dict(zip(group["month"], group[line], strict=True))
+        if line == "conversions":  # whole counts that add up to the total shown
+            by_month = dict(zip(months, whole_parts([by_month.get(m, 0.0) for m in months]),
+                                strict=True))
         table.append({"platform": platform, "platform_name": platform_label(platform),
                       "spend_total": float(group["spend"].sum()),
                       **{keys[m]: by_month.get(m, 0.0) for m in months},

@@ -325,6 +325,9 @@ def demand_note(plan: Plan) -> str:
     if not plan.paid.monthly:
         return ""
     frame = pd.DataFrame(plan.paid.monthly)
+    tests = {t["platform"] for t in plan.paid.tests}  # dated tests do not follow demand
+    aside = _test_aside(plan, frame[frame["platform"].isin(tests)]) if tests else ""
+    frame = frame[~frame["platform"].isin(tests)] if tests else frame
     opening = frame.groupby("month", sort=False)["opening"].sum() \
         if "opening" in frame else pd.Series(dtype=float)
     by = frame.groupby("month", sort=False)[["spend", "conversions"]].sum()
@@ -346,11 +349,23 @@ def demand_note(plan: Plan) -> str:
     if full:  # the seat cap, not the cost of advertising, sets where the money goes
         return tr.t("budget.demand_seats" + _leads(plan.paid), full=tr.join(full), peaks=tr.join([
             format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
-            **months) + _opening_aside(plan, opening)
+            **months) + _opening_aside(plan, opening) + aside
     follows = pd.Timestamp(by["spend"].idxmax()).month in peaks  # else "follows it" is false
     return tr.t("budget.demand" if follows else "budget.demand_value", peaks=tr.join([
         format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
-        **months) + _opening_aside(plan, opening)
+        **months) + _opening_aside(plan, opening) + aside
+
+
+def _test_aside(plan: Plan, rows: pd.DataFrame) -> str:
+    """The dated tests' spend (``trial_test``), left out of the demand sentence's months."""
+    tr = plan.tr
+    spent = rows.groupby("month", sort=False)["spend"].sum()
+    spent = spent[spent > 0.5]
+    if spent.empty:
+        return ""
+    return " " + tr.t("budget.demand_test_aside", amount=tr.money(float(spent.sum())),
+                      platforms=tr.join([platform_label(p) for p in rows["platform"].unique()]),
+                      months=tr.join([tr.month(pd.Timestamp(m).date()) for m in spent.index]))
 
 
 def _opening_aside(plan: Plan, opening: pd.Series) -> str:

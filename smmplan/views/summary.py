@@ -36,6 +36,7 @@ from .retention import summary_values as retention_values
 from .stop_basis import scale_basis, stop_basis
 from .targets import targets_decisions
 from .team import recommended_posting, team_decisions
+from .trial_share import trial_steps
 
 
 def logo_data_uri(plan: Plan) -> str | None:
@@ -229,8 +230,9 @@ def next_steps(plan: Plan) -> list[str]:
 
     tr, start = plan.tr, plan.brief.client.period.start
     review = add_months(start, 3)
-    dated = sorted(filter(None, [test_step(plan), retention_step(plan)]),
-                   key=lambda d: d[0])  # the held-back budget's test and programme, by date
+    # the held-back budget's test and programme, and the capped tests' reading, by date
+    dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
+                    *trial_steps(plan)], key=lambda d: d[0])
     early = [text for when, text in dated if when < review]
     late = [text for when, text in dated if when >= review]
     return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),
