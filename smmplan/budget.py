@@ -22,6 +22,7 @@ from . import budget_sweep as bs
 from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
+from . import trial_test as tt
 from .awareness_target import aware_upper
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
@@ -46,6 +47,7 @@ from .order_values import order_value_index
 from .paid_demand import demand_index
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
+from .retention import with_retention
 from .sector_defaults import sector_sponsor
 
 SCENARIOS = ("low", "mid", "high")
@@ -203,6 +205,8 @@ class Paid:
     peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
     left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
     lifetime: dict | None = None  # annual lines: the conversions over contract years
+    retention: dict | None = None  # past-buyer programme from the held-back budget
+    tests: list[dict] = field(default_factory=list)  # dated, capped tests (trial_test)
 
     @property
     def conversion_budget(self) -> float:
@@ -323,7 +327,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season, max=spec.max if spec else None,
-            min=spec.min if spec else ts.trial_min(brief, platform, envelope, set(fitted)),
+            min=spec.min if spec else ts.trial_min(brief, platform, envelope, set(fitted),
+                                                 pv.break_even_per_conversion(aov, margin)),
             fixed=spec.fixed if spec else None, periods=len(months),
             demand=float(np.mean([demand[m.month] for m in months])),
             value=(lead_values.get(platform) or {}).get("value"))
@@ -590,10 +595,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
     on = np.array([m in months for m in all_months])
+    tests = tt.dated_tests(ts.trial_platforms(brief, set(fitted)), models, conv_alloc.spend,
+                     aware_spend, months, break_even)  # dated, capped: in their weeks only
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
-                              if seats else None)
-    return with_opening(brief, Paid(
+                              if seats else None, tt.windows(tests, all_months))
+    return with_retention(brief, with_opening(brief, Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
         channels=channels, excluded=excluded,
@@ -625,4 +632,5 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share),
-        lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin)))
+        lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin),
+        tests=tests)))

@@ -81,6 +81,7 @@ from .jsondata import as_data
 from .market import platform_use
 from .offer_paths import follow_buying_paths
 from .openings_paid import opening_ads, without_opening
+from .order_cutoff import no_ads_days, shut_selling, with_call_hour
 from .posting_days import closed_days, moment_platforms
 from .profile_posts import FORMAT as PROFILE_FORMAT
 from .profile_posts import add_profile_posts, held_for_profiles, profile_per_week
@@ -497,9 +498,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = held_for_profiles(brief, held_for_the_lever(
-        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show))))
-    moments = follow_buying_paths(brief, moment_ideas(brief, tr))
+    evergreen = shut_selling(brief, held_for_profiles(brief, held_for_the_lever(  # none after
+        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)))))  # a cut-off
+    moments = with_call_hour(brief, follow_buying_paths(brief, moment_ideas(brief, tr)))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
     sells = selling_ctas(conversion)
@@ -530,9 +531,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         paid = paid_ideas(evergreen + moments, brief.budget.paid.books, conversion)
         aware = awareness_ideas(evergreen)
         chosen = None if selling is None else set(selling)
-        fit, quiet = sponsor_fit(paid, sponsored_formats, chosen, aware), no_paid_days(brief)
+        fit = sponsor_fit(paid, sponsored_formats, chosen, aware)
+        no_ads = no_ads_days(brief) | no_paid_days(brief)  # Christmas Day, buyers away
         sponsor_slots(slots, paid_spend, without_opening(paid_monthly),
-                      lambda s: None if s.date in quiet else fit(s))  # buyers away: no ads
+                      lambda s: None if s.date in no_ads else fit(s))
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
@@ -588,9 +590,9 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = held_for_profiles(brief, held_for_the_lever(
+    evergreen = shut_selling(brief, held_for_profiles(brief, held_for_the_lever(
         brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
-                                   + target_ideas(brief, targets, tr))))
+                                   + target_ideas(brief, targets, tr)))))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed

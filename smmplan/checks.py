@@ -60,8 +60,29 @@ def paid_spend(plan: dict) -> Iterator[Check]:
                         _close(shown.get(platform, 0.0), spend, abs_=0.5),
                         f"months {shown.get(platform, 0.0):.2f} vs allocation {spend:.2f}")
     ads = plan.get("team", {}).get("total_cost", {}).get("ads")
+    loyal = (plan["budget"].get("retention") or {}).get("budget") or 0.0  # past buyers
     if ads is not None:
-        yield Check("paid budget in the plan cost", _close(ads, total), f"{ads} vs {total}")
+        yield Check("paid budget in the plan cost", _close(ads, total + loyal),
+                    f"{ads} vs {total} + {loyal}")
+
+
+def held_back_split(plan: dict) -> Iterator[Check]:
+    """The brief's paid budget is what the plan spends, the past-buyer programme's budget
+    (``retention.py``) and what stays held back, one amount each: the programme's budget is
+    the one taken out of the held-back amount."""
+    paid = plan.get("budget") or {}
+    held, loyal = paid.get("held_back") or {}, paid.get("retention") or {}
+    if not held or not paid.get("envelope"):
+        return
+    parts = paid["total"] + held["budget"] + (loyal.get("budget") or 0.0)
+    yield Check("paid envelope = spent + programme + held back",
+                _close(parts, paid["envelope"], abs_=0.02), f"{parts} vs {paid['envelope']}")
+    if loyal:
+        yield Check("programme budget taken out of the held-back amount",
+                    _close(held.get("retention"), loyal["budget"])
+                    and _close(loyal["held_before"] - loyal["budget"], held["budget"]),
+                    f"{held.get('retention')} vs {loyal['budget']}; "
+                    f"{loyal['held_before']} - {loyal['budget']} vs {held['budget']}")
 
 
 def paid_results(plan: dict) -> Iterator[Check]:
@@ -398,6 +419,18 @@ def rate_spreads(plan: dict) -> Iterator[Check]:
                             f"{r['low']}-{r['mid']}-{r['high']}")
 
 
+def target_cards_paid(plan: dict) -> Iterator[Check]:
+    """Paid spend by target: a target gets spend only on the platforms its card lists
+    (the targets table's channels)."""
+    cards = {r["name"]: {c.strip() for c in (r.get("channels") or "").split(",")}
+             for r in _rows(plan, "segments")}
+    for row in _rows(plan, "budget_by_target"):
+        if (row.get("spend") or 0) > 0 and row["target_name"] in cards:
+            yield Check(f"paid spend of {row['target_name']} on {row['platform_name']}",
+                        row["platform_name"] in cards[row["target_name"]],
+                        f"card lists {', '.join(sorted(cards[row['target_name']]))}")
+
+
 def team_totals(plan: dict) -> Iterator[Check]:
     """The team chapter's totals, each the sum of the rows it shows (``team_checks``)."""
     from . import team_checks
@@ -407,10 +440,11 @@ def team_totals(plan: dict) -> Iterator[Check]:
 
 
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
-    content_type_rates, paid_spend, paid_results, paid_decisions, break_even_value,
+    content_type_rates, paid_spend, held_back_split, paid_results, paid_decisions, break_even_value,
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
-    realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed)
+    realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
+    target_cards_paid)
 
 
 def run(plan: dict) -> list[Check]:

@@ -46,10 +46,18 @@ def reply_registers(address: str, situation: str) -> tuple[str, ...]:
     return ("vous",)
 
 
+def elides(word: str, h_muet: bool = False) -> bool:
+    """Whether a French article or ``de``/``que`` elides before ``word``: a vowel; with
+    ``h_muet`` also a leading h or y, as in common nouns of titles ("l’hôtelier")."""
+    if not word:
+        return False
+    return bool(_VOWEL.match(word) or (h_muet and word[0] in "hHyY"))
+
+
 def elided(word: str, name: str) -> str:
     """French ``de``/``que`` before a name, elided before a vowel: ``elided("de",
     "Instagram")`` -> "d’Instagram", ``elided("de", "Facebook")`` -> "de Facebook"."""
-    if name and _VOWEL.match(name):
+    if elides(name):
         return f"{word[:-1]}’{name}"
     return f"{word} {name}"
 
@@ -59,7 +67,7 @@ def _elide_slots(message: str, values: dict) -> str:
     starts with a vowel (the catalogue's own words are already written elided)."""
     def repl(m: re.Match) -> str:
         value = values.get(m.group(2))
-        if isinstance(value, str) and _VOWEL.match(value):
+        if isinstance(value, str) and elides(value):
             return f"{m.group(1)[:-1]}’{{{m.group(2)}}}"
         return m.group(0)
 

@@ -58,6 +58,22 @@ class Idea:
     # what its posts draw on that the brand cannot make at will (``supply_of``): (name, used
     # by one post, the most a month), e.g. ("customer_photos", 3, 12)
     supply: tuple = ()
+    # (first, last) ISO times ("2027-12-18T12:00") it may not go out between: after an
+    # order cut-off, a post that sells for delivery (``order_cutoff.shut_selling``)
+    shut: tuple = ()
+    call_hour: int | None = None  # on its order deadline's day, posts only before this hour
+
+    def closed(self, slot) -> bool:
+        """Whether a post (its ``date`` and ``time``) may not carry the idea: in its
+        ``shut`` times, or, on its order deadline's own day (``last_day`` with
+        ``order_by_days``), at or after its ``call_hour`` (``order_cutoff.with_call_hour``:
+        the last call to order goes out before orders close, that morning or the day
+        before)."""
+        if any(first <= f"{slot.date}T{slot.time}" <= last for first, last in self.shut):
+            return True
+        if self.call_hour is None or self.order_by_days is None or self.season_days:
+            return False
+        return slot.date == self.last_day and int(slot.time[:2]) >= self.call_hour
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:

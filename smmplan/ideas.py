@@ -302,8 +302,8 @@ def fits(idea: Idea, slot) -> bool:
     (``fits_format``); its day and hour suit the idea's timing: a "morning" or "evening"
     idea only at those hours, a weekday-bound idea only on its days, an idea about a dated
     occurrence only when that occurrence takes place (``occurrence``), a moment's idea only
-    from its lead time to its last day (``Idea.last_day``)."""
-    if idea.formats and not fits_format(idea, slot.format):
+    from its lead time to its last day (``Idea.last_day``), never where ``Idea.closed``."""
+    if (idea.formats and not fits_format(idea, slot.format)) or idea.closed(slot):
         return False
     if not (idea.when or idea.weekdays or idea.date or idea.occurs or idea.window):
         return True  # most ideas: any post

@@ -83,6 +83,25 @@ def campaign(brief: Brief, paid) -> dict | None:
             "reach": round(reach), "awareness": round(ch.awareness_spend, 2)}
 
 
+def monthly_boost(brief: Brief, paid, camp: dict) -> dict | None:
+    """After the campaign: the rest of its platform's awareness budget as one small reach
+    ad per new shop each month, run for ``min_days`` days (data/paid.yaml
+    ``opening_campaign``): {rest, months, monthly, per_shop, days, daily}; None when a
+    shop's month buys less than ``min_days`` days at the lowest daily budget."""
+    rest = camp["awareness"] - camp["amount"]
+    last = dt.date.fromisoformat(camp["end"]).replace(day=1)
+    months = [m for m in brief.client.period.month_starts if m > last]
+    if rest <= 0 or not months:
+        return None
+    per_shop = rest / len(months) / camp["shops"]
+    days = int(rule().get("min_days", 7))
+    if per_shop / days < rule().get("min_daily_usd", 1) * paid.rate:
+        return None
+    return {"rest": round(rest, 2), "months": len(months),
+            "monthly": round(rest / len(months), 2), "per_shop": round(per_shop, 2),
+            "days": days, "daily": round(per_shop / days, 2)}
+
+
 def with_opening(brief: Brief, paid):
     """``paid`` with the opening campaign's money moved, in its monthly rows, from the
     platform's other months (pro rata to their spend: awareness money, so their conversions

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .brief import Brief
+from .catalogue import paid_facts
 from .exports.ads import read_ads
 from .sectors import order_value_by_month
 
@@ -40,13 +41,29 @@ def client_order_values(frame: pd.DataFrame | None) -> dict[int, float] | None:
     return _normalised({int(m): float(v / aov.mean()) for m, v in aov.items()})
 
 
+def years_seen(frame: pd.DataFrame) -> dict[int, int]:
+    """How many distinct years of an ads export each calendar month has conversions with
+    revenue in."""
+    rows = frame[frame["start"].notna() & (frame["conversions"] > 0) & (frame["revenue"] > 0)]
+    when = pd.to_datetime(rows["start"])
+    return {int(m): int(n) for m, n in when.dt.year.groupby(when.dt.month).nunique().items()}
+
+
 def order_value_index(brief: Brief) -> tuple[dict[int, float], str]:
     """Order-value index per calendar month (1-12, averaging 1.0) and its basis:
-    ``"history"`` (the client's ads export) or ``"sector"`` (the playbook's figures)."""
-    own = client_order_values(read_ads(brief))
-    if own is not None:
-        return own, "history"
-    return _normalised(order_value_by_month(brief.client.sector_kind)), "sector"
+    ``"history"`` (the client's ads export weighed against the sector's figures as demand
+    by month is, data/paid.yaml ``demand_seasonality``: each month's own years against
+    ``sector_years``, so one year's baskets do not override the sector's pattern alone)
+    or ``"sector"`` (the playbook's figures)."""
+    frame = read_ads(brief)
+    own = client_order_values(frame)
+    sector = _normalised(order_value_by_month(brief.client.sector_kind))
+    if own is None:
+        return sector, "sector"
+    years = years_seen(frame)
+    k = float((paid_facts().get("demand_seasonality") or {}).get("sector_years", 2))
+    return _normalised({m: (own[m] * years[m] + sector[m] * k) / (years[m] + k)
+                        if years.get(m) else sector[m] for m in range(1, 13)}), "history"
 
 
 def monthly_order_values(mean: float, index: dict[int, float]) -> dict[int, float]:

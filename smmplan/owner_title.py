@@ -10,8 +10,7 @@ import re
 
 from .brief import Brief
 from .catalogue import role_facts
-
-_VOWEL = re.compile(r"[aeiouyhàâéèêëîïôûAEIOUYH]")
+from .i18n import elides
 
 
 def owner_title(brief: Brief) -> tuple[str, str] | None:
@@ -39,7 +38,7 @@ def owner_words(brief: Brief, tr) -> dict[str, str] | None:
     if found is None:
         return None
     title, form = found
-    if tr.language == "fr" and _VOWEL.match(title):
+    if tr.language == "fr" and elides(title, h_muet=True):
         form = "elided"  # l’, de l’
     return {"title": title, "the": tr.t(f"approval_role.owner_the_{form}", title=title),
             "of": tr.t(f"approval_role.owner_of_{form}", title=title)}

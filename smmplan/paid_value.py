@@ -282,18 +282,22 @@ def month_weights(platform: str, months: list[pd.Timestamp], overrides: dict,
 
 
 def phase(models, channels, months, values, overrides, demand, index, active=None,
-          caps=None) -> list[dict]:
+          caps=None, windows=None) -> list[dict]:
     """Each platform's spend, impressions, conversions and revenue by month: spend phased
     by ``month_weights`` (more in the months a unit of spend returns more, none outside
     ``active``, conversions within ``caps``: bookings a month, all platforms), the
-    channel's totals kept."""
+    channel's totals kept. ``windows``: {platform: active months} for a dated test
+    (``trial_test``), spent in its own months only (too small for the caps)."""
     rows = []
     total = sum(c.conversions for c in channels)
     share = None if caps is None or not total else np.asarray(caps, dtype=float) / total
+    windows = windows or {}
     for m, c, v in zip(models, channels, values, strict=True):
         if c.spend <= 0:
             continue
-        w = month_weights(m.platform, months, overrides, demand, index, active, share)
+        own = windows.get(m.platform)
+        w = month_weights(m.platform, months, overrides, demand, index,
+                          active if own is None else own, share if own is None else None)
         for i, month in enumerate(months):
             rows.append({"month": month.date().isoformat(), "platform": m.platform,
                          "spend": round(c.spend * w["spend"][i], 2),
@@ -305,13 +309,13 @@ def phase(models, channels, months, values, overrides, demand, index, active=Non
 
 
 def phased(models, channels, months: list[pd.Timestamp], values, settings, demand, index,
-           active=None, caps=None) -> tuple[list[dict], dict | None]:
+           active=None, caps=None, windows=None) -> tuple[list[dict], dict | None]:
     """The monthly forecast (``phase``) with revenue booked at the deal, ``deal_months``
     (``budget.paid``) after the conversions, and the deal terms: {months, close_rate (the
     sale rate), after_plan (revenue closing after the plan's last month)}; None without a
     delay."""
     rows = phase(models, channels, months, values, settings.seasonality, demand, index,
-                 active, caps)
+                 active, caps, windows)
     rows, after = deal_lag(rows, [m.date().isoformat() for m in months], settings.deal_months)
     return rows, ({"months": settings.deal_months, "close_rate": settings.sale_rate,
                    "after_plan": after} if settings.deal_months else None)

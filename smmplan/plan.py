@@ -111,6 +111,8 @@ class Plan:
             overall = platform_reach(self.audience)
             labels = tg.labels
             split = []
+            paying = list(dict(self.brief.budget.paid.channels)) or [
+                c.platform for c in self.brief.situation.channels]  # what paid may spend on
             for p in tg.personas:
                 mine = target_reach(self.audience, labels == p.id)
                 # a purchase is worth the target's value per order, not per customer
@@ -119,7 +121,7 @@ class Plan:
                 split.append({"id": p.id, "share": p.share, "value_index": worth,
                               "index": {k: v / overall[k] for k, v in mine.items()
                                         if overall.get(k)},
-                              "ruled_out": ruled_out(p)})  # its card's verdict
+                              "ruled_out": ruled_out(p, paying)})  # its card's verdict
         # One BLAS thread: with several, sums are split differently and the optimum moves
         # in its last digits, so -j 1 (all threads) and -j 2 (one each) would differ.
         from threadpoolctl import threadpool_limits

@@ -165,6 +165,11 @@ def check_playbook(data: dict, name: str) -> list[str]:
                 problems.append(f"{where}.steps.{key}: unknown cta {step.get('cta')!r}")
         if not d.get("countries"):
             problems.append(f"{where}: countries missing")
+        after = d.get("closed_after")  # smmplan/order_cutoff.py
+        if after is not None and (len(after.get("until") or []) != 2 or set(
+                after.get("ctas") or ["?"]) - set(ctas)):
+            problems.append(f"{where}: closed_after must be {{until: [month, day], ctas: "
+                            f"[known calls to action]}}")
         problems += timing_problems(d, where)
         try:
             date_for(d["rule"], 2027)

@@ -97,11 +97,24 @@ def few_came(acquisition: dict, platform: str) -> bool:
     return bool(acquisition.get(platform)) and acquisition[platform] < MIN_ACQUISITION
 
 
-def ruled_out(persona) -> list[str]:
-    """The platforms a target's card rules out (``few_came``), whether the plan keeps them
-    or not: the paid split gives the target no spend there (``target_spend``)."""
+def on_card(persona, platform: str) -> bool:
+    """Whether a target's card lists a platform among the places to reach it
+    (``reach_them``): at least ``MIN_ACQUISITION`` % of it came through it, or, none having
+    come through it, it is one of the target's fitting channels."""
     acquisition = getattr(persona, "acquisition", {}) or {}
-    return sorted(p for p in acquisition if few_came(acquisition, p))
+    if few_came(acquisition, platform):
+        return False
+    return bool(acquisition.get(platform)) or any(
+        c.platform == platform for c in getattr(persona, "channels", ()) or ())
+
+
+def ruled_out(persona, platforms=()) -> list[str]:
+    """The platforms a target's card rules out (``few_came``), whether the plan keeps them
+    or not, and those of ``platforms`` (the ones paid may spend on) its card does not list
+    (``on_card``): the paid split gives the target no spend there (``target_spend``)."""
+    acquisition = getattr(persona, "acquisition", {}) or {}
+    return sorted({p for p in acquisition if few_came(acquisition, p)}
+                  | {p for p in platforms if not on_card(persona, p)})
 
 
 @dataclass

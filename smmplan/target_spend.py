@@ -21,6 +21,7 @@ from dataclasses import replace
 from .brief import Brief
 from .catalogue import paid_facts
 from .channel_choice import best_performers
+from .trial_test import capped_budget
 
 
 def trial_platforms(brief: Brief, ads_history: set[str] | frozenset = frozenset()) -> list[str]:
@@ -38,17 +39,20 @@ def trial_platforms(brief: Brief, ads_history: set[str] | frozenset = frozenset(
 
 
 def trial_min(brief: Brief, platform: str, envelope: float,
-             ads_history: set[str] | frozenset = frozenset()) -> float | None:
+             ads_history: set[str] | frozenset = frozenset(),
+             break_even: float | None = None) -> float | None:
     """A test platform's minimum spend: data/paid.yaml ``test_share`` percent of the
-    envelope's conversion part (the awareness share as ``budget.py`` sets it); None for
-    any other platform (no minimum)."""
+    envelope's conversion part (the awareness share as ``budget.py`` sets it), capped at
+    the stop rule's reading spend (``trial_test.capped_budget``); None for any other
+    platform (no minimum)."""
     if platform not in trial_platforms(brief, ads_history):
         return None
     share = brief.budget.paid.awareness_share
     if share is None:
         score = brief.situation.problems.brand_awareness.score
         share = paid_facts()["awareness_share"]["by_awareness_score"][score]
-    return round(envelope * (1 - share / 100) * paid_facts()["test_share"]["percent"] / 100, 2)
+    return capped_budget(round(envelope * (1 - share / 100)
+                             * paid_facts()["test_share"]["percent"] / 100, 2), break_even)
 
 
 def channel_verdicts(targets: list[dict] | None, platforms: list[str]) -> dict:

@@ -407,6 +407,7 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     months = brief.client.period.months
     rate = paid.rate if paid else 1.0
     ads = paid.total if paid else brief.budget.paid_media  # what the plan spends on ads
+    loyal = ((paid.retention or {}).get("budget") or 0.0) if paid else 0.0  # past buyers
     posts = posts if posts is not None else sum(c.posts_per_week or 0
                                                 for c in brief.situation.channels)
     channels = channels if channels is not None else len(brief.situation.channels)
@@ -423,7 +424,7 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     pick = next((o for o in levels if o["recommended"]), None)
     # one cost for the plan: the recommended option's (the plan as sized is the gap's basis)
     hired = pick["hire_cost"] if pick else team_cost
-    total = {"existing_team": round(existing, 2), "team": round(hired, 2), "ads": ads,
+    total = {"existing_team": round(existing, 2), "team": round(hired, 2), "ads": ads + loyal,
              "production": brief.budget.production, "tools": brief.budget.tools}
     total["total"] = round(sum(total.values()), 2)
     revenue = paid.totals["revenue"] if paid and paid.aov else None
@@ -439,11 +440,13 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
             per_month_revenue[row["month"]] = per_month_revenue.get(row["month"], 0) + (
                 row["revenue"] or 0)
             per_month_ads[row["month"]] = per_month_ads.get(row["month"], 0) + row["spend"]
+        for month in paid.paid_months if loyal else []:  # the programme, evenly
+            per_month_ads[month] = per_month_ads.get(month, 0) + loyal / len(paid.paid_months)
     for month in brief.client.period.month_starts:
         key = month.isoformat()
         rev = per_month_revenue.get(key, 0.0)
         spent = per_month_ads.get(key, ads / months) if per_month_ads else ads / months
-        cost = (total["total"] - ads) / months + spent
+        cost = (total["total"] - ads - loyal) / months + spent
         gross = rev * margin
         cumulative += gross - cost
         monthly.append({"month": key, "team": round((hired + existing) / months, 2),

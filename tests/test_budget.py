@@ -163,7 +163,8 @@ def test_forecast_split_by_target_adds_up():
         assert r.get("channel") or r["cost"] > r["break_even"]
     # the target cards' verdict: a platform few of a target came through spends nothing on it
     paying = {c.platform for c in paid.channels}
-    cards = {(p, t.id) for t in plan.targets.personas for p in ruled_out(t) if p in paying}
+    cards = {(p, t.id) for t in plan.targets.personas for p in ruled_out(t, paying)
+             if p in paying}
     assert cards and not funded & cards
     assert cards <= {(r["platform"], r["target"]) for r in paid.left_out if r.get("channel")}
 

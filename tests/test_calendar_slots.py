@@ -4,6 +4,7 @@ timed to their text, key moments on every platform, sponsored posts by monthly s
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -132,6 +133,12 @@ def test_ideas_only_where_their_timing_fits():
     # from the day itself
     assert (order.first_day, order.last_day) == ("2027-05-21", "2027-05-28")
     assert fits(order, slot("2027-05-28")) and not fits(order, slot("2027-05-29"))
+    # review 11: the gift guide at 21:00 on the cut-off day itself; where the deadline is a
+    # delivery cut-off (``call_hour``) the last call goes out that morning or the day before
+    assert fits(order, slot("2027-05-28", "21:00"))  # a counter's pre-orders: until closing
+    cutoff = dataclasses.replace(order, call_hour=12)
+    assert not fits(cutoff, slot("2027-05-28", "21:00"))
+    assert fits(cutoff, slot("2027-05-28", "09:00")) and fits(cutoff, slot("2027-05-27", "21:00"))
     assert fits(order, slot("2027-05-21")) and not fits(order, slot("2027-05-20"))
     season = Idea("showcase", "Galette", "x", "order", moment="G", date="2027-01-06",
                   lead_days=5, season_days=25)

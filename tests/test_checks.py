@@ -55,6 +55,19 @@ def test_a_dated_idea_without_a_post_is_caught():
     assert [c for c in run(plan) if not c.ok] == []
 
 
+def test_paid_spend_on_a_platform_off_the_target_card_is_caught():
+    """Review 11: "TikTok | T3 Older Facebook customers | … | £31,514" while T3's card lists
+    only Facebook fails the plan's check; spend on the card's platforms passes."""
+    plan = {"tables": {
+        "segments": {"rows": [{"name": "T3 Older", "channels": "Facebook"}]},
+        "budget_by_target": {"rows": [
+            {"platform_name": "Facebook", "target_name": "T3 Older", "spend": 33461.0},
+            {"platform_name": "TikTok", "target_name": "T3 Older", "spend": 31514.0}]}}}
+    assert [c.name for c in run(plan) if not c.ok] == ["paid spend of T3 Older on TikTok"]
+    plan["tables"]["budget_by_target"]["rows"][1]["spend"] = 0.0
+    assert [c for c in run(plan) if not c.ok] == []
+
+
 def _team_plan(fte: float, own: float, hire: float, summary: str, gap: float | None = None,
                hours: float = 9.0, option_hours: float = 9.0) -> dict:
     return {"client": {"language": "en", "locale": "en_US", "currency": "USD"},

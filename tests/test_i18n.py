@@ -147,3 +147,12 @@ def test_a_posts_date_follows_the_locale_and_the_french_first():
     assert fr.weekday_date(later) == "samedi 18 décembre"
     assert us.weekday_date(first) == "Friday, January 1"
     assert gb.weekday_date(later) == "Saturday 18 December"
+
+
+def test_one_elision_rule_with_h_muet_for_titles():
+    from smmplan.i18n import elided, elides
+
+    assert elides("Instagram") and not elides("YouTube") and not elides("Hootsuite")
+    assert elides("hôtelière", h_muet=True) and not elides("gérante", h_muet=True)
+    assert elided("de", "Hootsuite") == "de Hootsuite"
+    assert not elides("")

@@ -70,3 +70,27 @@ def test_roi_says_what_a_workshop_family_buys_later_is_left_out():
     assert "Ateliers pain" not in text  # the booked line is what the ROI already counts
     plan.paid.books = None
     assert booked_leaves_out(plan) == ""
+
+
+def test_after_the_campaign_each_new_shop_gets_a_small_monthly_boost():
+    # review 11, Fournil 2: "no paid reach for the new shops after January's 202 €"
+    from smmplan.catalogue import paid_facts
+    from smmplan.openings_paid import monthly_boost
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.opening_paid import opening_notes
+
+    plan = Plan(load_brief("data/examples/bakery/brief.yaml"))
+    camp = campaign(plan.brief, plan.paid)
+    boost = monthly_boost(plan.brief, plan.paid, camp)
+    rule = paid_facts()["opening_campaign"]
+    assert boost["rest"] == pytest.approx(camp["awareness"] - camp["amount"], abs=0.01)
+    assert boost["per_shop"] * boost["months"] * camp["shops"] == pytest.approx(
+        boost["rest"], abs=0.1)
+    assert boost["days"] == rule["min_days"]
+    assert boost["daily"] >= rule["min_daily_usd"] * plan.paid.rate
+    tr = plan.tr
+    assert tr.money(boost["per_shop"], 2) in opening_notes(plan)[0]
+    # too little left for a week a month at the lowest daily budget: nothing is promised
+    poor = {**camp, "awareness": camp["amount"] + 10}
+    assert monthly_boost(plan.brief, plan.paid, poor) is None

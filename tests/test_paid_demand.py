@@ -70,10 +70,52 @@ def test_the_demand_sentence_never_says_spend_follows_demand_when_it_does_not():
     from smmplan.paths import example_briefs
     from smmplan.plan import Plan
     from smmplan.validation import load_brief
-    from smmplan.views.budget_notes import _demand_note
+    from smmplan.views.budget_notes import demand_note
 
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
-    text = _demand_note(plan)
+    text = demand_note(plan)
     assert "la dépense la suit\u00a0: la plus forte en déc. 2027" in text
     assert "janv. 2027" in text.split("campagne de quartier", 1)[1]  # said, aside
     assert "la plus forte en janv." not in text
+
+
+def test_the_order_value_by_month_is_weighed_against_the_sector_as_demand_is():
+    """Review 11: November, the Black Friday month, got the average month's spend: its one
+    year of baskets (0.94 of the average) replaced the sector's 1.02 outright, while its
+    demand was weighed 1 : 2 against the sector's. Both now follow one rule."""
+    from smmplan.exports.ads import read_ads
+    from smmplan.order_values import client_order_values, order_value_index
+    from smmplan.sectors import order_value_by_month
+
+    brief = load_brief("data/examples/fashion/brief.yaml")
+    index, basis = order_value_index(brief)
+    own, sector = client_order_values(read_ads(brief)), order_value_by_month("retail_fashion")
+    assert basis == "history" and sum(index.values()) / 12 == pytest.approx(1.0, abs=1e-3)
+    for m in range(1, 13):  # between the history's own figure and the sector's
+        lo, hi = sorted((own[m], sector[m]))
+        assert lo - 0.02 <= index[m] <= hi + 0.02
+    assert abs(index[11] - sector[11]) < abs(own[11] - sector[11])
+
+
+def test_a_peak_month_below_the_sectors_says_why_from_the_clients_history():
+    """Maison Lune's November gets less than the sector's 1.18: the note gives its share of
+    an average month's spend (the monthly table's), the history's figures behind it, and
+    why a cheaper month (March) forecasts more conversions."""
+    from smmplan.plan import Plan
+    from smmplan.views.paid_demand import peak_notes
+
+    plan = Plan(load_brief("data/examples/fashion/brief.yaml"))
+    by = pd.DataFrame(plan.paid.monthly).groupby("month")[
+        ["spend", "impressions", "conversions"]].sum()
+    share = by.loc["2027-11-01", "spend"] / by["spend"].mean()
+    below, conversions = peak_notes(plan)
+    assert below.startswith(f"November gets {share:.2f} times an average month's spend, "
+                            "not the 1.18 of the sector's pattern alone")
+    assert "November converted 0.90 times your average per ad view" in below
+    view = by["spend"] / by["impressions"]
+    best = by.loc[view < view["2027-11-01"] / 1.05, "conversions"].idxmax()
+    assert best == "2027-03-01"  # Q1 ad views, the cheapest of the year
+    assert conversions.startswith(
+        f"November forecasts fewer conversions ({by.loc['2027-11-01', 'conversions']:,.0f}) "
+        f"than Mar 2027 ({by.loc[best, 'conversions']:,.0f}): an ad view costs "
+        f"{view['2027-11-01'] / view[best]:.1f} times as much then")

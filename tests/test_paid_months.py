@@ -102,7 +102,7 @@ def test_the_monthly_note_says_the_seat_cap_not_the_cost_moves_the_money():
     with seats left: the note says so instead of crediting the cost of advertising."""
     from smmplan.paths import EXAMPLES_DIR
     from smmplan.plan import Plan
-    from smmplan.views.budget import _demand_note
+    from smmplan.views.budget_notes import demand_note
 
     # a budget large enough to book every free seat of some months at the workshop rate
     raw = example_raw("bakery")
@@ -113,7 +113,7 @@ def test_the_monthly_note_says_the_seat_cap_not_the_cost_moves_the_money():
         by[r["month"]] = by.get(r["month"], 0.0) + r["conversions"]
     full = [m for m, c in by.items() if c >= plan.paid.seats["free"] - 0.05]
     assert full
-    note = _demand_note(plan)
+    note = demand_note(plan)
     assert plan.tr.month(pd.Timestamp(full[0]).date()) in note
     assert "coût de la publicité compté" not in note
 

@@ -53,7 +53,8 @@ def test_best_performer_the_paid_target_uses_gets_a_test_share():
     assert trial_min(brief, "facebook", 1800, {"facebook"}) is None  # its own history rules
     paid = plan_paid(brief)
     spend = {c.platform: c.conversion_spend for c in paid.channels}
-    assert spend["facebook"] >= 1800 * 0.7 * 0.2 - 1
+    # a dated test, capped at the stop rule's reading spend (trial_test.py)
+    assert spend["facebook"] >= min(1800 * 0.7 * 0.2, 3 * paid.break_even_cpa) - 1
     assert spend["instagram"] > spend["facebook"]
 
 

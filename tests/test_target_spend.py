@@ -76,3 +76,19 @@ def test_a_platform_the_target_card_rules_out_gets_no_spend_for_it():
     assert sum(r["spend"] for r in rows) == pytest.approx(spend, abs=0.05)
     everyone = [{**t, "ruled_out": ["x"]} for t in TARGETS]
     assert channel_verdicts(everyone, ["x"]) == {}
+
+
+def test_a_platform_not_on_the_target_card_is_ruled_out():
+    """Review 11: T3 came through Facebook (44.1 %) and Instagram (3.1 %), none through
+    TikTok, and TikTok is not one of its fitting channels: its card lists only Facebook, so
+    paid gives it nothing on TikTok either; a fitting channel none came through stays."""
+    class Fit:
+        def __init__(self, platform):
+            self.platform = platform
+
+    class Persona:
+        acquisition = {"facebook": 44.1, "instagram": 3.1}
+        channels = [Fit("facebook"), Fit("pinterest")]
+    paying = ["instagram", "tiktok", "facebook", "pinterest"]
+    assert ruled_out(Persona(), paying) == ["instagram", "tiktok"]
+    assert ruled_out(Persona()) == ["instagram"]  # the card's "few came" alone

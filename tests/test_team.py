@@ -470,14 +470,14 @@ def test_less_posting_at_the_same_cost_frees_own_time_and_says_so():
     more of its own team's time free (``spare_fte``), and the options notes say how much."""
     from smmplan.catalogue import role_facts
     from smmplan.plan import Plan
-    from smmplan.views.team import _own_time_notes
+    from smmplan.views.team import own_time_notes
 
     plan = Plan(examples()["fashion"])
     good, better = plan.team.options[0], plan.team.options[1]
     assert better["recommended"] and good["cost"] == pytest.approx(better["cost"], abs=1)
     assert good["posts_per_week"] < better["posts_per_week"]
     assert good["spare_fte"] > better["spare_fte"] + 0.05
-    notes = " ".join(n.markup for n in _own_time_notes(plan))
+    notes = " ".join(n.markup for n in own_time_notes(plan))
     week = role_facts()["hours"]["per_fte_week"]
     hours = plan.tr.number((good["spare_fte"] - better["spare_fte"]) * week, 0)
     assert f"about {hours} more hours a week" in notes

@@ -27,21 +27,23 @@ from .base import (
 )
 from .budget_notes import (
     _bounds,
-    _demand_note,
     _leads,
     _paid_months_notes,
     cost_note,
     cvr_notes,
     deal_note,
+    demand_note,
     frequency_note,
     lead_value_note,
     today_note,
 )
 from .held_back import cap_values, monthly_cap_note
 from .lifetime import value_note as lifetime_value_note
+from .multiply import count_decimals, whole_parts
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
+from .retention import held_note, programme_text
 from .stop_basis import conversion_only_note
 from .targets import persona_name
 from .trial_share import trial_share_notes
@@ -90,14 +92,27 @@ def budget_decisions(plan: Plan) -> list[str]:
     """The budget chapter's decisions in words (executive summary)."""
     tr, paid = plan.tr, plan.paid
     tot = paid.totals
+    tests = {t["platform"]: t for t in paid.tests}  # dated, capped tests (trial_test)
     split = tr.join([f"{platform_label(c.platform)} {tr.money(c.spend)} "
-                     f"({tr.percent(c.spend / paid.total * 100, 0)})"
+                     f"({tr.percent(c.spend / paid.total * 100, 0)}"
+                     + (tr.t("summary_budget.split_test", weeks=tr.number(
+                         tests[c.platform]["weeks"]), end=day(tr, dt.date.fromisoformat(
+                             tests[c.platform]["end"]))) if c.platform in tests else "") + ")"
                      for c in sorted(paid.channels, key=lambda c: -c.spend) if c.spend > 0])
     return [tr.t("summary_budget.split", split=split),
             tr.t("summary_budget.forecast", conversions=tr.number(tot["conversions"]),
                  cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else tr.t("common.na"),
                  gain=_gain(plan, sum(c.conversions for c in paid.channels),
-                            paid.equal_split_conversions))]
+                            paid.equal_split_conversions)) + _with_tests(plan)]
+
+
+def _with_tests(plan: Plan) -> str:
+    """After a split's forecast: that it counts the dated tests ("" without one)."""
+    tr, tests = plan.tr, plan.paid.tests
+    if not tests:
+        return ""
+    return " " + tr.t("budget.split_with_test", platforms=tr.join(
+        [platform_label(t["platform"]) for t in tests]), weeks=tr.number(tests[0]["weeks"]))
 
 
 def budget_allocation(plan: Plan) -> Section:
@@ -117,7 +132,7 @@ def budget_allocation(plan: Plan) -> Section:
             "budget.decision", conversions=tr.number(conv), low=tr.number(low),
             high=tr.number(high), cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else
             tr.t("common.na"), equal=tr.number(paid.equal_split_conversions),
-            gain=_gain(plan, conv, paid.equal_split_conversions)))),
+            gain=_gain(plan, conv, paid.equal_split_conversions)) + _with_tests(plan))),
     ]
     if paid.held_back:
         hb = paid.held_back
@@ -130,8 +145,11 @@ def budget_allocation(plan: Plan) -> Section:
             conversions=tr.number(hb["conversions"]),
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
             tr.t("common.na")))))
-        if test := test_plan_text(plan):  # what the held-back envelope is for
-            blocks.insert(3, Html(render("paragraph.html.j2", css="smm-decision", text=test)))
+        # the past-buyer programme's part of the envelope, the held-back test, the programme
+        texts = [held_note(plan), test_plan_text(plan), *programme_text(plan)]
+        for i, text in enumerate(filter(None, texts)):
+            blocks.insert(3 + i, Html(render("paragraph.html.j2", css="smm-decision",
+                                             text=text)))
     if paid.aov:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
@@ -342,7 +360,7 @@ def budget_forecast(plan: Plan) -> Section:
     blocks = [
         section_heading(plan, "budget.forecast", "budget-forecast"),
         Html(render("paragraph.html.j2", css="smm-note", text=forecast_note(plan))),
-        Html(render("paragraph.html.j2", text=_demand_note(plan))),
+        Html(render("paragraph.html.j2", text=demand_note(plan))),
         *[Html(render("paragraph.html.j2", text=tr.t(
             "budget.peak_outweighed", month=tr.month(pd.Timestamp(p["month"]).date()),
             demand=tr.percent((p["demand"] - 1) * 100, 0),
@@ -581,6 +599,7 @@ def _order_values(plan: Plan) -> list:
                           after=tr.money(paid.deal["after_plan"])))
         value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
                       Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
+    places = count_decimals(by["conversions"], by["order_value"], by["lead_value"])
     return [
         section_heading(plan, "budget.order_value_by_month", "budget-order-value", level=4),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
@@ -589,7 +608,8 @@ def _order_values(plan: Plan) -> list:
             [Column("month_name", tr.t("table.month")),
              Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
              Column("order_value", tr.t("table.order_value"), lambda v: tr.money(v, 2)),
-             Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
+             Column("conversions", tr.t("table.conversions"),
+                    lambda v: tr.number(v, places) if places else tr.number(v)),
              *value_cols])]
 
 
@@ -607,6 +627,9 @@ def _monthly_pivot(plan: Plan, line: str = "conversions"
     table = []
     for platform, group in rows.groupby("platform", sort=False):
         by_month = dict(zip(group["month"], group[line], strict=True))
+        if line == "conversions":  # whole counts that add up to the total shown
+            by_month = dict(zip(months, whole_parts([by_month.get(m, 0.0) for m in months]),
+                                strict=True))
         table.append({"platform": platform, "platform_name": platform_label(platform),
                       "spend_total": float(group["spend"].sum()),
                       **{keys[m]: by_month.get(m, 0.0) for m in months},

@@ -14,6 +14,7 @@ from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Html, render
 from ..sessions import seats_sentence
+from .against_today import increment_note, revenue_up
 from .base import day, platform_label
 from .sector_cvr import sector_cvr_note
 
@@ -157,7 +158,7 @@ def today_note(plan: Plan) -> str | None:
             tr.t("budget.today_dropped_platform", platform=platform_label(line["platform"]),
                  roas=tr.number(line["roas_today"], 2)) for line in dropped])))
     lower = today["roas_plan"] < today["roas_today"]
-    if lower and paid.break_even_cpa:
+    if lower and paid.break_even_cpa and revenue_up(plan):  # more sales for a lower return
         reasons.append(tr.t("budget.today_break_even", cpa=tr.money(paid.break_even_cpa, 2)))
     text = tr.t("budget.today_lower" if lower else "budget.today_higher",
                 spend=tr.money(today["spend_today"]), revenue=tr.money(today["revenue_today"]),
@@ -167,7 +168,8 @@ def today_note(plan: Plan) -> str | None:
                                    f"{tr.number(line['roas_today'], 2)}" for line in lines]),
                 reasons=tr.t("budget.today_sep").join(reasons) if reasons
                 else tr.t("budget.today_same"))
-    return " ".join(filter(None, [text, awareness_rows_note(plan), *retargeting_notes(plan)]))
+    return " ".join(filter(None, [text, increment_note(plan), awareness_rows_note(plan),
+                                  *retargeting_notes(plan)]))
 
 
 def retargeting_notes(plan: Plan) -> list[str]:
@@ -315,7 +317,7 @@ def _paid_months_notes(plan: Plan) -> list[str]:
     return out
 
 
-def _demand_note(plan: Plan) -> str:
+def demand_note(plan: Plan) -> str:
     """Which months the sector's demand peaks in, and the months the phased spend and the
     conversions it buys are highest and lowest (read from the monthly forecast itself)."""
     from babel.dates import format_date
@@ -326,6 +328,9 @@ def _demand_note(plan: Plan) -> str:
     if not plan.paid.monthly:
         return ""
     frame = pd.DataFrame(plan.paid.monthly)
+    tests = {t["platform"] for t in plan.paid.tests}  # dated tests do not follow demand
+    aside = _test_aside(plan, frame[frame["platform"].isin(tests)]) if tests else ""
+    frame = frame[~frame["platform"].isin(tests)] if tests else frame
     opening = frame.groupby("month", sort=False)["opening"].sum() \
         if "opening" in frame else pd.Series(dtype=float)
     by = frame.groupby("month", sort=False)[["spend", "conversions"]].sum()
@@ -347,11 +352,23 @@ def _demand_note(plan: Plan) -> str:
     if full:  # the seat cap, not the cost of advertising, sets where the money goes
         return tr.t("budget.demand_seats" + _leads(plan.paid), full=tr.join(full), peaks=tr.join([
             format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
-            **months) + _opening_aside(plan, opening)
+            **months) + _opening_aside(plan, opening) + aside
     follows = pd.Timestamp(by["spend"].idxmax()).month in peaks  # else "follows it" is false
     return tr.t("budget.demand" if follows else "budget.demand_value", peaks=tr.join([
         format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
-        **months) + _opening_aside(plan, opening)
+        **months) + _opening_aside(plan, opening) + aside
+
+
+def _test_aside(plan: Plan, rows: pd.DataFrame) -> str:
+    """The dated tests' spend (``trial_test``), left out of the demand sentence's months."""
+    tr = plan.tr
+    spent = rows.groupby("month", sort=False)["spend"].sum()
+    spent = spent[spent > 0.5]
+    if spent.empty:
+        return ""
+    return " " + tr.t("budget.demand_test_aside", amount=tr.money(float(spent.sum())),
+                      platforms=tr.join([platform_label(p) for p in rows["platform"].unique()]),
+                      months=tr.join([tr.month(pd.Timestamp(m).date()) for m in spent.index]))
 
 
 def _opening_aside(plan: Plan, opening: pd.Series) -> str:

@@ -22,7 +22,9 @@ from .base import (
 )
 from .baseline_figures import ads_rows_note, brief_figure_note
 from .fill_budget import fill_miss
+from .follower_note import follower_notes
 from .held_back import cap_values
+from .retention import lever
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -379,6 +381,8 @@ def objectives_smart(plan: Plan) -> Section:
                               event=lead_event_name(plan, o.baseline.covers)
                               if o.baseline.covers.get("ceiling") or linked else "",
                               **_linked_args(plan, linked)))
+            notes += follower_notes(plan, o)  # what the plan buys, not only a pace
+        notes += lever(plan, o.kpi)  # the repeat rate's paid lever (views/retention.py)
     notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..new_shops import new_shops_phrase
-from ..openings_paid import campaign
+from ..openings_paid import campaign, monthly_boost
 from ..plan import Plan
 from .base import day, platform_label
 
@@ -29,4 +29,20 @@ def opening_notes(plan: Plan) -> list[str]:
         area=tr.number(camp["audience_per_shop"]),
         locations=tr.number(brief.client.locations or 1),
         before=tr.t("budget.opening_before",
-                    month=tr.month(dt.date.fromisoformat(first_paid))) if before else "")]
+                    month=tr.month(dt.date.fromisoformat(first_paid))) if before else "")
+        + _boost(plan, camp)]
+
+
+def _boost(plan: Plan, camp: dict) -> str:
+    """The monthly neighbourhood boost after the campaign (``openings_paid.monthly_boost``),
+    or ""."""
+    tr = plan.tr
+    boost = monthly_boost(plan.brief, plan.paid, camp)
+    if boost is None:
+        return ""
+    return " " + tr.t("budget.opening_boost", rest=tr.money(boost["rest"]),
+                      platform=platform_label(camp["platform"]),
+                      monthly=tr.money(boost["monthly"]), months=tr.number(boost["months"]),
+                      per_shop=tr.money(boost["per_shop"], 2), days=tr.number(boost["days"]),
+                      daily=tr.money(boost["daily"], 2),
+                      month=tr.month(dt.date.fromisoformat(camp["end"])))

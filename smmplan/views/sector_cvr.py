@@ -4,6 +4,8 @@ borrowed, and what it replaces (the all-industry average)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..benchmarks import sector_cvr_rows
 from ..plan import Plan
 from .base import platform_label
@@ -25,4 +27,16 @@ def sector_cvr_note(plan: Plan, models: list[dict], shown: list[str]) -> str | N
             tr.t(f"budget.cvr_industry.{r['industry']}") for r in rows))),
         sources=tr.join(sorted(sources)),
         lent=tr.t("budget.cvr_lent", platforms=tr.join(
-            [platform_label(m["platform"]) for m in lent])) if lent else "")
+            [platform_label(m["platform"]) for m in lent])) if lent else "") + _bound(plan, rows)
+
+
+def _bound(plan: Plan, rows: list[dict]) -> str:
+    """A rate measured on free lead forms standing for a paid booking or purchase: the
+    forecast's conversions are an upper bound until the first conversion month measures
+    the client's own rate ("" otherwise)."""
+    paid, tr = plan.paid, plan.tr
+    if paid.conversion not in ("booking", "purchase") or not paid.aov or not paid.paid_months \
+            or not any(r["objective"] == "leads" for r in rows):
+        return ""
+    return " " + tr.t("budget.cvr_upper_bound", price=tr.money(paid.aov, 2),
+                      month=tr.month(dt.date.fromisoformat(paid.paid_months[0])))

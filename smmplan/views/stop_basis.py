@@ -6,9 +6,11 @@ forecast) already above it on the conversion-only basis is named, not called pro
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..conversion_cost import conversion_only, stop_thresholds
 from ..plan import Plan
-from .base import platform_label
+from .base import day, platform_label
 
 
 def stop_basis(plan: Plan) -> list[str]:
@@ -35,10 +37,18 @@ def stop_basis(plan: Plan) -> list[str]:
     if one and costs["average"] > paid.break_even_cpa:
         out.append(tr.t("agency.stop_over", cpa=tr.money(costs["average"], 2)))
         return out
+    tests = {t["platform"]: t for t in getattr(paid, "tests", None) or []}  # trial_test
     above = [f"{platform_label(p)} ({tr.money(v, 2)})" for p, v in costs["platforms"].items()
-             if v > limit[p]]
+             if v > limit[p] and p not in tests]
     if above:
         out.append(tr.plural("agency.stop_above", len(above), platforms=tr.join(above)))
+    for p, v in costs["platforms"].items():
+        if v > limit[p] and p in tests:  # funded for its test only: read on its end date
+            out.append(tr.t("agency.stop_above_test", platform=platform_label(p),
+                            cpa=tr.money(v, 2), weeks=tr.number(tests[p]["weeks"]),
+                            end=day(tr, dt.date.fromisoformat(tests[p]["end"])),
+                            rest=tr.join([platform_label(o) for o in costs["platforms"]
+                                          if o not in tests]) or tr.t("common.na")))
     return out
 
 

@@ -33,9 +33,12 @@ from .identity import identity_decisions
 from .low_month import low_month_line
 from .objectives import committed, goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
+from .retention import step as retention_step
+from .retention import summary_values as retention_values
 from .stop_basis import scale_basis, stop_basis
 from .targets import targets_decisions
 from .team import recommended_posting, team_decisions
+from .trial_share import trial_steps
 
 
 def logo_data_uri(plan: Plan) -> str | None:
@@ -216,6 +219,8 @@ def paid_cuts(plan: Plan) -> list[str]:
                         spent=tr.money(paid.total), rest=tr.money(held["budget"]),
                         cpa=tr.money(cap_break_even(paid) if cap else paid.break_even_cpa, 2),
                         **cap_values(plan)))
+        if paid.retention:  # the programme's budget came out of the held-back part
+            out[-1] += " " + tr.t("retention.summary_note", **retention_values(plan))
     history = (paid.history or {}).get("platforms", {})
     months = plan.brief.client.period.months
     for c in paid.channels:  # beyond the budget chapter's extrapolation threshold
@@ -237,8 +242,11 @@ def next_steps(plan: Plan) -> list[str]:
 
     tr, start = plan.tr, plan.brief.client.period.start
     review = add_months(start, 3)
-    test = test_step(plan)  # the paid test of the budget held back, in date order
-    early, late = ([test[1]], []) if test and test[0] < review else ([], [test[1]] if test else [])
+    # the held-back budget's test and programme, and the capped tests' reading, by date
+    dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
+                    *trial_steps(plan)], key=lambda d: d[0])
+    early = [text for when, text in dated if when < review]
+    late = [text for when, text in dated if when >= review]
     return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),
             tr.t("agency.step_launch", date=day(tr, start)), *early,
             tr.t("agency.step_review", date=day(tr, review)), *late]

@@ -41,10 +41,10 @@ def team_decisions(plan: Plan) -> list[str]:
         f"team.option_key.{team.recommended['key']}"),
         total=tr.money(team.total_cost["total"]))] if sized and team.recommended else []
     return [text] + ([over_budget(plan)] if team.budget_gap else []) + total + \
-        _return_line(plan)
+        team_return_line(plan)
 
 
-def _return_line(plan: Plan) -> list[str]:
+def team_return_line(plan: Plan) -> list[str]:
     """The whole effort's return in one sentence for the executive summary, the same
     figures as the chapter's "Total cost and return" (``team.roi``), never left to page
     30: paid social's margin against everything the plan costs."""
@@ -323,7 +323,7 @@ def team_option_blocks(plan: Plan) -> list:
         Html(render("paragraph.html.j2", css="smm-decision", text=option_recommendation(plan))),
         plan.record.table("team_options", "team", tr.t("team.options"), frame, columns),
         *_owner_option_note(plan),
-        *_own_time_notes(plan),
+        *own_time_notes(plan),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.options_note"))),
         *([Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.lean_note")))]
           if plan.brief.client.size != "sme"
@@ -346,7 +346,7 @@ def _costed_on(plan: Plan) -> list:
         sized=tr.money(sized["hire_cost"] if sized else team.staffing_cost))))]
 
 
-def _own_time_notes(plan: Plan) -> list:
+def own_time_notes(plan: Plan) -> list:
     """What another option does with the client's own team than the recommended one (large
     companies): less posting at the same cost (the team line pays the own team either
     way) only leaves more of its time free (``spare_fte``, in hours a week); own time that

@@ -5,11 +5,13 @@ much, and what its forecast costs against the other platforms' (conversion campa
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..catalogue import paid_facts
 from ..conversion_cost import conversion_only, stop_thresholds
 from ..plan import Plan
 from ..target_spend import trial_platforms
-from .base import platform_label
+from .base import day, platform_label
 
 
 def trial_share_notes(plan: Plan) -> list[str]:
@@ -38,7 +40,52 @@ def trial_share_notes(plan: Plan) -> list[str]:
             others=tr.join([f"{platform_label(o.platform)} {tr.money(own[o.platform], 2)}"
                             for o in others]) or tr.t("common.na")))
         be = stop_thresholds(paid).get(platform)
-        if platform in own and be and own[platform] > be:  # the stop rule's own basis
+        test = next((t for t in getattr(paid, "tests", None) or []
+                     if t["platform"] == platform), None)
+        if test is not None:  # a dated, capped test (trial_test): said so, not a share
+            out[-1] = _capped(plan, test, own, others, personas, c)
+        elif platform in own and be and own[platform] > be:  # the stop rule's own basis
             out[-1] += tr.t("budget.test_share_above", cpa=tr.money(own[platform], 2),
                             break_even=tr.money(be, 2))
     return out
+
+
+def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str], c) -> str:
+    """The test platform's note when the split funds only its dated, capped test."""
+    tr, paid = plan.tr, plan.paid
+    when = lambda key: day(tr, dt.date.fromisoformat(test[key]))  # noqa: E731
+    share = paid.conversion_budget * paid_facts()["test_share"]["percent"] / 100
+    be = test["threshold"]
+    rest = tr.join([platform_label(o.platform) for o in others]) or tr.t("common.na")
+    cpa = own.get(test["platform"])
+    return tr.t(
+        "budget.test_capped", platform=platform_label(test["platform"]),
+        amount=tr.money(test["budget"]), weeks=tr.number(test["weeks"]),
+        start=when("start"), end=when("end"),
+        why=tr.t("budget.test_capped_stop", break_even=tr.money(be, 2),
+                 percent=tr.percent(paid_facts()["test_share"]["percent"], 0),
+                 share=tr.money(share)) if be and test["budget"] < share - 0.5 else
+        tr.t("budget.test_capped_share",
+             percent=tr.percent(paid_facts()["test_share"]["percent"], 0)),
+        personas=tr.join([tr.t("budget.test_share_persona", name=n) for n in personas]),
+        cpa=tr.money(cpa, 2) if cpa else tr.t("common.na"),
+        conversions=tr.number(c.conversions),
+        others=tr.join([f"{platform_label(o.platform)} {tr.money(own[o.platform], 2)}"
+                        for o in others]) or tr.t("common.na"),
+        above=tr.t("budget.test_capped_above", break_even=tr.money(be, 2), rest=rest)
+        if cpa and be and cpa > be else "",
+        threshold=tr.money(be, 2) if be else tr.t("common.na"), rest=rest)
+
+
+def trial_steps(plan: Plan) -> list[tuple[dt.date, str]]:
+    """Each dated, capped test's reading as a next step for the summary (its end date, the
+    line)."""
+    tr, paid = plan.tr, plan.paid
+    rest = [platform_label(c.platform) for c in paid.channels if c.conversion_spend > 0
+            and c.platform not in {t["platform"] for t in paid.tests}]
+    return [(dt.date.fromisoformat(t["end"]), tr.t(
+        "agency.step_trial_test", end=day(tr, dt.date.fromisoformat(t["end"])),
+        platform=platform_label(t["platform"]), budget=tr.money(t["budget"]),
+        weeks=tr.number(t["weeks"]), threshold=tr.money(t["threshold"], 2)
+        if t["threshold"] else tr.t("common.na"), rest=tr.join(rest) or tr.t("common.na")))
+        for t in paid.tests]

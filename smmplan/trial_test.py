@@ -1,0 +1,63 @@
+"""The test share of a best-performing platform without ads history
+(``target_spend.trial_min``) as a dated, capped test: its budget is at most the stop rule's
+reading spend (data/paid.yaml ``test_share.stop_multiple`` x the break-even cost per
+conversion), it runs ``test_share.weeks`` weeks from the first Monday of the first
+conversion month, and it is read against the stop rule on its end date. A platform the
+split funds at no more than its test budget (its published rates alone earn it nothing
+more) is a test: the forecast spends its money in the test's weeks only, and the rest of
+the conversion budget stays with the other platforms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from .catalogue import paid_facts
+
+
+def capped_budget(share_amount: float, break_even: float | None) -> float:
+    """The test's budget: the test share's amount, at most the stop rule's reading spend
+    (``stop_multiple`` x break-even) when there is a break-even."""
+    rule = paid_facts()["test_share"]
+    if not break_even:
+        return share_amount
+    return round(min(share_amount, float(rule.get("stop_multiple", 3)) * break_even), 2)
+
+
+def window(first_month: dt.date) -> tuple[dt.date, dt.date]:
+    """The test's first and last day: ``weeks`` weeks from the first Monday of the month."""
+    start = first_month + dt.timedelta(days=(7 - first_month.weekday()) % 7)
+    weeks = int(paid_facts()["test_share"].get("weeks", 4))
+    return start, start + dt.timedelta(weeks=weeks, days=-1)
+
+
+def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
+                months: list[pd.Timestamp],
+                break_even: float | None) -> list[dict]:
+    """{platform, budget, start, end (ISO), weeks, threshold (the stop rule's break-even)}
+    for each ``trial`` platform the split funds at its test budget (its minimum) and no
+    more, without awareness spend; [] when none or no conversion month."""
+    if not months:
+        return []
+    start, end = window(months[0].date())
+    weeks = int(paid_facts()["test_share"].get("weeks", 4))
+    out = []
+    for m, spend, aware in zip(models, conversion_spend, aware_spend, strict=True):
+        if m.platform in trial and m.min and spend <= m.min + 0.5 and aware < 0.5:
+            out.append({"platform": m.platform, "budget": round(float(spend), 2),
+                        "start": start.isoformat(), "end": end.isoformat(), "weeks": weeks,
+                        "threshold": round(break_even, 2) if break_even else None})
+    return out
+
+
+def windows(found: list[dict], all_months: list[pd.Timestamp]) -> dict[str, np.ndarray]:
+    """Each test platform's active months (those its weeks touch), as a mask over
+    ``all_months``."""
+    out = {}
+    for t in found:
+        first = dt.date.fromisoformat(t["start"]).replace(day=1)
+        last = dt.date.fromisoformat(t["end"]).replace(day=1)
+        out[t["platform"]] = np.array([first <= m.date() <= last for m in all_months])
+    return out

@@ -1,0 +1,101 @@
+"""The past-buyer retention programme (``retention.programme``, ``Paid.retention``): the
+paid chapter's paragraphs (what it is, its forecast, its stop rule), the sentence that
+accounts for its budget beside the budget held back, the summary's dated step and the
+repeat-rate objective's lever."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..plan import Plan
+from .base import day, kpi_value, platform_label
+
+
+def _rate(plan: Plan, value: float) -> str:
+    return kpi_value(plan, "repeat_purchase_rate", value)  # as the objectives chapter shows
+
+
+def _values(plan: Plan, r: dict) -> dict:
+    tr = plan.tr
+    return {"budget": tr.money(r["budget"]), "monthly": tr.money(r["monthly"]),
+            "platform": platform_label(r["platform"]), "audience": tr.number(r["audience"]),
+            "lapsed": tr.number(r["lapsed"]), "customers": tr.number(r["customers"]),
+            "match": tr.percent(r["match_rate"], 0), "frequency": tr.number(r["frequency"], 1),
+            "start": day(tr, dt.date.fromisoformat(r["start"])),
+            "review": day(tr, dt.date.fromisoformat(r["review"])),
+            "warm": tr.money(r["warm_cpa"], 2), "orders": tr.number(r["orders"]),
+            "revenue": tr.money(r["revenue"]), "margin": tr.money(r["margin"]),
+            "net": tr.money(abs(r["net"])), "break_even": tr.money(r["break_even"], 2),
+            "cost": tr.money(r["cost_per_order"], 2), "base": _rate(plan, r["baseline"]),
+            "rate": _rate(plan, r["rate"]),
+            "points": tr.plural("retention.points", round(r["points"], 1)),
+            "target": _rate(plan, r["target"]),
+            "gap": tr.plural("retention.points", round(r["gap_points"], 1)),
+            "needed": tr.number(r["needed"]), "share": tr.percent(r["share_of_gap"], 0),
+            "holdout": tr.percent(r["holdout"], 0),
+            "n": tr.number(min(r["orders"], 30)),
+            "per_thousand": tr.money(r["budget"] / r["customers"] * 1000),
+            "held": tr.money(plan.paid.held_back["budget"]),
+            "before": tr.money(r["held_before"])}
+
+
+def _reach(plan: Plan, r: dict, v: dict) -> str:
+    tr = plan.tr
+    if r["reaches"]:
+        return tr.t("retention.reaches", **v)
+    tool = tr.t("retention.email_tool", tool=r["email_tool"]) if r["email_tool"] \
+        else tr.t("retention.email_any")
+    return tr.t("retention.short", email=tool, **v)
+
+
+def programme_text(plan: Plan) -> list[str]:
+    """The paid chapter's paragraphs: the programme and its forecast, then its stop rule;
+    [] without one."""
+    r = plan.paid.retention
+    if not r:
+        return []
+    tr, v = plan.tr, _values(plan, r)
+    base = tr.t("retention.base_ads", file=tr.number(r["file_customers"]),
+                file_orders=tr.number(r["file_orders_year"]),
+                ads_orders=tr.number(r["ads_orders_year"]), **v) \
+        if r["customers_basis"] == "ads" else ""
+    warm = tr.t("retention.warm_history" if r["warm_basis"] == "history"
+                else "retention.warm_benchmark", **v)
+    hand = tr.t("retention.handoff", tool=r["email_tool"]) if r["email_tool"] else ""
+    return [tr.t("retention.programme", base_note=base, handoff=hand, **v),
+            tr.t("retention.forecast", reach=_reach(plan, r, v), warm_basis=warm,
+                 result=tr.t("retention.net_gain" if r["net"] >= 0 else "retention.net_loss",
+                             **v), **v),
+            tr.t("retention.stop", **v)]
+
+
+def held_note(plan: Plan) -> str | None:
+    """Beside the budget held back: the programme's part of the brief's budget, so the
+    three amounts add up to it."""
+    r, paid = plan.paid.retention, plan.paid
+    if not r:
+        return None
+    return plan.tr.t("retention.held_note", envelope=plan.tr.money(paid.envelope),
+                     total=plan.tr.money(paid.total), **_values(plan, r))
+
+
+def step(plan: Plan) -> tuple[dt.date, str] | None:
+    """The programme as one dated next step for the summary."""
+    r = plan.paid.retention
+    if not r:
+        return None
+    return dt.date.fromisoformat(r["start"]), plan.tr.t("retention.step", **_values(plan, r))
+
+
+def lever(plan: Plan, kpi: str) -> list[str]:
+    """The repeat-rate objective's lever: the programme and where it takes the rate."""
+    r = plan.paid.retention
+    if not r or kpi != "repeat_purchase_rate":
+        return []
+    v = _values(plan, r)
+    return [plan.tr.t("retention.lever", reach=_reach(plan, r, v), **v)]
+
+
+def summary_values(plan: Plan) -> dict:
+    """The programme's figures for the summary's sentence on the budget held back."""
+    return _values(plan, plan.paid.retention)

@@ -1,0 +1,157 @@
+"""A best performer's test share as a dated, capped test (trial_test.py): at most the stop
+rule's reading spend, spent in its own weeks, read against the stop rule on its end date and
+said so wherever the split is shown (review 11, Maison Fournil 3: Facebook funded at
+32,06 € a booking above its own 24,75 € stop rule inside a split sold as optimal); the
+monthly order-value table multiplies (views/multiply.py, review 11, Maison Fournil 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smmplan.catalogue import paid_facts
+from smmplan.plan import Plan
+from smmplan.target_spend import trial_min
+from smmplan.trial_test import capped_budget, window
+from smmplan.validation import load_brief
+from smmplan.views.multiply import count_decimals
+
+BAKERY = Path(__file__).resolve().parent.parent / "data" / "examples" / "bakery" / "brief.yaml"
+RULE = paid_facts()["test_share"]
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return Plan(load_brief(BAKERY))
+
+
+def test_the_test_budget_is_the_stop_rules_reading_spend_at_most():
+    assert capped_budget(252.0, 24.75) == pytest.approx(RULE["stop_multiple"] * 24.75)
+    assert capped_budget(50.0, 24.75) == pytest.approx(50.0)  # a smaller share stays
+    assert capped_budget(252.0, None) == pytest.approx(252.0)  # no break-even: the share
+    brief = load_brief(BAKERY)
+    assert trial_min(brief, "facebook", 1800, break_even=24.75) == pytest.approx(74.25)
+
+
+def test_the_window_starts_on_the_first_monday_and_lasts_its_weeks():
+    start, end = window(dt.date(2027, 2, 1))
+    assert start == dt.date(2027, 2, 1) and (end - start).days + 1 == 7 * RULE["weeks"]
+    start, _ = window(dt.date(2027, 3, 1))  # a Monday too
+    assert start.weekday() == 0
+    assert window(dt.date(2027, 5, 1))[0] == dt.date(2027, 5, 3)
+
+
+def test_a_platform_above_the_stop_rule_is_funded_for_its_test_only(plan):
+    paid = plan.paid
+    [test] = paid.tests
+    assert test["platform"] == "facebook"
+    assert test["budget"] <= RULE["stop_multiple"] * paid.break_even_cpa + 0.01
+    by = {c.platform: c for c in paid.channels}
+    assert by["facebook"].conversion_spend == pytest.approx(test["budget"], abs=0.5)
+    # the money beyond the test stays with Instagram (review 11: 252 € on Facebook)
+    assert by["instagram"].spend > paid.total - test["budget"] - 1
+    # spent in the test's weeks only, not phased over the year
+    rows = pd.DataFrame(paid.monthly)
+    fb = rows[(rows["platform"] == "facebook") & (rows["spend"] > 0.005)]
+    start, end = (dt.date.fromisoformat(test[k]) for k in ("start", "end"))
+    assert set(fb["month"]) <= {start.replace(day=1).isoformat(), end.replace(day=1).isoformat()}
+    assert fb["spend"].sum() == pytest.approx(by["facebook"].spend, abs=0.05)
+
+
+def test_the_plan_says_it_is_a_dated_test_everywhere(plan):
+    from smmplan.views.budget import budget_decisions
+    from smmplan.views.stop_basis import stop_basis
+    from smmplan.views.trial_share import trial_share_notes
+
+    tr = plan.tr
+    [test] = plan.paid.tests
+    end = tr.t("summary_budget.split_test", weeks=tr.number(test["weeks"]), end="")
+    summary = " ".join(budget_decisions(plan))
+    assert end.rstrip() in summary  # the split names the test
+    assert tr.t("budget.split_with_test", platforms="Facebook",
+                weeks=tr.number(test["weeks"])) in summary  # so does the gain claim
+    rule = " ".join(stop_basis(plan))
+    above = tr.plural("agency.stop_above", 1, platforms="§").split("§")[0]
+    assert above not in rule  # not "already above, the rule applies once measured"
+    assert "Facebook" in rule and tr.money(plan.paid.break_even_cpa, 2) in " ".join(
+        trial_share_notes(plan))
+    note = " ".join(trial_share_notes(plan))
+    assert tr.money(test["budget"]) in note and "Instagram" in note
+
+
+def test_counts_get_the_decimals_a_reader_needs_to_multiply():
+    # review 11: "août 2027 | 1,00 | 45,00 € | 3 | 156 €" (3 x 45 = 135)
+    assert count_decimals([3.47, 8.04], [45.0, 45.0], [156.15, 361.8]) == 2
+    assert count_decimals([3.0, 8.0], [45.0, 45.0], [135.0, 360.0]) == 0
+    assert count_decimals([26.79], [988.8], [26490.0]) == 1
+    assert count_decimals([377.04], [75.07], [28304.0]) == 0  # within the value's rounding
+
+
+def _number(cell: str) -> float:
+    text = re.sub(r"[^0-9,.-]", "", cell.replace("\u202f", "").replace("\xa0", ""))
+    return float(text.replace(",", "."))
+
+
+def test_the_bakerys_table_multiplies(plan):
+    from smmplan.views.budget import _order_values
+
+    table = next(b.markup for b in _order_values(plan)
+                 if "order_value_by_month" in getattr(b, "markup", ""))
+    rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)
+            for r in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
+    rows = [r for r in rows if len(r) == 5]
+    assert len(rows) == 12
+    for _month, _index, value, count, revenue in rows:
+        shown = _number(count) * _number(value)
+        assert abs(shown - _number(revenue)) <= max(1.0, 0.002 * _number(revenue)), (
+            count, value, revenue)
+
+
+def test_a_free_form_rate_for_a_paid_booking_is_an_upper_bound(plan):
+    # review 11: 4,80 % is an "education lead forms" median, a free form, not a 45 € booking
+    from smmplan.views.sector_cvr import sector_cvr_note
+
+    tr, paid = plan.tr, plan.paid
+    models = [m for m in paid.models if m["cvr"]["basis"] in ("benchmark", "borrowed")]
+    note = sector_cvr_note(plan, models, ["4,80 %"])
+    bound = tr.t("budget.cvr_upper_bound", price=tr.money(paid.aov, 2), month=tr.month(
+        dt.date.fromisoformat(paid.paid_months[0])))
+    assert note is not None and note.endswith(bound)
+
+
+
+
+def test_the_next_steps_date_the_tests_reading(plan):
+    from smmplan.views.base import day
+    from smmplan.views.summary import next_steps
+
+    [test] = plan.paid.tests
+    tr = plan.tr
+    steps = next_steps(plan)
+    [line] = [s for s in steps if s.startswith(day(tr, dt.date.fromisoformat(test["end"])))]
+    assert tr.money(test["budget"]) in line and "Facebook" in line
+    assert tr.money(test["threshold"], 2) in line and line.endswith("Instagram.")
+
+
+def test_whole_monthly_counts_add_up_to_the_total():
+    # review 11 reading: "Instagram | ... | 0 | 8 | 8 | 7 | 7 | 6 | 4 | 4 | 5 | 5 | 5 | 8 | 68"
+    from smmplan.views.multiply import whole_parts
+
+    assert sorted(whole_parts([3.4, 3.4, 3.4])) == [3, 3, 4]
+    assert whole_parts([1.2, 2.6, 3.2]) == [1, 3, 3]  # the largest remainder rounds up
+    assert sum(whole_parts([0.0, 7.6, 7.6, 7.2, 3.58, 8.4])) == round(34.38)
+    assert whole_parts([2.0, 5.0]) == [2, 5]
+
+
+def test_the_monthly_table_adds_up(plan):
+    from smmplan.views.budget import _monthly_pivot
+
+    frame, cols = _monthly_pivot(plan)
+    for _, row in frame.iterrows():
+        months = [row[c.key] for c in cols]
+        assert all(float(v).is_integer() for v in months)
+        assert sum(months) == round(row["total"])
