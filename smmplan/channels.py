@@ -156,6 +156,9 @@ class Channels:
     # posts a week the distinct ideas support on a platform that gave up posts (idea_supply)
     idea_bound: dict[str, float] = field(default_factory=dict)
     unplaced: list[str] = field(default_factory=list)  # dated ideas no post carries
+    # the posting the recommended team option carries when it cut the calendar below the
+    # capacity (plan.Plan._stretch_within_budget), else None
+    budget_posts: float | None = None
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -539,7 +542,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     # the founders' and volunteers' posts: on top of the brand page's (recount adds them)
     add_profile_posts(slots, brief, windows, closed, evergreen, tr, copy_register(brief))
-    vary_repeats(slots, tr)
+    vary_repeats(slots, tr, evergreen)
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     shown = placed(moments, slots)
     return Channels(
@@ -599,5 +602,5 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
                       tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
-    vary_repeats(channels.slots, tr)
+    vary_repeats(channels.slots, tr, evergreen)
     channels.ideas = [i.to_json() for i in evergreen + moments]

@@ -58,6 +58,9 @@ class Idea:
     # what its posts draw on that the brand cannot make at will (``supply_of``): (name, used
     # by one post, the most a month), e.g. ("customer_photos", 3, 12)
     supply: tuple = ()
+    # its posts' texts, one per product in turn (idea_turns: a template told on every
+    # product, one post each, not one idea per product)
+    turns: tuple = ()
 
     @cached_property  # ideas are never changed once made; asked for per post and idea
     def last_day(self) -> str:
