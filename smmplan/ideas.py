@@ -505,7 +505,6 @@ class IdeaUses:
         self.per_month = int(caps["per_platform_month"])
         self.limit = max(1, math.ceil(posts * caps["max_share"] / 100))
         self.ceiling = int(caps.get("per_year") or 0) or math.inf  # never beyond, cadence or not
-        self.repeats = int(caps.get("repeats") or 0) or math.inf  # an idea without a cadence
         self.total: dict[str, int] = {}
         self.month: dict[tuple[str, str, str], int] = {}
         self.buckets: dict[int, dict[str, Idea]] = {}  # posts so far -> ideas with as many
@@ -572,9 +571,9 @@ class IdeaUses:
 
     def pick(self, tiers: list[list[Idea]], slot, used: set[str]) -> Idea | None:
         """The idea a post takes: the least used (on the post's platform and month, then in
-        all) that fits it (``fits``), is not on the day's posts and is within the caps (no
-        cadence: ``repeats``; a series in turns: the ceiling), its pillar's, then its pillar's
-        beyond, then another's; else the least used of all that fit. Never beyond an idea's
+        all) that fits it (``fits``), is not on the day's posts and is within the caps (a
+        series told in turns: up to the ceiling), its pillar's, then its pillar's beyond,
+        then another's; else the least used of all that fit. Never beyond an idea's
         ``cap``, its cadence nor its month's supply."""
         def ok(i: Idea, most: float = self.ceiling) -> bool:  # never beyond its cadence
             return fits(i, slot) and self.total.get(i.text, 0) < min(
@@ -585,7 +584,7 @@ class IdeaUses:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
 
         def top(i: Idea, limit: float) -> float:  # a series in turns: up to the ceiling
-            return (self.ceiling if i.turns else limit) if i.cadence else min(limit, self.repeats)
+            return self.ceiling if i.turns and i.cadence else limit
 
         def scan(tier: list[Idea], limit: float) -> Idea | None:
             names, best, few = self._known(tier), None, limit < math.inf  # within the caps
