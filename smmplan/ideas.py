@@ -106,6 +106,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
     reg = copy_register(brief)
     name = brief.client.name
     out: list[Idea] = []
+    ranged = {o.name for o in brief.offer if o.audience_values}  # lines with products
     for tpl in book["ideas"]:
         if not event_planned(tpl, brief) or tpl.get("rotate"):  # no meet-up, no report
             continue
@@ -140,6 +141,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                                 **{**values, "offer": focus[0]["offer"]}) + mark
                 out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
+                                product=focus[0]["offer"] if focus else f.get("offer", "")
+                                if f.get("offer") in ranged else "",
                                 voice=tpl.get("voice", "brand"),
                                 when=tpl.get("when", ""),
                                 weekdays=list(tpl.get("weekdays", [])),
@@ -452,13 +455,14 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             if idea.once and picks:
                 break
     slots.sort(key=lambda s: (s.date, s.time, s.platform))
-    return fill(slots, evergreen, moments, chosen, tr, register)  # the posts left short
+    return fill(slots, evergreen, moments, chosen, tr, register, True)  # the posts left short
 
 
 def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[int, Idea],
-         tr: Translator, register: str = "vous") -> list:
+         tr: Translator, register: str = "vous", drop: bool = False) -> list:
     """Give every post not in ``chosen`` (counted first) the idea ``IdeaUses.pick`` finds
-    for it, in date order. Returns the posts left short of their pillar's ideas (``spent``)."""
+    for it, in date order. Returns the posts left short of their pillar's ideas (``spent``).
+    ``drop``: a post only a product's idea beyond ``repeats`` fits (grid filler) leaves."""
     pools: dict[str, list[Idea]] = {}
     for idea in evergreen:
         pools.setdefault(idea.pillar, []).append(idea)
@@ -469,7 +473,7 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
         if id(s) in chosen:
             on_day.setdefault(s.date, set()).add(chosen[id(s)].text)
             uses.add(chosen[id(s)], s)
-    short = []
+    short, over = [], set()
     for s in slots:
         idea = chosen.get(id(s))
         if idea is None and getattr(s, "profile", ""):
@@ -477,6 +481,10 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
         if idea is None:
             used = on_day.setdefault(s.date, set())
             idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
+            if drop and idea is not None and idea.product and not getattr(s, "keep", False) \
+                    and uses.total.get(idea.text, 0) >= uses.repeats:  # a product's, at its cap
+                over.add(id(s))
+                continue
             if idea is None or (idea.pillar != s.pillar and uses.spent(pools.get(s.pillar), s)) \
                     or uses.total.get(idea.text, 0) >= uses.ceiling:
                 short.append(s)
@@ -485,6 +493,7 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
             used.add(idea.text)
             uses.add(idea, s)
         give(s, idea, tr, register)
+    slots[:] = [s for s in slots if id(s) not in over]
     return short
 
 
@@ -505,6 +514,7 @@ class IdeaUses:
         self.per_month = int(caps["per_platform_month"])
         self.limit = max(1, math.ceil(posts * caps["max_share"] / 100))
         self.ceiling = int(caps.get("per_year") or 0) or math.inf  # never beyond, cadence or not
+        self.repeats = int(caps.get("repeats") or 0) or math.inf  # a product's idea
         self.total: dict[str, int] = {}
         self.month: dict[tuple[str, str, str], int] = {}
         self.buckets: dict[int, dict[str, Idea]] = {}  # posts so far -> ideas with as many
@@ -584,7 +594,8 @@ class IdeaUses:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
 
         def top(i: Idea, limit: float) -> float:  # a series in turns: up to the ceiling
-            return self.ceiling if i.turns and i.cadence else limit
+            return (self.ceiling if i.turns else limit) if i.cadence else \
+                min(limit, self.repeats) if i.product else limit
 
         def scan(tier: list[Idea], limit: float) -> Idea | None:
             names, best, few = self._known(tier), None, limit < math.inf  # within the caps

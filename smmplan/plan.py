@@ -224,7 +224,7 @@ class Plan:
                                    sum(c.kept for c in channels.choices), self.paid.rate,
                                    self.capacity, mix, ads_only)
             pick = next((o for o in options if o["recommended"]), None)
-            if pick is None:
+            if pick is None or not pick["within_budget"]:  # none fits: the gap is stated
                 break
             excess = channels.planned_posts - pick["posts_per_week"]
             if excess <= 0.05:
