@@ -224,8 +224,8 @@ class Plan:
                                    sum(c.kept for c in channels.choices), self.paid.rate,
                                    self.capacity, mix, ads_only)
             pick = next((o for o in options if o["recommended"]), None)
-            if pick is None or not pick["within_budget"]:  # none fits: the gap is stated
-                break
+            if pick is None or not pick["within_budget"] or pick["kind"] == "owner_run":
+                break  # none fits (the gap is stated), or an owner's hours, sized their way
             excess = channels.planned_posts - pick["posts_per_week"]
             if excess <= 0.05:
                 break

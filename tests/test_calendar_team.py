@@ -9,8 +9,8 @@ def _plan(calendar: float, option: float, within: bool = True) -> dict:
     return {"team": {"roles": [role], "fte": 1.0, "posts_per_week": calendar, "options": [
         {"key": "good", "posts_per_week": option / 2, "recommended": False,
          "within_budget": True},
-        {"key": "better", "posts_per_week": option, "recommended": True,
-         "within_budget": within}]}}
+        {"key": "better", "kind": "within_budget", "posts_per_week": option,
+         "recommended": True, "within_budget": within}]}}
 
 
 def _check(plan: dict) -> tuple:
