@@ -157,6 +157,10 @@ class Channels:
     # posts a week the distinct ideas support on a platform that gave up posts (idea_supply)
     idea_bound: dict[str, float] = field(default_factory=dict)
     unplaced: list[str] = field(default_factory=list)  # dated ideas no post carries
+    # the posting the recommended team option carries when it cut the calendar below the
+    # capacity (plan.Plan._stretch_within_budget), else None
+    budget_posts: float | None = None
+    filler: int = 0  # posts left out rather than filled with a product's idea again (ideas.fill)
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -521,9 +525,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                 closed.add(day.isoformat())
             day += dt.timedelta(days=1)
     planned = {id(s): (s.pillar, s.format) for s in slots}
+    for s in slots:  # a best performer's floor and a maintenance cadence lose no filler post
+        s.keep = any(c.platform == s.platform and (c.protected or c.maintenance) for c in kept)
+    count = len(slots)
     short = assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
     removed = within_supply(slots, short, evergreen, moments, tr, copy_register(brief),
                             least_needed(choices, paid_spend), planned)
+    filler = count - len(slots) - sum(removed.values())  # grid posts left out (ideas.fill)
     if selling is not None:
         recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,
                       copy_register(brief))
@@ -545,7 +553,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     add_profile_posts(slots, brief, windows, closed | no_paid_days(brief), evergreen, tr,
                       copy_register(brief))
     cap_quiet_weeks(slots, brief)  # buyers away (year-end break): a post a day at most
-    vary_repeats(slots, tr)
+    vary_repeats(slots, tr, evergreen)
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     shown = placed(moments, slots)
     return Channels(
@@ -562,7 +570,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
         conversion=conversion, closed=sorted(holidays_),
         idea_bound={c.platform: c.posts_per_week for c in kept
-                    if removed.get(c.platform) and not c.maintenance},
+                    if removed.get(c.platform) and not c.maintenance}, filler=filler,
     )
 
 
@@ -598,12 +606,17 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
     chosen = {id(s): by_text[s.base_idea] for s in channels.slots
               if s.moment and s.base_idea in by_text}
-    fill(channels.slots, evergreen, moments, chosen, tr, reg)
+    count = len(channels.slots)
+    fill(channels.slots, evergreen, moments, chosen, tr, reg, True)  # a product's filler goes
+    channels.filler += count - len(channels.slots)
     selling = None if channels.selling is None else set(channels.selling)
     sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
                                                  channels.conversion),
                       tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
-    vary_repeats(channels.slots, tr)
+    vary_repeats(channels.slots, tr, evergreen)
+    kept, period = [c for c in channels.choices if c.kept], brief.client.period
+    recount(kept, channels.slots, ((period.end - period.start).days + 1) / 7)
+    channels.planned_posts = round(sum(c.posts_per_week for c in kept), 1)
     channels.ideas = [i.to_json() for i in evergreen + moments]

@@ -124,8 +124,10 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
         if c.posts_per_week > ceiling.get(c.platform, math.inf) + 1e-9:
             c.posts_per_week -= 0.5  # rounding does not lift it past its ceiling
     # rounding must not plan more than the team can produce: trim the weakest first, a
-    # best performer last
-    for c in sorted(kept, key=lambda c: (c.protected, c.score)):
+    # platform at a maintenance cadence (it already posts the least that keeps it active)
+    # and a best performer last
+    for c in sorted(kept, key=lambda c: (c.protected, c.platform in (ceilings or {}),
+                                         c.score)):
         while sum(k.posts_per_week for k in kept) > capacity + 1e-9 and c.posts_per_week > 0:
             c.posts_per_week -= 0.5
     for c in kept:

@@ -22,6 +22,9 @@ class Idea:
     cta: str  # catalogue key under cta.
     offer: str = ""  # offer line name when the idea is about one
     persona: str = ""  # declared persona's name when the idea is about one
+    # the product (or the offer line with products) a template's idea is told on: one
+    # cell of the template x product grid (ideas._focuses), capped at idea_caps.repeats
+    product: str = ""
     voice: str = "brand"  # "person": posted from a founder's or employee's own profile
     moment: str = ""  # key-moment name when the idea is dated
     date: str = ""  # ISO date of the moment
@@ -62,6 +65,9 @@ class Idea:
     # order cut-off, a post that sells for delivery (``order_cutoff.shut_selling``)
     shut: tuple = ()
     call_hour: int | None = None  # on its order deadline's day, posts only before this hour
+    # its posts' texts, one per product in turn (idea_turns: a template told on every
+    # product, one post each, not one idea per product)
+    turns: tuple = ()
 
     def closed(self, slot) -> bool:
         """Whether a post (its ``date`` and ``time``) may not carry the idea: in its

@@ -9,12 +9,15 @@ import datetime as dt
 from .i18n import Translator
 
 
-def vary_repeats(slots: list, tr: Translator) -> None:
+def vary_repeats(slots: list, tr: Translator, ideas: list | None = None) -> None:
     """An idea used again (outside a key moment's teaser and reminder), on any platform,
     takes the next of the locale's angles, said in the post's adaptation note (the brief
     for its writer), so no two posts of the calendar are written the same until every
-    angle has been used."""
+    angle has been used. An idea of ``ideas`` told in turns (``Idea.turns``,
+    ``idea_turns``) names its next product on each post; a product told again takes the
+    next angle."""
     angles = [tr.t(f"ideas.angle.{k}") for k in ANGLES]
+    turns = {i.text: i.turns for i in ideas or [] if i.turns}
     seen: dict[str, int] = {}
     for s in sorted(slots, key=lambda s: (s.date, s.time, s.platform)):
         if not s.base_idea or s.moment:
@@ -26,7 +29,9 @@ def vary_repeats(slots: list, tr: Translator) -> None:
             s.angle = ""
         n = seen.get(s.base_idea, 0)
         seen[s.base_idea] = n + 1
-        s.idea = s.base_idea
+        told = turns.get(s.base_idea)
+        s.idea = told[n % len(told)] if told else s.base_idea
+        n = n // len(told) if told else n  # the rounds of its products
         if n:  # the angle is a brief for whoever writes the post, not part of its text
             s.angle = angles[(n - 1) % len(angles)]
             s.adaptation = " ".join(filter(None, (

@@ -37,7 +37,7 @@ def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list
             if id(s) not in chosen:
                 s.pillar, s.format = planned[id(s)]
                 s.idea = s.base_idea = ""
-        short = fill(slots, evergreen, moments, chosen, tr, register)
+        short = fill(slots, evergreen, moments, chosen, tr, register, True)
     return dict(removed)
 
 

@@ -6,7 +6,6 @@ playbook's templates, then given to the calendar's posts."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import math
 import re
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     template_fits,
 )
 from .idea_repeats import cadence_period, deadline_text
+from .idea_turns import interleave, turn_ideas
 from .new_shops import new_shop_ideas
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
@@ -37,8 +37,7 @@ if TYPE_CHECKING:
 
 def _clean(text: str) -> str:
     """A brief phrase ready to sit inside a sentence: no final full stop or outer quotes."""
-    text = text.strip().strip("«»\"“”").strip().rstrip(".")
-    return text
+    return text.strip().strip("«»\"“”").strip().rstrip(".")
 
 
 def _brief_text(brief: Brief) -> str:
@@ -107,8 +106,9 @@ def evergreen_ideas(brief: Brief, tr: Translator,
     reg = copy_register(brief)
     name = brief.client.name
     out: list[Idea] = []
+    ranged = {o.name for o in brief.offer if o.audience_values}  # lines with products
     for tpl in book["ideas"]:
-        if not event_planned(tpl, brief):  # no meet-up report without a meet-up
+        if not event_planned(tpl, brief) or tpl.get("rotate"):  # no meet-up, no report
             continue
         mark = "" if confirmed(brief, tpl) else tr.t("ideas.to_confirm")
         if tpl["per"] == "offer":  # the line's description, else its products, never the
@@ -141,6 +141,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                                 **{**values, "offer": focus[0]["offer"]}) + mark
                 out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
+                                product=focus[0]["offer"] if focus else f.get("offer", "")
+                                if f.get("offer") in ranged else "",
                                 voice=tpl.get("voice", "brand"),
                                 when=tpl.get("when", ""),
                                 weekdays=list(tpl.get("weekdays", [])),
@@ -158,18 +160,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
             for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
                 out.append(Idea("values", _clean(item), _told(hook, focus, tr, reg), "follow"))
-    return with_shop_staples(brief, tr, interleave(out))
-
-
-def interleave(ideas: list[Idea]) -> list[Idea]:
-    """The ideas in turns of topic: every topic's first version, then every topic's second,
-    and so on. A pick takes the first least-used idea that fits in this order, so one
-    topic's versions (one per offer, differentiator or persona) no longer run in a row."""
-    by_topic: dict[str, list[Idea]] = {}
-    for i in ideas:
-        by_topic.setdefault(i.topic, []).append(i)
-    turns = itertools.zip_longest(*by_topic.values())
-    return [i for turn in turns for i in turn if i is not None]
+    return with_shop_staples(brief, tr, interleave(
+        out + turn_ideas(brief, tr, book, no_show, lambda t: confirmed(brief, t))))
 
 
 # The pillar an idea for a data-driven target goes to, by the target's message
@@ -463,13 +455,14 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             if idea.once and picks:
                 break
     slots.sort(key=lambda s: (s.date, s.time, s.platform))
-    return fill(slots, evergreen, moments, chosen, tr, register)  # the posts left short
+    return fill(slots, evergreen, moments, chosen, tr, register, True)  # the posts left short
 
 
 def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[int, Idea],
-         tr: Translator, register: str = "vous") -> list:
+         tr: Translator, register: str = "vous", drop: bool = False) -> list:
     """Give every post not in ``chosen`` (counted first) the idea ``IdeaUses.pick`` finds
-    for it, in date order. Returns the posts left short of their pillar's ideas (``spent``)."""
+    for it, in date order. Returns the posts left short of their pillar's ideas (``spent``).
+    ``drop``: a post only a product's idea beyond ``repeats`` fits (grid filler) leaves."""
     pools: dict[str, list[Idea]] = {}
     for idea in evergreen:
         pools.setdefault(idea.pillar, []).append(idea)
@@ -480,7 +473,7 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
         if id(s) in chosen:
             on_day.setdefault(s.date, set()).add(chosen[id(s)].text)
             uses.add(chosen[id(s)], s)
-    short = []
+    short, over = [], set()
     for s in slots:
         idea = chosen.get(id(s))
         if idea is None and getattr(s, "profile", ""):
@@ -488,6 +481,10 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
         if idea is None:
             used = on_day.setdefault(s.date, set())
             idea = uses.pick([pools.get(s.pillar) or every, every], s, used)
+            if drop and idea is not None and idea.product and not getattr(s, "keep", False) \
+                    and uses.total.get(idea.text, 0) >= uses.repeats:  # a product's, at its cap
+                over.add(id(s))
+                continue
             if idea is None or (idea.pillar != s.pillar and uses.spent(pools.get(s.pillar), s)) \
                     or uses.total.get(idea.text, 0) >= uses.ceiling:
                 short.append(s)
@@ -496,6 +493,7 @@ def fill(slots: list, evergreen: list[Idea], moments: list[Idea], chosen: dict[i
             used.add(idea.text)
             uses.add(idea, s)
         give(s, idea, tr, register)
+    slots[:] = [s for s in slots if id(s) not in over]
     return short
 
 
@@ -516,6 +514,7 @@ class IdeaUses:
         self.per_month = int(caps["per_platform_month"])
         self.limit = max(1, math.ceil(posts * caps["max_share"] / 100))
         self.ceiling = int(caps.get("per_year") or 0) or math.inf  # never beyond, cadence or not
+        self.repeats = int(caps.get("repeats") or 0) or math.inf  # a product's idea
         self.total: dict[str, int] = {}
         self.month: dict[tuple[str, str, str], int] = {}
         self.buckets: dict[int, dict[str, Idea]] = {}  # posts so far -> ideas with as many
@@ -581,12 +580,11 @@ class IdeaUses:
                 and self.total.get(idea.text, 0) < self.limit)
 
     def pick(self, tiers: list[list[Idea]], slot, used: set[str]) -> Idea | None:
-        """The idea a post takes: from the first tier (its pillar's ideas, then all) with
-        an idea that fits the post (``fits``), is not on the day's other posts and is within
-        the caps, the least used (fewest posts on the post's platform and month, then in
-        all), its pillar's ideas beyond the yearly cap before another pillar's; else (the
-        pool is too small) the least used of all that fit, its pillar's first. An idea
-        with a ``cap`` of its own never goes beyond it, nor one beyond its month's supply."""
+        """The idea a post takes: the least used (on the post's platform and month, then in
+        all) that fits it (``fits``), is not on the day's posts and is within the caps (a
+        series told in turns: up to the ceiling), its pillar's, then its pillar's beyond,
+        then another's; else the least used of all that fit. Never beyond an idea's
+        ``cap``, its cadence nor its month's supply."""
         def ok(i: Idea, most: float = self.ceiling) -> bool:  # never beyond its cadence
             return fits(i, slot) and self.total.get(i.text, 0) < min(
                 most, math.inf if i.cap is None else i.cap, self.yearly(i)) \
@@ -595,15 +593,18 @@ class IdeaUses:
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
 
+        def top(i: Idea, limit: float) -> float:  # a series in turns: up to the ceiling
+            return (self.ceiling if i.turns else limit) if i.cadence else \
+                min(limit, self.repeats) if i.product else limit
+
         def scan(tier: list[Idea], limit: float) -> Idea | None:
-            names = self._known(tier)
-            best: Idea | None = None
+            names, best, few = self._known(tier), None, limit < math.inf  # within the caps
             for n in sorted(self.buckets):
-                if n >= limit:
+                if n >= (self.ceiling if few else limit):  # a series in turns: the ceiling
                     break
                 for text, i in self.buckets[n].items():
-                    if text in names and text not in used and ok(i) \
-                            and month(i) < self.per_month \
+                    if text in names and text not in used and ok(i) and month(i) < \
+                            self.per_month and (not few or n < top(i, limit)) \
                             and (best is None or month(i) < month(best)):
                         best = i
                         if not month(i):

@@ -209,26 +209,39 @@ class Plan:
 
     def _stretch_within_budget(self, channels: Channels, reach, acquired, sponsored: set[str],
                                posts: float) -> Channels:
-        """A calendar whose platforms went above their recommended maximum on spare
-        capacity (``frequency.allocate_frequency``'s stretch) rebuilt with that stretch cut
-        to the posting the team budget pays for (``team.team_options``): spare capacity
-        never makes the calendar outgrow the recommended team."""
+        """The calendar the recommended team option produces (``team.team_options``): one
+        calendar, one team, one cost. A calendar above the recommended option's posting
+        is rebuilt with its stretch above the platforms' recommended maximum cut first
+        (``frequency.allocate_frequency``'s stretch), then with the capacity it is planned
+        on lowered by what the option does not carry (the calendar's own formats, the
+        sector levers and the ads-only creatives cost more hours than the capacity's
+        estimate from today's posting); ``Channels.budget_posts`` says so."""
         period = self.brief.client.period
-        for _ in range(6):
-            stretched = sum(c.stretched for c in channels.choices)
-            if not stretched:
-                break
+        capacity = channels.capacity_posts
+        stretch: float | None = None
+        budget: float | None = None  # the posting the option carries, when it cut the calendar
+        for _ in range(8):
             mix, ads_only = calendar_load(channels.slots, period.start, period.end)
             options = team_options(self.brief, self.paid.total, channels.planned_posts,
                                    sum(c.kept for c in channels.choices), self.paid.rate,
                                    self.capacity, mix, ads_only)
-            paid_for = max((o["posts_per_week"] for o in options if o["within_budget"]),
-                           default=0.0)
-            excess = channels.planned_posts - paid_for
+            pick = next((o for o in options if o["recommended"]), None)
+            if pick is None or not pick["within_budget"] or pick["kind"] == "owner_run":
+                break  # none fits (the gap is stated), or an owner's hours, sized their way
+            excess = channels.planned_posts - pick["posts_per_week"]
             if excess <= 0.05:
                 break
-            channels = self._channels(reach, acquired, sponsored, posts,
-                                      max(0.0, stretched - math.ceil(excess * 2) / 2))
+            stretched = sum(c.stretched for c in channels.choices)
+            cut = not stretched
+            if stretched:
+                stretch = max(0.0, stretched - math.ceil(excess * 2) / 2)
+            else:  # no stretch left: the capacity planned on, down to the option's posting
+                posts, stretch = max(0.0, min(posts - excess, pick["posts_per_week"])), 0.0
+            channels = self._channels(reach, acquired, sponsored, posts, stretch)
+            channels.capacity_posts = capacity  # the team's own capacity, as estimated
+            if cut or budget is not None:
+                budget = channels.planned_posts
+        channels.budget_posts = budget
         return channels
 
     def _channels(self, reach, acquired, sponsored: set[str], posts: float,

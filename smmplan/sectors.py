@@ -180,8 +180,8 @@ def check_playbook(data: dict, name: str) -> list[str]:
     covered = set()
     for i, idea in enumerate(data["ideas"]):
         where = f"{name}: ideas[{i}]"
-        for f in ("topic", "hook"):
-            problems += _text_problems(idea.get(f), f"{where}.{f}")
+        for f in ("topic", "hook", *(("rotate",) if "rotate" in idea else ())):
+            problems += _text_problems(idea.get(f), f"{where}.{f}")  # rotate: idea_turns
         if idea.get("pillar") not in PILLARS or idea.get("per") not in IDEA_SCOPES:
             problems.append(f"{where}: pillar must be one of {PILLARS}, per one of {IDEA_SCOPES}")
         if idea.get("cta") not in ctas:

@@ -24,6 +24,12 @@ def team_totals(plan: dict) -> Iterator[tuple[str, bool, str]]:
     if not team or not team.get("roles"):
         return
     roles = team["roles"]
+    pick = next((o for o in team.get("options") or [] if o.get("recommended")), None)
+    if pick is not None and pick["within_budget"] and pick["kind"] != "owner_run":  # one
+        # calendar, one team, one cost (an owner-run option is sized in the owner's hours)
+        yield ("posts a week: the calendar within the recommended team option",
+               team["posts_per_week"] <= pick["posts_per_week"] + 0.051,
+               f"calendar {team['posts_per_week']} vs {pick['key']} {pick['posts_per_week']}")
     total = round(sum(r["fte"] for r in roles), 2)
     yield ("team FTE: sum of the role table", _close(total, team["fte"]),
                 f"roles {total} vs team {team['fte']}")

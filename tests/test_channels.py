@@ -238,7 +238,9 @@ def test_a_live_seller_gets_facebook_and_instagram_live_slots():
     assert {"facebook", "instagram"} <= lives
     for p in ("facebook", "instagram"):
         posts = [s for s in ch.slots if s.platform == p]
-        assert sum(s.format == "live" for s in posts) == pytest.approx(len(posts) / 3, abs=1)
+        # one post in three as planned; filler posts left out (ideas.fill) move it a little
+        assert sum(s.format == "live" for s in posts) == pytest.approx(len(posts) / 3,
+                                                                       rel=0.06, abs=1)
     assert "tiktok_shop" in {c.platform for c in ch.choices}  # it operates in Thailand
     assert "line" in ch.regional
     assert "Facebook Live" in content_plan(plan).html()  # the plan says why, by name

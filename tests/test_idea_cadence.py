@@ -157,9 +157,11 @@ def test_the_playbooks_mark_one_off_stories_and_garment_only_templates():
     fashion = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
     ideas = evergreen_ideas(fashion, TR)
     topics = {i.topic for i in ideas}
-    for t in ("finding your size", "how to care for it", "sizes left and the next delivery",
-              "a creator's honest try-on"):
+    for t in ("finding your size", "how to care for it", "a creator's honest try-on"):
         assert f"Accessories: {t}" not in topics and f"Dresses: {t}" in topics
+    stock = next(i for i in ideas if i.topic == "Sizes left and the next delivery")
+    assert any("Dresses" in t for t in stock.turns)  # told on the products in turn
+    assert not any("Accessories" in t for t in stock.turns)
     dresses = [i for i in ideas if i.topic.startswith("Dresses:")]
     assert dresses and not [i for i in dresses if "Dresses, workwear, outerwear" in i.hook]
 

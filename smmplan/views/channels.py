@@ -295,6 +295,13 @@ def content_plan(plan: Plan) -> Section:
                         fte=tr.number(cap.content_fte, 2),
                         hours=tr.number(cap.per_post or 0, 1),
                         planned=tr.number(ch.planned_posts, 1))
+    if ch.budget_posts is not None and plan.team.recommended:  # the team budget cut it
+        capacity += " " + tr.t("channels.capacity_budget", posts=tr.number(ch.budget_posts, 1),
+                               option=tr.t(f"team.option_key.{plan.team.recommended['key']}"))
+    if ch.filler:  # posts only a product's idea told again would have filled
+        capacity += " " + tr.t("channels.filler", count=tr.number(ch.filler),
+                               repeats=tr.number(idea_caps()["repeats"]),
+                               planned=tr.number(ch.planned_posts, 1))
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=capacity)),
               Html(render("paragraph.html.j2", css="smm-note", text=frequency_rules(plan)))]

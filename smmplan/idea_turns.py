@@ -1,0 +1,81 @@
+"""Ideas in turns (``interleave``: topics taking turns) and an idea template told in
+turns (data/sectors/<kind>.yaml ``ideas[].rotate``: the idea's topic without the
+product): one idea for the products of every offer line that takes the
+template, each post naming the next product in turn ("Sizes left and the next delivery:
+Dresses", the next post "...: Streetwear"), rather than one idea per product, each repeated
+through the year (a category x template grid). Its repeats are the rotation, not the same
+post again (``idea_repeats.vary_repeats`` gives a product told again its angle)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from .brief import Brief
+from .i18n import Translator
+from .idea_model import Idea, copy_register, product_fits, supply_of, template_fits
+
+
+def products_in_turn(brief: Brief, template: dict) -> list[str]:
+    """The products a rotating template is told on: each offer line that takes it, its
+    products that take it (``audience_values``, else the line's name), the lines taking
+    turns (a product of each line, then the next of each)."""
+    lines = []
+    for o in brief.offer:
+        if not template_fits(template, f"{o.name} {o.description}"):
+            continue
+        mine = [v for v in (o.audience_values or [o.name]) if product_fits(template, v)]
+        lines.append(mine or ([o.name] if product_fits(template, o.name) else []))
+    turns = itertools.zip_longest(*lines)
+    return list(dict.fromkeys(v for turn in turns for v in turn if v))
+
+
+def turn_ideas(brief: Brief, tr: Translator, book: dict, no_show: frozenset[str],
+               confirmed: Callable[[dict], bool]) -> list[Idea]:
+    """One idea for each rotating template of the sector's playbook ``book`` that a product
+    takes: its topic (``rotate``) with the products in turn said in its hook, for the ideas
+    list; its posts' texts, one per product (``Idea.turns``); marked to confirm when the
+    brief names no offer it assumes (``confirmed``: ``ideas.confirmed``)."""
+    from .webinars import event_planned
+
+    out = []
+    for template in book["ideas"]:
+        items = products_in_turn(brief, template) if template.get("rotate") else []
+        if items and event_planned(template, brief):
+            out.append(_turn_idea(brief, tr, template, items, no_show, book,
+                                  "" if confirmed(template) else tr.t("ideas.to_confirm")))
+    return out
+
+
+def _turn_idea(brief: Brief, tr: Translator, template: dict, items: list[str],
+               no_show: frozenset[str], book: dict, mark: str) -> Idea:
+    """The one idea of a rotating template told on ``items`` in turn."""
+    reg = copy_register(brief)
+    values = {"brand": brief.client.name, "offer": "", "detail": "", "diff": "",
+              "persona": "", "need": ""}
+    topic = tr.text(template["rotate"], reg, **values)
+    hook = tr.text(template["hook"], reg, **values)
+    turns = tuple(f"{tr.t('ideas.turn_topic', topic=topic, item=item)}{mark} — {hook}"
+                  for item in items)
+    return Idea(template["pillar"], topic + mark,
+                tr.t("ideas.turn_hook", hook=hook, items=tr.join(items)), template["cta"],
+                voice=template.get("voice", "brand"), when=template.get("when", ""),
+                weekdays=list(template.get("weekdays", [])),
+                formats=list(template.get("formats", [])),
+                occurs=dict(template.get("occurs", {})), no_show=no_show,
+                lever=template.get("lever", ""), cadence=template.get("cadence", ""),
+                per_year=template.get("per_year"), staple=template.get("staple", ""),
+                window=tuple(template.get("window", ())), supply=supply_of(template, book),
+                series=template.get("series") or f"{template['rotate'].get('en', '')}|turns",
+                turns=turns)
+
+
+def interleave(ideas: list[Idea]) -> list[Idea]:
+    """The ideas in turns of topic: every topic's first version, then every topic's second,
+    and so on. A pick takes the first least-used idea that fits in this order, so one
+    topic's versions (one per offer, differentiator or persona) no longer run in a row."""
+    by_topic: dict[str, list[Idea]] = {}
+    for i in ideas:
+        by_topic.setdefault(i.topic, []).append(i)
+    turns = itertools.zip_longest(*by_topic.values())
+    return [i for turn in turns for i in turn if i is not None]
