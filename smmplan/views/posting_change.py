@@ -16,7 +16,8 @@ def _number(tr, value: float) -> str:
 
 
 def posting_change(plan: Plan, maintenance_reason) -> str:
-    """" The plan posts N a week against today's M: ..." when N < M, else "";
+    """" The plan posts N a week against today's M: ..." when N < M and every platform
+    that falls is at a maintenance cadence or dropped, else "";
     ``maintenance_reason(plan, choice)`` says why a platform posts at a maintenance cadence
     (the channel table's words)."""
     tr, ch = plan.tr, plan.channels
@@ -34,8 +35,11 @@ def posting_change(plan: Plan, maintenance_reason) -> str:
                           before=_number(tr, before), after=_number(tr, after)))
         if after < before - 0.05:
             c = kept.get(p)
-            why = maintenance_reason(plan, c) if c is not None and c.maintenance else \
-                tr.t("channels.change_dropped") if c is None else tr.t("channels.change_rules")
+            if c is not None and not c.maintenance:
+                return ""  # a cut the maintenance cadence or the channel choice does not
+                # explain (capacity, the team budget): said where that is decided
+            why = maintenance_reason(plan, c) if c is not None else \
+                tr.t("channels.change_dropped")
             cuts.append(tr.t("channels.change_cut", platform=platform_label(p), why=why))
     text = tr.t("channels.change", planned=_number(tr, ch.planned_posts),
                 today=_number(tr, total), items=tr.join(items), cuts=" ".join(cuts))
