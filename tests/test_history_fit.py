@@ -70,3 +70,21 @@ def test_the_split_never_forecasts_less_than_todays():
     # today's split out of the bounds: the optimiser's stands
     assert hf.no_worse_than_today(worse, [0.8, 0.2], 100.0, conversions, [0, 0],
                                   [50, 100], True) == (worse, False)
+
+
+def test_the_chapter_says_the_forecast_at_todays_split_and_when_it_keeps_it():
+    from smmplan.i18n import Translator
+    from smmplan.views.against_today import fit_note
+
+    for lang, locale in (("en", "en_GB"), ("fr", "fr_FR")):
+        tr = Translator(lang, locale, "GBP")
+        today = {"fit": {"revenue": 474087.08, "revenue_today": 474087.08, "gap": 0.0,
+                         "tolerance": 0.02}, "today_split_kept": False}
+        plan = SimpleNamespace(tr=tr, paid=SimpleNamespace(today=today))
+        text = fit_note(plan)
+        assert text.count(tr.money(474087.08)) == 2
+        today["today_split_kept"] = True
+        assert len(fit_note(plan)) > len(text)
+        if lang == "fr":
+            assert " :" not in fit_note(plan)
+    assert fit_note(SimpleNamespace(tr=tr, paid=SimpleNamespace(today=None))) is None
