@@ -19,6 +19,7 @@ import pandas as pd
 from . import b2b_paid, contract_value
 from . import benchmarks as bm
 from . import budget_sweep as bs
+from . import history_fit as hf
 from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
@@ -430,7 +431,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     # platform: targets its card rules out, or below break-even there (target_spend.py)
     left_out: dict = ts.channel_verdicts(targets, [m.platform for m in models])
     if left_out:
-        models = ts.restricted(base, base_values, targets, left_out)
+        models = hf.restricted(base, base_values, targets, left_out, fitted)
         values = [m.value or aov or 0.0 for m in models]
     scale, rescaled = envelope, False  # the budget the minimum useful spend is taken from
     stale = False
@@ -469,7 +470,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             # the minimum useful spend is a share of what the plan spends, not of an
             # envelope it stops well short of (a larger envelope must not cut a platform)
             scale, rescaled = total, True
-            models = ts.restricted(base, base_values, targets, left_out)
+            models = hf.restricted(base, base_values, targets, left_out, fitted)
             values = [m.value or aov or 0.0 for m in models]
             continue
         aware_budget = total * share / 100
@@ -486,7 +487,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             break
         for p, drop in more.items():
             left_out[p] = {**left_out.get(p, {}), **drop}
-        models = ts.restricted(base, base_values, targets, left_out)
+        models = hf.restricted(base, base_values, targets, left_out, fitted)
         values = [m.value or aov or 0.0 for m in models]
     if stale:  # the last round left targets out: the spend follows the final models
         try:
@@ -513,6 +514,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
+    conv_alloc, kept_today = hf.no_worse_than_today(  # never less than today's split
+        conv_alloc, hf.today_shares(fitted, names), conv_budget, conversions,
+        *pv.bounds(models, aware_spend, conv_budget), bool(aov))
     channels = []
     # the platforms' low / high conversions scaled to the free seats as the scenarios are
     ends = {sc: [float(m.chain(x, sc)["conversions"]) for m, x in
@@ -555,11 +559,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                      "marginal_cpa": round((envelope - total) / rest_conv, 2)
                      if rest_conv > 0 else None}
     equal = conversions([conv_budget / len(models)] * len(models))
-    lower = [m.fixed - a if m.fixed is not None else (m.min or 0)
-             for m, a in zip(models, aware_spend, strict=True)]
-    upper = [m.fixed - a if m.fixed is not None else (m.max - a if m.max is not None
-                                                        else conv_budget)
-             for m, a in zip(models, aware_spend, strict=True)]
+    lower, upper = pv.bounds(models, aware_spend, conv_budget)
     equal_split = {"conversions": round(equal[0], 2), "revenue": round(equal[1], 2),
                    "feasible": all(lo <= conv_budget / len(models) <= hi
                                    for lo, hi in zip(lower, upper, strict=True))}
@@ -611,7 +611,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         scenarios=scenarios, monthly=monthly,
         sponsor=_sponsor(brief), min_useful_spend=floor,
         effective_frequency=facts["effective_frequency"],
-        by_target=ts.target_split(channels, models, targets, base_values, left_out)
+        by_target=ts.target_split(channels, models, targets, hf.split_values(
+            models, values, targets, left_out), left_out)
         if targets else [],
         history=history_json(found, histories, rate_source, brief), conversion=kind,
         aov_basis=aov_basis, envelope=envelope, held_back=held_back,
@@ -631,6 +632,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                        for m in months} if seats else None),
         left_out=[{"platform": p, "target": k, **v} for p, d in left_out.items()
                   for k, v in sorted(d.items())],
-        today=pv.against_today(calibrations, channels, len(months), total, share),
+        today=pv.against_today(calibrations, channels, len(months), total, share,
+                               hf.fit(fitted, *hf.today_models(
+                                   base, base_values, targets, left_out, fitted)),
+                               kept_today),
         lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin),
         tests=tests)))

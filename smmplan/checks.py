@@ -419,6 +419,28 @@ def rate_spreads(plan: dict) -> Iterator[Check]:
                             f"{r['low']}-{r['mid']}-{r['high']}")
 
 
+def today_result(plan: dict) -> Iterator[Check]:
+    """With an ads history: the forecast at today's spend and platform split gives today's
+    result within its tolerance (``history_fit.fit``), and conversion campaigns spending
+    more than today's forecast more sales than today's."""
+    paid = plan.get("budget") or {}
+    today = paid.get("today")
+    if not today or not paid.get("channels"):
+        return
+    fit = today.get("fit")
+    if fit:
+        yield Check("forecast at today's split and spend = today's result",
+                    abs(fit["gap"]) <= fit["tolerance"],
+                    f"{fit['revenue']} vs {fit['revenue_today']} ({fit['gap']:+.1%})")
+    spend = sum(c["conversion_spend"] for c in paid["channels"])
+    revenue = sum(c["revenue"] or 0 for c in paid["channels"])
+    if spend > today["spend_today"] + 0.5 and paid.get("aov"):
+        yield Check("more spend than today brings more sales",
+                    revenue > today["revenue_today"],
+                    f"{spend:.0f} -> {revenue:.0f} vs today {today['spend_today']} -> "
+                    f"{today['revenue_today']}")
+
+
 def target_cards_paid(plan: dict) -> Iterator[Check]:
     """Paid spend by target: a target gets spend only on the platforms its card lists
     (the targets table's channels)."""
@@ -444,7 +466,7 @@ CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
-    target_cards_paid)
+    target_cards_paid, today_result)
 
 
 def run(plan: dict) -> list[Check]:

@@ -341,13 +341,27 @@ def deal_lag(rows: list[dict], months: list[str], delay: int) -> tuple[list[dict
     return out, round(float(after), 2)
 
 
+def bounds(models, aware, budget: float) -> tuple[list[float], list[float]]:
+    """Each platform's lowest and highest conversion spend: a fixed amount, else its
+    minimum and its cap, less its awareness spend (``aware``)."""
+    lower = [m.fixed - a if m.fixed is not None else (m.min or 0)
+             for m, a in zip(models, aware, strict=True)]
+    upper = [m.fixed - a if m.fixed is not None else (m.max - a if m.max is not None
+                                                        else budget)
+             for m, a in zip(models, aware, strict=True)]
+    return lower, upper
+
+
 def against_today(calibration: dict, channels: list, months: int, total: float,
-                  awareness_share: float) -> dict | None:
+                  awareness_share: float, fit: dict | None = None,
+                  kept_today: bool = False) -> dict | None:
     """Today's ROAS from the ads history (its revenue over its spend, platforms with revenue)
     beside the forecast's, and what moves one to the other: each platform's ROAS today and
     planned with its monthly spend then and now (more spend, lower returns), the spend on
     awareness (no sales counted) and on platforms without a history, and the history's
-    platforms left without conversion spend. None without revenue in the history."""
+    platforms left without conversion spend; with ``fit`` (``history_fit.fit``: the plan's
+    models at today's spend and split) and whether the plan kept today's split
+    (``today_split_kept``). None without revenue in the history."""
     valued = {p: c for p, c in calibration.items() if c.get("revenue") and c["spend"]}
     if not valued or not total:
         return None
@@ -373,7 +387,8 @@ def against_today(calibration: dict, channels: list, months: int, total: float,
             "monthly_plan": round(total / months, 2), "platforms": lines,
             "awareness": round(total * awareness_share / 100, 2),
             "new_platforms": [c.platform for c in new],
-            "new_spend": round(sum(c.spend for c in new), 2)}
+            "new_spend": round(sum(c.spend for c in new), 2),
+            "fit": fit, "today_split_kept": kept_today}
 
 
 def peaks_outweighed(rows: list[dict], months: list[pd.Timestamp], overrides: dict,

@@ -187,3 +187,20 @@ def test_generated_briefs_pass_every_check(tmp_path):
         checks = plan_json(folder_)["checks"]
         assert len(checks) >= 5
         assert [c for c in checks if not c["ok"]] == [], folder_.name
+
+
+def test_a_forecast_off_todays_result_or_more_spend_for_less_is_caught():
+    """Lune at s24: the forecast at today's split and spend gave £419,423 against today's
+    £474,087 (-11.5 %), and the plan spent £11,174 more than today for £7,800 less: both
+    fail; a fit within tolerance and more spend for more sales pass."""
+    budget = {"aov": 89.59, "channels": [{"platform": "instagram", "spend": 191990.0,
+                                          "conversion_spend": 164900.0, "revenue": 466287.0}],
+              "today": {"spend_today": 153726.18, "revenue_today": 474087.08,
+                        "fit": {"revenue": 419423.22, "revenue_today": 474087.08,
+                                "gap": -0.1153, "tolerance": 0.02}}}
+    assert sorted(c.name for c in run({"budget": budget}) if not c.ok) == [
+        "forecast at today's split and spend = today's result",
+        "more spend than today brings more sales"]
+    budget["today"]["fit"].update(revenue=474087.08, gap=0.0)
+    budget["channels"][0]["revenue"] = 526355.0
+    assert [c for c in run({"budget": budget}) if not c.ok] == []

@@ -310,7 +310,8 @@ def test_the_chapter_says_todays_roas_and_why_the_forecast_differs(lang, locale)
                    revenue=7600.0, roas=2.11),
                 NS(platform="tiktok", spend=0.0, conversion_spend=0.0, revenue=0.0, roas=None)]
     paid = NS(today=against_today(calibration, channels, 12, 3600.0, 15), awareness_share=15,
-              break_even_cpa=30.0, aov=50.0, deal=None)
+              break_even_cpa=30.0, aov=50.0, deal=None, channels=channels,
+              totals={"revenue": 7600.0})
     text = today_note(NS(tr=tr, paid=paid))
     for figure in ("2.50", "2.11", "4.00", "3.0", "1.00"):  # today, plan, Instagram, ratio
         assert tr.number(float(figure), 2 if len(figure) > 3 else 1) in text

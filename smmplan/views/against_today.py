@@ -24,7 +24,8 @@ def increment(plan: Plan) -> dict | None:
 def increment_note(plan: Plan) -> str | None:
     """One sentence: the conversion campaigns' spend and forecast sales against today's,
     each difference signed in words; when the plan spends more for less, said plainly with
-    what decides whether the extra spend stays."""
+    what decides whether the extra spend stays; then what the forecast gives at today's
+    spend and split (``fit_note``)."""
     inc = increment(plan)
     if inc is None:
         return None
@@ -35,10 +36,24 @@ def increment_note(plan: Plan) -> str | None:
                     amount=tr.money(abs(value)))
 
     more_for_less = inc["spend_delta"] > 0 and inc["revenue_delta"] <= 0
-    return tr.t("budget.today_increment_less" if more_for_less else "budget.today_increment",
+    text = tr.t("budget.today_increment_less" if more_for_less else "budget.today_increment",
                 spend=tr.money(inc["spend"]), spend_today=tr.money(inc["spend_today"]),
                 revenue=tr.money(inc["revenue"]), revenue_today=tr.money(inc["revenue_today"]),
                 spend_delta=delta(inc["spend_delta"]), revenue_delta=delta(inc["revenue_delta"]))
+    return " ".join(filter(None, [text, fit_note(plan)]))
+
+
+def fit_note(plan: Plan) -> str | None:
+    """The forecast at today's spend and platform split against today's result
+    (``history_fit.fit``), and whether the plan keeps today's split; None without it."""
+    today, tr = plan.paid.today or {}, plan.tr
+    fit = today.get("fit")
+    if not fit or not fit["revenue_today"]:
+        return None
+    return " ".join(filter(None, [
+        tr.t("budget.today_fit", revenue=tr.money(fit["revenue"]),
+             revenue_today=tr.money(fit["revenue_today"])),
+        tr.t("budget.today_split_kept") if today.get("today_split_kept") else None]))
 
 
 def revenue_up(plan: Plan) -> bool:
