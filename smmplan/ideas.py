@@ -259,8 +259,8 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     ``sessions.sessions``): one dated organic announcement a month, in the ten days before
     it (the plan's first month: its first week), naming the month's session dates, so the
     goal of filling them has posts of its own from the first month, paid or not; and a
-    reminder story in the three days before each session (the sector's workshop lever: "a
-    reminder story three days before")."""
+    reminder story in the three days before each session (the workshop lever). The
+    announcement is one post a month on one platform: a post a month, not half the feed."""
     from babel.dates import format_date
 
     from .sessions import booked_line, sessions
@@ -284,7 +284,7 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         out.append(Idea("showcase", tr.t("ideas.sessions_topic", line=line.name, month=month),
                         hook, "reserve", offer=line.name,
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
-                        date=day.isoformat(), lead_days=10 if day < first else 6))
+                        date=day.isoformat(), lead_days=10 if day < first else 6, once=True))
     for d in held.dates if held else []:
         when = format_date(d, "EEEE d MMMM", locale=tr.locale)
         out.append(Idea("showcase", tr.t("ideas.session_reminder_topic", line=line.name,
@@ -419,7 +419,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     # one format's first (fewer posts fit), then the moments that sell an offer line (a
     # month's session dates) or carry out a goal of the brief (a new shop's opening) or open
     # a season (its announcement and its day: a few days only) before a sector's moments
-    for idea in sorted(moments, key=lambda i: (bool(i.staple), not i.formats,  # staples last
+    for idea in sorted(moments, key=lambda i: (not i.formats, bool(i.staple),  # staples last
                                                not (i.offer or i.goal or i.first))):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         order = list(by_platform.items())
