@@ -29,7 +29,7 @@ from .idea_repeats import cadence_period, deadline_text
 from .new_shops import new_shop_ideas
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
-from .staples import staple_moments, with_shop_staples
+from .staples import staple_moments, to_morning, with_shop_staples
 from .webinars import event_planned, webinar_ideas
 
 if TYPE_CHECKING:
@@ -389,9 +389,9 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
 
 def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
     """A platform's posts that can still carry a moment's idea, in date order (a weekly
-    staple's: only its pillar's, the pillar mix stays as planned)."""
-    return [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)
-            and (not idea.staple or s.pillar == idea.pillar)]
+    staple's: its pillar's first, else any: the daily bake holds its weekly post)."""
+    free = [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)]
+    return ([s for s in free if s.pillar == idea.pillar] or free) if idea.staple else free
 
 
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
@@ -432,10 +432,11 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             if idea.formats and not any(fits_format(idea, s.format) for s in posts):
                 continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
-            if not window and not idea.staple:  # a season's later steps move in an
-                _bring_in(idea, posts, taken, set(closed) | days, period,  # earlier post only
-                          idea.first or not idea.once)  # (a later one may be a later
-                # moment's: Valentine's Day); a weekly staple takes a free post or none
+            if not window and idea.staple:  # a weekly staple: a free post moved to morning
+                window = to_morning(idea, posts, taken, days, fits)
+            elif not window:  # a season's later steps move in an earlier post only (a
+                _bring_in(idea, posts, taken, set(closed) | days, period,  # later one may
+                          idea.first or not idea.once)  # be a later moment's: Valentine's)
                 posts.sort(key=lambda s: (s.date, s.time))
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
@@ -642,8 +643,7 @@ def give(slot, idea: Idea, tr: Translator, register: str) -> None:
 
 
 def idea_cta(tr: Translator, idea: Idea, register: str = "vous", fmt: str = "") -> str:
-    """The call to action of an idea in the plan's language and register, the one the
-    post's format carries instead when it cannot carry the idea's
-    (data/content.yaml ``calendar.format_ctas``)."""
+    """The call to action of an idea in the plan's language and register, the one the post's
+    format carries instead when it cannot carry the idea's (``calendar.format_ctas``)."""
     key = content_facts()["calendar"]["format_ctas"].get(fmt, {}).get(idea.cta, idea.cta)
     return apply_register(tr.t(f"cta.{key}"), register)

@@ -33,3 +33,20 @@ def test_a_gift_voucher_never_goes_out_after_its_gift_date():
     post = SimpleNamespace(date="2027-12-26", time="08:00", format="photo")
     assert not fits(gift, post)
     assert fits(gift, SimpleNamespace(date="2027-12-10", time="08:00", format="photo"))
+
+
+def test_the_daily_bake_holds_its_weekly_post_on_the_calendar():
+    """Maison Fournil (review11): "Sortie du four" ran 4 times in the year, its weekly post
+    lost to dated ideas, to other pillars' posts and to evening hours, then overwritten
+    around the sponsored posts. It now keeps a post in most weeks, at a morning hour, and the
+    booked workshop fills no more than about a feed post a month outside its stories."""
+    from smmplan.plan import Plan
+
+    plan = Plan(_bakery())
+    posts = [s for s in plan.channels.slots if not s.ad_only]
+    bake = [s for s in posts if "sortie du four" in s.base_idea]
+    assert len(bake) >= 35
+    assert all(5 <= int(s.time[:2]) <= 11 for s in bake)
+    workshop = [s for s in posts if s.base_idea.startswith("Ateliers pain")
+                and s.format != "story" and not s.sponsored]
+    assert len(workshop) <= 18
