@@ -20,6 +20,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     MOMENT_POSTS_PER_PLATFORM,
     Idea,
     copy_register,
+    diff_fills,
     product_fits,
     reply_register,
     supply_of,
@@ -29,7 +30,7 @@ from .idea_repeats import cadence_period, deadline_text
 from .new_shops import new_shop_ideas
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
-from .staples import staple_moments, to_morning, with_shop_staples
+from .staples import gift_moments, staple_moments, to_morning, with_shop_staples
 from .webinars import event_planned, webinar_ideas
 
 if TYPE_CHECKING:
@@ -101,8 +102,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                     no_show: frozenset[str] = frozenset()) -> list[Idea]:
     """Undated ideas: the playbook's templates filled with every offer line, differentiator
     and declared persona, an offer line's idea also told on each of its products
-    (``_focuses``), plus the brief's strengths and opportunities. ``no_show``: the days a
-    dated occurrence an idea sells does not take place (public holidays)."""
+    (``_focuses``), plus the brief's strengths (an opportunity is the market's: the SWOT
+    only). ``no_show``: the days a dated occurrence it sells does not take place."""
     book = playbook(brief.client.sector_kind)
     reg = copy_register(brief)
     name = brief.client.name
@@ -116,9 +117,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             fills = [{"offer": o.name, "detail": _clean(o.description)
                       or tr.join([_clean(v) for v in o.audience_values])}
                      for o in brief.offer if template_fits(tpl, f"{o.name} {o.description}")]
-        elif tpl["per"] == "diff":
-            fills = [{"diff": _clean(d)} for d in brief.brand.differentiators
-                     if template_fits(tpl, d)]  # "the night in numbers" is not about a workshop
+        elif tpl["per"] == "diff":  # "the night in numbers" is not about a workshop
+            fills = diff_fills(tpl, brief.brand.differentiators, tr.language)
         elif tpl["per"] == "persona":
             fills = [{"persona": p.name, "need": _clean(p.message or p.description)}
                      for p in brief.targets.personas if p.message or p.description]
@@ -152,8 +152,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
-    for key, items in (("strength_hook", brief.situation.strengths),
-                       ("opportunity_hook", brief.situation.opportunities)):
+    for key, items in (("strength_hook", brief.situation.strengths),):  # no opportunity:
         for item in items:
             hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
             for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
@@ -250,7 +249,8 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             lead_days=14))
     out += session_ideas(brief, tr)
     out += webinar_ideas(brief, tr) + new_shop_ideas(brief, tr)
-    out += staple_moments(brief, evergreen_ideas(brief, tr, frozenset()))
+    ever = evergreen_ideas(brief, tr, frozenset())
+    out += staple_moments(brief, ever) + gift_moments(brief, ever)
     return sorted(out, key=lambda i: i.date)
 
 

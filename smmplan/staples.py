@@ -73,3 +73,23 @@ def to_morning(idea, posts: list, taken: set[int], days: set[str], fits) -> list
             return [s]
         s.time = was
     return []
+
+
+def gift_moments(brief: Brief, evergreen: list) -> list:
+    """A gift idea (one with a ``window`` of the year: a voucher before Christmas) as
+    ``calendar.gift_posts`` dated posts spread evenly through each year's window of the
+    plan period, each a single post on one platform, so the gift has organic posts
+    before its gift date whatever the other ideas take."""
+    n = int(content_facts()["calendar"].get("gift_posts", 0))
+    p = brief.client.period
+    out = []
+    for idea in (i for i in evergreen if i.window and not i.staple):
+        for year in range(p.start.year, p.end.year + 1):
+            first, last = (dt.date.fromisoformat(f"{year}-{d}") for d in idea.window)
+            span = (last - first).days
+            for k in range(1, n + 1):
+                day = first + dt.timedelta(days=round(k * span / (n + 1)))
+                if p.start <= day <= p.end:
+                    out.append(dataclasses.replace(idea, date=day.isoformat(), lead_days=3,
+                                                   posts=1, once=True))
+    return out

@@ -50,3 +50,38 @@ def test_the_daily_bake_holds_its_weekly_post_on_the_calendar():
     workshop = [s for s in posts if s.base_idea.startswith("Ateliers pain")
                 and s.format != "story" and not s.sponsored]
     assert len(workshop) <= 18
+
+
+def test_a_gift_idea_gets_dated_posts_through_its_window():
+    """The workshop voucher (a gift idea with a window) ran once, as an ad only on 16
+    November (review11): it now has ``calendar.gift_posts`` dated posts spread through its
+    window, late November and about 10 December."""
+    from smmplan.staples import gift_moments
+
+    brief = _bakery()
+    tr = Translator("fr", brief.locale, "EUR")
+    gifts = gift_moments(brief, evergreen_ideas(brief, tr, frozenset()))
+    assert [g.date for g in gifts] == ["2027-11-27", "2027-12-08"]
+    assert all(g.once and g.posts == 1 and "cadeau" in g.topic for g in gifts)
+
+
+def test_the_french_calendar_reads_as_the_bakerys_own_words():
+    """review11: a differentiator pasted with its capital after a colon ("Derrière la vitre :
+    Fournée visible…"), a topic opening on a brief's phrase ("Levain naturel … : une nuit au
+    fournil"), a SWOT opportunity turned into a post, the voucher off the feed, and the
+    'faites connaissance' post dated 14 January in the text but 8 January on the calendar."""
+    from smmplan.plan import Plan
+    from smmplan.views.opening_paid import opening_notes
+
+    plan = Plan(_bakery())
+    feed = [s for s in plan.channels.slots if not s.ad_only]
+    topics = {s.base_idea.split(" — ")[0] for s in plan.channels.slots}
+    assert not any("Fournée visible" in t or t.startswith("Levain naturel") for t in topics)
+    assert any(t.startswith("Une nuit au fournil") for t in topics)
+    assert not any(brief_item in t for t in topics
+                   for brief_item in plan.brief.situation.opportunities)
+    gift = [s for s in feed if "cadeau" in s.base_idea and s.date < "2027-12-20"]
+    assert len(gift) >= 2
+    meet = min(s.date for s in feed if "faites connaissance" in s.base_idea)
+    note = " ".join(opening_notes(plan))
+    assert f"du {plan.tr.date(dt.date.fromisoformat(meet))}" in note

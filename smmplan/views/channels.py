@@ -325,10 +325,14 @@ def content_plan(plan: Plan) -> Section:
                              "weight": p["weight"],
                              "calendar": sum(s.pillar == p["key"] for s in ch.slots)
                              / max(1, len(ch.slots)) * 100} for p in ch.pillars])
+    first = {}  # a goal's dated post: the day its first feed post goes out (one date)
+    for s in sorted((s for s in ch.slots if not s.ad_only), key=lambda s: s.date):
+        first.setdefault(s.base_idea, s.date)
     ideas = pd.DataFrame([{
         "pillar": pillar_name(plan, i["pillar"]), "text": i["text"],
-        "moment": (day(tr, pd.Timestamp(i["date"]).date(), "medium") + " · " + i["moment"])
-        if i["date"] else "",
+        "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"]) if i["goal"]
+                                        else i["date"]).date(), "medium") + " · "
+                   + i["moment"]) if i["date"] else "",
         "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
         for i in ch.ideas])
     blocks += [
