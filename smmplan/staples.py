@@ -4,10 +4,10 @@ regulars come for, so it goes out every week rather than when its turn comes amo
 other ideas. Each of its ideas (one per product line) also gets a version for the brief's
 new shops ("…, dans les deux nouvelles boutiques"), and the weeks take the versions in
 turn, the new shops' first: a dated idea of each week, placed after every other dated
-idea on a free post at an hour it fits (a morning for "this morning"), its pillar's first;
-a week whose free posts are all later in the day has one of them moved to the platform's
-morning hour (``to_morning``); only a week whose posts all carry other dated ideas has
-none (the posts a week stay as planned)."""
+idea on a free post of its pillar at an hour it fits (a morning for "this morning"); a
+week whose free posts of its pillar are all later in the day has one of them moved to the
+platform's morning hour (``to_morning``); only a week whose posts of its pillar all carry
+other dated ideas has none (the pillar mix and the posts a week stay as planned)."""
 
 from __future__ import annotations
 
@@ -59,14 +59,15 @@ def staple_moments(brief: Brief, evergreen: list) -> list:
 
 def to_morning(idea, posts: list, taken: set[int], days: set[str], fits) -> list:
     """A staple's week without a free post at its hour (module docstring): the first free
-    post of the week (``fits``: the idea's other conditions) moved to the platform's
+    post of its pillar in the week (``fits``: the idea's other conditions) moved to the platform's
     earliest morning hour (data/content.yaml ``calendar.morning``) when that hour is free
     on its day; [] when no post can be moved."""
     low, high = content_facts()["calendar"]["morning"]
     mornings = sorted({s.time for s in posts if low <= int(s.time[:2]) <= high})
     busy = {(s.date, s.time) for s in posts}
     for s in posts:
-        if not mornings or id(s) in taken or s.date in days or (s.date, mornings[0]) in busy:
+        if not mornings or id(s) in taken or s.date in days or (s.date, mornings[0]) in busy \
+                or s.pillar != idea.pillar:
             continue
         was, s.time = s.time, mornings[0]
         if fits(idea, s):
