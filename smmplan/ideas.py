@@ -284,7 +284,8 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         out.append(Idea("showcase", tr.t("ideas.sessions_topic", line=line.name, month=month),
                         hook, "reserve", offer=line.name,
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
-                        date=day.isoformat(), lead_days=10 if day < first else 6, once=True))
+                        date=day.isoformat(), lead_days=10 if day < first else 6, posts=1,
+                        once=True))
     for d in held.dates if held else []:
         when = format_date(d, "EEEE d MMMM", locale=tr.locale)
         out.append(Idea("showcase", tr.t("ideas.session_reminder_topic", line=line.name,
@@ -416,10 +417,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     taken: set[int] = set()
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
-    # one format's first (fewer posts fit), then the moments that sell an offer line (a
-    # month's session dates) or carry out a goal of the brief (a new shop's opening) or open
-    # a season (its announcement and its day: a few days only) before a sector's moments
-    for idea in sorted(moments, key=lambda i: (not i.formats, bool(i.staple),  # staples last
+    # one format's first (fewer posts fit), then those that sell an offer line, carry out a
+    # goal (a new shop's opening) or open a season (a few days only), weekly staples last
+    for idea in sorted(moments, key=lambda i: (not i.formats, bool(i.staple),
                                                not (i.offer or i.goal or i.first))):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         order = list(by_platform.items())
