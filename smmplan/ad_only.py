@@ -43,7 +43,10 @@ def split_ads_only(slots: list, evergreen: list, moments: list, tr, register: st
         s.sponsored = False
     known = {i.text: i for i in [*evergreen, *moments]}
     slots.extend(ads)  # the ads count in the ideas' uses and days (no idea twice a day)
-    gone = {id(s) for s in freed}  # the ad carries the idea, the post takes another
+    dated = {m.text for m in moments if m.date}  # a dated post (a gift's before its date,
+    # a weekly staple) keeps its idea in the feed too: its day is why it is there
+    gone = {id(s) for s in freed if s.base_idea not in dated}  # the ad carries the idea,
+    # the post takes another
     chosen = {id(s): known[s.base_idea] for s in slots
               if id(s) not in gone and s.base_idea in known}
     fill([s for s in slots if id(s) in chosen or id(s) in gone], evergreen, moments, chosen,

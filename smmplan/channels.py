@@ -88,7 +88,7 @@ from .profile_posts import add_profile_posts, held_for_profiles, profile_per_wee
 from .quiet_days import cap_quiet_weeks, no_paid_days, off_days, thin_quiet_days
 from .season_steps import placed
 from .sectors import playbook, sector_dates
-from .sessions import sessions
+from .sessions import held_to_sessions, sessions
 from .sponsored_ideas import (
     awareness_ideas,
     paid_ideas,
@@ -446,8 +446,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         if c.maintenance:
             c.role = maintenance_role(c, ROLES, roles_needed)
     cadence = frequency_rules()["maintenance"]["posts_per_week"]
+    today = {c.platform: c.posts_per_week or 0.0 for c in brief.situation.channels}
     allocate_frequency(kept, capacity - reminders - profiles, floors,
-                       {p: cadence for p in weak}, stretch)
+                       {p: cadence for p in weak}, stretch, today)
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
@@ -467,6 +468,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                 and "live" not in mix[c.platform]:
             mix[c.platform] = formats[:2] + ["live"]  # one post in three: a live session
     recorded_long_videos(mix, kept, brief, paid_spend)  # long videos: the webinars' recordings
+    storied = dict(mix)  # a booked line's reminder stories are its stories (one a week):
+    if held is not None and held.dates:  # the rest of the rotation is feed posts
+        mix = {p: [f for f in facts["platforms"][p]["formats"] if f != "story"][:3]
+               if "story" in m else m for p, m in mix.items()}
     history = read_posts(brief)
     windows = {c.platform: platform_windows(history, c.platform) for c in kept}
     basis = "history" if any(w.basis != "default" for ws in windows.values() for w in ws) \
@@ -480,7 +485,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
     if held is not None:  # a reminder story before each session: posts the frequency counts
-        added = session_stories(slots, mix, windows, held.dates,
+        added = session_stories(slots, storied, windows, held.dates,
                                 brief.client.period.start)
         slots = sorted(slots + added, key=lambda s: (s.date, s.time, s.platform))
         for c in kept:
@@ -502,8 +507,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = shut_selling(brief, held_for_profiles(brief, held_for_the_lever(  # none after
-        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)))))  # a cut-off
+    evergreen = shut_selling(brief, held_to_sessions(brief, held_for_profiles(  # none after
+        brief, held_for_the_lever(brief, follow_buying_paths(  # a cut-off
+            brief, evergreen_ideas(brief, tr, no_show))))))
     moments = with_call_hour(brief, follow_buying_paths(brief, moment_ideas(brief, tr)))
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
@@ -565,7 +571,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   and m.date <= brief.client.period.end.isoformat()],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
-        overloaded=current > capacity * 1.05, pillars=pillars, mix=mix, windows=windows,
+        overloaded=current > capacity * 1.05, pillars=pillars, mix=storied, windows=windows,
         windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
         conversion=conversion, closed=sorted(holidays_),
@@ -598,9 +604,9 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
     no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = shut_selling(brief, held_for_profiles(brief, held_for_the_lever(
-        brief, follow_buying_paths(brief, evergreen_ideas(brief, tr, no_show)
-                                   + target_ideas(brief, targets, tr)))))
+    evergreen = shut_selling(brief, held_to_sessions(brief, held_for_profiles(
+        brief, held_for_the_lever(brief, follow_buying_paths(
+            brief, evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr))))))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
     by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed

@@ -82,7 +82,8 @@ def weak_platforms(kept: list[ChannelChoice], brief: Brief,
 def allocate_frequency(kept: list[ChannelChoice], capacity: float,
                        floors: dict[str, float] | None = None,
                        ceilings: dict[str, float] | None = None,
-                       stretch: float | None = None) -> None:
+                       stretch: float | None = None,
+                       current: dict[str, float] | None = None) -> None:
     """Posts a week per kept platform: the recommended minimum first (today's posting for a
     best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
     capacity to the best-scored platforms first, each up to its recommended maximum (or
@@ -94,14 +95,19 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     the best performers keep theirs first and the others share the rest in proportion; a
     best performer cut below today is marked ``cut``. A best performer's floor is at least
     a fair share of the capacity (an equal split between the kept platforms, within its
-    recommended maximum), not only today's posting."""
+    recommended maximum), not only today's posting. The best-scored platform, the one the
+    plan leads with, never posts less than today (``current``: today's feed posts a week)
+    either: the others' fair share is what its posting today leaves."""
     if not kept:
         return
     facts = content_facts()["platforms"]
     today = floors or {}
-    fair = capacity / len(kept)
-    floors = {p: max(v, min(fair, facts[p]["posts_per_week"][1])) for p, v in today.items()}
     lead = max(kept, key=lambda c: c.score)
+    keep = {lead.platform: (current or {})[lead.platform]} if (current or {}).get(
+        lead.platform) and lead.platform not in today and len(kept) > 1 else {}
+    fair = (capacity - sum(keep.values())) / (len(kept) - len(keep))
+    floors = {p: max(v, min(fair, facts[p]["posts_per_week"][1])) for p, v in today.items()}
+    floors |= keep
     top = dict(ceilings or {})
     bound: set[str] = set()
     for _ in range(len(kept) + 1):  # the lead's posts grow as the weaker ones give way
@@ -131,6 +137,7 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
         while sum(k.posts_per_week for k in kept) > capacity + 1e-9 and c.posts_per_week > 0:
             c.posts_per_week -= 0.5
     for c in kept:
+        c.protected = c.platform in today  # a best performer (the lead's floor is no label)
         c.cut = c.protected and c.posts_per_week < today[c.platform] - 1e-9
     _stretch(kept, capacity, set(ceilings or {}), facts, stretch)
 

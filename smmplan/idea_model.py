@@ -137,6 +137,23 @@ def template_fits(template: dict, offer_text: str) -> bool:
     return not template.get("match") or any(w in text for w in template["match"])
 
 
+def diff_fills(template: dict, differentiators: list[str], language: str) -> list[dict]:
+    """The differentiators a ``per: diff`` template takes (``template_fits``), each as the
+    brief's phrase ready to sit in the topic: no outer quotes or final stop, and in French
+    its first letter in lower case where the topic does not open with it (« Derrière la
+    vitre : fournée visible… », French sets no capital after a colon; an acronym keeps
+    its capitals)."""
+    opens = template["topic"].get(language, "").startswith("{diff}")
+    out = []
+    for d in differentiators:
+        text = d.strip().strip("«»\"“”").strip().rstrip(".")
+        if language == "fr" and not opens and text[1:2].islower():
+            text = text[:1].lower() + text[1:]
+        if template_fits(template, d):
+            out.append({"diff": text})
+    return out
+
+
 def product_fits(template: dict, product: str) -> bool:
     """Whether one product of an offer line that takes the template (``template_fits``)
     takes it too: none of its ``exclude`` words ("finding your size" is not told of the

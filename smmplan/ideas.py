@@ -19,6 +19,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     MOMENT_POSTS_PER_PLATFORM,
     Idea,
     copy_register,
+    diff_fills,
     product_fits,
     reply_register,
     supply_of,
@@ -29,7 +30,7 @@ from .idea_turns import interleave, turn_ideas
 from .new_shops import new_shop_ideas
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
-from .staples import staple_moments, with_shop_staples
+from .staples import gift_moments, staple_moments, to_morning, with_shop_staples
 from .webinars import event_planned, webinar_ideas
 
 if TYPE_CHECKING:
@@ -100,8 +101,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                     no_show: frozenset[str] = frozenset()) -> list[Idea]:
     """Undated ideas: the playbook's templates filled with every offer line, differentiator
     and declared persona, an offer line's idea also told on each of its products
-    (``_focuses``), plus the brief's strengths and opportunities. ``no_show``: the days a
-    dated occurrence an idea sells does not take place (public holidays)."""
+    (``_focuses``), plus the brief's strengths (an opportunity is the market's: the SWOT
+    only). ``no_show``: the days a dated occurrence it sells does not take place."""
     book = playbook(brief.client.sector_kind)
     reg = copy_register(brief)
     name = brief.client.name
@@ -116,9 +117,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             fills = [{"offer": o.name, "detail": _clean(o.description)
                       or tr.join([_clean(v) for v in o.audience_values])}
                      for o in brief.offer if template_fits(tpl, f"{o.name} {o.description}")]
-        elif tpl["per"] == "diff":
-            fills = [{"diff": _clean(d)} for d in brief.brand.differentiators
-                     if template_fits(tpl, d)]  # "the night in numbers" is not about a workshop
+        elif tpl["per"] == "diff":  # "the night in numbers" is not about a workshop
+            fills = diff_fills(tpl, brief.brand.differentiators, tr.language)
         elif tpl["per"] == "persona":
             fills = [{"persona": p.name, "need": _clean(p.message or p.description)}
                      for p in brief.targets.personas if p.message or p.description]
@@ -154,8 +154,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
-    for key, items in (("strength_hook", brief.situation.strengths),
-                       ("opportunity_hook", brief.situation.opportunities)):
+    for key, items in (("strength_hook", brief.situation.strengths),):  # no opportunity:
         for item in items:
             hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
             for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
@@ -242,7 +241,8 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             lead_days=14))
     out += session_ideas(brief, tr)
     out += webinar_ideas(brief, tr) + new_shop_ideas(brief, tr)
-    out += staple_moments(brief, evergreen_ideas(brief, tr, frozenset()))
+    ever = evergreen_ideas(brief, tr, frozenset())
+    out += staple_moments(brief, ever) + gift_moments(brief, ever)
     return sorted(out, key=lambda i: i.date)
 
 
@@ -251,8 +251,8 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     ``sessions.sessions``): one dated organic announcement a month, in the ten days before
     it (the plan's first month: its first week), naming the month's session dates, so the
     goal of filling them has posts of its own from the first month, paid or not; and a
-    reminder story in the three days before each session (the sector's workshop lever: "a
-    reminder story three days before")."""
+    reminder story in the three days before each session (the workshop lever). The
+    announcement is one post a month on one platform: a post a month, not half the feed."""
     from babel.dates import format_date
 
     from .sessions import booked_line, sessions
@@ -276,7 +276,8 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         out.append(Idea("showcase", tr.t("ideas.sessions_topic", line=line.name, month=month),
                         hook, "reserve", offer=line.name,
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
-                        date=day.isoformat(), lead_days=10 if day < first else 6))
+                        date=day.isoformat(), lead_days=10 if day < first else 6, posts=1,
+                        once=True))
     for d in held.dates if held else []:
         when = format_date(d, "EEEE d MMMM", locale=tr.locale)
         out.append(Idea("showcase", tr.t("ideas.session_reminder_topic", line=line.name,
@@ -382,8 +383,8 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
 def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
     """A platform's posts that can still carry a moment's idea, in date order (a weekly
     staple's: only its pillar's, the pillar mix stays as planned)."""
-    return [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)
-            and (not idea.staple or s.pillar == idea.pillar)]
+    free = [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)]
+    return [s for s in free if s.pillar == idea.pillar] if idea.staple else free
 
 
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
@@ -408,10 +409,9 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     taken: set[int] = set()
     chosen: dict[int, Idea] = {}
     period = (min((s.date for s in slots), default=""), max((s.date for s in slots), default=""))
-    # one format's first (fewer posts fit), then the moments that sell an offer line (a
-    # month's session dates) or carry out a goal of the brief (a new shop's opening) or open
-    # a season (its announcement and its day: a few days only) before a sector's moments
-    for idea in sorted(moments, key=lambda i: (bool(i.staple), not i.formats,  # staples last
+    # one format's first (fewer posts fit), then those that sell an offer line, carry out a
+    # goal (a new shop's opening) or open a season (a few days only), weekly staples last
+    for idea in sorted(moments, key=lambda i: (not i.formats, bool(i.staple),
                                                not (i.offer or i.goal or i.first))):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         order = list(by_platform.items())
@@ -424,10 +424,11 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             if idea.formats and not any(fits_format(idea, s.format) for s in posts):
                 continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
-            if not window and not idea.staple:  # a season's later steps move in an
-                _bring_in(idea, posts, taken, set(closed) | days, period,  # earlier post only
-                          idea.first or not idea.once)  # (a later one may be a later
-                # moment's: Valentine's Day); a weekly staple takes a free post or none
+            if not window and idea.staple:  # a weekly staple: a free post moved to morning
+                window = to_morning(idea, posts, taken, days, fits)
+            elif not window:  # a season's later steps move in an earlier post only (a
+                _bring_in(idea, posts, taken, set(closed) | days, period,  # later one may
+                          idea.first or not idea.once)  # be a later moment's: Valentine's)
                 posts.sort(key=lambda s: (s.date, s.time))
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
@@ -643,8 +644,7 @@ def give(slot, idea: Idea, tr: Translator, register: str) -> None:
 
 
 def idea_cta(tr: Translator, idea: Idea, register: str = "vous", fmt: str = "") -> str:
-    """The call to action of an idea in the plan's language and register, the one the
-    post's format carries instead when it cannot carry the idea's
-    (data/content.yaml ``calendar.format_ctas``)."""
+    """The call to action of an idea in the plan's language and register, the one the post's
+    format carries instead when it cannot carry the idea's (``calendar.format_ctas``)."""
     key = content_facts()["calendar"]["format_ctas"].get(fmt, {}).get(idea.cta, idea.cta)
     return apply_register(tr.t(f"cta.{key}"), register)

@@ -104,3 +104,24 @@ def seats_sentence(seats: dict, tr: Translator, day=None) -> str:
                     fill=tr.percent(seats["fill"], 0))
     return tr.t("budget.seats_cap", free=tr.number(seats["free"]), line=seats["line"],
                 capacity=tr.number(seats["capacity"]), fill=tr.percent(seats["fill"], 0))
+
+
+def held_to_sessions(brief: Brief, ideas: list) -> list:
+    """The undated ideas with the booked line's own held back when its sessions are dated
+    (``sessions``): those sessions already have a post a month naming their dates and a
+    reminder story before each, so each of the line's other ideas is told once in the year
+    (``per_year`` 1) and none sells the coming session (``occurs`` next: the reminder
+    story does). The line keeps about a feed post a month; the rest of the feed goes to
+    the other lines (the daily bake, the sourcing, the regulars)."""
+    import dataclasses
+
+    held = sessions(brief)
+    if held is None or not held.dates:
+        return ideas
+    out = []
+    for idea in ideas:
+        if idea.offer != held.line or idea.date:
+            out.append(idea)
+        elif idea.occurs.get("side") != "next":
+            out.append(dataclasses.replace(idea, per_year=min(idea.per_year or 1, 1)))
+    return out

@@ -132,6 +132,7 @@ def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: s
     if evergreen is None:
         return
     known_ideas = {i.text: i for i in [*evergreen, *moments, *paid, *aware]}
+    dated = {m.text for m in moments if m.date}  # a weekly staple's post keeps it too
     fixed = {id(s): known_ideas[s.base_idea] for s in slots
-             if (s.sponsored or s.moment) and s.base_idea in known_ideas}
+             if (s.sponsored or s.moment or s.base_idea in dated) and s.base_idea in known_ideas}
     fill(slots, evergreen, list(moments), fixed, tr, register)

@@ -5,8 +5,9 @@ other ideas. Each of its ideas (one per product line) also gets a version for th
 new shops ("…, dans les deux nouvelles boutiques"), and the weeks take the versions in
 turn, the new shops' first: a dated idea of each week, placed after every other dated
 idea on a free post of its pillar at an hour it fits (a morning for "this morning"); a
-week whose posts all carry other dated ideas has none (the pillar mix and the posts a
-week stay as planned)."""
+week whose free posts of its pillar are all later in the day has one of them moved to the
+platform's morning hour (``to_morning``); only a week whose posts of its pillar all carry
+other dated ideas has none (the pillar mix and the posts a week stay as planned)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import dataclasses
 import datetime as dt
 
 from .brief import Brief
+from .catalogue import content_facts
 from .i18n import Translator
 from .new_shops import new_shops_phrase
 
@@ -53,3 +55,42 @@ def staple_moments(brief: Brief, evergreen: list) -> list:
         monday += dt.timedelta(days=7)
     return out
 
+
+
+def to_morning(idea, posts: list, taken: set[int], days: set[str], fits) -> list:
+    """A staple's week without a free post at its hour (module docstring): the first free
+    post of its pillar in the week (``fits``: the idea's other conditions) moved to the platform's
+    earliest morning hour (data/content.yaml ``calendar.morning``) when that hour is free
+    on its day; [] when no post can be moved."""
+    low, high = content_facts()["calendar"]["morning"]
+    mornings = sorted({s.time for s in posts if low <= int(s.time[:2]) <= high})
+    busy = {(s.date, s.time) for s in posts}
+    for s in posts:
+        if not mornings or id(s) in taken or s.date in days or (s.date, mornings[0]) in busy \
+                or s.pillar != idea.pillar:
+            continue
+        was, s.time = s.time, mornings[0]
+        if fits(idea, s):
+            return [s]
+        s.time = was
+    return []
+
+
+def gift_moments(brief: Brief, evergreen: list) -> list:
+    """A gift idea (one with a ``window`` of the year: a voucher before Christmas) as
+    ``calendar.gift_posts`` dated posts spread evenly through each year's window of the
+    plan period, each a single post on one platform, so the gift has organic posts
+    before its gift date whatever the other ideas take."""
+    n = int(content_facts()["calendar"].get("gift_posts", 0))
+    p = brief.client.period
+    out = []
+    for idea in (i for i in evergreen if i.window and not i.staple):
+        for year in range(p.start.year, p.end.year + 1):
+            first, last = (dt.date.fromisoformat(f"{year}-{d}") for d in idea.window)
+            span = (last - first).days
+            for k in range(1, n + 1):
+                day = first + dt.timedelta(days=round(k * span / (n + 1)))
+                if p.start <= day <= p.end:
+                    out.append(dataclasses.replace(idea, date=day.isoformat(), lead_days=3,
+                                                   posts=1, once=True))
+    return out

@@ -181,8 +181,8 @@ def owner_hours(brief: Brief) -> tuple[float, str]:
     if brief.budget.owner_share is not None:
         return brief.budget.owner_share / 100 * h["per_fte_week"], "share"
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
-    if current:  # today's posts at the hours of their formats, as the calendar's are
-        mix = wl.today_mix(brief)
+    if current:  # today's posts at the hours of their feed formats, as the calendar's are
+        mix = wl.today_mix(brief, feed=True)
         return sme_hours(current, max(1, len(brief.situation.channels)),
                          wl.rows(mix, current, {}) if mix else None), "today"
     return h["default_owner"], "default"

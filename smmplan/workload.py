@@ -73,14 +73,17 @@ def expected_sme_per_post(brief: Brief) -> float | None:
     return expected_per_post(brief, "sme")
 
 
-def today_mix(brief: Brief) -> dict[str, float]:
+def today_mix(brief: Brief, feed: bool = False) -> dict[str, float]:
     """Posts a week per format family of the client's posting today: each platform's
     posts a week (``situation.channels``) spread over the formats it puts in rotation (the
-    first three, as the calendar does); empty when the brief gives no posting."""
+    first three, as the calendar does); with ``feed``, over those of its feed only (a
+    client's "posts a week" are the posts its profile shows: no story); empty when the
+    brief gives no posting."""
     platforms = content_facts()["platforms"]
     mix: dict[str, float] = {}
     for c in brief.situation.channels:
         formats = platforms.get(c.platform, {}).get("formats", [])[:3] or [FALLBACK_FAMILY]
+        formats = [f for f in formats if not feed or family_of(f) != "story"] or formats
         for f in formats:
             fam = family_of(f)
             mix[fam] = mix.get(fam, 0.0) + (c.posts_per_week or 0) / len(formats)

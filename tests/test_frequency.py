@@ -136,16 +136,38 @@ def test_the_calendar_follows_the_frequency(name, lead, weaker):
     assert ch.planned_posts <= ch.capacity_posts + 1e-9
 
 
-def test_maison_fournil_says_what_instagrams_feed_at_todays_pace_would_take():
+def test_maison_fournil_keeps_todays_instagram_feed():
     """Maison Fournil (review11): Instagram's feed fell to about 0.7 posts a week against 2
-    today, its reminder stories counted in its 2.0; the plan says so and what it would take."""
-    from smmplan.views.channels import feed_gap
+    today, its reminder stories counted in its 2.0. The platform the plan leads with keeps
+    today's feed posting (its stories on top, the booked line's reminders being its
+    stories), and its row says how many are feed posts and how many stories."""
+    from smmplan.views.channels import choice_reason, feed_gap
 
     plan = Plan(example("bakery"))
     period = plan.brief.client.period
     weeks = ((period.end - period.start).days + 1) / 7
     feed = sum(s.platform == "instagram" and not s.ad_only and s.format != "story"
                for s in plan.channels.slots) / weeks
-    assert feed < 2.0
-    text = feed_gap(plan)
-    assert plan.tr.number(feed, 1) in text and "2,0" in text and "€" in text
+    assert feed >= 2.0 - 0.05
+    assert feed_gap(plan) == ""
+    ig = next(c for c in plan.channels.choices if c.platform == "instagram")
+    text = choice_reason(plan, ig, 2)
+    assert f"dont {plan.tr.number(ig.posts_per_week - ig.reminders, 1)} publications" in text
+    assert plan.tr.number(ig.reminders, 1) + "\u00a0stories" in text \
+        or plan.tr.number(ig.reminders, 1) + " stories" in text
+
+
+def test_the_lead_platform_keeps_todays_posting_first():
+    """The best-scored platform never posts less than today; a best performer's fair share
+    is what that leaves (not the lead cut below today to give it an equal split)."""
+    from smmplan.channels import ChannelChoice
+    from smmplan.frequency import allocate_frequency
+
+    kept = [ChannelChoice("instagram", 95.0, 1.0, 1.0, 1.0, True, "conversion", "kept"),
+            ChannelChoice("facebook", 76.0, 1.0, 1.0, 1.0, True, "awareness", "kept")]
+    allocate_frequency(kept, 2.6, {"facebook": 0.5}, None, None,
+                       {"instagram": 2.0, "facebook": 0.5})
+    by = {c.platform: c for c in kept}
+    assert by["instagram"].posts_per_week == 2.0
+    assert by["facebook"].posts_per_week == 0.5
+    assert by["facebook"].protected and not by["instagram"].protected

@@ -47,12 +47,13 @@ def test_an_offer_the_brief_names_is_not_marked():
 def test_differentiators_only_in_the_templates_that_fit_them():
     b, tr = bakery()
     ideas = lines(b, tr)
-    visible = [i for i in ideas if "Fournée visible" in i]
+    visible = [i for i in ideas if "fournée visible" in i]  # after a colon: no capital
     assert visible  # the differentiator is still told, by a template that fits it
+    assert not any("Fournée visible" in i for i in ideas)
     assert not any(i.startswith(("Ce que ça demande", "Pourquoi on y tient")) for i in visible)
     assert not any("Ateliers pain du samedi" in i for i in ideas
                    if i.startswith(("Ce que ça demande", "Pourquoi on y tient")))
-    assert any(i.startswith("Pourquoi on y tient") and "Levain naturel" in i for i in ideas)
+    assert any(i.startswith("Pourquoi on y tient") and "levain naturel" in i for i in ideas)
 
 
 def test_the_value_proposition_is_never_pasted_into_a_post():

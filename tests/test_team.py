@@ -192,7 +192,9 @@ def test_the_clients_own_team_and_budget_come_first():
     # few hours, not at an average post's
     assert bakery.team.posts_per_week == bakery.channels.planned_posts \
         <= bakery.channels.capacity_posts
-    assert bakery.channels.capacity_posts >= bakery.capacity.posts
+    # (its feed formats, heavier than the estimate's average, are fitted on the hours: the
+    # calendar stays within half a post a week of the estimate, never above the hours)
+    assert bakery.channels.capacity_posts > bakery.capacity.posts - 0.5
     if bakery.team.total_cost["team"] > b["bakery"].budget.team + 1:  # its formats and
         # levers take more hours than the budget buys: the gap is stated, an option fits
         assert bakery.team.budget_gap and bakery.team.recommended["within_budget"]

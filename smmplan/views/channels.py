@@ -127,17 +127,26 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
     if c.kept and c.cut:
         key = "kept_cut"
     elif c.kept and c.protected:
-        key = "kept_best"
+        lead = max((k for k in plan.channels.choices if k.kept), key=lambda k: k.score)
+        key = "kept_best" if lead is c or not lead.current_posts_per_week else "kept_best_lead"
     if key == "kept_home":  # the number capacity allows, before the home platforms
         kept -= sum(1 for k in plan.channels.choices if k.reason == "kept_home")
     text = tr.t(f"channels.reason.{key}", n=kept, channels=tr.plural("plural.channels", kept),
                 threshold=tr.percent(r["min_target_reach"], 0),
                 bar=tr.number(r["add_score"]), keep=tr.number(r["keep_score"]),
-                current=tr.number(c.current_posts_per_week or 0, 1))
+                current=tr.number(c.current_posts_per_week or 0, 1),
+                lead=platform_label(max((k for k in plan.channels.choices if k.kept),
+                                        key=lambda k: k.score).platform))
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
-    if c.kept and c.reminders:  # beyond the feed posts the capacity shares
-        text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1))
+    if c.kept and c.reminders:  # what the count holds: feed posts and stories, no ad only
+        period = plan.brief.client.period
+        weeks = ((period.end - period.start).days + 1) / 7
+        ads = sum(s.platform == c.platform and s.ad_only for s in plan.channels.slots) / weeks
+        text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1),
+                     feed=tr.number(c.posts_per_week - c.reminders, 1),
+                     ads=tr.t("channels.reason.reminders_ads", ads=tr.number(ads, 1))
+                     if ads >= 0.05 else "")
     return text
 
 
@@ -325,10 +334,14 @@ def content_plan(plan: Plan) -> Section:
                              "weight": p["weight"],
                              "calendar": sum(s.pillar == p["key"] for s in ch.slots)
                              / max(1, len(ch.slots)) * 100} for p in ch.pillars])
+    first = {}  # a goal's dated post: the day its first feed post goes out (one date)
+    for s in sorted((s for s in ch.slots if not s.ad_only), key=lambda s: s.date):
+        first.setdefault(s.base_idea, s.date)
     ideas = pd.DataFrame([{
         "pillar": pillar_name(plan, i["pillar"]), "text": i["text"],
-        "moment": (day(tr, pd.Timestamp(i["date"]).date(), "medium") + " · " + i["moment"])
-        if i["date"] else "",
+        "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"]) if i["goal"]
+                                        else i["date"]).date(), "medium") + " · "
+                   + i["moment"]) if i["date"] else "",
         "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
         for i in ch.ideas])
     blocks += [
