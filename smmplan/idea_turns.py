@@ -8,10 +8,13 @@ post again (``idea_repeats.vary_repeats`` gives a product told again its angle).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import re
 from collections.abc import Callable
 
 from .brief import Brief
+from .catalogue import content_facts
 from .i18n import Translator
 from .idea_model import Idea, copy_register, product_fits, supply_of, template_fits
 
@@ -79,3 +82,20 @@ def interleave(ideas: list[Idea]) -> list[Idea]:
         by_topic.setdefault(i.topic, []).append(i)
     turns = itertools.zip_longest(*by_topic.values())
     return [i for turn in turns for i in turn if i is not None]
+
+
+def numbered(template: dict, idea: Idea, tr: Translator) -> Idea:
+    """An idea of a template whose every post is a new instance of it (data/sectors/
+    <kind>.yaml ``ideas[].numbered``: one customer's story, one review, one task timed) as
+    a named series: its posts numbered in date order ("Cloudline Enterprise customer story
+    #3: [customer and industry to name]"), as many as one idea may fill in the year
+    (data/content.yaml ``calendar.idea_caps.per_year``; ``Idea.turns``,
+    ``idea_repeats.vary_repeats``), each a distinct entry for its writer to fill, rather
+    than one title told again from new angles."""
+    if not template.get("numbered"):
+        return idea
+    cut = re.search(r"\s?:\s", idea.topic)  # the number goes before the topic's colon
+    at = cut.start() if cut else len(idea.topic)
+    return dataclasses.replace(idea, turns=tuple(
+        f"{idea.topic[:at]}{tr.t('ideas.entry_number', n=n)}{idea.topic[at:]} — {idea.hook}"
+        for n in range(1, int(content_facts()["calendar"]["idea_caps"]["per_year"]) + 1)))

@@ -26,7 +26,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     template_fits,
 )
 from .idea_repeats import cadence_period, deadline_text
-from .idea_turns import interleave, turn_ideas
+from .idea_turns import interleave, numbered, turn_ideas
 from .new_shops import new_shop_ideas
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
@@ -139,7 +139,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                     told = tr.text(_without_detail(tpl["hook"]), reg, **values)
                     shown = tr.text(tpl["topic"], reg,
                                                 **{**values, "offer": focus[0]["offer"]}) + mark
-                out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
+                out.append(numbered(tpl, Idea(tpl["pillar"], shown, told, tpl["cta"],
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
                                 product=focus[0]["offer"] if focus else f.get("offer", "")
                                 if f.get("offer") in ranged else "",
@@ -152,7 +152,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 per_year=tpl.get("per_year"), staple=tpl.get("staple", ""),
                                 window=tuple(tpl.get("window", ())), supply=supply_of(tpl, book),
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
-                                f"|{f.get('diff', '')}|{f.get('persona', '')}"))
+                                f"|{f.get('diff', '')}|{f.get('persona', '')}"), tr))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
     for key, items in (("strength_hook", brief.situation.strengths),):  # no opportunity:
         for item in items:
@@ -594,8 +594,8 @@ class IdeaUses:
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)
 
-        def top(i: Idea, limit: float) -> float:  # a series in turns: up to the ceiling
-            return (self.ceiling if i.turns else limit) if i.cadence else \
+        def top(i: Idea, limit: float) -> float:  # in turns or numbered: up to the ceiling
+            return self.ceiling if i.turns else limit if i.cadence else \
                 min(limit, self.repeats) if i.product else limit
 
         def scan(tier: list[Idea], limit: float) -> Idea | None:

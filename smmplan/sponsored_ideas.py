@@ -42,14 +42,17 @@ def paid_ideas(ideas: list[Idea], books: str | None, kind: str | None = None) ->
     whose call to action asks for the conversion bought (``selling_ctas``: a plan buying
     demo requests sponsors "Book a demo", never "Start a free trial"), of the offer line a
     conversion books (``budget.paid.books``) when the brief names one, else offer and
-    key-moment ideas; when no idea has that call to action, any sale's."""
+    key-moment ideas, never a point of view (a pillar whose role is awareness, data/content.yaml
+    ``pillars``: values, which stays organic) while another sells; when no idea has that
+    call to action, any sale's."""
     # a person's post is no company ad, a story told once a year (``per_year``) no ad run
     ideas = [i for i in ideas if i.voice != "person" and i.per_year is None]
+    view = {p for p, role in content_facts()["pillars"].items() if role == "awareness"}
     for selling in (selling_ctas(kind), selling_ctas()):
         found = [i for i in ideas if (i.offer == books if books else (i.offer or i.moment))
                  and i.cta in selling]
-        if found:
-            return found
+        if found:  # proof (customer stories, demos, comparisons), not a point of view
+            return [i for i in found if i.pillar not in view] or found
     return [i for i in ideas if i.offer == books] if books else []
 
 
@@ -102,7 +105,8 @@ def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: s
     """Every sponsored post carries an idea of its platform's kind (``sponsor_fit``: a
     paid idea on the ``selling`` platforms, an awareness idea on the others): one that
     does not is given the least used that fits it, one idea on at most
-    ``idea_caps.sponsored_per_year`` sponsored posts while another fits. With
+    ``idea_caps.sponsored_per_year`` sponsored posts while another fits (an idea told in
+    turns or numbered entries, ``Idea.turns``: up to its entries, each post a new one). With
     ``evergreen``, the other posts (not a key moment's) then take their ideas again
     around them (``fill``), so the caps count the sponsored posts too."""
     texts = {i.text for i in paid}
@@ -124,7 +128,8 @@ def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: s
         if found:
             if s.base_idea in known:
                 uses[s.base_idea] -= 1
-            idea = min(found, key=lambda i: (uses.get(i.text, 0) >= cap, i.pillar != s.pillar,
+            idea = min(found, key=lambda i: (uses.get(i.text, 0) >= max(cap, len(i.turns)),
+                                             i.pillar != s.pillar,
                                              i.text in on_day[s.date], uses.get(i.text, 0)))
             on_day[s.date].add(idea.text)
             uses[idea.text] = uses.get(idea.text, 0) + 1

@@ -153,7 +153,7 @@ def test_the_playbooks_mark_one_off_stories_and_garment_only_templates():
     per_year = {i.topic: i.per_year for i in evergreen_ideas(b2b, TR)}
     assert per_year["What we got wrong last year"] == 1
     assert per_year["The metric we stopped reporting"] == 1
-    assert per_year["Cloudline Enterprise: the problem we started with"] == 1
+    assert per_year["Cloudline: the problem we started with"] == 1
     fashion = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
     ideas = evergreen_ideas(fashion, TR)
     topics = {i.topic for i in ideas}

@@ -68,4 +68,4 @@ def test_founders_rotate_themes_and_tell_a_one_off_story_once(cloudline):
     # every story told once stays once, on any page or profile
     every = Counter(s.base_idea.split(" — ")[0] for s in cloudline.channels.slots)
     assert every["The metric we stopped reporting"] <= 1
-    assert every["Cloudline Enterprise: the problem we started with"] <= 1
+    assert every["Cloudline: the problem we started with"] <= 1
