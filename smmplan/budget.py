@@ -23,7 +23,7 @@ from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
 from . import trial_test as tt
-from .awareness_target import aware_upper
+from .awareness_target import aware_upper, awareness_share
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import (
@@ -295,6 +295,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     lead_values = b2b_paid.plan_lead_values(brief, ov, margin) \
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
+    on_trial = ts.trial_platforms(brief, set(fitted))  # test shares (target_spend.trial_min)
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind, brief.client.sector_kind)
         history = fitted.get(platform)
@@ -327,7 +328,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season, max=spec.max if spec else None,
-            min=spec.min if spec else ts.trial_min(brief, platform, envelope, set(fitted),
+            min=spec.min if spec else ts.trial_min(brief, platform, envelope, on_trial,
                                                  pv.break_even_per_conversion(aov, margin)),
             fixed=spec.fixed if spec else None, periods=len(months),
             demand=float(np.mean([demand[m.month] for m in months])),
@@ -367,10 +368,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                         f"rate for a {kind} (give cpm, ctr and cvr for one, or an ads or web "
                         "analytics export)")
     # Awareness / conversion split from the diagnosis (or the brief).
-    share = settings.awareness_share
-    if share is None:
-        score = brief.situation.problems.brand_awareness.score
-        share = paid_facts()["awareness_share"]["by_awareness_score"][score]
+    share = awareness_share(brief)
     names = [m.platform for m in models]
     value = bs.value_fn(settings.objective, margin)
     values = [m.value or aov or 0.0 for m in models]
@@ -595,7 +593,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
     on = np.array([m in months for m in all_months])
-    tests = tt.dated_tests(ts.trial_platforms(brief, set(fitted)), models, conv_alloc.spend,
+    tests = tt.dated_tests(on_trial, models, conv_alloc.spend,
                      aware_spend, months, break_even)  # dated, capped: in their weeks only
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
