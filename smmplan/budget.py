@@ -44,7 +44,7 @@ from .metrics import RANKING_KPI, by_group, frame_metric
 from .openings_paid import with_opening
 from .optimiser import Allocation, AllocationError, allocate, can_place, saturation
 from .order_values import order_value_index
-from .paid_demand import demand_index
+from .paid_demand import Demand, demand_index
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
 from .retention import with_retention
@@ -207,6 +207,7 @@ class Paid:
     lifetime: dict | None = None  # annual lines: the conversions over contract years
     retention: dict | None = None  # past-buyer programme from the held-back budget
     tests: list[dict] = field(default_factory=list)  # dated, capped tests (trial_test)
+    demand: Demand | None = None  # the demand by month the phasing follows (not in the JSON)
 
     @property
     def conversion_budget(self) -> float:
@@ -214,7 +215,9 @@ class Paid:
         return self.total * (1 - self.awareness_share / 100)
 
     def to_json(self) -> dict:
-        return as_data(self)
+        data = as_data(self)
+        del data["demand"]
+        return data
 
     @property
     def totals(self) -> dict:
@@ -279,7 +282,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
     kind = conversion_kind(brief)
-    demand = demand_index(brief).index  # the client's demand by month, else the sector's
+    seasonal = demand_index(brief)  # the client's demand by month, else the sector's
+    demand = seasonal.index
     ov_index, ov_basis = order_value_index(brief)  # order value by month, the client's first
     if aov_basis == "offer":  # a booked offer's price does not follow the basket's months
         ov_index, ov_basis = dict.fromkeys(ov_index, 1.0), "offer"
@@ -631,4 +635,4 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                   for k, v in sorted(d.items())],
         today=pv.against_today(calibrations, channels, len(months), total, share),
         lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin),
-        tests=tests)))
+        tests=tests, demand=seasonal)))

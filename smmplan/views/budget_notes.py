@@ -322,8 +322,6 @@ def demand_note(plan: Plan) -> str:
     conversions it buys are highest and lowest (read from the monthly forecast itself)."""
     from babel.dates import format_date
 
-    from ..paid_demand import demand_index
-
     tr = plan.tr
     if not plan.paid.monthly:
         return ""
@@ -341,7 +339,7 @@ def demand_note(plan: Plan) -> str:
     months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
               "conv_peak": name(by["conversions"].idxmax()),
               "conv_low": name(by["conversions"].idxmin())}
-    demand = demand_index(plan.brief).index  # the demand the phasing follows
+    demand = plan.paid.demand.index  # the demand the phasing follows
     top = max(demand.values())
     peaks = [m for m, v in sorted(demand.items()) if v >= top - 0.05 and v > 1.0]
     if not peaks:
