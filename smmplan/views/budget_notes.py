@@ -10,6 +10,7 @@ import math
 import pandas as pd
 
 from ..catalogue import paid_facts
+from ..conversion_cost import per_platform
 from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Html, render
@@ -102,10 +103,8 @@ def break_even_each(plan: Plan, every: bool = False) -> str | None:
     with conversion spend only unless ``every``. None otherwise (one break-even for all)."""
     tr, paid = plan.tr, plan.paid
     spend = {c.platform for c in paid.channels if c.conversion_spend > 0}
-    found = {k: v["break_even"] for k, v in paid.lead_values.items()
-             if v.get("break_even") and (every or k in spend)}
-    values = {v.get("break_even") for v in paid.lead_values.values()} - {None}
-    if paid.break_even_basis != "first_order" or len(values) < 2 or not found:
+    found = {k: v for k, v in per_platform(paid).items() if every or k in spend}
+    if not found:  # the stop rule's per-platform break-even (conversion_cost)
         return None
     return tr.join([tr.t("budget.break_even_on", cpa=tr.money(v, 2),
                          platform=platform_label(k)) for k, v in found.items()])
