@@ -214,9 +214,32 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
     return matrix, prep
 
 
+class _SameWeights(np.random.RandomState):
+    """``RandomState(seed)``, the same draws, whose ``choice`` from the same probabilities
+    ``p`` (the same array) as its first such call reuses their cumulative distribution.
+    MiniBatchKMeans (scikit-learn >= 1.7) draws every mini-batch with
+    ``choice(n, batch, p=weights)``, which recomputes that distribution over every row at
+    each step: nine tenths of its time on a million rows. The indices are NumPy's own:
+    ``random_sample(size)`` searched in ``p.cumsum() / p.cumsum()[-1]``, as
+    ``RandomState.choice`` does (a test compares them); any other call is NumPy's."""
+
+    def choice(self, a, size=None, replace=True, p=None):
+        if p is None or not replace or size is None or not isinstance(a, int):
+            return super().choice(a, size, replace, p)
+        if getattr(self, "_p", None) is not p:  # NumPy's checks and draw, then the cdf kept
+            drawn = super().choice(a, size, replace, p)
+            cdf = np.asarray(p, dtype=np.float64).cumsum()
+            cdf /= cdf[-1]
+            self._p, self._cdf = p, cdf
+            return drawn
+        return self._cdf.searchsorted(self.random_sample(size), side="right").astype(
+            int, casting="unsafe")
+
+
 def _kmeans(k: int, n: int, seed: int, n_init: int = 4):
     if n > MINIBATCH_ROWS:
-        return MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096)
+        return MiniBatchKMeans(n_clusters=k, random_state=_SameWeights(seed), n_init=3,
+                               batch_size=4096)
     return KMeans(n_clusters=k, random_state=seed, n_init=n_init)
 
 

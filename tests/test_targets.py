@@ -520,3 +520,31 @@ def test_k_selection_runs_one_openmp_thread(monkeypatch):
     plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
     find_targets(plan.brief, plan.audience)
     assert seen and all(threads and set(threads) == {1} for threads in seen)
+
+
+def test_minibatch_draws_with_a_kept_distribution_are_numpys():
+    """``_SameWeights`` draws what ``RandomState`` draws, and the final MiniBatchKMeans run
+    with it is scikit-learn's own run: the same mini-batches, centres and labels."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    from smmplan.segments import MINIBATCH_ROWS, _kmeans, _SameWeights
+
+    rng = np.random.default_rng(3)
+    for n, size, dtype in ((100_000, 4096, np.float32), (50, 7, np.float64)):
+        weights = rng.random(n).astype(dtype)
+        p = weights / weights.sum()
+        numpy_rs, ours = np.random.RandomState(11), _SameWeights(11)
+        for _ in range(20):
+            a, b = numpy_rs.choice(n, size, p=p), ours.choice(n, size, p=p)
+            assert a.dtype == b.dtype and (a == b).all()
+            assert numpy_rs.choice(n, 3, replace=False).tolist() == ours.choice(
+                n, 3, replace=False).tolist()
+    X = np.vstack([rng.normal(c, 1.0, (MINIBATCH_ROWS // 2 + 500, 4)) for c in (0, 4, 8)]
+                  ).astype(np.float32)
+    model = _kmeans(3, len(X), 7)
+    assert isinstance(model, MiniBatchKMeans) and isinstance(model.random_state, _SameWeights)
+    model.fit(X)
+    plain = MiniBatchKMeans(n_clusters=3, random_state=7, n_init=3, batch_size=4096).fit(X)
+    assert model.n_steps_ == plain.n_steps_ > 1
+    assert model.cluster_centers_.tobytes() == plain.cluster_centers_.tobytes()
+    assert (model.labels_ == plain.labels_).all()
