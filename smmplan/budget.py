@@ -22,6 +22,7 @@ from . import budget_sweep as bs
 from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
+from .awareness_target import aware_upper
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import (
@@ -32,15 +33,15 @@ from .calibration import (
     read_histories,
 )
 from .catalogue import paid_facts  # noqa: F401 (re-exported)
+from .client_web import client_cvr_range, web_export
 from .currency import usd_rate as dated_usd_rate
 from .errors import DataError
 from .exports.posts import read_posts
-from .exports.web import read_web
 from .jsondata import as_data
-from .lead_bound import lead_bound
+from .lead_bound import lead_bound, paid_cap
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .openings_paid import with_opening
-from .optimiser import Allocation, AllocationError, allocate, saturation
+from .optimiser import Allocation, AllocationError, allocate, can_place, saturation
 from .order_values import order_value_index
 from .paid_demand import demand_index
 from .reach import reachable_audience
@@ -186,10 +187,10 @@ class Paid:
     cpa_notes: list[dict] = field(default_factory=list)  # forecast CPA under the history's
     marginal_cpa: float | None = None  # cost of one more conversion at the planned budget
     order_value: dict = field(default_factory=dict)  # {basis, index by month, factor}
-    first_order_break_even: float | None = None  # the first order's value x margin
+    first_order_break_even: float | None = None  # one conversion's value x margin
     customer_value: dict | None = None  # repeat orders over a horizon (paid_value.py)
     books: str | None = None  # the offer line one conversion books (brief)
-    break_even_basis: str = "first_order"  # which break-even ``break_even_cpa`` is
+    break_even_basis: str = "first_order"  # per conversion (never the customer value)
     unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
     cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
@@ -240,31 +241,6 @@ def _sponsor(brief: Brief) -> list[dict]:
     return out
 
 
-def _client_cvr(web: pd.DataFrame | None, name: str) -> Range | None:
-    """The client's conversion rate of all social visits (web analytics key events over
-    sessions from social sources, those ``paid_value.goal_web`` counts), with its sampling
-    interval: the pooled rate ``paid_value.paid_click_cvr`` falls to."""
-    from .objectives import web_kpis  # the objectives chapter's definition of the rate
-
-    kpis = web_kpis(web) if web is not None else {}
-    rate, sessions = kpis.get("social_conversion_rate"), kpis.get("social_sessions")
-    return pv.rate_range(rate * sessions / 100, sessions, [name], "client_web") \
-        if rate else None
-
-
-def _web(brief: Brief) -> tuple[pd.DataFrame | None, str, dict | None]:
-    """The web analytics export with the key events one conversion counts
-    (``paid_value.goal_web``), its file name and what was counted (None when absent or
-    unusable, or when every key event counts)."""
-    try:
-        web = read_web(brief)
-    except DataError:  # the objectives chapter says the file is unusable
-        return None, "", None
-    web, counted = pv.goal_web(brief, web)
-    name = brief.resolve(brief.data.web_analytics.path).name if web is not None else ""
-    return web, name, counted
-
-
 def conversion_kind(brief: Brief) -> str:
     """What one conversion is: the brief's ``budget.paid.conversion``, else a lead when
     only some conversions become sales, else a purchase."""
@@ -306,8 +282,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     ov = sum(demand[m.month] * ov_index[m.month] for m in months) / sum(demand[m.month]
                                                                        for m in months)
     aov = aov * ov if aov and aov_basis == "brief" else aov  # the plan months' mean basket
-    web, web_name, counted = _web(brief)
-    client_cvr = _client_cvr(web, web_name)
+    web, web_name, counted = web_export(brief)
+    client_cvr = client_cvr_range(web, web_name)
     source_cvr = pv.web_cvr_by_platform(web, web_name)
     pooled_paid, set_aside = (source_cvr.get(None) or {}).get("paid"), {}
     models, excluded, calibrations = [], [], {}
@@ -393,10 +369,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     names = [m.platform for m in models]
     value = bs.value_fn(settings.objective, margin)
     values = [m.value or aov or 0.0 for m in models]
-    first_order = aov * margin / 100 if aov and margin else None
+    first_order = pv.break_even_per_conversion(aov, margin)  # repeats are in the forecast
     customer = pv.customer_value(brief, margin)
-    break_even = customer["break_even"] if customer and first_order and \
-        settings.objective in ("revenue", "profit") else first_order
+    break_even = first_order
 
     def min_useful(conv_budget: float) -> float:
         return settings.min_useful_spend if settings.min_useful_spend is not None else \
@@ -408,8 +383,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         fixed amount)."""
         if budget <= 0:
             return np.zeros(len(models))
-        upper = [m.fixed if m.fixed is not None else max(0.0, m.max - (m.min or 0))
-                 if m.max is not None else budget for m in models]
+        upper = aware_upper(brief, models, budget)  # the awareness goal's target's platforms
         return allocate([m.reach_curve() for m in models], budget, upper=upper,
                         names=names).spend
 
@@ -448,7 +422,11 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         return sum(conv), sum(c * v for c, v in zip(conv, values, strict=True))
 
     base, base_values = [replace(m) for m in models], list(values)
-    left_out: dict = {}  # platform: targets below break-even there (target_spend.py)
+    # platform: targets its card rules out, or below break-even there (target_spend.py)
+    left_out: dict = ts.channel_verdicts(targets, [m.platform for m in models])
+    if left_out:
+        models = ts.restricted(base, base_values, targets, left_out)
+        values = [m.value or aov or 0.0 for m in models]
     scale, rescaled = envelope, False  # the budget the minimum useful spend is taken from
     stale = False
     for _ in range(len(targets or []) + 2):
@@ -460,7 +438,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
                 unearned.append({"platform": m.platform, "marginal_cpa": cost,
                                  "break_even": break_even})
-        if len(unearned) == len(models):  # none earns it: the split decides, as before
+        out = {u["platform"] for u in unearned}  # none earns it, or the caps left cannot
+        if len(out) == len(models) or not can_place(  # place the budget: the split decides
+                [0.0 if m.platform in out else m.max for m in models],
+                [m.fixed for m in models], envelope * (1 - share / 100)):
             unearned = []
         for m in models:
             m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
@@ -483,8 +464,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             # the minimum useful spend is a share of what the plan spends, not of an
             # envelope it stops well short of (a larger envelope must not cut a platform)
             scale, rescaled = total, True
-            models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
-                                  v or None) for m, v in zip(base, base_values, strict=True)]
+            models = ts.restricted(base, base_values, targets, left_out)
             values = [m.value or aov or 0.0 for m in models]
             continue
         aware_budget = total * share / 100
@@ -501,17 +481,18 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             break
         for p, drop in more.items():
             left_out[p] = {**left_out.get(p, {}), **drop}
-        models = [ts.restrict(replace(m), targets, left_out.get(m.platform, {}),
-                              v or None) for m, v in zip(base, base_values, strict=True)]
+        models = ts.restricted(base, base_values, targets, left_out)
         values = [m.value or aov or 0.0 for m in models]
     if stale:  # the last round left targets out: the spend follows the final models
         try:
             conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    if seats is not None and sum(bought(conv_alloc.spend)) > seat_cap:
+    phased = paid_cap(seats, models, conv_alloc.spend, all_months, months,  # a lead bound:
+                      settings.seasonality, demand, ov_index) if seats else None  # by demand
+    if seats is not None and sum(bought(conv_alloc.spend)) > phased:
         seats["budget_before"] = total  # more bookings than free seats: a lower total
-        lo, hi, cap = 0.0, conv_budget, seat_cap
+        lo, hi, cap = 0.0, conv_budget, phased
         for _ in range(40):
             mid = (lo + hi) / 2
             try:
@@ -632,8 +613,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         calibration=calibrations, cpa_notes=cpa_notes, marginal_cpa=marginal,
         order_value={"basis": ov_basis, "index": ov_index, "factor": round(ov, 4)},
         first_order_break_even=first_order, customer_value=customer, books=worth.offer,
-        break_even_basis="customer" if customer and break_even != first_order else
-        "first_order", unearned=unearned, deal=deal, cvr_set_aside={
+        unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
         consumer_rated=consumer, lead_values={m.platform: lead_values[m.platform]
                                               for m in models if m.platform in lead_values},

@@ -126,6 +126,7 @@ class ChannelChoice:
     #                                 data, platforms it runs), None when not known
     maintenance: bool = False  # weak engagement, no acquisition: a maintenance cadence
     held: bool = False  # its posts held to its score against the lead's (allocate_frequency)
+    stretched: float = 0.0  # posts a week above its recommended maximum (stretch_max)
     reminders: float = 0.0  # of its posts a week, reminder stories before booked sessions
 
 
@@ -248,15 +249,17 @@ def score_channels(brief: Brief, target_reach: dict[str, float] | None,
 
 def paid_conversion_lead(kept: list[ChannelChoice],
                          conversion_spend: dict[str, float] | None) -> ChannelChoice | None:
-    """The kept platform that carries most of the paid conversion spend (at least half of
-    it), else None: its role in the plan is conversion whatever its organic score says, so
-    that the channels and the budget chapters agree on where sales and leads come from."""
+    """The kept platform that carries the largest share of the paid conversion spend (more
+    than any other platform), else None: its role in the plan is conversion whatever its
+    organic score says, so that the channels and the budget chapters agree on where sales
+    and leads come from."""
     spend = {c.platform: (conversion_spend or {}).get(c.platform, 0.0) for c in kept}
     total = sum(spend.values())
     if total <= 0:
         return None
     best = max(kept, key=lambda c: spend[c.platform])
-    return best if spend[best.platform] >= total / 2 else None
+    runner_up = max((spend[c.platform] for c in kept if c is not best), default=0.0)
+    return best if spend[best.platform] > runner_up else None
 
 
 def public_holidays(country: str, years: range, language: str,
@@ -374,9 +377,12 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   paid_monthly: list[dict] | None = None,
                   conversion_spend: dict[str, float] | None = None,
                   conversion: str | None = None, home: set[str] | None = None,
-                  acquired: dict[str, float] | None = None) -> Channels:
+                  acquired: dict[str, float] | None = None,
+                  stretch: float | None = None) -> Channels:
     """The channels and content chapter's results; ``capacity`` is the posts a week the
-    plan's team can produce (``team.content_capacity``); ``paid_monthly`` the budget
+    plan's team can produce (``team.content_capacity``); ``stretch`` the most posts a week
+    spare capacity may add above the platforms' recommended maximum (``allocate_frequency``,
+    the team budget's bound); ``paid_monthly`` the budget
     chapter's monthly spend rows, which the sponsored posts follow; ``conversion_spend``
     its conversion spend per platform (a platform without any sponsors awareness posts
     only) and ``conversion`` the kind of conversion it buys (budget.paid.conversion);
@@ -436,7 +442,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             c.role = maintenance_role(c, ROLES, roles_needed)
     cadence = frequency_rules()["maintenance"]["posts_per_week"]
     allocate_frequency(kept, capacity - reminders - profiles, floors,
-                       {p: cadence for p in weak})
+                       {p: cadence for p in weak}, stretch)
     current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
@@ -535,11 +541,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     add_profile_posts(slots, brief, windows, closed, evergreen, tr, copy_register(brief))
     vary_repeats(slots, tr)
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
+    shown = placed(moments, slots)
     return Channels(
         sector_kind=brief.client.sector_kind,
         pillar_names={k: tr.text(v) for k, v in book["pillar_names"].items()},
-        ideas=[i.to_json() for i in evergreen + placed(moments, slots)],
-        unplaced=[m.text for m in moments if m not in placed(moments, slots)
+        ideas=[i.to_json() for i in evergreen + shown
+               if not (i.staple and i.date)],  # a staple's weeks: its idea, listed once
+        unplaced=[m.text for m in moments if m not in shown and not m.staple
                   and m.date <= brief.client.period.end.isoformat()],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),

@@ -43,9 +43,12 @@ def _label(platform: str) -> str:
     return platforms()[platform]["label"]
 
 
-def problems_chart(diag: Diagnosis, tr: Translator, theme: Theme) -> Figure:
-    """Horizontal bars of the seven problems' severity; fix-first ones in the brand colour."""
-    rows = sorted(diag.problems, key=lambda p: (p.score, -p.rank))
+def problems_chart(diag: Diagnosis, tr: Translator, theme: Theme,
+                   ranks: dict[str, int] | None = None) -> Figure:
+    """Horizontal bars of the seven problems' severity; fix-first ones in the brand colour;
+    ties in the chapter's one ranking (``ranks``, else the diagnosis's)."""
+    rank = ranks or {p.key: p.rank for p in diag.problems}
+    rows = sorted(diag.problems, key=lambda p: (p.score, -rank[p.key]))
     brand, rest = theme.highlight("#B3B3B3")
     bar = {
         "type": "bar",

@@ -112,6 +112,21 @@ def paid_decisions(plan: dict) -> Iterator[Check]:
                     f"model {cal['model_conversions']} vs history {cal['conversions']}")
 
 
+def break_even_value(plan: dict) -> Iterator[Check]:
+    """One value per conversion: the break-even that sets the budget and the stop rule is
+    the forecast's value per conversion x margin, never a customer value on top (an ads
+    conversion is any purchase, so the forecast already counts repeat orders). Skipped
+    without a value per conversion or a margin (nothing to break even on)."""
+    paid = plan.get("budget")
+    if not paid or not paid.get("aov") or not paid.get("margin"):
+        return
+    want = paid["aov"] * paid["margin"] / 100
+    yield Check("break-even = value per conversion x margin",
+                _close(paid["break_even_cpa"], want, abs_=0.006),
+                f"break-even {paid['break_even_cpa']} vs {paid['aov']:.2f} x "
+                f"{paid['margin']:.1f} % = {want:.2f}")
+
+
 def posting_volume(plan: dict) -> Iterator[Check]:
     """Posts per week: the channels chapter's plan vs what the team chapter is sized for."""
     planned = sum(r["posts_per_week"] or 0 for r in _rows(plan, "channels"))
@@ -239,15 +254,22 @@ def lifetime_return(plan: dict) -> Iterator[Check]:
 
 
 def _team_gap(team: dict) -> Iterator[Check]:
-    """The team budget gap is the staffing cost (own team plus those to add, the cost
-    table's two team lines) less the team budget, one value."""
+    """The team budget gap is the staffing cost (the plan as sized, own team included) less
+    the team budget, one value; the cost table's two team lines (and so the total cost and
+    the ROI) are the recommended option's cost."""
     options, cost = team.get("options") or [], team.get("staffing_cost")
     if cost is None or not options:
         return
     c = team["total_cost"]
-    yield Check("team staffing cost: own team + team added",
-                _close(cost, c.get("existing_team", 0) + c["team"], abs_=0.02),
-                f"{cost} vs {c.get('existing_team', 0)} + {c['team']}")
+    sized = next((o for o in options if o["kind"] == "plan"), None)
+    if sized is not None:
+        yield Check("team staffing cost: the plan-as-sized option's cost",
+                    _close(cost, sized["cost"], abs_=0.02), f"{cost} vs {sized['cost']}")
+    pick = next((o for o in options if o.get("recommended")), None)
+    if pick is not None:  # one cost for the plan and its ROI: the recommended option's
+        yield Check("total cost's team lines: own team + the recommended option's hires",
+                    _close(pick["cost"], c.get("existing_team", 0) + c["team"], abs_=0.02),
+                    f"{pick['cost']} vs {c.get('existing_team', 0)} + {c['team']}")
     budget = options[0]["budget"]
     if team.get("budget_gap"):
         yield Check("team budget gap = staffing cost - team budget",
@@ -385,7 +407,8 @@ def team_totals(plan: dict) -> Iterator[Check]:
 
 
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
-    content_type_rates, paid_spend, paid_results, paid_decisions, posting_volume,
+    content_type_rates, paid_spend, paid_results, paid_decisions, break_even_value,
+    posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed)
 

@@ -11,7 +11,8 @@ usage rights, ``creators.creator_cost``), never fewer than it holds already:
 - first the sponsored share: on each platform with its own fee, that share of its sponsored
   posts (not a key moment's) takes the lever's idea, spread over the year;
 - then organic posts of the lever's platforms (not a key moment's), spread over the weeks,
-  each taken from the idea the calendar repeats most, until the count is reached.
+  each taken from the lever's own pillar first (the pillars keep their shares), the idea
+  the calendar repeats most, until the count is reached.
 """
 
 from __future__ import annotations
@@ -121,12 +122,16 @@ def place_creator_posts(slots: list, brief, evergreen: list, tr, register: str) 
         if not s.sponsored and not s.ad_only and s.lever != lever["key"]:
             weeks.setdefault(dt.date.fromisoformat(s.date).isocalendar()[:2], []).append(s)
     order = sorted(weeks)
+    pillars = {i.pillar for i in mine}
     organic = 0
     while need > 0 and any(weeks.values()):
         for week in _spread(order, min(need, len(order))):
             if not weeks[week]:
                 continue
-            s = max(weeks[week], key=lambda x: (repeats[x.base_idea], x.date))
+            # a post of the lever's own pillar first (the pillars keep their shares), the
+            # idea the calendar repeats most
+            s = max(weeks[week], key=lambda x: (x.pillar in pillars, repeats[x.base_idea],
+                                                x.date))
             weeks[week].remove(s)
             repeats[s.base_idea] -= 1
             put(s)

@@ -81,7 +81,8 @@ def weak_platforms(kept: list[ChannelChoice], brief: Brief,
 
 def allocate_frequency(kept: list[ChannelChoice], capacity: float,
                        floors: dict[str, float] | None = None,
-                       ceilings: dict[str, float] | None = None) -> None:
+                       ceilings: dict[str, float] | None = None,
+                       stretch: float | None = None) -> None:
     """Posts a week per kept platform: the recommended minimum first (today's posting for a
     best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
     capacity to the best-scored platforms first, each up to its recommended maximum (or
@@ -129,6 +130,27 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
             c.posts_per_week -= 0.5
     for c in kept:
         c.cut = c.protected and c.posts_per_week < today[c.platform] - 1e-9
+    _stretch(kept, capacity, set(ceilings or {}), facts, stretch)
+
+
+def _stretch(kept: list[ChannelChoice], capacity: float, weak: set[str], facts: dict,
+             most: float | None) -> None:
+    """The capacity the rules leave unused (at most ``most`` posts a week when given), to
+    the best-scored platforms already at their recommended maximum, by half-posts up to
+    their ``frequency_rules.stretch_max`` (a platform without one, or at a maintenance
+    cadence, stays where it is)."""
+    top = rules().get("stretch_max") or {}
+    left = capacity - sum(c.posts_per_week for c in kept)
+    left = left if most is None else min(left, most)
+    for c in sorted(kept, key=lambda c: -c.score):
+        c.stretched = 0.0
+        if c.platform in weak or c.platform not in top \
+                or c.posts_per_week < facts[c.platform]["posts_per_week"][1] - 1e-9:
+            continue
+        while left >= 0.5 - 1e-9 and c.posts_per_week + 0.5 <= top[c.platform] + 1e-9:
+            c.posts_per_week += 0.5
+            left -= 0.5
+            c.stretched += 0.5
 
 
 def _share(kept: list[ChannelChoice], capacity: float, floors: dict[str, float],

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from .brief import OfferLine
 from .budget import Paid
+from .goal_budget import budget_to_reach
 from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .objectives import Objective, Objectives
 
@@ -58,6 +59,7 @@ class GoalGap:
     realistic_target: float | None = None
     organic: float = 0.0  # today's organic part the paid forecast does not replace
     from_ads: float = 0.0  # today's part the ads history brings (replaced by the forecast)
+    reach: dict | None = None  # fill rate missed: the paid budget that reaches it (goal_budget)
 
     @property
     def overshoots(self) -> bool:
@@ -188,10 +190,14 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             if by_ads and s.booked is not None and s.capacity:  # replaced by the forecast
                 s.fill_after = (s.booked - by_ads + bookings) / s.capacity * 100
             wanted = s.needed - (s.booked or 0) + by_ads
+            reach = budget_to_reach(getattr(paid, "sweep", []), wanted, getattr(
+                paid, "break_even_cpa", None), dated.get(
+                "free_paid") if dated.get("line") == line.name else None) \
+                if wanted > bookings and not paid.held_back else None
             out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, bookings,
                                bookings / wanted * 100 if wanted > 0 else 100.0,
                                wanted - bookings, seats=s, organic=(s.booked or 0) - by_ads,
-                               from_ads=by_ads, **verdict))
+                               from_ads=by_ads, reach=reach, **verdict))
             continue
         if o.kpi == "social_revenue" and paid.aov and o.horizon_months == months:
             forecast = float(totals["revenue"])  # booked within the goal's months:
@@ -238,16 +244,49 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     flagged when they reach it. Goals the paid forecast cannot be compared with keep the
     pace's value."""
     if paid.total <= 0:
-        return ob
-    totals = {g.goal: forecast_total(g) for g in goal_gaps(ob.objectives, paid, months, offer)}
+        return replace(ob, objectives=linked_rates(list(ob.objectives)))
+    gaps = goal_gaps(ob.objectives, paid, months, offer)
+    totals = {g.goal: (forecast_total(g), g.seats is not None) for g in gaps}
     out = []
     for o in ob.objectives:
-        total = totals.get(o.goal) if o.from_brief else None
+        total, seats_ = totals.get(o.goal, (None, False)) if o.from_brief else (None, False)
         if total is not None and o.target is not None:
-            o = replace(o, realistic=total >= o.target,
-                        realistic_target=None if total >= o.target else round(total, 2))
+            o = replace(o, realistic=total >= o.target, realistic_target=None
+                        if total >= o.target else round(total, 0 if seats_ else 2))
+        out.append(o)  # a fill rate as its seats sentence shows it (whole percent)
+    return replace(ob, objectives=linked_rates(out))
+
+
+def linked_rates(objectives: list[Objective]) -> list[Objective]:
+    """A conversion-rate goal and a leads goal that count the same event over the same
+    social sessions are one figure seen twice: the rate's target implies a count (target x
+    the sessions a month both baselines imply, leads / rate). When that count passes what
+    the leads goal can realistically reach (its flagged realistic value, else its target),
+    the rate is flagged too, its realistic value the rate that count gives; what it implies
+    is kept in ``baseline.covers["linked"]`` for the sentence that says it."""
+    leads = next((o for o in objectives if o.from_brief and o.kpi == "leads_per_month"
+                  and o.baseline.value and o.target), None)
+    if leads is None:
+        return objectives
+    count = leads.realistic_target if not leads.realistic else leads.target
+    out = []
+    for o in objectives:
+        b = o.baseline
+        same = (b.covers.get("counted") or {}).get("event") == \
+            (leads.baseline.covers.get("counted") or {}).get("event")
+        if o.kpi == "social_conversion_rate" and o.from_brief and b.value and o.target \
+                and same and count is not None:
+            sessions = leads.baseline.value / (b.value / 100)  # a month, both baselines'
+            implied = o.target / 100 * sessions
+            if implied > count * 1.0001:
+                covers = dict(b.covers, linked={
+                    "goal": leads.goal, "sessions": round(sessions), "implied": round(implied),
+                    "count": round(count), "event": (b.covers.get("counted") or {}).get(
+                        "event")})
+                o = replace(o, realistic=False, realistic_target=round(
+                    count / sessions * 100, 2), baseline=replace(b, covers=covers))
         out.append(o)
-    return replace(ob, objectives=out)
+    return out
 
 
 def forecast_based(o: Objective, paid: Paid, months: int,
@@ -258,4 +297,5 @@ def forecast_based(o: Objective, paid: Paid, months: int,
         return False
     g = next((g for g in goal_gaps([o], paid, months, offer)), None)
     total = forecast_total(g) if g is not None else None
-    return total is not None and math.isclose(round(total, 2), o.realistic_target)
+    return total is not None and math.isclose(
+        round(total, 0 if g.seats is not None else 2), o.realistic_target)

@@ -32,6 +32,9 @@ class Idea:
     season_days: int = 0  # the moment runs this many days after its date (a season)
     posts: int = MOMENT_POSTS_PER_PLATFORM  # a moment's posts per platform
     cap: int | None = None  # most posts it may fill in the year (the brand's own lines)
+    # a story told once (a retro, an origin story): the most posts it fills in the year,
+    # whoever posts it (data/sectors/<kind>.yaml ideas[].per_year); None: the calendar's caps
+    per_year: int | None = None
     formats: list[str] = field(default_factory=list)  # format families it fits (all if empty)
     # a dated occurrence it sells or reports ("seats left for Saturday"): its weekday and
     # whether the post points to the next one ("next") or the last one ("last"); never
@@ -46,6 +49,8 @@ class Idea:
     cadence: str = ""
     series: str = ""
     goal: bool = False  # it carries out one of the brief's goals (the new shops' opening)
+    staple: str = ""  # a sector's staple (ideas[].staple: week): a post of it each week
+    window: tuple = ()  # ("MM-DD", "MM-DD"): the days of the year it may go out (a gift)
     # placed with the brief's own moments: a season's posts before and on its key date
     # (data/content.yaml calendar.season_steps ``first``), which have only a few days
     first: bool = False
@@ -108,3 +113,10 @@ def template_fits(template: dict, offer_text: str) -> bool:
     if any(w in text for w in template.get("exclude", [])):
         return False
     return not template.get("match") or any(w in text for w in template["match"])
+
+
+def product_fits(template: dict, product: str) -> bool:
+    """Whether one product of an offer line that takes the template (``template_fits``)
+    takes it too: none of its ``exclude`` words ("finding your size" is not told of the
+    line's accessories)."""
+    return not any(w in product.lower() for w in template.get("exclude", []))

@@ -20,6 +20,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     MOMENT_POSTS_PER_PLATFORM,
     Idea,
     copy_register,
+    product_fits,
     reply_register,
     supply_of,
     template_fits,
@@ -28,6 +29,7 @@ from .idea_repeats import cadence_period, deadline_text
 from .new_shops import new_shop_ideas
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
+from .staples import staple_moments, with_shop_staples
 from .webinars import event_planned, webinar_ideas
 
 if TYPE_CHECKING:
@@ -82,7 +84,8 @@ def _focuses(brief: Brief, tpl: dict, fill: dict) -> list[list[dict]]:
     playbooks' ideas give the variety instead."""
     line = next((o for o in brief.offer if o.name == fill.get("offer")), None)
     return [[{"focus": "offer", "offer": v}] for v in (line.audience_values if line else [])
-            if v.lower() != line.name.lower()]  # an offer line's idea on each product
+            if v.lower() != line.name.lower()  # an offer line's idea on each product
+            and product_fits(tpl, v)]  # that takes it: no size guide for accessories
 
 
 def _told(hook: str, focus: list[dict], tr: Translator, reg: str) -> str:
@@ -131,8 +134,10 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                 told, shown = _told(hook, focus, tr, reg), topic
                 if focus and "{offer}" in tpl["topic"].get(tr.language, ""):
                     # the product takes the line's place in the topic, said once, rather
-                    # than "Shown on ..." added to every post's hook
-                    told, shown = hook, tr.text(tpl["topic"], reg,
+                    # than "Shown on ..." added to every post's hook; the line's detail
+                    # ("Dresses, workwear, outerwear") is not the product's: left out
+                    told = tr.text(_without_detail(tpl["hook"]), reg, **values)
+                    shown = tr.text(tpl["topic"], reg,
                                                 **{**values, "offer": focus[0]["offer"]}) + mark
                 out.append(Idea(tpl["pillar"], shown, told, tpl["cta"],
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
@@ -142,7 +147,8 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
                                 lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
-                                supply=supply_of(tpl, book),
+                                per_year=tpl.get("per_year"), staple=tpl.get("staple", ""),
+                                window=tuple(tpl.get("window", ())), supply=supply_of(tpl, book),
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
@@ -152,7 +158,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
             for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
                 out.append(Idea("values", _clean(item), _told(hook, focus, tr, reg), "follow"))
-    return interleave(out)
+    return with_shop_staples(brief, tr, interleave(out))
 
 
 def interleave(ideas: list[Idea]) -> list[Idea]:
@@ -244,6 +250,7 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             lead_days=14))
     out += session_ideas(brief, tr)
     out += webinar_ideas(brief, tr) + new_shop_ideas(brief, tr)
+    out += staple_moments(brief, evergreen_ideas(brief, tr, frozenset()))
     return sorted(out, key=lambda i: i.date)
 
 
@@ -298,8 +305,10 @@ def fits(idea: Idea, slot) -> bool:
     from its lead time to its last day (``Idea.last_day``)."""
     if idea.formats and not fits_format(idea, slot.format):
         return False
-    if not (idea.when or idea.weekdays or idea.date or idea.occurs):  # most ideas: any post
-        return True
+    if not (idea.when or idea.weekdays or idea.date or idea.occurs or idea.window):
+        return True  # most ideas: any post
+    if idea.window and not idea.window[0] <= slot.date[5:] <= idea.window[1]:
+        return False
     if idea.occurs and occurrence(idea, slot.date) in idea.no_show:
         return False
     if idea.when:
@@ -379,8 +388,10 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
 
 
 def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
-    """A platform's posts that can still carry a moment's idea, in date order."""
-    return [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)]
+    """A platform's posts that can still carry a moment's idea, in date order (a weekly
+    staple's: only its pillar's, the pillar mix stays as planned)."""
+    return [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)
+            and (not idea.staple or s.pillar == idea.pillar)]
 
 
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
@@ -408,7 +419,7 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
     # one format's first (fewer posts fit), then the moments that sell an offer line (a
     # month's session dates) or carry out a goal of the brief (a new shop's opening) or open
     # a season (its announcement and its day: a few days only) before a sector's moments
-    for idea in sorted(moments, key=lambda i: (not i.formats,
+    for idea in sorted(moments, key=lambda i: (bool(i.staple), not i.formats,  # staples last
                                                not (i.offer or i.goal or i.first))):
         days: set[str] = set()  # one post of a moment a day, whatever the platform
         order = list(by_platform.items())
@@ -421,9 +432,10 @@ def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],
             if idea.formats and not any(fits_format(idea, s.format) for s in posts):
                 continue  # a story reminder: only on a platform that posts stories
             window = _free(idea, posts, taken, days)
-            if not window:  # a season's later steps move in an earlier post only (a later
-                _bring_in(idea, posts, taken, set(closed) | days, period,  # one may be a
-                          idea.first or not idea.once)  # later moment's: Valentine's Day)
+            if not window and not idea.staple:  # a season's later steps move in an
+                _bring_in(idea, posts, taken, set(closed) | days, period,  # earlier post only
+                          idea.first or not idea.once)  # (a later one may be a later
+                # moment's: Valentine's Day); a weekly staple takes a free post or none
                 posts.sort(key=lambda s: (s.date, s.time))
                 window = _free(idea, posts, taken, days)
             if prefer is not None:
@@ -548,8 +560,14 @@ class IdeaUses:
 
     def spent(self, pool: list[Idea] | None, slot) -> bool:
         """Whether ideas of ``pool`` fit ``slot`` but reached their cadence or ceiling."""
-        return any(fits(i, slot) and not (self.total.get(i.text, 0) < self.ceiling
-                                          and self.in_cadence(i, slot)) for i in pool or [])
+        return any(fits(i, slot) and not (self.total.get(i.text, 0) < min(
+            self.ceiling, self.yearly(i)) and self.in_cadence(i, slot)) for i in pool or [])
+
+    @staticmethod
+    def yearly(idea: Idea) -> float:
+        """The most posts ``idea`` fills in the year by its own ``per_year`` (a story told
+        once: the retro, the origin story), never lifted when the pool runs short."""
+        return math.inf if idea.per_year is None else idea.per_year
 
     def in_cadence(self, idea: Idea, slot) -> bool:
         """Whether the series of ``idea`` has no post yet in the period of ``slot`` (an
@@ -571,8 +589,8 @@ class IdeaUses:
         with a ``cap`` of its own never goes beyond it, nor one beyond its month's supply."""
         def ok(i: Idea, most: float = self.ceiling) -> bool:  # never beyond its cadence
             return fits(i, slot) and self.total.get(i.text, 0) < min(
-                most, math.inf if i.cap is None else i.cap) and self.in_cadence(i, slot) \
-                and self.supplied_enough(i, slot)
+                most, math.inf if i.cap is None else i.cap, self.yearly(i)) \
+                and self.in_cadence(i, slot) and self.supplied_enough(i, slot)
 
         def month(i: Idea) -> int:
             return self.month.get((i.text, slot.platform, slot.date[:7]), 0)

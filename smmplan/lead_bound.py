@@ -33,3 +33,26 @@ def lead_bound(brief: Brief, kind: str) -> dict | None:
                 "bound": {"baseline": float(found.value), "basis": found.basis,
                           "multiple": float(rule["max_multiple"])}}
     return None
+
+
+def paid_cap(seats: dict, models: list, spends, all_months: list, months: list,
+             overrides: dict, demand: dict, index: dict) -> float:
+    """The paid conversions the plan's months may hold in all. Free seats: their sum
+    (``paid_months.free_in``: a booking a full month cannot take moves to a month with
+    seats). A lead bound: each month its demand share (``paid_value.month_weights``, the
+    largest share of any platform) of the leads ``spends`` would buy without the bound, and
+    never more than the bound: a month past the bound cannot use its money, and moving it
+    into months of lower demand would buy leads where buyers are fewest, so the budget
+    stops there and what the capped months cannot use stays held back."""
+    from .paid_months import free_in, month_free
+    from .paid_value import month_weights
+
+    if not seats.get("bound") or not models:
+        return free_in(seats, months)
+    want = sum(float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True))
+    on = [m in months for m in all_months]
+    shares = [month_weights(m.platform, all_months, overrides, demand, index, on)
+              ["conversions"] for m in models]
+    return min(free_in(seats, months), sum(
+        min(month_free(seats, m), want * max(s[i] for s in shares))
+        for i, m in enumerate(all_months) if on[i]))

@@ -30,7 +30,7 @@ def new_shops_phrase(brief: Brief) -> str:
 
 
 def opening_date(brief: Brief) -> dt.date | None:
-    """The date of the new shops' opening post (the plan's third week; the brief dates no
+    """The date of the new shops' "meet us" post (the plan's third week; the brief dates no
     opening), None when no goal is about new shops."""
     if not new_shops_phrase(brief):
         return None

@@ -180,9 +180,18 @@ class Objectives:
     landing_pages: list[dict]
     months: list[str]
     unusable: dict[str, str] = field(default_factory=dict)  # export kind -> why not used
+    setup: list[Objective] = field(default_factory=list)  # set-up tasks, not objectives:
+    #   a problem's KPI no data measures and no goal of the client's needs (its funnel stage)
 
     def to_json(self) -> dict:
         return as_data(self)
+
+
+def review_frequency(entry: dict) -> str:
+    """How often a KPI (its data/kpis.yaml entry) is reviewed: its own ``review``, else
+    weekly for what the posts, ads and comments exports measure, monthly for the rest."""
+    return entry.get("review") or (
+        "weekly" if entry["source"] in ("posts", "ads", "comments") else "monthly")
 
 
 def _months(brief: Brief) -> list[str]:
@@ -307,9 +316,6 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     owner = "social_media_manager" if brief.client.size == "sme" else "analyst"
     deadline = brief.client.period.end.isoformat()
 
-    def review(kpi: str) -> str:
-        return "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments") else "monthly"
-
     # 1. Every business goal of the brief is an objective (none dropped), one row per KPI.
     objectives: list[Objective] = []
     by_kpi: dict[tuple[str, str | None], Objective] = {}
@@ -332,9 +338,12 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             ceiling = base.covers["all_events"] / base.covers["sessions"] * 100
             realistic = _pace(ceiling, target, months_, pace)[1]
             base.covers["ceiling"] = {"rate": round(ceiling, 4), "realistic": realistic}
+        survey = survey_check(cat[kpi], base.value, target, months_)
+        if survey is not None:  # a survey is read each quarter, within its margin of error
+            base.covers["survey"], realistic = survey, survey["realistic"]
         row = Objective(
             None, "business_goal", cat[kpi]["stage"], kpi, [kpi], base, target, deadline,
-            owner, cat[kpi]["source"], review(kpi),
+            owner, cat[kpi]["source"], review_frequency(cat[kpi]),
             _trajectory(base.value, target, brief.client.period.months), from_brief=True,
             goal=goal.description, realistic=realistic,
             required_monthly=round(required, 2) if required is not None else None,
@@ -376,7 +385,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         required, realistic = _pace(base.value, target, horizon, pace)
         row = Objective(
             problem, node["objective"], node["stage"], kpi, node["kpis"], base, target,
-            deadline, owner, cat[kpi]["source"], review(kpi),
+            deadline, owner, cat[kpi]["source"], review_frequency(cat[kpi]),
             _trajectory(base.value, target, horizon), from_brief=False,
             realistic=realistic if chosen is not None else True,
             required_monthly=round(required, 2) if chosen is not None and required is not None
@@ -390,14 +399,21 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     # with a figure it does not have ("n.d.")
     objectives = objectives[:goal_rows] + sorted(
         objectives[goal_rows:], key=lambda o: o.baseline.value is None)
-    used = list(dict.fromkeys(o.kpi for o in objectives))
-    baselines = {o.kpi: o.baseline for o in reversed(objectives)}  # first row's wins
+    # a KPI no data measures and none of the client's goals needs (no goal at its funnel
+    # stage) is a measurement to put in place in month 1, not a SMART objective with "n/a"
+    stages = {o.stage for o in objectives[:goal_rows]}
+    setup = [o for o in objectives[goal_rows:] if o.baseline.value is None
+             and o.stage not in stages]
+    objectives = [o for o in objectives if o not in setup]
+    used = list(dict.fromkeys(o.kpi for o in objectives + setup))
+    baselines = {o.kpi: o.baseline for o in reversed(objectives + setup)}  # first row's wins
     measurement = _measurement(brief, used, owner, {k: baseline(k) for k in
-                                                   measurement_kpis()} | baselines)
+                                                   measurement_kpis()} | baselines,
+                               {o.kpi for o in setup})
     return Objectives(objectives, {k: baselines[k] for k in used}, measurement, history,
                       pages, months, unusable={k.removesuffix("_missing"): v
                                                for k, v in detail.items()
-                                               if k.endswith("_missing")})
+                                               if k.endswith("_missing")}, setup=setup)
 
 
 def measurement_kpis() -> list[str]:
@@ -406,7 +422,7 @@ def measurement_kpis() -> list[str]:
 
 
 def _measurement(brief: Brief, used: list[str], owner: str,
-                 baselines: dict[str, Baseline]) -> list[dict]:
+                 baselines: dict[str, Baseline], setup: set[str] = frozenset()) -> list[dict]:
     """The measurement plan: the source document's eight measures, every plan, then each
     other KPI the objectives use; each with where it is read, how often, whether the
     client's data measures it today, and the alert rule."""
@@ -425,10 +441,10 @@ def _measurement(brief: Brief, used: list[str], owner: str,
         if kpi in seen:
             continue
         rows.append({"measure": None, "kpi": kpi, "source": cat[kpi]["source"],
-                     "frequency": "weekly" if cat[kpi]["source"] in ("posts", "ads", "comments")
-                     else "monthly", "owner": owner,
-                     "measured": baselines[kpi].value is not None, "alert": 15.0,
-                     "direction": cat[kpi]["direction"]})
+                     "frequency": review_frequency(cat[kpi]), "owner": owner,
+                     "measured": baselines[kpi].value is not None,
+                     "alert": None if kpi in setup else 15.0,  # a set-up task: no trajectory
+                     "setup": kpi in setup, "direction": cat[kpi]["direction"]})
     return rows
 
 
@@ -441,6 +457,31 @@ def _pace(base: float | None, target: float | None, months: int,
         return None, True
     required = ((target / base) ** (1 / months) - 1) * 100
     return required, pace is None or round(abs(required), 1) <= pace + 1e-9
+
+
+def survey_check(entry: dict, base: float | None, target: float | None,
+                 months: int) -> dict | None:
+    """A survey KPI's realism (``data/kpis.yaml``: ``review: quarterly`` and
+    ``survey_respondents``), judged on the readings it has: the change needed a quarter
+    against the realistic pace a quarter, and a target whose gap to the value reachable at
+    that pace is within the survey's margin of error (95%, ``1.96 √(p(1-p)/n)`` at the
+    target) is not flagged: one survey cannot tell the two apart. None for other KPIs."""
+    n = entry.get("survey_respondents")
+    if not n or entry.get("review") != "quarterly" or not base or target is None \
+            or not 0 < target < 100 or entry["direction"] != "up":
+        return None
+    pace = entry["max_monthly_change"] * 100
+    reachable = _reachable(base, pace, months, "up") or 0.0
+    required = ((target / base) ** (3 / months) - 1) * 100
+    pace_q = ((1 + pace / 100) ** 3 - 1) * 100
+    p = target / 100
+    margin = 1.96 * (p * (1 - p) / n) ** 0.5 * 100
+    within_pace = round(required, 1) <= round(pace_q, 1) + 1e-9
+    gap = max(0.0, target - reachable)
+    return {"respondents": n, "margin": round(margin, 2), "required": round(required, 2),
+            "pace": round(pace_q, 2), "reachable": round(reachable, 4),
+            "gap": round(gap, 2), "readings": months // 3, "within_pace": within_pace,
+            "realistic": within_pace or gap <= margin}
 
 
 def _reachable(base: float | None, pace: float, months: int, direction: str) -> float | None:

@@ -169,3 +169,11 @@ def multistart(curves: Sequence[Curve], budget: float, starts: int = 40,
         if res.success:
             best = max(best, -res.fun)
     return best
+
+
+def can_place(maxima: list[float | None], fixed: list[float | None], budget: float) -> bool:
+    """Whether channels with these maximums (None: no maximum) and fixed spends can take
+    ``budget`` between them (the check ``allocate`` raises on)."""
+    room = sum(f if f is not None else (budget if m is None else m)
+               for m, f in zip(maxima, fixed, strict=True))
+    return room >= budget - 1e-9

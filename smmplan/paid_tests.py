@@ -15,7 +15,9 @@ import datetime as dt
 import math
 
 from .catalogue import paid_facts
+from .conversion_cost import stop_thresholds
 from .goal_gap import held_by_cap
+from .paid_steps import scale_steps
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -26,7 +28,8 @@ def held_back_test(plan) -> dict | None:
     """{kind (new_platform / bound), platform, budget, conversions, threshold (break-even
     cost per conversion), start, decide (ISO dates), weeks, rest (the envelope after the
     test), benchmark (the platform's benchmark cost per conversion, when it has rates),
-    excluded (why the plan gave it no budget, when it did)}; None without a held envelope,
+    excluded (why the plan gave it no budget, when it did), scale (``paid_steps.scale_steps``:
+    how the rest is moved after a pass)}; None without a held envelope,
     a break-even, or a platform to test."""
     paid = plan.paid
     held = (paid.held_back or {}).get("budget") or 0.0
@@ -49,6 +52,7 @@ def held_back_test(plan) -> dict | None:
         platform = ranked[0].platform if ranked else None
     if platform is None:
         return None
+    threshold = stop_thresholds(paid).get(platform, threshold)  # the stop rule's break-even
     n = int(facts["min_conversions"])
     n = min(n, math.floor(held / threshold))
     if n < 1:
@@ -68,7 +72,9 @@ def held_back_test(plan) -> dict | None:
             bench = round(cpm / 1000 / (ctr / 100) / (cvr / 100), 2)
     excluded = next((e.get("reason") for e in paid.excluded if e.get("platform") == platform),
                     None)
+    rest = round(held - budget, 2)
     return {"kind": kind, "platform": platform, "budget": budget, "conversions": n,
             "threshold": round(threshold, 2), "start": start.isoformat(),
             "decide": decide.isoformat(), "weeks": int(facts["weeks"]),
-            "rest": round(held - budget, 2), "benchmark": bench, "excluded": excluded}
+            "rest": rest, "benchmark": bench, "excluded": excluded,
+            "scale": scale_steps(paid, decide, budget, rest)}

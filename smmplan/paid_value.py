@@ -3,8 +3,11 @@ paid chapter (``budget.py``):
 
 - the value of one conversion: the offer line it books (``budget.paid.books``), else the
   ads export's value per conversion, else the mean of the offer lines' order values;
+- the break-even cost of one conversion: the value the forecast credits a conversion with
+  x margin, computed once (``break_even_per_conversion``);
 - a customer's value over a horizon when the customer file holds repeat orders (orders
-  count and amount spent per customer): break-even on it as well as on the first order;
+  count and amount spent per customer): shown, never the break-even (the forecast's
+  conversions already count repeat orders);
 - what a paid click converts at from the client's web analytics: a platform's paid rows
   (``x / cpc``), else its mixed rate when plausible for paid clicks, else the pooled rate
   (``data/paid.yaml`` ``web_sources``);
@@ -65,13 +68,24 @@ def conversion_value(brief: Brief, history_value: float | None) -> ConversionVal
                            margin, "brief")
 
 
+def break_even_per_conversion(value: float | None, margin: float | None) -> float | None:
+    """What one conversion may cost and still pay: the value the forecast credits a
+    conversion with (``conversion_value``) x ``margin`` (percent); None without both. Never
+    the customer value (``customer_value``): an ads conversion is a purchase, first or
+    repeat, and the forecast counts each one at this value, so a customer's repeat orders
+    are already in it (``goal_gap.repeat_in_paid``); breaking even on the customer value
+    would count them twice."""
+    return value * margin / 100 if value and margin else None
+
+
 def customer_value(brief: Brief, margin: float | None) -> dict | None:
     """A customer's value over ``budget.paid.customer_months`` from the customer file's
     orders count and amount spent per customer: orders over the horizon at the file's pace
     (its orders over the months it covers: ``budget.paid.customer_file_months``, else the
     span of its last-order dates; never beyond what it covers), x its spend per order;
-    break-even = that x margin x sale rate. None without both columns, a margin or repeat
-    orders."""
+    ``break_even`` = that x margin x sale rate, what a new customer is worth, shown beside
+    the break-even per conversion and not used for it. None without both columns, a margin
+    or repeat orders."""
     paid = brief.budget.paid
     if margin is None or paid.books:  # a booked offer is valued by its own line
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import pickle
 import time
@@ -28,11 +29,12 @@ from .creators import CreatorCost, creator_cost
 from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
+from .kpi_owner import with_owners
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
-from .target_channels import acquisition_shares, target_home
+from .target_channels import acquisition_shares, ruled_out, target_home
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import (
     Capacity,
@@ -41,6 +43,7 @@ from .team import (
     content_capacity,
     hours_over,
     plan_team,
+    team_options,
     work_rows,
 )
 from .theme import Theme
@@ -115,7 +118,8 @@ class Plan:
                     else p.value_index
                 split.append({"id": p.id, "share": p.share, "value_index": worth,
                               "index": {k: v / overall[k] for k, v in mine.items()
-                                        if overall.get(k)}})
+                                        if overall.get(k)},
+                              "ruled_out": ruled_out(p)})  # its card's verdict
         # One BLAS thread: with several, sums are split differently and the optimum moves
         # in its last digits, so -j 1 (all threads) and -j 2 (one each) would differ.
         from threadpoolctl import threadpool_limits
@@ -150,8 +154,9 @@ class Plan:
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
         # a flagged goal's realistic value is what the plan's own forecasts add up to
-        return with_forecasts(ob, self.paid, self.brief.client.period.months,
-                              self.brief.offer)
+        ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
+        pick = self.team.recommended  # owners: roles of the team the plan recommends
+        return with_owners(ob, pick["roles"] if pick else None)
 
     @cached_property
     def capacity(self) -> Capacity:
@@ -196,10 +201,36 @@ class Plan:
             posts = max(0.0, posts - over / per_post - 0.05)
         if over_at is not None and fits is not None:  # more posting went over the hours:
             channels.capacity_posts = channels.planned_posts  # the calendar is what fits
+        channels = self._stretch_within_budget(channels, reach, acquired, sponsored, posts)
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
         return channels
 
-    def _channels(self, reach, acquired, sponsored: set[str], posts: float) -> Channels:
+    def _stretch_within_budget(self, channels: Channels, reach, acquired, sponsored: set[str],
+                               posts: float) -> Channels:
+        """A calendar whose platforms went above their recommended maximum on spare
+        capacity (``frequency.allocate_frequency``'s stretch) rebuilt with that stretch cut
+        to the posting the team budget pays for (``team.team_options``): spare capacity
+        never makes the calendar outgrow the recommended team."""
+        period = self.brief.client.period
+        for _ in range(6):
+            stretched = sum(c.stretched for c in channels.choices)
+            if not stretched:
+                break
+            mix, ads_only = calendar_load(channels.slots, period.start, period.end)
+            options = team_options(self.brief, self.paid.total, channels.planned_posts,
+                                   sum(c.kept for c in channels.choices), self.paid.rate,
+                                   self.capacity, mix, ads_only)
+            paid_for = max((o["posts_per_week"] for o in options if o["within_budget"]),
+                           default=0.0)
+            excess = channels.planned_posts - paid_for
+            if excess <= 0.05:
+                break
+            channels = self._channels(reach, acquired, sponsored, posts,
+                                      max(0.0, stretched - math.ceil(excess * 2) / 2))
+        return channels
+
+    def _channels(self, reach, acquired, sponsored: set[str], posts: float,
+                  stretch: float | None = None) -> Channels:
         """The channels chapter for a team that can produce ``posts`` a week."""
         tg = self.targets
         channels = plan_channels(self.brief, self.identity.diagnosis.fix_first, reach,
@@ -209,7 +240,7 @@ class Plan:
                                  {c.platform: c.conversion_spend for c in self.paid.channels},
                                  self.paid.conversion, home_platforms(
                                      [(p.share, target_home(p)) for p in tg.personas],
-                                     self.brief), acquired)
+                                     self.brief), acquired, stretch)
         return channels
 
     @cached_property

@@ -80,6 +80,17 @@ def held_for_profiles(brief, evergreen: list) -> list:
     return [replace(i, cap=0) if _mine(lever, i) else i for i in evergreen]
 
 
+def _by_urgency(pool: list) -> list[list]:
+    """The founders' themes in the order a week takes them: a theme of the month (or the
+    week) and a story told a set number of times a year (``per_year``) first, each the least
+    used, then a theme of the quarter, then the rest; so a month's themes are not left
+    unused while the quarter's take its weeks, and the weeks of the year are all filled."""
+    first = [i for i in pool if i.cadence in ("week", "month") or i.per_year is not None]
+    then = [i for i in pool if i.cadence == "quarter" and i.per_year is None]
+    rest = [i for i in pool if i not in first and i not in then]
+    return [t for t in (first, then, rest) if t]
+
+
 def _open_day(day: dt.date, closed: set[str], start: dt.date, end: dt.date,
               last: dt.date) -> dt.date | None:
     """``day`` or the next working day up to ``last`` that is not closed, in the period."""
@@ -141,7 +152,7 @@ def add_profile_posts(slots: list, brief, windows: dict, closed: set[str], everg
     for kind, added in (("founder", founders), ("wave", waves)):
         pool = [i for i in ideas if _mine(lever, i) == kind]
         for s in added:
-            idea = uses.pick([pool], s, set()) if pool else None
+            idea = uses.pick(_by_urgency(pool), s, set()) if pool else None
             if idea is None:
                 continue
             uses.add(idea, s)

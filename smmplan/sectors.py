@@ -184,6 +184,9 @@ def check_playbook(data: dict, name: str) -> list[str]:
         problems += timing_problems(idea, where)
         if idea.get("cadence", "week") not in ("week", "month", "quarter"):
             problems.append(f"{where}: cadence must be week, month or quarter")
+        if "per_year" in idea and not (isinstance(idea["per_year"], int)
+                                       and idea["per_year"] >= 1):
+            problems.append(f"{where}: per_year must be a whole number of posts, at least 1")
         covered.add(idea.get("pillar"))
     if covered != set(PILLARS):
         problems.append(f"{name}: ideas must cover every pillar (missing "

@@ -43,7 +43,8 @@ def paid_ideas(ideas: list[Idea], books: str | None, kind: str | None = None) ->
     demo requests sponsors "Book a demo", never "Start a free trial"), of the offer line a
     conversion books (``budget.paid.books``) when the brief names one, else offer and
     key-moment ideas; when no idea has that call to action, any sale's."""
-    ideas = [i for i in ideas if i.voice != "person"]  # a person's post is no company ad
+    # a person's post is no company ad, a story told once a year (``per_year``) no ad run
+    ideas = [i for i in ideas if i.voice != "person" and i.per_year is None]
     for selling in (selling_ctas(kind), selling_ctas()):
         found = [i for i in ideas if (i.offer == books if books else (i.offer or i.moment))
                  and i.cta in selling]
@@ -59,7 +60,7 @@ def awareness_ideas(ideas: list[Idea]) -> list[Idea]:
     posts from their own profile (``voice: person``): a company cannot boost it as its ad."""
     asks = set(content_facts()["calendar"]["awareness_ctas"])
     return [i for i in ideas if i.cta in asks and not i.date and not i.occurs
-            and i.voice != "person"]
+            and i.voice != "person" and i.per_year is None]  # nor a story told once
 
 
 def sponsor_fit(paid: list[Idea], formats: set[str], selling: set[str] | None = None,

@@ -91,6 +91,19 @@ def acquisition_shares(aud: Audience, mask: np.ndarray) -> dict[str, float]:
 MIN_ACQUISITION = 5.0
 
 
+def few_came(acquisition: dict, platform: str) -> bool:
+    """Whether under ``MIN_ACQUISITION`` % (and some) of a target came through a platform:
+    not a place to reach it (its card says so, and paid spends nothing on it there)."""
+    return bool(acquisition.get(platform)) and acquisition[platform] < MIN_ACQUISITION
+
+
+def ruled_out(persona) -> list[str]:
+    """The platforms a target's card rules out (``few_came``), whether the plan keeps them
+    or not: the paid split gives the target no spend there (``target_spend``)."""
+    acquisition = getattr(persona, "acquisition", {}) or {}
+    return sorted(p for p in acquisition if few_came(acquisition, p))
+
+
 @dataclass
 class Reach:
     platform: str
@@ -106,7 +119,7 @@ def reach_them(persona, kept: list[str]) -> tuple[list[Reach], str | None]:
     fits = {c.platform: c for c in persona.channels}
     out = []
     for p in kept:
-        if acquisition.get(p) and acquisition[p] < MIN_ACQUISITION:
+        if few_came(acquisition, p):
             continue  # ``rarely``: said apart
         if acquisition.get(p):
             out.append(Reach(p, acquisition[p], "acquisition"))
@@ -123,7 +136,7 @@ def rarely(persona, kept: list[str]) -> list[Reach]:
     Facebook 0.2 %): not a place to reach it, said apart, largest first."""
     acquisition = getattr(persona, "acquisition", {}) or {}
     low = [Reach(p, acquisition[p], "acquisition") for p in kept
-           if acquisition.get(p) and acquisition[p] < MIN_ACQUISITION]
+           if few_came(acquisition, p)]
     return sorted(low, key=lambda r: -(r.share or 0))
 
 

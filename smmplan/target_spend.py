@@ -51,6 +51,19 @@ def trial_min(brief: Brief, platform: str, envelope: float,
     return round(envelope * (1 - share / 100) * paid_facts()["test_share"]["percent"] / 100, 2)
 
 
+def channel_verdicts(targets: list[dict] | None, platforms: list[str]) -> dict:
+    """The targets each platform spends nothing on because their card rules it out (few of
+    them came through it: ``target_channels.few_came``), as {platform: {target: {"channel":
+    True}}}; never all of a platform's targets (then the verdict cannot choose among them)."""
+    out: dict = {}
+    for p in platforms:
+        gone = {t["id"]: {"channel": True} for t in targets or []
+                if p in t.get("ruled_out", ())}
+        if gone and len(gone) < len(targets or []):
+            out[p] = gone
+    return out
+
+
 def parts(platform: str, targets: list[dict]) -> dict:
     """Each target's part of a platform's reachable audience (summing to 1)."""
     weights = {t["id"]: t["share"] * t["index"].get(platform, 1.0) for t in targets}
@@ -83,6 +96,12 @@ def restrict(model, targets: list[dict], left_out, value: float | None):
                    monthly_capacity=model.monthly_capacity * part
                    if model.monthly_capacity else None,
                    value=value * mean if value else model.value)
+
+
+def restricted(base: list, values: list, targets: list[dict], left_out: dict) -> list:
+    """Each platform's model (``base``, copied) on the targets it keeps (``restrict``)."""
+    return [restrict(replace(m), targets, left_out.get(m.platform, {}), v or None)
+            for m, v in zip(base, values, strict=True)]
 
 
 def unearning(models, spends, targets: list[dict], break_even: float | None,

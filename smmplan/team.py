@@ -42,6 +42,8 @@ class RolePlan:
     #                        from the team budget), a small business's owner time in FTE
     hire: float = 0.0  # FTE to add (what the costs are for)
     moved: float = 0.0  # own FTE moved in (+) or out (-) of the role (``shared_cover``)
+    spare: float = 0.0  # own FTE beyond what the role's work needs (large companies): time
+    #                     the client's team line pays that this posting level leaves free
 
 
 @dataclass
@@ -55,7 +57,7 @@ class Team:
     cheapest: str
     posts_per_week: float
     channels: int
-    total_cost: dict  # team, ads, production, tools, total
+    total_cost: dict  # team (the recommended option's hires), ads, production, tools, total
     revenue: float | None
     roi: float | None  # (revenue x margin - total cost) / total cost, percent
     monthly: list[dict]
@@ -68,6 +70,7 @@ class Team:
     pay_sources: list[dict] = field(default_factory=list)  # published figures used
     options: list[dict] = field(default_factory=list)  # good / better / best (team_options)
     workload: list[dict] = field(default_factory=list)  # hours a week by format family
+    costed_on: str = "plan"  # the option kind the total cost (and the ROI) is on
 
     @property
     def recommended(self) -> dict | None:
@@ -347,7 +350,7 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
     role's FTE is its own plus those to add."""
     facts = role_facts()
     ftes = size_roles(brief, ads, posts, channels, mix, lean, extra)
-    hours, moved = None, {}
+    hours, moved, need = None, {}, {}
     if brief.client.size == "sme":  # the hours the client gives are its own
         capacity = capacity or content_capacity(brief, rate)
         needed = sme_hours(posts, channels, work_rows(brief, posts, mix, extra))
@@ -360,6 +363,7 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
         moved = shared_cover(brief, ftes, own)  # own time beyond a role's work, shared
         own = {r: round(own.get(r, 0.0) + moved.get(r, 0.0), 2) for r in {*own, *moved}}
         ftes = {**ftes, **{r: f for r, f in own.items() if r not in ftes}}
+        need = dict(ftes)
         ftes = {r: round(max(f, own.get(r, 0.0)), 2) for r, f in ftes.items()}
         hire = {r: max(0.0, f - own.get(r, 0.0)) for r, f in ftes.items()}
     roles = []
@@ -376,7 +380,8 @@ def _staff(brief: Brief, ads: float, posts: float, channels: int, rate: float,
                               round(costs["in_house"], 2), round(costs["freelance"], 2),
                               round(costs["agency"], 2), min(costs, key=costs.get),
                               existing=round(mine, 2), hire=round(new, 2),
-                              moved=moved.get(role, 0.0)))
+                              moved=moved.get(role, 0.0), spare=0.0 if hours else
+                              round(max(0.0, own.get(role, 0.0) - need.get(role, 0.0)), 2)))
     return ftes, roles, hours
 
 
@@ -414,7 +419,11 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     freelancers, mixed = options["freelancers"], options["mixed"]
     team_cost = options[min(options, key=options.get)]
     existing = existing_team_cost(brief, rate)
-    total = {"existing_team": round(existing, 2), "team": round(team_cost, 2), "ads": ads,
+    levels = team_options(brief, ads, posts, channels, rate, capacity, mix, extra)
+    pick = next((o for o in levels if o["recommended"]), None)
+    # one cost for the plan: the recommended option's (the plan as sized is the gap's basis)
+    hired = pick["hire_cost"] if pick else team_cost
+    total = {"existing_team": round(existing, 2), "team": round(hired, 2), "ads": ads,
              "production": brief.budget.production, "tools": brief.budget.tools}
     total["total"] = round(sum(total.values()), 2)
     revenue = paid.totals["revenue"] if paid and paid.aov else None
@@ -437,7 +446,7 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         cost = (total["total"] - ads) / months + spent
         gross = rev * margin
         cumulative += gross - cost
-        monthly.append({"month": key, "team": round((team_cost + existing) / months, 2),
+        monthly.append({"month": key, "team": round((hired + existing) / months, 2),
                         "ads": round(spent, 2),
                         "production": round(brief.budget.production / months, 2),
                         "tools": round(brief.budget.tools / months, 2),
@@ -469,9 +478,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
                 monthly, notes, hours=hours, budget_gap=gap, staffing_cost=staffing,
                 existing_fte=own, hire_fte=hire,
                 pay_sources=pay_sources(brief, [r.role for r in roles], rate),
-                options=team_options(brief, ads, posts, channels, rate, capacity, mix,
-                                     extra),
-                workload=work_rows(brief, posts, mix, extra))
+                options=levels, workload=work_rows(brief, posts, mix, extra),
+                costed_on=pick["kind"] if pick else "plan")
 
 
 def team_fte(brief: Brief, roles: list[RolePlan]) -> tuple[float, float]:
@@ -550,6 +558,8 @@ def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: f
     return {"kind": kind, "posts_per_week": round(posts, 1),
             "hours_per_week": hours["needed"] if hours else None, "roles": ftes,
             "hire": {r.role: r.hire for r in roles if r.hire}, "sourcing": cheapest,
+            "spare_fte": round(sum(r.spare for r in roles), 2),  # own time left free
+            "moved_in": {r.role: r.moved for r in roles if r.moved > 0},  # own time shared
             "hire_cost": round(float(sources[cheapest]), 2),
             "cost": round(float(sources[cheapest]) + existing_team_cost(brief, rate), 2)}
 

@@ -141,6 +141,7 @@ def test_validate_catches_a_negative_budget(tmp_path):
 def test_forecast_split_by_target_adds_up():
     from smmplan.paths import EXAMPLES_DIR
     from smmplan.plan import Plan
+    from smmplan.target_channels import ruled_out
     from smmplan.validation import load_brief
 
     plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
@@ -158,8 +159,13 @@ def test_forecast_split_by_target_adds_up():
     funded = {(r.platform, r.target) for r in split.itertuples() if r.spend > 0}
     assert paid.left_out
     assert not funded & {(r["platform"], r["target"]) for r in paid.left_out}
-    for r in paid.left_out:
-        assert r["cost"] > r["break_even"]
+    for r in paid.left_out:  # priced out, or ruled out by the target's card
+        assert r.get("channel") or r["cost"] > r["break_even"]
+    # the target cards' verdict: a platform few of a target came through spends nothing on it
+    paying = {c.platform for c in paid.channels}
+    cards = {(p, t.id) for t in plan.targets.personas for p in ruled_out(t) if p in paying}
+    assert cards and not funded & cards
+    assert cards <= {(r["platform"], r["target"]) for r in paid.left_out if r.get("channel")}
 
 
 def test_seasonality_override():

@@ -172,13 +172,18 @@ def test_the_platform_paid_converts_on_has_the_conversion_role_in_the_channels_c
     assert paid_conversion_lead(kept, {"instagram": 400.0, "facebook": 600.0}).platform == \
         "facebook"
     assert paid_conversion_lead(kept, {}) is None and paid_conversion_lead(kept, None) is None
+    three = kept + [ChannelChoice("tiktok", 70, 1, 1, 1, True, "engagement", "kept")]
+    # the largest share leads even under half of the spend (Maison Lune's Instagram, 47 %)
+    assert paid_conversion_lead(three, {"instagram": 470.0, "facebook": 130.0,
+                                        "tiktok": 400.0}).platform == "instagram"
+    assert paid_conversion_lead(three, {"instagram": 400.0, "tiktok": 400.0}) is None  # a tie
     for name in ("bakery", "b2b-software", "fashion"):
         plan = Plan(load_brief(Path(__file__).parents[1] / "data/examples" / name /
                                "brief.yaml"))
         spend = {c.platform: c.conversion_spend for c in plan.paid.channels}
         kept = [c for c in plan.channels.choices if c.kept]
         lead = max(kept, key=lambda c: spend.get(c.platform, 0))
-        if spend.get(lead.platform, 0) >= sum(spend.values()) / 2 > 0:
+        if spend.get(lead.platform, 0) > 0:
             assert lead.role == "conversion", name
         # the roles the diagnosis asks for are still served after the swap
         assert {c.role for c in kept} >= {"conversion"}, name

@@ -68,7 +68,7 @@ def test_frequency_lead_platform_gets_the_most_posts():
     gets more posts than the best-scored one held at its maximum (LinkedIn: 2 to 5)."""
     kept = [ChannelChoice("linkedin", 94, 1, 1, 1, True, "conversion", "kept"),
             ChannelChoice("x", 42.7, 1, 1, 1, True, "awareness", "kept")]
-    allocate_frequency(kept, capacity=11)
+    allocate_frequency(kept, capacity=11, stretch=0.0)  # no stretch above the maximum
     assert kept[1].posts_per_week <= kept[0].posts_per_week == 5
     allocate_frequency(kept, capacity=4)  # short of the minimums: still no more than the lead
     assert kept[1].posts_per_week <= kept[0].posts_per_week

@@ -28,6 +28,17 @@ def test_checks_catch_a_contradiction():
 
 
 
+def test_a_break_even_on_another_value_than_the_forecasts_is_caught():
+    """Review 11: break-even £65.16 (a customer's repeat orders) against the forecast's
+    £89.59 a conversion at 58.3 % margin (£52.26) fails; the same value passes."""
+    budget = {"aov": 89.59, "margin": 58.333, "break_even_cpa": 65.16}
+    assert [c.name for c in run({"budget": budget}) if not c.ok] == [
+        "break-even = value per conversion x margin"]
+    budget["break_even_cpa"] = 52.26
+    assert [c.ok for c in run({"budget": budget})
+            if c.name.startswith("break-even")] == [True]
+
+
 def test_a_dated_idea_without_a_post_is_caught():
     """The new shops' opening listed in the ideas but on no post of the calendar (review 9:
     "14 janv. 2027 · Ouverture" with its first post on 9 February) fails the plan's check."""
@@ -77,13 +88,18 @@ def test_the_team_budget_gap_is_said_with_the_cost_it_is_measured_on():
             "Staffing the plan as sized costs $371,049, $61,049 above the team budget of "
             "$310,000.")
     good = _team_plan(3.34, 1.14, 2.2, said, gap=61049.0)
+    # the cost table's team lines are the recommended option's (the lean one within the
+    # budget): own team + its hires; the gap is on the plan as sized
     good["team"].update(staffing_cost=371049.0, total_cost={"existing_team": 108735.0,
-                                                            "team": 262314.0})
-    good["team"]["options"][0]["budget"] = 310000.0
+                                                            "team": 191265.0})
+    good["team"]["options"][0].update(budget=310000.0, cost=371049.0)
+    good["team"]["options"].insert(0, {"kind": "within_budget", "cost": 300000.0,
+                                       "budget": 310000.0, "recommended": True})
     names = {c.name: c.ok for c in run(good)}
     assert names["team budget gap: said with the cost it is measured on"]
     assert names["team budget gap = staffing cost - team budget"]
-    assert names["team staffing cost: own team + team added"]
+    assert names["team staffing cost: the plan-as-sized option's cost"]
+    assert names["total cost's team lines: own team + the recommended option's hires"]
     bad = copy.deepcopy(good)
     bad["summary"][0]["decisions"] = [
         "Team of 3.34 FTE: your own 1.14 FTE ($108,735) and 2.20 FTE to add ($262,314). "
@@ -95,7 +111,11 @@ def test_the_team_budget_gap_is_said_with_the_cost_it_is_measured_on():
     assert {c.name for c in run(wrong) if not c.ok} == {
         "team budget gap: said with the cost it is measured on",
         "team budget gap = staffing cost - team budget",
-        "team staffing cost: own team + team added"}
+        "team staffing cost: the plan-as-sized option's cost"}
+    sized = copy.deepcopy(good)  # the total costed on the plan as sized, not the recommended
+    sized["team"]["total_cost"]["team"] = 262314.0
+    assert {c.name for c in run(sized) if not c.ok} == {
+        "total cost's team lines: own team + the recommended option's hires"}
 
 
 def test_every_figure_shown_twice_has_one_value(built):

@@ -29,11 +29,40 @@ def test_a_weaker_platform_gets_posts_in_proportion_to_its_score():
     """Cloudline: X (42.7) tied LinkedIn (94.0) at 5 posts a week, X's recommended minimum
     lifting it to the lead's level."""
     kept = [choice("linkedin", 94.0, "conversion"), choice("x", 42.7)]
-    allocate_frequency(kept, capacity=12.5)
+    allocate_frequency(kept, capacity=12.5, stretch=0.0)  # no stretch above the maximum
     linkedin, x = kept
     assert linkedin.posts_per_week == 5
     assert x.posts_per_week <= 5 * 42.7 / 94.0
     assert x.posts_per_week == 2.0  # half-posts a week, not rounded above its ceiling
+
+
+def test_spare_capacity_lifts_the_lead_above_its_maximum_up_to_its_stated_ceiling():
+    """Cloudline (review11): the brand page stayed at LinkedIn's recommended 5 a week with
+    capacity unused; that capacity now goes above it, up to ``stretch_max``, never to the
+    weaker platform held to its score, and ``stretch`` bounds it (the team budget)."""
+    top = rules()["stretch_max"]["linkedin"]
+    kept = [choice("linkedin", 94.0, "conversion"), choice("x", 42.7)]
+    allocate_frequency(kept, capacity=20.0)
+    linkedin, x = kept
+    assert linkedin.posts_per_week == top > 5
+    assert linkedin.stretched == top - 5
+    assert x.posts_per_week == 2.0  # held to its score against the unstretched lead
+    kept = [choice("linkedin", 94.0, "conversion"), choice("x", 42.7)]
+    allocate_frequency(kept, capacity=20.0, stretch=1.0)
+    assert kept[0].posts_per_week == 6.0
+    kept = [choice("tiktok", 94.0), choice("x", 42.7)]  # no stated ceiling: no stretch
+    allocate_frequency(kept, capacity=20.0)
+    assert kept[0].posts_per_week == 7 and not kept[0].stretched
+
+
+def test_cloudline_posts_more_on_linkedin_within_the_team_budget():
+    """Cloudline: the brand page above today's 5 a week, and the calendar no bigger than the
+    recommended team option pays for."""
+    plan = Plan(example("b2b-software"))
+    linkedin = next(c for c in plan.channels.choices if c.platform == "linkedin")
+    assert linkedin.stretched > 0
+    pick = next(o for o in plan.team.options if o["recommended"])
+    assert plan.channels.planned_posts <= pick["posts_per_week"] + 0.05
 
 
 def test_a_best_performer_is_not_held_to_its_score():
@@ -105,3 +134,18 @@ def test_the_calendar_follows_the_frequency(name, lead, weaker):
     for p, c in by.items():
         assert c.posts_per_week == round(count[p] / weeks, 1)
     assert ch.planned_posts <= ch.capacity_posts + 1e-9
+
+
+def test_maison_fournil_says_what_instagrams_feed_at_todays_pace_would_take():
+    """Maison Fournil (review11): Instagram's feed fell to about 0.7 posts a week against 2
+    today, its reminder stories counted in its 2.0; the plan says so and what it would take."""
+    from smmplan.views.channels import feed_gap
+
+    plan = Plan(example("bakery"))
+    period = plan.brief.client.period
+    weeks = ((period.end - period.start).days + 1) / 7
+    feed = sum(s.platform == "instagram" and not s.ad_only and s.format != "story"
+               for s in plan.channels.slots) / weeks
+    assert feed < 2.0
+    text = feed_gap(plan)
+    assert plan.tr.number(feed, 1) in text and "2,0" in text and "€" in text

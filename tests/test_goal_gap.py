@@ -264,3 +264,28 @@ def test_the_budget_held_back_names_the_cap_that_stops_it_not_break_even():
     assert held_by_cap(paid) is None
     paid.held_back, paid.seats = None, {"free_paid": 300.0, "bound": {}}
     assert held_by_cap(paid) is None  # nothing held back
+
+
+def test_a_conversion_rate_goal_agrees_with_the_leads_goal_it_produces():
+    """A rate and the count it produces over the same sessions are one figure: a rate target
+    implying more leads than the realistic leads goal is flagged, its realistic value the
+    rate that gives the realistic count (Cloudline: 2.20% of ~3,100 sessions = ~68 > 35)."""
+    from smmplan.goal_gap import linked_rates
+
+    demo = {"counted": {"event": "demo", "pages": ["/demo"]}}
+    leads = _objective("leads_per_month", 120.0, 9.0)
+    leads.baseline.covers = dict(demo)
+    leads.realistic, leads.realistic_target = False, 35.0
+    rate = _objective("social_conversion_rate", 2.2, 0.3)  # 9 leads / 0.3% = 3,000 sessions
+    rate.baseline.covers = dict(demo)
+    out = linked_rates([leads, rate])
+    assert out[0] is leads
+    assert not out[1].realistic
+    assert out[1].realistic_target == pytest.approx(35.0 / 3000 * 100, abs=0.01)
+    assert out[1].baseline.covers["linked"]["implied"] == 66  # 2.2% x 3,000
+    modest = _objective("social_conversion_rate", 1.0, 0.3)  # 30 a month: within 35
+    modest.baseline.covers = dict(demo)
+    assert linked_rates([leads, modest])[1].realistic
+    other = _objective("social_conversion_rate", 2.2, 0.3)  # another event: not linked
+    other.baseline.covers = {"counted": {"event": "trial", "pages": ["/trial"]}}
+    assert linked_rates([leads, other])[1].realistic

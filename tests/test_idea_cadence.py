@@ -130,3 +130,48 @@ def test_a_repair_day_asks_for_a_repair_not_a_purchase():
     on_day = [s for s in boxing if s.date.endswith("-12-26")]
     assert on_day and all(s.cta == tr.t("cta.repair") for s in on_day)
     assert all(s.cta != tr.t("cta.shop") for s in boxing)
+
+
+def test_a_story_told_once_fills_its_per_year_and_no_more():
+    """A retro or an origin story (``per_year`` in the sector data) fills at most that many
+    posts even when the pool is too small for the calendar (it is never the fallback that
+    a plain idea is)."""
+    retro = Idea("values", "What we got wrong last year", "x", "follow", per_year=1)
+    plain = [Idea("values", f"Value {k}", "x", "follow") for k in range(2)]
+    slots = [s for p in ("linkedin", "x") for s in posts(200, p, "values")]
+    fill(slots, [retro, *plain], [], {}, TR)
+    counts = collections.Counter(s.base_idea for s in slots if s.base_idea)
+    assert counts[retro.text] == 1
+    assert max(counts[i.text] for i in plain) > int(idea_caps()["per_year"])  # pool short
+
+
+def test_the_playbooks_mark_one_off_stories_and_garment_only_templates():
+    """Cloudline: the retro, the metric and the origin stories are one-off; Maison Lune:
+    no sizing, care or try-on idea is told of accessories, and a product's idea does not
+    carry its offer line's description ("Dresses: ... : Dresses, workwear, outerwear")."""
+    b2b = load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software"))
+    per_year = {i.topic: i.per_year for i in evergreen_ideas(b2b, TR)}
+    assert per_year["What we got wrong last year"] == 1
+    assert per_year["The metric we stopped reporting"] == 1
+    assert per_year["Cloudline Enterprise: the problem we started with"] == 1
+    fashion = load_brief(next(p for p in example_briefs() if p.parent.name == "fashion"))
+    ideas = evergreen_ideas(fashion, TR)
+    topics = {i.topic for i in ideas}
+    for t in ("finding your size", "how to care for it", "sizes left and the next delivery",
+              "a creator's honest try-on"):
+        assert f"Accessories: {t}" not in topics and f"Dresses: {t}" in topics
+    dresses = [i for i in ideas if i.topic.startswith("Dresses:")]
+    assert dresses and not [i for i in dresses if "Dresses, workwear, outerwear" in i.hook]
+
+
+def test_the_plan_names_the_stories_told_once_it_carries():
+    from smmplan.idea_repeats import told_once
+
+    retro = Idea("values", "What we got wrong last year", "x", "follow", per_year=1)
+    twice = Idea("values", "Why it matters", "x", "follow", per_year=2)
+    unused = Idea("values", "The metric we stopped reporting", "x", "comment", per_year=1)
+    slots = posts(3, "linkedin", "values")
+    for s, i in zip(slots, (twice, retro, twice), strict=True):
+        s.base_idea = i.text
+    ideas = [i.to_json() for i in (retro, twice, unused)]
+    assert told_once(slots, ideas) == ["What we got wrong last year"]

@@ -20,7 +20,10 @@ def test_the_goals_new_shops_are_named_and_get_monthly_posts():
     assert new_shops_phrase(plan.brief) == "les deux nouvelles boutiques"
     named = [s for s in plan.channels.slots if "nouvelles boutiques" in s.idea.lower()
              and not s.ad_only]
-    assert any("venez goûter" in s.idea for s in named)
+    meet = [s for s in named if "faites connaissance" in s.idea]
+    assert meet  # the brief dates no opening: a "meet us" post, not an opening
+    assert all("(à confirmer)" in s.idea and "maintenant à côté" not in s.idea for s in meet)
+    assert not any("Ouverture" in (s.moment or "") for s in plan.channels.slots)
     months = {s.date[:7] for s in named}
     assert len(months) >= 11  # the opening month and a local post every month after
 
@@ -33,5 +36,15 @@ def test_a_brief_without_new_shops_gets_none_and_english_words_are_read():
     raw["goals"]["business_goals"][0]["description"] = "Make our two new stores known"
     brief = parse_brief(raw, Path("b.yaml"))
     ideas = new_shop_ideas(brief, tr)
-    assert ideas[0].topic == "Our two new stores: come and see"  # no oven in fashion
+    assert ideas[0].topic == "Our two new stores: come and meet us"  # no oven in fashion
     assert len(ideas) == len(brief.client.period.month_starts)
+
+
+def test_the_plan_asks_for_the_opening_date_it_does_not_have():
+    from smmplan.views.client_needs import client_needs
+    from smmplan.views.summary import risks
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    needs = [n for n in client_needs(plan) if "date d’ouverture" in n]
+    assert len(needs) == 1 and "les deux nouvelles boutiques" in needs[0]
+    assert any("les deux nouvelles boutiques déjà ouvertes" in r["risk"] for r in risks(plan))

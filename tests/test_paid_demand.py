@@ -61,3 +61,19 @@ def test_fashion_peak_season_gets_more_than_an_average_month():
     assert by.idxmax().startswith("2027-12")
     assert by["2027-11-01"] > by.mean() and by["2027-12-01"] > by.mean()
     assert not paid.peaks
+
+
+def test_the_demand_sentence_never_says_spend_follows_demand_when_it_does_not():
+    """Review 10: "La demande est la plus forte en décembre et la dépense la suit : la plus
+    forte en janv. 2027" (the opening campaign's reach ads). The opening campaign is set
+    aside and said; the phased spend's peak is then a demand peak month."""
+    from smmplan.paths import example_briefs
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.budget_notes import _demand_note
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    text = _demand_note(plan)
+    assert "la dépense la suit\u00a0: la plus forte en déc. 2027" in text
+    assert "janv. 2027" in text.split("campagne de quartier", 1)[1]  # said, aside
+    assert "la plus forte en janv." not in text

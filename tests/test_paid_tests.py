@@ -12,6 +12,7 @@ from smmplan.catalogue import paid_facts
 from smmplan.paid_tests import held_back_test
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
+from smmplan.views.paid_tests import test_plan_text as plan_text
 
 FACTS = paid_facts()["held_back_test"]
 
@@ -65,3 +66,26 @@ def test_the_chapter_and_the_next_steps_say_it(plans):
         assert money in budget_allocation(plan).html()
         steps = next_steps(plan)
         assert sum(money in s for s in steps) == 1
+
+
+def test_a_pass_scales_the_rest_in_capped_steps(plans):
+    """After a pass the rest moves in steps, each at most step_factor x the last and at most
+    the biggest paid platform's spend over the same weeks; what they cannot reach by the
+    plan's end stays held back (the fashion example's untried platform does not take it all)."""
+    for name in ("fashion", "b2b-software"):
+        plan = plans[name]
+        test = held_back_test(plan)
+        sc = test["scale"]
+        top = max(c.spend for c in plan.paid.channels)
+        assert sc["cap"] == pytest.approx(top * 7 * FACTS["weeks"] / 365, abs=0.01)
+        last = test["budget"]
+        for step in sc["steps"]:
+            assert step["budget"] <= FACTS["step_factor"] * last + 0.01
+            assert step["budget"] <= sc["cap"] + 0.01
+            last = step["budget"]
+        assert sc["reached"] + sc["kept"] == pytest.approx(test["rest"], abs=0.02)
+        end = dt.date.fromisoformat(plan.paid.paid_months[-1]).replace(day=28)
+        assert dt.date.fromisoformat(sc["steps"][-1]["end"]) <= end + dt.timedelta(days=4)
+    fashion = held_back_test(plans["fashion"])
+    assert fashion["scale"]["kept"] > 0
+    assert plans["fashion"].tr.money(fashion["scale"]["kept"]) in plan_text(plans["fashion"])

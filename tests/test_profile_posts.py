@@ -53,3 +53,19 @@ def test_the_lever_text_takes_its_numbers_from_the_data():
     more = dict(lever, profiles=dict(lever["profiles"], waves_per_month=3, volunteers=[8, 12]))
     assert "8 to 12 volunteers" in lever_how(more, Translator("en", "en_US", "USD"))
     assert "3 times a month" in lever_how(more, Translator("en", "en_US", "USD"))
+
+
+def test_founders_rotate_themes_and_tell_a_one_off_story_once(cloudline):
+    """52 weekly founder posts are not four titles repeated: a rotation of themes (the
+    month's industry read, a customer call, a hiring post each quarter...), the retro once."""
+    from collections import Counter
+
+    founders = Counter(s.base_idea.split(" — ")[0] for s in cloudline.channels.slots
+                       if s.profile == "founder")
+    assert len(founders) >= 10
+    assert founders["What we got wrong last year"] == 1
+    assert max(founders.values()) <= 12  # a theme of the month at most once a month
+    # every story told once stays once, on any page or profile
+    every = Counter(s.base_idea.split(" — ")[0] for s in cloudline.channels.slots)
+    assert every["The metric we stopped reporting"] <= 1
+    assert every["Cloudline Enterprise: the problem we started with"] <= 1

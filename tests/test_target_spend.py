@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from smmplan.budget import ChannelModel, ChannelPlan, Range
-from smmplan.target_spend import restrict, target_split, unearning
+from smmplan.target_channels import few_came, ruled_out
+from smmplan.target_spend import channel_verdicts, restrict, target_split, unearning
 
 TARGETS = [{"id": 0, "share": 0.4, "value_index": 1.6, "index": {"x": 1.0}},
            {"id": 1, "share": 0.4, "value_index": 0.3, "index": {"x": 1.2}},
@@ -56,3 +57,22 @@ def test_every_target_above_break_even_keeps_the_split_and_its_revenue():
 def test_a_platforms_last_target_is_never_left_out():
     one = [dict(TARGETS[1], share=1.0)]
     assert unearning([model()], [20_000.0], one, 1.0, {}) == {}
+
+
+def test_a_platform_the_target_card_rules_out_gets_no_spend_for_it():
+    """One rule: the card's "few of this target came through X" (``few_came``) is the
+    split's verdict too; never all of a platform's targets."""
+    class Persona:
+        acquisition = {"x": 3.1, "y": 60.0, "z": 0.0}
+    assert ruled_out(Persona()) == ["x"] and few_came(Persona.acquisition, "x")
+    targets = [{**t, "ruled_out": ["x"] if t["id"] == 2 else []} for t in TARGETS]
+    gone = channel_verdicts(targets, ["x", "y"])
+    assert gone == {"x": {2: {"channel": True}}}
+    m, value, spend = model(), 90.0, 20_000.0
+    kept = restrict(m, targets, gone["x"], value)
+    rows = target_split([plan_of(kept, spend, kept.value)], [kept], targets, [value], gone)
+    by = {r["target"]: r for r in rows}
+    assert by[2]["spend"] == 0 and not by[2]["funded"]
+    assert sum(r["spend"] for r in rows) == pytest.approx(spend, abs=0.05)
+    everyone = [{**t, "ruled_out": ["x"]} for t in TARGETS]
+    assert channel_verdicts(everyone, ["x"]) == {}

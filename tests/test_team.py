@@ -181,8 +181,10 @@ def test_the_clients_own_team_and_budget_come_first():
         assert r.fte == pytest.approx(r.existing + r.hire, abs=0.001)
     spent = fashion.total_cost["existing_team"] + fashion.total_cost["team"]  # both paid
     assert fashion.total_cost["existing_team"] > 0  # the six salaries are in the cost
+    # the gap is on the plan as sized; the cost (and the ROI) on the recommended option
     assert (fashion.budget_gap or 0) == pytest.approx(
-        max(0.0, spent - b["fashion"].budget.team), abs=1)
+        max(0.0, fashion.staffing_cost - b["fashion"].budget.team), abs=1)
+    assert spent == pytest.approx(fashion.recommended["cost"], abs=0.05)
     bakery = Plan(b["bakery"])  # a small shop: its hours plus what the team budget buys
     # the capacity the channels chapter states counts a workshop reminder story at a story's
     # few hours, not at an average post's
@@ -194,9 +196,12 @@ def test_the_clients_own_team_and_budget_come_first():
         assert bakery.team.budget_gap and bakery.team.recommended["within_budget"]
     cloud = Plan(b["b2b-software"]).team  # above its budget: the gap is stated
     assert cloud.budget_gap == pytest.approx(
-        cloud.total_cost["existing_team"] + cloud.total_cost["team"]
-        - b["b2b-software"].budget.team, abs=1)
+        cloud.staffing_cost - b["b2b-software"].budget.team, abs=1)
     assert "team_budget_gap" in cloud.notes
+    # recommended: the lean option within the budget; its cost is the plan's, not the sized
+    assert cloud.costed_on != "plan" and cloud.recommended["within_budget"]
+    assert cloud.total_cost["existing_team"] + cloud.total_cost["team"] == pytest.approx(
+        cloud.recommended["cost"], abs=0.05) and cloud.recommended["cost"] < cloud.staffing_cost
 
 
 @pytest.mark.parametrize("name", ["bakery", "fashion", "b2b-software"])
@@ -224,7 +229,7 @@ def test_good_better_best_options(name):
     if brief.client.size == "sme":
         assert opts[0]["kind"] == "owner_run" and opts[0]["cost"] == 0
         assert opts[0]["hours_per_week"] is not None
-    if team.total_cost["team"] + team.total_cost["existing_team"] <= brief.budget.team + 1:
+    if team.staffing_cost <= brief.budget.team + 1:  # the plan as sized fits the budget
         # unless the client's own people already carry it (then "good" is the plan)
         carried = opts[0].get("plan_work", True) and \
             opts[0]["posts_per_week"] >= team.posts_per_week - 0.5
@@ -289,8 +294,10 @@ def test_existing_staff_are_part_of_the_total_cost_and_the_budget_gap():
     assert existing > 0 and team.total_cost["existing_team"] == round(existing, 2)
     assert team.total_cost["total"] == pytest.approx(sum(
         v for k, v in team.total_cost.items() if k != "total"), abs=0.05)
-    spent = team.total_cost["team"] + existing
-    assert (team.budget_gap or 0) == pytest.approx(max(0.0, spent - b.budget.team), abs=1)
+    spent = team.total_cost["team"] + existing  # the recommended option's cost
+    assert spent == pytest.approx(team.recommended["cost"], abs=0.05)
+    assert (team.budget_gap or 0) == pytest.approx(
+        max(0.0, team.staffing_cost - b.budget.team), abs=1)
 
 
 def test_the_summary_states_the_team_budget_gap_and_what_fits_it():
@@ -308,6 +315,9 @@ def test_the_summary_states_the_team_budget_gap_and_what_fits_it():
     assert tr.money(pick["cost"]) in words and tr.number(pick["posts_per_week"], 1) in words
     fits = "within it" in words
     assert fits == pick["within_budget"]
+    assert tr.money(team.total_cost["total"]) in words  # the total on the recommended option
+    assert team.total_cost["total"] < team.staffing_cost + sum(
+        v for k, v in team.total_cost.items() if k in ("ads", "production", "tools"))
     brief = b["bakery"]  # within its budget: no gap sentence
     brief = brief.model_copy(update={"budget": brief.budget.model_copy(update={"team": 20000})})
     bakery = Plan(brief)
@@ -451,3 +461,21 @@ def test_work_the_own_team_does_today_is_no_new_cost():
     no_ads = brief.model_copy(update={"data": brief.data.model_copy(update={"ads": None})})
     hired = {r.role: r for r in plan_team(no_ads, paid, posts=18.0, channels=4).roles}
     assert hired["campaign_manager"].hire > 0 and hired["campaign_manager"].moved == 0
+
+
+def test_less_posting_at_the_same_cost_frees_own_time_and_says_so():
+    """Maison Lune's own team line pays good and better alike: good's lower posting leaves
+    more of its own team's time free (``spare_fte``), and the options notes say how much."""
+    from smmplan.catalogue import role_facts
+    from smmplan.plan import Plan
+    from smmplan.views.team import _own_time_notes
+
+    plan = Plan(examples()["fashion"])
+    good, better = plan.team.options[0], plan.team.options[1]
+    assert better["recommended"] and good["cost"] == pytest.approx(better["cost"], abs=1)
+    assert good["posts_per_week"] < better["posts_per_week"]
+    assert good["spare_fte"] > better["spare_fte"] + 0.05
+    notes = " ".join(n.markup for n in _own_time_notes(plan))
+    week = role_facts()["hours"]["per_fte_week"]
+    hours = plan.tr.number((good["spare_fte"] - better["spare_fte"]) * week, 0)
+    assert f"about {hours} more hours a week" in notes

@@ -7,6 +7,7 @@ import datetime as dt
 
 from ..brief import platforms
 from ..i18n import Translator
+from ..owner_title import owner_words
 from ..plan import Plan
 from ..report import FigureBlock, Html, render, static_output
 
@@ -93,9 +94,22 @@ def kpi_value(plan: Plan, kpi: str, value: float | None) -> str:
 
 
 def role_name(plan: Plan, role: str) -> str:
-    """A role's name: the approval-flow wording, else the team chapter's."""
+    """A role's name: the owner's title when the brief gives one ("gérante"), else the
+    approval-flow wording, else the team chapter's."""
+    owner = owner_words(plan.brief, plan.tr) if role == "owner" else None
+    if owner:
+        return owner["title"]
     key = f"approval_role.{role}"
     return plan.tr.t(key) if plan.tr.has(key) else plan.tr.t(f"team.role.{role}")
+
+
+def option_kind(plan: Plan, kind: str) -> str:
+    """A team option's kind; the owner-run option says whose hours ("heures de la
+    gérante") when the brief gives the owner's title."""
+    owner = owner_words(plan.brief, plan.tr) if kind == "owner_run" else None
+    if owner:
+        return plan.tr.t("team.option_kind_owner_named", of=owner["of"])
+    return plan.tr.t(f"team.option_kind.{kind}")
 
 
 def weekday_name(plan: Plan, n: int) -> str:

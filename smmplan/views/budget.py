@@ -15,6 +15,7 @@ from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
+from .awareness_note import awareness_note
 from .base import (
     Section,
     appendix_chapter,
@@ -40,6 +41,7 @@ from .lifetime import value_note as lifetime_value_note
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
+from .stop_basis import conversion_only_note
 from .targets import persona_name
 from .trial_share import trial_share_notes
 
@@ -138,7 +140,7 @@ def budget_allocation(plan: Plan) -> Section:
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
-               for t in trial_share_notes(plan) + opening_notes(plan)]
+               for t in trial_share_notes(plan) + opening_notes(plan) + awareness_note(plan)]
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),
@@ -240,8 +242,7 @@ def _value_notes(plan: Plan) -> list[str]:
         out.append(tr.t("budget.aov_brief", value=tr.money(paid.aov, 2), sale=tr.t(
             "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else ""))
     cv = paid.customer_value
-    if cv:
-        on = paid.break_even_basis == "customer"
+    if cv:  # shown, not the break-even: the forecast's conversions hold the repeats
         out.append(tr.t(
             "budget.break_even_customer", file=cv["file"],
             orders_file=tr.number(cv["orders_per_customer"], 1),
@@ -249,9 +250,9 @@ def _value_notes(plan: Plan) -> list[str]:
             file_basis=tr.t(f"budget.customer_file_{cv['file_months_basis']}"),
             months=tr.number(cv["months"]), orders=tr.number(cv["orders"], 2),
             order_value=tr.money(cv["order_value"], 2), value=tr.money(cv["value"], 2),
-            cpa=tr.money(cv["break_even"], 2), first=tr.money(paid.first_order_break_even, 2),
-            use=tr.t("budget.customer_use_on" if on else "budget.customer_use_off",
-                     months=tr.number(cv["months"]))))
+            cpa=tr.money(cv["break_even"], 2), use=tr.t(
+                "budget.customer_in_forecast", first=tr.money(paid.first_order_break_even, 2),
+                aov=tr.money(paid.aov, 2))))
     return out + lifetime_value_note(plan)  # annual contracts: their value over the years
 
 
@@ -288,7 +289,8 @@ def budget_scenarios(plan: Plan) -> Section:
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
         text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),
-                    low=tr.percent(low, 0), high=tr.percent(high, 0))
+                    low=tr.percent(low, 0), high=tr.percent(high, 0)) + conversion_only_note(
+                        plan)  # the campaigns' own cost beside it, or why it does not pay
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
                     budget=tr.money(paid.break_even_budget))
@@ -437,8 +439,15 @@ def _by_target(plan: Plan) -> list:
         if paid.aov:
             split_cols.append(Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v)))
         blocks += [section_heading(plan, "budget.by_target_heading", "budget-by-target", level=4)]
-        for t in sorted({r["target"] for r in paid.left_out}):
-            rows = [r for r in paid.left_out if r["target"] == t]
+        cards = [r for r in paid.left_out if r.get("channel")]  # the target cards' verdict
+        for t in sorted({r["target"] for r in cards}):
+            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                "budget.left_out_channel", target=names.get(t, f"T{t + 1}"),
+                platforms=tr.join([platform_label(r["platform"]) for r in cards
+                                   if r["target"] == t])))))
+        priced = [r for r in paid.left_out if not r.get("channel")]
+        for t in sorted({r["target"] for r in priced}):
+            rows = [r for r in priced if r["target"] == t]
             blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
                 "budget.left_out", target=names.get(t, f"T{t + 1}"),
                 platforms=tr.join([platform_label(r["platform"]) for r in rows]),
@@ -559,6 +568,8 @@ def _order_values(plan: Plan) -> list:
     by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
     by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
     basis = paid.order_value.get("basis", "sector")
+    if basis == "offer":  # a booked offer's price: the same each month, not a rounding drift
+        by["order_value"] = float(paid.aov)
     notes = [tr.t(f"budget.order_value_{basis}", sector=tr.text(playbook(
         plan.brief.client.sector_kind)["name"]))]
     value_cols = [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))]

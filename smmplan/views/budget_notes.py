@@ -322,9 +322,13 @@ def _demand_note(plan: Plan) -> str:
     tr = plan.tr
     if not plan.paid.monthly:
         return ""
-    by = pd.DataFrame(plan.paid.monthly).groupby("month", sort=False)[
-        ["spend", "conversions"]].sum()
-    by = by[by["spend"] > 0] if (by["spend"] > 0).any() else by  # the months paid runs in
+    frame = pd.DataFrame(plan.paid.monthly)
+    opening = frame.groupby("month", sort=False)["opening"].sum() \
+        if "opening" in frame else pd.Series(dtype=float)
+    by = frame.groupby("month", sort=False)[["spend", "conversions"]].sum()
+    if opening.sum() > 0.5:  # an opening campaign's reach ads do not follow demand: aside
+        by["spend"] = by["spend"] - opening.reindex(by.index).fillna(0.0)
+    by = by[by["spend"] > 0.5] if (by["spend"] > 0.5).any() else by  # the months paid runs in
     name = lambda m: tr.month(pd.Timestamp(m).date())  # noqa: E731
     months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
               "conv_peak": name(by["conversions"].idxmax()),
@@ -340,6 +344,18 @@ def _demand_note(plan: Plan) -> str:
     if full:  # the seat cap, not the cost of advertising, sets where the money goes
         return tr.t("budget.demand_seats" + _leads(plan.paid), full=tr.join(full), peaks=tr.join([
             format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
-            **months)
-    return tr.t("budget.demand", peaks=tr.join([
-        format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]), **months)
+            **months) + _opening_aside(plan, opening)
+    follows = pd.Timestamp(by["spend"].idxmax()).month in peaks  # else "follows it" is false
+    return tr.t("budget.demand" if follows else "budget.demand_value", peaks=tr.join([
+        format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
+        **months) + _opening_aside(plan, opening)
+
+
+def _opening_aside(plan: Plan, opening: pd.Series) -> str:
+    """The opening campaign's spend, left out of the demand sentence's months, said."""
+    spent = opening[opening > 0.5]
+    if spent.empty:
+        return ""
+    tr = plan.tr
+    return " " + tr.t("budget.demand_opening_aside", amount=tr.money(float(spent.sum())),
+                      months=tr.join([tr.month(pd.Timestamp(m).date()) for m in spent.index]))

@@ -7,7 +7,7 @@ import pandas as pd
 from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..i18n import apply_register
-from ..idea_repeats import idea_counts
+from ..idea_repeats import idea_counts, told_once
 from ..ideas import copy_register, idea_caps
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -19,10 +19,11 @@ from .base import (
     clock,
     day,
     platform_label,
+    role_name,
     section_heading,
     weekday_name,
 )
-from .team import owner_basis
+from .team import owner_basis, recommended_posting
 
 
 def channels_decisions(plan: Plan) -> list[str]:
@@ -30,6 +31,13 @@ def channels_decisions(plan: Plan) -> list[str]:
     tr, ch = plan.tr, plan.channels
     kept = [f"{platform_label(c.platform)} ({tr.t(f'channels.role.{c.role}')})"
             for c in ch.choices if c.kept]
+    pick, team = recommended_posting(plan), plan.team
+    if pick is not None:  # the recommended team option posts less than the calendar
+        return [tr.t("summary_channels.kept_within", channels=tr.join(kept),
+                     posts=tr.plural("plural.posts", pick["posts_per_week"]),
+                     option=tr.t(f"team.option_key.{pick['key']}"),
+                     planned=tr.number(round(ch.planned_posts, 1), 1),
+                     gap=tr.money(team.budget_gap or 0))]
     return [tr.t("summary_channels.kept", channels=tr.join(kept),
                  posts=tr.plural("plural.posts", round(ch.planned_posts, 1)))]
 
@@ -153,10 +161,50 @@ def frequency_rules(plan: Plan) -> str:
     tr, r = plan.tr, rules()["maintenance"]
     kept = [c for c in plan.channels.choices if c.kept]
     lead = max(kept, key=lambda c: c.score)
-    return tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
+    text = tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
                 weak=tr.percent(r["weak_engagement"] * 100, 0),
                 acquisition=tr.percent(r["weak_acquisition"], 0),
                 cadence=_cadence(tr, r["posts_per_week"]))
+    from ..catalogue import content_facts
+
+    facts = content_facts()["platforms"]
+    for c in kept:
+        if c.stretched:
+            text += " " + tr.t("channels.frequency_stretch", platform=platform_label(c.platform),
+                               usual=_cadence(tr, facts[c.platform]["posts_per_week"][1]),
+                               top=_cadence(tr, rules()["stretch_max"][c.platform]))
+    return text + feed_gap(plan)
+
+
+def feed_gap(plan: Plan) -> str:
+    """A small business's platform that carries reminder stories before booked sessions and
+    whose own feed posts (neither stories nor ads only) fall below today's posting, said
+    with what keeping today's posting would take: the hours a week of its feed formats
+    (``team.work_rows``) and their cost over the plan at the bought hour's rate."""
+    from .. import workload as wl
+    from ..team import _hour_a_week, work_rows
+
+    brief, tr = plan.brief, plan.tr
+    if brief.client.size != "sme" or \
+            plan.channels.planned_posts < plan.channels.capacity_posts - 0.05:
+        return ""  # only where the hours, all used, are what holds the feed back
+    period = brief.client.period
+    weeks = ((period.end - period.start).days + 1) / 7
+    text = ""
+    for c in plan.channels.choices:
+        today = c.current_posts_per_week or 0.0
+        feed = [s.format for s in plan.channels.slots
+                if s.platform == c.platform and not s.ad_only and s.format != "story"]
+        if not (c.kept and c.reminders and feed) or len(feed) / weeks >= today - 0.05:
+            continue
+        mix = wl.calendar_mix(feed, period.start, period.end)
+        per_post = sum(r["sme_hours"] for r in work_rows(brief, 1.0, mix) if not r["lever"])
+        hours = (today - len(feed) / weeks) * per_post
+        text += " " + tr.t("channels.feed_gap", platform=platform_label(c.platform),
+                           feed=tr.number(len(feed) / weeks, 1), today=tr.number(today, 1),
+                           hours=tr.number(hours, 1),
+                           cost=tr.money(hours * _hour_a_week(brief, plan.paid.rate)))
+    return text
 
 
 def _cadence(tr, value: float) -> str:
@@ -286,8 +334,10 @@ def content_plan(plan: Plan) -> Section:
         section_heading(plan, "ideas.title", "channels-ideas"),
         Html(render("paragraph.html.j2", text=tr.t(
             "ideas.intro", n=tr.number(len(ch.ideas)), client=plan.brief.client.name,
-            sector=sector_name(plan)) + (" " + tr.plural("ideas.unplaced", len(ch.unplaced))
-                                         if ch.unplaced else ""))),
+            sector=sector_name(plan)) + (" " + tr.plural(
+                "ideas.unplaced", len(ch.unplaced), ideas=tr.join(
+                    [tr.t("common.quoted", text=u.split(" — ")[0]) for u in ch.unplaced]))
+                if ch.unplaced else ""))),
         plan.record.table("ideas", "channels", tr.t("ideas.title"), ideas,
                           [Column("pillar", tr.t("ideas.pillar")),
                            Column("text", tr.t("ideas.topic")),
@@ -339,8 +389,11 @@ def _calendar_notes(plan: Plan) -> list[str]:
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
         out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),
-                        most=tr.plural("plural.posts", counts["most"]),
-                        texts=tr.number(counts["texts"])))
+                        most=tr.plural("plural.posts", counts["most"])))
+    once = told_once(ch.slots, ch.ideas)
+    if once:  # a retro or an origin story is not repeated all year
+        out.append(tr.t("channels.calendar_told_once", stories=tr.join(
+            [tr.t("channels.told_once_item", text=t) for t in once])))
     return out
 
 
@@ -376,9 +429,9 @@ def calendar_view(plan: Plan) -> Section:
     dates = pd.DataFrame(ch.key_dates or [{"date": "", "name": "", "kind": ""}])
     approval = pd.DataFrame([{
         "content": tr.t(f"approval_content.{a['content']}"),
-        "draft": tr.t(f"approval_role.{a['draft']}"),
-        "approve": tr.t(f"approval_role.{a['approve']}"),
-        "publish": tr.t(f"approval_role.{a['publish']}")} for a in ch.approval])
+        "draft": role_name(plan, a["draft"]),
+        "approve": role_name(plan, a["approve"]),
+        "publish": role_name(plan, a["publish"])} for a in ch.approval])
     blocks = [
         section_heading(plan, "channels.windows", "channels-windows"),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(

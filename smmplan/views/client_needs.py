@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..new_shops import new_shops_phrase
+from ..openings_paid import new_shops
+from ..owner_title import owner_words
 from ..plan import Plan
 from ..sectors import playbook
 from .base import day, platform_label, role_name
@@ -20,9 +23,12 @@ def client_needs(plan: Plan) -> list[str]:
     kept = [platform_label(c.platform) for c in plan.channels.choices if c.kept]
     approver = next((a["approve"] for a in plan.channels.approval if a["content"] == "organic"),
                     "owner")
+    due = day(tr, brief.client.period.start - dt.timedelta(days=7))
+    owner = owner_words(brief, tr) if approver == "owner" else None
     out = [tr.t("agency.need_access", channels=tr.join(kept)),
-           tr.t("agency.need_approver", role=role_name(plan, approver),
-                date=day(tr, brief.client.period.start - dt.timedelta(days=7)))]
+           tr.t("agency.need_approver_named", the=owner["the"][:1].upper() + owner["the"][1:],
+                date=due) if owner else
+           tr.t("agency.need_approver", role=role_name(plan, approver), date=due)]
     if "posts" not in files:
         out.append(tr.t("agency.need_posts"))
     if "audience" not in files and book.get("customer_file", True):
@@ -33,6 +39,9 @@ def client_needs(plan: Plan) -> list[str]:
     if "ads" not in files and (brief.budget.paid_media or 0) > 0 and not starting:
         out.append(tr.t("agency.need_ads"))
     out += _tracking_needs(plan)
+    if new_shops_phrase(brief):  # the brief dates no opening: the plan assumes them open
+        out.append(tr.plural("agency.need_new_shops", new_shops(brief),
+                             shops=new_shops_phrase(brief)))
     unmeasured = list(dict.fromkeys(tr.t(f"kpi.{o.kpi}") for o in
                                     plan.objectives.objectives
                                     if o.baseline.basis == "not_measurable"))

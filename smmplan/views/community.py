@@ -13,6 +13,7 @@ from .base import (
     Section,
     chapter_opening,
     platform_label,
+    role_name,
     section_heading,
 )
 
@@ -112,7 +113,7 @@ def crisis_playbook(plan: Plan) -> Section:
                 base=tr.number(cm.negative_per_unit, 1),
             ) + tr.t("common.semicolon") + trigger
         rows.append({"level": lv["level"], "name": tr.t("community.level", n=lv["level"]),
-                     "trigger": trigger, "owner": tr.t(f"approval_role.{lv['owner']}"),
+                     "trigger": trigger, "owner": role_name(plan, lv["owner"]),
                      "hours": tr.t("community.hours", n=lv["hours"])})
     holding = [tr.t(f"community.holding_{n}", topic="[…]", time="[…]", facts="[…]",
                     action="[…]") for n in (1, 2, 3)]

@@ -18,20 +18,6 @@ from .base import (
 )
 
 
-def measured_first(plan: Plan, keys: list[str]) -> list[str]:
-    """Problems to fix first, those the client's data measures (an objective serving it
-    with a baseline) and its goals need (an objective at a goal's funnel stage) first: the
-    summary never leads with what the plan cannot measure yet."""
-    obs = plan.objectives.objectives
-    goal_stages = {o.stage for o in obs if o.from_brief}
-
-    def rank(key: str) -> tuple[bool, bool]:
-        mine = [o for o in obs if o.problem == key or key in o.problems]
-        return (not any(o.baseline.value is not None for o in mine),
-                not any(o.stage in goal_stages for o in mine))
-    return sorted(keys, key=rank)
-
-
 def unmeasured_aside(plan: Plan, keys: list[str]) -> list[str]:
     """Problems to fix first that none of the client's goals needs (no objective at a
     goal's funnel stage) and its data does not measure (no objective with a baseline): a
@@ -43,17 +29,41 @@ def unmeasured_aside(plan: Plan, keys: list[str]) -> list[str]:
                                        for o in mine[k])]
 
 
+def fix_order(plan: Plan) -> tuple[list[str], list[str]]:
+    """The one ranking of the problems to fix first, for the diagnosis chapter and the
+    executive summary alike: the diagnosis's order (priority), except that the problems
+    none of the client's goals needs and its data does not measure (``unmeasured_aside``)
+    come after the others, once measured. Returns (first, later)."""
+    diag = plan.identity.diagnosis
+    by_key = diag.by_key()
+    later = unmeasured_aside(plan, diag.fix_first) \
+        if any(by_key[k].score >= 2 for k in diag.fix_first) else []
+    if len(later) >= len(diag.fix_first):  # nothing measured: the diagnosis's order
+        later = []
+    return [k for k in diag.fix_first if k not in later], later
+
+
+def problem_ranks(plan: Plan) -> dict[str, int]:
+    """Each problem's rank in the one ranking (``fix_order``), then the others by the
+    diagnosis's priority."""
+    first, later = fix_order(plan)
+    rest = [p.key for p in sorted(plan.identity.diagnosis.problems, key=lambda p: p.rank)
+            if p.key not in first + later]
+    return {k: i for i, k in enumerate(first + later + rest, start=1)}
+
+
 def identity_decisions(plan: Plan) -> list[str]:
     """The identity chapter's decisions in words (executive summary)."""
     tr, ident = plan.tr, plan.identity
     diag, mat, bench = ident.diagnosis, ident.maturity, ident.competitors
     out = []
-    names = [tr.t(f"problem.{k}.name") for k in measured_first(plan, diag.fix_first)]
+    first, aside = fix_order(plan)  # the diagnosis chapter's own order
+    names = [tr.t(f"problem.{k}.name") for k in first + aside]
     severe = [p for p in diag.problems if p.key in diag.fix_first and p.score >= 2]
-    later = [tr.t(f"problem.{k}.name") for k in unmeasured_aside(plan, diag.fix_first)]
-    if severe and later and len(later) < len(names):  # what no goal needs and no data
-        out.append(tr.t("summary.identity.fix_first",  # measures comes after, once measured
-                        problems=tr.join([n for n in names if n not in later])))
+    later = [tr.t(f"problem.{k}.name") for k in aside]
+    if severe and later:  # what no goal needs and no data measures comes after, once measured
+        out.append(tr.t("summary.identity.fix_first",
+                        problems=tr.join([tr.t(f"problem.{k}.name") for k in first])))
         out.append(tr.t("summary.identity.fix_later", problems=tr.join(later)))
     elif severe:
         out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))
@@ -118,11 +128,12 @@ def tone_of_voice(plan: Plan) -> Section:
 def diagnosis(plan: Plan) -> Section:
     """The seven problems: table, chart, and what the plan fixes first."""
     tr, diag = plan.tr, plan.identity.diagnosis
+    ranks = problem_ranks(plan)  # one ranking, the executive summary's too
     frame = pd.DataFrame([{
-        "rank": p.rank, "problem": p.key, "problem_name": tr.t(f"problem.{p.key}.name"),
+        "rank": ranks[p.key], "problem": p.key, "problem_name": tr.t(f"problem.{p.key}.name"),
         "score": p.score, "severity": tr.t(f"severity.{p.severity}"),
         "stage": tr.t(f"stage.{p.stage}"), "priority": p.priority, "evidence": p.evidence,
-    } for p in sorted(diag.problems, key=lambda p: p.rank)])
+    } for p in sorted(diag.problems, key=lambda p: ranks[p.key])])
     table = plan.record.table(
         "diagnosis", "identity", tr.t("identity.diagnosis"), frame,
         [Column("rank", tr.t("table.rank")), Column("problem_name", tr.t("table.problem")),
@@ -132,9 +143,10 @@ def diagnosis(plan: Plan) -> Section:
     )
     by_key = diag.by_key()
     if any(by_key[k].score >= 2 for k in diag.fix_first):
-        items = [tr.t("identity.fix_first_item", problem=tr.t(f"problem.{k}.name"),
-                      action=tr.t(f"problem.{k}.action"),
-                      chapter=tr.t(f"chapter.{by_key[k].chapter}")) for k in diag.fix_first]
+        first, later = fix_order(plan)
+        items = [tr.t("identity.fix_later_item" if k in later else "identity.fix_first_item",
+                      problem=tr.t(f"problem.{k}.name"), action=tr.t(f"problem.{k}.action"),
+                      chapter=tr.t(f"chapter.{by_key[k].chapter}")) for k in first + later]
         fix = Html(render("list.html.j2", title=tr.t("identity.fix_first_title"), items=items,
                           ordered=True, css="smm-decision"))
     else:
@@ -145,7 +157,7 @@ def diagnosis(plan: Plan) -> Section:
         section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
         Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
         plan.record.figure("problems", "identity",
-                           charts.problems_chart(diag, tr, plan.theme)),
+                           charts.problems_chart(diag, tr, plan.theme, ranks)),
         fix,
         table,
         *sector_levers(plan),

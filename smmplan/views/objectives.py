@@ -21,6 +21,7 @@ from .base import (
     weekday_name,
 )
 from .baseline_figures import ads_rows_note, brief_figure_note
+from .fill_budget import fill_miss
 from .held_back import cap_values
 
 
@@ -55,6 +56,24 @@ def objectives_decisions(plan: Plan) -> list[str]:
                for o in ob.objectives if not o.realistic]
     if flagged:
         out.append(tr.t("summary_objectives.flagged", goals=tr.join(flagged)))
+    if ob.setup:
+        out.append(tr.t("summary_objectives.setup",
+                        list=tr.join([kpi_label(plan, o) for o in ob.setup])))
+    return out
+
+
+def setup_notes(plan: Plan) -> list[str]:
+    """Each set-up task (``Objectives.setup``): what to put in place in the first month,
+    with a local business's Google Business Profiles for its web sessions."""
+    tr, out = plan.tr, []
+    for o in plan.objectives.setup:
+        how = tr.t(f"objectives.setup_how.{o.kpi}") if tr.has(f"objectives.setup_how.{o.kpi}") \
+            else tr.t(f"objectives.how.{o.kpi}") if tr.has(f"objectives.how.{o.kpi}") \
+            else tr.t("objectives.how.business_kpi")
+        if o.source == "web" and (plan.brief.client.locations or
+                                  plan.brief.client.market_population):
+            how = tr.t("objectives.setup_local", how=how)
+        out.append(tr.t("objectives.setup", kpi=kpi_label(plan, o), how=how))
     return out
 
 
@@ -73,8 +92,7 @@ def fill_sentence(plan: Plan, g: GoalGap) -> str:
                "after": tr.percent(s.fill_after or 0, 0)}
     if g.overshoots:
         return tr.t("goal_gap.fill_over", excess=tr.number(-g.gap), **values)
-    return tr.t("goal_gap.fill_miss", gap=tr.number(g.gap),
-                gap_month=tr.number(g.gap / s.months, 1), **values)
+    return fill_miss(plan, g, values)  # with the budget that reaches it, when it pays
 
 
 def seats_detail(plan: Plan, s) -> str:
@@ -254,6 +272,31 @@ def counted_note(plan: Plan, counted: dict | None) -> list[str]:
     return [tr.t("objectives.counted_pages", event=event, pages=tr.join(counted["pages"]))]
 
 
+def survey_sentence(plan: Plan, o: Objective) -> str:
+    """A survey KPI's realism on its quarterly readings (``objectives.survey_check``)."""
+    tr, sv = plan.tr, o.baseline.covers["survey"]
+    key = "objectives.survey_realistic" if sv["within_pace"] else \
+        "objectives.survey_margin" if sv["realistic"] else "objectives.survey_unrealistic"
+    return tr.t(key, goal=o.goal or tr.t(f"objective.{o.objective}"),
+                target=kpi_value(plan, o.kpi, o.target), required=tr.percent(sv["required"], 1),
+                max=tr.percent(sv["pace"], 1), readings=sv["readings"],
+                alternative=kpi_value(plan, o.kpi, sv["reachable"]),
+                gap=tr.plural("objectives.points", round(sv["gap"], 1)),
+                margin=tr.plural("objectives.points", round(sv["margin"], 1)),
+                n=tr.number(sv["respondents"]))
+
+
+def _linked_args(plan: Plan, linked: dict | None) -> dict:
+    """The figures of a rate flagged by the count goal it produces (``linked_rates``)."""
+    if not linked:
+        return {}
+    tr, key = plan.tr, f"objectives.lead_event_count.{linked['event']}"
+    return {"sessions": tr.number(linked["sessions"]),
+            "implied": tr.plural(key, linked["implied"]) if tr.has(f"{key}.other")
+            else tr.number(linked["implied"]),
+            "count": tr.number(linked["count"]), "count_goal": linked["goal"]}
+
+
 def objectives_smart(plan: Plan) -> Section:
     """Heading, the problem -> objective -> KPI tree, SMART objectives, realism flags."""
     tr, ob = plan.tr, plan.objectives
@@ -297,9 +340,14 @@ def objectives_smart(plan: Plan) -> Section:
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
         notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
-        if o.required_monthly is not None:
+        if o.baseline.covers.get("survey"):
+            notes.append(survey_sentence(plan, o))
+        elif o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
-            if (o.baseline.covers.get("ceiling") or {}).get("realistic"):
+            linked = o.baseline.covers.get("linked") if not o.realistic else None
+            if linked:  # the rate a flagged count goal gives (``goal_gap.linked_rates``)
+                key = "objectives.unrealistic_linked"
+            elif (o.baseline.covers.get("ceiling") or {}).get("realistic"):
                 key = "objectives.realistic_ceiling"  # reachable from the ceiling, not floor
             elif forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
@@ -313,8 +361,9 @@ def objectives_smart(plan: Plan) -> Section:
                               max=tr.percent(o.max_monthly, 1),
                               alternative=kpi_value(plan, o.kpi, o.realistic_target),
                               event=lead_event_name(plan, o.baseline.covers)
-                              if o.baseline.covers.get("ceiling") else ""))
-    notes += goal_gap_sentences(plan)
+                              if o.baseline.covers.get("ceiling") or linked else "",
+                              **_linked_args(plan, linked)))
+    notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
     series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
@@ -365,7 +414,7 @@ def objectives_measurement(plan: Plan) -> Section:
     tr, ob = plan.tr, plan.objectives
     frame = pd.DataFrame([{
         "measure": tr.t(f"measure.{m['measure']}") if m["measure"] else tr.t(
-            "measure.objective"),
+            "measure.setup" if m.get("setup") else "measure.objective"),
         "kpi": tr.t(f"kpi.{m['kpi']}") if m["kpi"] else tr.t("measure.no_kpi"),
         "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),

@@ -10,9 +10,26 @@ from ..plan import Plan
 from .base import day, platform_label
 
 
+def _scale(plan: Plan, test: dict) -> str:
+    """How the rest moves after a pass: the staged steps, and what they leave held back."""
+    tr, sc = plan.tr, test["scale"]
+    if not sc["steps"]:
+        return ""
+    end = day(tr, dt.date.fromisoformat(sc["steps"][-1]["end"]))
+    tail = tr.t("budget.test_scale_kept" if sc["kept"] >= 1 else "budget.test_scale_all",
+                end=end, reached=tr.money(sc["reached"]), rest=tr.money(test["rest"]),
+                kept=tr.money(sc["kept"]))
+    return tr.t("budget.test_scale", platform=platform_label(test["platform"]),
+                weeks=tr.number(test["weeks"]), factor=tr.number(sc["factor"]),
+                cap=tr.money(sc["cap"]), biggest=platform_label(sc["biggest"]),
+                first=tr.money(sc["steps"][0]["budget"]),
+                threshold=tr.money(test["threshold"], 2), tail=tail)
+
+
 def _values(plan: Plan, test: dict) -> dict:
     tr = plan.tr
-    return {"platform": platform_label(test["platform"]), "budget": tr.money(test["budget"]),
+    return {"scale": _scale(plan, test), "platform": platform_label(test["platform"]),
+            "budget": tr.money(test["budget"]),
             "n": tr.number(test["conversions"]), "threshold": tr.money(test["threshold"], 2),
             "start": day(tr, dt.date.fromisoformat(test["start"])),
             "decide": day(tr, dt.date.fromisoformat(test["decide"])),

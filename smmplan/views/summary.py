@@ -7,7 +7,9 @@ import base64
 import datetime as dt
 
 from ..goal_gap import held_by_cap
+from ..new_shops import new_shops_phrase
 from ..objectives import Objective
+from ..openings_paid import new_shops
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
 from ..safety import logo_bytes
@@ -29,8 +31,9 @@ from .held_back import cap_values
 from .identity import identity_decisions
 from .objectives import goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
+from .stop_basis import scale_basis, stop_basis
 from .targets import targets_decisions
-from .team import team_decisions
+from .team import recommended_posting, team_decisions
 
 
 def logo_data_uri(plan: Plan) -> str | None:
@@ -151,9 +154,11 @@ def recommendations(plan: Plan) -> list[str]:
     if goal is not None and goal.from_brief:  # the client's own goal leads the summary
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     kept = [platform_label(c.platform) for c in ch.choices if c.kept]
+    within = recommended_posting(plan)  # the recommended team's posting, when lower
     out.append(tr.t("agency.rec_channels" if len(kept) <= 3 else "agency.rec_channels_many",
-                    n=len(kept), channels=tr.join(kept),
-                    posts=tr.plural("plural.posts", ch.planned_posts)))
+                    n=len(kept), channels=tr.join(kept), posts=tr.plural(
+                        "plural.posts", within["posts_per_week"] if within
+                        else ch.planned_posts)))
     book = playbook(brief.client.sector_kind)
     score = {p.key: p.score for p in plan.identity.diagnosis.problems}
     # the lever that moves the client's own goal first (a playbook lever's ``kpis``), else
@@ -285,6 +290,9 @@ def risks(plan: Plan) -> list[dict]:
                  if d["kind"] == "sector" and "(" in d["name"]]
     if estimated:
         out.append(("risk_dates", {"dates": tr.join(estimated)}))
+    if new_shops_phrase(plan.brief):  # the brief dates no opening (new_shops.opening_date)
+        out.append(("risk_new_shops" if new_shops(plan.brief) > 1 else "risk_new_shop",
+                    {"shops": new_shops_phrase(plan.brief)}))
     book = playbook(plan.brief.client.sector_kind)
     if len(set(book["demand_by_month"].values())) > 1:
         out.append(("risk_demand", {"client": name}))
@@ -319,7 +327,7 @@ def reporting(plan: Plan) -> list[str]:
     out = [tr.t("agency.weekly"), tr.t("agency.monthly"),
            tr.t("agency.quarterly", client=name)]
     cpa = plan.paid.break_even_cpa
-    forecast = plan.paid.totals.get("cpa")
+    forecast, shown = scale_basis(plan)  # conversion campaigns' cost, the stop rule's basis
     if cpa:
         # scale only what beats the forecast; when the envelope stops at break-even the last
         # sale already costs about that, so an average below break-even is not a reason to add
@@ -327,19 +335,20 @@ def reporting(plan: Plan) -> list[str]:
         last = at.get("marginal_cpa")  # what the last conversion of the envelope costs
         if plan.paid.seats:  # bookings are capped by the free seats: scale only into them
             out.append(tr.t("agency.scale_seats" + _leads(plan.paid),
-                            cpa=tr.money(forecast or cpa, 2),
+                            cpa=shown or tr.money(cpa, 2),
                             seats=tr.number(plan.paid.seats["free"]),
                             line=plan.paid.seats["line"]))
         elif forecast and forecast < cpa and last and last < 0.9 * cpa:
-            out.append(tr.t("agency.scale_headroom", cpa=tr.money(forecast, 2),
+            out.append(tr.t("agency.scale_headroom", cpa=shown,
                             last=tr.money(last, 2), break_even=tr.money(cpa, 2)
                             + (f" ({each})" if (each := break_even_each(plan)) else "")))
         elif forecast and forecast < cpa:
-            out.append(tr.t("agency.scale_forecast", cpa=tr.money(forecast, 2),
+            out.append(tr.t("agency.scale_forecast", cpa=shown,
                             break_even=tr.money(cpa, 2)))
         else:
             out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
         out.append(tr.t("agency.stop", cpa=break_even_each(plan) or tr.money(cpa, 2)))
+        out += stop_basis(plan)  # the forecast's conversion-only cost beside the rule
     out.append(tr.t("agency.scale_content"))
     return out
 

@@ -14,12 +14,12 @@ from ..team import LEAN_KINDS, community_hours, own_team_estimated
 from .base import (
     Section,
     chapter_opening,
+    option_kind,
     section_heading,
 )
 from .creators import creator_lines
-from .lifetime import first_year_key
 from .lifetime import return_line as lifetime_return
-from .roi_scope import booked_leaves_out
+from .roi_scope import booked_leaves_out, roi_key
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -30,12 +30,18 @@ def team_decisions(plan: Plan) -> list[str]:
     cost = {"in_house": team.in_house, "agency": team.agency, "freelancers": team.freelancers,
             "mixed": team.mixed}[team.cheapest]
     existing = team.total_cost.get("existing_team", 0)
-    text = tr.t("summary_team.staffing_existing" if existing else "summary_team.staffing",
+    key = "summary_team.staffing_existing" if existing else "summary_team.staffing"
+    sized = team.costed_on != "plan"  # the cost is on the recommended option, not this team
+    text = tr.t(key + ("_sized" if sized else ""),
                 fte=fte(plan, team.fte), own=fte(plan, team.existing_fte),
                 hire=fte(plan, team.hire_fte), existing=tr.money(existing),
                 option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
                 total=tr.money(team.total_cost["total"]))
-    return [text] + ([over_budget(plan)] if team.budget_gap else []) + _return_line(plan)
+    total = [tr.t("summary_team.total_on", option=tr.t(
+        f"team.option_key.{team.recommended['key']}"),
+        total=tr.money(team.total_cost["total"]))] if sized and team.recommended else []
+    return [text] + ([over_budget(plan)] if team.budget_gap else []) + total + \
+        _return_line(plan)
 
 
 def _return_line(plan: Plan) -> list[str]:
@@ -46,7 +52,7 @@ def _return_line(plan: Plan) -> list[str]:
     if team.roi is None:
         return []
     margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
-    return [tr.t(first_year_key(plan, "summary_team.return", "summary"),
+    return [tr.t(roi_key(plan, "summary_team.return", "summary"),
                  total=tr.money(team.total_cost["total"]), margin=tr.money(margin),
                  roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan)] + lifetime_return(plan)
 
@@ -75,6 +81,16 @@ def fte(plan: Plan, value: float) -> str:
     return plan.tr.number(value, 2)
 
 
+def recommended_posting(plan: Plan) -> dict | None:
+    """The recommended team option when it posts less than the calendar (the plan as sized
+    is above the team budget), else None: the summary states its posting."""
+    pick, team = plan.team.recommended, plan.team
+    if pick is None or not team.budget_gap or \
+            pick["posts_per_week"] >= round(plan.channels.planned_posts, 1) - 0.05:
+        return None
+    return pick
+
+
 def over_budget(plan: Plan) -> str:
     """How far the plan's team is above the brief's team budget, and the option that fits
     it (the recommended one), else the cheapest when none does (``team_options``)."""
@@ -88,7 +104,7 @@ def over_budget(plan: Plan) -> str:
         return tr.t("team.note.team_budget_gap", cost=tr.money(team.staffing_cost), **values)
     return tr.t("summary_team.over_fits" if fits else "summary_team.over_none",
                 option=tr.t(f"team.option_key.{pick['key']}"),
-                kind=tr.t(f"team.option_kind.{pick['kind']}"),
+                kind=option_kind(plan, pick["kind"]),
                 posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
                 staffing=tr.money(team.staffing_cost), **values)
 
@@ -220,7 +236,8 @@ def team_workload(plan: Plan) -> list:
              "posts": None if w["family"] == "review_replies" else w["posts_per_week"],
              "sme": w["sme_hours"],
              "content": w["content_hours"], "production": w["production_hours"]}
-            for w in team.workload]
+            for w in team.workload  # a row of 0.0 hours everywhere says nothing: dropped
+            if any(w[k] for k in ("sme_hours", "content_hours", "production_hours"))]
     if sme and team.hours:
         facts = role_facts()["hours"]
         rows.append({"name": tr.t("team.family.community", channels=tr.plural(
@@ -253,7 +270,7 @@ def option_recommendation(plan: Plan) -> str:
     pick = next(o for o in options if o["recommended"])
     name = tr.t(f"team.option_key.{pick['key']}")
     if pick["within_budget"]:
-        return tr.t("team.recommend", option=name, kind=tr.t(f"team.option_kind.{pick['kind']}"),
+        return tr.t("team.recommend", option=name, kind=option_kind(plan, pick["kind"]),
                     posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
                     gap=tr.money(-pick["gap"]))
     over = tr.t("team.recommend_over", option=name, budget=tr.money(pick["budget"]),
@@ -284,7 +301,7 @@ def team_option_blocks(plan: Plan) -> list:
 
     frame = pd.DataFrame([{
         "option": o["key"], "option_name": tr.t(f"team.option_key.{o['key']}"),
-        "kind": o["kind"], "kind_name": tr.t(f"team.option_kind.{o['kind']}"),
+        "kind": o["kind"], "kind_name": option_kind(plan, o["kind"]),
         "staffing": staffing(o), "posts_per_week": o["posts_per_week"],
         "hours_per_week": o["hours_per_week"], "fte": o["fte"], "hire_fte": o["hire_fte"],
         "annual_cost": o["annual_cost"], "cost": o["cost"], "gap": o["gap"],
@@ -306,12 +323,56 @@ def team_option_blocks(plan: Plan) -> list:
         Html(render("paragraph.html.j2", css="smm-decision", text=option_recommendation(plan))),
         plan.record.table("team_options", "team", tr.t("team.options"), frame, columns),
         *_owner_option_note(plan),
+        *_own_time_notes(plan),
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.options_note"))),
         *([Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.lean_note")))]
           if plan.brief.client.size != "sme"
           and any(o["kind"] in LEAN_KINDS and not o["roles"].get("analyst")
                   for o in team.options) else []),
     ]
+
+
+def _costed_on(plan: Plan) -> list:
+    """When the plan recommends another option than the plan as sized, the total cost's team
+    line is that option's hires (``Team.costed_on``): say so, with the sized team's cost."""
+    tr, team = plan.tr, plan.team
+    pick = team.recommended
+    if team.costed_on == "plan" or pick is None:
+        return []
+    sized = next((o for o in team.options if o["kind"] == "plan"), None)
+    return [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+        "team.total_on", option=tr.t(f"team.option_key.{pick['key']}"),
+        cost=tr.money(pick["hire_cost"]),
+        sized=tr.money(sized["hire_cost"] if sized else team.staffing_cost))))]
+
+
+def _own_time_notes(plan: Plan) -> list:
+    """What another option does with the client's own team than the recommended one (large
+    companies): less posting at the same cost (the team line pays the own team either
+    way) only leaves more of its time free (``spare_fte``, in hours a week); own time that
+    lower posting frees covering another role (``moved_in``) is why it adds less of it."""
+    tr, team = plan.tr, plan.team
+    pick = team.recommended
+    if pick is None:
+        return []
+    week = role_facts()["hours"]["per_fte_week"]
+    out, label = [], tr.t(f"team.option_key.{pick['key']}")
+    for o in team.options:
+        name = tr.t(f"team.option_key.{o['key']}")
+        if o is pick or o["posts_per_week"] >= pick["posts_per_week"]:
+            continue
+        freed = o.get("spare_fte", 0) - pick.get("spare_fte", 0)
+        if abs(o["cost"] - pick["cost"]) <= 1 and freed >= 0.05:
+            out.append(tr.t("team.spare_note", option=name, pick=label,
+                            fte=tr.number(freed, 2), hours=tr.number(freed * week, 0)))
+        mine, theirs = o.get("moved_in") or {}, pick.get("moved_in") or {}
+        more = {r: round(f - theirs.get(r, 0.0), 2) for r, f in mine.items()
+                if f - theirs.get(r, 0.0) >= 0.01}
+        if more:
+            roles = tr.join([tr.t("team.staff_hire", role=tr.t(f"team.role.{r}"),
+                                  fte=tr.number(f, 2)) for r, f in more.items()])
+            out.append(tr.t("team.shared_note", option=name, roles=roles, pick=label))
+    return [Html(render("paragraph.html.j2", css="smm-note", text=t)) for t in out]
 
 
 def _owner_option_note(plan: Plan) -> list:
@@ -341,7 +402,7 @@ def team_costs(plan: Plan) -> Section:
     c = team.total_cost
     paid = plan.paid
     margin_value = (team.revenue or 0) * ((paid.margin or 100) / 100)
-    roi = " ".join([tr.t(first_year_key(plan, "team.roi", "team"),
+    roi = " ".join([tr.t(roi_key(plan, "team.roi", "team"),
                          margin=tr.money(margin_value), total=tr.money(c["total"]),
                          roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan),
                     *lifetime_return(plan)]) \
@@ -376,6 +437,7 @@ def team_costs(plan: Plan) -> Section:
             total=tr.money(c["total"]), team=tr.money(c["team"]),
             ads=tr.money(c["ads"]), production=tr.money(c["production"]),
             tools=tr.money(c["tools"])))),
+        *_costed_on(plan),
         *[Html(render("paragraph.html.j2", text=t)) for t in returns],
         Html(render("paragraph.html.j2", css="smm-decision", text=roi)),
         *creator_lines(plan),  # the creator lever's cost, from the production budget

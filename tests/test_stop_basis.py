@@ -1,0 +1,122 @@
+"""The stop rule on the forecast's own basis (conversion_cost.py, views/stop_basis.py): the
+conversion campaigns' cost per conversion, without awareness, beside the break-even the
+rule stops an ad at."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from smmplan.conversion_cost import conversion_only, stop_thresholds
+
+
+def _channel(platform, spend, awareness, conversions):
+    return SimpleNamespace(platform=platform, spend=spend, awareness_spend=awareness,
+                           conversion_spend=spend - awareness, conversions=conversions)
+
+
+def _paid(channels, break_even=24.75, lead_values=None, basis="first_order"):
+    conv = sum(c.conversions for c in channels)
+    total = sum(c.spend for c in channels)
+    return SimpleNamespace(channels=channels, break_even_cpa=break_even,
+                           lead_values=lead_values or {}, break_even_basis=basis,
+                           totals={"cpa": total / conv if conv else None})
+
+
+FOURNIL = [_channel("instagram", 1548, 540, 57.6), _channel("facebook", 252, 0, 7.86)]
+
+
+def test_the_conversion_only_cost_leaves_awareness_out():
+    c = conversion_only(_paid(FOURNIL))
+    assert c["average"] == pytest.approx(1260 / (57.6 + 7.86))
+    assert c["platforms"]["instagram"] == pytest.approx(1008 / 57.6)
+    assert c["all_in"]["instagram"] == pytest.approx(1548 / 57.6)
+    assert c["with_awareness"] == ["instagram"] and c["awareness"] == 540
+    assert conversion_only(_paid([_channel("x", 100, 100, 0)])) is None
+
+
+def test_each_platform_is_held_to_its_own_break_even_when_leads_differ():
+    paid = _paid([_channel("linkedin", 166_000, 50_000, 308), _channel("x", 27_000, 27_000, 0)],
+                 684.8, {"linkedin": {"break_even": 791.04}, "x": {"break_even": 153.6}})
+    assert stop_thresholds(paid) == {"linkedin": 791.04, "x": 153.6}
+    assert set(stop_thresholds(_paid(FOURNIL)).values()) == {24.75}
+
+
+def _plan(paid, lang="fr", locale="fr_FR", currency="EUR"):
+    from smmplan.i18n import Translator
+
+    return SimpleNamespace(tr=Translator(lang, locale, currency), paid=paid)
+
+
+@pytest.mark.parametrize("lang,locale,currency", [("fr", "fr_FR", "EUR"),
+                                                  ("en", "en_GB", "GBP")])
+def test_the_forecast_above_the_rule_shows_its_conversion_only_cost(lang, locale, currency):
+    from smmplan.views.stop_basis import stop_basis
+
+    plan = _plan(_paid(FOURNIL), lang, locale, currency)
+    tr = plan.tr
+    text = " ".join(stop_basis(plan))
+    assert tr.money(1260 / (57.6 + 7.86), 2) in text  # the average without awareness
+    assert tr.money(540) in text and tr.money(1548 / 57.6, 2) in text  # what carries it
+    above = stop_basis(plan)[-1]
+    assert "Facebook" in above and tr.money(252 / 7.86, 2) in above  # above 24.75 already
+    assert "Instagram" not in above
+
+
+def test_nothing_is_added_when_the_forecast_sits_under_the_rule():
+    from smmplan.views.stop_basis import stop_basis
+
+    assert stop_basis(_plan(_paid(FOURNIL, break_even=40.0))) == []
+
+
+def test_a_forecast_above_break_even_is_not_called_profitable():
+    from smmplan.views.stop_basis import stop_basis
+
+    plan = _plan(_paid(FOURNIL, break_even=15.0))
+    out = stop_basis(plan)
+    assert out[-1] == plan.tr.t("agency.stop_over", cpa=plan.tr.money(1260 / 65.46, 2))
+
+
+def test_more_budget_would_pay_is_followed_by_the_campaigns_own_cost():
+    from smmplan.views.stop_basis import conversion_only_note
+
+    plan = _plan(_paid(FOURNIL))
+    tr = plan.tr
+    assert conversion_only_note(plan) == " " + tr.t(
+        "budget.conversion_only", cpa=tr.money(1260 / 65.46, 2), break_even=tr.money(24.75, 2))
+    over = _plan(_paid(FOURNIL, break_even=15.0))
+    assert conversion_only_note(over).strip() == over.tr.t(
+        "budget.conversion_only_over", cpa=tr.money(1260 / 65.46, 2),
+        break_even=tr.money(15.0, 2))
+
+
+def test_the_test_platform_is_compared_on_conversion_campaigns_and_flagged_above_break_even():
+    from smmplan.views.trial_share import trial_share_notes
+
+    from .test_sector_benchmarks import bakery
+
+    brief = bakery()
+    paid = _paid(FOURNIL)
+    paid.history, paid.books = None, brief.targets.personas[0].offer
+    for c in paid.channels:
+        c.cpa = c.spend / c.conversions
+    plan = _plan(paid)
+    plan.brief = brief
+    (text,) = trial_share_notes(plan)
+    tr = plan.tr
+    assert f"Instagram {tr.money(1008 / 57.6, 2)}" in text  # not its all-in 26.88
+    assert tr.money(1548 / 57.6, 2) not in text
+    assert text.endswith(tr.t("budget.test_share_above", cpa=tr.money(252 / 7.86, 2),
+                              break_even=tr.money(24.75, 2)))
+
+
+def test_the_scale_rule_compares_with_the_conversion_campaigns_cost_too():
+    from smmplan.views.stop_basis import scale_basis
+
+    plan = _plan(_paid(FOURNIL))
+    value, text = scale_basis(plan)
+    assert value == pytest.approx(1260 / 65.46)  # not the all-in 27.50
+    assert text == plan.tr.t("agency.conversion_only_cpa", cpa=plan.tr.money(value, 2))
+    plain = _plan(_paid([_channel("facebook", 252, 0, 7.86)]))
+    assert scale_basis(plain) == (pytest.approx(252 / 7.86), plain.tr.money(252 / 7.86, 2))
