@@ -117,26 +117,14 @@ def _scale_block(x, weight: float = 1.0):
     return x * weight
 
 
-def _by_column(fn, columns: list[str], rows: int) -> list:
-    """``[fn(col) for col in columns]``; on a large table (``MINIBATCH_ROWS`` rows or
-    more) in two threads (``in_worker``): each column's passes are NumPy operations on
-    the whole column, which run without the GIL, and each column is worked out as alone
-    (the same values)."""
-    if rows < MINIBATCH_ROWS or len(columns) < 2:
-        return [fn(col) for col in columns]
-    config = get_config()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda col: in_worker(config, fn, col), columns))
-
-
 def preprocessor(frame: pd.DataFrame, numeric: list[str], categorical: list[str],
                  medians: bool = True) -> ColumnTransformer:
     """The preprocessing pipeline for these columns (see the module docstring).
     ``medians=False``: a column without a missing value gets the fill value 0.0 instead
     of its median (a pass over the column less; ``to_matrix``, which imputes only the
     rows of ``frame``, never uses it)."""
-
-    def numeric_step(col: str) -> tuple:
+    steps = []
+    for col in numeric:
         values = frame[col].to_numpy(dtype=float)
         missing = np.isnan(values)
         present = values[~missing] if missing.any() else values
@@ -146,11 +134,9 @@ def preprocessor(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
         median = float(np.median(present)) if len(present) and (
             medians or len(present) < len(values)) else 0.0
         impute = SimpleImputer(strategy="constant", fill_value=median)
-        return (f"{'skewed' if skewed else 'numeric'}:{col}", Pipeline(
+        steps.append((f"{'skewed' if skewed else 'numeric'}:{col}", Pipeline(
             [("impute", impute)] + ([("log", FunctionTransformer(np.log1p))] if skewed else [])
-            + [("scale", StandardScaler())]), [col])
-
-    steps = _by_column(numeric_step, numeric, len(frame))
+            + [("scale", StandardScaler())]), [col]))
     for col in categorical:  # the column arrives as integer category codes, -1 = missing
         freq = frame[col].value_counts(normalize=True).to_numpy()
         spread = 1 - float(np.sum(freq ** 2))
@@ -195,10 +181,7 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
     matrix = np.zeros((len(frame), len(numeric) + sum(widths)), dtype=np.float32)
     scaled = np.empty((len(numeric), len(frame)), dtype=np.float32)
     fitted: dict[str, object] = {}
-    steps = prep.transformers[:len(numeric)]
-
-    def scale(j: int, rows: np.ndarray = scaled) -> None:
-        name, pipe, (col,) = steps[j]
+    for j, (name, pipe, (col,)) in enumerate(prep.transformers[:len(numeric)]):
         values = frame[col].to_numpy(dtype=np.float32)
         fill = pipe.named_steps["impute"].fill_value
         if np.isnan(values).any():
@@ -206,11 +189,8 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
         if name.startswith("skewed:"):
             values = np.log1p(values)
         scaler = StandardScaler().fit(values.reshape(-1, 1))
-        rows[j] = scaler.transform(values.reshape(-1, 1))[:, 0]
+        scaled[j] = scaler.transform(values.reshape(-1, 1))[:, 0]
         fitted[col] = scaler
-
-    _by_column(scale, list(range(len(numeric))), len(frame))
-    fitted = {col: fitted[col] for col in numeric}  # in column order, as one thread gives
     matrix[:, :len(numeric)] = scaled.T
     del scaled
     at = len(numeric)
@@ -243,7 +223,7 @@ class _SameWeights(np.random.RandomState):
     the distribution kept, the bench's table). The indices are NumPy's own:
     ``random_sample(size)`` searched in ``p.cumsum() / p.cumsum()[-1]``, as
     ``RandomState.choice`` does (a test compares them), searched in ascending order of
-    the draws (0.24 -> 0.20 s of CPU: the same indices); any other call is NumPy's."""
+    the draws (0.21 -> 0.17 s of CPU: the same indices); any other call is NumPy's."""
 
     def choice(self, a, size=None, replace=True, p=None):
         if p is None or not replace or not isinstance(size, int) or not isinstance(a, int):
