@@ -12,6 +12,17 @@ from .brief import Brief
 from .catalogue import paid_facts
 
 
+def awareness_share(brief: Brief) -> float:
+    """Percent of the paid budget kept for awareness: the brief's, else the diagnosis's
+    (the rule of data/paid.yaml the budget chapter applies), as written (a whole number
+    stays one)."""
+    share = brief.budget.paid.awareness_share
+    if share is None:
+        score = brief.situation.problems.brand_awareness.score
+        share = paid_facts()["awareness_share"]["by_awareness_score"][score]
+    return share
+
+
 def _words(text: str, short: dict) -> set[str]:
     return {short.get(w, w) for w in re.findall(r"[a-z0-9]+", text.casefold())}
 

@@ -24,7 +24,7 @@ from . import paid_months as pm
 from . import paid_value as pv
 from . import target_spend as ts
 from . import trial_test as tt
-from .awareness_target import aware_upper
+from .awareness_target import aware_upper, awareness_share
 from .benchmarks import Range, benchmark_rows, platform_benchmarks, season_factors  # noqa: F401
 from .brief import Brief
 from .calibration import (
@@ -45,7 +45,7 @@ from .metrics import RANKING_KPI, by_group, frame_metric
 from .openings_paid import with_opening
 from .optimiser import Allocation, AllocationError, allocate, can_place, saturation
 from .order_values import order_value_index
-from .paid_demand import demand_index
+from .paid_demand import Demand, demand_index
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
 from .retention import with_retention
@@ -208,6 +208,7 @@ class Paid:
     lifetime: dict | None = None  # annual lines: the conversions over contract years
     retention: dict | None = None  # past-buyer programme from the held-back budget
     tests: list[dict] = field(default_factory=list)  # dated, capped tests (trial_test)
+    demand: Demand | None = None  # the demand by month the phasing follows (not in the JSON)
 
     @property
     def conversion_budget(self) -> float:
@@ -215,7 +216,9 @@ class Paid:
         return self.total * (1 - self.awareness_share / 100)
 
     def to_json(self) -> dict:
-        return as_data(self)
+        data = as_data(self)
+        del data["demand"]
+        return data
 
     @property
     def totals(self) -> dict:
@@ -280,7 +283,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
     kind = conversion_kind(brief)
-    demand = demand_index(brief).index  # the client's demand by month, else the sector's
+    seasonal = demand_index(brief)  # the client's demand by month, else the sector's
+    demand = seasonal.index
     ov_index, ov_basis = order_value_index(brief)  # order value by month, the client's first
     if aov_basis == "offer":  # a booked offer's price does not follow the basket's months
         ov_index, ov_basis = dict.fromkeys(ov_index, 1.0), "offer"
@@ -296,6 +300,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     lead_values = b2b_paid.plan_lead_values(brief, ov, margin) \
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
+    on_trial = ts.trial_platforms(brief, set(fitted))  # test shares (target_spend.trial_min)
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind, brief.client.sector_kind)
         history = fitted.get(platform)
@@ -328,7 +333,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season, max=spec.max if spec else None,
-            min=spec.min if spec else ts.trial_min(brief, platform, envelope, set(fitted),
+            min=spec.min if spec else ts.trial_min(brief, platform, envelope, on_trial,
                                                  pv.break_even_per_conversion(aov, margin)),
             fixed=spec.fixed if spec else None, periods=len(months),
             demand=float(np.mean([demand[m.month] for m in months])),
@@ -368,10 +373,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                         f"rate for a {kind} (give cpm, ctr and cvr for one, or an ads or web "
                         "analytics export)")
     # Awareness / conversion split from the diagnosis (or the brief).
-    share = settings.awareness_share
-    if share is None:
-        score = brief.situation.problems.brand_awareness.score
-        share = paid_facts()["awareness_share"]["by_awareness_score"][score]
+    share = awareness_share(brief)
     names = [m.platform for m in models]
     value = bs.value_fn(settings.objective, margin)
     values = [m.value or aov or 0.0 for m in models]
@@ -595,7 +597,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
     on = np.array([m in months for m in all_months])
-    tests = tt.dated_tests(ts.trial_platforms(brief, set(fitted)), models, conv_alloc.spend,
+    tests = tt.dated_tests(on_trial, models, conv_alloc.spend,
                      aware_spend, months, break_even)  # dated, capped: in their weeks only
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
@@ -637,4 +639,4 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                    base, base_values, targets, left_out, fitted)),
                                kept_today),
         lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin),
-        tests=tests)))
+        tests=tests, demand=seasonal)))

@@ -23,15 +23,22 @@ def conversion_only(paid) -> dict | None:
             "with_awareness": [c.platform for c in rows if c.awareness_spend >= 0.5]}
 
 
-def stop_thresholds(paid) -> dict:
-    """The break-even each platform's conversion cost is held to by the stop rule: its own
-    lead value's break-even when the plan gives one per platform (``break_even_each``), else
-    the plan's one break-even."""
+def per_platform(paid) -> dict:
+    """{platform: break-even} of each platform's own lead value when the plan gives more
+    than one and break-even is the first order's; {} when one break-even holds for all."""
     each = {k: v["break_even"] for k, v in (paid.lead_values or {}).items()
             if v.get("break_even")}
-    per = paid.break_even_basis == "first_order" and len(set(each.values())) > 1
-    return {c.platform: each.get(c.platform, paid.break_even_cpa) if per
-            else paid.break_even_cpa for c in paid.channels}
+    if paid.break_even_basis != "first_order" or len(set(each.values())) < 2:
+        return {}
+    return each
+
+
+def stop_thresholds(paid) -> dict:
+    """The break-even each platform's conversion cost is held to by the stop rule: its own
+    lead value's break-even when the plan gives one per platform (``per_platform``, said
+    by ``views.budget_notes.break_even_each``), else the plan's one break-even."""
+    each = per_platform(paid)
+    return {c.platform: each.get(c.platform, paid.break_even_cpa) for c in paid.channels}
 
 
 def cap_break_even(paid) -> float | None:

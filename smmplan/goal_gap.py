@@ -181,17 +181,16 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             if line is None:
                 continue
             bookings = float(totals["conversions"])
-            dated = getattr(paid, "seats", None) or {}
+            dated = paid.seats or {}
             held = sum(dated.get("held_by_month", {}).values()) \
                 if dated.get("line") == line.name else None
             s = seats(line, months, o.baseline.value, float(o.target), bookings, held)
             by_ads = min(s.booked or 0.0, ads_part(
-                o.kpi, s.booked, "", getattr(paid, "history", None), paid.conversion, months))
+                o.kpi, s.booked, "", paid.history, paid.conversion, months))
             if by_ads and s.booked is not None and s.capacity:  # replaced by the forecast
                 s.fill_after = (s.booked - by_ads + bookings) / s.capacity * 100
             wanted = s.needed - (s.booked or 0) + by_ads
-            reach = budget_to_reach(getattr(paid, "sweep", []), wanted, getattr(
-                paid, "break_even_cpa", None), dated.get(
+            reach = budget_to_reach(paid.sweep, wanted, paid.break_even_cpa, dated.get(
                 "free_paid") if dated.get("line") == line.name else None) \
                 if wanted > bookings and not paid.held_back else None
             out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, bookings,
@@ -206,7 +205,7 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             forecast = float(totals["conversions"]) / months
         else:
             continue
-        basis = (o.kpi, o.baseline.value, o.baseline.detail, getattr(paid, "history", None),
+        basis = (o.kpi, o.baseline.value, o.baseline.detail, paid.history,
                  paid.conversion, o.horizon_months or months)
         organic, from_ads = organic_today(*basis), ads_part(*basis)
         gap = float(o.target) - forecast - organic
@@ -235,6 +234,12 @@ def forecast_total(g: GoalGap) -> float | None:
     return g.organic + g.paid + (g.repeat or 0.0)
 
 
+def _realistic(total: float, g: GoalGap) -> float:
+    """A goal's realistic value from its forecast total: a fill rate in whole percent (as
+    its seats sentence shows it), any other goal to two decimals."""
+    return round(total, 0 if g.seats is not None else 2)
+
+
 def with_forecasts(ob: Objectives, paid: Paid, months: int,
                    offer: Sequence[OfferLine] = ()) -> Objectives:
     """The objectives with each business goal the plan forecasts judged on what its own
@@ -246,14 +251,15 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     if paid.total <= 0:
         return replace(ob, objectives=linked_rates(list(ob.objectives)))
     gaps = goal_gaps(ob.objectives, paid, months, offer)
-    totals = {g.goal: (forecast_total(g), g.seats is not None) for g in gaps}
+    by_goal = {g.goal: g for g in gaps}
     out = []
     for o in ob.objectives:
-        total, seats_ = totals.get(o.goal, (None, False)) if o.from_brief else (None, False)
+        g = by_goal.get(o.goal) if o.from_brief else None
+        total = forecast_total(g) if g is not None else None
         if total is not None and o.target is not None:
             o = replace(o, realistic=total >= o.target, realistic_target=None
-                        if total >= o.target else round(total, 0 if seats_ else 2))
-        out.append(o)  # a fill rate as its seats sentence shows it (whole percent)
+                        if total >= o.target else _realistic(total, g))
+        out.append(o)
     return replace(ob, objectives=linked_rates(out))
 
 
@@ -297,5 +303,4 @@ def forecast_based(o: Objective, paid: Paid, months: int,
         return False
     g = next((g for g in goal_gaps([o], paid, months, offer)), None)
     total = forecast_total(g) if g is not None else None
-    return total is not None and math.isclose(
-        round(total, 0 if g.seats is not None else 2), o.realistic_target)
+    return total is not None and math.isclose(_realistic(total, g), o.realistic_target)

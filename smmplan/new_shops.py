@@ -29,6 +29,17 @@ def new_shops_phrase(brief: Brief) -> str:
     return ""
 
 
+def new_shops(brief: Brief) -> int:
+    """How many new shops the goal names (a digit or a number word), else one."""
+    words = content_facts()["calendar"]["new_locations"]["number_words"]
+    for token in re.findall(r"\w+", new_shops_phrase(brief).lower()):
+        if token.isdigit():
+            return max(1, int(token))
+        if token in words:
+            return int(words[token])
+    return 1
+
+
 def opening_date(brief: Brief) -> dt.date | None:
     """The date of the new shops' "meet us" post (the plan's third week; the brief dates no
     opening), None when no goal is about new shops."""

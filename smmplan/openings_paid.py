@@ -12,14 +12,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-import re
 
 import pandas as pd
 
 from .benchmarks import season_factors
 from .brief import Brief
 from .catalogue import paid_facts
-from .new_shops import new_shops_phrase, opening_date
+from .new_shops import new_shops, new_shops_phrase, opening_date
 from .reach import reachable_audience
 from .sectors import playbook
 
@@ -32,17 +31,6 @@ def applies(brief: Brief) -> bool:
     """A goal about new shops and a sector lever for openings (module docstring)."""
     return bool(new_shops_phrase(brief)) and any(
         lever.get("openings") for lever in playbook(brief.client.sector_kind)["levers"])
-
-
-def new_shops(brief: Brief) -> int:
-    """How many new shops the goal names (a digit or a number word), else one."""
-    words = rule()["number_words"]
-    for token in re.findall(r"\w+", new_shops_phrase(brief).lower()):
-        if token.isdigit():
-            return max(1, int(token))
-        if token in words:
-            return int(words[token])
-    return 1
 
 
 def window(brief: Brief) -> tuple[dt.date, dt.date, dt.date] | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from babel import Locale
 
-from . import __version__
+from . import __version__, conversion_cost, paid_tests
 from .audience import Audience, load_audience
 from .brief import Brief
 from .budget import Paid, plan_paid
@@ -128,6 +128,18 @@ class Plan:
 
         with threadpool_limits(limits=1, user_api="blas"):
             return plan_paid(self.brief, split)
+
+    @cached_property
+    def conversion_only(self) -> dict | None:
+        """The conversion campaigns' cost per conversion (``conversion_cost.conversion_only``),
+        computed once for every view that compares the forecast with the stop rule."""
+        return conversion_cost.conversion_only(self.paid)
+
+    @cached_property
+    def held_back_test(self) -> dict | None:
+        """The held-back budget's test (``paid_tests.held_back_test``), computed once for the
+        chapter and the summary."""
+        return paid_tests.held_back_test(self)
 
     @cached_property
     def team(self) -> Team:

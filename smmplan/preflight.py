@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .awareness_target import awareness_share
 from .brief import Brief
-from .catalogue import kpi_catalogue, paid_facts
+from .catalogue import kpi_catalogue
 
 # KPIs that are shares of a whole: a target above 100 % cannot be reached.
 SHARE_KPIS = frozenset({"bounce_rate", "negative_comment_ratio", "share_of_voice", "ctr",
@@ -64,16 +65,6 @@ def kpi_problems(brief: Brief, where: str) -> list[str]:
             if why:
                 problems.append(f"{where}: goals.business_goals.{i}.target: {why}")
     return problems
-
-
-def awareness_share(brief: Brief) -> float:
-    """Percent of the paid budget kept for awareness: the brief's, else the diagnosis's
-    (the rule of data/paid.yaml the budget chapter applies)."""
-    share = brief.budget.paid.awareness_share
-    if share is None:
-        score = brief.situation.problems.brand_awareness.score
-        share = paid_facts()["awareness_share"]["by_awareness_score"][score]
-    return float(share)
 
 
 def paid_problems(brief: Brief, where: str) -> list[str]:

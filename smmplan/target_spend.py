@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .awareness_target import awareness_share
 from .brief import Brief
 from .catalogue import paid_facts
 from .channel_choice import best_performers
@@ -38,19 +39,15 @@ def trial_platforms(brief: Brief, ads_history: set[str] | frozenset = frozenset(
             and p not in ads_history and len(wanted) > 1]
 
 
-def trial_min(brief: Brief, platform: str, envelope: float,
-             ads_history: set[str] | frozenset = frozenset(),
+def trial_min(brief: Brief, platform: str, envelope: float, trial: list[str],
              break_even: float | None = None) -> float | None:
     """A test platform's minimum spend: data/paid.yaml ``test_share`` percent of the
     envelope's conversion part (the awareness share as ``budget.py`` sets it), capped at
-    the stop rule's reading spend (``trial_test.capped_budget``); None for any other
-    platform (no minimum)."""
-    if platform not in trial_platforms(brief, ads_history):
+    the stop rule's reading spend (``trial_test.capped_budget``); None for a platform not
+    in ``trial`` (``trial_platforms``, computed once by the caller): no minimum."""
+    if platform not in trial:
         return None
-    share = brief.budget.paid.awareness_share
-    if share is None:
-        score = brief.situation.problems.brand_awareness.score
-        share = paid_facts()["awareness_share"]["by_awareness_score"][score]
+    share = awareness_share(brief)
     return capped_budget(round(envelope * (1 - share / 100)
                              * paid_facts()["test_share"]["percent"] / 100, 2), break_even)
 

@@ -102,17 +102,18 @@ def test_bakery_instagram_goes_out_on_its_best_days_not_all_on_friday():
             assert dt.date.fromisoformat(s.date).weekday() < 4 and s.date < "2027-05-28"
         if s.moment == "Commandes de Noël":
             assert s.date <= "2027-12-18"
-        if s.moment == "Saint-Valentin":  # "commandez avant le 13"
-            assert s.date <= "2027-02-11"
+        if s.moment == "Saint-Valentin":  # "commandez avant le 13": the 12th at the latest
+            assert s.date <= "2027-02-12"
     galette = [s for s in plan.channels.slots if "galette" in s.moment]
     assert {s.platform for s in galette} == {"instagram", "facebook"}
     # galettes sell all January: posts in several weeks of the month, not only before the
     # Epiphany (3 January 2027 in France); the first days carry the month's session dates
     # and the new shops' opening (the brief's goals come before a sector season), the last
-    # the Chandeleur and February's dates, with Facebook's equal share
+    # the Chandeleur and February's dates; Facebook, at today's half a post a week, carries
+    # it too
     weeks = {dt.date.fromisoformat(s.date).isocalendar()[1] for s in galette}
     assert len(weeks) >= 2 and max(s.date for s in galette) > "2027-01-10"
-    assert sum(s.platform == "facebook" for s in galette) >= 2
+    assert sum(s.platform == "facebook" for s in galette) >= 1
     assert max(s.date for s in galette) >= "2027-01-20"
 
 

@@ -77,7 +77,7 @@ def test_the_b2b_year_end_break_is_thin_and_ad_free(built):
     assert all(days.count(d) <= 1 for d in days)
     # the lowest-spend month is a quarter-end the summary asks to prepare for: said
     assert "Mar 2027 gets the year's lowest paid spend" in text
-    for slug in ("maison-lune", "maison-fournil"):  # not a B2B playbook: no break
-        _, _, others = _read(built, slug)
-        late = [r["date"] for r in others if "12-27" <= r["date"][5:] <= "12-31"]
-        assert any(late.count(d) > 1 for d in late), slug
+    # not a B2B playbook: no break (Maison Fournil's 3 posts a week rarely share a day)
+    _, _, others = _read(built, "maison-lune")
+    late = [r["date"] for r in others if "12-27" <= r["date"][5:] <= "12-31"]
+    assert any(late.count(d) > 1 for d in late)

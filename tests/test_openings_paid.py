@@ -12,8 +12,8 @@ import pytest
 
 from smmplan.brief import parse_brief
 from smmplan.budget import plan_paid
-from smmplan.new_shops import opening_date
-from smmplan.openings_paid import applies, campaign, new_shops, window, without_opening
+from smmplan.new_shops import new_shops, opening_date
+from smmplan.openings_paid import applies, campaign, window, without_opening
 
 from .conftest import example_raw
 

@@ -23,9 +23,10 @@ def _with_budget(brief, **update):
 def test_owner_hours_come_from_the_brief_else_are_an_estimate_with_its_basis():
     bakery = examples()["bakery"]
     hours, basis = owner_hours(bakery)
-    # today's 2.5 posts at the hours of their platforms' formats (3.5 h, as the calendar's
-    # posts are counted), 1 h of replies on each of the 2 channels and 1 h of planning
-    assert basis == "today" and hours == pytest.approx(6.5)
+    # today's 2.5 posts at the hours of their platforms' feed formats (4.6 h: a brief's
+    # posts a week are feed posts, not stories), 1 h of replies on each of the 2 channels
+    # and 1 h of planning
+    assert basis == "today" and hours == pytest.approx(7.6)
     assert owner_hours(_with_budget(bakery, owner_hours=3)) == (3, "brief")
     assert owner_hours(_with_budget(bakery, owner_share=10)) == (pytest.approx(3.75), "share")
     cap = content_capacity(_with_budget(bakery, owner_share=10), 1.0)

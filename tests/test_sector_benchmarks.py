@@ -48,9 +48,11 @@ def test_best_performer_the_paid_target_uses_gets_a_test_share():
     brief = bakery()
     assert trial_platforms(brief) == ["facebook"]
     # 20 % of the conversion part (70 %: awareness scored 2 -> 30 %) of the envelope
-    assert trial_min(brief, "facebook", 1800) == pytest.approx(1800 * 0.7 * 0.2)
-    assert trial_min(brief, "instagram", 1800) is None
-    assert trial_min(brief, "facebook", 1800, {"facebook"}) is None  # its own history rules
+    trial = trial_platforms(brief)
+    assert trial_min(brief, "facebook", 1800, trial) == pytest.approx(1800 * 0.7 * 0.2)
+    assert trial_min(brief, "instagram", 1800, trial) is None
+    # its own history rules
+    assert trial_min(brief, "facebook", 1800, trial_platforms(brief, {"facebook"})) is None
     paid = plan_paid(brief)
     spend = {c.platform: c.conversion_spend for c in paid.channels}
     # a dated test, capped at the stop rule's reading spend (trial_test.py)

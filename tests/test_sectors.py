@@ -170,8 +170,9 @@ def test_an_idea_never_runs_twice_on_one_day(example_channels):
         seen: dict[tuple, int] = {}
         for s in ch.slots:
             # a key moment may go out on two platforms the same day (one message adapted
-            # per channel); an everyday idea never, and nothing twice on one platform
-            key = (s.date, s.idea, s.platform) if s.moment else (s.date, s.idea)
+            # per channel), and as a post with its ad-only copy (not on the page); an
+            # everyday idea never, and nothing twice on one platform's page
+            key = (s.date, s.idea, s.platform, s.ad_only) if s.moment else (s.date, s.idea)
             seen[key] = seen.get(key, 0) + 1
         assert [k for k, n in seen.items() if n > 1] == [], name
         moments = {s.idea for s in ch.slots if s.moment}

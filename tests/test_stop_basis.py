@@ -46,7 +46,8 @@ def test_each_platform_is_held_to_its_own_break_even_when_leads_differ():
 def _plan(paid, lang="fr", locale="fr_FR", currency="EUR"):
     from smmplan.i18n import Translator
 
-    return SimpleNamespace(tr=Translator(lang, locale, currency), paid=paid)
+    return SimpleNamespace(tr=Translator(lang, locale, currency), paid=paid,
+                           conversion_only=conversion_only(paid))
 
 
 @pytest.mark.parametrize("lang,locale,currency", [("fr", "fr_FR", "EUR"),

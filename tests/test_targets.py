@@ -520,3 +520,49 @@ def test_k_selection_runs_one_openmp_thread(monkeypatch):
     plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
     find_targets(plan.brief, plan.audience)
     assert seen and all(threads and set(threads) == {1} for threads in seen)
+
+
+def test_minibatch_draws_with_a_kept_distribution_are_numpys(monkeypatch):
+    """``_SameWeights`` draws what ``RandomState`` draws, and the final MiniBatchKMeans run
+    with it is scikit-learn's own run: the same mini-batches, centres and labels. It also
+    pins the scikit-learn internal it relies on: from 1.7 every mini-batch after the first
+    is drawn with ``choice`` from the very array of the first (so the kept distribution
+    serves every step but the first); before 1.7 no batch is drawn with weights. A
+    scikit-learn that draws its batches another way fails here, whether or not the fit
+    still matches."""
+    import sklearn
+    from sklearn.cluster import MiniBatchKMeans
+
+    from smmplan import segments
+    from smmplan.segments import MINIBATCH_ROWS, _kmeans, _SameWeights
+
+    kept: list[bool] = []  # per weighted draw: whether the kept distribution served it
+
+    class Counted(_SameWeights):
+        def choice(self, a, size=None, replace=True, p=None):
+            if p is not None and replace and size is not None:
+                kept.append(getattr(self, "_p", None) is p)
+            return super().choice(a, size, replace, p)
+
+    rng = np.random.default_rng(3)
+    for n, size, dtype in ((100_000, 4096, np.float32), (50, 7, np.float64)):
+        weights = rng.random(n).astype(dtype)
+        p = weights / weights.sum()
+        numpy_rs, ours = np.random.RandomState(11), _SameWeights(11)
+        for _ in range(20):
+            a, b = numpy_rs.choice(n, size, p=p), ours.choice(n, size, p=p)
+            assert a.dtype == b.dtype and (a == b).all()
+            assert numpy_rs.choice(n, 3, replace=False).tolist() == ours.choice(
+                n, 3, replace=False).tolist()
+    X = np.vstack([rng.normal(c, 1.0, (MINIBATCH_ROWS // 2 + 500, 4)) for c in (0, 4, 8)]
+                  ).astype(np.float32)
+    model = _kmeans(3, len(X), 7)
+    assert isinstance(model, MiniBatchKMeans) and isinstance(model.random_state, _SameWeights)
+    monkeypatch.setattr(segments, "_SameWeights", Counted)
+    model = _kmeans(3, len(X), 7).fit(X)
+    weighted = tuple(int(v) for v in sklearn.__version__.split(".")[:2]) >= (1, 7)
+    assert kept == ([False] + [True] * (model.n_steps_ - 1) if weighted else [])
+    plain = MiniBatchKMeans(n_clusters=3, random_state=7, n_init=3, batch_size=4096).fit(X)
+    assert model.n_steps_ == plain.n_steps_ > 1
+    assert model.cluster_centers_.tobytes() == plain.cluster_centers_.tobytes()
+    assert (model.labels_ == plain.labels_).all()

@@ -15,7 +15,7 @@ import pytest
 
 from smmplan.catalogue import paid_facts
 from smmplan.plan import Plan
-from smmplan.target_spend import trial_min
+from smmplan.target_spend import trial_min, trial_platforms
 from smmplan.trial_test import capped_budget, window
 from smmplan.validation import load_brief
 from smmplan.views.multiply import count_decimals
@@ -34,7 +34,8 @@ def test_the_test_budget_is_the_stop_rules_reading_spend_at_most():
     assert capped_budget(50.0, 24.75) == pytest.approx(50.0)  # a smaller share stays
     assert capped_budget(252.0, None) == pytest.approx(252.0)  # no break-even: the share
     brief = load_brief(BAKERY)
-    assert trial_min(brief, "facebook", 1800, break_even=24.75) == pytest.approx(74.25)
+    assert trial_min(brief, "facebook", 1800, trial_platforms(brief), break_even=24.75) \
+        == pytest.approx(74.25)
 
 
 def test_the_window_starts_on_the_first_monday_and_lasts_its_weeks():

@@ -10,6 +10,7 @@ import math
 import pandas as pd
 
 from ..catalogue import paid_facts
+from ..conversion_cost import per_platform
 from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Html, render
@@ -102,10 +103,8 @@ def break_even_each(plan: Plan, every: bool = False) -> str | None:
     with conversion spend only unless ``every``. None otherwise (one break-even for all)."""
     tr, paid = plan.tr, plan.paid
     spend = {c.platform for c in paid.channels if c.conversion_spend > 0}
-    found = {k: v["break_even"] for k, v in paid.lead_values.items()
-             if v.get("break_even") and (every or k in spend)}
-    values = {v.get("break_even") for v in paid.lead_values.values()} - {None}
-    if paid.break_even_basis != "first_order" or len(values) < 2 or not found:
+    found = {k: v for k, v in per_platform(paid).items() if every or k in spend}
+    if not found:  # the stop rule's per-platform break-even (conversion_cost)
         return None
     return tr.join([tr.t("budget.break_even_on", cpa=tr.money(v, 2),
                          platform=platform_label(k)) for k, v in found.items()])
@@ -322,8 +321,6 @@ def demand_note(plan: Plan) -> str:
     conversions it buys are highest and lowest (read from the monthly forecast itself)."""
     from babel.dates import format_date
 
-    from ..paid_demand import demand_index
-
     tr = plan.tr
     if not plan.paid.monthly:
         return ""
@@ -341,7 +338,7 @@ def demand_note(plan: Plan) -> str:
     months = {"spend_peak": name(by["spend"].idxmax()), "spend_low": name(by["spend"].idxmin()),
               "conv_peak": name(by["conversions"].idxmax()),
               "conv_low": name(by["conversions"].idxmin())}
-    demand = demand_index(plan.brief).index  # the demand the phasing follows
+    demand = plan.paid.demand.index  # the demand the phasing follows
     top = max(demand.values())
     peaks = [m for m, v in sorted(demand.items()) if v >= top - 0.05 and v > 1.0]
     if not peaks:

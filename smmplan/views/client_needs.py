@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..new_shops import new_shops_phrase
-from ..openings_paid import new_shops
+from ..new_shops import new_shops, new_shops_phrase
 from ..owner_title import owner_words
 from ..plan import Plan
 from ..sectors import playbook

@@ -1,6 +1,6 @@
 """The paid forecast's note on how spend is phased by month, with the demand it follows and
-where that demand comes from (``paid_demand.demand_index``): the client's ads history
-weighed against the sector's pattern, or the sector's pattern alone."""
+where that demand comes from (``paid_demand.demand_index``, kept on ``Paid.demand``): the
+client's ads history weighed against the sector's pattern, or the sector's pattern alone."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from babel.dates import format_date
 
 from ..exports.ads import read_ads
 from ..order_values import client_order_values
-from ..paid_demand import demand_index
 from ..plan import Plan
 from ..sectors import demand_by_month
 
@@ -22,7 +21,7 @@ def demand_source(plan: Plan) -> str:
     """Which demand by month the phasing follows, and for the sector's peak months what the
     client's history, the sector and the weighted figure each say."""
     tr = plan.tr
-    demand = demand_index(plan.brief)
+    demand = plan.paid.demand
     if demand.basis != "history":
         return tr.t("budget.demand_source_sector")
     sector = demand_by_month(plan.brief.client.sector_kind)
@@ -45,7 +44,7 @@ def peak_notes(plan: Plan) -> list[str]:
     demand and order value; and when a month where ad views cost less forecasts more
     conversions, the cost of an ad view then against that month's (the forecast's own
     figures)."""
-    tr, demand = plan.tr, demand_index(plan.brief)
+    tr, demand = plan.tr, plan.paid.demand
     rows = pd.DataFrame(plan.paid.monthly)
     if demand.basis != "history" or rows.empty:
         return []

@@ -1,11 +1,11 @@
-"""The test plan for the paid budget held back (``paid_tests.held_back_test``): a paragraph
-for the paid chapter and one dated line for the summary's next steps."""
+"""The test plan for the paid budget held back (``paid_tests.held_back_test``, computed once as
+``Plan.held_back_test``): a paragraph for the paid chapter and one dated line for the
+summary's next steps."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..paid_tests import held_back_test
 from ..plan import Plan
 from .base import day, platform_label
 
@@ -40,7 +40,7 @@ def _values(plan: Plan, test: dict) -> dict:
 def test_plan_text(plan: Plan) -> str | None:
     """The held-back envelope's test: platform, budget, threshold, dates, and what the rest
     does if it passes or fails; None without one."""
-    test = held_back_test(plan)
+    test = plan.held_back_test
     if test is None:
         return None
     tr = plan.tr
@@ -55,7 +55,7 @@ def test_plan_text(plan: Plan) -> str | None:
 def test_step(plan: Plan) -> tuple[dt.date, str] | None:
     """The test as one dated next step for the summary (its start date, the line); None
     without one."""
-    test = held_back_test(plan)
+    test = plan.held_back_test
     if test is None:
         return None
     bound = "_bound" if test["kind"] == "bound" else ""

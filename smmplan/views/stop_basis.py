@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..conversion_cost import conversion_only, stop_thresholds
+from ..conversion_cost import stop_thresholds
 from ..plan import Plan
 from .base import day, platform_label
 
@@ -17,7 +17,7 @@ def stop_basis(plan: Plan) -> list[str]:
     """The sentences that follow the stop rule (none when nothing the plan shows is above
     it)."""
     tr, paid = plan.tr, plan.paid
-    costs, limit = conversion_only(paid), stop_thresholds(paid)
+    costs, limit = plan.conversion_only, stop_thresholds(paid)
     if not costs or not paid.break_even_cpa:
         return []
     one = len(set(limit.values())) == 1
@@ -57,7 +57,7 @@ def conversion_only_note(plan: Plan) -> str:
     conversion campaigns' own average cost per conversion, and, when it is above break-even,
     that the planned budget does not pay as it stands ("" without conversions)."""
     tr, paid = plan.tr, plan.paid
-    costs = conversion_only(paid)
+    costs = plan.conversion_only
     if not costs or not paid.break_even_cpa:
         return ""
     key = "budget.conversion_only_over" if costs["average"] > paid.break_even_cpa \
@@ -72,7 +72,7 @@ def scale_basis(plan: Plan) -> tuple[float | None, str | None]:
     forecast's all-in cost also carries awareness spend), else the all-in cost; with its
     text (None, None without conversions)."""
     tr, paid = plan.tr, plan.paid
-    costs = conversion_only(paid)
+    costs = plan.conversion_only
     if not costs or not costs["with_awareness"]:
         cpa = paid.totals.get("cpa")
         return cpa, tr.money(cpa, 2) if cpa else None

@@ -8,9 +8,8 @@ import datetime as dt
 
 from ..conversion_cost import cap_break_even
 from ..goal_gap import held_by_cap
-from ..new_shops import new_shops_phrase
+from ..new_shops import new_shops, new_shops_phrase
 from ..objectives import Objective
-from ..openings_paid import new_shops
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
 from ..safety import logo_bytes

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..catalogue import paid_facts
-from ..conversion_cost import conversion_only, stop_thresholds
+from ..conversion_cost import stop_thresholds
 from ..plan import Plan
 from ..target_spend import trial_platforms
 from .base import day, platform_label
@@ -23,12 +23,13 @@ def trial_share_notes(plan: Plan) -> list[str]:
         return []
     personas = [p.name for p in brief.targets.personas if p.offer == paid.books]
     by = {c.platform: c for c in paid.channels}
+    own = (plan.conversion_only or {}).get("platforms", {})  # without awareness, as the
+    limits = stop_thresholds(paid)  # stop rule's basis and break-even
     out = []
     for platform in tested:
         c = by.get(platform)
         if c is None or c.conversion_spend <= 0:
             continue
-        own = (conversion_only(paid) or {}).get("platforms", {})  # without awareness, as
         others = [o for o in paid.channels if o.platform != platform and o.platform in own]
         out.append(tr.t(
             "budget.test_share", platform=platform_label(platform),
@@ -39,7 +40,7 @@ def trial_share_notes(plan: Plan) -> list[str]:
             cpa=tr.money(own[platform], 2) if platform in own else tr.t("common.na"),
             others=tr.join([f"{platform_label(o.platform)} {tr.money(own[o.platform], 2)}"
                             for o in others]) or tr.t("common.na")))
-        be = stop_thresholds(paid).get(platform)
+        be = limits.get(platform)
         test = next((t for t in getattr(paid, "tests", None) or []
                      if t["platform"] == platform), None)
         if test is not None:  # a dated, capped test (trial_test): said so, not a share
