@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 
 from .brief import Brief
 from .i18n import Translator, apply_register
@@ -73,7 +74,10 @@ def webinar_subjects(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
 
 def webinar_ideas(brief: Brief, tr: Translator) -> list:
     """The dated ideas of each webinar's registration sequence (module docstring): the
-    announcement, the reminder, the live and the replay, as key moments of the calendar."""
+    announcement, the reminder, the live and the replay, as key moments of the calendar,
+    then the recording's ``clips`` short clips, one every ``clip_days`` after the replay,
+    each named as a clip of that webinar (the webinars lever: the recording cut into
+    clips)."""
 
     from .idea_model import Idea, copy_register
 
@@ -106,6 +110,13 @@ def webinar_ideas(brief: Brief, tr: Translator) -> list:
                 idea("live", day, 0, ["live"], "comment"),  # questions asked live
                 idea("replay", day + dt.timedelta(days=replay), replay - 1, ["video"],
                      "demo")]
+        gap, count = int(rule.get("clip_days", 0)), int(rule.get("clips", 0))
+        for k in range(1, count + 1 if gap else 1):  # the recording cut into short clips,
+            clip = idea("replay", day + dt.timedelta(days=replay + k * gap), gap - 1,  # after
+                        ["short_video"], "demo")
+            out.append(replace(clip, topic=tr.t("ideas.webinar_clip_topic", subject=subject,
+                                                date=when, n=k, count=count),
+                               hook=apply_register(tr.t("ideas.webinar_clip_hook"), reg)))
     return out
 
 

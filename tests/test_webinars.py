@@ -42,7 +42,7 @@ def test_each_webinar_has_its_registration_sequence_with_topics_from_the_brief()
     brief = b2b()
     tr = Translator("en", "en_US", "USD")
     ideas = webinar_ideas(brief, tr)
-    assert len(ideas) == 48
+    assert len(ideas) == 12 * (4 + 4)  # the sequence, then 4 clips of the recording
     for day in webinar_dates(brief):
         mine = [i for i in ideas if tr.weekday_date(day) in i.moment]  # "Tuesday, February 16"
         dates = sorted(dt.date.fromisoformat(i.date) for i in mine)
@@ -61,6 +61,23 @@ def test_the_calendars_lives_are_the_webinars():
         before = (dt.date.fromisoformat(when) - dt.timedelta(days=1)).isoformat()
         assert any(s.date == before and s.idea.startswith("Tomorrow, live")
                    for s in plan.channels.slots), when
+
+
+def test_youtubes_shorts_are_named_clips_of_a_webinar_dated_after_it():
+    """YouTube's short videos are mostly cut from the webinars' recordings (the lever: "the
+    recording cut into 4-6 clips"): each clip names its webinar and goes out after it."""
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software")))
+    tr = Translator("en", "en_US", "USD")
+    days = {tr.weekday_date(d): d for d in webinar_dates(plan.brief)}
+    shorts = [s for s in plan.channels.slots if s.platform == "youtube"
+              and s.format == "short_video"]
+    clips = [s for s in shorts if s.idea.startswith("Clip ")]
+    assert len(clips) >= 3 * 12
+    for s in clips:
+        when = s.idea.split(" from the ")[1].split(" webinar")[0]  # "Tuesday, February 16"
+        assert dt.date.fromisoformat(s.date) > days[when], s.idea
+    cut = [s for s in shorts if s.idea.startswith(("Clip ", "Replay: "))]
+    assert len(cut) > len(shorts) / 2
 
 
 def test_a_meet_up_idea_only_when_the_brief_plans_a_meet_up():
