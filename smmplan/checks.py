@@ -461,12 +461,21 @@ def team_totals(plan: dict) -> Iterator[Check]:
         yield Check(name, ok, detail)
 
 
+def programme_goal(plan: dict) -> Iterator[Check]:
+    """The repeat-rate goal commits to what its past-buyer programme forecasts when that
+    is short of the target (``lever_goals.goal_checks``)."""
+    from .lever_goals import goal_checks
+
+    for name, ok, detail in goal_checks(plan):
+        yield Check(name, ok, detail)
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, held_back_split, paid_results, paid_decisions, break_even_value,
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
-    target_cards_paid, today_result)
+    target_cards_paid, today_result, programme_goal)
 
 
 def run(plan: dict) -> list[Check]:

@@ -22,6 +22,7 @@ from .brief import OfferLine
 from .budget import Paid
 from .goal_budget import budget_to_reach
 from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
+from .lever_goals import with_programme
 from .objectives import Objective, Objectives
 
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
@@ -260,7 +261,8 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
             o = replace(o, realistic=total >= o.target, realistic_target=None
                         if total >= o.target else _realistic(total, g))
         out.append(o)
-    return replace(ob, objectives=linked_rates(out))
+    # the repeat rate committed to what its past-buyer programme forecasts (lever_goals)
+    return replace(ob, objectives=with_programme(linked_rates(out), paid))
 
 
 def linked_rates(objectives: list[Objective]) -> list[Objective]:

@@ -45,6 +45,7 @@ from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
 from .retention import held_note, programme_text
 from .stop_basis import conversion_only_note
+from .target_stops import stop_notes
 from .targets import persona_name
 from .trial_share import trial_share_notes
 
@@ -476,6 +477,7 @@ def _by_target(plan: Plan) -> list:
                 worth=tr.money(max(r["break_even"] for r in rows))))))
         blocks.append(plan.record.table("budget_by_target", "budget",
                                         tr.t("budget.by_target"), split, split_cols))
+        blocks += stop_notes(plan)  # each target's stop, its prospecting's message
     return blocks
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 from .. import charts
 from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_by_cap
 from ..goals import GENERIC, evidence_for
+from ..lever_goals import programme_based
 from ..objectives import Objective
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -24,7 +25,7 @@ from .baseline_figures import ads_rows_note, brief_figure_note
 from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
-from .retention import lever
+from .retention import lever, lever_count
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -367,6 +368,8 @@ def objectives_smart(plan: Plan) -> Section:
                 key = "objectives.unrealistic_linked"
             elif (o.baseline.covers.get("ceiling") or {}).get("realistic"):
                 key = "objectives.realistic_ceiling"  # reachable from the ceiling, not floor
+            elif programme_based(o, plan.paid):
+                key = "objectives.unrealistic_lever"  # the past-buyer programme's forecast
             elif forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
             elif o.realistic and o.max_monthly is not None \
@@ -380,7 +383,7 @@ def objectives_smart(plan: Plan) -> Section:
                               alternative=kpi_value(plan, o.kpi, o.realistic_target),
                               event=lead_event_name(plan, o.baseline.covers)
                               if o.baseline.covers.get("ceiling") or linked else "",
-                              **_linked_args(plan, linked)))
+                              closer=lever_count(plan), **_linked_args(plan, linked)))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace
         notes += lever(plan, o.kpi)  # the repeat rate's paid lever (views/retention.py)
     notes += goal_gap_sentences(plan) + setup_notes(plan)

@@ -99,3 +99,15 @@ def lever(plan: Plan, kpi: str) -> list[str]:
 def summary_values(plan: Plan) -> dict:
     """The programme's figures for the summary's sentence on the budget held back."""
     return _values(plan, plan.paid.retention)
+
+
+def lever_count(plan: Plan) -> str:
+    """What would close the repeat-rate goal's gap to its target, after the sentence that
+    commits it to the programme's forecast: the whole customer file's count when the
+    programme is sized on the ads export's count (an extract), and e-mail win-back flows."""
+    r = plan.paid.retention
+    if not r:
+        return ""
+    if r["customers_basis"] == "ads":
+        return plan.tr.t("objectives.lever_count", **_values(plan, r))
+    return plan.tr.t("objectives.lever_flows")

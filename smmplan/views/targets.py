@@ -127,10 +127,16 @@ def _buys(plan: Plan, p) -> list[str]:
 
 
 def _message(plan: Plan, persona) -> str:
-    if persona.declared:
+    return message_text(plan, persona)
+
+
+def message_text(plan: Plan, persona, key: str | None = None) -> str:
+    """A target's card message, or the message ``key`` worded for it (its brand's
+    differentiator and value proposition)."""
+    if persona.declared and key is None:
         return persona.declared_message
     brand = plan.brief.brand
-    return plan.tr.t(f"targets.message.{persona.message}",
+    return plan.tr.t(f"targets.message.{key or persona.message}",
                      differentiator=brand.differentiators[0],
                      value_proposition=brand.value_proposition.rstrip(". "))
 

@@ -1,0 +1,49 @@
+"""Each target's own stop threshold: the paid split by target (``Paid.by_target``) values a
+conversion from each target at its own order value (``target_spend.relative_values``), so a
+target's ad set breaks even at its own value per conversion x the margin, not at the plan's
+mean break-even (``Paid.break_even_cpa``, the average over the targets). An ad set run on
+one target is stopped above its own threshold; the plan's break-even stays the rule for ads
+that reach every target at once.
+
+A target card's message written for people who already buy (``RETAINING``: recognise and
+keep, win back, make ambassadors) suits the client's own customer list and e-mail, not paid
+prospecting, whose audience has not bought yet: prospecting to that target carries the
+discovery message (``PROSPECTING``)."""
+
+from __future__ import annotations
+
+RETAINING = ("premium", "winback", "loyal")  # targets.message keys aimed at customers
+PROSPECTING = "discovery"
+MIN_GAP = 0.01  # a threshold within 1 % of the plan's break-even is not a different one
+
+
+def target_stops(paid) -> list[dict]:
+    """[{platform, target, value (per conversion), stop (break-even of that target's ad
+    sets)}] for each funded platform x target with conversions, when the thresholds differ
+    from the plan's break-even (first-order break-even, one value per conversion, no
+    per-platform lead values); [] otherwise."""
+    be, margin = paid.break_even_cpa, paid.margin
+    if not be or not margin or not paid.aov or paid.break_even_basis != "first_order" \
+            or paid.lead_values:
+        return []
+    rows = [{"platform": r["platform"], "target": r["target"],
+             "value": round(r["revenue"] / r["conversions"], 2),
+             "stop": round(r["revenue"] / r["conversions"] * margin / 100, 2)}
+            for r in paid.by_target if r.get("funded") and (r.get("conversions") or 0) > 0
+            and r.get("revenue")]
+    if not any(abs(r["stop"] - be) > MIN_GAP * be for r in rows):
+        return []
+    return rows
+
+
+def prospecting_swaps(paid, personas) -> list[dict]:
+    """[{target, platforms, card (its message key)}]: the funded targets whose card message
+    is for customers (``RETAINING``), with the platforms their prospecting runs on; their
+    ads carry ``PROSPECTING`` instead."""
+    funded: dict = {}
+    for r in paid.by_target:
+        if r.get("funded") and (r.get("spend") or 0) > 0:
+            funded.setdefault(r["target"], []).append(r["platform"])
+    return [{"target": p.id, "platforms": funded[p.id], "card": p.message}
+            for p in personas if p.id in funded and not p.declared
+            and p.message in RETAINING]

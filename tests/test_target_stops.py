@@ -1,0 +1,58 @@
+"""Each target's own stop threshold (its value per conversion x the margin) when the
+targets' values differ, and a discovery message for prospecting aimed at a target whose
+card speaks to customers (the fashion example: T1's card is 'Recognise and keep them')."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from smmplan.plan import Plan
+from smmplan.target_stops import prospecting_swaps, target_stops
+from smmplan.validation import load_brief
+
+
+@pytest.fixture(scope="module")
+def fashion() -> Plan:
+    return Plan(load_brief("data/examples/fashion/brief.yaml"))
+
+
+def _paid(values: list[float]) -> SimpleNamespace:
+    rows = [{"platform": "instagram", "target": k, "funded": True, "spend": 100.0,
+             "conversions": 10.0, "revenue": 10 * v} for k, v in enumerate(values)]
+    return SimpleNamespace(break_even_cpa=50.0, margin=50.0, aov=100.0, lead_values={},
+                           break_even_basis="first_order", by_target=rows)
+
+
+def test_thresholds_follow_each_targets_value():
+    stops = target_stops(_paid([130.0, 70.0]))
+    assert [s["stop"] for s in stops] == [65.0, 35.0]
+    assert target_stops(_paid([100.0, 100.3])) == []  # one value: the plan's one rule
+
+
+def test_fashion_states_a_stop_per_target(fashion):
+    from smmplan.views.budget import budget_appendix
+    from smmplan.views.summary import reporting
+
+    tr, paid = fashion.tr, fashion.paid
+    stops = target_stops(paid)
+    low = min(stops, key=lambda s: s["stop"])
+    high = max(stops, key=lambda s: s["stop"])
+    assert low["stop"] < paid.break_even_cpa < high["stop"]
+    html = budget_appendix(fashion).html()
+    for s in stops:
+        assert tr.money(s["stop"], 2) in html
+    assert "Each target has its own stop threshold" in html
+    assert any(tr.money(low["stop"], 2) in line for line in reporting(fashion))
+
+
+def test_prospecting_to_a_customer_card_carries_discovery(fashion):
+    from smmplan.views.budget import budget_appendix
+
+    swaps = prospecting_swaps(fashion.paid, fashion.targets.personas)
+    assert swaps and all(s["card"] in ("premium", "winback", "loyal") for s in swaps)
+    t1 = next(s for s in swaps if s["target"] == 0)
+    assert "tiktok" in t1["platforms"]
+    html = budget_appendix(fashion).html()
+    assert "carry a discovery message" in html and "Be discovered" in html
