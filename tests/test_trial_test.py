@@ -18,7 +18,7 @@ from smmplan.plan import Plan
 from smmplan.target_spend import trial_min, trial_platforms
 from smmplan.trial_test import capped_budget, window
 from smmplan.validation import load_brief
-from smmplan.views.multiply import count_decimals
+from smmplan.views.multiply import count_decimals, month_places
 
 BAKERY = Path(__file__).resolve().parent.parent / "data" / "examples" / "bakery" / "brief.yaml"
 RULE = paid_facts()["test_share"]
@@ -152,7 +152,26 @@ def test_the_monthly_table_adds_up(plan):
     from smmplan.views.budget import _monthly_pivot
 
     frame, cols = _monthly_pivot(plan)
+    places = month_places(plan.paid)
     for _, row in frame.iterrows():
         months = [row[c.key] for c in cols]
-        assert all(float(v).is_integer() for v in months)
-        assert sum(months) == round(row["total"])
+        assert all(round(v, places) == v for v in months)
+        assert round(sum(months), places) == round(row["total"], places)
+
+
+def test_one_number_one_value_for_the_monthly_bookings_and_the_last_booking(plan):
+    """February's bookings are one value in the chapter's table (by platform, added up),
+    the appendix's order-value table and the P&L (bookings x the 45 € offer), and "the last
+    booking costs" is the budget table's own figure at the planned budget."""
+    from smmplan.views.budget import _monthly_pivot
+
+    frame, cols = _monthly_pivot(plan)
+    places = month_places(plan.paid)
+    assert places > 0  # 10.63 bookings x 45 € = 478 €: whole counts would not multiply out
+    rows = pd.DataFrame(plan.paid.monthly)
+    for col, (month, group) in zip(cols, rows.groupby("month", sort=False), strict=True):
+        shown = round(sum(frame[col.key]), places)
+        assert shown == round(group["conversions"].sum(), places), month
+        assert abs(shown * plan.paid.aov - group["revenue"].sum()) <= 1.0
+    at = next(r for r in plan.paid.sweep if r["factor"] == 1.0)
+    assert plan.paid.marginal_cpa == at["marginal_cpa"]

@@ -39,7 +39,7 @@ from .budget_notes import (
 )
 from .held_back import cap_values, monthly_cap_note
 from .lifetime import value_note as lifetime_value_note
-from .multiply import count_decimals, whole_parts
+from .multiply import month_places, parts
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
@@ -375,7 +375,8 @@ def budget_forecast(plan: Plan) -> Section:
             [Column("platform_name", tr.t("table.platform")),
              Column("spend_total", tr.t("table.spend"), lambda v: tr.money(v)),
              *month_cols,
-             Column("total", tr.t("table.conversions"), lambda v: tr.number(v))]),
+             Column("total", tr.t("table.conversions"),
+                    lambda v: tr.number(v, month_places(paid)))]),
         plan.record.table(
             "budget_monthly_spend", "budget", tr.t("budget.spend_by_month"), spend,
             [Column("platform_name", tr.t("table.platform")), *spend_cols,
@@ -599,7 +600,7 @@ def _order_values(plan: Plan) -> list:
                           after=tr.money(paid.deal["after_plan"])))
         value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
                       Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
-    places = count_decimals(by["conversions"], by["order_value"], by["lead_value"])
+    places = month_places(paid)  # the chapter's monthly table shows the same decimals
     return [
         section_heading(plan, "budget.order_value_by_month", "budget-order-value", level=4),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
@@ -622,18 +623,19 @@ def _monthly_pivot(plan: Plan, line: str = "conversions"
     rows = pd.DataFrame(plan.paid.monthly)
     if rows.empty:
         return pd.DataFrame(columns=["platform_name", "spend_total", "total"]), []
+    places = month_places(plan.paid)
     months = list(dict.fromkeys(rows["month"]))
     keys = {m: f"m{i + 1:02d}" for i, m in enumerate(months)}
     table = []
     for platform, group in rows.groupby("platform", sort=False):
         by_month = dict(zip(group["month"], group[line], strict=True))
-        if line == "conversions":  # whole counts that add up to the total shown
-            by_month = dict(zip(months, whole_parts([by_month.get(m, 0.0) for m in months]),
-                                strict=True))
+        if line == "conversions":  # counts that add up to the total shown, at the
+            by_month = dict(zip(months, parts([by_month.get(m, 0.0) for m in months],  # same
+                                              places), strict=True))  # decimals as the appendix
         table.append({"platform": platform, "platform_name": platform_label(platform),
                       "spend_total": float(group["spend"].sum()),
                       **{keys[m]: by_month.get(m, 0.0) for m in months},
                       "total": float(group[line].sum())})
-    fmt = (lambda v: tr.money(v)) if line == "spend" else (lambda v: tr.number(v))
+    fmt = (lambda v: tr.money(v)) if line == "spend" else (lambda v: tr.number(v, places))
     cols = [Column(keys[m], tr.month(pd.Timestamp(m).date()), fmt) for m in months]
     return pd.DataFrame(table), cols
