@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import charts
+from ..catalogue import paid_facts
 from ..conversion_cost import cap_break_even
 from ..currency import ECB_SOURCE
 from ..goal_gap import held_by_cap
@@ -154,10 +155,14 @@ def budget_allocation(plan: Plan) -> Section:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
-    for u in paid.unearned:
+    least = paid_facts()["test_share"].get("min_read_conversions", 0)
+    for u in paid.unearned:  # a test too small to read is not offered (data/paid.yaml)
+        n = paid.min_useful_spend / u["marginal_cpa"] if u["marginal_cpa"] else None
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.unearned", platform=platform_label(u["platform"]), platform_key=u["platform"],
+            "budget.unearned_unreadable" if n is not None and n < least else "budget.unearned",
+            platform=platform_label(u["platform"]), platform_key=u["platform"],
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
+            n=tr.number(n or 0),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
                for t in trial_share_notes(plan) + opening_notes(plan) + awareness_note(plan)]
