@@ -547,10 +547,15 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             extrapolated=bool(history is not None and (cs + aw) / len(months)
                               > EXTRAPOLATION * history.max_monthly_spend),
         ))
-    marginal = None
+    # one figure for "the last conversion costs": at the envelope, the budget table's own
+    # row (its step from the level below), which the chapter shows; below it, the last 5 %
+    # of the planned conversion budget, re-optimised
+    marginal = at_envelope["marginal_cpa"] if abs(total - at_envelope["budget"]) < 0.5 \
+        else None
     planned_conv = sum(c.conversions for c in channels)
-    try:  # the last 5 % of the planned conversion budget, re-optimised
-        below = conversions(solve(conv_budget * 0.95, floor=floor, aware=aware_spend).spend)[0]
+    try:
+        below = conversions(solve(conv_budget * 0.95, floor=floor, aware=aware_spend).spend)[0] \
+            if marginal is None else planned_conv
         if planned_conv > below:
             marginal = round(conv_budget * 0.05 / (planned_conv - below), 2)
     except AllocationError:

@@ -119,6 +119,30 @@ def history_rates(brief: Brief) -> dict[str, float]:
             if r["size"] >= MIN_HISTORY_POSTS}
 
 
+def history_lead(brief: Brief, ranked: dict[str, float]) -> bool:
+    """Whether the top rate of ``ranked`` (platform: mean engagement rate of its posts)
+    leads every other by ``channel_rules.performer_lead_z`` standard errors of the
+    difference (Welch: each platform's variance over its post count): a lead the sample
+    can tell from noise. Without a spread (one post, equal rates) no lead."""
+    from .exports.posts import read_posts
+
+    history = read_posts(brief)
+    if history is None or len(ranked) < 2:
+        return True
+    stats = history[history["platform"].isin(list(ranked))].groupby("platform")["rate"].agg(
+        ["mean", "var", "size"])
+    top = max(ranked, key=ranked.get)
+    z = rules()["performer_lead_z"]
+    for p in ranked:
+        if p == top:
+            continue
+        se = (stats.loc[top, "var"] / stats.loc[top, "size"]
+              + stats.loc[p, "var"] / stats.loc[p, "size"]) ** 0.5
+        if not se > 0 or (ranked[top] - ranked[p]) / se < z:
+            return False
+    return True
+
+
 def performer_basis(brief: Brief) -> str:
     """What ``best_performers`` ranks the client's channels on: ``history`` (its own post
     history covers two or more of its channels) or ``brief`` (the declared rates)."""
@@ -134,8 +158,10 @@ def best_performers(brief: Brief, target_reach: dict[str, float] | None = None
     its competitors' median on the same platform, provided it is at or above that median;
     without any competitor figure for these channels, the one with the highest rate; the
     rates of the client's own post history instead when it covers two or more of its
-    channels (``performer_basis``). Ties share the label; every other channel is not the
-    best performer."""
+    channels (``performer_basis``), where the top one must lead every other by
+    ``channel_rules.performer_lead_z`` standard errors (``history_lead``), else none is the
+    best performer. Ties share the label; every other channel is not the best
+    performer."""
     rates: dict[str, list[float]] = {}
     for comp in brief.situation.competitors:
         for ch in comp.channels:
@@ -154,6 +180,8 @@ def best_performers(brief: Brief, target_reach: dict[str, float] | None = None
         ranked = {c.platform: own[c.platform] for c in brief.situation.channels
                   if c.platform in own and c.posts_per_week and used(c.platform)}
         if ranked:
+            if not history_lead(brief, ranked):  # a lead within the noise: a tie, and
+                return {}  # no platform is called the best performer
             top = max(ranked.values())
             return {c.platform: c.posts_per_week for c in brief.situation.channels
                     if ranked.get(c.platform) == top}

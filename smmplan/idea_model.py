@@ -96,11 +96,16 @@ class Idea:
     def first_day(self) -> str:
         """The first day a moment's post may go out: ``lead_days`` before the moment, or
         before its order deadline when orders close earlier (the lead time is for
-        ordering, not for the day itself)."""
+        ordering, not for the day itself); a weekday-bound one (``weekdays``: its hook says
+        "order by Friday") no earlier than the Monday of its deadline's week, so that the
+        Friday it names is the deadline's."""
         day = dt.date.fromisoformat(self.date)
         if self.order_by_days is not None:
             day -= dt.timedelta(days=self.order_by_days)
-        return (day - dt.timedelta(days=self.lead_days)).isoformat()
+        first = day - dt.timedelta(days=self.lead_days)
+        if self.weekdays and self.order_by_days is not None:  # "by Friday" is this week's
+            first = max(first, day - dt.timedelta(days=day.weekday()))  # Friday: from Monday
+        return first.isoformat()
 
     @cached_property
     def text(self) -> str:

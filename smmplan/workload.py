@@ -92,14 +92,17 @@ def today_mix(brief: Brief, feed: bool = False) -> dict[str, float]:
 
 def lever_units(brief: Brief) -> dict[str, float]:
     """Units a week of the sector levers that take hours (``workload.levers``): the family
-    and how many a week, per location when the lever is (``client.locations``, else 1)."""
+    and how many a week, per location when the lever is (``client.locations``, else 1; with
+    the locations given, ``per_location_week`` each when the rule has it: a shop's few
+    reviews are not a whole unit)."""
     rules = role_facts()["workload"]["levers"]
-    locations = brief.client.locations or 1
+    locations = brief.client.locations
     out: dict[str, float] = {}
     for lever in playbook(brief.client.sector_kind)["levers"]:
         rule = rules.get(lever["key"])
         if rule:
-            n = rule["per_week"] * (locations if rule["per_location"] else 1)
+            n = rule.get("per_location_week", rule["per_week"]) * locations \
+                if rule["per_location"] and locations else rule["per_week"]
             out[rule["family"]] = out.get(rule["family"], 0.0) + n
     return out
 

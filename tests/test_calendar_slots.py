@@ -269,3 +269,19 @@ def test_an_order_deadline_reminder_lands_on_the_last_days_to_order():
                    order_by_days=0)
     assign_ideas(slots, [Idea("community", "Evergreen", "z", "follow")], [cut_off], tr)
     assert sorted(s.date for s in slots if s.moment) == ["2027-12-06", "2027-12-17"]
+
+
+def test_bakery_seasonal_posts_point_to_the_right_week():
+    """The Mother's Day box post says "réservez la box avant vendredi, à retirer dimanche
+    matin": it goes out in the week of the order deadline (Friday 28 May 2027, Mother's Day
+    30 May in France), not the week before; and Christmas week (18-24 Dec, the yule logs)
+    has its own posts, while the pre-order posts stop at the cut-off."""
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    box = [s for s in plan.channels.slots if s.moment == "Fête des mères"]
+    assert box
+    assert all("2027-05-24" <= s.date <= "2027-05-27" for s in box), [s.date for s in box]
+    week = [s for s in plan.channels.slots if "2027-12-18" <= s.date <= "2027-12-24"
+            and s.moment == "Semaine de Noël en boutique"]
+    assert week
+    orders = [s for s in plan.channels.slots if s.moment.startswith("Veille de Noël")]
+    assert orders and max(s.date for s in orders) <= "2027-12-19"

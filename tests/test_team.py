@@ -17,9 +17,10 @@ def examples():
 def test_sme_gets_one_all_round_manager_and_large_the_full_team():
     b = examples()
     # 4 posts a week, all photos: 1 h each, plus the bakery's levers (a Google profile post
-    # and a week of reviews per shop, 4 shops: 4 x 0.25 + 4 x 0.5), 2 platforms, planning
+    # per shop reusing the feed's photo, 4 x 0.125 h, and a shop's few reviews a week,
+    # 15 minutes each: 4 x 0.5 x 0.5 h), 2 platforms, planning
     bakery = size_roles(b["bakery"], 1800, posts=4, channels=2, mix={"photo": 1.0})
-    assert bakery == {"social_media_manager": round((4 * 1.0 + 3.0 + 2 * 1 + 1) / 37.5, 2)}
+    assert bakery == {"social_media_manager": round((4 * 1.0 + 1.5 + 2 * 1 + 1) / 37.5, 2)}
     posts = sum(c.posts_per_week for c in b["fashion"].situation.channels)
     roles = size_roles(b["fashion"], 620_000, posts=posts, channels=4,
                        mix={"photo": 1.0, "short_video": 1.0})
@@ -483,3 +484,19 @@ def test_less_posting_at_the_same_cost_frees_own_time_and_says_so():
     week = role_facts()["hours"]["per_fte_week"]
     hours = plan.tr.number((good["spare_fte"] - better["spare_fte"]) * week, 0)
     assert f"about {hours} more hours a week" in notes
+
+
+def test_the_recommended_option_buys_posting_the_free_one_does_not():
+    """Maison Fournil (review 12): the recommended formula cost 5 998 € and published the
+    same 3,0 posts a week as the free owner-run one, its hours going to 2 h of review
+    replies and 1 h of Google posts. A shop's few reviews take about 15 minutes a week and
+    the Google post reuses the feed's photo, so the bought hours carry posts too."""
+    from smmplan.plan import Plan
+
+    plan = Plan(examples()["bakery"])
+    good, better = plan.team.options[:2]
+    assert better["recommended"] and better["cost"] > 0 == good["cost"]
+    assert better["posts_per_week"] >= good["posts_per_week"] + 0.5
+    rows = {r["family"]: r for r in plan.team.workload}
+    assert rows["review_replies"]["sme_hours"] <= 4 * 0.25 + 0.05  # 4 shops x 15 min
+    assert rows["google_post"]["sme_hours"] <= 0.5 + 0.05

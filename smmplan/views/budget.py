@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import charts
+from ..catalogue import paid_facts
 from ..conversion_cost import cap_break_even
 from ..currency import ECB_SOURCE
 from ..goal_gap import held_by_cap
@@ -39,7 +40,7 @@ from .budget_notes import (
 )
 from .held_back import cap_values, monthly_cap_note
 from .lifetime import value_note as lifetime_value_note
-from .multiply import count_decimals, whole_parts
+from .multiply import month_places, parts
 from .opening_paid import opening_notes
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
@@ -155,10 +156,14 @@ def budget_allocation(plan: Plan) -> Section:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
-    for u in paid.unearned:
+    least = paid_facts()["test_share"].get("min_read_conversions", 0)
+    for u in paid.unearned:  # a test too small to read is not offered (data/paid.yaml)
+        n = paid.min_useful_spend / u["marginal_cpa"] if u["marginal_cpa"] else None
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.unearned", platform=platform_label(u["platform"]), platform_key=u["platform"],
+            "budget.unearned_unreadable" if n is not None and n < least else "budget.unearned",
+            platform=platform_label(u["platform"]), platform_key=u["platform"],
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
+            n=tr.number(n or 0),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
                for t in trial_share_notes(plan) + opening_notes(plan) + awareness_note(plan)]
@@ -376,7 +381,8 @@ def budget_forecast(plan: Plan) -> Section:
             [Column("platform_name", tr.t("table.platform")),
              Column("spend_total", tr.t("table.spend"), lambda v: tr.money(v)),
              *month_cols,
-             Column("total", tr.t("table.conversions"), lambda v: tr.number(v))]),
+             Column("total", tr.t("table.conversions"),
+                    lambda v: tr.number(v, month_places(paid)))]),
         plan.record.table(
             "budget_monthly_spend", "budget", tr.t("budget.spend_by_month"), spend,
             [Column("platform_name", tr.t("table.platform")), *spend_cols,
@@ -601,7 +607,7 @@ def _order_values(plan: Plan) -> list:
                           after=tr.money(paid.deal["after_plan"])))
         value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
                       Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
-    places = count_decimals(by["conversions"], by["order_value"], by["lead_value"])
+    places = month_places(paid)  # the chapter's monthly table shows the same decimals
     return [
         section_heading(plan, "budget.order_value_by_month", "budget-order-value", level=4),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
@@ -624,18 +630,19 @@ def _monthly_pivot(plan: Plan, line: str = "conversions"
     rows = pd.DataFrame(plan.paid.monthly)
     if rows.empty:
         return pd.DataFrame(columns=["platform_name", "spend_total", "total"]), []
+    places = month_places(plan.paid)
     months = list(dict.fromkeys(rows["month"]))
     keys = {m: f"m{i + 1:02d}" for i, m in enumerate(months)}
     table = []
     for platform, group in rows.groupby("platform", sort=False):
         by_month = dict(zip(group["month"], group[line], strict=True))
-        if line == "conversions":  # whole counts that add up to the total shown
-            by_month = dict(zip(months, whole_parts([by_month.get(m, 0.0) for m in months]),
-                                strict=True))
+        if line == "conversions":  # counts that add up to the total shown, at the
+            by_month = dict(zip(months, parts([by_month.get(m, 0.0) for m in months],  # same
+                                              places), strict=True))  # decimals as the appendix
         table.append({"platform": platform, "platform_name": platform_label(platform),
                       "spend_total": float(group["spend"].sum()),
                       **{keys[m]: by_month.get(m, 0.0) for m in months},
                       "total": float(group[line].sum())})
-    fmt = (lambda v: tr.money(v)) if line == "spend" else (lambda v: tr.number(v))
+    fmt = (lambda v: tr.money(v)) if line == "spend" else (lambda v: tr.number(v, places))
     cols = [Column(keys[m], tr.month(pd.Timestamp(m).date()), fmt) for m in months]
     return pd.DataFrame(table), cols

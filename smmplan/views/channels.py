@@ -23,6 +23,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .performer_note import performer_tie_note
 from .posting_change import posting_change, recorded_note
 from .team import owner_basis, recommended_posting
 
@@ -100,6 +101,8 @@ def channel_choice(plan: Plan) -> Section:
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "channels.score_method", bonus=tr.percent(GOAL_BONUS, 0)))),
         Html(render("paragraph.html.j2", css="smm-note", text=_choice_rules(plan))),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=t))
+          for t in performer_tie_note(plan)],
         *[Html(render("paragraph.html.j2", css="smm-note", text=t))
           for t in usage_notes(plan) + regional_notes(plan)],
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 
 def count_decimals(counts, values, revenues, most: int = 2) -> int:
     """The fewest decimals (at most ``most``) for ``counts`` so that count x value (each
@@ -32,3 +34,26 @@ def whole_parts(values) -> list[int]:
     for i in order[:max(0, left)]:
         floors[i] += 1
     return floors
+
+
+def month_places(paid) -> int:
+    """Decimals of the paid forecast's monthly conversions, one for every table that shows
+    them (the chapter's by platform, the appendix's by month, beside the P&L's revenue): the
+    fewest at which each month's conversions x its order value give its revenue
+    (``count_decimals``); 0 without an order value."""
+    rows = pd.DataFrame(paid.monthly)
+    if not paid.aov or rows.empty or rows["revenue"].isna().all():
+        return 0
+    value = "lead_revenue" if "lead_revenue" in rows else "revenue"
+    by = rows.groupby("month", sort=False)[["conversions", value]].sum()
+    order = by[value] / by["conversions"].where(by["conversions"] > 0)
+    if paid.order_value.get("basis") == "offer":  # a booked offer's price, every month
+        order = pd.Series(float(paid.aov), index=by.index)
+    return count_decimals(by["conversions"], order, by[value])
+
+
+def parts(values, places: int = 0) -> list[float]:
+    """``whole_parts`` at ``places`` decimals: shown values that add up to their rounded
+    sum."""
+    scale = 10 ** places
+    return [v / scale for v in whole_parts([float(v) * scale for v in values])]

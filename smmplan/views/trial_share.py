@@ -75,7 +75,25 @@ def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str]
                         for o in others]) or tr.t("common.na"),
         above=tr.t("budget.test_capped_above", break_even=tr.money(be, 2), rest=rest)
         if cpa and be and cpa > be else "",
-        threshold=tr.money(be, 2) if be else tr.t("common.na"), rest=rest)
+        reading=_reading(plan, test, c, rest))
+
+
+def _reading(plan: Plan, test: dict, c, rest: str) -> str:
+    """How the test is read on its end date: on its cost per conversion against the stop
+    rule, or, when it is forecast to bring fewer conversions than ``test_share.
+    min_read_conversions`` (too few to read a cost), on its cost per click to the booking
+    page, at the break-even times the forecast's click-to-conversion rate."""
+    tr, be = plan.tr, test["threshold"]
+    end = day(tr, dt.date.fromisoformat(test["end"]))
+    least = paid_facts()["test_share"].get("min_read_conversions", 0)
+    if be and c.clicks > 0 and 0 < c.conversions < least:
+        rate = c.conversions / c.clicks
+        return tr.t("budget.test_read_clicks", conversions=tr.number(c.conversions),
+                    swing=tr.percent(100 / max(1, round(c.conversions)), 0),
+                    clicks=tr.number(c.clicks), end=end, cpc=tr.money(be * rate, 2),
+                    threshold=tr.money(be, 2), rate=tr.percent(rate * 100, 2), rest=rest)
+    return tr.t("budget.test_read_cpa", end=end, rest=rest,
+                threshold=tr.money(be, 2) if be else tr.t("common.na"))
 
 
 def trial_steps(plan: Plan) -> list[tuple[dt.date, str]]:
