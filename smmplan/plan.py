@@ -239,6 +239,10 @@ class Plan:
                 posts, stretch = max(0.0, min(posts - excess, pick["posts_per_week"])), 0.0
             channels = self._channels(reach, acquired, sponsored, posts, stretch)
             channels.capacity_posts = capacity  # the team's own capacity, as estimated
+            # today's posting is over what the team sustains only against that capacity,
+            # not against the option's posting the calendar was rebuilt on
+            channels.overloaded = sum(c.posts_per_week or 0 for c in
+                                      self.brief.situation.channels) > capacity * 1.05
             if cut or budget is not None:
                 budget = channels.planned_posts
         channels.budget_posts = budget
