@@ -55,6 +55,7 @@ from .channel_choice import (
     scaled_score,
     sector_fit,
 )
+from .confirm_marks import unmark
 from .creator_posts import held_for_the_lever, place_creator_posts
 from .exports.posts import read_posts
 from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
@@ -566,6 +567,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                       copy_register(brief))
     cap_quiet_weeks(slots, brief)  # buyers away (year-end break): a post a day at most
     vary_repeats(slots, tr, evergreen)
+    unmark(slots, tr)  # an offer to confirm: said to the writer and the client, not in public
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     shown = placed(moments, slots)
     return Channels(
@@ -628,6 +630,7 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr, evergreen)
+    unmark(channels.slots, tr)
     kept, period = [c for c in channels.choices if c.kept], brief.client.period
     recount(kept, channels.slots, ((period.end - period.start).days + 1) / 7)
     channels.planned_posts = round(sum(c.posts_per_week for c in kept), 1)
