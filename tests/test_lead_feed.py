@@ -57,3 +57,15 @@ def test_a_parent_category_is_not_told_beside_its_products():
     assert any(t.startswith("Streetwear: how to care for it") for t in topics)  # a product
     assert "Outerwear: repaired, not replaced" in topics  # the brand's repair stories
     assert "Dresses: the mill behind the fabric" in topics
+
+
+def test_lune_paid_media_is_one_figure_with_its_parts():
+    from smmplan.views.team import _paid_media
+
+    plan = Plan(fashion())
+    c = plan.team.total_cost
+    programme = plan.paid.retention["budget"]
+    assert programme > 0  # the past-buyer programme beside the campaigns
+    text = _paid_media(plan, c["ads"])
+    assert text == (f"{plan.tr.money(plan.paid.total)} + {plan.tr.money(programme)} for the "
+                    f"past-buyer loyalty programme = {plan.tr.money(c['ads'])}")
