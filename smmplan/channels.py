@@ -55,12 +55,12 @@ from .channel_choice import (
     scaled_score,
     sector_fit,
 )
-from .confirm_marks import unmark
 from .creator_posts import held_for_the_lever, place_creator_posts
 from .exports.posts import read_posts
 from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     allocate_frequency,
     feed_lead,
+    lead_rotation,
     maintenance_role,
     recount,
     weak_platforms,
@@ -476,8 +476,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                if "story" in m else m for p, m in mix.items()}
     lead_feed = feed_lead(kept, today, mix)  # its rotation: feed formats, when stories
     if lead_feed:  # would take its feed below today's (a brief's posts a week are feed posts)
-        mix[lead_feed] = storied[lead_feed] = [
-            f for f in facts["platforms"][lead_feed]["formats"] if f != "story"][:3]
+        mix[lead_feed] = storied[lead_feed] = lead_rotation(
+            facts["platforms"][lead_feed]["formats"], next(
+                c.posts_per_week for c in kept if c.platform == lead_feed), today[lead_feed])
     history = read_posts(brief)
     windows = {c.platform: platform_windows(history, c.platform) for c in kept}
     basis = "history" if any(w.basis != "default" for ws in windows.values() for w in ws) \
@@ -567,7 +568,6 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                       copy_register(brief))
     cap_quiet_weeks(slots, brief)  # buyers away (year-end break): a post a day at most
     vary_repeats(slots, tr, evergreen)
-    unmark(slots, tr)  # an offer to confirm: said to the writer and the client, not in public
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     shown = placed(moments, slots)
     return Channels(
@@ -630,7 +630,6 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr, evergreen)
-    unmark(channels.slots, tr)
     kept, period = [c for c in channels.choices if c.kept], brief.client.period
     recount(kept, channels.slots, ((period.end - period.start).days + 1) / 7)
     channels.planned_posts = round(sum(c.posts_per_week for c in kept), 1)

@@ -25,6 +25,7 @@ from .channel_choice import home_platforms
 from .channels import Channels, add_target_ideas, calendar_files, plan_channels
 from .checks import run as run_checks
 from .community import Community, plan_community
+from .confirm_marks import unmark
 from .creators import CreatorCost, creator_cost
 from .goal_gap import with_forecasts
 from .i18n import Translator
@@ -205,6 +206,7 @@ class Plan:
             channels.capacity_posts = channels.planned_posts  # the calendar is what fits
         channels = self._stretch_within_budget(channels, reach, acquired, sponsored, posts)
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
+        unmark(channels.slots, self.tr)  # an offer to confirm: in the notes, not in public
         return channels
 
     def _stretch_within_budget(self, channels: Channels, reach, acquired, sponsored: set[str],
