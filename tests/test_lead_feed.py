@@ -69,3 +69,14 @@ def test_lune_paid_media_is_one_figure_with_its_parts():
     text = _paid_media(plan, c["ads"])
     assert text == (f"{plan.tr.money(plan.paid.total)} + {plan.tr.money(programme)} for the "
                     f"past-buyer loyalty programme = {plan.tr.money(c['ads'])}")
+
+
+def test_lead_rotation_puts_stories_only_beyond_todays_feed():
+    from smmplan.frequency import lead_rotation
+
+    formats = ["reel", "carousel", "story", "photo", "live"]
+    assert lead_rotation(formats, 5.0, 5.0) == ["reel", "carousel", "photo"]  # no room
+    rot = lead_rotation(formats, 7.0, 5.0)  # 2 posts beyond today: one in four a story
+    assert rot == ["reel", "carousel", "photo", "story"]
+    assert 7.0 * sum(f != "story" for f in rot) / len(rot) >= 5.0
+    assert lead_rotation(["short_video", "live"], 7.0, 5.0) == ["short_video", "live"]
