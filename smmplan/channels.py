@@ -59,6 +59,8 @@ from .creator_posts import held_for_the_lever, place_creator_posts
 from .exports.posts import read_posts
 from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     allocate_frequency,
+    feed_lead,
+    lead_rotation,
     maintenance_role,
     recount,
     weak_platforms,
@@ -472,6 +474,11 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     if held is not None and held.dates:  # the rest of the rotation is feed posts
         mix = {p: [f for f in facts["platforms"][p]["formats"] if f != "story"][:3]
                if "story" in m else m for p, m in mix.items()}
+    lead_feed = feed_lead(kept, today, mix)  # its rotation: feed formats, when stories
+    if lead_feed:  # would take its feed below today's (a brief's posts a week are feed posts)
+        mix[lead_feed] = storied[lead_feed] = lead_rotation(
+            facts["platforms"][lead_feed]["formats"], next(
+                c.posts_per_week for c in kept if c.platform == lead_feed), today[lead_feed])
     history = read_posts(brief)
     windows = {c.platform: platform_windows(history, c.platform) for c in kept}
     basis = "history" if any(w.basis != "default" for ws in windows.values() for w in ws) \
@@ -532,7 +539,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             day += dt.timedelta(days=1)
     planned = {id(s): (s.pillar, s.format) for s in slots}
     for s in slots:  # a best performer's floor and a maintenance cadence lose no filler post
-        s.keep = any(c.platform == s.platform and (c.protected or c.maintenance) for c in kept)
+        s.keep = any(c.platform == s.platform and (c.protected or c.maintenance) for c in kept) \
+            or s.platform == lead_feed  # the lead's feed at today's: no post left out
     count = len(slots)
     short = assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
     removed = within_supply(slots, short, evergreen, moments, tr, copy_register(brief),

@@ -142,6 +142,33 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     _stretch(kept, capacity, set(ceilings or {}), facts, stretch)
 
 
+def feed_lead(kept: list[ChannelChoice], today: dict[str, float],
+              mix: dict[str, list[str]]) -> str:
+    """The lead platform (the best-scored, ``allocate_frequency`` keeps it at today's
+    posting) when the stories of its format rotation ``mix`` would take its feed posts
+    below today's (a brief counts feed posts: 5 a week on reel, carousel, story would be
+    3.3 feed posts), else "": its rotation is then feed formats only, and none of its posts
+    is left out for want of ideas (``channels.plan_channels``)."""
+    if not kept:
+        return ""
+    lead = max(kept, key=lambda c: c.score)
+    rotation = mix.get(lead.platform) or []
+    share = sum(f != "story" for f in rotation) / (len(rotation) or 1)
+    now = today.get(lead.platform) or 0.0
+    return lead.platform if now and lead.posts_per_week * share < now - 1e-9 else ""
+
+
+def lead_rotation(formats: list[str], posts: float, today: float) -> list[str]:
+    """The lead's format rotation (``feed_lead``): its first three feed formats, with a
+    story only in the posts beyond today's feed (5.5 a week against 5 today: one post in
+    eleven a story), so its feed stays at today's."""
+    feed = [f for f in formats if f != "story"][:3]
+    if "story" not in formats[:3] or posts <= today + 1e-9:
+        return feed
+    every = math.ceil(posts / (posts - today))  # one story every this many posts
+    return [feed[i % len(feed)] for i in range(every - 1)] + ["story"]
+
+
 def _stretch(kept: list[ChannelChoice], capacity: float, weak: set[str], facts: dict,
              most: float | None) -> None:
     """The capacity the rules leave unused (at most ``most`` posts a week when given), to

@@ -68,6 +68,7 @@ class Idea:
     # its posts' texts, one per product in turn (idea_turns: a template told on every
     # product, one post each, not one idea per product)
     turns: tuple = ()
+    launch: bool = False  # a first look at what is new: none after a delivery cut-off
 
     def closed(self, slot) -> bool:
         """Whether a post (its ``date`` and ``time``) may not carry the idea: in its

@@ -77,15 +77,16 @@ def _without_detail(hook: dict) -> dict:
 
 
 def _focuses(brief: Brief, tpl: dict, fill: dict) -> list[list[dict]]:
-    """The other facts of the brief one template's idea is told through, each a variant
-    of it (``ideas.focus.*``): each product of its offer line (``audience_values``). A
-    differentiator, a persona or another offer line pasted onto an idea read as nonsense
-    to clients ("Delivery and returns. The proof: traceable fabrics"); the sector
-    playbooks' ideas give the variety instead."""
+    """The facts one template's idea is told through (``ideas.focus.*``; ``[]``: as filled):
+    each product of its offer line (``audience_values``) that takes it, the line itself only
+    when it is one of them or none takes it ("Womenswear: how to care for it" beside
+    "Dresses: how to care for it" was one post twice); never a differentiator or persona."""
     line = next((o for o in brief.offer if o.name == fill.get("offer")), None)
-    return [[{"focus": "offer", "offer": v}] for v in (line.audience_values if line else [])
-            if v.lower() != line.name.lower()  # an offer line's idea on each product
-            and product_fits(tpl, v)]  # that takes it: no size guide for accessories
+    own = [[{"focus": "offer", "offer": v}] for v in (line.audience_values if line else [])
+           if v.lower() != line.name.lower()  # an offer line's idea on each product
+           and product_fits(tpl, v)]  # that takes it: no size guide for accessories
+    return [[]] * (line is None or not own or line.name.lower() in {
+        v.lower() for v in line.audience_values}) + own
 
 
 def _told(hook: str, focus: list[dict], tr: Translator, reg: str) -> str:
@@ -130,7 +131,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             topic = tr.text(tpl["topic"], reg, **values) + mark
             hook = tr.text(tpl["hook"] if values["detail"] else _without_detail(tpl["hook"]),
                            reg, **values)
-            for focus in [[], *_focuses(brief, tpl, f)]:
+            for focus in _focuses(brief, tpl, f):
                 told, shown = _told(hook, focus, tr, reg), topic
                 if focus and "{offer}" in tpl["topic"].get(tr.language, ""):
                     # the product takes the line's place in the topic, said once, rather
@@ -143,8 +144,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
                                 product=focus[0]["offer"] if focus else f.get("offer", "")
                                 if f.get("offer") in ranged else "",
-                                voice=tpl.get("voice", "brand"),
-                                when=tpl.get("when", ""),
+                                voice=tpl.get("voice", "brand"), when=tpl.get("when", ""),
                                 weekdays=list(tpl.get("weekdays", [])),
                                 formats=list(tpl.get("formats", [])),
                                 occurs=dict(tpl.get("occurs", {})), no_show=no_show,
@@ -157,7 +157,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
     for key, items in (("strength_hook", brief.situation.strengths),):  # no opportunity:
         for item in items:
             hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
-            for focus in [[], *_focuses(brief, {"per": "once"}, {})]:
+            for focus in _focuses(brief, {"per": "once"}, {}):
                 out.append(Idea("values", _clean(item), _told(hook, focus, tr, reg), "follow"))
     return with_shop_staples(brief, tr, interleave(
         out + turn_ideas(brief, tr, book, no_show, lambda t: confirmed(brief, t))))
@@ -206,7 +206,7 @@ def target_ideas(brief: Brief, targets: Targets, tr: Translator) -> list[Idea]:
         cta = next((t["cta"] for t in book["ideas"] if t["pillar"] == pillar), "follow")
         idea = Idea(pillar, apply_register(tr.t(f"{key}.topic", **values), reg),
                     apply_register(tr.t(f"{key}.hook", **values), reg), cta,
-                    offer=offer.name if offer else "")
+                    offer=offer.name if offer else "", launch=message == "premium")
         if all(i.text != idea.text for i in out):  # two targets may want the same post
             out.append(idea)
     return out

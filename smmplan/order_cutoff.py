@@ -58,7 +58,8 @@ def closed_windows(brief: Brief) -> list[tuple[str, str, frozenset[str]]]:
 
 
 def shut_selling(brief: Brief, ideas: list) -> list:
-    """``ideas`` with those whose call to action sells for delivery shut in each closed
+    """``ideas`` with those whose call to action sells for delivery, and first looks at
+    what is new (``Idea.launch``: a drop nobody receives by the day), shut in each closed
     stretch (``Idea.shut``: ``fits`` then never puts them there); dated ideas unchanged (a
     moment of those days is written for them)."""
     windows = closed_windows(brief)
@@ -67,7 +68,7 @@ def shut_selling(brief: Brief, ideas: list) -> list:
     out = []
     for idea in ideas:
         shut = tuple((first, last) for first, last, ctas in windows
-                     if idea.cta in ctas and not idea.date)
+                     if (idea.cta in ctas or idea.launch) and not idea.date)
         out.append(dataclasses.replace(idea, shut=idea.shut + shut) if shut else idea)
     return out
 

@@ -25,6 +25,7 @@ from .channel_choice import home_platforms
 from .channels import Channels, add_target_ideas, calendar_files, plan_channels
 from .checks import run as run_checks
 from .community import Community, plan_community
+from .confirm_marks import unmark
 from .creators import CreatorCost, creator_cost
 from .goal_gap import with_forecasts
 from .i18n import Translator
@@ -217,6 +218,7 @@ class Plan:
             channels.capacity_posts = channels.planned_posts  # the calendar is what fits
         channels = self._stretch_within_budget(channels, reach, acquired, sponsored, posts)
         add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
+        unmark(channels.slots, self.tr)  # an offer to confirm: in the notes, not in public
         return channels
 
     def _stretch_within_budget(self, channels: Channels, reach, acquired, sponsored: set[str],
@@ -251,6 +253,10 @@ class Plan:
                 posts, stretch = max(0.0, min(posts - excess, pick["posts_per_week"])), 0.0
             channels = self._channels(reach, acquired, sponsored, posts, stretch)
             channels.capacity_posts = capacity  # the team's own capacity, as estimated
+            # today's posting is over what the team sustains only against that capacity,
+            # not against the option's posting the calendar was rebuilt on
+            channels.overloaded = sum(c.posts_per_week or 0 for c in
+                                      self.brief.situation.channels) > capacity * 1.05
             if cut or budget is not None:
                 budget = channels.planned_posts
         channels.budget_posts = budget

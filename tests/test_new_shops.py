@@ -22,7 +22,10 @@ def test_the_goals_new_shops_are_named_and_get_monthly_posts():
              and not s.ad_only]
     meet = [s for s in named if "faites connaissance" in s.idea]
     assert meet  # the brief dates no opening: a "meet us" post, not an opening
-    assert all("(à confirmer)" in s.idea and "maintenant à côté" not in s.idea for s in meet)
+    assert all("(à confirmer)" in s.base_idea and "maintenant à côté" not in s.idea
+               for s in meet)  # the mark: in the ideas list and the post's note, not its text
+    assert not any("(à confirmer)" in s.idea for s in plan.channels.slots)
+    assert all(s.adaptation.startswith("À confirmer") for s in meet)
     assert not any("Ouverture" in (s.moment or "") for s in plan.channels.slots)
     months = {s.date[:7] for s in named}
     assert len(months) >= 11  # the opening month and a local post every month after

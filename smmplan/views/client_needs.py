@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..confirm_marks import to_confirm
 from ..new_shops import new_shops, new_shops_phrase
 from ..owner_title import owner_words
 from ..plan import Plan
@@ -41,6 +42,11 @@ def client_needs(plan: Plan) -> list[str]:
     if new_shops_phrase(brief):  # the brief dates no opening: the plan assumes them open
         out.append(tr.plural("agency.need_new_shops", new_shops(brief),
                              shops=new_shops_phrase(brief)))
+    assumed = [tr.plural("agency.need_confirm_item", n, topic=topic, date=day(
+        tr, dt.date.fromisoformat(first))) for topic, first, n in to_confirm(
+        plan.channels.slots, tr)]  # offers the brief never names: not in the posts' text
+    if assumed:
+        out.append(tr.t("agency.need_confirm", items=tr.join(assumed)))
     unmeasured = list(dict.fromkeys(tr.t(f"kpi.{o.kpi}") for o in
                                     plan.objectives.objectives
                                     if o.baseline.basis == "not_measurable"))

@@ -435,7 +435,7 @@ def team_costs(plan: Plan) -> Section:
             "team.total_existing" if c.get("existing_team") else "team.total",
             existing=tr.money(c.get("existing_team", 0)),
             total=tr.money(c["total"]), team=tr.money(c["team"]),
-            ads=tr.money(c["ads"]), production=tr.money(c["production"]),
+            ads=_paid_media(plan, c["ads"]), production=tr.money(c["production"]),
             tools=tr.money(c["tools"])))),
         *_costed_on(plan),
         *[Html(render("paragraph.html.j2", text=t)) for t in returns],
@@ -456,3 +456,13 @@ def team_costs(plan: Plan) -> Section:
              Column("cumulative", tr.t("table.cumulative"), money)]),
     )
 
+
+def _paid_media(plan: Plan, ads: float) -> str:
+    """The paid media line of the plan's cost: the campaigns and, when the budget funds a
+    past-buyer programme beside them, the two parts that make the total (one figure)."""
+    tr = plan.tr
+    programme = (plan.paid.retention or {}).get("budget") or 0.0  # team.plan_cost's
+    if programme < 0.5:
+        return tr.money(ads)
+    return tr.t("team.paid_media_parts", total=tr.money(ads), campaigns=tr.money(
+        ads - programme), programme=tr.money(programme))
