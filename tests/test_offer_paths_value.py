@@ -1,0 +1,37 @@
+"""Offer lines on different buying paths (brief ``offer[].buying_path``): a demo request buys
+only the sales-led lines, and a self-serve line's trial sign-ups are measured apart."""
+
+from smmplan.objectives import plan_objectives
+from smmplan.offer_paths import event_lines, left_out_lines
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.validation import load_brief
+
+from .conftest import example_raw
+from .test_budget import brief_from
+
+
+def _cloudline(paths: bool = True):
+    raw = example_raw("b2b-software")
+    if not paths:
+        for line in raw["offer"]:
+            line.pop("buying_path", None)
+    return brief_from(raw, EXAMPLES_DIR / "b2b-software")
+
+
+def test_a_demo_request_buys_the_sales_led_lines_and_a_purchase_every_line():
+    brief = _cloudline()
+    assert [o.name for o in event_lines(brief, "lead")] == ["Cloudline Enterprise"]
+    assert [o.name for o in left_out_lines(brief, "lead")] == ["Cloudline Teams"]
+    assert [o.name for o in event_lines(brief, "signup")] == ["Cloudline Teams"]
+    assert len(event_lines(brief, "purchase")) == 2
+    assert len(event_lines(_cloudline(paths=False), "lead")) == 2
+    fashion = load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    assert left_out_lines(fashion, "lead") == []
+
+
+def test_a_self_serve_line_gets_its_trial_sign_ups_in_the_measurement_plan():
+    rows = plan_objectives(_cloudline(), ["sales"], {}, None).measurement
+    trial = [r for r in rows if r["kpi"] == "trial_signups_per_month"]
+    assert len(trial) == 1 and trial[0]["lines"] == ["Cloudline Teams"]
+    rows = plan_objectives(_cloudline(paths=False), ["sales"], {}, None).measurement
+    assert not any(r["kpi"] == "trial_signups_per_month" for r in rows)
