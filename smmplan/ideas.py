@@ -116,7 +116,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             # value proposition pasted in ("à commander : Du pain ... au prix d'une ...")
             fills = [{"offer": o.name, "detail": _clean(o.description)
                       or tr.join([_clean(v) for v in o.audience_values])}
-                     for o in brief.offer if template_fits(tpl, f"{o.name} {o.description}")]
+                     for o in brief.offer if template_fits(tpl, o)]
         elif tpl["per"] == "diff":  # "the night in numbers" is not about a workshop
             fills = diff_fills(tpl, brief.brand.differentiators, tr.language)
         elif tpl["per"] == "persona":

@@ -35,3 +35,21 @@ def test_a_self_serve_line_gets_its_trial_sign_ups_in_the_measurement_plan():
     assert len(trial) == 1 and trial[0]["lines"] == ["Cloudline Teams"]
     rows = plan_objectives(_cloudline(paths=False), ["sales"], {}, None).measurement
     assert not any(r["kpi"] == "trial_signups_per_month" for r in rows)
+
+
+def test_a_line_bought_without_a_demo_gets_no_demo_idea():
+    """Cloudline Teams has no demo: its 'What a ... demo covers' idea (12 posts) becomes a
+    first-workflow set-up; Enterprise keeps its demo idea; without paths both keep it."""
+    from smmplan.i18n import Translator
+    from smmplan.ideas import evergreen_ideas
+
+    def topics(brief):
+        tr = Translator(brief.client.language, brief.locale, brief.client.currency)
+        return {i.topic for i in evergreen_ideas(brief, tr)}
+
+    shown = topics(_cloudline())
+    assert "What a Cloudline Teams demo covers in 20 minutes" not in shown
+    assert "Cloudline Teams: set up your first workflow in 20 minutes" in shown
+    assert "What a Cloudline Enterprise demo covers in 20 minutes" in shown
+    assert "Cloudline Enterprise: set up your first workflow in 20 minutes" not in shown
+    assert "What a Cloudline Teams demo covers in 20 minutes" in topics(_cloudline(False))
