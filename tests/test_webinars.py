@@ -48,7 +48,19 @@ def test_each_webinar_has_its_registration_sequence_with_topics_from_the_brief()
         dates = sorted(dt.date.fromisoformat(i.date) for i in mine)
         assert [(d - day).days for d in dates][:3] == [-11, -1, 0] and (dates[3] - day).days > 0
     texts = " ".join(i.topic for i in ideas)
-    assert "Priced per workflow" in texts and "Operations leaders" in texts
+    assert "Priced per workflow" in texts
+
+
+def test_a_personas_webinar_is_titled_by_the_playbooks_theme_not_the_brief_note():
+    """The persona's need picks a topic-led theme (data/sectors/b2b.yaml webinars
+    ``themes``): no persona name, no message note pasted as a public title."""
+    brief = b2b()
+    tr = Translator("en", "en_US", "USD")
+    texts = " ".join(i.topic for i in webinar_ideas(brief, tr))
+    for p in brief.targets.personas:
+        assert p.name not in texts and p.message.rstrip(".") not in texts
+    for title in ("Payback in numbers", "Build it live", "The security review in 30 minutes"):
+        assert title in texts
 
 
 def test_the_calendars_lives_are_the_webinars():
