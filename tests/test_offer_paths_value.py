@@ -53,3 +53,19 @@ def test_a_line_bought_without_a_demo_gets_no_demo_idea():
     assert "What a Cloudline Enterprise demo covers in 20 minutes" in shown
     assert "Cloudline Enterprise: set up your first workflow in 20 minutes" not in shown
     assert "What a Cloudline Teams demo covers in 20 minutes" in topics(_cloudline(False))
+
+
+def test_a_lead_plans_money_table_is_labelled_for_leads_and_a_flat_index_says_so():
+    """Cloudline's 'Order value by month' showed a lead's value ($988.80) under 'Order
+    value' and said 'the pattern by month is the sector's' with an index of 1.00 every
+    month; the committed leads read as the year's mean, not a January figure."""
+    from smmplan.plan import Plan
+    from smmplan.views.budget import _order_values
+    from smmplan.views.summary import headline_kpi, headline_objective
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    html = " ".join(str(b.markup) for b in _order_values(plan))
+    assert "Value of a lead by month" in html and "Order value by month" not in html
+    assert "the pattern by month is the sector" not in html
+    assert "the same every month" in html
+    assert "on average over the plan's year" in headline_kpi(plan, headline_objective(plan))
