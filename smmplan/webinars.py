@@ -75,17 +75,10 @@ def persona_themes(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
     """Per persona with a message or description, the first playbook webinar theme not yet
     taken whose ``match`` words it uses, with the persona's offer line; a persona no theme
     answers gets none."""
-    from .idea_model import copy_register
+    from .persona_topics import matched_themes
 
-    themes = list((webinar_rule(brief) or {}).get("themes", []))
-    out = []
-    for p in brief.targets.personas:
-        text = f"{p.message or ''} {p.description or ''}".lower()
-        theme = next((t for t in themes if any(w in text for w in t["match"])), None)
-        if theme is not None:
-            themes.remove(theme)
-            out.append((tr.text(theme["title"], copy_register(brief)), p.offer or ""))
-    return out
+    themes = (webinar_rule(brief) or {}).get("themes", [])
+    return [(title, p.offer or "") for p, title in matched_themes(brief, themes, tr)]
 
 
 def webinar_ideas(brief: Brief, tr: Translator) -> list:

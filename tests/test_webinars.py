@@ -80,3 +80,16 @@ def test_a_meet_up_idea_only_when_the_brief_plans_a_meet_up():
     assert not any("meet-up" in i.topic for i in evergreen_ideas(b2b(), tr))
     planned = b2b(**{"2027-06-10": "Cloudline users meet-up, Chicago"})
     assert any("meet-up" in i.topic for i in evergreen_ideas(planned, tr))
+
+
+def test_a_personas_evergreen_ideas_take_the_playbooks_themes_not_its_name_or_note():
+    """The B2B playbook's per-persona ideas ("For {persona}: {need}", "{persona}: the
+    question we hear on every demo") pasted the persona's name and the brief's note into
+    public titles; their ``themes`` now title them (smmplan/persona_topics.py)."""
+    brief = b2b()
+    tr = Translator("en", "en_US", "USD")
+    topics = {i.topic for i in evergreen_ideas(brief, tr) if i.persona}
+    assert "Three workflow templates to copy today" in topics
+    assert "The question we hear every week: where does our data live?" in topics
+    for p in brief.targets.personas:
+        assert not any(p.name in t or p.message.rstrip(".") in t for t in topics)
