@@ -15,6 +15,7 @@ from statistics import median
 from .benchmarks import Range, benchmark_rows
 from .brief import Brief
 from .catalogue import paid_facts
+from .offer_paths import event_lines
 
 
 def applies(brief: Brief, kind: str) -> bool:
@@ -70,8 +71,11 @@ def lead_values(brief: Brief) -> dict[str, dict]:
     """Per platform, a lead's value from the declared personas on it: their shares there
     weigh their offer line's order value, times the close rate (``budget.paid.sale_rate``).
     {platform: {value, lines: {line: weight}}}; empty without personas naming priced
-    lines."""
-    prices = {o.name: o.average_order_value for o in brief.offer if o.average_order_value}
+    lines. Only the lines a lead can buy count (``offer_paths.event_lines``: a demo request
+    never buys a self-serve line); a platform none of whose personas buys one of them
+    values its lead at those lines' mean."""
+    bought = [o for o in event_lines(brief, "lead") if o.average_order_value]
+    prices = {o.name: o.average_order_value for o in bought}
     rate = brief.budget.paid.sale_rate / 100
     weights: dict[str, dict[str, float]] = {}
     for p in brief.targets.personas:
@@ -80,6 +84,9 @@ def lead_values(brief: Brief) -> dict[str, dict]:
         for platform in p.channels:
             line = weights.setdefault(platform, {})
             line[p.offer] = line.get(p.offer, 0.0) + float(p.share)
+    if prices and len(bought) < len(brief.offer):  # every platform's lead buys those lines
+        for platform in {c for p in brief.targets.personas for c in p.channels}:
+            weights.setdefault(platform, dict.fromkeys(prices, 1.0))
     out = {}
     for platform, lines in weights.items():
         total = sum(lines.values())

@@ -269,8 +269,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     histories = found[2] if found else {}
     fitted = {p: h for p, h in histories.items() if isinstance(h, PlatformHistory)}
     valued = [h for h in fitted.values() if h.value]  # the client's own value first
+    kind = conversion_kind(brief)
     worth = pv.conversion_value(brief, sum(h.revenue for h in valued) / sum(
-        h.conversions for h in valued) if valued and not settings.books else None)
+        h.conversions for h in valued) if valued and not settings.books else None, kind)
     aov, aov_basis, margin = worth.value, worth.basis, worth.margin
     if settings.objective in ("revenue", "profit") and aov is None:
         raise DataError(f"{brief.source}: offer[].average_order_value: needed for the "

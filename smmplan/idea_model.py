@@ -134,10 +134,17 @@ def reply_register(brief: Brief) -> str:
     return "vous" if brief.brand.tone_of_voice.address == "vous" else "tu"
 
 
-def template_fits(template: dict, offer_text: str) -> bool:
-    """Whether an offer line (or a differentiator) takes a sector template: its
-    ``match`` / ``exclude`` words."""
-    text = offer_text.lower()
+def template_fits(template: dict, offer: object) -> bool:
+    """Whether an offer line (or a differentiator's text) takes a sector template: its
+    ``match`` / ``exclude`` words, and for a line its ``paths`` (the buying paths it is
+    written for: "What a demo covers" is not for a line bought without a demo; a line with
+    no stated path takes every template)."""
+    if not isinstance(offer, str):
+        path = getattr(offer, "buying_path", None)
+        if path and path not in template.get("paths", [path]):
+            return False
+        offer = f"{offer.name} {offer.description}"
+    text = offer.lower()
     if any(w in text for w in template.get("exclude", [])):
         return False
     return not template.get("match") or any(w in text for w in template["match"])

@@ -25,7 +25,7 @@ def products_in_turn(brief: Brief, template: dict) -> list[str]:
     turns (a product of each line, then the next of each)."""
     lines = []
     for o in brief.offer:
-        if not template_fits(template, f"{o.name} {o.description}"):
+        if not template_fits(template, o):
             continue
         mine = [v for v in (o.audience_values or [o.name]) if product_fits(template, v)]
         lines.append(mine or ([o.name] if product_fits(template, o.name) else []))

@@ -28,6 +28,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
 from .idea_repeats import cadence_period, deadline_text
 from .idea_turns import interleave, numbered, turn_ideas
 from .new_shops import new_shop_ideas
+from .persona_topics import persona_fills
 from .season_steps import season_ideas
 from .sectors import playbook, sector_dates
 from .staples import gift_moments, staple_moments, to_morning, with_shop_staples
@@ -117,12 +118,11 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             # value proposition pasted in ("à commander : Du pain ... au prix d'une ...")
             fills = [{"offer": o.name, "detail": _clean(o.description)
                       or tr.join([_clean(v) for v in o.audience_values])}
-                     for o in brief.offer if template_fits(tpl, f"{o.name} {o.description}")]
+                     for o in brief.offer if template_fits(tpl, o)]
         elif tpl["per"] == "diff":  # "the night in numbers" is not about a workshop
             fills = diff_fills(tpl, brief.brand.differentiators, tr.language)
         elif tpl["per"] == "persona":
-            fills = [{"persona": p.name, "need": _clean(p.message or p.description)}
-                     for p in brief.targets.personas if p.message or p.description]
+            fills = persona_fills(brief, tpl, tr)
         else:
             fills = [{}]
         for f in fills:

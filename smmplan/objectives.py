@@ -32,6 +32,7 @@ from .goals import GENERIC, goal_platform, match_kpi
 from .goals import baseline as goal_baseline
 from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
+from .offer_paths import left_out_lines
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 
@@ -445,6 +446,12 @@ def _measurement(brief: Brief, used: list[str], owner: str,
                      "measured": baselines[kpi].value is not None,
                      "alert": None if kpi in setup else 15.0,  # a set-up task: no trajectory
                      "setup": kpi in setup, "direction": cat[kpi]["direction"]})
+    trial = [o.name for o in left_out_lines(brief, "lead") if o.buying_path == "self_serve"]
+    if trial:  # bought alone, never through a demo: its own event, measured apart
+        kpi = "trial_signups_per_month"
+        rows.append({"measure": None, "kpi": kpi, "source": "signups", "lines": trial,
+                     "frequency": review_frequency(cat[kpi]), "owner": owner,
+                     "measured": False, "alert": None, "direction": cat[kpi]["direction"]})
     return rows
 
 

@@ -1,13 +1,15 @@
 """Calls to action that follow each offer line's buying path: a self-serve line's posts ask
 for a sign-up or a trial, a sales-led line's for a demo (brief ``offer[].buying_path``,
-swaps in data/content.yaml ``calendar.cta_by_buying_path``)."""
+swaps in data/content.yaml ``calendar.cta_by_buying_path``), and the offer lines a paid
+conversion can buy (a demo request the sales-led lines, a sign-up the self-serve ones:
+data/paid.yaml ``buying_path_by_conversion``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from .brief import Brief
-from .catalogue import content_facts
+from .catalogue import content_facts, paid_facts
 
 
 def line_of(brief: Brief, offer: str = "", persona: str = "") -> str:
@@ -36,3 +38,20 @@ def follow_buying_paths(brief: Brief, ideas: list) -> list:
         cta = path_cta(brief, i.cta, i.offer, getattr(i, "persona", ""))
         out.append(i if cta == i.cta else replace(i, cta=cta))
     return out
+
+
+def event_lines(brief: Brief, kind: str) -> list:
+    """The offer lines one paid conversion of ``kind`` (budget.conversion_kind) can buy: the
+    lines whose buying path is the conversion's (a lead: ``sales_led``) or unstated; every
+    line when none has that path or the conversion has none (a purchase)."""
+    path = paid_facts()["buying_path_by_conversion"].get(kind)
+    lines = list(brief.offer)
+    if not path or not any(o.buying_path == path for o in lines):
+        return lines
+    return [o for o in lines if o.buying_path in (path, None)]
+
+
+def left_out_lines(brief: Brief, kind: str) -> list:
+    """The offer lines a conversion of ``kind`` does not buy (bought on another path)."""
+    kept = {o.name for o in event_lines(brief, kind)}
+    return [o for o in brief.offer if o.name not in kept]

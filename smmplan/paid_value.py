@@ -32,6 +32,7 @@ from .errors import DataError
 from .exports.columns import find_column
 from .exports.table import read_export
 from .exports.values import parse_dates, parse_numbers
+from .offer_paths import event_lines
 
 
 @dataclass
@@ -44,19 +45,22 @@ class ConversionValue:
     offer: str | None = None
 
 
-def conversion_value(brief: Brief, history_value: float | None) -> ConversionValue:
+def conversion_value(brief: Brief, history_value: float | None,
+                     kind: str = "purchase") -> ConversionValue:
     """The value of one conversion: the booked offer line's order value (``budget.paid.books``)
     and its margin, else ``history_value`` (the ads export's value per conversion), else the
     mean of the offer lines' order values; margins are the offer lines' mean unless a line
-    is booked."""
+    is booked. Only the lines a conversion of ``kind`` can buy count (a demo request never
+    buys a self-serve line: ``offer_paths.event_lines``)."""
     paid = brief.budget.paid
-    lines = brief.offer
+    lines = brief.offer if paid.books else event_lines(brief, kind)
     margins = [o.gross_margin for o in lines if o.gross_margin]
     margin = float(np.mean(margins)) if margins else None
     if paid.books:
         line = next(o for o in lines if o.name == paid.books)
         if not line.average_order_value:
-            raise DataError(f"{brief.source}: offer[{lines.index(line)}].average_order_value: "
+            raise DataError(f"{brief.source}: offer[{brief.offer.index(line)}]."
+                            "average_order_value: "
                             f"needed to value a conversion that books {line.name!r} "
                             "(budget.paid.books)")
         return ConversionValue(line.average_order_value * paid.sale_rate / 100,

@@ -186,6 +186,8 @@ def check_playbook(data: dict, name: str) -> list[str]:
             problems.append(f"{where}: pillar must be one of {PILLARS}, per one of {IDEA_SCOPES}")
         if idea.get("cta") not in ctas:
             problems.append(f"{where}: unknown cta {idea.get('cta')!r}")
+        if set(idea.get("paths", [])) - {"self_serve", "sales_led"}:
+            problems.append(f"{where}: paths must be self_serve or sales_led")
         problems += timing_problems(idea, where)
         if idea.get("cadence", "week") not in ("week", "month", "quarter"):
             problems.append(f"{where}: cadence must be week, month or quarter")

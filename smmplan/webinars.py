@@ -9,7 +9,9 @@ sessions (``sessions.py``):
   reminder the day before, the live itself on the platform that hosts lives (the first
   kept platform whose mix has a live: LinkedIn Live or a YouTube live), a replay clip in
   the ``replay_days`` after;
-- a topic from the brief, in turn: a persona's need with the offer line it buys, a
+- a topic from the brief, in turn: the playbook's webinar theme that answers a persona's
+  need (its ``themes``' ``match`` words in the persona's message or description; the
+  persona's own note and name are never a public title), with the offer line it buys, a
   differentiator shown live, an offer line shown by a customer;
 - the calendar's lives are those webinars: a month's live moves onto its webinar's day,
   a live of a month without one becomes the platform's next format.
@@ -56,20 +58,28 @@ def webinar_dates(brief: Brief, closed: set[str] | frozenset = frozenset()) -> l
 
 
 def webinar_subjects(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
-    """The webinars' subjects, in turn: each persona's need (with the offer line it buys),
+    """The webinars' subjects, in turn: each persona's theme (with the offer line it buys),
     each differentiator, each offer line (module docstring); each with the offer line it is
     about ("" for none), so its calls to action follow that line's buying path."""
     def clean(text: str) -> str:
         return text.strip().rstrip(".")
 
-    personas = [(tr.t("ideas.webinar_subject_persona", persona=p.name,
-                      need=clean(p.message or p.description)), p.offer or "")
-                for p in brief.targets.personas if p.message or p.description]
+    personas = persona_themes(brief, tr)
     diffs = [(tr.t("ideas.webinar_subject_diff", diff=clean(d)), "")
              for d in brief.brand.differentiators]
     offers = [(tr.t("ideas.webinar_subject_offer", offer=o.name), o.name) for o in brief.offer]
     mixed = [s for group in itertools.zip_longest(personas, diffs, offers) for s in group if s]
     return mixed or [(tr.t("ideas.webinar_subject_brand", brand=brief.client.name), "")]
+
+
+def persona_themes(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
+    """Per persona with a message or description, the first playbook webinar theme not yet
+    taken whose ``match`` words it uses, with the persona's offer line; a persona no theme
+    answers gets none."""
+    from .persona_topics import matched_themes
+
+    themes = (webinar_rule(brief) or {}).get("themes", [])
+    return [(title, p.offer or "") for p, title in matched_themes(brief, themes, tr)]
 
 
 def webinar_ideas(brief: Brief, tr: Translator) -> list:

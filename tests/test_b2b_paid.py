@@ -29,8 +29,16 @@ def test_linkedin_leads_on_a_b2b_lead_rate_and_gets_the_conversions():
     assert rates["x"]["ctr"]["mid"] == rates["x"]["ctr"]["low"]
 
 
+def _no_paths():
+    """Cloudline without the offer lines' buying paths: a lead may buy any line."""
+    raw = example_raw("b2b-software")
+    for line in raw["offer"]:
+        line.pop("buying_path", None)
+    return brief_from(raw, EXAMPLES_DIR / "b2b-software")
+
+
 def test_a_lead_is_worth_the_lines_of_the_personas_on_the_platform():
-    paid = _cloudline()
+    paid = plan_paid(_no_paths())
     ov = paid.order_value["factor"]
     # X reaches only the Teams persona: a lead there is worth Teams x the 4% close rate
     assert abs(paid.lead_values["x"]["value"] - 4800 * 0.04 * ov) < 0.01
@@ -40,6 +48,29 @@ def test_a_lead_is_worth_the_lines_of_the_personas_on_the_platform():
     for c in paid.channels:
         if c.conversions:
             assert abs(c.revenue / c.conversions - paid.lead_values[c.platform]["value"]) < 0.5
+
+
+def test_a_demo_request_is_worth_only_the_lines_sold_through_a_demo():
+    """Cloudline Teams is bought alone (``buying_path: self_serve``), Enterprise through a
+    demo: a lead (a demo request) is worth Enterprise only, 4% x $38,000 = $1,520 on every
+    platform (it was a persona blend, $988.80 on LinkedIn), and breaks even at Enterprise's
+    78% margin ($1,185.60, was $791.04 at the lines' mean 80%); the chapter says why."""
+    from smmplan.plan import Plan
+    from smmplan.views.budget_notes import lead_value_note
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    paid = plan.paid
+    ov = paid.order_value["factor"]
+    assert {round(v["value"], 2) for v in paid.lead_values.values()} == {
+        round(38000 * 0.04 * ov, 2)}
+    assert all(v["lines"] == {"Cloudline Enterprise": 100.0} for v in paid.lead_values.values())
+    assert paid.margin == 78
+    assert abs(paid.break_even_cpa - 38000 * 0.04 * ov * 0.78) < 0.01
+    for c in paid.channels:
+        if c.conversions:
+            assert abs(c.revenue / c.conversions - 38000 * 0.04 * ov) < 0.5
+    note = lead_value_note(plan)
+    assert "Cloudline Teams is bought without one" in note and "Teams 40" not in note
 
 
 def test_a_consumer_lead_rate_does_not_rank_platforms_for_b2b_leads():
@@ -61,7 +92,7 @@ def test_break_even_per_platform_where_lead_values_differ():
     from smmplan.plan import Plan
     from smmplan.views.budget_notes import break_even_each, lead_value_note
 
-    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    plan = Plan(_no_paths())
     paid = plan.paid
     for v in paid.lead_values.values():
         assert abs(v["break_even"] - v["value"] * paid.margin / 100) < 0.01

@@ -48,7 +48,19 @@ def test_each_webinar_has_its_registration_sequence_with_topics_from_the_brief()
         dates = sorted(dt.date.fromisoformat(i.date) for i in mine)
         assert [(d - day).days for d in dates][:3] == [-11, -1, 0] and (dates[3] - day).days > 0
     texts = " ".join(i.topic for i in ideas)
-    assert "Priced per workflow" in texts and "Operations leaders" in texts
+    assert "Priced per workflow" in texts
+
+
+def test_a_personas_webinar_is_titled_by_the_playbooks_theme_not_the_brief_note():
+    """The persona's need picks a topic-led theme (data/sectors/b2b.yaml webinars
+    ``themes``): no persona name, no message note pasted as a public title."""
+    brief = b2b()
+    tr = Translator("en", "en_US", "USD")
+    texts = " ".join(i.topic for i in webinar_ideas(brief, tr))
+    for p in brief.targets.personas:
+        assert p.name not in texts and p.message.rstrip(".") not in texts
+    for title in ("Payback in numbers", "Build it live", "The security review in 30 minutes"):
+        assert title in texts
 
 
 def test_the_calendars_lives_are_the_webinars():
@@ -85,3 +97,16 @@ def test_a_meet_up_idea_only_when_the_brief_plans_a_meet_up():
     assert not any("meet-up" in i.topic for i in evergreen_ideas(b2b(), tr))
     planned = b2b(**{"2027-06-10": "Cloudline users meet-up, Chicago"})
     assert any("meet-up" in i.topic for i in evergreen_ideas(planned, tr))
+
+
+def test_a_personas_evergreen_ideas_take_the_playbooks_themes_not_its_name_or_note():
+    """The B2B playbook's per-persona ideas ("For {persona}: {need}", "{persona}: the
+    question we hear on every demo") pasted the persona's name and the brief's note into
+    public titles; their ``themes`` now title them (smmplan/persona_topics.py)."""
+    brief = b2b()
+    tr = Translator("en", "en_US", "USD")
+    topics = {i.topic for i in evergreen_ideas(brief, tr) if i.persona}
+    assert "Three workflow templates to copy today" in topics
+    assert "The question we hear every week: where does our data live?" in topics
+    for p in brief.targets.personas:
+        assert not any(p.name in t or p.message.rstrip(".") in t for t in topics)

@@ -600,8 +600,11 @@ def _order_values(plan: Plan) -> list:
     basis = paid.order_value.get("basis", "sector")
     if basis == "offer":  # a booked offer's price: the same each month, not a rounding drift
         by["order_value"] = float(paid.aov)
-    notes = [tr.t(f"budget.order_value_{basis}", sector=tr.text(playbook(
-        plan.brief.client.sector_kind)["name"]))]
+    lead = bool(paid.lead_values)  # a B2B lead's value, not an order's
+    flat = basis == "sector" and all(abs(v - 1.0) < 1e-9 for v in by["index"])
+    notes = [tr.t("budget.order_value_flat" + ("_lead" if lead else "")) if flat else tr.t(
+        f"budget.order_value_{basis}", sector=tr.text(playbook(
+            plan.brief.client.sector_kind)["name"]))]
     value_cols = [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))]
     if lag and paid.deal:
         notes.append(tr.t("budget.order_value_lag", months=paid.deal["months"],
@@ -609,14 +612,16 @@ def _order_values(plan: Plan) -> list:
         value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
                       Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
     places = month_places(paid)  # the chapter's monthly table shows the same decimals
+    title = "lead_value_by_month" if lead else "order_value_by_month"
     return [
-        section_heading(plan, "budget.order_value_by_month", "budget-order-value", level=4),
+        section_heading(plan, f"budget.{title}", "budget-order-value", level=4),
         *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
         plan.record.table(
-            "order_value_by_month", "budget", tr.t("budget.order_value_by_month"), by,
+            "order_value_by_month", "budget", tr.t(f"budget.{title}"), by,
             [Column("month_name", tr.t("table.month")),
              Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
-             Column("order_value", tr.t("table.order_value"), lambda v: tr.money(v, 2)),
+             Column("order_value", tr.t("table.value_of_a_lead" if lead else
+                                        "table.order_value"), lambda v: tr.money(v, 2)),
              Column("conversions", tr.t("table.conversions"),
                     lambda v: tr.number(v, places) if places else tr.number(v)),
              *value_cols])]

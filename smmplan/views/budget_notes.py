@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..catalogue import paid_facts
 from ..conversion_cost import per_platform
+from ..offer_paths import event_lines, left_out_lines
 from ..paid_months import month_free
 from ..plan import Plan
 from ..report import Html, render
@@ -85,6 +86,12 @@ def lead_value_note(plan: Plan) -> str:
     (``b2b_paid.lead_values``), and the break-even each gives when they differ."""
     tr, paid = plan.tr, plan.paid
     rate = plan.brief.budget.paid.sale_rate
+    paths = lead_path_note(plan)
+    if len({v["value"] for v in paid.lead_values.values()}) == 1:  # one value everywhere
+        v = next(iter(paid.lead_values.values()))
+        return tr.t("budget.lead_value_one", value=tr.money(v["value"], 2), lines=tr.join(
+            list(v["lines"])), sale=tr.t("budget.aov_sale_rate", rate=tr.percent(rate, 0))
+            if rate < 100 else "") + paths
     text = tr.t("budget.lead_values", items=tr.join([tr.t(
         "budget.lead_value_item", platform=platform_label(k), value=tr.money(v["value"], 2),
         lines=tr.join([f"{line} {tr.percent(w, 0)}" for line, w in v["lines"].items()]))
@@ -94,7 +101,20 @@ def lead_value_note(plan: Plan) -> str:
     if each:
         text += " " + tr.t("budget.break_even_each", items=each,
                            mean=tr.money(paid.break_even_cpa, 2))
-    return text
+    return text + paths
+
+
+def lead_path_note(plan: Plan) -> str:
+    """" A lead is a demo request: it buys ... only; ... are bought without one" (leading
+    space), when the brief's buying paths leave offer lines out of a lead's value
+    (``offer_paths.event_lines``); "" otherwise."""
+    tr = plan.tr
+    out = left_out_lines(plan.brief, "lead")
+    if not out:
+        return ""
+    kept = [o.name for o in event_lines(plan.brief, "lead")]
+    return " " + tr.plural("budget.lead_paths", len(out), kept=tr.join(kept), out=tr.join(
+        [o.name for o in out]))
 
 
 def break_even_each(plan: Plan, every: bool = False) -> str | None:

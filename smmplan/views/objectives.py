@@ -438,6 +438,7 @@ def objectives_measurement(plan: Plan) -> Section:
     tr, ob = plan.tr, plan.objectives
     frame = pd.DataFrame([{
         "measure": tr.t(f"measure.{m['measure']}") if m["measure"] else tr.t(
+            "measure.trial_line", lines=tr.join(m["lines"])) if m.get("lines") else tr.t(
             "measure.setup" if m.get("setup") else "measure.objective"),
         "kpi": tr.t(f"kpi.{m['kpi']}") if m["kpi"] else tr.t("measure.no_kpi"),
         "source": tr.t(f"objectives.source.{m['source']}"),
