@@ -621,6 +621,8 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     chosen = {id(s): by_text[s.base_idea] for s in channels.slots
               if s.moment and s.base_idea in by_text}
     count = len(channels.slots)
+    for s in channels.slots:  # a sponsored post is the paid split's: never dropped as filler
+        s.keep = s.keep or s.sponsored
     fill(channels.slots, evergreen, moments, chosen, tr, reg, True)  # a product's filler goes
     channels.filler += count - len(channels.slots)
     selling = None if channels.selling is None else set(channels.selling)

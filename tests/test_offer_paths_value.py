@@ -60,11 +60,11 @@ def test_a_lead_plans_money_table_is_labelled_for_leads_and_a_flat_index_says_so
     value' and said 'the pattern by month is the sector's' with an index of 1.00 every
     month; the committed leads read as the year's mean, not a January figure."""
     from smmplan.plan import Plan
-    from smmplan.views.budget import _order_values
+    from smmplan.views.order_value_table import order_value_table
     from smmplan.views.summary import headline_kpi, headline_objective
 
     plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
-    html = " ".join(str(b.markup) for b in _order_values(plan))
+    html = " ".join(str(b.markup) for b in order_value_table(plan))
     assert "Value of a lead by month" in html and "Order value by month" not in html
     assert "the pattern by month is the sector" not in html
     assert "the same every month" in html

@@ -89,9 +89,10 @@ def test_without_a_team_budget_the_plan_says_the_calendar_is_cut_to_the_owners_h
     from smmplan.plan import Plan
     from smmplan.views.team import team_roles
 
-    plan = Plan(_with_budget(examples()["bakery"], team=0, owner_hours=12))
+    owner = 9  # fewer hours than the calendar as sized asks for (review replies 1 h a week)
+    plan = Plan(_with_budget(examples()["bakery"], team=0, owner_hours=owner))
     assert plan.team.hours["bought"] == 0
-    assert plan.team.hours["needed"] <= 12 + 0.011
+    assert plan.team.hours["needed"] <= owner + 0.011
     period = plan.brief.client.period
     ads_only = [s.format for s in plan.channels.slots if s.ad_only]
     assert ads_only  # the case at hand: paid creatives beyond the feed's share
@@ -99,6 +100,6 @@ def test_without_a_team_budget_the_plan_says_the_calendar_is_cut_to_the_owners_h
     counted = {r["family"]: r["posts_per_week"] for r in plan.team.workload
                if r.get("ads_only")}
     assert counted == pytest.approx(made, abs=0.01)  # each ads-only creative is in the hours
-    assert plan.team.hours["needed"] > 12 - 1.0  # fitted, not cut far below the hours
+    assert plan.team.hours["needed"] > owner - 1.0  # fitted, not cut far below the hours
     html = team_roles(plan).html()
     assert "rien n’est acheté" in html and "Le calendrier est réduit" in html

@@ -20,8 +20,20 @@ FOLDER = Path(__file__).resolve().parent.parent / "data" / "examples" / "bakery"
 
 
 def bakery(raw=None):
-    """The bakery example with its post history (Facebook is its best performer there)."""
+    """The bakery example with its post history (Facebook and Instagram tie there)."""
     return parse_brief(raw or example_raw("bakery"), FOLDER / "brief.yaml")
+
+
+def facebook_first():
+    """The bakery example with Facebook as a clear best performer: without its post history
+    (a tie, ``channel_choice.history_lead``) and Facebook declared at 3.0 % against its
+    competitors' 0.9 % median."""
+    raw = example_raw("bakery")
+    raw["data"].pop("posts")
+    for c in raw["situation"]["channels"]:
+        if c["platform"] == "facebook":
+            c["engagement_rate"] = 3.0
+    return bakery(raw)
 
 
 def test_sector_row_replaces_the_all_industry_rate():
@@ -45,7 +57,8 @@ def test_another_industry_row_is_never_taken():
 
 
 def test_best_performer_the_paid_target_uses_gets_a_test_share():
-    brief = bakery()
+    assert trial_platforms(bakery()) == []  # the post history's tie: no best performer
+    brief = facebook_first()
     assert trial_platforms(brief) == ["facebook"]
     # 20 % of the conversion part (70 %: awareness scored 2 -> 30 %) of the envelope
     trial = trial_platforms(brief)

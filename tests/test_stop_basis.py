@@ -95,9 +95,9 @@ def test_more_budget_would_pay_is_followed_by_the_campaigns_own_cost():
 def test_the_test_platform_is_compared_on_conversion_campaigns_and_flagged_above_break_even():
     from smmplan.views.trial_share import trial_share_notes
 
-    from .test_sector_benchmarks import bakery
+    from .test_sector_benchmarks import facebook_first
 
-    brief = bakery()
+    brief = facebook_first()
     paid = _paid(FOURNIL)
     paid.history, paid.books = None, brief.targets.personas[0].offer
     for c in paid.channels:

@@ -138,9 +138,9 @@ def _number(cell: str) -> float:
 
 
 def test_the_bakerys_table_multiplies(plan):
-    from smmplan.views.budget import _order_values
+    from smmplan.views.order_value_table import order_value_table
 
-    table = next(b.markup for b in _order_values(plan)
+    table = next(b.markup for b in order_value_table(plan)
                  if "order_value_by_month" in getattr(b, "markup", ""))
     rows = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)
             for r in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]

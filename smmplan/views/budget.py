@@ -16,7 +16,6 @@ from ..goal_gap import held_by_cap
 from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
-from ..sectors import playbook
 from .awareness_note import awareness_note
 from .base import (
     Section,
@@ -42,6 +41,7 @@ from .held_back import cap_values, monthly_cap_note
 from .lifetime import value_note as lifetime_value_note
 from .multiply import month_places, parts
 from .opening_paid import opening_notes
+from .order_value_table import order_value_table
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
 from .retention import held_note, programme_text
@@ -408,7 +408,7 @@ def budget_appendix(plan: Plan) -> Section:
     and the source of every rate."""
     tr, paid = plan.tr, plan.paid
     blocks = [appendix_chapter(plan, "budget"), *_by_target(plan), *_calibration(plan),
-              *_order_values(plan), *_market(plan),
+              *order_value_table(plan), *_market(plan),
               section_heading(plan, "budget.sources", "budget-sources", level=4),
               Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
                   "budget.method", frequency=tr.number(paid.effective_frequency),
@@ -581,50 +581,6 @@ def _targeting(plan: Plan) -> list:
                 Column("dearest_range", tr.t("table.range")),
                 Column("clear", tr.t("paid_market.col_clear"))])]
     return blocks
-
-
-def _order_values(plan: Plan) -> list:
-    """Order value month by month (revenue = that month's conversions x its order value)
-    and whether the pattern is the client's own or the sector's."""
-    tr, paid = plan.tr, plan.paid
-    rows = pd.DataFrame(paid.monthly)
-    if not paid.aov or rows.empty or rows["revenue"].isna().all():
-        return []
-    lag = "lead_revenue" in rows  # deals close months after the lead (paid.deal)
-    rows["lead_value"] = rows["lead_revenue"] if lag else rows["revenue"]
-    by = rows.groupby("month", sort=False)[["conversions", "lead_value", "revenue"]].sum(
-        ).reset_index()  # revenue: booked in the month, as the P&L books it
-    by["order_value"] = by["lead_value"] / by["conversions"].where(by["conversions"] > 0)
-    by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
-    by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
-    basis = paid.order_value.get("basis", "sector")
-    if basis == "offer":  # a booked offer's price: the same each month, not a rounding drift
-        by["order_value"] = float(paid.aov)
-    lead = bool(paid.lead_values)  # a B2B lead's value, not an order's
-    flat = basis == "sector" and all(abs(v - 1.0) < 1e-9 for v in by["index"])
-    notes = [tr.t("budget.order_value_flat" + ("_lead" if lead else "")) if flat else tr.t(
-        f"budget.order_value_{basis}", sector=tr.text(playbook(
-            plan.brief.client.sector_kind)["name"]))]
-    value_cols = [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))]
-    if lag and paid.deal:
-        notes.append(tr.t("budget.order_value_lag", months=paid.deal["months"],
-                          after=tr.money(paid.deal["after_plan"])))
-        value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
-                      Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
-    places = month_places(paid)  # the chapter's monthly table shows the same decimals
-    title = "lead_value_by_month" if lead else "order_value_by_month"
-    return [
-        section_heading(plan, f"budget.{title}", "budget-order-value", level=4),
-        *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
-        plan.record.table(
-            "order_value_by_month", "budget", tr.t(f"budget.{title}"), by,
-            [Column("month_name", tr.t("table.month")),
-             Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
-             Column("order_value", tr.t("table.value_of_a_lead" if lead else
-                                        "table.order_value"), lambda v: tr.money(v, 2)),
-             Column("conversions", tr.t("table.conversions"),
-                    lambda v: tr.number(v, places) if places else tr.number(v)),
-             *value_cols])]
 
 
 def _monthly_pivot(plan: Plan, line: str = "conversions"

@@ -1,0 +1,56 @@
+"""The paid chapter's appendix table of the value of a conversion month by month (an
+order's, or a B2B lead's), with whether its pattern is the client's own or the sector's."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..plan import Plan
+from ..report import Column, Html, render
+from ..sectors import playbook
+from .base import section_heading
+from .multiply import month_places
+
+
+def order_value_table(plan: Plan) -> list:
+    """Order value month by month (revenue = that month's conversions x its order value)
+    and whether the pattern is the client's own or the sector's."""
+    tr, paid = plan.tr, plan.paid
+    rows = pd.DataFrame(paid.monthly)
+    if not paid.aov or rows.empty or rows["revenue"].isna().all():
+        return []
+    lag = "lead_revenue" in rows  # deals close months after the lead (paid.deal)
+    rows["lead_value"] = rows["lead_revenue"] if lag else rows["revenue"]
+    by = rows.groupby("month", sort=False)[["conversions", "lead_value", "revenue"]].sum(
+        ).reset_index()  # revenue: booked in the month, as the P&L books it
+    by["order_value"] = by["lead_value"] / by["conversions"].where(by["conversions"] > 0)
+    by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
+    by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
+    basis = paid.order_value.get("basis", "sector")
+    if basis == "offer":  # a booked offer's price: the same each month, not a rounding drift
+        by["order_value"] = float(paid.aov)
+    lead = bool(paid.lead_values)  # a B2B lead's value, not an order's
+    flat = basis == "sector" and all(abs(v - 1.0) < 1e-9 for v in by["index"])
+    notes = [tr.t("budget.order_value_flat" + ("_lead" if lead else "")) if flat else tr.t(
+        f"budget.order_value_{basis}", sector=tr.text(playbook(
+            plan.brief.client.sector_kind)["name"]))]
+    value_cols = [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))]
+    if lag and paid.deal:
+        notes.append(tr.t("budget.order_value_lag", months=paid.deal["months"],
+                          after=tr.money(paid.deal["after_plan"])))
+        value_cols = [Column("lead_value", tr.t("table.lead_value"), lambda v: tr.money(v)),
+                      Column("revenue", tr.t("table.revenue_booked"), lambda v: tr.money(v))]
+    places = month_places(paid)  # the chapter's monthly table shows the same decimals
+    title = "lead_value_by_month" if lead else "order_value_by_month"
+    return [
+        section_heading(plan, f"budget.{title}", "budget-order-value", level=4),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes],
+        plan.record.table(
+            "order_value_by_month", "budget", tr.t(f"budget.{title}"), by,
+            [Column("month_name", tr.t("table.month")),
+             Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
+             Column("order_value", tr.t("table.value_of_a_lead" if lead else
+                                        "table.order_value"), lambda v: tr.money(v, 2)),
+             Column("conversions", tr.t("table.conversions"),
+                    lambda v: tr.number(v, places) if places else tr.number(v)),
+             *value_cols])]
