@@ -49,7 +49,8 @@ def _to_drop(slots: list, short: list, spare: str | None,
     drop: dict[int, object] = {}
     for s in short:
         pillar = planned[id(s)][0]
-        mine = [p for p in slots if p.platform == spare and not p.moment and id(p) not in drop
+        mine = [p for p in slots if p.platform == spare and not p.moment and not p.keep
+                and id(p) not in drop
                 and planned[id(p)][0] == pillar and p.date[:7] == s.date[:7]]
         if mine:
             day = dt.date.fromisoformat(s.date)
@@ -61,9 +62,12 @@ def _to_drop(slots: list, short: list, spare: str | None,
 
 def least_needed(choices: list, paid_spend: dict[str, float] | None) -> str | None:
     """The kept platform where a post matters least: without paid spend first, then the
-    lowest score (None with a single platform: it keeps its posts)."""
+    lowest score (None with a single platform: it keeps its posts). A platform at a
+    maintenance cadence or a best performer's floor is never it: its posts are already the
+    fewest the plan states for it (None when no other platform is left)."""
     kept = [c for c in choices if c.kept and (c.posts_per_week or 0) > 0]
-    if len(kept) < 2:
+    spare = [c for c in kept if not (c.maintenance or c.protected)]
+    if len(kept) < 2 or not spare:
         return None
-    return min(kept, key=lambda c: ((paid_spend or {}).get(c.platform, 0) > 0, c.score)
+    return min(spare, key=lambda c: ((paid_spend or {}).get(c.platform, 0) > 0, c.score)
                ).platform

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import csv
 
-import pytest
-
 from smmplan.i18n import Translator
 
 from .conftest import plan_json
@@ -71,9 +69,6 @@ def test_youtube_long_videos_are_the_webinars_recordings(built):
     assert "Lives" in names and "Long videos" not in names  # no long video's hours
 
 
-@pytest.mark.xfail(strict=True, reason="known defect (session 24): after the idea-cap merges "
-                   "X's maintenance posts are dropped as filler (51 -> 44 posts, 'X (Twitter) "
-                   "7 -> 0.8' against the stated 1 a week)")
 def test_posting_below_today_is_explained(built):
     _, text, _ = _read(built, "cloudline")
     assert "against today's 12.5" in text and "X (Twitter) 7 → 1" in text

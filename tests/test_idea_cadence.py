@@ -177,3 +177,30 @@ def test_the_plan_names_the_stories_told_once_it_carries():
         s.base_idea = i.text
     ideas = [i.to_json() for i in (retro, twice, unused)]
     assert told_once(slots, ideas) == ["What we got wrong last year"]
+
+
+def test_a_maintenance_platform_never_gives_up_its_posts():
+    """X kept at a maintenance cadence (1 a week) is not the platform where a post matters
+    least even when it scores lowest: another platform without paid spend gives way, and a
+    post held at its cadence (``keep``) is never dropped."""
+    from types import SimpleNamespace
+
+    from smmplan.idea_supply import least_needed
+
+    def choice(platform, score, maintenance=False):
+        return SimpleNamespace(platform=platform, score=score, kept=True, posts_per_week=1.0,
+                               maintenance=maintenance, protected=False)
+    choices = [choice("linkedin", 90), choice("youtube", 60), choice("x", 40, True)]
+    assert least_needed(choices, {"linkedin": 1000.0}) == "youtube"
+    assert least_needed([choices[0], choices[2]], {"linkedin": 1000.0}) == "linkedin"
+    assert least_needed([choices[2], choice("tiktok", 30, True)], None) is None
+    ideas = [Idea("community", f"Series {k}", "x", "tag", cadence="month", series=f"s{k}")
+             for k in range(3)]
+    slots = posts(60, "instagram") + posts(60, "x")
+    for s in slots:
+        s.keep = s.platform == "x"
+    planned = {id(s): (s.pillar, s.format) for s in slots}
+    short = fill(slots, ideas, [], {}, TR)
+    assert short
+    within_supply(slots, short, ideas, [], TR, "en", "x", planned)
+    assert collections.Counter(s.platform for s in slots)["x"] == 60
