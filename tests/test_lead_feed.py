@@ -60,13 +60,13 @@ def test_a_parent_category_is_not_told_beside_its_products():
 
 
 def test_lune_paid_media_is_one_figure_with_its_parts():
-    from smmplan.views.team import _paid_media
+    from smmplan.views.team import paid_media_text
 
     plan = Plan(fashion())
     c = plan.team.total_cost
     programme = plan.paid.retention["budget"]
     assert programme > 0  # the past-buyer programme beside the campaigns
-    text = _paid_media(plan, c["ads"])
+    text = paid_media_text(plan, c["ads"])
     assert text == (f"{plan.tr.money(plan.paid.total)} + {plan.tr.money(programme)} for the "
                     f"past-buyer loyalty programme = {plan.tr.money(c['ads'])}")
 

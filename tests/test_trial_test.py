@@ -190,9 +190,9 @@ def test_whole_monthly_counts_add_up_to_the_total():
 
 
 def test_the_monthly_table_adds_up(plan):
-    from smmplan.views.budget import _monthly_pivot
+    from smmplan.views.budget import monthly_pivot
 
-    frame, cols = _monthly_pivot(plan)
+    frame, cols = monthly_pivot(plan)
     places = month_places(plan.paid)
     for _, row in frame.iterrows():
         months = [row[c.key] for c in cols]
@@ -204,9 +204,9 @@ def test_one_number_one_value_for_the_monthly_bookings_and_the_last_booking(plan
     """February's bookings are one value in the chapter's table (by platform, added up),
     the appendix's order-value table and the P&L (bookings x the 45 € offer), and "the last
     booking costs" is the budget table's own figure at the planned budget."""
-    from smmplan.views.budget import _monthly_pivot
+    from smmplan.views.budget import monthly_pivot
 
-    frame, cols = _monthly_pivot(plan)
+    frame, cols = monthly_pivot(plan)
     places = month_places(plan.paid)
     assert places > 0  # 10.63 bookings x 45 € = 478 €: whole counts would not multiply out
     rows = pd.DataFrame(plan.paid.monthly)

@@ -357,8 +357,8 @@ def budget_scenarios(plan: Plan) -> Section:
 def budget_forecast(plan: Plan) -> Section:
     """Monthly phasing, what to sponsor, and the sources of every rate."""
     tr, paid = plan.tr, plan.paid
-    monthly, month_cols = _monthly_pivot(plan)
-    spend, spend_cols = _monthly_pivot(plan, "spend")
+    monthly, month_cols = monthly_pivot(plan)
+    spend, spend_cols = monthly_pivot(plan, "spend")
     sponsor = pd.DataFrame(paid.sponsor)
     sponsor["name"] = [tr.t(f"budget.content.{c}") if r == "rule" else c
                        for c, r in zip(sponsor["content_type"], sponsor["basis"], strict=True)]
@@ -583,7 +583,7 @@ def _targeting(plan: Plan) -> list:
     return blocks
 
 
-def _monthly_pivot(plan: Plan, line: str = "conversions"
+def monthly_pivot(plan: Plan, line: str = "conversions"
                    ) -> tuple[pd.DataFrame, list[Column]]:
     """The monthly forecast as one row per platform: its ``line`` (spend, phased by
     ``paid_value.phase``, or conversions) month by month, its total spend and its total

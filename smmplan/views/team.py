@@ -435,7 +435,7 @@ def team_costs(plan: Plan) -> Section:
             "team.total_existing" if c.get("existing_team") else "team.total",
             existing=tr.money(c.get("existing_team", 0)),
             total=tr.money(c["total"]), team=tr.money(c["team"]),
-            ads=_paid_media(plan, c["ads"]), production=tr.money(c["production"]),
+            ads=paid_media_text(plan, c["ads"]), production=tr.money(c["production"]),
             tools=tr.money(c["tools"])))),
         *_costed_on(plan),
         *[Html(render("paragraph.html.j2", text=t)) for t in returns],
@@ -457,7 +457,7 @@ def team_costs(plan: Plan) -> Section:
     )
 
 
-def _paid_media(plan: Plan, ads: float) -> str:
+def paid_media_text(plan: Plan, ads: float) -> str:
     """The paid media line of the plan's cost: the campaigns and, when the budget funds a
     past-buyer programme beside them, the two parts that make the total (one figure)."""
     tr = plan.tr
