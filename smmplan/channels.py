@@ -299,7 +299,7 @@ def key_dates(brief: Brief) -> list[dict]:
     named = {(d["date"], d["name"].casefold()) for d in out}
     for d in sector_dates(c.sector_kind, c.country, start, end):
         entry = {"date": d["date"].isoformat(), "name": d["entry"]["name"][c.language],
-                 "kind": "sector"}
+                 "kind": "sector"} | ({"estimated": True} if d["entry"].get("estimated") else {})
         if (entry["date"], entry["name"].casefold()) not in named:  # Boxing Day: once
             out.append(entry)
     return sorted(out, key=lambda d: d["date"])

@@ -87,3 +87,12 @@ def test_the_b2b_year_end_break_is_thin_and_ad_free(built):
     _, _, others = _read(built, "maison-lune")
     late = [r["date"] for r in others if "12-27" <= r["date"][5:] <= "12-31"]
     assert any(late.count(d) > 1 for d in late)
+
+
+def test_only_dates_the_sector_file_marks_as_estimates_are_a_risk(built):
+    # review 13: "Mother's Day (UK)" (a rule, three weeks before Easter) was listed as an
+    # estimated date because of its brackets; an organiser's date to confirm still is
+    _, lune, _ = _read(built, "maison-lune")
+    _, cloudline, _ = _read(built, "cloudline")
+    assert "Some event dates are estimates" not in lune
+    assert "Some event dates are estimates: SaaStr Annual (date to confirm)." in cloudline

@@ -307,8 +307,8 @@ def risks(plan: Plan) -> list[dict]:
                                           "basis": tr.t(f"agency.basis.{basis}")}))
     if plan.channels.windows_basis == "default":
         out.append(("risk_windows", {"client": name}))
-    estimated = [d["name"] for d in plan.channels.key_dates
-                 if d["kind"] == "sector" and "(" in d["name"]]
+    estimated = [d["name"] for d in plan.channels.key_dates  # the sector file's own flag
+                 if d["kind"] == "sector" and d.get("estimated")]  # (an organiser's date)
     if estimated:
         out.append(("risk_dates", {"dates": tr.join(estimated)}))
     if new_shops_phrase(plan.brief):  # the brief dates no opening (new_shops.opening_date)
