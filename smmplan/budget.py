@@ -40,7 +40,7 @@ from .currency import usd_rate as dated_usd_rate
 from .errors import DataError
 from .exports.posts import read_posts
 from .jsondata import as_data
-from .lead_bound import lead_bound, paid_cap
+from .lead_bound import largest_within, lead_bound, paid_cap
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .openings_paid import with_opening
 from .optimiser import Allocation, AllocationError, allocate, can_place, saturation
@@ -497,19 +497,19 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    phased = paid_cap(seats, models, conv_alloc.spend, all_months, months,  # a lead bound:
-                      settings.seasonality, demand, ov_index) if seats else None  # by demand
-    if seats is not None and sum(bought(conv_alloc.spend)) > phased:
+    def trial(conv: float):  # the spend at a conversion budget, awareness at its share
+        try:
+            return solve(conv, floor=floor, aware=aware_split(conv * share / (100 - share))).spend
+        except AllocationError:
+            return None
+    def cap_at(spends) -> float:  # the paid conversions the months may hold for ``spends``
+        return paid_cap(seats, models, spends, all_months, months, settings.seasonality,
+                        demand, ov_index)  # a lead bound: by demand
+
+    if seats is not None and sum(bought(conv_alloc.spend)) > cap_at(conv_alloc.spend):
         seats["budget_before"] = total  # more bookings than free seats: a lower total
-        lo, hi, cap = 0.0, conv_budget, phased
-        for _ in range(40):
-            mid = (lo + hi) / 2
-            try:
-                trial = solve(mid, floor=floor, aware=aware_split(mid * share / (100 - share)))
-                over = sum(bought(trial.spend)) > cap
-            except AllocationError:
-                over = False
-            lo, hi = (lo, mid) if over else (mid, hi)
+        lo = largest_within(  # each level against the cap of its own spend: the same stop
+            lambda b: (s := trial(b)) is None or sum(bought(s)) <= cap_at(s), conv_budget)
         total = round(lo / (1 - share / 100), 2)
         aware_budget, conv_budget = total * share / 100, total - total * share / 100
         try:

@@ -15,6 +15,7 @@ SWEEP = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75,
 # a finer sweep around the crossing found on ``SWEEP``, as multiples of that crossing: the
 # break-even budget then depends on the curve, not on the envelope's grid
 REFINE = (0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1, 1.15, 1.2)
+RISE = 8  # fine grids tried upward when one lies wholly below the crossing
 
 
 def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, floor: float,
@@ -72,13 +73,21 @@ def refined_break_even(sweep_at, coarse: float | None, break_even: float | None,
     envelope."""
     if coarse is None or not break_even:
         return coarse
-    fine = sweep_at(coarse, REFINE)
-    found = break_even_budget(fine, break_even) if len(fine) > 1 else None
-    below = [r for r in fine[1:] if r["marginal_cpa"]]  # the fine grid's first step must
-    # still earn its keep, else the crossing lies before the grid and the coarse one stays
-    inside = found is not None and fine[0]["budget"] < found < fine[-1]["budget"] \
-        and bool(below) and below[0]["marginal_cpa"] < break_even
-    return round(min(found, envelope), 2) if inside else coarse
+    at = coarse
+    for _ in range(RISE):
+        fine = sweep_at(at, REFINE)
+        found = break_even_budget(fine, break_even) if len(fine) > 1 else None
+        below = [r for r in fine[1:] if r["marginal_cpa"]]  # the fine grid's first step must
+        # still earn its keep, else the crossing lies before the grid and the coarse one stays
+        inside = found is not None and fine[0]["budget"] < found < fine[-1]["budget"] \
+            and bool(below) and below[0]["marginal_cpa"] < break_even
+        if inside:
+            return round(min(found, envelope), 2)
+        if found is not None or not below or fine[-1]["budget"] >= envelope:
+            break
+        at = fine[-1]["budget"]  # every step still earns its keep: the crossing lies above
+        # (the coarse grid's interpolation fell short of a kink, e.g. a bound on leads)
+    return coarse
 
 
 def worth(value, curve, worth: float, spend: float) -> float:

@@ -56,3 +56,14 @@ def paid_cap(seats: dict, models: list, spends, all_months: list, months: list,
     return min(free_in(seats, months), sum(
         min(month_free(seats, m), want * max(s[i] for s in shares))
         for i, m in enumerate(all_months) if on[i]))
+
+
+def largest_within(fits, hi: float, steps: int = 40) -> float:
+    """The largest budget in [0, ``hi``] that ``fits`` (bisection): ``fits`` must hold below
+    any budget it holds at, so the stop does not depend on where the search starts and a
+    larger envelope never stops lower than a smaller one."""
+    lo = 0.0
+    for _ in range(steps):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid)
+    return lo

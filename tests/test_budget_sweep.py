@@ -39,3 +39,25 @@ def test_break_even_sits_where_the_step_means_cross_it():
     assert break_even_budget(rows, 10.0) == pytest.approx(250_000, rel=0.02)
     assert break_even_budget(rows, 1000.0) is None
     assert break_even_budget(rows, 1.0) == pytest.approx(125_000)  # the first step's middle
+
+
+def test_break_even_is_found_above_a_fine_grid_still_below_it():
+    # $100 a conversion up to a kink at $201,000 (a bound on leads), $10,000 past it: the
+    # coarse grid of a $1,000,000 envelope interpolates the crossing near $154,000, far
+    # below the kink; the fine grid around it still earns its keep at every step, so the
+    # crossing lies above it and is looked for there (a larger envelope must not stop lower)
+    from smmplan.budget_sweep import refined_break_even
+
+    def conversions(s):
+        b = float(s.sum())
+        return (b / 100 if b <= 201_000 else 2010 + (b - 201_000) / 10_000), 0.0
+
+    def solve(budget, floor=None):
+        return type("A", (), {"spend": np.array([budget])})()
+
+    def sweep_at(whole, factors=SWEEP):
+        return budget_sweep(solve, conversions, whole, 0.0, 0.0, None, factors)
+
+    coarse = break_even_budget(sweep_at(1_000_000), 500)
+    assert coarse < 170_000
+    assert 190_000 < refined_break_even(sweep_at, coarse, 500, 1_000_000) < 205_000

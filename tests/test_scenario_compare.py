@@ -131,9 +131,6 @@ def _name_three(brief):
     return lab.name_scenario(brief, "Ambitious")
 
 
-@pytest.mark.xfail(strict=True, reason="known defect (session 24): since demo leads are "
-                   "valued on Enterprise only, Cloudline's $400,000 scenario forecasts fewer "
-                   "leads (282.7) than the recommended $191,918 (305.9)")
 def test_each_named_scenario_is_compared_with_the_figures_of_its_own_plan(b2b):
     from smmplan import lab
     from smmplan.comparison import FIGURES, compare, plan_figures
