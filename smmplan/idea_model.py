@@ -117,6 +117,19 @@ class Idea:
         return as_data(self) | {"text": self.text}
 
 
+def template_fields(template: dict, book: dict, no_show: frozenset[str]) -> dict:
+    """An idea's fields that come straight from its template (data/sectors/<kind>.yaml
+    ``ideas[]``): voice, hours, days, formats, occurrence, lever, rhythm, caps, window and
+    supply; the topic, hook and what the idea is about are the caller's."""
+    return {"voice": template.get("voice", "brand"), "when": template.get("when", ""),
+            "weekdays": list(template.get("weekdays", [])),
+            "formats": list(template.get("formats", [])),
+            "occurs": dict(template.get("occurs", {})), "no_show": no_show,
+            "lever": template.get("lever", ""), "cadence": template.get("cadence", ""),
+            "per_year": template.get("per_year"), "staple": template.get("staple", ""),
+            "window": tuple(template.get("window", ())), "supply": supply_of(template, book)}
+
+
 def supply_of(template: dict, book: dict) -> tuple:
     """An idea template's ``supply`` (how many of each of the sector's ``supplies`` one post
     uses: three customer photos) with the most of it the brand collects a month."""

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .brief import Brief
 from .catalogue import content_facts
 from .i18n import Translator
-from .idea_model import Idea, copy_register, product_fits, supply_of, template_fits
+from .idea_model import Idea, copy_register, product_fits, template_fields, template_fits
 
 
 def products_in_turn(brief: Brief, template: dict) -> list[str]:
@@ -62,13 +62,7 @@ def _turn_idea(brief: Brief, tr: Translator, template: dict, items: list[str],
                   for item in items)
     return Idea(template["pillar"], topic + mark,
                 tr.t("ideas.turn_hook", hook=hook, items=tr.join(items)), template["cta"],
-                voice=template.get("voice", "brand"), when=template.get("when", ""),
-                weekdays=list(template.get("weekdays", [])),
-                formats=list(template.get("formats", [])),
-                occurs=dict(template.get("occurs", {})), no_show=no_show,
-                lever=template.get("lever", ""), cadence=template.get("cadence", ""),
-                per_year=template.get("per_year"), staple=template.get("staple", ""),
-                window=tuple(template.get("window", ())), supply=supply_of(template, book),
+                **template_fields(template, book, no_show),
                 series=template.get("series") or f"{template['rotate'].get('en', '')}|turns",
                 turns=turns)
 

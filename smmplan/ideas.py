@@ -23,6 +23,7 @@ from .idea_model import (  # noqa: F401  (re-exported: the ideas' model)
     product_fits,
     reply_register,
     supply_of,
+    template_fields,
     template_fits,
 )
 from .idea_repeats import cadence_period, deadline_text
@@ -144,13 +145,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
                                 offer=f.get("offer", ""), persona=f.get("persona", ""),
                                 product=focus[0]["offer"] if focus else f.get("offer", "")
                                 if f.get("offer") in ranged else "",
-                                voice=tpl.get("voice", "brand"), when=tpl.get("when", ""),
-                                weekdays=list(tpl.get("weekdays", [])),
-                                formats=list(tpl.get("formats", [])),
-                                occurs=dict(tpl.get("occurs", {})), no_show=no_show,
-                                lever=tpl.get("lever", ""), cadence=tpl.get("cadence", ""),
-                                per_year=tpl.get("per_year"), staple=tpl.get("staple", ""),
-                                window=tuple(tpl.get("window", ())), supply=supply_of(tpl, book),
+                                **template_fields(tpl, book, no_show),
                                 series=f"{tpl['topic'].get('en', '')}|{f.get('offer', '')}"
                                 f"|{f.get('diff', '')}|{f.get('persona', '')}"), tr))
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
