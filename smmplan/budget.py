@@ -283,7 +283,6 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     months = pm.active_months(brief, all_months)  # none in the roll-out's set-up months
     wanted = dict(settings.channels) or {c.platform: None for c in brief.situation.channels}
     facts = paid_facts()["audience"]
-    kind = conversion_kind(brief)
     seasonal = demand_index(brief)  # the client's demand by month, else the sector's
     demand = seasonal.index
     ov_index, ov_basis = order_value_index(brief)  # order value by month, the client's first
@@ -517,9 +516,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
+    lower, upper = pv.bounds(models, aware_spend, conv_budget)
     conv_alloc, kept_today = hf.no_worse_than_today(  # never less than today's split
         conv_alloc, hf.today_shares(fitted, names), conv_budget, conversions,
-        *pv.bounds(models, aware_spend, conv_budget), bool(aov))
+        lower, upper, bool(aov))
     channels = []
     # the platforms' low / high conversions scaled to the free seats as the scenarios are
     ends = {sc: [float(m.chain(x, sc)["conversions"]) for m, x in
@@ -567,7 +567,6 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                      "marginal_cpa": round((envelope - total) / rest_conv, 2)
                      if rest_conv > 0 else None}
     equal = conversions([conv_budget / len(models)] * len(models))
-    lower, upper = pv.bounds(models, aware_spend, conv_budget)
     equal_split = {"conversions": round(equal[0], 2), "revenue": round(equal[1], 2),
                    "feasible": all(lo <= conv_budget / len(models) <= hi
                                    for lo, hi in zip(lower, upper, strict=True))}

@@ -38,7 +38,8 @@ def _through(model, history) -> float:
 
 def restricted(base: list, values: list, targets: list[dict], left_out: dict,
                fitted: dict) -> list:
-    """``target_spend.restricted``, with a platform with an ads history (``fitted``) kept on
+    """Each platform's model (``base``, copied) on the targets it keeps
+    (``target_spend.restrict``), with a platform with an ads history (``fitted``) kept on
     its history's point for the targets its cards rule out (module doc)."""
     out = []
     for m, v in zip(base, values, strict=True):
@@ -60,11 +61,7 @@ def restricted(base: list, values: list, targets: list[dict], left_out: dict,
 def kept_mean(platform: str, targets: list[dict], gone: dict) -> float:
     """The mean relative value (``target_spend.relative_values``) of the targets a platform
     keeps, weighed by their part of its audience (1.0 when it keeps all)."""
-    share = ts.parts(platform, targets)
-    rel = ts.relative_values(platform, targets)
-    kept = [k for k in share if k not in gone]
-    part = sum(share[k] for k in kept)
-    return sum(share[k] * rel[k] for k in kept) / part if part > 0 else 1.0
+    return ts.kept_share(platform, targets, gone)[1]
 
 
 def split_values(models, values: list, targets: list[dict], left_out: dict) -> list:

@@ -81,28 +81,29 @@ def relative_values(platform: str, targets: list[dict]) -> dict:
     return {k: index[k] / mean for k in share}
 
 
+def kept_share(platform: str, targets: list[dict], left_out) -> tuple[float, float]:
+    """The part of a platform's audience in the targets it keeps (all but ``left_out``) and
+    their mean relative value (``relative_values``) weighed by that part (1.0 when the
+    part is empty)."""
+    share = parts(platform, targets)
+    rel = relative_values(platform, targets)
+    kept = [k for k in share if k not in left_out]
+    part = sum(share[k] for k in kept)
+    return part, (sum(share[k] * rel[k] for k in kept) / part if part > 0 else 1.0)
+
+
 def restrict(model, targets: list[dict], left_out, value: float | None):
     """The platform's model on the targets it keeps: audience and capacity cut to their
     part, value per conversion their mean (``value``: the platform's over all targets)."""
     if not left_out:
         return model
-    share = parts(model.platform, targets)
-    rel = relative_values(model.platform, targets)
-    kept = [k for k in share if k not in left_out]
-    part = sum(share[k] for k in kept)
+    part, mean = kept_share(model.platform, targets, left_out)
     if part <= 0:
         return replace(model, max=0.0)
-    mean = sum(share[k] * rel[k] for k in kept) / part
     return replace(model, audience=model.audience * part,
                    monthly_capacity=model.monthly_capacity * part
                    if model.monthly_capacity else None,
                    value=value * mean if value else model.value)
-
-
-def restricted(base: list, values: list, targets: list[dict], left_out: dict) -> list:
-    """Each platform's model (``base``, copied) on the targets it keeps (``restrict``)."""
-    return [restrict(replace(m), targets, left_out.get(m.platform, {}), v or None)
-            for m, v in zip(base, values, strict=True)]
 
 
 def unearning(models, spends, targets: list[dict], break_even: float | None,

@@ -41,7 +41,7 @@ def test_a_card_cut_keeps_the_historys_conversions_and_value():
     base = base.__class__(**{**base.__dict__,
                              "lift": HISTORY.conversions / _at_history(base)})
     cards = {"tiktok": {2: {"channel": True}}}
-    old = ts.restricted([base], [87.0], TARGETS, cards)[0]
+    old = ts.restrict(base.__class__(**base.__dict__), TARGETS, cards["tiktok"], 87.0)
     assert _at_history(old) < 0.99 * HISTORY.conversions and old.value < 80  # the defect
     new = hf.restricted([base], [87.0], TARGETS, cards, {"tiktok": HISTORY})[0]
     assert abs(_at_history(new) - HISTORY.conversions) < 0.01
