@@ -11,6 +11,8 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
+from .i18n import plan_translator
+
 
 @dataclass
 class Check:
@@ -200,14 +202,6 @@ def dated_ideas_placed(plan: dict) -> Iterator[Check]:
                         idea["text"] in carried, f"{idea['date']}")
 
 
-def _translator(plan: dict):
-    """The plan's own number and money formats (what the client reads)."""
-    from .i18n import Translator
-
-    c = plan.get("client", {})
-    return Translator(c["language"], c["locale"], c["currency"])
-
-
 def _summary(plan: dict, chapter: str) -> str:
     """The executive summary's decisions for ``chapter``, as shown."""
     return " ".join(d for s in plan.get("summary") or [] if s["chapter"] == chapter
@@ -232,7 +226,7 @@ def team_figures(plan: dict) -> Iterator[Check]:
                     f"{hire:.2f} vs {team['hire_fte']}")
     summary = _summary(plan, "team")
     if summary and "client" in plan:
-        tr = _translator(plan)
+        tr = plan_translator(plan)
         shown = tr.number(team["fte"], 2)
         yield Check("team FTE in the executive summary", shown in summary,
                     f"{shown} in {summary!r}")
@@ -266,7 +260,7 @@ def lifetime_return(plan: dict) -> Iterator[Check]:
                 f"{lv['gross_margin']} vs {lv['revenue']} x {lv['margin']}%")
     summary = _summary(plan, "team")
     if summary and "client" in plan:
-        tr = _translator(plan)
+        tr = plan_translator(plan)
         roi = tr.percent(round((lv["gross_margin"] - total) / total * 100, 1), 0)
         margin = tr.money(lv["gross_margin"])
         yield Check("multi-year ROI in the executive summary",
@@ -363,10 +357,10 @@ def realistic_goals(plan: dict) -> Iterator[Check]:
             repeat -= min(repeat, repeat_in_paid(paid.get("customer_value"), forecast))
             expected = organic + forecast + min(repeat, max(0.0, o["target"] - forecast
                                                             - organic))
-            shown = _translator(plan).money(o["realistic_target"])
+            shown = plan_translator(plan).money(o["realistic_target"])
         elif o["kpi"] == "leads_per_month" and paid.get("conversion") in LEAD_KINDS:
             expected = organic + mid["conversions"] / months
-            shown = _translator(plan).number(o["realistic_target"])
+            shown = plan_translator(plan).number(o["realistic_target"])
         else:
             continue
         # one definition of the realistic value: a goal the plan forecasts is flagged
@@ -391,7 +385,7 @@ def measurement_labels(plan: dict) -> Iterator[Check]:
     when they rise above the trajectory)."""
     if "client" not in plan:
         return
-    tr = _translator(plan)
+    tr = plan_translator(plan)
     none = tr.t("channels.window_basis.default")
     windows = _rows(plan, "windows")
     measured = {r["platform_name"] for r in windows if r.get("posts")}

@@ -227,3 +227,10 @@ class Translator:
         from babel.lists import format_list
 
         return format_list(list(items), locale=self.locale) if items else ""
+
+
+def plan_translator(plan: dict) -> Translator:
+    """The translator of a built plan (its ``plan.json``): the client's language, number
+    and money formats, as the client reads them."""
+    c = plan["client"]
+    return Translator(c["language"], c["locale"], c["currency"])

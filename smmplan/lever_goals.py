@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .i18n import plan_translator
+
 
 def programme_rate(o, paid) -> float | None:
     """The rate the past-buyer programme forecasts for objective ``o`` when it is the
@@ -41,13 +43,6 @@ def programme_based(o, paid) -> bool:
         and abs(o.realistic_target - round(rate, 2)) < 1e-9
 
 
-def _tr(plan: dict):
-    from .i18n import Translator
-
-    c = plan["client"]
-    return Translator(c["language"], c["locale"], c["currency"])
-
-
 def goal_checks(plan: dict) -> list[tuple[str, bool, str]]:
     """plan.json's repeat-rate goal against its programme (``checks.programme_goal``): when
     the programme forecasts less than the client's target, the objective is flagged and
@@ -68,7 +63,7 @@ def goal_checks(plan: dict) -> list[tuple[str, bool, str]]:
         row = next((x for x in (plan.get("tables", {}).get("objectives") or {}).get(
             "rows", []) if x.get("objective") == o["goal"]), None)
         if row is not None:
-            rate = _tr(plan).number(r["rate"], 2)
+            rate = plan_translator(plan).number(r["rate"], 2)
             out.append((f"{o['goal']}: SMART target is the programme's rate",
                         rate in row.get("target", "") and bool(row.get("stretch")),
                         f"{row.get('target')} / {row.get('stretch')} vs {rate}"))
