@@ -167,7 +167,8 @@ class Plan:
         sov = None
         if bench is not None and bench.sov_method == "mentions":
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
-        ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
+        ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
+                             self.channels.slots)  # its format mix prices post KPIs
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         pick = self.team.recommended  # owners: roles of the team the plan recommends

@@ -7,6 +7,7 @@ import pandas as pd
 from .. import charts
 from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_by_cap
 from ..goals import GENERIC, evidence_for
+from ..history_target import rule as target_rule
 from ..lever_goals import programme_based
 from ..objectives import Objective
 from ..plan import Plan
@@ -25,6 +26,7 @@ from .baseline_figures import ads_rows_note, brief_figure_note
 from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
+from .history_note import history_sentence
 from .retention import lever, lever_count
 
 
@@ -359,7 +361,11 @@ def objectives_smart(plan: Plan) -> Section:
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
         notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
-        if o.baseline.covers.get("survey"):
+        said = history_sentence(plan, o, o.goal or kpi_label(plan, o)) \
+            if not (o.from_brief and o.realistic) else None
+        if said:  # a post KPI's target set on its own flat or falling history
+            notes.append(said)
+        elif o.baseline.covers.get("survey"):
             notes.append(survey_sentence(plan, o))
         elif o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
@@ -409,7 +415,8 @@ def objectives_smart(plan: Plan) -> Section:
                            Column("owner", tr.t("table.owner")),
                            Column("review", tr.t("table.review"))]),
         *[Html(render("paragraph.html.j2", css="smm-decision", text=n)) for n in notes],
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("objectives.target_rule"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "objectives.target_rule", percentile=target_rule()["percentile"]))),
     ]
     if series:
         blocks += [section_heading(plan, "objectives.trajectory", "objectives-trajectory"),
