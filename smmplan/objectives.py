@@ -171,6 +171,7 @@ class Objective:
     platform: str | None = None  # the platform a goal names ("Instagram followers")
     realistic_target: float | None = None  # reachable at the realistic pace, when flagged
     horizon_months: int | None = None  # a business goal's horizon (its target's months)
+    committed_low: float | None = None  # the bottom of a committed range (fill_range.py)
 
 
 @dataclass

@@ -27,6 +27,7 @@ from .checks import run as run_checks
 from .community import Community, plan_community
 from .confirm_marks import unmark
 from .creators import CreatorCost, creator_cost
+from .fill_range import with_ranges
 from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
@@ -171,6 +172,7 @@ class Plan:
                              self.channels.slots)  # its format mix prices post KPIs
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
+        ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound
         pick = self.team.recommended  # owners: roles of the team the plan recommends
         return with_owners(ob, pick["roles"] if pick else None)
 
