@@ -49,3 +49,42 @@ def with_ranges(ob: Objectives, paid, brief) -> Objectives:
                     o = replace(o, committed_low=float(bottom))
         out.append(o)
     return replace(ob, objectives=out)
+
+
+def committed_checks(plan: dict) -> list[tuple[str, bool, str]]:
+    """plan.json's committed values against their rules (``checks.committed_values``): a
+    range shows as one range in the SMART table and the summary's objectives; a post KPI
+    set on its own history commits to no more than that history's value. [(name, ok,
+    detail)]."""
+    from .catalogue import kpi_catalogue
+    from .i18n import Translator
+
+    c = plan.get("client") or {}
+    obs = (plan.get("objectives") or {}).get("objectives", [])
+    rows = (plan.get("tables", {}).get("objectives") or {}).get("rows", [])
+    summary = " ".join(d for s in plan.get("summary") or [] if s["chapter"] == "objectives"
+                       for d in s["decisions"])
+    out = []
+    for o in obs:
+        name = o.get("goal") or o["kpi"]
+        committed = o["realistic_target"] if not o["realistic"] and \
+            o.get("realistic_target") is not None else o["target"]
+        h = (o.get("baseline") or {}).get("covers", {}).get("history")
+        if h and committed is not None:
+            up = kpi_catalogue()[o["kpi"]]["direction"] == "up"
+            out.append((f"{name}: committed within its own history's rule",
+                        committed <= h["value"] + 1e-9 if up else
+                        committed >= h["value"] - 1e-9, f"{committed} vs {h['value']}"))
+        if o.get("committed_low") is None or not c:
+            continue
+        tr = Translator(c["language"], c["locale"], c["currency"])
+        shown = tr.t("objectives.committed_range", low=tr.percent(o["committed_low"], 0),
+                     high=tr.percent(committed, 0))
+        row = next((r for r in rows if r.get("objective") == o.get("goal")), None)
+        out.append((f"{name}: SMART target is the committed range",
+                    row is not None and row.get("target") == shown,
+                    f"{row and row.get('target')} vs {shown}"))
+        if summary:
+            out.append((f"{name}: the summary shows the committed range", shown in summary,
+                        f"{shown} in the summary"))
+    return out

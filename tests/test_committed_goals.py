@@ -122,3 +122,18 @@ def test_a_fill_rate_on_an_upper_bound_forecast_commits_to_a_range(built):
     assert f"à {tr.percent(high, 0)} d’ici" not in text  # never the bound alone
     cloud, _, _ = _read(built, "cloudline")
     assert all(x.get("committed_low") is None for x in cloud["objectives"]["objectives"])
+
+
+def test_the_committed_values_check_catches_a_bound_alone_or_a_target_above_history(built):
+    from smmplan.fill_range import committed_checks
+
+    plan, _, _ = _read(built, "maison-fournil")
+    assert committed_checks(plan) and all(ok for _, ok, _ in committed_checks(plan))
+    o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "fill_rate")
+    row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
+    row["target"] = _tr(plan).percent(o["realistic_target"], 0)  # the bound alone
+    reach = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "reach_per_post")
+    reach["target"] = reach["baseline"]["value"] * 1.76  # review13's 1 079 -> 1 898
+    failed = {name for name, ok, _ in committed_checks(plan) if not ok}
+    assert failed == {f"{o['goal']}: SMART target is the committed range",
+                      "reach_per_post: committed within its own history's rule"}
