@@ -464,12 +464,21 @@ def programme_goal(plan: dict) -> Iterator[Check]:
         yield Check(name, ok, detail)
 
 
+def committed_values(plan: dict) -> Iterator[Check]:
+    """A committed range shown as one range, and a post KPI committed within its own
+    history's rule (``fill_range.committed_checks``)."""
+    from .fill_range import committed_checks
+
+    for name, ok, detail in committed_checks(plan):
+        yield Check(name, ok, detail)
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, held_back_split, paid_results, paid_decisions, break_even_value,
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
-    target_cards_paid, today_result, programme_goal)
+    target_cards_paid, today_result, programme_goal, committed_values)
 
 
 def run(plan: dict) -> list[Check]:

@@ -8,16 +8,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .catalogue import tracking_rules as rules
+from .history_target import calendar_format
 from .metrics import RANKING_KPI, by_group, frame_metric, post_metrics
 from .plan import Plan
-
-
-def calendar_format(platform: str, post_type: str) -> str:
-    """The calendar format (data/content.yaml) of an export's post type on a platform
-    (``formats`` of data/tracking.yaml); the type itself, lower case, when unknown."""
-    key = str(post_type).strip().lower()
-    table = rules()["formats"]
-    return table.get(platform, {}).get(key) or table["any"].get(key) or key
 
 
 def extra_column(table: pd.DataFrame, key: str, mapped: dict[str, str]) -> str | None:

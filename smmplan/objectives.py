@@ -30,6 +30,7 @@ from .exports.posts import read_posts
 from .exports.web import read_web
 from .goals import GENERIC, goal_platform, match_kpi
 from .goals import baseline as goal_baseline
+from .history_target import calendar_mix, format_values, history_target
 from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 from .offer_paths import left_out_lines
@@ -170,6 +171,7 @@ class Objective:
     platform: str | None = None  # the platform a goal names ("Instagram followers")
     realistic_target: float | None = None  # reachable at the realistic pace, when flagged
     horizon_months: int | None = None  # a business goal's horizon (its target's months)
+    committed_low: float | None = None  # the bottom of a committed range (fill_range.py)
 
 
 @dataclass
@@ -232,8 +234,9 @@ def analyse_posts(posts: pd.DataFrame) -> dict:
 
 
 def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
-                    sov: float | None) -> Objectives:
-    """The objectives chapter's results."""
+                    sov: float | None, slots: list | None = None) -> Objectives:
+    """The objectives chapter's results (``slots``: the calendar, whose format mix prices
+    a post KPI's target on a history that does not rise, ``history_target``)."""
 
     cat = kpi_catalogue()
     months = _months(brief)
@@ -298,12 +301,28 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             return Baseline(kpi, float(declared[kpi]), "brief")
         return Baseline(kpi, None, "not_measurable")
 
+    period = brief.client.period
+    mix = calendar_mix(slots or [], period.start.isoformat(), period.end.isoformat())
+
+    def own_history(kpi: str, base: float | None, months: int) -> dict | None:
+        """The target on a post KPI's own flat or falling history (``history_target``)."""
+        if monthly_kpis is None or cat[kpi]["source"] != "posts":
+            return None
+        by_month = [v for v in (m.get(kpi) for m in monthly_kpis) if v is not None]
+        return history_target(base, by_month, cat[kpi]["direction"],
+                              cat[kpi]["max_monthly_change"], months,
+                              format_values(posts, kpi, post_kpis) if mix else None, mix)
+
     def target_for(kpi: str, base: float | None) -> float | None:
         if base is None:
             return None
+        found = own_history(kpi, base, horizon)
+        if found is not None:
+            return found["value"]
         up = cat[kpi]["direction"] == "up"
+        half = cat[kpi]["max_monthly_change"] / 2  # half the realistic monthly pace
         cap = (1 + cat[kpi]["max_monthly_change"]) ** horizon - 1
-        goal = base * (1 + cap / 2) if up else base * (1 - min(0.9, cap / 2))
+        goal = base * (1 + half) ** horizon if up else base * (1 - half) ** horizon
         if monthly_kpis is not None and cat[kpi]["source"] == "posts" and \
                 len(monthly_kpis) >= 3:
             by_month = [month.get(kpi) for month in monthly_kpis]
@@ -339,6 +358,11 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             ceiling = base.covers["all_events"] / base.covers["sessions"] * 100
             realistic = _pace(ceiling, target, months_, pace)[1]
             base.covers["ceiling"] = {"rate": round(ceiling, 4), "realistic": realistic}
+        own = own_history(kpi, base.value, months_) if chosen is None else None
+        if own is not None and target is not None:  # judged on its own history
+            base.covers["history"] = own
+            realistic = (target <= own["value"] + 1e-9) if cat[kpi]["direction"] == "up" \
+                else (target >= own["value"] - 1e-9)
         survey = survey_check(cat[kpi], base.value, target, months_)
         if survey is not None:  # a survey is read each quarter, within its margin of error
             base.covers["survey"], realistic = survey, survey["realistic"]
@@ -349,8 +373,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             goal=goal.description, realistic=realistic,
             required_monthly=round(required, 2) if required is not None else None,
             max_monthly=pace, metric=goal.metric or "", platform=platform,
-            realistic_target=None if realistic else _reachable(
-                base.value, pace, months_, cat[kpi]["direction"]), horizon_months=months_)
+            realistic_target=None if realistic else own["value"] if own is not None
+            else _reachable(base.value, pace, months_, cat[kpi]["direction"]),
+            horizon_months=months_)
         key = (kpi, platform) if kpi != GENERIC else (f"{kpi}:{len(objectives)}", None)
         kept = by_kpi.get(key)
         if kept is not None and kept.target == row.target:  # one KPI, one target: one row
@@ -382,6 +407,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         base = baseline(kpi)
         chosen = brief.goals.kpi_targets.get(kpi)
         target = chosen if chosen is not None else target_for(kpi, base.value)
+        own = own_history(kpi, base.value, horizon) if chosen is None else None
+        if own is not None:
+            base.covers["history"] = own  # the basis the plan states
         pace = cat[kpi]["max_monthly_change"] * 100
         required, realistic = _pace(base.value, target, horizon, pace)
         row = Objective(

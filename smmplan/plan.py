@@ -27,6 +27,7 @@ from .checks import run as run_checks
 from .community import Community, plan_community
 from .confirm_marks import unmark
 from .creators import CreatorCost, creator_cost
+from .fill_range import with_ranges
 from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
@@ -167,9 +168,11 @@ class Plan:
         sov = None
         if bench is not None and bench.sov_method == "mentions":
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
-        ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov)
+        ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
+                             self.channels.slots)  # its format mix prices post KPIs
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
+        ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound
         pick = self.team.recommended  # owners: roles of the team the plan recommends
         return with_owners(ob, pick["roles"] if pick else None)
 

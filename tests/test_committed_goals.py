@@ -96,3 +96,44 @@ def test_only_dates_the_sector_file_marks_as_estimates_are_a_risk(built):
     _, cloudline, _ = _read(built, "cloudline")
     assert "Some event dates are estimates" not in lune
     assert "Some event dates are estimates: SaaStr Annual (date to confirm)." in cloudline
+
+
+def test_a_fill_rate_on_an_upper_bound_forecast_commits_to_a_range(built):
+    """Review13: "68 % … l'objectif réaliste sur lequel le plan s'engage" rested on bookings
+    the paid chapter calls "un plafond"; the commitment is the forecast's range (low to
+    central bookings), the same in the summary, the decisions and the SMART table, with the
+    February checkpoint; Cloudline's leads (its own measured rate) keep one figure."""
+    plan, text, _ = _read(built, "maison-fournil")
+    tr = _tr(plan)
+    o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "fill_rate")
+    paid = plan["budget"]
+    low, high = o["committed_low"], o["realistic_target"]
+    seats = 392  # 49 sessions of 8 places (the fill sentence)
+    booked = round(seats * o["baseline"]["value"] / 100)
+    assert low == round((booked + paid["scenarios"]["low"]["conversions"]) / seats * 100)
+    assert high == round((booked + paid["scenarios"]["mid"]["conversions"]) / seats * 100)
+    assert low < high < o["target"]
+    shown = f"{tr.percent(low, 0)} à {tr.percent(high, 0)}"
+    row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
+    assert row["target"] == shown and row["stretch"] == tr.percent(o["target"], 0)
+    assert f"entre {tr.percent(low, 0)} et {tr.percent(high, 0)} d’ici" in text
+    assert "selon le taux mesuré en février 2027" in text
+    assert f"→ {shown} (ambition" in text and "point d’étape le 28 février 2027" in text
+    assert f"à {tr.percent(high, 0)} d’ici" not in text  # never the bound alone
+    cloud, _, _ = _read(built, "cloudline")
+    assert all(x.get("committed_low") is None for x in cloud["objectives"]["objectives"])
+
+
+def test_the_committed_values_check_catches_a_bound_alone_or_a_target_above_history(built):
+    from smmplan.fill_range import committed_checks
+
+    plan, _, _ = _read(built, "maison-fournil")
+    assert committed_checks(plan) and all(ok for _, ok, _ in committed_checks(plan))
+    o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "fill_rate")
+    row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
+    row["target"] = _tr(plan).percent(o["realistic_target"], 0)  # the bound alone
+    reach = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "reach_per_post")
+    reach["target"] = reach["baseline"]["value"] * 1.76  # review13's 1 079 -> 1 898
+    failed = {name for name, ok, _ in committed_checks(plan) if not ok}
+    assert failed == {f"{o['goal']}: SMART target is the committed range",
+                      "reach_per_post: committed within its own history's rule"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..follower_forecast import follower_forecast
 from ..plan import Plan
 from .base import platform_label
+from .history_note import pace_checkpoint
 
 
 def follower_notes(plan: Plan, objective) -> list[str]:
@@ -25,7 +26,8 @@ def follower_notes(plan: Plan, objective) -> list[str]:
               "needed": tr.percent(f["needed_rate"] * 100, 1)}
     reach = tr.t("objectives.followers_reach", **values)
     if f["rate"] is None:
-        return [reach + " " + tr.t("objectives.followers_needed", **values)]
+        return [reach + " " + tr.t("objectives.followers_needed", **values)
+                + pace_checkpoint(plan, objective)]  # the convention's first checkpoint
     return [reach + " " + tr.t(
         "objectives.followers_forecast" + ("" if f["reached"] else "_short"), **values,
         rate=tr.percent(f["rate"] * 100, 2), gained=tr.number(f["gained"]),

@@ -7,6 +7,7 @@ import pandas as pd
 from .. import charts
 from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_by_cap
 from ..goals import GENERIC, evidence_for
+from ..history_target import rule as target_rule
 from ..lever_goals import programme_based
 from ..objectives import Objective
 from ..plan import Plan
@@ -22,9 +23,11 @@ from .base import (
     weekday_name,
 )
 from .baseline_figures import ads_rows_note, brief_figure_note
+from .committed_range import committed_shown, range_values
 from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
+from .history_note import history_sentence
 from .retention import lever, lever_count
 
 
@@ -56,7 +59,7 @@ def objectives_decisions(plan: Plan) -> list[str]:
              else tr.t("summary_objectives.no_baseline", kpi=kpi_label(plan, o),
                        target=kpi_value(plan, o.kpi, o.target)) if o.baseline.value is None
              else f"{kpi_label(plan, o)} {kpi_value(plan, o.kpi, o.baseline.value)} → "
-                  f"{kpi_value(plan, o.kpi, committed(o))}" + (tr.t(
+                  f"{committed_shown(plan, o)}" + (tr.t(
                       "summary_objectives.stretch", target=kpi_value(plan, o.kpi, o.target))
                       if committed(o) != o.target else "") for o in shown]
     out = [tr.t("summary_objectives.headline", n=len(items),
@@ -65,7 +68,7 @@ def objectives_decisions(plan: Plan) -> list[str]:
     flagged = [tr.t("summary_objectives.flagged_item",
                     goal=o.goal or tr.t(f"objective.{o.objective}"),
                     target=kpi_value(plan, o.kpi, o.target),
-                    realistic=kpi_value(plan, o.kpi, o.realistic_target))
+                    realistic=committed_shown(plan, o))
                for o in ob.objectives if not o.realistic]
     if flagged:
         out.append(tr.t("summary_objectives.flagged", goals=tr.join(flagged)))
@@ -333,7 +336,7 @@ def objectives_smart(plan: Plan) -> Section:
         "kpi": kpi_label(plan, o),
         "baseline": kpi_value(plan, o.kpi, o.baseline.value),
         "basis": tr.t(f"objectives.basis.{o.baseline.basis}"),
-        "target": kpi_value(plan, o.kpi, committed(o)),
+        "target": committed_shown(plan, o),  # a range's bottom too (fill_range)
         "stretch": kpi_value(plan, o.kpi, o.target) if committed(o) != o.target else "",
         "deadline": day(tr, pd.Timestamp(o.deadline).date()),
         "owner": role_name(plan, o.owner),
@@ -359,7 +362,11 @@ def objectives_smart(plan: Plan) -> Section:
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
         notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
-        if o.baseline.covers.get("survey"):
+        said = history_sentence(plan, o, o.goal or kpi_label(plan, o)) \
+            if not (o.from_brief and o.realistic) else None
+        if said:  # a post KPI's target set on its own flat or falling history
+            notes.append(said)
+        elif o.baseline.covers.get("survey"):
             notes.append(survey_sentence(plan, o))
         elif o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
@@ -372,6 +379,8 @@ def objectives_smart(plan: Plan) -> Section:
                 key = "objectives.unrealistic_lever"  # the past-buyer programme's forecast
             elif forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
+                if o.committed_low is not None:  # their paid part an upper bound: a range
+                    key = "objectives.unrealistic_forecast_range"
             elif o.realistic and o.max_monthly is not None \
                     and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
                 key = "objectives.realistic_forecast"  # above the pace, the forecasts reach it
@@ -383,7 +392,9 @@ def objectives_smart(plan: Plan) -> Section:
                               alternative=kpi_value(plan, o.kpi, o.realistic_target),
                               event=lead_event_name(plan, o.baseline.covers)
                               if o.baseline.covers.get("ceiling") or linked else "",
-                              closer=lever_count(plan), **_linked_args(plan, linked)))
+                              closer=lever_count(plan), **_linked_args(plan, linked),
+                              **(range_values(plan, o) if o.committed_low is not None
+                                 else {})))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace
         notes += lever(plan, o.kpi)  # the repeat rate's paid lever (views/retention.py)
     notes += goal_gap_sentences(plan) + setup_notes(plan)
@@ -409,7 +420,8 @@ def objectives_smart(plan: Plan) -> Section:
                            Column("owner", tr.t("table.owner")),
                            Column("review", tr.t("table.review"))]),
         *[Html(render("paragraph.html.j2", css="smm-decision", text=n)) for n in notes],
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("objectives.target_rule"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+            "objectives.target_rule", percentile=target_rule()["percentile"]))),
     ]
     if series:
         blocks += [section_heading(plan, "objectives.trajectory", "objectives-trajectory"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..benchmarks import sector_cvr_rows
+from ..fill_range import free_forms_for_paid
 from ..plan import Plan
 from .base import platform_label
 
@@ -35,8 +36,7 @@ def _bound(plan: Plan, rows: list[dict]) -> str:
     forecast's conversions are an upper bound until the first conversion month measures
     the client's own rate ("" otherwise)."""
     paid, tr = plan.paid, plan.tr
-    if paid.conversion not in ("booking", "purchase") or not paid.aov or not paid.paid_months \
-            or not any(r["objective"] == "leads" for r in rows):
+    if not free_forms_for_paid(paid, rows):
         return ""
     return " " + tr.t("budget.cvr_upper_bound", price=tr.money(paid.aov, 2),
                       month=tr.month(dt.date.fromisoformat(paid.paid_months[0])))

@@ -26,6 +26,7 @@ from .budget import budget_decisions
 from .budget_notes import _leads, break_even_each
 from .channels import channels_decisions
 from .client_needs import client_needs
+from .committed_range import range_values
 from .community import community_decisions
 from .held_back import cap_values
 from .identity import identity_decisions
@@ -142,6 +143,13 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
     if o.baseline.value is None:
         return tr.t("agency.rec_goal_nobase", goal=goal, kpi=kpi, target=target,
                     deadline=deadline, how=how or tr.t("objectives.how.business_kpi"))
+    if o.committed_low is not None:  # a range: the forecast is an upper bound (fill_range)
+        return tr.t("agency.rec_goal_committed_range", goal=goal, kpi=kpi, target=target,
+                    deadline=deadline, committed=kpi_value(plan, o.kpi, committed(o)),
+                    baseline=kpi_value(plan, o.kpi, o.baseline.value),
+                    basis=tr.t(f"objectives.basis.{o.baseline.basis}"),
+                    **{k: v for k, v in range_values(plan, o).items()
+                       if k in ("low", "month")})
     if committed(o) != o.target:  # flagged: the realistic value first, the client's after
         mean = "_mean" if o.kpi == "leads_per_month" else ""  # the forecast's year mean
         return tr.t(f"agency.rec_goal_committed{mean}", goal=goal, kpi=kpi, target=target,

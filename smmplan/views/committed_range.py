@@ -1,0 +1,45 @@
+"""How a committed range (``fill_range``) reads in every chapter: the SMART table, the
+objectives' decisions, the executive summary and the flagged goal's note show the same
+bottom and the same central value, with the month whose measured rate settles it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from ..plan import Plan
+from .base import day, kpi_value
+from .history_note import checkpoint_day
+
+
+def committed_value(o) -> float | None:
+    """The value the plan commits to (the realistic value of a flagged goal, else its
+    target); a range's central value."""
+    return o.realistic_target if not o.realistic and o.realistic_target is not None \
+        else o.target
+
+
+def committed_shown(plan: Plan, o) -> str:
+    """The committed value as shown: "59% to 68%" for a range, else the value."""
+    high = kpi_value(plan, o.kpi, committed_value(o))
+    if getattr(o, "committed_low", None) is None:
+        return high
+    return plan.tr.t("objectives.committed_range",
+                     low=kpi_value(plan, o.kpi, o.committed_low), high=high)
+
+
+def range_values(plan: Plan, o) -> dict:
+    """The range's words: its bottom, the forecast's low and central bookings, the first
+    campaign month (full name) and its last day, the checkpoint."""
+    paid, tr = plan.paid, plan.tr
+    first = dt.date.fromisoformat(paid.paid_months[0])
+    months = plan.brief.client.period.month_starts
+    index = next((i + 1 for i, m in enumerate(months) if m.isoformat()[:7]
+                  == paid.paid_months[0][:7]), None)
+    when = checkpoint_day(plan, index) if index else None
+    return {"low": kpi_value(plan, o.kpi, o.committed_low),
+            "low_bookings": tr.number(paid.scenarios["low"]["conversions"]),
+            "bookings": tr.number(paid.scenarios["mid"]["conversions"]),
+            "month": format_date(first, format="MMMM y", locale=tr.locale),
+            "date": day(tr, when) if when else ""}
