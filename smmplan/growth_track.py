@@ -165,8 +165,9 @@ def new_customer_step(paid, held: float, start: dt.date) -> dict | None:
 
 
 def _q4_room(model, rows: dict, months: list[str], share: float, better: float,
-             break_even: float, most: float) -> tuple[float, float, float] | None:
-    """(extra spend, extra conversions at the forecast, the gate's factor) for one platform:
+             break_even: float, most: float) -> tuple[float, float, float, float] | None:
+    """(extra spend, extra conversions at the forecast, the gate's factor, the cost of one
+    more purchase at the forecast) for one platform:
     its curve over ``months`` put through the plan's own forecast of them, scaled by the
     gate's factor (a gate month ``better`` percent under its forecast cost), spent until the
     last purchase costs ``break_even`` (at most ``most``); None without room."""
@@ -194,7 +195,7 @@ def _q4_room(model, rows: dict, months: list[str], share: float, better: float,
     if budget <= 0:
         return None
     return budget, k * float(at.chain(base + budget)["conversions"]
-                             - at.chain(base)["conversions"]), g
+                             - at.chain(base)["conversions"]), g, cost(0.0) * g
 
 
 def q4_step(paid, models, held: float) -> dict | None:
@@ -219,7 +220,7 @@ def q4_step(paid, models, held: float) -> dict | None:
             best = (c, room, rows[gate]["spend"] * share / rows[gate]["conversions"])
     if best is None:
         return None
-    c, (budget, extra, g), forecast = best
+    c, (budget, extra, g, now), forecast = best
     value = c.revenue / c.conversions
     last = dt.date.fromisoformat(months[-1])
     end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
@@ -228,6 +229,7 @@ def q4_step(paid, models, held: float) -> dict | None:
             "gate_month": gate, "forecast_cpa": round(forecast, 2),
             "threshold": round(forecast * (1 - float(f["better_than_forecast"]) / 100), 2),
             "better": float(f["better_than_forecast"]), "stop": round(paid.break_even_cpa, 2),
+            "marginal_now": round(now, 2),
             "start": months[0], "read": end.isoformat(), "months": months,
             "conversions": conversions, "revenue": [round(x * value, 2) for x in conversions]}
 

@@ -82,8 +82,8 @@ def test_q4_room_keeps_the_last_purchase_under_break_even_and_grows_with_the_gat
     months = list(rows)
     room = gt._q4_room(_model(), rows, months, 1.0, 20, 50.0, 1e6)
     assert room is not None
-    budget, extra, g = room
-    assert g == pytest.approx(1.25) and extra > 0
+    budget, extra, g, now = room
+    assert g == pytest.approx(1.25) and extra > 0 and now > 0
     at = gt.replace(_model(), periods=2)
     k = 360 / float(at.chain(12_000.0)["conversions"])
     last = 1 / (g * k * float(at.chain(12_000 + budget + 1)["conversions"]

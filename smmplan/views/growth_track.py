@@ -50,7 +50,7 @@ def _values(plan: Plan, step: dict) -> dict:
     else:
         v |= {"threshold": tr.money(step["threshold"], 2),
               "forecast": tr.money(step["forecast_cpa"], 2),
-              "better": tr.percent(step["better"], 0),
+              "better": tr.percent(step["better"], 0), "now": tr.money(step["marginal_now"], 2),
               "gate_month": tr.date(dt.date.fromisoformat(step["gate_month"]), "MMMM"),
               "first": tr.date(dt.date.fromisoformat(step["months"][0]), "MMMM"),
               "last": tr.date(dt.date.fromisoformat(step["months"][-1]), "MMMM")}
@@ -95,7 +95,9 @@ def growth_blocks(plan: Plan) -> list:
                      "stop": tr.t(f"growth.stop.{s['kind']}", **v), "read": v["read"],
                      "conversions": _range(tr, s["conversions"], False),
                      "revenue": _range(tr, s["revenue"], True)})
-        notes.append(tr.t(f"growth.note.{s['kind']}", **v))
+        short = s["kind"] == "creator" and s["conversions"][0] < 2 * s["n"]
+        notes.append(tr.t(f"growth.note.{s['kind']}", **v)
+                     + (" " + tr.t("growth.note.creator_short", **v) if short else ""))
     base = paid.totals["revenue"]
     notes.append(tr.t("growth.if_open", base=tr.money(base),
                       low=tr.money(g["revenue"][0]), high=tr.money(g["revenue"][1]),
