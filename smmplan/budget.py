@@ -39,6 +39,7 @@ from .client_web import client_cvr_range, web_export
 from .currency import usd_rate as dated_usd_rate
 from .errors import DataError
 from .exports.posts import read_posts
+from .growth_track import with_reserve
 from .jsondata import as_data
 from .lead_bound import largest_within, lead_bound, paid_cap
 from .metrics import RANKING_KPI, by_group, frame_metric
@@ -48,7 +49,6 @@ from .order_values import order_value_index
 from .paid_demand import Demand, demand_index
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
-from .retention import with_retention
 from .sector_defaults import sector_sponsor
 
 SCENARIOS = ("low", "mid", "high")
@@ -607,7 +607,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None, tt.windows(tests, all_months))
-    return with_retention(brief, with_opening(brief, Paid(
+    return with_reserve(brief, models, with_opening(brief, Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,
         channels=channels, excluded=excluded,

@@ -70,21 +70,33 @@ def paid_spend(plan: dict) -> Iterator[Check]:
 
 def held_back_split(plan: dict) -> Iterator[Check]:
     """The brief's paid budget is what the plan spends, the past-buyer programme's budget
-    (``retention.py``) and what stays held back, one amount each: the programme's budget is
-    the one taken out of the held-back amount."""
+    (``retention.py``), the growth option's (``growth_track.py``) and what stays held back,
+    one amount each: the programme's and the option's budgets are taken out of the
+    held-back amount."""
     paid = plan.get("budget") or {}
     held, loyal = paid.get("held_back") or {}, paid.get("retention") or {}
     if not held or not paid.get("envelope"):
         return
-    parts = paid["total"] + held["budget"] + (loyal.get("budget") or 0.0)
-    yield Check("paid envelope = spent + programme + held back",
+    growth = (held.get("growth") or {}).get("budget") or 0.0
+    parts = paid["total"] + held["budget"] + (loyal.get("budget") or 0.0) + growth
+    yield Check("paid envelope = spent + programme + growth option + held back",
                 _close(parts, paid["envelope"], abs_=0.02), f"{parts} vs {paid['envelope']}")
     if loyal:
         yield Check("programme budget taken out of the held-back amount",
                     _close(held.get("retention"), loyal["budget"])
-                    and _close(loyal["held_before"] - loyal["budget"], held["budget"]),
-                    f"{held.get('retention')} vs {loyal['budget']}; "
-                    f"{loyal['held_before']} - {loyal['budget']} vs {held['budget']}")
+                    and _close(loyal["held_before"] - loyal["budget"] - growth,
+                               held["budget"]),
+                    f"{held.get('retention')} vs {loyal['budget']}; {loyal['held_before']} - "
+                    f"{loyal['budget']} - {growth} vs {held['budget']}")
+    if growth:
+        steps = held["growth"]["steps"]
+        yield Check("growth option = its steps, each gated and dated, out of the held back",
+                    _close(sum(s["budget"] for s in steps), growth, abs_=0.02)
+                    and all(s.get("stop") and s.get("read") for s in steps)
+                    and _close(held["growth"]["held_before"] - growth, held["budget"],
+                               abs_=0.02),
+                    f"{[s['budget'] for s in steps]} vs {growth}; "
+                    f"{held['growth']['held_before']} - {growth} vs {held['budget']}")
 
 
 def paid_results(plan: dict) -> Iterator[Check]:

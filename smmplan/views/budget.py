@@ -37,6 +37,7 @@ from .budget_notes import (
     lead_value_note,
     today_note,
 )
+from .growth_track import growth_blocks, split_note
 from .held_back import cap_values, monthly_cap_note
 from .lifetime import value_note as lifetime_value_note
 from .multiply import month_places, parts
@@ -148,10 +149,12 @@ def budget_allocation(plan: Plan) -> Section:
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
             tr.t("common.na")))))
         # the past-buyer programme's part of the envelope, the held-back test, the programme
-        texts = [held_note(plan), test_plan_text(plan), *programme_text(plan)]
-        for i, text in enumerate(filter(None, texts)):
+        texts = [*filter(None, [split_note(plan) or held_note(plan), test_plan_text(plan),
+                                *programme_text(plan)])]
+        for i, text in enumerate(texts):
             blocks.insert(3 + i, Html(render("paragraph.html.j2", css="smm-decision",
                                              text=text)))
+        blocks[3 + len(texts):3 + len(texts)] = growth_blocks(plan)  # the reserve's option
     if paid.aov:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))

@@ -28,6 +28,8 @@ from .channels import channels_decisions
 from .client_needs import client_needs
 from .committed_range import range_values
 from .community import community_decisions
+from .growth_track import growth_steps
+from .growth_track import summary_note as growth_summary
 from .held_back import cap_values
 from .identity import identity_decisions
 from .low_month import low_month_line
@@ -230,6 +232,7 @@ def paid_cuts(plan: Plan) -> list[str]:
                         **cap_values(plan)))
         if paid.retention:  # the programme's budget came out of the held-back part
             out[-1] += " " + tr.t("retention.summary_note", **retention_values(plan))
+        out[-1] = " ".join(filter(None, [out[-1], growth_summary(plan)]))  # and the option's
     history = (paid.history or {}).get("platforms", {})
     months = plan.brief.client.period.months
     for c in paid.channels:  # beyond the budget chapter's extrapolation threshold
@@ -253,7 +256,7 @@ def next_steps(plan: Plan) -> list[str]:
     review = add_months(start, 3)
     # the held-back budget's test and programme, and the capped tests' reading, by date
     dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
-                    *trial_steps(plan)], key=lambda d: d[0])
+                    *trial_steps(plan), *growth_steps(plan)], key=lambda d: d[0])
     early = [text for when, text in dated if when < review]
     late = [text for when, text in dated if when >= review]
     return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),

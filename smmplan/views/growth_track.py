@@ -1,0 +1,128 @@
+"""The growth option funded from the paid budget held back (``growth_track.growth_option``,
+kept in ``Paid.held_back["growth"]``): the paid chapter's table and notes, the envelope's
+split, the summary's sentence and the summary's dated steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ..catalogue import paid_facts
+from ..plan import Plan
+from ..report import Column, Html, render
+from .base import day, platform_label, section_heading
+
+
+def option(plan: Plan) -> dict | None:
+    """The growth option, or None."""
+    return (plan.paid.held_back or {}).get("growth")
+
+
+def _date(plan: Plan, iso: str) -> str:
+    return day(plan.tr, dt.date.fromisoformat(iso))
+
+
+def _range(tr, pair: list[float], money: bool) -> str:
+    fmt = tr.money if money else tr.number
+    return tr.t("growth.range", low=fmt(pair[0]), high=fmt(pair[1]))
+
+
+def _values(plan: Plan, step: dict) -> dict:
+    """A step's figures, formatted, for its row and its note."""
+    tr, paid = plan.tr, plan.paid
+    v = {"budget": tr.money(step["budget"]), "stop": tr.money(step["stop"], 2),
+         "start": _date(plan, step["start"]), "read": _date(plan, step["read"]),
+         "low": tr.number(step["conversions"][0]), "high": tr.number(step["conversions"][1]),
+         "break_even": tr.money(paid.break_even_cpa, 2)}
+    if step.get("platform"):
+        v["platform"] = platform_label(step["platform"])
+    if step["kind"] == "creator":
+        ads = ((plan.creators.ads if plan.creators else {}) or {}).get(step["platform"], 0)
+        v |= {"arm": tr.money(step["arm"]), "weeks": tr.number(step["weeks"]),
+              "n": tr.number(step["n"]), "cpa": tr.money(step["cpa_today"], 2),
+              "advantage": tr.percent(step["advantage"], 0), "source": tr.text(step["source"]),
+              "least": tr.number(paid_facts()["held_back_test"]["min_conversions"]),
+              "ads": tr.t("growth.creator_ads", n=tr.number(ads)) if ads else ""}
+    elif step["kind"] == "new_customer":
+        v |= {"bid": tr.money(step["bid"], 2), "value": tr.money(step["value"], 2),
+              "months": tr.number(step["months"]), "end": _date(plan, step["end"])}
+    else:
+        v |= {"threshold": tr.money(step["threshold"], 2),
+              "forecast": tr.money(step["forecast_cpa"], 2),
+              "better": tr.percent(step["better"], 0), "now": tr.money(step["marginal_now"], 2),
+              "gate_month": tr.date(dt.date.fromisoformat(step["gate_month"]), "MMMM"),
+              "first": tr.date(dt.date.fromisoformat(step["months"][0]), "MMMM"),
+              "last": tr.date(dt.date.fromisoformat(step["months"][-1]), "MMMM")}
+    return v
+
+
+def split_note(plan: Plan) -> str | None:
+    """The envelope's parts when a growth option takes some of the held-back budget: what
+    the plan spends, the programme (when there is one), the option and what stays held
+    back, adding up to the envelope; None without an option."""
+    g, paid, tr = option(plan), plan.paid, plan.tr
+    if not g:
+        return None
+    loyal = (paid.retention or {}).get("budget")
+    return tr.t("growth.split_programme" if loyal else "growth.split",
+                envelope=tr.money(paid.envelope), total=tr.money(paid.total),
+                programme=tr.money(loyal or 0), growth=tr.money(g["budget"]),
+                held=tr.money(paid.held_back["budget"]))
+
+
+def summary_note(plan: Plan) -> str:
+    """The summary's sentence on the option, beside the budget held back ("" without)."""
+    g, tr = option(plan), plan.tr
+    if not g:
+        return ""
+    names = [tr.t(f"growth.name.{s['kind']}") for s in g["steps"]]
+    return tr.t("growth.summary", growth=tr.money(g["budget"]), steps=tr.join(names))
+
+
+def growth_blocks(plan: Plan) -> list:
+    """The paid chapter's "Growth option (from the reserve)": the lead paragraph, the
+    table (cost, gate, stop rule, read date, conversions and revenue ranges), one note a
+    step and the revenue if every gate opens beside the forecast's; [] without one."""
+    g, tr, paid = option(plan), plan.tr, plan.paid
+    if not g:
+        return []
+    rows, notes = [], []
+    for s in g["steps"]:
+        v = _values(plan, s)
+        rows.append({"step": tr.t(f"growth.step.{s['kind']}", **v), "cost": s["budget"],
+                     "gate": tr.t(f"growth.gate.{s['kind']}", **v),
+                     "stop": tr.t(f"growth.stop.{s['kind']}", **v), "read": v["read"],
+                     "conversions": _range(tr, s["conversions"], False),
+                     "revenue": _range(tr, s["revenue"], True)})
+        short = s["kind"] == "creator" and s["conversions"][0] < 2 * s["n"]
+        notes.append(tr.t(f"growth.note.{s['kind']}", **v)
+                     + (" " + tr.t("growth.note.creator_short", **v) if short else ""))
+    base = paid.totals["revenue"]
+    notes.append(tr.t("growth.if_open", base=tr.money(base),
+                      low=tr.money(g["revenue"][0]), high=tr.money(g["revenue"][1]),
+                      all_low=tr.money(base + g["revenue"][0]),
+                      all_high=tr.money(base + g["revenue"][1])))
+    title = tr.t("growth.title")
+    return [
+        section_heading(plan, "growth.title", "budget-growth", level=4),
+        Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
+            "growth.intro", total=tr.money(g["budget"]),
+            held=tr.money(paid.held_back["budget"])))),
+        plan.record.table("growth_option", "budget", title, pd.DataFrame(rows), [
+            Column("step", tr.t("growth.col.step")),
+            Column("cost", tr.t("growth.col.cost"), lambda x: tr.money(x)),
+            Column("gate", tr.t("growth.col.gate")), Column("stop", tr.t("growth.col.stop")),
+            Column("read", tr.t("growth.col.read")),
+            Column("conversions", tr.t("growth.col.conversions")),
+            Column("revenue", tr.t("growth.col.revenue"))]),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=n)) for n in notes]]
+
+
+def growth_steps(plan: Plan) -> list[tuple[dt.date, str]]:
+    """Each step as one dated next step for the summary (its start, the line)."""
+    g = option(plan)
+    if not g:
+        return []
+    return [(dt.date.fromisoformat(s["start"]),
+             plan.tr.t(f"growth.next.{s['kind']}", **_values(plan, s))) for s in g["steps"]]

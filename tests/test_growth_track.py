@@ -1,0 +1,167 @@
+"""The growth option funded from the paid budget held back (``smmplan/growth_track.py``):
+each step sized on the plan's own figures, gated, dated, its budget taken out of the
+held-back amount (one value everywhere), shown in the paid chapter apart from the base
+forecast."""
+
+from __future__ import annotations
+
+import copy
+import math
+from types import SimpleNamespace
+
+import pytest
+
+from smmplan import growth_track as gt
+from smmplan.benchmarks import Range
+from smmplan.budget import ChannelModel
+from smmplan.budget_sweep import break_even_budget
+from smmplan.checks import run
+from smmplan.i18n import Translator
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+from smmplan.views.growth_track import growth_blocks, growth_steps, split_note, summary_note
+
+SPLIT = "paid envelope = spent + programme + growth option + held back"
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict:
+    return {name: Plan(load_brief(f"data/examples/{name}/brief.yaml"))
+            for name in ("fashion", "b2b-software", "bakery")}
+
+
+def test_creator_sample_reads_the_advantage_and_never_falls_under_the_plans_sample():
+    n = gt.creator_sample(19, 1.96, 0.84, 30)
+    keep = 0.81  # the creator arm's count at the same spend is n / keep
+    se = math.sqrt(1 / n + keep / n)
+    assert math.log(1 / keep) / se >= 1.96 + 0.84  # the difference is read
+    smaller = gt.creator_sample(19, 1.96, 0.84, n + 50)
+    assert smaller == n + 50  # never fewer than the plan's own test sample
+    assert gt.creator_sample(10, 1.96, 0.84, 30) > n  # a smaller advantage needs more
+    assert gt.creator_sample(0, 1.96, 0.84, 30) == 30
+
+
+def _paid(worth: float, held: float = 500_000.0):
+    sweep = [{"budget": b, "conversions": c, "marginal_cpa": m} for b, c, m in [
+        (50_000, 2000, None), (100_000, 3500, 33.3), (150_000, 4600, 45.5),
+        (200_000, 5400, 62.5), (250_000, 6000, 83.3), (300_000, 6400, 125.0)]]
+    return SimpleNamespace(
+        customer_value={"break_even": worth, "value": 110.0, "months": 12},
+        break_even_cpa=50.0, sweep=sweep, total=150_000.0,
+        scenarios={"low": {"conversions": 900}, "mid": {"conversions": 1000},
+                   "high": {"conversions": 1100}},
+        paid_months=[f"2027-{m:02d}-01" for m in range(1, 13)],
+        held_back={"budget": held, "conversions": 100.0})
+
+
+def test_new_customer_line_is_the_budget_tables_break_even_at_the_customer_value():
+    import datetime as dt
+
+    step = gt.new_customer_step(_paid(65.0), 500_000.0, dt.date(2027, 3, 1))
+    assert step["budget"] == round(break_even_budget(_paid(65.0).sweep, 65.0) - 150_000, -2)
+    assert step["stop"] == step["bid"] == 65.0
+    low, high = step["conversions"]
+    assert low < high and step["revenue"] == [round(low * 110, 2), round(high * 110, 2)]
+    more = gt.new_customer_step(_paid(80.0), 500_000.0, dt.date(2027, 3, 1))
+    assert more["budget"] > step["budget"]  # a higher customer value buys more
+    capped = gt.new_customer_step(_paid(80.0), 10_000.0, dt.date(2027, 3, 1))
+    assert capped["budget"] == 10_000.0  # never more than the reserve
+    assert gt.new_customer_step(_paid(45.0), 500_000.0, dt.date(2027, 3, 1)) is None
+
+
+def _model() -> ChannelModel:
+    def rng(v):
+        return Range(v * 0.9, v, v * 1.1, ["test"], "test")
+
+    return ChannelModel("instagram", rng(10.0), rng(1.0), rng(3.0), 1_000_000, 3, 1.0,
+                        periods=12)
+
+
+def test_q4_room_keeps_the_last_purchase_under_break_even_and_grows_with_the_gate():
+    rows = {m: {"spend": 6000.0, "conversions": 180.0} for m in ("2027-11-01", "2027-12-01")}
+    months = list(rows)
+    room = gt._q4_room(_model(), rows, months, 1.0, 20, 50.0, 1e6)
+    assert room is not None
+    budget, extra, g, now = room
+    assert g == pytest.approx(1.25) and extra > 0 and now > 0
+    at = gt.replace(_model(), periods=2)
+    k = 360 / float(at.chain(12_000.0)["conversions"])
+    last = 1 / (g * k * float(at.chain(12_000 + budget + 1)["conversions"]
+                              - at.chain(12_000 + budget)["conversions"]))
+    assert last <= 50.0 * 1.01
+    wider = gt._q4_room(_model(), rows, months, 1.0, 30, 50.0, 1e6)
+    assert wider[0] > budget  # a stricter gate (a cheaper October) leaves more room
+    assert gt._q4_room(_model(), rows, months, 1.0, 20, 50.0, 500.0)[0] <= 500.0
+    assert gt._q4_room(_model(), rows, months, 1.0, 20, 5.0, 1e6) is None
+
+
+def test_with_growth_takes_the_option_out_of_the_held_back_amount(monkeypatch):
+    option = {"steps": [{"budget": 30_000.0}], "budget": 30_000.0, "revenue": [1.0, 2.0],
+              "held_before": 100_000.0}
+    monkeypatch.setattr(gt, "growth_option", lambda brief, paid, models: option)
+    paid = SimpleNamespace(held_back={"budget": 100_000.0, "conversions": 1000.0})
+    out = gt.with_growth(None, [], paid)
+    assert out.held_back["budget"] == 70_000.0
+    assert out.held_back["conversions"] == 700.0  # what the rest buys, in proportion
+    assert out.held_back["growth"] is option
+
+
+def test_fashion_option_adds_up_to_the_envelope_gated_and_dated(plans):
+    paid = plans["fashion"].paid
+    g = paid.held_back["growth"]
+    kinds = [s["kind"] for s in g["steps"]]
+    assert kinds[:2] == ["creator", "new_customer"]  # creators whitelisted, customer value
+    parts = paid.total + paid.retention["budget"] + g["budget"] + paid.held_back["budget"]
+    assert parts == pytest.approx(paid.envelope, abs=0.02)
+    assert g["budget"] == pytest.approx(sum(s["budget"] for s in g["steps"]))
+    for s in g["steps"]:
+        assert s["stop"] and s["read"] > s["start"] and s["conversions"][0] <= s["conversions"][1]
+    creator = g["steps"][0]
+    assert creator["stop"] == round(paid.break_even_cpa, 2)
+    assert creator["cpa_today"] == paid.calibration["instagram"]["retargeting"][
+        "prospecting_cpa"]
+    assert creator["budget"] == pytest.approx(2 * creator["n"] * creator["cpa_today"],
+                                              abs=0.01)
+    assert g["steps"][1]["bid"] == paid.customer_value["break_even"]
+    # the base forecast stays the base: the option's revenue is not in it
+    assert paid.totals["revenue"] == pytest.approx(paid.scenarios["mid"]["revenue"], abs=1)
+
+
+def test_no_option_without_a_reserve_or_under_a_lead_bound(plans):
+    assert "growth" not in (plans["b2b-software"].paid.held_back or {})
+    assert plans["bakery"].paid.held_back is None
+
+
+def test_paid_chapter_shows_the_table_and_the_revenue_apart(plans):
+    plan = plans["fashion"]
+    tr, g, paid = plan.tr, plan.paid.held_back["growth"], plan.paid
+    html = " ".join(b.markup for b in growth_blocks(plan))
+    assert "Growth option (from the reserve)" in html
+    assert "If every gate opens" in html
+    assert tr.money(paid.totals["revenue"] + g["revenue"][1]) in html
+    note = split_note(plan)
+    for amount in (paid.total, paid.retention["budget"], g["budget"],
+                   paid.held_back["budget"], paid.envelope):
+        assert tr.money(amount) in note
+    assert tr.money(g["budget"]) in summary_note(plan)
+    assert len(growth_steps(plan)) == len(g["steps"])
+    assert split_note(plans["b2b-software"]) is None and growth_blocks(plans["bakery"]) == []
+
+
+def test_french_texts_render(plans):
+    plan = copy.copy(plans["fashion"])
+    plan.tr = Translator("fr", "fr_FR", "GBP")
+    texts = [split_note(plan), summary_note(plan), *[t for _, t in growth_steps(plan)]]
+    html = " ".join(b.markup for b in growth_blocks(plan))
+    assert "Option de croissance" in html and "{" not in html
+    assert all("{" not in t for t in texts)
+    assert all(" :" not in t and " ;" not in t for t in [*texts, html])
+
+
+def test_plan_checks_cover_the_option(plans):
+    data = plans["fashion"].to_json()
+    names = {c.name: c.ok for c in run(data)}
+    assert names[SPLIT]
+    assert names["growth option = its steps, each gated and dated, out of the held back"]
+    data["budget"]["held_back"]["growth"]["budget"] += 500  # no longer adds up
+    assert not {c.name: c.ok for c in run(data)}[SPLIT]
