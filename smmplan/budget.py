@@ -50,6 +50,7 @@ from .paid_demand import Demand, demand_index
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
 from .sector_defaults import sector_sponsor
+from .split_reference import equal_split as equal_split_of
 
 SCENARIOS = ("low", "mid", "high")
 
@@ -561,15 +562,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             marginal = round(conv_budget * 0.05 / (planned_conv - below), 2)
     except AllocationError:
         pass
-    if total < envelope:
-        rest_conv = at_envelope["conversions"] - sum(c.conversions for c in channels)
+    if total < envelope:  # the envelope's leads within each month's cap (a lead bound)
+        whole = trial(envelope * (1 - share / 100)) if seats is not None else None
+        rest_conv = min(at_envelope["conversions"], cap_at(whole) if whole is not None
+                        else np.inf) - sum(c.conversions for c in channels)
         held_back = {"budget": round(envelope - total, 2), "conversions": round(rest_conv, 2),
                      "marginal_cpa": round((envelope - total) / rest_conv, 2)
                      if rest_conv > 0 else None}
-    equal = conversions([conv_budget / len(models)] * len(models))
-    equal_split = {"conversions": round(equal[0], 2), "revenue": round(equal[1], 2),
-                   "feasible": all(lo <= conv_budget / len(models) <= hi
-                                   for lo, hi in zip(lower, upper, strict=True))}
+    equal, equal_split = equal_split_of(conversions, lower, upper, conv_budget)
     historical_split = None
     spent = {p: h.spend for p, h in fitted.items() if p in names}
     if spent:
@@ -585,7 +585,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         conv = capped([float(m.chain(c.conversion_spend, sc)["conversions"])
                        for m, c in zip(models, channels, strict=True)])
         rev = sum(c * v for c, v in zip(conv, values, strict=True))
-        scenarios[sc] = {"conversions": round(sum(conv), 1),
+        scenarios[sc] = {"conversions": round(sum(conv), 2),
                          "revenue": round(rev, 2) if aov else None,
                          "cpa": round(total / sum(conv), 2) if sum(conv) else None,
                          "roas": round(rev / total, 2) if aov and total else None}

@@ -71,14 +71,11 @@ class GoalGap:
 
 def held_by_cap(paid: Paid) -> str | None:
     """Why the paid budget stops short of the envelope when it is not break-even: "bound"
-    when the forecast plus what the rest would buy reaches the most leads the history
-    supports (``lead_bound``), "seats" when it reaches the free seats of the booked line
-    (``Paid.seats``); None when break-even is the limit (or nothing is held back)."""
+    when the most leads the history supports (``lead_bound``) lowered the budget, "seats"
+    when the free seats of the booked line did (``Paid.seats``, its ``budget_before``: the
+    budget the cap replaced); None when break-even is the limit (or nothing is held back)."""
     held, cap = paid.held_back or {}, paid.seats or {}
-    if held.get("budget", 0) < 0.5 or not cap.get("free_paid"):
-        return None
-    reached = float(paid.totals["conversions"]) + float(held.get("conversions") or 0)
-    if reached < cap["free_paid"] * 0.999:
+    if held.get("budget", 0) < 0.5 or not cap.get("free_paid") or not cap.get("budget_before"):
         return None
     return "bound" if cap.get("bound") else "seats"
 

@@ -308,7 +308,9 @@ def phase(models, channels, months, values, overrides, demand, index, active=Non
                          "impressions": round(c.impressions * w["impressions"][i], 1),
                          "conversions": round(c.conversions * w["conversions"][i], 2),
                          "revenue": round(c.conversions * v * w["revenue"][i], 2)
-                         if v else None})
+                         if v else None,  # a conversion's value that month, computed once:
+                         "unit_value": round(v * w["revenue"][i] / w["conversions"][i], 2)
+                         if v and w["conversions"][i] > 0 else None})  # not revenue / count
     return rows
 
 

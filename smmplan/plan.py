@@ -49,6 +49,7 @@ from .team import (
     work_rows,
 )
 from .theme import Theme
+from .trial_value import trial_value
 from .validation import load_brief
 
 SCHEMA_VERSION = 2
@@ -142,6 +143,14 @@ class Plan:
         """The held-back budget's test (``paid_tests.held_back_test``), computed once for the
         chapter and the summary."""
         return paid_tests.held_back_test(self)
+
+    @cached_property
+    def trial_value(self) -> dict | None:
+        """A self-serve line's trial sign-ups, valued apart (``trial_value``), with the
+        first-year ROI without and with them, computed once for every view."""
+        margin = (self.team.revenue or 0) * ((self.paid.margin or 100) / 100) \
+            if self.team.roi is not None else None
+        return trial_value(self.brief, self.team.total_cost["total"], margin)
 
     @cached_property
     def team(self) -> Team:
@@ -362,7 +371,7 @@ class Plan:
             "calendar": self.channels.calendar_json(),
             "community": self.community.to_json(),
             "budget": self.paid.to_json(),
-            "team": self.team.to_json(),
+            "team": self.team.to_json() | {"trial_value": self.trial_value},
             "creators": self.creators.to_json() if self.creators else None,
             "figures": self.record.figures,
             "tables": self.record.tables,

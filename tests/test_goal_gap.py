@@ -255,12 +255,15 @@ def test_repeat_orders_all_in_the_paid_forecast_are_said_in_plain_words(lang, lo
 def test_the_budget_held_back_names_the_cap_that_stops_it_not_break_even():
     from smmplan.goal_gap import held_by_cap
 
-    paid = _paid(308.1, 0, held_back={"budget": 46_700, "conversions": 13.39})
-    paid.seats = {"free": 26.79, "free_paid": 321.48, "bound": {"baseline": 8.93}}
-    assert held_by_cap(paid) == "bound"  # 308.1 + 13.39 leads reach the 321.48 bound
-    paid.seats = {"line": "Workshops", "free_paid": 321.48}
+    paid = _paid(308.1, 0, held_back={"budget": 46_700, "conversions": 5.0})
+    paid.seats = {"free": 26.79, "free_paid": 321.48, "bound": {"baseline": 8.93},
+                  "budget_before": 240_000.0}
+    # the bound lowered the budget, although the months it leaves room in buy only 5 more
+    assert held_by_cap(paid) == "bound"
+    paid.seats = {"line": "Workshops", "free_paid": 321.48, "budget_before": 240_000.0}
     assert held_by_cap(paid) == "seats"
-    paid.held_back = {"budget": 46_700, "conversions": 5.0}  # short of the cap: break-even
+    paid.held_back = {"budget": 46_700, "conversions": 13.39}  # break-even stopped it:
+    paid.seats = {"free": 26.79, "free_paid": 321.48, "bound": {}}  # no budget the cap replaced
     assert held_by_cap(paid) is None
     paid.held_back, paid.seats = None, {"free_paid": 300.0, "bound": {}}
     assert held_by_cap(paid) is None  # nothing held back

@@ -37,6 +37,7 @@ from .budget_notes import (
     lead_value_note,
     today_note,
 )
+from .cost_names import cost_names_note
 from .growth_track import growth_blocks, split_note
 from .held_back import cap_values, monthly_cap_note
 from .lifetime import value_note as lifetime_value_note
@@ -91,6 +92,19 @@ def _gain(plan: Plan, value: float, reference: float) -> str:
     return sign + plan.tr.percent(change)
 
 
+def split_reference(plan: Plan) -> tuple[str, float | None]:
+    """The split the forecast's gain is stated against, and its conversions: the equal
+    split ("") when it keeps the platforms' limits (or none fits), else the split closest
+    to equal within them ("_nearest"), or none ("_forced") when that is the plan's own."""
+    paid = plan.paid
+    near = (paid.equal_split or {}).get("nearest")
+    if (paid.equal_split or {}).get("feasible", True) or not near:
+        return "", paid.equal_split_conversions
+    planned = sum(c.conversions for c in paid.channels)
+    return ("_forced" if abs(near["conversions"] - planned) < 0.005 * planned
+            else "_nearest"), near["conversions"]
+
+
 def budget_decisions(plan: Plan) -> list[str]:
     """The budget chapter's decisions in words (executive summary)."""
     tr, paid = plan.tr, plan.paid
@@ -102,11 +116,12 @@ def budget_decisions(plan: Plan) -> list[str]:
                          tests[c.platform]["weeks"]), end=day(tr, dt.date.fromisoformat(
                              tests[c.platform]["end"]))) if c.platform in tests else "") + ")"
                      for c in sorted(paid.channels, key=lambda c: -c.spend) if c.spend > 0])
+    ref, against = split_reference(plan)
     return [tr.t("summary_budget.split", split=split),
-            tr.t("summary_budget.forecast", conversions=tr.number(tot["conversions"]),
+            tr.t(f"summary_budget.forecast{ref}", conversions=tr.number(tot["conversions"]),
                  cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else tr.t("common.na"),
-                 gain=_gain(plan, sum(c.conversions for c in paid.channels),
-                            paid.equal_split_conversions)) + _with_tests(plan)]
+                 gain=_gain(plan, sum(c.conversions for c in paid.channels), against))
+            + _with_tests(plan)]
 
 
 def _with_tests(plan: Plan) -> str:
@@ -125,6 +140,7 @@ def budget_allocation(plan: Plan) -> Section:
     conv = sum(c.conversions for c in paid.channels)
     low = sum(c.conversions_low for c in paid.channels)
     high = sum(c.conversions_high for c in paid.channels)
+    ref, against = split_reference(plan)  # a split it could choose, not one past its limits
     blocks = [
         *chapter_opening(plan, "budget", budget_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -132,10 +148,10 @@ def budget_allocation(plan: Plan) -> Section:
             objective=tr.t(f"budget.objective.{paid.objective}")))),
         section_heading(plan, "budget.allocation", "budget-allocation"),
         Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
-            "budget.decision", conversions=tr.number(conv), low=tr.number(low),
+            f"budget.decision{ref}", conversions=tr.number(conv), low=tr.number(low),
             high=tr.number(high), cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else
-            tr.t("common.na"), equal=tr.number(paid.equal_split_conversions),
-            gain=_gain(plan, conv, paid.equal_split_conversions)) + _with_tests(plan))),
+            tr.t("common.na"), equal=tr.number(against),
+            gain=_gain(plan, conv, against)) + _with_tests(plan))),
     ]
     if paid.held_back:
         hb = paid.held_back
@@ -248,8 +264,13 @@ def _assumptions(plan: Plan) -> list[str]:
                         history_value=shown(paid.historical_split), equal_value=equal,
                         value=fmt(value), what=tr.t(f"budget.split_metric.{key}")))
     elif paid.equal_split:
+        near = paid.equal_split.get("nearest")  # the feasible reference beside it
         out.append(tr.t("budget.vs_equal", equal_value=equal, value=fmt(value),
-                        what=tr.t(f"budget.split_metric.{key}")))
+                        what=tr.t(f"budget.split_metric.{key}")) + (tr.t(
+            "budget.vs_nearest", value=fmt(near[key]), spend=tr.join(
+                [f"{platform_label(c.platform)} {tr.money(s)}" for c, s in
+                 zip(paid.channels, near["spend"], strict=True) if s > 0.5]))
+            if split_reference(plan)[0] == "_nearest" else ""))
     return out
 
 
@@ -354,6 +375,8 @@ def budget_scenarios(plan: Plan) -> Section:
             [Column("budget", tr.t("table.budget"), lambda v: tr.money(v)),
              Column("conversions", tr.t("table.conversions"), lambda v: tr.number(v)),
              Column("marginal_cpa", tr.t("table.marginal_cpa"), lambda v: tr.money(v, 2))]),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=t))
+          for t in filter(None, [cost_names_note(plan)])],  # four costs, four measures
     )
 
 

@@ -29,6 +29,7 @@ from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
 from .retention import lever, lever_count
+from .trial_value import trial_kpi_note
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -473,6 +474,9 @@ def objectives_measurement(plan: Plan) -> Section:
                                         Column("owner", tr.t("table.owner")),
                                         Column("measured", tr.t("table.measured")),
                                         Column("alert", tr.t("table.alert"))])]
+    if trial_kpi_note(plan):  # the trial KPI's provisional figure, until its event is live
+        blocks.append(Html(render("paragraph.html.j2", css="smm-note",
+                                  text=trial_kpi_note(plan))))
     h = ob.history
     if h:
         blocks.append(section_heading(plan, "objectives.history", "objectives-history"))

@@ -24,6 +24,10 @@ def order_value_table(plan: Plan) -> list:
     by = rows.groupby("month", sort=False)[["conversions", "lead_value", "revenue"]].sum(
         ).reset_index()  # revenue: booked in the month, as the P&L books it
     by["order_value"] = by["lead_value"] / by["conversions"].where(by["conversions"] > 0)
+    if "unit_value" in rows:  # each month's own value, not a quotient of rounded figures
+        worth = (rows["unit_value"] * rows["conversions"]).groupby(rows["month"], sort=False)
+        by["order_value"] = (worth.sum() / rows.groupby("month", sort=False)["conversions"]
+                             .sum().where(lambda c: c > 0)).to_numpy()
     by["index"] = [paid.order_value["index"][pd.Timestamp(m).month] for m in by["month"]]
     by["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in by["month"]]
     basis = paid.order_value.get("basis", "sector")

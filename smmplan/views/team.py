@@ -20,6 +20,7 @@ from .base import (
 from .creators import creator_lines
 from .lifetime import return_line as lifetime_return
 from .roi_scope import booked_leaves_out, roi_key
+from .trial_value import trial_return, trial_summary
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -54,7 +55,8 @@ def team_return_line(plan: Plan) -> list[str]:
     margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
     return [tr.t(roi_key(plan, "summary_team.return", "summary"),
                  total=tr.money(team.total_cost["total"]), margin=tr.money(margin),
-                 roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan)] + lifetime_return(plan)
+                 roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan) + trial_summary(plan)
+            ] + lifetime_return(plan)
 
 
 def owner_basis(plan: Plan) -> str:
@@ -365,6 +367,7 @@ def own_time_notes(plan: Plan) -> list:
         if abs(o["cost"] - pick["cost"]) <= 1 and freed >= 0.05:
             out.append(tr.t("team.spare_note", option=name, pick=label,
                             fte=tr.number(freed, 2), hours=tr.number(freed * week, 0)))
+        out += _close_cost(plan, o, pick)
         mine, theirs = o.get("moved_in") or {}, pick.get("moved_in") or {}
         more = {r: round(f - theirs.get(r, 0.0), 2) for r, f in mine.items()
                 if f - theirs.get(r, 0.0) >= 0.01}
@@ -373,6 +376,26 @@ def own_time_notes(plan: Plan) -> list:
                                   fte=tr.number(f, 2)) for r, f in more.items()])
             out.append(tr.t("team.shared_note", option=name, roles=roles, pick=label))
     return [Html(render("paragraph.html.j2", css="smm-note", text=t)) for t in out]
+
+
+def _close_cost(plan: Plan, o: dict, pick: dict) -> list[str]:
+    """Why an option with less posting costs almost what the recommended one does (a
+    saving under 5%): the roles it adds are the same in both (each at least half-time, the
+    campaign manager sized on the paid budget), and the work that shrinks with posting is
+    the client's own team's, paid either way."""
+    tr, saving = plan.tr, pick["cost"] - o["cost"]
+    if not 1 < saving < 0.05 * pick["cost"]:
+        return []
+    same = [r for r, f in o["hire"].items() if abs(f - pick["hire"].get(r, 0.0)) < 0.005]
+    own = [r for r, f in o["roles"].items() if f and not o["hire"].get(r)]
+    if not same or not own:
+        return []
+    name = lambda rs: tr.join([tr.t(f"team.role.{r}") for r in rs])  # noqa: E731
+    return [tr.t("team.close_cost", option=tr.t(f"team.option_key.{o['key']}"),
+                 pick=tr.t(f"team.option_key.{pick['key']}"), saving=tr.money(saving),
+                 posts=tr.number(o["posts_per_week"], 1),
+                 pick_posts=tr.number(pick["posts_per_week"], 1), same=name(same),
+                 own=name(own))]
 
 
 def _owner_option_note(plan: Plan) -> list:
@@ -429,6 +452,9 @@ def team_costs(plan: Plan) -> Section:
     pnl = pd.DataFrame(team.monthly)
     pnl["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in pnl["month"]]
     money = lambda v: tr.money(v)  # noqa: E731
+    tv = plan.trial_value if "roi_with" in (plan.trial_value or {}) else None
+    if tv and len(tv["monthly_margin"]) == len(pnl):  # its own column, beside the result
+        pnl["trial_margin"] = tv["monthly_margin"]
     return Section(
         section_heading(plan, "team.costs", "team-costs"),
         Html(render("paragraph.html.j2", text=tr.t(
@@ -440,6 +466,8 @@ def team_costs(plan: Plan) -> Section:
         *_costed_on(plan),
         *[Html(render("paragraph.html.j2", text=t)) for t in returns],
         Html(render("paragraph.html.j2", css="smm-decision", text=roi)),
+        *[Html(render("paragraph.html.j2", css="smm-decision", text=t))
+          for t in filter(None, [trial_return(plan)])],  # a separate line, not in the ROI
         *creator_lines(plan),  # the creator lever's cost, from the production budget
         plan.record.figure("plan_cost", "team", charts.cost_chart(c, tr, plan.theme)),
         plan.record.table("plan_cost", "team", tr.t("team.costs"), items,
@@ -453,7 +481,9 @@ def team_costs(plan: Plan) -> Section:
              Column("revenue", tr.t("table.revenue"), money),
              Column("gross_margin", tr.t("chart.gross_margin"), money),
              Column("result", tr.t("table.result"), money),
-             Column("cumulative", tr.t("table.cumulative"), money)]),
+             Column("cumulative", tr.t("table.cumulative"), money)]
+            + ([Column("trial_margin", tr.t("trial_value.column", line=tv["line"]), money)]
+               if "trial_margin" in pnl else [])),
     )
 
 

@@ -1,0 +1,164 @@
+"""Cloudline's money figures (review 13): the leads the held-back budget would buy, one
+value a lead, one capped scenario, the per-lead costs named, the Teams trial line."""
+
+from functools import cache
+
+import pytest
+
+from smmplan.goal_gap import held_by_cap
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+
+
+@cache
+def _cloudline() -> Plan:
+    return Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+
+
+def _within_cap(want: float, months: list[float], free: float) -> float:
+    """The leads ``want`` unbounded leads give once each month holds at most ``free``, at
+    the months' own shares of the plan's forecast (the plan stops where the peak fills)."""
+    total = sum(months)
+    return sum(min(free, want * c / total) for c in months)
+
+
+def test_the_held_back_budget_buys_only_what_the_months_below_the_bound_can_take():
+    """$71,504 held back: the months already at the bound cannot use it, and the others
+    take it at their own share of demand, so it buys about 37 leads, not the 53 the year's
+    bound less the forecast would leave (the plan's own rule, worked out here apart)."""
+    paid = _cloudline().paid
+    held, seats = paid.held_back, paid.seats
+    months = [sum(r["conversions"] for r in paid.monthly if r["month"] == m)
+              for m in paid.paid_months]
+    planned = sum(months)
+    rest_conv_spend = held["budget"] * (1 - paid.awareness_share / 100)
+    # the extra leads cost at least the plan's last ones: at most this many unbounded
+    most = planned + rest_conv_spend / paid.marginal_cpa
+    ceiling = _within_cap(most, months, seats["free"]) - planned
+    assert 0 < held["conversions"] <= ceiling + 0.5
+    assert held["conversions"] < seats["free_paid"] - planned - 10  # not the year's headroom
+    assert held_by_cap(paid) == "bound"  # the bound, not break-even, still holds it back
+
+
+def test_the_value_of_a_lead_is_one_value_every_month():
+    """The table says the value is the same every month: each month shows exactly the
+    lead's value, not the month's revenue over its rounded conversions ($1,520.27)."""
+    from smmplan.views.order_value_table import order_value_table
+
+    plan = _cloudline()
+    order_value_table(plan)
+    rows = plan.record.tables["order_value_by_month"]["rows"]
+    value = {v["value"] for v in plan.paid.lead_values.values()}
+    assert len(value) == 1 and len(rows) == 12
+    shown = {plan.tr.money(r["order_value"], 2) for r in rows}
+    assert shown == {plan.tr.money(value.pop(), 2)}
+
+
+def test_the_scenarios_are_capped_at_the_bound_the_chapter_shows():
+    """"The scenarios below are capped at that bound too": the high scenario shows the
+    bound's own figure (321), not 322 from a figure rounded twice."""
+    paid = _cloudline().paid
+    tr = _cloudline().tr
+    high = paid.scenarios["high"]["conversions"]
+    assert high <= paid.seats["free_paid"] + 1e-9
+    assert tr.number(high) == tr.number(paid.seats["free_paid"])
+
+
+def test_teams_trials_are_valued_apart_from_the_demo_requests():
+    """Cloudline Teams is bought on a free trial: its trials get a provisional value from
+    the client's own social visits to the pricing and product pages (worked out here from
+    the export) x borrowed rates, shown beside the demo requests' ROI, never inside it."""
+    import pandas as pd
+
+    from smmplan.catalogue import paid_facts
+    from smmplan.views.team import team_costs, team_return_line
+
+    plan = _cloudline()
+    tv, facts = plan.trial_value, paid_facts()["trial_value"]
+    raw = pd.read_csv(EXAMPLES_DIR / "b2b-software" / "web_analytics.csv", comment="#")
+    rows = raw[raw["Session source / medium"].str.contains("social")
+               & raw["Landing page"].str.match(r"/(pricing|product)")]
+    assert rows["Sessions"].sum() == 2721  # Aug-Oct 2026: /pricing 1,317 + /product 1,404
+    assert tv["sessions"] == pytest.approx(2721 / 3, rel=0.02)
+    assert tv["today"] == pytest.approx(tv["sessions"] * facts["visit_to_trial"]["mid"] / 100,
+                                        abs=0.01)
+    per_trial = facts["trial_to_paid"]["mid"] / 100 * 4800 * 0.82
+    assert tv["per_trial"] == pytest.approx(per_trial, abs=0.01)
+    assert tv["margin"] == pytest.approx(tv["extra"] * per_trial, abs=1)
+    assert sum(tv["monthly_margin"]) == pytest.approx(tv["margin"], abs=1)
+    # the demo requests' ROI is unchanged; the line's ROI adds only its margin
+    assert tv["roi_without"] == pytest.approx(plan.team.roi, abs=0.05)
+    cost = plan.team.total_cost["total"]
+    assert tv["roi_with"] - tv["roi_without"] == pytest.approx(tv["margin"] / cost * 100,
+                                                               abs=0.1)
+    tr = plan.tr
+    summary = " ".join(team_return_line(plan))
+    chapter = team_costs(plan).html()
+    for text in (summary, chapter):
+        assert tr.money(tv["margin"]) in text and tr.percent(tv["roi_with"], 0) in text
+        assert tr.percent(plan.team.roi, 0) in text  # the Enterprise-only ROI stays shown
+
+
+def test_no_trial_line_without_a_self_serve_line():
+    from smmplan.trial_value import trial_value
+
+    for name in ("fashion", "bakery"):
+        assert trial_value(load_brief(EXAMPLES_DIR / name / "brief.yaml"), 1.0, 0.0) is None
+
+
+def test_the_split_closest_to_equal_keeps_each_platforms_limits():
+    from smmplan.split_reference import nearest_equal
+
+    assert nearest_equal([0, 0, 0], [1e9, 1e9, 1e9], 90) == [30, 30, 30]
+    assert nearest_equal([60, 0, 0], [1e9, 1e9, 0], 90) == [60, 30, 0]  # a minimum, a cap
+    assert nearest_equal([0, 0], [10, 10], 30) is None  # no split fits
+
+
+def test_the_forecast_gain_is_stated_against_a_split_the_plan_could_choose():
+    """Cloudline's equal split breaks the platforms' limits: the headline gain is against
+    the split closest to equal within them, not "+70.6% against an equal split"."""
+    from smmplan.views.budget import budget_allocation, budget_decisions
+
+    plan = _cloudline()
+    paid, tr = plan.paid, plan.tr
+    assert not paid.equal_split["feasible"]
+    near = paid.equal_split["nearest"]
+    assert sum(near["spend"]) == pytest.approx(paid.total * (1 - paid.awareness_share / 100),
+                                               abs=1)
+    planned = sum(c.conversions for c in paid.channels)
+    assert planned >= near["conversions"]  # the optimum beats any split within the limits
+    gain = "+" + tr.percent((planned / near["conversions"] - 1) * 100)
+    for text in (" ".join(budget_decisions(plan)), budget_allocation(plan).html()):
+        assert "against an equal split" not in text
+        assert gain in text
+
+
+def test_a_lower_option_that_barely_saves_says_why():
+    """Good (half the posting) costs about what Better does: the note names the roles that
+    do not shrink with posting and the own team's roles that do, with the saving."""
+    from smmplan.views.team import team_option_blocks
+
+    plan = _cloudline()
+    good, better = (next(o for o in plan.team.options if o["key"] == k)
+                    for k in ("good", "better"))
+    saving = better["cost"] - good["cost"]
+    assert 0 < saving < 0.05 * better["cost"]
+    text = " ".join(b._repr_html_() for b in team_option_blocks(plan))
+    assert f"costs only {plan.tr.money(saving)} less than Better" in text
+
+
+def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures():
+    """$376.07, $378.52 and the table's $376.06-$379.00 are different measures (average in
+    conversion spend, last leads of the budget, each step of the table): one note names
+    each with its own figure, the capped step ($932.48) left out."""
+    from smmplan.views.cost_names import cost_names_note
+
+    plan = _cloudline()
+    tr, paid = plan.tr, plan.paid
+    text = cost_names_note(plan)
+    for value in (paid.totals["cpa"], plan.conversion_only["average"], paid.marginal_cpa):
+        assert tr.money(value, 2) in text
+    capped = [r["marginal_cpa"] for r in paid.sweep
+              if r["marginal_cpa"] and r["conversions"] >= paid.seats["free_paid"] - 0.5]
+    assert capped and all(tr.money(c, 2) not in text for c in capped)
