@@ -632,7 +632,8 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets,
     channels.filler += count - len(channels.slots)
     selling = None if channels.selling is None else set(channels.selling)
     paid = paid_ideas(evergreen + moments, brief.budget.paid.books, channels.conversion)
-    favour_targets(channels.slots, paid, favoured or {}, tr, reg)
+    favour_targets(channels.slots, paid, favoured or {}, tr, reg,
+                   playbook(brief.client.sector_kind).get("product_seasons", []))
     sell_on_sponsored(channels.slots, paid, tr, reg, evergreen, moments, selling,
                       awareness_ideas(evergreen))
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)

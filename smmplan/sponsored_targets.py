@@ -28,11 +28,21 @@ def favoured_products(brief: Brief, personas: list, by_target: list[dict]) -> di
     return {p: v for p, v in out.items() if v}
 
 
+def in_season(product: str, month: int, seasons: list[dict]) -> bool:
+    """Whether ``product`` sells in ``month`` (1-12) by the sector's ``product_seasons``
+    (data/sectors/<kind>.yaml: words of a product's name and its months); a product no rule
+    names sells all year."""
+    words = set(product.lower().replace("-", " ").split())
+    rules = [r for r in seasons if words & {w.lower() for w in r["words"]}]
+    return not rules or any(month in r["months"] for r in rules)
+
+
 def favour_targets(slots: list, paid: list[Idea], favoured: dict[str, list[str]],
-                   tr: Translator, register: str = "vous") -> int:
+                   tr: Translator, register: str = "vous", seasons: list[dict] = ()) -> int:
     """A sponsored post (not a key moment's) on a platform of ``favoured`` whose idea shows
-    a product its targets do not favour, or none, is given the least used ``paid`` idea
-    that fits it and shows one they do (the favourites in turns, an idea on at most
+    a product its targets do not favour, or none, or one out of its season (``in_season``)
+    while another is in it, is given the least used ``paid`` idea that fits it and shows
+    one they do, in season first (the favourites in turns, an idea on at most
     ``idea_caps.sponsored_per_year`` sponsored posts while another fits). Returns how many
     posts changed."""
     cap = int(idea_caps()["sponsored_per_year"])
@@ -47,17 +57,19 @@ def favour_targets(slots: list, paid: list[Idea], favoured: dict[str, list[str]]
         wanted = favoured.get(s.platform)
         if not s.sponsored or s.moment or not wanted:
             continue
+        month = int(s.date[5:7])
         now = by_text.get(s.base_idea)
-        if now is not None and now.product in wanted:
+        found = [i for i in paid if i.product in wanted and fits(i, s)]
+        season = [i for i in found if in_season(i.product, month, seasons)]
+        if now is not None and now.product in wanted and (
+                in_season(now.product, month, seasons) or not season):
             shown[(s.platform, now.product)] = shown.get((s.platform, now.product), 0) + 1
             continue
-        found = [i for i in paid if i.product in wanted and fits(i, s)]
         if not found:
             continue
-        idea = min(found, key=lambda i: (uses.get(i.text, 0) >= cap,
-                                         shown.get((s.platform, i.product), 0),
-                                         wanted.index(i.product), uses.get(i.text, 0),
-                                         i.pillar != s.pillar))
+        idea = min(season or found, key=lambda i: (
+            uses.get(i.text, 0) >= cap, shown.get((s.platform, i.product), 0),
+            wanted.index(i.product), uses.get(i.text, 0), i.pillar != s.pillar))
         if now is not None:
             uses[now.text] -= 1
         uses[idea.text] = uses.get(idea.text, 0) + 1

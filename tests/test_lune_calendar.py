@@ -43,6 +43,9 @@ def test_lunes_facebook_ads_show_outerwear_and_workwear(slots):
     shown = [p for p in shown if p in PRODUCTS]
     assert len(shown) >= 6
     assert set(shown) == {"Outerwear", "Workwear"}
+    coats = [s.date for s in slots if s.platform == "facebook" and s.sponsored
+             and s.base_idea.startswith("Outerwear")]
+    assert coats and all(int(d[5:7]) in (1, 2, 9, 10, 11, 12) for d in coats)  # its season
 
 
 def test_repaired_not_replaced_is_a_monthly_series(slots):

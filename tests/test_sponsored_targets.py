@@ -29,3 +29,14 @@ def test_each_platform_favours_the_products_of_the_targets_it_pays_for():
     found = favoured_products(brief, personas, rows)
     assert found["facebook"] == ["Outerwear", "Workwear"]  # not a channel, not T0's
     assert found["instagram"] == ["Sportswear", "Dresses", "Outerwear", "Workwear"]
+
+
+def test_a_product_sells_in_its_season_and_one_no_rule_names_all_year():
+    from smmplan.sectors import playbook
+    from smmplan.sponsored_targets import in_season
+
+    seasons = playbook("retail_fashion")["product_seasons"]
+    assert in_season("Outerwear", 10, seasons) and in_season("Outerwear", 1, seasons)
+    assert not in_season("Outerwear", 6, seasons)
+    assert in_season("Workwear", 6, seasons) and in_season("Workwear", 11, seasons)
+    assert not in_season("Swimwear", 12, seasons)
