@@ -75,12 +75,12 @@ from .ideas import (
     assign_ideas,
     copy_register,
     evergreen_ideas,
-    fill,
     moment_ideas,
     target_ideas,
 )
 from .jsondata import as_data
 from .market import platform_use
+from .month_spread import fill_evenly, respread, state
 from .offer_paths import follow_buying_paths
 from .openings_paid import opening_ads, without_opening
 from .order_cutoff import no_ads_days, shut_selling, with_call_hour
@@ -99,6 +99,8 @@ from .sponsored_ideas import (
     selling_ctas,
     sponsor_fit,
 )
+from .sponsored_targets import favour_targets
+from .staples import placed_moments
 from .webinars import recorded_long_videos, webinar_lives
 
 if TYPE_CHECKING:
@@ -541,8 +543,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     for s in slots:  # a best performer's floor and a maintenance cadence lose no filler post
         s.keep = any(c.platform == s.platform and (c.protected or c.maintenance) for c in kept) \
             or s.platform == lead_feed  # the lead's feed at today's: no post left out
-    count = len(slots)
+    count, before, state_ = len(slots), list(slots), state(slots)
     short = assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
+    short = respread(before, state_, slots, evergreen, moments,  # its filler left out
+                     placed_moments(slots, moments), tr, copy_register(brief), short)  # monthly
     removed = within_supply(slots, short, evergreen, moments, tr, copy_register(brief),
                             least_needed(choices, paid_spend), planned)
     filler = count - len(slots) - sum(removed.values())  # grid posts left out (ideas.fill)
@@ -555,8 +559,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         chosen = None if selling is None else set(selling)
         fit = sponsor_fit(paid, sponsored_formats, chosen, aware)
         no_ads = no_ads_days(brief) | no_paid_days(brief)  # Christmas Day, buyers away
+        series = {m.text for m in moments if m.staple == "month"}  # a monthly story: organic
         sponsor_slots(slots, paid_spend, without_opening(paid_monthly),
-                      lambda s: None if s.date in no_ads else fit(s))
+                      lambda s: None if s.date in no_ads or s.base_idea in series else fit(s))
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
@@ -604,10 +609,12 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
                                    client, titles)}
 
 
-def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None:
+def add_target_ideas(channels: Channels, brief: Brief, targets: Targets,
+                     favoured: dict[str, list[str]] | None = None) -> None:
     """Persona ideas from the data-driven targets when the brief declares no persona: the
     ideas are rebuilt with them and the calendar's posts, but its key moments', given
-    theirs again (the sponsored ones as ``sell_on_sponsored`` chooses)."""
+    theirs again (the sponsored ones as ``sell_on_sponsored`` chooses, showing the products
+    ``favoured`` by the targets each platform's paid budget serves: ``favour_targets``)."""
     if targets.declared or not targets.personas or brief.targets.personas:
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
@@ -617,18 +624,18 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
             brief, evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr))))))
     moments = follow_buying_paths(brief, moment_ideas(brief, tr))
     reg = copy_register(brief)
-    by_text = {m.text: m for m in moments}  # the key moments' posts stay as placed
-    chosen = {id(s): by_text[s.base_idea] for s in channels.slots
-              if s.moment and s.base_idea in by_text}
+    chosen = placed_moments(channels.slots, moments)  # the key moments' posts stay as placed
     count = len(channels.slots)
     for s in channels.slots:  # a sponsored post is the paid split's: never dropped as filler
         s.keep = s.keep or s.sponsored
-    fill(channels.slots, evergreen, moments, chosen, tr, reg, True)  # a product's filler goes
+    fill_evenly(channels.slots, evergreen, moments, chosen, tr, reg)  # a product's filler goes
     channels.filler += count - len(channels.slots)
     selling = None if channels.selling is None else set(channels.selling)
-    sell_on_sponsored(channels.slots, paid_ideas(evergreen + moments, brief.budget.paid.books,
-                                                 channels.conversion),
-                      tr, reg, evergreen, moments, selling, awareness_ideas(evergreen))
+    paid = paid_ideas(evergreen + moments, brief.budget.paid.books, channels.conversion)
+    favour_targets(channels.slots, paid, favoured or {}, tr, reg,
+                   playbook(brief.client.sector_kind).get("product_seasons", []))
+    sell_on_sponsored(channels.slots, paid, tr, reg, evergreen, moments, selling,
+                      awareness_ideas(evergreen))
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr, evergreen)

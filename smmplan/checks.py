@@ -485,12 +485,21 @@ def committed_values(plan: dict) -> Iterator[Check]:
         yield Check(name, ok, detail)
 
 
+def monthly_posts(plan: dict) -> Iterator[Check]:
+    """Each platform's posts month by month within a band of its weekly rate
+    (``month_checks.monthly_posts``)."""
+    from .month_checks import monthly_posts as months
+
+    for name, ok, detail in months(plan):
+        yield Check(name, ok, detail)
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, held_back_split, paid_results, paid_decisions, break_even_value,
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
-    target_cards_paid, today_result, programme_goal, committed_values)
+    target_cards_paid, today_result, programme_goal, committed_values, monthly_posts)
 
 
 def run(plan: dict) -> list[Check]:

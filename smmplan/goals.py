@@ -151,7 +151,7 @@ def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:
     end = ads["end"].max() if "end" in ads else ads["start"].max()
     if start != start or end != end:  # NaT
         return None
-    covered = max(1.0, ((end - start).days + 1) / 30.44)
+    covered = max(1.0, months_between(start.date(), end.date()))  # 12 calendar months: 12
     value = float(ads["revenue"].sum() / covered * months)
     spend = float(ads["spend"].sum()) if "spend" in ads else None
     return GoalBaseline(round(value, 2), "data", "paid_social", {  # every row of the export

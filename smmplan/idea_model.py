@@ -52,7 +52,7 @@ class Idea:
     cadence: str = ""
     series: str = ""
     goal: bool = False  # it carries out one of the brief's goals (the new shops' opening)
-    staple: str = ""  # a sector's staple (ideas[].staple: week): a post of it each week
+    staple: str = ""  # a sector's staple (ideas[].staple: week or month): a post of it each period
     window: tuple = ()  # ("MM-DD", "MM-DD"): the days of the year it may go out (a gift)
     # placed with the brief's own moments: a season's posts before and on its key date
     # (data/content.yaml calendar.season_steps ``first``), which have only a few days

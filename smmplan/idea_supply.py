@@ -11,7 +11,9 @@ import datetime as dt
 from collections import Counter
 
 from .i18n import Translator
-from .ideas import Idea, fill
+from .ideas import Idea
+from .month_spread import fill_evenly
+from .staples import placed_moments
 
 
 def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list[Idea],
@@ -24,20 +26,18 @@ def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list
     pillar and a link fallback replace them when given). ``slots`` is changed in place.
     Returns the posts dropped per platform."""
     removed: Counter = Counter()
-    by_text = {m.text: m for m in moments}
     for _ in range(rounds):
         drop = _to_drop(slots, short, spare, planned)
         if not drop:
             break
         removed.update(s.platform for s in drop.values())
         slots[:] = [s for s in slots if id(s) not in drop]
-        chosen = {id(s): by_text[s.base_idea] for s in slots
-                  if s.moment and s.base_idea in by_text}
+        chosen = placed_moments(slots, moments)
         for s in slots:
             if id(s) not in chosen:
                 s.pillar, s.format = planned[id(s)]
                 s.idea = s.base_idea = ""
-        short = fill(slots, evergreen, moments, chosen, tr, register, True)
+        short = fill_evenly(slots, evergreen, moments, chosen, tr, register)
     return dict(removed)
 
 

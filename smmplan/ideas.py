@@ -376,10 +376,11 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
 
 
 def _free(idea: Idea, posts: list, taken: set[int], days: set[str]) -> list:
-    """A platform's posts that can still carry a moment's idea, in date order (a weekly
-    staple's: only its pillar's, the pillar mix stays as planned)."""
+    """A platform's posts that can still carry a moment's idea, in date order (a staple's:
+    only its pillar's, the pillar mix stays as planned; a monthly one's any, without)."""
     free = [s for s in posts if id(s) not in taken and s.date not in days and fits(idea, s)]
-    return [s for s in free if s.pillar == idea.pillar] if idea.staple else free
+    mine = [s for s in free if s.pillar == idea.pillar]
+    return (mine or (free if idea.staple == "month" else [])) if idea.staple else free
 
 
 def assign_ideas(slots: list, evergreen: list[Idea], moments: list[Idea],

@@ -36,6 +36,7 @@ from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
+from .sponsored_targets import favoured_products
 from .target_channels import acquisition_shares, ruled_out, target_home
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import (
@@ -229,7 +230,8 @@ class Plan:
         if over_at is not None and fits is not None:  # more posting went over the hours:
             channels.capacity_posts = channels.planned_posts  # the calendar is what fits
         channels = self._stretch_within_budget(channels, reach, acquired, sponsored, posts)
-        add_target_ideas(channels, self.brief, tg)  # persona ideas from the data's targets
+        add_target_ideas(channels, self.brief, tg,  # persona ideas from the data's targets
+                         favoured_products(self.brief, tg.personas, self.paid.by_target))
         unmark(channels.slots, self.tr)  # an offer to confirm: in the notes, not in public
         return channels
 

@@ -39,22 +39,26 @@ def staple_moments(brief: Brief, evergreen: list) -> list:
     """One post of a staple each week of the plan (module docstring), as a dated idea of
     the week (Monday to Sunday, a single post on one platform), placed after every other
     dated idea: the week's version in turn, in ``ideas.with_shop_staples``' order (each
-    product line's new-shop version just before the line's own)."""
-    staples = [i for i in evergreen if i.staple == "week"]
-    if not staples:
-        return []
+    product line's new-shop version just before the line's own). A staple marked
+    ``staple: month`` (a monthly series: "Repaired, not replaced") the same way, one post
+    each calendar month."""
     p = brief.client.period
-    monday = p.start - dt.timedelta(days=p.start.weekday())
     out = []
-    while monday <= p.end:
-        sunday = min(monday + dt.timedelta(days=6), p.end)
-        out.append(dataclasses.replace(staples[len(out) % len(staples)],
-                                       date=sunday.isoformat(),
-                                       lead_days=(sunday - max(monday, p.start)).days,
-                                       posts=1, once=True))
-        monday += dt.timedelta(days=7)
+    for every in ("week", "month"):
+        staples = [i for i in evergreen if i.staple == every]
+        first = p.start - dt.timedelta(days=p.start.weekday()) if every == "week" \
+            else p.start.replace(day=1)
+        n = 0
+        while staples and first <= p.end:
+            after = first + dt.timedelta(days=7) if every == "week" else \
+                (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            last = min(after - dt.timedelta(days=1), p.end)
+            out.append(dataclasses.replace(staples[n % len(staples)], date=last.isoformat(),
+                                           lead_days=(last - max(first, p.start)).days,
+                                           posts=1, once=True))
+            n += 1
+            first = after
     return out
-
 
 
 def to_morning(idea, posts: list, taken: set[int], days: set[str], fits) -> list:
@@ -94,3 +98,13 @@ def gift_moments(brief: Brief, evergreen: list) -> list:
                     out.append(dataclasses.replace(idea, date=day.isoformat(), lead_days=3,
                                                    posts=1, once=True))
     return out
+
+
+def placed_moments(slots: list, moments: list) -> dict[int, object]:
+    """The posts that carry a dated idea as placed, by post id: a key moment's and a
+    staple's week or month (a staple has no moment name: its text tells it), kept as they
+    are when the other posts take their ideas again."""
+    by_text = {m.text: m for m in moments}
+    staples = {m.text for m in moments if m.staple and m.date}
+    return {id(s): by_text[s.base_idea] for s in slots
+            if s.base_idea in by_text and (s.moment or s.base_idea in staples)}

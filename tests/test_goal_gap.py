@@ -25,7 +25,10 @@ def test_the_period_an_export_states_in_its_comment_lines(tmp_path):
     ga4 = tmp_path / "web.csv"
     ga4.write_text("# ---\n# Start date: 20260801\n# End date: 20261031\n\n" + HEADER)
     assert stated_period(ga4) == (dt.date(2026, 8, 1), dt.date(2026, 10, 31))
-    assert months_between(*stated_period(ga4)) == pytest.approx(92 / 30.44)
+    assert months_between(*stated_period(ga4)) == pytest.approx(3.0)  # by the calendar
+    assert months_between(dt.date(2025, 11, 1), dt.date(2026, 10, 31)) == pytest.approx(12.0)
+    assert months_between(dt.date(2026, 1, 1), dt.date(2026, 1, 14)) == pytest.approx(14 / 31)
+    assert months_between(dt.date(2026, 1, 15), dt.date(2026, 3, 14)) == pytest.approx(2.0)
     french = tmp_path / "fr.csv"
     french.write_text("# Date de début : 2026-01-01\n# Date de fin : 2026-03-31\n" + HEADER)
     assert stated_period(french) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
@@ -41,12 +44,11 @@ def test_cloudline_demo_requests_baseline_counts_its_demo_page_only():
     web = pd.read_csv(EXAMPLES_DIR / "b2b-software" / "web_analytics.csv", comment="#")
     social = web[web["Session source / medium"].str.endswith("/ social")]
     demo = social[social["Landing page"] == "/demo"]
-    months = (dt.date(2026, 10, 31) - dt.date(2026, 8, 1)).days + 1
+    months = 3  # 1 August to 31 October: three calendar months
     assert found.basis == "data" and found.detail == "web_analytics.csv"
     assert found.covers["total"] == demo["Key events"].sum() < social["Key events"].sum()
     assert found.covers["counted"] == {"event": "demo", "pages": ["/demo"], "fallback": False}
-    assert found.value == pytest.approx(demo["Key events"].sum() / (months / 30.44),
-                                        abs=0.01)
+    assert found.value == pytest.approx(demo["Key events"].sum() / months, abs=0.01)
 
 
 def test_a_leads_goal_counts_its_own_event_else_all_said(tmp_path):

@@ -72,8 +72,9 @@ def test_business_baselines_come_from_the_clients_files():
     ads = pd.read_csv(EXAMPLES_DIR / "fashion" / "ads.csv", encoding="utf-8-sig")
     start = pd.to_datetime(ads["Reporting starts"]).min()
     end = pd.to_datetime(ads["Reporting ends"]).max()
-    months = ((end - start).days + 1) / 30.44
-    expected = ads["Purchases conversion value"].sum() / months * 12
+    assert (start.day, (end + pd.Timedelta(days=1)).day) == (1, 1)  # whole calendar months
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    expected = ads["Purchases conversion value"].sum() / months * 12  # 12 months: the sum
     assert rows["social_revenue"].baseline.value == pytest.approx(expected, rel=1e-6)
     assert rows["social_revenue"].baseline.detail == "paid_social"
     bakery_brief = load_brief(EXAMPLES_DIR / "bakery" / "brief.yaml")

@@ -21,8 +21,10 @@ def test_stock_news_is_one_idea_per_template_with_the_products_in_turn():
     topics = [i.topic for i in ideas]
     assert not [t for t in topics if t.endswith(": sizes left and the next delivery")]
     assert not [t for t in topics if t.endswith(": back in stock")]
-    stock = [i for i in ideas if i.turns]
+    stock = [i for i in ideas if i.turns and i.series == "stock"]
     assert {i.topic for i in stock} == {"Sizes left and the next delivery", "Back in stock"}
+    seasonal = {i.topic: i.cadence for i in ideas if i.turns and i.series != "stock"}
+    assert seasonal == {"Finding your size": "quarter", "How to care for it": "quarter"}
     assert {i.series for i in stock} == {"stock"}  # one stock post a week across both
     sizes = next(i for i in stock if i.topic.startswith("Sizes"))
     assert sizes.turns[0].startswith("Sizes left and the next delivery: Dresses — ")

@@ -4,6 +4,7 @@ fin``). Used when an export has no date column: its totals are then per that per
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from pathlib import Path
@@ -51,5 +52,16 @@ def stated_period(path: str | Path) -> tuple[dt.date, dt.date] | None:
 
 
 def months_between(start: dt.date, end: dt.date) -> float:
-    """Months from ``start`` to ``end``, both days included (30.44 days a month)."""
-    return ((end - start).days + 1) / 30.44
+    """Months from ``start`` to ``end``, both days included, by the calendar: each whole
+    month counts one (1 November to 31 October is 12 months, not 365 / 30.44 days), the
+    days left over a share of their month's length."""
+    after = end + dt.timedelta(days=1)
+    whole = (after.year - start.year) * 12 + after.month - start.month
+    if after.day < start.day:
+        whole -= 1
+    year, month = divmod(start.month - 1 + whole, 12)
+    year += start.year
+    month += 1
+    length = calendar.monthrange(year, month)[1]
+    anchor = dt.date(year, month, min(start.day, length))
+    return whole + (after - anchor).days / length

@@ -46,11 +46,14 @@ def ads_rows_note(plan: Plan, o: Objective) -> list[str]:
         return []
     if abs(revenue - today["revenue_today"]) < 0.005 * revenue:
         return []
-    out = [tr.t("objectives.ads_rows", baseline=kpi_value(plan, o.kpi, b.value),
+    horizon = o.horizon_months or plan.brief.goals.horizon_months
+    whole = abs(b.covers["months"] - horizon) < 0.005  # the export's period is the goal's:
+    out = [tr.t("objectives.ads_rows_whole" if whole else "objectives.ads_rows",  # one figure
+                baseline=kpi_value(plan, o.kpi, b.value),
                 revenue_all=tr.money(revenue), spend_all=tr.money(spend),
                 roas_all=tr.number(revenue / spend, 2),
                 months=tr.number(round(b.covers["months"], 1)),
-                horizon=o.horizon_months or plan.brief.goals.horizon_months,
+                horizon=horizon,
                 revenue_conv=tr.money(today["revenue_today"]),
                 spend_conv=tr.money(today["spend_today"]),
                 roas_conv=tr.number(today["roas_today"], 2))]
