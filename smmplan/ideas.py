@@ -128,8 +128,9 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             fills = [{}]
         for f in fills:
             values = {"brand": name, "offer": "", "detail": "", "diff": "", "persona": "",
-                      "need": "", **f}
-            topic = tr.text(tpl["topic"], reg, **values) + mark
+                      "need": "", **{k: v for k, v in f.items() if k != "short"}}
+            topic = tr.text(tpl["short"] if f.get("short") else tpl["topic"], reg,
+                            **values) + mark
             hook = tr.text(tpl["hook"] if values["detail"] else _without_detail(tpl["hook"]),
                            reg, **values)
             for focus in _focuses(brief, tpl, f):

@@ -340,8 +340,10 @@ def content_plan(plan: Plan) -> Section:
     first = {}  # a goal's dated post: the day its first feed post goes out (one date)
     for s in sorted((s for s in ch.slots if not s.ad_only), key=lambda s: s.date):
         first.setdefault(s.base_idea, s.date)
+    mark = tr.t("ideas.to_confirm")  # an offer to confirm: its own column, not the title
     ideas = pd.DataFrame([{
-        "pillar": pillar_name(plan, i["pillar"]), "text": i["text"],
+        "pillar": pillar_name(plan, i["pillar"]), "text": i["text"].replace(mark, ""),
+        "confirm": tr.t("ideas.confirm_cell") if mark in i["text"] else "",
         "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"]) if i["goal"]
                                         else i["date"]).date(), "medium") + " · "
                    + i["moment"]) if i["date"] else "",
@@ -367,7 +369,8 @@ def content_plan(plan: Plan) -> Section:
                           [Column("pillar", tr.t("ideas.pillar")),
                            Column("text", tr.t("ideas.topic")),
                            Column("moment", tr.t("ideas.moment")),
-                           Column("cta", tr.t("ideas.cta"))]),
+                           Column("cta", tr.t("ideas.cta"))]
+                          + [Column("confirm", tr.t("ideas.confirm"))] * bool(len(ideas) and ideas["confirm"].any())),
     ]
     return Section(*blocks)
 
@@ -409,7 +412,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
                 [platform_label(p) for p in aware])))
     ads = sum(s.ad_only for s in ch.slots)
     if ads:  # paid creatives off the feed (ad_only.py)
-        out.append(tr.t("channels.calendar_ad_only", ads=tr.number(ads), share=tr.percent(
+        out.append(tr.plural("channels.calendar_ad_only", ads, share=tr.percent(
             100 * float(calendar_rules()["sponsored_feed_share"]), 0)))
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
