@@ -370,7 +370,8 @@ def content_plan(plan: Plan) -> Section:
                            Column("text", tr.t("ideas.topic")),
                            Column("moment", tr.t("ideas.moment")),
                            Column("cta", tr.t("ideas.cta"))]
-                          + [Column("confirm", tr.t("ideas.confirm"))] * bool(len(ideas) and ideas["confirm"].any())),
+                          + [Column("confirm", tr.t("ideas.confirm"))]
+                          * bool(len(ideas) and ideas["confirm"].any())),
     ]
     return Section(*blocks)
 
