@@ -32,6 +32,7 @@ import numpy as np
 
 from . import workload as wl
 from .ad_only import split_ads_only
+from .boost_ads import boost_ads
 from .brief import Brief, platforms
 from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-exported)
     Slot,
@@ -81,6 +82,7 @@ from .ideas import (
 )
 from .jsondata import as_data
 from .market import platform_use
+from .new_shops import new_shops
 from .offer_paths import follow_buying_paths
 from .openings_paid import opening_ads, without_opening
 from .order_cutoff import no_ads_days, shut_selling, with_call_hour
@@ -561,6 +563,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
         opening_ads(slots, moments, brief, paid_monthly, tr, copy_register(brief))
+        boost_ads(slots, moments, paid_monthly, new_shops(brief), tr)  # monthly, per shop
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     # the founders' and volunteers' posts: on top of the brand page's (recount adds them)
