@@ -42,6 +42,7 @@ from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-expor
     calendar_rules,
     platform_windows,
     session_stories,
+    short_pillar,
     sponsor_slots,
     sponsorable_formats,
 )
@@ -132,7 +133,8 @@ class ChannelChoice:
     maintenance: bool = False  # weak engagement, no acquisition: a maintenance cadence
     held: bool = False  # its posts held to its score against the lead's (allocate_frequency)
     stretched: float = 0.0  # posts a week above its recommended maximum (stretch_max)
-    reminders: float = 0.0  # of its posts a week, reminder stories before booked sessions
+    reminders: float = 0.0  # of its posts a week, stories before booked sessions
+    reminded: float = 0.0  # of those, the reminder stories (``Sessions.reminded``)
 
 
 @dataclass
@@ -495,10 +497,14 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, storied, windows, held.dates,
-                                brief.client.period.start)
+                                brief.client.period.start, reminded=set(held.reminded()),
+                                pillar=short_pillar(slots, pillars,
+                                                    calendar_rules()["session_story_role"]))
         slots = sorted(slots + added, key=lambda s: (s.date, s.time, s.platform))
         for c in kept:
             c.reminders = round(sum(s.platform == c.platform for s in added) / weeks, 1)
+            c.reminded = round(sum(s.platform == c.platform and s.pillar == "showcase"
+                                   for s in added) / weeks, 1)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"

@@ -147,6 +147,7 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
         weeks = ((period.end - period.start).days + 1) / 7
         ads = sum(s.platform == c.platform and s.ad_only for s in plan.channels.slots) / weeks
         text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1),
+                     reminded=tr.number(c.reminded, 1),
                      feed=tr.number(c.posts_per_week - c.reminders, 1),
                      ads=tr.t("channels.reason.reminders_ads", ads=tr.number(ads, 1))
                      if ads >= 0.05 else "")
