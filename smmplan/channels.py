@@ -503,8 +503,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         slots = sorted(slots + added, key=lambda s: (s.date, s.time, s.platform))
         for c in kept:
             c.reminders = round(sum(s.platform == c.platform for s in added) / weeks, 1)
-            c.reminded = round(sum(s.platform == c.platform and s.pillar == "showcase"
-                                   for s in added) / weeks, 1)
+            c.reminded = round(len(held.reminded()) / weeks, 1) * any(  # one a month
+                s.platform == c.platform for s in added)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"
