@@ -31,8 +31,8 @@ def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list
             break
         removed.update(s.platform for s in drop.values())
         slots[:] = [s for s in slots if id(s) not in drop]
-        chosen = {id(s): by_text[s.base_idea] for s in slots
-                  if s.moment and s.base_idea in by_text}
+        chosen = {id(s): by_text[s.base_idea] for s in slots  # a dated idea's post keeps
+                  if s.base_idea in by_text}  # it, a staple's week and a gift's too
         for s in slots:
             if id(s) not in chosen:
                 s.pillar, s.format = planned[id(s)]
