@@ -58,3 +58,17 @@ def test_the_calendar_shows_the_sessions_monthly_and_reminds_once_a_month():
     # the channel table says how many of the sessions' stories are reminders
     insta = next(c for c in plan.channels.choices if c.platform == "instagram")
     assert 0 < insta.reminded < insta.reminders
+
+
+def test_the_ideas_table_dates_a_one_post_idea_on_its_post():
+    from smmplan.views.base import day
+    from smmplan.views.channels import content_plan
+
+    plan = _plan()
+    content_plan(plan)
+    rows = [r for r in plan.record.tables["ideas"]["rows"] if "ont façonné" in r["text"]]
+    posted = sorted(s.date for s in plan.channels.slots
+                    if "ont façonné" in s.base_idea and not s.ad_only)
+    assert len(rows) == len(posted) > 1
+    shown = sorted(r["moment"].split(" · ")[0] for r in rows)
+    assert shown == sorted(day(plan.tr, dt.date.fromisoformat(d), "medium") for d in posted)

@@ -345,8 +345,9 @@ def content_plan(plan: Plan) -> Section:
     ideas = pd.DataFrame([{
         "pillar": pillar_name(plan, i["pillar"]), "text": i["text"].replace(mark, ""),
         "confirm": tr.t("ideas.confirm_cell") if mark in i["text"] else "",
-        "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"]) if i["goal"]
-                                        else i["date"]).date(), "medium") + " · "
+        "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"])  # its one post's
+                                        if i["goal"] or i["once"] else i["date"]).date(),
+                       "medium") + " · "
                    + i["moment"]) if i["date"] else "",
         "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
         for i in ch.ideas])
