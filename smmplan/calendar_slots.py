@@ -371,14 +371,27 @@ def outside_windows(slots: list[Slot], windows: dict[str, list[Window]],
     return out
 
 
+def short_pillar(slots: list[Slot], pillars: list[dict], role: str = "") -> str:
+    """The pillar whose share of ``slots`` falls furthest below its weight, among those of
+    ``role`` (the role of the first problem the plan fixes) when any has it."""
+    n = max(1, len(slots))
+    return max([p for p in pillars if p["role"] == role] or pillars,
+               key=lambda p: p["weight"] / 100 - sum(s.pillar == p["key"] for s in slots) / n
+               )["key"]
+
+
 def session_stories(slots: list[Slot], mix: dict[str, list[str]],
                     windows: dict[str, list[Window]], sessions: list[dt.date],
-                    start: dt.date, lead: int = 3) -> list[Slot]:
-    """A reminder story for each session of a booked offer line (``sessions.sessions``), on
-    each platform whose mix has stories, added in the ``lead`` days before it (the
-    calendar's own stories keep their ideas), on the weekday the platform posts least on
-    (the nearest to the session on a tie), at the platform's best window hour (the next
-    free hour when that one is taken). Returns the added stories."""
+                    start: dt.date, lead: int = 3, reminded: set | None = None,
+                    pillar: str = "showcase") -> list[Slot]:
+    """A story for each session of a booked offer line (``sessions.sessions``), on each
+    platform whose mix has stories, added in the ``lead`` days before it (the calendar's
+    own stories keep their ideas), on the weekday the platform posts least on (the nearest
+    to the session on a tie), at the platform's best window hour (the next free hour when
+    that one is taken). A session of ``reminded`` (``Sessions.reminded``; all when None)
+    gets a reminder story (showcase); the others' stories go to ``pillar`` (the one the
+    calendar is shortest of: ``short_pillar``), the bakehouse rather than the same reminder
+    each week. Returns the added stories."""
     added: list[Slot] = []
     for platform, formats in mix.items():
         if "story" not in formats:
@@ -395,7 +408,8 @@ def session_stories(slots: list[Slot], mix: dict[str, list[str]],
                 continue
             day = min(options, key=lambda d: (load[d.weekday()], (session - d).days)).isoformat()
             h = next(h for h in range(hour, hour + 24) if (day, f"{h % 24:02d}:00") not in busy)
-            new = Slot(day, f"{h % 24:02d}:00", platform, "showcase", "story", False)
+            new = Slot(day, f"{h % 24:02d}:00", platform, "showcase" if reminded is None
+                       or session in reminded else pillar, "story", False)
             busy.add((new.date, new.time))
             added.append(new)
     return added

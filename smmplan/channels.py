@@ -32,6 +32,7 @@ import numpy as np
 
 from . import workload as wl
 from .ad_only import split_ads_only
+from .boost_ads import boost_ads
 from .brief import Brief, platforms
 from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-exported)
     Slot,
@@ -41,6 +42,7 @@ from .calendar_slots import (  # noqa: F401 (Window, Slot, best_windows re-expor
     calendar_rules,
     platform_windows,
     session_stories,
+    short_pillar,
     sponsor_slots,
     sponsorable_formats,
 )
@@ -55,7 +57,7 @@ from .channel_choice import (
     scaled_score,
     sector_fit,
 )
-from .creator_posts import held_for_the_lever, place_creator_posts
+from .creator_posts import place_creator_posts
 from .exports.posts import read_posts
 from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     allocate_frequency,
@@ -69,28 +71,27 @@ from .frequency import rules as frequency_rules
 from .goals import goal_platform
 from .holiday_names import named_holidays
 from .i18n import Translator
+from .idea_banks import idea_banks
 from .idea_repeats import tease_before_the_day, vary_repeats
 from .idea_supply import least_needed, within_supply
 from .ideas import (
     assign_ideas,
     copy_register,
-    evergreen_ideas,
-    moment_ideas,
     target_ideas,
 )
 from .jsondata import as_data
 from .market import platform_use
 from .month_spread import fill_evenly, respread, state
-from .offer_paths import follow_buying_paths
+from .new_shops import new_shops
 from .openings_paid import opening_ads, without_opening
-from .order_cutoff import no_ads_days, shut_selling, with_call_hour
+from .order_cutoff import no_ads_days
 from .posting_days import closed_days, moment_platforms
 from .profile_posts import FORMAT as PROFILE_FORMAT
-from .profile_posts import add_profile_posts, held_for_profiles, profile_per_week
+from .profile_posts import add_profile_posts, profile_per_week
 from .quiet_days import cap_quiet_weeks, no_paid_days, off_days, thin_quiet_days
 from .season_steps import placed
 from .sectors import playbook, sector_dates
-from .sessions import held_to_sessions, sessions
+from .sessions import sessions
 from .sponsored_ideas import (
     awareness_ideas,
     paid_ideas,
@@ -132,7 +133,8 @@ class ChannelChoice:
     maintenance: bool = False  # weak engagement, no acquisition: a maintenance cadence
     held: bool = False  # its posts held to its score against the lead's (allocate_frequency)
     stretched: float = 0.0  # posts a week above its recommended maximum (stretch_max)
-    reminders: float = 0.0  # of its posts a week, reminder stories before booked sessions
+    reminders: float = 0.0  # of its posts a week, stories before booked sessions
+    reminded: float = 0.0  # of those, the reminder stories (``Sessions.reminded``)
 
 
 @dataclass
@@ -495,10 +497,14 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, storied, windows, held.dates,
-                                brief.client.period.start)
+                                brief.client.period.start, reminded=set(held.reminded()),
+                                pillar=short_pillar(slots, pillars,
+                                                    calendar_rules()["session_story_role"]))
         slots = sorted(slots + added, key=lambda s: (s.date, s.time, s.platform))
         for c in kept:
             c.reminders = round(sum(s.platform == c.platform for s in added) / weeks, 1)
+            c.reminded = round(len(held.reminded()) / weeks, 1) * any(  # one a month
+                s.platform == c.platform for s in added)
     tz = brief.calendar.timezone or facts["timezones"].get(brief.client.country, "UTC")
     approval = []
     sme = brief.client.size == "sme"
@@ -515,11 +521,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         approval.append({"content": content, "draft": draft, "approve": approve,
                          "publish": publish})
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
-    no_show = frozenset(d["date"] for d in dates if d["kind"] == "holiday")
-    evergreen = shut_selling(brief, held_to_sessions(brief, held_for_profiles(  # none after
-        brief, held_for_the_lever(brief, follow_buying_paths(  # a cut-off
-            brief, evergreen_ideas(brief, tr, no_show))))))
-    moments = with_call_hour(brief, follow_buying_paths(brief, moment_ideas(brief, tr)))
+    evergreen, moments = idea_banks(brief, tr, dates)
     selling = None if conversion_spend is None else \
         sorted(p for p, v in conversion_spend.items() if v > 0)
     sells = selling_ctas(conversion)
@@ -566,6 +568,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
         opening_ads(slots, moments, brief, paid_monthly, tr, copy_register(brief))
+        boost_ads(slots, moments, paid_monthly, new_shops(brief), tr)  # monthly, per shop
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     # the founders' and volunteers' posts: on top of the brand page's (recount adds them)
@@ -618,11 +621,8 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets,
     if targets.declared or not targets.personas or brief.targets.personas:
         return
     tr = Translator(brief.client.language, brief.locale, brief.client.currency)
-    no_show = frozenset(d["date"] for d in channels.key_dates if d["kind"] == "holiday")
-    evergreen = shut_selling(brief, held_to_sessions(brief, held_for_profiles(
-        brief, held_for_the_lever(brief, follow_buying_paths(
-            brief, evergreen_ideas(brief, tr, no_show) + target_ideas(brief, targets, tr))))))
-    moments = follow_buying_paths(brief, moment_ideas(brief, tr))
+    evergreen, moments = idea_banks(brief, tr, channels.key_dates,
+                                    target_ideas(brief, targets, tr))
     reg = copy_register(brief)
     chosen = placed_moments(channels.slots, moments)  # the key moments' posts stay as placed
     count = len(channels.slots)

@@ -200,6 +200,23 @@ def calendar_agrees(plan: dict) -> Iterator[Check]:
                         f"{got} posts vs {expected:.1f} by spend share")
 
 
+def neighbourhood_boosts(plan: dict) -> Iterator[Check]:
+    """Each month the paid chapter funds a neighbourhood ad for the new shops (the monthly
+    rows' ``boost``: ``openings_paid.monthly_boost``), the calendar has a sponsored post (in
+    the feed or ad-only) of that month's local post on that platform (``boost_ads``)."""
+    funded = {(r["platform"], r["month"][:7]) for r in plan.get("budget", {}).get("monthly", [])
+              or [] if r.get("boost")}
+    if not funded:
+        return
+    local = {i["text"] for i in plan.get("channels", {}).get("ideas", []) if i.get("goal")}
+    marked = {(p["platform"], p["date"][:7]) for p in plan.get("calendar", {}).get("posts", [])
+              if p["sponsored"] and (p.get("base_idea") or p.get("idea")) in local}
+    missing = sorted(m for _, m in funded - marked)
+    yield Check("neighbourhood boosts in the calendar", not missing,
+                f"{len(funded & marked)} of {len(funded)} months; missing {', '.join(missing)}"
+                if missing else f"{len(funded)} months")
+
+
 def dated_ideas_placed(plan: dict) -> Iterator[Check]:
     """Every dated idea the plan lists (a key moment, a brief event, a goal's post such as
     the new shops' opening) whose date falls in the calendar's period has a post there."""
@@ -499,7 +516,8 @@ CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
-    target_cards_paid, today_result, programme_goal, committed_values, monthly_posts)
+    target_cards_paid, today_result, programme_goal, committed_values, monthly_posts,
+    neighbourhood_boosts)
 
 
 def run(plan: dict) -> list[Check]:

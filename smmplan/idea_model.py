@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .brief import Brief
+from .catalogue import content_facts
 from .jsondata import as_data
 
 MOMENT_POSTS_PER_PLATFORM = 2  # posts of a key moment per platform: a teaser and a reminder
@@ -170,13 +171,21 @@ def diff_fills(template: dict, differentiators: list[str], language: str) -> lis
     vitre : fournée visible… », French sets no capital after a colon; an acronym keeps
     its capitals)."""
     opens = template["topic"].get(language, "").startswith("{diff}")
-    out = []
+    most = int(content_facts()["calendar"]["diff_title_words"])
+    out, short = [], False
     for d in differentiators:
         text = d.strip().strip("«»\"“”").strip().rstrip(".")
         if language == "fr" and not opens and text[1:2].islower():
             text = text[:1].lower() + text[1:]
-        if template_fits(template, d):
-            out.append({"diff": text})
+        if not template_fits(template, d):
+            continue
+        if template.get("short") and len(text.split()) > most:  # a long brief phrase is
+            # not pasted as the title's second half: the template's own short title, once
+            if not short:
+                out.append({"diff": text, "short": True})
+            short = True
+            continue
+        out.append({"diff": text})
     return out
 
 

@@ -55,7 +55,8 @@ def idea_counts(slots: list) -> dict[str, int]:
 def told_once(slots: list, ideas: list[dict]) -> list[str]:
     """The topics of the stories told once a year (``per_year: 1``: a retro, an origin
     story) the calendar carries, in date order, for the plan to say they run once."""
-    once = {i["text"]: i["topic"] for i in ideas if i.get("per_year") == 1}
+    once = {i["text"]: i["topic"] for i in ideas  # a dated post runs on its day, once
+            if i.get("per_year") == 1 and not i.get("date")}
     out: list[str] = []
     for s in sorted(slots, key=lambda s: (s.date, s.time)):
         topic = once.get(s.base_idea)

@@ -13,7 +13,6 @@ from collections import Counter
 from .i18n import Translator
 from .ideas import Idea
 from .month_spread import fill_evenly
-from .staples import placed_moments
 
 
 def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list[Idea],
@@ -32,7 +31,9 @@ def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list
             break
         removed.update(s.platform for s in drop.values())
         slots[:] = [s for s in slots if id(s) not in drop]
-        chosen = placed_moments(slots, moments)
+        by_text = {m.text: m for m in moments}  # a dated idea's post keeps it (a key
+        chosen = {id(s): by_text[s.base_idea] for s in slots  # moment's, a staple's week
+                  if s.base_idea in by_text}  # or month, a gift's): wider than placed_moments
         for s in slots:
             if id(s) not in chosen:
                 s.pillar, s.format = planned[id(s)]

@@ -128,8 +128,9 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             fills = [{}]
         for f in fills:
             values = {"brand": name, "offer": "", "detail": "", "diff": "", "persona": "",
-                      "need": "", **f}
-            topic = tr.text(tpl["topic"], reg, **values) + mark
+                      "need": "", **{k: v for k, v in f.items() if k != "short"}}
+            topic = tr.text(tpl["short"] if f.get("short") else tpl["topic"], reg,
+                            **values) + mark
             hook = tr.text(tpl["hook"] if values["detail"] else _without_detail(tpl["hook"]),
                            reg, **values)
             for focus in _focuses(brief, tpl, f):
@@ -246,11 +247,11 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     ``sessions.sessions``): one dated organic announcement a month, in the ten days before
     it (the plan's first month: its first week), naming the month's session dates, so the
     goal of filling them has posts of its own from the first month, paid or not; and a
-    reminder story in the three days before each session (the workshop lever). The
+    reminder story in the three days before the month's last session (``reminded``). The
     announcement is one post a month on one platform: a post a month, not half the feed."""
     from babel.dates import format_date
 
-    from .sessions import booked_line, sessions
+    from .sessions import booked_line, session_photos, sessions
 
     line = booked_line(brief)
     if line is None:
@@ -273,7 +274,7 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
                         date=day.isoformat(), lead_days=10 if day < first else 6, posts=1,
                         once=True))
-    for d in held.dates if held else []:
+    for d in held.reminded() if held else []:
         when = format_date(d, "EEEE d MMMM", locale=tr.locale)
         out.append(Idea("showcase", tr.t("ideas.session_reminder_topic", line=line.name,
                                          date=when),
@@ -281,7 +282,7 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                         offer=line.name, formats=["story"], posts=1,
                         moment=tr.t("ideas.session_reminder_moment", line=line.name, date=when),
                         date=(d - dt.timedelta(days=1)).isoformat(), lead_days=2))
-    return out
+    return out + session_photos(brief, tr)
 
 
 def fits(idea: Idea, slot) -> bool:

@@ -129,6 +129,13 @@ def with_opening(brief: Brief, paid):
                   default=mine[0])  # rounding: the platform's total is kept
     biggest["spend"] = round(float(biggest["spend"] + spent - sum(r["spend"] for r in mine)),
                              2)
+    boost = monthly_boost(brief, paid, camp)
+    if boost is not None:  # the months of the neighbourhood boost (``boost_ads``): the rows
+        # say which month's awareness money runs it, for the calendar to mark its posts
+        last = dt.date.fromisoformat(camp["end"]).replace(day=1).isoformat()
+        for r in mine:
+            if r["month"][:10] > last:
+                r["boost"] = boost["per_shop"]
     paid.monthly = monthly
     return paid
 

@@ -40,6 +40,20 @@ class Sessions:
             out[d.isoformat()[:7]] += 1
         return dict(sorted(out.items()))
 
+    def reminded(self) -> list[dt.date]:
+        """The sessions a reminder story sells: the last ``session_reminders`` of each month
+        (data/content.yaml ``calendar``). The month's first ones are sold by the post naming
+        the month's dates the week before; a story before every session was the same
+        reminder each week (49 in a year), where the month's last session is the one whose
+        places are still unsold."""
+        from .catalogue import content_facts
+
+        per_month = int(content_facts()["calendar"]["session_reminders"])
+        months: dict[str, list[dt.date]] = {}
+        for d in self.dates:
+            months.setdefault(d.isoformat()[:7], []).append(d)
+        return sorted(d for ds in months.values() for d in ds[-per_month:])
+
     def seats_by_month(self) -> dict[str, float]:
         """Seats of each month: its sessions times a session's seats."""
         return {m: n * self.per_session for m, n in self.by_month().items()}
@@ -106,12 +120,48 @@ def seats_sentence(seats: dict, tr: Translator, day=None) -> str:
                 capacity=tr.number(seats["capacity"]), fill=tr.percent(seats["fill"], 0))
 
 
+def session_photos(brief: Brief, tr: Translator) -> list:
+    """The proof of the sessions held: each month with sessions, one post of the sector's
+    idea that reports a session held (its ``occurs`` side ``last``: the participants'
+    photos, shared with their consent, the workshop lever's "after"), on the month's best
+    session, in the week after the month's last one (Sunday to Friday); instead of the idea
+    told once in the year (``held_to_sessions``)."""
+    from babel.dates import format_date
+
+    from .idea_model import Idea, copy_register
+    from .sectors import playbook
+
+    held, line = sessions(brief), booked_line(brief)
+    if held is None or line is None:
+        return []
+    tpl = next((t for t in playbook(brief.client.sector_kind)["ideas"]
+                if t.get("occurs", {}).get("side") == "last" and template_fits(t, line)), None)
+    if tpl is None:
+        return []
+    reg, last = copy_register(brief), {}
+    for d in held.dates:
+        last[d.isoformat()[:7]] = d
+    out = []
+    for d in last.values():
+        month = format_date(d, "MMMM", locale=tr.locale)
+        day = min(d + dt.timedelta(days=6), brief.client.period.end)
+        out.append(Idea(tpl["pillar"], tr.text(tpl["topic"], reg, offer=line.name),
+                        tr.t("ideas.session_photos_hook", month=month), tpl["cta"],
+                        offer=line.name, moment=tr.t("ideas.session_photos_moment",
+                                                     line=line.name, month=month),
+                        date=day.isoformat(), lead_days=(day - d).days - 1, posts=1,
+                        once=True, per_year=1))  # organic: the paid posts sell the dates
+    return out
+
+
 def held_to_sessions(brief: Brief, ideas: list) -> list:
     """The undated ideas with the booked line's own held back when its sessions are dated
     (``sessions``): those sessions already have a post a month naming their dates and a
     reminder story before each, so each of the line's other ideas is told once in the year
     (``per_year`` 1) and none sells the coming session (``occurs`` next: the reminder
-    story does). The line keeps about a feed post a month; the rest of the feed goes to
+    story does), and the one that shows a session held (``occurs`` last: the
+    participants' photos) is dated each month instead (``session_photos``). The line
+    keeps about a feed post a month; the rest of the feed goes to
     the other lines (the daily bake, the sourcing, the regulars)."""
     import dataclasses
 
@@ -122,6 +172,8 @@ def held_to_sessions(brief: Brief, ideas: list) -> list:
     for idea in ideas:
         if idea.offer != held.line or idea.date:
             out.append(idea)
+        elif idea.occurs.get("side") == "last":  # a session held: dated each month
+            continue  # (``session_photos``)
         elif idea.occurs.get("side") != "next":
             out.append(dataclasses.replace(idea, per_year=min(idea.per_year or 1, 1)))
     return out

@@ -147,6 +147,7 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
         weeks = ((period.end - period.start).days + 1) / 7
         ads = sum(s.platform == c.platform and s.ad_only for s in plan.channels.slots) / weeks
         text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1),
+                     reminded=tr.number(c.reminded, 1),
                      feed=tr.number(c.posts_per_week - c.reminders, 1),
                      ads=tr.t("channels.reason.reminders_ads", ads=tr.number(ads, 1))
                      if ads >= 0.05 else "")
@@ -340,10 +341,13 @@ def content_plan(plan: Plan) -> Section:
     first = {}  # a goal's dated post: the day its first feed post goes out (one date)
     for s in sorted((s for s in ch.slots if not s.ad_only), key=lambda s: s.date):
         first.setdefault(s.base_idea, s.date)
+    mark = tr.t("ideas.to_confirm")  # an offer to confirm: its own column, not the title
     ideas = pd.DataFrame([{
-        "pillar": pillar_name(plan, i["pillar"]), "text": i["text"],
-        "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"]) if i["goal"]
-                                        else i["date"]).date(), "medium") + " · "
+        "pillar": pillar_name(plan, i["pillar"]), "text": i["text"].replace(mark, ""),
+        "confirm": tr.t("ideas.confirm_cell") if mark in i["text"] else "",
+        "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"])  # its one post's
+                                        if i["goal"] or i["once"] else i["date"]).date(),
+                       "medium") + " · "
                    + i["moment"]) if i["date"] else "",
         "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
         for i in ch.ideas])
@@ -367,7 +371,9 @@ def content_plan(plan: Plan) -> Section:
                           [Column("pillar", tr.t("ideas.pillar")),
                            Column("text", tr.t("ideas.topic")),
                            Column("moment", tr.t("ideas.moment")),
-                           Column("cta", tr.t("ideas.cta"))]),
+                           Column("cta", tr.t("ideas.cta"))]
+                          + [Column("confirm", tr.t("ideas.confirm"))]
+                          * bool(len(ideas) and ideas["confirm"].any())),
     ]
     return Section(*blocks)
 
@@ -409,7 +415,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
                 [platform_label(p) for p in aware])))
     ads = sum(s.ad_only for s in ch.slots)
     if ads:  # paid creatives off the feed (ad_only.py)
-        out.append(tr.t("channels.calendar_ad_only", ads=tr.number(ads), share=tr.percent(
+        out.append(tr.plural("channels.calendar_ad_only", ads, share=tr.percent(
             100 * float(calendar_rules()["sponsored_feed_share"]), 0)))
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
