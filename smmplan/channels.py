@@ -56,6 +56,7 @@ from .channel_choice import (
     sector_fit,
 )
 from .creator_posts import held_for_the_lever, place_creator_posts
+from .customer_refs import cap_references
 from .exports.posts import read_posts
 from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     allocate_frequency,
@@ -568,6 +569,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                       copy_register(brief))
     cap_quiet_weeks(slots, brief)  # buyers away (year-end break): a post a day at most
     vary_repeats(slots, tr, evergreen)
+    cap_references(slots, brief, tr, evergreen)  # named customers a month, then recuts
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     shown = placed(moments, slots)
     return Channels(
@@ -632,6 +634,7 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets) -> None
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr, evergreen)
+    cap_references(channels.slots, brief, tr, evergreen)
     kept, period = [c for c in channels.choices if c.kept], brief.client.period
     recount(kept, channels.slots, ((period.end - period.start).days + 1) / 7)
     channels.planned_posts = round(sum(c.posts_per_week for c in kept), 1)
