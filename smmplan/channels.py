@@ -556,8 +556,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         chosen = None if selling is None else set(selling)
         fit = sponsor_fit(paid, sponsored_formats, chosen, aware)
         no_ads = no_ads_days(brief) | no_paid_days(brief)  # Christmas Day, buyers away
+        sold = {m.text: m.sells for m in moments if m.sells}  # a month's sessions: its budget
         sponsor_slots(slots, paid_spend, without_opening(paid_monthly),
-                      lambda s: None if s.date in no_ads else fit(s))
+                      lambda s: None if s.date in no_ads else fit(s),
+                      lambda s: sold.get(s.base_idea, s.date[:7]))
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed

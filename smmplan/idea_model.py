@@ -72,6 +72,9 @@ class Idea:
     # each numbered post names a new customer (data/sectors/<kind>.yaml ideas[].reference):
     # capped a month by the sector's ``references`` (customer_refs.py), the rest recuts
     reference: bool = False
+    # the month ("YYYY-MM") whose sessions it announces, before that month starts: its
+    # sponsored post is paid from that month's budget (calendar_slots.sponsor_slots)
+    sells: str = ""
 
     def closed(self, slot) -> bool:
         """Whether a post (its ``date`` and ``time``) may not carry the idea: in its

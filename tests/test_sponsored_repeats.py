@@ -106,3 +106,16 @@ def test_examples_sponsor_no_page_post_twice_within_the_days(folder):
     per = month.assign(series=month.idea.str.extract(r"^(.*?) #")[0], m=month.date.str[:7])
     assert per.empty or per.groupby(["series", "m"]).size().max() == 1
 
+
+
+def test_a_months_sessions_are_sponsored_before_it_starts_from_its_budget():
+    """Review 13: Fournil's February forecast is 8.83 bookings, yet its first sponsored
+    post (21 Feb) sold March; the announcement of a month's sessions, posted in the days
+    before it, is paid from that month's budget (``Idea.sells``)."""
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    months = {i["text"]: i["sells"] for i in plan.channels.ideas if i.get("sells")}
+    first = min((s for s in plan.channels.slots if s.sponsored and s.base_idea in months),
+                key=lambda s: s.date)
+    assert first.base_idea in months and first.date < months[first.base_idea] + "-01"
+    spent = {r["month"][:7] for r in plan.paid.monthly if r["spend"] > r.get("opening", 0)}
+    assert months[first.base_idea] == min(spent)  # the first month with workshop spend
