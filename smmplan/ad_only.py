@@ -82,3 +82,14 @@ def split_ads_only(slots: list, evergreen: list, moments: list, tr, register: st
          tr, register)
     slots.sort(key=lambda s: (s.date, s.time, s.platform, s.ad_only))
     return ads
+
+
+def repeated_ads(slots: list) -> int:
+    """The ads only that carry the idea of a sponsored feed post of their platform within
+    ``calendar.sponsored_repeat_days`` before them (``repeats``: the post once in the feed,
+    its extra paid weight as ads), for the calendar's note."""
+    days = int(content_facts()["calendar"]["sponsored_repeat_days"])
+    feed = [s for s in slots if s.sponsored and not s.ad_only]
+    return sum(any(f.platform == a.platform and f.base_idea == a.base_idea and 0 <= (
+        dt.date.fromisoformat(a.date) - dt.date.fromisoformat(f.date)).days <= days
+        for f in feed) for a in slots if a.ad_only)

@@ -119,3 +119,15 @@ def test_a_months_sessions_are_sponsored_before_it_starts_from_its_budget():
     assert first.base_idea in months and first.date < months[first.base_idea] + "-01"
     spent = {r["month"][:7] for r in plan.paid.monthly if r["spend"] > r.get("opening", 0)}
     assert months[first.base_idea] == min(spent)  # the first month with workshop spend
+
+
+def test_the_calendar_says_which_ads_carry_a_post_already_in_the_feed():
+    from smmplan.ad_only import repeated_ads
+    from smmplan.views.channels import _calendar_notes
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    again = repeated_ads(plan.channels.slots)
+    assert again >= 3  # "les dates de juillet", 27 and 30 June: ads, not feed posts
+    days = int(calendar_rules()["sponsored_repeat_days"])
+    note = plan.tr.plural("channels.calendar_ad_only_repeat", again, days=days)
+    assert note in _calendar_notes(plan)
