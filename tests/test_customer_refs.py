@@ -65,3 +65,14 @@ def test_cloudlines_calendar_needs_its_reference_list_not_a_customer_a_post():
     assert (f"{counts['Cloudline Enterprise']} Cloudline Enterprise customers who agree to be "
             "named") in needs
     assert f"{counts['Cloudline Teams']} Cloudline Teams customers" in needs
+
+
+def test_customer_proof_hooks_do_not_end_on_the_offers_description():
+    """Review 13: "…and the payback period: SSO, audit logs, dedicated success manager."
+    (the brief's offer description pasted after a colon, on 57 posts)."""
+    plan = cloudline()
+    tails = [f": {o.description.rstrip('.')}" for o in plan.brief.offer if o.description]
+    assert tails
+    pasted = [s.idea for s in plan.channels.slots
+              if any(s.idea.rstrip(".").endswith(t) for t in tails)]
+    assert pasted == []
