@@ -76,3 +76,13 @@ def test_customer_proof_hooks_do_not_end_on_the_offers_description():
     pasted = [s.idea for s in plan.channels.slots
               if any(s.idea.rstrip(".").endswith(t) for t in tails)]
     assert pasted == []
+
+
+def test_a_differentiator_is_never_called_a_habit_the_brand_refuses():
+    """"The industry habit we refuse: Priced per workflow, not per seat" said the opposite
+    of the brand's offer (as Lune's "What we will not do: Free repairs for two years")."""
+    plan = cloudline()
+    titles = {s.idea.split(" — ")[0] for s in plan.channels.slots}
+    for d in plan.brief.brand.differentiators:
+        assert not any(t.endswith(f"refuse: {d}") for t in titles)
+        assert f"{d}: the industry habit it replaces" in titles
