@@ -290,14 +290,17 @@ def sponsorable_formats(formats: set[str], types: set[str]) -> set[str]:
 
 def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
                   monthly: list[dict] | None = None,
-                  fit: Callable[[Slot], int | None] | None = None) -> None:
+                  fit: Callable[[Slot], int | None] | None = None,
+                  month_of: Callable[[Slot], str] | None = None) -> None:
     """Sponsored posts only on platforms with a paid budget, their number in proportion to
     each platform's spend (as many as the calendar proposed: showcase posts in a format the
     budget chapter sponsors), shared over the months as the budget chapter spends
     (``monthly``: its rows of month, platform and spend; evenly without them), each month
     at most as many as it has posts that ``fit`` allows (None: not to sponsor; -1: a key
     moment's post that sells, always taken first; 0: a post that already carries what to
-    sell, taken next; 1: one that can be given it); within a month, spread over its days."""
+    sell, taken next; 1: one that can be given it); within a month, spread over its days.
+    A post counts in its month, or the one ``month_of`` says it sells (a month's sessions,
+    announced in the days before it starts: paid from that month's budget)."""
     fit = fit or (lambda s: 0)
     paid = {p: v for p, v in paid_spend.items() if v > 0}
     proposed = sum(s.sponsored for s in slots)
@@ -315,12 +318,13 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
         if s.moment:
             copies.setdefault(s.moment, []).append(s)
     fitting: dict[str, dict[str, list[tuple[int, Slot]]]] = {p: {} for p in spend}
+    month_of = month_of or (lambda s: s.date[:7])
     for s in slots:
         if s.platform in spend:
             rank = fit(s)
             fitting[s.platform].setdefault(s.date[:7], [])
             if rank is not None:
-                fitting[s.platform][s.date[:7]].append((rank, s))
+                fitting[s.platform].setdefault(month_of(s), []).append((rank, s))
     # a platform with fewer posts that fit than its share asks for lowers the total, so
     # every platform's sponsored posts keep its share of the spend (one value)
     room = {p: sum(len(v) for v in m.values()) for p, m in fitting.items()}

@@ -58,6 +58,7 @@ from .channel_choice import (
     sector_fit,
 )
 from .creator_posts import place_creator_posts
+from .customer_refs import cap_references
 from .exports.posts import read_posts
 from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     allocate_frequency,
@@ -562,8 +563,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         fit = sponsor_fit(paid, sponsored_formats, chosen, aware)
         no_ads = no_ads_days(brief) | no_paid_days(brief)  # Christmas Day, buyers away
         series = {m.text for m in moments if m.staple == "month"}  # a monthly story: organic
+        sold = {m.text: m.sells for m in moments if m.sells}  # a month's sessions: its budget
         sponsor_slots(slots, paid_spend, without_opening(paid_monthly),
-                      lambda s: None if s.date in no_ads or s.base_idea in series else fit(s))
+                      lambda s: None if s.date in no_ads or s.base_idea in series else fit(s),
+                      lambda s: sold.get(s.base_idea, s.date[:7]))
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
@@ -576,6 +579,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                       copy_register(brief))
     cap_quiet_weeks(slots, brief)  # buyers away (year-end break): a post a day at most
     vary_repeats(slots, tr, evergreen)
+    cap_references(slots, brief, tr, evergreen)  # named customers a month, then recuts
     recount(kept, slots, weeks)  # the frequency is the calendar's: quiet days, reminders, ideas
     shown = placed(moments, slots)
     return Channels(
@@ -639,6 +643,7 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets,
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr, evergreen)
+    cap_references(channels.slots, brief, tr, evergreen)
     kept, period = [c for c in channels.choices if c.kept], brief.client.period
     recount(kept, channels.slots, ((period.end - period.start).days + 1) / 7)
     channels.planned_posts = round(sum(c.posts_per_week for c in kept), 1)

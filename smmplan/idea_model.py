@@ -70,6 +70,12 @@ class Idea:
     # product, one post each, not one idea per product)
     turns: tuple = ()
     launch: bool = False  # a first look at what is new: none after a delivery cut-off
+    # each numbered post names a new customer (data/sectors/<kind>.yaml ideas[].reference):
+    # capped a month by the sector's ``references`` (customer_refs.py), the rest recuts
+    reference: bool = False
+    # the month ("YYYY-MM") whose sessions it announces, before that month starts: its
+    # sponsored post is paid from that month's budget (calendar_slots.sponsor_slots)
+    sells: str = ""
 
     def closed(self, slot) -> bool:
         """Whether a post (its ``date`` and ``time``) may not carry the idea: in its
@@ -128,7 +134,8 @@ def template_fields(template: dict, book: dict, no_show: frozenset[str]) -> dict
             "occurs": dict(template.get("occurs", {})), "no_show": no_show,
             "lever": template.get("lever", ""), "cadence": template.get("cadence", ""),
             "per_year": template.get("per_year"), "staple": template.get("staple", ""),
-            "window": tuple(template.get("window", ())), "supply": supply_of(template, book)}
+            "window": tuple(template.get("window", ())), "supply": supply_of(template, book),
+            "reference": bool(template.get("reference"))}
 
 
 def supply_of(template: dict, book: dict) -> tuple:

@@ -273,7 +273,7 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                         hook, "reserve", offer=line.name,
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
                         date=day.isoformat(), lead_days=10 if day < first else 6, posts=1,
-                        once=True))
+                        once=True, sells=first.isoformat()[:7]))
     for d in held.reminded() if held else []:
         when = format_date(d, "EEEE d MMMM", locale=tr.locale)
         out.append(Idea("showcase", tr.t("ideas.session_reminder_topic", line=line.name,

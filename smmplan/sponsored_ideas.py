@@ -5,8 +5,11 @@ sells, cut in a format the budget sponsors where the sale is bought."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .catalogue import content_facts
 from .i18n import Translator
+from .idea_repeats import cadence_period
 from .ideas import Idea, fill, fits, give, idea_caps
 
 
@@ -99,6 +102,72 @@ def sponsor_fit(paid: list[Idea], formats: set[str], selling: set[str] | None = 
     return rank
 
 
+class FeedIdeas:
+    """Where each idea is on each platform's feed (ads-only creatives aside) and which
+    periods each series with a cadence has a post in, kept up to date as ideas are given
+    (``move``), so a sponsored post is never given a repeat (``repeats``)."""
+
+    def __init__(self, slots: list, ideas: list[Idea]) -> None:
+        self.days = int(content_facts()["calendar"]["sponsored_repeat_days"])
+        self.ideas = {i.text: i for i in ideas}
+        self.on: dict[tuple[str, str], list[dt.date]] = {}
+        self.periods: dict[tuple[str, str], int] = {}
+        for s in slots:
+            self._count(s, s.base_idea, 1)
+
+    def _count(self, slot, text: str, sign: int) -> None:
+        if getattr(slot, "ad_only", False) or not text:
+            return
+        day = dt.date.fromisoformat(slot.date)
+        mine = self.on.setdefault((slot.platform, text), [])
+        mine.append(day) if sign > 0 else mine.remove(day)
+        idea = self.ideas.get(text)
+        if idea is not None and idea.cadence:
+            key = (idea.series, cadence_period(idea.cadence, slot.date))
+            self.periods[key] = self.periods.get(key, 0) + sign
+
+    def move(self, slot, text: str) -> None:
+        """``slot`` carries ``text`` instead of its idea (call before ``give``)."""
+        self._count(slot, slot.base_idea, -1)
+        self._count(slot, text, 1)
+
+    def repeats(self, idea: Idea, slot) -> bool:
+        """Whether ``idea`` on ``slot`` repeats a post of its platform's feed within
+        ``calendar.sponsored_repeat_days``, or is its series' second post in the period of
+        its cadence ("New in ... this month": once a month); never for an ad only, nor
+        for a series whose every post is a new entry (``Idea.turns``: customer story #3,
+        then #4) but by its cadence."""
+        if getattr(slot, "ad_only", False):
+            return False
+        own = slot.base_idea == idea.text
+        day = dt.date.fromisoformat(slot.date)
+        near = sum(abs((d - day).days) <= self.days
+                   for d in self.on.get((slot.platform, idea.text), []))
+        if near > own and not idea.turns:
+            return True
+        if not idea.cadence:
+            return False
+        return self.periods.get((idea.series, cadence_period(idea.cadence, slot.date)),
+                                0) > own
+
+
+def earlier_sponsored(slots: list, days: int) -> set[int]:
+    """The sponsored posts (ids, ads only aside) whose idea a later sponsored post of their
+    platform carries within ``days`` (a key moment's teaser and reminder, both sponsored):
+    the later stays, the earlier is given another idea that sells."""
+    last: dict[tuple[str, str], dt.date] = {}
+    out = set()
+    for s in sorted(slots, key=lambda s: (s.date, s.time), reverse=True):
+        if not s.sponsored or getattr(s, "ad_only", False) or not s.base_idea:
+            continue
+        day, key = dt.date.fromisoformat(s.date), (s.platform, s.base_idea)
+        if key in last and (last[key] - day).days <= days:
+            out.add(id(s))
+        else:
+            last[key] = day
+    return out
+
+
 def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: str = "vous",
                       evergreen: list[Idea] | None = None, moments: list[Idea] = (),
                       selling: set[str] | None = None, aware: list[Idea] = ()) -> None:
@@ -119,20 +188,28 @@ def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: s
     on_day: dict[str, set[str]] = {}
     for s in slots:
         on_day.setdefault(s.date, set()).add(s.base_idea)
+    by_text = {i.text: i for i in [*(evergreen or []), *moments, *paid, *aware]}
+    feed = FeedIdeas(slots, list(by_text.values()))
+    own = {id(s) for s in slots if s.moment} - earlier_sponsored(slots, feed.days)  # a key
+    # moment's own posts keep it, but its teaser when its reminder is sponsored too
     for s in slots:
         sells = selling is None or s.platform in selling
         pool, known = (paid, texts) if sells else (list(aware), aware_texts)
-        if not s.sponsored or (s.base_idea in known and uses.get(s.base_idea, 0) <= cap):
+        if not s.sponsored or (s.base_idea in known and uses.get(s.base_idea, 0) <= cap and (
+                id(s) in own or not feed.repeats(by_text[s.base_idea], s))):
             continue
         found = [i for i in pool if fits(i, s)]
+        found = [i for i in found if not feed.repeats(i, s)] or found
         if found:
             if s.base_idea in known:
                 uses[s.base_idea] -= 1
-            idea = min(found, key=lambda i: (uses.get(i.text, 0) >= max(cap, len(i.turns)),
+            idea = min(found, key=lambda i: (feed.repeats(i, s),
+                                             uses.get(i.text, 0) >= max(cap, len(i.turns)),
                                              i.pillar != s.pillar,
                                              i.text in on_day[s.date], uses.get(i.text, 0)))
             on_day[s.date].add(idea.text)
             uses[idea.text] = uses.get(idea.text, 0) + 1
+            feed.move(s, idea.text)
             give(s, idea, tr, register)
     if evergreen is None:
         return

@@ -12,7 +12,9 @@ sessions (``sessions.py``):
 - a topic from the brief, in turn: the playbook's webinar theme that answers a persona's
   need (its ``themes``' ``match`` words in the persona's message or description; the
   persona's own note and name are never a public title), with the offer line it buys, a
-  differentiator shown live, an offer line shown by a customer;
+  differentiator's theme (never a second webinar on a persona's theme), an offer line
+  shown by a customer; a topic told again in the year is its next part, with another
+  customer, so no title repeats word for word;
 - the calendar's lives are those webinars: a month's live moves onto its webinar's day,
   a live of a month without one becomes the platform's next format.
 """
@@ -59,17 +61,38 @@ def webinar_dates(brief: Brief, closed: set[str] | frozenset = frozenset()) -> l
 
 def webinar_subjects(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
     """The webinars' subjects, in turn: each persona's theme (with the offer line it buys),
-    each differentiator, each offer line (module docstring); each with the offer line it is
-    about ("" for none), so its calls to action follow that line's buying path."""
-    def clean(text: str) -> str:
-        return text.strip().rstrip(".")
-
+    each differentiator's (``diff_subjects``), each offer line (module docstring); each
+    with the offer line it is about ("" for none), so its calls to action follow that
+    line's buying path."""
     personas = persona_themes(brief, tr)
-    diffs = [(tr.t("ideas.webinar_subject_diff", diff=clean(d)), "")
-             for d in brief.brand.differentiators]
+    diffs = [(title, "") for title in diff_subjects(brief, tr, {t for t, _ in personas})]
     offers = [(tr.t("ideas.webinar_subject_offer", offer=o.name), o.name) for o in brief.offer]
     mixed = [s for group in itertools.zip_longest(personas, diffs, offers) for s in group if s]
     return mixed or [(tr.t("ideas.webinar_subject_brand", brand=brief.client.name), "")]
+
+
+def diff_subjects(brief: Brief, tr: Translator, taken: set[str]) -> list[str]:
+    """A webinar subject per differentiator: the first playbook theme not yet ``taken``
+    whose ``match`` words it uses (a price model: "What it costs: a customer's bill, line
+    by line"); none when only a taken theme matches it (a certification the persona's
+    security review already covers: no second security webinar); else the differentiator
+    with the buyers' questions answered live (never "shown live": a price model or a
+    certification cannot be shown)."""
+    from .idea_model import copy_register
+
+    themes = (webinar_rule(brief) or {}).get("themes", [])
+    taken, out = set(taken), []
+    for d in brief.brand.differentiators:
+        text = d.casefold()
+        titles = [tr.text(t["title"], copy_register(brief)) for t in themes
+                  if any(w in text for w in t["match"])]
+        free = [t for t in titles if t not in taken]
+        if free:
+            taken.add(free[0])
+            out.append(free[0])
+        elif not titles:
+            out.append(tr.t("ideas.webinar_subject_diff", diff=d.strip().rstrip(".")))
+    return out
 
 
 def persona_themes(brief: Brief, tr: Translator) -> list[tuple[str, str]]:
@@ -99,6 +122,9 @@ def webinar_ideas(brief: Brief, tr: Translator) -> list:
     out = []
     for n, day in enumerate(webinar_dates(brief)):
         subject, offer = subjects[n % len(subjects)]
+        if n >= len(subjects):  # a topic told again: its next part, with another customer
+            subject = tr.t("ideas.webinar_subject_again", subject=subject,
+                           n=n // len(subjects) + 1)
         when = tr.weekday_date(day)
         moment = tr.t("ideas.webinar_moment", date=when)
         announce = int(rule["announce_days"])

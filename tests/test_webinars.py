@@ -48,7 +48,31 @@ def test_each_webinar_has_its_registration_sequence_with_topics_from_the_brief()
         dates = sorted(dt.date.fromisoformat(i.date) for i in mine)
         assert [(d - day).days for d in dates][:3] == [-11, -1, 0] and (dates[3] - day).days > 0
     texts = " ".join(i.topic for i in ideas)
-    assert "Priced per workflow" in texts
+    assert "What it costs: a customer's bill" in texts  # "Priced per workflow, not per seat"
+
+
+def test_webinar_titles_never_repeat_and_a_differentiator_is_never_shown_live():
+    """Review 13: Feb = Oct, Mar = Nov, Apr = Dec, May = Jan word for word; "Priced per
+    workflow, not per seat, shown live"; the Aug and Sep webinars both on security. A
+    topic told again is its next part, a differentiator takes a playbook theme (or the
+    buyers' questions), never a persona's theme a second time."""
+    brief = b2b()
+    for tr in (Translator("en", "en_US", "USD"), Translator("fr", "fr_FR", "USD")):
+        ideas = webinar_ideas(brief, tr)
+        start = tr.t("ideas.webinar_announce_topic", date="", subject="").split(" ")[0]
+        titles = [i.topic.split(": ", 1)[1] if ": " in i.topic else i.topic
+                  for i in ideas if i.topic.startswith(start)]
+        assert len(titles) == 12 and len(set(titles)) == 12
+        assert not any("shown live" in t or "montré en direct" in t for t in titles)
+        bare = [t.split(" (")[0] for t in titles]  # the topic, without "part 2"
+        assert all(a != b for a, b in zip(bare, bare[1:], strict=False))
+        security = [t for t in bare if "SOC 2" in t or "SSO" in t]
+        assert len(set(security)) == 1  # one security topic, not a second from the diff
+    raw = standalone(example_raw("b2b-software"))
+    raw["brand"]["differentiators"] = ["Carbon-neutral hosting"]  # no theme matches it
+    tr = Translator("en", "en_US", "USD")
+    texts = " ".join(i.topic for i in webinar_ideas(parse_brief(raw, Path("b.yaml")), tr))
+    assert "Carbon-neutral hosting: your questions answered live" in texts
 
 
 def test_a_personas_webinar_is_titled_by_the_playbooks_theme_not_the_brief_note():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..ad_only import repeated_ads
 from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..i18n import apply_register
@@ -417,6 +418,10 @@ def _calendar_notes(plan: Plan) -> list[str]:
     if ads:  # paid creatives off the feed (ad_only.py)
         out.append(tr.plural("channels.calendar_ad_only", ads, share=tr.percent(
             100 * float(calendar_rules()["sponsored_feed_share"]), 0)))
+        again = repeated_ads(ch.slots)
+        if again:  # a post sponsored in the feed once, its extra weight as ads
+            out.append(tr.plural("channels.calendar_ad_only_repeat", again, days=tr.number(
+                int(calendar_rules()["sponsored_repeat_days"]))))
     counts = idea_counts(ch.slots)
     if counts["ideas"]:
         out.append(tr.t("channels.calendar_ideas", ideas=tr.number(counts["ideas"]),

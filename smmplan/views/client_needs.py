@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..confirm_marks import to_confirm
+from ..customer_refs import reference_needs
 from ..new_shops import new_shops, new_shops_phrase
 from ..owner_title import owner_words
 from ..plan import Plan
@@ -52,6 +53,8 @@ def client_needs(plan: Plan) -> list[str]:
                                     if o.baseline.basis == "not_measurable"))
     if unmeasured:
         out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
+    out += reference_needs(brief, tr, plan.channels.slots, plan.channels.ideas,
+                           day(tr, brief.client.period.start - dt.timedelta(days=14)))
     out.append(tr.t("agency.need_assets_sector", assets=tr.text(book["assets"]))
                if "assets" in book else tr.t("agency.need_assets"))
     return out
