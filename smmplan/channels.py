@@ -64,6 +64,7 @@ from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     feed_lead,
     lead_rotation,
     maintenance_role,
+    overloaded,
     recount,
     weak_platforms,
 )
@@ -455,7 +456,6 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     today = {c.platform: c.posts_per_week or 0.0 for c in brief.situation.channels}
     allocate_frequency(kept, capacity - reminders - profiles, floors,
                        {p: cadence for p in weak}, stretch, today)
-    current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
     pillars = []
@@ -587,8 +587,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   and m.date <= brief.client.period.end.isoformat()],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
-        overloaded=current > capacity * 1.05, pillars=pillars, mix=storied, windows=windows,
-        windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
+        overloaded=overloaded(brief, capacity), pillars=pillars, mix=storied,
+        windows=windows, windows_basis=basis, timezone=tz, slots=slots, key_dates=dates,
+        approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
         conversion=conversion, closed=sorted(holidays_),
         idea_bound={c.platform: c.posts_per_week for c in kept

@@ -31,6 +31,12 @@ def rules() -> dict:
     return content_facts()["frequency_rules"]
 
 
+def overloaded(brief: Brief, capacity: float) -> bool:
+    """Whether the brief's posting today (its channels' posts a week) exceeds the posts a
+    week the team can sustain (``capacity``) by more than 5 %."""
+    return sum(c.posts_per_week or 0 for c in brief.situation.channels) > capacity * 1.05
+
+
 def engagement_rates(brief: Brief) -> dict[str, tuple[float, str]]:
     """The client's own engagement rate per platform it runs, with its basis: its post
     history (``channel_choice.history_rates``) when that covers two or more of its channels
