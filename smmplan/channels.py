@@ -136,6 +136,7 @@ class ChannelChoice:
     stretched: float = 0.0  # posts a week above its recommended maximum (stretch_max)
     reminders: float = 0.0  # of its posts a week, stories before booked sessions
     reminded: float = 0.0  # of those, the reminder stories (``Sessions.reminded``)
+    floor: str | None = field(default=None, metadata={"plan_json": False})  # allocate_frequency
 
 
 @dataclass

@@ -120,8 +120,10 @@ def _choice_rules(plan: Plan) -> str:
 def choice_reason(plan: Plan, c, kept: int) -> str:
     """Why a platform is kept or dropped, with the rule's figure (``channel_choice``)."""
     from ..channel_choice import rules
+    from ..frequency import lead_choice
 
     tr, r = plan.tr, rules()
+    lead = lead_choice([k for k in plan.channels.choices if k.kept])
     key = c.reason
     if c.kept and c.maintenance:
         return _maintenance_reason(plan, c)
@@ -129,17 +131,15 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
         return _held_reason(plan, c)
     if c.kept and c.cut:
         key = "kept_cut"
-    elif c.kept and c.protected:
-        lead = max((k for k in plan.channels.choices if k.kept), key=lambda k: k.score)
-        key = "kept_best" if lead is c or not lead.current_posts_per_week else "kept_best_lead"
+    elif c.kept and c.protected:  # the lead kept at today's: the others share what it leaves
+        key = "kept_best_lead" if lead.floor == "lead_today" else "kept_best"
     if key == "kept_home":  # the number capacity allows, before the home platforms
         kept -= sum(1 for k in plan.channels.choices if k.reason == "kept_home")
     text = tr.t(f"channels.reason.{key}", n=kept, channels=tr.plural("plural.channels", kept),
                 threshold=tr.percent(r["min_target_reach"], 0),
                 bar=tr.number(r["add_score"]), keep=tr.number(r["keep_score"]),
                 current=tr.number(c.current_posts_per_week or 0, 1),
-                lead=platform_label(max((k for k in plan.channels.choices if k.kept),
-                                        key=lambda k: k.score).platform))
+                lead=platform_label(lead.platform))
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
     if c.kept and c.reminders:  # what the count holds: feed posts and stories, no ad only
@@ -170,11 +170,11 @@ def _maintenance_reason(plan: Plan, c) -> str:
 
 def frequency_rules(plan: Plan) -> str:
     """The frequency conventions with their figures (``frequency.rules``)."""
-    from ..frequency import rules
+    from ..frequency import lead_choice, rules
 
     tr, r = plan.tr, rules()["maintenance"]
     kept = [c for c in plan.channels.choices if c.kept]
-    lead = max(kept, key=lambda c: c.score)
+    lead = lead_choice(kept)
     text = tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
                 weak=tr.percent(r["weak_engagement"] * 100, 0),
                 acquisition=tr.percent(r["weak_acquisition"], 0),
@@ -230,8 +230,10 @@ def _cadence(tr, value: float) -> str:
 def _held_reason(plan: Plan, c) -> str:
     """Why a kept platform posts less than the best-scored one: its score against the
     lead's (``frequency.allocate_frequency``)."""
+    from ..frequency import lead_choice
+
     tr = plan.tr
-    lead = max((k for k in plan.channels.choices if k.kept), key=lambda k: k.score)
+    lead = lead_choice([k for k in plan.channels.choices if k.kept])
     return tr.t("channels.reason.kept_score", ratio=tr.percent(c.score / lead.score * 100, 0),
                 lead=platform_label(lead.platform))
 
