@@ -433,7 +433,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     # a booked workshop's reminder stories come first out of the team's hours, at a story's
     # hours against an average post's: the rest goes to the platforms' posts
     held = sessions(brief)
-    weeks = ((brief.client.period.end - brief.client.period.start).days + 1) / 7
+    weeks = brief.client.period.weeks
     reminders = len(held.dates) / weeks if held else 0.0
     cost = min(1.0, wl.families()["story"]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
     if reminders:
@@ -642,6 +642,6 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets,
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr, evergreen)
     kept, period = [c for c in channels.choices if c.kept], brief.client.period
-    recount(kept, channels.slots, ((period.end - period.start).days + 1) / 7)
+    recount(kept, channels.slots, period.weeks)
     channels.planned_posts = round(sum(c.posts_per_week for c in kept), 1)
     channels.ideas = [i.to_json() for i in evergreen + moments]

@@ -143,8 +143,7 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
     if c.kept and c.reminders:  # what the count holds: feed posts and stories, no ad only
-        period = plan.brief.client.period
-        weeks = ((period.end - period.start).days + 1) / 7
+        weeks = plan.brief.client.period.weeks
         ads = sum(s.platform == c.platform and s.ad_only for s in plan.channels.slots) / weeks
         text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1),
                      reminded=tr.number(c.reminded, 1),
@@ -204,7 +203,7 @@ def feed_gap(plan: Plan) -> str:
             plan.channels.planned_posts < plan.channels.capacity_posts - 0.05:
         return ""  # only where the hours, all used, are what holds the feed back
     period = brief.client.period
-    weeks = ((period.end - period.start).days + 1) / 7
+    weeks = period.weeks
     text = ""
     for c in plan.channels.choices:
         today = c.current_posts_per_week or 0.0
@@ -383,8 +382,7 @@ def content_plan(plan: Plan) -> Section:
 def _outside_notes(plan: Plan) -> list[str]:
     """What the calendar posts outside each platform's best windows, and at what hours."""
     tr, ch = plan.tr, plan.channels
-    period = plan.brief.client.period
-    weeks = ((period.end - period.start).days + 1) / 7
+    weeks = plan.brief.client.period.weeks
     out = []
     for row in outside_windows(ch.slots, ch.windows, weeks):
         name = platform_label(row["platform"])
