@@ -196,7 +196,7 @@ def feed_gap(plan: Plan) -> str:
     with what keeping today's posting would take: the hours a week of its feed formats
     (``team.work_rows``) and their cost over the plan at the bought hour's rate."""
     from .. import workload as wl
-    from ..team import _hour_a_week, work_rows
+    from ..team import hour_a_week, work_rows
 
     brief, tr = plan.brief, plan.tr
     if brief.client.size != "sme" or \
@@ -217,7 +217,7 @@ def feed_gap(plan: Plan) -> str:
         text += " " + tr.t("channels.feed_gap", platform=platform_label(c.platform),
                            feed=tr.number(len(feed) / weeks, 1), today=tr.number(today, 1),
                            hours=tr.number(hours, 1),
-                           cost=tr.money(hours * _hour_a_week(brief, plan.paid.rate)))
+                           cost=tr.money(hours * hour_a_week(brief, plan.paid.rate)))
     return text
 
 
