@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from .benchmarks import benchmark_cpa
 from .catalogue import paid_facts
 from .conversion_cost import stop_thresholds
 from .goal_gap import held_by_cap
@@ -65,11 +66,8 @@ def held_back_test(plan) -> dict | None:
                     first + dt.timedelta(weeks=int(facts["start_weeks"])))
     decide = start + dt.timedelta(weeks=int(facts["weeks"]))
     model = next((m for m in paid.models if m.get("platform") == platform), None)
-    bench = None
-    if model:
-        cpm, ctr, cvr = (model.get(k, {}).get("mid") for k in ("cpm", "ctr", "cvr"))
-        if cpm and ctr and cvr:
-            bench = round(cpm / 1000 / (ctr / 100) / (cvr / 100), 2)
+    bench = benchmark_cpa(model) if model else None
+    bench = round(bench, 2) if bench is not None else None
     excluded = next((e.get("reason") for e in paid.excluded if e.get("platform") == platform),
                     None)
     rest = round(held - budget, 2)

@@ -33,6 +33,7 @@ import datetime as dt
 import math
 import re
 
+from .benchmarks import benchmark_cpa
 from .dates import monday_on_or_after, month_end
 from .paths import data_yaml
 
@@ -134,10 +135,10 @@ def _warm_cost(paid, platform: str, model: dict) -> tuple[float | None, str]:
     pool = ((paid.calibration or {}).get(platform) or {}).get("retargeting") or {}
     if pool.get("cpa"):
         return float(pool["cpa"]), "history"
-    cpm, ctr, cvr = (model.get(k, {}).get("mid") for k in ("cpm", "ctr", "cvr"))
-    if not (cpm and ctr and cvr):
+    cpa = benchmark_cpa(model)
+    if cpa is None:
         return None, ""
-    return cpm / 1000 / (ctr / 100) / (cvr / 100) * facts()["warm_cost_ratio"], "benchmark"
+    return cpa * facts()["warm_cost_ratio"], "benchmark"
 
 
 def _ads_orders_year(paid) -> float | None:
