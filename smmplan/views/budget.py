@@ -110,11 +110,16 @@ def budget_decisions(plan: Plan) -> list[str]:
     tr, paid = plan.tr, plan.paid
     tot = paid.totals
     tests = {t["platform"]: t for t in paid.tests}  # dated, capped tests (trial_test)
-    split = tr.join([f"{platform_label(c.platform)} {tr.money(c.spend)} "
-                     f"({tr.percent(c.spend / paid.total * 100, 0)}"
-                     + (tr.t("summary_budget.split_test", weeks=tr.number(
-                         tests[c.platform]["weeks"]), end=day(tr, dt.date.fromisoformat(
-                             tests[c.platform]["end"]))) if c.platform in tests else "") + ")"
+
+    def share(c) -> str:  # "(40 %)", with its test's weeks and end when it is a test
+        pct = tr.percent(c.spend / paid.total * 100, 0)
+        if c.platform not in tests:
+            return tr.t("summary_budget.split_share", share=pct)
+        t = tests[c.platform]
+        return tr.t("summary_budget.split_test", share=pct, weeks=tr.number(t["weeks"]),
+                    end=day(tr, dt.date.fromisoformat(t["end"])))
+
+    split = tr.join([f"{platform_label(c.platform)} {tr.money(c.spend)} {share(c)}"
                      for c in sorted(paid.channels, key=lambda c: -c.spend) if c.spend > 0])
     ref, against = split_reference(plan)
     return [tr.t("summary_budget.split", split=split),
