@@ -86,6 +86,15 @@ def sector_cvr_rows(sector_kind: str | None, kind: str) -> list[dict]:
     return [r for r in rows if r["industry"] in industries]
 
 
+def benchmark_cpa(model: dict) -> float | None:
+    """The cost per conversion a paid model's mid benchmark rates imply (``cpm`` a thousand
+    impressions, ``ctr`` and ``cvr`` in %); None when one of them is missing."""
+    cpm, ctr, cvr = (model.get(k, {}).get("mid") for k in ("cpm", "ctr", "cvr"))
+    if not (cpm and ctr and cvr):
+        return None
+    return cpm / 1000 / (ctr / 100) / (cvr / 100)
+
+
 def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase",
                         sector_kind: str | None = None) -> dict[str, Range]:
     """CPM (plan currency), CTR and CVR (%) ranges for a platform from data/benchmarks.csv.

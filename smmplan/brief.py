@@ -66,6 +66,11 @@ class Period(_Model):
         return add_months(self.start, self.months) - dt.timedelta(days=1)
 
     @property
+    def weeks(self) -> float:
+        """The plan's length in weeks, both its first and last day included."""
+        return ((self.end - self.start).days + 1) / 7
+
+    @property
     def month_starts(self) -> list[dt.date]:
         """The first day of each of the plan's months, from the first month that starts on
         or after ``start`` (one list for every chapter: forecasts, trajectories, P&L)."""

@@ -65,6 +65,7 @@ from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     feed_lead,
     lead_rotation,
     maintenance_role,
+    overloaded,
     recount,
     weak_platforms,
 )
@@ -136,6 +137,7 @@ class ChannelChoice:
     stretched: float = 0.0  # posts a week above its recommended maximum (stretch_max)
     reminders: float = 0.0  # of its posts a week, stories before booked sessions
     reminded: float = 0.0  # of those, the reminder stories (``Sessions.reminded``)
+    floor: str | None = field(default=None, metadata={"plan_json": False})  # allocate_frequency
 
 
 @dataclass
@@ -432,7 +434,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     # a booked workshop's reminder stories come first out of the team's hours, at a story's
     # hours against an average post's: the rest goes to the platforms' posts
     held = sessions(brief)
-    weeks = ((brief.client.period.end - brief.client.period.start).days + 1) / 7
+    weeks = brief.client.period.weeks
     reminders = len(held.dates) / weeks if held else 0.0
     cost = min(1.0, wl.families()["story"]["sme"] / (wl.expected_sme_per_post(brief) or 1.0))
     if reminders:
@@ -456,7 +458,6 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     today = {c.platform: c.posts_per_week or 0.0 for c in brief.situation.channels}
     allocate_frequency(kept, capacity - reminders - profiles, floors,
                        {p: cadence for p in weak}, stretch, today)
-    current = sum(c.posts_per_week or 0 for c in brief.situation.channels)
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
     pillars = []
@@ -591,8 +592,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   and m.date <= brief.client.period.end.isoformat()],
         choices=choices, capacity_posts=round(capacity, 1),
         planned_posts=round(sum(c.posts_per_week for c in kept), 1),
-        overloaded=current > capacity * 1.05, pillars=pillars, mix=storied, windows=windows,
-        windows_basis=basis, timezone=tz, slots=slots, key_dates=dates, approval=approval,
+        overloaded=overloaded(brief, capacity), pillars=pillars, mix=storied,
+        windows=windows, windows_basis=basis, timezone=tz, slots=slots, key_dates=dates,
+        approval=approval,
         regional=regional_platforms(brief), live_commerce=live, selling=selling,
         conversion=conversion, closed=sorted(holidays_),
         idea_bound={c.platform: c.posts_per_week for c in kept
@@ -645,6 +647,6 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets,
     vary_repeats(channels.slots, tr, evergreen)
     cap_references(channels.slots, brief, tr, evergreen)
     kept, period = [c for c in channels.choices if c.kept], brief.client.period
-    recount(kept, channels.slots, ((period.end - period.start).days + 1) / 7)
+    recount(kept, channels.slots, period.weeks)
     channels.planned_posts = round(sum(c.posts_per_week for c in kept), 1)
     channels.ideas = [i.to_json() for i in evergreen + moments]

@@ -31,6 +31,12 @@ def rules() -> dict:
     return content_facts()["frequency_rules"]
 
 
+def overloaded(brief: Brief, capacity: float) -> bool:
+    """Whether the brief's posting today (its channels' posts a week) exceeds the posts a
+    week the team can sustain (``capacity``) by more than 5 %."""
+    return sum(c.posts_per_week or 0 for c in brief.situation.channels) > capacity * 1.05
+
+
 def engagement_rates(brief: Brief) -> dict[str, tuple[float, str]]:
     """The client's own engagement rate per platform it runs, with its basis: its post
     history (``channel_choice.history_rates``) when that covers two or more of its channels
@@ -54,6 +60,11 @@ def against_best(brief: Brief) -> dict[str, tuple[float, float]]:
     return {p: (rate, best[basis]) for p, (rate, basis) in engagement_rates(brief).items()}
 
 
+def lead_choice(kept: list[ChannelChoice]) -> ChannelChoice | None:
+    """The platform the plan leads with: the best-scored kept one (None when none is kept)."""
+    return max(kept, key=lambda c: c.score, default=None)
+
+
 def weak_platforms(kept: list[ChannelChoice], brief: Brief,
                    protected: set[str] | None = None) -> set[str]:
     """The kept platforms at a maintenance cadence: not one in ``protected`` (a best
@@ -65,7 +76,7 @@ def weak_platforms(kept: list[ChannelChoice], brief: Brief,
     it."""
     r = rules()["maintenance"]
     rates = against_best(brief)
-    lead = max(kept, key=lambda c: c.score, default=None)
+    lead = lead_choice(kept)
     weak = set()
     for c in kept:
         if c is lead or c.role == "conversion" or c.platform in (protected or set()) \
@@ -97,12 +108,13 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     a fair share of the capacity (an equal split between the kept platforms, within its
     recommended maximum), not only today's posting. The best-scored platform, the one the
     plan leads with, never posts less than today (``current``: today's feed posts a week)
-    either: the others' fair share is what its posting today leaves."""
+    either: the others' fair share is what its posting today leaves. Each platform's
+    ``floor`` says which of these floors applied: "best", "lead_today" or None."""
     if not kept:
         return
     facts = content_facts()["platforms"]
     today = floors or {}
-    lead = max(kept, key=lambda c: c.score)
+    lead = lead_choice(kept)
     keep = {lead.platform: (current or {})[lead.platform]} if (current or {}).get(
         lead.platform) and lead.platform not in today and len(kept) > 1 else {}
     fair = (capacity - sum(keep.values())) / (len(kept) - len(keep))
@@ -139,6 +151,8 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     for c in kept:
         c.protected = c.platform in today  # a best performer (the lead's floor is no label)
         c.cut = c.protected and c.posts_per_week < today[c.platform] - 1e-9
+        # the floor applied: a best performer's, the lead's today's posting, or none
+        c.floor = "best" if c.protected else "lead_today" if c.platform in keep else None
     _stretch(kept, capacity, set(ceilings or {}), facts, stretch)
 
 
@@ -151,7 +165,7 @@ def feed_lead(kept: list[ChannelChoice], today: dict[str, float],
     is left out for want of ideas (``channels.plan_channels``)."""
     if not kept:
         return ""
-    lead = max(kept, key=lambda c: c.score)
+    lead = lead_choice(kept)
     rotation = mix.get(lead.platform) or []
     share = sum(f != "story" for f in rotation) / (len(rotation) or 1)
     now = today.get(lead.platform) or 0.0

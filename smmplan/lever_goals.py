@@ -17,7 +17,7 @@ def programme_rate(o, paid) -> float | None:
     """The rate the past-buyer programme forecasts for objective ``o`` when it is the
     programme's goal (its KPI, the client's target) and falls short of the target; else
     None."""
-    r = getattr(paid, "retention", None)
+    r = paid.retention
     if not r or r.get("reaches") or not o.from_brief or o.target is None \
             or o.kpi != "repeat_purchase_rate" or r.get("target") != o.target:
         return None

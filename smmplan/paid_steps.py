@@ -9,11 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .catalogue import paid_facts
-
-
-def _plan_end(months: list[str]) -> dt.date:
-    last = dt.date.fromisoformat(months[-1])
-    return (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+from .dates import month_end
 
 
 def scale_steps(paid, decide: dt.date, test_budget: float, rest: float) -> dict:
@@ -24,7 +20,7 @@ def scale_steps(paid, decide: dt.date, test_budget: float, rest: float) -> dict:
     weeks, factor = int(facts["weeks"]), float(facts["step_factor"])
     top = max(paid.channels, key=lambda c: c.spend) if paid.channels else None
     cap = top.spend * 7 * weeks / 365 if top and top.spend > 0 else 0.0
-    end = _plan_end(paid.paid_months)
+    end = month_end(dt.date.fromisoformat(paid.paid_months[-1]))  # the plan's last day
     steps, last, left, start = [], test_budget, rest, decide
     while left > 0.5 and cap > 0 and start + dt.timedelta(weeks=weeks) <= end + dt.timedelta(1):
         budget = min(factor * last, cap, left)

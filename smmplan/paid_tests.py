@@ -14,14 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from .benchmarks import benchmark_cpa
 from .catalogue import paid_facts
 from .conversion_cost import stop_thresholds
+from .dates import monday_on_or_after
 from .goal_gap import held_by_cap
 from .paid_steps import scale_steps
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
 def held_back_test(plan) -> dict | None:
@@ -61,15 +59,12 @@ def held_back_test(plan) -> dict | None:
     months = paid.paid_months
     first = dt.date.fromisoformat(months[min(int(facts["bound_start_months"]), len(months) - 1)]
                                   if kind == "bound" else months[0])
-    start = _monday(first if kind == "bound" else
-                    first + dt.timedelta(weeks=int(facts["start_weeks"])))
+    start = monday_on_or_after(first if kind == "bound" else
+                               first + dt.timedelta(weeks=int(facts["start_weeks"])))
     decide = start + dt.timedelta(weeks=int(facts["weeks"]))
     model = next((m for m in paid.models if m.get("platform") == platform), None)
-    bench = None
-    if model:
-        cpm, ctr, cvr = (model.get(k, {}).get("mid") for k in ("cpm", "ctr", "cvr"))
-        if cpm and ctr and cvr:
-            bench = round(cpm / 1000 / (ctr / 100) / (cvr / 100), 2)
+    bench = benchmark_cpa(model) if model else None
+    bench = round(bench, 2) if bench is not None else None
     excluded = next((e.get("reason") for e in paid.excluded if e.get("platform") == platform),
                     None)
     rest = round(held - budget, 2)

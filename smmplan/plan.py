@@ -28,6 +28,7 @@ from .community import Community, plan_community
 from .confirm_marks import unmark
 from .creators import CreatorCost, creator_cost
 from .fill_range import with_ranges
+from .frequency import overloaded
 from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
@@ -269,8 +270,7 @@ class Plan:
             channels.capacity_posts = capacity  # the team's own capacity, as estimated
             # today's posting is over what the team sustains only against that capacity,
             # not against the option's posting the calendar was rebuilt on
-            channels.overloaded = sum(c.posts_per_week or 0 for c in
-                                      self.brief.situation.channels) > capacity * 1.05
+            channels.overloaded = overloaded(self.brief, capacity)
             if cut or budget is not None:
                 budget = channels.planned_posts
         channels.budget_posts = budget

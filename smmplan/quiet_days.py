@@ -91,12 +91,11 @@ def _cap_days(slots: list, brief: Brief) -> set[int]:
     return drop
 
 
-def cap_quiet_weeks(slots: list, brief: Brief) -> int:
+def cap_quiet_weeks(slots: list, brief: Brief) -> None:
     """Drop the posts past a quiet week's ``posts_per_day`` once the calendar is filled (a key
-    moment's post placed there, a post from people's own profiles); how many were dropped."""
+    moment's post placed there, a post from people's own profiles)."""
     drop = _cap_days(slots, brief)
     slots[:] = [s for s in slots if id(s) not in drop]
-    return len(drop)
 
 
 def thin_quiet_days(slots: list, brief: Brief) -> int:

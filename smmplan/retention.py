@@ -33,16 +33,14 @@ import datetime as dt
 import math
 import re
 
+from .benchmarks import benchmark_cpa
+from .dates import monday_on_or_after, month_end
 from .paths import data_yaml
 
 
 def facts() -> dict:
     """data/retention.yaml."""
     return data_yaml("retention.yaml")
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
 def customer_base(customers: int, file_orders_year: float,
@@ -101,7 +99,7 @@ def review_date(start: dt.date, orders: float, months: int, end: dt.date,
     ``months``), a Monday, never after ``end``."""
     per_week = orders / months * 12 / 52 if months else 0.0
     weeks = math.ceil(wanted / per_week) if per_week > 0 else 10 ** 4
-    return min(_monday(start + dt.timedelta(weeks=weeks)), end)
+    return min(monday_on_or_after(start + dt.timedelta(weeks=weeks)), end)
 
 
 def email_tool(brief) -> str | None:
@@ -137,10 +135,10 @@ def _warm_cost(paid, platform: str, model: dict) -> tuple[float | None, str]:
     pool = ((paid.calibration or {}).get(platform) or {}).get("retargeting") or {}
     if pool.get("cpa"):
         return float(pool["cpa"]), "history"
-    cpm, ctr, cvr = (model.get(k, {}).get("mid") for k in ("cpm", "ctr", "cvr"))
-    if not (cpm and ctr and cvr):
+    cpa = benchmark_cpa(model)
+    if cpa is None:
         return None, ""
-    return cpm / 1000 / (ctr / 100) / (cvr / 100) * facts()["warm_cost_ratio"], "benchmark"
+    return cpa * facts()["warm_cost_ratio"], "benchmark"
 
 
 def _ads_orders_year(paid) -> float | None:
@@ -182,9 +180,8 @@ def programme(brief, paid) -> dict | None:
     if sized is None:
         return None
     first = dt.date.fromisoformat(paid.paid_months[0])
-    start = _monday(first + dt.timedelta(weeks=int(facts()["start_weeks"])))
-    last = dt.date.fromisoformat(paid.paid_months[-1])
-    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    start = monday_on_or_after(first + dt.timedelta(weeks=int(facts()["start_weeks"])))
+    end = month_end(dt.date.fromisoformat(paid.paid_months[-1]))
     review = review_date(start, sized["orders"], months, end, int(facts()["review_orders"]))
     return sized | {
         "platform": platform, "cpm": round(cpm, 2), "warm_cpa": round(warm, 2),

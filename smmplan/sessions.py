@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import statistics
 from dataclasses import dataclass
@@ -163,8 +164,6 @@ def held_to_sessions(brief: Brief, ideas: list) -> list:
     participants' photos) is dated each month instead (``session_photos``). The line
     keeps about a feed post a month; the rest of the feed goes to
     the other lines (the daily bake, the sourcing, the regulars)."""
-    import dataclasses
-
     held = sessions(brief)
     if held is None or not held.dates:
         return ideas

@@ -150,7 +150,7 @@ def existing_team_cost(brief: Brief, rate: float) -> float:
     return sum(fte * _loaded(brief, role, rate) for role, fte in own_team(brief).items())
 
 
-def _hour_a_week(brief: Brief, rate: float) -> float:
+def hour_a_week(brief: Brief, rate: float) -> float:
     """What one hour a week of a social media manager costs over the plan period when
     bought (SMEs buy hours): its share of a loaded FTE at the cheaper exact source,
     freelance or agency, as the team's hires are costed (``_staff``)."""
@@ -207,7 +207,7 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
         h = facts["hours"]
         existing, basis = owner_hours(brief)
         existing += brief.budget.in_house.get("social_media_manager", 0) * h["per_fte_week"]
-        bought = brief.budget.team / _hour_a_week(brief, rate) if brief.budget.team else 0.0
+        bought = brief.budget.team / hour_a_week(brief, rate) if brief.budget.team else 0.0
         hours = existing + bought
         levers = wl.totals(wl.rows({}, 0.0, wl.lever_units(brief)))["sme"]
         posts = max(0.0, (hours - h["base"] - channels * h["per_channel"] - levers)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import paid_facts
+from .dates import monday_on_or_after
 
 
 def capped_budget(share_amount: float, break_even: float | None) -> float:
@@ -28,7 +29,7 @@ def capped_budget(share_amount: float, break_even: float | None) -> float:
 
 def window(first_month: dt.date) -> tuple[dt.date, dt.date]:
     """The test's first and last day: ``weeks`` weeks from the first Monday of the month."""
-    start = first_month + dt.timedelta(days=(7 - first_month.weekday()) % 7)
+    start = monday_on_or_after(first_month)
     weeks = int(paid_facts()["test_share"].get("weeks", 4))
     return start, start + dt.timedelta(weeks=weeks, days=-1)
 

@@ -157,24 +157,21 @@ def webinar_ideas(brief: Brief, tr: Translator) -> list:
 
 
 def recorded_long_videos(mix: dict[str, list[str]], kept: list, brief: Brief,
-                         paid_spend: dict[str, float] | None) -> set[str]:
+                         paid_spend: dict[str, float] | None) -> None:
     """The platforms whose long videos are the webinars' recordings (data/content.yaml
     ``calendar.recorded_long_video``): with a webinar lever, a platform that hosts lives,
     has no paid spend and not the conversion role drops ``long_video`` from its formats (its
     lives stay on the channel as the recordings, its other posts are short cut-downs);
-    ``mix`` is changed in place. Returns those platforms."""
+    ``mix`` is changed in place (``views.posting_change.recorded_note`` reads it there)."""
     from .catalogue import content_facts
 
     if not content_facts()["calendar"].get("recorded_long_video") or webinar_rule(brief) is None:
-        return set()
-    out = set()
+        return
     for c in kept:
         formats = mix.get(c.platform, [])
         if "live" in formats and "long_video" in formats and c.role != "conversion" \
                 and (paid_spend or {}).get(c.platform, 0.0) <= 0:
             mix[c.platform] = [f for f in formats if f != "long_video"]
-            out.add(c.platform)
-    return out
 
 
 def webinar_lives(slots: list, brief: Brief, mix: dict[str, list[str]],

@@ -121,7 +121,7 @@ def test_paid_leads_a_month_stay_within_what_the_history_supports():
     for r in paid.monthly:
         by_month[r["month"]] = by_month.get(r["month"], 0.0) + r["conversions"]
     assert max(by_month.values()) <= most + 0.05
-    from smmplan.views.budget import _paid_months_notes
+    from smmplan.views.budget import paid_months_notes
 
-    notes = " ".join(_paid_months_notes(plan))
+    notes = " ".join(paid_months_notes(plan))
     assert plan.tr.number(most) in notes and "9" in notes  # the bound, stated

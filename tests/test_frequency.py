@@ -171,3 +171,30 @@ def test_the_lead_platform_keeps_todays_posting_first():
     assert by["instagram"].posts_per_week == 2.0
     assert by["facebook"].posts_per_week == 0.5
     assert by["facebook"].protected and not by["instagram"].protected
+
+
+def test_the_reason_says_the_lead_keeps_todays_posting_only_when_that_floor_applied():
+    """``allocate_frequency`` records the floor it applied; a best performer is told that
+    the lead keeps today's posting first only when the lead's floor was that (not when the
+    lead is itself a best performer, whose floor is the best performers' one)."""
+    from types import SimpleNamespace
+
+    from smmplan.i18n import Translator
+    from smmplan.views.channels import choice_reason
+
+    def reason(floors):
+        kept = [ChannelChoice("instagram", 95.0, 1.0, 1.0, 1.0, True, "conversion", "kept",
+                              current_posts_per_week=2.0),
+                ChannelChoice("facebook", 76.0, 1.0, 1.0, 1.0, True, "awareness", "kept",
+                              current_posts_per_week=0.5)]
+        allocate_frequency(kept, 4.0, floors, None, None, {"instagram": 2.0, "facebook": 0.5})
+        plan = SimpleNamespace(tr=Translator("en", "en_GB", "GBP"),
+                               channels=SimpleNamespace(choices=kept))
+        return [c.floor for c in kept], choice_reason(plan, kept[1], 2)
+
+    floors, text = reason({"facebook": 0.5})
+    assert floors == ["lead_today", "best"]
+    assert "Instagram leaves" in text
+    floors, text = reason({"facebook": 0.5, "instagram": 2.0})
+    assert floors == ["best", "best"]
+    assert "leaves" not in text and "equal share of the posts" in text

@@ -21,7 +21,7 @@ def _paid(channels, break_even=24.75, lead_values=None, basis="first_order"):
     total = sum(c.spend for c in channels)
     return SimpleNamespace(channels=channels, break_even_cpa=break_even,
                            lead_values=lead_values or {}, break_even_basis=basis,
-                           totals={"cpa": total / conv if conv else None})
+                           totals={"cpa": total / conv if conv else None}, tests=[])
 
 
 FOURNIL = [_channel("instagram", 1548, 540, 57.6), _channel("facebook", 252, 0, 7.86)]

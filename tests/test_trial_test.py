@@ -19,6 +19,7 @@ from smmplan.plan import Plan
 from smmplan.target_spend import trial_min, trial_platforms
 from smmplan.trial_test import capped_budget, window
 from smmplan.validation import load_brief
+from smmplan.views.base import day
 from smmplan.views.multiply import count_decimals, month_places
 
 from .conftest import example_raw
@@ -95,9 +96,12 @@ def test_the_plan_says_it_is_a_dated_test_everywhere(trial_plan):
 
     tr = plan.tr
     [test] = plan.paid.tests
-    end = tr.t("summary_budget.split_test", weeks=tr.number(test["weeks"]), end="")
+    spend = next(c.spend for c in plan.paid.channels if c.platform == test["platform"])
+    said = tr.t("summary_budget.split_test", share=tr.percent(spend / plan.paid.total * 100, 0),
+                weeks=tr.number(test["weeks"]),
+                end=day(tr, dt.date.fromisoformat(test["end"])))
     summary = " ".join(budget_decisions(plan))
-    assert end.rstrip() in summary  # the split names the test
+    assert f"{tr.money(spend)} {said}" in summary  # the split names the test
     assert tr.t("budget.split_with_test", platforms="Facebook",
                 weeks=tr.number(test["weeks"])) in summary  # so does the gain claim
     rule = " ".join(stop_basis(plan))

@@ -26,15 +26,15 @@ from .base import (
     section_heading,
 )
 from .budget_notes import (
-    _bounds,
-    _leads,
-    _paid_months_notes,
+    bounds_notes,
     cost_note,
     cvr_notes,
     deal_note,
     demand_note,
     frequency_note,
     lead_value_note,
+    leads_suffix,
+    paid_months_notes,
     today_note,
 )
 from .cost_names import cost_names_note
@@ -110,11 +110,16 @@ def budget_decisions(plan: Plan) -> list[str]:
     tr, paid = plan.tr, plan.paid
     tot = paid.totals
     tests = {t["platform"]: t for t in paid.tests}  # dated, capped tests (trial_test)
-    split = tr.join([f"{platform_label(c.platform)} {tr.money(c.spend)} "
-                     f"({tr.percent(c.spend / paid.total * 100, 0)}"
-                     + (tr.t("summary_budget.split_test", weeks=tr.number(
-                         tests[c.platform]["weeks"]), end=day(tr, dt.date.fromisoformat(
-                             tests[c.platform]["end"]))) if c.platform in tests else "") + ")"
+
+    def share(c) -> str:  # "(40 %)", with its test's weeks and end when it is a test
+        pct = tr.percent(c.spend / paid.total * 100, 0)
+        if c.platform not in tests:
+            return tr.t("summary_budget.split_share", share=pct)
+        t = tests[c.platform]
+        return tr.t("summary_budget.split_test", share=pct, weeks=tr.number(t["weeks"]),
+                    end=day(tr, dt.date.fromisoformat(t["end"])))
+
+    split = tr.join([f"{platform_label(c.platform)} {tr.money(c.spend)} {share(c)}"
                      for c in sorted(paid.channels, key=lambda c: -c.spend) if c.spend > 0])
     ref, against = split_reference(plan)
     return [tr.t("summary_budget.split", split=split),
@@ -232,7 +237,7 @@ def budget_allocation(plan: Plan) -> Section:
             "budget.cpa_below", platform=platform_label(note["platform"]),
             forecast=tr.money(note["forecast_cpa"], 2), history=tr.money(note["history_cpa"], 2),
             reason=tr.t(f"budget.cpa_reason.{note['reason']}")))))
-    bounds = _bounds(plan)
+    bounds = bounds_notes(plan)
     if bounds:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t("budget.bounds",
                                                                  bounds=tr.join(bounds)))))
@@ -333,7 +338,7 @@ def budget_scenarios(plan: Plan) -> Section:
                     budget=tr.money(paid.break_even_budget),
                     cpa=tr.money(paid.break_even_cpa, 2))
     elif _seats_full(paid) is not None:
-        text = tr.t("budget.seats_full" + _leads(paid), budget=tr.money(_seats_full(paid)),
+        text = tr.t("budget.seats_full" + leads_suffix(paid), budget=tr.money(_seats_full(paid)),
                     line=paid.seats["line"], seats=tr.number(
                         paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))))
         text = " ".join(filter(None, [text, monthly_cap_note(plan)]))
@@ -399,7 +404,7 @@ def budget_forecast(plan: Plan) -> Section:
             demand=tr.percent((p["demand"] - 1) * 100, 0),
             cpm=tr.percent((p["cpm"] - 1) * 100, 0), spend=tr.money(p["spend"]),
             mean=tr.money(p["mean"])))) for p in paid.peaks],
-        *[Html(render("paragraph.html.j2", text=t)) for t in _paid_months_notes(plan)],
+        *[Html(render("paragraph.html.j2", text=t)) for t in paid_months_notes(plan)],
         *([Html(render("paragraph.html.j2", text=deal))] if (deal := deal_note(plan)) else []),
         plan.record.figure("monthly_forecast", "budget",
                            charts.monthly_chart(paid.monthly, tr, plan.theme)),

@@ -277,7 +277,7 @@ def frequency_note(plan: Plan) -> list:
                         text=tr.t("budget.frequency", platforms=tr.join(parts))))]
 
 
-def _leads(paid) -> str:
+def leads_suffix(paid) -> str:
     """The locale key suffix of the seat-cap notes when the cap is a lead goal's bound
     (``lead_bound``) rather than an offer line's free seats."""
     return "_leads" if (paid.seats or {}).get("bound") else ""
@@ -289,7 +289,7 @@ def _bound(seats: dict) -> dict:
     return {"baseline": round(b["baseline"], 1), "multiple": f"{b['multiple']:g}"} if b else {}
 
 
-def _bounds(plan: Plan) -> list[str]:
+def bounds_notes(plan: Plan) -> list[str]:
     """Each planned platform's bounds from the brief (and scenario), in words: they apply
     to the platform's whole spend, awareness and conversions together."""
     tr = plan.tr
@@ -311,7 +311,7 @@ def _bounds(plan: Plan) -> list[str]:
     return out
 
 
-def _paid_months_notes(plan: Plan) -> list[str]:
+def paid_months_notes(plan: Plan) -> list[str]:
     """No paid spend in the paid set-up months (``paid_months.setup_months``); bookings
     capped at the free seats."""
     tr, paid = plan.tr, plan.paid
@@ -326,11 +326,12 @@ def _paid_months_notes(plan: Plan) -> list[str]:
     if paid.seats:
         s = paid.seats
         out.append(tr.t("budget.seats_cap_leads", free=tr.number(s["free"]), **_bound(s))
-                   if _leads(paid) else seats_sentence(s, tr, lambda d: day(tr, d)))
+                   if leads_suffix(paid) else seats_sentence(s, tr, lambda d: day(tr, d)))
         if s.get("budget_before"):  # the break-even budget, else the envelope, it replaced
-            crossed = _leads(paid) and paid.break_even_budget and paid.break_even_cpa \
+            crossed = leads_suffix(paid) and paid.break_even_budget and paid.break_even_cpa \
                 and abs(s["budget_before"] - round(paid.break_even_budget, -2)) < 0.5
-            out.append(tr.t("budget.seats_total" + _leads(paid) + "_break_even" * bool(crossed),
+            out.append(tr.t("budget.seats_total" + leads_suffix(paid)
+                            + "_break_even" * bool(crossed),
                             total=tr.money(paid.total), before=tr.money(s["budget_before"]),
                             cpa=tr.money(paid.break_even_cpa or 0, 2)))
     return out
@@ -367,9 +368,10 @@ def demand_note(plan: Plan) -> str:
     full = [name(m) for m, c in by["conversions"].items()
             if seats and c >= month_free(seats, m) - 0.05]
     if full:  # the seat cap, not the cost of advertising, sets where the money goes
-        return tr.t("budget.demand_seats" + _leads(plan.paid), full=tr.join(full), peaks=tr.join([
-            format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),
-            **months) + _opening_aside(plan, opening) + aside
+        return tr.t("budget.demand_seats" + leads_suffix(plan.paid), full=tr.join(full),
+                    peaks=tr.join([format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale)
+                                   for m in peaks]), **months) \
+            + _opening_aside(plan, opening) + aside
     follows = pd.Timestamp(by["spend"].idxmax()).month in peaks  # else "follows it" is false
     return tr.t("budget.demand" if follows else "budget.demand_value", peaks=tr.join([
         format_date(dt.date(2000, m, 1), "MMMM", locale=tr.locale) for m in peaks]),

@@ -121,8 +121,10 @@ def _choice_rules(plan: Plan) -> str:
 def choice_reason(plan: Plan, c, kept: int) -> str:
     """Why a platform is kept or dropped, with the rule's figure (``channel_choice``)."""
     from ..channel_choice import rules
+    from ..frequency import lead_choice
 
     tr, r = plan.tr, rules()
+    lead = lead_choice([k for k in plan.channels.choices if k.kept])
     key = c.reason
     if c.kept and c.maintenance:
         return _maintenance_reason(plan, c)
@@ -130,22 +132,19 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
         return _held_reason(plan, c)
     if c.kept and c.cut:
         key = "kept_cut"
-    elif c.kept and c.protected:
-        lead = max((k for k in plan.channels.choices if k.kept), key=lambda k: k.score)
-        key = "kept_best" if lead is c or not lead.current_posts_per_week else "kept_best_lead"
+    elif c.kept and c.protected:  # the lead kept at today's: the others share what it leaves
+        key = "kept_best_lead" if lead.floor == "lead_today" else "kept_best"
     if key == "kept_home":  # the number capacity allows, before the home platforms
         kept -= sum(1 for k in plan.channels.choices if k.reason == "kept_home")
     text = tr.t(f"channels.reason.{key}", n=kept, channels=tr.plural("plural.channels", kept),
                 threshold=tr.percent(r["min_target_reach"], 0),
                 bar=tr.number(r["add_score"]), keep=tr.number(r["keep_score"]),
                 current=tr.number(c.current_posts_per_week or 0, 1),
-                lead=platform_label(max((k for k in plan.channels.choices if k.kept),
-                                        key=lambda k: k.score).platform))
+                lead=platform_label(lead.platform))
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
     if c.kept and c.reminders:  # what the count holds: feed posts and stories, no ad only
-        period = plan.brief.client.period
-        weeks = ((period.end - period.start).days + 1) / 7
+        weeks = plan.brief.client.period.weeks
         ads = sum(s.platform == c.platform and s.ad_only for s in plan.channels.slots) / weeks
         text += tr.t("channels.reason.reminders", stories=tr.number(c.reminders, 1),
                      reminded=tr.number(c.reminded, 1),
@@ -171,11 +170,11 @@ def _maintenance_reason(plan: Plan, c) -> str:
 
 def frequency_rules(plan: Plan) -> str:
     """The frequency conventions with their figures (``frequency.rules``)."""
-    from ..frequency import rules
+    from ..frequency import lead_choice, rules
 
     tr, r = plan.tr, rules()["maintenance"]
     kept = [c for c in plan.channels.choices if c.kept]
-    lead = max(kept, key=lambda c: c.score)
+    lead = lead_choice(kept)
     text = tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
                 weak=tr.percent(r["weak_engagement"] * 100, 0),
                 acquisition=tr.percent(r["weak_acquisition"], 0),
@@ -198,14 +197,14 @@ def feed_gap(plan: Plan) -> str:
     with what keeping today's posting would take: the hours a week of its feed formats
     (``team.work_rows``) and their cost over the plan at the bought hour's rate."""
     from .. import workload as wl
-    from ..team import _hour_a_week, work_rows
+    from ..team import hour_a_week, work_rows
 
     brief, tr = plan.brief, plan.tr
     if brief.client.size != "sme" or \
             plan.channels.planned_posts < plan.channels.capacity_posts - 0.05:
         return ""  # only where the hours, all used, are what holds the feed back
     period = brief.client.period
-    weeks = ((period.end - period.start).days + 1) / 7
+    weeks = period.weeks
     text = ""
     for c in plan.channels.choices:
         today = c.current_posts_per_week or 0.0
@@ -219,7 +218,7 @@ def feed_gap(plan: Plan) -> str:
         text += " " + tr.t("channels.feed_gap", platform=platform_label(c.platform),
                            feed=tr.number(len(feed) / weeks, 1), today=tr.number(today, 1),
                            hours=tr.number(hours, 1),
-                           cost=tr.money(hours * _hour_a_week(brief, plan.paid.rate)))
+                           cost=tr.money(hours * hour_a_week(brief, plan.paid.rate)))
     return text
 
 
@@ -231,8 +230,10 @@ def _cadence(tr, value: float) -> str:
 def _held_reason(plan: Plan, c) -> str:
     """Why a kept platform posts less than the best-scored one: its score against the
     lead's (``frequency.allocate_frequency``)."""
+    from ..frequency import lead_choice
+
     tr = plan.tr
-    lead = max((k for k in plan.channels.choices if k.kept), key=lambda k: k.score)
+    lead = lead_choice([k for k in plan.channels.choices if k.kept])
     return tr.t("channels.reason.kept_score", ratio=tr.percent(c.score / lead.score * 100, 0),
                 lead=platform_label(lead.platform))
 
@@ -382,8 +383,7 @@ def content_plan(plan: Plan) -> Section:
 def _outside_notes(plan: Plan) -> list[str]:
     """What the calendar posts outside each platform's best windows, and at what hours."""
     tr, ch = plan.tr, plan.channels
-    period = plan.brief.client.period
-    weeks = ((period.end - period.start).days + 1) / 7
+    weeks = plan.brief.client.period.weeks
     out = []
     for row in outside_windows(ch.slots, ch.windows, weeks):
         name = platform_label(row["platform"])

@@ -45,8 +45,7 @@ def posting_change(plan: Plan, maintenance_reason) -> str:
                 today=_number(tr, total), items=tr.join(items), cuts=" ".join(cuts))
     spare = ch.capacity_posts - ch.planned_posts
     top = content_facts()["frequency_rules"].get("stretch_max") or {}
-    period = plan.brief.client.period
-    weeks = ((period.end - period.start).days + 1) / 7
+    weeks = plan.brief.client.period.weeks
     page = {p: sum(s.platform == p and not s.ad_only and not s.profile for s in ch.slots)
             / weeks for p in top}  # the brand page's own posts, people's profiles aside
     full = [c for c in kept.values() if c.platform in top and c.stretched

@@ -37,7 +37,7 @@ def stop_basis(plan: Plan) -> list[str]:
     if one and costs["average"] > paid.break_even_cpa:
         out.append(tr.t("agency.stop_over", cpa=tr.money(costs["average"], 2)))
         return out
-    tests = {t["platform"]: t for t in getattr(paid, "tests", None) or []}  # trial_test
+    tests = {t["platform"]: t for t in paid.tests}  # trial_test
     above = [f"{platform_label(p)} ({tr.money(v, 2)})" for p, v in costs["platforms"].items()
              if v > limit[p] and p not in tests]
     if above:

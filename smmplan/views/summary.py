@@ -23,7 +23,7 @@ from .base import (
     text_on,
 )
 from .budget import budget_decisions
-from .budget_notes import _leads, break_even_each
+from .budget_notes import break_even_each, leads_suffix
 from .channels import channels_decisions
 from .client_needs import client_needs
 from .committed_range import range_values
@@ -366,7 +366,7 @@ def reporting(plan: Plan) -> list[str]:
         at = next((r for r in plan.paid.sweep if r["factor"] == 1.0), {})
         last = at.get("marginal_cpa")  # what the last conversion of the envelope costs
         if plan.paid.seats:  # bookings are capped by the free seats: scale only into them
-            out.append(tr.t("agency.scale_seats" + _leads(plan.paid),
+            out.append(tr.t("agency.scale_seats" + leads_suffix(plan.paid),
                             cpa=shown or tr.money(cpa, 2),
                             seats=tr.number(plan.paid.seats["free"]),
                             line=plan.paid.seats["line"]))

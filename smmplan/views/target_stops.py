@@ -19,7 +19,7 @@ def _list(plan: Plan) -> str:
     for t in dict.fromkeys(r["target"] for r in rows):
         mine = [tr.t("budget.break_even_on", cpa=tr.money(r["stop"], 2),
                      platform=platform_label(r["platform"])) for r in rows if r["target"] == t]
-        items.append(f"{names.get(t, f'T{t + 1}')} {tr.join(mine)}")
+        items.append(f"{names[t]} {tr.join(mine)}")
     return tr.join(items)
 
 

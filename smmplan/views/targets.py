@@ -126,10 +126,6 @@ def _buys(plan: Plan, p) -> list[str]:
                  overall=tr.percent(b["overall"], 0)) for b in p.buys]
 
 
-def _message(plan: Plan, persona) -> str:
-    return message_text(plan, persona)
-
-
 def message_text(plan: Plan, persona, key: str | None = None) -> str:
     """A target's card message, or the message ``key`` worded for it (its brand's
     differentiator and value proposition)."""
@@ -324,7 +320,7 @@ def _persona_card(plan: Plan, p, label: str | None = None) -> dict:
         "traits": [_trait_line(plan, t) for t in p.traits],
         "buys": _buys(plan, p),
         "channels": channels or [tr.t("targets.channels_none")],
-        "message": _message(plan, p),
+        "message": message_text(plan, p),
         "offer": p.offer or "",
         "labels": {"traits": tr.t("targets.traits"), "channels": tr.t("targets.channels"),
                    "buys": tr.t("targets.buys"),

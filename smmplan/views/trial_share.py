@@ -41,8 +41,7 @@ def trial_share_notes(plan: Plan) -> list[str]:
             others=tr.join([f"{platform_label(o.platform)} {tr.money(own[o.platform], 2)}"
                             for o in others]) or tr.t("common.na")))
         be = limits.get(platform)
-        test = next((t for t in getattr(paid, "tests", None) or []
-                     if t["platform"] == platform), None)
+        test = next((t for t in paid.tests if t["platform"] == platform), None)
         if test is not None:  # a dated, capped test (trial_test): said so, not a share
             out[-1] = _capped(plan, test, own, others, personas, c)
         elif platform in own and be and own[platform] > be:  # the stop rule's own basis
