@@ -28,8 +28,7 @@ from .trial_test import capped_budget
 def trial_platforms(brief: Brief, ads_history: set[str] | frozenset = frozenset()) -> list[str]:
     """The platforms ``trial_min`` gives a test share (module docstring), in brief order."""
     paid = brief.budget.paid
-    rule = paid_facts().get("test_share") or {}
-    if not rule.get("percent") or not paid.books:
+    if not paid_facts()["test_share"]["percent"] or not paid.books:
         return []
     target = {p for persona in brief.targets.personas if persona.offer == paid.books
               for p in persona.channels}

@@ -23,14 +23,18 @@ def capped_budget(share_amount: float, break_even: float | None) -> float:
     rule = paid_facts()["test_share"]
     if not break_even:
         return share_amount
-    return round(min(share_amount, float(rule.get("stop_multiple", 3)) * break_even), 2)
+    return round(min(share_amount, float(rule["stop_multiple"]) * break_even), 2)
+
+
+def weeks() -> int:
+    """How long a test runs (data/paid.yaml ``test_share.weeks``)."""
+    return int(paid_facts()["test_share"]["weeks"])
 
 
 def window(first_month: dt.date) -> tuple[dt.date, dt.date]:
     """The test's first and last day: ``weeks`` weeks from the first Monday of the month."""
     start = first_month + dt.timedelta(days=(7 - first_month.weekday()) % 7)
-    weeks = int(paid_facts()["test_share"].get("weeks", 4))
-    return start, start + dt.timedelta(weeks=weeks, days=-1)
+    return start, start + dt.timedelta(weeks=weeks(), days=-1)
 
 
 def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
@@ -42,12 +46,11 @@ def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
     if not months:
         return []
     start, end = window(months[0].date())
-    weeks = int(paid_facts()["test_share"].get("weeks", 4))
     out = []
     for m, spend, aware in zip(models, conversion_spend, aware_spend, strict=True):
         if m.platform in trial and m.min and spend <= m.min + 0.5 and aware < 0.5:
             out.append({"platform": m.platform, "budget": round(float(spend), 2),
-                        "start": start.isoformat(), "end": end.isoformat(), "weeks": weeks,
+                        "start": start.isoformat(), "end": end.isoformat(), "weeks": weeks(),
                         "threshold": round(break_even, 2) if break_even else None})
     return out
 

@@ -175,7 +175,7 @@ def budget_allocation(plan: Plan) -> Section:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
-    least = paid_facts()["test_share"].get("min_read_conversions", 0)
+    least = paid_facts()["test_share"]["min_read_conversions"]
     for u in paid.unearned:  # a test too small to read is not offered (data/paid.yaml)
         n = paid.min_useful_spend / u["marginal_cpa"] if u["marginal_cpa"] else None
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(

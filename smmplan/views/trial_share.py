@@ -12,6 +12,7 @@ from ..conversion_cost import stop_thresholds
 from ..plan import Plan
 from ..target_spend import trial_platforms
 from .base import day, platform_label
+from .stop_basis import stop_multiple
 
 
 def trial_share_notes(plan: Plan) -> list[str]:
@@ -64,6 +65,7 @@ def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str]
         amount=tr.money(test["budget"]), weeks=tr.number(test["weeks"]),
         start=when("start"), end=when("end"),
         why=tr.t("budget.test_capped_stop", break_even=tr.money(be, 2),
+                 multiple=stop_multiple(tr),
                  percent=tr.percent(paid_facts()["test_share"]["percent"], 0),
                  share=tr.money(share)) if be and test["budget"] < share - 0.5 else
         tr.t("budget.test_capped_share",
@@ -85,7 +87,7 @@ def _reading(plan: Plan, test: dict, c, rest: str) -> str:
     page, at the break-even times the forecast's click-to-conversion rate."""
     tr, be = plan.tr, test["threshold"]
     end = day(tr, dt.date.fromisoformat(test["end"]))
-    least = paid_facts()["test_share"].get("min_read_conversions", 0)
+    least = paid_facts()["test_share"]["min_read_conversions"]
     if be and c.clicks > 0 and 0 < c.conversions < least:
         rate = c.conversions / c.clicks
         return tr.t("budget.test_read_clicks", conversions=tr.number(c.conversions),
