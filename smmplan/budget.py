@@ -372,11 +372,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 solve, conversions, whole * (1 - share / 100), whole * share / 100, floor,
                 aware_split, f),
             bs.break_even_budget(sweep, break_even), break_even, envelope)
-        total, held_back = envelope, None
+        total, held_back, stop = envelope, None, "envelope"  # what ends the budget (Paid.stop)
         at_envelope = next(r for r in sweep if r["factor"] == 1.0)
         if settings.objective in ("revenue", "profit") and be_budget is not None \
                 and be_budget < envelope:
             total = round(be_budget, -2) if be_budget >= 1000 else round(be_budget, 2)
+            stop = "break_even"
         if total < 0.75 * scale and not rescaled:
             # the minimum useful spend is a share of what the plan spends, not of an
             # envelope it stops well short of (a larger envelope must not cut a platform)
@@ -416,6 +417,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
 
     if seats is not None and sum(bought(conv_alloc.spend)) > cap_at(conv_alloc.spend):
         seats["budget_before"] = total  # more bookings than free seats: a lower total
+        seats["before_basis"], stop = stop, "bound" if seats.get("bound") else "seats"
         lo = largest_within(  # each level against the cap of its own spend: the same stop
             lambda b: (s := trial(b)) is None or sum(bought(s)) <= cap_at(s), conv_budget)
         total = round(lo / (1 - share / 100), 2)
@@ -552,4 +554,4 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                    base, base_values, targets, left_out, fitted)),
                                kept_today),
         lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin),
-        tests=tests, demand=seasonal)))
+        tests=tests, stop=stop, demand=seasonal)))

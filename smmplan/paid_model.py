@@ -76,12 +76,15 @@ class Paid:
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
     paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)
-    seats: dict | None = None  # {line, capacity, fill, free (a month), budget_before}
+    seats: dict | None = None  # {line, capacity, fill, free (a month), budget_before,
+    #                            before_basis (the stop it replaced: envelope / break_even)}
     peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
     left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
     lifetime: dict | None = None  # annual lines: the conversions over contract years
     retention: dict | None = None  # past-buyer programme from the held-back budget
     tests: list[dict] = field(default_factory=list)  # dated, capped tests (trial_test)
+    stop: str = "envelope"  # what set ``total``: the envelope, the break-even budget
+    #                         ("break_even"), the free seats ("seats") or the lead bound ("bound")
     demand: Demand | None = None  # the demand by month the phasing follows (not in the JSON)
 
     @property

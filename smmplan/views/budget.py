@@ -344,8 +344,8 @@ def budget_scenarios(plan: Plan) -> Section:
                         plan)  # the campaigns' own cost beside it, or why it does not pay
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
-                    budget=tr.money(paid.total if round(paid.break_even_budget, -2) == round(
-                        paid.total, -2) else paid.break_even_budget))  # the plan's, once
+                    budget=tr.money(paid.total if paid.stop == "break_even" else
+                                    paid.break_even_budget))  # the plan's, once
     headline = {"mid": {"conversions": sum(c.conversions for c in paid.channels)}}
     scen = pd.DataFrame([{"scenario": k, "scenario_name": tr.t(f"budget.scenario.{k}"),
                           **v, **headline.get(k, {})} for k, v in paid.scenarios.items()])
