@@ -512,8 +512,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
     on = np.array([m in months for m in all_months])
-    tests = tt.dated_tests(on_trial, models, conv_alloc.spend,
-                     aware_spend, months, break_even)  # dated, capped: in their weeks only
+    tests = tt.dated_tests(on_trial, models, conv_alloc.spend, aware_spend, months, break_even,
+                           ts.trial_share(brief, envelope))  # dated, capped: in their weeks
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None, tt.windows(tests, all_months))

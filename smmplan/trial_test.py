@@ -38,11 +38,13 @@ def window(first_month: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
-                months: list[pd.Timestamp],
-                break_even: float | None) -> list[dict]:
-    """{platform, budget, start, end (ISO), weeks, threshold (the stop rule's break-even)}
-    for each ``trial`` platform the split funds at its test budget (its minimum) and no
-    more, without awareness spend; [] when none or no conversion month."""
+                months: list[pd.Timestamp], break_even: float | None,
+                share: float) -> list[dict]:
+    """{platform, budget, start, end (ISO), weeks, threshold (the stop rule's break-even),
+    share (the test share before the cap, ``target_spend.trial_share``), capped (whether
+    the stop rule's reading spend cut it, ``capped_budget``)} for each ``trial`` platform
+    the split funds at its test budget (its minimum) and no more, without awareness spend;
+    [] when none or no conversion month."""
     if not months:
         return []
     start, end = window(months[0].date())
@@ -51,7 +53,8 @@ def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
         if m.platform in trial and m.min and spend <= m.min + 0.5 and aware < 0.5:
             out.append({"platform": m.platform, "budget": round(float(spend), 2),
                         "start": start.isoformat(), "end": end.isoformat(), "weeks": weeks(),
-                        "threshold": round(break_even, 2) if break_even else None})
+                        "threshold": round(break_even, 2) if break_even else None,
+                        "share": share, "capped": capped_budget(share, break_even) < share})
     return out
 
 

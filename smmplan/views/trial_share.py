@@ -53,10 +53,10 @@ def trial_share_notes(plan: Plan) -> list[str]:
 
 
 def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str], c) -> str:
-    """The test platform's note when the split funds only its dated, capped test."""
-    tr, paid = plan.tr, plan.paid
+    """The test platform's note when the split funds only its dated, capped test (its
+    pre-cap share and whether the stop rule capped it: the ``Paid.tests`` row's own)."""
+    tr = plan.tr
     when = lambda key: day(tr, dt.date.fromisoformat(test[key]))  # noqa: E731
-    share = paid.conversion_budget * paid_facts()["test_share"]["percent"] / 100
     be = test["threshold"]
     rest = tr.join([platform_label(o.platform) for o in others]) or tr.t("common.na")
     cpa = own.get(test["platform"])
@@ -67,7 +67,7 @@ def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str]
         why=tr.t("budget.test_capped_stop", break_even=tr.money(be, 2),
                  multiple=stop_multiple(tr),
                  percent=tr.percent(paid_facts()["test_share"]["percent"], 0),
-                 share=tr.money(share)) if be and test["budget"] < share - 0.5 else
+                 share=tr.money(test["share"])) if test["capped"] else
         tr.t("budget.test_capped_share",
              percent=tr.percent(paid_facts()["test_share"]["percent"], 0)),
         personas=tr.join([tr.t("budget.test_share_persona", name=n) for n in personas]),
