@@ -353,8 +353,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             # awareness spend too; the split values each platform's leads at its own value)
             ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
             if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
-                unearned.append({"platform": m.platform, "marginal_cpa": cost,
-                                 "break_even": break_even})
+                unearned.append({"platform": m.platform, "marginal_cpa": cost,  # and what
+                                 "break_even": break_even,  # a test at the floor would bring
+                                 "conversions": round(float(m.curve()(floor)), 2)})
         out = {u["platform"] for u in unearned}  # none earns it, or the caps left cannot
         if len(out) == len(models) or not can_place(  # place the budget: the split decides
                 [0.0 if m.platform in out else m.max for m in models],

@@ -68,7 +68,8 @@ class Paid:
     customer_value: dict | None = None  # repeat orders over a horizon (paid_value.py)
     books: str | None = None  # the offer line one conversion books (brief)
     break_even_basis: str = "first_order"  # per conversion (never the customer value)
-    unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
+    unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa, break_even,
+    #                     conversions (the forecast's at min_useful_spend: a test's reading)}
     cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
     consumer_rated: list = field(default_factory=list)  # B2B lead goal: pessimistic rates

@@ -94,3 +94,21 @@ def test_the_lead_bounds_note_says_which_budget_it_replaced_from_the_stop_cause(
 def test_the_model_records_what_stopped_the_budget(bakery):
     paid = bakery.paid  # Maison Fournil: a conversions goal spends the whole envelope
     assert paid.stop == "envelope" and paid.total == paid.envelope
+
+
+def test_an_unearned_platforms_test_is_judged_on_the_models_conversions(bakery):
+    """The conversions a test at the minimum useful spend brings are the forecast curve's,
+    stored on the ``unearned`` row, and the chapter compares that value with
+    ``min_read_conversions`` (review s24 #5), not the floor over the marginal cost."""
+    from smmplan.views.budget import budget_allocation
+
+    paid = bakery.paid
+    least = paid_facts()["test_share"]["min_read_conversions"]
+    [fb] = [u for u in paid.unearned if u["platform"] == "facebook"]
+    assert 0 < fb["conversions"] < least  # Maison Fournil: about 2 bookings at 63 EUR
+    assert fb["conversions"] >= paid.min_useful_spend / fb["marginal_cpa"] - 0.01  # concave
+    text = lambda p: budget_allocation(p).html()  # noqa: E731
+    assert "trop peu pour juger son coût" in text(bakery)
+    readable = _with_paid(bakery, unearned=[{**fb, "conversions": least + 2.0}])
+    assert "trop peu pour juger son coût" not in text(readable)
+    assert "petit test plafonné" in text(readable)
