@@ -27,7 +27,7 @@ def boost_ads(slots: list, moments: list, monthly: list[dict] | None, shops: int
     (sponsored feed posts and ads-only copies, the copies added to ``slots``)."""
     rows = [r for r in monthly or [] if r.get("boost")]
     share = float(content_facts()["calendar"]["sponsored_feed_share"])
-    days = int(paid_facts()["opening_campaign"].get("min_days", 7))
+    days = int(paid_facts()["opening_campaign"]["min_days"])
     marked = []
     for r in rows:
         month = r["month"][:7]

@@ -10,7 +10,7 @@ curve follows the benchmark chain exactly, and it flattens as the audience satur
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 import numpy as np
@@ -46,7 +46,8 @@ from .metrics import RANKING_KPI, by_group, frame_metric
 from .openings_paid import with_opening
 from .optimiser import Allocation, AllocationError, allocate, can_place, saturation
 from .order_values import order_value_index
-from .paid_demand import Demand, demand_index
+from .paid_demand import demand_index
+from .paid_model import ChannelPlan, Paid
 from .reach import reachable_audience
 from .retargeting import pool_json, pooled
 from .sector_defaults import sector_sponsor
@@ -135,99 +136,6 @@ class ChannelModel:
         cpm, _, _ = self.rates(scenario)
         return partial(saturation, top=self.audience, scale=self.audience * cpm * self.season
                        / 1000)
-
-
-@dataclass
-class ChannelPlan:
-    platform: str
-    spend: float
-    awareness_spend: float
-    conversion_spend: float
-    impressions: float
-    reach: float
-    clicks: float
-    conversions: float
-    revenue: float
-    cpa: float | None
-    roas: float | None
-    conversions_low: float
-    conversions_high: float
-    extrapolated: bool = False  # planned monthly spend beyond twice the history's highest
-
-
-@dataclass
-class Paid:
-    objective: str
-    total: float
-    awareness_share: float  # percent
-    aov: float | None  # value of one conversion: average order value x sale rate
-    margin: float | None  # percent
-    break_even_cpa: float | None
-    rate: float
-    rate_source: str
-    channels: list[ChannelPlan]
-    excluded: list[dict]  # {platform, reason}
-    models: list[dict]  # rates, audience and their sources, per platform
-    equal_split_conversions: float
-    sweep: list[dict]  # {factor, budget (total), conversion_budget, conversions, revenue,
-    #                    marginal_cpa}
-    break_even_budget: float | None
-    scenarios: dict[str, dict]  # low / mid / high totals
-    monthly: list[dict]
-    sponsor: list[dict]
-    history: dict | None = None
-    by_target: list[dict] = field(default_factory=list)  # per platform and target
-    min_useful_spend: float = 0.0  # below it a platform gets nothing (optimiser)
-    effective_frequency: float = 0.0  # exposures per person the reach curve assumes
-    notes: list[str] = field(default_factory=list)
-    conversion: str = "purchase"  # what one conversion is (brief, or inferred)
-    aov_basis: str = "brief"  # "history": the ads export's conversion value per conversion
-    envelope: float = 0.0  # the brief's paid budget; ``total`` is what the plan spends
-    held_back: dict | None = None  # past break-even: {budget, conversions, marginal_cpa}
-    envelope_conversions: float = 0.0  # conversions the whole envelope would buy
-    historical_split: dict | None = None  # {conversions, revenue} at the history's split
-    equal_split: dict | None = None  # {conversions, revenue, feasible}
-    calibration: dict = field(default_factory=dict)  # per platform with history
-    cpa_notes: list[dict] = field(default_factory=list)  # forecast CPA under the history's
-    marginal_cpa: float | None = None  # cost of one more conversion at the planned budget
-    order_value: dict = field(default_factory=dict)  # {basis, index by month, factor}
-    first_order_break_even: float | None = None  # one conversion's value x margin
-    customer_value: dict | None = None  # repeat orders over a horizon (paid_value.py)
-    books: str | None = None  # the offer line one conversion books (brief)
-    break_even_basis: str = "first_order"  # per conversion (never the customer value)
-    unearned: list[dict] = field(default_factory=list)  # {platform, marginal_cpa}
-    cvr_set_aside: dict = field(default_factory=dict)  # platform: why its web rate was not used
-    cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
-    consumer_rated: list = field(default_factory=list)  # B2B lead goal: pessimistic rates
-    lead_values: dict = field(default_factory=dict)  # B2B lead goal: value per platform
-    deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
-    today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
-    paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)
-    seats: dict | None = None  # {line, capacity, fill, free (a month), budget_before}
-    peaks: list[dict] = field(default_factory=list)  # demand peaks the cost outweighs
-    left_out: list[dict] = field(default_factory=list)  # {platform, target, cost, break_even}
-    lifetime: dict | None = None  # annual lines: the conversions over contract years
-    retention: dict | None = None  # past-buyer programme from the held-back budget
-    tests: list[dict] = field(default_factory=list)  # dated, capped tests (trial_test)
-    demand: Demand | None = None  # the demand by month the phasing follows (not in the JSON)
-
-    @property
-    def conversion_budget(self) -> float:
-        """The part of the paid budget that buys conversions (the rest buys awareness)."""
-        return self.total * (1 - self.awareness_share / 100)
-
-    def to_json(self) -> dict:
-        data = as_data(self)
-        del data["demand"]
-        return data
-
-    @property
-    def totals(self) -> dict:
-        conv = sum(c.conversions for c in self.channels)
-        rev = sum(c.revenue for c in self.channels)
-        return {"spend": self.total, "conversions": conv, "revenue": rev,
-                "cpa": self.total / conv if conv else None,
-                "roas": rev / self.total if self.total else None}
 
 
 def _sponsor(brief: Brief) -> list[dict]:
@@ -445,8 +353,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             # awareness spend too; the split values each platform's leads at its own value)
             ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
             if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
-                unearned.append({"platform": m.platform, "marginal_cpa": cost,
-                                 "break_even": break_even})
+                unearned.append({"platform": m.platform, "marginal_cpa": cost,  # and what
+                                 "break_even": break_even,  # a test at the floor would bring
+                                 "conversions": round(float(m.curve()(floor)), 2)})
         out = {u["platform"] for u in unearned}  # none earns it, or the caps left cannot
         if len(out) == len(models) or not can_place(  # place the budget: the split decides
                 [0.0 if m.platform in out else m.max for m in models],
@@ -464,11 +373,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 solve, conversions, whole * (1 - share / 100), whole * share / 100, floor,
                 aware_split, f),
             bs.break_even_budget(sweep, break_even), break_even, envelope)
-        total, held_back = envelope, None
+        total, held_back, stop = envelope, None, "envelope"  # what ends the budget (Paid.stop)
         at_envelope = next(r for r in sweep if r["factor"] == 1.0)
         if settings.objective in ("revenue", "profit") and be_budget is not None \
                 and be_budget < envelope:
             total = round(be_budget, -2) if be_budget >= 1000 else round(be_budget, 2)
+            stop = "break_even"
         if total < 0.75 * scale and not rescaled:
             # the minimum useful spend is a share of what the plan spends, not of an
             # envelope it stops well short of (a larger envelope must not cut a platform)
@@ -508,6 +418,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
 
     if seats is not None and sum(bought(conv_alloc.spend)) > cap_at(conv_alloc.spend):
         seats["budget_before"] = total  # more bookings than free seats: a lower total
+        seats["before_basis"], stop = stop, "bound" if seats.get("bound") else "seats"
         lo = largest_within(  # each level against the cap of its own spend: the same stop
             lambda b: (s := trial(b)) is None or sum(bought(s)) <= cap_at(s), conv_budget)
         total = round(lo / (1 - share / 100), 2)
@@ -602,8 +513,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
     on = np.array([m in months for m in all_months])
-    tests = tt.dated_tests(on_trial, models, conv_alloc.spend,
-                     aware_spend, months, break_even)  # dated, capped: in their weeks only
+    tests = tt.dated_tests(on_trial, models, conv_alloc.spend, aware_spend, months, break_even,
+                           ts.trial_share(brief, envelope))  # dated, capped: in their weeks
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None, tt.windows(tests, all_months))
@@ -644,4 +555,4 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                    base, base_values, targets, left_out, fitted)),
                                kept_today),
         lifetime=contract_value.lifetime(brief, channels, lead_values, worth.offer, margin),
-        tests=tests, demand=seasonal)))
+        tests=tests, stop=stop, demand=seasonal)))

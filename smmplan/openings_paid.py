@@ -82,8 +82,8 @@ def monthly_boost(brief: Brief, paid, camp: dict) -> dict | None:
     if rest <= 0 or not months:
         return None
     per_shop = rest / len(months) / camp["shops"]
-    days = int(rule().get("min_days", 7))
-    if per_shop / days < rule().get("min_daily_usd", 1) * paid.rate:
+    days = int(rule()["min_days"])
+    if per_shop / days < rule()["min_daily_usd"] * paid.rate:
         return None
     return {"rest": round(rest, 2), "months": len(months),
             "monthly": round(rest / len(months), 2), "per_shop": round(per_shop, 2),

@@ -61,7 +61,7 @@ def order_value_index(brief: Brief) -> tuple[dict[int, float], str]:
     if own is None:
         return sector, "sector"
     years = years_seen(frame)
-    k = float((paid_facts().get("demand_seasonality") or {}).get("sector_years", 2))
+    k = float(paid_facts()["demand_seasonality"]["sector_years"])
     return _normalised({m: (own[m] * years[m] + sector[m] * k) / (years[m] + k)
                         if years.get(m) else sector[m] for m in range(1, 13)}), "history"
 

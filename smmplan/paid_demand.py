@@ -60,13 +60,13 @@ def client_demand(frame: pd.DataFrame | None, min_months: int
 def demand_index(brief: Brief) -> Demand:
     """The demand by calendar month the paid phasing follows (module doc)."""
     sector = demand_by_month(brief.client.sector_kind)
-    facts = paid_facts().get("demand_seasonality") or {}
-    found = client_demand(read_ads(brief), int(facts.get("min_months", 6))) \
+    facts = paid_facts()["demand_seasonality"]
+    found = client_demand(read_ads(brief), int(facts["min_months"])) \
         if brief.data.ads is not None else None
     if found is None:
         return Demand(index=sector, basis="sector")
     own, years, first, last = found
-    k = float(facts.get("sector_years", 2))
+    k = float(facts["sector_years"])
     mixed = {m: (own[m] * years[m] + sector[m] * k) / (years[m] + k) if m in own else sector[m]
              for m in range(1, 13)}
     return Demand(index=_normalised(mixed), basis="history", own=own, first=first, last=last,

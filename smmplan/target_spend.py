@@ -28,8 +28,7 @@ from .trial_test import capped_budget
 def trial_platforms(brief: Brief, ads_history: set[str] | frozenset = frozenset()) -> list[str]:
     """The platforms ``trial_min`` gives a test share (module docstring), in brief order."""
     paid = brief.budget.paid
-    rule = paid_facts().get("test_share") or {}
-    if not rule.get("percent") or not paid.books:
+    if not paid_facts()["test_share"]["percent"] or not paid.books:
         return []
     target = {p for persona in brief.targets.personas if persona.offer == paid.books
               for p in persona.channels}
@@ -39,17 +38,21 @@ def trial_platforms(brief: Brief, ads_history: set[str] | frozenset = frozenset(
             and p not in ads_history and len(wanted) > 1]
 
 
+def trial_share(brief: Brief, envelope: float) -> float:
+    """The test share before the stop rule's cap: data/paid.yaml ``test_share`` percent of
+    the envelope's conversion part (the awareness share as ``budget.py`` sets it)."""
+    share = awareness_share(brief)
+    return round(envelope * (1 - share / 100) * paid_facts()["test_share"]["percent"] / 100, 2)
+
+
 def trial_min(brief: Brief, platform: str, envelope: float, trial: list[str],
              break_even: float | None = None) -> float | None:
-    """A test platform's minimum spend: data/paid.yaml ``test_share`` percent of the
-    envelope's conversion part (the awareness share as ``budget.py`` sets it), capped at
-    the stop rule's reading spend (``trial_test.capped_budget``); None for a platform not
-    in ``trial`` (``trial_platforms``, computed once by the caller): no minimum."""
+    """A test platform's minimum spend: its ``trial_share``, capped at the stop rule's
+    reading spend (``trial_test.capped_budget``); None for a platform not in ``trial``
+    (``trial_platforms``, computed once by the caller): no minimum."""
     if platform not in trial:
         return None
-    share = awareness_share(brief)
-    return capped_budget(round(envelope * (1 - share / 100)
-                             * paid_facts()["test_share"]["percent"] / 100, 2), break_even)
+    return capped_budget(trial_share(brief, envelope), break_even)
 
 
 def channel_verdicts(targets: list[dict] | None, platforms: list[str]) -> dict:

@@ -24,32 +24,38 @@ def capped_budget(share_amount: float, break_even: float | None) -> float:
     rule = paid_facts()["test_share"]
     if not break_even:
         return share_amount
-    return round(min(share_amount, float(rule.get("stop_multiple", 3)) * break_even), 2)
+    return round(min(share_amount, float(rule["stop_multiple"]) * break_even), 2)
+
+
+def weeks() -> int:
+    """How long a test runs (data/paid.yaml ``test_share.weeks``)."""
+    return int(paid_facts()["test_share"]["weeks"])
 
 
 def window(first_month: dt.date) -> tuple[dt.date, dt.date]:
     """The test's first and last day: ``weeks`` weeks from the first Monday of the month."""
     start = monday_on_or_after(first_month)
-    weeks = int(paid_facts()["test_share"].get("weeks", 4))
-    return start, start + dt.timedelta(weeks=weeks, days=-1)
+    return start, start + dt.timedelta(weeks=weeks(), days=-1)
 
 
 def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
-                months: list[pd.Timestamp],
-                break_even: float | None) -> list[dict]:
-    """{platform, budget, start, end (ISO), weeks, threshold (the stop rule's break-even)}
-    for each ``trial`` platform the split funds at its test budget (its minimum) and no
-    more, without awareness spend; [] when none or no conversion month."""
+                months: list[pd.Timestamp], break_even: float | None,
+                share: float) -> list[dict]:
+    """{platform, budget, start, end (ISO), weeks, threshold (the stop rule's break-even),
+    share (the test share before the cap, ``target_spend.trial_share``), capped (whether
+    the stop rule's reading spend cut it, ``capped_budget``)} for each ``trial`` platform
+    the split funds at its test budget (its minimum) and no more, without awareness spend;
+    [] when none or no conversion month."""
     if not months:
         return []
     start, end = window(months[0].date())
-    weeks = int(paid_facts()["test_share"].get("weeks", 4))
     out = []
     for m, spend, aware in zip(models, conversion_spend, aware_spend, strict=True):
         if m.platform in trial and m.min and spend <= m.min + 0.5 and aware < 0.5:
             out.append({"platform": m.platform, "budget": round(float(spend), 2),
-                        "start": start.isoformat(), "end": end.isoformat(), "weeks": weeks,
-                        "threshold": round(break_even, 2) if break_even else None})
+                        "start": start.isoformat(), "end": end.isoformat(), "weeks": weeks(),
+                        "threshold": round(break_even, 2) if break_even else None,
+                        "share": share, "capped": capped_budget(share, break_even) < share})
     return out
 
 

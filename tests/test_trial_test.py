@@ -123,7 +123,7 @@ def test_a_platform_the_plan_does_not_fund_is_not_offered_a_test_it_cannot_read(
     from smmplan.views.budget import budget_allocation
 
     [fb] = [u for u in plan.paid.unearned if u["platform"] == "facebook"]
-    assert plan.paid.min_useful_spend / fb["marginal_cpa"] < RULE["min_read_conversions"]
+    assert fb["conversions"] < RULE["min_read_conversions"]  # the forecast's at the floor
     text = " ".join(re.sub(r"<[^>]+>", "", budget_allocation(plan).html()).split())
     assert "trop peu pour juger son coût" in text and "petit test plafonné" not in text
 
@@ -220,3 +220,29 @@ def test_one_number_one_value_for_the_monthly_bookings_and_the_last_booking(plan
         assert abs(shown * plan.paid.aov - group["revenue"].sum()) <= 1.0
     at = next(r for r in plan.paid.sweep if r["factor"] == 1.0)
     assert plan.paid.marginal_cpa == at["marginal_cpa"]
+
+
+def test_the_test_row_records_its_share_and_cap_and_the_note_reads_them(trial_plan):
+    """The share the stop rule cut is the one the cap was compared with (the envelope's
+    conversion part), also when the plan spends less than the envelope (review s24 #1)."""
+    import copy
+    from dataclasses import replace
+
+    from smmplan.target_spend import trial_share
+    from smmplan.views.trial_share import trial_share_notes
+
+    plan, tr = trial_plan, trial_plan.tr
+    [test] = plan.paid.tests
+    share = trial_share(plan.brief, plan.paid.envelope)
+    assert test["share"] == share and share == pytest.approx(1800 * 0.7 * RULE["percent"] / 100)
+    assert test["capped"] and test["budget"] < share
+    held = copy.copy(plan)  # a plan that holds budget back: the note keeps the row's share
+    held.__dict__ = {**plan.__dict__, "paid": replace(plan.paid, total=1000.0)}
+    note = " ".join(trial_share_notes(held))
+    assert tr.money(share) in note and tr.money(1000.0 * 0.7 * RULE["percent"] / 100) not in note
+    uncapped = copy.copy(plan)  # the row says the share was not cut: the share's wording
+    uncapped.__dict__ = {**plan.__dict__, "paid": replace(
+        plan.paid, tests=[{**test, "capped": False}])}
+    note = " ".join(trial_share_notes(uncapped))
+    assert tr.t("budget.test_capped_share", percent=tr.percent(RULE["percent"], 0)) in note
+    assert tr.money(share) not in note

@@ -180,14 +180,14 @@ def budget_allocation(plan: Plan) -> Section:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t(
             "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
-    least = paid_facts()["test_share"].get("min_read_conversions", 0)
+    least = paid_facts()["test_share"]["min_read_conversions"]
     for u in paid.unearned:  # a test too small to read is not offered (data/paid.yaml)
-        n = paid.min_useful_spend / u["marginal_cpa"] if u["marginal_cpa"] else None
+        n = u["conversions"]  # the forecast's at the floor (budget.py), as the tests' reading
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.unearned_unreadable" if n is not None and n < least else "budget.unearned",
+            "budget.unearned_unreadable" if n < least else "budget.unearned",
             platform=platform_label(u["platform"]), platform_key=u["platform"],
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
-            n=tr.number(n or 0),
+            n=tr.number(n),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
                for t in trial_share_notes(plan) + opening_notes(plan) + awareness_note(plan)]
@@ -349,8 +349,8 @@ def budget_scenarios(plan: Plan) -> Section:
                         plan)  # the campaigns' own cost beside it, or why it does not pay
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
-                    budget=tr.money(paid.total if round(paid.break_even_budget, -2) == round(
-                        paid.total, -2) else paid.break_even_budget))  # the plan's, once
+                    budget=tr.money(paid.total if paid.stop == "break_even" else
+                                    paid.break_even_budget))  # the plan's, once
     headline = {"mid": {"conversions": sum(c.conversions for c in paid.channels)}}
     scen = pd.DataFrame([{"scenario": k, "scenario_name": tr.t(f"budget.scenario.{k}"),
                           **v, **headline.get(k, {})} for k, v in paid.scenarios.items()])

@@ -328,8 +328,8 @@ def paid_months_notes(plan: Plan) -> list[str]:
         out.append(tr.t("budget.seats_cap_leads", free=tr.number(s["free"]), **_bound(s))
                    if leads_suffix(paid) else seats_sentence(s, tr, lambda d: day(tr, d)))
         if s.get("budget_before"):  # the break-even budget, else the envelope, it replaced
-            crossed = leads_suffix(paid) and paid.break_even_budget and paid.break_even_cpa \
-                and abs(s["budget_before"] - round(paid.break_even_budget, -2)) < 0.5
+            crossed = leads_suffix(paid) and paid.break_even_cpa \
+                and s.get("before_basis") == "break_even"
             out.append(tr.t("budget.seats_total" + leads_suffix(paid)
                             + "_break_even" * bool(crossed),
                             total=tr.money(paid.total), before=tr.money(s["budget_before"]),

@@ -8,9 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..catalogue import paid_facts
 from ..conversion_cost import stop_thresholds
 from ..plan import Plan
 from .base import day, platform_label
+
+
+def stop_multiple(tr) -> str:
+    """The spend the stop rule reads an ad after, as a multiple of its threshold in words
+    ("three times", data/paid.yaml ``test_share.stop_multiple``): the locale's word for
+    that multiple (``common.times``), else the figure."""
+    n = paid_facts()["test_share"]["stop_multiple"]
+    key = f"common.times.{n:g}"
+    return tr.t(key) if tr.has(key) else tr.t(
+        "common.times.other", n=tr.number(n, 0 if float(n).is_integer() else 1))
 
 
 def stop_basis(plan: Plan) -> list[str]:

@@ -37,7 +37,7 @@ from .objectives import committed, goal_gap_sentences, kpi_label, objectives_dec
 from .paid_tests import test_step
 from .retention import step as retention_step
 from .retention import summary_values as retention_values
-from .stop_basis import scale_basis, stop_basis
+from .stop_basis import scale_basis, stop_basis, stop_multiple
 from .target_stops import stop_clause
 from .targets import targets_decisions
 from .team import recommended_posting, team_decisions
@@ -379,7 +379,8 @@ def reporting(plan: Plan) -> list[str]:
                             break_even=tr.money(cpa, 2)))
         else:
             out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
-        out.append(tr.t("agency.stop", cpa=break_even_each(plan) or tr.money(cpa, 2))
+        out.append(tr.t("agency.stop", cpa=break_even_each(plan) or tr.money(cpa, 2),
+                        multiple=stop_multiple(tr))
                    + stop_clause(plan))  # an ad set on one target: its own threshold
         out += stop_basis(plan)  # the forecast's conversion-only cost beside the rule
     out.append(tr.t("agency.scale_content"))

@@ -8,6 +8,7 @@ from ..plan import Plan
 from ..report import Html, render
 from ..target_stops import PROSPECTING, prospecting_swaps, target_stops
 from .base import platform_label
+from .stop_basis import stop_multiple
 from .targets import message_text, persona_name
 
 
@@ -36,7 +37,7 @@ def stop_notes(plan: Plan) -> list:
     tr, paid = plan.tr, plan.paid
     out = []
     if target_stops(paid):
-        out.append(tr.t("budget.target_stops", list=_list(plan),
+        out.append(tr.t("budget.target_stops", list=_list(plan), multiple=stop_multiple(tr),
                         break_even=tr.money(paid.break_even_cpa, 2)))
     people = {p.id: p for p in plan.targets.personas}
     for s in prospecting_swaps(paid, plan.targets.personas):

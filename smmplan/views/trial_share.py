@@ -12,6 +12,7 @@ from ..conversion_cost import stop_thresholds
 from ..plan import Plan
 from ..target_spend import trial_platforms
 from .base import day, platform_label
+from .stop_basis import stop_multiple
 
 
 def trial_share_notes(plan: Plan) -> list[str]:
@@ -51,10 +52,10 @@ def trial_share_notes(plan: Plan) -> list[str]:
 
 
 def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str], c) -> str:
-    """The test platform's note when the split funds only its dated, capped test."""
-    tr, paid = plan.tr, plan.paid
+    """The test platform's note when the split funds only its dated, capped test (its
+    pre-cap share and whether the stop rule capped it: the ``Paid.tests`` row's own)."""
+    tr = plan.tr
     when = lambda key: day(tr, dt.date.fromisoformat(test[key]))  # noqa: E731
-    share = paid.conversion_budget * paid_facts()["test_share"]["percent"] / 100
     be = test["threshold"]
     rest = tr.join([platform_label(o.platform) for o in others]) or tr.t("common.na")
     cpa = own.get(test["platform"])
@@ -63,8 +64,9 @@ def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str]
         amount=tr.money(test["budget"]), weeks=tr.number(test["weeks"]),
         start=when("start"), end=when("end"),
         why=tr.t("budget.test_capped_stop", break_even=tr.money(be, 2),
+                 multiple=stop_multiple(tr),
                  percent=tr.percent(paid_facts()["test_share"]["percent"], 0),
-                 share=tr.money(share)) if be and test["budget"] < share - 0.5 else
+                 share=tr.money(test["share"])) if test["capped"] else
         tr.t("budget.test_capped_share",
              percent=tr.percent(paid_facts()["test_share"]["percent"], 0)),
         personas=tr.join([tr.t("budget.test_share_persona", name=n) for n in personas]),
@@ -84,7 +86,7 @@ def _reading(plan: Plan, test: dict, c, rest: str) -> str:
     page, at the break-even times the forecast's click-to-conversion rate."""
     tr, be = plan.tr, test["threshold"]
     end = day(tr, dt.date.fromisoformat(test["end"]))
-    least = paid_facts()["test_share"].get("min_read_conversions", 0)
+    least = paid_facts()["test_share"]["min_read_conversions"]
     if be and c.clicks > 0 and 0 < c.conversions < least:
         rate = c.conversions / c.clicks
         return tr.t("budget.test_read_clicks", conversions=tr.number(c.conversions),
