@@ -29,7 +29,7 @@ from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
 from .retention import lever, lever_count
-from .trial_value import trial_kpi_note
+from .trial_value import trial_kpi_cell, trial_kpi_note
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -457,7 +457,8 @@ def objectives_measurement(plan: Plan) -> Section:
         "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
-        "measured": tr.t("measure.declared") if _declared(plan, m) else tr.t(
+        "measured": trial_kpi_cell(plan) if m.get("lines") and trial_kpi_cell(plan) else tr.t(
+            "measure.declared") if _declared(plan, m) else tr.t(
             "measure.measured") if _measured(plan, m) else tr.t(
             "measure.missing", needs=tr.t("measure.needs_customer_file") if m["kpi"] is None
             else tr.t(f"objectives.needs.{m['source']}")),
