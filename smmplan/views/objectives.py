@@ -23,7 +23,7 @@ from .base import (
     weekday_name,
 )
 from .baseline_figures import ads_rows_note, brief_figure_note
-from .committed_range import committed_shown, range_values
+from .committed_range import committed_shown, organic_words, range_values
 from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
@@ -102,7 +102,12 @@ def fill_sentence(plan: Plan, g: GoalGap) -> str:
     values = {"line": s.line, "capacity": tr.number(s.capacity), "months": s.months,
               "per_month": seats_detail(plan, s), "paid": tr.number(g.paid),
               "target": kpi_value(plan, "fill_rate", g.target),
-              "needed": tr.number(s.needed)}
+              "needed": tr.number(s.needed),
+              "organic": organic_words(plan, g.organic_plan, "objectives.organic_fill"),
+              "beyond": organic_words(plan, g.organic_plan, "objectives.organic_beyond")
+              or tr.t("objectives.unforecast"),
+              "beyond_short": organic_words(plan, g.organic_plan,
+                                            "objectives.organic_beyond_short")}
     if s.booked is None:
         return tr.t("goal_gap.fill_no_today", **values)
     values |= {"base": kpi_value(plan, "fill_rate", g.baseline), "booked": tr.number(s.booked),
@@ -396,6 +401,8 @@ def objectives_smart(plan: Plan) -> Section:
                               closer=lever_count(plan), **_linked_args(plan, linked),
                               **(range_values(plan, o) if o.committed_low is not None
                                  else {})))
+            if key == "objectives.unrealistic_forecast" and o.organic_bookings:
+                notes.append(organic_words(plan, o.organic_bookings, "objectives.organic_note"))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace
         notes += lever(plan, o.kpi)  # the repeat rate's paid lever (views/retention.py)
     notes += goal_gap_sentences(plan) + setup_notes(plan)
