@@ -44,7 +44,7 @@ def with_ranges(ob: Objectives, paid, brief) -> Objectives:
                 and forecast_based(o, paid, months, offer):
             g = next((g for g in goal_gaps([o], paid, months, offer) if g.seats), None)
             if g is not None and g.seats.capacity:
-                bottom = round((g.organic + low) / g.seats.capacity * 100)
+                bottom = round((g.organic + g.organic_plan + low) / g.seats.capacity * 100)
                 if bottom < o.realistic_target:
                     o = replace(o, committed_low=float(bottom))
         out.append(o)
@@ -75,6 +75,8 @@ def committed_checks(plan: dict) -> list[tuple[str, bool, str]]:
             out.append((f"{name}: committed within its own history's rule",
                         committed <= h["value"] + 1e-9 if up else
                         committed >= h["value"] - 1e-9, f"{committed} vs {h['value']}"))
+        if o.get("organic_bookings") and committed is not None:
+            out += organic_checks(plan, o, name, committed)
         if o.get("committed_low") is None or not c:
             continue
         tr = Translator(c["language"], c["locale"], c["currency"])
@@ -87,4 +89,32 @@ def committed_checks(plan: dict) -> list[tuple[str, bool, str]]:
         if summary:
             out.append((f"{name}: the summary shows the committed range", shown in summary,
                         f"{shown} in the summary"))
+    return out
+
+
+def organic_checks(plan: dict, o: dict, name: str, committed: float) -> list:
+    """A fill goal's organic bookings (``organic_bookings``) are the convention a session x
+    the dated sessions, and its committed values add them to today's and the paid
+    scenarios' bookings (one value: without an ads history, whose part the forecast
+    replaces). [(name, ok, detail)]."""
+    from .organic_bookings import organic_facts
+
+    n, dated = o.get("organic_bookings"), (plan.get("budget") or {}).get("seats") or {}
+    if not n or not dated.get("held_by_month") or o["baseline"].get("value") is None:
+        return []
+    made = float(organic_facts()["per_session"]) * dated.get("sessions", 0)
+    out = [(f"{name}: organic bookings are the convention a session x the sessions",
+            n <= made + 1e-9, f"{n} vs {made}")]
+    budget = plan["budget"]
+    if ((budget.get("history") or {}).get("platforms")) or not budget.get("scenarios"):
+        return out
+    capacity = sum(dated["held_by_month"].values())
+    booked = round(capacity * o["baseline"]["value"] / 100)
+    mid = round((booked + n + budget["scenarios"]["mid"]["conversions"]) / capacity * 100)
+    out.append((f"{name}: committed value = today's + organic + paid bookings",
+                abs(mid - committed) < 1e-9, f"{mid} vs {committed}"))
+    if o.get("committed_low") is not None:
+        low = round((booked + n + budget["scenarios"]["low"]["conversions"]) / capacity * 100)
+        out.append((f"{name}: range bottom = today's + organic + paid low bookings",
+                    abs(low - o["committed_low"]) < 1e-9, f"{low} vs {o['committed_low']}"))
     return out

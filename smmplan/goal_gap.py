@@ -24,6 +24,7 @@ from .goal_budget import budget_to_reach
 from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .lever_goals import with_programme
 from .objectives import Objective, Objectives
+from .organic_bookings import organic_bookings
 
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
 
@@ -38,7 +39,8 @@ class Seats:
     capacity: float  # seats over the months
     booked: float | None  # seats booked at today's fill rate
     needed: float  # seats booked at the target fill rate
-    fill_after: float | None  # today's bookings plus the paid forecast's, percent
+    fill_after: float | None  # today's bookings plus the paid forecast's and the organic
+    # posts' (``organic_plan``), percent
 
 
 @dataclass
@@ -61,6 +63,8 @@ class GoalGap:
     organic: float = 0.0  # today's organic part the paid forecast does not replace
     from_ads: float = 0.0  # today's part the ads history brings (replaced by the forecast)
     reach: dict | None = None  # fill rate missed: the paid budget that reaches it (goal_budget)
+    organic_plan: float = 0.0  # fill rate: bookings credited to the calendar's organic posts
+    sessions: int = 0  # fill rate: the dated sessions ``organic_plan`` is credited on
 
     @property
     def overshoots(self) -> bool:
@@ -182,19 +186,23 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             dated = paid.seats or {}
             held = sum(dated.get("held_by_month", {}).values()) \
                 if dated.get("line") == line.name else None
+            org, n = organic_bookings(dated, line.name) if o.baseline.value is not None \
+                else (0.0, 0)  # the organic posts' convention, over today's bookings
             s = seats(line, months, o.baseline.value, float(o.target), bookings, held)
+            org = min(org, max(0.0, s.capacity - (s.booked or 0) - bookings))  # free seats
             by_ads = min(s.booked or 0.0, ads_part(
                 o.kpi, s.booked, "", paid.history, paid.conversion, months))
-            if by_ads and s.booked is not None and s.capacity:  # replaced by the forecast
-                s.fill_after = (s.booked - by_ads + bookings) / s.capacity * 100
-            wanted = s.needed - (s.booked or 0) + by_ads
+            if s.booked is not None and s.capacity:  # ads part replaced by the forecast
+                s.fill_after = (s.booked - by_ads + bookings + org) / s.capacity * 100
+            wanted = s.needed - (s.booked or 0) + by_ads - org  # paid bookings it needs
             reach = budget_to_reach(paid.sweep, wanted, paid.break_even_cpa, dated.get(
                 "free_paid") if dated.get("line") == line.name else None) \
                 if wanted > bookings and not paid.held_back else None
             out.append(GoalGap(o.kpi, o.goal, float(o.target), o.baseline.value, bookings,
                                bookings / wanted * 100 if wanted > 0 else 100.0,
                                wanted - bookings, seats=s, organic=(s.booked or 0) - by_ads,
-                               from_ads=by_ads, reach=reach, **verdict))
+                               from_ads=by_ads, reach=reach, organic_plan=org,
+                               sessions=n if org else 0, **verdict))
             continue
         if o.kpi == "social_revenue" and paid.aov and o.horizon_months == months:
             forecast = float(totals["revenue"])  # booked within the goal's months:
@@ -256,7 +264,8 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
         total = forecast_total(g) if g is not None else None
         if total is not None and o.target is not None:
             o = replace(o, realistic=total >= o.target, realistic_target=None
-                        if total >= o.target else _realistic(total, g))
+                        if total >= o.target else _realistic(total, g),
+                        organic_bookings=g.organic_plan or None)
         out.append(o)
     # the repeat rate committed to what its past-buyer programme forecasts (lever_goals)
     return replace(ob, objectives=with_programme(linked_rates(out), paid))

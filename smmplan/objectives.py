@@ -172,6 +172,7 @@ class Objective:
     realistic_target: float | None = None  # reachable at the realistic pace, when flagged
     horizon_months: int | None = None  # a business goal's horizon (its target's months)
     committed_low: float | None = None  # the bottom of a committed range (fill_range.py)
+    organic_bookings: float | None = None  # fill rate: bookings credited to organic posts
 
 
 @dataclass

@@ -162,3 +162,19 @@ def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures():
     capped = [r["marginal_cpa"] for r in paid.sweep
               if r["marginal_cpa"] and r["conversions"] >= paid.seats["free_paid"] - 0.5]
     assert capped and all(tr.money(c, 2) not in text for c in capped)
+
+
+def test_the_measurement_table_shows_the_trials_provisional_figure_and_target():
+    """The trial KPI's row in the measurement plan shows the same provisional figure and
+    target as the note under it and the P&L line (one value), marked as an assumption,
+    not "not yet"."""
+    from smmplan.views.objectives import objectives_measurement
+
+    plan = _cloudline()
+    tv, tr = plan.trial_value, plan.tr
+    objectives_measurement(plan)
+    rows = plan.record.tables["measurement"]["rows"]
+    row = next(r for r in rows if r["kpi"] == tr.t("kpi.trial_signups_per_month"))
+    assert f"about {tr.number(tv['today'])} a month today" in row["measured"]
+    assert f"target {tr.number(tv['target'])} a month" in row["measured"]
+    assert "assumption" in row["measured"] and "not yet" not in row["measured"]

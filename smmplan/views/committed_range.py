@@ -8,6 +8,7 @@ import datetime as dt
 
 from babel.dates import format_date
 
+from ..organic_bookings import organic_facts
 from ..plan import Plan
 from .base import day, kpi_value
 from .history_note import checkpoint_day
@@ -39,7 +40,19 @@ def range_values(plan: Plan, o) -> dict:
                   == paid.paid_months[0][:7]), None)
     when = checkpoint_day(plan, index) if index else None
     return {"low": kpi_value(plan, o.kpi, o.committed_low),
+            "organic": organic_words(plan, o.organic_bookings, "objectives.organic_range"),
             "low_bookings": tr.number(paid.scenarios["low"]["conversions"]),
             "bookings": tr.number(paid.scenarios["mid"]["conversions"]),
             "month": format_date(first, format="MMMM y", locale=tr.locale),
             "date": day(tr, when) if when else ""}
+
+
+def organic_words(plan: Plan, n: float | None, key: str) -> str:
+    """The clause ``key`` naming the bookings credited to the organic posts of the dated
+    sessions (``organic_bookings``: the convention a session x the sessions), "" without."""
+    if not n:
+        return ""
+    tr, per = plan.tr, float(organic_facts()["per_session"])
+    sessions = int((plan.paid.seats or {}).get("sessions") or 0)
+    return tr.t(key, n=tr.number(n), sessions=tr.number(sessions),
+                per=tr.plural("objectives.organic_per", per))

@@ -14,7 +14,8 @@ def fill_miss(plan: Plan, g: GoalGap, values: dict) -> str:
     """The fill-rate gap sentence (``values``: the seats' figures of ``fill_sentence``)."""
     tr, s = plan.tr, g.seats
     assert s is not None
-    values = values | {"gap": tr.number(g.gap), "gap_month": tr.number(g.gap / s.months, 1)}
+    values = {"organic": "", "beyond": tr.t("objectives.unforecast"), "beyond_short": ""} \
+        | values | {"gap": tr.number(g.gap), "gap_month": tr.number(g.gap / s.months, 1)}
     r, paid = g.reach, plan.paid
     if not r or not paid.break_even_cpa or not paid.marginal_cpa:
         return tr.t("goal_gap.fill_miss", **values)

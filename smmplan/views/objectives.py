@@ -23,13 +23,13 @@ from .base import (
     weekday_name,
 )
 from .baseline_figures import ads_rows_note, brief_figure_note
-from .committed_range import committed_shown, range_values
+from .committed_range import committed_shown, organic_words, range_values
 from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
 from .retention import lever, lever_count
-from .trial_value import trial_kpi_note
+from .trial_value import trial_kpi_cell, trial_kpi_note
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -102,7 +102,12 @@ def fill_sentence(plan: Plan, g: GoalGap) -> str:
     values = {"line": s.line, "capacity": tr.number(s.capacity), "months": s.months,
               "per_month": seats_detail(plan, s), "paid": tr.number(g.paid),
               "target": kpi_value(plan, "fill_rate", g.target),
-              "needed": tr.number(s.needed)}
+              "needed": tr.number(s.needed),
+              "organic": organic_words(plan, g.organic_plan, "objectives.organic_fill"),
+              "beyond": organic_words(plan, g.organic_plan, "objectives.organic_beyond")
+              or tr.t("objectives.unforecast"),
+              "beyond_short": organic_words(plan, g.organic_plan,
+                                            "objectives.organic_beyond_short")}
     if s.booked is None:
         return tr.t("goal_gap.fill_no_today", **values)
     values |= {"base": kpi_value(plan, "fill_rate", g.baseline), "booked": tr.number(s.booked),
@@ -396,6 +401,8 @@ def objectives_smart(plan: Plan) -> Section:
                               closer=lever_count(plan), **_linked_args(plan, linked),
                               **(range_values(plan, o) if o.committed_low is not None
                                  else {})))
+            if key == "objectives.unrealistic_forecast" and o.organic_bookings:
+                notes.append(organic_words(plan, o.organic_bookings, "objectives.organic_note"))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace
         notes += lever(plan, o.kpi)  # the repeat rate's paid lever (views/retention.py)
     notes += goal_gap_sentences(plan) + setup_notes(plan)
@@ -457,7 +464,8 @@ def objectives_measurement(plan: Plan) -> Section:
         "source": tr.t(f"objectives.source.{m['source']}"),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
-        "measured": tr.t("measure.declared") if _declared(plan, m) else tr.t(
+        "measured": trial_kpi_cell(plan) if m.get("lines") and trial_kpi_cell(plan) else tr.t(
+            "measure.declared") if _declared(plan, m) else tr.t(
             "measure.measured") if _measured(plan, m) else tr.t(
             "measure.missing", needs=tr.t("measure.needs_customer_file") if m["kpi"] is None
             else tr.t(f"objectives.needs.{m['source']}")),

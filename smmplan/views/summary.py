@@ -26,7 +26,7 @@ from .budget import budget_decisions
 from .budget_notes import break_even_each, leads_suffix
 from .channels import channels_decisions
 from .client_needs import client_needs
-from .committed_range import range_values
+from .committed_range import organic_words, range_values
 from .community import community_decisions
 from .growth_track import growth_steps
 from .growth_track import summary_note as growth_summary
@@ -150,6 +150,8 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
                     deadline=deadline, committed=kpi_value(plan, o.kpi, committed(o)),
                     baseline=kpi_value(plan, o.kpi, o.baseline.value),
                     basis=tr.t(f"objectives.basis.{o.baseline.basis}"),
+                    organic=organic_words(plan, o.organic_bookings,
+                                          "objectives.organic_summary"),
                     **{k: v for k, v in range_values(plan, o).items()
                        if k in ("low", "month")})
     if committed(o) != o.target:  # flagged: the realistic value first, the client's after

@@ -24,6 +24,17 @@ def trial_kpi_note(plan: Plan) -> str:
                 source=tv["source"], target=tr.number(tv["target"]))
 
 
+def trial_kpi_cell(plan: Plan) -> str:
+    """The measurement table's "today" cell of the trial KPI: the provisional figure and
+    target of ``trial_kpi_note``, marked as an assumption ("" without a value)."""
+    tv, tr = plan.trial_value, plan.tr
+    if not tv:
+        return ""
+    return tr.t("trial_value.cell", today=tr.number(tv["today"]),
+                target=tr.number(tv["target"]),
+                visit=_pct(plan, tv["rates"]["visit_to_trial"]["mid"]))
+
+
 def trial_return(plan: Plan) -> str:
     """The trials' gross margin and the ROI without and with it ("" without a value)."""
     tv, tr = plan.trial_value, plan.tr
