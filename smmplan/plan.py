@@ -21,8 +21,9 @@ from . import __version__, conversion_cost, paid_tests
 from .audience import Audience, load_audience
 from .brief import Brief
 from .budget import Paid, plan_paid
+from .calendar_files import calendar_files
 from .channel_choice import home_platforms
-from .channels import Channels, add_target_ideas, calendar_files, plan_channels
+from .channels import Channels, add_target_ideas, plan_channels
 from .checks import run as run_checks
 from .community import Community, plan_community
 from .confirm_marks import unmark

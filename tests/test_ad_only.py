@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import math
 
+from smmplan.calendar_files import calendar_files
 from smmplan.calendar_slots import calendar_rules
-from smmplan.channels import calendar_files
 from smmplan.paths import example_briefs
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
