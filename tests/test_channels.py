@@ -12,12 +12,12 @@ import pytest
 
 from smmplan import market
 from smmplan.brief import parse_brief
+from smmplan.calendar_files import calendar_files
 from smmplan.channels import (
     ChannelChoice,
     Window,
     allocate_frequency,
     best_windows,
-    calendar_files,
     key_dates,
     score_channels,
 )

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from smmplan.ad_only import split_ads_only
+from smmplan.calendar_files import calendar_files
 from smmplan.calendar_slots import Slot, calendar_rules
-from smmplan.channels import calendar_files
 from smmplan.idea_turns import numbered
 from smmplan.ideas import Idea, give
 from smmplan.paths import example_briefs
