@@ -9,6 +9,7 @@ No row-level personal data leaves this module except the row key, which only goe
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -65,6 +66,7 @@ MAIN_CATEGORY = "main category"  # each person's category with the largest share
 CATEGORY_TOTAL = "total spend"  # the sum of the per-category spend columns
 SAMPLE = 2000  # values looked at to decide a column's type before parsing all of it
 MIN_PARSED = 0.8  # share of non-empty values that must parse for a type to be chosen
+THREADED_ROWS = 100_000  # from this many rows the text columns are factorised in 2 threads
 
 
 @dataclass
@@ -90,7 +92,7 @@ class Audience:
     features: pd.DataFrame  # typed: float columns and category columns
     numeric: list[str]
     categorical: list[str]
-    key: pd.Series  # the client's row key (or row numbers)
+    key: pd.Series | None  # the client's row key (or row numbers); None in ``rows_of``
     key_column: str | None
     value_column: str | None  # spend / revenue, a numeric feature
     product_column: str | None  # raw product values, for offer-line sub-targets
@@ -110,9 +112,11 @@ class Audience:
     def rows_of(self, index: np.ndarray) -> Audience:
         """The rows at ``index`` (positions, ascending) as an audience of their own: an
         offer line's rows, described without a pass over every row per sub-target.
-        Category columns keep every category of the whole audience."""
+        Category columns keep every category of the whole audience. Without the row key:
+        a subset's rows are described, never listed (its strings cost more to copy than
+        every feature's values)."""
         return replace(self, rows=len(index), features=self.features.take(index),
-                       key=self.key.take(index), whole=self.whole or self, found={})
+                       key=None, whole=self.whole or self, found={})
 
     @property
     def product(self) -> pd.Series | None:
@@ -200,6 +204,18 @@ class _Column:
         remap = np.array([position[str(v).strip()] for v in self.uniques] + [-1])
         cat = pd.Categorical.from_codes(remap[self.codes], categories=pd.Index(names))
         return pd.Series(cat, index=self.raw.index)
+
+
+def _factorize_large(table: pd.DataFrame, key: str | None) -> dict[str, _Column]:
+    """The text columns (but the row key) of a table of at least ``THREADED_ROWS`` rows
+    factorised in two threads (pandas hashes strings without holding the GIL: the same
+    codes in about half the time); {} for a smaller table (each is factorised in turn)."""
+    text = [c for c in table.columns if c != key and (table[c].dtype == object or
+                                                      pd.api.types.is_string_dtype(table[c]))]
+    if len(table) < THREADED_ROWS or len(text) < 2:
+        return {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(text, pool.map(lambda c: _Column.of(table[c]), text), strict=True))
 
 
 def _looks_like(values: pd.Series, pattern: re.Pattern, share: float = 0.5) -> bool:
@@ -298,6 +314,7 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     years: dict[str, tuple[pd.Series, int]] = {}
     key_column = roles.get("id")
     counted: dict[str, int] = {}  # each typed column's present values
+    factorized = _factorize_large(table, key_column)
 
     for col in table.columns:
         raw = table[col]
@@ -305,8 +322,8 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             notes.append(ColumnNote(col, "key", "identity", "row key, kept only for "
                                                            "audience_segments.csv"))
             continue
-        text = _Column.of(raw) if raw.dtype == object or pd.api.types.is_string_dtype(
-            raw) else None
+        text = factorized[col] if col in factorized else _Column.of(raw) if \
+            raw.dtype == object or pd.api.types.is_string_dtype(raw) else None
         if text is not None:
             present, n_distinct = text.present(), text.distinct
         else:  # distinct values of other columns are counted only when needed (costly)
