@@ -250,8 +250,8 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
         fitted[col] = (present, weight)
         at += width
     if where:
-        flat = (np.arange(len(frame), dtype=np.intp) * matrix.shape[1])[:, None] + \
-            np.stack(where, axis=1)
+        flat = np.stack(where, axis=1)  # each row's columns of its 1s, then flat indices
+        flat += (np.arange(len(frame), dtype=np.intp) * matrix.shape[1])[:, None]
         matrix.reshape(-1)[flat.reshape(-1)] = np.tile(np.array(ones, dtype=np.float32),
                                                        len(frame))
     prep.fitted_ = fitted
