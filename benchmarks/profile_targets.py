@@ -32,7 +32,7 @@ from bench_segments import generate  # noqa: E402
 
 STEPS = [  # (module, owner, function, label): the steps timed
     ("audience", None, "prepare_audience", "typing (prepare_audience)"),
-    ("audience", None, "_factorize_large", "text columns (threads)"),
+    ("audience", None, "_text_ahead", "text columns (threads)"),
     ("targets", None, "to_matrix", "matrix (to_matrix)"),
     ("segments", "AudienceSegmenter", "select", "k selection (select)"),
     ("segments", None, "in_worker", "k selection's candidates (workers)"),

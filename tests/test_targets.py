@@ -117,7 +117,7 @@ def test_text_columns_factorised_in_threads_type_the_same(monkeypatch):
     table["City"] = np.where(np.arange(len(table)) % 7 == 0, "n/a", "Leeds ")
     alone = prepare_audience(table, "aud.csv", {"id": "Customer ID"})
     monkeypatch.setattr(audience_module, "THREADED_ROWS", 1)
-    assert audience_module._factorize_large(table, "Customer ID")  # the threaded path
+    assert audience_module._text_ahead(table, "Customer ID")  # the threaded path
     threaded = prepare_audience(table, "aud.csv", {"id": "Customer ID"})
     assert threaded.notes == alone.notes and threaded.numeric == alone.numeric
     pd.testing.assert_frame_equal(threaded.features, alone.features)
