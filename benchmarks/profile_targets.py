@@ -32,7 +32,7 @@ from bench_segments import generate  # noqa: E402
 
 STEPS = [  # (module, owner, function, label): the steps timed
     ("audience", None, "prepare_audience", "typing (prepare_audience)"),
-    ("audience", None, "_text_ahead", "text columns (threads)"),
+    ("audience", "_Column", "of", "text columns factorised (any thread)"),
     ("targets", None, "to_matrix", "matrix (to_matrix)"),
     ("segments", "AudienceSegmenter", "select", "k selection (select)"),
     ("segments", None, "in_worker", "k selection's candidates (workers)"),
@@ -58,12 +58,15 @@ def instrument(totals: dict, depth: threading.local) -> None:
         def timed(*args, _original=original, _label=label, **kwargs):
             level = getattr(depth, "level", 0)
             depth.level = level + 1
-            start = time.thread_time()
+            start, wall = time.thread_time(), time.perf_counter()
             try:
                 return _original(*args, **kwargs)
             finally:
                 depth.level = level
                 totals[(_label, level > 0)] += time.thread_time() - start
+                if threading.current_thread() is threading.main_thread() and not level:
+                    totals[(_label + " [wall, main thread]", False)] += \
+                        time.perf_counter() - wall
 
         setattr(holder, name, timed)
 
@@ -114,7 +117,7 @@ def main() -> None:
         print(f"  run {len(runs)}: wall {runs[-1]['wall']:5.2f} s, CPU {runs[-1]['cpu']:5.2f} s,"
               f" results {runs[-1]['sha'][:16]}", flush=True)
     print(f"rows: {args.rows:,}; CPU seconds per step (thread time, median of {args.repeat}):")
-    for _, _, _, label in STEPS:
+    for label in [lab for _, _, _, step in STEPS for lab in (step, step + " [wall, main thread]")]:
         for nested in (False, True):
             seen = [s for r in runs for lab, nest, s in r["steps"]
                     if lab == label and nest == nested]

@@ -4,8 +4,10 @@
 order of ``items`` (any of them may be skipped); asking for one starts the next ``window``
 items in the background, so that at most ``window + 1`` results are held at a time
 (the audience's text columns factorised while the columns before them are typed, without
-holding every column's codes at once on a wide table). For work that runs without the
-GIL (NumPy, pandas' string hashing); the results are the function's own.
+holding every column's codes at once on a wide table). An item whose work has not
+started when it is asked for is worked out in the asking thread, not waited for. For
+work that runs without the GIL (NumPy, pandas' string hashing); the results are the
+function's own.
 """
 
 from __future__ import annotations
@@ -34,12 +36,18 @@ class Ahead:
         return item in self._at
 
     def get(self, item: Hashable):
-        """``fn(item)``; the results of the items before it are dropped."""
+        """``fn(item)``; the items before it are dropped (their work cancelled when it
+        has not started)."""
         at = self._at[item]
         self._start(at + 1 + self._window)
-        for skipped in self._items[:at]:
-            self._running.pop(skipped, None)
-        return self._running.pop(item).result()
+        for skipped in self._items[:at]:  # not asked for: dropped, or not started at all
+            dropped = self._running.pop(skipped, None)
+            if dropped:
+                dropped.cancel()
+        running = self._running.pop(item)
+        # not started yet (its worker not scheduled: a loaded machine): worked out here
+        # rather than waited for
+        return self._fn(item) if running.cancel() else running.result()
 
     def close(self) -> None:
         """Drop what is left (running work finishes in the background)."""

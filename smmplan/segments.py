@@ -189,54 +189,33 @@ def to_matrix(frame: pd.DataFrame, numeric: list[str], categorical: list[str]
     ``fitted_``: column -> scaler, or the categories and weight of a block).
     """
     prep = preprocessor(frame, numeric, categorical, medians=False)
-    steps = prep.transformers[:len(numeric)]
-    scaled = np.empty((len(numeric), len(frame)), dtype=np.float32)
-    fitted: dict[str, object] = {}
-
-    def scale(columns: range) -> None:  # each numeric column into its row of ``scaled``
-        for j in columns:
-            name, pipe, (col,) = steps[j]
-            values = frame[col].to_numpy(dtype=np.float32)
-            fill = pipe.named_steps["impute"].fill_value
-            if np.isnan(values).any():
-                values = np.where(np.isnan(values), np.float32(fill), values)
-            if name.startswith("skewed:"):
-                values = np.log1p(values)
-            scaler = StandardScaler().fit(values.reshape(-1, 1))
-            scaled[j] = scaler.transform(values.reshape(-1, 1))[:, 0]
-            fitted[col] = scaler
-
-    # On a large table every other numeric column is scaled in a worker thread (NumPy
-    # passes over whole columns, without the GIL; each column as alone: the same values)
-    # while this one reads the category codes and scales the rest.
-    pool = ThreadPoolExecutor(max_workers=1) if len(frame) >= MINIBATCH_ROWS and \
-        len(numeric) > 1 else None
-    other = pool.submit(in_worker, get_config(), scale, range(0, len(numeric), 2)) \
-        if pool else None
-    try:
-        widths, levels = [], {}
-        for col in categorical:  # integer codes, -1 = missing, imputed with the most frequent
-            codes = frame[col].astype("category").cat.codes.to_numpy().astype(np.int32)
-            counts = np.bincount(codes[codes >= 0]) if (codes >= 0).any() else \
-                np.zeros(1, int)
-            codes = np.where(codes < 0, int(np.argmax(counts)), codes)  # ties: smallest code
-            present = np.flatnonzero(np.bincount(codes))  # the encoder's sorted categories
-            levels[col] = (codes, present)
-            widths.append(len(present))
-        scale(range(1, len(numeric), 2) if other else range(len(numeric)))
-        if other:
-            other.result()
-    finally:
-        if pool:
-            pool.shutdown()
-    fitted = {col: fitted[col] for col in numeric}  # in column order, as one thread gives
+    widths, levels = [], {}
+    for col in categorical:  # integer codes, -1 = missing, imputed with the most frequent
+        codes = frame[col].astype("category").cat.codes.to_numpy().astype(np.int32)
+        counts = np.bincount(codes[codes >= 0]) if (codes >= 0).any() else np.zeros(1, int)
+        codes = np.where(codes < 0, int(np.argmax(counts)), codes)  # ties: smallest code
+        present = np.flatnonzero(np.bincount(codes))  # the encoder's sorted categories
+        levels[col] = (codes, present)
+        widths.append(len(present))
     # zeros from the allocator (pages zeroed on first touch): the one-hot blocks need no
     # pass of their own; each numeric column is written into a row of ``scaled`` and the
     # block copied in once, and every one-hot 1 in one pass in row order: writing the
     # row-major matrix column by column would go over all of its memory once per column
     matrix = np.zeros((len(frame), len(numeric) + sum(widths)), dtype=np.float32)
+    scaled = np.empty((len(numeric), len(frame)), dtype=np.float32)
+    fitted: dict[str, object] = {}
+    for j, (name, pipe, (col,)) in enumerate(prep.transformers[:len(numeric)]):
+        values = frame[col].to_numpy(dtype=np.float32)
+        fill = pipe.named_steps["impute"].fill_value
+        if np.isnan(values).any():
+            values = np.where(np.isnan(values), np.float32(fill), values)
+        if name.startswith("skewed:"):
+            values = np.log1p(values)
+        scaler = StandardScaler().fit(values.reshape(-1, 1))
+        scaled[j] = scaler.transform(values.reshape(-1, 1))[:, 0]
+        fitted[col] = scaler
     matrix[:, :len(numeric)] = scaled.T
-    scaled = None  # freed before the one-hot blocks
+    del scaled
     at = len(numeric)
     where, ones = [], []  # per block: each row's column of its 1, and the block's weight
     for (_, pipe, (col,)), width in zip(prep.transformers[len(numeric):], widths,

@@ -21,11 +21,28 @@ def test_results_are_the_functions_and_few_are_held():
     assert got == {x: x * x for x in (0, 1, 4, 5, 9)}
     assert len(ahead._running) <= 2  # the results before an asked item are dropped
     ahead.close()
-    assert sorted(started) == items  # every item up to the last asked was started
+    assert {0, 1, 4, 5, 9} <= set(started) <= set(items)  # skipped ones may not run
 
 
 def test_no_more_than_the_window_is_started_ahead():
     ahead = Ahead(lambda x: x, list(range(100)), window=2)
     assert ahead.get(0) == 0
     assert ahead._next == 3  # the asked item and the two after it
+    ahead.close()
+
+
+def test_an_item_not_started_is_worked_out_by_the_asking_thread():
+    release = threading.Event()
+    where = {}
+
+    def work(x):
+        if x == 0:
+            release.wait(5)
+        where[x] = threading.current_thread()
+        return x + 100
+
+    ahead = Ahead(work, [0, 1, 2], window=2, workers=1)  # its one worker stuck on item 0
+    assert ahead.get(1) == 101  # skips 0; 1 was queued, not started
+    assert where[1] is threading.current_thread()
+    release.set()
     ahead.close()

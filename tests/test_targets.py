@@ -156,8 +156,7 @@ def test_select_then_fit_selected_is_fit():
         split.fit_selected(X[:10])
 
 
-@pytest.mark.parametrize("threaded", [False, True])
-def test_to_matrix_is_the_preprocessors_matrix(monkeypatch, threaded):
+def test_to_matrix_is_the_preprocessors_matrix():
     """to_matrix writes the blocks itself: the same float32 matrix as the ColumnTransformer
     of ``preprocessor`` (imputation, log of skewed amounts, scaling, weighted one-hot)."""
     from smmplan.segments import preprocessor
@@ -167,17 +166,7 @@ def test_to_matrix_is_the_preprocessors_matrix(monkeypatch, threaded):
     table.loc[::11, "Channel"] = ""  # and by the most frequent category
     table.loc[::5, "Spend"] = "5000,00"  # a skewed amount: log-transformed
     aud = prepare_audience(table, "aud.csv")
-    workers = []
-    if threaded:  # half of the numeric columns scaled in a worker thread, as at scale
-        import smmplan.segments as segments
-
-        in_worker = segments.in_worker
-        monkeypatch.setattr(segments, "MINIBATCH_ROWS", 1)
-        monkeypatch.setattr(segments, "in_worker", lambda config, fn, *args: (
-            workers.append(list(*args)), in_worker(config, fn, *args))[1])
-    X, prep = to_matrix(aud.features, aud.numeric, aud.categorical)
-    assert workers == ([list(range(0, len(aud.numeric), 2))] if threaded else [])
-    assert list(prep.fitted_) == aud.numeric + aud.categorical
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
     data = aud.features[aud.numeric].astype("float32")
     for col in aud.categorical:
         data[col] = aud.features[col].astype("category").cat.codes.astype("int32")
