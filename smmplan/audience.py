@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .ahead import Ahead
 from .brief import Brief
 from .catalogue import column_aliases
 from .errors import DataError
@@ -66,7 +65,6 @@ MAIN_CATEGORY = "main category"  # each person's category with the largest share
 CATEGORY_TOTAL = "total spend"  # the sum of the per-category spend columns
 SAMPLE = 2000  # values looked at to decide a column's type before parsing all of it
 MIN_PARSED = 0.8  # share of non-empty values that must parse for a type to be chosen
-THREADED_ROWS = 100_000  # from this many rows the text columns are factorised in 2 threads
 
 
 @dataclass
@@ -206,18 +204,6 @@ class _Column:
         return pd.Series(cat, index=self.raw.index)
 
 
-def _text_ahead(table: pd.DataFrame, key: str | None) -> Ahead | None:
-    """The text columns (but the row key) of a table of at least ``THREADED_ROWS`` rows,
-    factorised two columns ahead in two threads (pandas hashes strings without holding
-    the GIL: the same codes, their hashing overlapping with each other and with the
-    typing of the columns before them); None for a smaller table."""
-    text = [c for c in table.columns if c != key and (table[c].dtype == object or
-                                                      pd.api.types.is_string_dtype(table[c]))]
-    if len(table) < THREADED_ROWS or len(text) < 2:
-        return None
-    return Ahead(lambda c: _Column.of(table[c]), text)
-
-
 def _looks_like(values: pd.Series, pattern: re.Pattern, share: float = 0.5) -> bool:
     sample = values.head(500).astype(str)
     return len(sample) > 0 and sample.str.match(pattern).mean() >= share
@@ -314,7 +300,6 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     years: dict[str, tuple[pd.Series, int]] = {}
     key_column = roles.get("id")
     counted: dict[str, int] = {}  # each typed column's present values
-    ahead = _text_ahead(table, key_column)
 
     for col in table.columns:
         raw = table[col]
@@ -322,8 +307,8 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             notes.append(ColumnNote(col, "key", "identity", "row key, kept only for "
                                                            "audience_segments.csv"))
             continue
-        text = ahead.get(col) if ahead and col in ahead else _Column.of(raw) if \
-            raw.dtype == object or pd.api.types.is_string_dtype(raw) else None
+        text = _Column.of(raw) if raw.dtype == object or pd.api.types.is_string_dtype(
+            raw) else None
         if text is not None:
             present, n_distinct = text.present(), text.distinct
         else:  # distinct values of other columns are counted only when needed (costly)
@@ -407,8 +392,6 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
             typed[name] = clean.cat.rename_categories(lambda c: str(c).strip())
         categorical.append(name)
         notes.append(ColumnNote(col, "kept", "category", f"{distinct} values"))
-    if ahead:
-        ahead.close()
 
     reference = None
     if dates:

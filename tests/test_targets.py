@@ -109,20 +109,6 @@ def test_skewness_equals_pandas(kind):
     assert np.array(skewness(values)).tobytes() == expected.tobytes()
 
 
-def test_text_columns_factorised_in_threads_type_the_same(monkeypatch):
-    """A large table's text columns are factorised in two threads: the same audience."""
-    import smmplan.audience as audience_module
-
-    table = planted()  # identity, amount, yes/no and category text columns
-    table["City"] = np.where(np.arange(len(table)) % 7 == 0, "n/a", "Leeds ")
-    alone = prepare_audience(table, "aud.csv", {"id": "Customer ID"})
-    monkeypatch.setattr(audience_module, "THREADED_ROWS", 1)
-    assert audience_module._text_ahead(table, "Customer ID")  # the threaded path
-    threaded = prepare_audience(table, "aud.csv", {"id": "Customer ID"})
-    assert threaded.notes == alone.notes and threaded.numeric == alone.numeric
-    pd.testing.assert_frame_equal(threaded.features, alone.features)
-
-
 def test_categories_differing_only_by_spaces_are_one_category():
     table = pd.DataFrame({"City": ["Paris", "Paris ", " Lyon", "Lyon", "N/A", None] * 20,
                           "Spend": [float(i) for i in range(120)]})
