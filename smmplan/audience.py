@@ -90,7 +90,7 @@ class Audience:
     features: pd.DataFrame  # typed: float columns and category columns
     numeric: list[str]
     categorical: list[str]
-    key: pd.Series  # the client's row key (or row numbers)
+    key: pd.Series | None  # the client's row key (or row numbers); None in ``rows_of``
     key_column: str | None
     value_column: str | None  # spend / revenue, a numeric feature
     product_column: str | None  # raw product values, for offer-line sub-targets
@@ -110,9 +110,11 @@ class Audience:
     def rows_of(self, index: np.ndarray) -> Audience:
         """The rows at ``index`` (positions, ascending) as an audience of their own: an
         offer line's rows, described without a pass over every row per sub-target.
-        Category columns keep every category of the whole audience."""
+        Category columns keep every category of the whole audience. Without the row key:
+        a subset's rows are described, never listed (its strings cost more to copy than
+        every feature's values)."""
         return replace(self, rows=len(index), features=self.features.take(index),
-                       key=self.key.take(index), whole=self.whole or self, found={})
+                       key=None, whole=self.whole or self, found={})
 
     @property
     def product(self) -> pd.Series | None:

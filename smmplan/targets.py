@@ -246,21 +246,22 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
 
     reach_all = platform_reach(aud)  # the whole audience's, for targets and sub-targets
     if aud.rows > segments.SELECTION_SAMPLE:  # the final fit refits every row (refits_)
-        # The offer lines' sub-targets are worked out in a worker thread from the start
-        # (until the targets are described), while this one chooses k, its candidates
-        # fitted in two threads; then the final fit on every row runs in another (a long
-        # MiniBatchKMeans run that a second OpenMP thread does not speed up: it spins, so
-        # the cores are better spent on this work; one OpenMP/BLAS thread each:
-        # find_targets, segments.in_worker) while this one draws the map's axes and the
+        # This thread chooses k, its candidates fitted in two threads (both cores: the
+        # choice, the final fit and the targets' description are the longest chain);
+        # then the final fit on every row runs in a worker thread (a long MiniBatchKMeans
+        # run that a second OpenMP thread does not speed up: it spins, so the cores are
+        # better spent on this work; one OpenMP/BLAS thread each: find_targets,
+        # segments.in_worker) and the offer lines' sub-targets in another (until the
+        # targets are described), while this one draws the map's axes and the
         # stability's refits, then describes the targets.
         config = get_config()
         pool = ThreadPoolExecutor(max_workers=2)
-        by_lines = pool.submit(in_worker, config, sub_lines)
         seg.select(X, workers=2)
         if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
             pool.shutdown()
             return _declared_targets(brief, aud)
         fitting = pool.submit(in_worker, config, seg.fit_final, X)
+        by_lines = pool.submit(in_worker, config, sub_lines)
         map_rows, pca = map_axes()
         refits = seg.refit_labels(X)  # on the selection sample
         fitting.result()

@@ -93,6 +93,22 @@ def test_mean_silhouette_equals_scikit_learn(k):
         silhouette_score(D, labels, metric="precomputed"), abs=1e-12)
 
 
+@pytest.mark.parametrize("kind", ["amounts", "normal", "counts", "yes_no", "constant", "two"])
+def test_skewness_equals_pandas(kind):
+    """The preprocessor's skewness test (> 1: log1p) reads the same float as pandas."""
+    from smmplan.segments import skewness
+
+    rng = np.random.default_rng(7)
+    values = {"amounts": lambda: np.round(rng.lognormal(3, 1, 200_001), 2),
+              "normal": lambda: rng.normal(size=999),
+              "counts": lambda: rng.poisson(1, 50_000).astype(float),
+              "yes_no": lambda: (rng.random(10_000) < 0.1).astype(float),
+              "constant": lambda: np.full(40, 3.5),
+              "two": lambda: np.array([1.0, 4.0])}[kind]()
+    expected = np.float64(pd.Series(values).skew())
+    assert np.array(skewness(values)).tobytes() == expected.tobytes()
+
+
 def test_categories_differing_only_by_spaces_are_one_category():
     table = pd.DataFrame({"City": ["Paris", "Paris ", " Lyon", "Lyon", "N/A", None] * 20,
                           "Spend": [float(i) for i in range(120)]})
