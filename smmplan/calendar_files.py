@@ -22,7 +22,7 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
     language)."""
     titles = {"calendar": tr.t("channels.calendar"), "sponsored": tr.t("channels.sponsored"),
               "ad_only": tr.t("channels.ad_only"),
-              "cta": tr.t("ideas.cta")}
+              "cta": tr.t("ideas.cta"), "cta_line": tr.t("ideas.cta_line", cta="{cta}")}
     titles.update({p["key"]: channels.pillar_names.get(p["key"]) or tr.t(f"pillar.{p['key']}")
                    for p in channels.pillars})
     titles.update({f: tr.t(f"format.{f}") for formats in channels.mix.values() for f in formats})
@@ -90,7 +90,7 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
         ev.add("dtend", vDDDTypes(start + half_hour), encode=False)
         ev.add("summary", summaries[kind], encode=False)
         if s.idea:
-            ev.add("description", vText(f"{s.idea}\n{titles['cta']}: {s.cta}\n"
+            ev.add("description", vText(f"{s.idea}\n{titles['cta_line'].format(cta=s.cta)}\n"
                                         f"{s.adaptation}".strip()), encode=False)
         ev.add("categories", categories[kind], encode=False)
         cal.add_component(ev)

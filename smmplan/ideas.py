@@ -264,7 +264,7 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
             day = min(first + dt.timedelta(days=6), c.period.end)
         month = format_date(first, "MMMM", locale=tr.locale)  # "janvier", not "janv. 2027"
         dates = [d for d in (held.dates if held else []) if d.month == first.month
-                 and d.year == first.year]
+                 and d.year == first.year and d > day]  # not a session gone by the post
         hook = apply_register(tr.t("ideas.sessions_hook", line=line.name), reg)
         if dates:
             hook = apply_register(tr.t("ideas.sessions_hook_dates", line=line.name, dates=tr.join(

@@ -72,3 +72,22 @@ def test_the_ideas_table_dates_a_one_post_idea_on_its_post():
     assert len(rows) == len(posted) > 1
     shown = sorted(r["moment"].split(" · ")[0] for r in rows)
     assert shown == sorted(day(plan.tr, dt.date.fromisoformat(d), "medium") for d in posted)
+
+
+def test_a_months_dates_post_lists_no_session_gone_by():
+    """The plan's first month is announced in its first week: its post names only the
+    sessions still ahead (review 13: 'les dates de janvier' on 3 Jan listed 'samedi 2')."""
+    plan = _plan()
+    posts = [s for s in plan.channels.slots if "les dates de janvier" in s.idea]
+    assert posts
+    for s in posts:
+        assert "samedi 2," not in s.idea and "samedi 9" in s.idea, s.idea
+
+
+def test_the_french_calendar_file_spaces_its_call_to_action():
+    from smmplan.calendar_files import calendar_files
+
+    plan = _plan()
+    ics = calendar_files(plan.channels, "Maison Fournil", plan.tr)["calendar.ics"].decode()
+    assert "Appel à l’action\u202f: " in ics.replace("\r\n ", "")
+    assert "Appel à l’action: " not in ics.replace("\r\n ", "")
