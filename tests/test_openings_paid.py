@@ -94,3 +94,22 @@ def test_after_the_campaign_each_new_shop_gets_a_small_monthly_boost():
     # too little left for a week a month at the lowest daily budget: nothing is promised
     poor = {**camp, "awareness": camp["amount"] + 10}
     assert monthly_boost(plan.brief, plan.paid, poor) is None
+
+
+def test_the_campaign_is_dated_on_its_own_platforms_opening_post():
+    # review 14, Fournil 1: "autour de la publication « faites connaissance » du 2 janvier"
+    # named the Facebook post, while the campaign runs on Instagram around its 6 January one
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.base import day
+    from smmplan.views.opening_paid import opening_notes
+
+    plan = Plan(load_brief("data/examples/bakery/brief.yaml"))
+    camp = campaign(plan.brief, plan.paid)
+    texts = {i["text"] for i in plan.channels.ideas
+             if i["goal"] and i["date"] == camp["opening"]}
+    posts = [s for s in plan.channels.slots if s.base_idea in texts and not s.ad_only]
+    own = min(s.date for s in posts if s.platform == camp["platform"])
+    assert min(s.date for s in posts) < own  # another platform's post goes out first
+    note = opening_notes(plan)[0]
+    assert f"du {day(plan.tr, dt.date.fromisoformat(own))}" in note

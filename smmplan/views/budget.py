@@ -474,8 +474,7 @@ def _rates(plan: Plan) -> pd.DataFrame:
             rates.append({"platform": m["platform"], "platform_name": platform_label(m["platform"]),
                           "metric": metric.upper(), "low": r["low"], "mid": r["mid"],
                           "high": r["high"],
-                          "basis": tr.t(f"budget.rate_basis.{r['basis']}")
-                          if tr.has(f"budget.rate_basis.{r['basis']}") else r["basis"],
+                          "basis": tr.t(f"budget.rate_basis.{r['basis']}"),
                           "sources": tr.t("common.semicolon").join(
                               source_label(tr, s, files) for s in r["sources"]),
                           "audience": m["audience"]})

@@ -20,7 +20,9 @@ def opening_notes(plan: Plan) -> list[str]:
     when = lambda key: day(tr, dt.date.fromisoformat(camp[key]))  # noqa: E731
     texts = {i["text"] for i in plan.channels.ideas if i["goal"] and i["date"] == camp["opening"]}
     posts = [s.date for s in plan.channels.slots if s.base_idea in texts and not s.ad_only]
-    camp = camp | {"opening": min(posts, default=camp["opening"])}  # the day it goes out
+    on = [s.date for s in plan.channels.slots if s.base_idea in texts and not s.ad_only
+          and s.platform == camp["platform"]]  # the campaign's own platform's post first
+    camp = camp | {"opening": min(on or posts, default=camp["opening"])}  # the day it goes out
     first_paid = plan.paid.paid_months[0] if plan.paid.paid_months else None
     before = first_paid is not None and camp["start"] < first_paid
     return [tr.t(
