@@ -5,6 +5,7 @@ the most posts one idea fills)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from .i18n import Translator
 
@@ -57,10 +58,11 @@ def told_once(slots: list, ideas: list[dict]) -> list[str]:
     story) the calendar carries, in date order, for the plan to say they run once."""
     once = {i["text"]: i["topic"] for i in ideas  # a dated post runs on its day, once
             if i.get("per_year") == 1 and not i.get("date")}
+    runs = Counter(s.base_idea for s in slots if not getattr(s, "ad_only", False))
     out: list[str] = []
     for s in sorted(slots, key=lambda s: (s.date, s.time)):
         topic = once.get(s.base_idea)
-        if topic and topic not in out:
+        if topic and topic not in out and runs[s.base_idea] == 1:  # said of one post only
             out.append(topic)
     return out
 

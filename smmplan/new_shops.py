@@ -59,7 +59,7 @@ def new_shop_ideas(brief: Brief, tr: Translator) -> list:
     if not shops:
         return []
     reg = copy_register(brief)
-    shops = shops[:1].upper() + shops[1:]  # it opens the post's topic
+    phrase, shops = shops, shops[:1].upper() + shops[1:]  # it opens the post's topic
     p = brief.client.period
     day = int(content_facts()["calendar"]["new_locations"]["local_day"])
     book = playbook(brief.client.sector_kind).get("new_locations", {})
@@ -71,7 +71,7 @@ def new_shop_ideas(brief: Brief, tr: Translator) -> list:
 
     out = [Idea("community", text("open_topic", shops=shops),
                 text("open_hook", brand=brief.client.name), "visit",
-                moment=tr.t("ideas.new_shops_open_moment", shops=shops),
+                moment=tr.t("ideas.new_shops_open_moment", shops=phrase),  # after a colon
                 date=opening_date(brief).isoformat(), lead_days=13,
                 posts=1, goal=True)]
     for first in p.month_starts[1:]:

@@ -165,3 +165,16 @@ def test_plan_checks_cover_the_option(plans):
     assert names["growth option = its steps, each gated and dated, out of the held back"]
     data["budget"]["held_back"]["growth"]["budget"] += 500  # no longer adds up
     assert not {c.name: c.ok for c in run(data)}[SPLIT]
+
+
+def test_the_gates_are_in_what_we_need_from_the_client(plans):
+    # review 14, Lune 4: the gates (creators' usage rights, the new / returning flag) were
+    # not in "what we need from you"
+    from smmplan.views.client_needs import client_needs
+
+    plan = plans["fashion"]
+    steps = {s["kind"]: s for s in plan.paid.held_back["growth"]["steps"]}
+    needs = client_needs(plan)
+    assert any("paid-usage rights" in n and "Instagram" in n for n in needs)
+    assert any("new / returning customer flag" in n for n in needs)
+    assert {"creator", "new_customer"} <= set(steps)

@@ -349,10 +349,10 @@ def content_plan(plan: Plan) -> Section:
         "confirm": tr.t("ideas.confirm_cell") if mark in i["text"] else "",
         "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"])  # its one post's
                                         if i["goal"] or i["once"] else i["date"]).date(),
-                       "medium") + " · "
-                   + i["moment"]) if i["date"] else "",
+                       "medium") + (" · " + i["moment"] if i["moment"] else ""))
+        if i["date"] else "",
         "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
-        for i in ch.ideas])
+        for i in ch.ideas]).drop_duplicates()  # a dated series' rows told once
     blocks += [
         section_heading(plan, "channels.pillars", "channels-pillars"),
         Html(render("paragraph.html.j2", text=tr.t("channels.pillars_intro"))),
@@ -364,7 +364,7 @@ def content_plan(plan: Plan) -> Section:
                                   lambda v: tr.percent(v))]),
         section_heading(plan, "ideas.title", "channels-ideas"),
         Html(render("paragraph.html.j2", text=tr.t(
-            "ideas.intro", n=tr.number(len(ch.ideas)), client=plan.brief.client.name,
+            "ideas.intro", n=tr.number(len(ideas)), client=plan.brief.client.name,
             sector=sector_name(plan)) + (" " + tr.plural(
                 "ideas.unplaced", len(ch.unplaced), ideas=tr.join(
                     [tr.t("common.quoted", text=u.split(" — ")[0]) for u in ch.unplaced]))
@@ -429,7 +429,8 @@ def _calendar_notes(plan: Plan) -> list[str]:
     once = told_once(ch.slots, ch.ideas)
     if once:  # a retro or an origin story is not repeated all year
         out.append(tr.t("channels.calendar_told_once", stories=tr.join(
-            [tr.t("channels.told_once_item", text=t) for t in once])))
+            [tr.t("channels.told_once_item", text=t.replace(tr.t("ideas.to_confirm"), ""))
+             for t in once])))
     return out
 
 

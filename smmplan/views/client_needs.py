@@ -53,6 +53,7 @@ def client_needs(plan: Plan) -> list[str]:
                                     if o.baseline.basis == "not_measurable"))
     if unmeasured:
         out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
+    out += _growth_needs(plan)
     out += reference_needs(brief, tr, plan.channels.slots, plan.channels.ideas,
                            day(tr, brief.client.period.start - dt.timedelta(days=14)))
     out.append(tr.t("agency.need_assets_sector", assets=tr.text(book["assets"]))
@@ -73,4 +74,22 @@ def _tracking_needs(plan: Plan) -> list[str]:
     out = [tr.t("agency.need_bookings", lines=lines)] if booked else []
     if plan.paid.conversion == "lead":
         out.append(tr.t("agency.need_leads"))
+    return out
+
+
+def _growth_needs(plan: Plan) -> list[str]:
+    """What the growth option's gates need from the client (``growth_track``), due two
+    weeks before each step may start: the creators' paid-usage rights, the shop's new /
+    returning customer flag in the ads account."""
+    tr = plan.tr
+    growth = (plan.paid.held_back or {}).get("growth") or {}
+    out = []
+    for step in growth.get("steps", []):
+        if step["kind"] not in ("creator", "new_customer"):
+            continue
+        start = dt.date.fromisoformat(step["start"])
+        out.append(tr.t(f"agency.need_growth_{step['kind']}", start=day(tr, start),
+                        date=day(tr, start - dt.timedelta(days=14)),
+                        platform=platform_label(step.get("platform", ""))
+                        if step.get("platform") else ""))
     return out

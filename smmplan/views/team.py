@@ -20,7 +20,7 @@ from .base import (
 from .creators import creator_lines
 from .lifetime import return_line as lifetime_return
 from .roi_scope import booked_leaves_out, roi_key
-from .trial_value import trial_return, trial_summary
+from .trial_value import trial_return
 
 
 def team_decisions(plan: Plan) -> list[str]:
@@ -55,7 +55,7 @@ def team_return_line(plan: Plan) -> list[str]:
     margin = (team.revenue or 0) * ((paid.margin or 100) / 100)
     return [tr.t(roi_key(plan, "summary_team.return", "summary"),
                  total=tr.money(team.total_cost["total"]), margin=tr.money(margin),
-                 roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan) + trial_summary(plan)
+                 roi=tr.percent(team.roi, 0)) + booked_leaves_out(plan)
             ] + lifetime_return(plan)
 
 

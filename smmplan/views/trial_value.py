@@ -49,12 +49,3 @@ def trial_return(plan: Plan) -> str:
                 revenue=tr.money(tv["revenue"]), per_trial=tr.money(tv["per_trial"], 2),
                 roi_without=tr.percent(tv["roi_without"], 0),
                 roi_with=tr.percent(tv["roi_with"], 0), today=tr.number(tv["today"]))
-
-
-def trial_summary(plan: Plan) -> str:
-    """The summary's clause after the demo requests' ROI ("" without a value)."""
-    tv, tr = plan.trial_value, plan.tr
-    if not tv or "roi_with" not in tv:
-        return ""
-    return tr.t("trial_value.summary", line=tv["line"], margin=tr.money(tv["margin"]),
-                roi_with=tr.percent(tv["roi_with"], 0))
