@@ -178,3 +178,17 @@ def test_the_gates_are_in_what_we_need_from_the_client(plans):
     assert any("paid-usage rights" in n and "Instagram" in n for n in needs)
     assert any("new / returning customer flag" in n for n in needs)
     assert {"creator", "new_customer"} <= set(steps)
+
+
+def test_the_scale_rule_holds_each_platform_to_its_own_forecast(plans):
+    # review 14, Lune 3: "below the forecast's £29.29" fired for Instagram at its own
+    # forecast (£25.65) and never for TikTok (£50.57)
+    from smmplan.views.summary import reporting
+
+    plan = plans["fashion"]
+    each = plan.conversion_only["platforms"]
+    assert len(each) > 1
+    rule = next(t for t in reporting(plan) if t.startswith("Scale: a platform"))
+    for platform, cost in each.items():
+        assert plan.tr.money(cost, 2) in rule, platform
+    assert plan.tr.money(plan.conversion_only["average"], 2) not in rule

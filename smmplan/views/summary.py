@@ -362,6 +362,10 @@ def reporting(plan: Plan) -> list[str]:
            tr.t("agency.quarterly", client=name)]
     cpa = plan.paid.break_even_cpa
     forecast, shown = scale_basis(plan)  # conversion campaigns' cost, the stop rule's basis
+    each = (plan.conversion_only or {}).get("platforms", {})
+    own = tr.t("agency.scale_each", costs=tr.join(  # a platform against its own forecast
+        [f"{platform_label(p)} {tr.money(v, 2)}" for p, v in each.items()])) \
+        if len(each) > 1 else tr.t("agency.scale_one", cpa=shown)
     if cpa:
         # scale only what beats the forecast; when the envelope stops at break-even the last
         # sale already costs about that, so an average below break-even is not a reason to add
@@ -373,11 +377,11 @@ def reporting(plan: Plan) -> list[str]:
                             seats=tr.number(plan.paid.seats["free"]),
                             line=plan.paid.seats["line"]))
         elif forecast and forecast < cpa and last and last < 0.9 * cpa:
-            out.append(tr.t("agency.scale_headroom", cpa=shown,
+            out.append(tr.t("agency.scale_headroom", cpa=own,
                             last=tr.money(last, 2), break_even=tr.money(cpa, 2)
                             + (f" ({each})" if (each := break_even_each(plan)) else "")))
         elif forecast and forecast < cpa:
-            out.append(tr.t("agency.scale_forecast", cpa=shown,
+            out.append(tr.t("agency.scale_forecast", cpa=own,
                             break_even=tr.money(cpa, 2)))
         else:
             out.append(tr.t("agency.scale", cpa=tr.money(cpa, 2)))
