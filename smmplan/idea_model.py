@@ -176,7 +176,9 @@ def diff_fills(template: dict, differentiators: list[str], language: str) -> lis
     brief's phrase ready to sit in the topic: no outer quotes or final stop, and in French
     its first letter in lower case where the topic does not open with it (« Derrière la
     vitre : fournée visible… », French sets no capital after a colon; an acronym keeps
-    its capitals)."""
+    its capitals). A long phrase under the ``short`` title is told once, or, where the
+    template has a ``short_hook`` (the hook that names it as its subject), once each with
+    that hook as the fill's ``hook``."""
     opens = template["topic"].get(language, "").startswith("{diff}")
     most = int(content_facts()["calendar"]["diff_title_words"])
     out, short = [], False
@@ -188,8 +190,9 @@ def diff_fills(template: dict, differentiators: list[str], language: str) -> lis
             continue
         if template.get("short") and len(text.split()) > most:  # a long brief phrase is
             # not pasted as the title's second half: the template's own short title, once
-            if not short:
-                out.append({"diff": text, "short": True})
+            if not short or template.get("short_hook"):  # a hook naming it: one each
+                out.append({"diff": text, "short": True} | (
+                    {"hook": template["short_hook"]} if "short_hook" in template else {}))
             short = True
             continue
         out.append({"diff": text})
@@ -201,3 +204,4 @@ def product_fits(template: dict, product: str) -> bool:
     takes it too: none of its ``exclude`` words ("finding your size" is not told of the
     line's accessories)."""
     return not any(w in product.lower() for w in template.get("exclude", []))
+
