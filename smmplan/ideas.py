@@ -129,7 +129,7 @@ def evergreen_ideas(brief: Brief, tr: Translator,
         for f in fills:
             values = {"brand": name, "offer": "", "detail": "", "diff": "", "persona": "",
                       "need": "", **{k: v for k, v in f.items() if k not in ("short", "hook")}}
-            topic = tr.text(tpl["short"] if f.get("short") else tpl["topic"], reg,
+            topic = tr.text(f.get("short") or tpl["topic"], reg,
                             **values) + mark
             hook = tr.text(f.get("hook", tpl["hook"]) if values["detail"]
                            else _without_detail(f.get("hook", tpl["hook"])), reg, **values)

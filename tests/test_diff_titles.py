@@ -53,7 +53,7 @@ def test_fashion_service_is_not_something_given_up():
 
 def test_french_b2b_short_titles_and_hooks():
     _, out = ideas("b2b-software", "fr")
-    assert any(i.topic == "La promesse au cœur de Cloudline"
+    assert any(i.topic == "La promesse que nous n’avons pas voulu diluer"
                and "SOC 2 Type II and EU data residency. La décision" in i.hook for i in out)
     assert not any(i.topic.startswith("Ce que ça change pour l’acheteur") for i in out)
 
@@ -65,3 +65,12 @@ def test_short_hooks_have_a_short_title_and_both_languages(kind):
     for t in tpls:
         assert t.get("short") and set(t["short_hook"]) >= {"en", "fr"}
         assert all("{diff}" in v for v in t["short_hook"].values())
+
+
+def test_long_promises_take_distinct_short_titles():
+    """Two long promises under one template's short title made one title of two ideas
+    (7 posts of "The industry habit we refused"): the n-th takes the n-th short title."""
+    _, out = ideas("b2b-software")
+    for short in ("The industry habit we refused", "The promise we built Cloudline on"):
+        hooks = {i.hook for i in out if i.topic == short}
+        assert len(hooks) == 1, (short, hooks)

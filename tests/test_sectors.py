@@ -156,7 +156,7 @@ def test_a_persons_post_goes_on_linkedin_and_advocacy_shows(example_channels):
 
 
 def test_calendar_files_carry_idea_and_cta(example_channels):
-    from smmplan.channels import calendar_files
+    from smmplan.calendar_files import calendar_files
 
     tr = Translator("fr", "fr_FR", "EUR")
     files = calendar_files(example_channels["bakery"], "Maison Fournil", tr)
