@@ -184,18 +184,19 @@ def diff_fills(template: dict, differentiators: list[str], language: str) -> lis
     most = int(content_facts()["calendar"]["diff_title_words"])
     out, short = [], 0
     for d in differentiators:
-        text = d.strip().strip("«»\"“”").strip().rstrip(".")
+        text = raw = d.strip().strip("«»\"“”").strip().rstrip(".")
         if language == "fr" and not opens and text[1:2].islower():
             text = text[:1].lower() + text[1:]
         if not template_fits(template, d):
             continue
         if template.get("short") and len(text.split()) > most:  # a long brief phrase is
-            # not pasted as the title's second half: the template's own short title, once
+            # not pasted as the title's second half: the template's own short title, once;
+            # the phrase as written, opening the hook
             if not short or template.get("short_hook"):  # a hook naming it: one each,
                 # the n-th under the n-th short title (a list), never one title twice
                 titles = template["short"] if isinstance(template["short"], list) \
                     else [template["short"]]
-                out.append({"diff": text, "short": titles[short % len(titles)]} | (
+                out.append({"diff": raw, "short": titles[short % len(titles)]} | (
                     {"hook": template["short_hook"]} if "short_hook" in template else {}))
             short += 1
             continue

@@ -74,3 +74,22 @@ def test_long_promises_take_distinct_short_titles():
     for short in ("The industry habit we refused", "The promise we built Cloudline on"):
         hooks = {i.hook for i in out if i.topic == short}
         assert len(hooks) == 1, (short, hooks)
+
+
+@pytest.mark.parametrize("language, titles", [
+    ("fr", ("Notre pédagogie", "Dans un de nos cours")),
+    ("en", ("How we teach", "Inside one of our classes"))])
+def test_other_sectors_name_each_long_promise_in_its_hook(language, titles):
+    """A school with two long promises: each under its own short title, the promise as
+    written (its capital kept in French) opening the hook, none dropped."""
+    raw = standalone(example_raw("fashion"))
+    raw["client"]["sector_kind"] = "education"
+    raw["client"]["language"] = language
+    raw["brand"]["differentiators"] = [
+        "Des groupes de six élèves au plus, avec un suivi chaque semaine",
+        "Un professeur diplômé et un plan de progression écrit pour chacun"]
+    b = parse_brief(raw, pathlib.Path("b.yaml"))
+    out = evergreen_ideas(b, Translator(b.client.language, b.locale, b.client.currency))
+    for title, promise in zip(titles, b.brand.differentiators, strict=True):
+        hooks = {i.hook for i in out if i.topic == title}
+        assert len(hooks) == 1 and next(iter(hooks)).startswith(promise), (title, hooks)
