@@ -176,21 +176,29 @@ def diff_fills(template: dict, differentiators: list[str], language: str) -> lis
     brief's phrase ready to sit in the topic: no outer quotes or final stop, and in French
     its first letter in lower case where the topic does not open with it (« Derrière la
     vitre : fournée visible… », French sets no capital after a colon; an acronym keeps
-    its capitals)."""
+    its capitals). A long phrase under the ``short`` title is told once, or, where the
+    template has a ``short_hook`` (the hook that names it as its subject), once each with
+    that hook as the fill's ``hook`` and the next of its ``short`` titles (a list) as its
+    ``short``."""
     opens = template["topic"].get(language, "").startswith("{diff}")
     most = int(content_facts()["calendar"]["diff_title_words"])
-    out, short = [], False
+    out, short = [], 0
     for d in differentiators:
-        text = d.strip().strip("«»\"“”").strip().rstrip(".")
+        text = raw = d.strip().strip("«»\"“”").strip().rstrip(".")
         if language == "fr" and not opens and text[1:2].islower():
             text = text[:1].lower() + text[1:]
         if not template_fits(template, d):
             continue
         if template.get("short") and len(text.split()) > most:  # a long brief phrase is
-            # not pasted as the title's second half: the template's own short title, once
-            if not short:
-                out.append({"diff": text, "short": True})
-            short = True
+            # not pasted as the title's second half: the template's own short title, once;
+            # the phrase as written, opening the hook
+            if not short or template.get("short_hook"):  # a hook naming it: one each,
+                # the n-th under the n-th short title (a list), never one title twice
+                titles = template["short"] if isinstance(template["short"], list) \
+                    else [template["short"]]
+                out.append({"diff": raw, "short": titles[short % len(titles)]} | (
+                    {"hook": template["short_hook"]} if "short_hook" in template else {}))
+            short += 1
             continue
         out.append({"diff": text})
     return out
@@ -201,3 +209,4 @@ def product_fits(template: dict, product: str) -> bool:
     takes it too: none of its ``exclude`` words ("finding your size" is not told of the
     line's accessories)."""
     return not any(w in product.lower() for w in template.get("exclude", []))
+

@@ -128,11 +128,11 @@ def evergreen_ideas(brief: Brief, tr: Translator,
             fills = [{}]
         for f in fills:
             values = {"brand": name, "offer": "", "detail": "", "diff": "", "persona": "",
-                      "need": "", **{k: v for k, v in f.items() if k != "short"}}
-            topic = tr.text(tpl["short"] if f.get("short") else tpl["topic"], reg,
+                      "need": "", **{k: v for k, v in f.items() if k not in ("short", "hook")}}
+            topic = tr.text(f.get("short") or tpl["topic"], reg,
                             **values) + mark
-            hook = tr.text(tpl["hook"] if values["detail"] else _without_detail(tpl["hook"]),
-                           reg, **values)
+            hook = tr.text(f.get("hook", tpl["hook"]) if values["detail"]
+                           else _without_detail(f.get("hook", tpl["hook"])), reg, **values)
             for focus in _focuses(brief, tpl, f):
                 told, shown = _told(hook, focus, tr, reg), topic
                 if focus and "{offer}" in tpl["topic"].get(tr.language, ""):
@@ -152,9 +152,10 @@ def evergreen_ideas(brief: Brief, tr: Translator,
     # the brief's tone-of-voice lines are examples of the voice, never posts themselves
     for key, items in (("strength_hook", brief.situation.strengths),):  # no opportunity:
         for item in items:
-            hook = apply_register(tr.t(f"ideas.{key}", brand=name), reg)
+            hook = apply_register(tr.t(f"ideas.{key}", brand=name, item=_clean(item)), reg)
             for focus in _focuses(brief, {"per": "once"}, {}):
-                out.append(Idea("values", _clean(item), _told(hook, focus, tr, reg), "follow"))
+                out.append(Idea("values", tr.t("ideas.strength_topic", brand=name),
+                                _told(hook, focus, tr, reg), "follow"))
     return with_shop_staples(brief, tr, interleave(
         out + turn_ideas(brief, tr, book, no_show, lambda t: confirmed(brief, t))))
 
