@@ -181,3 +181,16 @@ def test_the_measurement_table_shows_the_trials_provisional_figure_and_target():
     assert f"about {tr.number(tv['today'])} a month today" in row["measured"]
     assert f"target {tr.number(tv['target'])} a month" in row["measured"]
     assert "assumption" in row["measured"] and "not yet" not in row["measured"]
+
+
+def test_the_summary_leads_with_the_team_the_client_staffs():
+    # review 14, Cloudline 5: "Team of 2.95 FTE as sized" while the plan is costed on
+    # Better (2.45 FTE, without the analyst)
+    from smmplan.views.team import team_decisions
+
+    plan = _cloudline()
+    rec, tr = plan.team.recommended, plan.tr
+    first = team_decisions(plan)[0]
+    assert plan.team.costed_on != "plan" and rec["fte"] < plan.team.fte
+    assert first.startswith(f"Team of {tr.number(rec['fte'], 2)} FTE in the recommended")
+    assert tr.money(rec["cost"]) in first and tr.number(plan.team.fte, 2) in first

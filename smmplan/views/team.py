@@ -38,6 +38,12 @@ def team_decisions(plan: Plan) -> list[str]:
                 hire=fte(plan, team.hire_fte), existing=tr.money(existing),
                 option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
                 total=tr.money(team.total_cost["total"]))
+    rec = team.recommended
+    if sized and existing and rec and rec.get("fte"):  # lead with what the client staffs
+        text = tr.t("summary_team.staffing_recommended",
+                    option=tr.t(f"team.option_key.{rec['key']}"), fte=fte(plan, rec["fte"]),
+                    own=fte(plan, team.existing_fte), hire=fte(plan, rec["hire_fte"]),
+                    cost=tr.money(rec["cost"]), sized=fte(plan, team.fte))
     total = [tr.t("summary_team.total_on", option=tr.t(
         f"team.option_key.{team.recommended['key']}"),
         total=tr.money(team.total_cost["total"]))] if sized and team.recommended else []
