@@ -113,3 +113,20 @@ def test_the_campaign_is_dated_on_its_own_platforms_opening_post():
     assert min(s.date for s in posts) < own  # another platform's post goes out first
     note = opening_notes(plan)[0]
     assert f"du {day(plan.tr, dt.date.fromisoformat(own))}" in note
+
+
+def test_the_only_paid_spend_sentence_names_the_ad_that_sells_the_next_month():
+    # review 14, Fournil 1: "les seules dépenses payantes avant févr. 2027" while the
+    # calendar sponsors "les dates de février" on 24 January
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.base import day
+    from smmplan.views.opening_paid import opening_notes
+
+    plan = Plan(load_brief("data/examples/bakery/brief.yaml"))
+    first = plan.paid.paid_months[0]
+    early = sorted(s.date for s in plan.channels.slots if s.sponsored and s.date < first
+                   and "les dates de" in s.idea)
+    assert early
+    note = opening_notes(plan)[0]
+    assert f"la publicité du {day(plan.tr, dt.date.fromisoformat(early[0]))}" in note

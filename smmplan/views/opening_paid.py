@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.dates import format_date
+
 from ..new_shops import new_shops_phrase
 from ..openings_paid import campaign, monthly_boost
 from ..plan import Plan
@@ -34,7 +36,8 @@ def opening_notes(plan: Plan) -> list[str]:
         area=tr.number(camp["audience_per_shop"]),
         locations=tr.number(brief.client.locations or 1),
         before=tr.t("budget.opening_before",
-                    month=tr.month(dt.date.fromisoformat(first_paid))) if before else "")
+                    month=tr.month(dt.date.fromisoformat(first_paid))) + _ahead(plan, first_paid)
+        if before else "")
         + _boost(plan, camp)]
 
 
@@ -51,3 +54,18 @@ def _boost(plan: Plan, camp: dict) -> str:
                       per_shop=tr.money(boost["per_shop"], 2), days=tr.number(boost["days"]),
                       daily=tr.money(boost["daily"], 2),
                       month=tr.month(dt.date.fromisoformat(camp["end"])))
+
+
+def _ahead(plan: Plan, first_paid: str) -> str:
+    """The sponsored posts that sell a paid month before it starts (a month's sessions
+    announced the week before, paid from that month's budget), or ""."""
+    tr = plan.tr
+    sells = {i["text"]: i["sells"] for i in plan.channels.ideas if i.get("sells")}
+    early = sorted(s for s in plan.channels.slots if s.sponsored and s.date < first_paid
+                   and sells.get(s.base_idea, "") >= first_paid[:7])
+    if not early:
+        return ""
+    month = sells[early[0].base_idea]
+    name = format_date(dt.date.fromisoformat(month + "-01"), "MMMM", locale=tr.locale)
+    return " " + tr.t("budget.opening_ahead", day=day(tr, dt.date.fromisoformat(
+        early[0].date)), month=name)
