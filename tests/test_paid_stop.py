@@ -73,7 +73,7 @@ def test_the_break_even_budget_is_said_by_the_stop_cause_not_by_rounding(bakery)
 def test_the_lead_bounds_note_says_which_budget_it_replaced_from_the_stop_cause(bakery):
     """A leads bound lowered a budget: the note names the break-even budget it replaced only
     when the plan had stopped there (``seats.before_basis``), whatever the rounding."""
-    from smmplan.views.budget_notes import _paid_months_notes
+    from smmplan.views.budget_notes import paid_months_notes
 
     tr = bakery.tr
     bound = {"baseline": 9.0, "basis": "data", "multiple": 3.0}
@@ -83,12 +83,12 @@ def test_the_lead_bounds_note_says_which_budget_it_replaced_from_the_stop_cause(
                    before=tr.money(950.37), cpa=tr.money(bakery.paid.break_even_cpa, 2))
     small = _with_paid(bakery, total=700.0, break_even_budget=950.37, stop="bound",
                        seats={**seats, "budget_before": 950.37, "before_basis": "break_even"})
-    assert crossed in _paid_months_notes(small)  # 950.37 is not a round hundred
+    assert crossed in paid_months_notes(small)  # 950.37 is not a round hundred
     plain = tr.t("budget.seats_total_leads", total=tr.money(1500.0), before=tr.money(1800.0),
                  cpa=tr.money(bakery.paid.break_even_cpa, 2))
     envelope = _with_paid(bakery, total=1500.0, break_even_budget=1830.0, stop="bound",
                           seats={**seats, "budget_before": 1800.0, "before_basis": "envelope"})
-    assert plain in _paid_months_notes(envelope)  # 1,830 rounds like the 1,800 envelope
+    assert plain in paid_months_notes(envelope)  # 1,830 rounds like the 1,800 envelope
 
 
 def test_the_model_records_what_stopped_the_budget(bakery):
