@@ -234,6 +234,32 @@ def q4_step(paid, models, held: float) -> dict | None:
             "conversions": conversions, "revenue": [round(x * value, 2) for x in conversions]}
 
 
+def _weeks(step: dict) -> float:
+    """How long a step runs, in weeks: the creator test's own weeks, else from its start
+    to its end (the new-customer line) or its read date (the last months' step)."""
+    if step.get("weeks"):
+        return float(step["weeks"])
+    end = dt.date.fromisoformat(step.get("end") or step["read"])
+    return max(1.0, ((end - dt.date.fromisoformat(step["start"])).days + 1) / 7)
+
+
+def paused_low(step: dict) -> dict:
+    """The step with ``spend`` [low, high]: at the low end of its range, where one
+    conversion costs more than its stop rule allows, the step is paused at its first check
+    (data/growth.yaml ``first_check_weeks``), so it spends and buys only that part of its
+    weeks (``paused`` the low end's cost per conversion); else its whole budget both ends."""
+    low = step["conversions"][0]
+    cost = step["budget"] / low if low > 0 else None
+    if cost is None or cost <= step["stop"]:
+        return step | {"spend": [step["budget"], step["budget"]]}
+    part = min(1.0, float(facts()["first_check_weeks"]) / _weeks(step))
+    return step | {"spend": [round(step["budget"] * part, 2), step["budget"]],
+                   "conversions": [round(low * part, 1), step["conversions"][1]],
+                   "revenue": [round(step["revenue"][0] * part, 2), step["revenue"][1]],
+                   "paused": {"cost": round(cost, 2), "weeks": float(
+                       facts()["first_check_weeks"])}}
+
+
 def growth_option(brief, paid, models) -> dict | None:
     """{steps (creator, new_customer, q4 as they apply, each from what the ones before
     leave of the reserve), budget (their sum), revenue [low, high], held_before}; None when
@@ -259,6 +285,7 @@ def growth_option(brief, paid, models) -> dict | None:
         steps.append(step)
     if not steps:
         return None
+    steps = [paused_low(s) for s in steps]
     return {"steps": steps, "budget": round(sum(s["budget"] for s in steps), 2),
             "revenue": [round(sum(s["revenue"][i] for s in steps), 2) for i in (0, 1)],
             "held_before": round(held, 2)}

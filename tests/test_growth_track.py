@@ -192,3 +192,33 @@ def test_the_scale_rule_holds_each_platform_to_its_own_forecast(plans):
     for platform, cost in each.items():
         assert plan.tr.money(cost, 2) in rule, platform
     assert plan.tr.money(plan.conversion_only["average"], 2) not in rule
+
+
+def test_a_steps_low_end_never_buys_past_its_own_stop(plans):
+    # review 14, Lune 1: "218 purchases for £20,666" is £94.80 a purchase against the
+    # £52.26 stop: the low end spent money the stop rule would have kept
+    steps = plans["fashion"].paid.held_back["growth"]["steps"]
+    assert any(s.get("paused") for s in steps)
+    for s in steps:
+        low_spend, high_spend = s["spend"]
+        assert high_spend == s["budget"] and low_spend <= s["budget"]
+        if s.get("paused"):
+            assert s["paused"]["cost"] > s["stop"] and low_spend < s["budget"]
+            assert s["conversions"][0] * s["paused"]["cost"] == pytest.approx(low_spend,
+                                                                               rel=0.01)
+        else:
+            assert s["budget"] / s["conversions"][0] <= s["stop"] + 0.01
+    g = plans["fashion"].paid.held_back["growth"]
+    assert g["revenue"][0] == pytest.approx(sum(s["revenue"][0] for s in steps), abs=0.05)
+
+
+def test_paused_low_cuts_the_low_end_to_its_first_check():
+    step = {"kind": "creator", "budget": 6000.0, "stop": 50.0, "weeks": 6,
+            "conversions": [60.0, 200.0], "revenue": [6000.0, 20000.0]}
+    out = gt.paused_low(step)
+    weeks = gt.facts()["first_check_weeks"]
+    assert out["spend"] == [pytest.approx(6000 * weeks / 6), 6000.0]
+    assert out["conversions"] == [pytest.approx(60 * weeks / 6, abs=0.1), 200.0]
+    assert out["paused"]["cost"] == 100.0
+    fine = gt.paused_low(step | {"conversions": [150.0, 200.0]})
+    assert fine["spend"] == [6000.0, 6000.0] and "paused" not in fine

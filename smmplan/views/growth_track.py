@@ -90,14 +90,22 @@ def growth_blocks(plan: Plan) -> list:
     rows, notes = [], []
     for s in g["steps"]:
         v = _values(plan, s)
-        rows.append({"step": tr.t(f"growth.step.{s['kind']}", **v), "cost": s["budget"],
+        rows.append({"step": tr.t(f"growth.step.{s['kind']}", **v),
+                     "cost": _range(tr, s["spend"], True) if s["spend"][0] < s["budget"]
+                     else tr.money(s["budget"]),
                      "gate": tr.t(f"growth.gate.{s['kind']}", **v),
                      "stop": tr.t(f"growth.stop.{s['kind']}", **v), "read": v["read"],
                      "conversions": _range(tr, s["conversions"], False),
                      "revenue": _range(tr, s["revenue"], True)})
         short = s["kind"] == "creator" and s["conversions"][0] < 2 * s["n"]
         notes.append(tr.t(f"growth.note.{s['kind']}", **v)
-                     + (" " + tr.t("growth.note.creator_short", **v) if short else ""))
+                     + (" " + tr.t("growth.note.creator_short", **v) if short else "")
+                     + (" " + tr.t("growth.paused", cost=tr.money(s["paused"]["cost"], 2),
+                                   stop=tr.money(s["stop"], 2),
+                                   weeks=tr.number(s["paused"]["weeks"]),
+                                   spent=tr.money(s["spend"][0]),
+                                   n=tr.number(s["conversions"][0]))
+                        if s.get("paused") else ""))
     base = paid.totals["revenue"]
     notes.append(tr.t("growth.if_open", base=tr.money(base),
                       low=tr.money(g["revenue"][0]), high=tr.money(g["revenue"][1]),
@@ -111,7 +119,7 @@ def growth_blocks(plan: Plan) -> list:
             held=tr.money(paid.held_back["budget"])))),
         plan.record.table("growth_option", "budget", title, pd.DataFrame(rows), [
             Column("step", tr.t("growth.col.step")),
-            Column("cost", tr.t("growth.col.cost"), lambda x: tr.money(x)),
+            Column("cost", tr.t("growth.col.cost")),
             Column("gate", tr.t("growth.col.gate")), Column("stop", tr.t("growth.col.stop")),
             Column("read", tr.t("growth.col.read")),
             Column("conversions", tr.t("growth.col.conversions")),
