@@ -85,4 +85,7 @@ def test_a_differentiator_is_never_called_a_habit_the_brand_refuses():
     titles = {s.idea.split(" — ")[0] for s in plan.channels.slots}
     for d in plan.brief.brand.differentiators:
         assert not any(t.endswith(f"refuse: {d}") for t in titles)
-        assert f"{d}: the industry habit it replaces" in titles
+        # told as what it replaces: in the title, or named first in a short title's hook
+        assert f"{d}: the industry habit it replaces" in titles or any(
+            s.idea.split(" — ")[1].startswith(d)
+            for s in plan.channels.slots if " — " in s.idea)

@@ -83,6 +83,9 @@ def test_the_french_calendar_reads_as_the_bakerys_own_words():
                    for brief_item in plan.brief.situation.opportunities)
     gift = [s for s in feed if "cadeau" in s.base_idea and s.date < "2027-12-20"]
     assert len(gift) >= 2
-    meet = min(s.date for s in feed if "faites connaissance" in s.base_idea)
+    from smmplan.openings_paid import campaign
+
+    on = campaign(plan.brief, plan.paid)["platform"]  # the campaign's own post (review 14)
+    meet = min(s.date for s in feed if "faites connaissance" in s.base_idea and s.platform == on)
     note = " ".join(opening_notes(plan))
     assert f"du {plan.tr.date(dt.date.fromisoformat(meet))}" in note

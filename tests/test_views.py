@@ -56,6 +56,7 @@ def test_the_scale_rule_says_what_the_last_conversion_costs_as_the_sweep_does(pl
     """The reporting rhythm's scale rule and the budget sweep agree: 'the last sale already
     costs about the break-even' only when the envelope's last conversion does; else the rule
     names that marginal cost, below break-even."""
+    from smmplan.views.base import platform_label
     from smmplan.views.stop_basis import scale_basis
     from smmplan.views.summary import reporting
 
@@ -69,6 +70,10 @@ def test_the_scale_rule_says_what_the_last_conversion_costs_as_the_sweep_does(pl
     at = next(r for r in paid.sweep if r["factor"] == 1.0)
     text = " ".join(reporting(plan))
     shown = scale_basis(plan)[1]  # the conversion campaigns' cost, the stop rule's basis
+    each = plan.conversion_only["platforms"]  # several platforms: each against its own
+    shown = plan.tr.t("agency.scale_each", costs=plan.tr.join(
+        [f"{platform_label(p)} {plan.tr.money(v, 2)}" for p, v in each.items()])) \
+        if len(each) > 1 else plan.tr.t("agency.scale_one", cpa=shown)
     if at.get("marginal_cpa") and at["marginal_cpa"] < 0.9 * be:
         assert plan.tr.money(at["marginal_cpa"], 2) in text
         assert plan.tr.t("agency.scale_forecast", cpa=shown,
