@@ -34,6 +34,7 @@ from dataclasses import replace
 from .budget_sweep import break_even_budget
 from .catalogue import paid_facts
 from .creator_posts import creator_lever
+from .paid_model import held_less
 from .paths import data_yaml
 from .retention import with_retention
 
@@ -293,17 +294,11 @@ def growth_option(brief, paid, models) -> dict | None:
 
 def with_growth(brief, models, paid):
     """``paid`` with the growth option (``held_back["growth"]``) and its budget taken out of
-    the budget held back: one amount, so every text that shows what is held back shows the
-    rest; what the rest would still buy shrinks in proportion."""
+    the budget held back (``paid_model.held_less``)."""
     option = growth_option(brief, paid, models)
     if option is None:
         return paid
-    held = dict(paid.held_back)
-    left = round(held["budget"] - option["budget"], 2)
-    if held.get("conversions"):
-        held["conversions"] = round(held["conversions"] * left / held["budget"], 2)
-    held["budget"], held["growth"] = left, option
-    paid.held_back = held
+    paid.held_back = held_less(paid.held_back, option["budget"]) | {"growth": option}
     return paid
 
 

@@ -105,3 +105,15 @@ class Paid:
         return {"spend": self.total, "conversions": conv, "revenue": rev,
                 "cpa": self.total / conv if conv else None,
                 "roas": rev / self.total if self.total else None}
+
+
+def held_less(held: dict, amount: float) -> dict:
+    """The budget held back (``Paid.held_back``) once ``amount`` of it is given a use: one
+    amount, so every text that shows what is held back shows the rest; what the rest would
+    still buy shrinks in proportion."""
+    out = dict(held)
+    left = round(held["budget"] - amount, 2)
+    if held.get("conversions"):
+        out["conversions"] = round(held["conversions"] * left / held["budget"], 2)
+    out["budget"] = left
+    return out

@@ -35,6 +35,7 @@ import re
 
 from .benchmarks import benchmark_cpa
 from .dates import monday_on_or_after, month_end
+from .paid_model import held_less
 from .paths import data_yaml
 
 
@@ -194,15 +195,10 @@ def programme(brief, paid) -> dict | None:
 
 def with_retention(brief, paid):
     """``paid`` with the programme (``Paid.retention``) and its budget taken out of the
-    budget held back: one amount, so every text that shows what is held back shows the
-    rest; what the rest would still buy shrinks in proportion."""
+    budget held back (``paid_model.held_less``)."""
     prog = programme(brief, paid)
     if prog is None:
         return paid
-    held = dict(paid.held_back)
-    left = round(held["budget"] - prog["budget"], 2)
-    if held.get("conversions"):
-        held["conversions"] = round(held["conversions"] * left / held["budget"], 2)
-    held["budget"], held["retention"] = left, prog["budget"]
-    paid.held_back, paid.retention = held, prog
+    paid.held_back = held_less(paid.held_back, prog["budget"]) | {"retention": prog["budget"]}
+    paid.retention = prog
     return paid
