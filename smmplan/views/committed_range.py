@@ -14,16 +14,18 @@ from .base import day, kpi_value
 from .history_note import checkpoint_day
 
 
-def committed_value(o) -> float | None:
-    """The value the plan commits to (the realistic value of a flagged goal, else its
-    target); a range's central value."""
-    return o.realistic_target if not o.realistic and o.realistic_target is not None \
-        else o.target
+def committed(o) -> float | None:
+    """The target the plan commits to: a goal flagged as unrealistic with a realistic value
+    commits to that value (the client's figure stays as the stretch), else its target; a
+    range's central value."""
+    if not o.realistic and o.realistic_target is not None:
+        return o.realistic_target
+    return o.target
 
 
 def committed_shown(plan: Plan, o) -> str:
     """The committed value as shown: "59% to 68%" for a range, else the value."""
-    high = kpi_value(plan, o.kpi, committed_value(o))
+    high = kpi_value(plan, o.kpi, committed(o))
     if getattr(o, "committed_low", None) is None:
         return high
     return plan.tr.t("objectives.committed_range",

@@ -23,7 +23,7 @@ from .base import (
     weekday_name,
 )
 from .baseline_figures import ads_rows_note, brief_figure_note
-from .committed_range import committed_shown, organic_words, range_values
+from .committed_range import committed, committed_shown, organic_words, range_values
 from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
@@ -40,14 +40,6 @@ def kpi_label(plan: Plan, o: Objective) -> str:
         return o.metric or o.goal
     name = tr.t(f"kpi.{o.kpi}")
     return f"{name} ({platform_label(o.platform)})" if o.platform else name
-
-
-def committed(o: Objective) -> float | None:
-    """The target the plan commits to: a goal flagged as unrealistic with a realistic value
-    commits to that value (the client's figure stays as the stretch), else its target."""
-    if not o.realistic and o.realistic_target is not None:
-        return o.realistic_target
-    return o.target
 
 
 def objectives_decisions(plan: Plan) -> list[str]:
