@@ -57,7 +57,7 @@ def committed_checks(plan: dict) -> list[tuple[str, bool, str]]:
     set on its own history commits to no more than that history's value. [(name, ok,
     detail)]."""
     from .catalogue import kpi_catalogue
-    from .i18n import Translator
+    from .i18n import plan_translator
 
     c = plan.get("client") or {}
     obs = (plan.get("objectives") or {}).get("objectives", [])
@@ -79,7 +79,7 @@ def committed_checks(plan: dict) -> list[tuple[str, bool, str]]:
             out += organic_checks(plan, o, name, committed)
         if o.get("committed_low") is None or not c:
             continue
-        tr = Translator(c["language"], c["locale"], c["currency"])
+        tr = plan_translator(plan)
         shown = tr.t("objectives.committed_range", low=tr.percent(o["committed_low"], 0),
                      high=tr.percent(committed, 0))
         row = next((r for r in rows if r.get("objective") == o.get("goal")), None)
