@@ -34,6 +34,7 @@ from dataclasses import replace
 from .budget_sweep import break_even_budget
 from .catalogue import paid_facts
 from .creator_posts import creator_lever
+from .dates import monday_on_or_after, month_end
 from .paid_model import held_less
 from .paths import data_yaml
 from .retention import with_retention
@@ -44,10 +45,6 @@ WEEKS_A_MONTH = 4.345
 def facts() -> dict:
     """data/growth.yaml."""
     return data_yaml("growth.yaml")
-
-
-def _monday(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
 def creator_sample(advantage: float, z_confidence: float, z_power: float, least: int) -> int:
@@ -156,7 +153,7 @@ def new_customer_step(paid, held: float, start: dt.date) -> dict | None:
     lo_f = sc["low"]["conversions"] / sc["mid"]["conversions"] if sc.get("mid") else 1.0
     hi_f = sc["high"]["conversions"] / sc["mid"]["conversions"] if sc.get("mid") else 1.0
     last = dt.date.fromisoformat(paid.paid_months[-1])
-    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    end = month_end(last)
     read = start + dt.timedelta(weeks=int(facts()["new_customer"]["weeks"]))
     conv = [round(mid * lo_f, 1), round(mid * hi_f, 1)]
     return {"kind": "new_customer", "budget": float(budget), "bid": round(worth, 2),
@@ -224,7 +221,7 @@ def q4_step(paid, models, held: float) -> dict | None:
     c, (budget, extra, g, now), forecast = best
     value = c.revenue / c.conversions
     last = dt.date.fromisoformat(months[-1])
-    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    end = month_end(last)
     conversions = [round(extra, 1), round(extra * g, 1)]
     return {"kind": "q4", "platform": c.platform, "budget": float(budget),
             "gate_month": gate, "forecast_cpa": round(forecast, 2),
@@ -270,13 +267,14 @@ def growth_option(brief, paid, models) -> dict | None:
             or paid.objective not in ("revenue", "profit") or not paid.paid_months:
         return None
     first = dt.date.fromisoformat(paid.paid_months[0])
-    start = _monday(first + dt.timedelta(weeks=int(facts()["creator_test"]["start_weeks"])))
+    weeks = int(facts()["creator_test"]["start_weeks"])
+    start = monday_on_or_after(first + dt.timedelta(weeks=weeks))
     steps, left = [], held
     step = creator_step(brief, paid, models, left, start)
     if step:
         steps.append(step)
         left -= step["budget"]
-        start = _monday(dt.date.fromisoformat(step["read"]))
+        start = monday_on_or_after(dt.date.fromisoformat(step["read"]))
     step = new_customer_step(paid, left, start)
     if step:
         steps.append(step)
