@@ -31,6 +31,7 @@ from .exports.web import read_web
 from .goals import GENERIC, goal_platform, match_kpi
 from .goals import baseline as goal_baseline
 from .history_target import calendar_mix, format_values, history_target
+from .history_target import rule as history_rule
 from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 from .offer_paths import left_out_lines
@@ -324,13 +325,12 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         half = cat[kpi]["max_monthly_change"] / 2  # half the realistic monthly pace
         cap = (1 + cat[kpi]["max_monthly_change"]) ** horizon - 1
         goal = base * (1 + half) ** horizon if up else base * (1 - half) ** horizon
-        if monthly_kpis is not None and cat[kpi]["source"] == "posts" and \
-                len(monthly_kpis) >= 3:
-            by_month = [month.get(kpi) for month in monthly_kpis]
-            by_month = [v for v in by_month if v is not None]
-            if len(by_month) >= 3:
-                best = float(np.percentile(by_month, 75 if up else 25))
-                goal = max(goal, best) if up else min(goal, best)  # the bolder of the two
+        r = history_rule()  # data/targets.yaml: months needed, a good month's percentile
+        by_month = [v for v in (m.get(kpi) for m in monthly_kpis or []) if v is not None] \
+            if cat[kpi]["source"] == "posts" else []
+        if len(by_month) >= r["min_months"]:
+            best = float(np.percentile(by_month, r["percentile"] if up else 100 - r["percentile"]))
+            goal = max(goal, best) if up else min(goal, best)  # the bolder of the two
         limit = base * (1 + cap) if up else base * (1 - min(0.9, cap))
         return round(min(goal, limit) if up else max(goal, limit), 4)
 
