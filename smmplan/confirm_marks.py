@@ -9,6 +9,12 @@ from __future__ import annotations
 from .i18n import Translator
 
 
+def split_mark(text: str, tr: Translator) -> tuple[str, bool]:
+    """``text`` without the to-confirm mark, and whether it carried one."""
+    mark = tr.t("ideas.to_confirm")
+    return text.replace(mark, ""), mark in text
+
+
 def unmark(slots: list, tr: Translator) -> None:
     """Take the to-confirm mark out of each post's text (its ``base_idea`` keeps it: the
     ideas list's), and say it first in the post's adaptation note."""

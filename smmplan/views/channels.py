@@ -7,6 +7,7 @@ import pandas as pd
 from ..ad_only import repeated_ads
 from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
+from ..confirm_marks import split_mark
 from ..i18n import apply_register
 from ..idea_repeats import idea_counts, told_once
 from ..ideas import copy_register, idea_caps
@@ -343,10 +344,9 @@ def content_plan(plan: Plan) -> Section:
     first = {}  # a goal's dated post: the day its first feed post goes out (one date)
     for s in sorted((s for s in ch.slots if not s.ad_only), key=lambda s: s.date):
         first.setdefault(s.base_idea, s.date)
-    mark = tr.t("ideas.to_confirm")  # an offer to confirm: its own column, not the title
-    ideas = pd.DataFrame([{
-        "pillar": pillar_name(plan, i["pillar"]), "text": i["text"].replace(mark, ""),
-        "confirm": tr.t("ideas.confirm_cell") if mark in i["text"] else "",
+    ideas = pd.DataFrame([{  # an offer to confirm: its own column, not the title
+        "pillar": pillar_name(plan, i["pillar"]), "text": split_mark(i["text"], tr)[0],
+        "confirm": tr.t("ideas.confirm_cell") if split_mark(i["text"], tr)[1] else "",
         "moment": (day(tr, pd.Timestamp(first.get(i["text"], i["date"])  # its one post's
                                         if i["goal"] or i["once"] else i["date"]).date(),
                        "medium") + (" · " + i["moment"] if i["moment"] else ""))
@@ -429,8 +429,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
     once = told_once(ch.slots, ch.ideas)
     if once:  # a retro or an origin story is not repeated all year
         out.append(tr.t("channels.calendar_told_once", stories=tr.join(
-            [tr.t("channels.told_once_item", text=t.replace(tr.t("ideas.to_confirm"), ""))
-             for t in once])))
+            [tr.t("channels.told_once_item", text=split_mark(t, tr)[0]) for t in once])))
     return out
 
 
