@@ -33,7 +33,8 @@ from bench_segments import generate  # noqa: E402
 STEPS = [  # (module, owner, function, label): the steps timed
     ("audience", None, "prepare_audience", "typing (prepare_audience)"),
     ("audience", "_Column", "of", "text columns factorised (any thread)"),
-    ("targets", None, "to_matrix", "matrix (to_matrix)"),
+    ("segments", None, "prepare_matrix", "matrix fitted (prepare_matrix)"),
+    ("segments", "MatrixRows", "rows", "matrix rows written (any thread)"),
     ("segments", "AudienceSegmenter", "select", "k selection (select)"),
     ("segments", None, "in_worker", "k selection's candidates (workers)"),
     ("segments", "AudienceSegmenter", "fit_final", "final fit"),

@@ -9,7 +9,10 @@ No row-level personal data leaves this module except the row key, which only goe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -63,6 +66,7 @@ OUTLIER_IQR = 5.0  # beyond Q3 + 5 x IQR (or Q1 - 5 x IQR) a value is capped at 
 _BIRTH_YEAR = re.compile(r"birth|naissance|year_?of_?birth|yob", re.I)
 MAIN_CATEGORY = "main category"  # each person's category with the largest share of spend
 CATEGORY_TOTAL = "total spend"  # the sum of the per-category spend columns
+PARALLEL_ROWS = 50_000  # from this many rows, text columns are factorised in worker threads
 SAMPLE = 2000  # values looked at to decide a column's type before parsing all of it
 MIN_PARSED = 0.8  # share of non-empty values that must parse for a type to be chosen
 
@@ -204,6 +208,25 @@ class _Column:
         return pd.Series(cat, index=self.raw.index)
 
 
+def _is_text(raw: pd.Series) -> bool:
+    return raw.dtype == object or pd.api.types.is_string_dtype(raw)
+
+
+def _factorise_ahead(table: pd.DataFrame, key: str | None) -> dict[str, Callable[[], _Column]]:
+    """Each text column's ``_Column``, to be fetched in column order. On a large table
+    they are factorised in two worker threads while the caller types the other columns
+    (pandas' string hashing lets go of the GIL for part of its work: the bench's five
+    text columns of a million rows 0.17 -> 0.13 s, and the numeric columns typed
+    meanwhile); on a small one, when fetched."""
+    texts = [col for col in table.columns if col != key and _is_text(table[col])]
+    if len(table) < PARALLEL_ROWS or len(texts) < 2:
+        return {col: partial(_Column.of, table[col]) for col in texts}
+    pool = ThreadPoolExecutor(max_workers=2)
+    futures = {col: pool.submit(_Column.of, table[col]) for col in texts}
+    pool.shutdown(wait=False)  # the threads end with their tasks
+    return {col: future.result for col, future in futures.items()}
+
+
 def _looks_like(values: pd.Series, pattern: re.Pattern, share: float = 0.5) -> bool:
     sample = values.head(500).astype(str)
     return len(sample) > 0 and sample.str.match(pattern).mean() >= share
@@ -301,14 +324,14 @@ def prepare_audience(table: pd.DataFrame, file: str | Path, columns: dict[str, s
     key_column = roles.get("id")
     counted: dict[str, int] = {}  # each typed column's present values
 
+    factorised = _factorise_ahead(table, key_column)
     for col in table.columns:
         raw = table[col]
         if col == key_column:
             notes.append(ColumnNote(col, "key", "identity", "row key, kept only for "
                                                            "audience_segments.csv"))
             continue
-        text = _Column.of(raw) if raw.dtype == object or pd.api.types.is_string_dtype(
-            raw) else None
+        text = factorised[col]() if col in factorised else None
         if text is not None:
             present, n_distinct = text.present(), text.distinct
         else:  # distinct values of other columns are counted only when needed (costly)

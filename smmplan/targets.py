@@ -45,8 +45,9 @@ from .segments import (
     WEAK_STABILITY,
     AudienceSegmenter,
     in_worker,
+    prepare_matrix,
+    sample_rows,
     threadpools,
-    to_matrix,
     weak_structure,
 )
 
@@ -141,11 +142,11 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
     # Stability is measured on the targets; two restarts suffice for 2-4 sub-targets.
     seg = AudienceSegmenter(k_min=2, k_max=SUB_K_MAX, min_share=0.1, random_state=seed,
                             bootstraps=0, n_init=2, min_count=least, actionable=None)
-    seg.fit(X[fit_on])
+    seg.fit(sample_rows(X, fit_on) if n > SUB_SAMPLE else X[fit_on])
     # the line's rows as an audience of their own, read once: every figure below is
     # worked out on them, not on every row of the audience per sub-target
     mine = aud.rows_of(index)
-    sub = seg.labels_ if n <= SUB_SAMPLE else seg.predict(X[index])  # per line row
+    sub = seg.labels_ if n <= SUB_SAMPLE else seg.predict(X, index)  # per line row
     sizes = np.bincount(sub, minlength=seg.k_)
     personas, other = [], 0
     tags = np.empty(seg.k_, dtype=object)
@@ -218,7 +219,7 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
 
 def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
     settings = brief.targets
-    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    matrix = prepare_matrix(aud.features, aud.numeric, aud.categorical)
     seed = brief.random_seed() % 2**31
     seg = AudienceSegmenter(k=settings.k, k_min=settings.k_min, k_max=settings.k_max,
                             min_share=settings.min_share / 100, random_state=seed,
@@ -254,9 +255,13 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         # segments.in_worker) and the offer lines' sub-targets in another (until the
         # targets are described), while this one draws the map's axes and the
         # stability's refits, then describes the targets.
+        # The full matrix is written in a worker thread (NumPy, which lets go of the GIL)
+        # while the k selection reads only its sample's rows (the same floats).
         config = get_config()
         pool = ThreadPoolExecutor(max_workers=2)
-        seg.select(X, workers=2)
+        writing = pool.submit(in_worker, config, matrix.rows)
+        seg.select(matrix, workers=2)
+        X = writing.result()
         if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
             pool.shutdown()
             return _declared_targets(brief, aud)
@@ -268,6 +273,7 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         seg.stability_from(X, refits)
         lines_done = by_lines.result
     else:  # the sample is every row and its fit is the final one: nothing to overlap
+        X = matrix.rows()
         seg.select(X)
         if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
             return _declared_targets(brief, aud)

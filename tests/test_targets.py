@@ -163,6 +163,61 @@ def test_to_matrix_is_the_preprocessors_matrix():
     assert X.shape == expected.shape and np.array_equal(X, expected)
 
 
+def test_matrix_rows_of_a_sample_are_the_full_matrix_rows(monkeypatch):
+    """prepare_matrix writes any rows: a sample's rows are the whole matrix's rows, the
+    same floats (the k selection reads them while the whole matrix is written); the
+    numeric columns fitted in two threads (a large table) give the same matrix."""
+    import smmplan.segments as segments
+    from smmplan.segments import prepare_matrix
+
+    table = planted().drop(columns="Truth").astype(str)
+    table.loc[::7, "Age"] = "n/a"
+    table.loc[::11, "Channel"] = ""
+    table.loc[::5, "Spend"] = "5000,00"
+    aud = prepare_audience(table, "aud.csv")
+    X, _ = to_matrix(aud.features, aud.numeric, aud.categorical)
+    rows = prepare_matrix(aud.features, aud.numeric, aud.categorical)
+    index = np.array([0, 5, 6, 77, len(X) - 1])
+    assert len(rows) == len(X) and np.array_equal(rows[index], X[index])
+    assert rows[index].dtype == np.float32 and np.array_equal(rows.rows(), X)
+    monkeypatch.setattr(segments, "PARALLEL_ROWS", 0)  # every table "large"
+    assert np.array_equal(to_matrix(aud.features, aud.numeric, aud.categorical)[0], X)
+
+
+def test_a_sample_is_clustered_in_float64_and_predicts_float32_rows():
+    """A sample of the matrix is clustered in float64 (more precise, and faster in
+    scikit-learn than float32), every row of it stays float32; a model fitted on the
+    sample labels the float32 rows as it labels them converted."""
+    from smmplan.segments import PREDICT_BLOCK, sample_rows
+
+    X = np.random.default_rng(0).normal(size=(PREDICT_BLOCK + 500, 3)).astype(np.float32)
+    X[: len(X) // 2] += 4
+    index = np.arange(0, len(X), 7)
+    sample = sample_rows(X, index)
+    assert sample.dtype == np.float64 and np.array_equal(sample, X[index].astype(np.float64))
+    assert sample_rows(X, np.arange(len(X))).dtype == np.float32  # every row: as it is
+    seg = AudienceSegmenter(k=2, bootstraps=0, min_count=10).fit(sample)
+    rows = np.arange(3, len(X), 2)  # more rows than a block: converted block by block
+    expected = seg._relabel[seg.model_.predict(X[rows].astype(np.float64))]
+    assert np.array_equal(seg.predict(X, rows), expected)
+    assert np.array_equal(seg.predict(X), seg._relabel[seg.model_.predict(
+        X.astype(np.float64))])
+
+
+def test_text_columns_factorised_in_threads_type_the_same(monkeypatch):
+    """A large table's text columns are factorised in worker threads: the same typed
+    table and notes as one after the other."""
+    import smmplan.audience as audience
+
+    table = planted().drop(columns="Truth").astype(str)
+    table.loc[::9, "Channel"] = "n/a"
+    alone = prepare_audience(table, "aud.csv")
+    monkeypatch.setattr(audience, "PARALLEL_ROWS", 0)
+    threaded = prepare_audience(table, "aud.csv")
+    pd.testing.assert_frame_equal(threaded.features, alone.features)
+    assert threaded.notes == alone.notes
+
+
 @pytest.mark.parametrize("sub_sample", [None, 80])
 def test_sub_targets_cover_every_row_of_their_line(monkeypatch, sub_sample):
     """Sub-targets fitted on a sample of a line's rows still label every row of it."""
