@@ -13,7 +13,9 @@ import signal
 import tempfile
 import time
 import traceback
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -331,9 +333,11 @@ def _compute_ahead(brief: Brief, brief_path: Path, options: BuildOptions,
 
 def warm_up() -> None:
     """Import and cache what every build needs (papermill, nbconvert and its templates,
-    plotly.js), once, before worker processes are forked."""
+    plotly.js, the plan's own modules and the libraries they load), once, before worker
+    processes are forked."""
     import papermill  # noqa: F401
 
+    from . import plan, preflight  # noqa: F401 - the briefs' checks and the plan's chapters
     from .export import export_html, plotly_js
 
     plotly_js()
@@ -368,47 +372,66 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             worker.terminate()
 
 
+@contextmanager
+def batch_workers(jobs: int, count: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes of a batch of ``count`` briefs at ``jobs`` (None: one brief at
+    a time, in this process): warm (``warm_up``) and forked, so that the briefs' checks
+    and then their builds both run in them, ``jobs`` at a time. Ctrl-C stops them."""
+    jobs = max(1, min(jobs, count))
+    if jobs == 1:
+        yield None
+        return
+    # One BLAS/OpenMP thread per kernel: with a kernel per worker, more threads only
+    # fight over the same cores (inherited by the forked workers and their kernels).
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    warm_up()
+    # Forked workers inherit the warm imports and caches. Safe here: this process
+    # holds no kernel, no ZeroMQ context, and no thread yet (tqdm's comes after).
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        yield pool
+    except KeyboardInterrupt:
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown()
+
+
+def in_workers(pool: ProcessPoolExecutor | None, fn: Callable, items: list) -> list:
+    """``fn`` of each item, in the batch's workers (``batch_workers``) or in turn here."""
+    return list(pool.map(fn, items)) if pool is not None else [fn(item) for item in items]
+
+
 def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
-               options: BuildOptions | None = None, progress: bool = True) -> list[BuildResult]:
-    """Build several plans with ``jobs`` worker processes and a progress bar."""
+               options: BuildOptions | None = None, progress: bool = True,
+               pool: ProcessPoolExecutor | None = None) -> list[BuildResult]:
+    """Build several plans with ``jobs`` worker processes (``pool``: the batch's own, from
+    ``batch_workers``) and a progress bar."""
+    if pool is None and min(jobs, len(brief_paths)) > 1:
+        with batch_workers(jobs, len(brief_paths)) as workers:
+            return build_many(brief_paths, out_root, jobs, options, progress, workers)
     from tqdm import tqdm
 
     options = options or BuildOptions()
     results: list[BuildResult] = []
-    jobs = max(1, min(jobs, len(brief_paths)))
-    if jobs == 1:
-        bar = tqdm(total=len(brief_paths), desc="plans", unit="plan", disable=not progress)
+    bar = tqdm(total=len(brief_paths), desc="plans", unit="plan", disable=not progress)
+    if pool is None:
         for path in brief_paths:
             bar.set_postfix_str(Path(path).parent.name)
             results.append(build_one(path, out_root, options))
             bar.update()
     else:
-        # One BLAS/OpenMP thread per kernel: with a kernel per worker, more threads only
-        # fight over the same cores (inherited by the forked workers and their kernels).
-        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(var, "1")
-        warm_up()
-        # Forked workers inherit the warm imports and caches. Safe here: this process
-        # holds no kernel, no ZeroMQ context, and no thread yet (tqdm's comes after).
-        ctx = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
-        try:
-            futures = {pool.submit(build_one, p, out_root, options): p
-                       for p in sorted(brief_paths, key=_expected_cost, reverse=True)}
-            bar = tqdm(total=len(brief_paths), desc="plans", unit="plan",
-                       disable=not progress)
-            for future in as_completed(futures):
-                try:
-                    results.append(future.result())
-                except Exception as exc:  # a worker that died
-                    path = futures[future]
-                    results.append(BuildResult(str(path), "?", "?", False, 0.0, "",
-                                               f"worker failed: {_describe(exc)}"))
-                bar.update()
-        except KeyboardInterrupt:
-            _stop_workers(pool)
-            raise
-        pool.shutdown()
+        futures = {pool.submit(build_one, p, out_root, options): p
+                   for p in sorted(brief_paths, key=_expected_cost, reverse=True)}
+        for future in as_completed(futures):
+            try:
+                results.append(future.result())
+            except Exception as exc:  # a worker that died
+                path = futures[future]
+                results.append(BuildResult(str(path), "?", "?", False, 0.0, "",
+                                           f"worker failed: {_describe(exc)}"))
+            bar.update()
     bar.close()
     order = {str(Path(p).resolve()): i for i, p in enumerate(brief_paths)}
     return sorted(results, key=lambda r: order.get(r.brief, len(order)))

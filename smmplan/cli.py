@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
@@ -86,35 +87,44 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_one(path: str, scenario: Path | None) -> tuple[str | None, list[str]]:
+    """A brief's slug if the build would accept it, else None and its problems."""
+    try:
+        return _checked_brief(path, scenario).slug, []
+    except BriefError as exc:
+        return None, exc.lines()
+
+
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildOptions, build_many
+    from .build import BuildOptions, batch_workers, build_many, in_workers
 
     _allow(args)
     problems: list[str] = []
     scenario = _scenario(args)
     out = Path(args.output)
     folders: dict[Path, str] = {}
-    for path in args.briefs:  # every brief is checked before any kernel starts
-        try:
-            brief = _checked_brief(path, scenario)
-        except BriefError as exc:
-            problems += exc.lines()
-            continue
-        folder = out.resolve() / brief.slug
-        if folder in folders:  # one plan would overwrite the other
-            problems.append(f"{path}: writes to the same folder as {folders[folder]} "
-                            f"({folder}): give one of the clients another name, or build "
-                            "them with different -o folders")
-        folders.setdefault(folder, path)
-    if problems:
-        for line in problems:
-            print(line, file=sys.stderr)
-        return 2
-    options = BuildOptions(cell_timeout=args.timeout, scenario=scenario)
-    if args.notebooks:
-        options.notebooks_dir = Path(args.notebooks).resolve()
-    results = build_many([Path(p) for p in args.briefs], out, jobs=args.jobs, options=options,
-                         progress=not args.quiet)
+    with batch_workers(args.jobs, len(args.briefs)) as pool:
+        # every brief is checked before any kernel starts (in the batch's workers)
+        checked = in_workers(pool, partial(_check_one, scenario=scenario), args.briefs)
+        for path, (slug, found) in zip(args.briefs, checked, strict=True):
+            problems += found
+            if slug is None:
+                continue
+            folder = out.resolve() / slug
+            if folder in folders:  # one plan would overwrite the other
+                problems.append(f"{path}: writes to the same folder as {folders[folder]} "
+                                f"({folder}): give one of the clients another name, or "
+                                "build them with different -o folders")
+            folders.setdefault(folder, path)
+        if problems:
+            for line in problems:
+                print(line, file=sys.stderr)
+            return 2
+        options = BuildOptions(cell_timeout=args.timeout, scenario=scenario)
+        if args.notebooks:
+            options.notebooks_dir = Path(args.notebooks).resolve()
+        results = build_many([Path(p) for p in args.briefs], out, jobs=args.jobs,
+                             options=options, progress=not args.quiet, pool=pool)
     width = max(len(r.client) for r in results)
     print()
     print(f"{'client':<{width}}  status  seconds  output")

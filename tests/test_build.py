@@ -167,12 +167,13 @@ def test_method_and_detail_cells_are_gathered_in_an_appendix_after_the_last_chap
     assert last_chapter and max(last_chapter) < start
 
 
-def test_invalid_brief_stops_before_any_kernel(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # at -j 2 the briefs are checked in the workers
+def test_invalid_brief_stops_before_any_kernel(tmp_path, jobs):
     raw = standalone(example_raw())
     raw["client"]["currency"] = "ZZZ"
     bad = write_brief(tmp_path, raw)
     good = next(iter(example_briefs()))
-    res = run_cli("build", str(good), str(bad), "-o", str(tmp_path / "out"), "-q")
+    res = run_cli("build", str(good), str(bad), "-o", str(tmp_path / "out"), "-q", "-j", jobs)
     assert res.returncode == 2
     assert f"{bad}: client.currency: unknown currency code 'ZZZ'" in res.stderr
     assert not (tmp_path / "out").exists()

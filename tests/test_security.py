@@ -249,12 +249,14 @@ def test_csv_cells_that_start_like_formulas_are_neutralised(tmp_path):
 
 # --- Batches, locks, leftovers, track ------------------------------------------------------
 
-def test_two_briefs_with_one_output_folder_stop_before_any_kernel(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # at -j 2 the briefs are checked in the workers
+def test_two_briefs_with_one_output_folder_stop_before_any_kernel(tmp_path, jobs):
     raw = standalone(example_raw("bakery"))
     raw["client"]["name"] = "Conc Test"
     first = write_brief(tmp_path / "a", raw)
     second = write_brief(tmp_path / "b", copy.deepcopy(raw))
-    res = run_cli("build", str(first), str(second), "-o", str(tmp_path / "out"), "-q")
+    res = run_cli("build", str(first), str(second), "-o", str(tmp_path / "out"), "-q", "-j",
+                  jobs)
     assert res.returncode == 2
     assert f"{second}: writes to the same folder as {first} " in res.stderr
     assert str((tmp_path / "out" / "conc-test").resolve()) in res.stderr
