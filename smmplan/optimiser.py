@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from scipy.optimize import minimize
@@ -95,13 +96,12 @@ def allocate(curves: Sequence[Curve], budget: float, lower: Sequence[float] | No
         tables.append(vals)
     # Dynamic programming over the grid: best[j] = best value spending j steps so far.
     j = np.arange(grid + 1)
-    a_minus = j[:, None] - j[None, :]  # j - a for every (j, a)
-    valid = a_minus >= 0
+    before = _steps_before(grid)
     best = tables[0].copy()
     choices = []
     for vals in tables[1:]:
-        prev = np.where(valid, best[np.clip(a_minus, 0, grid)], -np.inf)
-        total = prev + vals[None, :]
+        total = np.append(best, -np.inf)[before]  # best[j - a], -inf where a > j
+        total += vals[None, :]
         pick = np.argmax(total, axis=1)
         choices.append(pick)
         best = total[j, pick]
@@ -122,6 +122,18 @@ def allocate(curves: Sequence[Curve], budget: float, lower: Sequence[float] | No
         spend = _polish(curves, spend, free, rest, lower, upper, min_spend)
     value = float(sum(curves[i](np.array([spend[i]]))[0] for i in range(n)))
     return Allocation(spend, value, grid_value)
+
+
+@cache
+def _steps_before(grid: int) -> np.ndarray:
+    """For every (j, a) of the grid, the index of j - a, or grid + 1 (a -inf appended to
+    the best values) where a > j: one gather per channel instead of an index clip, a
+    comparison and a select (the same values), built once per grid size."""
+    j = np.arange(grid + 1)
+    before = j[:, None] - j[None, :]
+    before[before < 0] = grid + 1
+    before.flags.writeable = False
+    return before
 
 
 def _polish(curves, spend, free, rest, lower, upper, min_spend) -> np.ndarray:
