@@ -28,6 +28,8 @@ from .paths import NOTEBOOKS_DIR, PLAN_FILE_ENV
 from .safety import folder_lock, remove_leftovers
 from .validation import load_brief
 
+HANDOVER = "plan.pickle"  # the plan computed ahead, for the kernel; removed once it ran
+
 FOOTER_CELL = "v.footer(plan)"
 # The appendix: the chapters' cells tagged ``appendix`` (method tables, sources, detail a
 # client can skip), gathered after the last chapter under this heading, in chapter order.
@@ -295,6 +297,10 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
                 if attempt == 1 and _is_kernel_start_failure(exc) and not _ran_any(executed):
                     continue
                 raise
+        if ahead is not None:  # the kernel has taken the computed plan: not a deliverable
+            ahead.result()
+            for handover in staging.glob(f"{HANDOVER}*"):
+                handover.unlink()
         export_file(executed_nb, staging / f"{stem}.html",
                     title=page_title(brief.client.name, brief.client.language, stem),
                     language=brief.client.language)
@@ -322,7 +328,7 @@ def _compute_ahead(brief: Brief, brief_path: Path, options: BuildOptions,
     it: the plan's chapters are computed in that time instead of after it."""
     from .plan import compute_ahead
 
-    target = staging / "plan.pickle"
+    target = staging / HANDOVER
     os.environ[PLAN_FILE_ENV] = str(target)
     scenario = Path(options.scenario).resolve() if options.scenario else None
     pool = ThreadPoolExecutor(max_workers=1)

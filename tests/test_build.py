@@ -242,6 +242,9 @@ def test_rebuild_replaces_the_plan(tmp_path, built):
     assert result.ok, result.message
     assert not (target / "tables" / "stale.csv").exists()
     assert (target / "plan.html").stat().st_size > 100_000
+    # the plan computed ahead for the kernel is a tool internal, not a deliverable
+    for folder in [target, *built["plans"].values()]:
+        assert (folder / "plan.html").is_file() and not list(folder.glob("*.pickle*"))
 
 
 def test_no_row_level_personal_data_in_the_deliverable(built):
