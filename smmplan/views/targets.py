@@ -127,14 +127,46 @@ def _buys(plan: Plan, p) -> list[str]:
 
 
 def message_text(plan: Plan, persona, key: str | None = None) -> str:
-    """A target's card message, or the message ``key`` worded for it (its brand's
-    differentiator and value proposition)."""
+    """A target's card message (its approach, then what and where for this target: see
+    ``message_focus``), or the approach ``key`` worded for it (its brand's differentiator
+    and value proposition)."""
     if persona.declared and key is None:
         return persona.declared_message
     brand = plan.brief.brand
-    return plan.tr.t(f"targets.message.{key or persona.message}",
+    text = plan.tr.t(f"targets.message.{key or persona.message}",
                      differentiator=brand.differentiators[0],
                      value_proposition=brand.value_proposition.rstrip(". "))
+    focus = message_focus(plan, persona) if key is None else ""
+    return f"{text} {focus}" if focus else text
+
+
+def message_focus(plan: Plan, persona) -> str:
+    """What makes a target's message its own, from its card: the product it buys more
+    than average (its strongest product trait within its card's offer line, with its
+    share against the average's; else that offer line) and the kept platforms most of it
+    came through (at most two); empty when it has neither."""
+    tr, product = plan.tr, plan.targets.roles.get("product")
+    line = next((ln for ln in plan.brief.offer if ln.name == persona.offer), None)
+    within = {v.strip().lower() for v in line.audience_values} if line and \
+        line.audience_values else None  # a product of the card's own offer, if it has one
+    over = [t for t in persona.traits if t.kind == "category" and t.feature == product
+            and (t.lift or 0) > 1 and (within is None or str(t.value).strip().lower()
+                                       in within)]
+    what = ""
+    if over:
+        top = max(over, key=lambda t: t.lift)
+        what = tr.t("targets.message_focus_product", product=top.value,
+                    share=tr.percent(top.share), overall=tr.percent(top.overall))
+    elif persona.offer:
+        what = persona.offer
+    kept = [c.platform for c in plan.channels.choices if c.kept]
+    where = tr.join([platforms()[r.platform]["label"] for r in reach_them(persona, kept)[0][:2]])
+    if what and where:
+        return tr.t("targets.message_focus_both", what=what, where=where)
+    if what or where:
+        return tr.t("targets.message_focus_what" if what else "targets.message_focus_where",
+                    what=what, where=where)
+    return ""
 
 
 def targets_decisions(plan: Plan) -> list[str]:
