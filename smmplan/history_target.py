@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import tracking_rules
+from .pace_rule import pace_target
 from .paths import data_yaml
 
 
@@ -104,7 +105,7 @@ def history_target(base: float | None, by_month: list[float], direction: str, pa
     mixed, share = mix_value(values or {}, mix or {})
     candidates = [good] + ([mixed] if mixed is not None else [])
     value = max(candidates + [base]) if up else min(candidates + [base])
-    half = base * (1 + pace / 2) ** months if up else base * (1 - pace / 2) ** months
+    half = pace_target(base, pace, months, direction)
     value = min(value, half) if up else max(value, half)
     return {"value": round(value, 4), "good": round(good, 4),
             "mix": None if mixed is None else round(mixed, 4), "mix_share": round(share, 4),

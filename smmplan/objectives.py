@@ -35,6 +35,7 @@ from .history_target import rule as history_rule
 from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 from .offer_paths import left_out_lines
+from .pace_rule import pace_target
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 
@@ -322,9 +323,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         if found is not None:
             return found["value"]
         up = cat[kpi]["direction"] == "up"
-        half = cat[kpi]["max_monthly_change"] / 2  # half the realistic monthly pace
         cap = (1 + cat[kpi]["max_monthly_change"]) ** horizon - 1
-        goal = base * (1 + half) ** horizon if up else base * (1 - half) ** horizon
+        # half the realistic monthly pace (one rule, shared with the trial line's target)
+        goal = pace_target(base, cat[kpi]["max_monthly_change"], horizon, cat[kpi]["direction"])
         r = history_rule()  # data/targets.yaml: months needed, a good month's percentile
         by_month = [v for v in (m.get(kpi) for m in monthly_kpis or []) if v is not None] \
             if cat[kpi]["source"] == "posts" else []

@@ -17,7 +17,8 @@ def trial_kpi_note(plan: Plan) -> str:
     if not tv:
         return ""
     visit = tv["rates"]["visit_to_trial"]
-    return tr.t("trial_value.kpi", kpi=tr.t("kpi.trial_signups_per_month"), line=tv["line"],
+    key = "trial_value.kpi_events" if tv["basis"] == "key_events" else "trial_value.kpi"
+    return tr.t(key, kpi=tr.t("kpi.trial_signups_per_month"), line=tv["line"],
                 today=tr.number(tv["today"]), sessions=tr.number(tv["sessions"]),
                 pages=tr.join(tv["pages"]), visit=_pct(plan, visit["mid"]),
                 visit_low=_pct(plan, visit["low"]), visit_high=_pct(plan, visit["high"]),
@@ -30,13 +31,15 @@ def trial_kpi_cell(plan: Plan) -> str:
     tv, tr = plan.trial_value, plan.tr
     if not tv:
         return ""
-    return tr.t("trial_value.cell", today=tr.number(tv["today"]),
+    key = "trial_value.cell_events" if tv["basis"] == "key_events" else "trial_value.cell"
+    return tr.t(key, today=tr.number(tv["today"]),
                 target=tr.number(tv["target"]),
                 visit=_pct(plan, tv["rates"]["visit_to_trial"]["mid"]))
 
 
 def trial_return(plan: Plan) -> str:
-    """The trials' gross margin and the ROI without and with it ("" without a value)."""
+    """The trials' gross margin, the part booked within the plan's months after the
+    trial-to-paid lag, and the ROI without and with it ("" without a value)."""
     tv, tr = plan.trial_value, plan.tr
     if not tv or "roi_with" not in tv:
         return ""
@@ -47,5 +50,8 @@ def trial_return(plan: Plan) -> str:
                 price=tr.money(tv["order_value"]), gross=_pct(plan, tv["gross_margin"]),
                 margin=tr.money(tv["margin"]), customers=tr.number(tv["customers"]),
                 revenue=tr.money(tv["revenue"]), per_trial=tr.money(tv["per_trial"], 2),
+                lag_days=tr.number(tv["lag"]["days"]),
+                lag=tr.plural("plural.months", tv["lag"]["months"]),
+                booked=tr.money(tv["booked"]), after=tr.money(tv["after"]),
                 roi_without=tr.percent(tv["roi_without"], 0),
                 roi_with=tr.percent(tv["roi_with"], 0), today=tr.number(tv["today"]))
