@@ -15,6 +15,7 @@ import datetime as dt
 import math
 
 from .catalogue import content_facts
+from .idea_repeats import sponsored_repeats
 
 
 def _family(fmt: str) -> str:
@@ -28,18 +29,8 @@ def repeats(slots: list, known: dict) -> set[int]:
     month, its only selling post): the post is in the feed once, its extra paid weight an
     ad only. A series whose every post is a new entry (``Idea.turns``) never repeats."""
     days = int(content_facts()["calendar"]["sponsored_repeat_days"])
-    seen: dict[tuple[str, str], dt.date] = {}
-    out = set()
-    for s in sorted(slots, key=lambda s: (s.date, s.time)):
-        idea = known.get(s.base_idea)
-        if s.ad_only or not s.sponsored or idea is None or idea.turns:
-            continue
-        day, key = dt.date.fromisoformat(s.date), (s.platform, s.base_idea)
-        if key in seen and (day - seen[key]).days <= days:
-            out.add(id(s))
-        else:
-            seen[key] = day
-    return out
+    return sponsored_repeats(slots, days, "first", skip=lambda s: known.get(
+        s.base_idea) is None or bool(known[s.base_idea].turns))
 
 
 def split_ads_only(slots: list, evergreen: list, moments: list, tr, register: str = "vous",

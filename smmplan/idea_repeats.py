@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 
 from .i18n import Translator
 
@@ -106,3 +107,24 @@ def tease_before_the_day(slots: list, moments: list, tr: Translator, register: s
         s.idea = tr.t("ideas.teaser", topic=idea.topic, hook=idea.hook,
                       date=deadline_text(day, {}, tr))
         s.cta = apply_register(tr.t("cta.save"), register)
+
+
+def sponsored_repeats(slots: list, days: int, keep: str = "first",
+                      skip: Callable[[object], bool] | None = None) -> set[int]:
+    """The sponsored feed posts (ids; ads only and posts without an idea aside, and those
+    ``skip`` says) whose idea another sponsored feed post of their platform carries within
+    ``days``: all of such a run but its first (``keep="first"``, the later posts repeat
+    it) or but its last (``keep="last"``: a key moment's teaser gives way to its
+    reminder). Each post is measured from the last one kept."""
+    kept: dict[tuple[str, str], dt.date] = {}
+    out = set()
+    for s in sorted(slots, key=lambda s: (s.date, s.time), reverse=keep == "last"):
+        if not s.sponsored or getattr(s, "ad_only", False) or not s.base_idea or (
+                skip is not None and skip(s)):
+            continue
+        day, key = dt.date.fromisoformat(s.date), (s.platform, s.base_idea)
+        if key in kept and abs((day - kept[key]).days) <= days:
+            out.add(id(s))
+        else:
+            kept[key] = day
+    return out

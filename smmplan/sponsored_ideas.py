@@ -9,7 +9,7 @@ import datetime as dt
 
 from .catalogue import content_facts
 from .i18n import Translator
-from .idea_repeats import cadence_period
+from .idea_repeats import cadence_period, sponsored_repeats
 from .ideas import Idea, fill, fits, give, idea_caps
 
 
@@ -155,17 +155,7 @@ def earlier_sponsored(slots: list, days: int) -> set[int]:
     """The sponsored posts (ids, ads only aside) whose idea a later sponsored post of their
     platform carries within ``days`` (a key moment's teaser and reminder, both sponsored):
     the later stays, the earlier is given another idea that sells."""
-    last: dict[tuple[str, str], dt.date] = {}
-    out = set()
-    for s in sorted(slots, key=lambda s: (s.date, s.time), reverse=True):
-        if not s.sponsored or getattr(s, "ad_only", False) or not s.base_idea:
-            continue
-        day, key = dt.date.fromisoformat(s.date), (s.platform, s.base_idea)
-        if key in last and (last[key] - day).days <= days:
-            out.add(id(s))
-        else:
-            last[key] = day
-    return out
+    return sponsored_repeats(slots, days, "last")
 
 
 def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: str = "vous",
