@@ -256,6 +256,7 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     pace's value."""
     if paid.total <= 0:
         return replace(ob, objectives=linked_rates(list(ob.objectives)))
+    clicks = sum(c.clicks for c in paid.channels) / max(1, len(paid.paid_months) or months)
     gaps = goal_gaps(ob.objectives, paid, months, offer)
     by_goal = {g.goal: g for g in gaps}
     out = []
@@ -268,16 +269,19 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
                         organic_bookings=g.organic_plan or None)
         out.append(o)
     # the repeat rate committed to what its past-buyer programme forecasts (lever_goals)
-    return replace(ob, objectives=with_programme(linked_rates(out), paid))
+    return replace(ob, objectives=with_programme(linked_rates(out, clicks), paid))
 
 
-def linked_rates(objectives: list[Objective]) -> list[Objective]:
+def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0) -> list[Objective]:
     """A conversion-rate goal and a leads goal that count the same event over the same
     social sessions are one figure seen twice: the rate's target implies a count (target x
-    the sessions a month both baselines imply, leads / rate). When that count passes what
-    the leads goal can realistically reach (its flagged realistic value, else its target),
-    the rate is flagged too, its realistic value the rate that count gives; what it implies
-    is kept in ``baseline.covers["linked"]`` for the sentence that says it."""
+    the sessions a month the plan brings: today's, which both baselines imply, leads /
+    rate, plus ``paid_clicks``, the paid forecast's clicks a month, each a social session
+    on the site, since the leads goal's count includes the leads they bring). When that
+    count passes what the leads goal can realistically reach (its flagged realistic value,
+    else its target), the rate is flagged too, its realistic value the rate that count
+    gives over those sessions; what it implies is kept in ``baseline.covers["linked"]``
+    for the sentence that says it."""
     leads = next((o for o in objectives if o.from_brief and o.kpi == "leads_per_month"
                   and o.baseline.value and o.target), None)
     if leads is None:
@@ -290,11 +294,13 @@ def linked_rates(objectives: list[Objective]) -> list[Objective]:
             (leads.baseline.covers.get("counted") or {}).get("event")
         if o.kpi == "social_conversion_rate" and o.from_brief and b.value and o.target \
                 and same and count is not None:
-            sessions = leads.baseline.value / (b.value / 100)  # a month, both baselines'
+            today = leads.baseline.value / (b.value / 100)  # a month, both baselines'
+            sessions = today + paid_clicks
             implied = o.target / 100 * sessions
             if implied > count * 1.0001:
                 covers = dict(b.covers, linked={
-                    "goal": leads.goal, "sessions": round(sessions), "implied": round(implied),
+                    "goal": leads.goal, "sessions": round(today), "paid": round(paid_clicks),
+                    "total": round(sessions), "implied": round(implied),
                     "count": round(count), "event": (b.covers.get("counted") or {}).get(
                         "event")})
                 o = replace(o, realistic=False, realistic_target=round(

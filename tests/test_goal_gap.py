@@ -294,3 +294,41 @@ def test_a_conversion_rate_goal_agrees_with_the_leads_goal_it_produces():
     other = _objective("social_conversion_rate", 2.2, 0.3)  # another event: not linked
     other.baseline.covers = {"counted": {"event": "trial", "pages": ["/trial"]}}
     assert linked_rates([leads, other])[1].realistic
+
+
+def test_the_linked_rate_counts_the_sessions_the_paid_clicks_bring():
+    """The leads goal's count includes the paid leads, so the rate that gives it is taken
+    over today's sessions plus the paid forecast's clicks a month (Cloudline: 32 leads over
+    3,113 + 1,076 sessions, about 0.76 %, not 1.01 % of today's 3,113 alone); and the plan
+    says so, with the same figures."""
+    from smmplan.goal_gap import linked_rates
+
+    demo = {"counted": {"event": "demo", "pages": ["/demo"]}}
+    leads = _objective("leads_per_month", 120.0, 9.0)
+    leads.baseline.covers = dict(demo)
+    leads.realistic, leads.realistic_target = False, 35.0
+    rate = _objective("social_conversion_rate", 2.2, 0.3)  # 3,000 sessions today
+    rate.baseline.covers = dict(demo)
+    out = linked_rates([leads, rate], paid_clicks=1_000.0)[1]
+    assert out.realistic_target == pytest.approx(35.0 / 4000 * 100, abs=0.01)
+    linked = out.baseline.covers["linked"]
+    assert (linked["sessions"], linked["paid"], linked["total"], linked["implied"]) == \
+        (3000, 1000, 4000, 88)
+    modest = _objective("social_conversion_rate", 1.0, 0.3)  # 30 today, 40 with the clicks
+    modest.baseline.covers = dict(demo)
+    assert not linked_rates([leads, modest], paid_clicks=1_000.0)[1].realistic
+
+
+def test_cloudline_rate_target_is_its_leads_over_the_plans_sessions():
+    from smmplan.paths import example_briefs
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software")))
+    ob = {o.kpi: o for o in plan.objectives.objectives if o.from_brief}
+    rate, leads = ob["social_conversion_rate"], ob["leads_per_month"]
+    clicks = sum(c.clicks for c in plan.paid.channels) / len(plan.paid.paid_months)
+    today = leads.baseline.value / (rate.baseline.value / 100)
+    count = leads.realistic_target if not leads.realistic else leads.target
+    assert rate.realistic_target == pytest.approx(count / (today + clicks) * 100, abs=0.006)
+    assert rate.realistic_target < 0.8  # was 1.01 % of today's sessions alone

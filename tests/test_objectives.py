@@ -213,7 +213,9 @@ def test_a_landing_page_count_is_a_floor_and_the_target_judged_on_both():
     leads = next(g for g in plan.objectives.objectives if g.kpi == "leads_per_month")
     assert not o.realistic and linked["count"] == round(leads.realistic_target)
     assert linked["implied"] > 2 * linked["count"] - 5
-    assert o.realistic_target == pytest.approx(leads.realistic_target / linked["sessions"]
+    # over the sessions the plan brings: today's and its paid clicks (review 14)
+    assert linked["total"] == linked["sessions"] + linked["paid"] and linked["paid"] > 0
+    assert o.realistic_target == pytest.approx(leads.realistic_target / linked["total"]
                                                * 100, abs=0.01)
     text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
     assert "is a floor" in text and "1.49%" in text and "0.52%" not in text

@@ -309,6 +309,8 @@ def _linked_args(plan: Plan, linked: dict | None) -> dict:
         return {}
     tr, key = plan.tr, f"objectives.lead_event_count.{linked['event']}"
     return {"sessions": tr.number(linked["sessions"]),
+            "paid": tr.number(linked.get("paid", 0)),
+            "total": tr.number(linked.get("total", linked["sessions"])),
             "implied": tr.plural(key, linked["implied"]) if tr.has(f"{key}.other")
             else tr.number(linked["implied"]),
             "count": tr.number(linked["count"]), "count_goal": linked["goal"]}
@@ -370,7 +372,7 @@ def objectives_smart(plan: Plan) -> Section:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
             linked = o.baseline.covers.get("linked") if not o.realistic else None
             if linked:  # the rate a flagged count goal gives (``goal_gap.linked_rates``)
-                key = "objectives.unrealistic_linked"
+                key = "objectives.unrealistic_linked" + ("_paid" if linked.get("paid") else "")
             elif (o.baseline.covers.get("ceiling") or {}).get("realistic"):
                 key = "objectives.realistic_ceiling"  # reachable from the ceiling, not floor
             elif programme_based(o, plan.paid):
