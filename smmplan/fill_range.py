@@ -31,13 +31,44 @@ def forecast_is_bound(brief, paid) -> bool:
         and all(set(m["cvr"]["sources"]) <= sources for m in rated)
 
 
+PUBLISHED = ("benchmark", "borrowed", "b2b_benchmark")  # rates not measured on the client
+
+
+def leads_on_published_rates(paid) -> bool:
+    """Whether the paid leads rest on published rates only: every funded platform's
+    conversion rate is a benchmark (none from the client's campaigns, web analytics or
+    brief), with a first campaign month to measure it."""
+    funded = {c.platform for c in paid.channels if c.spend > 0}
+    rated = [m for m in paid.models if m["platform"] in funded]
+    return paid.conversion == "lead" and bool(paid.paid_months) and bool(rated) \
+        and all(m["cvr"]["basis"] in PUBLISHED for m in rated)
+
+
 def with_ranges(ob: Objectives, paid, brief) -> Objectives:
     """The objectives with a fill-rate goal committed to the forecast given the bottom of
-    its range (module docstring) when the forecast is an upper bound; others unchanged."""
+    its range (module docstring) when the forecast is an upper bound, and a leads goal
+    committed to a forecast on published rates given the bottom the forecast's low leads
+    give (today's organic leads plus the low scenario's a month, in whole leads); others
+    unchanged."""
     months, offer = brief.client.period.months, brief.offer
-    if paid.total <= 0 or not forecast_is_bound(brief, paid):
+    if paid.total <= 0:
         return ob
     low = float(paid.scenarios["low"]["conversions"])
+    if leads_on_published_rates(paid):
+        mid = float(paid.scenarios["mid"]["conversions"])
+        out = []
+        for o in ob.objectives:
+            if o.kpi == "leads_per_month" and not o.realistic and mid > 0 \
+                    and o.realistic_target is not None \
+                    and forecast_based(o, paid, months, offer):
+                g = next(iter(goal_gaps([o], paid, months, offer)), None)
+                bottom = round(g.organic + g.paid * low / mid) if g is not None else None
+                if bottom is not None and bottom < o.realistic_target:
+                    o = replace(o, committed_low=float(bottom))
+            out.append(o)
+        ob = replace(ob, objectives=out)
+    if not forecast_is_bound(brief, paid):
+        return ob
     out = []
     for o in ob.objectives:
         if o.kpi == "fill_rate" and not o.realistic and o.realistic_target is not None \
@@ -80,8 +111,12 @@ def committed_checks(plan: dict) -> list[tuple[str, bool, str]]:
         if o.get("committed_low") is None or not c:
             continue
         tr = plan_translator(plan)
-        shown = tr.t("objectives.committed_range", low=tr.percent(o["committed_low"], 0),
-                     high=tr.percent(committed, 0))
+        if kpi_catalogue()[o["kpi"]]["unit"] == "percent":
+            shown = tr.t("objectives.committed_range", low=tr.percent(o["committed_low"], 0),
+                         high=tr.percent(committed, 0))
+        else:  # a count (leads a month): as kpi_value writes it
+            shown = tr.t("objectives.committed_range", low=tr.number(o["committed_low"]),
+                         high=tr.number(committed))
         row = next((r for r in rows if r.get("objective") == o.get("goal")), None)
         out.append((f"{name}: SMART target is the committed range",
                     row is not None and row.get("target") == shown,

@@ -31,14 +31,16 @@ def test_the_summary_and_the_smart_table_lead_with_the_realistic_value(built):
     o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "leads_per_month")
     assert not o["realistic"]
     committed, stretch = tr.number(o["realistic_target"]), tr.number(o["target"])
+    low = tr.number(o["committed_low"])  # a range on a published rate (test_lead_range)
     summary = text.split("Our recommendations", 1)[1].split("What we need from you", 1)[0]
     # the committed leads are the forecast's year mean, said so (not a January figure)
-    assert f"to {committed} a month on average over the plan's year" in summary
+    assert f"to between {low} and {committed} a month on average over the plan's year" \
+        in summary
     assert f"your {stretch} is the stretch" in summary
     assert f"to {stretch} by" not in summary and "the other " not in summary
     row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
-    assert (row["target"], row["stretch"]) == (committed, stretch)
-    assert f"→ {committed} (stretch: {stretch})" in text
+    assert (row["target"], row["stretch"]) == (f"{low} to {committed}", stretch)
+    assert f"→ {low} to {committed} (stretch: {stretch})" in text
 
 
 def test_one_linkedin_lead_has_one_break_even(built):
@@ -102,7 +104,8 @@ def test_a_fill_rate_on_an_upper_bound_forecast_commits_to_a_range(built):
     """Review13: "68 % … l'objectif réaliste sur lequel le plan s'engage" rested on bookings
     the paid chapter calls "un plafond"; the commitment is the forecast's range (low to
     central bookings), the same in the summary, the decisions and the SMART table, with the
-    February checkpoint; Cloudline's leads (its own measured rate) keep one figure."""
+    February checkpoint; Cloudline's rate goal (on its own measured rate) keeps one
+    figure."""
     plan, text, _ = _read(built, "maison-fournil")
     tr = _tr(plan)
     o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "fill_rate")
@@ -125,7 +128,8 @@ def test_a_fill_rate_on_an_upper_bound_forecast_commits_to_a_range(built):
     assert f"→ {shown} (ambition" in text and "point d’étape le 28 février 2027" in text
     assert f"à {tr.percent(high, 0)} d’ici" not in text  # never the bound alone
     cloud, _, _ = _read(built, "cloudline")
-    assert all(x.get("committed_low") is None for x in cloud["objectives"]["objectives"])
+    assert all(x.get("committed_low") is None for x in cloud["objectives"]["objectives"]
+               if x["kpi"] != "leads_per_month")
 
 
 def test_the_committed_values_check_catches_a_bound_alone_or_a_target_above_history(built):

@@ -217,6 +217,10 @@ def goal_gap_sentences(plan: Plan) -> list[str]:
             if not money else {}
         stretch = "_stretch" if not money and not g.realistic \
             and g.realistic_target is not None else ""
+        low = next((o.committed_low for o in ob.objectives if o.goal == g.goal
+                    and o.committed_low is not None), None) if stretch else None
+        if low is not None:  # a committed range (fill_range): its bottom said here too
+            stretch, extra = "_stretch_range", {**extra, "low": fmt(low)}
         out.append(tr.t(f"goal_gap.{kind}_miss{stretch}", paid=fmt(g.paid),
                         target=fmt(g.target),
                         share=tr.percent(g.share, 0), gap=fmt(g.gap), today=today,
@@ -380,7 +384,8 @@ def objectives_smart(plan: Plan) -> Section:
             elif forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
                 if o.committed_low is not None:  # their paid part an upper bound: a range
-                    key = "objectives.unrealistic_forecast_range"
+                    key = "objectives.unrealistic_forecast_range" + (
+                        "_leads" if o.kpi == "leads_per_month" else "")
             elif o.realistic and o.max_monthly is not None \
                     and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
                 key = "objectives.realistic_forecast"  # above the pace, the forecasts reach it

@@ -146,7 +146,8 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
         return tr.t("agency.rec_goal_nobase", goal=goal, kpi=kpi, target=target,
                     deadline=deadline, how=how or tr.t("objectives.how.business_kpi"))
     if o.committed_low is not None:  # a range: the forecast is an upper bound (fill_range)
-        return tr.t("agency.rec_goal_committed_range", goal=goal, kpi=kpi, target=target,
+        mean = "_mean" if o.kpi == "leads_per_month" else ""  # the forecast's year mean
+        return tr.t(f"agency.rec_goal_committed_range{mean}", goal=goal, kpi=kpi, target=target,
                     deadline=deadline, committed=kpi_value(plan, o.kpi, committed(o)),
                     baseline=kpi_value(plan, o.kpi, o.baseline.value),
                     basis=tr.t(f"objectives.basis.{o.baseline.basis}"),
