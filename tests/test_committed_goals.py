@@ -5,8 +5,7 @@ year-end break is thin and ad-free (the example plans)."""
 
 from __future__ import annotations
 
-import csv
-
+from smmplan.calendar_files import read_calendar
 from smmplan.i18n import Translator
 
 from .conftest import plan_json
@@ -15,8 +14,8 @@ from .plantext import plan_text
 
 def _read(built: dict, slug: str) -> tuple[dict, str, list[dict]]:
     folder = built["plans"][slug]
-    with (folder / "calendar.csv").open(encoding="utf-8", newline="") as f:
-        rows = [r for r in csv.DictReader(f) if r["kind"] == "post"]
+    rows = [r for r in read_calendar((folder / "calendar.csv").read_bytes())
+            if r["kind"] == "post"]
     return plan_json(folder), plan_text(folder / "plan.html"), rows
 
 
