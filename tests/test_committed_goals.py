@@ -59,9 +59,10 @@ def test_one_linkedin_lead_has_one_break_even(built):
 
 def test_youtube_long_videos_are_the_webinars_recordings(built):
     plan, text, rows = _read(built, "cloudline")
-    youtube = [r for r in rows if r["platform"] == "youtube"]
-    assert youtube and not any(r["format"] == "long_video" for r in youtube)
-    lives = sum(r["format"] == "live" for r in youtube)
+    tr = _tr(plan)  # calendar.csv carries labels in the plan's language
+    youtube = [r for r in rows if r["platform"] == "YouTube"]
+    assert youtube and not any(r["format"] == tr.t("format.long_video") for r in youtube)
+    lives = sum(r["format"] == tr.t("format.live") for r in youtube)
     assert lives == 12
     assert f"On YouTube, the long videos are the {lives} webinars' recordings" in text
     names = [r["name"] for r in plan["tables"]["team_workload"]["rows"]]
