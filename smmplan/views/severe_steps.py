@@ -68,7 +68,12 @@ def severe_steps(plan: Plan) -> list[tuple[str, dt.date, str]]:
 def steps_of(plan: Plan, key: str) -> str | None:
     """A severe problem's dated actions in one phrase (the fix-first list), else None."""
     mine = [text for k, _, text in severe_steps(plan) if k == key]
-    return plan.tr.join(mine) if mine else None
+    if not mine:
+        return None
+    out = mine[0]
+    for text in mine[1:]:  # "; " between steps: a step's own commas stay readable
+        out = plan.tr.t("agency.severe_focus", focus=out, steps=text)
+    return out
 
 
 def shoot_date(plan: Plan) -> dt.date | None:

@@ -289,10 +289,10 @@ def roadmap(plan: Plan) -> list[dict]:
                      "posts": posts, "moments": tr.join(moments),
                      "focus": tr.t(f"agency.focus_{i + 1}",
                                    lever=tr.text(levers[i % len(levers)]["name"]))})
-        steps = [text for _, when, text in severe if first <= when.isoformat() < last]
-        if steps:
-            rows[-1]["focus"] = tr.t("agency.severe_focus", focus=rows[-1]["focus"],
-                                     steps=tr.join(steps))
+        for _, when, text in severe:  # one clause each: a step's own commas stay readable
+            if first <= when.isoformat() < last:
+                rows[-1]["focus"] = tr.t("agency.severe_focus", focus=rows[-1]["focus"],
+                                         steps=text)
     return rows
 
 
