@@ -4,10 +4,9 @@ not count as the feed's posts; the sponsored posts still follow the spend."""
 
 from __future__ import annotations
 
-import csv
 import math
 
-from smmplan.calendar_files import calendar_files
+from smmplan.calendar_files import calendar_files, read_calendar
 from smmplan.calendar_slots import calendar_rules
 from smmplan.paths import example_briefs
 from smmplan.plan import Plan
@@ -32,7 +31,7 @@ def test_the_feed_keeps_its_organic_posts_and_ads_only_are_marked():
     assert sum(not s.sponsored for s in june) >= 2 * sum(s.sponsored for s in june)
     text = calendar_files(plan.channels, "Maison Fournil", plan.tr)["calendar.csv"].decode()
     assert text.count(",publicité seule,") == len(ads)  # the plan's language (French)
-    rows = list(csv.DictReader(text.splitlines()))
+    rows = read_calendar(text)
     assert {r["sponsored"] for r in rows if r["kind"] == "post"} == {"oui", "non",
                                                                     "publicité seule"}
     assert "publicité seule" in calendar_files(plan.channels, "Maison Fournil",

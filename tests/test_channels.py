@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +10,7 @@ import pytest
 
 from smmplan import market
 from smmplan.brief import parse_brief
-from smmplan.calendar_files import calendar_files
+from smmplan.calendar_files import calendar_files, read_calendar
 from smmplan.channels import (
     ChannelChoice,
     Window,
@@ -133,7 +131,7 @@ def test_ics_and_csv_have_the_same_entries():
     files = calendar_files(plan.channels, plan.brief.client.name, plan.tr)
     cal = Calendar.from_ical(files["calendar.ics"])
     events = list(cal.walk("VEVENT"))
-    rows = list(csv.DictReader(io.StringIO(files["calendar.csv"].decode())))
+    rows = read_calendar(files["calendar.csv"])
     assert len(events) == len(rows) == len(plan.channels.slots) + len(plan.channels.key_dates)
     timed = [e for e in events if isinstance(e.decoded("dtstart"), dt.datetime)]
     assert len(timed) == len(plan.channels.slots)

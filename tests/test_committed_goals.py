@@ -5,8 +5,7 @@ year-end break is thin and ad-free (the example plans)."""
 
 from __future__ import annotations
 
-import csv
-
+from smmplan.calendar_files import read_calendar
 from smmplan.i18n import Translator
 
 from .conftest import plan_json
@@ -15,8 +14,8 @@ from .plantext import plan_text
 
 def _read(built: dict, slug: str) -> tuple[dict, str, list[dict]]:
     folder = built["plans"][slug]
-    with (folder / "calendar.csv").open(encoding="utf-8", newline="") as f:
-        rows = [r for r in csv.DictReader(f) if r["kind"] == "post"]
+    rows = [r for r in read_calendar((folder / "calendar.csv").read_bytes())
+            if r["kind"] == "post"]
     return plan_json(folder), plan_text(folder / "plan.html"), rows
 
 
@@ -62,9 +61,10 @@ def test_one_linkedin_lead_has_one_break_even(built):
 
 def test_youtube_long_videos_are_the_webinars_recordings(built):
     plan, text, rows = _read(built, "cloudline")
-    youtube = [r for r in rows if r["platform"] == "youtube"]
-    assert youtube and not any(r["format"] == "long_video" for r in youtube)
-    lives = sum(r["format"] == "live" for r in youtube)
+    tr = _tr(plan)  # calendar.csv carries labels in the plan's language
+    youtube = [r for r in rows if r["platform"] == "YouTube"]
+    assert youtube and not any(r["format"] == tr.t("format.long_video") for r in youtube)
+    lives = sum(r["format"] == tr.t("format.live") for r in youtube)
     assert lives == 12
     assert f"On YouTube, the long videos are the {lives} webinars' recordings" in text
     names = [r["name"] for r in plan["tables"]["team_workload"]["rows"]]

@@ -161,7 +161,7 @@ def test_calendar_files_carry_idea_and_cta(example_channels):
     tr = Translator("fr", "fr_FR", "EUR")
     files = calendar_files(example_channels["bakery"], "Maison Fournil", tr)
     header = files["calendar.csv"].decode().splitlines()[0].split(",")
-    assert {"idea", "cta"} <= set(header)
+    assert {"Idée", "Appel à l’action"} <= set(header)  # the plan's language
     assert b"DESCRIPTION:" in files["calendar.ics"]
 
 

@@ -131,20 +131,19 @@ def test_angles_given_twice_are_not_doubled_and_follow_the_second_pass():
 def test_offer_lines_calls_to_action_follow_their_buying_path_and_founders_are_not_ads():
     """Cloudline: Teams is self-serve (a trial, no "Book a demo"), Enterprise sales-led (a
     demo, no free trial: it has none); a founder's post (voice: person) is never sponsored."""
-    import csv
     import subprocess
     import sys
     import tempfile
     from pathlib import Path
 
+    from smmplan.calendar_files import read_calendar
     from smmplan.paths import example_briefs
 
     brief = next(p for p in example_briefs() if p.parent.name == "b2b-software")
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([sys.executable, "-m", "smmplan.cli", "build", str(brief), "-o", out,
                         "-j", "1"], check=True, capture_output=True)
-        rows = list(csv.DictReader(open(next(Path(out).glob("*/calendar.csv")),
-                                        encoding="utf-8")))
+        rows = read_calendar(next(Path(out).glob("*/calendar.csv")).read_bytes())
     teams = [r["cta"] for r in rows if "Cloudline Teams" in r["idea"]]
     enterprise = [r["cta"] for r in rows if "Cloudline Enterprise" in r["idea"]]
     assert "Start a free trial" in teams and "Book a demo" not in teams

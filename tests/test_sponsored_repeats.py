@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from smmplan.ad_only import split_ads_only
-from smmplan.calendar_files import calendar_files
+from smmplan.calendar_files import calendar_files, read_calendar
 from smmplan.calendar_slots import Slot, calendar_rules
 from smmplan.idea_turns import numbered
 from smmplan.ideas import Idea, give
@@ -93,7 +93,7 @@ def test_an_only_selling_post_runs_again_as_an_ad_only_not_in_the_feed():
 def test_examples_sponsor_no_page_post_twice_within_the_days(folder):
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == folder)))
     text = calendar_files(plan.channels, plan.brief.client.name, plan.tr)["calendar.csv"]
-    df = pd.read_csv(pd.io.common.BytesIO(text))
+    df = pd.DataFrame(read_calendar(text))
     posts = df[(df.kind == "post") & df.sponsored.isin(["yes", "oui"])].copy()
     posts["title"] = posts.idea.str.split(" — ").str[0]
     days = int(calendar_rules()["sponsored_repeat_days"])

@@ -14,6 +14,7 @@ from ..owner_title import owner_words
 from ..plan import Plan
 from ..sectors import playbook
 from .base import day, platform_label, role_name
+from .severe_steps import shoot_date
 
 
 def client_needs(plan: Plan) -> list[str]:
@@ -56,8 +57,13 @@ def client_needs(plan: Plan) -> list[str]:
     out += _growth_needs(plan)
     out += reference_needs(brief, tr, plan.channels.slots, plan.channels.ideas,
                            day(tr, brief.client.period.start - dt.timedelta(days=14)))
-    out.append(tr.t("agency.need_assets_sector", assets=tr.text(book["assets"]))
-               if "assets" in book else tr.t("agency.need_assets"))
+    shoot = shoot_date(plan)  # a severe infrastructure's shoot takes over after its date
+    if shoot and "assets" in book:
+        out.append(tr.t("agency.need_assets_until", assets=tr.text(book["assets"]),
+                        date=day(tr, shoot)))
+    else:
+        out.append(tr.t("agency.need_assets_sector", assets=tr.text(book["assets"]))
+                   if "assets" in book else tr.t("agency.need_assets"))
     return out
 
 

@@ -48,11 +48,15 @@ def history_sentence(plan: Plan, o, name: str) -> str | None:
     kind = history_basis(h)
     basis = tr.t(f"objectives.history_basis.{kind}", percentile=h["percentile"],
                  max=tr.percent(kpi_catalogue()[o.kpi]["max_monthly_change"] * 50, 1))
+    # "above" the other figure, or "level with" it when the two round alike (5,94 %)
     if kind == "good" and h["mix"] is not None:
-        basis += tr.t("objectives.history_above_mix", mix=value(h["mix"]))
+        level = value(h["mix"]) == value(h["value"])
+        basis += tr.t(f"objectives.history_{'level' if level else 'above'}_mix",
+                      mix=value(h["mix"]))
     elif kind == "mix":
-        basis += tr.t("objectives.history_above_good", good=value(h["good"]),
-                      percentile=h["percentile"])
+        level = value(h["good"]) == value(h["value"])
+        basis += tr.t(f"objectives.history_{'level' if level else 'above'}_good",
+                      good=value(h["good"]), percentile=h["percentile"])
     elif kind in ("half", "held"):
         basis += " (" + tr.t("objectives.history_figures" + (
             "_mix" if h["mix"] is not None else ""), good=value(h["good"]),

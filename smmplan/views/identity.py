@@ -16,6 +16,7 @@ from .base import (
     platform_label,
     section_heading,
 )
+from .severe_steps import severe_outside, steps_of
 
 
 def unmeasured_aside(plan: Plan, keys: list[str]) -> list[str]:
@@ -33,14 +34,15 @@ def fix_order(plan: Plan) -> tuple[list[str], list[str]]:
     """The one ranking of the problems to fix first, for the diagnosis chapter and the
     executive summary alike: the diagnosis's order (priority), except that the problems
     none of the client's goals needs and its data does not measure (``unmeasured_aside``)
-    come after the others, once measured. Returns (first, later)."""
+    come after the others, once measured; a problem the client rates severe is always
+    fixed first (``severe_outside``: infrastructure, say). Returns (first, later)."""
     diag = plan.identity.diagnosis
     by_key = diag.by_key()
     later = unmeasured_aside(plan, diag.fix_first) \
         if any(by_key[k].score >= 2 for k in diag.fix_first) else []
     if len(later) >= len(diag.fix_first):  # nothing measured: the diagnosis's order
         later = []
-    return [k for k in diag.fix_first if k not in later], later
+    return [k for k in diag.fix_first if k not in later] + severe_outside(diag), later
 
 
 def problem_ranks(plan: Plan) -> dict[str, int]:
@@ -59,7 +61,7 @@ def identity_decisions(plan: Plan) -> list[str]:
     out = []
     first, aside = fix_order(plan)  # the diagnosis chapter's own order
     names = [tr.t(f"problem.{k}.name") for k in first + aside]
-    severe = [p for p in diag.problems if p.key in diag.fix_first and p.score >= 2]
+    severe = [p for p in diag.problems if p.key in first + aside and p.score >= 2]
     later = [tr.t(f"problem.{k}.name") for k in aside]
     if severe and later:  # what no goal needs and no data measures comes after, once measured
         out.append(tr.t("summary.identity.fix_first",
@@ -142,10 +144,12 @@ def diagnosis(plan: Plan) -> Section:
          Column("evidence", tr.t("table.evidence"))],
     )
     by_key = diag.by_key()
-    if any(by_key[k].score >= 2 for k in diag.fix_first):
+    extra = severe_outside(diag)  # its dated first steps, not the generic advice
+    if any(by_key[k].score >= 2 for k in diag.fix_first + extra):
         first, later = fix_order(plan)
         items = [tr.t("identity.fix_later_item" if k in later else "identity.fix_first_item",
-                      problem=tr.t(f"problem.{k}.name"), action=tr.t(f"problem.{k}.action"),
+                      problem=tr.t(f"problem.{k}.name"),
+                      action=(k in extra and steps_of(plan, k)) or tr.t(f"problem.{k}.action"),
                       chapter=tr.t(f"chapter.{by_key[k].chapter}")) for k in first + later]
         fix = Html(render("list.html.j2", title=tr.t("identity.fix_first_title"), items=items,
                           ordered=True, css="smm-decision"))

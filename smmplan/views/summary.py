@@ -269,16 +269,16 @@ def next_steps(plan: Plan) -> list[str]:
 
 def roadmap(plan: Plan) -> list[dict]:
     """The first three months: roll-out phase, posts planned, key moments, focus (with the
-    sector's levers in the diagnosis' order)."""
+    sector's levers in the diagnosis' order, and the dated actions against each problem the
+    client rates severe in their month)."""
     from ..brief import add_months
-    from ..sectors import playbook
+    from .severe_steps import roadmap_levers, severe_steps
 
     tr, ch, brief = plan.tr, plan.channels, plan.brief
     phases = [p for p, n in plan.identity.maturity.rollout_months.items() for _ in range(n)]
-    score = {p.key: p.score for p in plan.identity.diagnosis.problems}
-    levers = sorted(playbook(brief.client.sector_kind)["levers"],
-                    key=lambda lv: -max(score.get(k, 0) for k in lv["problems"]))
+    levers = roadmap_levers(plan)
     rows = []
+    severe = severe_steps(plan)
     for i in range(min(3, brief.client.period.months)):
         first = add_months(brief.client.period.start, i).isoformat()
         last = add_months(brief.client.period.start, i + 1).isoformat()
@@ -290,6 +290,10 @@ def roadmap(plan: Plan) -> list[dict]:
                      "posts": posts, "moments": tr.join(moments),
                      "focus": tr.t(f"agency.focus_{i + 1}",
                                    lever=tr.text(levers[i % len(levers)]["name"]))})
+        for _, when, text in severe:  # one clause each: a step's own commas stay readable
+            if first <= when.isoformat() < last:
+                rows[-1]["focus"] = tr.t("agency.severe_focus", focus=rows[-1]["focus"],
+                                         steps=text)
     return rows
 
 
