@@ -76,3 +76,18 @@ def test_the_ics_titles_each_post_and_carries_no_code_key(files, name):
         assert "SUMMARY:Instagram\u202f: " in text and "SUMMARY:Instagram: " not in text
         assert "Appel à l’action\u202f: " in Calendar.from_ical(
             got["calendar.ics"]).walk("VEVENT")[0]["description"]
+
+
+def test_a_calendar_open_on_holidays_moves_posts_for_clashes_only(files):
+    """Review 14: "on publie aussi les jours fériés" and, two lines on, "48 publications
+    déplacées d'un jour férié ou d'un créneau déjà pris": the bakery closes no day, so its
+    posts move for clashes only; Cloudline's calendar skips holidays and says both."""
+    from smmplan.views.channels import _outside_notes
+
+    bakery, _ = files["bakery"]
+    assert not bakery.channels.closed
+    moved = [n for n in _outside_notes(bakery) if "déplacée" in n]
+    assert moved and all("jour férié" not in n for n in moved)
+    cloud, _ = files["b2b-software"]
+    assert cloud.channels.closed
+    assert all("public holiday" in n for n in _outside_notes(cloud) if "another day" in n)

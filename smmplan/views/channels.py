@@ -395,7 +395,10 @@ def _outside_notes(plan: Plan) -> list[str]:
                             total=tr.plural("plural.posts", row["outside"]),
                             hours=tr.join([clock(tr, h) for h in row["hours"]])))
         else:
-            out.append(tr.plural("channels.windows_moved", row["outside"], platform=name))
+            # a calendar without a closed day (open on public holidays) moves posts for
+            # clashes only
+            out.append(tr.plural("channels.windows_moved" + (
+                "" if ch.closed else "_clash"), row["outside"], platform=name))
     return out
 
 
