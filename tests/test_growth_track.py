@@ -260,6 +260,9 @@ def test_the_creator_test_is_a_split_inside_the_planned_spend(plans):
     assert nc["budget"] == round(break_even_budget(paid.sweep, nc["bid"]) - paid.total, -2)
     html = " ".join(b.markup for b in growth_blocks(plans["fashion"]))
     assert "none on top of the plan" in html and "stays held back" in html
+    summary = summary_note(plans["fashion"])
+    assert "runs inside the planned Instagram spend, at no extra cost" in summary
+    assert "only if its gate opens" in summary  # one paid step: its gate, not "each"
 
 
 def test_a_last_months_step_under_the_least_share_is_stated_not_opened(plans):

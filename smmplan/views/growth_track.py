@@ -82,7 +82,8 @@ def summary_note(plan: Plan) -> str:
     names = [tr.t(f"growth.name.{s['kind']}") for s in g["steps"] if not s.get("inside")]
     inside = [tr.t("growth.summary_inside", platform=platform_label(s["platform"]))
               for s in g["steps"] if s.get("inside")]
-    return " ".join(([tr.t("growth.summary", growth=tr.money(g["budget"]),
+    key = "growth.summary_one" if len(names) == 1 else "growth.summary"
+    return " ".join(([tr.t(key, growth=tr.money(g["budget"]),
                            steps=tr.join(names))] if names else []) + inside)
 
 
