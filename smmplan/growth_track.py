@@ -42,8 +42,6 @@ from .paid_model import held_less
 from .paths import data_yaml
 from .retention import with_retention
 
-WEEKS_A_MONTH = 4.345
-
 
 def facts() -> dict:
     """data/growth.yaml."""
@@ -97,10 +95,10 @@ def _prospecting_days(model, channel, rows: dict):
 
 def split_weeks(days: dict, start: dt.date, n: int, split: float) -> tuple[int, float,
                                                                           float] | None:
-    """(weeks, each arm's spend, the studio arm's purchases) for a ``split`` percent /
-    rest split of the planned prospecting (``days``: month -> a day's spend and purchases)
-    from ``start``, run in whole weeks until the studio arm (the rest) reaches ``n``
-    purchases at the forecast; None when the paid months end first."""
+    """(weeks, the creator arm's spend, the studio arm's purchases) for a ``split`` percent
+    (creator ads) / rest (studio ads) split of the planned prospecting (``days``: month ->
+    a day's spend and purchases) from ``start``, run in whole weeks until the studio arm
+    reaches ``n`` purchases at the forecast; None when the paid months end first."""
     creator, rest = split / 100, 1 - split / 100
     got = spent = 0.0
     day, week = start, 0
