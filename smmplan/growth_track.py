@@ -7,20 +7,23 @@ is shown apart, "if every gate opens".
 
 - ``creator``: creator ads from the creator's own account (whitelisted: the sector's creator
   lever states an ads share) against the brand's studio ads on the biggest paid platform
-  with its own creator fee, prospecting only. Each arm buys the sample that reads a
-  difference of the published creator advantage (``creator_sample``), at today's cost per
-  purchase on that platform (its ads history's prospecting rows, else the forecast's);
-  an arm is stopped at the break-even cost per purchase.
+  with its own creator fee, prospecting only, as a split of that platform's planned
+  prospecting spend (``creator_test.split``), no money on top: it runs in whole weeks
+  until the studio arm reaches the sample that reads a difference of the published creator
+  advantage (``creator_sample``) at the forecast's own prospecting purchases
+  (``split_weeks``); an arm is stopped at the break-even cost per purchase.
 - ``new_customer``: a prospecting line bid to a new customer's 12-month value at the margin
   (``Paid.customer_value``) instead of one order's: the plan's budget table
   (``Paid.sweep``) read by the plan's own break-even rule
-  (``budget_sweep.break_even_budget``) at that value instead of one order's margin. Valid
+  (``budget_sweep.break_even_budget``) at that value instead of one order's margin, so the
+  curve, not the reserve, sets its size unless the reserve is smaller (``limit``). Valid
   only once the shop's new / returning customer flag reaches the ads account.
 - ``q4``: extra spend in the last months (``q4_step.months``) on the platform whose
   history-fitted curve leaves the most room there, when the month before costs
   ``better_than_forecast`` percent under its forecast: the curve, put through the plan's
   forecast of those months and scaled by that gain, is spent until its last purchase
-  costs the break-even. No room on any platform: no step.
+  costs the break-even. No room on any platform: no step; a room under
+  ``min_share_of_envelope`` percent of the envelope is stated and not opened.
 
 None of it when the budget is held by a cap (free seats, a lead bound: more spend buys no
 conversion) or without a break-even."""
@@ -38,8 +41,6 @@ from .dates import monday_on_or_after, month_end
 from .paid_model import held_less
 from .paths import data_yaml
 from .retention import with_retention
-
-WEEKS_A_MONTH = 4.345
 
 
 def facts() -> dict:
@@ -72,20 +73,52 @@ def _today_cpa(paid, platform: str) -> tuple[float | None, str]:
     return (c.cpa, "forecast") if c is not None and c.cpa else (None, "")
 
 
-def _window(model, channel, weeks: float, months: int):
-    """(the model over ``weeks``, the channel's conversion spend over them, the factor that
-    puts the model through the plan's forecast of those weeks)."""
-    share = weeks / WEEKS_A_MONTH / months
-    at = replace(model, periods=weeks / WEEKS_A_MONTH)
-    base = channel.conversion_spend * share
-    bought = float(at.chain(base)["conversions"])
-    return at, base, (channel.conversions * share / bought) if bought else 1.0
+def _prospecting_days(model, channel, rows: dict):
+    """Each day's planned prospecting (spend, purchases) on ``channel``, by month: the
+    month's conversion spend and forecast purchases (``rows``: the monthly table's) less
+    its retargeting pool (``retargeting.PoolMixin``: bought first, at the history's cost),
+    over the month's days."""
+    share = channel.conversion_spend / channel.spend if channel.spend else 0.0
+    one = replace(model, periods=1)
+    pool_spend = float(getattr(model, "pool_spend", 0.0) or 0.0)
+    pool_rate = float(getattr(model, "pool_conversions", 0.0) or 0.0)
+    out = {}
+    for month, row in rows.items():
+        spend = row["spend"] * share
+        pool = min(spend, pool_spend)
+        modelled = float(one.chain(spend)["conversions"])
+        kept = 1 - pool * pool_rate / modelled if modelled else 1.0
+        days = (month_end(dt.date.fromisoformat(month)) - dt.date.fromisoformat(month)).days + 1
+        out[month] = ((spend - pool) / days, max(0.0, row["conversions"] * kept) / days)
+    return out
+
+
+def split_weeks(days: dict, start: dt.date, n: int, split: float) -> tuple[int, float,
+                                                                          float] | None:
+    """(weeks, the creator arm's spend, the studio arm's purchases) for a ``split`` percent
+    (creator ads) / rest (studio ads) split of the planned prospecting (``days``: month ->
+    a day's spend and purchases) from ``start``, run in whole weeks until the studio arm
+    reaches ``n`` purchases at the forecast; None when the paid months end first."""
+    creator, rest = split / 100, 1 - split / 100
+    got = spent = 0.0
+    day, week = start, 0
+    while got < n:
+        week += 1
+        for _ in range(7):
+            month = day.replace(day=1).isoformat()
+            if month not in days:
+                return None
+            spent += days[month][0] * creator
+            got += days[month][1] * rest
+            day += dt.timedelta(days=1)
+    return week, spent, got
 
 
 def creator_step(brief, paid, models, held: float, start: dt.date) -> dict | None:
-    """The creator-vs-studio test (module doc); None when the sector's creator lever runs
-    no ads from creators' accounts, no paid platform has its own creator fee, or the
-    reserve cannot pay it."""
+    """The creator-vs-studio test (module doc): a split of the biggest creator-fee
+    platform's planned prospecting spend, no money on top (``held`` is not used); None
+    when the sector's creator lever runs no ads from creators' accounts, no paid platform
+    has its own creator fee, or the paid months end before the sample is reached."""
     lever = creator_lever(brief.client.sector_kind)
     if not lever or not (lever.get("posts") or {}).get("ads_share"):
         return None
@@ -102,24 +135,22 @@ def creator_step(brief, paid, models, held: float, start: dt.date) -> dict | Non
         return None
     n = creator_sample(float(f["advantage"]), float(f["z_confidence"]), float(f["z_power"]),
                        int(paid_facts()["held_back_test"]["min_conversions"]))
-    budget = round(2 * n * cpa, 2)
-    if budget > held:
+    rows = {r["month"]: r for r in paid.monthly if r["platform"] == channel.platform}
+    found = split_weeks(_prospecting_days(model, channel, rows), start, n, float(f["split"]))
+    if found is None:
         return None
-    weeks = int(f["weeks"])
-    at, base, k = _window(model, channel, weeks, len(paid.paid_months))
+    weeks, arm, studio = found
     keep = 1 - float(f["advantage"]) / 100
-    extra = {"low": k * float(at.chain(base + budget, "low")["conversions"]
-                              - at.chain(base, "low")["conversions"])}
-    low = extra["low"]  # the extra spend on the fitted curve, studio ads only
-    high = n + n / keep  # today's cost per purchase, the creator arm at its advantage
+    gain = studio / keep - studio  # the creator arm at its advantage, same spend
     end = start + dt.timedelta(weeks=weeks)
-    return {"kind": "creator", "platform": channel.platform, "budget": budget,
-            "arm": round(budget / 2, 2), "n": n, "cpa_today": round(cpa, 2),
-            "cpa_basis": basis, "advantage": float(f["advantage"]),
-            "source": f["advantage_source"], "weeks": weeks, "stop": round(
-                paid.break_even_cpa, 2), "start": start.isoformat(), "read": end.isoformat(),
-            "conversions": [round(low, 1), round(high, 1)],
-            "revenue": [round(low * paid.aov, 2), round(high * paid.aov, 2)]}
+    return {"kind": "creator", "platform": channel.platform, "budget": 0.0, "inside": True,
+            "split": float(f["split"]), "arm": round(arm, 2), "n": n,
+            "studio": round(studio, 1), "on_top": round(2 * n * cpa, 2),
+            "cpa_today": round(cpa, 2), "cpa_basis": basis,
+            "advantage": float(f["advantage"]), "source": f["advantage_source"],
+            "weeks": weeks, "stop": round(paid.break_even_cpa, 2), "start": start.isoformat(),
+            "read": end.isoformat(), "conversions": [0.0, round(gain, 1)],
+            "revenue": [0.0, round(gain * paid.aov, 2)]}
 
 
 def _conversions_at(sweep: list[dict], budget: float) -> float:
@@ -144,6 +175,7 @@ def new_customer_step(paid, held: float, start: dt.date) -> dict | None:
     at = break_even_budget(paid.sweep, worth)  # the plan's own rule, at the customer value
     if at is None:
         return None
+    room = round(at - paid.total, -2)  # what the curve can use within the stop rule
     budget = round(min(at - paid.total, held), -2)
     if budget <= 0:
         return None
@@ -159,7 +191,8 @@ def new_customer_step(paid, held: float, start: dt.date) -> dict | None:
     return {"kind": "new_customer", "budget": float(budget), "bid": round(worth, 2),
             "value": cv["value"], "months": cv.get("months"), "stop": round(worth, 2),
             "start": start.isoformat(), "read": read.isoformat(), "end": end.isoformat(),
-            "conversions": conv, "revenue": [round(c * cv["value"], 2) for c in conv]}
+            "limit": "curve" if room <= budget else "reserve", "conversions": conv,
+            "revenue": [round(c * cv["value"], 2) for c in conv]}
 
 
 def _q4_room(model, rows: dict, months: list[str], share: float, better: float,
@@ -198,7 +231,9 @@ def _q4_room(model, rows: dict, months: list[str], share: float, better: float,
 
 def q4_step(paid, models, held: float) -> dict | None:
     """The last months' step (module doc) on the platform with the most room; None without
-    those months in the paid months (after a gate month) or room under break-even."""
+    those months in the paid months (after a gate month) or room under break-even. A room
+    under ``min_share_of_envelope`` percent of the envelope is no step: the dict then has
+    ``dropped`` (the room, its share, the threshold) and a zero budget."""
     f = facts()["q4_step"]
     months = [m for m in paid.paid_months if int(m[5:7]) in f["months"]]
     if not months or paid.paid_months.index(months[0]) == 0:
@@ -223,7 +258,12 @@ def q4_step(paid, models, held: float) -> dict | None:
     last = dt.date.fromisoformat(months[-1])
     end = month_end(last)
     conversions = [round(extra, 1), round(extra * g, 1)]
-    return {"kind": "q4", "platform": c.platform, "budget": float(budget),
+    least = float(f.get("min_share_of_envelope", 0))
+    share = budget / paid.envelope * 100 if paid.envelope else 100.0
+    dropped = {"room": float(budget), "share": round(share, 2), "least": least} \
+        if share < least else None
+    return {"kind": "q4", "platform": c.platform, "budget": 0.0 if dropped else float(budget),
+            "dropped": dropped,
             "gate_month": gate, "forecast_cpa": round(forecast, 2),
             "threshold": round(forecast * (1 - float(f["better_than_forecast"]) / 100), 2),
             "better": float(f["better_than_forecast"]), "stop": round(paid.break_even_cpa, 2),
@@ -274,20 +314,26 @@ def growth_option(brief, paid, models) -> dict | None:
     if step:
         steps.append(step)
         left -= step["budget"]
-        start = monday_on_or_after(dt.date.fromisoformat(step["read"]))
+    # the new-customer line does not wait for the test's read: the test is a split of the
+    # plan's own prospecting, which runs either way
+    start = monday_on_or_after(start + dt.timedelta(
+        weeks=int(facts()["new_customer"]["after_weeks"])))
     step = new_customer_step(paid, left, start)
     if step:
         steps.append(step)
         left -= step["budget"]
     step = q4_step(paid, models, left)
-    if step:
+    dropped = None
+    if step and step["dropped"]:
+        dropped = step  # no step: the room the curve leaves is stated, not spent
+    elif step:
         steps.append(step)
     if not steps:
         return None
     steps = [paused_low(s) for s in steps]
     return {"steps": steps, "budget": round(sum(s["budget"] for s in steps), 2),
             "revenue": [round(sum(s["revenue"][i] for s in steps), 2) for i in (0, 1)],
-            "held_before": round(held, 2)}
+            "held_before": round(held, 2), "q4_dropped": dropped}
 
 
 def with_growth(brief, models, paid):

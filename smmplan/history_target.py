@@ -6,10 +6,13 @@ percentile of its monthly values; the 25th for a KPI that goes down) and what th
 the calendar plans gave in that history (each format's own value, weighted by its share of
 the calendar's feed posts), never beyond half the realistic pace; it is set again on the
 measured months after the first quarter. A rising history (its monthly slope's t statistic
-at least ``rising_t``), or one too short to judge, keeps the pace rule
+at least ``rising_t``, and still with any ``rising_leave_out`` months left out: a rise one
+month carries is not a trend), or one too short to judge, keeps the pace rule
 (``objectives.plan_objectives``)."""
 
 from __future__ import annotations
+
+from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -47,6 +50,23 @@ def slope_t(values: list[float]) -> float:
     if se == 0:
         return 0.0 if slope == 0 else float(np.sign(slope)) * float("inf")
     return slope / se
+
+
+def rise_t(values: list[float], up: bool = True) -> tuple[float, int | None]:
+    """The history's rise in the KPI's good direction: the smallest slope t statistic (sign
+    turned for a KPI that goes down) with any ``rising_leave_out`` months left out, and the
+    index of the month whose removal gives it when leaving it out is what breaks a rise of
+    the whole series (else None)."""
+    sign = 1.0 if up else -1.0
+    whole = sign * slope_t(values)
+    k = int(rule().get("rising_leave_out", 0))
+    if k <= 0 or len(values) - k < 3:
+        return whole, None
+    tried = [(sign * slope_t([v for i, v in enumerate(values) if i not in out]), out)
+             for out in combinations(range(len(values)), k)]
+    low, out = min(tried, key=lambda x: x[0])
+    carried = out[0] if whole >= rule()["rising_t"] > low and k == 1 else None
+    return min(whole, low), carried
 
 
 def format_values(posts: pd.DataFrame, kpi: str, kpis) -> dict[str, float]:
@@ -99,7 +119,8 @@ def history_target(base: float | None, by_month: list[float], direction: str, pa
         return None
     up = direction == "up"
     t = slope_t(by_month)
-    if (t if up else -t) >= r["rising_t"]:
+    rise, carried = rise_t(by_month, up)
+    if rise >= r["rising_t"]:
         return None
     good = float(np.percentile(by_month, r["percentile"] if up else 100 - r["percentile"]))
     mixed, share = mix_value(values or {}, mix or {})
@@ -112,4 +133,5 @@ def history_target(base: float | None, by_month: list[float], direction: str, pa
             "months": len(by_month), "low": round(float(min(by_month)), 4),
             "high": round(float(max(by_month)), 4), "t": round(float(t), 2),
             "percentile": r["percentile"] if up else 100 - r["percentile"],
-            "checkpoint": r["checkpoint_month"], "capped": abs(value - half) < 1e-9}
+            "checkpoint": r["checkpoint_month"], "capped": abs(value - half) < 1e-9,
+            "carried": None if carried is None else round(float(by_month[carried]), 4)}

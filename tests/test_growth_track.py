@@ -120,7 +120,7 @@ def test_fashion_option_adds_up_to_the_envelope_gated_and_dated(plans):
     assert creator["stop"] == round(paid.break_even_cpa, 2)
     assert creator["cpa_today"] == paid.calibration["instagram"]["retargeting"][
         "prospecting_cpa"]
-    assert creator["budget"] == pytest.approx(2 * creator["n"] * creator["cpa_today"],
+    assert creator["on_top"] == pytest.approx(2 * creator["n"] * creator["cpa_today"],
                                               abs=0.01)
     assert g["steps"][1]["bid"] == paid.customer_value["break_even"]
     # the base forecast stays the base: the option's revenue is not in it
@@ -206,7 +206,7 @@ def test_a_steps_low_end_never_buys_past_its_own_stop(plans):
             assert s["paused"]["cost"] > s["stop"] and low_spend < s["budget"]
             assert s["conversions"][0] * s["paused"]["cost"] == pytest.approx(low_spend,
                                                                                rel=0.01)
-        else:
+        elif s["budget"]:  # a split inside the planned spend buys nothing on top
             assert s["budget"] / s["conversions"][0] <= s["stop"] + 0.01
     g = plans["fashion"].paid.held_back["growth"]
     assert g["revenue"][0] == pytest.approx(sum(s["revenue"][0] for s in steps), abs=0.05)
@@ -222,3 +222,79 @@ def test_paused_low_cuts_the_low_end_to_its_first_check():
     assert out["paused"]["cost"] == 100.0
     fine = gt.paused_low(step | {"conversions": [150.0, 200.0]})
     assert fine["spend"] == [6000.0, 6000.0] and "paused" not in fine
+
+
+def test_split_weeks_runs_until_the_studio_arm_reaches_its_sample():
+    import datetime as dt
+
+    days = {"2027-01-01": (100.0, 10.0), "2027-02-01": (100.0, 10.0),
+            "2027-03-01": (100.0, 10.0)}
+    weeks, arm, studio = gt.split_weeks(days, dt.date(2027, 1, 4), 320, 50)
+    assert weeks == 10  # 5 purchases a day for the studio arm: 320 after 64 days
+    assert studio == pytest.approx(350) and arm == pytest.approx(70 * 50)
+    assert studio - 35 < 320 <= studio  # one week less would not reach the sample
+    assert gt.split_weeks(days, dt.date(2027, 1, 4), 320, 25)[0] == 7  # a 75% studio arm
+    assert gt.split_weeks(days, dt.date(2027, 1, 4), 1000, 50) is None  # months run out
+
+
+def test_the_creator_test_is_a_split_inside_the_planned_spend(plans):
+    """Review14 (Lune 2): the test added £20,666 on top of the plan when a 50/50 split
+    of the planned Instagram prospecting answers the same question at no extra cost."""
+    paid = plans["fashion"].paid
+    g = paid.held_back["growth"]
+    steps = {s["kind"]: s for s in g["steps"]}
+    creator = steps["creator"]
+    assert creator["budget"] == 0 and creator["inside"] and creator["split"] == 50
+    assert g["budget"] == pytest.approx(sum(s["budget"] for s in g["steps"]
+                                            if s["kind"] != "creator"))
+    assert creator["studio"] >= creator["n"] > 30  # the power computation's sample
+    start, read = (gt.dt.date.fromisoformat(creator[k]) for k in ("start", "read"))
+    assert (read - start).days == 7 * creator["weeks"]
+    # each arm's spend is half the platform's planned prospecting over those weeks:
+    # its conversion spend less the retargeting pool, never more than the whole spend
+    ig = next(c for c in paid.channels if c.platform == creator["platform"])
+    assert creator["arm"] < ig.conversion_spend * creator["weeks"] / 52 / 2
+    # the money freed stays held back: the new-customer line is sized by its curve
+    nc = steps["new_customer"]
+    assert nc["limit"] == "curve" and nc["budget"] < paid.held_back["budget"]
+    assert nc["budget"] == round(break_even_budget(paid.sweep, nc["bid"]) - paid.total, -2)
+    html = " ".join(b.markup for b in growth_blocks(plans["fashion"]))
+    assert "none on top of the plan" in html and "stays held back" in html
+    summary = summary_note(plans["fashion"])
+    assert "runs inside the planned Instagram spend, at no extra cost" in summary
+    assert "only if its gate opens" in summary  # one paid step: its gate, not "each"
+
+
+def test_a_last_months_step_under_the_least_share_is_stated_not_opened(plans):
+    """Review14 (Lune 2): a £3,300 November-December step (0.5% of £620,000) is a
+    token: under data/growth.yaml min_share_of_envelope it is no step, and the plan
+    says what room the curve leaves."""
+    plan = plans["fashion"]
+    g = plan.paid.held_back["growth"]
+    dropped = g["q4_dropped"]
+    least = gt.facts()["q4_step"]["min_share_of_envelope"]
+    assert dropped is not None and "q4" not in {s["kind"] for s in g["steps"]}
+    room = dropped["dropped"]["room"]
+    assert 0 < room < least / 100 * plan.paid.envelope
+    assert dropped["dropped"]["share"] == pytest.approx(room / plan.paid.envelope * 100,
+                                                        abs=0.01)
+    html = " ".join(b.markup for b in growth_blocks(plan))
+    assert "No November–December step" in html and plan.tr.money(room) in html
+    assert not any("November–December step (" in t for _, t in growth_steps(plan))
+
+
+def test_q4_threshold_reads_the_data_file(monkeypatch):
+    facts = copy.deepcopy(gt.facts())
+    rows = [{"month": m, "platform": "instagram", "spend": 6000.0, "conversions": 180.0}
+            for m in ("2027-10-01", "2027-11-01", "2027-12-01")]
+    channel = SimpleNamespace(platform="instagram", spend=18_000.0, conversion_spend=18_000.0,
+                              conversions=540.0, revenue=540 * 90.0)
+    paid = SimpleNamespace(paid_months=[r["month"] for r in rows], channels=[channel],
+                           monthly=rows, break_even_cpa=50.0, envelope=1_000_000.0)
+    monkeypatch.setattr(gt, "facts", lambda: facts)
+    facts["q4_step"]["min_share_of_envelope"] = 0
+    opened = gt.q4_step(paid, [_model()], 1e6)
+    assert opened["budget"] > 0 and opened["dropped"] is None
+    facts["q4_step"]["min_share_of_envelope"] = opened["budget"] / 1_000_000 * 100 + 0.1
+    shut = gt.q4_step(paid, [_model()], 1e6)
+    assert shut["budget"] == 0 and shut["dropped"]["room"] == opened["budget"]

@@ -1,7 +1,8 @@
 """A post KPI's target on its own history (``history_target``, data/targets.yaml): a flat or
 falling monthly history aims at the better of a good month of its own and the calendar's
 format mix at the client's own per-format values, never beyond half the realistic pace; a
-rising one keeps the pace rule, half the realistic monthly pace over the horizon."""
+rising one (still rising with any one month left out) keeps the pace rule, half the
+realistic monthly pace over the horizon."""
 
 from __future__ import annotations
 
@@ -82,13 +83,40 @@ def test_fashion_engagement_goal_commits_to_its_flat_history(fashion):
     assert tr.percent(o.realistic_target, 2) in text and "31 March 2027" in text
 
 
-def test_a_rising_history_gets_half_the_monthly_pace(fashion):
-    """Comments per post rise in the history: half the realistic monthly pace over the
-    horizon, base x (1 + pace/2)^12 (the rule the plan states), not half the growth."""
+def test_a_rise_one_month_carries_is_not_a_trend():
+    """A near-flat history with one spike month at the end has a slope t above
+    ``rising_t``, but not once that month is left out: the history rule, not the pace."""
+    spiked = [round(v + 0.03 * m, 2) for m, v in enumerate(FLAT[:-1])] + [7.0]
+    assert slope_t(spiked) >= rule()["rising_t"] > slope_t(spiked[:-1])
+    h = history_target(5.2, spiked, "up", 0.05, 12)
+    assert h is not None and h["carried"] == 7.0
+    assert h["value"] == pytest.approx(np.percentile(spiked, rule()["percentile"]))
+    # a steady rise survives any one month left out: still the pace rule
+    rising = [50 + 3 * m + (m % 2) for m in range(12)]
+    assert history_target(60.0, rising, "up", 0.05, 12) is None
+
+
+def test_comments_per_post_follow_the_same_history_rule_as_engagement(fashion):
+    """Review14 (Lune 3): "Comments per post 60.4 -> 81.2" was the pace rule on a rise
+    October 2026 alone carries (82.6); one rule for every post KPI: the better of the
+    75th percentile of the monthly values and the calendar's formats, below the pace."""
+    import pandas as pd
+
+    raw = pd.read_csv("data/examples/fashion/posts.csv")
+    month = pd.to_datetime(raw["Publish time"], format="%m/%d/%Y %H:%M").dt.to_period("M")
+    by_month = raw.groupby(month)["Comments"].sum() / raw.groupby(month).size()
+    p75 = float(by_month.quantile(0.75))
+    assert p75 == pytest.approx(64.7, abs=0.05)
     o = next(o for o in fashion.objectives.objectives if o.kpi == "conversation_rate")
+    h = o.baseline.covers["history"]
     pace = kpi_catalogue()["conversation_rate"]["max_monthly_change"]
-    assert "history" not in o.baseline.covers
-    assert o.target == pytest.approx(o.baseline.value * (1 + pace / 2) ** 12, rel=1e-4)
+    assert h["good"] == pytest.approx(p75, abs=1e-3)
+    assert o.target == pytest.approx(max(p75, h["mix"]), abs=1e-3)
+    assert o.target < o.baseline.value * (1 + pace / 2) ** 12 - 5  # not 81.2 any more
+    assert o.target < by_month.max() - 10  # far from the single best month
+    assert h["carried"] == pytest.approx(by_month.max(), abs=1e-3)
+    text = " ".join(getattr(b, "markup", "") for b in objectives_smart(fashion).blocks)
+    assert "once a single month, 82.6, is set aside" in text
 
 
 def test_french_sentences_and_checkpoint():

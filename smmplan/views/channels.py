@@ -353,6 +353,9 @@ def content_plan(plan: Plan) -> Section:
         if i["date"] else "",
         "cta": apply_register(tr.t(f"cta.{i['cta']}"), copy_register(plan.brief))}
         for i in ch.ideas]).drop_duplicates()  # a dated series' rows told once
+    if len(ideas):  # an idea with a dated row is not listed again undated
+        dated = set(ideas.loc[ideas["moment"] != "", "text"])
+        ideas = ideas[(ideas["moment"] != "") | ~ideas["text"].isin(dated)]
     blocks += [
         section_heading(plan, "channels.pillars", "channels-pillars"),
         Html(render("paragraph.html.j2", text=tr.t("channels.pillars_intro"))),

@@ -40,13 +40,16 @@ def _values(plan: Plan, step: dict) -> dict:
     if step["kind"] == "creator":
         ads = ((plan.creators.ads if plan.creators else {}) or {}).get(step["platform"], 0)
         v |= {"arm": tr.money(step["arm"]), "weeks": tr.number(step["weeks"]),
+              "split": tr.percent(step["split"], 0),
+              "studio": tr.number(step["studio"]), "on_top": tr.money(step["on_top"]),
               "n": tr.number(step["n"]), "cpa": tr.money(step["cpa_today"], 2),
               "advantage": tr.percent(step["advantage"], 0), "source": tr.text(step["source"]),
               "least": tr.number(paid_facts()["held_back_test"]["min_conversions"]),
               "ads": tr.t("growth.creator_ads", n=tr.number(ads)) if ads else ""}
     elif step["kind"] == "new_customer":
         v |= {"bid": tr.money(step["bid"], 2), "value": tr.money(step["value"], 2),
-              "months": tr.number(step["months"]), "end": _date(plan, step["end"])}
+              "months": tr.number(step["months"]), "end": _date(plan, step["end"]),
+              "held": tr.money(plan.paid.held_back["budget"])}
     else:
         v |= {"threshold": tr.money(step["threshold"], 2),
               "forecast": tr.money(step["forecast_cpa"], 2),
@@ -76,8 +79,22 @@ def summary_note(plan: Plan) -> str:
     g, tr = option(plan), plan.tr
     if not g:
         return ""
-    names = [tr.t(f"growth.name.{s['kind']}") for s in g["steps"]]
-    return tr.t("growth.summary", growth=tr.money(g["budget"]), steps=tr.join(names))
+    names = [tr.t(f"growth.name.{s['kind']}") for s in g["steps"] if not s.get("inside")]
+    inside = [tr.t("growth.summary_inside", platform=platform_label(s["platform"]))
+              for s in g["steps"] if s.get("inside")]
+    key = "growth.summary_one" if len(names) == 1 else "growth.summary"
+    return " ".join(([tr.t(key, growth=tr.money(g["budget"]),
+                           steps=tr.join(names))] if names else []) + inside)
+
+
+def dropped_note(plan: Plan, step: dict) -> str:
+    """Why the last months' step is not opened: the room the curve leaves, under the
+    least share of the envelope a step is worth (data/growth.yaml)."""
+    tr, d = plan.tr, step["dropped"]
+    v = _values(plan, step | {"budget": d["room"]})
+    return tr.t("growth.note.q4_dropped", **v, room=tr.money(d["room"]),
+                share=tr.percent(d["share"], 1), least=tr.percent(d["least"], 0),
+                envelope=tr.money(plan.paid.envelope))
 
 
 def growth_blocks(plan: Plan) -> list:
@@ -91,21 +108,24 @@ def growth_blocks(plan: Plan) -> list:
     for s in g["steps"]:
         v = _values(plan, s)
         rows.append({"step": tr.t(f"growth.step.{s['kind']}", **v),
-                     "cost": _range(tr, s["spend"], True) if s["spend"][0] < s["budget"]
+                     "cost": tr.t("growth.cost_inside", **v) if s.get("inside")
+                     else _range(tr, s["spend"], True) if s["spend"][0] < s["budget"]
                      else tr.money(s["budget"]),
                      "gate": tr.t(f"growth.gate.{s['kind']}", **v),
                      "stop": tr.t(f"growth.stop.{s['kind']}", **v), "read": v["read"],
                      "conversions": _range(tr, s["conversions"], False),
                      "revenue": _range(tr, s["revenue"], True)})
-        short = s["kind"] == "creator" and s["conversions"][0] < 2 * s["n"]
+        curve = s["kind"] == "new_customer" and s.get("limit") == "curve"
         notes.append(tr.t(f"growth.note.{s['kind']}", **v)
-                     + (" " + tr.t("growth.note.creator_short", **v) if short else "")
+                     + (" " + tr.t("growth.note.new_customer_curve", **v) if curve else "")
                      + (" " + tr.t("growth.paused", cost=tr.money(s["paused"]["cost"], 2),
                                    stop=tr.money(s["stop"], 2),
                                    weeks=tr.number(s["paused"]["weeks"]),
                                    spent=tr.money(s["spend"][0]),
                                    n=tr.number(s["conversions"][0]))
                         if s.get("paused") else ""))
+    if g.get("q4_dropped"):
+        notes.append(dropped_note(plan, g["q4_dropped"]))
     base = paid.totals["revenue"]
     notes.append(tr.t("growth.if_open", base=tr.money(base),
                       low=tr.money(g["revenue"][0]), high=tr.money(g["revenue"][1]),

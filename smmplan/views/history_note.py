@@ -64,8 +64,11 @@ def history_sentence(plan: Plan, o, name: str) -> str | None:
             else "") + ")"
     when = checkpoint_day(plan, h["checkpoint"])
     flagged = o.from_brief and not o.realistic
+    aside = tr.t("objectives.history_aside", month=value(h["carried"])) \
+        if h.get("carried") is not None else ""
     return tr.t("objectives.history_flagged" if flagged else "objectives.history_target",
-                goal=name, months=h["months"], low=value(h["low"]), high=value(h["high"]),
+                goal=name, months=h["months"], aside=aside, low=value(h["low"]),
+                high=value(h["high"]),
                 target=value(o.target), value=value(h["value"]), basis=basis,
                 checkpoint=day(tr, when) if when else "")
 
