@@ -246,10 +246,10 @@ def moment_ideas(brief: Brief, tr: Translator) -> list[Idea]:
 def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     """The sessions of the offer line paid books when it has seats (a workshop,
     ``sessions.sessions``): one dated organic announcement a month, in the ten days before
-    it (the plan's first month: its first week), naming the month's session dates, so the
-    goal of filling them has posts of its own from the first month, paid or not; and a
-    reminder story in the three days before the month's last session (``reminded``). The
-    announcement is one post a month on one platform: a post a month, not half the feed."""
+    it (the plan's first month: its first week, or before a session in it), naming the
+    month's session dates, so the goal of filling them has posts of its own from the first
+    month; and a reminder story before the month's last session (``reminded``). One post
+    a month on one platform, not half the feed."""
     from babel.dates import format_date
 
     from .sessions import booked_line, session_photos, sessions
@@ -257,12 +257,14 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
     line = booked_line(brief)
     if line is None:
         return []
-    held = sessions(brief)
-    reg, c, out = copy_register(brief), brief.client, []
+    held, reg, c, out = sessions(brief), copy_register(brief), brief.client, []
     for first in c.period.month_starts:  # announced in the week before the month starts
-        day = first - dt.timedelta(days=1)
+        day, lead = first - dt.timedelta(days=1), 10
         if day - dt.timedelta(days=10) < c.period.start:  # the plan's first month: first week
             day = min(first + dt.timedelta(days=6), c.period.end)
+            early = [d for d in (held.dates if held else []) if c.period.start < d <= day]
+            day = early[0] - dt.timedelta(days=1) if early else day  # every session sold
+            lead = (day - c.period.start).days
         month = format_date(first, "MMMM", locale=tr.locale)  # "janvier", not "janv. 2027"
         dates = [d for d in (held.dates if held else []) if d.month == first.month
                  and d.year == first.year and d > day]  # not a session gone by the post
@@ -273,7 +275,7 @@ def session_ideas(brief: Brief, tr: Translator) -> list[Idea]:
         out.append(Idea("showcase", tr.t("ideas.sessions_topic", line=line.name, month=month),
                         hook, "reserve", offer=line.name,
                         moment=tr.t("ideas.sessions_moment", line=line.name, month=month),
-                        date=day.isoformat(), lead_days=10 if day < first else 6, posts=1,
+                        date=day.isoformat(), lead_days=lead, posts=1,
                         once=True, sells=first.isoformat()[:7]))
     for d in held.reminded() if held else []:
         when = format_date(d, "EEEE d MMMM", locale=tr.locale)

@@ -75,13 +75,23 @@ def test_the_ideas_table_dates_a_one_post_idea_on_its_post():
 
 
 def test_a_months_dates_post_lists_no_session_gone_by():
-    """The plan's first month is announced in its first week: its post names only the
-    sessions still ahead (review 13: 'les dates de janvier' on 3 Jan listed 'samedi 2')."""
+    """A month's dates post names only the sessions still ahead (review 13: 'les dates de
+    janvier' on 3 Jan listed 'samedi 2'), and every session the fill rate counts is named
+    by one before it (review 15: 49 sessions counted, 48 announced, none before Saturday 2
+    January): the plan's first month is announced on the day before its first session."""
+    from babel.dates import format_date
+
     plan = _plan()
     posts = [s for s in plan.channels.slots if "les dates de janvier" in s.idea]
-    assert posts
+    assert posts and all(s.date == "2027-01-01" for s in posts)
     for s in posts:
-        assert "samedi 2," not in s.idea and "samedi 9" in s.idea, s.idea
+        assert "samedi 2," in s.idea and "samedi 9" in s.idea, s.idea
+    announced = [s for s in plan.channels.slots if "les dates d" in s.idea]
+    for d in sessions(plan.brief).dates:  # each one named by an earlier post of its month
+        name = format_date(d, "EEEE d", locale="fr")
+        assert any(s.date < d.isoformat() and s.date[:7] <= d.isoformat()[:7]
+                   and f"{name}," in s.idea.replace(" et ", ", ").replace(")", ",")
+                   for s in announced), d
 
 
 def test_the_french_calendar_file_spaces_its_call_to_action():
