@@ -47,6 +47,11 @@ def paid_facts() -> dict:
     return data_yaml("paid.yaml")
 
 
+def conversion_tags() -> dict:
+    """data/conversion_tags.yaml: the site tag each ads platform measures conversions with."""
+    return data_yaml("conversion_tags.yaml")["tags"]
+
+
 def role_facts() -> dict:
     """data/roles.yaml: roles, pay and sourcing factors."""
     return data_yaml("roles.yaml")

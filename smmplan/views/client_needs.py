@@ -6,7 +6,9 @@ starting from scratch has no ads history), and a booked offer's records are aske
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from ..catalogue import conversion_tags
 from ..confirm_marks import to_confirm
 from ..customer_refs import reference_needs
 from ..new_shops import new_shops, new_shops_phrase
@@ -40,7 +42,7 @@ def client_needs(plan: Plan) -> list[str]:
     starting = plan.identity.maturity.level == "nascent"  # no ads history to export yet
     if "ads" not in files and (brief.budget.paid_media or 0) > 0 and not starting:
         out.append(tr.t("agency.need_ads"))
-    out += _tracking_needs(plan)
+    out += _tracking_needs(plan) + _tag_needs(plan)
     if new_shops_phrase(brief):  # the brief dates no opening: the plan assumes them open
         out.append(tr.plural("agency.need_new_shops", new_shops(brief),
                              shops=new_shops_phrase(brief)))
@@ -98,4 +100,35 @@ def _growth_needs(plan: Plan) -> list[str]:
                         date=day(tr, start - dt.timedelta(days=14)),
                         platform=platform_label(step.get("platform", ""))
                         if step.get("platform") else ""))
+    return out
+
+
+def _tag_needs(plan: Plan) -> list[str]:
+    """The conversion tag (data/conversion_tags.yaml) of each platform the plan pays on (its
+    funded platforms, from the first paid month; the held-back budget's test, from its
+    start) that neither the client's ads export (conversions recorded on it) nor the
+    brief's own words show, due two weeks before that platform's first paid day."""
+    tr, paid, tags = plan.tr, plan.paid, conversion_tags()
+    words = plan.brief.model_dump_json().lower()
+
+    def named(vendor: str) -> bool:  # "meta and tiktok pixels", "pixel meta", "insight tag"
+        near = r"(?:\W+\w+){0,3}\W+"
+        return bool(re.search(rf"\b{vendor}{near}(?:pixel|tag|balise)|(?:pixel|tag|balise)"
+                              rf"{near}{vendor}\b|\b{vendor}\W+(?:pixel|tag)", words))
+    first: dict[str, str] = {c.platform: paid.paid_months[0] for c in paid.channels
+                             if c.spend > 0 and paid.paid_months}
+    test = plan.held_back_test
+    if test and test.get("platform"):
+        first.setdefault(test["platform"], test["start"])
+    out = []
+    for platform, start in first.items():
+        tag = tags.get(platform)
+        measured = ((paid.calibration or {}).get(platform) or {}).get("conversions")
+        if tag is None or measured or any(named(re.escape(w)) for w in tag["named_by"]):
+            continue
+        when = dt.date.fromisoformat(start[:10])
+        name = tr.text(tag["name"])
+        out.append(tr.t("agency.need_tag", tag=name[:1].upper() + name[1:],
+                        platform=platform_label(platform), start=day(tr, when),
+                        date=day(tr, when - dt.timedelta(days=14))))
     return out
