@@ -35,14 +35,15 @@ def calendar_format(platform: str, post_type: str) -> str:
     return table.get(platform, {}).get(key) or table["any"].get(key) or key
 
 
-def slope_t(values: list[float]) -> float:
-    """The t statistic of the least-squares slope of ``values`` over their months (0 when
+def slope_t(values: list[float], at: list[float] | None = None) -> float:
+    """The t statistic of the least-squares slope of ``values`` over their months (``at``:
+    each value's month number, so that a month left out leaves its gap; default 0, 1, ...; 0 when
     it cannot be computed: fewer than 3 values, or a perfectly flat series)."""
     y = np.asarray(values, dtype=float)
     n = len(y)
     if n < 3:
         return 0.0
-    x = np.arange(n, dtype=float)
+    x = np.arange(n, dtype=float) if at is None else np.asarray(at, dtype=float)
     sxx = float(((x - x.mean()) ** 2).sum())
     slope = float(((x - x.mean()) * (y - y.mean())).sum()) / sxx
     residual = y - (y.mean() + slope * (x - x.mean()))
@@ -52,17 +53,20 @@ def slope_t(values: list[float]) -> float:
     return slope / se
 
 
-def rise_t(values: list[float], up: bool = True) -> tuple[float, int | None]:
+def rise_t(values: list[float], up: bool = True, at: list[float] | None = None
+           ) -> tuple[float, int | None]:
     """The history's rise in the KPI's good direction: the smallest slope t statistic (sign
-    turned for a KPI that goes down) with any ``rising_leave_out`` months left out, and the
-    index of the month whose removal gives it when leaving it out is what breaks a rise of
-    the whole series (else None)."""
+    turned for a KPI that goes down) with any ``rising_leave_out`` months left out (the
+    others keep their months, ``at``), and the index of the month whose removal gives it
+    when leaving it out is what breaks a rise of the whole series (else None)."""
     sign = 1.0 if up else -1.0
-    whole = sign * slope_t(values)
+    at = list(range(len(values))) if at is None else list(at)
+    whole = sign * slope_t(values, at)
     k = int(rule().get("rising_leave_out", 0))
     if k <= 0 or len(values) - k < 3:
         return whole, None
-    tried = [(sign * slope_t([v for i, v in enumerate(values) if i not in out]), out)
+    tried = [(sign * slope_t([v for i, v in enumerate(values) if i not in out],
+                             [m for i, m in enumerate(at) if i not in out]), out)
              for out in combinations(range(len(values)), k)]
     low, out = min(tried, key=lambda x: x[0])
     carried = out[0] if whole >= rule()["rising_t"] > low and k == 1 else None
@@ -109,17 +113,20 @@ def mix_value(values: dict[str, float], mix: dict[str, float]) -> tuple[float | 
 
 def history_target(base: float | None, by_month: list[float], direction: str, pace: float,
                    months: int, values: dict[str, float] | None = None,
-                   mix: dict[str, float] | None = None) -> dict | None:
+                   mix: dict[str, float] | None = None,
+                   labels: list[str] | None = None) -> dict | None:
     """The rule's target for a KPI of baseline ``base`` with monthly history ``by_month``
-    (``pace``: the KPI's realistic monthly change, a fraction; ``months``: the horizon), or
+    (``labels``: their months, "2026-10", so that a month without posts leaves its gap;
+    ``pace``: the KPI's realistic monthly change, a fraction; ``months``: the horizon), or
     None when the pace rule applies (too few months, or a rising history). The dict holds
     the value and what it rests on (for the plan's sentence)."""
     r = rule()
     if base is None or len(by_month) < r["min_months"]:
         return None
     up = direction == "up"
-    t = slope_t(by_month)
-    rise, carried = rise_t(by_month, up)
+    at = [int(m[:4]) * 12 + int(m[5:7]) for m in labels] if labels else None
+    t = slope_t(by_month, at)
+    rise, carried = rise_t(by_month, up, at)
     if rise >= r["rising_t"]:
         return None
     good = float(np.percentile(by_month, r["percentile"] if up else 100 - r["percentile"]))
@@ -134,4 +141,5 @@ def history_target(base: float | None, by_month: list[float], direction: str, pa
             "high": round(float(max(by_month)), 4), "t": round(float(t), 2),
             "percentile": r["percentile"] if up else 100 - r["percentile"],
             "checkpoint": r["checkpoint_month"], "capped": abs(value - half) < 1e-9,
-            "carried": None if carried is None else round(float(by_month[carried]), 4)}
+            "carried": None if carried is None else round(float(by_month[carried]), 4),
+            "carried_month": labels[carried] if carried is not None and labels else None}

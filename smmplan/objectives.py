@@ -249,6 +249,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     posts = read_posts(brief)
     history: dict = {}
     monthly_kpis: list[dict] | None = None
+    month_labels: list[str] = []
     if posts is not None and len(posts):
         measured.update(post_kpis(posts))
         for k in measured:
@@ -257,8 +258,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         if "date" in posts and posts["date"].notna().any():
             dated = posts.dropna(subset=["date"])
             # every post KPI of every month, computed once for all the targets below
-            monthly_kpis = [post_kpis(rows) for _, rows in
-                            dated.groupby(dated["date"].dt.to_period("M"))]
+            by_period = list(dated.groupby(dated["date"].dt.to_period("M")))
+            monthly_kpis = [post_kpis(rows) for _, rows in by_period]
+            month_labels = [str(period) for period, _ in by_period]  # "2026-10"
     pages: list[dict] = []
     counted_cvr: dict = {}  # the conversion rate's counted key events, when not all count
     try:
@@ -311,10 +313,12 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         """The target on a post KPI's own flat or falling history (``history_target``)."""
         if monthly_kpis is None or cat[kpi]["source"] != "posts":
             return None
-        by_month = [v for v in (m.get(kpi) for m in monthly_kpis) if v is not None]
-        return history_target(base, by_month, cat[kpi]["direction"],
+        known = [(label, m[kpi]) for label, m in zip(month_labels, monthly_kpis, strict=True)
+                 if m.get(kpi) is not None]
+        return history_target(base, [v for _, v in known], cat[kpi]["direction"],
                               cat[kpi]["max_monthly_change"], months,
-                              format_values(posts, kpi, post_kpis) if mix else None, mix)
+                              format_values(posts, kpi, post_kpis) if mix else None, mix,
+                              [label for label, _ in known])
 
     def target_for(kpi: str, base: float | None) -> float | None:
         if base is None:

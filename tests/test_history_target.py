@@ -11,7 +11,14 @@ import pytest
 
 from smmplan.catalogue import kpi_catalogue
 from smmplan.exports.posts import read_posts
-from smmplan.history_target import calendar_mix, history_target, mix_value, rule, slope_t
+from smmplan.history_target import (
+    calendar_mix,
+    history_target,
+    mix_value,
+    rise_t,
+    rule,
+    slope_t,
+)
 from smmplan.objectives import post_kpis
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
@@ -116,7 +123,20 @@ def test_comments_per_post_follow_the_same_history_rule_as_engagement(fashion):
     assert o.target < by_month.max() - 10  # far from the single best month
     assert h["carried"] == pytest.approx(by_month.max(), abs=1e-3)
     text = " ".join(getattr(b, "markup", "") for b in objectives_smart(fashion).blocks)
-    assert "once a single month, 82.6, is set aside" in text
+    assert h["carried_month"] == str(by_month.idxmax()) == "2026-10"
+    assert "once a single month, October 2026 (82.6), is set aside" in text
+
+
+def test_a_month_left_out_keeps_the_others_in_their_months():
+    """Leaving a month out of the trend test does not pull the later months one step
+    earlier (review of session 26): a perfect straight rise stays a perfect rise with any
+    month left out, and a month without posts leaves its gap."""
+    rising = [10.0 + 2 * m for m in range(8)]
+    assert rise_t(rising)[0] > 1e6  # with any one month out: still a straight line
+    gap = [10.0, 12.0, 14.0, 18.0, 20.0]  # month 4 (16.0) had no post
+    assert slope_t(gap, [0, 1, 2, 4, 5]) > 1e6 > 50 > slope_t(gap)
+    labels = ["2026-01", "2026-02", "2026-03", "2026-05", "2026-06"]
+    assert history_target(10.0, gap, "up", 0.05, 12, labels=labels) is None  # a real rise
 
 
 def test_french_sentences_and_checkpoint():

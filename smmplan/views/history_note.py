@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from babel.dates import format_date
 
 from ..catalogue import kpi_catalogue
 from ..history_target import rule
@@ -64,8 +65,12 @@ def history_sentence(plan: Plan, o, name: str) -> str | None:
             else "") + ")"
     when = checkpoint_day(plan, h["checkpoint"])
     flagged = o.from_brief and not o.realistic
-    aside = tr.t("objectives.history_aside", month=value(h["carried"])) \
-        if h.get("carried") is not None else ""
+    aside = ""
+    if h.get("carried") is not None:  # the month whose removal breaks the rise, named
+        month = h.get("carried_month")
+        aside = tr.t("objectives.history_aside", value=value(h["carried"]), month=format_date(
+            dt.date(int(month[:4]), int(month[5:7]), 1), "MMMM y", locale=tr.locale)) \
+            if month else tr.t("objectives.history_aside_value", value=value(h["carried"]))
     return tr.t("objectives.history_flagged" if flagged else "objectives.history_target",
                 goal=name, months=h["months"], aside=aside, low=value(h["low"]),
                 high=value(h["high"]),
