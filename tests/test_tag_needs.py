@@ -47,3 +47,30 @@ def test_a_tag_the_brief_names_is_not_asked_for(tmp_path):
     (folder / "brief.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True,
                                                       sort_keys=False), encoding="utf-8")
     assert _tags(Plan(load_brief(folder / "brief.yaml"))) == []
+
+
+def test_a_tag_the_brief_says_is_missing_is_asked_for():
+    from smmplan.views.client_needs import named
+
+    assert named("shopify, klaviyo, meta and tiktok pixels, ga4.", "meta")
+    assert named("shopify, klaviyo, meta and tiktok pixels, ga4.", "tiktok")
+    assert not named("shopify, klaviyo, meta and tiktok pixels, ga4.", "pinterest")
+    assert not named("no pinterest tag yet; meta pixel to install", "pinterest")
+    assert not named("pas de pixel meta sur le site", "meta")
+    assert named("gtag on every page", "gtag") and named("le pixel meta est posé", "meta")
+
+
+def test_one_ask_per_tag_for_the_platforms_it_serves(tmp_path):
+    """Facebook and Instagram both paid, no ads history: one Meta pixel ask naming both."""
+    folder = tmp_path / "bakery"
+    shutil.copytree(_brief("bakery").parent, folder)
+    raw = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
+    raw["budget"]["paid"]["channels"] = {"instagram": {"min": 600}, "facebook": {"min": 600}}
+    (folder / "brief.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True,
+                                                      sort_keys=False), encoding="utf-8")
+    plan = Plan(load_brief(folder / "brief.yaml"))
+    assert {c.platform for c in plan.paid.channels if c.spend > 0} == {"instagram",
+                                                                        "facebook"}
+    asks = [n for n in client_needs(plan) if "sur votre site, avec" in n]
+    assert len(asks) == 1 and asks[0].startswith("Le pixel Meta") and "Instagram" in asks[0] \
+        and "Facebook" in asks[0]

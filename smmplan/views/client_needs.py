@@ -106,29 +106,49 @@ def _growth_needs(plan: Plan) -> list[str]:
 def _tag_needs(plan: Plan) -> list[str]:
     """The conversion tag (data/conversion_tags.yaml) of each platform the plan pays on (its
     funded platforms, from the first paid month; the held-back budget's test, from its
-    start) that neither the client's ads export (conversions recorded on it) nor the
-    brief's own words show, due two weeks before that platform's first paid day."""
+    start): one ask per tag (Facebook and Instagram share the Meta pixel), dated two weeks
+    before its first paid day, unless the client's ads export records conversions on a
+    platform it serves or the brief's infrastructure evidence names it as there (``named``).
+    A platform the file has no tag for is asked for as "its conversion tag"."""
     tr, paid, tags = plan.tr, plan.paid, conversion_tags()
-    words = plan.brief.model_dump_json().lower()
-
-    def named(vendor: str) -> bool:  # "meta and tiktok pixels", "pixel meta", "insight tag"
-        near = r"(?:\W+\w+){0,3}\W+"
-        return bool(re.search(rf"\b{vendor}{near}(?:pixel|tag|balise)|(?:pixel|tag|balise)"
-                              rf"{near}{vendor}\b|\b{vendor}\W+(?:pixel|tag)", words))
+    said = plan.brief.situation.problems.infrastructure.evidence.lower()
     first: dict[str, str] = {c.platform: paid.paid_months[0] for c in paid.channels
                              if c.spend > 0 and paid.paid_months}
     test = plan.held_back_test
     if test and test.get("platform"):
         first.setdefault(test["platform"], test["start"])
-    out = []
-    for platform, start in first.items():
+    by_tag: dict[str, list[str]] = {}  # tag (its name, or the platform's) -> platforms
+    for platform in first:
         tag = tags.get(platform)
-        measured = ((paid.calibration or {}).get(platform) or {}).get("conversions")
-        if tag is None or measured or any(named(re.escape(w)) for w in tag["named_by"]):
+        by_tag.setdefault(tr.text(tag["name"]) if tag else platform, []).append(platform)
+    out = []
+    for name, served in by_tag.items():
+        words = tags.get(served[0], {}).get("named_by", [])
+        if any(((paid.calibration or {}).get(p) or {}).get("conversions") for p in served) \
+                or any(named(said, w) for w in words):
             continue
-        when = dt.date.fromisoformat(start[:10])
-        name = tr.text(tag["name"])
-        out.append(tr.t("agency.need_tag", tag=name[:1].upper() + name[1:],
-                        platform=platform_label(platform), start=day(tr, when),
-                        date=day(tr, when - dt.timedelta(days=14))))
+        start = dt.date.fromisoformat(min(first[p] for p in served)[:10])
+        label = tr.join([platform_label(p) for p in served])
+        name = name if served[0] in tags else tr.t("agency.need_tag_any", platform=label)
+        out.append(tr.t("agency.need_tag", tag=name[:1].upper() + name[1:], platform=label,
+                        start=day(tr, start), date=day(tr, start - dt.timedelta(days=14))))
     return out
+
+
+NEGATION = r"\b(?:no|not|without|missing|yet|pas|sans|aucun|aucune|manque|à installer)\b"
+
+
+def named(said: str, vendor: str) -> bool:
+    """Whether ``said`` (the brief's infrastructure evidence, lower case) names ``vendor``'s
+    tag as installed: the vendor within three words of "pixel", "tag" or "balise" ("meta
+    and tiktok pixels", "pixel meta"; a vendor word that is a tag itself, "gtag", on its
+    own), with no negation in that phrase ("no pinterest tag yet", "pas de pixel meta")."""
+    v, near = re.escape(vendor), r"(?:\W+\w+){0,3}\W+"
+    tag = r"(?:pixels?|tags?|balises?)"
+    pattern = rf"\b{v}\b" if re.search(tag, vendor) else \
+        rf"\b{v}{near}{tag}\b|\b{tag}{near}{v}\b|\b{v}\W+{tag}\b"
+    for found in re.finditer(pattern, said):
+        around = said[max(0, found.start() - 25):found.end() + 15]
+        if not re.search(NEGATION, around):
+            return True
+    return False
