@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .errors import BriefError, SmmplanError, UsageError
+from .errors import BriefError, BuildError, SmmplanError, UsageError
 
 
 def _allow(args: argparse.Namespace) -> None:
@@ -103,9 +104,15 @@ def _build(args: argparse.Namespace) -> int:
     scenario = _scenario(args)
     out = Path(args.output)
     folders: dict[Path, str] = {}
-    with batch_workers(args.jobs, len(args.briefs)) as pool:
+    # a brief path that is no file is said at once, without starting the batch's workers
+    jobs = args.jobs if all(Path(p).is_file() for p in args.briefs) else 1
+    with batch_workers(jobs, len(args.briefs)) as pool:
         # every brief is checked before any kernel starts (in the batch's workers)
-        checked = in_workers(pool, partial(_check_one, scenario=scenario), args.briefs)
+        try:
+            checked = in_workers(pool, partial(_check_one, scenario=scenario), args.briefs)
+        except BrokenProcessPool as exc:  # a worker killed (out of memory, a signal)
+            raise BuildError(f"a worker process stopped while checking the briefs ({exc}); "
+                             "run the build again, or with -j 1") from None
         for path, (slug, found) in zip(args.briefs, checked, strict=True):
             problems += found
             if slug is None:

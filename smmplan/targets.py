@@ -259,18 +259,22 @@ def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
         # while the k selection reads only its sample's rows (the same floats).
         config = get_config()
         pool = ThreadPoolExecutor(max_workers=2)
-        writing = pool.submit(in_worker, config, matrix.rows)
-        seg.select(matrix, workers=2)
-        X = writing.result()
-        if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
-            pool.shutdown()
-            return _declared_targets(brief, aud)
-        fitting = pool.submit(in_worker, config, seg.fit_final, X)
-        by_lines = pool.submit(in_worker, config, sub_lines)
-        map_rows, pca = map_axes()
-        refits = seg.refit_labels(X)  # on the selection sample
-        fitting.result()
-        seg.stability_from(X, refits)
+        try:
+            writing = pool.submit(in_worker, config, matrix.rows)
+            seg.select(matrix, workers=2)
+            X = writing.result()
+            if seg.reason_ == "none_admissible":  # every k leaves a group under the minimum
+                pool.shutdown()
+                return _declared_targets(brief, aud)
+            fitting = pool.submit(in_worker, config, seg.fit_final, X)
+            by_lines = pool.submit(in_worker, config, sub_lines)
+            map_rows, pca = map_axes()
+            refits = seg.refit_labels(X)  # on the selection sample
+            fitting.result()
+            seg.stability_from(X, refits)
+        except BaseException:  # no worker left running (it holds the matrix) on an error
+            pool.shutdown(cancel_futures=True)
+            raise
         lines_done = by_lines.result
     else:  # the sample is every row and its fit is the final one: nothing to overlap
         X = matrix.rows()

@@ -265,3 +265,12 @@ def test_no_row_level_personal_data_in_the_deliverable(built):
     assert {"k_selection", "segment_sizes", "segment_profiles", "segment_map"} <= set(
         data["figures"])
     assert (folder / "tables" / "segments.csv").is_file()
+
+
+def test_a_missing_brief_in_a_batch_is_said_before_any_worker(tmp_path):
+    good = next(iter(example_briefs()))
+    missing = tmp_path / "nope" / "brief.yaml"
+    res = run_cli("build", str(good), str(missing), "-o", str(tmp_path / "out"), "-q",
+                  "-j", "2")
+    assert res.returncode == 2 and str(missing) in res.stderr
+    assert "Traceback" not in res.stderr and not (tmp_path / "out").exists()
