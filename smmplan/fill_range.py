@@ -13,6 +13,8 @@ from .benchmarks import sector_cvr_rows
 from .goal_gap import forecast_based, goal_gaps
 from .objectives import Objectives
 
+PUBLISHED = ("benchmark", "borrowed", "b2b_benchmark")  # rates not measured on the client
+
 
 def free_forms_for_paid(paid, rows: list[dict]) -> bool:
     """A rate from free lead forms (``rows``: the sector's benchmark rows) standing for a
@@ -25,13 +27,12 @@ def forecast_is_bound(brief, paid) -> bool:
     """Whether every benchmark-rated platform of the forecast is rated on such rows (the
     case chapter 6 calls the forecast's conversions an upper bound)."""
     rows = sector_cvr_rows(brief.client.sector_kind, paid.conversion)
-    rated = [m for m in paid.models if m["cvr"]["basis"] in ("benchmark", "borrowed")]
+    rated = [m for m in paid.models if m["cvr"]["basis"] in PUBLISHED]
     sources = {r["source"] for r in rows}
     return bool(rated) and free_forms_for_paid(paid, rows) \
         and all(set(m["cvr"]["sources"]) <= sources for m in rated)
 
 
-PUBLISHED = ("benchmark", "borrowed", "b2b_benchmark")  # rates not measured on the client
 
 
 def leads_on_published_rates(paid) -> bool:

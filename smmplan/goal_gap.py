@@ -256,7 +256,8 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     pace's value."""
     if paid.total <= 0:
         return replace(ob, objectives=linked_rates(list(ob.objectives)))
-    clicks = sum(c.clicks for c in paid.channels) / max(1, len(paid.paid_months) or months)
+    clicks = sum(c.clicks for c in paid.channels) / max(1, months)  # a month of the year, as
+    # the leads goal's count is its year's mean
     gaps = goal_gaps(ob.objectives, paid, months, offer)
     by_goal = {g.goal: g for g in gaps}
     out = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..catalogue import conversion_tags
+from ..catalogue import content_facts, conversion_tags
 from ..confirm_marks import to_confirm
 from ..customer_refs import reference_needs
 from ..new_shops import new_shops, new_shops_phrase
@@ -58,7 +58,7 @@ def client_needs(plan: Plan) -> list[str]:
         out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
     out += _growth_needs(plan)
     out += reference_needs(brief, tr, plan.channels.slots, plan.channels.ideas,
-                           day(tr, brief.client.period.start - dt.timedelta(days=14)))
+                           day(tr, brief.client.period.start - _ask_lead()))
     shoot = shoot_date(plan)  # a severe infrastructure's shoot takes over after its date
     if shoot and "assets" in book:
         out.append(tr.t("agency.need_assets_until", assets=tr.text(book["assets"]),
@@ -67,6 +67,12 @@ def client_needs(plan: Plan) -> list[str]:
         out.append(tr.t("agency.need_assets_sector", assets=tr.text(book["assets"]))
                    if "assets" in book else tr.t("agency.need_assets"))
     return out
+
+
+def _ask_lead() -> dt.timedelta:
+    """How long before the work it serves a client's input is due (data/content.yaml
+    ``calendar.ask_lead_days``)."""
+    return dt.timedelta(days=int(content_facts()["calendar"]["ask_lead_days"]))
 
 
 def _tracking_needs(plan: Plan) -> list[str]:
@@ -97,7 +103,7 @@ def _growth_needs(plan: Plan) -> list[str]:
             continue
         start = dt.date.fromisoformat(step["start"])
         out.append(tr.t(f"agency.need_growth_{step['kind']}", start=day(tr, start),
-                        date=day(tr, start - dt.timedelta(days=14)),
+                        date=day(tr, start - _ask_lead()),
                         platform=platform_label(step.get("platform", ""))
                         if step.get("platform") else ""))
     return out
@@ -131,7 +137,7 @@ def _tag_needs(plan: Plan) -> list[str]:
         label = tr.join([platform_label(p) for p in served])
         name = name if served[0] in tags else tr.t("agency.need_tag_any", platform=label)
         out.append(tr.t("agency.need_tag", tag=name[:1].upper() + name[1:], platform=label,
-                        start=day(tr, start), date=day(tr, start - dt.timedelta(days=14))))
+                        start=day(tr, start), date=day(tr, start - _ask_lead())))
     return out
 
 
