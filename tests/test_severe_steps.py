@@ -109,3 +109,21 @@ def test_a_target_is_never_above_a_figure_it_equals_once_rounded(name, bakery):
     if name == "bakery":  # the engagement rate: 5,94 % both ways
         texts = [history_sentence(plan, o, "x") or "" for o in plan.objectives.objectives]
         assert any("au niveau des 5,94" in t for t in texts)
+
+
+def test_every_first_step_names_a_budget_line_and_its_words():
+    """data/problems.yaml's first steps: a ``line`` is a field of the brief's budget (a typo
+    would silently read "no money"), and each key has its words, with and without money,
+    in both languages."""
+    from smmplan.brief import Budget
+    from smmplan.i18n import Translator
+    from smmplan.identity import problem_facts
+
+    for problem, facts in problem_facts().items():
+        for step in facts.get("first_steps") or []:
+            if step.get("line"):
+                assert step["line"] in Budget.model_fields, (problem, step)
+            for lang, locale in (("en", "en_GB"), ("fr", "fr_FR")):
+                tr = Translator(lang, locale, "EUR")
+                key = f"problem.{problem}.steps.{step['key']}"
+                assert tr.has(key) and (not step.get("line") or tr.has(key + "_none")), key

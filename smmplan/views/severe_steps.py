@@ -48,7 +48,7 @@ def severe_steps(plan: Plan) -> list[tuple[str, dt.date, str]]:
         steps = problem_facts()[p.key].get("first_steps") or []
         for step in steps:
             when = start + dt.timedelta(days=int(step["days"]))
-            amount = float(getattr(brief.budget, step["line"], 0) or 0) \
+            amount = float(getattr(brief.budget, step["line"]) or 0) \
                 if step.get("line") else None
             key = f"problem.{p.key}.steps.{step['key']}" + ("_none" if amount == 0 else "")
             out.append((p.key, when, tr.t(key, date=day(tr, when),
