@@ -33,8 +33,6 @@ def forecast_is_bound(brief, paid) -> bool:
         and all(set(m["cvr"]["sources"]) <= sources for m in rated)
 
 
-
-
 def leads_on_published_rates(paid) -> bool:
     """Whether the paid leads rest on published rates only: every funded platform's
     conversion rate is a benchmark (none from the client's campaigns, web analytics or
@@ -54,31 +52,27 @@ def with_ranges(ob: Objectives, paid, brief) -> Objectives:
     months, offer = brief.client.period.months, brief.offer
     if paid.total <= 0:
         return ob
-    low = float(paid.scenarios["low"]["conversions"])
-    if leads_on_published_rates(paid):
-        mid = float(paid.scenarios["mid"]["conversions"])
-        out = []
-        for o in ob.objectives:
-            if o.kpi == "leads_per_month" and not o.realistic and mid > 0 \
-                    and o.realistic_target is not None \
-                    and forecast_based(o, paid, months, offer):
-                g = next(iter(goal_gaps([o], paid, months, offer)), None)
-                bottom = round(g.organic + g.paid * low / mid) if g is not None else None
-                if bottom is not None and bottom < o.realistic_target:
-                    o = replace(o, committed_low=float(bottom))
-            out.append(o)
-        ob = replace(ob, objectives=out)
-    if not forecast_is_bound(brief, paid):
-        return ob
+    low, mid = (float(paid.scenarios[k]["conversions"]) for k in ("low", "mid"))
+    kinds = {"leads_per_month": leads_on_published_rates(paid) and mid > 0,
+             "fill_rate": forecast_is_bound(brief, paid)}
+
+    def bottom(o) -> float | None:  # the range's bottom, in the target's unit
+        g = next(iter(goal_gaps([o], paid, months, offer)), None)
+        if g is None:
+            return None
+        if o.kpi == "leads_per_month":
+            return round(g.organic + g.paid * low / mid)
+        if g.seats and g.seats.capacity:
+            return round((g.organic + g.organic_plan + low) / g.seats.capacity * 100)
+        return None
+
     out = []
     for o in ob.objectives:
-        if o.kpi == "fill_rate" and not o.realistic and o.realistic_target is not None \
+        if kinds.get(o.kpi) and not o.realistic and o.realistic_target is not None \
                 and forecast_based(o, paid, months, offer):
-            g = next((g for g in goal_gaps([o], paid, months, offer) if g.seats), None)
-            if g is not None and g.seats.capacity:
-                bottom = round((g.organic + g.organic_plan + low) / g.seats.capacity * 100)
-                if bottom < o.realistic_target:
-                    o = replace(o, committed_low=float(bottom))
+            b = bottom(o)
+            if b is not None and b < o.realistic_target:
+                o = replace(o, committed_low=float(b))
         out.append(o)
     return replace(ob, objectives=out)
 
