@@ -24,8 +24,8 @@ from .errors import DataError
 from .exports.columns import find_column
 from .exports.table import read_parsed
 from .exports.values import MISSING as _MISSING
+from .exports.values import is_text, parse_dates, parse_numbers
 from .exports.values import non_empty as _non_empty
-from .exports.values import parse_dates, parse_numbers
 from .privacy import personal_column
 from .quartiles import quartiles
 
@@ -208,17 +208,13 @@ class _Column:
         return pd.Series(cat, index=self.raw.index)
 
 
-def _is_text(raw: pd.Series) -> bool:
-    return raw.dtype == object or pd.api.types.is_string_dtype(raw)
-
-
 def _factorise_ahead(table: pd.DataFrame, key: str | None) -> dict[str, Callable[[], _Column]]:
     """Each text column's ``_Column``, to be fetched in column order. On a large table
     they are factorised in two worker threads while the caller types the other columns
     (pandas' string hashing lets go of the GIL for part of its work: the bench's five
     text columns of a million rows 0.17 -> 0.13 s, and the numeric columns typed
     meanwhile); on a small one, when fetched."""
-    texts = [col for col in table.columns if col != key and _is_text(table[col])]
+    texts = [col for col in table.columns if col != key and is_text(table[col])]
     if len(table) < PARALLEL_ROWS or len(texts) < 2:
         return {col: partial(_Column.of, table[col]) for col in texts}
     pool = ThreadPoolExecutor(max_workers=2)
@@ -239,7 +235,7 @@ def _is_identity(name: str, values: pd.Series, distinct: int | None = None) -> s
     when its name says so (name, e-mail, phone, address, ID...) and it has many distinct
     values (a consent flag such as "Accepts Email Marketing" is kept).
     """
-    if values.dtype == object or pd.api.types.is_string_dtype(values):
+    if is_text(values):
         if _looks_like(values, _EMAIL):
             return "e-mail addresses"
         if _looks_like(values, _PHONE, 0.8) and not _looks_like(values, _DATE_LIKE, 0.2):

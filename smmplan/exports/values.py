@@ -16,9 +16,14 @@ _YES = {"1", "1.0", "yes", "true", "oui", "vrai", "y"}
 _NO = {"0", "0.0", "no", "false", "non", "faux", "n"}
 
 
+def is_text(series: pd.Series) -> bool:
+    """Whether a column holds text (object or string dtype)."""
+    return series.dtype == object or pd.api.types.is_string_dtype(series)
+
+
 def non_empty(series: pd.Series) -> pd.Series:
     """The values that are present (missing-value tokens of exports removed)."""
-    if series.dtype == object or pd.api.types.is_string_dtype(series):
+    if is_text(series):
         return series[series.notna() & ~series.isin(MISSING)]
     return series.dropna()
 
