@@ -15,19 +15,22 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell
 
+from . import kernels
 from .brief import Brief
 from .errors import BriefError, SmmplanError, UsageError
 from .paths import NOTEBOOKS_DIR, PLAN_FILE_ENV
 from .safety import folder_lock, remove_leftovers
 from .validation import load_brief
 
+# the kernel's start-up warnings are not the strategist's business
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
 HANDOVER = "plan.pickle"  # the plan computed ahead, for the kernel; removed once it ran
 
 FOOTER_CELL = "v.footer(plan)"
@@ -45,10 +48,35 @@ def _register_engine() -> str:
     at the end (papermill saves the whole notebook before and after every cell, which
     dominates the time of a short plan). On failure papermill still writes the notebook
     with the error."""
+    from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
     from papermill.iorw import write_ipynb
+    from papermill.log import logger
+
+    class KeptKernelClient(PapermillNotebookClient):
+        """Stops its channels at the end of the plan even when the kernel is not its own
+        (a kept kernel, ``kernels.KeptKernel``: nbclient would leave them open)."""
+
+        @contextmanager
+        def setup_kernel(self, **kwargs):
+            with super().setup_kernel(**kwargs):
+                try:
+                    yield
+                finally:
+                    if not self.owns_km and self.kc is not None:
+                        self.kc.stop_channels()
+                        self.kc = None
 
     class QuietEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False,
+                                     start_timeout=60, execution_timeout=None, **kwargs):
+            for name in ("input_path", "timeout", "startup_timeout"):
+                kwargs.pop(name, None)
+            return KeptKernelClient(nb_man, timeout=execution_timeout,
+                                    startup_timeout=start_timeout, kernel_name=kernel_name,
+                                    log=logger, log_output=log_output, **kwargs).execute()
+
         @classmethod
         def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True,
                              log_output=False, autosave_cell_every=30, **kwargs):
@@ -272,9 +300,14 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
         os.environ["SMMPLAN_STATIC"] = "1"  # inherited by the kernel: HTML outputs only
         if not options.actuals:  # the plan is computed here while the kernel starts
             ahead = _compute_ahead(brief, brief_path, options, staging)
+        kept = kernels.kept()
         for attempt in (1, 2):
             result.attempts = attempt
             try:
+                # in a batch, the kernel of the previous plan, reset (``kernels``)
+                km = kept.manager(options.kernel_name, options.notebooks_dir, KERNEL_ARGS,
+                                  options.start_timeout, os.environ.get(PLAN_FILE_ENV)) \
+                    if kept is not None else None
                 executed_nb = pm.execute_notebook(
                     notebook, str(executed),
                     parameters=parameters,
@@ -285,8 +318,8 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
                     log_output=False,
                     start_timeout=options.start_timeout,
                     execution_timeout=options.cell_timeout,
-                    # the kernel's start-up warnings are not the strategist's business
-                    extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                    extra_arguments=KERNEL_ARGS,
+                    km=km,
                     # Every output is in (each cell's, collected when it finished) and the
                     # last cell wrote the files: the kernel is stopped at once rather than
                     # given time to exit (0.5-0.7 s of interpreter teardown per plan here).
@@ -294,6 +327,8 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
                 )
                 break
             except Exception as exc:  # retry a kernel that failed to start, once
+                if kept is not None:  # a failed plan never leaves its kernel to the next
+                    kept.discard()
                 if attempt == 1 and _is_kernel_start_failure(exc) and not _ran_any(executed):
                     continue
                 raise
@@ -394,7 +429,8 @@ def batch_workers(jobs: int, count: int) -> Iterator[ProcessPoolExecutor | None]
     warm_up()
     # Forked workers inherit the warm imports and caches. Safe here: this process
     # holds no kernel, no ZeroMQ context, and no thread yet (tqdm's comes after).
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=kernels.keep_in_worker)
     try:
         yield pool
     except KeyboardInterrupt:
@@ -423,10 +459,11 @@ def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,
     results: list[BuildResult] = []
     bar = tqdm(total=len(brief_paths), desc="plans", unit="plan", disable=not progress)
     if pool is None:
-        for path in brief_paths:
-            bar.set_postfix_str(Path(path).parent.name)
-            results.append(build_one(path, out_root, options))
-            bar.update()
+        with kernels.keeping() if len(brief_paths) > 1 else nullcontext():
+            for path in brief_paths:
+                bar.set_postfix_str(Path(path).parent.name)
+                results.append(build_one(path, out_root, options))
+                bar.update()
     else:
         futures = {pool.submit(build_one, p, out_root, options): p
                    for p in sorted(brief_paths, key=_expected_cost, reverse=True)}

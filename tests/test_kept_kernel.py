@@ -1,0 +1,72 @@
+"""A batch keeps one kernel per worker (``smmplan.kernels``): each plan after the first is
+the plan built alone, run in a namespace that holds nothing of the plan before, and a
+failed plan's kernel is never given to the next one."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from smmplan.build import BuildOptions, build_many
+from smmplan.paths import example_briefs
+
+from .conftest import example_raw, fault_notebooks, plan_json, standalone, write_brief
+
+# A chapter that fails when a previous plan's names are still there, and says its kernel.
+PROBE = ("import os\n"
+         "assert 'probe_seen' not in globals(), 'a previous plan is in the namespace'\n"
+         "probe_seen = True\n"
+         "print('kernel', os.getpid())")
+
+
+def _kernel(notebook) -> int:
+    nb = nbformat.read(notebook, as_version=4)
+    text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    return int(re.search(r"kernel (\d+)", text).group(1))
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kept")
+    notebooks = fault_notebooks(root / "notebooks")  # 50_faults: 'Broken Client' fails
+    probe = nbformat.v4.new_notebook(metadata=nbformat.read(
+        next(notebooks.glob("01_*.ipynb")), as_version=4).metadata)
+    probe.cells = [nbformat.v4.new_code_cell(PROBE)]
+    nbformat.write(probe, notebooks / "49_probe.ipynb")
+    examples = {p.parent.name: p for p in example_briefs()}
+    raw = standalone(example_raw("bakery"))
+    raw["client"]["name"] = "Broken Client"
+    broken = write_brief(root / "broken", raw)
+    raw["client"]["name"] = "After Failure"
+    after = write_brief(root / "after", raw)
+    briefs = [examples["bakery"], examples["b2b-software"], broken, after]
+    out = root / "out"
+    results = build_many(briefs, out, jobs=1, options=BuildOptions(notebooks_dir=notebooks),
+                         progress=False)
+    return {"out": out, "results": results}
+
+
+def test_plans_after_the_first_reuse_its_kernel_with_a_clean_namespace(batch):
+    out = batch["out"]
+    assert [r.ok for r in batch["results"]] == [True, True, False, True]
+    first, second = _kernel(out / "maison-fournil" / "plan.ipynb"), _kernel(
+        out / "cloudline" / "plan.ipynb")
+    assert first == second  # the probe passed: nothing of the first plan was left
+    nb = nbformat.read(out / "cloudline" / "plan.ipynb", as_version=4)
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # a new session: counted from 1
+
+
+def test_a_failed_plan_never_leaves_its_kernel_to_the_next(batch):
+    out = batch["out"]
+    failed = _kernel(out / "broken-client" / "failed.ipynb")
+    assert failed == _kernel(out / "maison-fournil" / "plan.ipynb")
+    assert _kernel(out / "after-failure" / "plan.ipynb") != failed
+
+
+def test_a_plan_in_a_kept_kernel_is_the_plan_built_alone(batch, built):
+    assert plan_json(batch["out"] / "cloudline") == plan_json(built["plans"]["cloudline"])
+    kept = (batch["out"] / "cloudline" / "calendar.csv").read_bytes()
+    assert kept == (built["plans"]["cloudline"] / "calendar.csv").read_bytes()
