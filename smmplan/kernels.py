@@ -24,19 +24,33 @@ from .paths import PLAN_FILE_ENV
 # Run in the kept kernel before each plan, outside the notebook (never in plan.ipynb).
 _RESET = """\
 get_ipython().reset(new_session=True)
-import gc as _gc, os as _os, sys as _sys
-_plan = _sys.modules.get("smmplan.plan")
-if _plan is not None:
-    _plan._CACHE.clear()
-if {plan_file!r}:
-    _os.environ[{env!r}] = {plan_file!r}
-else:
-    _os.environ.pop({env!r}, None)
-_os.chdir({cwd!r})
-del _plan
-_gc.collect()
-del _gc, _os, _sys
+from smmplan.kernels import between_plans as _between
+_between({plan_file!r}, {cwd!r})
+del _between
 """
+
+
+def between_plans(plan_file: str | None, cwd: str) -> None:
+    """In a kept kernel, after its namespace was reset: forget the previous plan (the plans
+    ``load_plan`` cached, the data tables read for it), point ``load_plan`` at the next
+    plan's file and go back to the notebooks' folder."""
+    import gc
+    import os
+    import sys
+
+    from .exports import table
+
+    plan = sys.modules.get("smmplan.plan")
+    if plan is not None:
+        plan._CACHE.clear()
+    table._read_cached.cache_clear()
+    table._parsed.cache_clear()
+    if plan_file:
+        os.environ[PLAN_FILE_ENV] = plan_file
+    else:
+        os.environ.pop(PLAN_FILE_ENV, None)
+    os.chdir(cwd)
+    gc.collect()
 
 
 class KeptKernel:
@@ -72,7 +86,7 @@ class KeptKernel:
         kc.start_channels()
         try:
             await kc.wait_for_ready(timeout=timeout)
-            code = _RESET.format(plan_file=plan_file or "", env=PLAN_FILE_ENV, cwd=str(cwd))
+            code = _RESET.format(plan_file=plan_file, cwd=str(cwd))
             reply = await kc.execute_interactive(code, store_history=False, silent=True,
                                                  timeout=timeout)
             if reply["content"]["status"] != "ok":

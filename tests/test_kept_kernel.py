@@ -4,6 +4,7 @@ failed plan's kernel is never given to the next one."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import nbformat
@@ -70,3 +71,24 @@ def test_a_plan_in_a_kept_kernel_is_the_plan_built_alone(batch, built):
     assert plan_json(batch["out"] / "cloudline") == plan_json(built["plans"]["cloudline"])
     kept = (batch["out"] / "cloudline" / "calendar.csv").read_bytes()
     assert kept == (built["plans"]["cloudline"] / "calendar.csv").read_bytes()
+
+
+def test_between_plans_forgets_the_previous_plan_and_points_at_the_next(tmp_path, monkeypatch):
+    from smmplan import plan
+    from smmplan.exports import table
+    from smmplan.kernels import between_plans
+    from smmplan.paths import PLAN_FILE_ENV
+
+    csv = tmp_path / "t.csv"
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    table.read_table(csv)
+    monkeypatch.setitem(plan._CACHE, ("previous",), object())
+    monkeypatch.setenv(PLAN_FILE_ENV, "previous.pickle")
+    monkeypatch.chdir(tmp_path)
+    assert table._read_cached.cache_info().currsize
+    between_plans(str(tmp_path / "next.pickle"), "/")
+    assert ("previous",) not in plan._CACHE and not table._read_cached.cache_info().currsize
+    assert os.environ[PLAN_FILE_ENV] == str(tmp_path / "next.pickle")
+    assert os.getcwd() == "/"
+    between_plans(None, str(tmp_path))
+    assert PLAN_FILE_ENV not in os.environ
