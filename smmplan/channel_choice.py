@@ -199,3 +199,14 @@ def best_performers(brief: Brief, target_reach: dict[str, float] | None = None
         return {}
     top = max(c.engagement_rate for c in mine)
     return {c.platform: c.posts_per_week for c in mine if c.engagement_rate == top}
+
+
+def results_leader(acquired: dict[str, float] | None) -> str | None:
+    """The platform that brings the largest share of the client's own results
+    (``acquired``: its customers, or its web conversions, by platform); None without such
+    data. Its posts are not held to its score (``frequency.allocate_frequency``): its
+    engagement may be low, what it brings is what posting less there would lose."""
+    if not acquired:
+        return None
+    top = max(acquired.values())
+    return next(p for p, v in acquired.items() if v == top) if top > 0 else None

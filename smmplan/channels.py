@@ -52,6 +52,7 @@ from .channel_choice import (
     audience_term,
     best_performers,
     choose,
+    results_leader,
     scaled_score,
     sector_fit,
 )
@@ -73,7 +74,7 @@ from .holiday_names import named_holidays
 from .i18n import Translator
 from .idea_banks import idea_banks
 from .idea_repeats import tease_before_the_day, vary_repeats
-from .idea_supply import least_needed, within_supply
+from .idea_supply import least_needed, next_needed, within_supply
 from .ideas import (
     assign_ideas,
     copy_register,
@@ -168,6 +169,9 @@ class Channels:
     # capacity (plan.Plan._stretch_within_budget), else None
     budget_posts: float | None = None
     filler: int = 0  # posts left out rather than filled with a product's idea again (ideas.fill)
+    # what ChannelChoice.acquired counts: {"basis": "customers"} (the customer table), or
+    # {"basis": "web", "event", "conversions"} (web_results); None when no data says
+    acquired_from: dict | None = None
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -381,8 +385,10 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
             c.role = maintenance_role(c, ROLES, roles_needed)
     cadence = frequency_rules()["maintenance"]["posts_per_week"]
     today = {c.platform: c.posts_per_week or 0.0 for c in brief.situation.channels}
+    leader = results_leader(acquired)
     allocate_frequency(kept, capacity - reminders - profiles, floors,
-                       {p: cadence for p in weak}, stretch, today)
+                       {p: cadence for p in weak}, stretch, today,
+                       {leader} if leader else set())
     # Pillars weighted by the roles the diagnosis asks for.
     book = playbook(brief.client.sector_kind)
     pillars = []
@@ -477,7 +483,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     short = respread(before, state_, slots, evergreen, moments,  # its filler left out
                      placed_moments(slots, moments), tr, copy_register(brief), short)  # monthly
     removed = within_supply(slots, short, evergreen, moments, tr, copy_register(brief),
-                            least_needed(choices, paid_spend), planned)
+                            least_needed(choices, paid_spend), planned,
+                            others=next_needed(choices, paid_spend))
     filler = count - len(slots) - sum(removed.values())  # grid posts left out (ideas.fill)
     if selling is not None:
         recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,

@@ -94,7 +94,8 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
                        floors: dict[str, float] | None = None,
                        ceilings: dict[str, float] | None = None,
                        stretch: float | None = None,
-                       current: dict[str, float] | None = None) -> None:
+                       current: dict[str, float] | None = None,
+                       unheld: set[str] | None = None) -> None:
     """Posts a week per kept platform: the recommended minimum first (today's posting for a
     best performer in ``floors``, ``channel_choice.best_performers``), then the remaining
     capacity to the best-scored platforms first, each up to its recommended maximum (or
@@ -108,8 +109,12 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     a fair share of the capacity (an equal split between the kept platforms, within its
     recommended maximum), not only today's posting. The best-scored platform, the one the
     plan leads with, never posts less than today (``current``: today's feed posts a week)
-    either: the others' fair share is what its posting today leaves. Each platform's
-    ``floor`` says which of these floors applied: "best", "lead_today" or None."""
+    either: the others' fair share is what its posting today leaves. A platform in
+    ``unheld`` (the one that brings most of the client's results,
+    ``channel_choice.results_leader``) is not held to its score either. Rounding to
+    half-posts never plans more than the capacity: the platform rounded up the most gives
+    back half a post first. Each platform's ``floor`` says which of these floors applied:
+    "best", "lead_today" or None."""
     if not kept:
         return
     facts = content_facts()["platforms"]
@@ -125,7 +130,8 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
     for _ in range(len(kept) + 1):  # the lead's posts grow as the weaker ones give way
         _share(kept, capacity, floors, top, facts)
         ceiling = {c.platform: lead.posts_per_week * score_ratio(c, lead)
-                   for c in kept if c is not lead and not c.protected}
+                   for c in kept if c is not lead and not c.protected
+                   and c.platform not in (unheld or set())}
         over = {c.platform for c in kept
                 if c.posts_per_week > ceiling.get(c.platform, math.inf) + 1e-9}
         if not over - bound and all(
@@ -135,12 +141,21 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
         bound |= over
         for p in bound:
             top[p] = min((ceilings or {}).get(p, math.inf), ceiling[p])
+    raw = {}
     for c in kept:
         c.held = c.platform in bound and c.platform not in (ceilings or {})  # by its score
         c.posts_per_week = min(c.posts_per_week, ceiling.get(c.platform, math.inf))
+        raw[c.platform] = c.posts_per_week
         c.posts_per_week = round(c.posts_per_week * 2) / 2  # half-posts a week: biweekly
         if c.posts_per_week > ceiling.get(c.platform, math.inf) + 1e-9:
             c.posts_per_week -= 0.5  # rounding does not lift it past its ceiling
+    # rounding up must not plan more than the team can produce: the platform rounded up
+    # the most gives back its half-post first
+    while sum(c.posts_per_week for c in kept) > capacity + 1e-9:
+        up = max(kept, key=lambda c: c.posts_per_week - raw[c.platform])
+        if up.posts_per_week - raw[up.platform] <= 1e-9:
+            break
+        up.posts_per_week -= 0.5
     # rounding must not plan more than the team can produce: trim the weakest first, a
     # platform at a maintenance cadence (it already posts the least that keeps it active)
     # and a best performer last

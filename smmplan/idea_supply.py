@@ -17,16 +17,18 @@ from .month_spread import fill_evenly
 
 def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list[Idea],
                   tr: Translator, register: str, spare: str | None,
-                  planned: dict[int, tuple[str, str]], rounds: int = 6) -> dict[str, int]:
+                  planned: dict[int, tuple[str, str]], rounds: int = 6,
+                  others: tuple[str, ...] = ()) -> dict[str, int]:
     """Drop, for each post in ``short``, a post of the same pillar and month on ``spare``
-    (the nearest in date; never a key moment's post), then give every post its idea again
+    (the nearest in date; never a key moment's post), else on the first of ``others``
+    (``least_needed``'s next platforms) that has one, then give every post its idea again
     (``fill``), until the ideas fall short for none or ``spare`` has no such post left.
     ``planned``: each post's pillar and format as the calendar planned them (an idea's
     pillar and a link fallback replace them when given). ``slots`` is changed in place.
     Returns the posts dropped per platform."""
     removed: Counter = Counter()
     for _ in range(rounds):
-        drop = _to_drop(slots, short, spare, planned)
+        drop = _to_drop(slots, short, spare, planned, others)
         if not drop:
             break
         removed.update(s.platform for s in drop.values())
@@ -43,22 +45,37 @@ def within_supply(slots: list, short: list, evergreen: list[Idea], moments: list
 
 
 def _to_drop(slots: list, short: list, spare: str | None,
-             planned: dict[int, tuple[str, str]]) -> dict[int, object]:
+             planned: dict[int, tuple[str, str]], others: tuple[str, ...] = ()
+             ) -> dict[int, object]:
     """The posts of ``spare`` that give way to the ``short`` ones (post id to post)."""
     if spare is None:
         return {}
     drop: dict[int, object] = {}
     for s in short:
         pillar = planned[id(s)][0]
-        mine = [p for p in slots if p.platform == spare and not p.moment and not p.keep
-                and id(p) not in drop
-                and planned[id(p)][0] == pillar and p.date[:7] == s.date[:7]]
+        mine = []
+        for platform in [spare] + [p for p in others if p != spare]:
+            mine = [p for p in slots if p.platform == platform and not p.moment
+                    and not p.keep and id(p) not in drop
+                    and planned[id(p)][0] == pillar and p.date[:7] == s.date[:7]]
+            if mine:
+                break
         if mine:
             day = dt.date.fromisoformat(s.date)
             p = min(mine, key=lambda p: (p is not s, abs((dt.date.fromisoformat(p.date)
                                                           - day).days)))
             drop[id(p)] = p
     return drop
+
+
+def next_needed(choices: list, paid_spend: dict[str, float] | None) -> tuple[str, ...]:
+    """After ``least_needed``'s platform, the others that may give up a post, in the same
+    order (none with paid spend: its ads need their feed posts)."""
+    first = least_needed(choices, paid_spend)
+    kept = [c for c in choices if c.kept and (c.posts_per_week or 0) > 0
+            and not (c.maintenance or c.protected) and c.platform != first
+            and not (paid_spend or {}).get(c.platform)]
+    return tuple(c.platform for c in sorted(kept, key=lambda c: c.score))
 
 
 def least_needed(choices: list, paid_spend: dict[str, float] | None) -> str | None:

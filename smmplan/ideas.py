@@ -349,9 +349,9 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
               period: tuple[str, str], after: bool = True) -> None:
     """A platform without a post in a moment's days: its nearest free post (within a week
     of them, only before them when not ``after``: a later moment may need those after, or
-    in them on a weekday the idea does not take) moves into them, on the same weekday when
-    the days include it, else on the last day, at its own hour (never onto a closed day, a
-    weekday the idea does not take or a time the platform already uses)."""
+    in them on a weekday the idea does not take; never a live: its event's day) moves in,
+    on the same weekday when the days include it, else on the last day, at its own hour
+    (never onto a closed day, a weekday the idea does not take or a time taken)."""
     first = dt.date.fromisoformat(idea.first_day)
     last = dt.date.fromisoformat(idea.last_day)
     if last < first:
@@ -366,8 +366,8 @@ def _bring_in(idea: Idea, posts: list, taken: set[int], closed: set[str] | froze
         d = dt.date.fromisoformat(s.date)
         return (first - d).days if d < first else (d - last).days
 
-    near = sorted((s for s in posts if id(s) not in taken and (0 < distance(s) <= 7 and (
-        after or s.date < idea.first_day) or (
+    near = sorted((s for s in posts if id(s) not in taken and s.format != "live" and (
+        0 < distance(s) <= 7 and (after or s.date < idea.first_day) or (
         idea.weekdays and distance(s) <= 0 and _weekday(s.date) not in idea.weekdays))),
                   key=lambda s: (max(0, distance(s)), s.date))  # its days' wrong weekdays first
     for s in near:

@@ -54,6 +54,7 @@ from .team import (
 from .theme import Theme
 from .trial_value import trial_value
 from .validation import load_brief
+from .web_results import web_results
 
 SCHEMA_VERSION = 2
 # Chapters that exist, in plan order.
@@ -202,10 +203,17 @@ class Plan:
             reach = platform_reach(self.audience)
         elif tg.declared and tg.personas:
             reach = declared_reach(tg.personas)
-        acquired = None  # the client's own acquisition data, where its customers came from
+        # where the client's own data says results come from: the platform each customer
+        # came through (customer table), else the web conversions by platform
+        acquired, acquired_from = None, None
         if self.audience is not None:
             acquired = acquisition_shares(self.audience,
                                           np.ones(self.audience.rows, dtype=bool)) or None
+            acquired_from = {"basis": "customers"} if acquired else None
+        if acquired is None and (web := web_results(self.brief)) is not None:
+            acquired = web.shares
+            acquired_from = {"basis": "web", "event": web.event,
+                             "conversions": web.conversions}
         sponsored = {s["content_type"] for s in self.paid.sponsor if s["sponsor"]}
         posts, period = self.capacity.posts, self.brief.client.period
         fits, over_at, channels = None, None, None  # posts a week that fit / go over
@@ -235,6 +243,7 @@ class Plan:
         add_target_ideas(channels, self.brief, tg,  # persona ideas from the data's targets
                          favoured_products(self.brief, tg.personas, self.paid.by_target))
         unmark(channels.slots, self.tr)  # an offer to confirm: in the notes, not in public
+        channels.acquired_from = acquired_from
         return channels
 
     def _stretch_within_budget(self, channels: Channels, reach, acquired, sponsored: set[str],

@@ -10,6 +10,7 @@ from ..channels import GOAL_BONUS
 from ..confirm_marks import split_mark
 from ..i18n import apply_register
 from ..idea_repeats import idea_counts, told_once
+from ..idea_supply import least_needed
 from ..ideas import copy_register, idea_caps
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -25,6 +26,7 @@ from .base import (
     section_heading,
     weekday_name,
 )
+from .channel_results import acquired_clause, acquired_header, acquired_measures, results_of
 from .performer_note import performer_tie_note
 from .posting_change import posting_change, recorded_note
 from .team import owner_basis, recommended_posting
@@ -79,7 +81,8 @@ def channel_choice(plan: Plan) -> Section:
     } for c in ch.choices])
     pct = lambda v: tr.percent(v, 0)  # noqa: E731
     acquired = [c for c in ch.choices if c.acquired is not None]
-    measures = [tr.t("channels.measures", top=platform_label(max(
+    header = acquired_header(plan)
+    measures = [acquired_measures(plan, header, platform_label(max(
         acquired, key=lambda c: c.acquired).platform))] if acquired else []
     return Section(
         *chapter_opening(plan, "channels", channels_decisions(plan)),
@@ -93,7 +96,7 @@ def channel_choice(plan: Plan) -> Section:
             [Column("platform_name", tr.t("table.platform")),
              Column("score", tr.t("table.score_100"), lambda v: tr.number(v, 1)),
              Column("audience_fit", tr.t("table.audience_fit"), pct),
-             *([Column("acquired", tr.t("table.acquired"),
+             *([Column("acquired", header,
                        lambda v: "" if v is None or pd.isna(v) else tr.percent(v, 1))]
                if acquired else []),
              Column("role", tr.t("table.role")),
@@ -121,7 +124,7 @@ def _choice_rules(plan: Plan) -> str:
 
 def choice_reason(plan: Plan, c, kept: int) -> str:
     """Why a platform is kept or dropped, with the rule's figure (``channel_choice``)."""
-    from ..channel_choice import rules
+    from ..channel_choice import results_leader, rules
     from ..frequency import lead_choice
 
     tr, r = plan.tr, rules()
@@ -135,13 +138,20 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
         key = "kept_cut"
     elif c.kept and c.protected:  # the lead kept at today's: the others share what it leaves
         key = "kept_best_lead" if lead.floor == "lead_today" else "kept_best"
+    elif c.kept and c is not lead and c.platform == results_leader(
+            {k.platform: k.acquired for k in plan.channels.choices if k.acquired}):
+        key = "kept_results"  # not held to its score: it brings the most results
     if key == "kept_home":  # the number capacity allows, before the home platforms
         kept -= sum(1 for k in plan.channels.choices if k.reason == "kept_home")
     text = tr.t(f"channels.reason.{key}", n=kept, channels=tr.plural("plural.channels", kept),
                 threshold=tr.percent(r["min_target_reach"], 0),
                 bar=tr.number(r["add_score"]), keep=tr.number(r["keep_score"]),
                 current=tr.number(c.current_posts_per_week or 0, 1),
+                posts=tr.number(c.posts_per_week, 1), share=tr.percent(c.acquired or 0, 1),
+                results=results_of(plan) if key == "kept_results" else "",
                 lead=platform_label(lead.platform))
+    if key == "kept_results" and c.platform in plan.channels.idea_bound:
+        text += tr.t("channels.reason.idea_bounded")
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
     if c.kept and c.reminders:  # what the count holds: feed posts and stories, no ad only
@@ -162,8 +172,7 @@ def _maintenance_reason(plan: Plan, c) -> str:
 
     tr, r = plan.tr, rules()["maintenance"]
     rate, best = against_best(plan.brief)[c.platform]
-    acquired = "" if c.acquired is None else tr.t("channels.reason.maintenance_acquired",
-                                                  share=tr.percent(c.acquired, 1))
+    acquired = acquired_clause(plan, c.acquired)
     return tr.t("channels.reason.kept_maintenance", rate=tr.percent(rate, 1),
                 best=tr.percent(best, 1), weak=tr.percent(r["weak_engagement"] * 100, 0),
                 acquired=acquired, cadence=_cadence(tr, r["posts_per_week"]))
@@ -178,7 +187,7 @@ def frequency_rules(plan: Plan) -> str:
     lead = lead_choice(kept)
     text = tr.t("channels.frequency_rules", lead=platform_label(lead.platform),
                 weak=tr.percent(r["weak_engagement"] * 100, 0),
-                acquisition=tr.percent(r["weak_acquisition"], 0),
+                acquisition=tr.percent(r["weak_acquisition"], 0), results=results_of(plan),
                 cadence=_cadence(tr, r["posts_per_week"]))
     from ..catalogue import content_facts
 
@@ -321,10 +330,13 @@ def content_plan(plan: Plan) -> Section:
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=capacity)),
               Html(render("paragraph.html.j2", css="smm-note", text=frequency_rules(plan)))]
+    first = least_needed(ch.choices, {c.platform: c.spend for c in plan.paid.channels})
     for platform, posts in ch.idea_bound.items():  # fewer posts than ideas would need
+        which = tr.t("channels.idea_bound_least") if platform == first else tr.t(
+            "channels.idea_bound_next", first=platform_label(first or platform))
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             "channels.idea_bound", posts=tr.number(posts, 1), platform=platform_label(platform),
-            ceiling=tr.number(idea_caps()["per_year"])))))
+            ceiling=tr.number(idea_caps()["per_year"]), which=which))))
     blocks += profile_note(plan)
     live = [p for p, formats in ch.mix.items() if "live" in formats]
     if ch.live_commerce and live:

@@ -386,19 +386,22 @@ def own_time_notes(plan: Plan) -> list:
 
 def _close_cost(plan: Plan, o: dict, pick: dict) -> list[str]:
     """Why an option with less posting costs almost what the recommended one does (a
-    saving under 5%): the roles it adds are the same in both (each at least half-time, the
+    saving under 5%, or none): the roles it adds are the same in both (each at least half-time, the
     campaign manager sized on the paid budget), and the work that shrinks with posting is
     the client's own team's, paid either way."""
     tr, saving = plan.tr, pick["cost"] - o["cost"]
-    if not 1 < saving < 0.05 * pick["cost"]:
+    if not -1 <= saving < 0.05 * pick["cost"]:
         return []
     same = [r for r, f in o["hire"].items() if abs(f - pick["hire"].get(r, 0.0)) < 0.005]
     own = [r for r, f in o["roles"].items() if f and not o["hire"].get(r)]
     if not same or not own:
         return []
     name = lambda rs: tr.join([tr.t(f"team.role.{r}") for r in rs])  # noqa: E731
-    return [tr.t("team.close_cost", option=tr.t(f"team.option_key.{o['key']}"),
-                 pick=tr.t(f"team.option_key.{pick['key']}"), saving=tr.money(saving),
+    names = {"option": tr.t(f"team.option_key.{o['key']}"),
+             "pick": tr.t(f"team.option_key.{pick['key']}")}
+    head = tr.t("team.close_cost_less", saving=tr.money(saving), **names) if saving > 1 \
+        else tr.t("team.close_cost_same", **names)
+    return [tr.t("team.close_cost", head=head,
                  posts=tr.number(o["posts_per_week"], 1),
                  pick_posts=tr.number(pick["posts_per_week"], 1), same=name(same),
                  own=name(own))]
