@@ -99,3 +99,14 @@ def test_repeat_rate_baseline_is_said_with_the_counts_that_give_it(fashion):
     note = (brief_figure_note(fashion, o) or computed_note(fashion, o))[0]
     assert tr.number(covers["repeat"]) in note and tr.number(covers["customers"]) in note
     assert not (brief_figure_note(fashion, o) and computed_note(fashion, o))  # said once
+
+
+def test_the_asks_include_the_tool_and_the_full_customer_export_before_the_first_step(fashion):
+    from smmplan.catalogue import content_facts
+    from smmplan.views.base import day
+    from smmplan.views.client_needs import client_needs
+
+    first = dt.date.fromisoformat(fashion.paid.retention["owned"]["steps"][0]["date"])
+    due = first - dt.timedelta(days=int(content_facts()["calendar"]["ask_lead_days"]))
+    asks = [a for a in client_needs(fashion) if "Klaviyo" in a]
+    assert len(asks) == 1 and day(fashion.tr, due) in asks[0]

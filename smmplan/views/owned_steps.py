@@ -79,3 +79,14 @@ def dated_steps(plan: Plan) -> list[tuple[dt.date, str]]:
     return [(dt.date.fromisoformat(s["date"]),
              tr.t(f"retention.owned.roadmap.{s['key']}", tool=tool_name(plan),
                   date=day(tr, dt.date.fromisoformat(s["date"])))) for s in o["steps"]]
+
+
+def owned_needs(plan: Plan, lead: dt.timedelta) -> list[str]:
+    """'What we need from you': access to the e-mail tool and the full customer export,
+    ``lead`` before the first step; [] without steps."""
+    o = owned(plan)
+    if not o:
+        return []
+    tr, first = plan.tr, dt.date.fromisoformat(o["steps"][0]["date"])
+    return [tr.t("retention.owned.need", tool=tool_name(plan), start=day(tr, first),
+                 date=day(tr, first - lead))]
