@@ -113,5 +113,9 @@ def lever_count(plan: Plan) -> str:
     if not r:
         return ""
     if r["customers_basis"] == "ads":
-        return plan.tr.t("objectives.lever_count", **_values(plan, r))
+        tr = plan.tr
+        flows = tr.t("objectives.lever_flows_any") if not r.get("owned") else tr.t(
+            "objectives.lever_flows_steps", tool=r["email_tool"]) if r["email_tool"] \
+            else tr.t("objectives.lever_flows_steps_any")
+        return plan.tr.t("objectives.lever_count", flows=flows, **_values(plan, r))
     return "" if r.get("owned") else plan.tr.t("objectives.lever_flows")
