@@ -58,7 +58,7 @@ def history_held(paid, funded: list[dict]) -> dict:
         mine = [r for r in funded if r["platform"] == platform]
         planned = sum(r["revenue"] for r in mine) / sum(r["conversions"] for r in mine)
         history = cal["revenue"] / cal["conversions"]
-        if planned > history * (1 + MIN_GAP):
+        if above_history(planned, history):
             out[platform] = {"value": round(history, 2), "planned": round(planned, 2),
                              "factor": history / planned}
     return out
@@ -75,3 +75,25 @@ def prospecting_swaps(paid, personas) -> list[dict]:
     return [{"target": p.id, "platforms": funded[p.id], "card": p.message}
             for p in personas if p.id in funded and not p.declared
             and p.message in RETAINING]
+
+
+def above_history(value: float, history: float | None) -> bool:
+    """Whether a value per conversion the plan expects on a platform is above what one is
+    worth there in the client's ads history (beyond ``MIN_GAP``): the one rule of the held
+    thresholds (``history_held``) and of the low scenario (``low_values``)."""
+    return bool(history) and value > history * (1 + MIN_GAP)
+
+
+def low_values(models, values: list, fitted: dict) -> tuple[list, dict]:
+    """The low scenario's value per conversion on each platform: the history's (its
+    ``PlatformHistory.value``) where the plan expects more from its targets there
+    (``above_history``), else the plan's; with {platform: {value, planned}} of those held."""
+    out, held = [], {}
+    for m, v in zip(models, values, strict=True):
+        history = getattr(fitted.get(m.platform), "value", None)
+        if v and above_history(v, history):
+            out.append(history)
+            held[m.platform] = {"value": round(history, 2), "planned": round(v, 2)}
+        else:
+            out.append(v)
+    return out, held

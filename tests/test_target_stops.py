@@ -82,3 +82,24 @@ def test_fashion_tiktok_held_to_its_history_and_says_so(fashion):
     note = " ".join(held_notes(fashion))
     assert tr.money(value, 2) in note and tr.money(tiktok[0]["planned_stop"], 2) in note
     assert any(tr.money(value, 2) in line for line in reporting(fashion))
+
+
+def test_low_scenario_values_at_the_history_where_the_plan_expects_more():
+    from smmplan.target_stops import low_values
+
+    models = [SimpleNamespace(platform="tiktok"), SimpleNamespace(platform="instagram")]
+    fitted = {"tiktok": SimpleNamespace(value=87.0), "instagram": SimpleNamespace(value=90.0)}
+    out, held = low_values(models, [110.0, 90.5], fitted)
+    assert out == [87.0, 90.5]  # within 1 % of its history: the plan's value stands
+    assert held == {"tiktok": {"value": 87.0, "planned": 110.0}}
+
+
+def test_fashion_low_scenario_counts_tiktok_at_its_history(fashion):
+    from smmplan.views.target_stops import low_notes
+
+    tr, low = fashion.tr, fashion.paid.scenarios["low"]
+    cal = fashion.paid.calibration["tiktok"]
+    held = low["history_values"]["tiktok"]
+    assert held["value"] == pytest.approx(cal["revenue"] / cal["conversions"], abs=0.01)
+    assert held["planned"] > held["value"]
+    assert tr.money(held["value"], 2) in low_notes(fashion)[0]

@@ -79,3 +79,15 @@ def stop_notes(plan: Plan) -> list:
                         discovery=message_text(plan, p, PROSPECTING),
                         card=message_text(plan, p)))
     return [Html(render("paragraph.html.j2", css="smm-note", text=t)) for t in out]
+
+
+def low_notes(plan: Plan) -> list[str]:
+    """Under the scenarios: the platforms whose conversions the low scenario values at the
+    ads history's value (``target_stops.low_values``), with both values; [] without."""
+    tr = plan.tr
+    held = (plan.paid.scenarios.get("low") or {}).get("history_values") or {}
+    if not held:
+        return []
+    return [tr.t("budget.low_history", platforms=tr.join([platform_label(p) for p in held]),
+                 values=tr.join([tr.money(v["value"], 2) for v in held.values()]),
+                 planned=tr.join([tr.money(v["planned"], 2) for v in held.values()]))]
