@@ -52,6 +52,7 @@ from .reach import reachable_audience
 from .retargeting import pool_json, pooled
 from .sector_defaults import sector_sponsor
 from .split_reference import equal_split as equal_split_of
+from .target_stops import low_values
 
 SCENARIOS = ("low", "mid", "high")
 
@@ -492,14 +493,17 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                             "feasible": all(lo <= conv_budget * w <= hi for w, lo, hi in
                                             zip(shares, lower, upper, strict=True))}
     scenarios = {}
+    low, held_low = low_values(models, values, fitted)  # the ads history's value, if below
     for sc in SCENARIOS:
         conv = capped([float(m.chain(c.conversion_spend, sc)["conversions"])
                        for m, c in zip(models, channels, strict=True)])
-        rev = sum(c * v for c, v in zip(conv, values, strict=True))
+        rev = sum(c * v for c, v in zip(conv, low if sc == "low" else values, strict=True))
         scenarios[sc] = {"conversions": round(sum(conv), 2),
                          "revenue": round(rev, 2) if aov else None,
                          "cpa": round(total / sum(conv), 2) if sum(conv) else None,
                          "roas": round(rev / total, 2) if aov and total else None}
+    if held_low and aov:
+        scenarios["low"]["history_values"] = held_low
     cpa_notes = []
     for c in channels:
         history = fitted.get(c.platform)

@@ -56,6 +56,7 @@ from .channel_choice import (
     scaled_score,
     sector_fit,
 )
+from .confirm_marks import confirmed_only
 from .creator_posts import place_creator_posts
 from .customer_refs import cap_references
 from .exports.posts import read_posts
@@ -490,8 +491,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,
                       copy_register(brief))
     if paid_spend is not None:  # after the ideas: posts that carry what paid sells first
-        paid = paid_ideas(evergreen + moments, brief.budget.paid.books, conversion)
-        aware = awareness_ideas(evergreen)
+        paid = confirmed_only(paid_ideas(evergreen + moments, brief.budget.paid.books,
+                                         conversion), tr)  # an unconfirmed offer: organic
+        aware = confirmed_only(awareness_ideas(evergreen), tr)
         chosen = None if selling is None else set(selling)
         fit = sponsor_fit(paid, sponsored_formats, chosen, aware)
         no_ads = no_ads_days(brief) | no_paid_days(brief)  # Christmas Day, buyers away
@@ -553,11 +555,12 @@ def add_target_ideas(channels: Channels, brief: Brief, targets: Targets,
     fill_evenly(channels.slots, evergreen, moments, chosen, tr, reg)  # a product's filler goes
     channels.filler += count - len(channels.slots)
     selling = None if channels.selling is None else set(channels.selling)
-    paid = paid_ideas(evergreen + moments, brief.budget.paid.books, channels.conversion)
+    paid = confirmed_only(paid_ideas(evergreen + moments, brief.budget.paid.books,
+                                     channels.conversion), tr)
     favour_targets(channels.slots, paid, favoured or {}, tr, reg,
                    playbook(brief.client.sector_kind).get("product_seasons", []))
     sell_on_sponsored(channels.slots, paid, tr, reg, evergreen, moments, selling,
-                      awareness_ideas(evergreen))
+                      confirmed_only(awareness_ideas(evergreen), tr))
     place_creator_posts(channels.slots, brief, evergreen, tr, reg)
     tease_before_the_day(channels.slots, moments, tr, reg)
     vary_repeats(channels.slots, tr, evergreen)

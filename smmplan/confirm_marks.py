@@ -36,3 +36,11 @@ def to_confirm(slots: list, tr: Translator) -> list[tuple[str, str, int]]:
             topic = s.base_idea.split(" — ")[0].replace(mark, "")
             found.setdefault(topic, [s.date, 0])[1] += 1
     return [(topic, first, n) for topic, (first, n) in found.items()]
+
+
+def confirmed_only(ideas: list, tr: Translator) -> list:
+    """``ideas`` without those marked to confirm: an offer the client has not confirmed is
+    never what a sponsored post carries (its organic posts wait for the confirmation the
+    summary asks for; money is not spent on it)."""
+    mark = tr.t("ideas.to_confirm")
+    return [i for i in ideas if mark not in i.text]

@@ -133,11 +133,16 @@ def _repeat_rate(brief: Brief) -> GoalBaseline | None:
         return None
     repeat = orders >= 2
     last = find_column(table.columns, "audience", "last_order", columns)
+    end = None
     if last is not None and last in table.columns:  # repeat buyers active in the last year
         when = parse_dates(table[last])
         if when.notna().any():
-            repeat &= when >= when.max() - pd.DateOffset(months=12)
-    return GoalBaseline(round(float(repeat[orders.notna()].mean() * 100), 2), "data", name)
+            end = when.max()
+            repeat &= when >= end - pd.DateOffset(months=12)
+    counted = repeat[orders.notna()]  # the denominator: every customer with an order count
+    return GoalBaseline(round(float(counted.mean() * 100), 2), "data", name, {
+        "repeat": int(counted.sum()), "customers": int(len(counted)),
+        "end": end.date().isoformat() if end is not None else None})
 
 
 def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:

@@ -34,6 +34,7 @@ import math
 import re
 
 from .benchmarks import benchmark_cpa
+from .brief import add_months
 from .dates import monday_on_or_after, month_end
 from .paid_model import held_less
 from .paths import data_yaml
@@ -153,8 +154,9 @@ def _ads_orders_year(paid) -> float | None:
 
 def programme(brief, paid) -> dict | None:
     """The past-buyer programme (module docstring): ``size_programme``'s figures plus the
-    platform, the bases of each input, the start and review dates and the e-mail tool;
-    None when it does not apply."""
+    platform, the bases of each input, the start and review dates, the e-mail tool and
+    the owned-channel steps for the gap it leaves (``owned_steps``); None when it does not
+    apply."""
     from .goals import baseline as goal_baseline
 
     held = (paid.held_back or {}).get("budget") or 0.0
@@ -184,13 +186,48 @@ def programme(brief, paid) -> dict | None:
     start = monday_on_or_after(first + dt.timedelta(weeks=int(facts()["start_weeks"])))
     end = month_end(dt.date.fromisoformat(paid.paid_months[-1]))
     review = review_date(start, sized["orders"], months, end, int(facts()["review_orders"]))
-    return sized | {
+    out = sized | {
         "platform": platform, "cpm": round(cpm, 2), "warm_cpa": round(warm, 2),
         "warm_basis": warm_basis, "customers_basis": customers_basis,
         "file_customers": int(cv["customers"]), "file_orders_year": round(file_year),
         "ads_orders_year": round(_ads_orders_year(paid) or 0), "baseline_basis": base.basis,
         "goal": goal.description, "start": start.isoformat(), "review": review.isoformat(),
         "email_tool": email_tool(brief), "held_before": round(held, 2)}
+    return out | {"owned": owned_steps(brief, out, cv)}
+
+
+def mentions(brief, key: str) -> bool:
+    """Whether the brief's own text names one of ``data/retention.yaml``'s ``key`` terms
+    (``repair_terms``: the offer includes repairs)."""
+    text = brief.model_dump_json()
+    return any(re.search(rf"\b{re.escape(term)}", text, re.I) for term in facts()[key])
+
+
+def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
+    """When the paid programme leaves a gap to the repeat-rate target: the past buyers still
+    needed (the target's count less the programme's forecast) and the owned-channel steps
+    of ``data/retention.yaml`` (``owned``), dated from the plan's start. The win-back flow
+    fires at the customers' usual time between orders in their customer file (its months
+    over its orders per customer), else at the convention. None when the programme reaches
+    the target."""
+    if prog["reaches"]:
+        return None
+    f = facts()["owned"]
+    start = brief.client.period.start
+    steps = [{"key": s["key"], "date": (start + dt.timedelta(days=int(s["days"]))).isoformat()}
+             for s in f["steps"]]
+    per_order = cv["file_months"] / cv["orders_per_customer"] \
+        if cv and cv.get("file_months") and (cv.get("orders_per_customer") or 0) > 1 else None
+    end = month_end(add_months(start, brief.client.period.months - 1))
+    first = dt.date.fromisoformat(steps[0]["date"])
+    months = max(1, (end.year - first.year) * 12 + end.month - first.month + 1)
+    rest = max(0, round(prog["needed"] - prog["orders"]))
+    return {"rest": rest, "per_month": round(rest / months, 1), "from": first.isoformat(),
+            "end": end.isoformat(), "steps": steps,
+            "win_back_months": round(per_order, 1) if per_order else f["win_back_months"],
+            "win_back_basis": "file" if per_order else "convention",
+            "reminder_days": f["reminder_days"], "early_hours": f["early_hours"],
+            "repair": mentions(brief, "repair_terms")}
 
 
 def with_retention(brief, paid):

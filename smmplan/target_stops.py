@@ -26,14 +26,42 @@ def target_stops(paid) -> list[dict]:
     if not be or not margin or not paid.aov or paid.break_even_basis != "first_order" \
             or paid.lead_values:
         return []
-    rows = [{"platform": r["platform"], "target": r["target"],
-             "value": round(r["revenue"] / r["conversions"], 2),
-             "stop": round(r["revenue"] / r["conversions"] * margin / 100, 2)}
-            for r in paid.by_target if r.get("funded") and (r.get("conversions") or 0) > 0
-            and r.get("revenue")]
+    funded = [r for r in paid.by_target if r.get("funded") and (r.get("conversions") or 0) > 0
+              and r.get("revenue")]
+    held = history_held(paid, funded)
+    rows = []
+    for r in funded:
+        value = r["revenue"] / r["conversions"]
+        factor = held.get(r["platform"], {}).get("factor", 1.0)
+        rows.append({"platform": r["platform"], "target": r["target"],
+                     "value": round(value, 2), "stop": round(value * factor * margin / 100, 2)}
+                    | ({"planned_stop": round(value * margin / 100, 2),
+                        "history_value": held[r["platform"]]["value"],
+                        "planned_value": held[r["platform"]]["planned"]}
+                       if r["platform"] in held else {}))
     if not any(abs(r["stop"] - be) > MIN_GAP * be for r in rows):
         return []
     return rows
+
+
+def history_held(paid, funded: list[dict]) -> dict:
+    """{platform: {value, planned, factor}} for each platform whose funded targets are
+    valued, on average, above what a conversion there is worth in the client's own ads
+    history (its revenue over its conversions): their thresholds are scaled down to the
+    history's value (``factor``) until the first month measures a conversion's value from
+    those targets. The client's data first: a forecast's target mix is a hope until then."""
+    out = {}
+    for platform in dict.fromkeys(r["platform"] for r in funded):
+        cal = (getattr(paid, "calibration", None) or {}).get(platform) or {}
+        if not cal.get("conversions") or not cal.get("revenue"):
+            continue
+        mine = [r for r in funded if r["platform"] == platform]
+        planned = sum(r["revenue"] for r in mine) / sum(r["conversions"] for r in mine)
+        history = cal["revenue"] / cal["conversions"]
+        if above_history(planned, history):
+            out[platform] = {"value": round(history, 2), "planned": round(planned, 2),
+                             "factor": history / planned}
+    return out
 
 
 def prospecting_swaps(paid, personas) -> list[dict]:
@@ -47,3 +75,25 @@ def prospecting_swaps(paid, personas) -> list[dict]:
     return [{"target": p.id, "platforms": funded[p.id], "card": p.message}
             for p in personas if p.id in funded and not p.declared
             and p.message in RETAINING]
+
+
+def above_history(value: float, history: float | None) -> bool:
+    """Whether a value per conversion the plan expects on a platform is above what one is
+    worth there in the client's ads history (beyond ``MIN_GAP``): the one rule of the held
+    thresholds (``history_held``) and of the low scenario (``low_values``)."""
+    return bool(history) and value > history * (1 + MIN_GAP)
+
+
+def low_values(models, values: list, fitted: dict) -> tuple[list, dict]:
+    """The low scenario's value per conversion on each platform: the history's (its
+    ``PlatformHistory.value``) where the plan expects more from its targets there
+    (``above_history``), else the plan's; with {platform: {value, planned}} of those held."""
+    out, held = [], {}
+    for m, v in zip(models, values, strict=True):
+        history = getattr(fitted.get(m.platform), "value", None)
+        if v and above_history(v, history):
+            out.append(history)
+            held[m.platform] = {"value": round(history, 2), "planned": round(v, 2)}
+        else:
+            out.append(v)
+    return out, held

@@ -46,7 +46,8 @@ def test_the_smart_table_summary_and_sentence_say_one_rate(fashion):
     html = objectives_smart(fashion).html()
     assert f"{rate} is the realistic goal to agree on and {target} the stretch" in html
     assert f"the target {target} needs" not in html  # no "within the realistic pace" verdict
-    assert "full customer count" in html and "win-back flows" in html
+    assert "full customer count" in html and "the Klaviyo steps below" in html
+    assert "a win-back flow in Klaviyo" in html  # the dated steps (views/owned_steps.py)
     assert any(f"29.08% → {rate} (stretch: {target})" in s for s in objectives_decisions(
         fashion))
 

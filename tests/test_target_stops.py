@@ -56,3 +56,50 @@ def test_prospecting_to_a_customer_card_carries_discovery(fashion):
     assert "tiktok" in t1["platforms"]
     html = budget_appendix(fashion).html()
     assert "carry a discovery message" in html and "Be discovered" in html
+
+
+def test_thresholds_held_to_the_platforms_own_history_value():
+    paid = _paid([130.0, 70.0])
+    paid.by_target[1]["funded"] = False  # only the 130 target is bought there
+    paid.calibration = {"instagram": {"revenue": 9_000.0, "conversions": 100.0}}  # 90 each
+    stop = target_stops(paid)[0]
+    assert stop["stop"] == pytest.approx(45.0) and stop["planned_stop"] == pytest.approx(65.0)
+    assert stop["history_value"] == 90.0
+    paid.calibration = {"instagram": {"revenue": 14_000.0, "conversions": 100.0}}  # above
+    assert "history_value" not in target_stops(paid)[0]  # the target's own value stands
+
+
+def test_fashion_tiktok_held_to_its_history_and_says_so(fashion):
+    from smmplan.views.summary import reporting
+    from smmplan.views.target_stops import held_notes
+
+    tr, paid = fashion.tr, fashion.paid
+    cal = paid.calibration["tiktok"]
+    tiktok = [s for s in target_stops(paid) if s["platform"] == "tiktok"]
+    value = cal["revenue"] / cal["conversions"]
+    assert tiktok and all(s["stop"] == pytest.approx(value * paid.margin / 100, abs=0.01)
+                          for s in tiktok)
+    note = " ".join(held_notes(fashion))
+    assert tr.money(value, 2) in note and tr.money(tiktok[0]["planned_stop"], 2) in note
+    assert any(tr.money(value, 2) in line for line in reporting(fashion))
+
+
+def test_low_scenario_values_at_the_history_where_the_plan_expects_more():
+    from smmplan.target_stops import low_values
+
+    models = [SimpleNamespace(platform="tiktok"), SimpleNamespace(platform="instagram")]
+    fitted = {"tiktok": SimpleNamespace(value=87.0), "instagram": SimpleNamespace(value=90.0)}
+    out, held = low_values(models, [110.0, 90.5], fitted)
+    assert out == [87.0, 90.5]  # within 1 % of its history: the plan's value stands
+    assert held == {"tiktok": {"value": 87.0, "planned": 110.0}}
+
+
+def test_fashion_low_scenario_counts_tiktok_at_its_history(fashion):
+    from smmplan.views.target_stops import low_notes
+
+    tr, low = fashion.tr, fashion.paid.scenarios["low"]
+    cal = fashion.paid.calibration["tiktok"]
+    held = low["history_values"]["tiktok"]
+    assert held["value"] == pytest.approx(cal["revenue"] / cal["conversions"], abs=0.01)
+    assert held["planned"] > held["value"]
+    assert tr.money(held["value"], 2) in low_notes(fashion)[0]

@@ -6,12 +6,13 @@ numbers are only read to tell whether the two differ."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..goals import evidence_for
 from ..objectives import Objective
 from ..plan import Plan
-from .base import kpi_value
+from .base import day, kpi_value
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -30,10 +31,34 @@ def brief_figure_note(plan: Plan, o: Objective) -> list[str]:
     if not quoted or any(abs(n - b.value) <= 0.005 * max(abs(b.value), 1.0)
                          for n in _stated(quoted)):
         return []
-    how = f"objectives.definition.{o.kpi}"
     return [tr.t("objectives.brief_figure", evidence=quoted.strip().rstrip("."),
-                 value=kpi_value(plan, o.kpi, b.value),
-                 definition=tr.t(how) if tr.has(how) else tr.t("objectives.definition.other"))]
+                 value=kpi_value(plan, o.kpi, b.value), definition=definition(plan, o))]
+
+
+def definition(plan: Plan, o: Objective) -> str:
+    """How a baseline measured in the client's file is computed, with its counts when the
+    file gives them (the repeat rate: repeat customers out of every customer), so the client
+    can compute it again."""
+    tr, covers = plan.tr, o.baseline.covers
+    if o.kpi == "repeat_purchase_rate" and covers.get("customers"):
+        dated = "dated" if covers.get("end") else "lifetime"
+        return tr.t(f"objectives.definition.repeat_{dated}",
+                    repeat=tr.number(covers["repeat"]), customers=tr.number(covers["customers"]),
+                    end=day(tr, dt.date.fromisoformat(covers["end"])) if covers.get("end")
+                    else "")
+    how = f"objectives.definition.{o.kpi}"
+    return tr.t(how) if tr.has(how) else tr.t("objectives.definition.other")
+
+
+def computed_note(plan: Plan, o: Objective) -> list[str]:
+    """A repeat-rate baseline from the customer file with no brief figure beside it: how it
+    is computed, said once (``brief_figure_note`` says it otherwise)."""
+    b = o.baseline
+    if o.kpi != "repeat_purchase_rate" or b.basis != "data" or not b.covers.get("customers") \
+            or brief_figure_note(plan, o):
+        return []
+    return [plan.tr.t("objectives.computed", value=kpi_value(plan, o.kpi, b.value),
+                      definition=definition(plan, o))]
 
 
 def ads_rows_note(plan: Plan, o: Objective) -> list[str]:

@@ -48,7 +48,7 @@ from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
 from .retention import held_note, programme_text
 from .stop_basis import conversion_only_note
-from .target_stops import stop_notes
+from .target_stops import low_notes, stop_notes
 from .targets import persona_name
 from .trial_share import trial_share_notes
 
@@ -375,6 +375,7 @@ def budget_scenarios(plan: Plan) -> Section:
         plan.record.figure("budget_sweep", "budget", charts.sweep_chart(
             paid.sweep, paid.break_even_cpa, paid.total, tr, plan.theme)),
         plan.record.table("budget_scenarios", "budget", tr.t("budget.scenarios"), scen, cols),
+        *[Html(render("paragraph.html.j2", text=t)) for t in low_notes(plan)],
         plan.record.table(
             "budget_sweep", "budget", tr.t("chart.sweep_title"), sweep,
             [Column("budget", tr.t("table.budget"), lambda v: tr.money(v)),

@@ -27,6 +27,7 @@ from .base import (
     weekday_name,
 )
 from .channel_results import acquired_clause, acquired_header, acquired_measures, results_of
+from .peak_note import promise_note
 from .performer_note import performer_tie_note
 from .posting_change import posting_change, recorded_note
 from .team import owner_basis, recommended_posting
@@ -448,7 +449,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
     if once:  # a retro or an origin story is not repeated all year
         out.append(tr.t("channels.calendar_told_once", stories=tr.join(
             [tr.t("channels.told_once_item", text=split_mark(t, tr)[0]) for t in once])))
-    return out
+    return out + promise_note(plan)  # the peak's pinned delivery promise (peak_note.py)
 
 
 def calendar_view(plan: Plan) -> Section:

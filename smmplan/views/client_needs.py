@@ -16,6 +16,7 @@ from ..owner_title import owner_words
 from ..plan import Plan
 from ..sectors import playbook
 from .base import day, platform_label, role_name
+from .owned_steps import owned_needs
 from .severe_steps import shoot_date
 
 
@@ -56,7 +57,7 @@ def client_needs(plan: Plan) -> list[str]:
                                     if o.baseline.basis == "not_measurable"))
     if unmeasured:
         out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
-    out += _growth_needs(plan)
+    out += _growth_needs(plan) + owned_needs(plan, _ask_lead())
     out += reference_needs(brief, tr, plan.channels.slots, plan.channels.ideas,
                            day(tr, brief.client.period.start - _ask_lead()))
     shoot = shoot_date(plan)  # a severe infrastructure's shoot takes over after its date

@@ -22,12 +22,13 @@ from .base import (
     section_heading,
     weekday_name,
 )
-from .baseline_figures import ads_rows_note, brief_figure_note
+from .baseline_figures import ads_rows_note, brief_figure_note, computed_note
 from .committed_range import committed, committed_shown, organic_words, range_values
 from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
+from .owned_steps import gap_text
 from .retention import lever, lever_count
 from .trial_value import trial_kpi_cell, trial_kpi_note
 
@@ -365,7 +366,7 @@ def objectives_smart(plan: Plan) -> Section:
         if o.baseline.detail == "paid_social":
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
-        notes += brief_figure_note(plan, o) + ads_rows_note(plan, o)
+        notes += brief_figure_note(plan, o) + computed_note(plan, o) + ads_rows_note(plan, o)
         said = history_sentence(plan, o, o.goal or kpi_label(plan, o)) \
             if not (o.from_brief and o.realistic) else None
         if said:  # a post KPI's target set on its own flat or falling history
@@ -404,6 +405,8 @@ def objectives_smart(plan: Plan) -> Section:
                 notes.append(organic_words(plan, o.organic_bookings, "objectives.organic_note"))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace
         notes += lever(plan, o.kpi)  # the repeat rate's paid lever (views/retention.py)
+        if o.kpi == "repeat_purchase_rate":  # what it leaves to the owned channels
+            notes += gap_text(plan)
     notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..plan import Plan
+from ..retention import mentions
 from .base import day, kpi_value, platform_label
 
 
@@ -45,7 +46,8 @@ def _reach(plan: Plan, r: dict, v: dict) -> str:
         return tr.t("retention.reaches", **v)
     tool = tr.t("retention.email_tool", tool=r["email_tool"]) if r["email_tool"] \
         else tr.t("retention.email_any")
-    return tr.t("retention.short", email=tool, **v)
+    rest = (r.get("owned") or {}).get("rest", max(0, round(r["needed"] - r["orders"])))
+    return tr.t("retention.short", email=tool, rest=tr.number(rest), **v)
 
 
 def programme_text(plan: Plan) -> list[str]:
@@ -62,7 +64,9 @@ def programme_text(plan: Plan) -> list[str]:
     warm = tr.t("retention.warm_history" if r["warm_basis"] == "history"
                 else "retention.warm_benchmark", **v)
     hand = tr.t("retention.handoff", tool=r["email_tool"]) if r["email_tool"] else ""
-    return [tr.t("retention.programme", base_note=base, handoff=hand, **v),
+    content = tr.t("retention.content_repair" if (r.get("owned") or {}).get("repair")
+                   or mentions(plan.brief, "repair_terms") else "retention.content_care")
+    return [tr.t("retention.programme", base_note=base, handoff=hand, content=content, **v),
             tr.t("retention.forecast", reach=_reach(plan, r, v), warm_basis=warm,
                  result=tr.t("retention.net_gain" if r["net"] >= 0 else "retention.net_loss",
                              **v), **v),
@@ -109,5 +113,9 @@ def lever_count(plan: Plan) -> str:
     if not r:
         return ""
     if r["customers_basis"] == "ads":
-        return plan.tr.t("objectives.lever_count", **_values(plan, r))
-    return plan.tr.t("objectives.lever_flows")
+        tr = plan.tr
+        flows = tr.t("objectives.lever_flows_any") if not r.get("owned") else tr.t(
+            "objectives.lever_flows_steps", tool=r["email_tool"]) if r["email_tool"] \
+            else tr.t("objectives.lever_flows_steps_any")
+        return plan.tr.t("objectives.lever_count", flows=flows, **_values(plan, r))
+    return "" if r.get("owned") else plan.tr.t("objectives.lever_flows")

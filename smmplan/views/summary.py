@@ -258,8 +258,11 @@ def next_steps(plan: Plan) -> list[str]:
     tr, start = plan.tr, plan.brief.client.period.start
     review = add_months(start, 3)
     # the held-back budget's test and programme, and the capped tests' reading, by date
+    from .owned_steps import dated_steps
+
     dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
-                    *trial_steps(plan), *growth_steps(plan)], key=lambda d: d[0])
+                    *trial_steps(plan), *growth_steps(plan), *dated_steps(plan)],
+                   key=lambda d: d[0])
     early = [text for when, text in dated if when < review]
     late = [text for when, text in dated if when >= review]
     return [tr.t("agency.step_kickoff"), tr.t("agency.step_calendar"),
@@ -272,6 +275,7 @@ def roadmap(plan: Plan) -> list[dict]:
     sector's levers in the diagnosis' order, and the dated actions against each problem the
     client rates severe in their month)."""
     from ..brief import add_months
+    from .owned_steps import dated_steps
     from .severe_steps import roadmap_levers, severe_steps
 
     tr, ch, brief = plan.tr, plan.channels, plan.brief
@@ -290,8 +294,8 @@ def roadmap(plan: Plan) -> list[dict]:
                      "posts": posts, "moments": tr.join(moments),
                      "focus": tr.t(f"agency.focus_{i + 1}",
                                    lever=tr.text(levers[i % len(levers)]["name"]))})
-        for _, when, text in severe:  # one clause each: a step's own commas stay readable
-            if first <= when.isoformat() < last:
+        for _, when, text in [*severe, *((None, w, t) for w, t in dated_steps(plan))]:
+            if first <= when.isoformat() < last:  # one clause each: commas stay readable
                 rows[-1]["focus"] = tr.t("agency.severe_focus", focus=rows[-1]["focus"],
                                          steps=text)
     return rows

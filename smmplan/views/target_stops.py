@@ -24,11 +24,42 @@ def _list(plan: Plan) -> str:
     return tr.join(items)
 
 
+def _held(plan: Plan) -> dict:
+    """{platform: [rows]} of the platforms whose thresholds are held to the ads history's
+    value per conversion (``target_stops.history_held``)."""
+    out: dict = {}
+    for r in target_stops(plan.paid):
+        if "history_value" in r:
+            out.setdefault(r["platform"], []).append(r)
+    return out
+
+
+def held_notes(plan: Plan) -> list[str]:
+    """Per held platform: the history's value it is held to, and the targets' own threshold
+    it moves up to once the first month measures it."""
+    tr = plan.tr
+    names = {p.id: persona_name(plan, p) for p in plan.targets.personas}
+    out = []
+    for platform, rows in _held(plan).items():
+        value, planned = rows[0]["history_value"], rows[0]["planned_value"]
+        out.append(tr.t("budget.history_held", platform=platform_label(platform),
+                        history=tr.money(value, 2),
+                        stop=tr.money(value * plan.paid.margin / 100, 2),
+                        planned=tr.money(planned, 2),
+                        targets=tr.join([names[r["target"]] for r in rows]),
+                        planned_stop=tr.join([tr.money(r["planned_stop"], 2) for r in rows])))
+    return out
+
+
 def stop_clause(plan: Plan) -> str:
     """The summary's stop rule, by target: '' when the targets share one threshold."""
     if not target_stops(plan.paid):
         return ""
-    return " " + plan.tr.t("agency.stop_targets", list=_list(plan))
+    tr, held = plan.tr, _held(plan)
+    extra = tr.t("agency.stop_held", platforms=tr.join([platform_label(p) for p in held]),
+                 values=tr.join([tr.money(rows[0]["history_value"], 2)
+                                 for rows in held.values()])) if held else ""
+    return " " + tr.t("agency.stop_targets", list=_list(plan)) + extra
 
 
 def stop_notes(plan: Plan) -> list:
@@ -39,6 +70,7 @@ def stop_notes(plan: Plan) -> list:
     if target_stops(paid):
         out.append(tr.t("budget.target_stops", list=_list(plan), multiple=stop_multiple(tr),
                         break_even=tr.money(paid.break_even_cpa, 2)))
+        out += held_notes(plan)
     people = {p.id: p for p in plan.targets.personas}
     for s in prospecting_swaps(paid, plan.targets.personas):
         p = people[s["target"]]
@@ -47,3 +79,15 @@ def stop_notes(plan: Plan) -> list:
                         discovery=message_text(plan, p, PROSPECTING),
                         card=message_text(plan, p)))
     return [Html(render("paragraph.html.j2", css="smm-note", text=t)) for t in out]
+
+
+def low_notes(plan: Plan) -> list[str]:
+    """Under the scenarios: the platforms whose conversions the low scenario values at the
+    ads history's value (``target_stops.low_values``), with both values; [] without."""
+    tr = plan.tr
+    held = (plan.paid.scenarios.get("low") or {}).get("history_values") or {}
+    if not held:
+        return []
+    return [tr.t("budget.low_history", platforms=tr.join([platform_label(p) for p in held]),
+                 values=tr.join([tr.money(v["value"], 2) for v in held.values()]),
+                 planned=tr.join([tr.money(v["planned"], 2) for v in held.values()]))]

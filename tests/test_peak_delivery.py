@@ -1,0 +1,76 @@
+"""Weekly pinned delivery-promise posts through the peak when the brief names a peak-season
+delivery weakness (``peak_delivery.py``, ``views/peak_note.py``), and no sponsored post on
+an offer the client has not confirmed (``confirm_marks.confirmed_only``)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+
+from smmplan import peak_delivery
+from smmplan.i18n import Translator
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+from smmplan.views.peak_note import promise_note
+
+FACTS = peak_delivery.facts()
+
+
+@pytest.fixture(scope="module")
+def fashion() -> Plan:
+    return Plan(load_brief("data/examples/fashion/brief.yaml"))
+
+
+def _brief(weaknesses: list[str]):
+    brief = load_brief("data/examples/fashion/brief.yaml")
+    out = copy.deepcopy(brief)
+    out.situation.weaknesses = weaknesses
+    out.situation.problems.online_reputation.evidence = ""
+    return out
+
+
+def test_weakness_needs_a_delivery_word_and_a_peak_word():
+    assert peak_delivery.peak_weakness(_brief(["Parcels arrived late before Christmas"]))
+    assert peak_delivery.peak_weakness(_brief(["Delivery is slow"])) is None
+    assert peak_delivery.peak_weakness(_brief(["Stock runs out at peak"])) is None
+
+
+def test_one_idea_a_week_up_to_the_cutoff():
+    brief = _brief(["Delivery times slipped during peak season"])
+    tr = Translator("en", "en_GB", "GBP")
+    ideas = peak_delivery.promise_ideas(brief, tr)
+    (cutoff, _), = peak_delivery.cutoffs(brief)
+    assert len(ideas) == FACTS["weeks"] and len({i.text for i in ideas}) == len(ideas)
+    assert ideas[-1].last_day == cutoff.isoformat()
+    firsts = [dt.date.fromisoformat(i.first_day) for i in ideas]
+    assert all(d.weekday() == 0 for d in firsts)  # each week from its Monday
+    assert all((b - a).days == 7 for a, b in zip(firsts[:-1], firsts[1:], strict=True))
+    assert all(i.formats == FACTS["formats"] and i.posts == 1 for i in ideas)
+    assert peak_delivery.promise_ideas(_brief(["Delivery is slow"]), tr) == []
+
+
+def test_fashion_calendar_pins_a_promise_each_week_never_sponsored(fashion):
+    moment = fashion.tr.t("ideas.delivery_promise.moment")
+    posts = [s for s in fashion.channels.slots if s.moment == moment]
+    weeks = {dt.date.fromisoformat(s.date).isocalendar()[1] for s in posts}
+    assert len(weeks) == FACTS["weeks"]
+    assert not any(s.sponsored or s.ad_only for s in posts)
+    assert {s.format for s in posts} <= set(FACTS["formats"])
+    note = promise_note(fashion)[0]
+    assert "Delivery times slipped during peak season" in note
+    assert fashion.tr.plural("plural.posts", len(posts)) in note
+
+
+def test_no_promise_without_the_weakness():
+    for name in ("bakery", "b2b-software"):
+        assert peak_delivery.peak_weakness(load_brief(f"data/examples/{name}/brief.yaml")) \
+            is None
+
+
+def test_an_offer_to_confirm_is_never_sponsored(fashion):
+    mark = fashion.tr.t("ideas.to_confirm")
+    marked = [s for s in fashion.channels.slots if mark in s.base_idea]
+    assert marked  # the e-gift card the brief does not name
+    assert not any(s.sponsored or s.ad_only for s in marked)
