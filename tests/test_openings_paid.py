@@ -129,4 +129,8 @@ def test_the_only_paid_spend_sentence_names_the_ad_that_sells_the_next_month():
                    and "les dates de" in s.idea)
     assert early
     note = opening_notes(plan)[0]
-    assert f"la publicité du {day(plan.tr, dt.date.fromisoformat(early[0]))}" in note
+    # review 15, Fournil 2: the rule once ("avant la première publicité … le 24 janvier"),
+    # not "avant févr. 2027" then "Seule exception : la publicité du 24 janvier"
+    assert f"publicité de réservation, le {day(plan.tr, dt.date.fromisoformat(early[0]))}" \
+        in note
+    assert "exception" not in note and "avant févr." not in note
