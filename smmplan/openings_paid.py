@@ -141,11 +141,13 @@ def with_opening(brief: Brief, paid):
 
 
 def opening_ads(slots: list, moments: list, brief: Brief, monthly: list[dict] | None, tr,
-                register: str = "vous") -> list:
-    """The campaign's sponsored creatives in the calendar: on each day of the campaign's
-    months it pays for (its ``opening`` rows), one ad-only creative run once per new shop, dated the
-    campaign's first day on its platform, carrying the opening post's idea (the goal's
-    idea dated the opening); added to ``slots``, which stay sorted."""
+                register: str = "vous", formats: dict[str, list[str]] | None = None) -> list:
+    """The campaign's sponsored creative in the calendar: one ad-only creative, run as one ad
+    per new shop (each cut on its own shop, in its own radius), dated the campaign's first day
+    on its platform, carrying the opening post's idea (the goal's idea dated the opening),
+    in the platform's first format the "What to sponsor" table sponsors (``formats``, best
+    first; a photo without one); added to ``slots``, which stay sorted."""
+    from .boost_ads import ad_format
     from .calendar_slots import Slot
     from .ideas import give
 
@@ -161,11 +163,12 @@ def opening_ads(slots: list, moments: list, brief: Brief, monthly: list[dict] | 
     times = sorted(s.time for s in slots if s.platform == platform)
     shops, end = new_shops(brief), dates[2]
     ad = Slot(start.isoformat(), times[0] if times else "08:00", platform, idea.pillar,
-              "photo", True)  # one creative, run as one ad per new shop (its own radius)
+              ad_format("photo", (formats or {}).get(platform)), True)
     give(ad, idea, tr, register)
+    when = {"start": tr.date(start, "d MMMM"), "end": tr.date(end, "d MMMM")}
     ad.ad_only = True
     ad.adaptation = tr.t("budget.opening_ads" if shops > 1 else "budget.opening_ad",
-                         shops=shops, start=tr.date(start, "d MMMM"), end=tr.date(end, "d MMMM"))
+                         shops=shops, **when)
     ads = [ad]
     slots.extend(ads)
     slots.sort(key=lambda s: (s.date, s.time, s.platform, s.ad_only))

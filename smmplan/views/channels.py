@@ -27,6 +27,7 @@ from .base import (
 )
 from .performer_note import performer_tie_note
 from .posting_change import posting_change, recorded_note
+from .sponsored_kinds import sponsored_sentence
 from .team import owner_basis, recommended_posting
 
 
@@ -409,12 +410,8 @@ def _calendar_notes(plan: Plan) -> list[str]:
     """What sponsored posts carry and how many distinct ideas the calendar's posts carry."""
     tr, ch = plan.tr, plan.channels
     out = []
-    formats = sorted({s.format for s in ch.slots if s.sponsored})
-    if formats:
-        names = tr.join([tr.t(f"format.{f}") for f in formats])
-        books = plan.brief.budget.paid.books
-        out.append(tr.t("channels.calendar_sponsored_books", offer=books, formats=names)
-                   if books else tr.t("channels.calendar_sponsored_offer", formats=names))
+    if any(s.sponsored for s in ch.slots):
+        out.append(sponsored_sentence(plan))  # sponsored_kinds.py: read from the calendar
         aware = sorted({s.platform for s in ch.slots if s.sponsored}
                        - set(ch.selling or []))
         if ch.selling is not None and aware:  # awareness budget only: reach, not sales
