@@ -68,7 +68,29 @@ def campaign(brief: Brief, paid) -> dict | None:
             "start": start.isoformat(), "end": end.isoformat(), "days": days,
             "shops": shops, "amount": amount, "daily": round(amount / days, 2),
             "audience_per_shop": round(area), "impressions": round(impressions),
-            "reach": round(reach), "awareness": round(ch.awareness_spend, 2)}
+            "reach": round(reach), "awareness": round(ch.awareness_spend, 2),
+            "focus": focus(impressions, shops, area)}
+
+
+def focus(impressions: float, shops: int, area: float) -> dict:
+    """How often ``impressions`` shared between ``shops`` neighbourhoods of ``area`` people
+    reach each person reached, against ``min_frequency`` (data/paid.yaml
+    ``opening_campaign``): {frequency, minimum, people_per_shop, people}; below the
+    minimum, ``people_per_shop`` is the audience per shop the same impressions reach that
+    often (x / (1 - e^-x) = minimum, x the impressions per person of that audience) and
+    ``people`` the people they then reach (impressions / minimum); 0 otherwise."""
+    low = float(rule()["min_frequency"])
+    reach = shops * area * -math.expm1(-impressions / shops / area) if area > 0 else 0.0
+    freq = impressions / reach if reach > 0 else 0.0
+    out = {"frequency": round(freq, 2), "minimum": low, "people_per_shop": 0, "people": 0}
+    if 0 < freq < low:
+        lo, hi = 1e-9, 4 * low  # x / (1 - e^-x) grows from 1 and passes x
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if mid / -math.expm1(-mid) < low else (lo, mid)
+        out |= {"people_per_shop": round(impressions / shops / lo),
+                "people": round(impressions / low)}
+    return out
 
 
 def monthly_boost(brief: Brief, paid, camp: dict) -> dict | None:
@@ -85,9 +107,12 @@ def monthly_boost(brief: Brief, paid, camp: dict) -> dict | None:
     days = int(rule()["min_days"])
     if per_shop / days < rule()["min_daily_usd"] * paid.rate:
         return None
+    cpm = camp["amount"] / camp["impressions"] * 1000 if camp["impressions"] else 0.0
+    seen = per_shop / cpm * 1000 if cpm else 0.0  # at the campaign's cost per impression
     return {"rest": round(rest, 2), "months": len(months),
             "monthly": round(rest / len(months), 2), "per_shop": round(per_shop, 2),
-            "days": days, "daily": round(per_shop / days, 2)}
+            "days": days, "daily": round(per_shop / days, 2), "impressions": round(seen),
+            "focus": focus(seen, 1, camp["audience_per_shop"])}
 
 
 def with_opening(brief: Brief, paid):

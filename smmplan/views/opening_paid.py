@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..new_shops import new_shops_phrase
-from ..openings_paid import campaign, monthly_boost
+from ..openings_paid import campaign, monthly_boost, rule
 from ..paid_start import first_conversion_ad
 from ..plan import Plan
 from .base import day, platform_label
@@ -33,7 +33,7 @@ def opening_notes(plan: Plan) -> list[str]:
         opening=when("opening"), daily=tr.money(camp["daily"], 2),
         impressions=tr.number(camp["impressions"]), reach=tr.number(camp["reach"]),
         area=tr.number(camp["audience_per_shop"]),
-        locations=tr.number(brief.client.locations or 1),
+        locations=tr.number(brief.client.locations or 1), frequency=_frequency(plan, camp),
         before=tr.t("budget.opening_before", day=day(tr, dt.date.fromisoformat(first_ad["day"])))
         if before else "")
         + _boost(plan, camp)]
@@ -51,5 +51,28 @@ def _boost(plan: Plan, camp: dict) -> str:
                       monthly=tr.money(boost["monthly"]), months=tr.number(boost["months"]),
                       per_shop=tr.money(boost["per_shop"], 2), days=tr.number(boost["days"]),
                       daily=tr.money(boost["daily"], 2),
-                      month=tr.month(dt.date.fromisoformat(camp["end"])))
+                      month=tr.month(dt.date.fromisoformat(camp["end"]))) \
+        + _boost_focus(plan, boost)
+
+
+def _frequency(plan: Plan, camp: dict) -> str:
+    """The campaign's impressions per person reached against the minimum a reach ad needs
+    (``openings_paid.focus``) and, below it, the audience per shop that reaches it."""
+    tr, f = plan.tr, camp["focus"]
+    values = {"freq": tr.number(f["frequency"], 2), "min": tr.number(f["minimum"]),
+              "source": rule()["min_frequency_source"]}
+    if not f["people"]:
+        return tr.t("budget.opening_frequency_ok", **values)
+    return tr.t("budget.opening_frequency_low", people=tr.number(f["people_per_shop"]),
+                total=tr.number(f["people"]), **values)
+
+
+def _boost_focus(plan: Plan, boost: dict) -> str:
+    """The monthly ad's impressions and how many people they reach often enough, when that
+    is fewer than its shop's neighbourhood ("" otherwise)."""
+    tr, f = plan.tr, boost["focus"]
+    if not f["people"]:
+        return ""
+    return tr.t("budget.opening_boost_focus", impressions=tr.number(boost["impressions"]),
+                people=tr.number(f["people"]), min=tr.number(f["minimum"]))
 
