@@ -245,3 +245,12 @@ def test_the_forecast_counts_conversions_in_the_clients_word(built):
     assert re.search(r"Prévision\s:\s\d+\sréservations\sà\s[\d,]+\s€\schacune", text)
     assert not re.search(r"\d\sconversions\s(?:à|\(fourchette)", text)
     assert not re.search(r"(?i:valeur|ici)[^.]*\d,00\s€", text)  # "45 €", not "45,00 €"
+
+
+def test_a_french_label_after_a_colon_is_in_lower_case(built):
+    # review 15, Fournil 6: "Juger le plan sur « … » : Taux de remplissage …", "Commencer par
+    # ce levier : Ateliers vendus …"
+    text = plan_text(_plan_html(built, "maison-fournil"))
+    assert re.search(r"Juger le plan sur «[^»]+»\s:\staux de remplissage", text)
+    assert re.search(r"Commencer par ce levier\s:\sateliers vendus", text)
+    assert re.search(r"valeur de départ mesurée\s:\staux de remplissage", text)

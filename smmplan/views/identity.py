@@ -13,6 +13,7 @@ from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
+    after_colon,
     chapter_opening,
     day,
     platform_label,
@@ -68,7 +69,8 @@ def identity_decisions(plan: Plan) -> list[str]:
     if severe and later:  # what no goal needs and no data measures comes after, once measured
         out.append(tr.t("summary.identity.fix_first",
                         problems=tr.join([tr.t(f"problem.{k}.name") for k in first])))
-        out.append(tr.t("summary.identity.fix_later", problems=tr.join(later)))
+        out.append(tr.t("summary.identity.fix_later",
+                        problems=tr.join([after_colon(tr, p) for p in later])))
     elif severe:
         out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))
     elif names:
