@@ -63,14 +63,14 @@ def identity_decisions(plan: Plan) -> list[str]:
     diag, mat, bench = ident.diagnosis, ident.maturity, ident.competitors
     out = []
     first, aside = fix_order(plan)  # the diagnosis chapter's own order
-    names = [tr.t(f"problem.{k}.name") for k in first + aside]
+    said = lambda k: after_colon(tr, tr.t(f"problem.{k}.name"))  # noqa: E731 after a colon
+    names = [said(k) for k in first + aside]
     severe = [p for p in diag.problems if p.key in first + aside and p.score >= 2]
-    later = [tr.t(f"problem.{k}.name") for k in aside]
+    later = [said(k) for k in aside]
     if severe and later:  # what no goal needs and no data measures comes after, once measured
         out.append(tr.t("summary.identity.fix_first",
-                        problems=tr.join([tr.t(f"problem.{k}.name") for k in first])))
-        out.append(tr.t("summary.identity.fix_later",
-                        problems=tr.join([after_colon(tr, p) for p in later])))
+                        problems=tr.join([said(k) for k in first])))
+        out.append(tr.t("summary.identity.fix_later", problems=tr.join(later)))
     elif severe:
         out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))
     elif names:
@@ -160,7 +160,7 @@ def diagnosis(plan: Plan) -> Section:
     else:
         first = diag.fix_first[0] if diag.fix_first else diag.problems[0].key
         fix = Html(render("paragraph.html.j2", text=tr.t(
-            "identity.nothing_severe", problem=tr.t(f"problem.{first}.name"))))
+            "identity.nothing_severe", problem=after_colon(tr, tr.t(f"problem.{first}.name")))))
     return Section(
         section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
         Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
