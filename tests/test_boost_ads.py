@@ -75,3 +75,16 @@ def test_the_calendar_says_both_kinds_of_sponsored_posts():
     assert f"{len(split['sell'])} vendent" in text
     assert f"{len(split['reach'])} achètent de la notoriété" in text
     assert "«\u00a0Passez nous voir\u00a0»" in text and "publicités de quartier" in text
+
+
+def test_the_calendar_says_which_ads_recut_a_post_of_another_format():
+    from smmplan.views.sponsored_kinds import recut_note
+
+    plan = _plan()
+    local = {i["text"] for i in plan.channels.ideas if i["goal"]}
+    recut = [s for s in plan.channels.slots if s.ad_only and s.base_idea in local
+             and any(o.date == s.date and o.base_idea == s.base_idea and not o.ad_only
+                     and o.platform == s.platform and o.format != s.format
+                     for o in plan.channels.slots)]
+    [note] = recut_note(plan)
+    assert recut and note.startswith(f"{len(recut)} d’entre elles refont") and "story" in note

@@ -27,7 +27,7 @@ from .base import (
 )
 from .performer_note import performer_tie_note
 from .posting_change import posting_change, recorded_note
-from .sponsored_kinds import sponsored_sentence
+from .sponsored_kinds import recut_note, sponsored_sentence
 from .team import owner_basis, recommended_posting
 
 
@@ -421,6 +421,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
     if ads:  # paid creatives off the feed (ad_only.py)
         out.append(tr.plural("channels.calendar_ad_only", ads, share=tr.percent(
             100 * float(calendar_rules()["sponsored_feed_share"]), 0)))
+        out += recut_note(plan)  # sponsored_kinds.py: a story or photo recut for its ad
         again = repeated_ads(ch.slots)
         if again:  # a post sponsored in the feed once, its extra weight as ads
             out.append(tr.plural("channels.calendar_ad_only_repeat", again, days=tr.number(

@@ -48,3 +48,23 @@ def sponsored_sentence(plan: Plan) -> str:
     names = formats([s for s in ch.slots if s.sponsored])
     return tr.t("channels.calendar_sponsored_books", offer=books, formats=names) \
         if books else tr.t("channels.calendar_sponsored_offer", formats=names)
+
+
+def recut_note(plan: Plan) -> list[str]:
+    """How many ad-only creatives recut a post of the same day in a format the paid chapter
+    sponsors (a story or a photo boosted as a reel: ``boost_ads``), read from the calendar:
+    an ad-only slot whose idea goes out that day on its platform only in other formats."""
+    tr, slots = plan.tr, plan.channels.slots
+    posted: dict[tuple, set[str]] = {}
+    for s in slots:
+        if not s.ad_only:
+            posted.setdefault((s.date, s.platform, s.base_idea), set()).add(s.format)
+    recut = [(s, posted[key]) for s in slots if s.ad_only
+             and (key := (s.date, s.platform, s.base_idea)) in posted
+             and s.format not in posted[key]]
+    if not recut:
+        return []
+    names = lambda fmts: tr.join([tr.t(f"format.{f}") for f in sorted(fmts)])  # noqa: E731
+    return [tr.plural("channels.calendar_ad_only_recut", len(recut),
+                      to=names({s.format for s, _ in recut}),
+                      source=names(set().union(*(f for _, f in recut))))]
