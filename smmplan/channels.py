@@ -505,8 +505,11 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed
-        opening_ads(slots, moments, brief, paid_monthly, tr, copy_register(brief))
-        boost_ads(slots, moments, paid_monthly, new_shops(brief), tr)  # monthly, per shop
+        ads = {p: [f for f in m if f in sponsored_formats and f != "story"]
+               for p, m in mix.items()}  # the formats the "What to sponsor" table allows
+        opening_ads(slots, moments, brief, paid_monthly, tr, copy_register(brief), ads)
+        boost_ads(slots, moments, paid_monthly, new_shops(brief), tr, ads,
+                  copy_register(brief))  # monthly, one ad per new shop
     place_creator_posts(slots, brief, evergreen, tr, copy_register(brief))  # the lever's count
     tease_before_the_day(slots, moments, tr, copy_register(brief))
     # the founders' and volunteers' posts: on top of the brand page's (recount adds them)

@@ -141,7 +141,19 @@ def own_names(country: str, years: range) -> dict[dt.date, str]:
 
 def named_holidays(country: str, years: range, language: str,
                    tr: Translator) -> dict[dt.date, str]:
-    """See the module's docstring; {} for a country the package does not cover."""
+    """See the module's docstring; {} for a country the package does not cover. French
+    names take the typographic apostrophe, as the plan's own words do (the package writes
+    "Jour de l'an")."""
+    names = _named(country, years, language, tr)
+    if language != "fr":
+        return names
+    return {d: APOSTROPHE.sub("’", n) for d, n in names.items()}
+
+
+APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _named(country: str, years: range, language: str, tr: Translator) -> dict[dt.date, str]:
     import holidays
 
     try:

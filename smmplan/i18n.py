@@ -204,6 +204,12 @@ class Translator:
         return pattern.apply(value, locale, currency=self.currency,
                              currency_digits=decimals != 0)
 
+    def price(self, value: float | None) -> str:
+        """A unit price in running text: its cents only when it has some ("45 €", not
+        "45,00 €"; "6,50 €")."""
+        whole = value is not None and abs(value - round(value)) < 0.005
+        return self.money(value, 0 if whole else 2)
+
     def date(self, value: dt.date, style: str = "long") -> str:
         """A date in the locale's style ("1 janvier 2027", "January 1, 2027")."""
         return format_date(value, format=style, locale=self.locale)

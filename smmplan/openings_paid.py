@@ -68,7 +68,29 @@ def campaign(brief: Brief, paid) -> dict | None:
             "start": start.isoformat(), "end": end.isoformat(), "days": days,
             "shops": shops, "amount": amount, "daily": round(amount / days, 2),
             "audience_per_shop": round(area), "impressions": round(impressions),
-            "reach": round(reach), "awareness": round(ch.awareness_spend, 2)}
+            "reach": round(reach), "awareness": round(ch.awareness_spend, 2),
+            "focus": focus(impressions, shops, area)}
+
+
+def focus(impressions: float, shops: int, area: float) -> dict:
+    """How often ``impressions`` shared between ``shops`` neighbourhoods of ``area`` people
+    reach each person reached, against ``min_frequency`` (data/paid.yaml
+    ``opening_campaign``): {frequency, minimum, people_per_shop, people}; below the
+    minimum, ``people_per_shop`` is the audience per shop the same impressions reach that
+    often (x / (1 - e^-x) = minimum, x the impressions per person of that audience) and
+    ``people`` the people they then reach (impressions / minimum); 0 otherwise."""
+    low = float(rule()["min_frequency"])
+    reach = shops * area * -math.expm1(-impressions / shops / area) if area > 0 else 0.0
+    freq = impressions / reach if reach > 0 else 0.0
+    out = {"frequency": round(freq, 2), "minimum": low, "people_per_shop": 0, "people": 0}
+    if 0 < freq < low:
+        lo, hi = 1e-9, 4 * low  # x / (1 - e^-x) grows from 1 and passes x
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if mid / -math.expm1(-mid) < low else (lo, mid)
+        out |= {"people_per_shop": round(impressions / shops / lo),
+                "people": round(impressions / low)}
+    return out
 
 
 def monthly_boost(brief: Brief, paid, camp: dict) -> dict | None:
@@ -85,9 +107,12 @@ def monthly_boost(brief: Brief, paid, camp: dict) -> dict | None:
     days = int(rule()["min_days"])
     if per_shop / days < rule()["min_daily_usd"] * paid.rate:
         return None
+    cpm = camp["amount"] / camp["impressions"] * 1000 if camp["impressions"] else 0.0
+    seen = per_shop / cpm * 1000 if cpm else 0.0  # at the campaign's cost per impression
     return {"rest": round(rest, 2), "months": len(months),
             "monthly": round(rest / len(months), 2), "per_shop": round(per_shop, 2),
-            "days": days, "daily": round(per_shop / days, 2)}
+            "days": days, "daily": round(per_shop / days, 2), "impressions": round(seen),
+            "focus": focus(seen, 1, camp["audience_per_shop"])}
 
 
 def with_opening(brief: Brief, paid):
@@ -141,11 +166,13 @@ def with_opening(brief: Brief, paid):
 
 
 def opening_ads(slots: list, moments: list, brief: Brief, monthly: list[dict] | None, tr,
-                register: str = "vous") -> list:
-    """The campaign's sponsored creatives in the calendar: on each day of the campaign's
-    months it pays for (its ``opening`` rows), one ad-only creative run once per new shop, dated the
-    campaign's first day on its platform, carrying the opening post's idea (the goal's
-    idea dated the opening); added to ``slots``, which stay sorted."""
+                register: str = "vous", formats: dict[str, list[str]] | None = None) -> list:
+    """The campaign's sponsored creative in the calendar: one ad-only creative, run as one ad
+    per new shop (each cut on its own shop, in its own radius), dated the campaign's first day
+    on its platform, carrying the opening post's idea (the goal's idea dated the opening),
+    in the platform's first format the "What to sponsor" table sponsors (``formats``, best
+    first; a photo without one); added to ``slots``, which stay sorted."""
+    from .boost_ads import ad_format
     from .calendar_slots import Slot
     from .ideas import give
 
@@ -161,11 +188,12 @@ def opening_ads(slots: list, moments: list, brief: Brief, monthly: list[dict] | 
     times = sorted(s.time for s in slots if s.platform == platform)
     shops, end = new_shops(brief), dates[2]
     ad = Slot(start.isoformat(), times[0] if times else "08:00", platform, idea.pillar,
-              "photo", True)  # one creative, run as one ad per new shop (its own radius)
+              ad_format("photo", (formats or {}).get(platform)), True)
     give(ad, idea, tr, register)
+    when = {"start": tr.date(start, "d MMMM"), "end": tr.date(end, "d MMMM")}
     ad.ad_only = True
     ad.adaptation = tr.t("budget.opening_ads" if shops > 1 else "budget.opening_ad",
-                         shops=shops, start=tr.date(start, "d MMMM"), end=tr.date(end, "d MMMM"))
+                         shops=shops, **when)
     ads = [ad]
     slots.extend(ads)
     slots.sort(key=lambda s: (s.date, s.time, s.platform, s.ad_only))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -129,4 +130,35 @@ def test_the_only_paid_spend_sentence_names_the_ad_that_sells_the_next_month():
                    and "les dates de" in s.idea)
     assert early
     note = opening_notes(plan)[0]
-    assert f"la publicité du {day(plan.tr, dt.date.fromisoformat(early[0]))}" in note
+    # review 15, Fournil 2: the rule once ("avant la première publicité … le 24 janvier"),
+    # not "avant févr. 2027" then "Seule exception : la publicité du 24 janvier"
+    assert f"publicité de réservation, le {day(plan.tr, dt.date.fromisoformat(early[0]))}" \
+        in note
+    assert "exception" not in note and "avant févr." not in note
+
+
+def test_the_frequency_is_said_and_below_the_minimum_the_audience_is_narrowed():
+    # review 15, Fournil 4: 32 788 impressions on 28 533 people, a frequency of 1.15
+    from smmplan.openings_paid import focus, rule
+
+    low = float(rule()["min_frequency"])
+    thin = focus(32788, 2, 57574)
+    assert 1.1 < thin["frequency"] < low
+    # the narrowed audience: each reached person sees the ad `low` times on average
+    x = 32788 / 2 / thin["people_per_shop"]
+    assert abs(x / -math.expm1(-x) - low) < 0.01 and thin["people"] == round(32788 / low)
+    assert focus(200000, 1, 20000)["people"] == 0  # already often enough: nothing to narrow
+
+
+def test_the_campaign_note_states_the_frequency_and_its_source():
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.opening_paid import opening_notes
+
+    plan = Plan(load_brief("data/examples/bakery/brief.yaml"))
+    camp = campaign(plan.brief, plan.paid)
+    note = opening_notes(plan)[0]
+    freq = camp["focus"]["frequency"]
+    assert abs(freq - camp["impressions"] / camp["reach"]) < 0.01
+    assert plan.tr.number(freq, 2) in note and "Krugman" in note
+    assert plan.tr.number(camp["focus"]["people_per_shop"]) in note

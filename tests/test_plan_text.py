@@ -186,11 +186,16 @@ def test_the_scan_catches_what_it_looks_for():
 
 
 def citations() -> list[str]:
-    """The published sources' names (data/benchmarks.csv), cited as they are titled."""
+    """The published sources' names (data/benchmarks.csv; the neighbourhood campaign's
+    frequency rule, data/paid.yaml), cited as they are titled."""
     import csv
 
+    from smmplan.catalogue import paid_facts
+
     with (DATA_DIR / "benchmarks.csv").open(encoding="utf-8", newline="") as f:
-        return sorted({row["source"] for row in csv.DictReader(f)}, key=len, reverse=True)
+        names = {row["source"] for row in csv.DictReader(f)}
+    names.add(paid_facts()["opening_campaign"]["min_frequency_source"])
+    return sorted(names, key=len, reverse=True)
 
 
 def test_no_english_in_the_french_plan(built):
@@ -230,3 +235,22 @@ def test_french_dates_and_times_as_the_french_write_them():
     assert day(en, dt.date(2027, 1, 1)) == "1 January 2027"
     assert clock(fr, "17:00") == "17\u00a0h" and clock(fr, "08:30") == "8\u00a0h\u00a030"
     assert clock(en, "17:00") == "17:00"
+
+
+def test_the_forecast_counts_conversions_in_the_clients_word(built):
+    # review 15, Fournil 6: "Prévision : 72 conversions à 25,05 € chacune" while the plan
+    # says "Une conversion est une réservation"
+    text = plan_text(_plan_html(built, "maison-fournil"))
+    assert "Une conversion est une réservation." in text
+    assert re.search(r"Prévision\s:\s\d+\sréservations\sà\s[\d,]+\s€\schacune", text)
+    assert not re.search(r"\d\sconversions\s(?:à|\(fourchette)", text)
+    assert not re.search(r"(?i:valeur|ici)[^.]*\d,00\s€", text)  # "45 €", not "45,00 €"
+
+
+def test_a_french_label_after_a_colon_is_in_lower_case(built):
+    # review 15, Fournil 6: "Juger le plan sur « … » : Taux de remplissage …", "Commencer par
+    # ce levier : Ateliers vendus …"
+    text = plan_text(_plan_html(built, "maison-fournil"))
+    assert re.search(r"Juger le plan sur «[^»]+»\s:\staux de remplissage", text)
+    assert re.search(r"Commencer par ce levier\s:\sateliers vendus", text)
+    assert re.search(r"valeur de départ mesurée\s:\staux de remplissage", text)

@@ -15,6 +15,7 @@ from smmplan.brief import PROBLEM_KEYS, parse_brief
 from smmplan.paths import example_briefs
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
+from smmplan.views.base import after_colon
 from smmplan.views.history_note import history_sentence
 from smmplan.views.identity import fix_order, identity_decisions
 from smmplan.views.severe_steps import roadmap_levers, severe_steps
@@ -36,7 +37,7 @@ def test_the_bakerys_severe_infrastructure_is_fixed_first_with_dated_steps(baker
     tr = bakery.tr
     first, _ = fix_order(bakery)
     assert "infrastructure" in first
-    name = tr.t("problem.infrastructure.name")
+    name = after_colon(tr, tr.t("problem.infrastructure.name"))  # listed after a colon
     assert any(name in line for line in identity_decisions(bakery))
     steps = [(k, when) for k, when, _ in severe_steps(bakery)]
     assert steps == [("infrastructure", dt.date(2027, 1, 15)),

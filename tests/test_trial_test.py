@@ -163,7 +163,7 @@ def test_a_free_form_rate_for_a_paid_booking_is_an_upper_bound(plan):
     tr, paid = plan.tr, plan.paid
     models = [m for m in paid.models if m["cvr"]["basis"] in ("benchmark", "borrowed")]
     note = sector_cvr_note(plan, models, ["4,80 %"])
-    bound = tr.t("budget.cvr_upper_bound", price=tr.money(paid.aov, 2), month=tr.month(
+    bound = tr.t("budget.cvr_upper_bound", price=tr.price(paid.aov), month=tr.month(
         dt.date.fromisoformat(paid.paid_months[0])))
     assert note is not None and note.endswith(bound)
 

@@ -77,6 +77,19 @@ def platform_label(key: str) -> str:
     return platforms()[key]["label"]
 
 
+def after_colon(tr: Translator, text: str) -> str:
+    """A label set after a colon in running text: French lower-cases its first letter
+    ("Commencer par ce levier : ateliers vendus…"), unless its first word is a name (a
+    platform, or a word with another capital or a digit: "LinkedIn", "B2B"); English keeps
+    it as written."""
+    first = text.split(" ", 1)[0] if text else ""
+    labels = {p["label"] for p in platforms().values()}
+    if tr.language != "fr" or not first or first in labels \
+            or any(c.isupper() or c.isdigit() for c in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def kpi_value(plan: Plan, kpi: str, value: float | None) -> str:
     from ..objectives import kpi_catalogue
 

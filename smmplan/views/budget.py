@@ -123,8 +123,9 @@ def budget_decisions(plan: Plan) -> list[str]:
                      for c in sorted(paid.channels, key=lambda c: -c.spend) if c.spend > 0])
     ref, against = split_reference(plan)
     return [tr.t("summary_budget.split", split=split),
-            tr.t(f"summary_budget.forecast{ref}", conversions=tr.number(tot["conversions"]),
-                 cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else tr.t("common.na"),
+            tr.t(f"summary_budget.forecast{ref}", conversions=tr.plural(
+                f"plural.conversion_kind.{paid.conversion}", round(tot["conversions"]),
+                cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else tr.t("common.na")),
                  gain=_gain(plan, sum(c.conversions for c in paid.channels), against))
             + _with_tests(plan)]
 
@@ -153,7 +154,9 @@ def budget_allocation(plan: Plan) -> Section:
             objective=tr.t(f"budget.objective.{paid.objective}")))),
         section_heading(plan, "budget.allocation", "budget-allocation"),
         Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
-            f"budget.decision{ref}", conversions=tr.number(conv), low=tr.number(low),
+            f"budget.decision{ref}", conversions=tr.plural(
+                f"plural.conversion_noun.{paid.conversion}", round(conv)), low=tr.number(low),
+            unit=tr.t(f"summary_budget.conversion_unit.{paid.conversion}"),
             high=tr.number(high), cpa=tr.money(tot["cpa"], 2) if tot["cpa"] else
             tr.t("common.na"), equal=tr.number(against),
             gain=_gain(plan, conv, against)) + _with_tests(plan))),
@@ -285,16 +288,16 @@ def _value_notes(plan: Plan) -> list[str]:
     tr, paid = plan.tr, plan.paid
     out = []
     if paid.aov_basis == "history" and paid.aov:
-        out.append(tr.t("budget.aov_history", aov=tr.money(paid.aov, 2)))
+        out.append(tr.t("budget.aov_history", aov=tr.price(paid.aov)))
     elif paid.aov_basis == "offer" and paid.aov:
-        out.append(tr.t("budget.aov_offer", value=tr.money(paid.aov, 2), offer=paid.books,
+        out.append(tr.t("budget.aov_offer", value=tr.price(paid.aov), offer=paid.books,
                         margin=tr.percent(paid.margin, 0),
                         cpa=tr.money(paid.first_order_break_even, 2)))
     elif paid.lead_values:
         out.append(lead_value_note(plan))
     elif paid.aov:
         rate = plan.brief.budget.paid.sale_rate
-        out.append(tr.t("budget.aov_brief", value=tr.money(paid.aov, 2), sale=tr.t(
+        out.append(tr.t("budget.aov_brief", value=tr.price(paid.aov), sale=tr.t(
             "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else ""))
     cv = paid.customer_value
     if cv:  # shown, not the break-even: the forecast's conversions hold the repeats
@@ -307,7 +310,7 @@ def _value_notes(plan: Plan) -> list[str]:
             order_value=tr.money(cv["order_value"], 2), value=tr.money(cv["value"], 2),
             cpa=tr.money(cv["break_even"], 2), use=tr.t(
                 "budget.customer_in_forecast", first=tr.money(paid.first_order_break_even, 2),
-                aov=tr.money(paid.aov, 2))))
+                aov=tr.price(paid.aov))))
     return out + lifetime_value_note(plan)  # annual contracts: their value over the years
 
 

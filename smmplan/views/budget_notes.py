@@ -8,11 +8,13 @@ import datetime as dt
 import math
 
 import pandas as pd
+from babel.dates import format_date
 
 from ..catalogue import paid_facts
 from ..conversion_cost import per_platform
 from ..offer_paths import event_lines, left_out_lines
 from ..paid_months import month_free
+from ..paid_start import first_conversion_ad
 from ..plan import Plan
 from ..report import Html, render
 from ..sessions import seats_sentence
@@ -319,10 +321,17 @@ def paid_months_notes(plan: Plan) -> list[str]:
     first = paid.paid_months[0] if paid.paid_months else None
     if first and first > plan.brief.client.period.month_starts[0].isoformat()[:10]:
         opening = any(r.get("opening") for r in paid.monthly)  # openings_paid.py
-        out.append(tr.plural("budget.setup_months" + "_opening" * opening,
-                             len(plan.brief.client.period.month_starts)
-                             - len(paid.paid_months),
-                             start=tr.month(dt.date.fromisoformat(first))))
+        n = len(plan.brief.client.period.month_starts) - len(paid.paid_months)
+        ad = first_conversion_ad(plan)
+        if ad and ad["ahead"]:  # the one rule: its first ad, the budget it is paid from
+            when = dt.date.fromisoformat(ad["month"])
+            out.append(tr.plural("budget.setup_months_ahead", n,
+                                 day=day(tr, dt.date.fromisoformat(ad["day"])),
+                                 month=format_date(when, "MMMM", locale=tr.locale))
+                       + (" " + tr.t("budget.setup_opening_before")) * opening)
+        else:
+            out.append(tr.plural("budget.setup_months" + "_opening" * opening, n,
+                                 start=tr.month(dt.date.fromisoformat(first))))
     if paid.seats:
         s = paid.seats
         out.append(tr.t("budget.seats_cap_leads", free=tr.number(s["free"]), **_bound(s))

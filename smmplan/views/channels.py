@@ -30,6 +30,7 @@ from .channel_results import acquired_clause, acquired_header, acquired_measures
 from .peak_note import promise_note
 from .performer_note import performer_tie_note
 from .posting_change import posting_change, recorded_note
+from .sponsored_kinds import recut_note, sponsored_sentence
 from .team import owner_basis, recommended_posting
 
 
@@ -422,12 +423,8 @@ def _calendar_notes(plan: Plan) -> list[str]:
     """What sponsored posts carry and how many distinct ideas the calendar's posts carry."""
     tr, ch = plan.tr, plan.channels
     out = []
-    formats = sorted({s.format for s in ch.slots if s.sponsored})
-    if formats:
-        names = tr.join([tr.t(f"format.{f}") for f in formats])
-        books = plan.brief.budget.paid.books
-        out.append(tr.t("channels.calendar_sponsored_books", offer=books, formats=names)
-                   if books else tr.t("channels.calendar_sponsored_offer", formats=names))
+    if any(s.sponsored for s in ch.slots):
+        out.append(sponsored_sentence(plan))  # sponsored_kinds.py: read from the calendar
         aware = sorted({s.platform for s in ch.slots if s.sponsored}
                        - set(ch.selling or []))
         if ch.selling is not None and aware:  # awareness budget only: reach, not sales
@@ -437,6 +434,7 @@ def _calendar_notes(plan: Plan) -> list[str]:
     if ads:  # paid creatives off the feed (ad_only.py)
         out.append(tr.plural("channels.calendar_ad_only", ads, share=tr.percent(
             100 * float(calendar_rules()["sponsored_feed_share"]), 0)))
+        out += recut_note(plan)  # sponsored_kinds.py: a story or photo recut for its ad
         again = repeated_ads(ch.slots)
         if again:  # a post sponsored in the feed once, its extra weight as ads
             out.append(tr.plural("channels.calendar_ad_only_repeat", again, days=tr.number(

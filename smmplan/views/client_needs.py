@@ -13,6 +13,7 @@ from ..confirm_marks import to_confirm
 from ..customer_refs import reference_needs
 from ..new_shops import new_shops, new_shops_phrase
 from ..owner_title import owner_words
+from ..paid_start import first_conversion_ad
 from ..plan import Plan
 from ..sectors import playbook
 from .base import day, platform_label, role_name
@@ -112,15 +113,15 @@ def _growth_needs(plan: Plan) -> list[str]:
 
 def _tag_needs(plan: Plan) -> list[str]:
     """The conversion tag (data/conversion_tags.yaml) of each platform the plan pays on (its
-    funded platforms, from the first paid month; the held-back budget's test, from its
-    start): one ask per tag (Facebook and Instagram share the Meta pixel), dated two weeks
-    before its first paid day, unless the client's ads export records conversions on a
-    platform it serves or the brief's infrastructure evidence names it as there (``named``).
-    A platform the file has no tag for is asked for as "its conversion tag"."""
+    funded platforms, from their first conversion ad, ``paid_start``; the held-back
+    budget's test, from its start): one ask per tag (Facebook and Instagram share the Meta
+    pixel), dated two weeks before its first paid day, unless the client's ads export records
+    conversions on a platform it serves or the brief's infrastructure evidence names it as
+    there (``named``). A platform the file has no tag for is asked for as "its conversion tag"."""
     tr, paid, tags = plan.tr, plan.paid, conversion_tags()
     said = plan.brief.situation.problems.infrastructure.evidence.lower()
-    first: dict[str, str] = {c.platform: paid.paid_months[0] for c in paid.channels
-                             if c.spend > 0 and paid.paid_months}
+    first: dict[str, str] = {c.platform: first_conversion_ad(plan, c.platform)["day"]
+                             for c in paid.channels if c.spend > 0 and paid.paid_months}
     test = plan.held_back_test
     if test and test.get("platform"):
         first.setdefault(test["platform"], test["start"])

@@ -8,11 +8,14 @@ import pandas as pd
 from babel.dates import format_date
 
 from .. import charts
+from ..paid_start import first_conversion_ad
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
+    after_colon,
     chapter_opening,
+    day,
     platform_label,
     section_heading,
 )
@@ -60,12 +63,13 @@ def identity_decisions(plan: Plan) -> list[str]:
     diag, mat, bench = ident.diagnosis, ident.maturity, ident.competitors
     out = []
     first, aside = fix_order(plan)  # the diagnosis chapter's own order
-    names = [tr.t(f"problem.{k}.name") for k in first + aside]
+    said = lambda k: after_colon(tr, tr.t(f"problem.{k}.name"))  # noqa: E731 after a colon
+    names = [said(k) for k in first + aside]
     severe = [p for p in diag.problems if p.key in first + aside and p.score >= 2]
-    later = [tr.t(f"problem.{k}.name") for k in aside]
+    later = [said(k) for k in aside]
     if severe and later:  # what no goal needs and no data measures comes after, once measured
         out.append(tr.t("summary.identity.fix_first",
-                        problems=tr.join([tr.t(f"problem.{k}.name") for k in first])))
+                        problems=tr.join([said(k) for k in first])))
         out.append(tr.t("summary.identity.fix_later", problems=tr.join(later)))
     elif severe:
         out.append(tr.t("summary.identity.fix_first", problems=tr.join(names)))
@@ -156,7 +160,7 @@ def diagnosis(plan: Plan) -> Section:
     else:
         first = diag.fix_first[0] if diag.fix_first else diag.problems[0].key
         fix = Html(render("paragraph.html.j2", text=tr.t(
-            "identity.nothing_severe", problem=tr.t(f"problem.{first}.name"))))
+            "identity.nothing_severe", problem=after_colon(tr, tr.t(f"problem.{first}.name")))))
     return Section(
         section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
         Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
@@ -168,14 +172,31 @@ def diagnosis(plan: Plan) -> Section:
     )
 
 
+def _focus(plan: Plan) -> list[str]:
+    """Each roll-out phase's focus; when the first conversion ad (``paid_start``) runs in
+    the set-up phase, that phase says its day and the next one widens the tests instead of
+    starting them."""
+    tr, rollout = plan.tr, plan.identity.maturity.rollout_months
+    ad = first_conversion_ad(plan)
+    start = plan.brief.client.period.month_starts[0]
+    crawl_end = (pd.Timestamp(start) + pd.DateOffset(months=rollout["crawl"])).date()
+    early = ad is not None and rollout["crawl"] > 0 \
+        and dt.date.fromisoformat(ad["day"]) < crawl_end
+    return [tr.t("maturity.focus.crawl_paid", day=day(tr, dt.date.fromisoformat(ad["day"])))
+            if early and phase == "crawl" else tr.t("maturity.focus.walk_after_paid")
+            if early and phase == "walk" else tr.t(f"maturity.focus.{phase}")
+            for phase in rollout]
+
+
 def maturity(plan: Plan) -> Section:
     """Digital maturity, its consequence and the roll-out phases."""
     tr, m = plan.tr, plan.identity.maturity
     channels = len(plan.brief.situation.channels)
     phases = pd.DataFrame([{
         "phase": phase, "phase_name": tr.t(f"maturity.phase.{phase}"), "months": months,
-        "focus": tr.t(f"maturity.focus.{phase}"),
-    } for phase, months in m.rollout_months.items() if months > 0])
+        "focus": focus,
+    } for (phase, months), focus in zip(m.rollout_months.items(), _focus(plan), strict=True)
+        if months > 0])
     return Section(
         section_heading(plan, "identity.maturity", "identity-maturity"),
         Html(render("paragraph.html.j2", text=tr.t(

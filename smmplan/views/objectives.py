@@ -14,6 +14,7 @@ from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
     Section,
+    after_colon,
     chapter_opening,
     day,
     kpi_value,
@@ -58,7 +59,7 @@ def objectives_decisions(plan: Plan) -> list[str]:
                       if committed(o) != o.target else "") for o in shown]
     out = [tr.t("summary_objectives.headline", n=len(items),
                 measured=sum(o.baseline.basis == "data" for o in ob.objectives),
-                list=tr.join(items))]
+                list=tr.join([after_colon(tr, i) for i in items]))]
     flagged = [tr.t("summary_objectives.flagged_item",
                     goal=o.goal or tr.t(f"objective.{o.objective}"),
                     target=kpi_value(plan, o.kpi, o.target),
@@ -68,7 +69,7 @@ def objectives_decisions(plan: Plan) -> list[str]:
         out.append(tr.t("summary_objectives.flagged", goals=tr.join(flagged)))
     if ob.setup:
         out.append(tr.t("summary_objectives.setup",
-                        list=tr.join([kpi_label(plan, o) for o in ob.setup])))
+                        list=tr.join([after_colon(tr, kpi_label(plan, o)) for o in ob.setup])))
     return out
 
 
@@ -83,7 +84,7 @@ def setup_notes(plan: Plan) -> list[str]:
         if o.source == "web" and (plan.brief.client.locations or
                                   plan.brief.client.market_population):
             how = tr.t("objectives.setup_local", how=how)
-        out.append(tr.t("objectives.setup", kpi=kpi_label(plan, o), how=how))
+        out.append(tr.t("objectives.setup", kpi=after_colon(tr, kpi_label(plan, o)), how=how))
     return out
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
-
 from ..new_shops import new_shops_phrase
-from ..openings_paid import campaign, monthly_boost
+from ..openings_paid import campaign, monthly_boost, rule
+from ..paid_start import first_conversion_ad
 from ..plan import Plan
 from .base import day, platform_label
 
@@ -25,8 +24,8 @@ def opening_notes(plan: Plan) -> list[str]:
     on = [s.date for s in plan.channels.slots if s.base_idea in texts and not s.ad_only
           and s.platform == camp["platform"]]  # the campaign's own platform's post first
     camp = camp | {"opening": min(on or posts, default=camp["opening"])}  # the day it goes out
-    first_paid = plan.paid.paid_months[0] if plan.paid.paid_months else None
-    before = first_paid is not None and camp["start"] < first_paid
+    first_ad = first_conversion_ad(plan)  # paid_start.py: the one rule, said once
+    before = first_ad is not None and camp["start"] < first_ad["day"]
     return [tr.t(
         "budget.opening_campaign", shops=new_shops_phrase(brief),
         platform=platform_label(camp["platform"]), amount=tr.money(camp["amount"]),
@@ -34,9 +33,8 @@ def opening_notes(plan: Plan) -> list[str]:
         opening=when("opening"), daily=tr.money(camp["daily"], 2),
         impressions=tr.number(camp["impressions"]), reach=tr.number(camp["reach"]),
         area=tr.number(camp["audience_per_shop"]),
-        locations=tr.number(brief.client.locations or 1),
-        before=tr.t("budget.opening_before",
-                    month=tr.month(dt.date.fromisoformat(first_paid))) + _ahead(plan, first_paid)
+        locations=tr.number(brief.client.locations or 1), frequency=_frequency(plan, camp),
+        before=tr.t("budget.opening_before", day=day(tr, dt.date.fromisoformat(first_ad["day"])))
         if before else "")
         + _boost(plan, camp)]
 
@@ -53,19 +51,28 @@ def _boost(plan: Plan, camp: dict) -> str:
                       monthly=tr.money(boost["monthly"]), months=tr.number(boost["months"]),
                       per_shop=tr.money(boost["per_shop"], 2), days=tr.number(boost["days"]),
                       daily=tr.money(boost["daily"], 2),
-                      month=tr.month(dt.date.fromisoformat(camp["end"])))
+                      month=tr.month(dt.date.fromisoformat(camp["end"]))) \
+        + _boost_focus(plan, boost)
 
 
-def _ahead(plan: Plan, first_paid: str) -> str:
-    """The sponsored posts that sell a paid month before it starts (a month's sessions
-    announced the week before, paid from that month's budget), or ""."""
-    tr = plan.tr
-    sells = {i["text"]: i["sells"] for i in plan.channels.ideas if i.get("sells")}
-    early = sorted(s for s in plan.channels.slots if s.sponsored and s.date < first_paid
-                   and sells.get(s.base_idea, "") >= first_paid[:7])
-    if not early:
+def _frequency(plan: Plan, camp: dict) -> str:
+    """The campaign's impressions per person reached against the minimum a reach ad needs
+    (``openings_paid.focus``) and, below it, the audience per shop that reaches it."""
+    tr, f = plan.tr, camp["focus"]
+    values = {"freq": tr.number(f["frequency"], 2), "min": tr.number(f["minimum"]),
+              "source": rule()["min_frequency_source"]}
+    if not f["people"]:
+        return tr.t("budget.opening_frequency_ok", **values)
+    return tr.t("budget.opening_frequency_low", people=tr.number(f["people_per_shop"]),
+                total=tr.number(f["people"]), **values)
+
+
+def _boost_focus(plan: Plan, boost: dict) -> str:
+    """The monthly ad's impressions and how many people they reach often enough, when that
+    is fewer than its shop's neighbourhood ("" otherwise)."""
+    tr, f = plan.tr, boost["focus"]
+    if not f["people"]:
         return ""
-    month = sells[early[0].base_idea]
-    name = format_date(dt.date.fromisoformat(month + "-01"), "MMMM", locale=tr.locale)
-    return " " + tr.t("budget.opening_ahead", day=day(tr, dt.date.fromisoformat(
-        early[0].date)), month=name)
+    return tr.t("budget.opening_boost_focus", impressions=tr.number(boost["impressions"]),
+                people=tr.number(f["people"]), min=tr.number(f["minimum"]))
+

@@ -14,8 +14,9 @@ from .base import platform_label
 ORDER = ("country", "region", "stand_in")
 
 
-def _labels(platforms: list[str]) -> str:
-    return ", ".join(platform_label(p) for p in platforms)
+def _labels(tr: Translator, platforms: list[str]) -> str:
+    """The platforms in words, joined as the plan's language joins a list ("a, b et c")."""
+    return tr.join([platform_label(p) for p in platforms])
 
 
 def _use_notes(tr: Translator, country: str, name: str, platforms: list[str]) -> list[str]:
@@ -28,17 +29,17 @@ def _use_notes(tr: Translator, country: str, name: str, platforms: list[str]) ->
             key = "count" if mine[0].counted else basis
             notes.append(tr.t(f"paid_market.use_{key}", country=name,
                               region=mine[0].region or "", source=mine[0].source,
-                              platforms=_labels([u.platform for u in mine])))
+                              platforms=_labels(tr, [u.platform for u in mine])))
     online = [u for u in uses if u.of_internet_users]
     if online and online[0].internet is not None:
         net = online[0].internet
         notes.append(tr.t("paid_market.internet", country=name,
-                          platforms=_labels([u.platform for u in online]),
+                          platforms=_labels(tr, [u.platform for u in online]),
                           share=tr.percent(net.share), year=net.year,
                           source=tr.t("paid_market.internet_source")))
     elif online:
         notes.append(tr.t("paid_market.internet_missing", country=name,
-                          platforms=_labels([u.platform for u in online])))
+                          platforms=_labels(tr, [u.platform for u in online])))
     return notes
 
 
@@ -62,7 +63,7 @@ def audience_notes(tr: Translator, brief: Brief, platforms: list[str], name: str
         surveyed = [p for p in platforms
                     if professional_use(p, country)[1] != platform_use(p, country).source]
         if surveyed:
-            notes.append(tr.t("paid_market.professions_use", platforms=_labels(surveyed),
+            notes.append(tr.t("paid_market.professions_use", platforms=_labels(tr, surveyed),
                               source=professional_use(surveyed[0], country)[1]))
         rest = [p for p in platforms if p not in surveyed]
         return notes + _use_notes(tr, country, name, rest)

@@ -36,5 +36,5 @@ def booked_leaves_out(plan: Plan) -> str:
         return ""
     return tr.t("team.roi_leaves_out", personas=tr.join(
         [tr.t("budget.test_share_persona", name=n) for n in who]), lines=tr.join(
-        [tr.t("team.roi_leaves_out_line", line=o.name, value=tr.money(o.average_order_value, 2))
+        [tr.t("team.roi_leaves_out_line", line=o.name, value=tr.price(o.average_order_value))
          for o in others]))

@@ -38,5 +38,5 @@ def _bound(plan: Plan, rows: list[dict]) -> str:
     paid, tr = plan.paid, plan.tr
     if not free_forms_for_paid(paid, rows):
         return ""
-    return " " + tr.t("budget.cvr_upper_bound", price=tr.money(paid.aov, 2),
+    return " " + tr.t("budget.cvr_upper_bound", price=tr.price(paid.aov),
                       month=tr.month(dt.date.fromisoformat(paid.paid_months[0])))

@@ -16,6 +16,7 @@ from ..safety import logo_bytes
 from .base import (
     TOC_MARKER,
     Section,
+    after_colon,
     chapter_heading,
     day,
     kpi_value,
@@ -135,7 +136,7 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
     """The sentence that names the KPI the plan is judged on: baseline (and where it comes
     from) to target by the deadline; without a baseline or a target, how it is measured."""
     tr = plan.tr
-    kpi, deadline = kpi_label(plan, o), day(tr, dt.date.fromisoformat(o.deadline))
+    kpi, deadline = after_colon(tr, kpi_label(plan, o)), day(tr, dt.date.fromisoformat(o.deadline))
     goal = o.goal or tr.t(f"objective.{o.objective}")
     how = tr.t(f"objectives.how.{o.kpi}") if tr.has(f"objectives.how.{o.kpi}") else ""
     if o.target is None:
@@ -190,7 +191,8 @@ def recommendations(plan: Plan) -> list[str]:
     lever = next((lv for lv in book["levers"] if goal is not None and goal.from_brief
                   and goal.kpi in lv.get("kpis", [])), None) or max(
         book["levers"], key=lambda lv: max(score.get(k, 0) for k in lv["problems"]))
-    out.append(tr.t("agency.rec_lever", lever=tr.text(lever["name"]), how=lever_how(lever, tr)))
+    out.append(tr.t("agency.rec_lever", lever=after_colon(tr, tr.text(lever["name"])),
+                    how=lever_how(lever, tr)))
     paid = plan.paid
     spent = [c for c in paid.channels if c.spend > 0]
     if spent and paid.total > 0:
