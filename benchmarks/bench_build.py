@@ -17,9 +17,12 @@ Prints:
 
 Goals (issue 2): one plan <= 1.5 x the floor; `-j 2` batch >= 1.6 x faster than `-j 1`.
 The batch also prints the cores each run keeps busy (CPU seconds of the build and its
-kernels over its wall time): a single build computes its plan in its own process while its
-kernel starts (``build._compute_ahead``), so `-j 1` already keeps more than one core busy,
-and on a two-core machine `-j 2` can be at most 2 / that many times faster.
+kernels over its wall time): a build computes its plan in its own process while its kernel
+starts (``build._compute_ahead``), so a batch's first plan keeps more than one core busy,
+and on a two-core machine `-j 2` can be at most 2 / that many times faster. In a batch each
+worker keeps its kernel for its next plans (``kernels.py``): `-j 1` starts one kernel, `-j 2`
+one per worker, and warms the workers before forking them (``build.warm_up``), time in which
+the second core waits.
 Usage: python benchmarks/bench_build.py [--runs 5]
 """
 
@@ -177,7 +180,7 @@ def main() -> None:
           "  (3 plans on 2 workers: about 1.5 by scheduling alone; the goal is measured on 6)")
     print(f"batch of 6 briefs:   -j 1 {j1_six:6.2f} s, -j 2 {j2_six:6.2f} s,"
           f" speed-up {j1_six / j2_six:4.2f}  (goal >= 1.6)")
-    cores = j1_cpu / j1_six  # one build computes its plan while its kernel starts
+    cores = j1_cpu / j1_six  # a first plan is computed while its kernel starts
     print(f"  cores in use: -j 1 {cores:4.2f} ({j1_cpu:5.1f} s of CPU), -j 2 "
           f"{j2_cpu / j2_six:4.2f} ({j2_cpu:5.1f} s): with -j 1 already on {cores:4.2f} cores,"
           f" two cores give -j 2 at most {2 / cores:4.2f} x")
