@@ -76,7 +76,7 @@ def test_the_ideas_table_marks_an_offer_to_confirm_in_its_own_column():
 
 def test_none_of_your_goals_depends_on_it_is_said_once():
     plan = _bakery_plan()
-    said = "aucun de vos objectifs n’en dépend"
+    said = "pas d’objectif chiffré tant que ce n’est pas mesuré"
     summary = " ".join(identity_decisions(plan))
     chapter = diagnosis(plan).html()
     assert said not in summary  # the summary and the chapter's brief repeat this line
