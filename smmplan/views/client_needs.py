@@ -17,6 +17,7 @@ from ..paid_start import first_conversion_ad
 from ..plan import Plan
 from ..sectors import playbook
 from .base import day, platform_label, role_name
+from .fill_ins import fill_in_needs
 from .owned_steps import owned_needs
 from .severe_steps import shoot_date
 
@@ -61,6 +62,7 @@ def client_needs(plan: Plan) -> list[str]:
     out += _growth_needs(plan) + owned_needs(plan, _ask_lead())
     out += reference_needs(brief, tr, plan.channels.slots, plan.channels.ideas,
                            day(tr, brief.client.period.start - _ask_lead()))
+    out += fill_in_needs(plan, _ask_lead())
     shoot = shoot_date(plan)  # a severe infrastructure's shoot takes over after its date
     if shoot and "assets" in book:
         out.append(tr.t("agency.need_assets_until", assets=tr.text(book["assets"]),
