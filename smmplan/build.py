@@ -326,9 +326,11 @@ def _build_locked(brief: Brief, brief_path: Path, target: Path, options: BuildOp
                     shutdown_kernel="immediate",
                 )
                 break
-            except Exception as exc:  # retry a kernel that failed to start, once
-                if kept is not None:  # a failed plan never leaves its kernel to the next
-                    kept.discard()
+            except BaseException as exc:  # retry a kernel that failed to start, once
+                if kept is not None:  # a failed or interrupted plan (Ctrl-C) never leaves
+                    kept.discard()  # its kernel, maybe still busy, to the next one
+                if not isinstance(exc, Exception):
+                    raise
                 if attempt == 1 and _is_kernel_start_failure(exc) and not _ran_any(executed):
                     continue
                 raise

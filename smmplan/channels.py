@@ -173,6 +173,10 @@ class Channels:
     # what ChannelChoice.acquired counts: {"basis": "customers"} (the customer table), or
     # {"basis": "web", "event", "conversions"} (web_results); None when no data says
     acquired_from: dict | None = None
+    # the platform that brings most of the client's results (not held to its score), and
+    # the one whose posts give way first when the ideas fall short (idea_supply)
+    results_leader: str | None = field(default=None, metadata={"plan_json": False})
+    spare: str | None = field(default=None, metadata={"plan_json": False})
 
     def to_json(self) -> dict:
         data = as_data(self)
@@ -483,9 +487,9 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     short = assign_ideas(slots, evergreen, moments, tr, copy_register(brief), on, closed, prefer)
     short = respread(before, state_, slots, evergreen, moments,  # its filler left out
                      placed_moments(slots, moments), tr, copy_register(brief), short)  # monthly
+    spare = least_needed(choices, paid_spend)
     removed = within_supply(slots, short, evergreen, moments, tr, copy_register(brief),
-                            least_needed(choices, paid_spend), planned,
-                            others=next_needed(choices, paid_spend))
+                            spare, planned, others=next_needed(choices, paid_spend))
     filler = count - len(slots) - sum(removed.values())  # grid posts left out (ideas.fill)
     if selling is not None:
         recut_moments(slots, moments, set(selling), sells, mix, sponsored_formats, tr,
@@ -536,6 +540,7 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         conversion=conversion, closed=sorted(holidays_),
         idea_bound={c.platform: c.posts_per_week for c in kept
                     if removed.get(c.platform) and not c.maintenance}, filler=filler,
+        results_leader=leader, spare=spare,
     )
 
 

@@ -150,12 +150,13 @@ def allocate_frequency(kept: list[ChannelChoice], capacity: float,
         if c.posts_per_week > ceiling.get(c.platform, math.inf) + 1e-9:
             c.posts_per_week -= 0.5  # rounding does not lift it past its ceiling
     # rounding up must not plan more than the team can produce: the platform rounded up
-    # the most gives back its half-post first
+    # the most gives back its half-post first, never below its floor (then the trim below)
     while sum(c.posts_per_week for c in kept) > capacity + 1e-9:
-        up = max(kept, key=lambda c: c.posts_per_week - raw[c.platform])
-        if up.posts_per_week - raw[up.platform] <= 1e-9:
+        up = [c for c in kept if c.posts_per_week - raw[c.platform] > 1e-9
+              and c.posts_per_week - 0.5 >= floors.get(c.platform, 0.0) - 1e-9]
+        if not up:
             break
-        up.posts_per_week -= 0.5
+        max(up, key=lambda c: c.posts_per_week - raw[c.platform]).posts_per_week -= 0.5
     # rounding must not plan more than the team can produce: trim the weakest first, a
     # platform at a maintenance cadence (it already posts the least that keeps it active)
     # and a best performer last

@@ -17,9 +17,15 @@ import multiprocessing.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BuildError
 from .paths import PLAN_FILE_ENV
+
+if TYPE_CHECKING:
+    from jupyter_client.manager import AsyncKernelManager
+
+HISTORY_IN_MEMORY = "--HistoryManager.hist_file=:memory:"
 
 # Run in the kept kernel before each plan, outside the notebook (never in plan.ipynb).
 _RESET = """\
@@ -60,26 +66,29 @@ class KeptKernel:
         self._km = None
 
     def manager(self, kernel_name: str, cwd: Path, extra_arguments: list[str],
-                start_timeout: int, plan_file: str | None):
+                start_timeout: int, plan_file: str | None) -> AsyncKernelManager:
         """The kernel manager of a live kernel ready for a new plan (started if there is
-        none; reset if it ran a plan before), for ``papermill.execute_notebook(km=...)``."""
+        none; reset if it ran a plan before, or replaced by a new one when the reset
+        fails), for ``papermill.execute_notebook(km=...)``."""
         from jupyter_core.utils import run_sync
 
         if self._km is not None and not run_sync(self._km.is_alive)():
             self.discard()
-        if self._km is None:
-            from jupyter_client.manager import AsyncKernelManager
+        if self._km is not None:
+            try:
+                run_sync(self._reset)(plan_file, cwd, start_timeout)
+                return self._km
+            except Exception:  # noqa: BLE001 - a kernel that cannot be reset is replaced
+                self.discard()
+        from jupyter_client.manager import AsyncKernelManager
 
-            km = AsyncKernelManager(kernel_name=kernel_name)
-            run_sync(km.start_kernel)(extra_arguments=extra_arguments, cwd=str(cwd))
-            self._km = km
-            return km  # fresh: it inherited this process's environment (the plan file)
-        try:
-            run_sync(self._reset)(plan_file, cwd, start_timeout)
-        except Exception:
-            self.discard()
-            raise
-        return self._km
+        km = AsyncKernelManager(kernel_name=kernel_name)
+        # history in memory, as nbclient gives the kernels it starts: no cell of a client's
+        # plan in the user's IPython history file, no lock shared between workers' kernels
+        run_sync(km.start_kernel)(extra_arguments=[*extra_arguments, HISTORY_IN_MEMORY],
+                                  cwd=str(cwd))
+        self._km = km
+        return km  # fresh: it inherited this process's environment (the plan file)
 
     async def _reset(self, plan_file: str | None, cwd: Path, timeout: int) -> None:
         kc = self._km.client()

@@ -26,7 +26,10 @@ def facts() -> dict:
 
 
 def _has(text: str, terms: list[str]) -> bool:
-    return any(re.search(rf"(?<![\w]){re.escape(t)}", text, re.I) for t in terms)
+    """Whether ``text`` holds one of ``terms``: a whole word, or a word's start for a term
+    ending in ``*`` (data/peak_delivery.yaml)."""
+    return any(re.search(rf"(?<!\w){re.escape(t.rstrip('*'))}"
+                         + ("" if t.endswith("*") else r"(?!\w)"), text, re.I) for t in terms)
 
 
 def peak_weakness(brief: Brief) -> str | None:

@@ -197,9 +197,12 @@ def programme(brief, paid) -> dict | None:
 
 
 def mentions(brief, key: str) -> bool:
-    """Whether the brief's own text names one of ``data/retention.yaml``'s ``key`` terms
-    (``repair_terms``: the offer includes repairs)."""
-    text = brief.model_dump_json()
+    """Whether what the client offers names one of ``data/retention.yaml``'s ``key`` terms
+    (``repair_terms``: the offer includes repairs): its value proposition, differentiators,
+    strengths and offer lines, not a competitor's, a weakness's or a threat's words."""
+    text = " ".join([brief.brand.value_proposition, *brief.brand.differentiators,
+                     *brief.situation.strengths,
+                     *(f"{o.name} {o.description}" for o in brief.offer)])
     return any(re.search(rf"\b{re.escape(term)}", text, re.I) for term in facts()[key])
 
 
@@ -207,8 +210,9 @@ def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
     """When the paid programme leaves a gap to the repeat-rate target: the past buyers still
     needed (the target's count less the programme's forecast) and the owned-channel steps
     of ``data/retention.yaml`` (``owned``), dated from the plan's start. The win-back flow
-    fires at the customers' usual time between orders in their customer file (its months
-    over its orders per customer), else at the convention. None when the programme reaches
+    fires at the customers' average gap between two orders in their customer file (its
+    months over the gaps between a customer's orders, one fewer than its orders), else at
+    the convention. None when the programme reaches
     the target."""
     if prog["reaches"]:
         return None
@@ -216,7 +220,8 @@ def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
     start = brief.client.period.start
     steps = [{"key": s["key"], "date": (start + dt.timedelta(days=int(s["days"]))).isoformat()}
              for s in f["steps"]]
-    per_order = cv["file_months"] / cv["orders_per_customer"] \
+    # n orders a customer leave n - 1 gaps over the file's months: the average gap
+    per_order = cv["file_months"] / (cv["orders_per_customer"] - 1) \
         if cv and cv.get("file_months") and (cv.get("orders_per_customer") or 0) > 1 else None
     end = month_end(add_months(start, brief.client.period.months - 1))
     first = dt.date.fromisoformat(steps[0]["date"])

@@ -94,6 +94,18 @@ def test_rounding_never_plans_more_than_the_capacity():
     assert by["youtube"] >= 1  # its recommended minimum, not trimmed to pay for rounding
 
 
+def test_rounding_back_never_takes_a_platform_below_its_floor():
+    """The lead keeps today's 2.3 a week (rounded to 2.5) although it was rounded up the
+    most: the trim falls on the others (diff review: it went to 2.0)."""
+    kept = [choice("instagram", 95.0, "conversion"), choice("facebook", 60.0),
+            choice("pinterest", 30.0)]
+    allocate_frequency(kept, 4.1, {"facebook": 1.3}, None, None,
+                       {"instagram": 2.3, "facebook": 1.3, "pinterest": 0.5})
+    by = {c.platform: c.posts_per_week for c in kept}
+    assert by["instagram"] >= 2.3 and by["facebook"] >= 1.3
+    assert sum(by.values()) <= 4.1
+
+
 def test_a_maintenance_ceiling_frees_capacity_for_the_better_platforms():
     """Maison Lune: Pinterest at its recommended minimum (3 a week) kept Instagram at 5."""
     kept = [choice("instagram", 85.9, "conversion"), choice("tiktok", 58.8),

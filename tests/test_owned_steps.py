@@ -28,10 +28,19 @@ def fashion() -> Plan:
     return Plan(load_brief("data/examples/fashion/brief.yaml"))
 
 
-def _brief(text: str = "Free repairs for two years"):
+def _brief(text: str = "Free repairs for two years", threat: str = ""):
     period = SimpleNamespace(start=dt.date(2027, 1, 1), months=12)
     return SimpleNamespace(client=SimpleNamespace(period=period),
-                           model_dump_json=lambda: text)
+                           brand=SimpleNamespace(value_proposition=text, differentiators=[]),
+                           situation=SimpleNamespace(strengths=[], threats=[threat]),
+                           offer=[], model_dump_json=lambda: text + " " + threat)
+
+
+def test_repairs_are_the_clients_offer_not_a_threats_words():
+    assert retention.mentions(_brief(), "repair_terms")
+    assert not retention.mentions(_brief("Organic coffee beans",
+                                         threat="Repair services are growing"),
+                                  "repair_terms")
 
 
 def test_no_steps_when_the_programme_reaches_the_target():
@@ -47,7 +56,8 @@ def test_gap_is_the_buyers_still_needed_and_steps_are_dated_from_the_start():
     assert [s["date"] for s in out["steps"]] == [
         (dt.date(2027, 1, 1) + dt.timedelta(days=int(s["days"]))).isoformat()
         for s in OWNED["steps"]]
-    assert out["win_back_months"] == 10.0 and out["win_back_basis"] == "file"
+    assert out["win_back_months"] == round(42.0 / (4.2 - 1), 1)  # 4.2 orders: 3.2 gaps
+    assert out["win_back_basis"] == "file"
     assert out["end"] == "2027-12-31" and out["repair"] is True
     first = dt.date.fromisoformat(out["from"])
     months = 12 - first.month + 1

@@ -74,3 +74,12 @@ def test_an_offer_to_confirm_is_never_sponsored(fashion):
     marked = [s for s in fashion.channels.slots if mark in s.base_idea]
     assert marked  # the e-gift card the brief does not name
     assert not any(s.sponsored or s.ad_only for s in marked)
+
+
+def test_short_terms_are_whole_words_and_starred_ones_word_starts():
+    from smmplan.peak_delivery import _has, facts
+
+    terms = facts()["terms"]
+    assert not _has("Slow dispatch of click-and-pick orders, pictures late", terms["peak"])
+    assert _has("Livraisons en retard au pic de Noël", terms["peak"])
+    assert _has("Parcels delivered late", terms["delivery"])  # deliver* and parcel*

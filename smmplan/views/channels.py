@@ -10,7 +10,6 @@ from ..channels import GOAL_BONUS
 from ..confirm_marks import split_mark
 from ..i18n import apply_register
 from ..idea_repeats import idea_counts, told_once
-from ..idea_supply import least_needed
 from ..ideas import copy_register, idea_caps
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -126,7 +125,7 @@ def _choice_rules(plan: Plan) -> str:
 
 def choice_reason(plan: Plan, c, kept: int) -> str:
     """Why a platform is kept or dropped, with the rule's figure (``channel_choice``)."""
-    from ..channel_choice import results_leader, rules
+    from ..channel_choice import rules
     from ..frequency import lead_choice
 
     tr, r = plan.tr, rules()
@@ -140,8 +139,7 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
         key = "kept_cut"
     elif c.kept and c.protected:  # the lead kept at today's: the others share what it leaves
         key = "kept_best_lead" if lead.floor == "lead_today" else "kept_best"
-    elif c.kept and c is not lead and c.platform == results_leader(
-            {k.platform: k.acquired for k in plan.channels.choices if k.acquired}):
+    elif c.kept and c is not lead and c.platform == plan.channels.results_leader:
         key = "kept_results"  # not held to its score: it brings the most results
     if key == "kept_home":  # the number capacity allows, before the home platforms
         kept -= sum(1 for k in plan.channels.choices if k.reason == "kept_home")
@@ -193,6 +191,10 @@ def frequency_rules(plan: Plan) -> str:
                 cadence=_cadence(tr, r["posts_per_week"]))
     from ..catalogue import content_facts
 
+    leader = plan.channels.results_leader
+    if leader and leader != lead.platform and any(c.platform == leader for c in kept):
+        text += " " + tr.t("channels.frequency_results", platform=platform_label(leader),
+                           results=results_of(plan))
     facts = content_facts()["platforms"]
     for c in kept:
         if c.stretched:
@@ -332,10 +334,9 @@ def content_plan(plan: Plan) -> Section:
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=capacity)),
               Html(render("paragraph.html.j2", css="smm-note", text=frequency_rules(plan)))]
-    first = least_needed(ch.choices, {c.platform: c.spend for c in plan.paid.channels})
     for platform, posts in ch.idea_bound.items():  # fewer posts than ideas would need
-        which = tr.t("channels.idea_bound_least") if platform == first else tr.t(
-            "channels.idea_bound_next", first=platform_label(first or platform))
+        which = tr.t("channels.idea_bound_least") if platform == ch.spare else tr.t(
+            "channels.idea_bound_next", first=platform_label(ch.spare or platform))
         blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             "channels.idea_bound", posts=tr.number(posts, 1), platform=platform_label(platform),
             ceiling=tr.number(idea_caps()["per_year"]), which=which))))
