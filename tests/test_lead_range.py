@@ -29,15 +29,15 @@ def test_cloudline_commits_to_a_range_of_leads(built):
                if m["platform"] in {c.platform for c in paid.channels if c.spend > 0})
     # today's organic leads + the low scenario's leads a month, in whole leads
     expected = round(o.baseline.value + paid.scenarios["low"]["conversions"] / months)
-    assert o.committed_low == expected == 14
+    assert o.committed_low == expected == 16
     assert o.committed_low < o.realistic_target
     data = json.loads((built["plans"]["cloudline"] / "plan.json").read_text(encoding="utf-8"))
     row = next(r for r in data["tables"]["objectives"]["rows"] if r["objective"] == o.goal)
-    assert row["target"] == "14 to 32"
+    assert row["target"] == "16 to 29"
     checks = [c for c in data["checks"] if o.goal in c["name"] and "range" in c["name"]]
     assert len(checks) == 2 and all(str(c["ok"]) == "True" for c in checks)
     summary = " ".join(d for s in data["summary"] for d in s["decisions"])
-    assert "9 → 14 to 32" in summary
+    assert "9 → 16 to 29" in summary
 
 
 def test_leads_rated_on_the_clients_own_rate_commit_to_one_value(tmp_path):

@@ -200,11 +200,14 @@ def test_a_rate_from_one_figure_spans_the_stated_risk(built):
     assert not all(c.ok for c in run(bad) if c.name.startswith("spread of"))
 
 
-def test_the_unspent_budget_gives_the_limit_that_binds(built):
-    """Cloudline's paid budget stops at the lead bound (27 a month, 3 times today's), not
+def test_the_unspent_budget_gives_the_limit_that_binds(built, over_bound_built):
+    """A B2B paid budget past the lead bound (27 a month, 3 times today's) stops there, not
     at break-even: the summary, the objectives and the paid chapter say so, never that
-    each extra conversion would cost more than it earns."""
+    each extra conversion would cost more than it earns. Cloudline's own envelope is all
+    spent, and says no limit."""
     plan, text = _read(built, "cloudline")
+    assert not plan["budget"]["held_back"] and "the plan's limit" not in text
+    plan, text = plan_json(over_bound_built), plan_text(over_bound_built / "plan.html")
     assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]
     assert "each extra conversion would cost more than it earns" not in text
     assert "costing more than it earns" not in text
