@@ -1,9 +1,11 @@
 """Cloudline's money figures (review 13): the leads the held-back budget would buy, one
 value a lead, one capped scenario, the per-lead costs named, the Teams trial line."""
 
+import shutil
 from functools import cache
 
 import pytest
+import yaml
 
 from smmplan.goal_gap import held_by_cap
 from smmplan.paths import EXAMPLES_DIR
@@ -156,13 +158,22 @@ def test_a_lower_option_that_barely_saves_says_why():
     assert f"costs only {plan.tr.money(saving)} less than Better" in text
 
 
-def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures():
-    """$376.07, $378.52 and the table's $376.06-$379.00 are different measures (average in
+def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures(tmp_path):
+    """$603.37, $607.60 and the table's $601.98-$609.71 are different measures (average in
     conversion spend, last leads of the budget, each step of the table): one note names
-    each with its own figure, the capped step ($932.48) left out."""
+    each with its own figure, the capped step left out. Cloudline with its LinkedIn
+    conversion rate given (3.5%), so that awareness and conversions share LinkedIn; the
+    example's own plan runs them on two platforms and says none of it."""
     from smmplan.views.cost_names import cost_names_note
 
-    plan = _cloudline()
+    assert cost_names_note(_cloudline()) == ""
+    folder = tmp_path / "b2b"
+    shutil.copytree(EXAMPLES_DIR / "b2b-software", folder)
+    raw = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
+    raw["budget"]["paid"]["channels"]["linkedin"]["cvr"] = 3.5
+    (folder / "brief.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True,
+                                                      sort_keys=False), encoding="utf-8")
+    plan = Plan(load_brief(folder / "brief.yaml"))
     tr, paid = plan.tr, plan.paid
     text = cost_names_note(plan)
     for value in (paid.totals["cpa"], plan.conversion_only["average"], paid.marginal_cpa):

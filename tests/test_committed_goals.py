@@ -30,16 +30,15 @@ def test_the_summary_and_the_smart_table_lead_with_the_realistic_value(built):
     o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "leads_per_month")
     assert not o["realistic"]
     committed, stretch = tr.number(o["realistic_target"]), tr.number(o["target"])
-    low = tr.number(o["committed_low"])  # a range on a published rate (test_lead_range)
+    assert o["committed_low"] is None  # on the client's own rates (test_lead_range)
     summary = text.split("Our recommendations", 1)[1].split("What we need from you", 1)[0]
     # the committed leads are the forecast's year mean, said so (not a January figure)
-    assert f"to between {low} and {committed} a month on average over the plan's year" \
-        in summary
+    assert f"to {committed} a month on average over the plan's year" in summary
     assert f"your {stretch} is the stretch" in summary
     assert f"to {stretch} by" not in summary and "the other " not in summary
     row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
-    assert (row["target"], row["stretch"]) == (f"{low} to {committed}", stretch)
-    assert f"→ {low} to {committed} (stretch: {stretch})" in text
+    assert (row["target"], row["stretch"]) == (committed, stretch)
+    assert f"→ {committed} (stretch: {stretch})" in text
 
 
 def test_one_linkedin_lead_has_one_break_even(built, over_bound_built):
@@ -77,9 +76,16 @@ def test_youtube_long_videos_are_the_webinars_recordings(built):
 
 
 def test_posting_below_today_is_explained(built):
-    _, text, _ = _read(built, "cloudline")
-    assert "against today's 12.5" in text and "X (Twitter) 7 → 1" in text
-    assert "The cut comes from X (Twitter), kept at a maintenance cadence" in text
+    """X carries the paid conversions (at the client's own rate), so it is no maintenance
+    channel: its cut to below today's posting follows its score, said in its row of the
+    channel table (posting_change leaves such a cut to where it is decided)."""
+    plan, text, _ = _read(built, "cloudline")
+    x = next(c for c in plan["channels"]["choices"] if c["platform"] == "x")
+    assert x["kept"] and not x["maintenance"] and x["posts_per_week"] < 7
+    assert "| X (Twitter) |" in text
+    row = text.split("| X (Twitter) |", 1)[1].split("\n", 1)[0]
+    assert "its posts follow its score: at most" in row
+    assert "The cut comes from X (Twitter), kept at a maintenance cadence" not in text
 
 
 def test_the_b2b_year_end_break_is_thin_and_ad_free(built, over_bound_built):
