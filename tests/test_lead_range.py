@@ -85,3 +85,19 @@ def test_leads_rated_on_the_clients_own_rate_commit_to_one_value(tmp_path):
     plan = Plan(load_brief(folder / "brief.yaml"))
     assert _leads(plan).committed_low is None
     assert _leads(plan).realistic_target is not None  # still a flagged goal, one value
+
+
+def test_a_linked_rate_below_today_says_why(built):
+    """Cloudline's rate goal, linked to its leads: the plan's paid clicks (LinkedIn's
+    awareness ones buy no lead) bring the rate that gives the committed leads below today's;
+    the chapter says so and why, once."""
+    from .plantext import plan_text
+
+    plan = Plan(load_brief(B2B))
+    o = next(o for o in plan.objectives.objectives if o.kpi == "social_conversion_rate")
+    assert o.baseline.covers.get("linked", {}).get("paid")
+    assert o.realistic_target < o.baseline.value
+    text = plan_text(built["plans"]["cloudline"] / "plan.html")
+    said = f"That {plan.tr.percent(o.realistic_target, 2)} is below today's " \
+        f"{plan.tr.percent(o.baseline.value, 2)}: the paid clicks it adds convert"
+    assert text.count(said) == 1
