@@ -1,9 +1,10 @@
 """Paid rates and lead values for a B2B lead-generation goal (data/paid.yaml ``b2b_lead``).
 
 A B2B company whose paid conversion is a lead: a platform's conversion rate comes from its
-ads history, else from a B2B lead-generation benchmark, before the client's organic web
-visits; a platform whose cost rates rest only on consumer-definition benchmarks is ranked on
-its pessimistic rates; and a lead is worth, on each platform, the offer lines of the
+ads history, else from the client's web analytics (the rule every platform follows,
+``paid_value.paid_click_cvr``), else from a B2B lead-generation benchmark; a platform
+whose cost rates rest only on consumer-definition benchmarks is ranked on its pessimistic
+rates; and a lead is worth, on each platform, the offer lines of the
 personas that platform reaches (their share there, their line's order value, the close
 rate), not the mean of all lines.
 """

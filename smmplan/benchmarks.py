@@ -95,6 +95,19 @@ def benchmark_cpa(model: dict) -> float | None:
     return cpm / 1000 / (ctr / 100) / (cvr / 100)
 
 
+def _cost_rows(platform: str, sector_kind: str | None) -> list[dict]:
+    """A platform's cost rows (CPM, CPC, CTR): for a sector with rows of its own industry
+    (data/paid.yaml ``cost_industries``), each metric's rows of that industry when there
+    are any, else the all-industry ones (a LinkedIn CPM measured on B2B campaigns, not an
+    all-advertiser calculator's figure, for a B2B client)."""
+    rows = [r for r in benchmark_rows() if r["platform"] == platform]
+    industries = (paid_facts().get("cost_industries") or {}).get(sector_kind or "") or []
+    if not industries:
+        return rows
+    own = {r["metric"] for r in rows if r["industry"] in industries}
+    return [r for r in rows if r["metric"] not in own or r["industry"] in industries]
+
+
 def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase",
                         sector_kind: str | None = None) -> dict[str, Range]:
     """CPM (plan currency), CTR and CVR (%) ranges for a platform from data/benchmarks.csv.
@@ -103,7 +116,7 @@ def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase"
     industry rows before the all-industry average (``conversion_industries``); a platform
     without one borrows Facebook's of that kind (marked "borrowed"); a kind no benchmark
     measures gets none (the client's own rate is needed)."""
-    rows = [r for r in benchmark_rows() if r["platform"] == platform]
+    rows = _cost_rows(platform, sector_kind)
     out: dict[str, Range] = {}
     cpm = [(r["value"] * rate, r["source"]) for r in rows if r["metric"] == "cpm"]
     by_source: dict[tuple, dict] = {}

@@ -222,11 +222,11 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             elif history is not None:
                 lo, mid, hi = history.rates[metric]
                 rates[metric] = Range(lo, mid, hi, [found[0]], "history")
-            elif metric == "cvr" and b2b and (lead := b2b_paid.lead_cvr(platform)):
-                rates[metric] = lead
             elif metric == "cvr" and (web := pv.paid_click_cvr(
                     source_cvr.get(platform), pooled_paid, client_cvr, bench.get("cvr")))[0]:
                 rates[metric], set_aside[platform] = web
+            elif metric == "cvr" and b2b and (lead := b2b_paid.lead_cvr(platform)):
+                rates[metric] = lead
             elif metric in bench:
                 rates[metric] = bench[metric]
         missing = [m for m in ("cpm", "ctr", "cvr") if m not in rates] + (

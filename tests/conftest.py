@@ -70,6 +70,38 @@ def built(tmp_path_factory, xss_brief) -> dict:
     return {"out": out, "plans": plans, "stdout": proc.stdout, "stderr": proc.stderr}
 
 
+# A paid envelope past the budget where Cloudline's forecast, with LinkedIn's lead rate
+# given as the published 3.5%, reaches its monthly lead bound (about $273,000 on the
+# B2B-industry LinkedIn costs) and under the one where the whole-year budget table reaches
+# break-even: the whole envelope is worth spending, and the monthly lead bound, not
+# break-even, holds part of it back (the case Cloudline's own $240,000 was in before its
+# cost rows and its own LinkedIn rate were used).
+OVER_BOUND_ENVELOPE = 480000
+OVER_BOUND_LINKEDIN_CVR = 3.5
+
+
+@pytest.fixture(scope="session")
+def over_bound_brief(tmp_path_factory) -> Path:
+    """Cloudline (its data files copied) with the paid envelope OVER_BOUND_ENVELOPE and
+    LinkedIn's conversion rate given in the brief: a B2B client whose paid budget the
+    monthly lead bound, not break-even, holds back."""
+    folder = tmp_path_factory.mktemp("over-bound") / "b2b"
+    shutil.copytree(ROOT / "data" / "examples" / "b2b-software", folder)
+    raw = example_raw("b2b-software")
+    raw["budget"]["paid_media"] = OVER_BOUND_ENVELOPE
+    raw["budget"]["paid"]["channels"]["linkedin"]["cvr"] = OVER_BOUND_LINKEDIN_CVR
+    return write_brief(folder, raw)
+
+
+@pytest.fixture(scope="session")
+def over_bound_built(tmp_path_factory, over_bound_brief) -> Path:
+    """The folder of the plan built from ``over_bound_brief``."""
+    out = tmp_path_factory.mktemp("over-bound-out")
+    proc = run_cli("build", str(over_bound_brief), "-o", str(out), "-j", "1", "-q")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return next(p for p in out.iterdir() if p.is_dir())
+
+
 def fault_notebooks(folder: Path) -> Path:
     """A copy of the chapter notebooks plus one that fails or hangs for named clients."""
     shutil.copytree(NOTEBOOKS_DIR, folder)

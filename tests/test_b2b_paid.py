@@ -1,6 +1,7 @@
-"""A B2B lead goal's paid forecast (smmplan/b2b_paid.py): LinkedIn's conversion rate from a
-B2B lead-generation benchmark (not the organic web visits), consumer-definition rates not
-ranking platforms, and a lead valued per platform from the personas it reaches."""
+"""A B2B lead goal's paid forecast (smmplan/b2b_paid.py): each platform's conversion rate from
+the client's web analytics by one rule, a B2B lead-generation benchmark only without it,
+consumer-definition rates not ranking platforms, and a lead valued per platform from the
+personas it reaches."""
 
 from smmplan.budget import plan_paid
 from smmplan.paths import EXAMPLES_DIR
@@ -14,19 +15,34 @@ def _cloudline():
     return plan_paid(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
 
 
-def test_linkedin_leads_on_a_b2b_lead_rate_and_gets_the_conversions():
+def test_paid_clicks_convert_at_the_clients_own_rate_before_the_b2b_benchmark():
+    """One rule on every platform: its own web analytics rate when no higher than the
+    pooled social rate and its paid benchmark (LinkedIn's 4 demo requests in 2,266 visits,
+    not the published 3.5%), else the pooled rate (X, whose 0.48% owes to followers); the
+    B2B lead-generation benchmark only for a client without web analytics."""
     paid = _cloudline()
     by = {c.platform: c for c in paid.channels}
     rates = {m["platform"]: m for m in paid.models}
-    assert rates["linkedin"]["cvr"]["basis"] == "b2b_benchmark"
-    assert rates["linkedin"]["cvr"]["mid"] >= 1.0  # not the 0.18% of organic visits
-    assert by["linkedin"].conversions > 0
-    assert by["linkedin"].spend > sum(c.spend for c in paid.channels) / 2
-    assert by["linkedin"].conversions >= max(c.conversions for c in paid.channels)
+    assert rates["linkedin"]["cvr"]["basis"] == "client_web_source"
+    assert abs(rates["linkedin"]["cvr"]["mid"] - 4 / 2266 * 100) < 1e-6
+    assert rates["x"]["cvr"]["basis"] == "client_web" and paid.cvr_set_aside["x"]["rate"] > \
+        rates["x"]["cvr"]["mid"]
+    # at its own rate a LinkedIn lead costs far more than it earns: awareness only there,
+    # the conversions go where the client's visits convert
+    assert by["linkedin"].conversions == 0 and by["linkedin"].spend > 0
+    assert by["x"].conversions == max(c.conversions for c in paid.channels) > 0
     # X's consumer cost rates are flagged and taken at their pessimistic end
     assert "x" in paid.consumer_rated
     assert rates["x"]["cpm"]["mid"] == rates["x"]["cpm"]["high"]
     assert rates["x"]["ctr"]["mid"] == rates["x"]["ctr"]["low"]
+    # without web analytics LinkedIn is rated on the B2B benchmark and gets the conversions
+    bare = plan_paid(brief_from(standalone(example_raw("b2b-software")),
+                                EXAMPLES_DIR / "b2b-software"))
+    rates = {m["platform"]: m for m in bare.models}
+    by = {c.platform: c for c in bare.channels}
+    assert rates["linkedin"]["cvr"]["basis"] == "b2b_benchmark"
+    assert rates["linkedin"]["cvr"]["mid"] >= 1.0
+    assert by["linkedin"].conversions >= max(c.conversions for c in bare.channels) > 0
 
 
 def _no_paths():
@@ -98,7 +114,10 @@ def test_break_even_per_platform_where_lead_values_differ():
         assert abs(v["break_even"] - v["value"] * paid.margin / 100) < 0.01
     li = plan.tr.money(paid.lead_values["linkedin"]["break_even"], 2)
     x = plan.tr.money(paid.lead_values["x"]["break_even"], 2)
-    assert li in break_even_each(plan) and x not in break_even_each(plan)  # X: awareness
+    # the break-even of each platform paid buys leads on (X); LinkedIn, whose own rate
+    # leaves it awareness only, is not listed
+    assert {c.platform for c in paid.channels if c.conversions} == {"x"}
+    assert x in break_even_each(plan) and li not in break_even_each(plan)
     assert li in lead_value_note(plan) and x in lead_value_note(plan)
     fashion = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
     assert break_even_each(fashion) is None
@@ -125,3 +144,20 @@ def test_paid_leads_a_month_stay_within_what_the_history_supports():
 
     notes = " ".join(paid_months_notes(plan))
     assert plan.tr.number(most) in notes and "9" in notes  # the bound, stated
+
+
+def test_the_clients_own_linkedin_rate_is_shown_beside_the_published_one():
+    """The rule is stated once; where it puts the client's rate before a published B2B lead
+    rate (LinkedIn), both are shown: 0.18% from its visits against 2.00% to 5.00%."""
+    from smmplan.plan import Plan
+    from smmplan.views.budget_notes import cvr_notes
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    tr = plan.tr
+    text = " ".join(cvr_notes(plan))
+    own = tr.percent(4 / 2266 * 100, 2)
+    assert f"LinkedIn ({own} from your visits, against {tr.percent(2, 2)} to " \
+        f"{tr.percent(5, 2)} published)" in text
+    assert text.count("Your own rate comes before the published B2B") == 1
+    assert text.count("the rule: a platform's own rate stands") == 1
+    assert "job seekers" not in text

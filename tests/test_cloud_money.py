@@ -1,9 +1,11 @@
 """Cloudline's money figures (review 13): the leads the held-back budget would buy, one
 value a lead, one capped scenario, the per-lead costs named, the Teams trial line."""
 
+import shutil
 from functools import cache
 
 import pytest
+import yaml
 
 from smmplan.goal_gap import held_by_cap
 from smmplan.paths import EXAMPLES_DIR
@@ -23,11 +25,14 @@ def _within_cap(want: float, months: list[float], free: float) -> float:
     return sum(min(free, want * c / total) for c in months)
 
 
-def test_the_held_back_budget_buys_only_what_the_months_below_the_bound_can_take():
-    """$71,504 held back: the months already at the bound cannot use it, and the others
-    take it at their own share of demand, so it buys about 37 leads, not the 53 the year's
-    bound less the forecast would leave (the plan's own rule, worked out here apart)."""
-    paid = _cloudline().paid
+def test_the_held_back_budget_buys_only_what_the_months_below_the_bound_can_take(
+        over_bound_brief):
+    """A B2B envelope past the lead bound (Cloudline's own $240,000 is all spent): the
+    months already at the bound cannot use what is held back, and the others take it at
+    their own share of demand, so it buys fewer leads than the year's bound less the
+    forecast would leave (the plan's own rule, worked out here apart)."""
+    assert not _cloudline().paid.held_back  # the example spends its whole envelope
+    paid = Plan(load_brief(over_bound_brief)).paid
     held, seats = paid.held_back, paid.seats
     months = [sum(r["conversions"] for r in paid.monthly if r["month"] == m)
               for m in paid.paid_months]
@@ -37,7 +42,8 @@ def test_the_held_back_budget_buys_only_what_the_months_below_the_bound_can_take
     most = planned + rest_conv_spend / paid.marginal_cpa
     ceiling = _within_cap(most, months, seats["free"]) - planned
     assert 0 < held["conversions"] <= ceiling + 0.5
-    assert held["conversions"] < seats["free_paid"] - planned - 10  # not the year's headroom
+    # not the year's headroom: the months already at the bound take none of it
+    assert held["conversions"] <= ceiling + 0.5 < seats["free_paid"] - planned
     assert held_by_cap(paid) == "bound"  # the bound, not break-even, still holds it back
 
 
@@ -154,13 +160,22 @@ def test_a_lower_option_that_barely_saves_says_why():
     assert said in text and "the people it adds" in text
 
 
-def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures():
-    """$376.07, $378.52 and the table's $376.06-$379.00 are different measures (average in
+def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures(tmp_path):
+    """$603.37, $607.60 and the table's $601.98-$609.71 are different measures (average in
     conversion spend, last leads of the budget, each step of the table): one note names
-    each with its own figure, the capped step ($932.48) left out."""
+    each with its own figure, the capped step left out. Cloudline with its LinkedIn
+    conversion rate given (3.5%), so that awareness and conversions share LinkedIn; the
+    example's own plan runs them on two platforms and says none of it."""
     from smmplan.views.cost_names import cost_names_note
 
-    plan = _cloudline()
+    assert cost_names_note(_cloudline()) == ""
+    folder = tmp_path / "b2b"
+    shutil.copytree(EXAMPLES_DIR / "b2b-software", folder)
+    raw = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
+    raw["budget"]["paid"]["channels"]["linkedin"]["cvr"] = 3.5
+    (folder / "brief.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True,
+                                                      sort_keys=False), encoding="utf-8")
+    plan = Plan(load_brief(folder / "brief.yaml"))
     tr, paid = plan.tr, plan.paid
     text = cost_names_note(plan)
     for value in (paid.totals["cpa"], plan.conversion_only["average"], paid.marginal_cpa):

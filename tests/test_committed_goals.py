@@ -30,19 +30,18 @@ def test_the_summary_and_the_smart_table_lead_with_the_realistic_value(built):
     o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "leads_per_month")
     assert not o["realistic"]
     committed, stretch = tr.number(o["realistic_target"]), tr.number(o["target"])
-    low = tr.number(o["committed_low"])  # a range on a published rate (test_lead_range)
+    assert o["committed_low"] is None  # on the client's own rates (test_lead_range)
     summary = text.split("Our recommendations", 1)[1].split("What we need from you", 1)[0]
     # the committed leads are the forecast's year mean, said so (not a January figure)
-    assert f"to between {low} and {committed} a month on average over the plan's year" \
-        in summary
+    assert f"to {committed} a month on average over the plan's year" in summary
     assert f"your {stretch} is the stretch" in summary
     assert f"to {stretch} by" not in summary and "the other " not in summary
     row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
-    assert (row["target"], row["stretch"]) == (f"{low} to {committed}", stretch)
-    assert f"→ {low} to {committed} (stretch: {stretch})" in text
+    assert (row["target"], row["stretch"]) == (committed, stretch)
+    assert f"→ {committed} (stretch: {stretch})" in text
 
 
-def test_one_linkedin_lead_has_one_break_even(built):
+def test_one_linkedin_lead_has_one_break_even(built, over_bound_built):
     plan, text, _ = _read(built, "cloudline")
     tr, paid = _tr(plan), plan["budget"]
     own = tr.money(paid["lead_values"]["linkedin"]["break_even"], 2)
@@ -50,6 +49,11 @@ def test_one_linkedin_lead_has_one_break_even(built):
     # a demo request buys Enterprise only (Teams is self-serve): one value on every
     # platform, so one break-even, and no "mean lead" beside it
     assert own == mean and "is that of the mean lead" not in text
+    assert f"above the break-even {own}" in text  # YouTube's next lead, said once
+    # past the lead bound, the held-back budget's test and the bound name that break-even
+    plan, text = plan_json(over_bound_built), plan_text(over_bound_built / "plan.html")
+    paid = plan["budget"]
+    assert tr.money(paid["break_even_cpa"], 2) == own
     assert f"under the break-even {own}" in text
     assert f"if each costs the break-even {own}" in text
     # at that break-even the whole envelope is worth spending: the monthly lead limit, not
@@ -86,14 +90,18 @@ def test_posting_below_today_is_explained(tmp_path):
     assert "The cut comes from X (Twitter), kept at a maintenance cadence" in text
 
 
-def test_the_b2b_year_end_break_is_thin_and_ad_free(built):
+def test_the_b2b_year_end_break_is_thin_and_ad_free(built, over_bound_built):
     plan, text, rows = _read(built, "cloudline")
     week = [r for r in rows if "2027-12-27" <= r["date"] <= "2027-12-31"]
     assert week and all(r["sponsored"] == _tr(plan).t("channels.csv_no") for r in week)
     days = [r["date"] for r in week]
     assert all(days.count(d) <= 1 for d in days)
-    # the lowest-spend month is a quarter-end the summary asks to prepare for: said
-    assert "Mar 2027 gets the year's lowest paid spend" in text
+    # the lowest-spend month is a quarter-end the summary asks to prepare for: said (past
+    # the lead bound, where a peak month reaches it with less money; Cloudline's own
+    # envelope is all spent, its money following demand, and says nothing of it)
+    assert "gets the year's lowest paid spend" not in text
+    assert "Mar 2027 gets the year's lowest paid spend" in plan_text(
+        over_bound_built / "plan.html")
     # not a B2B playbook: no break (Maison Fournil's 3 posts a week rarely share a day)
     _, _, others = _read(built, "maison-lune")
     late = [r["date"] for r in others if "12-27" <= r["date"][5:] <= "12-31"]

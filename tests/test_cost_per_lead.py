@@ -14,25 +14,37 @@ def _text(section) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", section.html()))
 
 
-def test_cloudline_quotes_the_average_cost_per_lead_and_names_the_marginal():
+def test_cloudline_quotes_the_average_cost_per_lead_and_names_the_marginal(over_bound_brief):
     from smmplan.views.budget import budget_allocation, budget_forecast
     from smmplan.views.summary import paid_cuts
 
-    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
-    tr, paid = plan.tr, plan.paid
+    # an envelope the lead bound holds back: the average and the last leads' cost, named
+    held = Plan(load_brief(over_bound_brief))
+    tr, paid = held.tr, held.paid
+    assert paid.held_back
     average, marginal = tr.money(paid.totals["cpa"], 2), tr.money(paid.marginal_cpa, 2)
     assert average != marginal
-    summary = " ".join(paid_cuts(plan))
-    chapter = _text(budget_allocation(plan))
+    summary = " ".join(paid_cuts(held))
+    chapter = _text(budget_allocation(held))
     for text in (summary.lower(), chapter.lower()):
         assert f"a lead costs {average} on average" in text
         assert f"last leads bought {marginal}" in text or \
             f"last leads bought at that budget cost {marginal}" in text
         assert f"a lead costs {marginal}" not in text
-    # all paid spend, awareness included, is on LinkedIn (the awareness goal's target is
-    # there, not on X): the table's cost is the plan's, and no note explains a gap
-    li = tr.money(next(c.cpa for c in paid.channels if c.platform == "linkedin"), 2)
-    assert li == average and "own conversions (" not in chapter
+    # Cloudline's own envelope is all spent: the chapter quotes the average, never the
+    # marginal as a lead's cost
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    tr, paid = plan.tr, plan.paid
+    average, marginal = tr.money(paid.totals["cpa"], 2), tr.money(paid.marginal_cpa, 2)
+    chapter = _text(budget_allocation(plan))
+    assert not paid.held_back and f"at {average} each" in chapter
+    assert f"a lead costs {marginal}" not in chapter.lower()
+    # the awareness spend is on LinkedIn (the awareness goal's target is there, not on X),
+    # the conversions on X: the table's X cost is X's own, and a note names both figures
+    assert next(c.conversions for c in paid.channels if c.platform == "linkedin") == 0
+    x = tr.money(next(c.cpa for c in paid.channels if c.platform == "x"), 2)
+    assert x != average
+    assert f"own conversions (X (Twitter) {x}); the plan's {average} a conversion" in chapter
     # what to sponsor: no post history, no Posts / Engagement columns of 0
     sponsor = _text(budget_forecast(plan))
     assert "Document carousels" in sponsor and "Engagement rate" not in sponsor

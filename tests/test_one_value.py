@@ -76,10 +76,10 @@ def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
             assert plan["budget"]["history"] is None
             assert o["realistic_target"] == pytest.approx(
                 o["baseline"]["value"] + mid["conversions"] / 12, abs=0.01)
-            # a range on a published rate (test_lead_range): its central value is this one
-            low = tr.number(o["committed_low"])
-            assert f"The plan commits to between {low} and {shown} leads a month" in text
-            committed = f"{low} to {shown}"
+            # on the client's own rates, one value (test_lead_range)
+            assert o["committed_low"] is None
+            assert f"The plan commits to {shown} leads a month" in text
+            committed = shown
         else:
             assert o["realistic_target"] >= mid["revenue"]  # plus the repeat customers
             assert f"and {shown}, the paid forecast plus the repeat customers" in text \
@@ -200,11 +200,17 @@ def test_a_rate_from_one_figure_spans_the_stated_risk(built):
     assert not all(c.ok for c in run(bad) if c.name.startswith("spread of"))
 
 
-def test_the_unspent_budget_gives_the_limit_that_binds(built):
-    """Cloudline's paid budget stops at the lead bound (27 a month, 3 times today's), not
+def test_the_unspent_budget_gives_the_limit_that_binds(built, over_bound_built):
+    """A B2B paid budget past the lead bound (27 a month, 3 times today's) stops there, not
     at break-even: the summary, the objectives and the paid chapter say so, never that
-    each extra conversion would cost more than it earns."""
+    each extra conversion would cost more than it earns. Cloudline's own envelope is all
+    spent, and says no limit."""
     plan, text = _read(built, "cloudline")
+    assert not plan["budget"]["held_back"] and "the plan's limit" not in text
+    # it stops at its envelope, not at months already full (the note on the budget table)
+    assert "months already full" not in text
+    plan, text = plan_json(over_bound_built), plan_text(over_bound_built / "plan.html")
+    assert "So the plan stops at" in text and "months already full" in text
     assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]
     assert "each extra conversion would cost more than it earns" not in text
     assert "costing more than it earns" not in text

@@ -18,9 +18,13 @@ FACTS = paid_facts()["held_back_test"]
 
 
 @pytest.fixture(scope="module")
-def plans() -> dict:
-    return {name: Plan(load_brief(f"data/examples/{name}/brief.yaml"))
-            for name in ("fashion", "b2b-software", "bakery")}
+def plans(over_bound_brief) -> dict:
+    """The examples, and Cloudline with an envelope past its lead bound ("b2b-over-bound"):
+    on B2B-industry LinkedIn costs Cloudline's own $240,000 is all worth spending, so
+    nothing is held back there."""
+    out = {name: Plan(load_brief(f"data/examples/{name}/brief.yaml"))
+           for name in ("fashion", "b2b-software", "bakery")}
+    return out | {"b2b-over-bound": Plan(load_brief(over_bound_brief))}
 
 
 def test_fashion_tests_a_platform_it_posts_on_but_never_paid_for(plans):
@@ -42,7 +46,9 @@ def test_fashion_tests_a_platform_it_posts_on_but_never_paid_for(plans):
 
 
 def test_b2b_tests_above_the_lead_bound_after_the_first_quarter(plans):
-    plan = plans["b2b-software"]
+    assert held_back_test(plans["b2b-software"]) is None  # its whole envelope is spent
+    plan = plans["b2b-over-bound"]
+    assert plan.paid.held_back and plan.paid.seats["bound"]
     test = held_back_test(plan)
     assert test["kind"] == "bound"
     assert test["platform"] == max(plan.paid.channels, key=lambda c: c.spend).platform
@@ -59,7 +65,7 @@ def test_the_chapter_and_the_next_steps_say_it(plans):
     from smmplan.views.budget import budget_allocation
     from smmplan.views.summary import next_steps
 
-    for name in ("fashion", "b2b-software"):
+    for name in ("fashion", "b2b-over-bound"):
         plan = plans[name]
         test = held_back_test(plan)
         money = plan.tr.money(test["budget"])
@@ -72,7 +78,7 @@ def test_a_pass_scales_the_rest_in_capped_steps(plans):
     """After a pass the rest moves in steps, each at most step_factor x the last and at most
     the biggest paid platform's spend over the same weeks; what they cannot reach by the
     plan's end stays held back (the fashion example's untried platform does not take it all)."""
-    for name in ("fashion", "b2b-software"):
+    for name in ("fashion", "b2b-over-bound"):
         plan = plans[name]
         test = held_back_test(plan)
         sc = test["scale"]

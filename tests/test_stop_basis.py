@@ -121,3 +121,21 @@ def test_the_scale_rule_compares_with_the_conversion_campaigns_cost_too():
     assert text == plan.tr.t("agency.conversion_only_cpa", cpa=plan.tr.money(value, 2))
     plain = _plan(_paid([_channel("facebook", 252, 0, 7.86)]))
     assert scale_basis(plain) == (pytest.approx(252 / 7.86), plain.tr.money(252 / 7.86, 2))
+
+
+def test_the_scale_rule_leaves_out_awareness_bought_on_another_platform():
+    """Cloudline's awareness is all on LinkedIn, which buys no leads, its conversions on X:
+    the scale rule compares a month with X's conversion-only cost ($713.09), not the all-in
+    $1,188.49 the awareness spend lifts (a month would beat that at once)."""
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.stop_basis import scale_basis
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    costs = plan.conversion_only
+    assert costs["awareness"] > 0 and not costs["with_awareness"]
+    forecast, shown = scale_basis(plan)
+    assert forecast == pytest.approx(costs["average"])
+    assert forecast < plan.paid.totals["cpa"] - 1
+    assert plan.tr.money(costs["average"], 2) in shown

@@ -33,9 +33,12 @@ def test_lune_is_asked_for_the_pinterest_tag_before_its_test():
     assert "by 4 January 2027" in ask and "starts on 18 January 2027" in ask, ask
 
 
-def test_cloudline_is_asked_for_the_linkedin_insight_tag():
+def test_cloudline_is_asked_for_the_tags_of_its_paid_platforms():
+    """LinkedIn (awareness) and X (the conversions, at the client's own rate) both run paid:
+    each one's tag is asked for; YouTube, with no paid budget, is not."""
     plan = Plan(load_brief(_brief("b2b-software")))
-    assert [a.split(" on your site")[0] for a in _tags(plan)] == ["The LinkedIn Insight Tag"]
+    assert [a.split(" on your site")[0] for a in _tags(plan)] == [
+        "The LinkedIn Insight Tag", "The X pixel"]
 
 
 def test_a_tag_the_brief_names_is_not_asked_for(tmp_path):

@@ -10,6 +10,7 @@ import math
 import pandas as pd
 from babel.dates import format_date
 
+from .. import b2b_paid
 from ..catalogue import paid_facts
 from ..conversion_cost import per_platform
 from ..offer_paths import event_lines, left_out_lines
@@ -50,6 +51,9 @@ def cvr_notes(plan: Plan) -> list[str]:
                             else "budget.cvr_sources",
                             rates=rates(by[basis]), min=least,
                             file=by[basis][0]["cvr"]["sources"][0]))
+    own_first = b2b_own_first(plan)
+    if own_first:
+        out.append(own_first)
     set_aside = paid.cvr_set_aside
     pooled = [m for m in by.get("client_web", []) if m["platform"] not in set_aside]
     aside = [m for m in by.get("client_web", []) if m["platform"] in set_aside]
@@ -81,6 +85,25 @@ def cvr_notes(plan: Plan) -> list[str]:
     if any(b.startswith("client_web") for b in by):
         out.append(tr.t("budget.cvr_interval"))
     return out
+
+
+def b2b_own_first(plan: Plan) -> str:
+    """For a B2B lead goal, the platforms rated on the client's own web analytics rate
+    although a published B2B lead-generation rate exists for them: each one's own rate
+    beside the published range, and why the own one comes first ("" when none)."""
+    tr, paid = plan.tr, plan.paid
+    if not b2b_paid.applies(plan.brief, paid.conversion or ""):
+        return ""
+    items = []
+    for m in paid.models:
+        bench = b2b_paid.lead_cvr(m["platform"]) if m["cvr"]["basis"] in (
+            "client_web_source", "client_web") else None
+        if bench is None:
+            continue
+        items.append(tr.t("budget.cvr_b2b_own_item", platform=platform_label(m["platform"]),
+                          own=tr.percent(m["cvr"]["mid"], 2), low=tr.percent(bench.low, 2),
+                          high=tr.percent(bench.high, 2)))
+    return tr.t("budget.cvr_b2b_own", items=tr.join(items)) if items else ""
 
 
 def lead_value_note(plan: Plan) -> str:

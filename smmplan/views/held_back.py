@@ -24,10 +24,11 @@ def cap_values(plan: Plan) -> dict:
 def monthly_cap_note(plan: Plan) -> str:
     """Why the budget table (the sweep, whose lead bound counts the whole year) still shows
     leads bought past the plan's budget while the forecast, which caps each month, stops
-    there; "" when the table shows none (or the cap is not a lead bound)."""
+    there; "" when the table shows none, the cap is not a lead bound, or the plan spends
+    its whole envelope (it stops at the budget, not at months already full)."""
     tr, paid = plan.tr, plan.paid
     cap = paid.seats or {}
-    if not cap.get("bound") or not paid.sweep:
+    if not cap.get("bound") or not paid.sweep or not paid.held_back:
         return ""
     year = cap.get("free_paid", cap.get("free", 0) * len(paid.paid_months))
     conv = float(paid.totals["conversions"])

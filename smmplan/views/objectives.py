@@ -402,6 +402,12 @@ def objectives_smart(plan: Plan) -> Section:
                               closer=lever_count(plan), **_linked_args(plan, linked),
                               **(range_values(plan, o) if o.committed_low is not None
                                  else {})))
+            if linked and linked.get("paid") and o.baseline.value is not None \
+                    and o.realistic_target is not None \
+                    and o.realistic_target < o.baseline.value:  # paid clicks dilute it
+                notes[-1] += " " + tr.t("objectives.linked_below_today", today=kpi_value(
+                    plan, o.kpi, o.baseline.value), alternative=kpi_value(
+                    plan, o.kpi, o.realistic_target))
             if key == "objectives.unrealistic_forecast" and o.organic_bookings:
                 notes.append(organic_words(plan, o.organic_bookings, "objectives.organic_note"))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace

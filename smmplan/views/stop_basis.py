@@ -80,11 +80,12 @@ def conversion_only_note(plan: Plan) -> str:
 def scale_basis(plan: Plan) -> tuple[float | None, str | None]:
     """The forecast's cost per conversion the scale rule compares a month or a platform
     with, on the stop rule's basis: the conversion campaigns' own cost (said so when the
-    forecast's all-in cost also carries awareness spend), else the all-in cost; with its
-    text (None, None without conversions)."""
+    forecast's all-in cost also carries awareness spend, on a converting platform or on
+    one that buys awareness only), else the all-in cost; with its text (None, None without
+    conversions)."""
     tr, paid = plan.tr, plan.paid
     costs = plan.conversion_only
-    if not costs or not costs["with_awareness"]:
+    if not costs or not (costs["with_awareness"] or costs["awareness"]):
         cpa = paid.totals.get("cpa")
         return cpa, tr.money(cpa, 2) if cpa else None
     return costs["average"], tr.t("agency.conversion_only_cpa",
