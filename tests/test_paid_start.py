@@ -42,7 +42,7 @@ def test_every_sentence_names_the_same_first_day(bakery):
     assert setup.count("Seule") == 1  # only the neighbourhood campaign runs before
     assert f"le {said}" in opening_notes(bakery)[0]
     tag = next(n for n in client_needs(bakery) if n.startswith("Le pixel Meta"))
-    assert f"commence le {said}" in tag
+    assert f"part le {said}" in tag
     crawl, walk, _ = _focus(bakery)
     assert said in crawl and "premiers tests" not in walk
 

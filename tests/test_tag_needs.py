@@ -29,16 +29,19 @@ def test_lune_is_asked_for_the_pinterest_tag_before_its_test():
     assert test["platform"] == "pinterest"
     assert dt.date.fromisoformat(test["start"]) == dt.date(2027, 1, 18)
     (ask,) = _tags(plan)  # Meta and TikTok: named in the brief, conversions in its export
-    assert ask.startswith("The Pinterest tag on your site") and "paid Pinterest" in ask
-    assert "by 4 January 2027" in ask and "starts on 18 January 2027" in ask, ask
+    assert ask.startswith("The Pinterest tag on your site")
+    assert "the first conversion ad on Pinterest" in ask
+    assert "by 4 January 2027" in ask and "runs on 18 January 2027" in ask, ask
 
 
-def test_cloudline_is_asked_for_the_tags_of_its_paid_platforms():
-    """LinkedIn (awareness) and X (the conversions, at the client's own rate) both run paid:
-    each one's tag is asked for; YouTube, with no paid budget, is not."""
+def test_cloudline_is_asked_for_the_tags_of_its_conversion_platforms():
+    """X buys the conversions (at the client's own rate): its pixel is asked for; LinkedIn,
+    paid for awareness only, runs no conversion ad for its tag to count (review 16: the ask
+    promised one); YouTube, with no paid budget, is not asked for either."""
     plan = Plan(load_brief(_brief("b2b-software")))
-    assert [a.split(" on your site")[0] for a in _tags(plan)] == [
-        "The LinkedIn Insight Tag", "The X pixel"]
+    assert [c.platform for c in plan.paid.channels if c.conversion_spend > 0] == ["x"]
+    assert any(c.platform == "linkedin" and c.spend > 0 for c in plan.paid.channels)
+    assert [a.split(" on your site")[0] for a in _tags(plan)] == ["The X pixel"]
 
 
 def test_a_tag_the_brief_names_is_not_asked_for(tmp_path):

@@ -114,16 +114,18 @@ def _growth_needs(plan: Plan) -> list[str]:
 
 
 def _tag_needs(plan: Plan) -> list[str]:
-    """The conversion tag (data/conversion_tags.yaml) of each platform the plan pays on (its
-    funded platforms, from their first conversion ad, ``paid_start``; the held-back
-    budget's test, from its start): one ask per tag (Facebook and Instagram share the Meta
-    pixel), dated two weeks before its first paid day, unless the client's ads export records
-    conversions on a platform it serves or the brief's infrastructure evidence names it as
-    there (``named``). A platform the file has no tag for is asked for as "its conversion tag"."""
+    """The conversion tag (data/conversion_tags.yaml) of each platform the plan buys
+    conversions on (its platforms with conversion spend, from their first conversion ad,
+    ``paid_start``; the held-back budget's test, from its start): one ask per tag (Facebook
+    and Instagram share the Meta pixel), dated two weeks before its first paid day, unless
+    the client's ads export records conversions on a platform it serves or the brief's
+    infrastructure evidence names it as there (``named``). A platform the file has no tag
+    for is asked for as "its conversion tag"."""
     tr, paid, tags = plan.tr, plan.paid, conversion_tags()
     said = plan.brief.situation.problems.infrastructure.evidence.lower()
     first: dict[str, str] = {c.platform: first_conversion_ad(plan, c.platform)["day"]
-                             for c in paid.channels if c.spend > 0 and paid.paid_months}
+                             for c in paid.channels
+                             if c.conversion_spend > 0 and paid.paid_months}
     test = plan.held_back_test
     if test and test.get("platform"):
         first.setdefault(test["platform"], test["start"])
