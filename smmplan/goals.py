@@ -120,6 +120,11 @@ def _followers(brief: Brief, platform: str | None) -> GoalBaseline | None:
     return GoalBaseline(float(sum(typed)), "brief") if typed else None
 
 
+# The repeat rate counts the repeat buyers whose last order falls in this many months up to
+# the file's latest order (retention.owned_steps times its win-back within it).
+REPEAT_WINDOW_MONTHS = 12
+
+
 def _repeat_rate(brief: Brief) -> GoalBaseline | None:
     found = read_export(brief, "audience")
     if found is None:
@@ -138,7 +143,7 @@ def _repeat_rate(brief: Brief) -> GoalBaseline | None:
         when = parse_dates(table[last])
         if when.notna().any():
             end = when.max()
-            repeat &= when >= end - pd.DateOffset(months=12)
+            repeat &= when >= end - pd.DateOffset(months=REPEAT_WINDOW_MONTHS)
     counted = repeat[orders.notna()]  # the denominator: every customer with an order count
     return GoalBaseline(round(float(counted.mean() * 100), 2), "data", name, {
         "repeat": int(counted.sum()), "customers": int(len(counted)),

@@ -71,7 +71,10 @@ def promise_ideas(brief: Brief, tr: Translator) -> list[Idea]:
                             apply_register(tr.t("ideas.delivery_promise.topic", **words), reg),
                             apply_register(tr.t("ideas.delivery_promise.hook", **words), reg),
                             f["cta"], moment=tr.t("ideas.delivery_promise.moment"),
-                            date=last.isoformat(), lead_days=(last - first).days, posts=1,
+                            # early in its week (Monday to Wednesday): the week's promise
+                            # before most of the week's orders
+                            date=min(first + dt.timedelta(days=2), last).isoformat(),
+                            lead_days=min(2, (last - first).days), posts=1,
                             formats=list(f["formats"]),  # the cut-off's day: before its hour
-                            order_by_days=0 if last == cutoff else None))
+                            order_by_days=0 if first == cutoff else None))
     return out

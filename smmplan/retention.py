@@ -36,6 +36,7 @@ import re
 from .benchmarks import benchmark_cpa
 from .brief import add_months
 from .dates import monday_on_or_after, month_end
+from .goals import REPEAT_WINDOW_MONTHS
 from .paid_model import held_less
 from .paths import data_yaml
 
@@ -227,10 +228,15 @@ def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
     first = dt.date.fromisoformat(steps[0]["date"])
     months = max(1, (end.year - first.year) * 12 + end.month - first.month + 1)
     rest = max(0, round(prog["needed"] - prog["orders"]))
+    # the flow reaches a customer before the repeat rate's window drops them
+    latest = REPEAT_WINDOW_MONTHS - f["win_back_margin_months"]
+    gap = round(per_order, 1) if per_order else None
+    months_ = f["win_back_months"] if gap is None else min(gap, latest)
+    basis = "convention" if gap is None else "file" if gap <= latest else "window"
     return {"rest": rest, "per_month": round(rest / months, 1), "from": first.isoformat(),
             "end": end.isoformat(), "steps": steps,
-            "win_back_months": round(per_order, 1) if per_order else f["win_back_months"],
-            "win_back_basis": "file" if per_order else "convention",
+            "win_back_months": months_, "win_back_basis": basis, "win_back_gap": gap,
+            "repeat_window": REPEAT_WINDOW_MONTHS,
             "reminder_days": f["reminder_days"], "early_hours": f["early_hours"],
             "repair": mentions(brief, "repair_terms")}
 

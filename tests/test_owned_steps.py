@@ -56,8 +56,13 @@ def test_gap_is_the_buyers_still_needed_and_steps_are_dated_from_the_start():
     assert [s["date"] for s in out["steps"]] == [
         (dt.date(2027, 1, 1) + dt.timedelta(days=int(s["days"]))).isoformat()
         for s in OWNED["steps"]]
-    assert out["win_back_months"] == round(42.0 / (4.2 - 1), 1)  # 4.2 orders: 3.2 gaps
-    assert out["win_back_basis"] == "file"
+    # 4.2 orders: 3.2 gaps of 13.1 months, later than the repeat rate's 12-month window
+    # would keep the customer: the flow fires 3 months before the window drops them
+    assert out["win_back_gap"] == round(42.0 / (4.2 - 1), 1) == 13.1
+    assert out["win_back_months"] == 9 and out["win_back_basis"] == "window"
+    short = retention.owned_steps(_brief(), prog, {"file_months": 24.0,
+                                                   "orders_per_customer": 4.0})
+    assert short["win_back_months"] == 8.0 and short["win_back_basis"] == "file"
     assert out["end"] == "2027-12-31" and out["repair"] is True
     first = dt.date.fromisoformat(out["from"])
     months = 12 - first.month + 1

@@ -43,9 +43,11 @@ def test_one_idea_a_week_up_to_the_cutoff():
     ideas = peak_delivery.promise_ideas(brief, tr)
     (cutoff, _), = peak_delivery.cutoffs(brief)
     assert len(ideas) == FACTS["weeks"] and len({i.text for i in ideas}) == len(ideas)
-    assert ideas[-1].last_day == cutoff.isoformat()
+    assert ideas[-1].first_day <= ideas[-1].last_day <= cutoff.isoformat()
     firsts = [dt.date.fromisoformat(i.first_day) for i in ideas]
     assert all(d.weekday() == 0 for d in firsts)  # each week from its Monday
+    lasts = [dt.date.fromisoformat(i.last_day) for i in ideas]
+    assert all(d.weekday() <= 2 for d in lasts)  # out by Wednesday: early in its week
     assert all((b - a).days == 7 for a, b in zip(firsts[:-1], firsts[1:], strict=True))
     assert all(i.formats == FACTS["formats"] and i.posts == 1 for i in ideas)
     assert peak_delivery.promise_ideas(_brief(["Delivery is slow"]), tr) == []

@@ -42,8 +42,11 @@ def _step(plan: Plan, o: dict, step: dict) -> str:
     when = day(tr, dt.date.fromisoformat(step["date"]))
     common = {"date": when, "tool": tool_name(plan)}
     if key == "win_back":
+        basis = tr.t(f"retention.owned.basis_{o['win_back_basis']}",
+                     gap=tr.number(o.get("win_back_gap") or 0, 1),
+                     window=tr.number(o.get("repeat_window") or 0))
         return tr.t("retention.owned.win_back", months=tr.number(o["win_back_months"], 1),
-                    basis=tr.t(f"retention.owned.basis_{o['win_back_basis']}"), **common)
+                    basis=basis, **common)
     if key == "reminder":
         return tr.t("retention.owned.reminder", days=o["reminder_days"],
                     repair=tr.t("retention.owned.repair") if o["repair"] else "", **common)
