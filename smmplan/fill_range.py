@@ -33,27 +33,39 @@ def forecast_is_bound(brief, paid) -> bool:
         and all(set(m["cvr"]["sources"]) <= sources for m in rated)
 
 
-def leads_on_published_rates(paid) -> bool:
-    """Whether the paid leads rest on published rates only: every funded platform's
-    conversion rate is a benchmark (none from the client's campaigns, web analytics or
-    brief), with a first campaign month to measure it."""
-    funded = {c.platform for c in paid.channels if c.spend > 0}
+# rates of the client's unpaid visits standing for its paid clicks' (web analytics)
+VISITS = ("client_web", "client_web_source")
+
+
+def leads_rate_kind(paid) -> str | None:
+    """What the paid leads' conversion rates rest on when no campaign of the client has
+    measured them, with a first campaign month to measure them: "published" (every
+    platform buying leads on a benchmark) or "visits" (some on the rate of the client's
+    unpaid social visits, standing for its paid clicks'); None when any rests on the
+    client's own paid results."""
+    funded = {c.platform for c in paid.channels if c.conversion_spend > 0}
     rated = [m for m in paid.models if m["platform"] in funded]
-    return paid.conversion == "lead" and bool(paid.paid_months) and bool(rated) \
-        and all(m["cvr"]["basis"] in PUBLISHED for m in rated)
+    if paid.conversion != "lead" or not paid.paid_months or not rated:
+        return None
+    bases = {m["cvr"]["basis"] for m in rated}
+    if bases <= set(PUBLISHED):
+        return "published"
+    return "visits" if bases <= set(PUBLISHED) | set(VISITS) else None
+
 
 
 def with_ranges(ob: Objectives, paid, brief) -> Objectives:
     """The objectives with a fill-rate goal committed to the forecast given the bottom of
     its range (module docstring) when the forecast is an upper bound, and a leads goal
-    committed to a forecast on published rates given the bottom the forecast's low leads
+    committed to a forecast on rates no campaign of the client measured
+    (``leads_rate_kind``) given the bottom the forecast's low leads
     give (today's organic leads plus the low scenario's a month, in whole leads); others
     unchanged."""
     months, offer = brief.client.period.months, brief.offer
     if paid.total <= 0:
         return ob
     low, mid = (float(paid.scenarios[k]["conversions"]) for k in ("low", "mid"))
-    kinds = {"leads_per_month": leads_on_published_rates(paid) and mid > 0,
+    kinds = {"leads_per_month": leads_rate_kind(paid) is not None and mid > 0,
              "fill_rate": forecast_is_bound(brief, paid)}
 
     def bottom(o) -> float | None:  # the range's bottom, in the target's unit
@@ -148,3 +160,9 @@ def organic_checks(plan: dict, o: dict, name: str, committed: float) -> list:
         out.append((f"{name}: range bottom = today's + organic + paid low bookings",
                     abs(low - o["committed_low"]) < 1e-9, f"{low} vs {o['committed_low']}"))
     return out
+
+
+def rate_suffix(paid) -> str:
+    """The key suffix of a leads range's sentences: "_visits" when its rates are the
+    client's unpaid visits' (``leads_rate_kind``), "" for published ones."""
+    return "_visits" if leads_rate_kind(paid) == "visits" else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
+from ..fill_range import rate_suffix
 from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_by_cap
 from ..goals import GENERIC, evidence_for
 from ..history_target import rule as target_rule
@@ -387,7 +388,8 @@ def objectives_smart(plan: Plan) -> Section:
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
                 if o.committed_low is not None:  # their paid part an upper bound: a range
                     key = "objectives.unrealistic_forecast_range" + (
-                        "_leads" if o.kpi == "leads_per_month" else "")
+                        "_leads" + rate_suffix(plan.paid) if o.kpi == "leads_per_month"
+                        else "")
             elif o.realistic and o.max_monthly is not None \
                     and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
                 key = "objectives.realistic_forecast"  # above the pace, the forecasts reach it
