@@ -59,6 +59,7 @@ def client_needs(plan: Plan) -> list[str]:
                                     if o.baseline.basis == "not_measurable"))
     if unmeasured:
         out.append(tr.t("agency.need_measure", kpis=tr.join(unmeasured)))
+    out += _early_sessions(plan)
     out += _growth_needs(plan) + owned_needs(plan, _ask_lead())
     out += reference_needs(brief, tr, plan.channels.slots, plan.channels.ideas,
                            day(tr, brief.client.period.start - _ask_lead()))
@@ -164,3 +165,19 @@ def named(said: str, vendor: str) -> bool:
         if not re.search(NEGATION, around):
             return True
     return False
+
+
+def _early_sessions(plan: Plan) -> list[str]:
+    """Booked sessions in the plan's first week: the calendar can only announce them from
+    its first day, too late to sell them (a month's dates go out the week before it), so the
+    client announces them before the plan starts, by its own means."""
+    from ..sessions import booked_line, sessions
+
+    held, line, tr = sessions(plan.brief), booked_line(plan.brief), plan.tr
+    start = plan.brief.client.period.start
+    early = [d for d in (held.dates if held else []) if d < start + dt.timedelta(days=7)]
+    if not early or line is None:
+        return []
+    return [tr.plural("agency.need_early_sessions", len(early), line=line.name,
+                      dates=tr.join([day(tr, d) for d in early]), start=day(tr, start),
+                      date=day(tr, start - dt.timedelta(days=7)))]
