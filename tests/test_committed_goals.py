@@ -29,16 +29,16 @@ def test_the_summary_and_the_smart_table_lead_with_the_realistic_value(built):
     tr = _tr(plan)
     o = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "leads_per_month")
     assert not o["realistic"]
-    committed, stretch = tr.number(o["realistic_target"]), tr.number(o["target"])
-    assert o["committed_low"] is None  # on the client's own rates (test_lead_range)
+    top, stretch = tr.number(o["realistic_target"]), tr.number(o["target"])
+    low = tr.number(o["committed_low"])  # a range: on its visits' rate (test_lead_range)
     summary = text.split("Our recommendations", 1)[1].split("What we need from you", 1)[0]
     # the committed leads are the forecast's year mean, said so (not a January figure)
-    assert f"to {committed} a month on average over the plan's year" in summary
+    assert f"to between {low} and {top} a month on average over the plan's year" in summary
     assert f"your {stretch} is the stretch" in summary
     assert f"to {stretch} by" not in summary and "the other " not in summary
     row = next(r for r in plan["tables"]["objectives"]["rows"] if r["objective"] == o["goal"])
-    assert (row["target"], row["stretch"]) == (committed, stretch)
-    assert f"→ {committed} (stretch: {stretch})" in text
+    assert (row["target"], row["stretch"]) == (f"{low} to {top}", stretch)
+    assert f"→ {low} to {top} (stretch: {stretch})" in text
 
 
 def test_one_linkedin_lead_has_one_break_even(built, over_bound_built):

@@ -76,10 +76,11 @@ def test_a_flagged_goal_has_one_realistic_value_the_forecasts(built):
             assert plan["budget"]["history"] is None
             assert o["realistic_target"] == pytest.approx(
                 o["baseline"]["value"] + mid["conversions"] / 12, abs=0.01)
-            # on the client's own rates, one value (test_lead_range)
-            assert o["committed_low"] is None
-            assert f"The plan commits to {shown} leads a month" in text
-            committed = shown
+            # on its unpaid visits' rate standing for paid clicks: a range (test_lead_range)
+            low = tr.number(o["committed_low"])
+            assert 0 < o["committed_low"] < o["realistic_target"]
+            assert f"The plan commits to between {low} and {shown} leads a month" in text
+            committed = f"{low} to {shown}"
         else:
             assert o["realistic_target"] >= mid["revenue"]  # plus the repeat customers
             assert f"and {shown}, the paid forecast plus the repeat customers" in text \
