@@ -22,6 +22,18 @@ def _leads(plan: Plan):
     return next(o for o in plan.objectives.objectives if o.kpi == "leads_per_month")
 
 
+def _range_shown_once(plan, o, data: dict) -> None:
+    """The committed range is the SMART table's target and in the summary, and the plan's
+    two range checks pass."""
+    shown = f"{plan.tr.number(o.committed_low)} to {plan.tr.number(o.realistic_target)}"
+    row = next(r for r in data["tables"]["objectives"]["rows"] if r["objective"] == o.goal)
+    assert row["target"] == shown
+    checks = [c for c in data["checks"] if o.goal in c["name"] and "range" in c["name"]]
+    assert len(checks) == 2 and all(str(c["ok"]) == "True" for c in checks)
+    summary = " ".join(d for s in data["summary"] for d in s["decisions"])
+    assert shown in summary
+
+
 def test_cloudline_on_its_visits_rate_commits_to_a_range(built):
     """Cloudline's paid leads rest on the rate of its unpaid social visits (X, the pooled
     social rate of its web analytics) standing for paid clicks, which no campaign of its
@@ -36,13 +48,7 @@ def test_cloudline_on_its_visits_rate_commits_to_a_range(built):
                           if m["platform"] in buying)
     assert 0 < o.committed_low < o.realistic_target
     data = json.loads((built["plans"]["cloudline"] / "plan.json").read_text(encoding="utf-8"))
-    shown = f"{plan.tr.number(o.committed_low)} to {plan.tr.number(o.realistic_target)}"
-    row = next(r for r in data["tables"]["objectives"]["rows"] if r["objective"] == o.goal)
-    assert row["target"] == shown
-    checks = [c for c in data["checks"] if o.goal in c["name"] and "range" in c["name"]]
-    assert len(checks) == 2 and all(str(c["ok"]) == "True" for c in checks)
-    summary = " ".join(d for s in data["summary"] for d in s["decisions"])
-    assert shown in summary
+    _range_shown_once(plan, o, data)
     html = (built["plans"]["cloudline"] / "plan.html").read_text(encoding="utf-8")
     assert "if your visits&#39; rate holds for paid clicks" in html \
         or "if your visits' rate holds for paid clicks" in html
@@ -73,13 +79,7 @@ def test_b2b_leads_on_the_published_rate_commit_to_a_range(tmp_path):
     proc = run_cli("build", str(folder / "brief.yaml"), "-o", str(out), "-j", "1", "-q")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     data = json.loads(next(out.glob("*/plan.json")).read_text(encoding="utf-8"))
-    shown = f"{plan.tr.number(o.committed_low)} to {plan.tr.number(o.realistic_target)}"
-    row = next(r for r in data["tables"]["objectives"]["rows"] if r["objective"] == o.goal)
-    assert row["target"] == shown
-    checks = [c for c in data["checks"] if o.goal in c["name"] and "range" in c["name"]]
-    assert len(checks) == 2 and all(str(c["ok"]) == "True" for c in checks)
-    summary = " ".join(d for s in data["summary"] for d in s["decisions"])
-    assert shown in summary
+    _range_shown_once(plan, o, data)
 
 
 def test_leads_rated_on_the_clients_own_rate_commit_to_one_value(tmp_path):
