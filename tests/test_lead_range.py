@@ -22,7 +22,7 @@ def _leads(plan: Plan):
     return next(o for o in plan.objectives.objectives if o.kpi == "leads_per_month")
 
 
-def _range_shown_once(plan, o, data: dict) -> None:
+def _range_shown(plan, o, data: dict) -> None:
     """The committed range is the SMART table's target and in the summary, and the plan's
     two range checks pass."""
     shown = f"{plan.tr.number(o.committed_low)} to {plan.tr.number(o.realistic_target)}"
@@ -48,7 +48,7 @@ def test_cloudline_on_its_visits_rate_commits_to_a_range(built):
                           if m["platform"] in buying)
     assert 0 < o.committed_low < o.realistic_target
     data = json.loads((built["plans"]["cloudline"] / "plan.json").read_text(encoding="utf-8"))
-    _range_shown_once(plan, o, data)
+    _range_shown(plan, o, data)
     html = (built["plans"]["cloudline"] / "plan.html").read_text(encoding="utf-8")
     assert "if your visits&#39; rate holds for paid clicks" in html \
         or "if your visits' rate holds for paid clicks" in html
@@ -79,7 +79,7 @@ def test_b2b_leads_on_the_published_rate_commit_to_a_range(tmp_path):
     proc = run_cli("build", str(folder / "brief.yaml"), "-o", str(out), "-j", "1", "-q")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     data = json.loads(next(out.glob("*/plan.json")).read_text(encoding="utf-8"))
-    _range_shown_once(plan, o, data)
+    _range_shown(plan, o, data)
 
 
 def test_leads_rated_on_the_clients_own_rate_commit_to_one_value(tmp_path):

@@ -168,16 +168,17 @@ def named(said: str, vendor: str) -> bool:
 
 
 def _early_sessions(plan: Plan) -> list[str]:
-    """Booked sessions in the plan's first week: the calendar can only announce them from
-    its first day, too late to sell them (a month's dates go out the week before it), so the
-    client announces them before the plan starts, by its own means."""
-    from ..sessions import booked_line, sessions
+    """Booked sessions fewer than ``calendar.session_notice_days`` after the plan's first
+    day (data/content.yaml): the calendar can only announce them a day or two ahead, too
+    late to sell them, so the client announces them itself from a week before the plan."""
+    from ..sessions import sessions
 
-    held, line, tr = sessions(plan.brief), booked_line(plan.brief), plan.tr
+    held, tr = sessions(plan.brief), plan.tr
     start = plan.brief.client.period.start
-    early = [d for d in (held.dates if held else []) if d < start + dt.timedelta(days=7)]
-    if not early or line is None:
+    notice = dt.timedelta(days=int(content_facts()["calendar"]["session_notice_days"]))
+    early = [d for d in (held.dates if held else []) if d < start + notice]
+    if not early:
         return []
-    return [tr.plural("agency.need_early_sessions", len(early), line=line.name,
+    return [tr.plural("agency.need_early_sessions", len(early), line=held.line,
                       dates=tr.join([day(tr, d) for d in early]), start=day(tr, start),
                       date=day(tr, start - dt.timedelta(days=7)))]
