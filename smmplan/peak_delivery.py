@@ -65,16 +65,16 @@ def promise_ideas(brief: Brief, tr: Translator) -> list[Idea]:
             last = min(first + dt.timedelta(days=6 - first.weekday()), cutoff)
             if last < first:
                 continue
+            # early in its week (Monday to Wednesday): the week's promise before most of
+            # the week's orders
+            when = min(first + dt.timedelta(days=2), last)
             words = {"week": tr.weekday_date(first), "deadline": tr.weekday_date(cutoff),
                      "moment": tr.text(entry["name"], reg)}
             out.append(Idea(f["pillar"],
                             apply_register(tr.t("ideas.delivery_promise.topic", **words), reg),
                             apply_register(tr.t("ideas.delivery_promise.hook", **words), reg),
                             f["cta"], moment=tr.t("ideas.delivery_promise.moment"),
-                            # early in its week (Monday to Wednesday): the week's promise
-                            # before most of the week's orders
-                            date=min(first + dt.timedelta(days=2), last).isoformat(),
-                            lead_days=min(2, (last - first).days), posts=1,
+                            date=when.isoformat(), lead_days=(when - first).days, posts=1,
                             formats=list(f["formats"]),  # the cut-off's day: before its hour
-                            order_by_days=0 if first == cutoff else None))
+                            order_by_days=0 if when == cutoff else None))
     return out

@@ -85,3 +85,18 @@ def test_short_terms_are_whole_words_and_starred_ones_word_starts():
     assert not _has("Slow dispatch of click-and-pick orders, pictures late", terms["peak"])
     assert _has("Livraisons en retard au pic de Noël", terms["peak"])
     assert _has("Parcels delivered late", terms["delivery"])  # deliver* and parcel*
+
+
+def test_a_promise_on_the_cutoff_day_goes_out_before_its_hour(monkeypatch):
+    """A cut-off on a Wednesday: its week's promise falls on the cut-off day itself, so it
+    goes out before that day's order deadline (second diff review: only a cut-off on a
+    Monday was caught)."""
+    brief = _brief(["Delivery times slipped during peak season"])
+    tr = Translator("en", "en_GB", "GBP")
+    (cutoff, entry), = peak_delivery.cutoffs(brief)
+    wednesday = cutoff - dt.timedelta(days=cutoff.weekday()) + dt.timedelta(days=2)
+    monkeypatch.setattr(peak_delivery, "cutoffs", lambda b: [(wednesday, entry)])
+    last = peak_delivery.promise_ideas(brief, tr)[-1]
+    assert last.last_day == wednesday.isoformat() and last.order_by_days == 0
+    earlier = peak_delivery.promise_ideas(brief, tr)[:-1]
+    assert earlier and all(i.order_by_days is None for i in earlier)
