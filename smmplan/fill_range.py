@@ -162,7 +162,10 @@ def organic_checks(plan: dict, o: dict, name: str, committed: float) -> list:
     return out
 
 
-def rate_suffix(paid) -> str:
-    """The key suffix of a leads range's sentences: "_visits" when its rates are the
-    client's unpaid visits' (``leads_rate_kind``), "" for published ones."""
-    return "_visits" if leads_rate_kind(paid) == "visits" else ""
+
+def rate_words(tr, paid) -> dict[str, str]:
+    """What a leads range's sentences say its paid rates rest on (``leads_rate_kind``):
+    ``rate_basis`` and ``rate_holds``, published rates or the client's unpaid visits'."""
+    kind = "visits" if leads_rate_kind(paid) == "visits" else "published"
+    return {"rate_basis": tr.t(f"objectives.range_rate_basis.{kind}"),
+            "rate_holds": tr.t(f"objectives.rate_holds.{kind}")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts
-from ..fill_range import rate_suffix
+from ..fill_range import rate_words
 from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_by_cap
 from ..goals import GENERIC, evidence_for
 from ..history_target import rule as target_rule
@@ -388,8 +388,7 @@ def objectives_smart(plan: Plan) -> Section:
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
                 if o.committed_low is not None:  # their paid part an upper bound: a range
                     key = "objectives.unrealistic_forecast_range" + (
-                        "_leads" + rate_suffix(plan.paid) if o.kpi == "leads_per_month"
-                        else "")
+                        "_leads" if o.kpi == "leads_per_month" else "")
             elif o.realistic and o.max_monthly is not None \
                     and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
                 key = "objectives.realistic_forecast"  # above the pace, the forecasts reach it
@@ -402,8 +401,8 @@ def objectives_smart(plan: Plan) -> Section:
                               event=lead_event_name(plan, o.baseline.covers)
                               if o.baseline.covers.get("ceiling") or linked else "",
                               closer=lever_count(plan), **_linked_args(plan, linked),
-                              **(range_values(plan, o) if o.committed_low is not None
-                                 else {})))
+                              **(range_values(plan, o) | rate_words(tr, plan.paid)
+                                 if o.committed_low is not None else {})))
             if linked and linked.get("paid") and o.baseline.value is not None \
                     and o.realistic_target is not None \
                     and o.realistic_target < o.baseline.value:  # paid clicks dilute it

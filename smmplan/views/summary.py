@@ -7,7 +7,7 @@ import base64
 import datetime as dt
 
 from ..conversion_cost import cap_break_even
-from ..fill_range import rate_suffix
+from ..fill_range import rate_words
 from ..goal_gap import held_by_cap
 from ..new_shops import new_shops, new_shops_phrase
 from ..objectives import Objective
@@ -148,7 +148,7 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
         return tr.t("agency.rec_goal_nobase", goal=goal, kpi=kpi, target=target,
                     deadline=deadline, how=how or tr.t("objectives.how.business_kpi"))
     if o.committed_low is not None:  # a range: the forecast is an upper bound (fill_range)
-        mean = "_mean" + rate_suffix(plan.paid) if o.kpi == "leads_per_month" else ""
+        mean = "_mean" if o.kpi == "leads_per_month" else ""  # the forecast's year mean
         return tr.t(f"agency.rec_goal_committed_range{mean}", goal=goal, kpi=kpi, target=target,
                     deadline=deadline, committed=kpi_value(plan, o.kpi, committed(o)),
                     baseline=kpi_value(plan, o.kpi, o.baseline.value),
@@ -156,7 +156,7 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
                     organic=organic_words(plan, o.organic_bookings,
                                           "objectives.organic_summary"),
                     **{k: v for k, v in range_values(plan, o).items()
-                       if k in ("low", "month")})
+                       if k in ("low", "month")}, **rate_words(tr, plan.paid))
     if committed(o) != o.target:  # flagged: the realistic value first, the client's after
         mean = "_mean" if o.kpi == "leads_per_month" else ""  # the forecast's year mean
         return tr.t(f"agency.rec_goal_committed{mean}", goal=goal, kpi=kpi, target=target,
