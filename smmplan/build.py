@@ -379,8 +379,10 @@ def warm_up() -> None:
     plotly.js, the plan's own modules and the libraries they load), once, before worker
     processes are forked."""
     import papermill  # noqa: F401
+    import scipy.optimize  # noqa: F401 - imported by the plan's modules only when they compute
 
-    from . import plan, preflight  # noqa: F401 - the briefs' checks and the plan's chapters
+    # the briefs' checks, the plan's chapters, and their clustering (scikit-learn)
+    from . import plan, preflight, segments  # noqa: F401
     from .export import export_html, plotly_js
 
     plotly_js()
