@@ -205,20 +205,30 @@ def recommendations(plan: Plan) -> list[str]:
     if goal is not None and not goal.from_brief:
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
-    strong = [m for m in demand if demand[m] >= 1.05]
-    moments = [d["name"] for d in ch.key_dates if d["kind"] == "sector"
-               and int(d["date"][5:7]) in strong]
-    if moments:
+    named = peak_moments(ch.key_dates, demand)
+    if named:
         # paid money that books one offer line does not fund these moments: organic posts
         books = plan.brief.budget.paid.books if paid.total > 0 else None
         out.append(tr.t("agency.rec_moments_organic" if books else "agency.rec_moments",
-                        moments=tr.join(list(dict.fromkeys(moments))[:4]),
-                        sector=sector_name(plan), offer=books or ""))
-        named = list(dict.fromkeys(moments))[:4]
+                        moments=tr.join(named), sector=sector_name(plan), offer=books or ""))
         low = low_month_line(plan, {int(d["date"][5:7]) for d in ch.key_dates
                                     if d["kind"] == "sector" and d["name"] in named})
         out[-1] = " ".join(filter(None, [out[-1], low]))
     return out[:5]
+
+
+def peak_moments(key_dates: list[dict], demand: dict[int, float], count: int = 4,
+                 strong: float = 1.05) -> list[str]:
+    """The sector's key moments the summary names: those in months of strong demand (at
+    least ``strong`` times the average), the ``count`` in the strongest months (earlier
+    first on a tie), said in date order. The first ``count`` by date would leave out a
+    year's peak that comes late (a December of year-end budgets)."""
+    first: dict[str, str] = {}
+    for d in key_dates:
+        if d["kind"] == "sector" and demand.get(int(d["date"][5:7]), 0) >= strong:
+            first.setdefault(d["name"], d["date"])
+    ranked = sorted(first, key=lambda n: (-demand[int(first[n][5:7])], first[n]))[:count]
+    return sorted(ranked, key=first.__getitem__)
 
 
 def paid_cuts(plan: Plan) -> list[str]:
