@@ -268,7 +268,8 @@ def cost_note(plan: Plan) -> list:
 
 
 def frequency_note(plan: Plan) -> list:
-    """The planned impressions per person a month on each platform's reachable audience, and
+    """The planned impressions a month per person reached (and the people reached a month)
+    on each platform's reachable audience, and
     where that audience comes from (the ads history's median month, never below the most
     people it reached in one month; else the market estimate): the frequency behind the
     forecast, stated."""
@@ -294,6 +295,7 @@ def frequency_note(plan: Plan) -> list:
         parts.append(tr.t("budget.frequency_platform_kept" if kept
                           else "budget.frequency_platform", platform=platform_label(c.platform),
                           frequency=tr.number(monthly / reach, 1), people=tr.number(people),
+                          reached=tr.number(round(reach, -2) if reach >= 1000 else round(reach)),
                           all=tr.number(whole or 0),
                           basis=tr.t(f"budget.frequency_basis.{basis}", month=month)))
     if not parts:
