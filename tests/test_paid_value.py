@@ -394,3 +394,30 @@ def test_fashion_compares_conversion_spend_with_the_historys():
             assert note["reason"] in ("lower_spend", "narrowed", "season")
     tiktok = next(n for n in paid.cpa_notes if n["platform"] == "tiktok")
     assert tiktok["ratio"] < 1 and tiktok["forecast_cpa"] < tiktok["history_cpa"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_dearer_platform_narrowed_to_fewer_targets_says_so(lang):
+    """The sentence the old plan lacked: TikTok dearer than its history (£50.57 against
+    £47.74) at 0.81 times its monthly conversion spend, because its ads left T2 out."""
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.platform_values import cpa_note
+    from smmplan.views.targets import persona_name
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    if lang == "fr":
+        from smmplan.i18n import Translator
+
+        plan.tr = Translator("fr", "fr_FR", "GBP")
+    tr = plan.tr
+    text = cpa_note(plan, {"platform": "tiktok", "forecast_cpa": 50.57, "history_cpa": 47.74,
+                           "ratio": 0.81, "reason": "narrowed", "targets": [1]})
+    t2 = next(p for p in plan.targets.personas if p.id == 1)
+    for figure in (tr.money(50.57, 2), tr.money(47.74, 2), tr.number(0.81, 2),
+                   persona_name(plan, t2)):
+        assert figure in text
+    assert ("above the history's" in text) == (lang == "en")
+    cheaper = cpa_note(plan, {"platform": "facebook", "forecast_cpa": 30.16,
+                              "history_cpa": 37.94, "ratio": 0.61, "reason": "lower_spend"})
+    assert tr.number(0.61, 2) in cheaper and tr.money(30.16, 2) in cheaper
