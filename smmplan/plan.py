@@ -40,6 +40,7 @@ from .report import Recorder
 from .safety import write_csv
 from .sponsored_targets import favoured_products
 from .target_channels import acquisition_shares, ruled_out, target_home
+from .target_spend import PROSPECTING
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import (
     Capacity,
@@ -125,7 +126,10 @@ class Plan:
                 # a purchase is worth the target's value per order, not per customer
                 worth = p.order_value_index if p.order_value_index is not None \
                     else p.value_index
+                # paid reaches look-alikes of the target, not its customers: valued
+                # at the platform's own value (target_spend.by_index)
                 split.append({"id": p.id, "share": p.share, "value_index": worth,
+                              "audience": PROSPECTING,
                               "index": {k: v / overall[k] for k, v in mine.items()
                                         if overall.get(k)},
                               "ruled_out": ruled_out(p, paying)})  # its card's verdict

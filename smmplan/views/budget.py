@@ -46,6 +46,7 @@ from .opening_paid import opening_notes
 from .order_value_table import order_value_table
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
+from .platform_values import cpa_note, platform_values
 from .retention import held_note, programme_text
 from .stop_basis import conversion_only_note
 from .target_stops import low_notes, stop_notes
@@ -235,11 +236,8 @@ def budget_allocation(plan: Plan) -> Section:
                 "budget.extrapolated", platform=platform_label(c.platform),
                 monthly=tr.money(c.spend / months),
                 max=tr.money(history[c.platform]["max_monthly_spend"])))))
-    for note in paid.cpa_notes:
-        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.cpa_below", platform=platform_label(note["platform"]),
-            forecast=tr.money(note["forecast_cpa"], 2), history=tr.money(note["history_cpa"], 2),
-            reason=tr.t(f"budget.cpa_reason.{note['reason']}")))))
+    blocks += [Html(render("paragraph.html.j2", css="smm-note", text=cpa_note(plan, note)))
+               for note in paid.cpa_notes]  # like with like: conversion campaigns only
     bounds = bounds_notes(plan)
     if bounds:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t("budget.bounds",
@@ -288,7 +286,7 @@ def _value_notes(plan: Plan) -> list[str]:
     tr, paid = plan.tr, plan.paid
     out = []
     if paid.aov_basis == "history" and paid.aov:
-        out.append(tr.t("budget.aov_history", aov=tr.price(paid.aov)))
+        out.append(tr.t("budget.aov_history", aov=tr.price(paid.aov)) + platform_values(plan))
     elif paid.aov_basis == "offer" and paid.aov:
         out.append(tr.t("budget.aov_offer", value=tr.price(paid.aov), offer=paid.books,
                         margin=tr.percent(paid.margin, 0),

@@ -16,6 +16,7 @@ from ..conversion_cost import per_platform
 from ..offer_paths import event_lines, left_out_lines
 from ..paid_months import month_free
 from ..paid_start import first_conversion_ad
+from ..paid_value import SPEND_BAND
 from ..plan import Plan
 from ..report import Html, render
 from ..sessions import seats_sentence
@@ -180,7 +181,8 @@ def today_note(plan: Plan) -> str | None:
     lines = today["platforms"]
     reasons = []
     more = [line for line in lines if line["conversion_spend"] > 0 and line["roas_plan"]
-            and line["spend_ratio"] > 1.05]
+            and line["spend_ratio"] > 1 + SPEND_BAND and line["roas_plan"] < line["roas_today"]]
+    # like with like: conversion spend and ROAS against the history's (no awareness in either)
     if more:
         reasons.append(tr.t("budget.today_more", monthly=tr.money(today["monthly_plan"]),
                             today=tr.money(today["monthly_today"]), platforms=tr.join([
