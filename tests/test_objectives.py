@@ -288,3 +288,21 @@ def test_a_survey_kpi_is_read_quarterly_and_judged_within_its_margin_of_error():
     far = survey_check(entry, 8.0, 30.0, 12)
     assert far is not None and not far["realistic"]  # 15.6 points: more than the margin
     assert survey_check(kpi_catalogue()["leads_per_month"], 8.0, 15.0, 12) is None
+
+
+def test_the_repeat_rate_target_is_a_rise_on_one_definition():
+    """Review 17 (Lune 3): the realistic 30.71 % read as a fall against the brief's "31 %":
+    both figures are stated, one definition kept, and the target said as a rise on it, in
+    points (30.71 − 29.08), with what the definition counts (lapsed customers stay in it)."""
+    from smmplan.plan import Plan
+    from smmplan.views.objectives import objectives_smart
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
+    o = next(o for o in plan.objectives.objectives if o.kpi == "repeat_purchase_rate")
+    goal = o.realistic_target if not o.realistic else o.target
+    assert goal > o.baseline.value  # never below today's measured rate
+    text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
+    tr = plan.tr
+    rise = tr.plural("objectives.points", round(goal - o.baseline.value, 2))
+    assert f"the target {tr.percent(goal, 2)} is {rise} above" in text
+    assert "38% to 31%" in text and "no longer counts as a repeat buyer" in text

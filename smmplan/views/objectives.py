@@ -355,6 +355,10 @@ def kpi_choice_notes(plan: Plan, o) -> list[str]:
                         today=kpi_value(plan, o.kpi, b.value), posts=tr.number(posts),
                         weeks=tr.number(posts / b.value if b.value else 0),
                         target=kpi_value(plan, o.kpi, o.target)))
+        said = sum(c.posts_per_week or 0 for c in plan.brief.situation.channels)
+        if said and kpi_value(plan, o.kpi, said) != kpi_value(plan, o.kpi, b.value):
+            out[-1] += " " + tr.t("objectives.posts_week_brief", said=kpi_value(
+                plan, o.kpi, said), today=kpi_value(plan, o.kpi, b.value))
     return out
 
 
