@@ -5,7 +5,11 @@ SMART targets with a monthly trajectory, a realism check of targets written in t
 and the measurement plan (the source document's eight measures, then each objective's KPI).
 
 One objective per KPI: a problem whose KPIs already measure a business goal is listed on
-that goal's row; otherwise it gets the first of its KPIs not used yet (measurable first).
+that goal's row; otherwise it gets one of its KPIs not used yet (``pick_kpi``: one the
+client's data measures today first, then one the sector's lever for the problem measures,
+then one the problem's own words name). ROAS and cost per conversion are measured on the
+ads history's conversion campaigns (the paid chapter's figures, ``ads_kpis``), posts a week
+on the post export, its target the calendar's rate.
 
 Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml,
 ``max_monthly_change``) over the horizon, or the best monthly value the data itself
