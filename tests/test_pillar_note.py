@@ -86,3 +86,20 @@ def test_a_calendar_that_follows_its_mix_gets_no_note():
             - p["weight"] for p in ch.pillars]
     assert max(gaps) < content_facts()["calendar"]["pillar_gap_points"]
     assert pillar_gap_notes(plan) == []
+
+
+def test_facebooks_posts_follow_its_score_against_instagrams_feed_posts():
+    """Why Fournil's Facebook posts 1,5 a week: its score is 80 % of Instagram's, read
+    against Instagram's feed posts (2,0), not its count with the reminder stories (2,9,
+    where "au plus 80 %" read as 2,3); no idea shortage is given as the reason."""
+    from smmplan.views.channels import choice_reason
+
+    plan = _plan("bakery")
+    tr = plan.tr
+    kept = [c for c in plan.channels.choices if c.kept]
+    ig, fb = (next(c for c in kept if c.platform == p) for p in ("instagram", "facebook"))
+    feed = ig.posts_per_week - ig.reminders
+    assert fb.held and fb.posts_per_week <= fb.score / ig.score * feed + 1e-9
+    reason = choice_reason(plan, fb, len(kept))
+    assert f"au plus {tr.percent(fb.score / ig.score * 100, 0)} des publications au fil " \
+        f"d’Instagram ({tr.number(feed, 1)} par semaine" in reason

@@ -247,8 +247,10 @@ def _held_reason(plan: Plan, c) -> str:
 
     tr = plan.tr
     lead = lead_choice([k for k in plan.channels.choices if k.kept])
-    return tr.t("channels.reason.kept_score", ratio=tr.percent(c.score / lead.score * 100, 0),
-                lead=platform_label(lead.platform))
+    feed = lead.posts_per_week - (lead.reminders or 0)  # the ratio is of its feed posts
+    return tr.t("channels.reason.kept_score_feed" if lead.reminders else
+                "channels.reason.kept_score", ratio=tr.percent(c.score / lead.score * 100, 0),
+                lead=platform_label(lead.platform), feed=tr.number(feed, 1))
 
 
 def _country_name(plan: Plan) -> str:
