@@ -236,6 +236,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                              "missing": missing})
             continue
         rates = bm.spread_single_figures(rates)  # one published figure: half to double
+        if bm.ceiling_applies(rates["cvr"], brief.client.sector_kind, kind, aov):
+            rates["cvr"] = bm.below_ceiling(rates["cvr"])  # free forms for a paid booking
         if b2b and b2b_paid.consumer_rated(rates):  # ranked on its pessimistic rates
             rates, consumer = b2b_paid.pessimistic(rates), [*consumer, platform]
         market = reachable_audience(brief, platform, spec.audience if spec else None)

@@ -73,6 +73,18 @@ class GoalGap:
         return self.gap < 0 if self.seats is not None else self.paid > self.target
 
 
+OWN_RATES = ("history", "brief")  # conversion rates the client's own results or brief give
+
+
+def rates_measured(paid: Paid) -> bool:
+    """Whether every platform the paid forecast spends on converts at a rate of the
+    client's own (its ads history or the brief): until then the plan proposes no budget
+    beyond the brief's, whatever the forecast says more would bring (a borrowed rate, a
+    ceiling most of all, is what the first campaign month tests)."""
+    funded = {c.platform for c in paid.channels if c.spend > 0}
+    return all(m["cvr"]["basis"] in OWN_RATES for m in paid.models if m["platform"] in funded)
+
+
 def held_by_cap(paid: Paid) -> str | None:
     """Why the paid budget stops short of the envelope when it is not break-even: "bound"
     when the most leads the history supports (``lead_bound``) lowered the budget, "seats"

@@ -6,9 +6,10 @@
 - their dates in the plan period, never on a public holiday of the client's country (no
   session on 1 or 8 May, or on Christmas Day);
 - the seats a session holds: the line's ``capacity_per_month`` over the usual number of
-  sessions in a month (the median month of the period, holidays aside: 4 Saturdays), so a
-  month with five sessions has more seats and a month with holidays on its session days
-  fewer, instead of one flat figure a month.
+  sessions in a month (the median month of the period, holidays aside: 4 Saturdays);
+- the sessions of a month: its first ``usual`` session days, so that its sessions hold the
+  client's own capacity a month and no more (a fifth Saturday is not listed: its seats are
+  not in the brief's figure); a month with holidays on those days has fewer.
 """
 
 from __future__ import annotations
@@ -97,12 +98,13 @@ def sessions(brief: Brief) -> Sessions | None:
     while day <= p.end:
         every.append(day)
         day += dt.timedelta(days=7)
-    counts: dict[str, int] = {}
+    months: dict[str, list[dt.date]] = {}
     for d in every:
-        counts[d.isoformat()[:7]] = counts.get(d.isoformat()[:7], 0) + 1
-    usual = statistics.median_low(counts.values()) if counts else 1
-    return Sessions(line.name, weekday, float(line.capacity_per_month) / max(1, usual),
-                    [d for d in every if d not in closed], [d for d in every if d in closed])
+        months.setdefault(d.isoformat()[:7], []).append(d)
+    usual = max(1, statistics.median_low(len(ds) for ds in months.values())) if months else 1
+    first = [d for ds in months.values() for d in ds[:usual]]  # the capacity's sessions
+    return Sessions(line.name, weekday, float(line.capacity_per_month) / usual,
+                    [d for d in first if d not in closed], [d for d in first if d in closed])
 
 
 def seats_sentence(seats: dict, tr: Translator, day=None) -> str:

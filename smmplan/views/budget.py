@@ -12,7 +12,7 @@ from .. import charts
 from ..catalogue import paid_facts
 from ..conversion_cost import cap_break_even
 from ..currency import ECB_SOURCE
-from ..goal_gap import held_by_cap
+from ..goal_gap import held_by_cap, rates_measured
 from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -345,8 +345,11 @@ def budget_scenarios(plan: Plan) -> Section:
         text = " ".join(filter(None, [text, monthly_cap_note(plan)]))
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
-        text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),
-                    low=tr.percent(low, 0), high=tr.percent(high, 0)) + conversion_only_note(
+        own = rates_measured(paid) or not paid.paid_months  # else: no more budget yet
+        text = tr.t("budget.break_even_none" if own else "budget.break_even_none_unmeasured",
+                    cpa=tr.money(paid.break_even_cpa, 2), low=tr.percent(low, 0),
+                    high=tr.percent(high, 0), month=tr.month(dt.date.fromisoformat(
+                        paid.paid_months[0])) if paid.paid_months else "") + conversion_only_note(
                         plan)  # the campaigns' own cost beside it, or why it does not pay
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),
