@@ -51,7 +51,7 @@ def test_a_pillar_above_its_share_is_explained_by_the_plans_dated_series():
     assert share - community["weight"] >= content_facts()["calendar"]["pillar_gap_points"]
     [note] = pillar_gap_notes(plan)
     dated = [s for s in posts if s.moment]
-    assert note.startswith(f"« Quartier et habitués » pèse {tr.percent(share)} du calendrier, "
+    assert note.startswith(f"« Quartier et habitués » pèse {tr.percent(share)} du calendrier, "
                            f"au lieu des {tr.percent(community['weight'])} visés")
     assert f"{len(dated)} de ses {len(posts)} publications" in note
     goal = "Faire connaître les deux nouvelles boutiques"
@@ -59,8 +59,8 @@ def test_a_pillar_above_its_share_is_explained_by_the_plans_dated_series():
     by_goal = sum(1 for s in dated if ideas[s.base_idea]["goal"])
     by_offer = sum(1 for s in dated if ideas[s.base_idea]["offer"] == "Ateliers pain")
     assert by_goal + by_offer == len(dated) and by_goal and by_offer
-    assert f"l’objectif « {goal} » ({by_goal})" in note
-    assert f"« Ateliers pain » ({by_offer})" in note
+    assert f"l’objectif « {goal} » ({by_goal})" in note
+    assert f"« Ateliers pain » ({by_offer})" in note
 
 
 def test_cloudlines_people_pillar_names_the_webinar_series_and_the_profiles():

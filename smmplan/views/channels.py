@@ -28,7 +28,7 @@ from .base import (
 from .channel_results import acquired_clause, acquired_header, acquired_measures, results_of
 from .peak_note import promise_note
 from .performer_note import performer_tie_note
-from .pillar_note import pillar_gap_notes
+from .pillar_note import pillar_gap_notes, pillar_name
 from .posting_change import posting_change, recorded_note
 from .sponsored_kinds import recut_note, sponsored_sentence
 from .team import owner_basis, recommended_posting
@@ -574,11 +574,6 @@ def _month_grid(plan: Plan, first) -> list[list[dict]]:
                        "key_date": dates.get(d.isoformat(), "")} for d in week])
     return weeks
 
-
-
-def pillar_name(plan: Plan, key: str) -> str:
-    """A pillar's name in the client's sector (the playbook's), else the catalogue's."""
-    return plan.channels.pillar_names.get(key) or plan.tr.t(f"pillar.{key}")
 
 
 def sector_name(plan: Plan) -> str:

@@ -15,6 +15,11 @@ from ..plan import Plan
 from ..sectors import playbook
 
 
+def pillar_name(plan: Plan, key: str) -> str:
+    """A pillar's name in the client's sector (the playbook's), else the catalogue's."""
+    return plan.channels.pillar_names.get(key) or plan.tr.t(f"pillar.{key}")
+
+
 def _goal(plan: Plan) -> str | None:
     """The brief goal a goal's dated ideas carry out (the new shops'), None if unnamed."""
     shops = new_shops_phrase(plan.brief)
@@ -47,8 +52,6 @@ def pillar_gap_notes(plan: Plan) -> list[str]:
     counted as the table counts it, over every calendar post), naming the dated parts of
     the plan that lift it, most posts first; [] when the calendar follows the mix."""
     tr, ch = plan.tr, plan.channels
-    from .channels import pillar_name
-
     gap = float(content_facts()["calendar"]["pillar_gap_points"])
     total = max(1, len(ch.slots))
     ideas = {i["text"]: i for i in ch.ideas}
