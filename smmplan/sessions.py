@@ -7,9 +7,10 @@
   session on 1 or 8 May, or on Christmas Day);
 - the seats a session holds: the line's ``capacity_per_month`` over the usual number of
   sessions in a month (the median month of the period, holidays aside: 4 Saturdays);
-- the sessions of a month: its first ``usual`` session days, so that its sessions hold the
-  client's own capacity a month and no more (a fifth Saturday is not listed: its seats are
-  not in the brief's figure); a month with holidays on those days has fewer.
+- the sessions of a month: its first ``usual`` session days that are not holidays, so that
+  its sessions hold the client's own capacity a month and no more (a fifth Saturday is
+  listed only in place of a holiday: 1 and 8 May off, the sessions are on 15, 22 and 29
+  May); a month without enough open session days has fewer.
 """
 
 from __future__ import annotations
@@ -102,9 +103,11 @@ def sessions(brief: Brief) -> Sessions | None:
     for d in every:
         months.setdefault(d.isoformat()[:7], []).append(d)
     usual = max(1, statistics.median_low(len(ds) for ds in months.values())) if months else 1
-    first = [d for ds in months.values() for d in ds[:usual]]  # the capacity's sessions
-    return Sessions(line.name, weekday, float(line.capacity_per_month) / usual,
-                    [d for d in first if d not in closed], [d for d in first if d in closed])
+    held, skipped = [], []
+    for ds in months.values():  # the capacity's sessions: the first usual open days
+        held += [d for d in ds if d not in closed][:usual]
+        skipped += [d for d in ds[:usual] if d in closed]
+    return Sessions(line.name, weekday, float(line.capacity_per_month) / usual, held, skipped)
 
 
 def seats_sentence(seats: dict, tr: Translator, day=None) -> str:

@@ -104,8 +104,11 @@ def test_a_linked_rate_below_today_says_why(built):
     plan = Plan(load_brief(B2B))
     o = next(o for o in plan.objectives.objectives if o.kpi == "social_conversion_rate")
     assert o.baseline.covers.get("linked", {}).get("paid")
-    assert o.realistic_target < o.baseline.value
+    below = o.baseline.covers["below_today"]  # what the committed leads imply
+    assert below < o.baseline.value and o.realistic_target == o.baseline.value  # held
     text = plan_text(built["plans"]["cloudline"] / "plan.html")
-    said = f"That {plan.tr.percent(o.realistic_target, 2)} is below today's " \
-        f"{plan.tr.percent(o.baseline.value, 2)}: the paid clicks it adds convert"
+    said = f"a rate of {plan.tr.percent(below, 2)}, below today's " \
+        f"{plan.tr.percent(o.baseline.value, 2)}: the paid clicks the plan adds convert"
     assert text.count(said) == 1
+    assert text.count("the realistic goal to agree on is to hold "
+                      f"{plan.tr.percent(o.baseline.value, 2)}") == 1

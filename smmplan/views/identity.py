@@ -183,17 +183,17 @@ def diagnosis(plan: Plan) -> Section:
             "identity.nothing_severe", problem=after_colon(tr, tr.t(f"problem.{first}.name")))))
     moved = [tr.t(f"identity.rank_{why}", problem=tr.t(f"problem.{k}.name"),
                   score=diag.by_key()[k].score) for k, why in rank_exceptions(plan)]
-    intro = tr.t("identity.diagnosis_intro")
-    if moved:  # the rank column is not the priority column's order: say why
-        exceptions = tr.t("common.semicolon").join(moved)
-        intro = " ".join([intro, tr.t("identity.rank_note", exceptions=exceptions)])
+    # the rank column is not the priority column's order: said under the table
+    why = [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+        "identity.rank_note", exceptions=tr.t("common.semicolon").join(moved))))] if moved else []
     return Section(
         section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
-        Html(render("paragraph.html.j2", text=intro)),
+        Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
         plan.record.figure("problems", "identity",
                            charts.problems_chart(diag, tr, plan.theme, ranks)),
         fix,
         table,
+        *why,
         *sector_levers(plan),
     )
 
