@@ -19,8 +19,8 @@ from .team_offer import offered
 
 # Roles whose time produces content (posting capacity, channels chapter).
 CONTENT_ROLES = ("content_manager", "social_media_manager")
-# Options below the plan's posting, staffed lean: the strategist writes the monthly report.
-LEAN_KINDS = ("minimal", "within_budget")
+# Options staffed lean (below the plan's posting, or at it): the strategist writes the report.
+LEAN_KINDS = ("minimal", "within_budget", "plan_lean")
 # A brand team's desk roles: its people's time beyond their own role's work covers another
 # of these roles' work the team already does today (``shared_cover``); production (the
 # designers' shooting and editing) is not covered by other roles.
@@ -611,7 +611,9 @@ def team_levels(brief: Brief, ads: float, posts: float, channels: int, rate: flo
             mid = (lo + hi) / 2
             lo, hi = (mid, hi) if level(mid, "within_budget")["cost"] <= budget + 1 \
                 else (lo, mid)
-        fit = level(lo, "within_budget")
+        # at the plan's own posting, what lean staffing saves is the analyst alone: said so
+        fit = level(lo, "plan_lean" if round(lo, 1) >= round(posts, 1) - 0.05
+                    else "within_budget")
         if lo > floor + 0.25 and fit["cost"] <= budget + 1:
             steps = [fit, plan]
     # better must add something to good: posts, or the plan's weekly work that an owner-run

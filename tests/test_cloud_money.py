@@ -161,6 +161,13 @@ def test_a_lower_option_that_barely_saves_is_not_offered_and_the_plan_says_why()
     assert plan.tr.money(good["cost"]) in text and plan.tr.money(better["cost"]) in text
     assert f"{plan.tr.number(good['posts_per_week'], 1)} posts a week instead of " \
         f"{plan.tr.number(better['posts_per_week'], 1)}" in text
+    # what really differs between the two left: the analyst, at the same posting
+    best = next(o for o in plan.team.options if o["key"] == "best")
+    assert better["posts_per_week"] == best["posts_per_week"] and best["kind"] == "plan"
+    assert better["kind"] == "plan_lean" and not better["roles"].get("analyst")
+    assert {r: f for r, f in best["roles"].items() if r != "analyst"} == \
+        {r: f for r, f in better["roles"].items() if r != "analyst"}
+    assert "posting, with no separate analyst" in text
 
 
 def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures(tmp_path):
