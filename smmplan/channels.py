@@ -438,10 +438,13 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
         thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
         short = floor_shortfall(kept, slots, today, weeks)
-        if not short:
+        # never beyond the team's capacity: a floor the team cannot hold is not held
+        room = capacity - reminders - profiles - sum(c.posts_per_week for c in kept)
+        if not short or room <= 1e-9:
             break
+        scale = min(1.0, room / sum(short.values()))
         for c in kept:
-            c.posts_per_week += short.get(c.platform, 0.0)
+            c.posts_per_week += short.get(c.platform, 0.0) * scale
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, storied, windows, held.dates,
                                 brief.client.period.start, reminded=set(held.reminded()),

@@ -27,6 +27,7 @@ import pandas as pd
 from .exports.columns import find_column
 from .exports.table import read_export
 from .exports.values import parse_dates, parse_numbers
+from .paths import data_yaml
 
 
 def file_shares(brief, trigger_months: float, window_months: int) -> dict | None:
@@ -35,8 +36,6 @@ def file_shares(brief, trigger_months: float, window_months: int) -> dict | None
     whose last order is older than ``trigger_months`` (None without last-order dates) and
     the share who accept marketing e-mails (None without a consent column). None without
     the file or its order counts."""
-    from .retention import facts
-
     found = read_export(brief, "audience")
     if found is None:
         return None
@@ -61,7 +60,8 @@ def file_shares(brief, trigger_months: float, window_months: int) -> dict | None
     consent = None
     col = find_column(table.columns, "audience", "email_consent", columns)
     if col is not None and col in table.columns:
-        yes = {str(v).lower() for v in facts()["owned"]["forecast"]["consent_yes"]}
+        yes = {str(v).lower()
+               for v in data_yaml("retention.yaml")["owned"]["forecast"]["consent_yes"]}
         consent = table[col].astype(str).str.strip().str.lower().isin(yes)
     return {"past_buyers": int(pool.sum()),
             "old_share": round(float(old[pool].mean()), 4) if old is not None else None,
@@ -112,11 +112,10 @@ def list_extension(prog: dict, missing: float) -> dict | None:
 
 
 def forecast(brief, prog: dict, trigger_months: float, window_months: int,
-             rules: dict) -> dict:
+             rules: dict, tool: str | None) -> dict:
     """The steps' forecast, cost and what is missing (module docstring), for the programme
-    ``prog`` (``retention.size_programme``'s figures)."""
-    from .retention import email_tool
-
+    ``prog`` (``retention.size_programme``'s figures), sent with ``tool`` (the brief's
+    e-mail tool, ``retention.email_tool``; None: none named)."""
     shares = file_shares(brief, trigger_months, window_months)
     pool = max(0.0, prog["lapsed"] - prog["orders"])  # the programme's buyers are back
     steps = step_forecast(pool, shares, rules)
@@ -125,7 +124,6 @@ def forecast(brief, prog: dict, trigger_months: float, window_months: int,
     missing = max(0, round(needed_rest - back))
     rate = prog["baseline"] + (prog["orders"] + min(back, needed_rest)) / prog["customers"] * 100
     emails = sum(int(rules["emails"].get(k, 0)) for k in steps)
-    tool = email_tool(brief)
     return {"steps_back": steps, "back": back, "missing": missing,
             "rate": round(min(rate, prog["target"]), 2),
             "reaches": missing == 0, "order_rate": rules["order_rate"],

@@ -241,7 +241,8 @@ def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
             "repeat_window": REPEAT_WINDOW_MONTHS,
             "reminder_days": f["reminder_days"], "early_hours": f["early_hours"],
             "repair": mentions(brief, "repair_terms")} \
-        | forecast(brief, prog, months_, REPEAT_WINDOW_MONTHS, f["forecast"])
+        | forecast(brief, prog, months_, REPEAT_WINDOW_MONTHS, f["forecast"],
+                   email_tool(brief))
 
 
 def with_retention(brief, paid):

@@ -10,16 +10,12 @@ import datetime as dt
 
 from ..plan import Plan
 from .base import day, kpi_value
+from .retention import plan_rate_text, tool_name
 
 
 def owned(plan: Plan) -> dict | None:
     """The programme's owned-channel steps, else None."""
     return (plan.paid.retention or {}).get("owned") or None
-
-
-def tool_name(plan: Plan) -> str:
-    """The e-mail tool the brief names, else the generic words."""
-    return plan.paid.retention.get("email_tool") or plan.tr.t("retention.owned.any_tool")
 
 
 def _best(plan: Plan) -> str:
@@ -77,7 +73,6 @@ def forecast_text(plan: Plan) -> list[str]:
     o = owned(plan)
     if not o or o.get("back") is None:
         return []
-    from .retention import plan_rate_text
 
     tr, r = plan.tr, plan.paid.retention
     tool = tool_name(plan)

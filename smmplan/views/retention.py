@@ -100,6 +100,11 @@ def lever(plan: Plan, kpi: str) -> list[str]:
     return [plan.tr.t("retention.lever", reach=_reach(plan, r, v), **v)]
 
 
+def tool_name(plan: Plan) -> str:
+    """The e-mail tool the brief names, else the generic words."""
+    return plan.paid.retention.get("email_tool") or plan.tr.t("retention.owned.any_tool")
+
+
 def plan_rate_text(plan: Plan) -> str:
     """The rate the programme and its owned-channel steps forecast together
     (``lever_goals.plan_rate``), as the objectives chapter shows it."""
@@ -115,8 +120,6 @@ def summary_values(plan: Plan) -> dict:
     v = _values(plan, r)
     if (r.get("owned") or {}).get("back") is None:
         return v
-    from .owned_steps import tool_name
-
     return v | {"rate": plan.tr.t("retention.owned.summary_rate", rate=v["rate"],
                                   plan_rate=plan_rate_text(plan), tool=tool_name(plan))}
 
