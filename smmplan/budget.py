@@ -454,12 +454,13 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                          / m.audience)),
             float(chain["clicks"] + aware["clicks"]),
             conv, revenue,
-            (cs + aw) / conv if conv else None,
+            cs / conv if conv else None,  # the one cost per conversion: conversion spend
             revenue / (cs + aw) if (cs + aw) and values[i] else None,
             float(m.chain(cs, "low")["conversions"]) * low_cap,
             float(m.chain(cs, "high")["conversions"]) * high_cap,
             extrapolated=bool(history is not None and (cs + aw) / len(months)
                               > EXTRAPOLATION * history.max_monthly_spend),
+            awareness_reach=float(aware["reach"]),
         ))
     # one figure for "the last conversion costs": at the envelope, the budget table's own
     # row (its step from the level below), which the chapter shows; below it, the last 5 %
@@ -498,9 +499,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         conv = capped([float(m.chain(c.conversion_spend, sc)["conversions"])
                        for m, c in zip(models, channels, strict=True)])
         rev = sum(c * v for c, v in zip(conv, low if sc == "low" else values, strict=True))
+        spent = sum(c.conversion_spend for c, n in zip(channels, conv, strict=True) if n > 0)
         scenarios[sc] = {"conversions": round(sum(conv), 2),
                          "revenue": round(rev, 2) if aov else None,
-                         "cpa": round(total / sum(conv), 2) if sum(conv) else None,
+                         "cpa": round(spent / sum(conv), 2) if sum(conv) else None,
                          "roas": round(rev / total, 2) if aov and total else None}
     if held_low and aov:
         scenarios["low"]["history_values"] = held_low

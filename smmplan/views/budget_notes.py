@@ -251,20 +251,25 @@ def awareness_rows_note(plan: Plan) -> str | None:
 
 
 def cost_note(plan: Plan) -> list:
-    """The table's cost per conversion is each platform's whole spend over its own
-    conversions; the plan's (the chapter's headline) is all paid spend over all conversions.
-    Said when a platform's spend buys awareness only, which makes the two differ."""
+    """The plan's one cost per conversion is conversion spend over conversions (the table's
+    and every chapter's); the awareness spend buys reach, not conversions, and is costed on
+    it: each platform's awareness spend, the people it reaches and its cost per 1,000 of
+    them. Said when some spend buys awareness and some buys conversions."""
     tr, paid = plan.tr, plan.paid
-    idle = [c for c in paid.channels if c.spend > 0 and c.conversions < 0.5]
+    aware = [c for c in paid.channels if c.awareness_spend >= 0.5 and c.awareness_reach >= 1]
     costed = [c for c in paid.channels if c.conversions >= 0.5 and c.cpa]
-    if not idle or not costed or not paid.totals["cpa"]:
+    if not aware or not costed or not paid.totals["cpa"]:
         return []
+    each = tr.join([f"{platform_label(c.platform)} {tr.money(c.cpa, 2)}" for c in costed])
     return [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-        "budget.cost_note", each=tr.join([f"{platform_label(c.platform)} "
-                                          f"{tr.money(c.cpa, 2)}" for c in costed]),
+        "budget.cost_note", each=f" ({each})" if len(costed) > 1 else "",
         average=tr.money(paid.totals["cpa"], 2),
-        idle=tr.join([f"{platform_label(c.platform)} ({tr.money(c.spend)})"
-                      for c in idle]))))]
+        awareness=tr.money(sum(c.awareness_spend for c in aware)),
+        reach=tr.join([tr.t("budget.cost_note_reach", platform=platform_label(c.platform),
+                            spend=tr.money(c.awareness_spend),
+                            people=tr.number(c.awareness_reach),
+                            cost=tr.money(c.awareness_spend / c.awareness_reach * 1000, 2))
+                       for c in aware]))))]
 
 
 def frequency_note(plan: Plan) -> list:
