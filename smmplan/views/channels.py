@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..ad_only import repeated_ads
+from ..awareness_message import target_message
 from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..confirm_marks import split_mark
@@ -429,8 +430,15 @@ def _calendar_notes(plan: Plan) -> list[str]:
         aware = sorted({s.platform for s in ch.slots if s.sponsored}
                        - set(ch.selling or []))
         if ch.selling is not None and aware:  # awareness budget only: reach, not sales
-            out.append(tr.t("channels.calendar_sponsored_awareness", platforms=tr.join(
-                [platform_label(p) for p in aware])))
+            speaks = {i["text"] for i in ch.ideas if i.get("speaks")}  # awareness_message
+            said = target_message(plan.brief) if any(
+                s.sponsored and s.platform in aware and s.base_idea in speaks
+                for s in ch.slots) else None
+            out.append(tr.t("channels.calendar_sponsored_message", platforms=tr.join(
+                [platform_label(p) for p in aware]), persona=said["persona"],
+                message=said["message"]) if said else tr.t(
+                "channels.calendar_sponsored_awareness", platforms=tr.join(
+                    [platform_label(p) for p in aware])))
     ads = sum(s.ad_only for s in ch.slots)
     if ads:  # paid creatives off the feed (ad_only.py)
         out.append(tr.plural("channels.calendar_ad_only", ads, share=tr.percent(
