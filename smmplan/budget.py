@@ -16,7 +16,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from . import b2b_paid, contract_value
+from . import b2b_paid, contract_value, lead_gate
 from . import benchmarks as bm
 from . import budget_sweep as bs
 from . import history_fit as hf
@@ -211,6 +211,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
     on_trial = ts.trial_platforms(brief, set(fitted))  # test shares (target_spend.trial_min)
+    gated = lead_gate.gated_platforms(brief, lead_values, wanted)  # leads not tied: a test
+    forms: dict[str, dict] = {}  # lead gen forms: the site's rate they replace, the costs
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind, brief.client.sector_kind)
         history = fitted.get(platform)
@@ -240,6 +242,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             rates, consumer = b2b_paid.pessimistic(rates), [*consumer, platform]
         market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
+        if b2b and history is None and getattr(spec, "cvr", None) is None and (
+                form := b2b_paid.lead_form_cvr(platform, rates, season, rate)):
+            forms[platform] = {"site": {k: float(getattr(rates["cvr"], k)) for k in (
+                "low", "mid", "high")} if "cvr" in rates else None,
+                               "cpl": b2b_paid.published_cpl(platform, rate)}
+            rates["cvr"] = form  # the lead never visits the site: the forms' own cost
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season, max=spec.max if spec else None,
@@ -277,6 +285,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 if (history.value or aov) else None,
                 "season_against_history": round(season / then_season, 4),
                 "demand_against_history": round(model.demand, 4), **cal.to_json()}
+        if platform in gated:  # its leads not tied to the lines a lead buys: a test only
+            model.min = model.max = model.fixed = lead_gate.gate_budget(
+                model, envelope * (1 - awareness_share(brief) / 100))
         models.append(model)
     if not models:
         raise DataError(f"{brief.source}: budget.paid.channels: no platform has a conversion "
@@ -519,8 +530,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
                 else "season"})
     on = np.array([m in months for m in all_months])
-    tests = tt.dated_tests(on_trial, models, conv_alloc.spend, aware_spend, months, break_even,
-                           ts.trial_share(brief, envelope))  # dated, capped: in their weeks
+    tests = tt.dated_tests([*on_trial, *gated], models, conv_alloc.spend, aware_spend, months,
+                           break_even, ts.trial_share(brief, envelope),  # dated, capped
+                           dict.fromkeys(gated, lead_gate.weeks()))  # in their weeks
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None, tt.windows(tests, all_months))
@@ -547,7 +559,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         first_order_break_even=first_order, customer_value=customer, books=worth.offer,
         unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
-        consumer_rated=consumer, lead_values={m.platform: lead_values[m.platform]
+        consumer_rated=consumer, lead_forms=forms, lead_values={m.platform: lead_values[m.platform]
                                               for m in models if m.platform in lead_values},
         paid_months=[m.date().isoformat() for m in months],
         seats=seats | {"free_paid": round(seat_cap, 2)} if seats else seats,

@@ -25,9 +25,11 @@ def conversion_only(paid) -> dict | None:
 
 def per_platform(paid) -> dict:
     """{platform: break-even} of each platform's own lead value when the plan gives more
-    than one and break-even is the first order's; {} when one break-even holds for all."""
+    than one and break-even is the first order's; {} when one break-even holds for all.
+    A platform whose lead is not tied to the lines a lead buys (``lead_gate``) is left
+    out: its test is read on the leads from those lines' buyers, at their break-even."""
     each = {k: v["break_even"] for k, v in (paid.lead_values or {}).items()
-            if v.get("break_even")}
+            if v.get("break_even") and v.get("tied", True)}
     if paid.break_even_basis != "first_order" or len(set(each.values())) < 2:
         return {}
     return each

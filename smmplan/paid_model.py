@@ -75,6 +75,9 @@ class Paid:
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
     consumer_rated: list = field(default_factory=list)  # B2B lead goal: pessimistic rates
     lead_values: dict = field(default_factory=dict)  # B2B lead goal: value per platform
+    # B2B lead goal: platforms forecast on their lead gen forms' published cost per lead
+    # {platform: {site (the web rate it replaces), cpl: {low, mid, high}}}
+    lead_forms: dict = field(default_factory=dict)
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
     paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)

@@ -21,6 +21,7 @@ from ..report import Html, render
 from ..sessions import seats_sentence
 from .against_today import increment_note, revenue_up
 from .base import day, platform_label
+from .lead_gate import lead_form_note
 from .sector_cvr import sector_cvr_note
 
 
@@ -54,6 +55,7 @@ def cvr_notes(plan: Plan) -> list[str]:
     own_first = b2b_own_first(plan)
     if own_first:
         out.append(own_first)
+    out += lead_form_note(plan)  # lead gen forms: the published cost per lead
     set_aside = paid.cvr_set_aside
     pooled = [m for m in by.get("client_web", []) if m["platform"] not in set_aside]
     aside = [m for m in by.get("client_web", []) if m["platform"] in set_aside]
@@ -126,7 +128,26 @@ def lead_value_note(plan: Plan) -> str:
     if each:
         text += " " + tr.t("budget.break_even_each", items=each,
                            mean=tr.money(paid.break_even_cpa, 2))
-    return text + paths
+    return text + paths + untied_note(plan)
+
+
+def untied_note(plan: Plan) -> str:
+    """" The exception: on X, none of the personas buys ..." (leading space): the
+    platforms whose lead is valued at what their personas buy, no persona there buying a
+    line a lead buys (``b2b_paid.lead_values``: not ``tied``); "" without one."""
+    tr, paid, brief = plan.tr, plan.paid, plan.brief
+    out = {k: v for k, v in paid.lead_values.items() if not v.get("tied", True)}
+    if not out or not left_out_lines(brief, "lead"):
+        return ""
+    kept = tr.join([o.name for o in event_lines(brief, "lead")])
+    text = []
+    for k, v in out.items():
+        personas = [p.name for p in brief.targets.personas if k in p.channels
+                    and p.offer in v["lines"]]
+        text.append(tr.t("budget.lead_untied", platforms=platform_label(k), kept=kept,
+                         personas=tr.join([f"“{n}”" for n in personas]),
+                         lines=tr.join(list(v["lines"])), value=tr.money(v["value"], 2)))
+    return " " + " ".join(text)
 
 
 def lead_path_note(plan: Plan) -> str:
