@@ -369,9 +369,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                  "break_even": break_even,  # a test at the floor would bring
                                  "conversions": round(float(m.curve()(floor)), 2)})
         out = {u["platform"] for u in unearned}  # none earns it, or the caps left cannot
-        if len(out) == len(models) or not can_place(  # place the budget: the split decides
-                [0.0 if m.platform in out else m.max for m in models],
-                [m.fixed for m in models], envelope * (1 - share / 100)):
+        kept = [replace(m, max=0.0) if m.platform in out else m for m in models]  # place the
+        aw = allocate([m.reach_curve() for m in kept], envelope * share / 100, upper=aware_upper(
+            brief, kept, envelope * share / 100)).spend if share > 0 else np.zeros(len(kept))
+        if len(out) == len(models) or not can_place(  # budget (each cap less the awareness
+                [m.max - a if m.max is not None else None  # it would then take): the split
+                 for m, a in zip(kept, aw, strict=True)],  # decides
+                [m.fixed - a if m.fixed is not None else None
+                 for m, a in zip(kept, aw, strict=True)], envelope * (1 - share / 100)):
             unearned = []
         for m in models:
             m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max

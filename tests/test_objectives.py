@@ -214,7 +214,9 @@ def test_a_landing_page_count_is_a_floor_and_the_target_judged_on_both():
     assert not o.realistic and linked["count"] == round(leads.realistic_target)
     assert linked["implied"] > 2 * linked["count"] - 5
     # over the sessions the plan brings: today's and its paid clicks (review 14)
-    assert linked["total"] == linked["sessions"] + linked["paid"] and linked["paid"] > 0
+    # each figure rounded apart (goal_gap.py: total is round(today + paid), not the sum of
+    # the rounded parts; Cloudline 3,113 + 944 shown as 4,058): within one session
+    assert abs(linked["total"] - linked["sessions"] - linked["paid"]) <= 1 and linked["paid"] > 0
     assert o.realistic_target == pytest.approx(leads.realistic_target / linked["total"]
                                                * 100, abs=0.01)
     text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
