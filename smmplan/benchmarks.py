@@ -5,7 +5,8 @@ has no ads history of its own (and said so in the plan)."""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from statistics import median
 
@@ -34,6 +35,7 @@ class Range:
     high: float
     sources: list[str]
     basis: str  # "benchmark", "borrowed", "history", "brief"
+    ceiling: float | None = None  # a published rate that can only overstate (``below_ceiling``)
 
 
 def _range(values: list[float], sources: list[str], basis: str) -> Range:
@@ -84,6 +86,35 @@ def sector_cvr_rows(sector_kind: str | None, kind: str) -> list[dict]:
     industries = conversion_industries(sector_kind, kind)
     rows = _cvr_rows("facebook", conversion_objectives(kind), industries)
     return [r for r in rows if r["industry"] in industries]
+
+
+def forms_for_paid(kind: str, aov: float | None, rows: list[dict]) -> bool:
+    """Whether the sector's conversion-rate ``rows`` (``sector_cvr_rows``) measure free lead
+    forms while a conversion of ``kind`` is a booking or purchase paid for (``aov``): their
+    rate can then only overstate the client's."""
+    return kind in ("booking", "purchase") and bool(aov) \
+        and any(r["objective"] == "leads" for r in rows)
+
+
+def ceiling_applies(rate: Range, sector_kind: str | None, kind: str,
+                    aov: float | None) -> bool:
+    """Whether a published conversion ``rate`` rests only on such free-form rows
+    (``forms_for_paid``), so it is a ceiling for the client's rate."""
+    rows = sector_cvr_rows(sector_kind, kind)
+    return rate.basis in ("benchmark", "borrowed") and bool(rate.sources) \
+        and forms_for_paid(kind, aov, rows) \
+        and set(rate.sources) <= {r["source"] for r in rows}
+
+
+def below_ceiling(rate: Range) -> Range:
+    """A rate whose published middle is a ceiling: the ceiling becomes the range's top (the
+    high scenario), its prudent rate stays, and the central rate sits between them at
+    data/paid.yaml ``ceiling_rate.position`` on a log scale (0.5: their geometric mean)."""
+    if rate.low <= 0 or rate.mid <= rate.low:
+        return replace(rate, high=rate.mid, ceiling=rate.mid)
+    at = float(paid_facts()["ceiling_rate"]["position"])
+    central = math.exp(math.log(rate.low) + at * (math.log(rate.mid) - math.log(rate.low)))
+    return replace(rate, mid=central, high=rate.mid, ceiling=rate.mid)
 
 
 def benchmark_cpa(model: dict) -> float | None:

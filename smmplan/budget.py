@@ -238,6 +238,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                              "missing": missing})
             continue
         rates = bm.spread_single_figures(rates)  # one published figure: half to double
+        if bm.ceiling_applies(rates["cvr"], brief.client.sector_kind, kind, aov):
+            rates["cvr"] = bm.below_ceiling(rates["cvr"])  # free forms for a paid booking
         if b2b and b2b_paid.consumer_rated(rates):  # ranked on its pessimistic rates
             rates, consumer = b2b_paid.pessimistic(rates), [*consumer, platform]
         market = reachable_audience(brief, platform, spec.audience if spec else None)
@@ -353,7 +355,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
     base, base_values = [replace(m) for m in models], list(values)
     # platform: targets its card rules out, or below break-even there (target_spend.py)
     left_out: dict = ts.channel_verdicts(targets, [m.platform for m in models])
-    if left_out:
+    if left_out or any(ts.by_index(t) for t in targets or []):  # cut, or customer lists
         models = hf.restricted(base, base_values, targets, left_out, fitted)
         values = [m.value or aov or 0.0 for m in models]
     scale, rescaled = envelope, False  # the budget the minimum useful spend is taken from
@@ -522,18 +524,21 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                          "roas": round(rev / total, 2) if aov and total else None}
     if held_low and aov:
         scenarios["low"]["history_values"] = held_low
-    cpa_notes = []
-    for c in channels:
+    cpa_notes = []  # conversion campaigns against the history's (both without awareness)
+    for c, m in zip(channels, models, strict=True):
         history = fitted.get(c.platform)
         if history is None or not c.conversions or not history.conversions:
             continue
-        then = history.spend / history.conversions
-        if c.spend / c.conversions < then * 0.999:
-            cpa_notes.append({
-                "platform": c.platform, "forecast_cpa": round(c.spend / c.conversions, 2),
-                "history_cpa": round(then, 2),
-                "reason": "lower_spend" if c.spend / len(months) < history.monthly_spend
-                else "season"})
+        then, cpa = history.spend / history.conversions, c.conversion_spend / c.conversions
+        ratio = c.conversion_spend / len(months) / history.monthly_spend
+        why = pv.cost_reason(cpa, then, ratio, m.season / m.demand, any(
+            "cost" in v for v in left_out.get(c.platform, {}).values()))
+        if why and why != "more_spend":  # more spend: the diminishing returns of today_note
+            cpa_notes.append({"platform": c.platform, "forecast_cpa": round(cpa, 2),
+                              "history_cpa": round(then, 2), "ratio": round(float(ratio), 2),
+                              "reason": why, "targets": sorted(
+                                  k for k, v in left_out.get(c.platform, {}).items()
+                                  if "cost" in v)})
     on = np.array([m in months for m in all_months])
     tests = tt.dated_tests([*on_trial, *gated], models, conv_alloc.spend, aware_spend, months,
                            break_even, ts.trial_share(brief, envelope),  # dated, capped

@@ -379,8 +379,10 @@ def warm_up() -> None:
     plotly.js, the plan's own modules and the libraries they load), once, before worker
     processes are forked."""
     import papermill  # noqa: F401
+    import scipy.optimize  # noqa: F401 - imported by the plan's modules only when they compute
 
-    from . import plan, preflight  # noqa: F401 - the briefs' checks and the plan's chapters
+    # the briefs' checks, the plan's chapters, and their clustering (scikit-learn)
+    from . import plan, preflight, segments  # noqa: F401
     from .export import export_html, plotly_js
 
     plotly_js()
@@ -442,9 +444,16 @@ def batch_workers(jobs: int, count: int) -> Iterator[ProcessPoolExecutor | None]
         pool.shutdown()
 
 
-def in_workers(pool: ProcessPoolExecutor | None, fn: Callable, items: list) -> list:
-    """``fn`` of each item, in the batch's workers (``batch_workers``) or in turn here."""
-    return list(pool.map(fn, items)) if pool is not None else [fn(item) for item in items]
+def in_workers(pool: ProcessPoolExecutor | None, fn: Callable, briefs: list) -> list:
+    """``fn`` of each brief path, in the briefs' order: run in the batch's workers
+    (``batch_workers``), the largest briefs first (as their builds are: the workers finish
+    together), or in turn here."""
+    if pool is None:
+        return [fn(brief) for brief in briefs]
+    order = sorted(range(len(briefs)), key=lambda i: _expected_cost(Path(briefs[i])),
+                   reverse=True)
+    done = dict(zip(order, pool.map(fn, [briefs[i] for i in order]), strict=True))
+    return [done[i] for i in range(len(briefs))]
 
 
 def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,

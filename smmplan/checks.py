@@ -22,6 +22,9 @@ class Check:
     ok: bool
     detail: str = ""
 
+    def __post_init__(self) -> None:
+        self.ok = bool(self.ok)  # a NumPy comparison gives numpy.bool_: plan.json says true
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .benchmarks import sector_cvr_rows
+from .benchmarks import forms_for_paid, sector_cvr_rows
 from .goal_gap import forecast_based, goal_gaps
 from .objectives import Objectives
 
@@ -20,8 +20,7 @@ PUBLISHED = ("benchmark", "borrowed", "b2b_benchmark",  # rates not measured on 
 def free_forms_for_paid(paid, rows: list[dict]) -> bool:
     """A rate from free lead forms (``rows``: the sector's benchmark rows) standing for a
     booking or purchase that is paid for, with a first campaign month to measure it."""
-    return paid.conversion in ("booking", "purchase") and bool(paid.aov) \
-        and bool(paid.paid_months) and any(r["objective"] == "leads" for r in rows)
+    return forms_for_paid(paid.conversion or "", paid.aov, rows) and bool(paid.paid_months)
 
 
 def forecast_is_bound(brief, paid) -> bool:

@@ -23,7 +23,7 @@ from .budget import Paid
 from .goal_budget import budget_to_reach
 from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .lever_goals import with_programme
-from .objectives import Objective, Objectives
+from .objectives import Objective, Objectives, kpi_catalogue
 from .organic_bookings import organic_bookings
 
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
@@ -71,6 +71,18 @@ class GoalGap:
         """The paid forecast alone passes the goal (a fill rate: with today's organic
         bookings, which its seats count)."""
         return self.gap < 0 if self.seats is not None else self.paid > self.target
+
+
+OWN_RATES = ("history", "brief")  # conversion rates the client's own results or brief give
+
+
+def rates_measured(paid: Paid) -> bool:
+    """Whether every platform the paid forecast spends on converts at a rate of the
+    client's own (its ads history or the brief): until then the plan proposes no budget
+    beyond the brief's, whatever the forecast says more would bring (a borrowed rate, a
+    ceiling most of all, is what the first campaign month tests)."""
+    funded = {c.platform for c in paid.channels if c.spend > 0}
+    return all(m["cvr"]["basis"] in OWN_RATES for m in paid.models if m["platform"] in funded)
 
 
 def held_by_cap(paid: Paid) -> str | None:
@@ -255,7 +267,7 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     flagged when they reach it. Goals the paid forecast cannot be compared with keep the
     pace's value."""
     if paid.total <= 0:
-        return replace(ob, objectives=linked_rates(list(ob.objectives)))
+        return replace(ob, objectives=held_at_today(linked_rates(list(ob.objectives))))
     clicks = sum(c.clicks for c in paid.channels) / max(1, months)  # a month of the year, as
     # the leads goal's count is its year's mean
     gaps = goal_gaps(ob.objectives, paid, months, offer)
@@ -269,8 +281,78 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
                         if total >= o.target else _realistic(total, g),
                         organic_bookings=g.organic_plan or None)
         out.append(o)
+    out = with_ads_forecast(out, paid, months)  # an ads KPI's target: the forecast's
     # the repeat rate committed to what its past-buyer programme forecasts (lever_goals)
-    return replace(ob, objectives=with_programme(linked_rates(out, clicks), paid))
+    return replace(ob, objectives=held_at_today(with_programme(linked_rates(out, clicks),
+                                                                paid)))
+
+
+def ads_forecast(kpi: str, paid: Paid) -> dict | None:
+    """The paid forecast's conversion campaigns on an ads KPI measured on the history's
+    (``objectives.ads_kpis``): ROAS (their revenue over their spend) or cost per conversion,
+    with the figures it rests on; None for another KPI or without conversions."""
+    rows = [c for c in paid.channels if c.conversion_spend > 0 and c.conversions > 0]
+    spend, conv = sum(c.conversion_spend for c in rows), sum(c.conversions for c in rows)
+    revenue = sum(c.revenue or 0.0 for c in rows)
+    if not conv:
+        return None
+    value = revenue / spend if kpi == "roas" and revenue else spend / conv if kpi == "cpa" \
+        else None
+    if value is None:
+        return None
+    return {"value": round(value, 4), "spend": round(spend, 2), "revenue": round(revenue, 2),
+            "conversions": round(conv, 1), "all_in": round(revenue / paid.total, 4)
+            if kpi == "roas" and paid.total else None}
+
+
+def with_ads_forecast(objectives: list[Objective], paid: Paid, months: int
+                      ) -> list[Objective]:
+    """A problem's objective on an ads KPI of the history (ROAS, cost per conversion) takes
+    the paid forecast's value as its target (``ads_forecast``): one figure for the KPI in the
+    objectives and the paid chapter, never a growth pace the forecast does not back. When the
+    forecast is worse than today, the target holds today's value and the forecast's is kept
+    in ``baseline.covers["below_today"]`` (said as a risk, ``held_at_today``)."""
+    from .objectives import _trajectory
+
+    cat = kpi_catalogue()
+    out = []
+    for o in objectives:
+        f = ads_forecast(o.kpi, paid) if not o.from_brief and o.baseline.value is not None \
+            and o.baseline.detail == "ads_history" else None
+        if f is not None:
+            today, up = o.baseline.value, cat[o.kpi]["direction"] == "up"
+            worse = f["value"] < today if up else f["value"] > today
+            covers = dict(o.baseline.covers, forecast=f)
+            if worse:
+                covers["below_today"] = f["value"]
+            target = round(today if worse else f["value"], 4)
+            o = replace(o, target=target, baseline=replace(o.baseline, covers=covers),
+                        trajectory=_trajectory(today, target, months))
+        out.append(o)
+    return out
+
+
+def held_at_today(objectives: list[Objective]) -> list[Objective]:
+    """A goal that asks for growth never gets a realistic target worse than today's
+    measured value: when what the plan's forecasts give (``realistic_target``) is below
+    today's (above it, for a KPI whose direction is down), the realistic target holds
+    today's value and the forecast's figure is kept in ``baseline.covers["below_today"]``
+    for the sentence that says so and why (the fall is a risk the reviews watch, not a
+    goal)."""
+    cat = kpi_catalogue()
+    out = []
+    for o in objectives:
+        b, r = o.baseline, o.realistic_target
+        if o.realistic or r is None or b.value is None or o.target is None:
+            out.append(o)
+            continue
+        up = cat[o.kpi]["direction"] == "up"
+        grows = o.target > b.value if up else o.target < b.value
+        if grows and (r < b.value - 1e-9 if up else r > b.value + 1e-9):
+            o = replace(o, realistic_target=round(float(b.value), 4), baseline=replace(
+                b, covers=dict(b.covers, below_today=r)))
+        out.append(o)
+    return out
 
 
 def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0) -> list[Objective]:
@@ -318,4 +400,5 @@ def forecast_based(o: Objective, paid: Paid, months: int,
         return False
     g = next((g for g in goal_gaps([o], paid, months, offer)), None)
     total = forecast_total(g) if g is not None else None
-    return total is not None and math.isclose(_realistic(total, g), o.realistic_target)
+    value = o.baseline.covers.get("below_today", o.realistic_target)  # held at today's
+    return total is not None and math.isclose(_realistic(total, g), value)

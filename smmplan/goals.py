@@ -46,6 +46,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
                  for row in goal_metrics())
 
 
+def kpi_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(KPI, pattern) of ``data/goal_metrics.yaml``, in its order."""
+    return _patterns()
+
+
 def match_kpi(goal: BusinessGoal) -> str:
     """The KPI that measures a goal: the brief's ``kpi`` when given, else the first pattern
     of ``data/goal_metrics.yaml`` found in the goal's metric, then in its description, else

@@ -229,6 +229,15 @@ def _q4_room(model, rows: dict, months: list[str], share: float, better: float,
                              - at.chain(base)["conversions"]), g, cost(0.0) * g
 
 
+def own_break_even(paid, channel) -> float:
+    """What one conversion on ``channel`` may cost: its own value per conversion (its ads
+    history's, ``target_spend``) x the margin, else the plan's break-even."""
+    margin = getattr(paid, "margin", None)
+    if not margin or not channel.revenue or not channel.conversions:
+        return paid.break_even_cpa
+    return channel.revenue / channel.conversions * margin / 100
+
+
 def q4_step(paid, models, held: float) -> dict | None:
     """The last months' step (module doc) on the platform with the most room; None without
     those months in the paid months (after a gate month) or room under break-even. A room
@@ -247,13 +256,14 @@ def q4_step(paid, models, held: float) -> dict | None:
                 not all(m in rows and rows[m]["conversions"] for m in [gate, *months]):
             continue
         share = c.conversion_spend / c.spend
+        stop = own_break_even(paid, c)
         room = _q4_room(model, rows, months, share, float(f["better_than_forecast"]),
-                        paid.break_even_cpa, held)
+                        stop, held)
         if room and (best is None or room[0] > best[1][0]):
-            best = (c, room, rows[gate]["spend"] * share / rows[gate]["conversions"])
+            best = (c, room, rows[gate]["spend"] * share / rows[gate]["conversions"], stop)
     if best is None:
         return None
-    c, (budget, extra, g, now), forecast = best
+    c, (budget, extra, g, now), forecast, stop = best
     value = c.revenue / c.conversions
     last = dt.date.fromisoformat(months[-1])
     end = month_end(last)
@@ -266,7 +276,7 @@ def q4_step(paid, models, held: float) -> dict | None:
             "dropped": dropped,
             "gate_month": gate, "forecast_cpa": round(forecast, 2),
             "threshold": round(forecast * (1 - float(f["better_than_forecast"]) / 100), 2),
-            "better": float(f["better_than_forecast"]), "stop": round(paid.break_even_cpa, 2),
+            "better": float(f["better_than_forecast"]), "stop": round(stop, 2),
             "marginal_now": round(now, 2),
             "start": months[0], "read": end.isoformat(), "months": months,
             "conversions": conversions, "revenue": [round(x * value, 2) for x in conversions]}

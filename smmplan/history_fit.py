@@ -60,7 +60,7 @@ def restricted(base: list, values: list, targets: list[dict], left_out: dict,
 
 def kept_mean(platform: str, targets: list[dict], gone: dict) -> float:
     """The mean relative value (``target_spend.relative_values``) of the targets a platform
-    keeps, weighed by their part of its audience (1.0 when it keeps all)."""
+    keeps, weighed by their part of its audience (1.0 when all are prospecting)."""
     return ts.kept_share(platform, targets, gone)[1]
 
 

@@ -5,7 +5,11 @@ SMART targets with a monthly trajectory, a realism check of targets written in t
 and the measurement plan (the source document's eight measures, then each objective's KPI).
 
 One objective per KPI: a problem whose KPIs already measure a business goal is listed on
-that goal's row; otherwise it gets the first of its KPIs not used yet (measurable first).
+that goal's row; otherwise it gets one of its KPIs not used yet (``pick_kpi``: one the
+client's data measures today first, then one the sector's lever for the problem measures,
+then one the problem's own words name). ROAS and cost per conversion are measured on the
+ads history's conversion campaigns (the paid chapter's figures, ``ads_kpis``), posts a week
+on the post export, its target the calendar's rate.
 
 Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml,
 ``max_monthly_change``) over the horizon, or the best monthly value the data itself
@@ -175,6 +179,8 @@ class Objective:
     horizon_months: int | None = None  # a business goal's horizon (its target's months)
     committed_low: float | None = None  # the bottom of a committed range (fill_range.py)
     organic_bookings: float | None = None  # fill rate: bookings credited to organic posts
+    passed_over: list[str] = field(default_factory=list)  # better-fitting KPIs no data
+    #   measures today (ahead of ``kpi`` in data/objective_tree.yaml), said in the plan
 
 
 @dataclass
@@ -236,10 +242,59 @@ def analyse_posts(posts: pd.DataFrame) -> dict:
     return out
 
 
+def ads_kpis(ads: dict | None) -> dict[str, float]:
+    """ROAS and cost per conversion of the ads history's conversion campaigns (``ads``:
+    their ``spend``, ``conversions`` and ``revenue``, the paid chapter's own totals, awareness
+    rows left out), each when its figures are there."""
+    ads = ads or {}
+    spend, conv, revenue = (ads.get(k) for k in ("spend", "conversions", "revenue"))
+    out: dict[str, float] = {}
+    if spend and revenue:
+        out["roas"] = revenue / spend
+    if spend and conv:
+        out["cpa"] = spend / conv
+    return out
+
+
+def pick_kpi(free: list[str], measured: set[str], levers: set[str], worded: set[str]
+             ) -> str:
+    """A problem's headline KPI among those that fit it and serve no other objective
+    (``free``, in ``data/objective_tree.yaml`` order): one the client's data measures today
+    first, then one the plan's own lever for the problem measures (its sector playbook's
+    ``kpis``), then one the problem's own words name (its diagnosis evidence,
+    ``data/goal_metrics.yaml`` patterns), then the tree's order."""
+    return min(free, key=lambda k: (k not in measured, k not in levers, k not in worded,
+                                    free.index(k)))
+
+
+def lever_kpis(brief: Brief, problem: str) -> set[str]:
+    """The KPIs the sector playbook's levers for a problem measure (``kpis`` of a lever
+    whose ``problems`` name it)."""
+    from .sectors import playbook
+
+    try:
+        levers = playbook(brief.client.sector_kind)["levers"]
+    except DataError:
+        return set()
+    return {k for lv in levers if problem in lv.get("problems", []) for k in lv.get("kpis", [])}
+
+
+def worded_kpis(brief: Brief, problem: str) -> set[str]:
+    """The KPIs the problem's diagnosis evidence names in its own words ("ROAS down from
+    4.1 to 2.9": ROAS), by the ``data/goal_metrics.yaml`` patterns."""
+    from .goals import kpi_patterns
+
+    text = getattr(brief.situation.problems, problem).evidence or ""
+    return {k for k, pattern in kpi_patterns() if pattern.search(text)}
+
+
 def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
-                    sov: float | None, slots: list | None = None) -> Objectives:
+                    sov: float | None, slots: list | None = None,
+                    ads: dict | None = None, planned: float | None = None) -> Objectives:
     """The objectives chapter's results (``slots``: the calendar, whose format mix prices
-    a post KPI's target on a history that does not rise, ``history_target``)."""
+    a post KPI's target on a history that does not rise, ``history_target``; ``ads``: the
+    paid chapter's ads history of conversion campaigns, ``ads_kpis``; ``planned``: the
+    calendar's posts a week, the target of the posts-a-week KPI)."""
 
     cat = kpi_catalogue()
     months = _months(brief)
@@ -289,6 +344,11 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                 measured[k], detail[k] = v, brief.data.comments.path
     if sov is not None:
         measured["share_of_voice"], detail["share_of_voice"] = sov, "brief"
+    for k, v in ads_kpis(ads).items():  # the paid chapter's history, one value
+        measured[k], detail[k] = v, "ads_history"
+    if history.get("posts_per_week"):  # the post export's posts a week today
+        measured["posts_per_week"] = history["posts_per_week"]
+        detail["posts_per_week"] = brief.data.posts.path
     declared = {g.kpi: g.baseline for g in brief.goals.business_goals if g.kpi and
                 g.baseline is not None}
     if brief.situation.channels and "engagement_rate_followers" not in measured:
@@ -323,6 +383,8 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     def target_for(kpi: str, base: float | None) -> float | None:
         if base is None:
             return None
+        if kpi == "posts_per_week" and planned:  # the calendar's own rate, never below
+            return round(max(base, planned), 2)
         found = own_history(kpi, base, horizon)
         if found is not None:
             return found["value"]
@@ -409,7 +471,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             kept = by_kpi[(node["kpis"][0], None)]
             kept.problems.append(problem)
             continue
-        kpi = (measurable or free)[0]
+        kpi = pick_kpi(free, set(measurable), lever_kpis(brief, problem),
+                       worded_kpis(brief, problem))
+        passed = [k for k in free[:free.index(kpi)] if k not in measurable]
         base = baseline(kpi)
         chosen = brief.goals.kpi_targets.get(kpi)
         target = chosen if chosen is not None else target_for(kpi, base.value)
@@ -426,7 +490,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             required_monthly=round(required, 2) if chosen is not None and required is not None
             else None, max_monthly=pace if chosen is not None else None, problems=[problem],
             realistic_target=None if chosen is None or realistic else _reachable(
-                base.value, pace, horizon, cat[kpi]["direction"]))
+                base.value, pace, horizon, cat[kpi]["direction"]), passed_over=passed)
         by_kpi[(kpi, None)] = row
         objectives.append(row)
     # the client's own goals first, then the problems' objectives the data measures, then

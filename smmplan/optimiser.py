@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from scipy.optimize import minimize
 
 from .errors import SmmplanError
 
@@ -138,6 +137,8 @@ def _steps_before(grid: int) -> np.ndarray:
 
 def _polish(curves, spend, free, rest, lower, upper, min_spend) -> np.ndarray:
     """SLSQP on the funded free channels, from the grid solution; kept only if better."""
+    from scipy.optimize import minimize  # here: a plan's kernel never optimises (see targets)
+
     active = [i for i in free if spend[i] > 0]
     if len(active) < 2:
         return spend
@@ -166,6 +167,8 @@ def _polish(curves, spend, free, rest, lower, upper, min_spend) -> np.ndarray:
 def multistart(curves: Sequence[Curve], budget: float, starts: int = 40,
                seed: int = 0) -> float:
     """Best value found by SLSQP from many random starts (a reference for tests)."""
+    from scipy.optimize import minimize
+
     n = len(curves)
     rng = np.random.default_rng(seed)
 

@@ -365,12 +365,36 @@ def bounds(models, aware, budget: float) -> tuple[list[float], list[float]]:
     return lower, upper
 
 
+SPEND_BAND = 0.05  # a monthly spend within 5 % of the history's is "about today's"
+
+
+def cost_reason(cpa: float, then: float, ratio: float, cost_factor: float,
+                narrowed: bool) -> str | None:
+    """Why a platform's forecast cost per conversion of its conversion campaigns (``cpa``)
+    differs from its ads history's (``then``), both without awareness spend, one rule for
+    every platform: ``ratio`` is its planned monthly conversion spend over the history's,
+    ``cost_factor`` what its plan months cost a conversion against the history's months
+    (CPM season over demand), ``narrowed`` whether its ads are cut to fewer targets for
+    their return (a smaller audience saturates sooner). Dearer: "more_spend" (diminishing
+    returns), else "narrowed", else "season"; cheaper: "lower_spend", else "season"; None
+    within 0.1 % or when nothing the plan changed explains it."""
+    if not then or abs(cpa / then - 1) < 0.001:
+        return None
+    if cpa > then:
+        return "more_spend" if ratio > 1 + SPEND_BAND else "narrowed" if narrowed else \
+            "season" if cost_factor > 1.001 else None
+    return "lower_spend" if ratio < 1 - SPEND_BAND else "season" if cost_factor < 0.999 \
+        else None
+
+
 def against_today(calibration: dict, channels: list, months: int, total: float,
                   awareness_share: float, fit: dict | None = None,
                   kept_today: bool = False) -> dict | None:
     """Today's ROAS from the ads history (its revenue over its spend, platforms with revenue)
     beside the forecast's, and what moves one to the other: each platform's ROAS today and
-    planned with its monthly spend then and now (more spend, lower returns), the spend on
+    planned, both on conversion campaigns only (the history's rates leave its awareness
+    rows out, so the plan's leave its awareness spend out), with its monthly conversion
+    spend then and now (more spend, lower returns), the spend on
     awareness (no sales counted) and on platforms without a history, and the history's
     platforms left without conversion spend; with ``fit`` (``history_fit.fit``: the plan's
     models at today's spend and split) and whether the plan kept today's split
@@ -385,19 +409,22 @@ def against_today(calibration: dict, channels: list, months: int, total: float,
     for p, c in valued.items():
         plan = planned.get(p)
         then = c["spend"] / c["months"]
+        spent = plan.conversion_spend if plan else 0.0
         lines.append({"platform": p, "roas_today": round(c["revenue"] / c["spend"], 2),
-                      "roas_plan": round(plan.roas, 2) if plan and plan.roas else None,
+                      "roas_plan": round(plan.revenue / spent, 2)
+                      if spent > 0 and plan.revenue else None,
                       "monthly_today": round(then, 2),
-                      "monthly_plan": round(plan.spend / months, 2) if plan else 0.0,
-                      "spend_ratio": round(plan.spend / months / then, 2) if plan else 0.0,
-                      "conversion_spend": round(plan.conversion_spend, 2) if plan else 0.0})
+                      "monthly_plan": round(spent / months, 2),
+                      "spend_ratio": round(spent / months / then, 2),
+                      "conversion_spend": round(spent, 2)})
     new = [c for c in channels if c.platform not in calibration and c.spend > 0]
     history_months = max(c["months"] for c in valued.values())
     return {"roas_today": round(revenue / spend, 2), "spend_today": round(spend, 2),
             "revenue_today": round(revenue, 2), "months_today": round(history_months, 1),
             "monthly_today": round(spend / history_months, 2),
             "roas_plan": round(sum(c.revenue for c in channels) / total, 2),
-            "monthly_plan": round(total / months, 2), "platforms": lines,
+            "monthly_plan": round(total * (1 - awareness_share / 100) / months, 2),
+            "platforms": lines,
             "awareness": round(total * awareness_share / 100, 2),
             "new_platforms": [c.platform for c in new],
             "new_spend": round(sum(c.spend for c in new), 2),

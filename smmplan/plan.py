@@ -40,6 +40,7 @@ from .report import Recorder
 from .safety import write_csv
 from .sponsored_targets import favoured_products
 from .target_channels import acquisition_shares, ruled_out, target_home
+from .target_spend import PROSPECTING
 from .targets import Targets, declared_reach, find_targets, platform_reach, target_reach
 from .team import (
     Capacity,
@@ -125,7 +126,10 @@ class Plan:
                 # a purchase is worth the target's value per order, not per customer
                 worth = p.order_value_index if p.order_value_index is not None \
                     else p.value_index
+                # paid reaches look-alikes of the target, not its customers: valued
+                # at the platform's own value (target_spend.by_index)
                 split.append({"id": p.id, "share": p.share, "value_index": worth,
+                              "audience": PROSPECTING,
                               "index": {k: v / overall[k] for k, v in mine.items()
                                         if overall.get(k)},
                               "ruled_out": ruled_out(p, paying)})  # its card's verdict
@@ -181,8 +185,12 @@ class Plan:
         sov = None
         if bench is not None and bench.sov_method == "mentions":
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
+        ads = {k: sum(p.get(k) or 0.0 for p in ((self.paid.history or {}).get("platforms")
+                                                 or {}).values())
+               for k in ("spend", "conversions", "revenue")}  # the conversion campaigns'
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
-                             self.channels.slots)  # its format mix prices post KPIs
+                             self.channels.slots,  # its format mix prices post KPIs
+                             ads, self.channels.planned_posts)
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound

@@ -6,9 +6,11 @@
 - their dates in the plan period, never on a public holiday of the client's country (no
   session on 1 or 8 May, or on Christmas Day);
 - the seats a session holds: the line's ``capacity_per_month`` over the usual number of
-  sessions in a month (the median month of the period, holidays aside: 4 Saturdays), so a
-  month with five sessions has more seats and a month with holidays on its session days
-  fewer, instead of one flat figure a month.
+  sessions in a month (the median month of the period, holidays aside: 4 Saturdays);
+- the sessions of a month: its first ``usual`` session days that are not holidays, so that
+  its sessions hold the client's own capacity a month and no more (a fifth Saturday is
+  listed only in place of a holiday: 1 and 8 May off, the sessions are on 15, 22 and 29
+  May); a month without enough open session days has fewer.
 """
 
 from __future__ import annotations
@@ -97,12 +99,15 @@ def sessions(brief: Brief) -> Sessions | None:
     while day <= p.end:
         every.append(day)
         day += dt.timedelta(days=7)
-    counts: dict[str, int] = {}
+    months: dict[str, list[dt.date]] = {}
     for d in every:
-        counts[d.isoformat()[:7]] = counts.get(d.isoformat()[:7], 0) + 1
-    usual = statistics.median_low(counts.values()) if counts else 1
-    return Sessions(line.name, weekday, float(line.capacity_per_month) / max(1, usual),
-                    [d for d in every if d not in closed], [d for d in every if d in closed])
+        months.setdefault(d.isoformat()[:7], []).append(d)
+    usual = max(1, statistics.median_low(len(ds) for ds in months.values())) if months else 1
+    held, skipped = [], []
+    for ds in months.values():  # the capacity's sessions: the first usual open days
+        held += [d for d in ds if d not in closed][:usual]
+        skipped += [d for d in ds[:usual] if d in closed]
+    return Sessions(line.name, weekday, float(line.capacity_per_month) / usual, held, skipped)
 
 
 def seats_sentence(seats: dict, tr: Translator, day=None) -> str:

@@ -3,9 +3,14 @@
 whose conversions cost more than they are worth at break-even gets no spend on that
 platform: the platform then reaches only the targets that pay, and its money goes to them.
 
-A target's value per conversion on a platform is the platform's value per conversion times
-the target's value index over the platform's mean index (the audience it reaches), so the
-targets' revenue always adds up to the platform's.
+A target's value per conversion on a platform depends on who its ads reach. Ads to people
+who have not bought yet (prospecting: look-alikes of the target, its interests) are worth
+what the client's ads history measured on that platform (else the history's value over all
+platforms, else the offer's), until a month of the plan measures it: the customer file's
+value index describes the target's own customers, not strangers who look like them. Only an
+audience made of the target's existing customers (``CUSTOMERS``: a customer list, retention,
+win-back) is valued at the platform's value times the target's value index. So every
+prospecting target on a platform has one value, the platform's.
 
 A platform the plan calls the client's best performer (``channel_choice.best_performers``)
 that the paid target uses (the personas whose offer the conversion books) gets a test
@@ -75,13 +80,22 @@ def parts(platform: str, targets: list[dict]) -> dict:
     return {k: w / total for k, w in weights.items()}
 
 
+CUSTOMERS = "customers"  # a target's ``audience`` made of its own customers (customer list)
+PROSPECTING = "prospecting"  # people who have not bought yet (look-alikes): the default
+
+
+def by_index(target: dict) -> bool:
+    """Whether a target's value index (customer file) values its conversions: only for an
+    audience of its existing customers (``audience`` = ``CUSTOMERS``), never prospecting."""
+    return target.get("audience", PROSPECTING) == CUSTOMERS
+
+
 def relative_values(platform: str, targets: list[dict]) -> dict:
-    """Each target's value per conversion on a platform over the platform's mean (its
-    value index over the mean index of the audience the platform reaches)."""
-    share = parts(platform, targets)
-    index = {t["id"]: t["value_index"] or 1.0 for t in targets}
-    mean = sum(share[k] * index[k] for k in share) or 1.0
-    return {k: index[k] / mean for k in share}
+    """Each target's value per conversion on a platform over the platform's own value (its
+    ads history's there, module doc): 1.0 for prospecting, the target's value index for an
+    audience of its customers (``by_index``)."""
+    return {t["id"]: (t["value_index"] or 1.0) if by_index(t) else 1.0
+            for t in targets if t["id"] in parts(platform, targets)}
 
 
 def kept_share(platform: str, targets: list[dict], left_out) -> tuple[float, float]:
@@ -97,8 +111,9 @@ def kept_share(platform: str, targets: list[dict], left_out) -> tuple[float, flo
 
 def restrict(model, targets: list[dict], left_out, value: float | None):
     """The platform's model on the targets it keeps: audience and capacity cut to their
-    part, value per conversion their mean (``value``: the platform's over all targets)."""
-    if not left_out:
+    part, value per conversion the platform's ``value`` x their mean relative value (1.0
+    when all are prospecting: the platform's own value)."""
+    if not left_out and not any(by_index(t) for t in targets or []):
         return model
     part, mean = kept_share(model.platform, targets, left_out)
     if part <= 0:
@@ -137,8 +152,9 @@ def target_split(channels, models, targets: list[dict], values: list, left_out: 
                  ) -> list[dict]:
     """Each platform's forecast split across the targets: the targets it keeps share its
     spend, audience-bound curve and conversions in proportion to their part of the
-    audience; revenue at each target's value (``relative_values`` x the platform's
-    ``values``: its value over all targets). Adds up to the platform's totals."""
+    audience; revenue at each target's value (``relative_values`` x ``values``, the
+    platform's value over its kept targets' mean: ``history_fit.split_values``). Adds up to
+    the platform's totals."""
     rows = []
     for c, m, value in zip(channels, models, values, strict=True):
         share = parts(c.platform, targets)

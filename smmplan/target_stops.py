@@ -1,9 +1,11 @@
-"""Each target's own stop threshold: the paid split by target (``Paid.by_target``) values a
-conversion from each target at its own order value (``target_spend.relative_values``), so a
-target's ad set breaks even at its own value per conversion x the margin, not at the plan's
-mean break-even (``Paid.break_even_cpa``, the average over the targets). An ad set run on
-one target is stopped above its own threshold; the plan's break-even stays the rule for ads
-that reach every target at once.
+"""Each platform's, or target's, own stop threshold: the paid split by target
+(``Paid.by_target``) values a conversion at the platform's own value (what the client's ads
+history measured there) for prospecting, and at the target's order value only for an
+audience of its customers (``target_spend.relative_values``). An ad set breaks even at its
+value per conversion x the margin, not at the plan's break-even (``Paid.break_even_cpa``,
+on the history's value over all platforms). When every target on a platform shares one
+value, the threshold is the platform's (``platform_stops``); else each target's
+(``target_stops``). The plan's break-even stays the rule for ads that reach every target.
 
 A target card's message written for people who already buy (``RETAINING``: recognise and
 keep, win back, make ambassadors) suits the client's own customer list and e-mail, not paid
@@ -19,9 +21,39 @@ MIN_GAP = 0.01  # a threshold within 1 % of the plan's break-even is not a diffe
 
 def target_stops(paid) -> list[dict]:
     """[{platform, target, value (per conversion), stop (break-even of that target's ad
-    sets)}] for each funded platform x target with conversions, when the thresholds differ
-    from the plan's break-even (first-order break-even, one value per conversion, no
-    per-platform lead values); [] otherwise."""
+    sets)}] (``stops``) when targets on one platform differ (an audience of customers
+    valued at its own index); [] otherwise: one threshold per platform
+    (``platform_stops``) or the plan's."""
+    rows = stops(paid)
+    return [] if one_per_platform(rows, paid.break_even_cpa) else rows
+
+
+def platform_stops(paid) -> list[dict]:
+    """[{platform, value, stop}] when every funded target on a platform has one value per
+    conversion (prospecting: the platform's ads history value) and some platform's
+    threshold differs from the plan's break-even; [] otherwise."""
+    rows = stops(paid)
+    if not rows or not one_per_platform(rows, paid.break_even_cpa):
+        return []
+    out: dict = {}
+    for r in rows:
+        out.setdefault(r["platform"], {"platform": r["platform"], "stop": r["stop"],
+                                       "value": r.get("history_value", r["value"])})
+    return list(out.values())
+
+
+def one_per_platform(rows: list[dict], break_even: float) -> bool:
+    """Whether the thresholds of ``rows`` differ only by platform (within ``MIN_GAP``)."""
+    by: dict = {}
+    for r in rows:
+        by.setdefault(r["platform"], []).append(r["stop"])
+    return bool(rows) and all(max(v) - min(v) <= MIN_GAP * break_even for v in by.values())
+
+
+def stops(paid) -> list[dict]:
+    """[{platform, target, value, stop}] for each funded platform x target with
+    conversions, when the thresholds differ from the plan's break-even (first-order
+    break-even, one value per conversion, no per-platform lead values); [] otherwise."""
     be, margin = paid.break_even_cpa, paid.margin
     if not be or not margin or not paid.aov or paid.break_even_basis != "first_order" \
             or paid.lead_values:

@@ -13,10 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sklearn import config_context, get_config
-from sklearn.decomposition import PCA
 
-from . import segments
 from .ads_targeting import ads_advice
 from .audience import Audience
 from .brief import Brief, OfferLine
@@ -38,18 +35,10 @@ from .personas import (  # noqa: F401 - the targets' parts, importable from here
     target_reach,
 )
 from .privacy import min_group
-from .segments import (
-    ACTIONABLE_K,
-    ACTIONABLE_MARGIN,
-    WEAK_SILHOUETTE,
-    WEAK_STABILITY,
-    AudienceSegmenter,
-    in_worker,
-    prepare_matrix,
-    sample_rows,
-    threadpools,
-    weak_structure,
-)
+
+# scikit-learn (``segments``) is imported by the functions that fit, not with this module:
+# a plan's kernel unpickles the targets its build computed and never fits, and importing
+# scikit-learn (with the SciPy it loads) was about a third of a kernel's start.
 
 MAP_POINTS = 2000  # points drawn on the segment map (a sample: never every row)
 SUB_K_MAX = 4
@@ -134,6 +123,8 @@ def _sub_targets(aud: Audience, X: np.ndarray, number: int, line: OfferLine,
     if n < 2 * least:
         row_labels[rows] = f"L{number}.other"
         return LineTargets(line.name, "too_few_rows", n, [], [], other=n)
+    from .segments import AudienceSegmenter, sample_rows
+
     index = np.flatnonzero(rows)
     fit_on = index
     if n > SUB_SAMPLE:
@@ -212,12 +203,31 @@ def find_targets(brief: Brief, aud: Audience | None) -> Targets:
     # scikit-learn's input checks are skipped: the matrix comes from our own pipeline
     # (imputed, scaled, finite) and every call's parameters are ours; on small audiences
     # the checks cost more than the clustering.
+    from sklearn import config_context
+
+    from .segments import threadpools
+
     with threadpools().limit(limits=1), config_context(
             assume_finite=True, skip_parameter_validation=True):
         return _clustered_targets(brief, aud)
 
 
 def _clustered_targets(brief: Brief, aud: Audience) -> Targets:
+    from sklearn import get_config
+    from sklearn.decomposition import PCA
+
+    from . import segments
+    from .segments import (
+        ACTIONABLE_K,
+        ACTIONABLE_MARGIN,
+        WEAK_SILHOUETTE,
+        WEAK_STABILITY,
+        AudienceSegmenter,
+        in_worker,
+        prepare_matrix,
+        weak_structure,
+    )
+
     settings = brief.targets
     matrix = prepare_matrix(aud.features, aud.numeric, aud.categorical)
     seed = brief.random_seed() % 2**31

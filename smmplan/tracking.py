@@ -40,7 +40,7 @@ from .delivery import (
     paid_lines,
 )
 from .errors import DataError
-from .exports.ads import ads_frame
+from .exports.ads import ads_frame, conversion_rows
 from .exports.comments import comment_texts
 from .exports.posts import posts_frame, read_posts
 from .exports.table import read_header, read_table
@@ -337,15 +337,20 @@ def track(plan: Plan, actuals: str | Path) -> Report:
     months = [plan_months[i] for i in covered]
     n_months = len(covered)
     if ads is not None:
-        spend, conv = float(ads["spend"].sum()), float(ads["conversions"].sum())
+        conv = float(ads["conversions"].sum())
         clicks, imps = float(ads["clicks"].sum()), float(ads["impressions"].sum())
         measured.update({"ctr": clicks / imps * 100 if imps else None,
-                         "cvr": conv / clicks * 100 if clicks else None,
-                         "cpa": spend / conv if conv else None})
+                         "cvr": conv / clicks * 100 if clicks else None})
+        sold = conversion_rows(ads)  # ROAS and cost per conversion as the plan defines
+        c_spend, c_conv = float(sold["spend"].sum()), float(sold["conversions"].sum())
+        measured["cpa"] = c_spend / c_conv if c_conv else None  # them: conversion campaigns
         if "revenue" in ads:
             rev = float(ads["revenue"].sum())
-            measured["roas"] = rev / spend if spend else None
+            c_rev = float(sold["revenue"].sum())
+            measured["roas"] = c_rev / c_spend if c_spend else None
             measured["social_revenue"] = rev / n_months * brief.goals.horizon_months
+    if posts is not None:  # posts a week over the months the actuals cover
+        measured["posts_per_week"] = len(posts) / (n_months * 30.44 / 7)
     if web is not None:
         measured["leads_per_month"] = float(web.loc[web["social"], "conversions"].sum()
                                             / n_months)

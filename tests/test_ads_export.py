@@ -172,3 +172,25 @@ def test_breakdowns_reach_the_paid_chapter_as_targeting_advice(tmp_path):
     assert "no published figure for United Kingdom or its region; U.S. survey figures " \
         "stand in" in html
     assert "people aged 15 and over in United Kingdom" in html
+
+
+def test_awareness_rows_are_not_ranked_by_cost_per_result():
+    """An awareness campaign's few purchases do not make it the dearest segment: the
+    breakdowns count only the rows bought for results (Maison Lune's export)."""
+    from smmplan.paths import EXAMPLES_DIR
+    from smmplan.validation import load_brief
+
+    brief = load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    frame = read_ads(brief)
+    assert frame["awareness"].any()  # the example has awareness rows
+    out = ads_breakdowns(frame)
+    campaigns = set(out[out["breakdown"] == "campaign"]["value"])
+    aware = set(frame.loc[frame["awareness"], "campaign"]) - set(
+        frame.loc[~frame["awareness"], "campaign"])
+    assert aware and not aware & campaigns
+    kept = frame[~frame["awareness"]]
+    for value, group in kept.groupby("campaign"):
+        if value in campaigns:
+            row = out[(out["breakdown"] == "campaign") & (out["value"] == value)].iloc[0]
+            assert row["cost_per_result"] == pytest.approx(
+                group["spend"].sum() / group["conversions"].sum())

@@ -221,8 +221,8 @@ def test_the_booked_workshops_get_an_organic_post_every_month_from_the_first(
                for m, posts in months.items() if m.endswith("février"))
     assert all(s.date <= "2027-01-07" or s.date[8:] >= "20" for posts in months.values()
                for s in posts)  # the month before, the first month in its first week
-    # 53 Saturdays but 1 and 8 May and Christmas Day: 49 sessions; the month's first ones
-    # are sold by its announcement, its last one gets the reminder story
+    # each month's first 4 Saturdays but 1 and 8 May and Christmas Day: 45 sessions; the first
+    # ones are sold by the month's announcement, its last one gets the reminder story
     assert len(stories) == 12 and all(len(v) == 1 and v[0].format == "story"
                                       for v in stories.values())
     assert len({posts[0].date[:7] for posts in stories.values()}) == 12

@@ -98,7 +98,7 @@ def test_fashion_forecast_agrees_with_its_ads_history():
     for c in paid.channels:  # never cheaper than the history without saying why
         spent, bought = by_platform.loc[c.platform]
         if c.conversions and c.platform not in noted:
-            assert c.spend / c.conversions >= spent / bought * 0.999
+            assert c.conversion_spend / c.conversions >= spent / bought * 0.999
     # revenue objective: the plan stops where a conversion costs more than it earns
     assert paid.total <= min(paid.break_even_budget + 100, paid.envelope)
     if paid.held_back:  # what is left is past break-even

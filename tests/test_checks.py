@@ -144,6 +144,16 @@ def test_every_figure_shown_twice_has_one_value(built):
     assert {(s, n) for s, n, _ in failed} == KNOWN, sorted(failed)
 
 
+def test_plan_json_says_each_check_held_as_true_or_false(built):
+    """A check's ``ok`` is a JSON boolean (a NumPy comparison used to give the string
+    "True"), so a reader testing ``ok is not true`` counts no held check as failed."""
+    import json
+
+    for folder in built["plans"].values():
+        checks = json.loads((folder / "plan.json").read_text(encoding="utf-8"))["checks"]
+        assert checks and {type(c["ok"]) for c in checks} == {bool}, folder
+
+
 @pytest.mark.parametrize("slug", ["maison-lune", "maison-fournil"])
 def test_content_type_rates_compared(built, slug):
     names = {c.name for c in run(plan_json(built["plans"][slug]))}

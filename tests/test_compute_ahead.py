@@ -73,3 +73,39 @@ def test_plan_json_data_is_the_same_whatever_a_sets_order():
     assert as_data(Holder(frozenset(days))) == {"days": sorted(days)}
     assert json.dumps(as_data(Holder(frozenset(days)))) == \
         json.dumps(as_data(Holder(frozenset(reversed(days)))))
+
+
+_KERNEL = """
+import json, os, sys
+os.environ["SMMPLAN_STATIC"] = "1"
+cells, brief, out = json.load(sys.stdin)
+os.chdir(os.path.dirname(brief))
+scope = {"brief_path": brief, "scenario_path": None, "output_dir": out}
+for source in cells:
+    exec(source, scope)
+print(json.dumps(sorted(m for m in ("sklearn", "scipy") if m in sys.modules)))
+"""
+
+
+def test_a_kernel_given_the_computed_plan_imports_no_clustering_or_optimiser(tmp_path):
+    """A build's kernel shows a plan computed by the build (``compute_ahead``): it never
+    imports scikit-learn or SciPy, a third of a kernel's start (``targets``, ``optimiser``
+    import them only to compute). The stitched plan runs here as its kernel runs it."""
+    import os
+    import subprocess
+    import sys
+
+    from smmplan.build import stitch
+    from smmplan.paths import NOTEBOOKS_DIR
+
+    target = tmp_path / "plan.pickle"
+    compute_ahead(load_brief(FASHION), FASHION.resolve(), None, target)
+    cells = [c.source for c in stitch().cells
+             if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
+    done = subprocess.run(
+        [sys.executable, "-c", _KERNEL], cwd=NOTEBOOKS_DIR, capture_output=True, text=True,
+        input=json.dumps([cells, str(FASHION.resolve()), str(tmp_path / "out")]),
+        env={**os.environ, PLAN_FILE_ENV: str(target)}, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert (tmp_path / "out" / "plan.json").exists()  # the whole plan ran

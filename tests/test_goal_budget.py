@@ -3,6 +3,7 @@ and the fill-rate sentence that offers it (views/fill_budget.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pytest
@@ -49,7 +50,10 @@ def _paid(sweep, held_back=None):
                            conversion="booking", held_back=held_back, customer_value=None,
                            books="Workshops", deal=None, history=None,
                            seats={"line": "Workshops", "free_paid": 176.0}, sweep=sweep,
-                           break_even_cpa=24.75, marginal_cpa=17.62, total=1800.0)
+                           break_even_cpa=24.75, marginal_cpa=17.62, total=1800.0,
+                           channels=[SimpleNamespace(platform="instagram", spend=1800.0)],
+                           models=[{"platform": "instagram", "cvr": {"basis": "history"}}],
+                           paid_months=["2027-02-01"])
 
 
 def _fill():
@@ -97,3 +101,31 @@ def test_the_fill_sentence_offers_the_budget_instead_of_unforecast_organic(lang,
                                 "paid": "", "target": "", "needed": "", "base": "",
                                 "booked": "", "after": ""})
     assert tr.money(24.75, 2) not in plain
+
+
+@pytest.mark.parametrize("lang,locale,currency,said", [
+    ("fr", "fr_FR", "EUR", "au point d’étape du 28 février 2027"),
+    ("en", "en_GB", "GBP", "at the checkpoint on 28 February 2027")])
+def test_on_a_borrowed_rate_the_fill_sentence_says_what_the_checkpoint_decides(
+        lang, locale, currency, said):
+    """Review 17: no budget beyond the brief's is proposed before the client's own rate is
+    measured (the old sentence offered "environ 2 800 €" on a borrowed ceiling rate)."""
+    from smmplan.brief import OfferLine, Period
+    from smmplan.goal_gap import goal_gaps
+    from smmplan.i18n import Translator
+    from smmplan.views.fill_budget import fill_miss
+
+    tr = Translator(lang, locale, currency)
+    paid = _paid(SWEEP)
+    paid.models = [{"platform": "instagram", "cvr": {"basis": "borrowed"}}]
+    period = Period(start=dt.date(2027, 1, 1), months=12)
+    plan = SimpleNamespace(tr=tr, paid=paid, brief=SimpleNamespace(
+        client=SimpleNamespace(period=period)))
+    g = goal_gaps([_fill()], paid, 12, [OfferLine(name="Workshops", capacity_per_month=32)])[0]
+    assert g.reach is not None  # the budget exists, but is not offered
+    text = fill_miss(plan, g, {"line": "Workshops", "capacity": "384", "months": 12,
+                               "per_month": "32", "paid": "65", "target": "90 %",
+                               "needed": "346", "base": "50 %", "booked": "192",
+                               "after": "67 %"})
+    assert tr.money(g.reach["budget"]) not in text and tr.money(17.62, 2) not in text
+    assert said in text and tr.money(24.75, 2) in text and tr.money(1800) in text

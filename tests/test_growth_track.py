@@ -262,25 +262,50 @@ def test_the_creator_test_is_a_split_inside_the_planned_spend(plans):
     assert "none on top of the plan" in html and "stays held back" in html
     summary = summary_note(plans["fashion"])
     assert "runs inside the planned Instagram spend, at no extra cost" in summary
-    assert "only if its gate opens" in summary  # one paid step: its gate, not "each"
+    paid_steps = [s for s in g["steps"] if s["budget"] > 0]
+    assert ("only if its gate opens" in summary) == (len(paid_steps) == 1)  # not "each"
+    assert ("only if each gate opens" in summary) == (len(paid_steps) > 1)
 
 
 def test_a_last_months_step_under_the_least_share_is_stated_not_opened(plans):
     """Review14 (Lune 2): a £3,300 November-December step (0.5% of £620,000) is a
     token: under data/growth.yaml min_share_of_envelope it is no step, and the plan
-    says what room the curve leaves."""
+    says what room the curve leaves; a step at or above that share opens."""
     plan = plans["fashion"]
     g = plan.paid.held_back["growth"]
-    dropped = g["q4_dropped"]
     least = gt.facts()["q4_step"]["min_share_of_envelope"]
-    assert dropped is not None and "q4" not in {s["kind"] for s in g["steps"]}
+    html = " ".join(b.markup for b in growth_blocks(plan))
+    dropped = g.get("q4_dropped")
+    if dropped is None:  # opened: its share is at least the least
+        step = next(s for s in g["steps"] if s["kind"] == "q4")
+        assert step["budget"] >= least / 100 * plan.paid.envelope
+        assert "No November–December step" not in html
+        return
+    assert "q4" not in {s["kind"] for s in g["steps"]}
     room = dropped["dropped"]["room"]
     assert 0 < room < least / 100 * plan.paid.envelope
     assert dropped["dropped"]["share"] == pytest.approx(room / plan.paid.envelope * 100,
                                                         abs=0.01)
-    html = " ".join(b.markup for b in growth_blocks(plan))
     assert "No November–December step" in html and plan.tr.money(room) in html
     assert not any("November–December step (" in t for _, t in growth_steps(plan))
+
+
+def test_a_last_months_step_stops_at_its_platforms_own_break_even():
+    """Review 17: a platform's conversions are worth its own ads history's value; its step
+    stops where one costs that value x the margin (TikTok £87.12: £50.82), not at the
+    plan's break-even on the history's overall value."""
+    rows = [{"month": m, "platform": "tiktok", "spend": 6000.0, "conversions": 180.0}
+            for m in ("2027-10-01", "2027-11-01", "2027-12-01")]
+    channel = SimpleNamespace(platform="tiktok", spend=18_000.0, conversion_spend=18_000.0,
+                              conversions=540.0, revenue=540 * 87.12)
+    paid = SimpleNamespace(paid_months=[r["month"] for r in rows], channels=[channel],
+                           monthly=rows, break_even_cpa=52.26, margin=58.3325,
+                           envelope=1_000.0)
+    model = gt.replace(_model(), platform="tiktok")
+    step = gt.q4_step(paid, [model], 1e6)
+    assert step["stop"] == pytest.approx(50.82, abs=0.01)
+    paid.margin = None  # no margin: the plan's break-even
+    assert gt.q4_step(paid, [model], 1e6)["stop"] == 52.26
 
 
 def test_q4_threshold_reads_the_data_file(monkeypatch):

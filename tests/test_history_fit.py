@@ -23,9 +23,13 @@ def _model(platform: str = "tiktok") -> ChannelModel:
 
 HISTORY = SimpleNamespace(spend=43_300.0, conversions=907.0, months=12.0, value=87.0,
                           revenue=79_000.0)
-TARGETS = [{"id": 0, "share": 50, "index": {"tiktok": 1.0}, "value_index": 1.0},
-           {"id": 1, "share": 30, "index": {"tiktok": 1.0}, "value_index": 0.8},
-           {"id": 2, "share": 20, "index": {"tiktok": 1.0}, "value_index": 1.5}]
+# customer-list audiences: the only ones a target's value index applies to (target_spend)
+TARGETS = [{"id": 0, "share": 50, "index": {"tiktok": 1.0}, "value_index": 1.0,
+            "audience": ts.CUSTOMERS},
+           {"id": 1, "share": 30, "index": {"tiktok": 1.0}, "value_index": 0.8,
+            "audience": ts.CUSTOMERS},
+           {"id": 2, "share": 20, "index": {"tiktok": 1.0}, "value_index": 1.5,
+            "audience": ts.CUSTOMERS}]
 
 
 def _at_history(model) -> float:
@@ -42,7 +46,7 @@ def test_a_card_cut_keeps_the_historys_conversions_and_value():
                              "lift": HISTORY.conversions / _at_history(base)})
     cards = {"tiktok": {2: {"channel": True}}}
     old = ts.restrict(base.__class__(**base.__dict__), TARGETS, cards["tiktok"], 87.0)
-    assert _at_history(old) < 0.99 * HISTORY.conversions and old.value < 80  # the defect
+    assert _at_history(old) < 0.99 * HISTORY.conversions and abs(old.value - 87.0) > 5  # defect
     new = hf.restricted([base], [87.0], TARGETS, cards, {"tiktok": HISTORY})[0]
     assert abs(_at_history(new) - HISTORY.conversions) < 0.01
     assert new.value == 87.0 and new.capacity < base.capacity

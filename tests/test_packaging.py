@@ -27,7 +27,21 @@ def test_environment_yml_agrees_with_pyproject():
 
 def test_console_script():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert project["scripts"]["smmplan"] == "smmplan.cli:main"
+    assert project["scripts"]["smmplan"] == "smmplan.cli:run"
+
+
+def test_console_script_exits_with_the_commands_code(tmp_path):
+    """``run`` (the script) exits with ``main``'s code and its message, as ``main`` would."""
+    import subprocess
+    import sys
+
+    missing = tmp_path / "no-brief.yaml"
+    code = ("import sys; from smmplan.cli import main, run; "
+            f"sys.argv = ['smmplan', 'validate', {str(missing)!r}]; run()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 2
+    assert "no-brief.yaml" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_generated_field_reference_is_current():

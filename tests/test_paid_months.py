@@ -76,9 +76,10 @@ def test_paid_bookings_stay_within_the_free_seats_after_the_set_up(budget):
     free = paid.seats["free"]
     assert free == pytest.approx(32 * 0.5)
     # each month's own seats: its Saturdays less the holidays, 8 seats each, half free
-    # (May 2027: five Saturdays, 1 and 8 May off -> 3 sessions, 12 free; July: 5, 20 free)
+    # (May 2027: five Saturdays, 1 and 8 May off -> 15, 22, 29 May, 12 free; July: the first
+    # four of five, 16 free; December: 25 December off, four Saturdays -> 3, 12 free)
     own = paid.seats["by_month"]
-    assert (own["2027-05"], own["2027-06"], own["2027-07"], own["2027-12"]) == (12, 16, 20, 12)
+    assert (own["2027-05"], own["2027-06"], own["2027-07"], own["2027-12"]) == (12, 16, 16, 12)
     assert all(booked[m] <= own[m[:7]] + 0.01 for m in months)
     assert sum(spend.values()) == pytest.approx(paid.total, abs=0.5)
     assert sum(booked.values()) == pytest.approx(paid.totals["conversions"], abs=0.05)

@@ -252,7 +252,10 @@ def test_todays_roas_is_the_historys_and_the_forecasts_beside_it():
     assert today["roas_today"] == 2.5 and today["spend_today"] == 2400.0  # with revenue only
     assert today["roas_plan"] == 1.9  # 7,600 / 4,000
     insta = today["platforms"][0]
-    assert (insta["roas_today"], insta["roas_plan"], insta["spend_ratio"]) == (4.0, 2.0, 3.0)
+    # like with like (review 17): the history's spend is its conversion rows', so the plan's
+    # ROAS and spend ratio are on its conversion spend (3,000), not with awareness (3,600)
+    assert (insta["roas_today"], insta["roas_plan"], insta["spend_ratio"]) == (4.0, 2.4, 2.5)
+    assert today["monthly_plan"] == 283.33  # 4,000 less 15 % awareness, over 12 months
     assert today["platforms"][1]["conversion_spend"] == 0.0
     assert today["new_platforms"] == ["facebook"] and today["new_spend"] == 400.0
     assert today["awareness"] == 600.0
@@ -313,8 +316,9 @@ def test_the_chapter_says_todays_roas_and_why_the_forecast_differs(lang, locale)
               break_even_cpa=30.0, aov=50.0, deal=None, channels=channels,
               totals={"revenue": 7600.0})
     text = today_note(NS(tr=tr, paid=paid))
-    for figure in ("2.50", "2.11", "4.00", "3.0", "1.00"):  # today, plan, Instagram, ratio
+    for figure in ("2.50", "2.11", "4.00", "2.53", "2.5"):  # today, plan, Instagram, ratio
         assert tr.number(float(figure), 2 if len(figure) > 3 else 1) in text
+    assert tr.number(3.0, 1) not in text  # 3,600 / 12 / 100: awareness in the ratio
     assert tr.money(540.0) in text and tr.money(30.0, 2) in text  # awareness, break-even
     assert deal_note(NS(tr=tr, paid=paid)) is None
     paid.deal = {"months": 3, "close_rate": 4.0, "after_plan": 1234.0}
@@ -342,3 +346,78 @@ def test_a_demand_peak_gets_more_than_the_mean_whatever_its_cost():
         nov = sum(r["spend"] for r in rows if r["month"] == "2027-11-01")
         assert nov > 1000  # above the mean month (12,000 / 12)
         assert [p["month"] for p in peaks_outweighed(rows, months, {"x": q4}, demand)] == listed
+
+
+def test_a_cost_change_has_one_reason_rule_for_every_platform():
+    """Review 17: "TikTok from ROAS 1.82 to 1.59 at 1.1 times its monthly spend" while its
+    conversion spend was 0.81x the history's: the cost per conversion rose because the
+    plan narrowed TikTok to one target's look-alikes, not for more spend."""
+    from smmplan.paid_value import cost_reason
+
+    assert cost_reason(50.57, 47.74, 0.81, 1.0, narrowed=True) == "narrowed"
+    assert cost_reason(50.57, 47.74, 1.10, 1.0, narrowed=True) == "more_spend"
+    assert cost_reason(50.57, 47.74, 0.81, 1.05, narrowed=False) == "season"
+    assert cost_reason(50.57, 47.74, 0.81, 1.0, narrowed=False) is None
+    assert cost_reason(30.16, 37.94, 0.61, 1.0, narrowed=False) == "lower_spend"  # Facebook
+    assert cost_reason(30.16, 37.94, 1.00, 0.95, narrowed=False) == "season"
+    assert cost_reason(47.75, 47.74, 0.5, 1.0, narrowed=False) is None
+
+
+def test_fashion_compares_conversion_spend_with_the_historys():
+    """Each platform's ratio and ROAS in the chapter are on its conversion spend, and a
+    platform said to lose return for more spend spends more than the history on
+    conversions; every cheaper or dearer cost per conversion states its reason."""
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.base import platform_label
+    from smmplan.views.budget_notes import today_note
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    paid, tr = plan.paid, plan.tr
+    months = len(paid.paid_months)
+    text = today_note(plan)
+    for line in paid.today["platforms"]:
+        c = next(c for c in paid.channels if c.platform == line["platform"])
+        assert line["spend_ratio"] == pytest.approx(
+            c.conversion_spend / months / line["monthly_today"], abs=0.01)
+        assert line["roas_plan"] == pytest.approx(c.revenue / c.conversion_spend, abs=0.01)
+        said = tr.t("budget.today_platform", platform=platform_label(c.platform),
+                    today=tr.number(line["roas_today"], 2), plan=tr.number(
+                        line["roas_plan"], 2), ratio=tr.number(line["spend_ratio"], 1))
+        assert (said in text) == (line["spend_ratio"] > 1.05
+                                  and line["roas_plan"] < line["roas_today"])
+        cal = paid.calibration[c.platform]
+        then, cpa = cal["spend"] / cal["conversions"], c.conversion_spend / c.conversions
+        note = next((n for n in paid.cpa_notes if n["platform"] == c.platform), None)
+        if line["spend_ratio"] <= 1.05 and abs(cpa / then - 1) > 0.001:
+            assert note is not None and note["forecast_cpa"] == pytest.approx(cpa, abs=0.01)
+            assert note["reason"] in ("lower_spend", "narrowed", "season")
+    tiktok = next(n for n in paid.cpa_notes if n["platform"] == "tiktok")
+    assert tiktok["ratio"] < 1 and tiktok["forecast_cpa"] < tiktok["history_cpa"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_dearer_platform_narrowed_to_fewer_targets_says_so(lang):
+    """The sentence the old plan lacked: TikTok dearer than its history (£50.57 against
+    £47.74) at 0.81 times its monthly conversion spend, because its ads left T2 out."""
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.platform_values import cpa_note
+    from smmplan.views.targets import persona_name
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "fashion" / "brief.yaml"))
+    if lang == "fr":
+        from smmplan.i18n import Translator
+
+        plan.tr = Translator("fr", "fr_FR", "GBP")
+    tr = plan.tr
+    text = cpa_note(plan, {"platform": "tiktok", "forecast_cpa": 50.57, "history_cpa": 47.74,
+                           "ratio": 0.81, "reason": "narrowed", "targets": [1]})
+    t2 = next(p for p in plan.targets.personas if p.id == 1)
+    for figure in (tr.money(50.57, 2), tr.money(47.74, 2), tr.number(0.81, 2),
+                   persona_name(plan, t2)):
+        assert figure in text
+    assert ("above the history's" in text) == (lang == "en")
+    cheaper = cpa_note(plan, {"platform": "facebook", "forecast_cpa": 30.16,
+                              "history_cpa": 37.94, "ratio": 0.61, "reason": "lower_spend"})
+    assert tr.number(0.61, 2) in cheaper and tr.money(30.16, 2) in cheaper

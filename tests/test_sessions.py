@@ -24,9 +24,25 @@ def test_sessions_fall_on_the_named_day_less_public_holidays():
     held = sessions(bakery("Ateliers du samedi, 2 h, 6 à 10 personnes"))
     assert held.weekday == 5 and held.per_session == 8  # 32 a month over 4 Saturdays
     months = held.by_month()
-    assert (months["2027-01"], months["2027-05"], months["2027-12"]) == (5, 3, 3)
+    # May: 1 and 8 May off, the fifth Saturday (29 May) takes one back; December has four
+    assert (months["2027-01"], months["2027-05"], months["2027-12"]) == (4, 3, 3)
     assert [d.isoformat() for d in held.skipped] == ["2027-05-01", "2027-05-08", "2027-12-25"]
-    assert held.seats_by_month()["2027-07"] == 40 and len(held.dates) == 49
+    assert held.seats_by_month()["2027-07"] == 32 and len(held.dates) == 46
+
+
+def test_a_fifth_session_day_is_not_listed_the_sessions_hold_the_clients_capacity():
+    """A month of five Saturdays lists its first four open ones: the sessions and their
+    seats add up to the brief's 32 places a month, never more; a fifth Saturday stands in
+    for a holiday (May), a month with no fifth (December) has one session less."""
+    held = sessions(bakery("Ateliers du samedi, 2 h, 6 à 10 personnes"))
+    jan = [d.isoformat() for d in held.dates if d.month == 1]
+    assert jan == ["2027-01-02", "2027-01-09", "2027-01-16", "2027-01-23"]  # not the 30th
+    assert "2027-07-31" not in {d.isoformat() for d in held.dates}
+    seats = held.seats_by_month()
+    assert max(seats.values()) == 32
+    may = [d.isoformat() for d in held.dates if d.month == 5]
+    assert may == ["2027-05-15", "2027-05-22", "2027-05-29"]
+    assert sum(seats.values()) == 12 * 32 - 2 * held.per_session == 368
 
 
 def test_the_named_day_is_read_in_english_too_and_a_uk_calendar_has_its_own_holidays():

@@ -106,10 +106,7 @@ def test_a_target_is_never_above_a_figure_it_equals_once_rounded(name, bakery):
             from smmplan.views.base import kpi_value
             other = h["mix"] if h["value"] == h["good"] else h["good"]
             assert kpi_value(plan, o.kpi, other) != kpi_value(plan, o.kpi, h["value"]), text
-    assert said or name != "bakery"
-    if name == "bakery":  # the engagement rate: 5,94 % both ways
-        texts = [history_sentence(plan, o, "x") or "" for o in plan.objectives.objectives]
-        assert any("au niveau des 5,94" in t for t in texts)
+    assert said or name != "bakery"  # Fournil's reach per post: 1 143 above the mix's 1 098
 
 
 def test_every_first_step_names_a_budget_line_and_its_words():

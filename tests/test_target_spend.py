@@ -1,4 +1,5 @@
-"""Paid spend by target: targets below break-even get none, the rest add up."""
+"""Paid spend by target: targets below break-even get none, the rest add up; prospecting
+(look-alikes of a target) is worth the platform's own value, a customer list its target's."""
 
 from __future__ import annotations
 
@@ -6,11 +7,19 @@ import pytest
 
 from smmplan.budget import ChannelModel, ChannelPlan, Range
 from smmplan.target_channels import few_came, ruled_out
-from smmplan.target_spend import channel_verdicts, restrict, target_split, unearning
+from smmplan.target_spend import (
+    CUSTOMERS,
+    channel_verdicts,
+    relative_values,
+    restrict,
+    target_split,
+    unearning,
+)
 
 TARGETS = [{"id": 0, "share": 0.4, "value_index": 1.6, "index": {"x": 1.0}},
            {"id": 1, "share": 0.4, "value_index": 0.3, "index": {"x": 1.2}},
            {"id": 2, "share": 0.2, "value_index": 1.2, "index": {"x": 0.8}}]
+LISTS = [{**t, "audience": CUSTOMERS} for t in TARGETS]  # the targets' own customers
 
 
 def model(audience=2_000_000.0):
@@ -27,22 +36,22 @@ def plan_of(m, spend, value):
                        / spend, conv, conv)
 
 
-def test_a_target_below_break_even_is_left_out_and_the_split_adds_up():
+def test_a_customer_list_below_break_even_is_left_out_and_the_split_adds_up():
     m, value, break_even = model(), 90.0, 60.0
     spend = 20_000.0
-    out = unearning([m], [spend], TARGETS, break_even, {})
-    assert set(out["x"]) == {1}  # worth 60 x 0.3 / mean index: far below 50+ a conversion
+    out = unearning([m], [spend], LISTS, break_even, {})
+    assert set(out["x"]) == {1}  # worth 60 x 0.3: far below 50+ a conversion
     assert out["x"][1]["cost"] > out["x"][1]["break_even"]
-    kept = restrict(m, TARGETS, out["x"], value)
+    kept = restrict(m, LISTS, out["x"], value)
     assert kept.audience < m.audience and kept.value > value  # the paying targets only
     channel = plan_of(kept, spend, kept.value)
-    rows = target_split([channel], [kept], TARGETS, [value], out)
+    rows = target_split([channel], [kept], LISTS, [value], out)
     by = {r["target"]: r for r in rows}
     assert by[1]["spend"] == 0 and by[1]["conversions"] == 0 and not by[1]["funded"]
     assert sum(r["spend"] for r in rows) == pytest.approx(spend, abs=0.02)
     assert sum(r["conversions"] for r in rows) == pytest.approx(channel.conversions, abs=0.02)
     assert sum(r["revenue"] for r in rows) == pytest.approx(channel.revenue, abs=0.05)
-    assert all(r["revenue"] / r["spend"] * 0.6 > 1 for r in rows if r["spend"])
+    assert all(r["revenue"] / r["spend"] * break_even / value > 1 for r in rows if r["spend"])
 
 
 def test_every_target_above_break_even_keeps_the_split_and_its_revenue():
@@ -92,3 +101,25 @@ def test_a_platform_not_on_the_target_card_is_ruled_out():
     paying = ["instagram", "tiktok", "facebook", "pinterest"]
     assert ruled_out(Persona(), paying) == ["instagram", "tiktok"]
     assert ruled_out(Persona()) == ["instagram"]  # the card's "few came" alone
+
+
+def test_prospecting_is_worth_the_platforms_own_value_whatever_the_target():
+    """Review 17: look-alikes of the best customers were valued at the customer file's
+    index (TikTok £110.07 against £87.12 in the ads history) and the platform narrowed to
+    them. Prospecting reaches people who have not bought yet: every target's conversion is
+    worth the platform's value, so none is left out for its value and the split's revenue
+    per conversion is the platform's on every row."""
+    m, value, spend = model(), 87.12, 20_000.0
+    assert relative_values("x", TARGETS) == {0: 1.0, 1: 1.0, 2: 1.0}
+    assert unearning([m], [spend], TARGETS, 60.0, {}) == {}  # the old rule dropped target 1
+    gone = {2: {"channel": True}}
+    kept = restrict(m, TARGETS, gone, value)
+    assert kept.value == value and kept.audience < m.audience
+    rows = target_split([plan_of(kept, spend, value)], [kept], TARGETS, [value], {"x": gone})
+    funded = [r for r in rows if r["funded"]]
+    assert len(funded) == 2
+    assert all(r["revenue"] / r["conversions"] == pytest.approx(value, abs=0.01)
+               for r in funded)
+    lists = restrict(m, LISTS, {}, value)  # a customer list: its target's value counts
+    assert lists.value != value
+    assert relative_values("x", LISTS)[0] == pytest.approx(1.6)

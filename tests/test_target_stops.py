@@ -1,6 +1,8 @@
 """Each target's own stop threshold (its value per conversion x the margin) when the
-targets' values differ, and a discovery message for prospecting aimed at a target whose
-card speaks to customers (the fashion example: T1's card is 'Recognise and keep them')."""
+targets' values differ on a platform, each platform's when only platforms differ
+(prospecting is worth the platform's ads history value), and a discovery message for
+prospecting aimed at a target whose card speaks to customers (the fashion example: T1's
+card is 'Recognise and keep them')."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from smmplan.plan import Plan
-from smmplan.target_stops import prospecting_swaps, target_stops
+from smmplan.target_stops import platform_stops, prospecting_swaps, stops, target_stops
 from smmplan.validation import load_brief
 
 
@@ -31,20 +33,35 @@ def test_thresholds_follow_each_targets_value():
     assert target_stops(_paid([100.0, 100.3])) == []  # one value: the plan's one rule
 
 
-def test_fashion_states_a_stop_per_target(fashion):
-    from smmplan.views.budget import budget_appendix
+def test_fashion_states_a_stop_per_platform_at_its_history_value(fashion):
+    """Review 17: T1 on TikTok was valued at £110.07 (the customer file's index) while the
+    ads history says £87.12. Prospecting is worth each platform's own history: one value
+    and one threshold per platform, TikTok's at £87.12 x the margin, T2 funded there too."""
+    from smmplan.views.budget import budget_allocation, budget_appendix, budget_scenarios
     from smmplan.views.summary import reporting
 
     tr, paid = fashion.tr, fashion.paid
-    stops = target_stops(paid)
-    low = min(stops, key=lambda s: s["stop"])
-    high = max(stops, key=lambda s: s["stop"])
-    assert low["stop"] < paid.break_even_cpa < high["stop"]
+    assert target_stops(paid) == []  # no target differs from another on one platform
+    by = {s["platform"]: s for s in platform_stops(paid)}
+    assert set(by) == {c.platform for c in paid.channels if c.conversions}
+    for c in paid.channels:
+        cal = paid.calibration[c.platform]
+        value = cal["revenue"] / cal["conversions"]
+        assert c.revenue / c.conversions == pytest.approx(value, abs=0.01)
+        assert by[c.platform]["stop"] == pytest.approx(value * paid.margin / 100, abs=0.01)
+        for r in paid.by_target:
+            if r["platform"] == c.platform and r["funded"]:
+                assert r["revenue"] / r["conversions"] == pytest.approx(value, abs=0.01)
+    assert by["tiktok"]["stop"] == pytest.approx(50.82, abs=0.01)
+    assert {r["target"] for r in paid.by_target if r["platform"] == "tiktok"
+            and r["funded"]} == {0, 1}  # no narrowing to T1's look-alikes
     html = budget_appendix(fashion).html()
-    for s in stops:
-        assert tr.money(s["stop"], 2) in html
-    assert "Each target has its own stop threshold" in html
-    assert any(tr.money(low["stop"], 2) in line for line in reporting(fashion))
+    assert "Each platform has its own stop threshold" in html
+    assert all(tr.money(s["stop"], 2) in html for s in by.values())
+    chapter = budget_allocation(fashion).html() + budget_scenarios(fashion).html()
+    assert "£110" not in html + chapter
+    assert tr.money(87.12, 2) in chapter  # the value sentence, one value per platform
+    assert any(tr.money(by["tiktok"]["stop"], 2) in line for line in reporting(fashion))
 
 
 def test_prospecting_to_a_customer_card_carries_discovery(fashion):
@@ -62,26 +79,13 @@ def test_thresholds_held_to_the_platforms_own_history_value():
     paid = _paid([130.0, 70.0])
     paid.by_target[1]["funded"] = False  # only the 130 target is bought there
     paid.calibration = {"instagram": {"revenue": 9_000.0, "conversions": 100.0}}  # 90 each
-    stop = target_stops(paid)[0]
+    stop = stops(paid)[0]
     assert stop["stop"] == pytest.approx(45.0) and stop["planned_stop"] == pytest.approx(65.0)
     assert stop["history_value"] == 90.0
+    assert target_stops(paid) == []  # one target there: the platform's threshold
+    assert platform_stops(paid) == [{"platform": "instagram", "stop": 45.0, "value": 90.0}]
     paid.calibration = {"instagram": {"revenue": 14_000.0, "conversions": 100.0}}  # above
-    assert "history_value" not in target_stops(paid)[0]  # the target's own value stands
-
-
-def test_fashion_tiktok_held_to_its_history_and_says_so(fashion):
-    from smmplan.views.summary import reporting
-    from smmplan.views.target_stops import held_notes
-
-    tr, paid = fashion.tr, fashion.paid
-    cal = paid.calibration["tiktok"]
-    tiktok = [s for s in target_stops(paid) if s["platform"] == "tiktok"]
-    value = cal["revenue"] / cal["conversions"]
-    assert tiktok and all(s["stop"] == pytest.approx(value * paid.margin / 100, abs=0.01)
-                          for s in tiktok)
-    note = " ".join(held_notes(fashion))
-    assert tr.money(value, 2) in note and tr.money(tiktok[0]["planned_stop"], 2) in note
-    assert any(tr.money(value, 2) in line for line in reporting(fashion))
+    assert "history_value" not in stops(paid)[0]  # the target's own value stands
 
 
 def test_low_scenario_values_at_the_history_where_the_plan_expects_more():
@@ -94,12 +98,10 @@ def test_low_scenario_values_at_the_history_where_the_plan_expects_more():
     assert held == {"tiktok": {"value": 87.0, "planned": 110.0}}
 
 
-def test_fashion_low_scenario_counts_tiktok_at_its_history(fashion):
-    from smmplan.views.target_stops import low_notes
+def test_fashion_low_scenario_needs_no_history_hold(fashion):
+    """Prospecting is already at each platform's history value: the low scenario has
+    nothing to hold back, and says nothing about it."""
+    from smmplan.views.target_stops import held_notes, low_notes
 
-    tr, low = fashion.tr, fashion.paid.scenarios["low"]
-    cal = fashion.paid.calibration["tiktok"]
-    held = low["history_values"]["tiktok"]
-    assert held["value"] == pytest.approx(cal["revenue"] / cal["conversions"], abs=0.01)
-    assert held["planned"] > held["value"]
-    assert tr.money(held["value"], 2) in low_notes(fashion)[0]
+    assert not fashion.paid.scenarios["low"].get("history_values")
+    assert low_notes(fashion) == [] and held_notes(fashion) == []

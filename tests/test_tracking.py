@@ -106,6 +106,28 @@ def test_fashion_scorecard(fashion, report, frames):
         (conv.actual - conv.baseline) / (conv.target - conv.baseline) * 100, abs=0.05)
     assert rows["social_revenue"].status == "not_measured"
     assert rows["social_revenue"].needs == "ads" and "ads" in report.missing
+    assert rows["roas"].status == "not_measured" and rows["roas"].needs == "ads"  # review 17
+
+
+def test_tracking_reads_roas_on_the_conversion_campaigns_and_posts_a_week(tmp_path):
+    """The ROAS objective is the conversion campaigns' (awareness rows left out, as its
+    baseline and the paid chapter), and posts a week are the actuals' posts over the weeks
+    their months cover."""
+    import shutil
+
+    plan = Plan(load_brief(FASHION / "brief.yaml"))
+    folder = tmp_path / "actuals"
+    shutil.copytree(FASHION / "actuals", folder)
+    ads = pd.read_csv(FASHION / "ads.csv")
+    ads.to_csv(folder / "ads.csv", index=False)
+    report = track(plan, folder)
+    rows = {r.kpi: r for r in report.scorecard}
+    objective = [c for c in ads.columns if "objective" in c.lower()][0]
+    sold = ads[~ads[objective].str.lower().str.contains("awareness|reach|video")]
+    value = [c for c in ads.columns if "value" in c.lower()][0]
+    spend = [c for c in ads.columns if "spent" in c.lower()][0]
+    assert rows["roas"].actual == pytest.approx(sold[value].sum() / sold[spend].sum(),
+                                                rel=1e-3)
     assert report.months == ["2027-01-01", "2027-02-01"] and report.month_index == 1
 
 

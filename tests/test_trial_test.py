@@ -162,10 +162,14 @@ def test_a_free_form_rate_for_a_paid_booking_is_an_upper_bound(plan):
 
     tr, paid = plan.tr, plan.paid
     models = [m for m in paid.models if m["cvr"]["basis"] in ("benchmark", "borrowed")]
-    note = sector_cvr_note(plan, models, ["4,80 %"])
-    bound = tr.t("budget.cvr_upper_bound", price=tr.price(paid.aov), month=tr.month(
-        dt.date.fromisoformat(paid.paid_months[0])))
-    assert note is not None and note.endswith(bound)
+    note = sector_cvr_note(plan, models, [tr.percent(m["cvr"]["mid"], 2) for m in models])
+    # review 17: the published 4,80 % is named as the ceiling, the central rates below it
+    assert note is not None
+    assert note.startswith(f"Après un clic, {tr.percent(4.8, 2)} convertissent")
+    assert "un plafond, que seul le scénario haut retient" in note
+    for m in models:
+        assert f"{tr.percent(m['cvr']['mid'], 2)} sur" in note and m["cvr"]["mid"] < 4.8
+    assert tr.month(dt.date.fromisoformat(paid.paid_months[0])) in note
 
 
 

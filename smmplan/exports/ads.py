@@ -166,11 +166,16 @@ def ads_breakdowns(frame: pd.DataFrame, min_results: int = MIN_RESULTS) -> pd.Da
     90 % interval (exact Poisson interval on the results), its index against the export's
     overall cost per result, and the same on approved conversions when the export has
     them. Values with fewer than ``min_results`` results, or for people-based breakdowns
-    fewer than ``privacy.min_group`` of the export's results, are left out."""
+    fewer than ``privacy.min_group`` of the export's results, are left out. Only the rows
+    bought for results count (``conversion_rows``): an awareness campaign's few purchases
+    would rank it the dearest segment, a comparison its buyer never made."""
     from scipy.stats import chi2
 
     from ..privacy import min_group
 
+    attrs = frame.attrs
+    frame = conversion_rows(frame)
+    frame.attrs = attrs
     rows = []
     total_results = float(frame["conversions"].sum())
     overall = float(frame["spend"].sum()) / total_results if total_results else None

@@ -103,6 +103,8 @@ def kpi_value(plan: Plan, kpi: str, value: float | None) -> str:
         return tr.money(value, 2 if abs(value) < 100 else 0)
     if unit in ("ratio", "per_post"):
         return tr.number(value, 2 if abs(value) < 10 else 1)
+    if unit == "per_week":  # posts a week, as the channel chapter gives them
+        return tr.number(value, 1)
     return tr.number(value)
 
 

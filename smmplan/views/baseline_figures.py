@@ -31,8 +31,16 @@ def brief_figure_note(plan: Plan, o: Objective) -> list[str]:
     if not quoted or any(abs(n - b.value) <= 0.005 * max(abs(b.value), 1.0)
                          for n in _stated(quoted)):
         return []
-    return [tr.t("objectives.brief_figure", evidence=quoted.strip().rstrip("."),
-                 value=kpi_value(plan, o.kpi, b.value), definition=definition(plan, o))]
+    out = [tr.t("objectives.brief_figure", evidence=quoted.strip().rstrip("."),
+                value=kpi_value(plan, o.kpi, b.value), definition=definition(plan, o))]
+    goal = o.realistic_target if not o.realistic and o.realistic_target is not None \
+        else o.target
+    if o.kpi == "repeat_purchase_rate" and goal is not None and goal > b.value \
+            and b.covers.get("end"):  # the rise on one definition, and what it counts
+        out[-1] += " " + tr.t("objectives.brief_figure_rise", target=kpi_value(
+            plan, o.kpi, goal), value=kpi_value(plan, o.kpi, b.value),
+            points=tr.plural("objectives.points", round(goal - b.value, 2)))
+    return out
 
 
 def definition(plan: Plan, o: Objective) -> str:

@@ -12,7 +12,7 @@ from .. import charts
 from ..catalogue import paid_facts
 from ..conversion_cost import cap_break_even
 from ..currency import ECB_SOURCE
-from ..goal_gap import held_by_cap
+from ..goal_gap import held_by_cap, rates_measured
 from ..i18n import Translator
 from ..plan import Plan
 from ..report import Column, Html, render
@@ -47,6 +47,7 @@ from .opening_paid import opening_notes
 from .order_value_table import order_value_table
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
+from .platform_values import cpa_note, platform_values
 from .retention import held_note, programme_text
 from .stop_basis import conversion_only_note
 from .target_stops import low_notes, stop_notes
@@ -237,11 +238,8 @@ def budget_allocation(plan: Plan) -> Section:
                 "budget.extrapolated", platform=platform_label(c.platform),
                 monthly=tr.money(c.spend / months),
                 max=tr.money(history[c.platform]["max_monthly_spend"])))))
-    for note in paid.cpa_notes:
-        blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.cpa_below", platform=platform_label(note["platform"]),
-            forecast=tr.money(note["forecast_cpa"], 2), history=tr.money(note["history_cpa"], 2),
-            reason=tr.t(f"budget.cpa_reason.{note['reason']}")))))
+    blocks += [Html(render("paragraph.html.j2", css="smm-note", text=cpa_note(plan, note)))
+               for note in paid.cpa_notes]  # like with like: conversion campaigns only
     bounds = bounds_notes(plan)
     if bounds:
         blocks.append(Html(render("paragraph.html.j2", text=tr.t("budget.bounds",
@@ -290,7 +288,7 @@ def _value_notes(plan: Plan) -> list[str]:
     tr, paid = plan.tr, plan.paid
     out = []
     if paid.aov_basis == "history" and paid.aov:
-        out.append(tr.t("budget.aov_history", aov=tr.price(paid.aov)))
+        out.append(tr.t("budget.aov_history", aov=tr.price(paid.aov)) + platform_values(plan))
     elif paid.aov_basis == "offer" and paid.aov:
         out.append(tr.t("budget.aov_offer", value=tr.price(paid.aov), offer=paid.books,
                         margin=tr.percent(paid.margin, 0),
@@ -349,8 +347,11 @@ def budget_scenarios(plan: Plan) -> Section:
         text = " ".join(filter(None, [text, monthly_cap_note(plan)]))
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
-        text = tr.t("budget.break_even_none", cpa=tr.money(paid.break_even_cpa, 2),
-                    low=tr.percent(low, 0), high=tr.percent(high, 0)) + conversion_only_note(
+        own = rates_measured(paid) or not paid.paid_months  # else: no more budget yet
+        text = tr.t("budget.break_even_none" if own else "budget.break_even_none_unmeasured",
+                    cpa=tr.money(paid.break_even_cpa, 2), low=tr.percent(low, 0),
+                    high=tr.percent(high, 0), month=tr.month(dt.date.fromisoformat(
+                        paid.paid_months[0])) if paid.paid_months else "") + conversion_only_note(
                         plan)  # the campaigns' own cost beside it, or why it does not pay
     else:
         text = tr.t("budget.break_even", cpa=tr.money(paid.break_even_cpa, 2),

@@ -16,6 +16,7 @@ from ..conversion_cost import per_platform
 from ..offer_paths import event_lines, left_out_lines
 from ..paid_months import month_free
 from ..paid_start import first_conversion_ad
+from ..paid_value import SPEND_BAND
 from ..plan import Plan
 from ..report import Html, render
 from ..sessions import seats_sentence
@@ -201,7 +202,8 @@ def today_note(plan: Plan) -> str | None:
     lines = today["platforms"]
     reasons = []
     more = [line for line in lines if line["conversion_spend"] > 0 and line["roas_plan"]
-            and line["spend_ratio"] > 1.05]
+            and line["spend_ratio"] > 1 + SPEND_BAND and line["roas_plan"] < line["roas_today"]]
+    # like with like: conversion spend and ROAS against the history's (no awareness in either)
     if more:
         reasons.append(tr.t("budget.today_more", monthly=tr.money(today["monthly_plan"]),
                             today=tr.money(today["monthly_today"]), platforms=tr.join([
@@ -294,7 +296,8 @@ def cost_note(plan: Plan) -> list:
 
 
 def frequency_note(plan: Plan) -> list:
-    """The planned impressions per person a month on each platform's reachable audience, and
+    """The planned impressions a month per person reached (and the people reached a month)
+    on each platform's reachable audience, and
     where that audience comes from (the ads history's median month, never below the most
     people it reached in one month; else the market estimate): the frequency behind the
     forecast, stated."""
@@ -320,6 +323,7 @@ def frequency_note(plan: Plan) -> list:
         parts.append(tr.t("budget.frequency_platform_kept" if kept
                           else "budget.frequency_platform", platform=platform_label(c.platform),
                           frequency=tr.number(monthly / reach, 1), people=tr.number(people),
+                          reached=tr.number(round(reach, -2) if reach >= 1000 else round(reach)),
                           all=tr.number(whole or 0),
                           basis=tr.t(f"budget.frequency_basis.{basis}", month=month)))
     if not parts:

@@ -29,6 +29,7 @@ from .base import (
 from .channel_results import acquired_clause, acquired_header, acquired_measures, results_of
 from .peak_note import promise_note
 from .performer_note import performer_tie_note
+from .pillar_note import pillar_gap_notes, pillar_name
 from .posting_change import posting_change, recorded_note
 from .sponsored_kinds import recut_note, sponsored_sentence
 from .team import owner_basis, recommended_posting
@@ -151,8 +152,6 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
                 posts=tr.number(c.posts_per_week, 1), share=tr.percent(c.acquired or 0, 1),
                 results=results_of(plan) if key == "kept_results" else "",
                 lead=platform_label(lead.platform))
-    if key == "kept_results" and c.platform in plan.channels.idea_bound:
-        text += tr.t("channels.reason.idea_bounded")
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
     if c.kept and c.reminders:  # what the count holds: feed posts and stories, no ad only
@@ -249,8 +248,10 @@ def _held_reason(plan: Plan, c) -> str:
 
     tr = plan.tr
     lead = lead_choice([k for k in plan.channels.choices if k.kept])
-    return tr.t("channels.reason.kept_score", ratio=tr.percent(c.score / lead.score * 100, 0),
-                lead=platform_label(lead.platform))
+    feed = lead.posts_per_week - (lead.reminders or 0)  # the ratio is of its feed posts
+    return tr.t("channels.reason.kept_score_feed" if lead.reminders else
+                "channels.reason.kept_score", ratio=tr.percent(c.score / lead.score * 100, 0),
+                lead=platform_label(lead.platform), feed=tr.number(feed, 1))
 
 
 def _country_name(plan: Plan) -> str:
@@ -335,12 +336,6 @@ def content_plan(plan: Plan) -> Section:
     blocks = [section_heading(plan, "channels.frequency", "channels-frequency"),
               Html(render("paragraph.html.j2", text=capacity)),
               Html(render("paragraph.html.j2", css="smm-note", text=frequency_rules(plan)))]
-    for platform, posts in ch.idea_bound.items():  # fewer posts than ideas would need
-        which = tr.t("channels.idea_bound_least") if platform == ch.spare else tr.t(
-            "channels.idea_bound_next", first=platform_label(ch.spare or platform))
-        blocks.append(Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
-            "channels.idea_bound", posts=tr.number(posts, 1), platform=platform_label(platform),
-            ceiling=tr.number(idea_caps()["per_year"]), which=which))))
     blocks += profile_note(plan)
     live = [p for p, formats in ch.mix.items() if "live" in formats]
     if ch.live_commerce and live:
@@ -381,6 +376,8 @@ def content_plan(plan: Plan) -> Section:
                            Column("weight", tr.t("table.share"), lambda v: tr.percent(v)),
                            Column("calendar", tr.t("table.calendar_share"),
                                   lambda v: tr.percent(v))]),
+        *[Html(render("paragraph.html.j2", css="smm-note", text=t))
+          for t in pillar_gap_notes(plan)],  # a dated series' pillar, in the client's terms
         section_heading(plan, "ideas.title", "channels-ideas"),
         Html(render("paragraph.html.j2", text=tr.t(
             "ideas.intro", n=tr.number(len(ideas)), client=plan.brief.client.name,
@@ -585,11 +582,6 @@ def _month_grid(plan: Plan, first) -> list[list[dict]]:
                        "key_date": dates.get(d.isoformat(), "")} for d in week])
     return weeks
 
-
-
-def pillar_name(plan: Plan, key: str) -> str:
-    """A pillar's name in the client's sector (the playbook's), else the catalogue's."""
-    return plan.channels.pillar_names.get(key) or plan.tr.t(f"pillar.{key}")
 
 
 def sector_name(plan: Plan) -> str:

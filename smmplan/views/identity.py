@@ -57,6 +57,26 @@ def problem_ranks(plan: Plan) -> dict[str, int]:
     return {k: i for i, k in enumerate(first + later + rest, start=1)}
 
 
+def rank_exceptions(plan: Plan) -> list[tuple[str, str]]:
+    """The problems the one ranking (``problem_ranks``) puts out of their priority's order,
+    each with why: ``severe`` (the client rates it severe: fixed first whatever its
+    priority), ``later`` (no goal needs it and no data measures it yet: after, once
+    measured) or ``minor`` (rated minor: after the problems to fix first)."""
+    diag, ranks = plan.identity.diagnosis, problem_ranks(plan)
+    first, later = fix_order(plan)
+    out = []
+    for p in sorted(diag.problems, key=lambda p: ranks[p.key]):
+        up = any(q.priority > p.priority and ranks[q.key] > ranks[p.key] for q in diag.problems)
+        down = any(q.priority < p.priority and ranks[q.key] < ranks[p.key]
+                   for q in diag.problems)
+        why = ("severe" if up and p.key in severe_outside(diag) else
+               "later" if down and p.key in later else
+               "minor" if down and p.key not in first and p.score < 2 else None)
+        if why:
+            out.append((p.key, why))
+    return out
+
+
 def identity_decisions(plan: Plan) -> list[str]:
     """The identity chapter's decisions in words (executive summary)."""
     tr, ident = plan.tr, plan.identity
@@ -161,6 +181,11 @@ def diagnosis(plan: Plan) -> Section:
         first = diag.fix_first[0] if diag.fix_first else diag.problems[0].key
         fix = Html(render("paragraph.html.j2", text=tr.t(
             "identity.nothing_severe", problem=after_colon(tr, tr.t(f"problem.{first}.name")))))
+    moved = [tr.t(f"identity.rank_{why}", problem=tr.t(f"problem.{k}.name"),
+                  score=diag.by_key()[k].score) for k, why in rank_exceptions(plan)]
+    # the rank column is not the priority column's order: said under the table
+    why = [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+        "identity.rank_note", exceptions=tr.t("common.semicolon").join(moved))))] if moved else []
     return Section(
         section_heading(plan, "identity.diagnosis", "identity-diagnosis"),
         Html(render("paragraph.html.j2", text=tr.t("identity.diagnosis_intro"))),
@@ -168,6 +193,7 @@ def diagnosis(plan: Plan) -> Section:
                            charts.problems_chart(diag, tr, plan.theme, ranks)),
         fix,
         table,
+        *why,
         *sector_levers(plan),
     )
 

@@ -10,7 +10,7 @@ from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_
 from ..goals import GENERIC, evidence_for
 from ..history_target import rule as target_rule
 from ..lever_goals import programme_based
-from ..objectives import Objective
+from ..objectives import Objective, kpi_catalogue
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
@@ -323,6 +323,45 @@ def _linked_args(plan: Plan, linked: dict | None) -> dict:
             "count": tr.number(linked["count"]), "count_goal": linked["goal"]}
 
 
+def kpi_choice_notes(plan: Plan, o) -> list[str]:
+    """What a problem's KPI rests on when the plan chose it over a better-fitting one no
+    data measures (``Objective.passed_over``), and where its baseline and target come from:
+    an ads KPI's the history's and the paid forecast's conversion campaigns
+    (``goal_gap.with_ads_forecast``), posts a week the post export's and the calendar's."""
+    tr, b, out = plan.tr, o.baseline, []
+    label = kpi_label(plan, o)
+    if o.passed_over:
+        out.append(tr.t("objectives.passed_over", objective=tr.t(f"objective.{o.objective}"),
+                        kpi=label, passed=tr.join([tr.t(f"kpi.{k}") for k in o.passed_over]),
+                        needs=tr.join(sorted({tr.t("objectives.needs."
+                                                   + kpi_catalogue()[k]["source"])
+                                              for k in o.passed_over}))))
+    f = b.covers.get("forecast")
+    if f is not None:
+        today = plan.paid.today or {}
+        out.append(tr.t(f"objectives.ads_forecast.{o.kpi}", kpi=label,
+                        today=kpi_value(plan, o.kpi, b.value),
+                        spend_today=tr.money(today.get("spend_today") or 0, 0),
+                        revenue_today=tr.money(today.get("revenue_today") or 0, 0),
+                        forecast=kpi_value(plan, o.kpi, f["value"]),
+                        spend=tr.money(f["spend"], 0), revenue=tr.money(f["revenue"], 0),
+                        conversions=tr.number(f["conversions"]),
+                        all_in=kpi_value(plan, o.kpi, f["all_in"]) if f.get("all_in") else ""))
+        if b.covers.get("below_today") is not None:
+            out[-1] += " " + tr.t("objectives.ads_held", today=kpi_value(plan, o.kpi, b.value))
+    elif o.kpi == "posts_per_week" and b.value is not None:
+        posts = (plan.objectives.history or {}).get("posts") or 0
+        out.append(tr.t("objectives.posts_week_basis", kpi=label,
+                        today=kpi_value(plan, o.kpi, b.value), posts=tr.number(posts),
+                        weeks=tr.number(posts / b.value if b.value else 0),
+                        target=kpi_value(plan, o.kpi, o.target)))
+        said = sum(c.posts_per_week or 0 for c in plan.brief.situation.channels)
+        if said and kpi_value(plan, o.kpi, said) != kpi_value(plan, o.kpi, b.value):
+            out[-1] += " " + tr.t("objectives.posts_week_brief", said=kpi_value(
+                plan, o.kpi, said), today=kpi_value(plan, o.kpi, b.value))
+    return out
+
+
 def objectives_smart(plan: Plan) -> Section:
     """Heading, the problem -> objective -> KPI tree, SMART objectives, realism flags."""
     tr, ob = plan.tr, plan.objectives
@@ -375,6 +414,8 @@ def objectives_smart(plan: Plan) -> Section:
             notes.append(said)
         elif o.baseline.covers.get("survey"):
             notes.append(survey_sentence(plan, o))
+        elif o.baseline.covers.get("forecast") or o.kpi == "posts_per_week":
+            notes += kpi_choice_notes(plan, o)
         elif o.required_monthly is not None:
             key = "objectives.realistic" if o.realistic else "objectives.unrealistic"
             linked = o.baseline.covers.get("linked") if not o.realistic else None
@@ -393,22 +434,26 @@ def objectives_smart(plan: Plan) -> Section:
                     and round(abs(o.required_monthly), 1) > o.max_monthly + 1e-9:
                 key = "objectives.realistic_forecast"  # above the pace, the forecasts reach it
             name = o.goal or tr.t(f"objective.{o.objective}")
+            below = o.baseline.covers.get("below_today")  # goal_gap.held_at_today
+            if below is not None and linked:  # the rate its count gives is below today's
+                key += "_held"
             notes.append(tr.t(key, goal=name, target=kpi_value(plan, o.kpi, o.target),
                               required=tr.percent(o.required_monthly, 1),
                               months=plan.brief.goals.horizon_months,
                               max=tr.percent(o.max_monthly, 1),
-                              alternative=kpi_value(plan, o.kpi, o.realistic_target),
+                              alternative=kpi_value(plan, o.kpi, o.realistic_target
+                                                    if below is None else below),
                               event=lead_event_name(plan, o.baseline.covers)
                               if o.baseline.covers.get("ceiling") or linked else "",
                               closer=lever_count(plan), **_linked_args(plan, linked),
                               **(range_values(plan, o) | rate_words(tr, plan.paid)
                                  if o.committed_low is not None else {})))
-            if linked and linked.get("paid") and o.baseline.value is not None \
-                    and o.realistic_target is not None \
-                    and o.realistic_target < o.baseline.value:  # paid clicks dilute it
-                notes[-1] += " " + tr.t("objectives.linked_below_today", today=kpi_value(
-                    plan, o.kpi, o.baseline.value), alternative=kpi_value(
-                    plan, o.kpi, o.realistic_target))
+            if below is not None:  # the forecasts give less than today: today's is held
+                notes[-1] += " " + tr.t(
+                    "objectives.linked_below_today" if linked and linked.get("paid")
+                    else "objectives.below_today", today=kpi_value(
+                        plan, o.kpi, o.baseline.value), alternative=kpi_value(
+                        plan, o.kpi, below), **_linked_args(plan, linked))
             if key == "objectives.unrealistic_forecast" and o.organic_bookings:
                 notes.append(organic_words(plan, o.organic_bookings, "objectives.organic_note"))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace

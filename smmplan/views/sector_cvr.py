@@ -21,6 +21,8 @@ def sector_cvr_note(plan: Plan, models: list[dict], shown: list[str]) -> str | N
     if not rows or any(not set(m["cvr"]["sources"]) <= sources for m in models):
         return None
     lent = [m for m in models if m["cvr"]["basis"] == "borrowed"]
+    if all(m["cvr"].get("ceiling") for m in models):  # the published rate, not the central
+        shown = list(dict.fromkeys(tr.percent(m["cvr"]["ceiling"], 2) for m in models))
     return tr.t(
         "budget.cvr_benchmark_sector", rate=tr.join(shown),
         platforms=tr.join([platform_label(m["platform"]) for m in models]),
@@ -28,15 +30,25 @@ def sector_cvr_note(plan: Plan, models: list[dict], shown: list[str]) -> str | N
             tr.t(f"budget.cvr_industry.{r['industry']}") for r in rows))),
         sources=tr.join(sorted(sources)),
         lent=tr.t("budget.cvr_lent", platforms=tr.join(
-            [platform_label(m["platform"]) for m in lent])) if lent else "") + _bound(plan, rows)
+            [platform_label(m["platform"]) for m in lent])) if lent else "") \
+        + _bound(plan, rows, models)
 
 
-def _bound(plan: Plan, rows: list[dict]) -> str:
-    """A rate measured on free lead forms standing for a paid booking or purchase: the
-    forecast's conversions are an upper bound until the first conversion month measures
-    the client's own rate ("" otherwise)."""
+def _bound(plan: Plan, rows: list[dict], models: list[dict]) -> str:
+    """A rate measured on free lead forms standing for a paid booking or purchase: a
+    ceiling, which only the high scenario keeps, the central forecast resting on the rate
+    below it (``benchmarks.below_ceiling``), until the first conversion month measures the
+    client's own rate ("" otherwise)."""
     paid, tr = plan.paid, plan.tr
     if not free_forms_for_paid(paid, rows):
         return ""
-    return " " + tr.t("budget.cvr_upper_bound", price=tr.price(paid.aov),
-                      month=tr.month(dt.date.fromisoformat(paid.paid_months[0])))
+    values = {"price": tr.price(paid.aov),
+              "month": tr.month(dt.date.fromisoformat(paid.paid_months[0]))}
+    bound = [m for m in models if m["cvr"].get("ceiling")]
+    if not bound:
+        return " " + tr.t("budget.cvr_upper_bound", **values)
+
+    def on(key: str) -> str:
+        return tr.join([tr.t("budget.rate_on", rate=tr.percent(m["cvr"][key], 2),
+                             platform=platform_label(m["platform"])) for m in bound])
+    return " " + tr.t("budget.cvr_ceiling", central=on("mid"), low=on("low"), **values)

@@ -205,20 +205,54 @@ def recommendations(plan: Plan) -> list[str]:
     if goal is not None and not goal.from_brief:
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
-    strong = [m for m in demand if demand[m] >= 1.05]
-    moments = [d["name"] for d in ch.key_dates if d["kind"] == "sector"
-               and int(d["date"][5:7]) in strong]
-    if moments:
+    named = peak_moments(ch.key_dates, demand)
+    if named:
         # paid money that books one offer line does not fund these moments: organic posts
         books = plan.brief.budget.paid.books if paid.total > 0 else None
-        out.append(tr.t("agency.rec_moments_organic" if books else "agency.rec_moments",
-                        moments=tr.join(list(dict.fromkeys(moments))[:4]),
-                        sector=sector_name(plan), offer=books or ""))
-        named = list(dict.fromkeys(moments))[:4]
+        aware = sum(c.awareness_spend for c in paid.channels) if books else 0.0
+        out.append(tr.t("agency.rec_moments_organic_aware" if aware >= 0.5 else
+                        "agency.rec_moments_organic" if books else "agency.rec_moments",
+                        moments=tr.join(named), sector=sector_name(plan), offer=books or "",
+                        aware=tr.money(aware), share=tr.percent(aware / paid.total * 100, 0)
+                        if aware >= 0.5 else "", purpose=awareness_purpose(plan)
+                        if aware >= 0.5 else ""))
         low = low_month_line(plan, {int(d["date"][5:7]) for d in ch.key_dates
                                     if d["kind"] == "sector" and d["name"] in named})
         out[-1] = " ".join(filter(None, [out[-1], low]))
     return out[:5]
+
+
+def peak_moments(key_dates: list[dict], demand: dict[int, float], count: int = 4,
+                 strong: float = 1.05) -> list[str]:
+    """The sector's key moments the summary names: those in months of strong demand (at
+    least ``strong`` times the average), the ``count`` in the strongest months (earlier
+    first on a tie), said in date order. The first ``count`` by date would leave out a
+    year's peak that comes late (a December of year-end budgets)."""
+    first: dict[str, str] = {}
+    for d in key_dates:
+        if d["kind"] == "sector" and demand.get(int(d["date"][5:7]), 0) >= strong:
+            first.setdefault(d["name"], d["date"])
+    ranked = sorted(first, key=lambda n: (-demand[int(first[n][5:7])], first[n]))[:count]
+    return sorted(ranked, key=first.__getitem__)
+
+
+def awareness_purpose(plan: Plan) -> str:
+    """What the paid budget's awareness part funds, in the client's terms: the opening
+    campaign's neighbourhood ads around the new shops (``openings_paid``) for the goal that
+    names them, else the awareness goal's target (``awareness_target``), else the brand."""
+    from ..awareness_target import awareness_target
+    from ..openings_paid import campaign
+
+    tr, brief = plan.tr, plan.brief
+    shops = new_shops_phrase(brief)
+    goal = next((g.description for g in brief.goals.business_goals
+                 if shops and shops.casefold() in g.description.casefold()), None)
+    if goal and campaign(brief, plan.paid) is not None:
+        return tr.t("agency.aware_for_shops", goal=goal)
+    target = awareness_target(brief)
+    if target:
+        return tr.t("agency.aware_for_goal", persona=target["persona"], goal=target["goal"])
+    return tr.t("agency.aware_for_brand")
 
 
 def paid_cuts(plan: Plan) -> list[str]:

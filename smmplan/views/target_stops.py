@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..plan import Plan
 from ..report import Html, render
-from ..target_stops import PROSPECTING, prospecting_swaps, target_stops
+from ..target_stops import PROSPECTING, platform_stops, prospecting_swaps, target_stops
 from .base import platform_label
 from .stop_basis import stop_multiple
 from .targets import message_text, persona_name
@@ -51,8 +51,19 @@ def held_notes(plan: Plan) -> list[str]:
     return out
 
 
+def _platform_list(plan: Plan) -> str:
+    """Each platform's threshold (``target_stops.platform_stops``), in the split's order."""
+    tr = plan.tr
+    return tr.join([tr.t("budget.break_even_on", cpa=tr.money(r["stop"], 2),
+                         platform=platform_label(r["platform"]))
+                    for r in platform_stops(plan.paid)])
+
+
 def stop_clause(plan: Plan) -> str:
-    """The summary's stop rule, by target: '' when the targets share one threshold."""
+    """The summary's stop rule, by platform or by target: '' when they share one
+    threshold."""
+    if platform_stops(plan.paid):
+        return " " + plan.tr.t("agency.stop_platforms", list=_platform_list(plan))
     if not target_stops(plan.paid):
         return ""
     tr, held = plan.tr, _held(plan)
@@ -63,10 +74,15 @@ def stop_clause(plan: Plan) -> str:
 
 
 def stop_notes(plan: Plan) -> list:
-    """The paid split's paragraphs: each target's threshold, then the discovery message of
+    """The paid split's paragraphs: each platform's or target's threshold, then the
+    discovery message of
     the prospecting aimed at a target whose card speaks to customers."""
     tr, paid = plan.tr, plan.paid
     out = []
+    if platform_stops(paid):
+        out.append(tr.t("budget.platform_stops", list=_platform_list(plan),
+                        multiple=stop_multiple(tr), break_even=tr.money(paid.break_even_cpa, 2),
+                        value=tr.price(paid.aov)))
     if target_stops(paid):
         out.append(tr.t("budget.target_stops", list=_list(plan), multiple=stop_multiple(tr),
                         break_even=tr.money(paid.break_even_cpa, 2)))
