@@ -63,6 +63,7 @@ from .exports.posts import read_posts
 from .frequency import (  # noqa: F401 (allocate_frequency re-exported)
     allocate_frequency,
     feed_lead,
+    floor_shortfall,
     lead_rotation,
     maintenance_role,
     overloaded,
@@ -137,6 +138,7 @@ class ChannelChoice:
     stretched: float = 0.0  # posts a week above its recommended maximum (stretch_max)
     reminders: float = 0.0  # of its posts a week, stories before booked sessions
     reminded: float = 0.0  # of those, the reminder stories (``Sessions.reminded``)
+    profiles: float = 0.0  # of its posts a week, from people's own profiles (profile_posts)
     floor: str | None = field(default=None, metadata={"plan_json": False})  # allocate_frequency
 
 
@@ -429,10 +431,17 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     holidays_ = closed_days(brief.client.sector_kind, dates, brief.client.country)
     sponsored_formats = sponsorable_formats({f for m in mix.values() for f in m},
                                             sponsored_types)
-    slots = build_slots(brief, kept, windows, pillars, mix, holidays_, sponsored_formats,
-                        None if live else int(calendar_rules()["lives_per_month"]))
-    webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
-    thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
+    for _ in range(3):  # a floor (today's posting) holds on the brand page's calendar: the
+        slots = build_slots(brief, kept, windows, pillars, mix, holidays_,  # quiet days'
+                            sponsored_formats,  # posts come back spread over the year
+                            None if live else int(calendar_rules()["lives_per_month"]))
+        webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
+        thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
+        short = floor_shortfall(kept, slots, today, weeks)
+        if not short:
+            break
+        for c in kept:
+            c.posts_per_week += short.get(c.platform, 0.0)
     if held is not None:  # a reminder story before each session: posts the frequency counts
         added = session_stories(slots, storied, windows, held.dates,
                                 brief.client.period.start, reminded=set(held.reminded()),

@@ -1,14 +1,18 @@
 """Community management and crisis playbooks, computed from the channels kept, the team
-and, when a post export gives comment counts, the brand's own baseline."""
+and, when a post export gives comment counts, the brand's own baseline. Through the months
+of highest demand the crisis thresholds scale with the month's demand (``peak_levels``,
+data/community.yaml), and the review sites the brief names get a daily reply rota."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from .brief import Brief
 from .exports.posts import read_posts
 from .jsondata import as_data
+from .paths import data_yaml
 from .sector_defaults import sector_response_hours
 
 SITUATIONS = {  # situation -> moderation action
@@ -38,6 +42,8 @@ class Community:
     approval_owner: str
     trigger_unit: str = "day"  # "day", or "week" when fewer than one negative comment a day
     negative_per_unit: float | None = None  # the baseline in the triggers' unit
+    peak: list[dict] = field(default_factory=list)  # {month, index, triggers} (peak_levels)
+    review_sites: list[str] = field(default_factory=list)  # the brief's, for the peak rota
 
     def to_json(self) -> dict:
         return as_data(self)
@@ -72,6 +78,49 @@ def crisis_triggers(negative_per_day: float) -> tuple[str, float, list[tuple[int
     return unit, base, out
 
 
+def facts() -> dict:
+    """data/community.yaml."""
+    return data_yaml("community.yaml")
+
+
+def scaled_triggers(per_unit: float, factor: float) -> list[int]:
+    """Each level's threshold for a baseline of ``per_unit`` negative comments scaled by
+    ``factor`` (a month's demand index), in the baseline's own unit, with the same rules
+    as ``crisis_triggers`` (rounded up, each above the level below)."""
+    out: list[int] = []
+    below = 0
+    for _, multiple, _, _ in LEVELS:
+        count = max(math.ceil(round(per_unit * factor * multiple, 6)), below + 1)
+        out.append(count)
+        below = count
+    return out
+
+
+def peak_levels(brief: Brief, per_unit: float | None) -> list[dict]:
+    """The plan's months whose demand index (``paid_demand.demand_index``, the one the paid
+    budget is phased on) is at least ``peak_min_index``: {month (first day, ISO), index,
+    basis (the index's), triggers (``scaled_triggers``)}; [] without a baseline."""
+    if per_unit is None:
+        return []
+    from .paid_demand import demand_index  # reads the ads export: only with a baseline
+
+    demand = demand_index(brief)
+    index, least = demand.index, float(facts()["peak_min_index"])
+    return [{"month": m.isoformat(), "index": round(index[m.month], 2), "basis": demand.basis,
+             "triggers": scaled_triggers(per_unit, index[m.month])}
+            for m in brief.client.period.month_starts if index[m.month] >= least]
+
+
+def review_sites(brief: Brief) -> list[str]:
+    """The review sites of data/community.yaml the brief names (its problems, weaknesses,
+    threats, strengths), in that list's order."""
+    s = brief.situation
+    text = " ".join([*s.weaknesses, *s.threats, *s.strengths,
+                     *(p.evidence for _, p in s.problems if p.evidence)])
+    return [site for site in facts()["review_sites"]
+            if re.search(rf"(?<!\w){re.escape(site)}(?!\w)", text, re.I)]
+
+
 def plan_community(brief: Brief, kept_platforms: list[str]) -> Community:
     """The community and crisis chapter's results."""
     hours_by_platform = sector_response_hours(brief.client.sector_kind)
@@ -97,4 +146,7 @@ def plan_community(brief: Brief, kept_platforms: list[str]) -> Community:
         approval_owner="owner" if brief.client.size == "sme" else "strategist",
         trigger_unit=unit,
         negative_per_unit=round(per_unit, 2) if per_unit is not None else None,
+        peak=[p for p in peak_levels(brief, per_unit)  # only where a threshold moves
+              if p["triggers"] != [count for count, _ in triggers]],
+        review_sites=review_sites(brief),
     )

@@ -263,10 +263,38 @@ def recount(kept: list[ChannelChoice], slots: list[Slot], weeks: float) -> None:
     """Each kept platform's posts a week from the calendar as built: its posts on the feed
     (an ad only is none) over the plan's weeks, to one decimal; the one place the frequency
     follows what the calendar's steps (quiet days, reminder stories, the ideas' supply)
-    changed."""
+    changed; ``profiles``: the share of those posted from people's own profiles."""
     feed = Counter(s.platform for s in slots if not s.ad_only)
+    profiles = Counter(s.platform for s in slots if not s.ad_only and s.profile)
     for c in kept:
         c.posts_per_week = round(feed[c.platform] / weeks, 1) if weeks > 0 else 0.0
+        page = round((feed[c.platform] - profiles[c.platform]) / weeks, 1) if weeks > 0 else 0.0
+        c.profiles = round(c.posts_per_week - page, 1)  # the brand page's + the profiles'
+
+
+def page_posts(slots: list[Slot], platform: str) -> int:
+    """The brand page's posts on ``platform`` in the calendar: its feed posts (an ad only is
+    none), never a post from a person's own profile (``profile_posts``)."""
+    return sum(1 for s in slots if s.platform == platform and not s.ad_only and not s.profile)
+
+
+def floor_shortfall(kept: list[ChannelChoice], slots: list[Slot], today: dict[str, float],
+                    weeks: float) -> dict[str, float]:
+    """Posts a week each platform held to today's posting (``floor``: a best performer not
+    ``cut``, the lead kept at today's) lacks on its brand page in ``slots`` (``page_posts``:
+    the posts from people's own profiles come on top and never count), against today's
+    posts a week (``today``) over the plan's ``weeks``; the platforms that lack none are
+    left out."""
+    short = {}
+    for c in kept:
+        now = today.get(c.platform) or 0.0
+        if c.floor is None or c.cut or now <= 0 or weeks <= 0:
+            continue
+        need = math.ceil(now * weeks - 1e-9)
+        have = page_posts(slots, c.platform)
+        if have < need:
+            short[c.platform] = (need - have) / weeks
+    return short
 
 
 def maintenance_role(c: ChannelChoice, roles: tuple[str, ...],

@@ -256,15 +256,17 @@ def ads_kpis(ads: dict | None) -> dict[str, float]:
     return out
 
 
-def pick_kpi(free: list[str], measured: set[str], levers: set[str], worded: set[str]
-             ) -> str:
+def pick_kpi(free: list[str], measured: set[str], levers: set[str], worded: set[str],
+             standard: set[str] | frozenset = frozenset()) -> str:
     """A problem's headline KPI among those that fit it and serve no other objective
     (``free``, in ``data/objective_tree.yaml`` order): one the client's data measures today
     first, then one the plan's own lever for the problem measures (its sector playbook's
-    ``kpis``), then one the problem's own words name (its diagnosis evidence,
-    ``data/goal_metrics.yaml`` patterns), then the tree's order."""
-    return min(free, key=lambda k: (k not in measured, k not in levers, k not in worded,
-                                    free.index(k)))
+    ``kpis``), then one with a target of its own before any baseline (``standard``: a
+    service standard of data/kpis.yaml, ``standard_target``), then one the problem's own
+    words name (its diagnosis evidence, ``data/goal_metrics.yaml`` patterns), then the
+    tree's order."""
+    return min(free, key=lambda k: (k not in measured, k not in levers, k not in standard,
+                                    k not in worded, free.index(k)))
 
 
 def lever_kpis(brief: Brief, problem: str) -> set[str]:
@@ -381,6 +383,8 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                               [label for label, _ in known])
 
     def target_for(kpi: str, base: float | None) -> float | None:
+        if cat[kpi].get("standard_target") is not None:  # a service standard: its own
+            return float(cat[kpi]["standard_target"])
         if base is None:
             return None
         if kpi == "posts_per_week" and planned:  # the calendar's own rate, never below
@@ -458,6 +462,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                                                if getattr(brief.situation.problems, p)
                                                .score >= 2]))
     goal_rows = len(objectives)
+    asked: list[str] = []  # the other KPIs of a problem's lever, when its own has no figure
     for problem in problems:
         node = tree[problem]
         shared = next((by_kpi[(k, None)] for k in node["kpis"] if (k, None) in by_kpi), None)
@@ -472,7 +477,8 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             kept.problems.append(problem)
             continue
         kpi = pick_kpi(free, set(measurable), lever_kpis(brief, problem),
-                       worded_kpis(brief, problem))
+                       worded_kpis(brief, problem),
+                       {k for k in free if cat[k].get("standard_target") is not None})
         passed = [k for k in free[:free.index(kpi)] if k not in measurable]
         base = baseline(kpi)
         chosen = brief.goals.kpi_targets.get(kpi)
@@ -493,6 +499,8 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                 base.value, pace, horizon, cat[kpi]["direction"]), passed_over=passed)
         by_kpi[(kpi, None)] = row
         objectives.append(row)
+        if base.value is None:  # no figure today: the plan's lever measures are asked too
+            asked += [k for k in node["kpis"] if k in lever_kpis(brief, problem) and k != kpi]
     # the client's own goals first, then the problems' objectives the data measures, then
     # those it cannot measure yet (each says how it will be measured): a plan never leads
     # with a figure it does not have ("n.d.")
@@ -504,11 +512,12 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     setup = [o for o in objectives[goal_rows:] if o.baseline.value is None
              and o.stage not in stages]
     objectives = [o for o in objectives if o not in setup]
-    used = list(dict.fromkeys(o.kpi for o in objectives + setup))
-    baselines = {o.kpi: o.baseline for o in reversed(objectives + setup)}  # first row's wins
+    used = list(dict.fromkeys([o.kpi for o in objectives + setup] + asked))
+    baselines = {k: baseline(k) for k in asked} | {
+        o.kpi: o.baseline for o in reversed(objectives + setup)}  # first row's wins
     measurement = _measurement(brief, used, owner, {k: baseline(k) for k in
-                                                   measurement_kpis()} | baselines,
-                               {o.kpi for o in setup})
+                                                   measurement_kpis() + asked} | baselines,
+                               {o.kpi for o in setup} | set(asked))
     return Objectives(objectives, {k: baselines[k] for k in used}, measurement, history,
                       pages, months, unusable={k.removesuffix("_missing"): v
                                                for k, v in detail.items()

@@ -37,6 +37,7 @@ from .benchmarks import benchmark_cpa
 from .brief import add_months
 from .dates import monday_on_or_after, month_end
 from .goals import REPEAT_WINDOW_MONTHS
+from .owned_forecast import forecast
 from .paid_model import held_less
 from .paths import data_yaml
 
@@ -213,7 +214,8 @@ def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
     of ``data/retention.yaml`` (``owned``), dated from the plan's start. The win-back flow
     fires at the customers' average gap between two orders in their customer file (its
     months over the gaps between a customer's orders, one fewer than its orders), else at
-    the convention. None when the programme reaches
+    the convention. Each step's forecast of the past buyers it brings back, their cost and
+    what is still missing: ``owned_forecast.forecast``. None when the programme reaches
     the target."""
     if prog["reaches"]:
         return None
@@ -238,7 +240,8 @@ def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
             "win_back_months": months_, "win_back_basis": basis, "win_back_gap": gap,
             "repeat_window": REPEAT_WINDOW_MONTHS,
             "reminder_days": f["reminder_days"], "early_hours": f["early_hours"],
-            "repair": mentions(brief, "repair_terms")}
+            "repair": mentions(brief, "repair_terms")} \
+        | forecast(brief, prog, months_, REPEAT_WINDOW_MONTHS, f["forecast"])
 
 
 def with_retention(brief, paid):

@@ -15,11 +15,12 @@ from .catalogue import role_facts  # noqa: F401 (re-exported)
 from .jsondata import as_data
 from .salaries import role_pay
 from .sectors import playbook
+from .team_offer import offered
 
 # Roles whose time produces content (posting capacity, channels chapter).
 CONTENT_ROLES = ("content_manager", "social_media_manager")
-# Options below the plan's posting, staffed lean: the strategist writes the monthly report.
-LEAN_KINDS = ("minimal", "within_budget")
+# Options staffed lean (below the plan's posting, or at it): the strategist writes the report.
+LEAN_KINDS = ("minimal", "within_budget", "plan_lean")
 # A brand team's desk roles: its people's time beyond their own role's work covers another
 # of these roles' work the team already does today (``shared_cover``); production (the
 # designers' shooting and editing) is not covered by other roles.
@@ -69,6 +70,8 @@ class Team:
     hire_fte: float = 0.0  # FTE to add on top of it
     pay_sources: list[dict] = field(default_factory=list)  # published figures used
     options: list[dict] = field(default_factory=list)  # good / better / best (team_options)
+    withdrawn: list[dict] = field(default_factory=list)  # not offered: cost no less, carry
+    #                                                       fewer posts (team_offer.offered)
     workload: list[dict] = field(default_factory=list)  # hours a week by format family
     costed_on: str = "plan"  # the option kind the total cost (and the ROI) is on
 
@@ -420,7 +423,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     freelancers, mixed = options["freelancers"], options["mixed"]
     team_cost = options[min(options, key=options.get)]
     existing = existing_team_cost(brief, rate)
-    levels = team_options(brief, ads, posts, channels, rate, capacity, mix, extra)
+    levels, withdrawn = offered(team_levels(brief, ads, posts, channels, rate, capacity, mix,
+                                            extra))
     pick = next((o for o in levels if o["recommended"]), None)
     # one cost for the plan: the recommended option's (the plan as sized is the gap's basis)
     hired = pick["hire_cost"] if pick else team_cost
@@ -481,7 +485,8 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
                 monthly, notes, hours=hours, budget_gap=gap, staffing_cost=staffing,
                 existing_fte=own, hire_fte=hire,
                 pay_sources=pay_sources(brief, [r.role for r in roles], rate),
-                options=levels, workload=work_rows(brief, posts, mix, extra),
+                options=levels, withdrawn=withdrawn,
+                workload=work_rows(brief, posts, mix, extra),
                 costed_on=pick["kind"] if pick else "plan")
 
 
@@ -570,6 +575,14 @@ def _level_option(brief: Brief, ads: float, posts: float, channels: int, rate: f
 def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: float,
                  capacity: Capacity | None = None, mix: dict[str, float] | None = None,
                  extra: dict[str, float] | None = None) -> list[dict]:
+    """The options the plan offers (``team_levels``), none costing no less than another
+    for fewer posts (``team_offer.offered``)."""
+    return offered(team_levels(brief, ads, posts, channels, rate, capacity, mix, extra))[0]
+
+
+def team_levels(brief: Brief, ads: float, posts: float, channels: int, rate: float,
+                capacity: Capacity | None = None, mix: dict[str, float] | None = None,
+                extra: dict[str, float] | None = None) -> list[dict]:
     """Good / better / best, each staffed the plan's way (the client's own team first, the
     rest from the cheapest source). Good: a small business run by its owner, nothing hired
     (sized in owner hours), or a large company's minimal team (half the plan's posting).
@@ -598,7 +611,9 @@ def team_options(brief: Brief, ads: float, posts: float, channels: int, rate: fl
             mid = (lo + hi) / 2
             lo, hi = (mid, hi) if level(mid, "within_budget")["cost"] <= budget + 1 \
                 else (lo, mid)
-        fit = level(lo, "within_budget")
+        # at the plan's own posting, what lean staffing saves is the analyst alone: said so
+        fit = level(lo, "plan_lean" if round(lo, 1) >= round(posts, 1) - 0.05
+                    else "within_budget")
         if lo > floor + 0.25 and fit["cost"] <= budget + 1:
             steps = [fit, plan]
     # better must add something to good: posts, or the plan's weekly work that an owner-run

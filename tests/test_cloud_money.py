@@ -157,20 +157,30 @@ def test_the_forecast_gain_is_stated_against_a_split_the_plan_could_choose():
         assert (gain not in text and "only split" in text) if forced else gain in text
 
 
-def test_a_lower_option_that_barely_saves_says_why():
-    """Good (half the posting) costs about what Better does: the note names the roles that
-    do not shrink with posting and the own team's roles that do, with the saving."""
+def test_a_lower_option_that_barely_saves_is_not_offered_and_the_plan_says_why():
+    """Review 17 (Cloudline): Good (half the posting) cost what Better does ($262,084 both):
+    it is not offered; the note says why there is no cheaper option, naming the roles that do
+    not shrink with posting and the own team's roles that do."""
     from smmplan.views.team import team_option_blocks
 
     plan = _cloudline()
-    good, better = (next(o for o in plan.team.options if o["key"] == k)
-                    for k in ("good", "better"))
-    saving = better["cost"] - good["cost"]
-    assert 0 <= saving < 0.05 * better["cost"]
+    assert "good" not in {o["key"] for o in plan.team.options}
+    good = next(o for o in plan.team.withdrawn if o["key"] == "good")
+    better = next(o for o in plan.team.options if o["key"] == good["instead"])
+    assert good["cost"] >= 0.99 * better["cost"]
+    assert good["posts_per_week"] < better["posts_per_week"]
     text = " ".join(b._repr_html_() for b in team_option_blocks(plan))
-    said = f"costs only {plan.tr.money(saving)} less than Better" if saving > 1 else \
-        "Good costs the same as Better for"
-    assert said in text and "the people it adds" in text
+    assert "There is no cheaper option" in text and "the people it would add (" in text
+    assert plan.tr.money(good["cost"]) in text and plan.tr.money(better["cost"]) in text
+    assert f"{plan.tr.number(good['posts_per_week'], 1)} posts a week instead of " \
+        f"{plan.tr.number(better['posts_per_week'], 1)}" in text
+    # what really differs between the two left: the analyst, at the same posting
+    best = next(o for o in plan.team.options if o["key"] == "best")
+    assert better["posts_per_week"] == best["posts_per_week"] and best["kind"] == "plan"
+    assert better["kind"] == "plan_lean" and not better["roles"].get("analyst")
+    assert {r: f for r, f in best["roles"].items() if r != "analyst"} == \
+        {r: f for r, f in better["roles"].items() if r != "analyst"}
+    assert "posting, with no separate analyst" in text
 
 
 def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures(tmp_path):

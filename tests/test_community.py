@@ -129,3 +129,43 @@ def test_review_and_troll_replies_do_not_paste_the_help_page_answer(kind):
     tr = Translator("fr", "fr_FR", "EUR")
     review = tr.text(replies["review"], "vous", signature="— L’équipe X")
     assert "[[" not in review and not any(w in review.split() for w in ("te", "ton", "ta", "tu"))
+
+
+def test_peak_thresholds_scale_with_the_months_demand():
+    """Lune (review 16: flat crisis thresholds through the peak): the months whose demand
+    index is at least data/community.yaml's ``peak_min_index`` get thresholds scaled by
+    it; the flat levels stay the year's."""
+    from smmplan.community import facts, scaled_triggers
+    from smmplan.paid_demand import demand_index
+
+    b = example("fashion")
+    cm = plan_community(b, ["instagram"])
+    index = demand_index(b).index
+    least = facts()["peak_min_index"]
+    flat = [lv["trigger"] for lv in cm.levels]
+    assert flat == [21, 52, 104]
+    months = [p["month"] for p in cm.peak]
+    assert months == [m.isoformat() for m in b.client.period.month_starts
+                      if index[m.month] >= least] == ["2027-11-01", "2027-12-01"]
+    for p in cm.peak:
+        per_day = cm.negative_per_unit * index[int(p["month"][5:7])]
+        assert p["triggers"] == [max(math.ceil(per_day * m), 1) for _, m, _, _ in LEVELS]
+        assert all(a > f for a, f in zip(p["triggers"], flat, strict=True))
+    assert cm.peak[-1]["triggers"] == [28, 70, 140]  # December, 1.35 times an average month
+    assert scaled_triggers(10.0, 1.0) == [20, 50, 100]
+    assert scaled_triggers(0.1, 1.0) == [1, 2, 3]  # never two levels on one threshold
+
+
+def test_review_rota_names_the_briefs_review_sites_through_the_peak():
+    from smmplan.plan import Plan
+    from smmplan.views.community import community_decisions, crisis_playbook
+
+    b = example("fashion")
+    assert plan_community(b, ["instagram"]).review_sites == ["Trustpilot"]
+    plan = Plan(b)
+    html = crisis_playbook(plan).html()
+    assert "Review rota through November 2027 and December 2027" in html
+    assert "Trustpilot" in html and "140" in html
+    assert "December 2027: 28, 70 and 140" in community_decisions(plan)[0]
+    assert example("b2b-software") and plan_community(example("b2b-software"),
+                                                      ["linkedin"]).peak == []  # no baseline

@@ -7,6 +7,7 @@ from smmplan.calendar_slots import Slot
 from smmplan.channels import ChannelChoice
 from smmplan.frequency import (
     allocate_frequency,
+    floor_shortfall,
     maintenance_role,
     recount,
     rules,
@@ -153,6 +154,24 @@ def test_recount_is_the_calendars_feed_posts_a_week():
               Slot("2027-01-03", "10:00", "facebook", "showcase", "photo", False)]
     recount(kept, slots, weeks=4.0)
     assert [c.posts_per_week for c in kept] == [5.0, 0.2]  # the ad only is off the feed
+
+
+def test_a_floor_counts_the_brand_page_only():
+    """Review 17 (Cloudline LinkedIn): the founders' and volunteers' posts filled the best
+    performer's 5.0 a week; only the brand page's posts count against today's posting, and
+    the profiles' share of the count is said apart."""
+    best, other = choice("linkedin", 90), choice("x", 50)
+    best.floor, other.floor = "best", None
+    page = [Slot(f"2027-01-{d:02d}", "09:00", "linkedin", "showcase", "photo", False)
+            for d in range(1, 17)]  # 16 brand-page posts in 4 weeks: 4 a week
+    mine = [Slot(f"2027-01-{d:02d}", "10:00", "linkedin", "values", "photo", False,
+                 profile="founder") for d in range(1, 9)]  # 8 from profiles: 2 a week
+    x = [Slot(f"2027-01-{d:02d}", "09:00", "x", "showcase", "photo", False) for d in range(1, 5)]
+    short = floor_shortfall([best, other], page + mine + x, {"linkedin": 5.0, "x": 7.0}, 4.0)
+    assert short == {"linkedin": 1.0}  # 20 brand-page posts wanted, 16 there; x has no floor
+    recount([best, other], page + mine + x, weeks=4.0)
+    assert (best.posts_per_week, best.profiles) == (6.0, 2.0)
+    assert floor_shortfall([best], page + page[:4] + mine, {"linkedin": 5.0}, 4.0) == {}
 
 
 @pytest.mark.parametrize("name,lead,weaker", [("b2b-software", "linkedin", "youtube"),

@@ -1,7 +1,7 @@
-"""The repeat-rate goal and its one costed lever, the past-buyer programme: when the
-programme forecasts less than the client's target, the objective commits to the
-programme's rate (the SMART table, the summary and the objectives chapter), the client's
-target is the stretch, and the sentence says what would close the gap."""
+"""The repeat-rate goal and its costed levers, the past-buyer programme and the e-mail steps
+it hands the rest to: when they forecast less than the client's target, the objective
+commits to the rate they reach together (the SMART table, the summary and the objectives
+chapter), the client's target is the stretch, and the sentence says what would close the gap."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from smmplan.lever_goals import goal_checks, programme_based, with_programme
+from smmplan.lever_goals import goal_checks, plan_rate, programme_based, with_programme
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
 
@@ -33,7 +33,9 @@ def test_a_short_programme_makes_its_forecast_the_committed_value(fashion):
     r = fashion.paid.retention
     assert r and not r["reaches"] and r["rate"] < r["target"]
     o = next(o for o in fashion.objectives.objectives if o.kpi == "repeat_purchase_rate")
-    assert not o.realistic and o.realistic_target == pytest.approx(r["rate"])
+    # committed to what the programme and the e-mail steps forecast together
+    assert r["owned"]["rate"] > r["rate"] and plan_rate(r) == r["owned"]["rate"]
+    assert not o.realistic and o.realistic_target == pytest.approx(plan_rate(r))
     assert o.target == r["target"]  # the client's 36% stays, as the stretch
     assert programme_based(o, fashion.paid)
 
@@ -42,7 +44,7 @@ def test_the_smart_table_summary_and_sentence_say_one_rate(fashion):
     from smmplan.views.objectives import objectives_decisions, objectives_smart
 
     tr, r = fashion.tr, fashion.paid.retention
-    rate, target = f"{tr.number(r['rate'], 2)}%", f"{tr.number(r['target'])}%"
+    rate, target = f"{tr.number(plan_rate(r), 2)}%", f"{tr.number(r['target'])}%"
     html = objectives_smart(fashion).html()
     assert f"{rate} is the realistic goal to agree on and {target} the stretch" in html
     assert f"the target {target} needs" not in html  # no "within the realistic pace" verdict

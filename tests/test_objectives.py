@@ -148,12 +148,31 @@ def test_reputation_is_never_measured_by_comments_per_post():
     by_kpi = {o.kpi: o for o in ob.objectives}
     assert by_kpi["conversation_rate"].problems == ["customer_loyalty"]
     rep = next(o for o in ob.objectives if o.objective == "protect_reputation")
-    assert rep.kpi in ("negative_comment_ratio", "net_sentiment")
+    # no comment export: the reviews lever's service standard, a target before any baseline
+    assert rep.kpi == "review_reply_share" and rep.target == 100.0
+    assert rep.baseline.value is None and rep.source == "reviews"
+    # the lever's other measures are asked for in month 1, not dropped
+    rows = {m["kpi"]: m for m in ob.measurement if m["kpi"]}
+    for kpi in ("review_rating", "complaints_per_week"):
+        assert kpi in rep.kpis and rows[kpi]["setup"] and not rows[kpi]["measured"]
     cloud = load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software"))
     ob = plan_objectives(cloud, ["brand_awareness"], {}, None)
     aware = next(o for o in ob.objectives if o.kpi == "aided_awareness")
     assert "brand_awareness" in aware.problems
     assert not any(o.objective == "grow_awareness" for o in ob.objectives + ob.setup)
+
+
+def test_a_lever_kpi_with_a_standard_target_comes_before_a_worded_one():
+    from smmplan.objectives import pick_kpi
+
+    free = ["negative_comment_ratio", "review_rating", "review_reply_share"]
+    levers = {"review_rating", "review_reply_share"}
+    assert pick_kpi(free, set(), levers, {"review_rating"}) == "review_rating"
+    assert pick_kpi(free, set(), levers, {"review_rating"},
+                    {"review_reply_share"}) == "review_reply_share"
+    # a KPI the data measures still comes first
+    assert pick_kpi(free, {"negative_comment_ratio"}, levers, set(),
+                    {"review_reply_share"}) == "negative_comment_ratio"
 
 
 def test_publish_regularly_is_measured_by_posts_a_week():

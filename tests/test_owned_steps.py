@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 from types import SimpleNamespace
 
 import pytest
 
+from smmplan import owned_forecast as forecast
 from smmplan import retention
 from smmplan.i18n import Translator
 from smmplan.plan import Plan
@@ -31,9 +33,19 @@ def fashion() -> Plan:
 def _brief(text: str = "Free repairs for two years", threat: str = ""):
     period = SimpleNamespace(start=dt.date(2027, 1, 1), months=12)
     return SimpleNamespace(client=SimpleNamespace(period=period),
+                           data=SimpleNamespace(audience=None),
+                           budget=SimpleNamespace(tools=0),
                            brand=SimpleNamespace(value_proposition=text, differentiators=[]),
                            situation=SimpleNamespace(strengths=[], threats=[threat]),
                            offer=[], model_dump_json=lambda: text + " " + threat)
+
+
+def _prog(**kw) -> dict:
+    """A sized programme short of its target (``retention.size_programme``'s keys)."""
+    return {"reaches": False, "needed": 287.0, "orders": 67.6, "lapsed": 2941,
+            "customers": 4147, "baseline": 29.08, "target": 36.0, "audience": 1176,
+            "budget": 1100.0, "monthly": 91.67, "warm_cpa": 15.8, "cpm": 9.48,
+            "monthly_frequency": 8} | kw
 
 
 def test_repairs_are_the_clients_offer_not_a_threats_words():
@@ -49,7 +61,7 @@ def test_no_steps_when_the_programme_reaches_the_target():
 
 
 def test_gap_is_the_buyers_still_needed_and_steps_are_dated_from_the_start():
-    prog = {"reaches": False, "needed": 287.0, "orders": 67.6}
+    prog = _prog(needed=287.0, orders=67.6)
     cv = {"file_months": 42.0, "orders_per_customer": 4.2}
     out = retention.owned_steps(_brief(), prog, cv)
     assert out["rest"] == 219
@@ -70,7 +82,7 @@ def test_gap_is_the_buyers_still_needed_and_steps_are_dated_from_the_start():
 
 
 def test_win_back_falls_back_to_the_convention_and_no_repair_words():
-    prog = {"reaches": False, "needed": 50.0, "orders": 10.0}
+    prog = _prog(needed=50.0, orders=10.0)
     out = retention.owned_steps(_brief("Organic coffee beans"), prog, None)
     assert out["win_back_basis"] == "convention"
     assert out["win_back_months"] == OWNED["win_back_months"] and out["repair"] is False
@@ -125,3 +137,75 @@ def test_the_asks_include_the_tool_and_the_full_customer_export_before_the_first
     due = first - dt.timedelta(days=int(content_facts()["calendar"]["ask_lead_days"]))
     asks = [a for a in client_needs(fashion) if "Klaviyo" in a]
     assert len(asks) == 1 and day(fashion.tr, due) in asks[0]
+
+
+FORECAST = OWNED["forecast"]
+
+
+def test_each_step_brings_back_its_recipients_at_the_flow_rate():
+    """Consenting past buyers split by the win-back trigger: the lapsed get the win-back's
+    e-mails, the recent the reminder; early access brings no past buyer back."""
+    out = forecast.step_forecast(1000, {"consent_share": 0.5, "old_share": 0.8}, FORECAST)
+    rate = FORECAST["order_rate"] / 100
+    assert out["win_back"]["recipients"] == 400 and out["reminder"]["recipients"] == 100
+    assert out["win_back"]["back"] == pytest.approx(
+        400 * (1 - (1 - rate) ** FORECAST["messages"]["win_back"]), abs=0.05)
+    assert out["reminder"]["back"] == pytest.approx(100 * rate, abs=0.05)
+    assert out["early_access"]["back"] == 0
+    # without a consent column or dates: everyone reachable, all to the win-back
+    bare = forecast.step_forecast(1000, None, FORECAST)
+    assert bare["win_back"]["recipients"] == 1000 and bare["reminder"]["recipients"] == 0
+
+
+def test_the_file_gives_the_consent_and_lapsed_shares(fashion):
+    import pandas as pd
+
+    t = pd.read_csv("data/examples/fashion/audience.csv", sep=";")
+    when = pd.to_datetime(t["Last Order Date"], format="mixed", errors="coerce")
+    end = when.max()
+    repeat = (t["Orders Count"] >= 2) & (when >= end - pd.DateOffset(months=12))
+    pool = t[~repeat]
+    shares = forecast.file_shares(fashion.brief, 9, 12)
+    assert shares["past_buyers"] == len(pool) == 851
+    assert shares["consent_share"] == pytest.approx(
+        (pool["Accepts Email Marketing"] == "yes").mean(), abs=1e-4)
+    old = when[~repeat] < end - pd.DateOffset(days=round(9 * 30.44))
+    assert shares["old_share"] == pytest.approx(old.mean(), abs=1e-4)
+
+
+def test_fashion_steps_add_up_to_the_committed_rate(fashion):
+    """The steps' forecasts, the paid programme's orders and what is missing add up to the
+    past buyers the target needs, and the SMART target is the rate they reach together."""
+    r = fashion.paid.retention
+    o = r["owned"]
+    back = sum(s["back"] for s in o["steps_back"].values())
+    assert o["back"] == pytest.approx(back, abs=0.1) and 60 < back < r["needed"]
+    assert o["missing"] == round(r["needed"] - r["orders"] - back) > 0
+    assert o["rate"] == pytest.approx(
+        r["baseline"] + (r["orders"] + back) / r["customers"] * 100, abs=0.01)
+    goal = next(x for x in fashion.objectives.objectives if x.kpi == "repeat_purchase_rate")
+    assert goal.realistic_target == o["rate"] > 31  # above the brief's 31 %
+    assert o["tool_owned"] and o["hours"] == FORECAST["hours_per_email"] * sum(
+        FORECAST["emails"].values())
+
+
+def test_a_larger_list_campaign_is_sized_against_the_frequency_cap():
+    prog = _prog()
+    ext = forecast.list_extension(prog, 146)
+    x = -math.log(1 - (67.6 + 146) / 1176)
+    assert ext["budget"] == round(x * 1176 * 15.8 - 1100, -2)
+    assert ext["frequency"] == pytest.approx(x * 1176 * 15.8 / 9.48 * 1000 / 1176 / 12, abs=0.1)
+    assert ext["times"] > 1  # beyond the programme's cap
+    assert forecast.list_extension(prog, 2000) is None  # more than the matched list
+
+
+def test_fashion_forecast_paragraphs_say_the_figures(fashion):
+    tr, o = fashion.tr, fashion.paid.retention["owned"]
+    total, cost = gap_text(fashion)[1:]
+    for figure in (tr.number(o["back"]), tr.number(o["missing"]),
+                   tr.number(o["extension"]["frequency"], 1), "1.71%", "53%"):
+        assert figure in total
+    assert "£24,000" in cost and tr.number(o["hours"]) in cost
+    plan = copy.copy(fashion)
+    plan.tr = Translator("fr", "fr_FR", "GBP")
+    assert all("{" not in t and "\u00a0:" in t for t in gap_text(plan)[1:])

@@ -72,3 +72,27 @@ def test_founders_rotate_themes_and_tell_a_one_off_story_once(cloudline):
     every = Counter(s.base_idea.split(" — ")[0] for s in cloudline.channels.slots)
     assert every["The metric we stopped reporting"] <= 1
     assert every["Cloudline: the problem we started with"] <= 1
+
+
+def test_the_best_performers_floor_holds_on_the_brand_page_alone(cloudline):
+    """Review 17: LinkedIn's "never less than today's 5.0 a week" was met only with the
+    founders' 52 posts and the 24 advocacy waves (253 brand-page posts, 4.85 a week); the
+    brand page alone now keeps today's posting, and the table says both figures."""
+    from smmplan.views.channels import choice_reason, profile_note
+
+    brief, ch = cloudline.brief, cloudline.channels
+    weeks = brief.client.period.weeks
+    today = next(c.posts_per_week for c in brief.situation.channels if c.platform == "linkedin")
+    li = next(c for c in ch.choices if c.platform == "linkedin")
+    page = sum(1 for s in ch.slots if s.platform == "linkedin" and not s.ad_only
+               and not s.profile)
+    mine = sum(1 for s in ch.slots if s.platform == "linkedin" and s.profile)
+    assert li.floor == "best" and mine == 76
+    assert page / weeks >= today  # was 253 / 52.14 = 4.85 against 5.0
+    assert li.posts_per_week == round((page + mine) / weeks, 1)
+    assert li.posts_per_week - li.profiles == pytest.approx(round(page / weeks, 1))
+    reason = choice_reason(cloudline, li, 3)
+    assert f"{round(page / weeks, 1):.1f} a week on the brand page and " \
+        f"{li.profiles:.1f} from people's own profiles" in reason
+    assert f"({li.posts_per_week:.1f} on LinkedIn: {round(page / weeks, 1):.1f} on the brand " \
+        f"page, {li.profiles:.1f} from these profiles)" in profile_note(cloudline)[0].markup

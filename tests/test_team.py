@@ -214,8 +214,13 @@ def test_good_better_best_options(name):
     brief = examples()[name]
     paid = plan_paid(brief)
     team = plan_team(brief, paid)
-    opts = team.options
-    assert [o["key"] for o in opts] == ["good", "better", "best"]
+    opts = [next(o for o in team.options + team.withdrawn if o["key"] == k)
+            for k in ("good", "better", "best")]
+    for i, o in enumerate(team.options):  # none offered costs no less for fewer posts
+        assert not any(n["cost"] <= o["cost"] * 1.01 + 1
+                       and n["posts_per_week"] > o["posts_per_week"] + 0.05
+                       and (n["within_budget"] or not o["within_budget"])
+                       for n in team.options[i + 1:])
     assert opts[1]["posts_per_week"] < opts[2]["posts_per_week"]
     if opts[0].get("plan_work", True):  # else better adds the plan's weekly work to good
         assert opts[0]["posts_per_week"] < opts[1]["posts_per_week"]
@@ -240,7 +245,7 @@ def test_good_better_best_options(name):
             opts[0]["posts_per_week"] >= team.posts_per_week - 0.5
         assert opts[1]["kind"] == ("more" if carried else "plan")
         assert pick["within_budget"]
-    assert "options" in team.to_json() and team.to_json()["options"] == opts
+    assert "options" in team.to_json() and team.to_json()["options"] == team.options
 
 
 def test_no_team_budget_gives_an_owner_run_plan_in_owner_hours():
@@ -468,22 +473,85 @@ def test_work_the_own_team_does_today_is_no_new_cost():
     assert hired["campaign_manager"].hire > 0 and hired["campaign_manager"].moved == 0
 
 
-def test_less_posting_at_the_same_cost_frees_own_time_and_says_so():
-    """Maison Lune's own team line pays good and better alike: good's lower posting leaves
-    more of its own team's time free (``spare_fte``), and the options notes say how much."""
+def test_an_option_that_costs_the_same_for_less_posting_is_not_offered():
+    """Review 17 (Maison Lune): Good = Better = £420,000, the team budget paying the own
+    six people whatever they post, for half the posting. Good is not offered; the plan says
+    why there is no cheaper option (the own team's time it would leave free) and the table
+    compares the plan as sized with the option that adds people."""
     from smmplan.catalogue import role_facts
     from smmplan.plan import Plan
-    from smmplan.views.team import own_time_notes
+    from smmplan.views.team import team_option_blocks, withdrawn_notes
 
     plan = Plan(examples()["fashion"])
-    good, better = plan.team.options[0], plan.team.options[1]
-    assert better["recommended"] and good["cost"] == pytest.approx(better["cost"], abs=1)
+    team = plan.team
+    assert [o["key"] for o in team.options] == ["better", "best"]  # was good, better, best
+    good = team.withdrawn[0]
+    better, best = team.options
+    assert good["key"] == "good" and good["instead"] == "better" and not good["recommended"]
+    assert good["cost"] == pytest.approx(better["cost"], abs=1) == plan.brief.budget.team
     assert good["posts_per_week"] < better["posts_per_week"]
-    assert good["spare_fte"] > better["spare_fte"] + 0.05
-    notes = " ".join(n.markup for n in own_time_notes(plan))
+    assert better["recommended"] and better["kind"] == "plan" and not better["hire"]
+    assert best["hire"] and best["cost"] > better["cost"]  # what adding people buys
     week = role_facts()["hours"]["per_fte_week"]
     hours = plan.tr.number((good["spare_fte"] - better["spare_fte"]) * week, 0)
-    assert f"about {hours} more hours a week" in notes
+    note = " ".join(withdrawn_notes(plan))
+    assert note.startswith("There is no cheaper option")
+    assert f"would cost the same {plan.tr.money(good['cost'])} as Better" in note
+    assert f"about {hours} hours a week" in note and "adding people" in note
+    html = " ".join(b._repr_html_() for b in team_option_blocks(plan))
+    assert "Good, better, best" not in html and "Team options" in html
+    assert ">Good<" not in html and "Good is the smallest" not in html
+
+
+def test_the_no_cheaper_option_note_in_french():
+    from smmplan.plan import Plan
+    from smmplan.views.team import withdrawn_notes
+
+    brief = examples()["fashion"]
+    brief = brief.model_copy(update={"client": brief.client.model_copy(
+        update={"language": "fr"})})
+    plan = Plan(brief)
+    note = " ".join(withdrawn_notes(plan))
+    good = plan.team.withdrawn[0]
+    assert note.startswith("Il n’y a pas de formule moins chère\u00a0: celle du dessous")
+    assert f"coûterait autant qu’Équilibré, {plan.tr.money(good['cost'])}" in note
+    better = plan.team.options[0]
+    assert f"{plan.tr.number(good['posts_per_week'], 1)} publications par semaine au lieu " \
+        f"de {plan.tr.number(better['posts_per_week'], 1)}" in note
+
+
+def test_an_own_team_is_costed_at_the_team_budget_it_states():
+    """Review 17 (Maison Lune): "each role is paid 1.51 times its published figure" hid
+    that the own team is costed at the team budget the brief gives for it; the note says
+    that budget, and the factor only for people added."""
+    from smmplan.plan import Plan
+    from smmplan.views.team import team_roles
+
+    plan = Plan(examples()["fashion"])
+    existing = plan.team.total_cost["existing_team"]
+    assert existing == pytest.approx(plan.brief.budget.team, abs=1)
+    html = team_roles(plan).html()
+    assert f"costed at the team budget you give for them, {plan.tr.money(existing)}" in html
+    assert "each role is paid" not in html and "Anyone added is costed at the level" in html
+
+
+def test_offered_withdraws_the_dearer_option_for_less_and_moves_the_pick():
+    from smmplan.team_offer import offered
+
+    def o(key, posts, cost, pick=False):
+        return {"key": key, "posts_per_week": posts, "cost": cost, "recommended": pick}
+
+    out, gone = offered([o("good", 5, 100.0, True), o("better", 10, 100.5), o("best", 15, 200)])
+    assert [x["key"] for x in out] == ["better", "best"] and out[0]["recommended"]
+    assert gone == [{**o("good", 5, 100.0), "instead": "better"}]
+    out, gone = offered([o("good", 5, 90.0), o("better", 10, 100, True), o("best", 15, 200)])
+    assert len(out) == 3 and not gone  # 10 % cheaper: a real choice
+    out, gone = offered([o("good", 5, 100.0), o("better", 10, 150, True), o("best", 15, 99)])
+    assert [x["key"] for x in out] == ["best"] and {g["instead"] for g in gone} == {"best"}
+    assert out[0]["recommended"]
+    out, gone = offered([o("good", 5, 100.0) | {"within_budget": True},  # the budget's limit
+                         o("better", 10, 100.5, True) | {"within_budget": False}])
+    assert len(out) == 2 and not gone
 
 
 def test_the_recommended_option_buys_posting_the_free_one_does_not():

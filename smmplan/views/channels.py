@@ -154,6 +154,9 @@ def choice_reason(plan: Plan, c, kept: int) -> str:
                 lead=platform_label(lead.platform))
     if c.sector_fit < 1:
         text += tr.t("channels.reason.sector", sector=tr.percent(c.sector_fit * 100, 0))
+    if c.kept and c.profiles:  # the brand page's figure (the floor's) and the profiles'
+        text += tr.t("channels.reason.profiles", page=tr.number(c.posts_per_week - c.profiles, 1),
+                     profiles=tr.number(c.profiles, 1))
     if c.kept and c.reminders:  # what the count holds: feed posts and stories, no ad only
         weeks = plan.brief.client.period.weeks
         ads = sum(s.platform == c.platform and s.ad_only for s in plan.channels.slots) / weeks
@@ -638,8 +641,11 @@ def profile_note(plan: Plan) -> list:
     if lever is None or not founders + waves:
         return []
     rates = lever_values(lever, tr)
+    c = next(c for c in ch.choices if c.platform == lever["profiles"]["platform"])
     return [Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
-        "channels.profile_posts", platform=platform_label(lever["profiles"]["platform"]),
+        "channels.profile_posts", platform=platform_label(c.platform),
+        total=tr.number(c.posts_per_week, 1), page=tr.number(c.posts_per_week - c.profiles, 1),
+        profiles=tr.number(c.profiles, 1),
         lever=tr.text(lever["name"]), founders=tr.plural("plural.posts", founders),
         founder_rate=rates["founders"], waves=tr.number(waves), wave_rate=rates["waves"],
         volunteers=rates["volunteers"])))]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
+from babel.dates import format_date
 
 from ..community import NEGATIVE_SHARE
 from ..i18n import reply_registers
@@ -26,9 +29,47 @@ def community_decisions(plan: Plan) -> list[str]:
         return [tr.t("summary_community.crisis_none", hours=hours)]
     triggers = tr.join([tr.t("summary_community.trigger", level=lv["level"],
                              value=tr.number(lv["trigger"])) for lv in cm.levels])
-    return [tr.t("summary_community.crisis", triggers=triggers, hours=hours,
-                 per=tr.t(f"community.per.{cm.trigger_unit}"),
-                 today=tr.number(cm.negative_per_unit, 1))]
+    out = tr.t("summary_community.crisis", triggers=triggers, hours=hours,
+               per=tr.t(f"community.per.{cm.trigger_unit}"),
+               today=tr.number(cm.negative_per_unit, 1))
+    if cm.peak:  # the months of highest demand: thresholds scaled with it
+        out += tr.t("summary_community.peak", months=tr.t("common.semicolon").join([tr.t(
+            "summary_community.peak_month", month=_month(plan, p["month"]),
+            **_levels(plan, p["triggers"])) for p in cm.peak]))
+    return [out]
+
+
+def _month(plan: Plan, iso: str) -> str:
+    """A month in full, with its year ("November 2027")."""
+    return format_date(dt.date.fromisoformat(iso), format="MMMM y", locale=plan.tr.locale)
+
+
+def _levels(plan: Plan, triggers: list[int]) -> dict[str, str]:
+    return {f"l{i}": plan.tr.number(n) for i, n in enumerate(triggers, start=1)}
+
+
+def peak_text(plan: Plan) -> list[Html]:
+    """The crisis thresholds of the months of highest demand (``community.peak_levels``)
+    and, when the brief names review sites, the review rota through those months; [] when
+    no month is a peak."""
+    tr, cm = plan.tr, plan.community
+    if not cm.peak:
+        return []
+    within = tr.t(f"community.within_unit.{cm.trigger_unit}")
+    items = [tr.t("community.peak_item", month=_month(plan, p["month"]),
+                  index=tr.number(p["index"], 2), within=within,
+                  **_levels(plan, p["triggers"])) for p in cm.peak]
+    out = [Html(render("list.html.j2", title=tr.t(
+        "community.peak", basis=tr.t(f"community.peak_basis_{cm.peak[0]['basis']}")),
+        items=items))]
+    if cm.review_sites:
+        text = tr.t("community.rota", months=tr.join([_month(plan, p["month"])
+                                                      for p in cm.peak]),
+                    sites=tr.join(cm.review_sites))
+        if any(o.kpi == "review_reply_share" for o in plan.objectives.objectives):
+            text += " " + tr.t("community.rota_kpi", kpi=tr.t("kpi.review_reply_share"))
+        out.append(Html(render("paragraph.html.j2", text=text)))
+    return out
 
 
 def community_playbook(plan: Plan) -> Section:
@@ -127,6 +168,7 @@ def crisis_playbook(plan: Plan) -> Section:
              Column("trigger", tr.t("community.trigger")),
              Column("owner", tr.t("community.owner")),
              Column("hours", tr.t("community.within"))]),
+        *peak_text(plan),
         Html(render("list.html.j2", title=tr.t("community.holding"), items=holding,
                     ordered=True)),
         Html(render("list.html.j2", title=tr.t("community.after"), items=monitor)),

@@ -424,7 +424,9 @@ def objectives_smart(plan: Plan) -> Section:
             elif (o.baseline.covers.get("ceiling") or {}).get("realistic"):
                 key = "objectives.realistic_ceiling"  # reachable from the ceiling, not floor
             elif programme_based(o, plan.paid):
-                key = "objectives.unrealistic_lever"  # the past-buyer programme's forecast
+                key = "objectives.unrealistic_lever" + (  # the programme's (and steps') rate
+                    "s" if (plan.paid.retention.get("owned") or {}).get("back") is not None
+                    else "")
             elif forecast_based(o, plan.paid, plan.brief.client.period.months, plan.brief.offer):
                 key = "objectives.unrealistic_forecast"  # the plan's forecasts, one value
                 if o.committed_low is not None:  # their paid part an upper bound: a range

@@ -45,18 +45,76 @@ def _step(plan: Plan, o: dict, step: dict) -> str:
         basis = tr.t(f"retention.owned.basis_{o['win_back_basis']}",
                      gap=tr.number(o.get("win_back_gap") or 0, 1),
                      window=tr.number(o.get("repeat_window") or 0))
-        return tr.t("retention.owned.win_back", months=tr.number(o["win_back_months"], 1),
+        text = tr.t("retention.owned.win_back", months=tr.number(o["win_back_months"], 1),
                     basis=basis, **common)
-    if key == "reminder":
-        return tr.t("retention.owned.reminder", days=o["reminder_days"],
+    elif key == "reminder":
+        text = tr.t("retention.owned.reminder", days=o["reminder_days"],
                     repair=tr.t("retention.owned.repair") if o["repair"] else "", **common)
-    return tr.t("retention.owned.early_access", best=_best(plan), hours=o["early_hours"],
-                **common)
+    else:
+        text = tr.t("retention.owned.early_access", best=_best(plan), hours=o["early_hours"],
+                    **common)
+    return text + _back(plan, (o.get("steps_back") or {}).get(key))
+
+
+def _back(plan: Plan, f: dict | None) -> str:
+    """A step's forecast (``owned_forecast.step_forecast``): the past buyers it brings back
+    of its recipients, or that it brings none back (it keeps repeat buyers counted)."""
+    if f is None:
+        return ""
+    tr = plan.tr
+    if not f["messages"]:
+        return tr.t("retention.owned.back_none")
+    return tr.t("retention.owned.back", back=tr.number(f["back"]),
+                recipients=tr.number(f["recipients"]), messages=f["messages"],
+                chance=tr.percent(f["probability"], 1))
+
+
+def forecast_text(plan: Plan) -> list[str]:
+    """The steps' total against the past buyers still needed, the rate the programme and
+    the steps reach together, what is still missing (and what a larger customer-list
+    campaign from the budget held back would take to close it), and the steps' cost;
+    [] without a forecast."""
+    o = owned(plan)
+    if not o or o.get("back") is None:
+        return []
+    from .retention import plan_rate_text
+
+    tr, r = plan.tr, plan.paid.retention
+    tool = tool_name(plan)
+    consent = tr.t("retention.owned.consent", share=tr.percent(o["consent_share"] * 100, 0)) \
+        if o.get("consent_share") is not None else tr.t("retention.owned.consent_none")
+    out = [tr.t("retention.owned.total", back=tr.number(o["back"]), rest=tr.number(o["rest"]),
+                rate=tr.percent(o["order_rate"], 2), tool=tool, consent=consent,
+                plan_rate=plan_rate_text(plan))]
+    target = kpi_value(plan, "repeat_purchase_rate", r["target"])
+    ext = o.get("extension")
+    if o["missing"] and ext:
+        out[-1] += " " + tr.t(
+            "retention.owned.missing", missing=tr.number(o["missing"]), target=target,
+            budget=tr.money(ext["budget"]), cost=tr.money(ext["cost_per_order"], 2),
+            break_even=tr.money(r["break_even"], 2), frequency=tr.number(ext["frequency"], 1),
+            times=tr.number(ext["times"], 1), cap=tr.number(r["monthly_frequency"]), tool=tool,
+            review=day(tr, dt.date.fromisoformat(r["review"])))
+    elif o["missing"]:
+        out[-1] += " " + tr.t("retention.owned.missing_list", missing=tr.number(o["missing"]),
+                              target=target, tool=tool)
+    else:
+        out[-1] += " " + tr.t("retention.owned.reached", target=target)
+    hours = {"emails": tr.number(o["emails"]), "hours": tr.number(o["hours"])}
+    if o.get("tool_owned") and o.get("tools_budget"):
+        cost = tr.t("retention.owned.cost_owned_budget", tool=tool,
+                    tools=tr.money(o["tools_budget"]), **hours)
+    elif o.get("tool_owned"):
+        cost = tr.t("retention.owned.cost_owned", tool=tool, **hours)
+    else:
+        cost = tr.t("retention.owned.cost_new", **hours)
+    return out + [cost]
 
 
 def gap_text(plan: Plan) -> list[str]:
-    """The objectives chapter's paragraph: the past buyers still needed and the steps with
-    their KPIs; [] without a gap."""
+    """The objectives chapter's paragraphs: the past buyers still needed and the steps with
+    their KPIs and forecasts, then their total, what is missing and their cost
+    (``forecast_text``); [] without a gap."""
     o = owned(plan)
     if not o:
         return []
@@ -70,7 +128,7 @@ def gap_text(plan: Plan) -> list[str]:
                  per_month=tr.number(o["per_month"], 1),
                  start=day(tr, dt.date.fromisoformat(o["from"])),
                  end=day(tr, dt.date.fromisoformat(o["end"])), tool=tool_name(plan),
-                 steps=text)]
+                 steps=text)] + forecast_text(plan)
 
 
 def dated_steps(plan: Plan) -> list[tuple[dt.date, str]]:

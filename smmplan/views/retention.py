@@ -100,9 +100,25 @@ def lever(plan: Plan, kpi: str) -> list[str]:
     return [plan.tr.t("retention.lever", reach=_reach(plan, r, v), **v)]
 
 
+def plan_rate_text(plan: Plan) -> str:
+    """The rate the programme and its owned-channel steps forecast together
+    (``lever_goals.plan_rate``), as the objectives chapter shows it."""
+    from ..lever_goals import plan_rate
+
+    return _rate(plan, plan_rate(plan.paid.retention))
+
+
 def summary_values(plan: Plan) -> dict:
-    """The programme's figures for the summary's sentence on the budget held back."""
-    return _values(plan, plan.paid.retention)
+    """The programme's figures for the summary's sentence on the budget held back; its rate
+    followed by the one the e-mail steps take it to when they have a forecast."""
+    r = plan.paid.retention
+    v = _values(plan, r)
+    if (r.get("owned") or {}).get("back") is None:
+        return v
+    from .owned_steps import tool_name
+
+    return v | {"rate": plan.tr.t("retention.owned.summary_rate", rate=v["rate"],
+                                  plan_rate=plan_rate_text(plan), tool=tool_name(plan))}
 
 
 def lever_count(plan: Plan) -> str:

@@ -11,6 +11,7 @@ from ..plan import Plan
 from ..report import Column, Html, render
 from ..salaries import team_line_factor
 from ..team import LEAN_KINDS, community_hours, own_team_estimated
+from ..team_offer import same_cost_share
 from .base import (
     Section,
     chapter_opening,
@@ -132,8 +133,12 @@ def team_roles(plan: Plan) -> Section:
     notes = []
     afford = plan.brief.budget.team / cost if cost else 1.0
     sources = tr.join([f"{p['source']} ({p['date']})" for p in team.pay_sources])
-    for note in team.notes:
+    existing = team.total_cost.get("existing_team", 0.0)
+    for note in team.notes:  # the own team at the team budget it states, else at a bound
+        if note == "team_line_pay" and abs(existing - plan.brief.budget.team) > 1:
+            note = "team_line_capped"
         notes.append(tr.t(f"team.note.{note}", budget=tr.money(plan.brief.budget.team),
+                          existing=tr.money(existing),
                           cost=tr.money(team.staffing_cost if note == "team_budget_gap"
                                         else cost),
                           gap=tr.money(team.budget_gap or 0),
@@ -326,18 +331,60 @@ def team_option_blocks(plan: Plan) -> list:
                 Column("cost", tr.t("table.cost_plan"), money),
                 Column("gap", tr.t("table.gap_budget"),  # cents of pay scaling: no "-£0"
                        lambda v: tr.money(0.0 if abs(v) < 0.5 else v))]
+    title = "team.options" if len(team.options) == 3 else "team.options_fewer"
+    note = " ".join([tr.t("team.options_note")] + [tr.t("team.options_roles")] * (
+        len(team.options) == 3))
     return [
-        section_heading(plan, "team.options", "team-options"),
+        section_heading(plan, title, "team-options"),
         Html(render("paragraph.html.j2", css="smm-decision", text=option_recommendation(plan))),
-        plan.record.table("team_options", "team", tr.t("team.options"), frame, columns),
+        *[Html(render("paragraph.html.j2", css="smm-decision", text=t))
+          for t in withdrawn_notes(plan)],
+        plan.record.table("team_options", "team", tr.t(title), frame, columns),
         *_owner_option_note(plan),
         *own_time_notes(plan),
-        Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.options_note"))),
+        Html(render("paragraph.html.j2", css="smm-note", text=note)),
         *([Html(render("paragraph.html.j2", css="smm-note", text=tr.t("team.lean_note")))]
           if plan.brief.client.size != "sme"
           and any(o["kind"] in LEAN_KINDS and not o["roles"].get("analyst")
                   for o in team.options) else []),
     ]
+
+
+def withdrawn_notes(plan: Plan) -> list[str]:
+    """Why no cheaper option is offered (``team_offer.offered``): the one below costs no
+    less than the next for fewer posts, because the team budget pays the client's own team
+    whatever it posts, or because the roles it adds sit at a floor the posting does not
+    move; and, when the next adds nobody, what the table then compares."""
+    tr, team = plan.tr, plan.team
+    week = role_facts()["hours"]["per_fte_week"]
+    names = lambda rs: tr.join([tr.t(f"team.role.{r}") for r in rs])  # noqa: E731
+    out = []
+    for o in team.withdrawn:
+        n = next((x for x in team.options if x["key"] == o["instead"]), None)
+        if n is None:
+            continue
+        pick = tr.t(f"team.option_key.{n['key']}")
+        cost = tr.t("team.withdrawn_same", cost=tr.money(o["cost"]), pick=pick) \
+            if abs(o["cost"] - n["cost"]) <= 1 else tr.t(
+            "team.withdrawn_close", cost=tr.money(o["cost"]), pick=pick,
+            share=tr.percent(same_cost_share() * 100, 0), pick_cost=tr.money(n["cost"]))
+        same = [r for r, f in o["hire"].items() if abs(f - n["hire"].get(r, 0.0)) < 0.005]
+        own = [r for r, f in o["roles"].items() if f and not o["hire"].get(r)]
+        freed = o.get("spare_fte", 0.0) - n.get("spare_fte", 0.0)
+        if same and own:
+            why = tr.t("team.withdrawn_floor", same=names(same), own=names(own), pick=pick)
+        elif not o["hire"] and freed >= 0.05:
+            why = tr.t("team.withdrawn_own", own=tr.number(team.existing_fte, 2),
+                       hours=tr.number(freed * week, 0), fte=tr.number(freed, 2))
+        else:
+            why = tr.t("team.withdrawn_plain")
+        text = tr.t("team.withdrawn", kind=option_kind(plan, o["kind"]), cost=cost, why=why,
+                    posts=tr.number(o["posts_per_week"], 1),
+                    pick_posts=tr.number(n["posts_per_week"], 1))
+        if not n["hire"] and any(x["hire"] for x in team.options):
+            text += " " + tr.t("team.withdrawn_rest")
+        out.append(text)
+    return out
 
 
 def _costed_on(plan: Plan) -> list:
