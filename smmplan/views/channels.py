@@ -431,14 +431,11 @@ def _calendar_notes(plan: Plan) -> list[str]:
                        - set(ch.selling or []))
         if ch.selling is not None and aware:  # awareness budget only: reach, not sales
             speaks = {i["text"] for i in ch.ideas if i.get("speaks")}  # awareness_message
-            said = target_message(plan.brief) if any(
-                s.sponsored and s.platform in aware and s.base_idea in speaks
-                for s in ch.slots) else None
-            out.append(tr.t("channels.calendar_sponsored_message", platforms=tr.join(
-                [platform_label(p) for p in aware]), persona=said["persona"],
-                message=said["message"]) if said else tr.t(
-                "channels.calendar_sponsored_awareness", platforms=tr.join(
-                    [platform_label(p) for p in aware])))
+            said = any(s.sponsored and s.platform in aware and s.base_idea in speaks
+                       for s in ch.slots) and target_message(plan.brief)
+            out.append(tr.t("channels.calendar_sponsored_" + (
+                "message" if said else "awareness"), **(said or {}), platforms=tr.join(
+                [platform_label(p) for p in aware])))
     ads = sum(s.ad_only for s in ch.slots)
     if ads:  # paid creatives off the feed (ad_only.py)
         out.append(tr.plural("channels.calendar_ad_only", ads, share=tr.percent(
