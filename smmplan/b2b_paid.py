@@ -36,6 +36,41 @@ def lead_cvr(platform: str) -> Range | None:
                  sorted({s for _, s in found}), "b2b_benchmark")
 
 
+def lead_form_cvr(platform: str, rates: dict[str, Range], season: float,
+                  per_usd: float) -> Range | None:
+    """The conversion rate per click (%) at which a platform's lead gen forms bring a lead
+    at the published cost per lead (data/paid.yaml ``b2b_lead.lead_form_objectives``):
+    the forecast's own cost per click (``rates`` CPM x ``season`` over the CTR) over the
+    published cost per lead in the plan currency (``per_usd``), pessimistic CPC over the
+    highest cost, middle over the median, optimistic over the lowest; None without
+    published costs per lead for the platform, or without a CPM and a CTR."""
+    kinds = paid_facts()["b2b_lead"].get("lead_form_objectives") or []
+    found = [(r["value"] * (per_usd if r["currency"] == "USD" else 1.0), r["source"])
+             for r in benchmark_rows() if r["platform"] == platform and r["metric"] == "cpl"
+             and r["objective"] in kinds]
+    cpm, ctr = rates.get("cpm"), rates.get("ctr")
+    if not found or cpm is None or ctr is None or min(ctr.low, ctr.mid, ctr.high) <= 0:
+        return None
+    costs = sorted(v for v, _ in found)
+    click = lambda m, c: m * season / 1000 / (c / 100)  # noqa: E731
+    return Range(click(cpm.high, ctr.low) / costs[-1] * 100,
+                 click(cpm.mid, ctr.mid) / float(median(costs)) * 100,
+                 click(cpm.low, ctr.high) / costs[0] * 100,
+                 sorted({s for _, s in found}), "lead_form_benchmark")
+
+
+def published_cpl(platform: str, per_usd: float) -> dict | None:
+    """{low, mid, high} of the platform's published costs per lead of lead gen forms in the
+    plan currency (``lead_form_cvr``'s figures), None without them."""
+    kinds = paid_facts()["b2b_lead"].get("lead_form_objectives") or []
+    costs = sorted(r["value"] * (per_usd if r["currency"] == "USD" else 1.0)
+                   for r in benchmark_rows() if r["platform"] == platform
+                   and r["metric"] == "cpl" and r["objective"] in kinds)
+    if not costs:
+        return None
+    return {"low": costs[0], "mid": float(median(costs)), "high": costs[-1]}
+
+
 def _b2b_sources() -> set[str]:
     return {r["source"] for r in benchmark_rows() if r["industry"] == "b2b"}
 
@@ -71,12 +106,15 @@ def pessimistic(rates: dict[str, Range]) -> dict[str, Range]:
 def lead_values(brief: Brief) -> dict[str, dict]:
     """Per platform, a lead's value from the declared personas on it: their shares there
     weigh their offer line's order value, times the close rate (``budget.paid.sale_rate``).
-    {platform: {value, lines: {line: weight}}}; empty without personas naming priced
-    lines. Only the lines a lead can buy count (``offer_paths.event_lines``: a demo request
-    never buys a self-serve line); a platform none of whose personas buys one of them
-    values its lead at those lines' mean."""
-    bought = [o for o in event_lines(brief, "lead") if o.average_order_value]
-    prices = {o.name: o.average_order_value for o in bought}
+    {platform: {value, lines: {line: weight}, tied (whether a line a lead buys is among
+    them)}}; empty without personas naming priced lines. Only the lines a lead can buy
+    count (``offer_paths.event_lines``: a demo request never buys a self-serve line) where
+    a persona buying one is on the platform; a platform none of whose personas buys one
+    values its lead at what its personas buy (a demo request from the self-serve line's
+    buyers is worth that line's sale, not a sales-led one), until the client's own
+    pipeline ties its leads to the other lines (``lead_gate``)."""
+    bought = {o.name for o in event_lines(brief, "lead") if o.average_order_value}
+    prices = {o.name: o.average_order_value for o in brief.offer if o.average_order_value}
     rate = brief.budget.paid.sale_rate / 100
     weights: dict[str, dict[str, float]] = {}
     for p in brief.targets.personas:
@@ -85,14 +123,13 @@ def lead_values(brief: Brief) -> dict[str, dict]:
         for platform in p.channels:
             line = weights.setdefault(platform, {})
             line[p.offer] = line.get(p.offer, 0.0) + float(p.share)
-    if prices and len(bought) < len(brief.offer):  # every platform's lead buys those lines
-        for platform in {c for p in brief.targets.personas for c in p.channels}:
-            weights.setdefault(platform, dict.fromkeys(prices, 1.0))
     out = {}
     for platform, lines in weights.items():
+        tied = {k: w for k, w in lines.items() if k in bought}
+        lines = tied or lines  # the lines a lead buys, else what the platform's buyers buy
         total = sum(lines.values())
         value = sum(prices[k] * w for k, w in lines.items()) / total * rate
-        out[platform] = {"value": round(value, 2),
+        out[platform] = {"value": round(value, 2), "tied": bool(tied),
                          "lines": {k: round(w / total * 100, 1) for k, w in lines.items()}}
     return out
 

@@ -16,7 +16,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from . import b2b_paid, contract_value
+from . import b2b_paid, contract_value, lead_gate
 from . import benchmarks as bm
 from . import budget_sweep as bs
 from . import history_fit as hf
@@ -211,6 +211,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         if b2b and aov_basis == "brief" else {}
     consumer: list[str] = []  # B2B lead goal: ranked on pessimistic consumer rates
     on_trial = ts.trial_platforms(brief, set(fitted))  # test shares (target_spend.trial_min)
+    gated = lead_gate.gated_platforms(brief, lead_values, wanted)  # leads not tied: a test
+    forms: dict[str, dict] = {}  # lead gen forms: the site's rate they replace, the costs
     for platform, spec in wanted.items():
         bench = platform_benchmarks(platform, rate, kind, brief.client.sector_kind)
         history = fitted.get(platform)
@@ -242,6 +244,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             rates, consumer = b2b_paid.pessimistic(rates), [*consumer, platform]
         market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
+        if b2b and history is None and getattr(spec, "cvr", None) is None and (
+                form := b2b_paid.lead_form_cvr(platform, rates, season, rate)):
+            forms[platform] = {"site": {k: float(getattr(rates["cvr"], k)) for k in (
+                "low", "mid", "high")} if "cvr" in rates else None,
+                               "cpl": b2b_paid.published_cpl(platform, rate)}
+            rates["cvr"] = form  # the lead never visits the site: the forms' own cost
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season, max=spec.max if spec else None,
@@ -279,6 +287,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 if (history.value or aov) else None,
                 "season_against_history": round(season / then_season, 4),
                 "demand_against_history": round(model.demand, 4), **cal.to_json()}
+        if platform in gated:  # its leads not tied to the lines a lead buys: a test only
+            model.min = model.max = model.fixed = lead_gate.gate_budget(
+                model, envelope * (1 - awareness_share(brief) / 100))
         models.append(model)
     if not models:
         raise DataError(f"{brief.source}: budget.paid.channels: no platform has a conversion "
@@ -360,9 +371,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                  "break_even": break_even,  # a test at the floor would bring
                                  "conversions": round(float(m.curve()(floor)), 2)})
         out = {u["platform"] for u in unearned}  # none earns it, or the caps left cannot
-        if len(out) == len(models) or not can_place(  # place the budget: the split decides
-                [0.0 if m.platform in out else m.max for m in models],
-                [m.fixed for m in models], envelope * (1 - share / 100)):
+        kept = [replace(m, max=0.0) if m.platform in out else m for m in models]  # place the
+        aw = allocate([m.reach_curve() for m in kept], envelope * share / 100, upper=aware_upper(
+            brief, kept, envelope * share / 100)).spend if share > 0 else np.zeros(len(kept))
+        if len(out) == len(models) or not can_place(  # budget (each cap less the awareness
+                [m.max - a if m.max is not None else None  # it would then take): the split
+                 for m, a in zip(kept, aw, strict=True)],  # decides
+                [m.fixed - a if m.fixed is not None else None
+                 for m, a in zip(kept, aw, strict=True)], envelope * (1 - share / 100)):
             unearned = []
         for m in models:
             m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
@@ -456,12 +472,13 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                          / m.audience)),
             float(chain["clicks"] + aware["clicks"]),
             conv, revenue,
-            (cs + aw) / conv if conv else None,
+            cs / conv if conv else None,  # the one cost per conversion: conversion spend
             revenue / (cs + aw) if (cs + aw) and values[i] else None,
             float(m.chain(cs, "low")["conversions"]) * low_cap,
             float(m.chain(cs, "high")["conversions"]) * high_cap,
             extrapolated=bool(history is not None and (cs + aw) / len(months)
                               > EXTRAPOLATION * history.max_monthly_spend),
+            awareness_reach=float(aware["reach"]),
         ))
     # one figure for "the last conversion costs": at the envelope, the budget table's own
     # row (its step from the level below), which the chapter shows; below it, the last 5 %
@@ -500,9 +517,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         conv = capped([float(m.chain(c.conversion_spend, sc)["conversions"])
                        for m, c in zip(models, channels, strict=True)])
         rev = sum(c * v for c, v in zip(conv, low if sc == "low" else values, strict=True))
+        spent = sum(c.conversion_spend for c, n in zip(channels, conv, strict=True) if n > 0)
         scenarios[sc] = {"conversions": round(sum(conv), 2),
                          "revenue": round(rev, 2) if aov else None,
-                         "cpa": round(total / sum(conv), 2) if sum(conv) else None,
+                         "cpa": round(spent / sum(conv), 2) if sum(conv) else None,
                          "roas": round(rev / total, 2) if aov and total else None}
     if held_low and aov:
         scenarios["low"]["history_values"] = held_low
@@ -522,8 +540,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                   k for k, v in left_out.get(c.platform, {}).items()
                                   if "cost" in v)})
     on = np.array([m in months for m in all_months])
-    tests = tt.dated_tests(on_trial, models, conv_alloc.spend, aware_spend, months, break_even,
-                           ts.trial_share(brief, envelope))  # dated, capped: in their weeks
+    tests = tt.dated_tests([*on_trial, *gated], models, conv_alloc.spend, aware_spend, months,
+                           break_even, ts.trial_share(brief, envelope),  # dated, capped
+                           dict.fromkeys(gated, lead_gate.weeks()))  # in their weeks
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
                               if seats else None, tt.windows(tests, all_months))
@@ -550,7 +569,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         first_order_break_even=first_order, customer_value=customer, books=worth.offer,
         unearned=unearned, deal=deal, cvr_set_aside={
             k: v for k, v in set_aside.items() if v}, cvr_counts=counted,
-        consumer_rated=consumer, lead_values={m.platform: lead_values[m.platform]
+        consumer_rated=consumer, lead_forms=forms, lead_values={m.platform: lead_values[m.platform]
                                               for m in models if m.platform in lead_values},
         paid_months=[m.date().isoformat() for m in months],
         seats=seats | {"free_paid": round(seat_cap, 2)} if seats else seats,

@@ -37,7 +37,9 @@ def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, fl
                 raise
             continue
         conv, revenue = conversions(alloc.spend)
-        marginal = (b - prev[0]) / (conv - prev[1]) if prev and conv > prev[1] else None
+        # a level that adds no conversion (past a cap: rounding noise only) has no cost
+        marginal = (b - prev[0]) / (conv - prev[1]) if prev and conv > prev[1] + 1e-6 \
+            else None
         rows.append({"factor": factor, "budget": round(b + aware, 2),
                      "conversion_budget": round(b, 2), "conversions": round(conv, 2),
                      "revenue": round(revenue, 2) if revenue else None,

@@ -13,7 +13,8 @@ from .benchmarks import forms_for_paid, sector_cvr_rows
 from .goal_gap import forecast_based, goal_gaps
 from .objectives import Objectives
 
-PUBLISHED = ("benchmark", "borrowed", "b2b_benchmark")  # rates not measured on the client
+PUBLISHED = ("benchmark", "borrowed", "b2b_benchmark",  # rates not measured on the client
+             "lead_form_benchmark")
 
 
 def free_forms_for_paid(paid, rows: list[dict]) -> bool:
@@ -41,8 +42,10 @@ def leads_rate_kind(paid) -> str | None:
     measured them, with a first campaign month to measure them: "published" (every
     platform buying leads on a benchmark) or "visits" (some on the rate of the client's
     unpaid social visits, standing for its paid clicks'); None when any rests on the
-    client's own paid results."""
+    client's own paid results. A platform funded for a dated test only (``Paid.tests``)
+    does not decide it while another buys the year's leads."""
     funded = {c.platform for c in paid.channels if c.conversion_spend > 0}
+    funded = funded - {t["platform"] for t in paid.tests} or funded
     rated = [m for m in paid.models if m["platform"] in funded]
     if paid.conversion != "lead" or not paid.paid_months or not rated:
         return None

@@ -76,6 +76,10 @@ class Idea:
     # the month ("YYYY-MM") whose sessions it announces, before that month starts: its
     # sponsored post is paid from that month's budget (calendar_slots.sponsor_slots)
     sells: str = ""
+    # how many words of the awareness goal's target's message it says, when at least the
+    # rule's least (awareness_message.speaks_message), else 0: what a sponsored post
+    # bought for awareness carries, the closest first
+    speaks: int = 0
 
     def closed(self, slot) -> bool:
         """Whether a post (its ``date`` and ``time``) may not carry the idea: in its

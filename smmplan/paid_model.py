@@ -26,6 +26,7 @@ class ChannelPlan:
     conversions_low: float
     conversions_high: float
     extrapolated: bool = False  # planned monthly spend beyond twice the history's highest
+    awareness_reach: float = 0.0  # people the awareness spend alone reaches
 
 
 @dataclass
@@ -74,6 +75,9 @@ class Paid:
     cvr_counts: dict | None = None  # {event, pages}: the goal's key events the web rates count
     consumer_rated: list = field(default_factory=list)  # B2B lead goal: pessimistic rates
     lead_values: dict = field(default_factory=dict)  # B2B lead goal: value per platform
+    # B2B lead goal: platforms forecast on their lead gen forms' published cost per lead
+    # {platform: {site (the web rate it replaces), cpl: {low, mid, high}}}
+    lead_forms: dict = field(default_factory=dict)
     deal: dict | None = None  # {months, close_rate, after_plan}: revenue booked at the deal
     today: dict | None = None  # ROAS of the ads history beside the forecast's (against_today)
     paid_months: list[str] = field(default_factory=list)  # months paid runs in (roll-out)
@@ -100,10 +104,15 @@ class Paid:
 
     @property
     def totals(self) -> dict:
+        """The forecast's totals. ``cpa`` is the plan's one cost per conversion: conversion
+        spend over conversions (``conversion_cost.conversion_only``'s average), the figure
+        every chapter quotes; the awareness spend buys reach and is costed on it
+        (``views.budget_notes.cost_note``). ``roas`` is on the whole paid spend."""
         conv = sum(c.conversions for c in self.channels)
         rev = sum(c.revenue for c in self.channels)
+        spent = sum(c.conversion_spend for c in self.channels if c.conversions > 0)
         return {"spend": self.total, "conversions": conv, "revenue": rev,
-                "cpa": self.total / conv if conv else None,
+                "cpa": spent / conv if conv else None,
                 "roas": rev / self.total if self.total else None}
 
 

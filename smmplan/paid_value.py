@@ -293,15 +293,22 @@ def phase(models, channels, months, values, overrides, demand, index, active=Non
     channel's totals kept. ``windows``: {platform: active months} for a dated test
     (``trial_test``), spent in its own months only (too small for the caps)."""
     rows = []
-    total = sum(c.conversions for c in channels)
-    share = None if caps is None or not total else np.asarray(caps, dtype=float) / total
     windows = windows or {}
+    weights = {m.platform: month_weights(m.platform, months, overrides, demand, index, own,
+                                         None)
+               for m, c in zip(models, channels, strict=True)
+               if c.spend > 0 and (own := windows.get(m.platform)) is not None}
+    tested = sum(c.conversions * weights[m.platform]["conversions"]
+                 for m, c in zip(models, channels, strict=True) if m.platform in weights)
+    total = sum(c.conversions for m, c in zip(models, channels, strict=True)
+                if m.platform not in weights)  # the tests' months hold their leads first
+    share = None if caps is None or not total else np.maximum(
+        np.asarray(caps, dtype=float) - tested, 0.0) / total
     for m, c, v in zip(models, channels, values, strict=True):
         if c.spend <= 0:
             continue
-        own = windows.get(m.platform)
-        w = month_weights(m.platform, months, overrides, demand, index,
-                          active if own is None else own, share if own is None else None)
+        w = weights.get(m.platform) or month_weights(m.platform, months, overrides, demand,
+                                                     index, active, share)
         for i, month in enumerate(months):
             rows.append({"month": month.date().isoformat(), "platform": m.platform,
                          "spend": round(c.spend * w["spend"][i], 2),

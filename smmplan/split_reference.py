@@ -11,21 +11,22 @@ from collections.abc import Callable, Sequence
 
 def nearest_equal(lower: Sequence[float], upper: Sequence[float],
                   budget: float) -> list[float] | None:
-    """The split of ``budget`` closest to equal within [``lower``, ``upper``] per platform
-    (held at a limit, the rest equal among the others); None when no split fits."""
+    """The split of ``budget`` closest to equal within [``lower``, ``upper``] per platform:
+    one common level, each platform held at the limit the level would break (a level found
+    by bisection, so the split always places the whole budget, also when every platform
+    ends at a limit but one); None when no split fits."""
     n = len(lower)
     if not n or sum(lower) > budget + 0.01 or sum(upper) < budget - 0.01:
         return None
-    held: dict[int, float] = {}
-    for _ in range(n + 1):
-        free = [i for i in range(n) if i not in held]
-        share = (budget - sum(held.values())) / len(free) if free else 0.0
-        out = {i: lower[i] if share < lower[i] else upper[i] for i in free
-               if not lower[i] - 1e-9 <= share <= upper[i] + 1e-9}
-        if not out:
-            return [held.get(i, share) for i in range(n)]
-        held |= out
-    return None
+
+    def placed(level: float) -> list[float]:
+        return [min(max(level, lo), hi) for lo, hi in zip(lower, upper, strict=True)]
+
+    low, high = min(lower), max(upper)
+    for _ in range(200):
+        mid = (low + high) / 2
+        low, high = (mid, high) if sum(placed(mid)) < budget else (low, mid)
+    return [round(v, 6) for v in placed(high)]
 
 
 def equal_split(conversions: Callable, lower: Sequence[float], upper: Sequence[float],

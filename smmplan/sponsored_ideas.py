@@ -61,12 +61,15 @@ def paid_ideas(ideas: list[Idea], books: str | None, kind: str | None = None) ->
 
 def awareness_ideas(ideas: list[Idea]) -> list[Idea]:
     """The ideas a sponsored post on a platform with awareness spend only may carry:
-    undated ones whose call to action asks for attention, not the sale
-    (data/content.yaml ``calendar.awareness_ctas``), never one a founder or an employee
-    posts from their own profile (``voice: person``): a company cannot boost it as its ad."""
+    undated ones that say the awareness goal's message (``Idea.speaks``,
+    awareness_message.py), whatever their call to action; without one, those whose call to
+    action asks for attention, not the sale (data/content.yaml ``calendar.awareness_ctas``).
+    Never one a founder or an employee posts from their own profile (``voice: person``): a
+    company cannot boost it as its ad; nor a story told once a year."""
     asks = set(content_facts()["calendar"]["awareness_ctas"])
-    return [i for i in ideas if i.cta in asks and not i.date and not i.occurs
-            and i.voice != "person" and i.per_year is None]  # nor a story told once
+    fit = [i for i in ideas if not i.date and not i.occurs and i.voice != "person"
+           and i.per_year is None]
+    return [i for i in fit if i.speaks] or [i for i in fit if i.cta in asks]
 
 
 def sponsor_fit(paid: list[Idea], formats: set[str], selling: set[str] | None = None,
@@ -195,6 +198,7 @@ def sell_on_sponsored(slots: list, paid: list[Idea], tr: Translator, register: s
                 uses[s.base_idea] -= 1
             idea = min(found, key=lambda i: (feed.repeats(i, s),
                                              uses.get(i.text, 0) >= max(cap, len(i.turns)),
+                                             0 if sells else -i.speaks,  # the closest
                                              i.pillar != s.pillar,
                                              i.text in on_day[s.date], uses.get(i.text, 0)))
             on_day[s.date].add(idea.text)

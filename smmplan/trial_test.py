@@ -40,22 +40,28 @@ def window(first_month: dt.date) -> tuple[dt.date, dt.date]:
 
 def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
                 months: list[pd.Timestamp], break_even: float | None,
-                share: float) -> list[dict]:
+                share: float, gated: dict[str, int] | None = None) -> list[dict]:
     """{platform, budget, start, end (ISO), weeks, threshold (the stop rule's break-even),
     share (the test share before the cap, ``target_spend.trial_share``), capped (whether
-    the stop rule's reading spend cut it, ``capped_budget``)} for each ``trial`` platform
-    the split funds at its test budget (its minimum) and no more, without awareness spend;
-    [] when none or no conversion month."""
+    the stop rule's reading spend cut it, ``capped_budget``), gate (a ``lead_gate`` test)}
+    for each ``trial`` platform the split funds at its test budget (its minimum) and no
+    more, without awareness spend; a ``gated`` platform runs its own weeks; [] when none or
+    no conversion month."""
     if not months:
         return []
-    start, end = window(months[0].date())
+    gated = gated or {}
     out = []
     for m, spend, aware in zip(models, conversion_spend, aware_spend, strict=True):
         if m.platform in trial and m.min and spend <= m.min + 0.5 and aware < 0.5:
+            runs = gated.get(m.platform, weeks())
+            start = monday_on_or_after(months[0].date())
+            end = start + dt.timedelta(weeks=runs, days=-1)
             out.append({"platform": m.platform, "budget": round(float(spend), 2),
-                        "start": start.isoformat(), "end": end.isoformat(), "weeks": weeks(),
+                        "start": start.isoformat(), "end": end.isoformat(), "weeks": runs,
                         "threshold": round(break_even, 2) if break_even else None,
-                        "share": share, "capped": capped_budget(share, break_even) < share})
+                        "share": share, "capped": m.platform not in gated
+                        and capped_budget(share, break_even) < share,
+                        "gate": m.platform in gated})
     return out
 
 

@@ -5,6 +5,8 @@ extra lead's, never as 'a lead costs'. Residue: a note said once, no columns of 
 import html
 import re
 
+import pytest
+
 from smmplan.paths import EXAMPLES_DIR
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
@@ -31,20 +33,31 @@ def test_cloudline_quotes_the_average_cost_per_lead_and_names_the_marginal(over_
         assert f"last leads bought {marginal}" in text or \
             f"last leads bought at that budget cost {marginal}" in text
         assert f"a lead costs {marginal}" not in text
-    # Cloudline's own envelope is all spent: the chapter quotes the average, never the
-    # marginal as a lead's cost
+    # Cloudline's own plan: the chapter quotes the average, never the marginal as a lead's
+    # cost
     plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
     tr, paid = plan.tr, plan.paid
     average, marginal = tr.money(paid.totals["cpa"], 2), tr.money(paid.marginal_cpa, 2)
     chapter = _text(budget_allocation(plan))
-    assert not paid.held_back and f"at {average} each" in chapter
+    assert f"at {average} each" in chapter
     assert f"a lead costs {marginal}" not in chapter.lower()
-    # the awareness spend is on LinkedIn (the awareness goal's target is there, not on X),
-    # the conversions on X: the table's X cost is X's own, and a note names both figures
-    assert next(c.conversions for c in paid.channels if c.platform == "linkedin") == 0
-    x = tr.money(next(c.cpa for c in paid.channels if c.platform == "x"), 2)
-    assert x != average
-    assert f"own conversions (X (Twitter) {x}); the plan's {average} a conversion" in chapter
+    # one cost per lead: conversion spend over leads in the table, the chapter and the
+    # summary; the all-in figure (awareness spend included) is quoted nowhere, and the
+    # awareness spend is costed on the people it reaches
+    spent = sum(c.conversion_spend for c in paid.channels if c.conversions > 0)
+    assert paid.totals["cpa"] == pytest.approx(spent / paid.totals["conversions"])
+    all_in = tr.money(paid.total / paid.totals["conversions"], 2)
+    from smmplan.views.budget import budget_scenarios
+    from smmplan.views.summary import executive_summary, reporting, risks
+
+    whole = " ".join([_text(executive_summary(plan)), chapter, _text(budget_scenarios(plan)),
+                      " ".join(reporting(plan)), " ".join(str(r) for r in risks(plan))])
+    assert average in _text(executive_summary(plan))
+    assert all_in != average and all_in not in whole
+    aware = next(c for c in paid.channels if c.awareness_spend > 0)
+    assert (f"{tr.money(aware.awareness_spend)} for {tr.number(aware.awareness_reach)} people "
+            f"reached, {tr.money(aware.awareness_spend / aware.awareness_reach * 1000, 2)} "
+            "per 1,000") in chapter
     # what to sponsor: no post history, no Posts / Engagement columns of 0
     sponsor = _text(budget_forecast(plan))
     assert "Document carousels" in sponsor and "Engagement rate" not in sponsor

@@ -277,18 +277,21 @@ def test_a_landing_page_count_is_a_floor_and_the_target_judged_on_both():
     assert not o.realistic and linked["count"] == round(leads.realistic_target)
     assert linked["implied"] > 2 * linked["count"] - 5
     # over the sessions the plan brings: today's and its paid clicks (review 14)
-    assert linked["total"] == linked["sessions"] + linked["paid"] and linked["paid"] > 0
-    given = leads.realistic_target / linked["total"] * 100  # 0.28 %: below today's 0.29 %
-    assert given < o.baseline.value
-    # review 17: a growth goal's realistic target is never below today's: it holds 0.29 %
-    assert o.realistic_target == pytest.approx(o.baseline.value, abs=1e-4)
-    assert o.baseline.covers["below_today"] == pytest.approx(given, abs=0.01)
+    # each figure rounded apart (goal_gap.py: total is round(today + paid), not the sum of
+    # the rounded parts; Cloudline 3,113 + 944 shown as 4,058): within one session
+    assert abs(linked["total"] - linked["sessions"] - linked["paid"]) <= 1 and linked["paid"] > 0
+    given = leads.realistic_target / linked["total"] * 100
+    # review 17: a growth goal's realistic target is never below today's (Cloudline's leads
+    # from LinkedIn's lead gen forms give a rate above it: no hold)
+    assert o.realistic_target == pytest.approx(max(given, o.baseline.value), abs=0.01)
+    assert ("below_today" in o.baseline.covers) == (given < o.baseline.value)
     text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
     assert "is a floor" in text and "1.49%" in text and "0.52%" not in text
     assert f"{linked['implied']} demo requests a month" in text
-    assert "a rate of 0.28%, below today" in text
-    assert "the realistic goal to agree on is to hold 0.29%" in text
-    assert "0.28%, the rate that gives" not in text  # no longer offered as the goal
+    # the held-at-today wording is tested on a brief that gives it (test_lead_range);
+    # Cloudline's own rate target is the one its leads give, above today's
+    rate = plan.tr.percent(o.realistic_target, 2)
+    assert f"{rate}, the rate that gives" in text and "below today" not in text
 
 
 def test_a_survey_kpi_is_read_quarterly_and_judged_within_its_margin_of_error():

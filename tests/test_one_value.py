@@ -187,9 +187,9 @@ def test_a_rate_from_one_figure_spans_the_stated_risk(built):
     plan, text = _read(built, "maison-fournil")
     tr = _tr(plan)
     insta = next(c for c in plan["budget"]["channels"] if c["platform"] == "instagram")
-    low, high = insta["spend"] / insta["conversions_high"], insta["spend"] / insta[
-        "conversions_low"]
-    mid = insta["spend"] / insta["conversions"]
+    spent = insta["conversion_spend"]  # the one cost per result: conversion spend
+    low, high = spent / insta["conversions_high"], spent / insta["conversions_low"]
+    mid = spent / insta["conversions"]
     # the scenarios span the stated factor at least; the central case sits inside, below a
     # borrowed rate that is a ceiling (``ceiling_rate``: the high scenario takes it), and
     # bookings above the free seats are not bookings (the optimistic end is capped)
@@ -205,12 +205,11 @@ def test_a_rate_from_one_figure_spans_the_stated_risk(built):
 def test_the_unspent_budget_gives_the_limit_that_binds(built, over_bound_built):
     """A B2B paid budget past the lead bound (27 a month, 3 times today's) stops there, not
     at break-even: the summary, the objectives and the paid chapter say so, never that
-    each extra conversion would cost more than it earns. Cloudline's own envelope is all
-    spent, and says no limit."""
+    each extra conversion would cost more than it earns. Cloudline's own envelope, its
+    leads from LinkedIn's lead gen forms, stops at the bound too."""
     plan, text = _read(built, "cloudline")
-    assert not plan["budget"]["held_back"] and "the plan's limit" not in text
-    # it stops at its envelope, not at months already full (the note on the budget table)
-    assert "months already full" not in text
+    assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]
+    assert "the plan's limit" in text and "costing more than it earns" not in text
     plan, text = plan_json(over_bound_built), plan_text(over_bound_built / "plan.html")
     assert "So the plan stops at" in text and "months already full" in text
     assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]

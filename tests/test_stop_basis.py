@@ -18,10 +18,10 @@ def _channel(platform, spend, awareness, conversions):
 
 def _paid(channels, break_even=24.75, lead_values=None, basis="first_order"):
     conv = sum(c.conversions for c in channels)
-    total = sum(c.spend for c in channels)
+    spent = sum(c.conversion_spend for c in channels if c.conversions)
     return SimpleNamespace(channels=channels, break_even_cpa=break_even,
                            lead_values=lead_values or {}, break_even_basis=basis,
-                           totals={"cpa": total / conv if conv else None}, tests=[])
+                           totals={"cpa": spent / conv if conv else None}, tests=[])
 
 
 FOURNIL = [_channel("instagram", 1548, 540, 57.6), _channel("facebook", 252, 0, 7.86)]
@@ -31,7 +31,6 @@ def test_the_conversion_only_cost_leaves_awareness_out():
     c = conversion_only(_paid(FOURNIL))
     assert c["average"] == pytest.approx(1260 / (57.6 + 7.86))
     assert c["platforms"]["instagram"] == pytest.approx(1008 / 57.6)
-    assert c["all_in"]["instagram"] == pytest.approx(1548 / 57.6)
     assert c["with_awareness"] == ["instagram"] and c["awareness"] == 540
     assert conversion_only(_paid([_channel("x", 100, 100, 0)])) is None
 
@@ -53,13 +52,16 @@ def _plan(paid, lang="fr", locale="fr_FR", currency="EUR"):
 @pytest.mark.parametrize("lang,locale,currency", [("fr", "fr_FR", "EUR"),
                                                   ("en", "en_GB", "GBP")])
 def test_the_forecast_above_the_rule_shows_its_conversion_only_cost(lang, locale, currency):
+    """One cost per conversion: the stop rule's sentence quotes the conversion spend's
+    average and each platform's, never an all-in cost the awareness spend lifts."""
     from smmplan.views.stop_basis import stop_basis
 
     plan = _plan(_paid(FOURNIL), lang, locale, currency)
     tr = plan.tr
     text = " ".join(stop_basis(plan))
     assert tr.money(1260 / (57.6 + 7.86), 2) in text  # the average without awareness
-    assert tr.money(540) in text and tr.money(1548 / 57.6, 2) in text  # what carries it
+    assert tr.money(1008 / 57.6, 2) in text
+    assert tr.money(1548 / 57.6, 2) not in text and tr.money(1800 / 65.46, 2) not in text
     above = stop_basis(plan)[-1]
     assert "Facebook" in above and tr.money(252 / 7.86, 2) in above  # above 24.75 already
     assert "Instagram" not in above
@@ -118,24 +120,30 @@ def test_the_scale_rule_compares_with_the_conversion_campaigns_cost_too():
     plan = _plan(_paid(FOURNIL))
     value, text = scale_basis(plan)
     assert value == pytest.approx(1260 / 65.46)  # not the all-in 27.50
-    assert text == plan.tr.t("agency.conversion_only_cpa", cpa=plan.tr.money(value, 2))
+    assert text == plan.tr.money(value, 2)
     plain = _plan(_paid([_channel("facebook", 252, 0, 7.86)]))
     assert scale_basis(plain) == (pytest.approx(252 / 7.86), plain.tr.money(252 / 7.86, 2))
 
 
-def test_the_scale_rule_leaves_out_awareness_bought_on_another_platform():
-    """Cloudline's awareness is all on LinkedIn, which buys no leads, its conversions on X:
-    the scale rule compares a month with X's conversion-only cost ($713.09), not the all-in
-    $1,188.49 the awareness spend lifts (a month would beat that at once)."""
+def test_the_plan_has_one_cost_per_conversion():
+    """Cloudline's awareness spend is on LinkedIn: the plan's cost per lead (the summary's,
+    the chapter's, the scale rule's) is conversion spend over leads, one figure, not an
+    all-in $1,188.49 the awareness spend lifts above break-even beside a $713.09."""
     from smmplan.paths import EXAMPLES_DIR
     from smmplan.plan import Plan
     from smmplan.validation import load_brief
     from smmplan.views.stop_basis import scale_basis
 
     plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
-    costs = plan.conversion_only
-    assert costs["awareness"] > 0 and not costs["with_awareness"]
+    paid, costs = plan.paid, plan.conversion_only
+    assert costs["awareness"] > 0
+    spent = sum(c.conversion_spend for c in paid.channels if c.conversions > 0)
+    assert paid.totals["cpa"] == pytest.approx(spent / paid.totals["conversions"])
+    assert paid.totals["cpa"] == pytest.approx(costs["average"])
+    assert paid.scenarios["mid"]["cpa"] == pytest.approx(costs["average"], abs=0.01)
+    for c in paid.channels:
+        if c.conversions:
+            assert c.cpa == pytest.approx(c.conversion_spend / c.conversions)
     forecast, shown = scale_basis(plan)
     assert forecast == pytest.approx(costs["average"])
-    assert forecast < plan.paid.totals["cpa"] - 1
-    assert plan.tr.money(costs["average"], 2) in shown
+    assert shown == plan.tr.money(costs["average"], 2)

@@ -35,13 +35,14 @@ def test_lune_is_asked_for_the_pinterest_tag_before_its_test():
 
 
 def test_cloudline_is_asked_for_the_tags_of_its_conversion_platforms():
-    """X buys the conversions (at the client's own rate): its pixel is asked for; LinkedIn,
-    paid for awareness only, runs no conversion ad for its tag to count (review 16: the ask
-    promised one); YouTube, with no paid budget, is not asked for either."""
+    """LinkedIn (its lead gen forms, with website retargeting) and X (its dated test) run
+    conversion ads: both tags are asked for; YouTube, with no paid budget, is not (review
+    16: a platform paid for awareness only runs no conversion ad for its tag to count)."""
     plan = Plan(load_brief(_brief("b2b-software")))
-    assert [c.platform for c in plan.paid.channels if c.conversion_spend > 0] == ["x"]
-    assert any(c.platform == "linkedin" and c.spend > 0 for c in plan.paid.channels)
-    assert [a.split(" on your site")[0] for a in _tags(plan)] == ["The X pixel"]
+    assert [c.platform for c in plan.paid.channels if c.conversion_spend > 0] == \
+        ["linkedin", "x"]
+    assert [a.split(" on your site")[0] for a in _tags(plan)] == \
+        ["The LinkedIn Insight Tag", "The X pixel"]
 
 
 def test_a_tag_the_brief_names_is_not_asked_for(tmp_path):

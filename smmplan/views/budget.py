@@ -40,6 +40,7 @@ from .budget_notes import (
 from .cost_names import cost_names_note
 from .growth_track import growth_blocks, split_note
 from .held_back import cap_values, monthly_cap_note
+from .lead_gate import gate_notes
 from .lifetime import value_note as lifetime_value_note
 from .multiply import month_places, parts
 from .opening_paid import opening_notes
@@ -194,7 +195,8 @@ def budget_allocation(plan: Plan) -> Section:
             n=tr.number(n),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
-               for t in trial_share_notes(plan) + opening_notes(plan) + awareness_note(plan)]
+               for t in trial_share_notes(plan) + gate_notes(plan) + opening_notes(plan)
+               + awareness_note(plan)]
     for ex in paid.excluded:
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
             "budget.excluded", platform=platform_label(ex["platform"]),

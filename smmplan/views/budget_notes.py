@@ -22,6 +22,7 @@ from ..report import Html, render
 from ..sessions import seats_sentence
 from .against_today import increment_note, revenue_up
 from .base import day, platform_label
+from .lead_gate import lead_form_note
 from .sector_cvr import sector_cvr_note
 
 
@@ -55,6 +56,7 @@ def cvr_notes(plan: Plan) -> list[str]:
     own_first = b2b_own_first(plan)
     if own_first:
         out.append(own_first)
+    out += lead_form_note(plan)  # lead gen forms: the published cost per lead
     set_aside = paid.cvr_set_aside
     pooled = [m for m in by.get("client_web", []) if m["platform"] not in set_aside]
     aside = [m for m in by.get("client_web", []) if m["platform"] in set_aside]
@@ -127,7 +129,26 @@ def lead_value_note(plan: Plan) -> str:
     if each:
         text += " " + tr.t("budget.break_even_each", items=each,
                            mean=tr.money(paid.break_even_cpa, 2))
-    return text + paths
+    return text + paths + untied_note(plan)
+
+
+def untied_note(plan: Plan) -> str:
+    """" The exception: on X, none of the personas buys ..." (leading space): the
+    platforms whose lead is valued at what their personas buy, no persona there buying a
+    line a lead buys (``b2b_paid.lead_values``: not ``tied``); "" without one."""
+    tr, paid, brief = plan.tr, plan.paid, plan.brief
+    out = {k: v for k, v in paid.lead_values.items() if not v.get("tied", True)}
+    if not out or not left_out_lines(brief, "lead"):
+        return ""
+    kept = tr.join([o.name for o in event_lines(brief, "lead")])
+    text = []
+    for k, v in out.items():
+        personas = [p.name for p in brief.targets.personas if k in p.channels
+                    and p.offer in v["lines"]]
+        text.append(tr.t("budget.lead_untied", platforms=platform_label(k), kept=kept,
+                         personas=tr.join([f"“{n}”" for n in personas]),
+                         lines=tr.join(list(v["lines"])), value=tr.money(v["value"], 2)))
+    return " " + " ".join(text)
 
 
 def lead_path_note(plan: Plan) -> str:
@@ -253,20 +274,25 @@ def awareness_rows_note(plan: Plan) -> str | None:
 
 
 def cost_note(plan: Plan) -> list:
-    """The table's cost per conversion is each platform's whole spend over its own
-    conversions; the plan's (the chapter's headline) is all paid spend over all conversions.
-    Said when a platform's spend buys awareness only, which makes the two differ."""
+    """The plan's one cost per conversion is conversion spend over conversions (the table's
+    and every chapter's); the awareness spend buys reach, not conversions, and is costed on
+    it: each platform's awareness spend, the people it reaches and its cost per 1,000 of
+    them. Said when some spend buys awareness and some buys conversions."""
     tr, paid = plan.tr, plan.paid
-    idle = [c for c in paid.channels if c.spend > 0 and c.conversions < 0.5]
+    aware = [c for c in paid.channels if c.awareness_spend >= 0.5 and c.awareness_reach >= 1]
     costed = [c for c in paid.channels if c.conversions >= 0.5 and c.cpa]
-    if not idle or not costed or not paid.totals["cpa"]:
+    if not aware or not costed or not paid.totals["cpa"]:
         return []
+    each = tr.join([f"{platform_label(c.platform)} {tr.money(c.cpa, 2)}" for c in costed])
     return [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-        "budget.cost_note", each=tr.join([f"{platform_label(c.platform)} "
-                                          f"{tr.money(c.cpa, 2)}" for c in costed]),
+        "budget.cost_note", each=f" ({each})" if len(costed) > 1 else "",
         average=tr.money(paid.totals["cpa"], 2),
-        idle=tr.join([f"{platform_label(c.platform)} ({tr.money(c.spend)})"
-                      for c in idle]))))]
+        awareness=tr.money(sum(c.awareness_spend for c in aware)),
+        reach=tr.join([tr.t("budget.cost_note_reach", platform=platform_label(c.platform),
+                            spend=tr.money(c.awareness_spend),
+                            people=tr.number(c.awareness_reach),
+                            cost=tr.money(c.awareness_spend / c.awareness_reach * 1000, 2))
+                       for c in aware]))))]
 
 
 def frequency_note(plan: Plan) -> list:

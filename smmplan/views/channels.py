@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..ad_only import repeated_ads
+from ..awareness_message import target_message
 from ..calendar_slots import calendar_rules, outside_windows
 from ..channels import GOAL_BONUS
 from ..confirm_marks import split_mark
@@ -429,7 +430,11 @@ def _calendar_notes(plan: Plan) -> list[str]:
         aware = sorted({s.platform for s in ch.slots if s.sponsored}
                        - set(ch.selling or []))
         if ch.selling is not None and aware:  # awareness budget only: reach, not sales
-            out.append(tr.t("channels.calendar_sponsored_awareness", platforms=tr.join(
+            speaks = {i["text"] for i in ch.ideas if i.get("speaks")}  # awareness_message
+            said = any(s.sponsored and s.platform in aware and s.base_idea in speaks
+                       for s in ch.slots) and target_message(plan.brief)
+            out.append(tr.t("channels.calendar_sponsored_" + (
+                "message" if said else "awareness"), **(said or {}), platforms=tr.join(
                 [platform_label(p) for p in aware])))
     ads = sum(s.ad_only for s in ch.slots)
     if ads:  # paid creatives off the feed (ad_only.py)

@@ -1,9 +1,9 @@
 """The costs of a lead the paid chapter quotes, named side by side when they are nearly
-equal: the all-in average (awareness spend included), the conversion campaigns' average
-(``conversion_cost.conversion_only``), the last leads the planned budget buys
-(``Paid.marginal_cpa``) and the budget table's steps (``Paid.sweep``). Different measures,
-not different estimates of one: a CFO reading "$376.07" beside "$378.52" and "$379.00"
-is told what each is and why they are so close."""
+equal: the average (conversion spend over leads, ``conversion_cost.conversion_only``, the
+plan's one cost per lead), the last leads the planned budget buys (``Paid.marginal_cpa``)
+and the budget table's steps (``Paid.sweep``). Different measures, not different
+estimates of one: a CFO reading "$376.07" beside "$378.52" and "$379.00" is told what
+each is and why they are so close."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ def cost_names_note(plan: Plan) -> str:
     every = [*steps, costs["average"], paid.marginal_cpa]
     if len(steps) < 2 or max(every) > min(every) * (1 + CLOSE):
         return ""
-    return tr.t("budget.cost_names", all_in=tr.money(paid.totals["cpa"], 2),
-                average=tr.money(costs["average"], 2), last=tr.money(paid.marginal_cpa, 2),
-                low=tr.money(min(steps), 2), high=tr.money(max(steps), 2),
-                awareness=tr.money(costs["awareness"]))
+    return tr.t("budget.cost_names", average=tr.money(costs["average"], 2),
+                last=tr.money(paid.marginal_cpa, 2), low=tr.money(min(steps), 2),
+                high=tr.money(max(steps), 2))

@@ -1,8 +1,8 @@
 """The stop rule on the forecast's own basis: the break-even it stops an ad at is a cost per
-conversion of conversion campaigns, so the forecast's conversion-only cost
-(``conversion_cost.conversion_only``) is shown beside it whenever a figure the plan shows
-(the all-in average, a platform's cost) sits above the rule, and a platform (or the whole
-forecast) already above it on the conversion-only basis is named, not called profitable."""
+conversion of conversion campaigns, the plan's one cost per conversion
+(``conversion_cost.conversion_only``), shown beside it whenever the forecast or a
+platform's cost sits above the rule; a platform (or the whole forecast) above it is named,
+not called profitable."""
 
 from __future__ import annotations
 
@@ -32,19 +32,14 @@ def stop_basis(plan: Plan) -> list[str]:
     if not costs or not paid.break_even_cpa:
         return []
     one = len(set(limit.values())) == 1
-    shown = [v > limit[p] for p, v in costs["all_in"].items()]
-    if one and (paid.totals.get("cpa") or 0) > paid.break_even_cpa:
+    shown = [v > limit[p] for p, v in costs["platforms"].items()]
+    if one and costs["average"] > paid.break_even_cpa:
         shown.append(True)
     if not any(shown):
         return []
     each = tr.join([f"{platform_label(p)} {tr.money(v, 2)}"
                     for p, v in costs["platforms"].items()])
-    key = "agency.stop_basis" if costs["with_awareness"] else "agency.stop_basis_plain"
-    mixed = tr.join([f"{platform_label(p)} {tr.money(costs['all_in'][p], 2)}"
-                     for p in costs["with_awareness"]])
-    out = [tr.t(key, cpa=tr.money(costs["average"], 2), platforms=each, mixed=mixed,
-                forecast=tr.money(paid.totals["cpa"], 2),
-                awareness=tr.money(costs["awareness"]))]
+    out = [tr.t("agency.stop_basis_plain", cpa=tr.money(costs["average"], 2), platforms=each)]
     if one and costs["average"] > paid.break_even_cpa:
         out.append(tr.t("agency.stop_over", cpa=tr.money(costs["average"], 2)))
         return out
@@ -79,14 +74,7 @@ def conversion_only_note(plan: Plan) -> str:
 
 def scale_basis(plan: Plan) -> tuple[float | None, str | None]:
     """The forecast's cost per conversion the scale rule compares a month or a platform
-    with, on the stop rule's basis: the conversion campaigns' own cost (said so when the
-    forecast's all-in cost also carries awareness spend, on a converting platform or on
-    one that buys awareness only), else the all-in cost; with its text (None, None without
-    conversions)."""
-    tr, paid = plan.tr, plan.paid
-    costs = plan.conversion_only
-    if not costs or not (costs["with_awareness"] or costs["awareness"]):
-        cpa = paid.totals.get("cpa")
-        return cpa, tr.money(cpa, 2) if cpa else None
-    return costs["average"], tr.t("agency.conversion_only_cpa",
-                                  cpa=tr.money(costs["average"], 2))
+    with: the plan's one cost per conversion, the stop rule's basis (conversion spend over
+    conversions); with its text (None, None without conversions)."""
+    cpa = plan.paid.totals.get("cpa")
+    return cpa, plan.tr.money(cpa, 2) if cpa else None

@@ -351,8 +351,8 @@ def risks(plan: Plan) -> list[dict]:
         if m["platform"] not in spent:  # a platform with no paid budget risks nothing
             continue
         borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
-                    if isinstance(m.get(k), dict) and m[k].get("basis") in ("benchmark",
-                                                                             "borrowed")]
+                    if isinstance(m.get(k), dict) and m[k].get("basis") in (
+                        "benchmark", "borrowed", "lead_form_benchmark")]
         if borrowed:
             out.append(("risk_benchmark", {"platform": platform_label(m["platform"]),
                                            "metrics": tr.join(borrowed), "client": name,
@@ -395,9 +395,10 @@ def _cost_range(plan: Plan, platform: str) -> dict:
     c = next((c for c in plan.paid.channels if c.platform == platform), None)
     if c is None or not c.spend or not c.conversions_low or not c.conversions_high:
         return factor
-    return factor | {"low": plan.tr.money(c.spend / c.conversions_high, 2),
-            "high": plan.tr.money(c.spend / c.conversions_low, 2),
-            "mid": plan.tr.money(c.spend / c.conversions, 2) if c.conversions else ""}
+    spent = c.conversion_spend  # the plan's one cost per result: conversion spend
+    return factor | {"low": plan.tr.money(spent / c.conversions_high, 2),
+            "high": plan.tr.money(spent / c.conversions_low, 2),
+            "mid": plan.tr.money(spent / c.conversions, 2) if c.conversions else ""}
 
 
 def reporting(plan: Plan) -> list[str]:

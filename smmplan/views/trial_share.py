@@ -9,6 +9,7 @@ import datetime as dt
 
 from ..catalogue import paid_facts
 from ..conversion_cost import stop_thresholds
+from ..offer_paths import event_lines
 from ..plan import Plan
 from ..target_spend import trial_platforms
 from .base import day, platform_label
@@ -103,8 +104,10 @@ def trial_steps(plan: Plan) -> list[tuple[dt.date, str]]:
     tr, paid = plan.tr, plan.paid
     rest = [platform_label(c.platform) for c in paid.channels if c.conversion_spend > 0
             and c.platform not in {t["platform"] for t in paid.tests}]
+    kept = tr.join([o.name for o in event_lines(plan.brief, "lead")])
     return [(dt.date.fromisoformat(t["end"]), tr.t(
-        "agency.step_trial_test", end=day(tr, dt.date.fromisoformat(t["end"])),
+        "agency.step_gate_test" if t.get("gate") else "agency.step_trial_test",
+        end=day(tr, dt.date.fromisoformat(t["end"])), kept=kept,
         platform=platform_label(t["platform"]), budget=tr.money(t["budget"]),
         weeks=tr.number(t["weeks"]), threshold=tr.money(t["threshold"], 2)
         if t["threshold"] else tr.t("common.na"), rest=tr.join(rest) or tr.t("common.na")))

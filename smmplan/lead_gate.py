@@ -1,0 +1,44 @@
+"""A gated test for a platform whose leads cannot yet be tied to the buyers a lead is
+valued on (data/paid.yaml ``b2b_lead.gate_weeks``): in a B2B lead plan, a platform where no
+persona buys a line a lead buys (``b2b_paid.lead_values``: not ``tied``, its lead valued at
+what its personas buy, a self-serve sale) gets no share of the year's conversion budget,
+only a dated test: the spend that buys ``test_share.min_read_conversions`` leads at its
+forecast cost, within ``test_share.percent`` of the conversion budget, over ``gate_weeks``.
+After it, the platform keeps a budget only if the client's CRM shows its demo requests
+from the sales-led line's buyers at a cost per such request under that line's break-even."""
+
+from __future__ import annotations
+
+from .brief import Brief
+from .catalogue import paid_facts
+
+
+def gated_platforms(brief: Brief, lead_values: dict, wanted: dict) -> list[str]:
+    """The planned platforms (``wanted``: platform -> the brief's bounds, or None) whose lead
+    value is not tied to a line a lead buys, the brief setting no bound for them, while
+    another platform's is (a test needs one to fall back on)."""
+    if not any(v.get("tied") for p, v in lead_values.items() if p in wanted):
+        return []
+    return [p for p, spec in wanted.items() if p in lead_values
+            and not lead_values[p].get("tied") and not _bounded(spec)]
+
+
+def _bounded(spec) -> bool:
+    return spec is not None and any(getattr(spec, k, None) is not None
+                                    for k in ("min", "max", "fixed"))
+
+
+def weeks() -> int:
+    """How long a gated test runs (data/paid.yaml ``b2b_lead.gate_weeks``)."""
+    return int(paid_facts()["b2b_lead"]["gate_weeks"])
+
+
+def gate_budget(model, conversion_budget: float) -> float:
+    """The test's spend: enough for ``min_read_conversions`` leads at the platform's cost
+    per lead at low spend (its middle rates), at most ``test_share.percent`` of the
+    conversion budget."""
+    rule = paid_facts()["test_share"]
+    cpm, ctr, cvr = model.rates("mid")
+    per_lead = cpm * model.season / 1000 / (ctr * model.lift) / (cvr * model.demand)
+    share = conversion_budget * float(rule["percent"]) / 100
+    return round(min(share, float(rule["min_read_conversions"]) * per_lead), 2)

@@ -1,0 +1,61 @@
+"""The paid chapter's notes on a B2B lead plan's lead sources: a platform whose leads are
+collected on its own lead gen forms (``Paid.lead_forms``: forecast at the published cost
+per lead, not the site's rate), and a platform whose leads cannot yet be tied to the
+buyers a lead is valued on (``lead_gate``: valued at what its personas buy, funded for a
+dated test only, read on the client's CRM)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..offer_paths import event_lines
+from ..plan import Plan
+from .base import day, platform_label
+
+
+def lead_form_note(plan: Plan) -> list[str]:
+    """Where the conversion campaigns run on lead gen forms: to whom, why the site's rate
+    does not apply and the published cost per lead they are forecast at ([] without)."""
+    tr, paid, brief = plan.tr, plan.paid, plan.brief
+    out = []
+    kept = {o.name for o in event_lines(brief, "lead")}
+    models = {m["platform"]: m for m in paid.models}
+    spent = {c.platform for c in paid.channels if c.conversion_spend > 0}
+    for platform, form in (paid.lead_forms or {}).items():
+        if platform not in spent or form.get("cpl") is None:
+            continue
+        personas = [p.name for p in brief.targets.personas
+                    if platform in p.channels and (p.offer in kept or not kept)]
+        site = form.get("site")
+        out.append(tr.t(
+            "budget.lead_form", platform=platform_label(platform),
+            personas=tr.join([f"“{n}”" for n in personas]) or tr.t("common.na"),
+            site=tr.t("budget.lead_form_site", rate=tr.percent(site["mid"], 2))
+            if site else "", mid=tr.money(form["cpl"]["mid"], 2),
+            low=tr.money(form["cpl"]["low"], 2), high=tr.money(form["cpl"]["high"], 2),
+            sources=tr.join(models[platform]["cvr"]["sources"])))
+    return out
+
+
+def gate_notes(plan: Plan) -> list[str]:
+    """One note per gated test (``Paid.tests`` rows with ``gate``): its spend, weeks and
+    dates, why it is a test and how the CRM reads it."""
+    tr, paid, brief = plan.tr, plan.paid, plan.brief
+    kept = [o.name for o in event_lines(brief, "lead")]
+    by = {c.platform: c for c in paid.channels}
+    out = []
+    for t in paid.tests:
+        c = by.get(t["platform"])
+        if not t.get("gate") or c is None or not c.conversions:
+            continue
+        rest = tr.join([platform_label(o.platform) for o in paid.channels
+                        if o.conversion_spend > 0 and o.platform != t["platform"]])
+        start, end = (day(tr, dt.date.fromisoformat(t[k])) for k in ("start", "end"))
+        out.append(tr.t(
+            "budget.lead_gate", platform=platform_label(t["platform"]),
+            weeks=tr.number(t["weeks"]), amount=tr.money(t["budget"]), start=start,
+            end=end, conversions=tr.number(c.conversions),
+            cpa=tr.money(c.conversion_spend / c.conversions, 2), kept=tr.join(kept),
+            rest=rest or tr.t("common.na"), threshold=tr.money(t["threshold"], 2)
+            if t["threshold"] else tr.t("common.na")))
+    return out
