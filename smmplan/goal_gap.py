@@ -377,13 +377,16 @@ def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0) -> list[
             (leads.baseline.covers.get("counted") or {}).get("event")
         if o.kpi == "social_conversion_rate" and o.from_brief and b.value and o.target \
                 and same and count is not None:
-            today = leads.baseline.value / (b.value / 100)  # a month, both baselines'
+            # a month, both baselines'; each part whole, and the total their sum (the
+            # sentence says "4,058 (3,113 + 944)": never a total off its parts by rounding)
+            today = round(leads.baseline.value / (b.value / 100))
+            paid_clicks = round(paid_clicks)
             sessions = today + paid_clicks
             implied = o.target / 100 * sessions
             if implied > count * 1.0001:
                 covers = dict(b.covers, linked={
-                    "goal": leads.goal, "sessions": round(today), "paid": round(paid_clicks),
-                    "total": round(sessions), "implied": round(implied),
+                    "goal": leads.goal, "sessions": today, "paid": paid_clicks,
+                    "total": sessions, "implied": round(implied),
                     "count": round(count), "event": (b.covers.get("counted") or {}).get(
                         "event")})
                 o = replace(o, realistic=False, realistic_target=round(
