@@ -372,8 +372,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                  "conversions": round(float(m.curve()(floor)), 2)})
         out = {u["platform"] for u in unearned}  # none earns it, or the caps left cannot
         kept = [replace(m, max=0.0) if m.platform in out else m for m in models]  # place the
-        aw = allocate([m.reach_curve() for m in kept], envelope * share / 100, upper=aware_upper(
-            brief, kept, envelope * share / 100)).spend if share > 0 else np.zeros(len(kept))
+        room = aware_upper(brief, kept, envelope * share / 100)
+        aw = allocate([m.reach_curve() for m in kept], envelope * share / 100, upper=room).spend \
+            if share > 0 and len(out) < len(models) and sum(room) > 0 else np.zeros(len(kept))
         if len(out) == len(models) or not can_place(  # budget (each cap less the awareness
                 [m.max - a if m.max is not None else None  # it would then take): the split
                  for m, a in zip(kept, aw, strict=True)],  # decides
