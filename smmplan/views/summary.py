@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
+from ..catalogue import kpi_catalogue
 from ..conversion_cost import cap_break_even
 from ..fill_range import rate_words
 from ..goal_gap import held_by_cap
@@ -362,8 +363,12 @@ def risks(plan: Plan) -> list[dict]:
         basis = o.baseline.basis
         if basis in ("benchmark", "not_measurable") and o.kpi not in seen:
             seen.add(o.kpi)
-            out.append(("risk_baseline", {"kpi": tr.t(f"kpi.{o.kpi}"), "client": name,
-                                          "basis": tr.t(f"agency.basis.{basis}")}))
+            # a service standard (data/kpis.yaml standard_target) is a rule, not a guess
+            standard = kpi_catalogue().get(o.kpi, {}).get("standard_target") is not None
+            out.append(("risk_baseline_standard" if standard else "risk_baseline",
+                        {"kpi": tr.t(f"kpi.{o.kpi}"), "client": name,
+                         "basis": tr.t(f"agency.basis.{basis}"),
+                         "target": kpi_value(plan, o.kpi, o.target)}))
     if plan.channels.windows_basis == "default":
         out.append(("risk_windows", {"client": name}))
     estimated = [d["name"] for d in plan.channels.key_dates  # the sector file's own flag

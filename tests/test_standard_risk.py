@@ -1,0 +1,27 @@
+"""A service standard without a baseline is a rule of the plan, not a convention to reset:
+the risks table says so (Maison Lune's reply share)."""
+
+from __future__ import annotations
+
+from smmplan.catalogue import kpi_catalogue
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.plan import load_plan
+from smmplan.views.summary import risks
+
+
+def test_a_service_standard_is_said_as_the_plans_rule():
+    plan = load_plan(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    standards = {k for k, v in kpi_catalogue().items() if v.get("standard_target") is not None}
+    objectives = [o for o in plan.objectives.objectives if o.kpi in standards
+                  and o.baseline.basis in ("benchmark", "not_measurable")]
+    assert objectives  # Lune's reputation goal: reviews and complaints answered in time
+    rows = risks(plan)
+    for o in objectives:
+        name = plan.tr.t(f"kpi.{o.kpi}")
+        [row] = [r for r in rows if r["risk"].startswith(name)]
+        assert "service standard" in row["impact"] and "convention" not in row["impact"]
+        assert "reset the target" not in row["check"]
+    # a KPI that is no standard keeps the convention's words
+    others = [r for r in rows if "no baseline" in r["risk"]
+              and not any(r["risk"].startswith(plan.tr.t(f"kpi.{o.kpi}")) for o in objectives)]
+    assert all("convention" in r["impact"] for r in others)
