@@ -6,11 +6,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-from ..catalogue import kpi_catalogue
+from ..catalogue import content_facts, kpi_catalogue
 from ..conversion_cost import cap_break_even
 from ..fill_range import rate_words
 from ..goal_gap import held_by_cap
-from ..new_shops import new_shops, new_shops_phrase
+from ..new_shops import new_shops, new_shops_goal, new_shops_phrase
 from ..objectives import Objective
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
@@ -206,7 +206,8 @@ def recommendations(plan: Plan) -> list[str]:
     if goal is not None and not goal.from_brief:
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
-    named = peak_moments(ch.key_dates, demand)
+    rule = content_facts()["calendar"]["summary_moments"]
+    named = peak_moments(ch.key_dates, demand, rule["count"], rule["strong_demand"])
     if named:
         # paid money that books one offer line does not fund these moments: organic posts
         books = plan.brief.budget.paid.books if paid.total > 0 else None
@@ -223,8 +224,8 @@ def recommendations(plan: Plan) -> list[str]:
     return out[:5]
 
 
-def peak_moments(key_dates: list[dict], demand: dict[int, float], count: int = 4,
-                 strong: float = 1.05) -> list[str]:
+def peak_moments(key_dates: list[dict], demand: dict[int, float], count: int,
+                 strong: float) -> list[str]:
     """The sector's key moments the summary names: those in months of strong demand (at
     least ``strong`` times the average), the ``count`` in the strongest months (earlier
     first on a tie), said in date order. The first ``count`` by date would leave out a
@@ -245,9 +246,7 @@ def awareness_purpose(plan: Plan) -> str:
     from ..openings_paid import campaign
 
     tr, brief = plan.tr, plan.brief
-    shops = new_shops_phrase(brief)
-    goal = next((g.description for g in brief.goals.business_goals
-                 if shops and shops.casefold() in g.description.casefold()), None)
+    goal = new_shops_goal(brief)
     if goal and campaign(brief, plan.paid) is not None:
         return tr.t("agency.aware_for_shops", goal=goal)
     target = awareness_target(brief)
