@@ -123,9 +123,12 @@ def seats_detail(plan: Plan, s) -> str:
               "capacity": tr.number(dated["capacity"]),
               "usual": round(dated["capacity"] / dated["per_session"]),
               "per_month": tr.number(s.per_month)}
-    if not dated.get("skipped"):
+    # sessions lost to holidays over the period: a month's fifth session day stands in for
+    # a holiday where the month has one (``sessions.sessions``)
+    lost = values["usual"] * plan.brief.client.period.months - dated["sessions"]
+    if not dated.get("skipped") or lost <= 0:
         return tr.t("goal_gap.seats_sessions", **values)
-    return tr.plural("goal_gap.seats_sessions_off", len(dated["skipped"]), **values)
+    return tr.plural("goal_gap.seats_sessions_off", lost, **values)
 
 
 def revenue_split(plan: Plan, g: GoalGap) -> str:
