@@ -338,6 +338,25 @@ def roadmap(plan: Plan) -> list[dict]:
     return rows
 
 
+def organic_risk(plan: Plan) -> list[tuple[str, dict]]:
+    """A committed fill rate that counts bookings credited to the sessions' organic posts by
+    convention (``organic_bookings``): how many, and the rate without them."""
+    tr, dated = plan.tr, plan.paid.seats or {}
+    places = dated.get("sessions", 0) * dated.get("per_session", 0)
+    out = []
+    for o in plan.objectives.objectives:
+        if not o.organic_bookings or not places or o.realistic_target is None:
+            continue
+        without = o.realistic_target - o.organic_bookings / places * 100
+        if float(o.realistic_target).is_integer():  # said as precisely as the target
+            without = round(without)
+        out.append(("risk_organic", {
+            "n": tr.number(o.organic_bookings), "line": dated.get("line", ""),
+            "with": kpi_value(plan, o.kpi, o.realistic_target),
+            "without": kpi_value(plan, o.kpi, without)}))
+    return out
+
+
 def risks(plan: Plan) -> list[dict]:
     """The assumptions the plan actually used: borrowed paid rates, KPIs without a measured
     baseline, default posting times, estimated event dates, the sector's demand curve, and
@@ -368,6 +387,7 @@ def risks(plan: Plan) -> list[dict]:
                         {"kpi": tr.t(f"kpi.{o.kpi}"), "client": name,
                          "basis": tr.t(f"agency.basis.{basis}"),
                          "target": kpi_value(plan, o.kpi, o.target)}))
+    out += organic_risk(plan)
     if plan.channels.windows_basis == "default":
         out.append(("risk_windows", {"client": name}))
     estimated = [d["name"] for d in plan.channels.key_dates  # the sector file's own flag

@@ -1,0 +1,25 @@
+"""A fill rate that counts bookings credited to organic posts by convention says so in the
+risks, with the rate without them (Maison Fournil)."""
+
+from __future__ import annotations
+
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.plan import load_plan
+from smmplan.views.summary import risks
+
+
+def test_the_organic_convention_is_a_risk_with_the_rate_without_it():
+    plan = load_plan(EXAMPLES_DIR / "bakery" / "brief.yaml")
+    o = next(o for o in plan.objectives.objectives if o.organic_bookings)
+    seats = plan.paid.seats
+    places = seats["sessions"] * seats["per_session"]
+    without = round(o.realistic_target - o.organic_bookings / places * 100)
+    assert without < o.realistic_target - 5  # the convention carries a real part of it
+    rows = [r for r in risks(plan) if "convention de planification" in r["risk"]
+            and "réservations" in r["risk"]]
+    assert len(rows) == 1
+    assert rows[0]["risk"].startswith(f"{plan.tr.number(o.organic_bookings)} des réservations")
+    assert plan.tr.percent(without, 0) in rows[0]["impact"]
+    # a plan without such a convention has no such row
+    lune = load_plan(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    assert not any("organic posts by a planning convention" in r["risk"] for r in risks(lune))
