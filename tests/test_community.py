@@ -169,3 +169,15 @@ def test_review_rota_names_the_briefs_review_sites_through_the_peak():
     assert "December 2027: 28, 70 and 140" in community_decisions(plan)[0]
     assert example("b2b-software") and plan_community(example("b2b-software"),
                                                       ["linkedin"]).peak == []  # no baseline
+
+
+def test_a_shop_that_does_not_deliver_logs_no_delivery_complaint():
+    """Fournil's review rota logs service complaints; Lune, which ships, delivery ones too."""
+    from smmplan.plan import Plan
+    from smmplan.views.community import crisis_playbook
+
+    bakery = crisis_playbook(Plan(example("bakery"))).html()
+    assert "Permanence des avis" in bakery  # the rota is there
+    assert "réclamation sur le service" in bakery and "livraison ou de service" not in bakery
+    fashion = crisis_playbook(Plan(example("fashion"))).html()
+    assert "each delivery or service complaint" in fashion
