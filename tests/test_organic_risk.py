@@ -23,3 +23,15 @@ def test_the_organic_convention_is_a_risk_with_the_rate_without_it():
     # a plan without such a convention has no such row
     lune = load_plan(EXAMPLES_DIR / "fashion" / "brief.yaml")
     assert not any("organic posts by a planning convention" in r["risk"] for r in risks(lune))
+
+
+def test_a_loyalty_programme_on_a_customer_list_states_its_borrowed_match_rate():
+    """Lune's programme sizes its audience on a borrowed 40 % match rate: a risk row with
+    its check; Fournil, with no programme, has none."""
+    lune = load_plan(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    r = lune.paid.retention
+    rows = [x for x in risks(lune) if "match" in x["risk"] and "customer list" in x["risk"]]
+    assert len(rows) == 1 and lune.tr.percent(r["match_rate"], 0) in rows[0]["risk"]
+    assert lune.tr.number(r["audience"]) in rows[0]["risk"] and "upload" in rows[0]["check"]
+    fournil = load_plan(EXAMPLES_DIR / "bakery" / "brief.yaml")
+    assert not any("fichier clients est reconnu" in x["risk"] for x in risks(fournil))

@@ -388,6 +388,11 @@ def risks(plan: Plan) -> list[dict]:
                          "basis": tr.t(f"agency.basis.{basis}"),
                          "target": kpi_value(plan, o.kpi, o.target)}))
     out += organic_risk(plan)
+    r = plan.paid.retention or {}
+    if r.get("budget") and r.get("match_rate"):  # a customer list's borrowed match rate
+        out.append(("risk_match", {"rate": tr.percent(r["match_rate"], 0),
+                                   "platform": platform_label(r["platform"]),
+                                   "audience": tr.number(r.get("audience") or 0)}))
     if plan.channels.windows_basis == "default":
         out.append(("risk_windows", {"client": name}))
     estimated = [d["name"] for d in plan.channels.key_dates  # the sector file's own flag
