@@ -35,3 +35,24 @@ def test_a_loyalty_programme_on_a_customer_list_states_its_borrowed_match_rate()
     assert lune.tr.number(r["audience"]) in rows[0]["risk"] and "upload" in rows[0]["check"]
     fournil = load_plan(EXAMPLES_DIR / "bakery" / "brief.yaml")
     assert not any("fichier clients est reconnu" in x["risk"] for x in risks(fournil))
+
+
+def test_a_borrowed_rate_is_read_by_the_plans_own_test_or_first_month():
+    """The risks table's check says how each platform's borrowed rates are measured in this
+    plan: by its dated test (Cloudline's X: 6 weeks, read on its end date), else by its first
+    month of campaigns; never a fixed "4-week test" the plan does not run."""
+    import datetime as dt
+
+    from smmplan.views.base import day
+
+    plan = load_plan(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    tr, rows = plan.tr, risks(plan)
+    assert not any("4-week" in r["check"] for r in rows)
+    for t in plan.paid.tests:
+        label = {"x": "X (Twitter)", "linkedin": "LinkedIn"}[t["platform"]]
+        [row] = [r for r in rows if r["risk"].startswith(label) or f" {label} " in r["risk"]
+                 and "borrowed" in r["risk"]] or [None]
+        if row is None:
+            continue
+        assert f"{t['weeks']}-week test, read on {day(tr, dt.date.fromisoformat(t['end']))}" \
+            in row["check"]

@@ -22,6 +22,7 @@ from .base import (
     chapter_heading,
     day,
     kpi_value,
+    month_year,
     platform_label,
     text_on,
 )
@@ -372,10 +373,17 @@ def risks(plan: Plan) -> list[dict]:
         borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
                     if isinstance(m.get(k), dict) and m[k].get("basis") in (
                         "benchmark", "borrowed", "lead_form_benchmark")]
-        if borrowed:
-            out.append(("risk_benchmark", {"platform": platform_label(m["platform"]),
-                                           "metrics": tr.join(borrowed), "client": name,
-                                           **_cost_range(plan, m["platform"])}))
+        if borrowed:  # read by its dated test when it has one, else by its first month
+            test = next((t for t in plan.paid.tests or [] if t["platform"] == m["platform"]),
+                        None)
+            first = test["start"] if test else (plan.paid.paid_months or [None])[0]
+            out.append(("risk_benchmark", {
+                "platform": platform_label(m["platform"]), "metrics": tr.join(borrowed),
+                "client": name, **_cost_range(plan, m["platform"]),
+                "read": tr.t("agency.risk_read_test", weeks=tr.number(test["weeks"]),
+                             end=day(tr, dt.date.fromisoformat(test["end"]))) if test
+                else tr.t("agency.risk_read_month", month=month_year(
+                    tr, dt.date.fromisoformat(first))) if first else tr.t("agency.risk_read_any")}))
     seen = set()
     for o in plan.objectives.objectives:
         basis = o.baseline.basis
