@@ -7,9 +7,9 @@ and the measurement plan (the source document's eight measures, then each object
 One objective per KPI: a problem whose KPIs already measure a business goal is listed on
 that goal's row; otherwise it gets one of its KPIs not used yet (``pick_kpi``: one the
 client's data measures today first, then one the sector's lever for the problem measures,
-then one the problem's own words name). ROAS and cost per conversion are measured on the
-ads history's conversion campaigns (the paid chapter's figures, ``ads_kpis``), posts a week
-on the post export, its target the calendar's rate.
+then one the problem's own words name, then a service standard's). ROAS and cost per
+conversion are measured on the ads history's conversion campaigns (the paid chapter's
+figures, ``ads_kpis``), posts a week on the post export, its target the calendar's rate.
 
 Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml,
 ``max_monthly_change``) over the horizon, or the best monthly value the data itself
@@ -180,7 +180,8 @@ class Objective:
     committed_low: float | None = None  # the bottom of a committed range (fill_range.py)
     organic_bookings: float | None = None  # fill rate: bookings credited to organic posts
     passed_over: list[str] = field(default_factory=list)  # better-fitting KPIs no data
-    #   measures today (ahead of ``kpi`` in data/objective_tree.yaml), said in the plan
+    #   measures today (ahead of ``kpi`` in data/objective_tree.yaml), when ``kpi`` is
+    #   measured; said in the plan for every objective
 
 
 @dataclass
@@ -261,12 +262,12 @@ def pick_kpi(free: list[str], measured: set[str], levers: set[str], worded: set[
     """A problem's headline KPI among those that fit it and serve no other objective
     (``free``, in ``data/objective_tree.yaml`` order): one the client's data measures today
     first, then one the plan's own lever for the problem measures (its sector playbook's
-    ``kpis``), then one with a target of its own before any baseline (``standard``: a
-    service standard of data/kpis.yaml, ``standard_target``), then one the problem's own
-    words name (its diagnosis evidence, ``data/goal_metrics.yaml`` patterns), then the
-    tree's order."""
-    return min(free, key=lambda k: (k not in measured, k not in levers, k not in standard,
-                                    k not in worded, free.index(k)))
+    ``kpis``), then one the problem's own words name (its diagnosis evidence,
+    ``data/goal_metrics.yaml`` patterns: what the client wrote outranks a convention), then
+    one with a target of its own before any baseline (``standard``: a service standard of
+    data/kpis.yaml, ``standard_target``), then the tree's order."""
+    return min(free, key=lambda k: (k not in measured, k not in levers, k not in worded,
+                                    k not in standard, free.index(k)))
 
 
 def lever_kpis(brief: Brief, problem: str) -> set[str]:
@@ -479,8 +480,11 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         kpi = pick_kpi(free, set(measurable), lever_kpis(brief, problem),
                        worded_kpis(brief, problem),
                        {k for k in free if cat[k].get("standard_target") is not None})
-        passed = [k for k in free[:free.index(kpi)] if k not in measurable]
         base = baseline(kpi)
+        # the better-fitting KPIs passed over for want of data: said only when the chosen
+        # one is measured today (else it waits for data as they would)
+        passed = [k for k in free[:free.index(kpi)] if k not in measurable] \
+            if base.value is not None else []
         chosen = brief.goals.kpi_targets.get(kpi)
         target = chosen if chosen is not None else target_for(kpi, base.value)
         own = own_history(kpi, base.value, horizon) if chosen is None else None
