@@ -9,7 +9,8 @@ that goal's row; otherwise it gets one of its KPIs not used yet (``pick_kpi``: o
 client's data measures today first, then one the sector's lever for the problem measures,
 then one the problem's own words name, then a service standard's). ROAS and cost per
 conversion are measured on the ads history's conversion campaigns (the paid chapter's
-figures, ``ads_kpis``), posts a week on the post export, its target the calendar's rate.
+figures, ``ads_kpis``), posts a week on the post export, its target the calendar's rate
+counted as the export counts (``posts_week.py``).
 
 Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml,
 ``max_monthly_change``) over the horizon, or the best monthly value the data itself
@@ -40,6 +41,7 @@ from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 from .offer_paths import left_out_lines
 from .pace_rule import pace_target
+from .posts_week import calendar_posts_per_week, export_has_stories, export_posts_per_week
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 
@@ -237,9 +239,9 @@ def analyse_posts(posts: pd.DataFrame) -> dict:
         if "date" in records:
             records["date"] = records["date"].dt.date.astype(str)
         out[name] = records.round(3).to_dict("records")
-    if "date" in posts and posts["date"].notna().any():
-        span = max(1, (posts["date"].max() - posts["date"].min()).days)
-        out["posts_per_week"] = round(len(posts) / span * 7, 2)
+    week = export_posts_per_week(posts)  # one rule with tracking's (posts_week.py)
+    if week is not None:
+        out["posts_per_week"] = week
     return out
 
 
@@ -293,11 +295,12 @@ def worded_kpis(brief: Brief, problem: str) -> set[str]:
 
 def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                     sov: float | None, slots: list | None = None,
-                    ads: dict | None = None, planned: float | None = None) -> Objectives:
+                    ads: dict | None = None) -> Objectives:
     """The objectives chapter's results (``slots``: the calendar, whose format mix prices
-    a post KPI's target on a history that does not rise, ``history_target``; ``ads``: the
-    paid chapter's ads history of conversion campaigns, ``ads_kpis``; ``planned``: the
-    calendar's posts a week, the target of the posts-a-week KPI)."""
+    a post KPI's target on a history that does not rise, ``history_target``, and whose
+    posts a week as the post export counts them are the posts-a-week KPI's target,
+    ``posts_week.calendar_posts_per_week``; ``ads``: the paid chapter's ads history of
+    conversion campaigns, ``ads_kpis``)."""
 
     cat = kpi_catalogue()
     months = _months(brief)
@@ -313,6 +316,10 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         for k in measured:
             detail[k] = brief.data.posts.path
         history = analyse_posts(posts)
+        stories = export_has_stories(posts)
+        planned = calendar_posts_per_week(slots or [], brief.client.period.weeks, stories)
+        if planned is not None:  # the target, counted as the export counts (said in the plan)
+            history["calendar_posts"] = {"per_week": planned, "stories": stories}
         if "date" in posts and posts["date"].notna().any():
             dated = posts.dropna(subset=["date"])
             # every post KPI of every month, computed once for all the targets below
@@ -388,6 +395,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             return float(cat[kpi]["standard_target"])
         if base is None:
             return None
+        planned = (history.get("calendar_posts") or {}).get("per_week")
         if kpi == "posts_per_week" and planned:  # the calendar's own rate, never below
             return round(max(base, planned), 2)
         found = own_history(kpi, base, horizon)

@@ -181,17 +181,6 @@ def test_the_kpi_the_clients_words_name_comes_before_a_service_standard():
                     standard) == "negative_comment_ratio"
 
 
-def test_publish_regularly_is_measured_by_posts_a_week():
-    """Fournil's "Publier régulièrement": posts a week in the post export (70 posts) against
-    the calendar's own rate, not the engagement rate (was 5.87 % → 5.94 %)."""
-    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "bakery"))
-    ob = plan_objectives(brief, ["digital_culture"], {}, None, planned=4.4)
-    pub = next(o for o in ob.objectives if o.objective == "publish_regularly")
-    assert pub.kpi == "posts_per_week" and pub.target == 4.4
-    assert pub.baseline.value == pytest.approx(ob.history["posts_per_week"])
-    assert 2.0 < pub.baseline.value < 3.5  # 70 posts over about 25 weeks
-
-
 @pytest.mark.skipif(not (SHARED_DATASETS / "facebook_metrics").is_dir(),
                     reason="shared/datasets not present")
 def test_facebook_post_export_goes_through_unchanged():

@@ -356,11 +356,15 @@ def kpi_choice_notes(plan: Plan, o) -> list[str]:
         if b.covers.get("below_today") is not None:
             out[-1] += " " + tr.t("objectives.ads_held", today=kpi_value(plan, o.kpi, b.value))
     elif o.kpi == "posts_per_week" and b.value is not None:
-        posts = (plan.objectives.history or {}).get("posts") or 0
+        history = plan.objectives.history or {}
+        posts = history.get("posts") or 0
+        counted = tr.t("objectives.posts_week_counted." + (
+            "stories" if (history.get("calendar_posts") or {}).get("stories") else "no_stories"),
+            planned=tr.number(plan.channels.planned_posts, 1))
         out.append(tr.t("objectives.posts_week_basis", kpi=label,
                         today=kpi_value(plan, o.kpi, b.value), posts=tr.number(posts),
                         weeks=tr.number(posts / b.value if b.value else 0),
-                        target=kpi_value(plan, o.kpi, o.target)))
+                        target=kpi_value(plan, o.kpi, o.target), counted=counted))
         said = sum(c.posts_per_week or 0 for c in plan.brief.situation.channels)
         if said and kpi_value(plan, o.kpi, said) != kpi_value(plan, o.kpi, b.value):
             out[-1] += " " + tr.t("objectives.posts_week_brief", said=kpi_value(
