@@ -431,16 +431,19 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     holidays_ = closed_days(brief.client.sector_kind, dates, brief.client.country)
     sponsored_formats = sponsorable_formats({f for m in mix.values() for f in m},
                                             sponsored_types)
-    for _ in range(3):  # a floor (today's posting) holds on the brand page's calendar: the
-        slots = build_slots(brief, kept, windows, pillars, mix, holidays_,  # quiet days'
-                            sponsored_formats,  # posts come back spread over the year
+    for attempt in range(3):  # a floor (today's posting) holds on the brand page's
+        slots = build_slots(brief, kept, windows, pillars, mix, holidays_,  # calendar: the
+                            sponsored_formats,  # quiet days' posts come back over the year
                             None if live else int(calendar_rules()["lives_per_month"]))
         webinar_lives(slots, brief, mix)  # the calendar's lives: the webinars
         thin_quiet_days(slots, brief)  # buyers away (Thanksgiving week): fewer organic posts
         short = floor_shortfall(kept, slots, today, weeks)
         # never beyond the team's capacity: a floor the team cannot hold is not held
         room = capacity - reminders - profiles - sum(c.posts_per_week for c in kept)
-        if not short or room <= 1e-9:
+        if not short or room <= 1e-9 or attempt == 2:  # the slots are the last frequencies'
+            for c in kept:  # a best performer still short (capacity): said as cut
+                if short.get(c.platform, 0.0) * weeks >= 1 and c.protected:
+                    c.cut = True
             break
         scale = min(1.0, room / sum(short.values()))
         for c in kept:

@@ -29,6 +29,13 @@ def new_shops_phrase(brief: Brief) -> str:
     return ""
 
 
+def new_shops_goal(brief: Brief) -> str | None:
+    """The business goal that names the new shops (its description), None if none does."""
+    shops = new_shops_phrase(brief)
+    return next((g.description for g in brief.goals.business_goals
+                 if shops and shops.casefold() in g.description.casefold()), None)
+
+
 def new_shops(brief: Brief) -> int:
     """How many new shops the goal names (a digit or a number word), else one."""
     words = content_facts()["calendar"]["new_locations"]["number_words"]

@@ -32,6 +32,13 @@ def _has(text: str, terms: list[str]) -> bool:
                          + ("" if t.endswith("*") else r"(?!\w)"), text, re.I) for t in terms)
 
 
+def delivers(brief: Brief) -> bool:
+    """Whether the brief speaks of delivering orders (its offer or its situation): a shop
+    that does not deliver gets no delivery complaint to log."""
+    return _has(brief.model_dump_json(include={"offer", "situation"}),
+                facts()["terms"]["delivery"])
+
+
 def peak_weakness(brief: Brief) -> str | None:
     """The brief's first sentence naming a delivery weakness in peak season, else None."""
     s, terms = brief.situation, facts()["terms"]

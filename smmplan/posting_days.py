@@ -43,6 +43,17 @@ def closed_days(sector_kind: str, key_dates: list[dict], country: str | None = N
                    for part in english.get(dt.date.fromisoformat(d), "").split(";"))}
 
 
+def listed_dates(key_dates: list[dict], closed: list[str], sector_kind: str) -> list[dict]:
+    """The key dates the plan lists: every moment and event, and the public holidays that
+    matter to the calendar: all of them where the sector's shops trade on holidays, else
+    those it does not post on (``closed_days``: in the U.S., the six days offices close,
+    not Columbus Day or Veterans Day, working days for buyers)."""
+    if sector_kind in content_facts()["calendar"]["post_on_holidays"]:
+        return key_dates
+    shut = set(closed)
+    return [d for d in key_dates if d["kind"] != "holiday" or d["date"] in shut]
+
+
 def public_holidays(brief: Brief) -> set[dt.date]:
     """The public holidays of the client's country in the plan period (no session or
     webinar on them)."""

@@ -218,7 +218,7 @@ def test_the_lead_form_rate_says_why_the_sites_rate_does_not_apply():
     text = " ".join(cvr_notes(plan))
     assert f"your visits' rate there ({tr.percent(4 / 2266 * 100, 2)}) does not measure" in text
     assert f"{tr.money(371, 2)} (median; {tr.money(290, 2)} to {tr.money(897, 2)}" in text
-    assert "“Operations leaders” and “IT and security reviewers”" in text
+    assert "‘Operations leaders’ and ‘IT and security reviewers’" in text
     assert "Hands-on ops managers" not in text
     assert "LinkedIn, ad benchmarks for the technology industry, December 2025" in text
     assert text.count("the rule: a platform's own rate stands") == 1

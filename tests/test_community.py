@@ -198,3 +198,15 @@ def test_review_sites_are_named_as_review_sites_only(weakness, sites):
             name: getattr(b.situation.problems, name).model_copy(update={"evidence": ""})
             for name in type(b.situation.problems).model_fields})})})
     assert review_sites(b) == sites
+
+
+def test_a_shop_that_does_not_deliver_logs_no_delivery_complaint():
+    """Fournil's review rota logs service complaints; Lune, which ships, delivery ones too."""
+    from smmplan.plan import Plan
+    from smmplan.views.community import crisis_playbook
+
+    bakery = crisis_playbook(Plan(example("bakery"))).html()
+    assert "Permanence des avis" in bakery  # the rota is there
+    assert "réclamation sur le service" in bakery and "livraison ou de service" not in bakery
+    fashion = crisis_playbook(Plan(example("fashion"))).html()
+    assert "each delivery or service complaint" in fashion

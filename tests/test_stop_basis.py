@@ -81,13 +81,21 @@ def test_a_forecast_above_break_even_is_not_called_profitable():
     assert out[-1] == plan.tr.t("agency.stop_over", cpa=plan.tr.money(1260 / 65.46, 2))
 
 
-def test_more_budget_would_pay_is_followed_by_the_campaigns_own_cost():
+def test_more_budget_would_pay_is_followed_by_a_cost_only_when_it_is_over_break_even():
+    """The cost per conversion shown above is already the conversion campaigns' own (one
+    value): under break-even nothing is added (no second cost, no "awareness included");
+    over it, the note says the budget does not pay as it stands."""
     from smmplan.views.stop_basis import conversion_only_note
 
     plan = _plan(_paid(FOURNIL))
     tr = plan.tr
-    assert conversion_only_note(plan) == " " + tr.t(
-        "budget.conversion_only", cpa=tr.money(1260 / 65.46, 2), break_even=tr.money(24.75, 2))
+    assert conversion_only_note(plan) == ""
+    for lang in ("en", "fr"):
+        from smmplan.i18n import catalogue
+
+        cat = catalogue(lang)
+        assert not any("awareness spend" in v or "part notoriété" in v for k, v in cat.items()
+                       if k.startswith("budget.break_even_none"))
     over = _plan(_paid(FOURNIL, break_even=15.0))
     assert conversion_only_note(over).strip() == over.tr.t(
         "budget.conversion_only_over", cpa=tr.money(1260 / 65.46, 2),

@@ -134,6 +134,13 @@ def weekday_name(plan: Plan, n: int) -> str:
 
 
 
+def month_year(tr: Translator, value: dt.date) -> str:
+    """A month in words with its year ("February 2027", "février 2027")."""
+    from babel.dates import format_date
+
+    return format_date(value, format="MMMM y", locale=tr.locale)
+
+
 def day(tr: Translator, value: dt.date, style: str = "long") -> str:
     """A date as the plan's readers write it: the locale's style, and in French the first
     of the month as "1er" ("1er janvier 2027")."""

@@ -146,7 +146,7 @@ def untied_note(plan: Plan) -> str:
         personas = [p.name for p in brief.targets.personas if k in p.channels
                     and p.offer in v["lines"]]
         text.append(tr.t("budget.lead_untied", platforms=platform_label(k), kept=kept,
-                         personas=tr.join([f"“{n}”" for n in personas]),
+                         personas=tr.join([tr.t("common.quoted", text=n) for n in personas]),
                          lines=tr.join(list(v["lines"])), value=tr.money(v["value"], 2)))
     return " " + " ".join(text)
 

@@ -13,6 +13,7 @@ from ..i18n import apply_register
 from ..idea_repeats import idea_counts, told_once
 from ..ideas import copy_register, idea_caps
 from ..plan import Plan
+from ..posting_days import listed_dates
 from ..report import Column, Html, render
 from ..sectors import playbook
 from .base import (
@@ -27,6 +28,7 @@ from .base import (
     weekday_name,
 )
 from .channel_results import acquired_clause, acquired_header, acquired_measures, results_of
+from .market_notes import regional_notes, usage_notes
 from .peak_note import promise_note
 from .performer_note import performer_tie_note
 from .pillar_note import pillar_gap_notes, pillar_name
@@ -257,54 +259,6 @@ def _held_reason(plan: Plan, c) -> str:
                 lead=platform_label(lead.platform), feed=tr.number(feed, 1))
 
 
-def _country_name(plan: Plan) -> str:
-    from babel import Locale
-
-    country = plan.brief.client.country
-    return Locale.parse(plan.tr.locale).territories.get(country, country)
-
-
-def usage_notes(plan: Plan) -> list[str]:
-    """Where the audience fit of the platforms scored without targets comes from: platform
-    usage in the client's country, its region or the stand-in, each basis named once."""
-    from ..market import platform_use
-
-    tr, ch = plan.tr, plan.channels
-    country = plan.brief.client.country
-    notes = []
-    for basis in ("country", "region", "stand_in"):
-        mine = [c.platform for c in ch.choices if c.audience_basis == basis]
-        if not mine:
-            continue
-        uses = [platform_use(content_source(p), country) for p in mine]
-        sources = list(dict.fromkeys(u.source for u in uses))
-        notes.append(tr.t(f"channels.use_{basis}", country=_country_name(plan),
-                          region=uses[0].region or "", source="; ".join(sources),
-                          platforms=tr.join([platform_label(p) for p in mine])))
-    return notes
-
-
-def content_source(platform: str) -> str:
-    """The platform whose audience a platform shares (TikTok Shop: TikTok's)."""
-    from ..catalogue import content_facts
-
-    return content_facts()["platforms"][platform].get("audience_of", platform)
-
-
-def regional_notes(plan: Plan) -> list[str]:
-    """The regional platforms of the client's country: why each matters, kept or to
-    consider."""
-    tr, ch = plan.tr, plan.channels
-    by_key = {c.platform: c for c in ch.choices}
-    notes = []
-    for p in ch.regional:
-        c = by_key[p]
-        key = "channels.regional_kept" if c.kept else "channels.regional_consider"
-        notes.append(tr.t(key, platform=platform_label(p), country=_country_name(plan),
-                          why=tr.t(f"channels.regional_why.{p}"), score=tr.number(c.score, 0)))
-    return notes
-
-
 def content_plan(plan: Plan) -> Section:
     """Frequency and capacity, pillars, formats per channel, one message adapted."""
     tr, ch = plan.tr, plan.channels
@@ -485,7 +439,8 @@ def calendar_view(plan: Plan) -> Section:
                                 counts["month"]]
     first = plan.brief.client.period.start
     grid = _month_grid(plan, first)
-    dates = pd.DataFrame(ch.key_dates or [{"date": "", "name": "", "kind": ""}])
+    dates = pd.DataFrame(listed_dates(ch.key_dates, ch.closed, plan.brief.client.sector_kind)
+                         or [{"date": "", "name": "", "kind": ""}])
     approval = pd.DataFrame([{
         "content": tr.t(f"approval_content.{a['content']}"),
         "draft": role_name(plan, a["draft"]),

@@ -10,6 +10,7 @@ from babel.dates import format_date
 from ..catalogue import kpi_catalogue
 from ..community import NEGATIVE_SHARE
 from ..i18n import reply_registers
+from ..peak_delivery import delivers
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
@@ -66,7 +67,9 @@ def peak_text(plan: Plan) -> list[Html]:
     if cm.review_sites:
         text = tr.t("community.rota", months=tr.join([_month(plan, p["month"])
                                                       for p in cm.peak]),
-                    sites=tr.join(cm.review_sites))
+                    sites=tr.join(cm.review_sites), complaint=tr.t(
+                        "community.complaint_delivery" if delivers(plan.brief)
+                        else "community.complaint_service"))
         if any(o.kpi == "review_reply_share" for o in plan.objectives.objectives):
             text += " " + tr.t("community.rota_kpi", kpi=tr.t("kpi.review_reply_share"))
         else:  # the reply standard is a service rule, whatever the objective's KPI

@@ -29,7 +29,8 @@ def lead_form_note(plan: Plan) -> list[str]:
         site = form.get("site")
         out.append(tr.t(
             "budget.lead_form", platform=platform_label(platform),
-            personas=tr.join([f"“{n}”" for n in personas]) or tr.t("common.na"),
+            personas=tr.join([tr.t("common.quoted", text=n) for n in personas])
+            or tr.t("common.na"),
             site=tr.t("budget.lead_form_site", rate=tr.percent(site["mid"], 2))
             if site else "", mid=tr.money(form["cpl"]["mid"], 2),
             low=tr.money(form["cpl"]["low"], 2), high=tr.money(form["cpl"]["high"], 2),

@@ -10,7 +10,7 @@ from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_
 from ..goals import GENERIC, evidence_for
 from ..history_target import rule as target_rule
 from ..lever_goals import programme_based
-from ..objectives import Objective, kpi_catalogue
+from ..objectives import Objective, committed_path, kpi_catalogue
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
@@ -123,9 +123,12 @@ def seats_detail(plan: Plan, s) -> str:
               "capacity": tr.number(dated["capacity"]),
               "usual": round(dated["capacity"] / dated["per_session"]),
               "per_month": tr.number(s.per_month)}
-    if not dated.get("skipped"):
+    # sessions lost to holidays over the period: a month's fifth session day stands in for
+    # a holiday where the month has one (``sessions.sessions``)
+    lost = values["usual"] * plan.brief.client.period.months - dated["sessions"]
+    if not dated.get("skipped") or lost <= 0:
         return tr.t("goal_gap.seats_sessions", **values)
-    return tr.plural("goal_gap.seats_sessions_off", len(dated["skipped"]), **values)
+    return tr.plural("goal_gap.seats_sessions_off", lost, **values)
 
 
 def revenue_split(plan: Plan, g: GoalGap) -> str:
@@ -476,8 +479,10 @@ def objectives_smart(plan: Plan) -> Section:
     notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
-    series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
-              if o.trajectory and o.baseline.value and o.realistic]
+    # each objective's committed path: the client's own goals too, at the realistic target
+    # the plan commits to when theirs is the stretch (the goal the plan is judged on)
+    series = [(kpi_label(plan, o), committed_path(o), o.baseline.value) for o in ob.objectives
+              if committed_path(o) and o.baseline.value]
     blocks = [
         *chapter_opening(plan, "objectives", objectives_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..catalogue import content_facts
-from ..new_shops import new_shops_phrase
+from ..new_shops import new_shops_goal
 from ..plan import Plan
 from ..sectors import playbook
 
@@ -18,13 +18,6 @@ from ..sectors import playbook
 def pillar_name(plan: Plan, key: str) -> str:
     """A pillar's name in the client's sector (the playbook's), else the catalogue's."""
     return plan.channels.pillar_names.get(key) or plan.tr.t(f"pillar.{key}")
-
-
-def _goal(plan: Plan) -> str | None:
-    """The brief goal a goal's dated ideas carry out (the new shops'), None if unnamed."""
-    shops = new_shops_phrase(plan.brief)
-    return next((g.description for g in plan.brief.goals.business_goals
-                 if shops and shops.casefold() in g.description.casefold()), None)
 
 
 def series_label(plan: Plan, s, ideas: dict[str, dict], levers: dict[str, dict]) -> str:
@@ -39,7 +32,7 @@ def series_label(plan: Plan, s, ideas: dict[str, dict], levers: dict[str, dict])
         return ""
     idea = ideas.get(s.base_idea) or {}
     if idea.get("goal"):
-        goal = _goal(plan)
+        goal = new_shops_goal(plan.brief)
         return tr.t("channels.series.goal", goal=goal) if goal else \
             tr.t("channels.series.goals")
     if idea.get("offer"):

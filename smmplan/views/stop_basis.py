@@ -59,16 +59,15 @@ def stop_basis(plan: Plan) -> list[str]:
 
 
 def conversion_only_note(plan: Plan) -> str:
-    """After "more budget would still pay" (the sweep's marginal cost under break-even): the
-    conversion campaigns' own average cost per conversion, and, when it is above break-even,
-    that the planned budget does not pay as it stands ("" without conversions)."""
+    """After "more budget would still pay" (the sweep's marginal cost under break-even): when
+    the plan's cost per conversion (conversion spend over conversions, the one shown above)
+    is itself above break-even, that the planned budget does not pay as it stands; "" when
+    it is not, or without conversions."""
     tr, paid = plan.tr, plan.paid
     costs = plan.conversion_only
-    if not costs or not paid.break_even_cpa:
+    if not costs or not paid.break_even_cpa or costs["average"] <= paid.break_even_cpa:
         return ""
-    key = "budget.conversion_only_over" if costs["average"] > paid.break_even_cpa \
-        else "budget.conversion_only"
-    return " " + tr.t(key, cpa=tr.money(costs["average"], 2),
+    return " " + tr.t("budget.conversion_only_over", cpa=tr.money(costs["average"], 2),
                       break_even=tr.money(paid.break_even_cpa, 2))
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-from ..catalogue import kpi_catalogue
+from ..catalogue import content_facts, kpi_catalogue
 from ..conversion_cost import cap_break_even
 from ..fill_range import rate_words
 from ..goal_gap import held_by_cap
-from ..new_shops import new_shops, new_shops_phrase
+from ..new_shops import new_shops, new_shops_goal, new_shops_phrase
 from ..objectives import Objective
 from ..plan import CHAPTERS, Plan
 from ..report import Html, render
@@ -22,6 +22,7 @@ from .base import (
     chapter_heading,
     day,
     kpi_value,
+    month_year,
     platform_label,
     text_on,
 )
@@ -206,7 +207,8 @@ def recommendations(plan: Plan) -> list[str]:
     if goal is not None and not goal.from_brief:
         out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
-    named = peak_moments(ch.key_dates, demand)
+    rule = content_facts()["calendar"]["summary_moments"]
+    named = peak_moments(ch.key_dates, demand, rule["count"], rule["strong_demand"])
     if named:
         # paid money that books one offer line does not fund these moments: organic posts
         books = plan.brief.budget.paid.books if paid.total > 0 else None
@@ -223,8 +225,8 @@ def recommendations(plan: Plan) -> list[str]:
     return out[:5]
 
 
-def peak_moments(key_dates: list[dict], demand: dict[int, float], count: int = 4,
-                 strong: float = 1.05) -> list[str]:
+def peak_moments(key_dates: list[dict], demand: dict[int, float], count: int,
+                 strong: float) -> list[str]:
     """The sector's key moments the summary names: those in months of strong demand (at
     least ``strong`` times the average), the ``count`` in the strongest months (earlier
     first on a tie), said in date order. The first ``count`` by date would leave out a
@@ -245,9 +247,7 @@ def awareness_purpose(plan: Plan) -> str:
     from ..openings_paid import campaign
 
     tr, brief = plan.tr, plan.brief
-    shops = new_shops_phrase(brief)
-    goal = next((g.description for g in brief.goals.business_goals
-                 if shops and shops.casefold() in g.description.casefold()), None)
+    goal = new_shops_goal(brief)
     if goal and campaign(brief, plan.paid) is not None:
         return tr.t("agency.aware_for_shops", goal=goal)
     target = awareness_target(brief)
@@ -339,6 +339,25 @@ def roadmap(plan: Plan) -> list[dict]:
     return rows
 
 
+def organic_risk(plan: Plan) -> list[tuple[str, dict]]:
+    """A committed fill rate that counts bookings credited to the sessions' organic posts by
+    convention (``organic_bookings``): how many, and the rate without them."""
+    tr, dated = plan.tr, plan.paid.seats or {}
+    places = dated.get("sessions", 0) * dated.get("per_session", 0)
+    out = []
+    for o in plan.objectives.objectives:
+        if not o.organic_bookings or not places or o.realistic_target is None:
+            continue
+        without = o.realistic_target - o.organic_bookings / places * 100
+        if float(o.realistic_target).is_integer():  # said as precisely as the target
+            without = round(without)
+        out.append(("risk_organic", {
+            "n": tr.number(o.organic_bookings), "line": dated.get("line", ""),
+            "with": kpi_value(plan, o.kpi, o.realistic_target),
+            "without": kpi_value(plan, o.kpi, without)}))
+    return out
+
+
 def risks(plan: Plan) -> list[dict]:
     """The assumptions the plan actually used: borrowed paid rates, KPIs without a measured
     baseline, default posting times, estimated event dates, the sector's demand curve, and
@@ -354,10 +373,17 @@ def risks(plan: Plan) -> list[dict]:
         borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
                     if isinstance(m.get(k), dict) and m[k].get("basis") in (
                         "benchmark", "borrowed", "lead_form_benchmark")]
-        if borrowed:
-            out.append(("risk_benchmark", {"platform": platform_label(m["platform"]),
-                                           "metrics": tr.join(borrowed), "client": name,
-                                           **_cost_range(plan, m["platform"])}))
+        if borrowed:  # read by its dated test when it has one, else by its first month
+            test = next((t for t in plan.paid.tests or [] if t["platform"] == m["platform"]),
+                        None)
+            first = test["start"] if test else (plan.paid.paid_months or [None])[0]
+            out.append(("risk_benchmark", {
+                "platform": platform_label(m["platform"]), "metrics": tr.join(borrowed),
+                "client": name, **_cost_range(plan, m["platform"]),
+                "read": tr.t("agency.risk_read_test", weeks=tr.number(test["weeks"]),
+                             end=day(tr, dt.date.fromisoformat(test["end"]))) if test
+                else tr.t("agency.risk_read_month", month=month_year(
+                    tr, dt.date.fromisoformat(first))) if first else tr.t("agency.risk_read_any")}))
     seen = set()
     for o in plan.objectives.objectives:
         basis = o.baseline.basis
@@ -369,6 +395,12 @@ def risks(plan: Plan) -> list[dict]:
                         {"kpi": tr.t(f"kpi.{o.kpi}"), "client": name,
                          "basis": tr.t(f"agency.basis.{basis}"),
                          "target": kpi_value(plan, o.kpi, o.target)}))
+    out += organic_risk(plan)
+    r = plan.paid.retention or {}
+    if r.get("budget") and r.get("match_rate"):  # a customer list's borrowed match rate
+        out.append(("risk_match", {"rate": tr.percent(r["match_rate"], 0),
+                                   "platform": platform_label(r["platform"]),
+                                   "audience": tr.number(r.get("audience") or 0)}))
     if plan.channels.windows_basis == "default":
         out.append(("risk_windows", {"client": name}))
     estimated = [d["name"] for d in plan.channels.key_dates  # the sector file's own flag
