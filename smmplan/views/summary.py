@@ -324,7 +324,8 @@ def roadmap(plan: Plan) -> list[dict]:
     for i in range(min(3, brief.client.period.months)):
         first = add_months(brief.client.period.start, i).isoformat()
         last = add_months(brief.client.period.start, i + 1).isoformat()
-        posts = sum(1 for s in ch.slots if first <= s.date < last)
+        # the feed's posts, as the calendar's month table counts them (no ad-only creative)
+        posts = sum(1 for s in ch.slots if first <= s.date < last and not s.ad_only)
         moments = [d["name"] for d in ch.key_dates if first <= d["date"] < last
                    and d["kind"] != "holiday"]
         rows.append({"month": tr.month(dt.date.fromisoformat(first)),
