@@ -69,13 +69,19 @@ def crisis_triggers(negative_per_day: float) -> tuple[str, float, list[tuple[int
     and at least one more than the level below's, so levels never share a threshold."""
     unit = "day" if negative_per_day >= 1 else "week"
     base = negative_per_day * (1 if unit == "day" else 7)
-    out: list[tuple[int, float]] = []
+    return unit, base, [(count, round(count / base, 1) if base > 0 else 0.0)
+                        for count in _counts(base)]
+
+
+def _counts(base: float) -> list[int]:
+    """Each level's whole threshold for a baseline of ``base`` negative comments a unit: the
+    level's multiple of it rounded up, and at least one more than the level below's."""
+    out: list[int] = []
     below = 0
     for _, multiple, _, _ in LEVELS:
-        count = max(math.ceil(round(base * multiple, 6)), below + 1)
-        out.append((count, round(count / base, 1) if base > 0 else 0.0))
-        below = count
-    return unit, base, out
+        below = max(math.ceil(round(base * multiple, 6)), below + 1)
+        out.append(below)
+    return out
 
 
 def facts() -> dict:
@@ -86,14 +92,8 @@ def facts() -> dict:
 def scaled_triggers(per_unit: float, factor: float) -> list[int]:
     """Each level's threshold for a baseline of ``per_unit`` negative comments scaled by
     ``factor`` (a month's demand index), in the baseline's own unit, with the same rules
-    as ``crisis_triggers`` (rounded up, each above the level below)."""
-    out: list[int] = []
-    below = 0
-    for _, multiple, _, _ in LEVELS:
-        count = max(math.ceil(round(per_unit * factor * multiple, 6)), below + 1)
-        out.append(count)
-        below = count
-    return out
+    as ``crisis_triggers`` (``_counts``)."""
+    return _counts(per_unit * factor)
 
 
 def peak_levels(brief: Brief, per_unit: float | None) -> list[dict]:
@@ -112,13 +112,14 @@ def peak_levels(brief: Brief, per_unit: float | None) -> list[dict]:
 
 
 def review_sites(brief: Brief) -> list[str]:
-    """The review sites of data/community.yaml the brief names (its problems, weaknesses,
-    threats, strengths), in that list's order."""
+    """The review sites of data/community.yaml the brief names as review sites (each site's
+    own ``pattern``, as whole words, in its problems, weaknesses, threats, strengths), in
+    that list's order, by their ``name``."""
     s = brief.situation
     text = " ".join([*s.weaknesses, *s.threats, *s.strengths,
                      *(p.evidence for _, p in s.problems if p.evidence)])
-    return [site for site in facts()["review_sites"]
-            if re.search(rf"(?<!\w){re.escape(site)}(?!\w)", text, re.I)]
+    return [site["name"] for site in facts()["review_sites"]
+            if re.search(rf"(?<!\w)(?:{site['pattern']})(?!\w)", text, re.I)]
 
 
 def plan_community(brief: Brief, kept_platforms: list[str]) -> Community:

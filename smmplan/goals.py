@@ -42,13 +42,18 @@ GENERIC = "business_kpi"
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(KPI, pattern) that match a business goal: ``data/goal_metrics.yaml`` ``patterns``."""
     return tuple((row["kpi"], re.compile("|".join(row["patterns"]), re.I))
                  for row in goal_metrics())
 
 
+@cache
 def kpi_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    """(KPI, pattern) of ``data/goal_metrics.yaml``, in its order."""
-    return _patterns()
+    """(KPI, pattern) that find a KPI named in a problem's diagnosis evidence, in
+    ``data/goal_metrics.yaml`` order: a goal's ``patterns`` and the looser ``evidence``
+    words, never used to match a goal."""
+    return tuple((row["kpi"], re.compile("|".join(row["patterns"] + row.get("evidence", [])),
+                                         re.I)) for row in goal_metrics())
 
 
 def match_kpi(goal: BusinessGoal) -> str:
@@ -252,7 +257,7 @@ def _leads(brief: Brief, event: dict | None = None) -> GoalBaseline | None:
 def evidence_for(brief: Brief, kpi: str) -> str | None:
     """The brief's diagnosis evidence that names a KPI (its ``data/goal_metrics.yaml``
     pattern) and quotes a figure, for a goal without a baseline: shown, never parsed."""
-    pattern = next((p for k, p in _patterns() if k == kpi), None)
+    pattern = next((p for k, p in kpi_patterns() if k == kpi), None)
     if pattern is None:
         return None
     for name in type(brief.situation.problems).model_fields:

@@ -7,9 +7,10 @@ and the measurement plan (the source document's eight measures, then each object
 One objective per KPI: a problem whose KPIs already measure a business goal is listed on
 that goal's row; otherwise it gets one of its KPIs not used yet (``pick_kpi``: one the
 client's data measures today first, then one the sector's lever for the problem measures,
-then one the problem's own words name). ROAS and cost per conversion are measured on the
-ads history's conversion campaigns (the paid chapter's figures, ``ads_kpis``), posts a week
-on the post export, its target the calendar's rate.
+then one the problem's own words name, then a service standard's). ROAS and cost per
+conversion are measured on the ads history's conversion campaigns (the paid chapter's
+figures, ``ads_kpis``), posts a week on the post export, its target the calendar's rate
+counted as the export counts (``posts_week.py``).
 
 Targets (documented rule): half the KPI's realistic monthly pace (data/kpis.yaml,
 ``max_monthly_change``) over the horizon, or the best monthly value the data itself
@@ -40,6 +41,7 @@ from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, metric, post_metrics, ranking_kpi
 from .offer_paths import left_out_lines
 from .pace_rule import pace_target
+from .posts_week import calendar_posts_per_week, export_has_stories, export_posts_per_week
 
 # --- KPI formulas (each unit-tested against hand-computed values) -----------------------
 
@@ -180,7 +182,8 @@ class Objective:
     committed_low: float | None = None  # the bottom of a committed range (fill_range.py)
     organic_bookings: float | None = None  # fill rate: bookings credited to organic posts
     passed_over: list[str] = field(default_factory=list)  # better-fitting KPIs no data
-    #   measures today (ahead of ``kpi`` in data/objective_tree.yaml), said in the plan
+    #   measures today (ahead of ``kpi`` in data/objective_tree.yaml), when ``kpi`` is
+    #   measured; said in the plan for every objective
 
 
 @dataclass
@@ -236,9 +239,9 @@ def analyse_posts(posts: pd.DataFrame) -> dict:
         if "date" in records:
             records["date"] = records["date"].dt.date.astype(str)
         out[name] = records.round(3).to_dict("records")
-    if "date" in posts and posts["date"].notna().any():
-        span = max(1, (posts["date"].max() - posts["date"].min()).days)
-        out["posts_per_week"] = round(len(posts) / span * 7, 2)
+    week = export_posts_per_week(posts)  # one rule with tracking's (posts_week.py)
+    if week is not None:
+        out["posts_per_week"] = week
     return out
 
 
@@ -261,12 +264,12 @@ def pick_kpi(free: list[str], measured: set[str], levers: set[str], worded: set[
     """A problem's headline KPI among those that fit it and serve no other objective
     (``free``, in ``data/objective_tree.yaml`` order): one the client's data measures today
     first, then one the plan's own lever for the problem measures (its sector playbook's
-    ``kpis``), then one with a target of its own before any baseline (``standard``: a
-    service standard of data/kpis.yaml, ``standard_target``), then one the problem's own
-    words name (its diagnosis evidence, ``data/goal_metrics.yaml`` patterns), then the
-    tree's order."""
-    return min(free, key=lambda k: (k not in measured, k not in levers, k not in standard,
-                                    k not in worded, free.index(k)))
+    ``kpis``), then one the problem's own words name (its diagnosis evidence,
+    ``data/goal_metrics.yaml`` patterns: what the client wrote outranks a convention), then
+    one with a target of its own before any baseline (``standard``: a service standard of
+    data/kpis.yaml, ``standard_target``), then the tree's order."""
+    return min(free, key=lambda k: (k not in measured, k not in levers, k not in worded,
+                                    k not in standard, free.index(k)))
 
 
 def lever_kpis(brief: Brief, problem: str) -> set[str]:
@@ -292,11 +295,12 @@ def worded_kpis(brief: Brief, problem: str) -> set[str]:
 
 def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                     sov: float | None, slots: list | None = None,
-                    ads: dict | None = None, planned: float | None = None) -> Objectives:
+                    ads: dict | None = None) -> Objectives:
     """The objectives chapter's results (``slots``: the calendar, whose format mix prices
-    a post KPI's target on a history that does not rise, ``history_target``; ``ads``: the
-    paid chapter's ads history of conversion campaigns, ``ads_kpis``; ``planned``: the
-    calendar's posts a week, the target of the posts-a-week KPI)."""
+    a post KPI's target on a history that does not rise, ``history_target``, and whose
+    posts a week as the post export counts them are the posts-a-week KPI's target,
+    ``posts_week.calendar_posts_per_week``; ``ads``: the paid chapter's ads history of
+    conversion campaigns, ``ads_kpis``)."""
 
     cat = kpi_catalogue()
     months = _months(brief)
@@ -312,6 +316,10 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         for k in measured:
             detail[k] = brief.data.posts.path
         history = analyse_posts(posts)
+        stories = export_has_stories(posts)
+        planned = calendar_posts_per_week(slots or [], brief.client.period.weeks, stories)
+        if planned is not None:  # the target, counted as the export counts (said in the plan)
+            history["calendar_posts"] = {"per_week": planned, "stories": stories}
         if "date" in posts and posts["date"].notna().any():
             dated = posts.dropna(subset=["date"])
             # every post KPI of every month, computed once for all the targets below
@@ -387,6 +395,7 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
             return float(cat[kpi]["standard_target"])
         if base is None:
             return None
+        planned = (history.get("calendar_posts") or {}).get("per_week")
         if kpi == "posts_per_week" and planned:  # the calendar's own rate, never below
             return round(max(base, planned), 2)
         found = own_history(kpi, base, horizon)
@@ -479,8 +488,11 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
         kpi = pick_kpi(free, set(measurable), lever_kpis(brief, problem),
                        worded_kpis(brief, problem),
                        {k for k in free if cat[k].get("standard_target") is not None})
-        passed = [k for k in free[:free.index(kpi)] if k not in measurable]
         base = baseline(kpi)
+        # the better-fitting KPIs passed over for want of data: said only when the chosen
+        # one is measured today (else it waits for data as they would)
+        passed = [k for k in free[:free.index(kpi)] if k not in measurable] \
+            if base.value is not None else []
         chosen = brief.goals.kpi_targets.get(kpi)
         target = chosen if chosen is not None else target_for(kpi, base.value)
         own = own_history(kpi, base.value, horizon) if chosen is None else None

@@ -72,7 +72,8 @@ def file_shares(brief, trigger_months: float, window_months: int) -> dict | None
 def step_forecast(pool: float, shares: dict | None, rules: dict) -> dict:
     """{step key: {recipients, messages, probability, back}} for a pool of past buyers (the
     module docstring's rule): the win-back gets the lapsed share, the reminder the rest,
-    early access none (it keeps repeat buyers counted)."""
+    early access none (it keeps repeat buyers counted). Recipients and buyers back are whole
+    people, so the steps' printed figures add up."""
     consent = (shares or {}).get("consent_share")
     old = (shares or {}).get("old_share")
     reachable = pool * (1.0 if consent is None else consent)
@@ -85,7 +86,7 @@ def step_forecast(pool: float, shares: dict | None, rules: dict) -> dict:
         p = 1 - (1 - rate) ** m if m else 0.0
         recipients = reachable * part if m else 0.0
         out[key] = {"recipients": round(recipients), "messages": m,
-                    "probability": round(p * 100, 2), "back": round(recipients * p, 1)}
+                    "probability": round(p * 100, 2), "back": round(recipients * p)}
     return out
 
 
@@ -119,12 +120,15 @@ def forecast(brief, prog: dict, trigger_months: float, window_months: int,
     shares = file_shares(brief, trigger_months, window_months)
     pool = max(0.0, prog["lapsed"] - prog["orders"])  # the programme's buyers are back
     steps = step_forecast(pool, shares, rules)
-    back = round(sum(s["back"] for s in steps.values()), 1)
-    needed_rest = max(0.0, prog["needed"] - prog["orders"])
-    missing = max(0, round(needed_rest - back))
-    rate = prog["baseline"] + (prog["orders"] + min(back, needed_rest)) / prog["customers"] * 100
+    back = sum(s["back"] for s in steps.values())
+    # whole past buyers throughout: the rest the programme leaves, those the steps bring
+    # back and those still missing add up as printed (rest = back + missing)
+    rest = max(0, round(prog["needed"] - prog["orders"]))
+    missing = max(0, rest - back)
+    committed = round(prog["orders"]) + min(back, rest)  # the programme's orders, the steps'
+    rate = prog["baseline"] + committed / prog["customers"] * 100
     emails = sum(int(rules["emails"].get(k, 0)) for k in steps)
-    return {"steps_back": steps, "back": back, "missing": missing,
+    return {"rest": rest, "steps_back": steps, "back": back, "missing": missing,
             "rate": round(min(rate, prog["target"]), 2),
             "reaches": missing == 0, "order_rate": rules["order_rate"],
             "consent_share": (shares or {}).get("consent_share"),

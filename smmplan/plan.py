@@ -190,7 +190,7 @@ class Plan:
                for k in ("spend", "conversions", "revenue")}  # the conversion campaigns'
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
                              self.channels.slots,  # its format mix prices post KPIs
-                             ads, self.channels.planned_posts)
+                             ads)
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound

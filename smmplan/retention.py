@@ -229,20 +229,19 @@ def owned_steps(brief, prog: dict, cv: dict | None) -> dict | None:
     end = month_end(add_months(start, brief.client.period.months - 1))
     first = dt.date.fromisoformat(steps[0]["date"])
     months = max(1, (end.year - first.year) * 12 + end.month - first.month + 1)
-    rest = max(0, round(prog["needed"] - prog["orders"]))
     # the flow reaches a customer before the repeat rate's window drops them
     latest = REPEAT_WINDOW_MONTHS - f["win_back_margin_months"]
     gap = round(per_order, 1) if per_order else None
     months_ = f["win_back_months"] if gap is None else min(gap, latest)
     basis = "convention" if gap is None else "file" if gap <= latest else "window"
-    return {"rest": rest, "per_month": round(rest / months, 1), "from": first.isoformat(),
+    out = forecast(brief, prog, months_, REPEAT_WINDOW_MONTHS, f["forecast"],
+                   email_tool(brief))  # its "rest": the past buyers still needed, whole
+    return {"per_month": round(out["rest"] / months, 1), "from": first.isoformat(),
             "end": end.isoformat(), "steps": steps,
             "win_back_months": months_, "win_back_basis": basis, "win_back_gap": gap,
             "repeat_window": REPEAT_WINDOW_MONTHS,
             "reminder_days": f["reminder_days"], "early_hours": f["early_hours"],
-            "repair": mentions(brief, "repair_terms")} \
-        | forecast(brief, prog, months_, REPEAT_WINDOW_MONTHS, f["forecast"],
-                   email_tool(brief))
+            "repair": mentions(brief, "repair_terms")} | out
 
 
 def with_retention(brief, paid):

@@ -49,6 +49,7 @@ from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .objectives import comment_kpis, goal_web_kpis, kpi_catalogue, post_kpis
 from .plan import Plan
+from .posts_week import export_posts_per_week
 
 # --- Progress maths -------------------------------------------------------------------
 
@@ -349,8 +350,8 @@ def track(plan: Plan, actuals: str | Path) -> Report:
             c_rev = float(sold["revenue"].sum())
             measured["roas"] = c_rev / c_spend if c_spend else None
             measured["social_revenue"] = rev / n_months * brief.goals.horizon_months
-    if posts is not None:  # posts a week over the months the actuals cover
-        measured["posts_per_week"] = len(posts) / (n_months * 30.44 / 7)
+    if posts is not None:  # posts a week as the baseline counts them (posts_week.py)
+        measured["posts_per_week"] = export_posts_per_week(posts, whole_months=True)
     if web is not None:
         measured["leads_per_month"] = float(web.loc[web["social"], "conversions"].sum()
                                             / n_months)

@@ -28,6 +28,33 @@ def test_goals_in_english_and_french_find_their_kpi(metric, description, kpi):
     assert match_kpi(BusinessGoal(description=description, metric=metric, target=1)) == kpi
 
 
+@pytest.mark.parametrize(("description", "kpi"), [
+    ("Grow revenue from social at a ROAS above 4", "social_revenue"),
+    ("More demo requests at a CPA under $300", "leads_per_month"),
+    ("Hold a ROAS of 4 on Meta", "roas"),
+    ("Reduce complaint response time", GENERIC),
+    ("Answer every Trustpilot review in 24 h", GENERIC),
+    ("Raise our Trustpilot review score to 4.5", "review_rating"),
+    ("Fewer than 10 complaints per week", "complaints_per_week"),
+])
+def test_existing_goals_keep_their_kpi_beside_the_evidence_words(description, kpi):
+    """ROAS and CPA words rank after revenue and leads; the looser words that find a KPI in
+    a problem's evidence (a review site's name, "complaint") never decide a goal's KPI."""
+    assert match_kpi(BusinessGoal(description=description, target=1)) == kpi
+
+
+def test_evidence_words_still_name_the_kpi_in_a_problem():
+    from smmplan.goals import kpi_patterns
+
+    def named(text: str) -> set[str]:
+        return {k for k, p in kpi_patterns() if p.search(text)}
+
+    # a site's name says where the complaints are written, not that the rating is at stake
+    assert named("Delivery complaints on Instagram and Trustpilot") == {"complaints_per_week"}
+    assert "review_rating" in named("4.6 on G2, few reviews.")
+    assert "review_rating" in named("4,4 sur Google, quelques avis négatifs")
+
+
 def test_a_named_kpi_wins_and_platforms_are_read_from_the_words():
     goal = BusinessGoal(description="Double engagement", kpi="engagement_rate_reach",
                         metric="followers", target=14)

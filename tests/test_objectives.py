@@ -148,12 +148,13 @@ def test_reputation_is_never_measured_by_comments_per_post():
     by_kpi = {o.kpi: o for o in ob.objectives}
     assert by_kpi["conversation_rate"].problems == ["customer_loyalty"]
     rep = next(o for o in ob.objectives if o.objective == "protect_reputation")
-    # no comment export: the reviews lever's service standard, a target before any baseline
-    assert rep.kpi == "review_reply_share" and rep.target == 100.0
-    assert rep.baseline.value is None and rep.source == "reviews"
+    # no comment export: the KPI the evidence names (complaints), before the reviews
+    # lever's service standard; not measured, so nothing is said to be passed over for it
+    assert rep.kpi == "complaints_per_week" and rep.baseline.value is None
+    assert rep.passed_over == []
     # the lever's other measures are asked for in month 1, not dropped
     rows = {m["kpi"]: m for m in ob.measurement if m["kpi"]}
-    for kpi in ("review_rating", "complaints_per_week"):
+    for kpi in ("review_rating", "review_reply_share"):
         assert kpi in rep.kpis and rows[kpi]["setup"] and not rows[kpi]["measured"]
     cloud = load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software"))
     ob = plan_objectives(cloud, ["brand_awareness"], {}, None)
@@ -162,28 +163,22 @@ def test_reputation_is_never_measured_by_comments_per_post():
     assert not any(o.objective == "grow_awareness" for o in ob.objectives + ob.setup)
 
 
-def test_a_lever_kpi_with_a_standard_target_comes_before_a_worded_one():
+def test_the_kpi_the_clients_words_name_comes_before_a_service_standard():
+    """Among the lever's KPIs none measures today, the one the problem's evidence names
+    outranks a convention's 100 % target, which outranks the tree's order."""
     from smmplan.objectives import pick_kpi
 
-    free = ["negative_comment_ratio", "review_rating", "review_reply_share"]
-    levers = {"review_rating", "review_reply_share"}
-    assert pick_kpi(free, set(), levers, {"review_rating"}) == "review_rating"
-    assert pick_kpi(free, set(), levers, {"review_rating"},
-                    {"review_reply_share"}) == "review_reply_share"
+    free = ["negative_comment_ratio", "review_rating", "review_reply_share",
+            "complaints_per_week"]
+    levers = {"review_rating", "review_reply_share", "complaints_per_week"}
+    standard = {"review_reply_share"}
+    assert pick_kpi(free, set(), levers, {"complaints_per_week"}, standard) \
+        == "complaints_per_week"
+    assert pick_kpi(free, set(), levers, set(), standard) == "review_reply_share"
+    assert pick_kpi(free, set(), levers, set()) == "review_rating"
     # a KPI the data measures still comes first
-    assert pick_kpi(free, {"negative_comment_ratio"}, levers, set(),
-                    {"review_reply_share"}) == "negative_comment_ratio"
-
-
-def test_publish_regularly_is_measured_by_posts_a_week():
-    """Fournil's "Publier régulièrement": posts a week in the post export (70 posts) against
-    the calendar's own rate, not the engagement rate (was 5.87 % → 5.94 %)."""
-    brief = load_brief(next(p for p in example_briefs() if p.parent.name == "bakery"))
-    ob = plan_objectives(brief, ["digital_culture"], {}, None, planned=4.4)
-    pub = next(o for o in ob.objectives if o.objective == "publish_regularly")
-    assert pub.kpi == "posts_per_week" and pub.target == 4.4
-    assert pub.baseline.value == pytest.approx(ob.history["posts_per_week"])
-    assert 2.0 < pub.baseline.value < 3.5  # 70 posts over about 25 weeks
+    assert pick_kpi(free, {"negative_comment_ratio"}, levers, {"complaints_per_week"},
+                    standard) == "negative_comment_ratio"
 
 
 @pytest.mark.skipif(not (SHARED_DATASETS / "facebook_metrics").is_dir(),
@@ -326,3 +321,23 @@ def test_the_repeat_rate_target_is_a_rise_on_one_definition():
     rise = tr.plural("objectives.points", round(goal - o.baseline.value, 2))
     assert f"the target {tr.percent(goal, 2)} is {rise} above" in text
     assert "38% to 31%" in text and "no longer counts as a repeat buyer" in text
+
+
+def test_every_kpi_chosen_over_a_better_fitting_one_says_so():
+    """Fournil's awareness objective is measured by reach per post, measured today, not by
+    aided awareness, which no data measures: the chapter says so, for every objective with
+    KPIs passed over (it was said only for the ads and posts-a-week KPIs)."""
+    from smmplan.plan import Plan
+    from smmplan.views.objectives import objectives_smart, passed_over_note
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "bakery")))
+    passed = [o for o in plan.objectives.objectives if o.passed_over]
+    assert any(o.kpi == "reach_per_post" and "aided_awareness" in o.passed_over
+               for o in passed)
+    assert all(o.baseline.value is not None for o in passed)  # never for an unmeasured KPI
+    import html
+
+    page = html.unescape(objectives_smart(plan).html())
+    for o in passed:
+        note = passed_over_note(plan, o)
+        assert len(note) == 1 and note[0] in page

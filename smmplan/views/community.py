@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 from babel.dates import format_date
 
+from ..catalogue import kpi_catalogue
 from ..community import NEGATIVE_SHARE
 from ..i18n import reply_registers
 from ..peak_delivery import delivers
@@ -71,6 +72,10 @@ def peak_text(plan: Plan) -> list[Html]:
                         else "community.complaint_service"))
         if any(o.kpi == "review_reply_share" for o in plan.objectives.objectives):
             text += " " + tr.t("community.rota_kpi", kpi=tr.t("kpi.review_reply_share"))
+        else:  # the reply standard is a service rule, whatever the objective's KPI
+            rule = kpi_catalogue()["review_reply_share"]["standard_target"]
+            text += " " + tr.t("community.rota_rule", share=tr.percent(rule, 0),
+                               kpi=tr.t("kpi.review_reply_share"))
         out.append(Html(render("paragraph.html.j2", text=text)))
     return out
 

@@ -326,19 +326,25 @@ def _linked_args(plan: Plan, linked: dict | None) -> dict:
             "count": tr.number(linked["count"]), "count_goal": linked["goal"]}
 
 
+def passed_over_note(plan: Plan, o) -> list[str]:
+    """Why a problem's KPI, measured today, was chosen over better-fitting ones no data
+    measures (``Objective.passed_over``, empty when the chosen KPI is not measured either);
+    [] when none was passed over."""
+    if not o.passed_over:
+        return []
+    tr = plan.tr
+    return [tr.t("objectives.passed_over", objective=tr.t(f"objective.{o.objective}"),
+                 kpi=kpi_label(plan, o), passed=tr.join([tr.t(f"kpi.{k}") for k in o.passed_over]),
+                 needs=tr.join(sorted({tr.t("objectives.needs." + kpi_catalogue()[k]["source"])
+                                       for k in o.passed_over})))]
+
+
 def kpi_choice_notes(plan: Plan, o) -> list[str]:
-    """What a problem's KPI rests on when the plan chose it over a better-fitting one no
-    data measures (``Objective.passed_over``), and where its baseline and target come from:
-    an ads KPI's the history's and the paid forecast's conversion campaigns
-    (``goal_gap.with_ads_forecast``), posts a week the post export's and the calendar's."""
+    """Where an ads KPI's or posts a week's baseline and target come from: an ads KPI's the
+    history's and the paid forecast's conversion campaigns (``goal_gap.with_ads_forecast``),
+    posts a week the post export's and the calendar's."""
     tr, b, out = plan.tr, o.baseline, []
     label = kpi_label(plan, o)
-    if o.passed_over:
-        out.append(tr.t("objectives.passed_over", objective=tr.t(f"objective.{o.objective}"),
-                        kpi=label, passed=tr.join([tr.t(f"kpi.{k}") for k in o.passed_over]),
-                        needs=tr.join(sorted({tr.t("objectives.needs."
-                                                   + kpi_catalogue()[k]["source"])
-                                              for k in o.passed_over}))))
     f = b.covers.get("forecast")
     if f is not None:
         today = plan.paid.today or {}
@@ -353,11 +359,15 @@ def kpi_choice_notes(plan: Plan, o) -> list[str]:
         if b.covers.get("below_today") is not None:
             out[-1] += " " + tr.t("objectives.ads_held", today=kpi_value(plan, o.kpi, b.value))
     elif o.kpi == "posts_per_week" and b.value is not None:
-        posts = (plan.objectives.history or {}).get("posts") or 0
+        history = plan.objectives.history or {}
+        posts = history.get("posts") or 0
+        counted = tr.t("objectives.posts_week_counted." + (
+            "stories" if (history.get("calendar_posts") or {}).get("stories") else "no_stories"),
+            planned=tr.number(plan.channels.planned_posts, 1))
         out.append(tr.t("objectives.posts_week_basis", kpi=label,
                         today=kpi_value(plan, o.kpi, b.value), posts=tr.number(posts),
                         weeks=tr.number(posts / b.value if b.value else 0),
-                        target=kpi_value(plan, o.kpi, o.target)))
+                        target=kpi_value(plan, o.kpi, o.target), counted=counted))
         said = sum(c.posts_per_week or 0 for c in plan.brief.situation.channels)
         if said and kpi_value(plan, o.kpi, said) != kpi_value(plan, o.kpi, b.value):
             out[-1] += " " + tr.t("objectives.posts_week_brief", said=kpi_value(
@@ -411,6 +421,7 @@ def objectives_smart(plan: Plan) -> Section:
             notes.append(tr.t("objectives.paid_only",
                               months=plan.brief.goals.horizon_months))
         notes += brief_figure_note(plan, o) + computed_note(plan, o) + ads_rows_note(plan, o)
+        notes += passed_over_note(plan, o)
         said = history_sentence(plan, o, o.goal or kpi_label(plan, o)) \
             if not (o.from_brief and o.realistic) else None
         if said:  # a post KPI's target set on its own flat or falling history
