@@ -128,13 +128,39 @@ def test_missing_columns_leave_kpis_not_measurable():
 def test_a_problem_takes_the_kpi_the_clients_data_measures():
     """Lune's "Sell more": ROAS from the ads history's conversion campaigns, not the web
     conversion rate no export measures (was "n/a"), and the KPI passed over is kept to be
-    said."""
+    said. Review 28 (H6): the baseline's own figures are kept for its sentence, and ROAS
+    counts only the platforms whose history has revenue (one without revenue tracking
+    would understate it), as the paid chapter's today does."""
     brief = parse_brief(standalone(example_raw("fashion")), __import__("pathlib").Path("b"))
-    ads = {"spend": 153_726.18, "conversions": 5_292.0, "revenue": 474_087.08}
+    ads = {"instagram": {"spend": 103_726.18, "conversions": 3_292.0, "revenue": 374_087.08,
+                         "months": 12.0},
+           "facebook": {"spend": 50_000.0, "conversions": 2_000.0, "revenue": 100_000.0,
+                        "months": 12.0},
+           "tiktok": {"spend": 20_000.0, "conversions": 500.0, "revenue": None, "months": 6.0}}
     ob = plan_objectives(brief, ["sales"], {}, None, ads=ads)
     sell = next(o for o in ob.objectives if o.objective == "sell_more")
     assert sell.kpi == "roas" and sell.baseline.value == pytest.approx(3.084, abs=1e-3)
     assert sell.passed_over == ["social_conversion_rate"]
+    used = sell.baseline.covers["ads"]
+    assert used["revenue"] / used["spend"] == pytest.approx(sell.baseline.value, abs=1e-3)
+    assert used["spend"] == pytest.approx(153_726.18) and used["platforms"] == [
+        "instagram", "facebook"]
+
+
+def test_an_ads_history_without_revenue_measures_its_cost_per_conversion():
+    """Review 28 (H6): a lead-gen ads history with no revenue column gives a cost per
+    conversion baseline whose figures are its own (was "$0" quoted from the paid chapter's
+    revenue-only today), and no ROAS."""
+    from smmplan.objectives import ads_kpis
+
+    ads = {"linkedin": {"spend": 30_000.0, "conversions": 60.0, "revenue": None,
+                        "months": 6.0},
+           "x": {"spend": 10_000.0, "conversions": 40.0, "revenue": None, "months": 6.0}}
+    found = ads_kpis(ads)
+    assert "roas" not in found
+    assert found["cpa"]["value"] == pytest.approx(found["cpa"]["spend"]
+                                                  / found["cpa"]["conversions"])
+    assert found["cpa"]["spend"] == 40_000.0 and found["cpa"]["conversions"] == 100.0
 
 
 def test_reputation_is_never_measured_by_comments_per_post():
