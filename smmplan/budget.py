@@ -533,7 +533,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         history = fitted.get(c.platform)
         if history is None or not c.conversions or not history.conversions:
             continue
-        then, cpa = history.spend / history.conversions, c.conversion_spend / c.conversions
+        then, cpa = cc.cost(history.spend, history.conversions), c.cpa  # the one cost
         ratio = c.conversion_spend / len(months) / history.monthly_spend
         why = pv.cost_reason(cpa, then, ratio, m.season / m.demand, any(
             "cost" in v for v in left_out.get(c.platform, {}).values()))

@@ -37,10 +37,10 @@ def conversion_only(paid) -> dict | None:
     average and per platform with conversion spend and conversions; None without
     conversions."""
     rows = [c for c in paid.channels if c.conversion_spend > 0 and c.conversions > 0]
-    both = campaigns(rows)
-    if not both["conversions"]:
+    conv = sum(c.conversions for c in rows)
+    if not conv:
         return None
-    return {"average": cost(both["spend"], both["conversions"]),
+    return {"average": cost(sum(c.conversion_spend for c in rows), conv),
             "platforms": {c.platform: cost(c.conversion_spend, c.conversions) for c in rows},
             "awareness": sum(c.awareness_spend for c in paid.channels),
             "with_awareness": [c.platform for c in rows if c.awareness_spend >= 0.5]}

@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from .budget_sweep import break_even_budget
 from .catalogue import paid_facts
-from .conversion_cost import platform_break_even
+from .conversion_cost import cost, platform_break_even
 from .creator_posts import creator_lever
 from .dates import monday_on_or_after, month_end
 from .paid_model import held_less
@@ -70,7 +70,7 @@ def _today_cpa(paid, platform: str) -> tuple[float | None, str]:
     if pool.get("prospecting_cpa"):
         return float(pool["prospecting_cpa"]), "prospecting"
     if cal.get("conversions"):
-        return cal["spend"] / cal["conversions"], "history"
+        return cost(cal["spend"], cal["conversions"]), "history"
     c = next((c for c in paid.channels if c.platform == platform), None)
     return (c.cpa, "forecast") if c is not None and c.cpa else (None, "")
 
