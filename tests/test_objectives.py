@@ -360,3 +360,61 @@ def test_the_repeat_rate_target_is_a_rise_on_one_definition():
     rise = tr.plural("objectives.points", round(goal - o.baseline.value, 2))
     assert f"the target {tr.percent(goal, 2)} is {rise} above" in text
     assert "38% to 31%" in text and "no longer counts as a repeat buyer" in text
+
+
+def _ads_objective(kpi: str, today: float, ads: dict, forecast: dict, worse=None):
+    from smmplan.objectives import Baseline, Objective
+
+    covers = {"ads": ads, "forecast": forecast} | ({"worse": worse} if worse else {})
+    return Objective("sales", "sell_more", "do", kpi, [kpi],
+                     Baseline(kpi, today, "data", "ads_history", covers), forecast["value"],
+                     "2027-12-31", "analyst", "ads", "weekly", from_brief=False)
+
+
+def test_the_ads_kpi_sentence_prints_the_figures_its_baseline_is_computed_on():
+    """Review 28 (H6): a lead-gen ads history without revenue has no ROAS beside the
+    forecast (``Paid.today`` is None); the cost-per-conversion sentence printed
+    "($0; …)" from it. It prints the baseline's own spend and conversions now."""
+    from types import SimpleNamespace as NS
+
+    from smmplan.i18n import Translator
+    from smmplan.views.base import kpi_value
+    from smmplan.views.objectives import kpi_choice_notes
+
+    tr = Translator("en", "en_US", "USD")
+    plan = NS(tr=tr, paid=NS(today=None, break_even_cpa=None))
+    ads = {"value": 400.0, "spend": 40_000.0, "conversions": 100.0, "months": 6.0}
+    forecast = {"value": 380.0, "spend": 76_000.0, "revenue": 0.0, "conversions": 200.0}
+    text = " ".join(kpi_choice_notes(plan, _ads_objective("cpa", 400.0, ads, forecast)))
+    assert "$0 " not in text and "$0;" not in text and "$0)" not in text
+    assert tr.money(40_000, 0) in text and tr.number(100) in text
+    assert f"{kpi_value(plan, 'cpa', ads['spend'] / ads['conversions'])} today" in text
+
+
+@pytest.mark.parametrize(("lang", "locale", "currency"), [("en", "en_GB", "GBP"),
+                                                          ("fr", "fr_FR", "EUR")])
+def test_an_ads_kpi_below_today_has_one_target_the_forecasts(lang, locale, currency):
+    """Review 28 (H5): Lune's ROAS paragraph said "the target 2.94 …" then "the target holds
+    3.08", and the SMART row read 3.08 → 3.08. One target now, the forecast's, and why it
+    is below today (the sales a month rise)."""
+    import re
+    from types import SimpleNamespace as NS
+
+    from smmplan.goal_gap import worse_than_today
+    from smmplan.i18n import Translator
+    from smmplan.views.objectives import kpi_choice_notes
+
+    tr = Translator(lang, locale, currency)
+    plan = NS(tr=tr, paid=NS(today=None, break_even_cpa=52.26))
+    ads = {"value": 3.084, "spend": 153_726.18, "revenue": 474_087.08, "months": 12.0}
+    forecast = {"value": 2.9443, "spend": 187_425.0, "revenue": 551_843.58,
+                "conversions": 6151.1}
+    worse = worse_than_today("roas", {"ads": ads, "forecast": forecast}, 12)
+    assert worse["more"]
+    text = " ".join(kpi_choice_notes(plan, _ads_objective("roas", 3.084, ads, forecast,
+                                                           worse)))
+    assert tr.number(2.94, 2) in text and tr.money(worse["monthly"]) in text
+    word = "target" if lang == "en" else "cible"
+    after = set(re.findall(rf"{word} ([\d.,]+)", text))
+    assert after == {tr.number(2.94, 2)}, after
+    assert "holds" not in text and "tient" not in text
