@@ -418,3 +418,30 @@ def test_an_ads_kpi_below_today_has_one_target_the_forecasts(lang, locale, curre
     after = set(re.findall(rf"{word} ([\d.,]+)", text))
     assert after == {tr.number(2.94, 2)}, after
     assert "holds" not in text and "tient" not in text
+
+
+def test_a_goal_held_at_today_names_one_realistic_goal():
+    """Review 28 (H5): a flagged goal whose forecasts give less than today's value said
+    "{forecast} is the realistic goal to agree on", then "the realistic goal to agree on is
+    to hold {today}": two realistic goals in one paragraph. The held sentence names the
+    forecast as the forecasts' figure and today's as the one goal (Lune's revenue goal,
+    its baseline put above its forecast)."""
+    import re
+    from dataclasses import replace
+
+    from smmplan.plan import Plan
+    from smmplan.views.objectives import objectives_smart
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
+    ob = plan.objectives
+    i, o = next((i, o) for i, o in enumerate(ob.objectives)
+                if o.kpi == "social_revenue" and o.from_brief)
+    assert not o.realistic and o.realistic_target
+    forecast, today = o.realistic_target, round(o.realistic_target * 1.1, 2)
+    ob.objectives[i] = replace(o, realistic_target=today, baseline=replace(
+        o.baseline, value=today, covers=dict(o.baseline.covers, below_today=forecast)))
+    text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
+    para = next(p for p in re.split(r"<p[ >]", text) if f"“{o.goal}”:" in p)
+    assert para.count("realistic goal") == 1, para
+    assert plan.tr.money(today) in para.split("realistic goal")[1]
+    assert plan.tr.money(forecast) in para.split("realistic goal")[0]
