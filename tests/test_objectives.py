@@ -445,3 +445,31 @@ def test_a_goal_held_at_today_names_one_realistic_goal():
     assert para.count("realistic goal") == 1, para
     assert plan.tr.money(today) in para.split("realistic goal")[1]
     assert plan.tr.money(forecast) in para.split("realistic goal")[0]
+
+
+def test_an_ads_export_without_revenue_states_its_cost_baseline(tmp_path):
+    """Review 28 (H6): Lune's ads export without its conversion value column: "Sell more"
+    is measured by the cost per conversion of the history, its sentence quotes that
+    history's spend and conversions (was "£0" from the ROAS-only comparison)."""
+    import shutil
+
+    from smmplan.plan import Plan
+    from smmplan.views.base import kpi_value
+    from smmplan.views.objectives import kpi_choice_notes
+
+    folder = tmp_path / "lune"
+    shutil.copytree("data/examples/fashion", folder)
+    ads = read_table(folder / "ads.csv")
+    ads.drop(columns=["Purchases conversion value"]).to_csv(folder / "ads.csv", index=False)
+    plan = Plan(load_brief(folder / "brief.yaml"))
+    assert plan.paid.today is None  # no revenue: no ROAS beside the forecast
+    sell = next(o for o in plan.objectives.objectives if o.objective == "sell_more")
+    assert sell.kpi == "cpa" and sell.baseline.detail == "ads_history"
+    used = sell.baseline.covers["ads"]
+    cal = plan.paid.calibration
+    assert used["spend"] == pytest.approx(sum(c["spend"] for c in cal.values()), abs=0.02)
+    assert sell.baseline.value == pytest.approx(used["spend"] / used["conversions"], abs=1e-3)
+    text = " ".join(kpi_choice_notes(plan, sell))
+    tr = plan.tr
+    assert tr.money(0, 0) + ";" not in text and tr.money(used["spend"], 0) in text
+    assert f"{kpi_value(plan, 'cpa', sell.baseline.value)} today" in text
