@@ -19,6 +19,7 @@ import pandas as pd
 from . import b2b_paid, contract_value, lead_gate
 from . import benchmarks as bm
 from . import budget_sweep as bs
+from . import conversion_cost as cc
 from . import history_fit as hf
 from . import paid_months as pm
 from . import paid_value as pv
@@ -473,8 +474,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                                          / m.audience)),
             float(chain["clicks"] + aware["clicks"]),
             conv, revenue,
-            cs / conv if conv else None,  # the one cost per conversion: conversion spend
-            revenue / (cs + aw) if (cs + aw) and values[i] else None,
+            cc.cost(cs, conv),  # the one cost per conversion and ROAS: conversion spend
+            cc.roas(revenue, cs) if values[i] else None,
             float(m.chain(cs, "low")["conversions"]) * low_cap,
             float(m.chain(cs, "high")["conversions"]) * high_cap,
             extrapolated=bool(history is not None and (cs + aw) / len(months)
@@ -521,8 +522,10 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         spent = sum(c.conversion_spend for c, n in zip(channels, conv, strict=True) if n > 0)
         scenarios[sc] = {"conversions": round(sum(conv), 2),
                          "revenue": round(rev, 2) if aov else None,
-                         "cpa": round(spent / sum(conv), 2) if sum(conv) else None,
-                         "roas": round(rev / total, 2) if aov and total else None}
+                         "conversion_spend": round(spent, 2),
+                         "cpa": round(cc.cost(spent, sum(conv)), 2) if sum(conv) else None,
+                         "roas": round(cc.roas(rev, spent), 2) if aov and rev and spent
+                         else None}
     if held_low and aov:
         scenarios["low"]["history_values"] = held_low
     cpa_notes = []  # conversion campaigns against the history's (both without awareness)
@@ -530,7 +533,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         history = fitted.get(c.platform)
         if history is None or not c.conversions or not history.conversions:
             continue
-        then, cpa = history.spend / history.conversions, c.conversion_spend / c.conversions
+        then, cpa = cc.cost(history.spend, history.conversions), c.cpa  # the one cost
         ratio = c.conversion_spend / len(months) / history.monthly_spend
         why = pv.cost_reason(cpa, then, ratio, m.season / m.demand, any(
             "cost" in v for v in left_out.get(c.platform, {}).values()))

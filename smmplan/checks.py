@@ -338,7 +338,8 @@ def channel_scores(plan: dict) -> Iterator[Check]:
 def revenue_months(plan: dict) -> Iterator[Check]:
     """Paid revenue booked in the same month everywhere: the appendix's order values by
     month and the monthly P&L; the P&L adds up to the team chapter's revenue, the paid
-    forecast less the deals that close after the plan; the ROAS is revenue over spend."""
+    forecast less the deals that close after the plan; the ROAS is revenue over conversion
+    spend."""
     paid = plan.get("budget")
     if not paid or not paid.get("aov") or not paid.get("scenarios"):
         return
@@ -357,10 +358,35 @@ def revenue_months(plan: dict) -> Iterator[Check]:
         yield Check("paid revenue booked: forecast less deals after the plan",
                     _close(booked, mid["revenue"] - after, abs_=2.0),
                     f"{booked} vs {mid['revenue']} - {after}")
-    if mid.get("roas") is not None and paid["total"]:
-        yield Check("ROAS: revenue over paid spend",
-                    _close(mid["roas"], mid["revenue"] / paid["total"], abs_=0.006),
-                    f"{mid['roas']} vs {mid['revenue']} / {paid['total']}")
+    if mid.get("roas") is not None and mid.get("conversion_spend"):
+        yield Check("ROAS: revenue over conversion spend",
+                    _close(mid["roas"], mid["revenue"] / mid["conversion_spend"], abs_=0.006),
+                    f"{mid['roas']} vs {mid['revenue']} / {mid['conversion_spend']}")
+
+
+def one_roas(plan: dict) -> Iterator[Check]:
+    """One ROAS, on conversion spend: each platform's in the channel table and beside its
+    ads history, and the plan's in the scenarios, beside the history and in an ads
+    objective's target."""
+    paid = plan.get("budget") or {}
+    mid = (paid.get("scenarios") or {}).get("mid") or {}
+    if not paid.get("aov") or mid.get("roas") is None:
+        return
+    table = {c["platform"]: c.get("roas") for c in paid.get("channels") or []}
+    today = paid.get("today") or {}
+    for line in today.get("platforms") or []:
+        if line.get("roas_plan") is not None:
+            yield Check(f"ROAS of {line['platform']}: channel table vs against today",
+                        _close(table.get(line["platform"]), line["roas_plan"], abs_=0.006),
+                        f"{table.get(line['platform'])} vs {line['roas_plan']}")
+    shown = {"against today": today.get("roas_plan")} | {
+        f"objective {o['objective']}": o["target"]
+        for o in (plan.get("objectives") or {}).get("objectives") or []
+        if o.get("kpi") == "roas" and (o["baseline"].get("covers") or {}).get("forecast")}
+    for where, value in shown.items():
+        if value is not None:
+            yield Check(f"ROAS: scenarios vs {where}", _close(mid["roas"], value, abs_=0.006),
+                        f"{mid['roas']} vs {value}")
 
 
 def realistic_goals(plan: dict) -> Iterator[Check]:
@@ -520,7 +546,7 @@ CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
     target_cards_paid, today_result, programme_goal, committed_values, monthly_posts,
-    neighbourhood_boosts)
+    neighbourhood_boosts, one_roas)
 
 
 def run(plan: dict) -> list[Check]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from .brief import OfferLine
 from .budget import Paid
+from .conversion_cost import campaigns, cost, roas
 from .goal_budget import budget_to_reach
 from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .lever_goals import with_programme
@@ -77,11 +78,12 @@ OWN_RATES = ("history", "brief")  # conversion rates the client's own results or
 
 
 def rates_measured(paid: Paid) -> bool:
-    """Whether every platform the paid forecast spends on converts at a rate of the
+    """Whether every platform the paid forecast buys conversions on (conversion spend: an
+    awareness-only platform is bought for reach, its rate unused) converts at a rate of the
     client's own (its ads history or the brief): until then the plan proposes no budget
     beyond the brief's, whatever the forecast says more would bring (a borrowed rate, a
     ceiling most of all, is what the first campaign month tests)."""
-    funded = {c.platform for c in paid.channels if c.spend > 0}
+    funded = {c.platform for c in paid.channels if c.conversion_spend > 0}
     return all(m["cvr"]["basis"] in OWN_RATES for m in paid.models if m["platform"] in funded)
 
 
@@ -289,47 +291,61 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
 
 def ads_forecast(kpi: str, paid: Paid) -> dict | None:
     """The paid forecast's conversion campaigns on an ads KPI measured on the history's
-    (``objectives.ads_kpis``): ROAS (their revenue over their spend) or cost per conversion,
-    with the figures it rests on; None for another KPI or without conversions."""
-    rows = [c for c in paid.channels if c.conversion_spend > 0 and c.conversions > 0]
-    spend, conv = sum(c.conversion_spend for c in rows), sum(c.conversions for c in rows)
-    revenue = sum(c.revenue or 0.0 for c in rows)
-    if not conv:
+    (``objectives.ads_kpis``): the plan's one ROAS or cost per conversion
+    (``conversion_cost``, as ``Paid.totals``), with the figures it rests on; None for
+    another KPI or without conversions."""
+    both = campaigns(paid.channels)
+    if not both["conversions"]:
         return None
-    value = revenue / spend if kpi == "roas" and revenue else spend / conv if kpi == "cpa" \
-        else None
+    value = roas(both["revenue"], both["spend"]) if kpi == "roas" else \
+        cost(both["spend"], both["conversions"]) if kpi == "cpa" else None
     if value is None:
         return None
-    return {"value": round(value, 4), "spend": round(spend, 2), "revenue": round(revenue, 2),
-            "conversions": round(conv, 1), "all_in": round(revenue / paid.total, 4)
-            if kpi == "roas" and paid.total else None}
+    return {"value": round(value, 4), "spend": round(both["spend"], 2),
+            "revenue": round(both["revenue"], 2), "conversions": round(both["conversions"], 1)}
 
 
 def with_ads_forecast(objectives: list[Objective], paid: Paid, months: int
                       ) -> list[Objective]:
     """A problem's objective on an ads KPI of the history (ROAS, cost per conversion) takes
     the paid forecast's value as its target (``ads_forecast``): one figure for the KPI in the
-    objectives and the paid chapter, never a growth pace the forecast does not back. When the
-    forecast is worse than today, the target holds today's value and the forecast's is kept
-    in ``baseline.covers["below_today"]`` (said as a risk, ``held_at_today``)."""
+    objectives and the paid chapter, never a growth pace the forecast does not back, and
+    never today's value held flat against a forecast the plan's own spending misses by
+    design. When the forecast is worse than today, ``baseline.covers["worse"]`` keeps what
+    the sentence says why with: the sales (ROAS) or conversions (cost per conversion) a
+    month today and forecast, and whether they rise (``more``: the plan buys more volume at
+    a lower average return while one more still pays)."""
     from .objectives import _trajectory
 
     cat = kpi_catalogue()
+    paid_months = len(getattr(paid, "paid_months", None) or []) or months
     out = []
     for o in objectives:
         f = ads_forecast(o.kpi, paid) if not o.from_brief and o.baseline.value is not None \
             and o.baseline.detail == "ads_history" else None
         if f is not None:
             today, up = o.baseline.value, cat[o.kpi]["direction"] == "up"
-            worse = f["value"] < today if up else f["value"] > today
             covers = dict(o.baseline.covers, forecast=f)
-            if worse:
-                covers["below_today"] = f["value"]
-            target = round(today if worse else f["value"], 4)
+            if f["value"] < today if up else f["value"] > today:
+                covers["worse"] = worse_than_today(o.kpi, covers, paid_months)
+            target = round(f["value"], 4)
             o = replace(o, target=target, baseline=replace(o.baseline, covers=covers),
                         trajectory=_trajectory(today, target, months))
         out.append(o)
     return out
+
+
+def worse_than_today(kpi: str, covers: dict, months: int) -> dict:
+    """{monthly_today, monthly, more}: what an ads KPI's volume is a month in the ads
+    history (``covers["ads"]``) and in the forecast (``covers["forecast"]`` over the paid
+    ``months``): sales for ROAS, conversions for the cost per conversion; ``more`` when the
+    forecast's is higher (a lower return bought for more volume)."""
+    field = "revenue" if kpi == "roas" else "conversions"
+    ads, f = covers.get("ads") or {}, covers["forecast"]
+    today = ads.get(field, 0.0) / ads["months"] if ads.get("months") else 0.0
+    plan = f[field] / months if months else 0.0
+    return {"monthly_today": round(today, 2), "monthly": round(plan, 2),
+            "more": plan > today * 1.0001}
 
 
 def held_at_today(objectives: list[Objective]) -> list[Objective]:

@@ -22,8 +22,9 @@ is shown apart, "if every gate opens".
   history-fitted curve leaves the most room there, when the month before costs
   ``better_than_forecast`` percent under its forecast: the curve, put through the plan's
   forecast of those months and scaled by that gain, is spent until its last purchase
-  costs the break-even. No room on any platform: no step; a room under
-  ``min_share_of_envelope`` percent of the envelope is stated and not opened.
+  costs the platform's break-even in the stop rule (``conversion_cost.platform_break_even``).
+  No room on any platform: no step; a room under ``min_share_of_envelope`` percent of the
+  envelope is stated and not opened.
 
 None of it when the budget is held by a cap (free seats, a lead bound: more spend buys no
 conversion) or without a break-even."""
@@ -36,6 +37,7 @@ from dataclasses import replace
 
 from .budget_sweep import break_even_budget
 from .catalogue import paid_facts
+from .conversion_cost import cost, platform_break_even
 from .creator_posts import creator_lever
 from .dates import monday_on_or_after, month_end
 from .paid_model import held_less
@@ -68,7 +70,7 @@ def _today_cpa(paid, platform: str) -> tuple[float | None, str]:
     if pool.get("prospecting_cpa"):
         return float(pool["prospecting_cpa"]), "prospecting"
     if cal.get("conversions"):
-        return cal["spend"] / cal["conversions"], "history"
+        return cost(cal["spend"], cal["conversions"]), "history"
     c = next((c for c in paid.channels if c.platform == platform), None)
     return (c.cpa, "forecast") if c is not None and c.cpa else (None, "")
 
@@ -229,15 +231,6 @@ def _q4_room(model, rows: dict, months: list[str], share: float, better: float,
                              - at.chain(base)["conversions"]), g, cost(0.0) * g
 
 
-def own_break_even(paid, channel) -> float:
-    """What one conversion on ``channel`` may cost: its own value per conversion (its ads
-    history's, ``target_spend``) x the margin, else the plan's break-even."""
-    margin = getattr(paid, "margin", None)
-    if not margin or not channel.revenue or not channel.conversions:
-        return paid.break_even_cpa
-    return channel.revenue / channel.conversions * margin / 100
-
-
 def q4_step(paid, models, held: float) -> dict | None:
     """The last months' step (module doc) on the platform with the most room; None without
     those months in the paid months (after a gate month) or room under break-even. A room
@@ -256,7 +249,7 @@ def q4_step(paid, models, held: float) -> dict | None:
                 not all(m in rows and rows[m]["conversions"] for m in [gate, *months]):
             continue
         share = c.conversion_spend / c.spend
-        stop = own_break_even(paid, c)
+        stop = platform_break_even(paid).get(c.platform, paid.break_even_cpa)
         room = _q4_room(model, rows, months, share, float(f["better_than_forecast"]),
                         stop, held)
         if room and (best is None or room[0] > best[1][0]):

@@ -29,6 +29,7 @@ import pandas as pd
 
 from .brief import Brief
 from .catalogue import kpi_catalogue, measurement_items, objective_tree, sentiment_lexicon  # noqa: F401  # noqa: F401 (re-exported)
+from .conversion_cost import history_totals
 from .errors import DataError
 from .exports.comments import read_comments
 from .exports.posts import read_posts
@@ -245,18 +246,12 @@ def analyse_posts(posts: pd.DataFrame) -> dict:
     return out
 
 
-def ads_kpis(ads: dict | None) -> dict[str, float]:
-    """ROAS and cost per conversion of the ads history's conversion campaigns (``ads``:
-    their ``spend``, ``conversions`` and ``revenue``, the paid chapter's own totals, awareness
-    rows left out), each when its figures are there."""
-    ads = ads or {}
-    spend, conv, revenue = (ads.get(k) for k in ("spend", "conversions", "revenue"))
-    out: dict[str, float] = {}
-    if spend and revenue:
-        out["roas"] = revenue / spend
-    if spend and conv:
-        out["cpa"] = spend / conv
-    return out
+def ads_kpis(ads: dict | None) -> dict[str, dict]:
+    """ROAS and cost per conversion of the ads history's conversion campaigns (``ads``: the
+    paid chapter's calibration by platform, ``Paid.calibration``), each with the figures it
+    rests on (``conversion_cost.history_totals``: ROAS over the platforms with revenue),
+    when there: the paid chapter's today, one value."""
+    return history_totals(ads)
 
 
 def pick_kpi(free: list[str], measured: set[str], levers: set[str], worded: set[str],
@@ -354,8 +349,9 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
                 measured[k], detail[k] = v, brief.data.comments.path
     if sov is not None:
         measured["share_of_voice"], detail["share_of_voice"] = sov, "brief"
-    for k, v in ads_kpis(ads).items():  # the paid chapter's history, one value
-        measured[k], detail[k] = v, "ads_history"
+    ads_found = ads_kpis(ads)  # the paid chapter's history, one value, and its figures
+    for k, v in ads_found.items():
+        measured[k], detail[k] = v["value"], "ads_history"
     if history.get("posts_per_week"):  # the post export's posts a week today
         measured["posts_per_week"] = history["posts_per_week"]
         detail["posts_per_week"] = brief.data.posts.path
@@ -369,7 +365,8 @@ def plan_objectives(brief: Brief, fix_first: list[str], roles: dict[str, float],
     def baseline(kpi: str) -> Baseline:
         if measured.get(kpi) is not None:
             basis = "brief" if detail.get(kpi) == "brief" else "data"
-            covers = counted_cvr if kpi == "social_conversion_rate" else {}
+            covers = counted_cvr if kpi == "social_conversion_rate" else \
+                {"ads": ads_found[kpi]} if kpi in ads_found else {}
             return Baseline(kpi, round(float(measured[kpi]), 4), basis, detail.get(kpi, ""),
                             dict(covers))
         if declared.get(kpi) is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .conversion_cost import campaigns, cost, roas
 from .jsondata import as_data
 from .paid_demand import Demand
 
@@ -104,16 +105,20 @@ class Paid:
 
     @property
     def totals(self) -> dict:
-        """The forecast's totals. ``cpa`` is the plan's one cost per conversion: conversion
-        spend over conversions (``conversion_cost.conversion_only``'s average), the figure
-        every chapter quotes; the awareness spend buys reach and is costed on it
-        (``views.budget_notes.cost_note``). ``roas`` is on the whole paid spend."""
-        conv = sum(c.conversions for c in self.channels)
+        """The forecast's totals. ``cpa`` and ``roas`` are the plan's one cost per
+        conversion and one return on ad spend: the conversion campaigns' spend over their
+        conversions and their revenue over that spend (``conversion_cost.campaigns``), the
+        ads history's own definitions, the figures every chapter quotes; the awareness
+        spend buys reach and is costed on it (``views.budget_notes.cost_note``).
+        ``roas_all_in`` is the revenue over the whole paid spend, awareness included, said
+        once under that name (``budget.roas``)."""
+        both = campaigns(self.channels)
         rev = sum(c.revenue for c in self.channels)
-        spent = sum(c.conversion_spend for c in self.channels if c.conversions > 0)
-        return {"spend": self.total, "conversions": conv, "revenue": rev,
-                "cpa": spent / conv if conv else None,
-                "roas": rev / self.total if self.total else None}
+        return {"spend": self.total, "conversions": sum(c.conversions for c in self.channels),
+                "revenue": rev, "conversion_spend": both["spend"],
+                "cpa": cost(both["spend"], both["conversions"]),
+                "roas": roas(both["revenue"], both["spend"]),
+                "roas_all_in": rev / self.total if self.total else None}
 
 
 def held_less(held: dict, amount: float) -> dict:

@@ -28,6 +28,7 @@ import pandas as pd
 from .benchmarks import Range, season_factors
 from .brief import Brief
 from .catalogue import paid_facts
+from .conversion_cost import campaigns, history_totals, roas
 from .errors import DataError
 from .exports.columns import find_column
 from .exports.table import read_export
@@ -391,39 +392,42 @@ def against_today(calibration: dict, channels: list, months: int, total: float,
                   awareness_share: float, fit: dict | None = None,
                   kept_today: bool = False) -> dict | None:
     """Today's ROAS from the ads history (its revenue over its spend, platforms with revenue)
-    beside the forecast's, and what moves one to the other: each platform's ROAS today and
-    planned, both on conversion campaigns only (the history's rates leave its awareness
-    rows out, so the plan's leave its awareness spend out), with its monthly conversion
-    spend then and now (more spend, lower returns), the spend on
-    awareness (no sales counted) and on platforms without a history, and the history's
+    beside the forecast's one ROAS (``Paid.totals``), and what moves one to the other: each
+    platform's ROAS today and planned, all on conversion campaigns only (the history's rates
+    leave its awareness rows out, so the plan's leave its awareness spend out), with its
+    monthly conversion spend then and now (more spend, lower returns; the plan's monthly
+    figure the same platforms' actual conversion spend), the spend on awareness (said as
+    such: it is in neither ROAS) and on platforms without a history, and the history's
     platforms left without conversion spend; with ``fit`` (``history_fit.fit``: the plan's
     models at today's spend and split) and whether the plan kept today's split
     (``today_split_kept``). None without revenue in the history."""
-    valued = {p: c for p, c in calibration.items() if c.get("revenue") and c["spend"]}
-    if not valued or not total:
+    found = history_totals(calibration).get("roas")  # today's one ROAS
+    if not found or not total:
         return None
-    spend, revenue = sum(c["spend"] for c in valued.values()), sum(
-        c["revenue"] for c in valued.values())
+    valued = {p: calibration[p] for p in found["platforms"]}
+    spend, revenue = found["spend"], found["revenue"]
     planned = {c.platform: c for c in channels}
     lines = []
     for p, c in valued.items():
         plan = planned.get(p)
         then = c["spend"] / c["months"]
         spent = plan.conversion_spend if plan else 0.0
-        lines.append({"platform": p, "roas_today": round(c["revenue"] / c["spend"], 2),
-                      "roas_plan": round(plan.revenue / spent, 2)
-                      if spent > 0 and plan.revenue else None,
+        mine = roas(plan.revenue, spent) if plan and plan.conversions else None
+        lines.append({"platform": p, "roas_today": round(roas(c["revenue"], c["spend"]), 2),
+                      "roas_plan": round(mine, 2) if mine else None,
                       "monthly_today": round(then, 2),
                       "monthly_plan": round(spent / months, 2),
                       "spend_ratio": round(spent / months / then, 2),
                       "conversion_spend": round(spent, 2)})
     new = [c for c in channels if c.platform not in calibration and c.spend > 0]
     history_months = max(c["months"] for c in valued.values())
-    return {"roas_today": round(revenue / spend, 2), "spend_today": round(spend, 2),
+    both = campaigns(channels)  # the plan's one ROAS (Paid.totals), the history's basis
+    return {"roas_today": round(found["value"], 2), "spend_today": round(spend, 2),
             "revenue_today": round(revenue, 2), "months_today": round(history_months, 1),
             "monthly_today": round(spend / history_months, 2),
-            "roas_plan": round(sum(c.revenue for c in channels) / total, 2),
-            "monthly_plan": round(total * (1 - awareness_share / 100) / months, 2),
+            "roas_plan": round(roas(both["revenue"], both["spend"]) or 0.0, 2),
+            # the same platforms as today's monthly spend, on their actual conversion spend
+            "monthly_plan": round(sum(line["conversion_spend"] for line in lines) / months, 2),
             "platforms": lines,
             "awareness": round(total * awareness_share / 100, 2),
             "new_platforms": [c.platform for c in new],

@@ -185,12 +185,9 @@ class Plan:
         sov = None
         if bench is not None and bench.sov_method == "mentions":
             sov = next(e.share_of_voice for e in bench.entities if e.is_client)
-        ads = {k: sum(p.get(k) or 0.0 for p in ((self.paid.history or {}).get("platforms")
-                                                 or {}).values())
-               for k in ("spend", "conversions", "revenue")}  # the conversion campaigns'
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
                              self.channels.slots,  # its format mix prices post KPIs
-                             ads)
+                             self.paid.calibration)  # the paid chapter's ads history
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound

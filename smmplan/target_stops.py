@@ -14,9 +14,18 @@ discovery message (``PROSPECTING``)."""
 
 from __future__ import annotations
 
+from .catalogue import paid_facts
+
 RETAINING = ("premium", "winback", "loyal")  # targets.message keys aimed at customers
 PROSPECTING = "discovery"
 MIN_GAP = 0.01  # a threshold within 1 % of the plan's break-even is not a different one
+
+
+def distinct(stop: float, break_even: float | None) -> bool:
+    """Whether a platform's or target's own break-even ``stop`` differs from the plan's by
+    more than ``stop_threshold.distinct_share`` (data/paid.yaml): within it, one rule."""
+    share = float(paid_facts()["stop_threshold"]["distinct_share"])
+    return bool(break_even) and abs(stop - break_even) > share * break_even
 
 
 def target_stops(paid) -> list[dict]:
@@ -52,8 +61,9 @@ def one_per_platform(rows: list[dict], break_even: float) -> bool:
 
 def stops(paid) -> list[dict]:
     """[{platform, target, value, stop}] for each funded platform x target with
-    conversions, when the thresholds differ from the plan's break-even (first-order
-    break-even, one value per conversion, no per-platform lead values); [] otherwise."""
+    conversions, when some threshold differs from the plan's break-even (``distinct``;
+    first-order break-even, one value per conversion, no per-platform lead values); []
+    otherwise."""
     be, margin = paid.break_even_cpa, paid.margin
     if not be or not margin or not paid.aov or paid.break_even_basis != "first_order" \
             or paid.lead_values:
@@ -71,7 +81,7 @@ def stops(paid) -> list[dict]:
                         "history_value": held[r["platform"]]["value"],
                         "planned_value": held[r["platform"]]["planned"]}
                        if r["platform"] in held else {}))
-    if not any(abs(r["stop"] - be) > MIN_GAP * be for r in rows):
+    if not any(distinct(r["stop"], be) for r in rows):
         return []
     return rows
 

@@ -359,23 +359,31 @@ def test_a_growth_goal_never_gets_a_realistic_target_below_today():
 
 def test_an_ads_kpi_target_is_the_forecasts_conversion_campaigns():
     """A problem's ROAS objective takes the paid forecast's conversion campaigns' ROAS
-    (Lune: 3.08 today, £526,355 for £166,515 = 3.16), not a growth pace (was 4.15); a
-    forecast worse than today holds today's value."""
+    (Lune: 3.08 today, £526,355 for £166,515 = 3.16), not a growth pace (was 4.15). Review
+    28 (H5): a forecast worse than today is still the target (was today's held flat, "3.08
+    → 3.08", a target the plan's own spending misses by design), and why it falls is kept:
+    the sales a month today and forecast."""
     from smmplan.goal_gap import with_ads_forecast
 
     def roas_row(base: float) -> Objective:
         o = _objective("roas", None, base, detail="ads_history")
         o.from_brief, o.problem = False, "sales"
+        o.baseline.covers = {"ads": {"value": base, "spend": 153_726.18,
+                                     "revenue": base * 153_726.18, "months": 12.0}}
         return o
 
     ch = [SimpleNamespace(conversion_spend=166_515.0, conversions=5_686.0,
                           revenue=526_355.0, spend=166_515.0)]
-    paid = SimpleNamespace(channels=ch, total=195_900.0)
+    paid = SimpleNamespace(channels=ch, total=195_900.0, paid_months=["m"] * 12)
     out = with_ads_forecast([roas_row(3.08)], paid, 12)[0]
     assert out.target == pytest.approx(526_355 / 166_515, abs=1e-4)
-    assert out.baseline.covers["forecast"]["all_in"] == pytest.approx(526_355 / 195_900,
-                                                                       abs=1e-4)
+    assert "worse" not in out.baseline.covers and "all_in" not in out.baseline.covers[
+        "forecast"]
     assert len(out.trajectory) == 12 and out.trajectory[-1] == pytest.approx(out.target)
-    held = with_ads_forecast([roas_row(3.5)], paid, 12)[0]
-    assert held.target == 3.5 and held.baseline.covers["below_today"] == pytest.approx(
-        3.161, abs=1e-3)
+    lower = with_ads_forecast([roas_row(3.5)], paid, 12)[0]
+    assert lower.target == pytest.approx(526_355 / 166_515, abs=1e-4) != lower.baseline.value
+    worse = lower.baseline.covers["worse"]
+    assert worse["monthly"] == pytest.approx(526_355 / 12, abs=0.01)
+    assert worse["monthly_today"] == pytest.approx(3.5 * 153_726.18 / 12, abs=0.01)
+    assert worse["more"] == (worse["monthly"] > worse["monthly_today"])
+    assert "below_today" not in lower.baseline.covers

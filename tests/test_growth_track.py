@@ -290,21 +290,41 @@ def test_a_last_months_step_under_the_least_share_is_stated_not_opened(plans):
     assert not any("November–December step (" in t for _, t in growth_steps(plan))
 
 
-def test_a_last_months_step_stops_at_its_platforms_own_break_even():
-    """Review 17: a platform's conversions are worth its own ads history's value; its step
-    stops where one costs that value x the margin (TikTok £87.12: £50.82), not at the
-    plan's break-even on the history's overall value."""
+def _q4_paid(value: float, **extra) -> SimpleNamespace:
+    """A paid plan with TikTok alone, its conversions worth ``value`` each, for q4_step."""
     rows = [{"month": m, "platform": "tiktok", "spend": 6000.0, "conversions": 180.0}
             for m in ("2027-10-01", "2027-11-01", "2027-12-01")]
     channel = SimpleNamespace(platform="tiktok", spend=18_000.0, conversion_spend=18_000.0,
-                              conversions=540.0, revenue=540 * 87.12)
-    paid = SimpleNamespace(paid_months=[r["month"] for r in rows], channels=[channel],
-                           monthly=rows, break_even_cpa=52.26, margin=58.3325,
-                           envelope=1_000.0)
+                              conversions=540.0, revenue=540 * value)
+    target = {"platform": "tiktok", "target": "p1", "funded": True, "conversions": 540.0,
+              "revenue": 540 * value, "spend": 18_000.0}
+    return SimpleNamespace(**{
+        "paid_months": [r["month"] for r in rows], "channels": [channel], "monthly": rows,
+        "break_even_cpa": 52.26, "margin": 58.3325, "aov": 89.59, "envelope": 1_000.0,
+        "break_even_basis": "first_order", "lead_values": {}, "by_target": [target],
+        "calibration": {}, **extra})
+
+
+def test_a_last_months_step_stops_at_the_stop_rules_break_even():
+    """Review 17: a platform's conversions are worth its own ads history's value; its step
+    stops where one costs that value x the margin. Review 28 (H8): the same threshold as
+    the stop rule's (``platform_break_even``), and a platform's own only when it differs
+    from the plan's by more than ``stop_threshold.distinct_share``: TikTok at £87.12 a
+    conversion (£50.82, 2.8 % off £52.26) is held to the plan's £52.26; at £100 (£58.33)
+    to its own."""
+    from smmplan.conversion_cost import platform_break_even, stop_thresholds
+
     model = gt.replace(_model(), platform="tiktok")
-    step = gt.q4_step(paid, [model], 1e6)
-    assert step["stop"] == pytest.approx(50.82, abs=0.01)
-    paid.margin = None  # no margin: the plan's break-even
+    for value in (87.12, 100.0):
+        paid = _q4_paid(value)
+        stop = gt.q4_step(paid, [model], 1e6)["stop"]
+        assert stop == pytest.approx(platform_break_even(paid)["tiktok"], abs=0.01)
+        assert stop == pytest.approx(stop_thresholds(paid)["tiktok"], abs=0.01)
+        own = value * paid.margin / 100
+        share = gt.paid_facts()["stop_threshold"]["distinct_share"]
+        assert stop == pytest.approx(own if abs(own / 52.26 - 1) > share else 52.26,
+                                     abs=0.01)
+    paid = _q4_paid(100.0, margin=None)  # no margin: the plan's break-even
     assert gt.q4_step(paid, [model], 1e6)["stop"] == 52.26
 
 
@@ -315,7 +335,9 @@ def test_q4_threshold_reads_the_data_file(monkeypatch):
     channel = SimpleNamespace(platform="instagram", spend=18_000.0, conversion_spend=18_000.0,
                               conversions=540.0, revenue=540 * 90.0)
     paid = SimpleNamespace(paid_months=[r["month"] for r in rows], channels=[channel],
-                           monthly=rows, break_even_cpa=50.0, envelope=1_000_000.0)
+                           monthly=rows, break_even_cpa=50.0, envelope=1_000_000.0,
+                           margin=None, aov=None, lead_values={},
+                           break_even_basis="first_order", by_target=[])
     monkeypatch.setattr(gt, "facts", lambda: facts)
     facts["q4_step"]["min_share_of_envelope"] = 0
     opened = gt.q4_step(paid, [_model()], 1e6)

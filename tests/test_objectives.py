@@ -83,10 +83,14 @@ def test_catalogue_covers_the_source_document_metrics():
 
 
 def test_baselines_say_where_they_come_from_and_targets_improve():
+    """A problem's target improves on today, except an ads KPI whose target is the paid
+    forecast's own (review 28, H5: Lune's ROAS 3.08 → 2.94, not 3.08 held flat): there the
+    target is the paid chapter's ROAS and the volume it buys rises (``covers["worse"]``)."""
     for path in example_briefs():
         from smmplan.plan import Plan
 
-        ob = Plan(load_brief(path)).objectives
+        plan = Plan(load_brief(path))
+        ob = plan.objectives
         assert ob.objectives
         cat = kpi_catalogue()
         for o in ob.objectives:
@@ -94,7 +98,11 @@ def test_baselines_say_where_they_come_from_and_targets_improve():
             if o.target is not None and o.baseline.value and not o.from_brief:
                 better = o.target >= o.baseline.value if cat[o.kpi]["direction"] == "up" \
                     else o.target <= o.baseline.value
-                assert better
+                worse = o.baseline.covers.get("worse")
+                assert better or (worse and worse["more"]
+                                  and o.target == pytest.approx(plan.paid.totals[o.kpi],
+                                                                abs=1e-4))
+                assert better == (worse is None)
                 assert len(o.trajectory) == load_brief(path).client.period.months
                 assert o.trajectory[-1] == pytest.approx(o.target, rel=1e-3)
 
@@ -128,13 +136,39 @@ def test_missing_columns_leave_kpis_not_measurable():
 def test_a_problem_takes_the_kpi_the_clients_data_measures():
     """Lune's "Sell more": ROAS from the ads history's conversion campaigns, not the web
     conversion rate no export measures (was "n/a"), and the KPI passed over is kept to be
-    said."""
+    said. Review 28 (H6): the baseline's own figures are kept for its sentence, and ROAS
+    counts only the platforms whose history has revenue (one without revenue tracking
+    would understate it), as the paid chapter's today does."""
     brief = parse_brief(standalone(example_raw("fashion")), __import__("pathlib").Path("b"))
-    ads = {"spend": 153_726.18, "conversions": 5_292.0, "revenue": 474_087.08}
+    ads = {"instagram": {"spend": 103_726.18, "conversions": 3_292.0, "revenue": 374_087.08,
+                         "months": 12.0},
+           "facebook": {"spend": 50_000.0, "conversions": 2_000.0, "revenue": 100_000.0,
+                        "months": 12.0},
+           "tiktok": {"spend": 20_000.0, "conversions": 500.0, "revenue": None, "months": 6.0}}
     ob = plan_objectives(brief, ["sales"], {}, None, ads=ads)
     sell = next(o for o in ob.objectives if o.objective == "sell_more")
     assert sell.kpi == "roas" and sell.baseline.value == pytest.approx(3.084, abs=1e-3)
     assert sell.passed_over == ["social_conversion_rate"]
+    used = sell.baseline.covers["ads"]
+    assert used["revenue"] / used["spend"] == pytest.approx(sell.baseline.value, abs=1e-3)
+    assert used["spend"] == pytest.approx(153_726.18) and used["platforms"] == [
+        "instagram", "facebook"]
+
+
+def test_an_ads_history_without_revenue_measures_its_cost_per_conversion():
+    """Review 28 (H6): a lead-gen ads history with no revenue column gives a cost per
+    conversion baseline whose figures are its own (was "$0" quoted from the paid chapter's
+    revenue-only today), and no ROAS."""
+    from smmplan.objectives import ads_kpis
+
+    ads = {"linkedin": {"spend": 30_000.0, "conversions": 60.0, "revenue": None,
+                        "months": 6.0},
+           "x": {"spend": 10_000.0, "conversions": 40.0, "revenue": None, "months": 6.0}}
+    found = ads_kpis(ads)
+    assert "roas" not in found
+    assert found["cpa"]["value"] == pytest.approx(found["cpa"]["spend"]
+                                                  / found["cpa"]["conversions"])
+    assert found["cpa"]["spend"] == 40_000.0 and found["cpa"]["conversions"] == 100.0
 
 
 def test_reputation_is_never_measured_by_comments_per_post():
@@ -341,3 +375,116 @@ def test_every_kpi_chosen_over_a_better_fitting_one_says_so():
     for o in passed:
         note = passed_over_note(plan, o)
         assert len(note) == 1 and note[0] in page
+
+
+def _ads_objective(kpi: str, today: float, ads: dict, forecast: dict, worse=None):
+    from smmplan.objectives import Baseline, Objective
+
+    covers = {"ads": ads, "forecast": forecast} | ({"worse": worse} if worse else {})
+    return Objective("sales", "sell_more", "do", kpi, [kpi],
+                     Baseline(kpi, today, "data", "ads_history", covers), forecast["value"],
+                     "2027-12-31", "analyst", "ads", "weekly", from_brief=False)
+
+
+def test_the_ads_kpi_sentence_prints_the_figures_its_baseline_is_computed_on():
+    """Review 28 (H6): a lead-gen ads history without revenue has no ROAS beside the
+    forecast (``Paid.today`` is None); the cost-per-conversion sentence printed
+    "($0; …)" from it. It prints the baseline's own spend and conversions now."""
+    from types import SimpleNamespace as NS
+
+    from smmplan.i18n import Translator
+    from smmplan.views.base import kpi_value
+    from smmplan.views.objectives import kpi_choice_notes
+
+    tr = Translator("en", "en_US", "USD")
+    plan = NS(tr=tr, paid=NS(today=None, break_even_cpa=None))
+    ads = {"value": 400.0, "spend": 40_000.0, "conversions": 100.0, "months": 6.0}
+    forecast = {"value": 380.0, "spend": 76_000.0, "revenue": 0.0, "conversions": 200.0}
+    text = " ".join(kpi_choice_notes(plan, _ads_objective("cpa", 400.0, ads, forecast)))
+    assert "$0 " not in text and "$0;" not in text and "$0)" not in text
+    assert tr.money(40_000, 0) in text and tr.number(100) in text
+    assert f"{kpi_value(plan, 'cpa', ads['spend'] / ads['conversions'])} today" in text
+
+
+@pytest.mark.parametrize(("lang", "locale", "currency"), [("en", "en_GB", "GBP"),
+                                                          ("fr", "fr_FR", "EUR")])
+def test_an_ads_kpi_below_today_has_one_target_the_forecasts(lang, locale, currency):
+    """Review 28 (H5): Lune's ROAS paragraph said "the target 2.94 …" then "the target holds
+    3.08", and the SMART row read 3.08 → 3.08. One target now, the forecast's, and why it
+    is below today (the sales a month rise)."""
+    import re
+    from types import SimpleNamespace as NS
+
+    from smmplan.goal_gap import worse_than_today
+    from smmplan.i18n import Translator
+    from smmplan.views.objectives import kpi_choice_notes
+
+    tr = Translator(lang, locale, currency)
+    plan = NS(tr=tr, paid=NS(today=None, break_even_cpa=52.26))
+    ads = {"value": 3.084, "spend": 153_726.18, "revenue": 474_087.08, "months": 12.0}
+    forecast = {"value": 2.9443, "spend": 187_425.0, "revenue": 551_843.58,
+                "conversions": 6151.1}
+    worse = worse_than_today("roas", {"ads": ads, "forecast": forecast}, 12)
+    assert worse["more"]
+    text = " ".join(kpi_choice_notes(plan, _ads_objective("roas", 3.084, ads, forecast,
+                                                           worse)))
+    assert tr.number(2.94, 2) in text and tr.money(worse["monthly"]) in text
+    word = "target" if lang == "en" else "cible"
+    after = set(re.findall(rf"{word} ([\d.,]+)", text))
+    assert after == {tr.number(2.94, 2)}, after
+    assert "holds" not in text and "tient" not in text
+
+
+def test_a_goal_held_at_today_names_one_realistic_goal():
+    """Review 28 (H5): a flagged goal whose forecasts give less than today's value said
+    "{forecast} is the realistic goal to agree on", then "the realistic goal to agree on is
+    to hold {today}": two realistic goals in one paragraph. The held sentence names the
+    forecast as the forecasts' figure and today's as the one goal (Lune's revenue goal,
+    its baseline put above its forecast)."""
+    import re
+    from dataclasses import replace
+
+    from smmplan.plan import Plan
+    from smmplan.views.objectives import objectives_smart
+
+    plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "fashion")))
+    ob = plan.objectives
+    i, o = next((i, o) for i, o in enumerate(ob.objectives)
+                if o.kpi == "social_revenue" and o.from_brief)
+    assert not o.realistic and o.realistic_target
+    forecast, today = o.realistic_target, round(o.realistic_target * 1.1, 2)
+    ob.objectives[i] = replace(o, realistic_target=today, baseline=replace(
+        o.baseline, value=today, covers=dict(o.baseline.covers, below_today=forecast)))
+    text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)
+    para = next(p for p in re.split(r"<p[ >]", text) if f"“{o.goal}”:" in p)
+    assert para.count("realistic goal") == 1, para
+    assert plan.tr.money(today) in para.split("realistic goal")[1]
+    assert plan.tr.money(forecast) in para.split("realistic goal")[0]
+
+
+def test_an_ads_export_without_revenue_states_its_cost_baseline(tmp_path):
+    """Review 28 (H6): Lune's ads export without its conversion value column: "Sell more"
+    is measured by the cost per conversion of the history, its sentence quotes that
+    history's spend and conversions (was "£0" from the ROAS-only comparison)."""
+    import shutil
+
+    from smmplan.plan import Plan
+    from smmplan.views.base import kpi_value
+    from smmplan.views.objectives import kpi_choice_notes
+
+    folder = tmp_path / "lune"
+    shutil.copytree("data/examples/fashion", folder)
+    ads = read_table(folder / "ads.csv")
+    ads.drop(columns=["Purchases conversion value"]).to_csv(folder / "ads.csv", index=False)
+    plan = Plan(load_brief(folder / "brief.yaml"))
+    assert plan.paid.today is None  # no revenue: no ROAS beside the forecast
+    sell = next(o for o in plan.objectives.objectives if o.objective == "sell_more")
+    assert sell.kpi == "cpa" and sell.baseline.detail == "ads_history"
+    used = sell.baseline.covers["ads"]
+    cal = plan.paid.calibration
+    assert used["spend"] == pytest.approx(sum(c["spend"] for c in cal.values()), abs=0.02)
+    assert sell.baseline.value == pytest.approx(used["spend"] / used["conversions"], abs=1e-3)
+    text = " ".join(kpi_choice_notes(plan, sell))
+    tr = plan.tr
+    assert tr.money(0, 0) + ";" not in text and tr.money(used["spend"], 0) in text
+    assert f"{kpi_value(plan, 'cpa', sell.baseline.value)} today" in text

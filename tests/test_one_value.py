@@ -117,7 +117,7 @@ def test_the_checks_catch_the_old_contradictions(built):
     leads["realistic_target"] = 22.49
     failed = {c.name for c in run(bad) if not c.ok}
     assert "revenue of Feb 2027: order values vs P&L" in failed
-    assert "ROAS: revenue over paid spend" in failed
+    assert "ROAS: revenue over conversion spend" in failed
     assert {f"realistic value of {leads['goal']}: the plan's forecasts",
             f"realistic value of {leads['goal']} in the executive summary"} <= failed
     # a goal the forecasts fall short of, called realistic because its growth pace is

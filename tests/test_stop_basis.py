@@ -21,6 +21,7 @@ def _paid(channels, break_even=24.75, lead_values=None, basis="first_order"):
     spent = sum(c.conversion_spend for c in channels if c.conversions)
     return SimpleNamespace(channels=channels, break_even_cpa=break_even,
                            lead_values=lead_values or {}, break_even_basis=basis,
+                           margin=None, aov=None, by_target=[],
                            totals={"cpa": spent / conv if conv else None}, tests=[])
 
 

@@ -33,35 +33,43 @@ def test_thresholds_follow_each_targets_value():
     assert target_stops(_paid([100.0, 100.3])) == []  # one value: the plan's one rule
 
 
-def test_fashion_states_a_stop_per_platform_at_its_history_value(fashion):
+def test_fashion_values_each_platform_at_its_history_and_stops_at_one_threshold(fashion):
     """Review 17: T1 on TikTok was valued at £110.07 (the customer file's index) while the
     ads history says £87.12. Prospecting is worth each platform's own history: one value
-    and one threshold per platform, TikTok's at £87.12 x the margin, T2 funded there too."""
+    per platform, T2 funded on TikTok too. Review 28 (H8): those values give £52.61,
+    £50.82 and £52.36 against the plan's £52.26, within ``stop_threshold.distinct_share``:
+    one threshold, the plan's, in the stop rule, the q4 step and every sentence (was three
+    rules that are practically one)."""
+    from smmplan.catalogue import paid_facts
+    from smmplan.conversion_cost import platform_break_even
     from smmplan.views.budget import budget_allocation, budget_appendix, budget_scenarios
     from smmplan.views.summary import reporting
 
     tr, paid = fashion.tr, fashion.paid
+    share = paid_facts()["stop_threshold"]["distinct_share"]
     assert target_stops(paid) == []  # no target differs from another on one platform
-    by = {s["platform"]: s for s in platform_stops(paid)}
-    assert set(by) == {c.platform for c in paid.channels if c.conversions}
+    own = {}
     for c in paid.channels:
         cal = paid.calibration[c.platform]
         value = cal["revenue"] / cal["conversions"]
         assert c.revenue / c.conversions == pytest.approx(value, abs=0.01)
-        assert by[c.platform]["stop"] == pytest.approx(value * paid.margin / 100, abs=0.01)
+        own[c.platform] = value * paid.margin / 100
         for r in paid.by_target:
             if r["platform"] == c.platform and r["funded"]:
                 assert r["revenue"] / r["conversions"] == pytest.approx(value, abs=0.01)
-    assert by["tiktok"]["stop"] == pytest.approx(50.82, abs=0.01)
+    assert own["tiktok"] == pytest.approx(50.82, abs=0.01)
+    assert all(abs(v / paid.break_even_cpa - 1) <= share for v in own.values())
+    assert platform_stops(paid) == []
+    assert set(platform_break_even(paid).values()) == {paid.break_even_cpa}
     assert {r["target"] for r in paid.by_target if r["platform"] == "tiktok"
             and r["funded"]} == {0, 1}  # no narrowing to T1's look-alikes
     html = budget_appendix(fashion).html()
-    assert "Each platform has its own stop threshold" in html
-    assert all(tr.money(s["stop"], 2) in html for s in by.values())
     chapter = budget_allocation(fashion).html() + budget_scenarios(fashion).html()
+    assert "Each platform has its own stop threshold" not in html
     assert "£110" not in html + chapter
     assert tr.money(87.12, 2) in chapter  # the value sentence, one value per platform
-    assert any(tr.money(by["tiktok"]["stop"], 2) in line for line in reporting(fashion))
+    said = html + chapter + " ".join(reporting(fashion))
+    assert not any(tr.money(v, 2) in said for v in own.values())
 
 
 def test_prospecting_to_a_customer_card_carries_discovery(fashion):

@@ -35,6 +35,7 @@ from .budget_notes import (
     lead_value_note,
     leads_suffix,
     paid_months_notes,
+    roas_text,
     today_note,
 )
 from .cost_names import cost_names_note
@@ -182,8 +183,7 @@ def budget_allocation(plan: Plan) -> Section:
                                              text=text)))
         blocks[3 + len(texts):3 + len(texts)] = growth_blocks(plan)  # the reserve's option
     if paid.aov:
-        blocks.append(Html(render("paragraph.html.j2", text=tr.t(
-            "budget.roas", revenue=tr.money(tot["revenue"]), roas=tr.number(tot["roas"], 2)))))
+        blocks.append(Html(render("paragraph.html.j2", text=roas_text(plan))))
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
     least = paid_facts()["test_share"]["min_read_conversions"]
     for u in paid.unearned:  # a test too small to read is not offered (data/paid.yaml)

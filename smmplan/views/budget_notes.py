@@ -190,11 +190,25 @@ def deal_note(plan: Plan) -> str | None:
     return text
 
 
+def roas_text(plan: Plan) -> str:
+    """The forecast's revenue and its one ROAS, on the conversion campaigns' spend
+    (``Paid.totals``); with awareness spend, the return on all paid spend once, under that
+    name."""
+    tr, paid = plan.tr, plan.paid
+    tot = paid.totals
+    aware = paid.awareness_share > 0 and tot["roas_all_in"] is not None
+    return tr.t("budget.roas_all_in" if aware else "budget.roas",
+                revenue=tr.money(tot["revenue"]), spend=tr.money(tot["conversion_spend"]),
+                roas=tr.number(tot["roas"], 2), all_in=tr.number(tot["roas_all_in"] or 0, 2),
+                total=tr.money(paid.total))
+
+
 def today_note(plan: Plan) -> str | None:
-    """Today's ROAS from the ads history beside the forecast's, and why they differ: more
-    spend a month on each platform (diminishing returns), the awareness spend that books no
-    sale, platforms without a history, the history's platforms without conversion spend,
-    and break-even (the plan spends while one more sale still earns more than it costs)."""
+    """Today's ROAS from the ads history beside the forecast's (both on conversion
+    campaigns: the awareness spend is in neither), and why they differ: more spend a month
+    on each platform (diminishing returns), platforms without a history, the history's
+    platforms without conversion spend, and break-even (the plan spends while one more
+    sale still earns more than it costs)."""
     tr, paid = plan.tr, plan.paid
     today = paid.today
     if not today:
@@ -212,9 +226,6 @@ def today_note(plan: Plan) -> str | None:
                                     plan=tr.number(line["roas_plan"], 2),
                                     ratio=tr.number(line["spend_ratio"], 1))
                                 for line in more])))
-    if today["awareness"]:
-        reasons.append(tr.t("budget.today_awareness", amount=tr.money(today["awareness"]),
-                            share=tr.percent(paid.awareness_share, 0)))
     if today["new_platforms"]:
         reasons.append(tr.t("budget.today_new", amount=tr.money(today["new_spend"]),
                             platforms=tr.join([platform_label(p)

@@ -347,17 +347,23 @@ def kpi_choice_notes(plan: Plan, o) -> list[str]:
     label = kpi_label(plan, o)
     f = b.covers.get("forecast")
     if f is not None:
-        today = plan.paid.today or {}
+        ads = b.covers.get("ads") or {}  # the figures the baseline is computed on
         out.append(tr.t(f"objectives.ads_forecast.{o.kpi}", kpi=label,
                         today=kpi_value(plan, o.kpi, b.value),
-                        spend_today=tr.money(today.get("spend_today") or 0, 0),
-                        revenue_today=tr.money(today.get("revenue_today") or 0, 0),
+                        spend_today=tr.money(ads.get("spend") or 0, 0),
+                        revenue_today=tr.money(ads.get("revenue") or 0, 0),
+                        conversions_today=tr.number(ads.get("conversions") or 0),
                         forecast=kpi_value(plan, o.kpi, f["value"]),
                         spend=tr.money(f["spend"], 0), revenue=tr.money(f["revenue"], 0),
-                        conversions=tr.number(f["conversions"]),
-                        all_in=kpi_value(plan, o.kpi, f["all_in"]) if f.get("all_in") else ""))
-        if b.covers.get("below_today") is not None:
-            out[-1] += " " + tr.t("objectives.ads_held", today=kpi_value(plan, o.kpi, b.value))
+                        conversions=tr.number(f["conversions"])))
+        worse = b.covers.get("worse")
+        if worse:  # the forecast's own figure is the target; why it is worse than today
+            amount = tr.money if o.kpi == "roas" else tr.number
+            out[-1] += " " + tr.t(
+                f"objectives.ads_{'lower' if worse['more'] else 'lower_flat'}.{o.kpi}",
+                today=kpi_value(plan, o.kpi, b.value),
+                forecast=kpi_value(plan, o.kpi, f["value"]),
+                monthly_today=amount(worse["monthly_today"]), monthly=amount(worse["monthly"]))
     elif o.kpi == "posts_per_week" and b.value is not None:
         history = plan.objectives.history or {}
         posts = history.get("posts") or 0
@@ -453,7 +459,10 @@ def objectives_smart(plan: Plan) -> Section:
             below = o.baseline.covers.get("below_today")  # goal_gap.held_at_today
             if below is not None and linked:  # the rate its count gives is below today's
                 key += "_held"
+            elif below is not None:  # one realistic goal, today's: the forecast is named so
+                key = "objectives.unrealistic_held"
             notes.append(tr.t(key, goal=name, target=kpi_value(plan, o.kpi, o.target),
+                              today=kpi_value(plan, o.kpi, o.baseline.value),
                               required=tr.percent(o.required_monthly, 1),
                               months=plan.brief.goals.horizon_months,
                               max=tr.percent(o.max_monthly, 1),
@@ -464,7 +473,7 @@ def objectives_smart(plan: Plan) -> Section:
                               closer=lever_count(plan), **_linked_args(plan, linked),
                               **(range_values(plan, o) | rate_words(tr, plan.paid)
                                  if o.committed_low is not None else {})))
-            if below is not None:  # the forecasts give less than today: today's is held
+            if below is not None and linked:  # the forecasts give less than today's
                 notes[-1] += " " + tr.t(
                     "objectives.linked_below_today" if linked and linked.get("paid")
                     else "objectives.below_today", today=kpi_value(

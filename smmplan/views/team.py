@@ -490,7 +490,7 @@ def team_costs(plan: Plan) -> Section:
     if paid.aov and paid.total:  # three returns, each named: paid, the goal, the whole effort
         forecast = paid.totals["revenue"]  # the budget chapter's revenue and ROAS, one value
         returns.append(tr.t("team.return_paid", revenue=tr.money(forecast),
-                            spend=tr.money(paid.total),
+                            spend=tr.money(paid.totals["conversion_spend"]),
                             roas=tr.number(paid.totals["roas"], 2)))
         if paid.deal and team.revenue is not None:
             returns.append(tr.t("team.return_paid_booked", booked=tr.money(team.revenue),
