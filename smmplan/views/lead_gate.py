@@ -8,9 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..catalogue import paid_facts
+from ..goals import lead_event, match_kpi
 from ..offer_paths import event_lines
 from ..plan import Plan
 from .base import day, platform_label
+
+
+def lead_words(plan: Plan) -> dict[str, str]:
+    """The lead event the brief's leads goal names ({event}: "demo request", {events}:
+    "demo requests", {count}: the plural key for "12 demo requests"), else a lead."""
+    found = next((lead_event(g) for g in plan.brief.goals.business_goals
+                  if match_kpi(g) == "leads_per_month"), None)
+    tr, key = plan.tr, (found or {}).get("event")
+    if key is None:
+        return {"event": tr.t("budget.lead_one"), "events": tr.t("budget.lead_many"),
+                "count": "budget.lead_count"}
+    return {"event": tr.t(f"objectives.lead_event.{key}"),
+            "events": tr.t(f"objectives.lead_events.{key}"),
+            "count": f"objectives.lead_event_count.{key}"}
 
 
 def lead_form_note(plan: Plan) -> list[str]:
@@ -26,14 +42,17 @@ def lead_form_note(plan: Plan) -> list[str]:
             continue
         personas = [p.name for p in brief.targets.personas
                     if platform in p.channels and (p.offer in kept or not kept)]
-        site = form.get("site")
+        site, words = form.get("site"), lead_words(plan)
         out.append(tr.t(
             "budget.lead_form", platform=platform_label(platform),
             personas=tr.join([f"“{n}”" for n in personas]) or tr.t("common.na"),
             site=tr.t("budget.lead_form_site", rate=tr.percent(site["mid"], 2))
             if site else "", mid=tr.money(form["cpl"]["mid"], 2),
             low=tr.money(form["cpl"]["low"], 2), high=tr.money(form["cpl"]["high"], 2),
-            sources=tr.join(models[platform]["cvr"]["sources"])))
+            sources=tr.join(models[platform]["cvr"]["sources"]),
+            kept=tr.join([o.name for o in event_lines(brief, "lead")]),
+            event=words["event"], events=words["events"],
+            rate=tr.percent(brief.budget.paid.sale_rate, 0)))
     return out
 
 
@@ -42,7 +61,8 @@ def gate_notes(plan: Plan) -> list[str]:
     dates, why it is a test and how the CRM reads it."""
     tr, paid, brief = plan.tr, plan.paid, plan.brief
     kept = [o.name for o in event_lines(brief, "lead")]
-    by = {c.platform: c for c in paid.channels}
+    by, words, rule = {c.platform: c for c in paid.channels}, lead_words(plan), \
+        paid_facts()["test_share"]
     out = []
     for t in paid.tests:
         c = by.get(t["platform"])
@@ -54,7 +74,10 @@ def gate_notes(plan: Plan) -> list[str]:
         out.append(tr.t(
             "budget.lead_gate", platform=platform_label(t["platform"]),
             weeks=tr.number(t["weeks"]), amount=tr.money(t["budget"]), start=start,
-            end=end, conversions=tr.number(c.conversions),
+            end=end, conversions=tr.plural(words["count"], round(c.conversions)),
+            read=tr.t("budget.lead_gate_capped", least=tr.number(
+                rule["min_read_conversions"]), percent=tr.percent(rule["percent"], 0))
+            if t.get("capped") else tr.t("budget.lead_gate_read"), events=words["events"],
             cpa=tr.money(c.conversion_spend / c.conversions, 2), kept=tr.join(kept),
             rest=rest or tr.t("common.na"), threshold=tr.money(t["threshold"], 2)
             if t["threshold"] else tr.t("common.na")))
