@@ -167,6 +167,11 @@ def test_the_platform_whose_leads_are_not_tied_gets_a_gated_test():
     (note,) = gate_notes(plan)
     assert tr.money(test["budget"]) in note and tr.money(paid.break_even_cpa, 2) in note
     assert "Cloudline Enterprise's buyers" in note
+    assert not test["capped"] and tr.t("budget.lead_gate_read") in note
+    test["capped"] = True  # the test share cut it: the note says it cannot be read
+    (cut,) = gate_notes(plan)
+    least = tr.number(facts["test_share"]["min_read_conversions"])
+    assert tr.t("budget.lead_gate_read") not in cut and f"fewer than the {least}" in cut
 
 
 def test_the_gate_holds_conversion_spend_only():
