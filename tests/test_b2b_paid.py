@@ -222,6 +222,27 @@ def test_a_gate_cut_by_the_test_share_says_it_cannot_be_read():
         assert row["gate"] and row["capped"] is capped and row["weeks"] == 6
 
 
+def test_the_lead_notes_name_the_goals_own_event():
+    """The lead gen form, gate and untied-lead notes and the gate's next step say the
+    event the leads goal names (quote requests here), never a hard-coded "demo request"."""
+    from smmplan.plan import Plan
+    from smmplan.views.budget_notes import untied_note
+    from smmplan.views.lead_gate import gate_notes, lead_form_note, lead_words
+    from smmplan.views.trial_share import trial_steps
+
+    raw = example_raw("b2b-software")
+    goal = raw["goals"]["business_goals"][0]
+    goal["description"], goal["metric"] = "Grow qualified quote requests from social", \
+        "quote requests per month"
+    plan = Plan(brief_from(raw, EXAMPLES_DIR / "b2b-software"))
+    assert lead_words(plan)["events"] == plan.tr.t("objectives.lead_events.quote")
+    notes = [*lead_form_note(plan), *gate_notes(plan), untied_note(plan),
+             *(s for _, s in trial_steps(plan))]
+    assert lead_form_note(plan) and gate_notes(plan) and untied_note(plan)
+    assert all("demo request" not in n for n in notes)
+    assert all("quote request" in n for n in notes)
+
+
 def test_a_consumer_lead_rate_does_not_rank_platforms_for_b2b_leads():
     """Without web analytics, X and YouTube would borrow Facebook's consumer lead-form rate
     (8.78%) and take the budget; for a B2B lead goal they are left out instead."""
