@@ -25,12 +25,15 @@ def test_paid_clicks_convert_at_the_clients_own_rate_before_the_b2b_benchmark():
     client without web analytics. LinkedIn's conversion campaigns collect leads on its own
     lead gen forms (no site visit): forecast at the published cost per lead of those forms,
     not at the site's 4 demo requests in 2,266 visits."""
+    from smmplan.b2b_paid import published_cpl
+
     paid = _cloudline()
     by = {c.platform: c for c in paid.channels}
     rates = {m["platform"]: m for m in paid.models}
     assert rates["linkedin"]["cvr"]["basis"] == "lead_form_benchmark"
     assert abs(paid.lead_forms["linkedin"]["site"]["mid"] - 4 / 2266 * 100) < 1e-6
-    assert paid.lead_forms["linkedin"]["cpl"] == {"low": 290.0, "mid": 371.0, "high": 897.0}
+    published = published_cpl("linkedin", 1.0)  # USD plan: the published figures as they are
+    assert paid.lead_forms["linkedin"]["cpl"] == {k: published[k] for k in ("low", "mid", "high")}
     assert rates["x"]["cvr"]["basis"] == "client_web" and paid.cvr_set_aside["x"]["rate"] > \
         rates["x"]["cvr"]["mid"]
     # LinkedIn, where the Enterprise buyers are, gets the conversion spend; X (the Teams
