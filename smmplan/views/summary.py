@@ -351,7 +351,8 @@ def risks(plan: Plan) -> list[dict]:
     for m in plan.paid.models:
         if m["platform"] not in spent:  # a platform with no paid budget risks nothing
             continue
-        borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
+        borrowed = [("CPL" if m[k].get("basis") == "lead_form_benchmark" else k.upper())
+                    for k in ("cpm", "ctr", "cvr")  # lead gen forms: the cost per lead
                     if isinstance(m.get(k), dict) and m[k].get("basis") in (
                         "benchmark", "borrowed", "lead_form_benchmark")]
         if borrowed:
