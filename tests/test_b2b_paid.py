@@ -246,6 +246,26 @@ def test_the_lead_notes_name_the_goals_own_event():
     assert all("quote request" in n for n in notes)
 
 
+def test_the_first_month_reads_the_form_leads_in_the_crm():
+    """The next steps date the first reading of LinkedIn's form leads (the last day of the
+    first conversion month): their cost against the forecast's cost per lead there, and the
+    close rate the forecast assumes for them, the site's."""
+    import datetime as dt
+
+    from smmplan.plan import Plan
+    from smmplan.views.lead_gate import form_steps
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    tr, paid = plan.tr, plan.paid
+    li = next(c for c in paid.channels if c.platform == "linkedin")
+    ((when, text),) = form_steps(plan)
+    first = dt.date.fromisoformat(paid.paid_months[0])
+    assert (when.year, when.month) == (first.year, first.month)
+    assert (when + dt.timedelta(days=1)).day == 1  # the month's last day
+    assert tr.money(li.conversion_spend / li.conversions, 2) in text
+    assert tr.percent(plan.brief.budget.paid.sale_rate, 0) in text
+
+
 def test_a_consumer_lead_rate_does_not_rank_platforms_for_b2b_leads():
     """Without web analytics, X and YouTube would borrow Facebook's consumer lead-form rate
     (8.78%) and take the budget; for a B2B lead goal they are left out instead."""

@@ -6,6 +6,7 @@ dated test only, read on the client's CRM)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from ..catalogue import paid_facts
@@ -82,3 +83,22 @@ def gate_notes(plan: Plan) -> list[str]:
             rest=rest or tr.t("common.na"), threshold=tr.money(t["threshold"], 2)
             if t["threshold"] else tr.t("common.na")))
     return out
+
+
+def form_steps(plan: Plan) -> list[tuple[dt.date, str]]:
+    """The first reading of each lead gen form platform's leads as a next step (the last day
+    of the first conversion month, the line): their cost against the forecast's cost per
+    lead there (the channel table's) and how many the sales team qualifies, the close rate
+    the forecast assumes stated."""
+    tr, paid = plan.tr, plan.paid
+    if not paid.paid_months:
+        return []
+    first = dt.date.fromisoformat(paid.paid_months[0])
+    end = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    by = {c.platform: c for c in paid.channels if c.conversion_spend > 0 and c.conversions}
+    words = lead_words(plan)
+    return [(end, tr.t("agency.step_form_read", end=day(tr, end),
+                       platform=platform_label(p), events=words["events"],
+                       cpl=tr.money(by[p].conversion_spend / by[p].conversions, 2),
+                       rate=tr.percent(plan.brief.budget.paid.sale_rate, 0)))
+            for p in (paid.lead_forms or {}) if p in by]

@@ -35,6 +35,7 @@ from .growth_track import growth_steps
 from .growth_track import summary_note as growth_summary
 from .held_back import cap_values
 from .identity import identity_decisions
+from .lead_gate import form_steps
 from .low_month import low_month_line
 from .objectives import committed, goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
@@ -299,7 +300,8 @@ def next_steps(plan: Plan) -> list[str]:
     from .owned_steps import dated_steps
 
     dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
-                    *trial_steps(plan), *growth_steps(plan), *dated_steps(plan)],
+                    *trial_steps(plan), *form_steps(plan), *growth_steps(plan),
+                    *dated_steps(plan)],
                    key=lambda d: d[0])
     early = [text for when, text in dated if when < review]
     late = [text for when, text in dated if when >= review]
