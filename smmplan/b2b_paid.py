@@ -36,39 +36,40 @@ def lead_cvr(platform: str) -> Range | None:
                  sorted({s for _, s in found}), "b2b_benchmark")
 
 
-def lead_form_cvr(platform: str, rates: dict[str, Range], season: float,
-                  per_usd: float) -> Range | None:
-    """The conversion rate per click (%) at which a platform's lead gen forms bring a lead
-    at the published cost per lead (data/paid.yaml ``b2b_lead.lead_form_objectives``):
-    the forecast's own cost per click (``rates`` CPM x ``season`` over the CTR) over the
-    published cost per lead in the plan currency (``per_usd``), pessimistic CPC over the
-    highest cost, middle over the median, optimistic over the lowest; None without
-    published costs per lead for the platform, or without a CPM and a CTR."""
-    kinds = paid_facts()["b2b_lead"].get("lead_form_objectives") or []
-    found = [(r["value"] * (per_usd if r["currency"] == "USD" else 1.0), r["source"])
-             for r in benchmark_rows() if r["platform"] == platform and r["metric"] == "cpl"
-             and r["objective"] in kinds]
+def lead_form_rates(platform: str, rates: dict[str, Range], season: float,
+                    per_usd: float) -> dict[str, Range] | None:
+    """The cost rates at which a platform's lead gen forms bring a lead at the published
+    cost per lead (data/paid.yaml ``b2b_lead.lead_form_objectives``), the only uncertain
+    figure on that path: CPM and CTR held at their middle in every scenario, and the
+    conversion rate per click the forecast's own middle cost per click (``rates`` CPM x
+    ``season`` over the CTR) over the published cost per lead in the plan currency
+    (``per_usd``), the highest cost pessimistic, the median middle, the lowest optimistic,
+    so each scenario's cost per lead at low spend is that published figure and the rates
+    stay in order. {cpm, ctr, cvr}; None without published costs per lead for the
+    platform, or without a CPM and a CTR."""
+    costs = published_cpl(platform, per_usd)
     cpm, ctr = rates.get("cpm"), rates.get("ctr")
-    if not found or cpm is None or ctr is None or min(ctr.low, ctr.mid, ctr.high) <= 0:
+    if costs is None or cpm is None or ctr is None or ctr.mid <= 0:
         return None
-    costs = sorted(v for v, _ in found)
-    click = lambda m, c: m * season / 1000 / (c / 100)  # noqa: E731
-    return Range(click(cpm.high, ctr.low) / costs[-1] * 100,
-                 click(cpm.mid, ctr.mid) / float(median(costs)) * 100,
-                 click(cpm.low, ctr.high) / costs[0] * 100,
-                 sorted({s for _, s in found}), "lead_form_benchmark")
+    click = cpm.mid * season / 1000 / (ctr.mid / 100)
+    held = lambda r: Range(r.mid, r.mid, r.mid, r.sources, r.basis)  # noqa: E731
+    return {"cpm": held(cpm), "ctr": held(ctr), "cvr": Range(
+        click / costs["high"] * 100, click / costs["mid"] * 100, click / costs["low"] * 100,
+        costs["sources"], "lead_form_benchmark")}
 
 
 def published_cpl(platform: str, per_usd: float) -> dict | None:
-    """{low, mid, high} of the platform's published costs per lead of lead gen forms in the
-    plan currency (``lead_form_cvr``'s figures), None without them."""
+    """{low, mid, high, sources} of the platform's published costs per lead of lead gen
+    forms in the plan currency (the lowest, the median, the highest), None without them."""
     kinds = paid_facts()["b2b_lead"].get("lead_form_objectives") or []
-    costs = sorted(r["value"] * (per_usd if r["currency"] == "USD" else 1.0)
-                   for r in benchmark_rows() if r["platform"] == platform
-                   and r["metric"] == "cpl" and r["objective"] in kinds)
-    if not costs:
+    found = [(r["value"] * (per_usd if r["currency"] == "USD" else 1.0), r["source"])
+             for r in benchmark_rows() if r["platform"] == platform
+             and r["metric"] == "cpl" and r["objective"] in kinds]
+    if not found:
         return None
-    return {"low": costs[0], "mid": float(median(costs)), "high": costs[-1]}
+    costs = sorted(v for v, _ in found)
+    return {"low": costs[0], "mid": float(median(costs)), "high": costs[-1],
+            "sources": sorted({s for _, s in found})}
 
 
 def _b2b_sources() -> set[str]:

@@ -101,6 +101,7 @@ class ChannelModel:
     monthly_capacity: float | None = None  # useful impressions a month (audience x frequency)
     value: float | None = None  # value of one conversion on this platform (its history)
     demand: float = 1.0  # the sector's demand over the plan's months (against the history's)
+    gate: float | None = None  # a lead_gate test: its conversion spend, awareness apart
 
     @property
     def capacity(self) -> float:
@@ -246,11 +247,12 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         market = reachable_audience(brief, platform, spec.audience if spec else None)
         season = float(np.mean(season_factors(platform, months, settings.seasonality)))
         if b2b and history is None and getattr(spec, "cvr", None) is None and (
-                form := b2b_paid.lead_form_cvr(platform, rates, season, rate)):
+                form := b2b_paid.lead_form_rates(platform, rates, season, rate)):
+            cpl = b2b_paid.published_cpl(platform, rate) or {}
             forms[platform] = {"site": {k: float(getattr(rates["cvr"], k)) for k in (
                 "low", "mid", "high")} if "cvr" in rates else None,
-                               "cpl": b2b_paid.published_cpl(platform, rate)}
-            rates["cvr"] = form  # the lead never visits the site: the forms' own cost
+                               "cpl": {k: cpl[k] for k in ("low", "mid", "high")}}
+            rates.update(form)  # the lead never visits the site: the forms' own cost
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season, max=spec.max if spec else None,
@@ -289,8 +291,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "season_against_history": round(season / then_season, 4),
                 "demand_against_history": round(model.demand, 4), **cal.to_json()}
         if platform in gated:  # its leads not tied to the lines a lead buys: a test only
-            model.min = model.max = model.fixed = lead_gate.gate_budget(
-                model, envelope * (1 - awareness_share(brief) / 100))
+            model.gate = lead_gate.gate_budget(model, envelope * (1 - awareness_share(brief)
+                                                                  / 100))
         models.append(model)
     if not models:
         raise DataError(f"{brief.source}: budget.paid.channels: no platform has a conversion "
@@ -326,13 +328,14 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         aw = np.zeros(len(models)) if aware is None else aware
         curves = [partial(bs.worth, value, m.curve(scenario), v)
                   for m, v in zip(models, values, strict=True)]
-        return allocate(curves, budget, lower=[max(0.0, (m.min or 0) - a)
-                                               for m, a in zip(models, aw, strict=True)],
-                        upper=[m.max - a if m.max is not None else budget
-                               for m, a in zip(models, aw, strict=True)],
+        held = partial(lead_gate.held, models)  # a gated test: its conversion spend
+        return allocate(curves, budget, lower=held([max(0.0, (m.min or 0) - a)
+                                                    for m, a in zip(models, aw, strict=True)]),
+                        upper=held([m.max - a if m.max is not None else budget
+                                    for m, a in zip(models, aw, strict=True)]),
                         min_spend=[min_useful(budget) if floor is None else floor]
-                        * len(models), fixed=[m.fixed - a if m.fixed is not None else None
-                                              for m, a in zip(models, aw, strict=True)],
+                        * len(models), fixed=held([m.fixed - a if m.fixed is not None else None
+                                                   for m, a in zip(models, aw, strict=True)]),
                         names=names)
 
     seats = pm.free_seats(brief, kind) or lead_bound(brief, kind)  # bookings (leads) a month
@@ -367,7 +370,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         for m in models:  # (the mean lead's break-even: a platform left out here loses its
             # awareness spend too; the split values each platform's leads at its own value)
             ok, cost = pv.earns_its_floor(m.curve(), floor, break_even)
-            if not ok and not m.min and m.fixed is None:  # a minimum of 0 is no minimum
+            if not ok and not m.min and m.fixed is None and m.gate is None:  # 0: no minimum
                 unearned.append({"platform": m.platform, "marginal_cpa": cost,  # and what
                                  "break_even": break_even,  # a test at the floor would bring
                                  "conversions": round(float(m.curve()(floor)), 2)})
@@ -379,8 +382,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         if len(out) == len(models) or not can_place(  # budget (each cap less the awareness
                 [m.max - a if m.max is not None else None  # it would then take): the split
                  for m, a in zip(kept, aw, strict=True)],  # decides
-                [m.fixed - a if m.fixed is not None else None
-                 for m, a in zip(kept, aw, strict=True)], envelope * (1 - share / 100)):
+                lead_gate.held(kept, [m.fixed - a if m.fixed is not None else None
+                                      for m, a in zip(kept, aw, strict=True)]),
+                envelope * (1 - share / 100)):
             unearned = []
         for m in models:
             m.max = 0.0 if any(u["platform"] == m.platform for u in unearned) else m.max
@@ -449,7 +453,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv_alloc = solve(conv_budget, floor=floor, aware=aware_spend)
         except AllocationError as exc:
             raise DataError(f"{brief.source}: budget.paid: {exc}") from None
-    lower, upper = pv.bounds(models, aware_spend, conv_budget)
+    lower, upper = (lead_gate.held(models, b) for b in pv.bounds(models, aware_spend,
+                                                                  conv_budget))
     conv_alloc, kept_today = hf.no_worse_than_today(  # never less than today's split
         conv_alloc, hf.today_shares(fitted, names), conv_budget, conversions,
         lower, upper, bool(aov))

@@ -462,11 +462,15 @@ def measurement_labels(plan: dict) -> Iterator[Check]:
 
 def rate_spreads(plan: dict) -> Iterator[Check]:
     """A rate the plan borrows from published benchmarks carries a spread (low below
-    high): the forecast's range is as wide as the risk the plan states for it."""
+    high): the forecast's range is as wide as the risk the plan states for it. On lead gen
+    forms the spread is the published cost per lead's, carried by the conversion rate (CPM
+    and CTR held at their middle: ``b2b_paid.lead_form_rates``)."""
     for m in plan.get("budget", {}).get("models", []):
-        for metric in ("cpm", "ctr", "cvr"):
+        form = (m.get("cvr") or {}).get("basis") == "lead_form_benchmark"
+        for metric in ("cvr",) if form else ("cpm", "ctr", "cvr"):
             r = m.get(metric)
-            if isinstance(r, dict) and r.get("basis") in ("benchmark", "borrowed"):
+            if isinstance(r, dict) and r.get("basis") in ("benchmark", "borrowed",
+                                                          "lead_form_benchmark"):
                 yield Check(f"spread of {m['platform']} {metric}", r["low"] < r["high"],
                             f"{r['low']}-{r['mid']}-{r['high']}")
 

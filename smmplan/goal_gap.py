@@ -270,8 +270,11 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     pace's value."""
     if paid.total <= 0:
         return replace(ob, objectives=held_at_today(linked_rates(list(ob.objectives))))
-    clicks = sum(c.clicks for c in paid.channels) / max(1, months)  # a month of the year, as
-    # the leads goal's count is its year's mean
+    # a month of the year, as the leads goal's count is its year's mean: the paid clicks
+    # that visit the site, and the leads on lead gen forms, which never do
+    on_forms, n = set(paid.lead_forms or {}), max(1, months)
+    clicks = sum(c.clicks for c in paid.channels if c.platform not in on_forms) / n
+    forms = sum(c.conversions for c in paid.channels if c.platform in on_forms) / n
     gaps = goal_gaps(ob.objectives, paid, months, offer)
     by_goal = {g.goal: g for g in gaps}
     out = []
@@ -285,8 +288,8 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
         out.append(o)
     out = with_ads_forecast(out, paid, months)  # an ads KPI's target: the forecast's
     # the repeat rate committed to what its past-buyer programme forecasts (lever_goals)
-    return replace(ob, objectives=held_at_today(with_programme(linked_rates(out, clicks),
-                                                                paid)))
+    return replace(ob, objectives=held_at_today(with_programme(linked_rates(
+        out, clicks, forms), paid)))
 
 
 def ads_forecast(kpi: str, paid: Paid) -> dict | None:
@@ -371,16 +374,18 @@ def held_at_today(objectives: list[Objective]) -> list[Objective]:
     return out
 
 
-def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0) -> list[Objective]:
+def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
+                 form_leads: float = 0.0) -> list[Objective]:
     """A conversion-rate goal and a leads goal that count the same event over the same
-    social sessions are one figure seen twice: the rate's target implies a count (target x
-    the sessions a month the plan brings: today's, which both baselines imply, leads /
-    rate, plus ``paid_clicks``, the paid forecast's clicks a month, each a social session
-    on the site, since the leads goal's count includes the leads they bring). When that
-    count passes what the leads goal can realistically reach (its flagged realistic value,
-    else its target), the rate is flagged too, its realistic value the rate that count
-    gives over those sessions; what it implies is kept in ``baseline.covers["linked"]``
-    for the sentence that says it."""
+    social sessions are one figure seen twice: the rate's target implies a count on the
+    site (target x the sessions a month the plan brings: today's, which both baselines
+    imply, leads / rate, plus ``paid_clicks``, the paid forecast's clicks a month that
+    visit the site). When that count passes what the leads goal can realistically reach
+    on the site (its flagged realistic value, else its target, less ``form_leads``, the
+    paid forecast's leads a month on lead gen forms, which no web session brings and the
+    web analytics never counts), the rate is flagged too, its realistic value the rate
+    that count gives over those sessions; what it implies is kept in
+    ``baseline.covers["linked"]`` for the sentence that says it."""
     leads = next((o for o in objectives if o.from_brief and o.kpi == "leads_per_month"
                   and o.baseline.value and o.target), None)
     if leads is None:
@@ -398,15 +403,16 @@ def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0) -> list[
             today = round(leads.baseline.value / (b.value / 100))
             paid_clicks = round(paid_clicks)
             sessions = today + paid_clicks
+            site = max(0.0, count - form_leads)  # the goal's leads that visit the site
             implied = o.target / 100 * sessions
-            if implied > count * 1.0001:
+            if implied > site * 1.0001:
                 covers = dict(b.covers, linked={
                     "goal": leads.goal, "sessions": today, "paid": paid_clicks,
-                    "total": sessions, "implied": round(implied),
-                    "count": round(count), "event": (b.covers.get("counted") or {}).get(
-                        "event")})
+                    "total": sessions, "implied": round(implied), "count": round(site),
+                    "forms": round(form_leads, 2), "event": (b.covers.get("counted") or {}
+                                                             ).get("event")})
                 o = replace(o, realistic=False, realistic_target=round(
-                    count / sessions * 100, 2), baseline=replace(b, covers=covers))
+                    site / sessions * 100, 2), baseline=replace(b, covers=covers))
         out.append(o)
     return out
 

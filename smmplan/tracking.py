@@ -45,6 +45,7 @@ from .exports.comments import comment_texts
 from .exports.posts import posts_frame, read_posts
 from .exports.table import read_header, read_table
 from .exports.web import web_frame
+from .goals import counted_frame, lead_event, match_kpi
 from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, frame_metric
 from .objectives import comment_kpis, goal_web_kpis, kpi_catalogue, post_kpis
@@ -286,6 +287,25 @@ def _value(measured: dict, kpi: str) -> float | None:
     return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
 
 
+def tracked_leads(brief: Brief, web: pd.DataFrame | None, ads: pd.DataFrame | None,
+                  forms: dict | None) -> float | None:
+    """The leads a leads goal counts in the actuals: the web export's social key events of
+    the goal's own event (``goals.counted_frame``, its baseline's definition), plus the
+    conversions of the ads export's conversion campaigns on the platforms that collect
+    leads on their own lead gen forms (``forms``: ``Paid.lead_forms``), which never visit
+    the site; None without either export."""
+    found = []
+    if web is not None:
+        event = next((lead_event(g) for g in brief.goals.business_goals
+                      if match_kpi(g) == "leads_per_month"), None)
+        frame = counted_frame(web, event)[0]
+        found.append(float(frame.loc[frame["social"].astype(bool), "conversions"].sum()))
+    if ads is not None and forms and "platform" in ads:
+        rows = conversion_rows(ads)
+        found.append(float(rows.loc[rows["platform"].isin(list(forms)), "conversions"].sum()))
+    return sum(found) if found else None
+
+
 def track(plan: Plan, actuals: str | Path) -> Report:
     """The tracking report for the exports in ``actuals`` (same layouts as the brief's)."""
     folder = Path(actuals)
@@ -352,9 +372,9 @@ def track(plan: Plan, actuals: str | Path) -> Report:
             measured["social_revenue"] = rev / n_months * brief.goals.horizon_months
     if posts is not None:  # posts a week as the baseline counts them (posts_week.py)
         measured["posts_per_week"] = export_posts_per_week(posts, whole_months=True)
-    if web is not None:
-        measured["leads_per_month"] = float(web.loc[web["social"], "conversions"].sum()
-                                            / n_months)
+    leads = tracked_leads(brief, web, ads, getattr(plan.paid, "lead_forms", None))
+    if leads is not None:
+        measured["leads_per_month"] = leads / n_months
     last_followers = {}
     if posts is not None and "followers" in posts and "date" in posts:
         ordered = posts.dropna(subset=["followers", "date"]).sort_values("date", kind="stable")

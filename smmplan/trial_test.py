@@ -14,6 +14,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from . import lead_gate
 from .catalogue import paid_facts
 from .dates import monday_on_or_after
 
@@ -32,35 +33,40 @@ def weeks() -> int:
     return int(paid_facts()["test_share"]["weeks"])
 
 
-def window(first_month: dt.date) -> tuple[dt.date, dt.date]:
-    """The test's first and last day: ``weeks`` weeks from the first Monday of the month."""
+def window(first_month: dt.date, runs: int | None = None) -> tuple[dt.date, dt.date]:
+    """The test's first and last day: ``runs`` weeks (default ``weeks``) from the first
+    Monday of the month."""
     start = monday_on_or_after(first_month)
-    return start, start + dt.timedelta(weeks=weeks(), days=-1)
+    return start, start + dt.timedelta(weeks=weeks() if runs is None else runs, days=-1)
 
 
 def dated_tests(trial: list[str], models, conversion_spend, aware_spend,
                 months: list[pd.Timestamp], break_even: float | None,
                 share: float, gated: dict[str, int] | None = None) -> list[dict]:
-    """{platform, budget, start, end (ISO), weeks, threshold (the stop rule's break-even),
-    share (the test share before the cap, ``target_spend.trial_share``), capped (whether
-    the stop rule's reading spend cut it, ``capped_budget``), gate (a ``lead_gate`` test)}
-    for each ``trial`` platform the split funds at its test budget (its minimum) and no
-    more, without awareness spend; a ``gated`` platform runs its own weeks; [] when none or
-    no conversion month."""
+    """{platform, budget (its conversion spend), start, end (ISO), weeks, threshold (the
+    stop rule's break-even), share (the test share before the cap,
+    ``target_spend.trial_share``), capped (whether the cap cut it: the stop rule's reading
+    spend, ``capped_budget``; for a gated test the test share, below the spend that reads
+    it, ``lead_gate.capped``), gate (a ``lead_gate`` test)} for each ``trial`` platform the
+    split funds at its test budget (its minimum) and no more, without awareness spend, and
+    each ``gated`` platform (``ChannelModel.gate``, its conversion spend held there whatever
+    awareness it carries), which runs its own weeks; [] when none or no conversion month."""
     if not months:
         return []
     gated = gated or {}
     out = []
     for m, spend, aware in zip(models, conversion_spend, aware_spend, strict=True):
-        if m.platform in trial and m.min and spend <= m.min + 0.5 and aware < 0.5:
+        gate = getattr(m, "gate", None)
+        test = spend <= gate + 0.5 if gate is not None else bool(
+            m.min and spend <= m.min + 0.5 and aware < 0.5)
+        if m.platform in trial and test:
             runs = gated.get(m.platform, weeks())
-            start = monday_on_or_after(months[0].date())
-            end = start + dt.timedelta(weeks=runs, days=-1)
+            start, end = window(months[0].date(), runs)
             out.append({"platform": m.platform, "budget": round(float(spend), 2),
                         "start": start.isoformat(), "end": end.isoformat(), "weeks": runs,
                         "threshold": round(break_even, 2) if break_even else None,
-                        "share": share, "capped": m.platform not in gated
-                        and capped_budget(share, break_even) < share,
+                        "share": share, "capped": lead_gate.capped(m) if gate is not None
+                        else capped_budget(share, break_even) < share,
                         "gate": m.platform in gated})
     return out
 

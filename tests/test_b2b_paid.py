@@ -3,6 +3,9 @@ the client's web analytics by one rule, a B2B lead-generation benchmark only wit
 consumer-definition rates not ranking platforms, and a lead valued per platform from the
 personas it reaches."""
 
+import pandas as pd
+import pytest
+
 from smmplan.budget import plan_paid
 from smmplan.paths import EXAMPLES_DIR
 from smmplan.validation import load_brief
@@ -22,12 +25,15 @@ def test_paid_clicks_convert_at_the_clients_own_rate_before_the_b2b_benchmark():
     client without web analytics. LinkedIn's conversion campaigns collect leads on its own
     lead gen forms (no site visit): forecast at the published cost per lead of those forms,
     not at the site's 4 demo requests in 2,266 visits."""
+    from smmplan.b2b_paid import published_cpl
+
     paid = _cloudline()
     by = {c.platform: c for c in paid.channels}
     rates = {m["platform"]: m for m in paid.models}
     assert rates["linkedin"]["cvr"]["basis"] == "lead_form_benchmark"
     assert abs(paid.lead_forms["linkedin"]["site"]["mid"] - 4 / 2266 * 100) < 1e-6
-    assert paid.lead_forms["linkedin"]["cpl"] == {"low": 290.0, "mid": 371.0, "high": 897.0}
+    published = published_cpl("linkedin", 1.0)  # USD plan: the published figures as they are
+    assert paid.lead_forms["linkedin"]["cpl"] == {k: published[k] for k in ("low", "mid", "high")}
     assert rates["x"]["cvr"]["basis"] == "client_web" and paid.cvr_set_aside["x"]["rate"] > \
         rates["x"]["cvr"]["mid"]
     # LinkedIn, where the Enterprise buyers are, gets the conversion spend; X (the Teams
@@ -49,20 +55,38 @@ def test_paid_clicks_convert_at_the_clients_own_rate_before_the_b2b_benchmark():
 
 
 def test_a_lead_gen_form_lead_costs_the_published_cost_per_lead():
-    """At low spend the LinkedIn forecast's cost per lead is the published median ($371):
-    the rate per click is the model's own cost per click over that cost."""
-    from smmplan.b2b_paid import lead_form_cvr
+    """On lead gen forms the published cost per lead is the one uncertain figure: CPM and
+    CTR stay at their middle, and each scenario's cost per lead at low spend is exactly
+    the published figure (pessimistic the highest, optimistic the lowest), so the rates
+    per click are in order whatever the cost rates' spread."""
+    from smmplan.b2b_paid import lead_form_rates, published_cpl
     from smmplan.benchmarks import Range
+    from smmplan.budget import ChannelModel
 
     rates = {"cpm": Range(40.0, 60.0, 80.0, ["a"], "benchmark"),
-             "ctr": Range(0.3, 0.4, 0.5, ["a"], "benchmark")}
-    cvr = lead_form_cvr("linkedin", rates, 1.0, 1.0)
-    assert cvr.basis == "lead_form_benchmark"
-    cpc = 60.0 / 1000 / 0.004
-    assert abs(cpc / (cvr.mid / 100) - 371) < 1e-6
-    assert abs(80.0 / 1000 / 0.003 / (cvr.low / 100) - 897) < 1e-6  # pessimistic end
-    assert abs(40.0 / 1000 / 0.005 / (cvr.high / 100) - 290) < 1e-6
-    assert lead_form_cvr("x", rates, 1.0, 1.0) is None  # no published form costs
+             "ctr": Range(0.2, 0.4, 0.9, ["a"], "benchmark")}  # wide CTR: the old spread
+    form = lead_form_rates("linkedin", rates, 1.0, 1.0)  # inverted the old rate's order
+    cpl = published_cpl("linkedin", 1.0)
+    assert form["cvr"].basis == "lead_form_benchmark"
+    assert form["cvr"].low <= form["cvr"].mid <= form["cvr"].high
+    assert (form["cpm"].low, form["cpm"].high, form["ctr"].low, form["ctr"].high) == \
+        (60.0, 60.0, 0.4, 0.4)
+    model = ChannelModel("linkedin", form["cpm"], form["ctr"], form["cvr"], 1e9, 3.0, 1.0)
+    for scenario, end in (("low", "high"), ("mid", "mid"), ("high", "low")):
+        cpm, ctr, cvr = model.rates(scenario)
+        assert cpm / 1000 / ctr / cvr == pytest.approx(cpl[end])
+    assert lead_form_rates("x", rates, 1.0, 1.0) is None  # no published form costs
+
+
+def test_every_rate_range_of_the_forecast_is_in_order():
+    """Low, middle and high of every rate the forecast rests on are in order (LinkedIn's
+    conversion rate was 3.87 / 5.65 / 4.51)."""
+    for paid in (_cloudline(), plan_paid(brief_from(standalone(example_raw(
+            "b2b-software")), EXAMPLES_DIR / "b2b-software"))):
+        for m in paid.models:
+            for metric in ("cpm", "ctr", "cvr"):
+                r = m[metric]
+                assert r["low"] <= r["mid"] <= r["high"], (m["platform"], metric, r)
 
 
 def _no_paths():
@@ -146,6 +170,100 @@ def test_the_platform_whose_leads_are_not_tied_gets_a_gated_test():
     (note,) = gate_notes(plan)
     assert tr.money(test["budget"]) in note and tr.money(paid.break_even_cpa, 2) in note
     assert "Cloudline Enterprise's buyers" in note
+    assert not test["capped"] and tr.t("budget.lead_gate_read") in note
+    test["capped"] = True  # the test share cut it: the note says it cannot be read
+    (cut,) = gate_notes(plan)
+    least = tr.number(facts["test_share"]["min_read_conversions"])
+    assert tr.t("budget.lead_gate_read") not in cut and f"fewer than the {least}" in cut
+
+
+def test_the_gate_holds_conversion_spend_only():
+    """A gated platform in the awareness goal's target keeps its awareness budget: the gate
+    holds its conversion spend at the test's, and the test is still dated and said."""
+    raw = example_raw("b2b-software")
+    for goal in raw["goals"]["business_goals"]:
+        if "known name" in goal["description"]:  # the awareness target: X's persona
+            goal["description"] = "Become a known name among hands-on ops managers"
+    paid = plan_paid(brief_from(raw, EXAMPLES_DIR / "b2b-software"))
+    x = next(c for c in paid.channels if c.platform == "x")
+    (test,) = [t for t in paid.tests if t["platform"] == "x"]
+    assert test["gate"] and x.awareness_spend > 0
+    assert abs(x.conversion_spend - test["budget"]) < 0.5
+    assert x.spend == pytest.approx(x.conversion_spend + x.awareness_spend)
+
+
+def test_a_platform_no_persona_names_is_not_tied():
+    """Nothing ties the leads of a platform no persona names to a buyer: it is gated like
+    one whose personas buy only the self-serve line, not valued as a sales-led lead."""
+    from smmplan.lead_gate import gated_platforms
+
+    brief = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    values = {"linkedin": {"tied": True}, "x": {"tied": False}}
+    wanted = {"linkedin": None, "x": None, "tiktok": None}
+    assert gated_platforms(brief, values, wanted) == ["x", "tiktok"]
+    assert gated_platforms(brief, {"x": {"tied": False}}, wanted) == []  # none to fall back on
+
+
+def test_a_gate_cut_by_the_test_share_says_it_cannot_be_read():
+    """When the test share cuts a gated test below the spend that reads its leads, the row
+    says so (``capped``) and the note does not claim it is enough to read."""
+    from smmplan import lead_gate
+    from smmplan.benchmarks import Range
+    from smmplan.budget import ChannelModel
+    from smmplan.catalogue import paid_facts
+    from smmplan.trial_test import dated_tests
+
+    one = lambda v: Range(v, v, v, ["a"], "benchmark")  # noqa: E731
+    model = ChannelModel("x", one(10.0), one(1.0), one(1.0), 1e9, 3.0, 1.0)  # $100 a lead
+    need = lead_gate.reading_spend(model)
+    months, share = [pd.Timestamp("2027-02-01")], paid_facts()["test_share"]["percent"]
+    for budget, capped in ((need / 2, True), (need, False)):
+        model.gate = lead_gate.gate_budget(model, budget * 100 / share)  # its share: budget
+        assert model.gate == pytest.approx(min(budget, need), abs=0.01)
+        (row,) = dated_tests(["x"], [model], [model.gate], [500.0], months, 80.0, 1000.0,
+                             {"x": 6})
+        assert row["gate"] and row["capped"] is capped and row["weeks"] == 6
+
+
+def test_the_lead_notes_name_the_goals_own_event():
+    """The lead gen form, gate and untied-lead notes and the gate's next step say the
+    event the leads goal names (quote requests here), never a hard-coded "demo request"."""
+    from smmplan.plan import Plan
+    from smmplan.views.budget_notes import untied_note
+    from smmplan.views.lead_gate import gate_notes, lead_form_note, lead_words
+    from smmplan.views.trial_share import trial_steps
+
+    raw = example_raw("b2b-software")
+    goal = raw["goals"]["business_goals"][0]
+    goal["description"], goal["metric"] = "Grow qualified quote requests from social", \
+        "quote requests per month"
+    plan = Plan(brief_from(raw, EXAMPLES_DIR / "b2b-software"))
+    assert lead_words(plan)["events"] == plan.tr.t("objectives.lead_events.quote")
+    notes = [*lead_form_note(plan), *gate_notes(plan), untied_note(plan),
+             *(s for _, s in trial_steps(plan))]
+    assert lead_form_note(plan) and gate_notes(plan) and untied_note(plan)
+    assert all("demo request" not in n for n in notes)
+    assert all("quote request" in n for n in notes)
+
+
+def test_the_first_month_reads_the_form_leads_in_the_crm():
+    """The next steps date the first reading of LinkedIn's form leads (the last day of the
+    first conversion month): their cost against the forecast's cost per lead there, and the
+    close rate the forecast assumes for them, the site's."""
+    import datetime as dt
+
+    from smmplan.plan import Plan
+    from smmplan.views.lead_gate import form_steps
+
+    plan = Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+    tr, paid = plan.tr, plan.paid
+    li = next(c for c in paid.channels if c.platform == "linkedin")
+    ((when, text),) = form_steps(plan)
+    first = dt.date.fromisoformat(paid.paid_months[0])
+    assert (when.year, when.month) == (first.year, first.month)
+    assert (when + dt.timedelta(days=1)).day == 1  # the month's last day
+    assert tr.money(li.conversion_spend / li.conversions, 2) in text
+    assert tr.percent(plan.brief.budget.paid.sale_rate, 0) in text
 
 
 def test_a_consumer_lead_rate_does_not_rank_platforms_for_b2b_leads():
@@ -217,7 +335,10 @@ def test_the_lead_form_rate_says_why_the_sites_rate_does_not_apply():
     tr = plan.tr
     text = " ".join(cvr_notes(plan))
     assert f"your visits' rate there ({tr.percent(4 / 2266 * 100, 2)}) does not measure" in text
-    assert f"{tr.money(371, 2)} (median; {tr.money(290, 2)} to {tr.money(897, 2)}" in text
+    cpl = plan.paid.lead_forms["linkedin"]["cpl"]
+    assert all(tr.money(cpl[k], 2) in text for k in ("low", "mid", "high"))
+    # the close rate a form lead is valued at, stated, and the month its CRM reads it
+    assert tr.percent(plan.brief.budget.paid.sale_rate, 0) + " close rate" in text
     assert "‘Operations leaders’ and ‘IT and security reviewers’" in text
     assert "Hands-on ops managers" not in text
     assert "LinkedIn, ad benchmarks for the technology industry, December 2025" in text

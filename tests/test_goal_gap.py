@@ -320,6 +320,10 @@ def test_the_linked_rate_counts_the_sessions_the_paid_clicks_bring():
 
 
 def test_cloudline_rate_target_is_its_leads_over_the_plans_sessions():
+    """The rate is the site's leads over the site's sessions: LinkedIn's lead gen form
+    leads never visit the site, so neither their clicks nor their leads enter it (the
+    leads goal's count less the form leads, over today's sessions plus the other
+    platforms' paid clicks)."""
     from smmplan.paths import example_briefs
     from smmplan.plan import Plan
     from smmplan.validation import load_brief
@@ -327,16 +331,41 @@ def test_cloudline_rate_target_is_its_leads_over_the_plans_sessions():
     plan = Plan(load_brief(next(p for p in example_briefs() if p.parent.name == "b2b-software")))
     ob = {o.kpi: o for o in plan.objectives.objectives if o.from_brief}
     rate, leads = ob["social_conversion_rate"], ob["leads_per_month"]
-    clicks = sum(c.clicks for c in plan.paid.channels) / len(plan.paid.paid_months)
-    today = leads.baseline.value / (rate.baseline.value / 100)
-    count = leads.realistic_target if not leads.realistic else leads.target
-    implied = count / (today + clicks) * 100  # the rate the realistic leads give
-    # below today's measured rate: the realistic target holds today's (was 0.28 % < 0.29 %),
-    # and the rate the leads give is kept for the sentence that says why
+    paid, months = plan.paid, plan.brief.client.period.months
+    assert paid.lead_forms  # LinkedIn collects its leads on its own forms
+    site = [c for c in paid.channels if c.platform not in paid.lead_forms]
+    clicks = round(sum(c.clicks for c in site) / months)
+    forms = sum(c.conversions for c in paid.channels if c.platform in paid.lead_forms) / months
+    today = round(leads.baseline.value / (rate.baseline.value / 100))
+    count = (leads.realistic_target if not leads.realistic else leads.target) - forms
+    implied = count / (today + clicks) * 100  # the rate the realistic site leads give
+    linked = rate.baseline.covers["linked"]
+    assert (linked["sessions"], linked["paid"], linked["total"]) == (today, clicks,
+                                                                     today + clicks)
+    assert linked["count"] == round(count) and linked["forms"] == pytest.approx(forms, abs=0.01)
     assert rate.realistic_target == pytest.approx(max(implied, rate.baseline.value), abs=0.006)
     assert rate.realistic_target >= rate.baseline.value - 1e-9
     if implied < rate.baseline.value:
         assert rate.baseline.covers["below_today"] == pytest.approx(implied, abs=0.006)
+
+
+def test_lead_form_leads_stay_out_of_the_site_rate():
+    """A leads goal's count includes the leads a platform collects on its own lead gen
+    forms; the site's rate counts only the site's: the form leads come off the count, and
+    only the clicks that visit the site are sessions."""
+    from smmplan.goal_gap import linked_rates
+
+    demo = {"counted": {"event": "demo", "pages": ["/demo"]}}
+    leads = _objective("leads_per_month", 120.0, 9.0)
+    leads.baseline.covers = dict(demo)
+    leads.realistic, leads.realistic_target = False, 35.0
+    rate = _objective("social_conversion_rate", 2.2, 0.3)  # 3,000 sessions today
+    rate.baseline.covers = dict(demo)
+    out = linked_rates([leads, rate], paid_clicks=1_000.0, form_leads=20.0)[1]
+    linked = out.baseline.covers["linked"]
+    assert (linked["total"], linked["count"], linked["forms"]) == (4000, 15, 20.0)
+    assert linked["count"] + linked["forms"] == 35  # the leads goal's count, in two parts
+    assert out.realistic_target == pytest.approx(15 / 4000 * 100, abs=0.01)
 
 
 def test_a_growth_goal_never_gets_a_realistic_target_below_today():

@@ -303,13 +303,14 @@ def test_a_landing_page_count_is_a_floor_and_the_target_judged_on_both():
     # the leads goal can realistically reach: the rate agrees with the count it produces
     linked = o.baseline.covers["linked"]
     leads = next(g for g in plan.objectives.objectives if g.kpi == "leads_per_month")
-    assert not o.realistic and linked["count"] == round(leads.realistic_target)
+    # on the site: LinkedIn's lead gen form leads never visit it (session 28, H1)
+    site = leads.realistic_target - linked["forms"]
+    assert not o.realistic and linked["forms"] > 0 and linked["count"] == round(site)
     assert linked["implied"] > 2 * linked["count"] - 5
-    # over the sessions the plan brings: today's and its paid clicks (review 14)
+    # over the sessions the plan brings: today's and its paid clicks to the site (review 14)
     assert linked["total"] == linked["sessions"] + linked["paid"] and linked["paid"] > 0
-    given = leads.realistic_target / linked["total"] * 100
-    # review 17: a growth goal's realistic target is never below today's (Cloudline's leads
-    # from LinkedIn's lead gen forms give a rate above it: no hold)
+    given = site / linked["total"] * 100
+    # review 17: a growth goal's realistic target is never below today's
     assert o.realistic_target == pytest.approx(max(given, o.baseline.value), abs=0.01)
     assert ("below_today" in o.baseline.covers) == (given < o.baseline.value)
     text = " ".join(getattr(b, "markup", "") for b in objectives_smart(plan).blocks)

@@ -131,6 +131,28 @@ def test_tracking_reads_roas_on_the_conversion_campaigns_and_posts_a_week(tmp_pa
     assert report.months == ["2027-01-01", "2027-02-01"] and report.month_index == 1
 
 
+def test_tracked_leads_are_the_goals_site_leads_plus_the_lead_form_leads():
+    """The leads goal counts its own event on the site (the baseline's rows: /demo, not
+    every social key event) and the leads the ads account records on the platforms that
+    collect them on their own lead gen forms (conversion campaigns only); the web analytics
+    never sees the latter."""
+    from smmplan.tracking import tracked_leads
+
+    brief = load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml")
+    web = pd.DataFrame({"landing_page": ["/demo", "/blog", "/demo"],
+                        "social": [True, True, False], "conversions": [3.0, 7.0, 5.0],
+                        "sessions": [100.0, 100.0, 100.0]})
+    ads = pd.DataFrame({"platform": ["linkedin", "linkedin", "x"],
+                        "conversions": [12.0, 4.0, 2.0], "spend": [900.0, 300.0, 100.0],
+                        "awareness": [False, True, False]})
+    forms = {"linkedin": {}}
+    assert tracked_leads(brief, web, None, forms) == 3.0  # the goal's /demo rows only
+    assert tracked_leads(brief, web, ads, forms) == 3.0 + 12.0  # + LinkedIn's form leads
+    assert tracked_leads(brief, None, ads, forms) == 12.0
+    assert tracked_leads(brief, web, ads, {}) == 3.0  # no lead forms: the site's only
+    assert tracked_leads(brief, None, None, forms) is None
+
+
 def test_fashion_variance_against_own_baseline(report, frames):
     now, before = frames
     by = {r["platform"]: r for r in report.by_channel}

@@ -471,16 +471,18 @@ def budget_appendix(plan: Plan) -> Section:
 
 
 def _rates(plan: Plan) -> pd.DataFrame:
-    """Every rate of the paid model (CPM, CTR, conversion rate) with its basis and sources."""
+    """Every rate of the paid model (CPM, CTR, conversion rate; on lead gen forms, the
+    published cost per lead it rests on) with its basis and sources."""
     tr, paid = plan.tr, plan.paid
     files = {Path(spec.path).name: kind for kind, spec in plan.brief.data_files().items()}
     rates = []
     for m in paid.models:
         for metric in ("cpm", "ctr", "cvr"):
-            r = m[metric]
+            form = m[metric]["basis"] == "lead_form_benchmark"  # its published cost per lead
+            r = {**m[metric], **paid.lead_forms[m["platform"]]["cpl"]} if form else m[metric]
             rates.append({"platform": m["platform"], "platform_name": platform_label(m["platform"]),
-                          "metric": metric.upper(), "low": r["low"], "mid": r["mid"],
-                          "high": r["high"],
+                          "metric": "CPL" if form else metric.upper(), "low": r["low"],
+                          "mid": r["mid"], "high": r["high"],
                           "basis": tr.t(f"budget.rate_basis.{r['basis']}"),
                           "sources": tr.t("common.semicolon").join(
                               source_label(tr, s, files) for s in r["sources"]),

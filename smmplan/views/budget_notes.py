@@ -22,7 +22,7 @@ from ..report import Html, render
 from ..sessions import seats_sentence
 from .against_today import increment_note, revenue_up
 from .base import day, platform_label
-from .lead_gate import lead_form_note
+from .lead_gate import lead_form_note, lead_words
 from .sector_cvr import sector_cvr_note
 
 
@@ -147,7 +147,8 @@ def untied_note(plan: Plan) -> str:
                     and p.offer in v["lines"]]
         text.append(tr.t("budget.lead_untied", platforms=platform_label(k), kept=kept,
                          personas=tr.join([tr.t("common.quoted", text=n) for n in personas]),
-                         lines=tr.join(list(v["lines"])), value=tr.money(v["value"], 2)))
+                         lines=tr.join(list(v["lines"])), value=tr.money(v["value"], 2),
+                         **{k: w for k, w in lead_words(plan).items() if k != "count"}))
     return " " + " ".join(text)
 
 

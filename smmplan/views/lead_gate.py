@@ -6,11 +6,28 @@ dated test only, read on the client's CRM)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
+from ..catalogue import paid_facts
+from ..goals import lead_event, match_kpi
 from ..offer_paths import event_lines
 from ..plan import Plan
 from .base import day, platform_label
+
+
+def lead_words(plan: Plan) -> dict[str, str]:
+    """The lead event the brief's leads goal names ({event}: "demo request", {events}:
+    "demo requests", {count}: the plural key for "12 demo requests"), else a lead."""
+    found = next((lead_event(g) for g in plan.brief.goals.business_goals
+                  if match_kpi(g) == "leads_per_month"), None)
+    tr, key = plan.tr, (found or {}).get("event")
+    if key is None:
+        return {"event": tr.t("budget.lead_one"), "events": tr.t("budget.lead_many"),
+                "count": "budget.lead_count"}
+    return {"event": tr.t(f"objectives.lead_event.{key}"),
+            "events": tr.t(f"objectives.lead_events.{key}"),
+            "count": f"objectives.lead_event_count.{key}"}
 
 
 def lead_form_note(plan: Plan) -> list[str]:
@@ -26,7 +43,7 @@ def lead_form_note(plan: Plan) -> list[str]:
             continue
         personas = [p.name for p in brief.targets.personas
                     if platform in p.channels and (p.offer in kept or not kept)]
-        site = form.get("site")
+        site, words = form.get("site"), lead_words(plan)
         out.append(tr.t(
             "budget.lead_form", platform=platform_label(platform),
             personas=tr.join([tr.t("common.quoted", text=n) for n in personas])
@@ -34,7 +51,10 @@ def lead_form_note(plan: Plan) -> list[str]:
             site=tr.t("budget.lead_form_site", rate=tr.percent(site["mid"], 2))
             if site else "", mid=tr.money(form["cpl"]["mid"], 2),
             low=tr.money(form["cpl"]["low"], 2), high=tr.money(form["cpl"]["high"], 2),
-            sources=tr.join(models[platform]["cvr"]["sources"])))
+            sources=tr.join(models[platform]["cvr"]["sources"]),
+            kept=tr.join([o.name for o in event_lines(brief, "lead")]),
+            event=words["event"], events=words["events"],
+            rate=tr.percent(brief.budget.paid.sale_rate, 0)))
     return out
 
 
@@ -43,7 +63,8 @@ def gate_notes(plan: Plan) -> list[str]:
     dates, why it is a test and how the CRM reads it."""
     tr, paid, brief = plan.tr, plan.paid, plan.brief
     kept = [o.name for o in event_lines(brief, "lead")]
-    by = {c.platform: c for c in paid.channels}
+    by, words, rule = {c.platform: c for c in paid.channels}, lead_words(plan), \
+        paid_facts()["test_share"]
     out = []
     for t in paid.tests:
         c = by.get(t["platform"])
@@ -55,8 +76,30 @@ def gate_notes(plan: Plan) -> list[str]:
         out.append(tr.t(
             "budget.lead_gate", platform=platform_label(t["platform"]),
             weeks=tr.number(t["weeks"]), amount=tr.money(t["budget"]), start=start,
-            end=end, conversions=tr.number(c.conversions),
+            end=end, conversions=tr.plural(words["count"], round(c.conversions)),
+            read=tr.t("budget.lead_gate_capped", least=tr.number(
+                rule["min_read_conversions"]), percent=tr.percent(rule["percent"], 0))
+            if t.get("capped") else tr.t("budget.lead_gate_read"), events=words["events"],
             cpa=tr.money(c.conversion_spend / c.conversions, 2), kept=tr.join(kept),
             rest=rest or tr.t("common.na"), threshold=tr.money(t["threshold"], 2)
             if t["threshold"] else tr.t("common.na")))
     return out
+
+
+def form_steps(plan: Plan) -> list[tuple[dt.date, str]]:
+    """The first reading of each lead gen form platform's leads as a next step (the last day
+    of the first conversion month, the line): their cost against the forecast's cost per
+    lead there (the channel table's) and how many the sales team qualifies, the close rate
+    the forecast assumes stated."""
+    tr, paid = plan.tr, plan.paid
+    if not paid.paid_months:
+        return []
+    first = dt.date.fromisoformat(paid.paid_months[0])
+    end = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    by = {c.platform: c for c in paid.channels if c.conversion_spend > 0 and c.conversions}
+    words = lead_words(plan)
+    return [(end, tr.t("agency.step_form_read", end=day(tr, end),
+                       platform=platform_label(p), events=words["events"],
+                       cpl=tr.money(by[p].conversion_spend / by[p].conversions, 2),
+                       rate=tr.percent(plan.brief.budget.paid.sale_rate, 0)))
+            for p in (paid.lead_forms or {}) if p in by]

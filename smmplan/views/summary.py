@@ -36,6 +36,7 @@ from .growth_track import growth_steps
 from .growth_track import summary_note as growth_summary
 from .held_back import cap_values
 from .identity import identity_decisions
+from .lead_gate import form_steps
 from .low_month import low_month_line
 from .objectives import committed, goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
@@ -299,7 +300,8 @@ def next_steps(plan: Plan) -> list[str]:
     from .owned_steps import dated_steps
 
     dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
-                    *trial_steps(plan), *growth_steps(plan), *dated_steps(plan)],
+                    *trial_steps(plan), *form_steps(plan), *growth_steps(plan),
+                    *dated_steps(plan)],
                    key=lambda d: d[0])
     early = [text for when, text in dated if when < review]
     late = [text for when, text in dated if when >= review]
@@ -371,7 +373,8 @@ def risks(plan: Plan) -> list[dict]:
     for m in plan.paid.models:
         if m["platform"] not in spent:  # a platform with no paid budget risks nothing
             continue
-        borrowed = [k.upper() for k in ("cpm", "ctr", "cvr")
+        borrowed = [("CPL" if m[k].get("basis") == "lead_form_benchmark" else k.upper())
+                    for k in ("cpm", "ctr", "cvr")  # lead gen forms: the cost per lead
                     if isinstance(m.get(k), dict) and m[k].get("basis") in (
                         "benchmark", "borrowed", "lead_form_benchmark")]
         if borrowed:  # read by its dated test when it has one, else by its first month

@@ -13,6 +13,7 @@ from ..offer_paths import event_lines
 from ..plan import Plan
 from ..target_spend import trial_platforms
 from .base import day, platform_label
+from .lead_gate import lead_words
 from .stop_basis import stop_multiple
 
 
@@ -67,7 +68,7 @@ def _capped(plan: Plan, test: dict, own: dict, others: list, personas: list[str]
         why=tr.t("budget.test_capped_stop", break_even=tr.money(be, 2),
                  multiple=stop_multiple(tr),
                  percent=tr.percent(paid_facts()["test_share"]["percent"], 0),
-                 share=tr.money(test["share"])) if test["capped"] else
+                 share=tr.money(test["share"])) if test["capped"] and not test.get("gate") else
         tr.t("budget.test_capped_share",
              percent=tr.percent(paid_facts()["test_share"]["percent"], 0)),
         personas=tr.join([tr.t("budget.test_share_persona", name=n) for n in personas]),
@@ -109,6 +110,7 @@ def trial_steps(plan: Plan) -> list[tuple[dt.date, str]]:
         "agency.step_gate_test" if t.get("gate") else "agency.step_trial_test",
         end=day(tr, dt.date.fromisoformat(t["end"])), kept=kept,
         platform=platform_label(t["platform"]), budget=tr.money(t["budget"]),
-        weeks=tr.number(t["weeks"]), threshold=tr.money(t["threshold"], 2)
+        weeks=tr.number(t["weeks"]), events=lead_words(plan)["events"],
+        threshold=tr.money(t["threshold"], 2)
         if t["threshold"] else tr.t("common.na"), rest=tr.join(rest) or tr.t("common.na")))
         for t in paid.tests]
