@@ -25,3 +25,16 @@ def test_a_service_standard_is_said_as_the_plans_rule():
     others = [r for r in rows if "no baseline" in r["risk"]
               and not any(r["risk"].startswith(plan.tr.t(f"kpi.{o.kpi}")) for o in objectives)]
     assert all("convention" in r["impact"] for r in others)
+
+
+def test_a_kpi_without_baseline_or_target_is_not_called_a_convention():
+    """An objective whose KPI has neither a baseline nor a target yet (measured from month
+    one) is said as such in the risks, not as a target that is a convention."""
+    from smmplan.views import summary
+
+    plan = load_plan(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    o = next(o for o in plan.objectives.objectives if o.baseline.basis == "not_measurable")
+    o.target, o.kpi = None, "complaints_per_week"
+    rows = [r for r in summary.risks(plan) if r["risk"].startswith(plan.tr.t(f"kpi.{o.kpi}"))]
+    assert rows and "no target is set" in rows[0]["risk"]
+    assert "convention" not in rows[0]["impact"] and "reset the target" not in rows[0]["check"]

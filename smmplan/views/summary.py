@@ -395,7 +395,8 @@ def risks(plan: Plan) -> list[dict]:
             seen.add(o.kpi)
             # a service standard (data/kpis.yaml standard_target) is a rule, not a guess
             standard = kpi_catalogue().get(o.kpi, {}).get("standard_target") is not None
-            out.append(("risk_baseline_standard" if standard else "risk_baseline",
+            out.append(("risk_baseline_standard" if standard else "risk_baseline"
+                        if o.target is not None else "risk_baseline_untargeted",
                         {"kpi": tr.t(f"kpi.{o.kpi}"), "client": name,
                          "basis": tr.t(f"agency.basis.{basis}"),
                          "target": kpi_value(plan, o.kpi, o.target)}))
