@@ -615,17 +615,6 @@ def _reachable(base: float | None, pace: float, months: int, direction: str) -> 
     return round(base * step ** months, 4)
 
 
-def committed_path(o: Objective) -> list[float]:
-    """The month-by-month path the plan commits to: the trajectory to the target when it is
-    realistic, else to the realistic target the plan commits to instead (a client's target
-    flagged as beyond the realistic pace is the stretch, not the path); [] without one."""
-    if o.realistic or not o.trajectory:
-        return o.trajectory
-    if o.realistic_target is None or o.baseline.value is None:
-        return []
-    return _trajectory(o.baseline.value, o.realistic_target, len(o.trajectory))
-
-
 def _trajectory(base: float | None, target: float | None, months: int) -> list[float]:
     """Month-by-month path from the baseline to the target (geometric when both are
     positive, else linear)."""

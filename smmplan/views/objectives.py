@@ -10,7 +10,7 @@ from ..goal_gap import GoalGap, forecast_based, forecast_total, goal_gaps, held_
 from ..goals import GENERIC, evidence_for
 from ..history_target import rule as target_rule
 from ..lever_goals import programme_based
-from ..objectives import Objective, committed_path, kpi_catalogue
+from ..objectives import Objective, kpi_catalogue
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import (
@@ -488,10 +488,8 @@ def objectives_smart(plan: Plan) -> Section:
     notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
-    # each objective's committed path: the client's own goals too, at the realistic target
-    # the plan commits to when theirs is the stretch (the goal the plan is judged on)
-    series = [(kpi_label(plan, o), committed_path(o), o.baseline.value) for o in ob.objectives
-              if committed_path(o) and o.baseline.value]
+    series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
+              if o.trajectory and o.baseline.value and o.realistic]
     blocks = [
         *chapter_opening(plan, "objectives", objectives_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
