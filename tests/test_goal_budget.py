@@ -51,7 +51,8 @@ def _paid(sweep, held_back=None):
                            books="Workshops", deal=None, history=None,
                            seats={"line": "Workshops", "free_paid": 176.0}, sweep=sweep,
                            break_even_cpa=24.75, marginal_cpa=17.62, total=1800.0,
-                           channels=[SimpleNamespace(platform="instagram", spend=1800.0)],
+                           channels=[SimpleNamespace(platform="instagram", spend=1800.0,
+                                                     conversion_spend=1260.0)],
                            models=[{"platform": "instagram", "cvr": {"basis": "history"}}],
                            paid_months=["2027-02-01"])
 
