@@ -109,6 +109,9 @@ def test_an_unearned_platforms_test_is_judged_on_the_models_conversions(bakery):
     assert fb["conversions"] >= paid.min_useful_spend / fb["marginal_cpa"] - 0.01  # concave
     text = lambda p: budget_allocation(p).html()  # noqa: E731
     assert "trop peu pour juger son coût" in text(bakery)
+    # the count names the plan's conversion, in the right number ("1 réservation")
+    said = bakery.tr.plural("plural.conversion_noun.booking", round(fb["conversions"]))
+    assert f"apporterait environ {said}, trop peu" in text(bakery)
     readable = _with_paid(bakery, unearned=[{**fb, "conversions": least + 2.0}])
     assert "trop peu pour juger son coût" not in text(readable)
     assert "petit test plafonné" in text(readable)

@@ -192,7 +192,7 @@ def budget_allocation(plan: Plan) -> Section:
             "budget.unearned_unreadable" if n < least else "budget.unearned",
             platform=platform_label(u["platform"]), platform_key=u["platform"],
             floor=tr.money(paid.min_useful_spend), cpa=tr.money(u["break_even"], 2),
-            n=tr.number(n),
+            n=tr.plural(f"plural.conversion_noun.{paid.conversion}", round(n)),
             cost=tr.money(u["marginal_cpa"], 2) if u["marginal_cpa"] else tr.t("common.na")))))
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
                for t in trial_share_notes(plan) + gate_notes(plan) + opening_notes(plan)
