@@ -135,7 +135,12 @@ def _followers(brief: Brief, platform: str | None) -> GoalBaseline | None:
 REPEAT_WINDOW_MONTHS = 12
 
 
-def _repeat_rate(brief: Brief) -> GoalBaseline | None:
+def repeat_buyers(brief: Brief, window_months: int = REPEAT_WINDOW_MONTHS) -> dict | None:
+    """The customer file's repeat buyers by the repeat rate's one definition: 2+ orders,
+    the last one within ``window_months`` of the file's latest order (when the file dates
+    last orders). {``table``, ``columns``, ``name``, ``orders`` (per customer, NaN where
+    unread), ``repeat`` (bool per customer), ``last`` (last-order dates, or None), ``end``
+    (the latest order, or None)}; None without the file, its order column or any count."""
     found = read_export(brief, "audience")
     if found is None:
         return None
@@ -148,12 +153,23 @@ def _repeat_rate(brief: Brief) -> GoalBaseline | None:
         return None
     repeat = orders >= 2
     last = find_column(table.columns, "audience", "last_order", columns)
-    end = None
-    if last is not None and last in table.columns:  # repeat buyers active in the last year
+    when = end = None
+    if last is not None and last in table.columns:  # repeat buyers active in the window
         when = parse_dates(table[last])
         if when.notna().any():
             end = when.max()
-            repeat &= when >= end - pd.DateOffset(months=REPEAT_WINDOW_MONTHS)
+            repeat &= when >= end - pd.DateOffset(months=window_months)
+        else:
+            when = None
+    return {"table": table, "columns": columns, "name": name, "orders": orders,
+            "repeat": repeat, "last": when, "end": end}
+
+
+def _repeat_rate(brief: Brief) -> GoalBaseline | None:
+    found = repeat_buyers(brief)
+    if found is None:
+        return None
+    name, orders, repeat, end = found["name"], found["orders"], found["repeat"], found["end"]
     counted = repeat[orders.notna()]  # the denominator: every customer with an order count
     return GoalBaseline(round(float(counted.mean() * 100), 2), "data", name, {
         "repeat": int(counted.sum()), "customers": int(len(counted)),

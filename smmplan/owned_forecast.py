@@ -25,8 +25,7 @@ import math
 import pandas as pd
 
 from .exports.columns import find_column
-from .exports.table import read_export
-from .exports.values import parse_dates, parse_numbers
+from .goals import repeat_buyers
 from .paths import data_yaml
 
 
@@ -36,25 +35,15 @@ def file_shares(brief, trigger_months: float, window_months: int) -> dict | None
     whose last order is older than ``trigger_months`` (None without last-order dates) and
     the share who accept marketing e-mails (None without a consent column). None without
     the file or its order counts."""
-    found = read_export(brief, "audience")
+    found = repeat_buyers(brief, window_months)  # the repeat rate's own definition
     if found is None:
         return None
-    table, columns, _ = found
-    orders_col = find_column(table.columns, "audience", "orders", columns)
-    if orders_col is None:
-        return None
-    orders = parse_numbers(table[orders_col])
-    known = orders.notna()
-    repeat = orders >= 2
+    table, columns, orders, repeat = (found[k] for k in ("table", "columns", "orders",
+                                                         "repeat"))
     old = None
-    last = find_column(table.columns, "audience", "last_order", columns)
-    if last is not None and last in table.columns:
-        when = parse_dates(table[last])
-        if when.notna().any():
-            end = when.max()
-            repeat &= when >= end - pd.DateOffset(months=window_months)
-            old = when < end - pd.DateOffset(days=round(trigger_months * 30.44))
-    pool = known & ~repeat
+    if found["last"] is not None:
+        old = found["last"] < found["end"] - pd.DateOffset(days=round(trigger_months * 30.44))
+    pool = orders.notna() & ~repeat
     if not pool.any():
         return None
     consent = None
