@@ -39,6 +39,23 @@ def example_raw(name: str = "fashion") -> dict:
     return yaml.safe_load((ROOT / "data" / "examples" / name / "brief.yaml").read_text("utf-8"))
 
 
+def example_copy(tmp_path: Path, name: str, edit) -> Path:
+    """An example's folder copied under ``tmp_path`` with its brief changed by
+    ``edit(raw)`` (its data files kept beside it): the brief's path."""
+    folder = tmp_path / name
+    shutil.copytree(ROOT / "data" / "examples" / name, folder)
+    raw = example_raw(name)
+    edit(raw)
+    return write_brief(folder, raw)
+
+
+def x_in_enterprise(raw: dict) -> None:
+    """Cloudline with X among its first (Enterprise) persona's channels and LinkedIn at its
+    own 0.18 % (``example_copy``): a variant where LinkedIn buys awareness only."""
+    raw["targets"]["personas"][0]["channels"].append("x")
+    raw["budget"]["paid"]["channels"]["linkedin"]["cvr"] = 0.18
+
+
 def standalone(raw: dict) -> dict:
     """A brief that names no file, so it can live in any folder."""
     raw = copy.deepcopy(raw)

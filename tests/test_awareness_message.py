@@ -14,6 +14,8 @@ from smmplan.paths import EXAMPLES_DIR
 from smmplan.sponsored_ideas import awareness_ideas
 from smmplan.validation import load_brief
 
+from .conftest import example_copy, x_in_enterprise
+
 
 def _evergreen(example: str):
     brief = load_brief(EXAMPLES_DIR / example / "brief.yaml")
@@ -54,21 +56,10 @@ def test_the_calendar_says_what_the_awareness_ads_carry(tmp_path):
     an Enterprise persona on X, which then buys the leads): its sponsored posts carry the
     ideas that say the awareness target's message, and the calendar note quotes it instead
     of promising follow, save or share asks."""
-    import shutil
-
-    import yaml
-
     from smmplan.plan import Plan
     from smmplan.views.channels import _calendar_notes
 
-    folder = tmp_path / "b2b"
-    shutil.copytree(EXAMPLES_DIR / "b2b-software", folder)
-    raw = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
-    raw["targets"]["personas"][0]["channels"].append("x")
-    raw["budget"]["paid"]["channels"]["linkedin"]["cvr"] = 0.18
-    (folder / "brief.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True,
-                                                      sort_keys=False), encoding="utf-8")
-    plan = Plan(load_brief(folder / "brief.yaml"))
+    plan = Plan(load_brief(example_copy(tmp_path, "b2b-software", x_in_enterprise)))
     ch = plan.channels
     aware = {s.platform for s in ch.slots if s.sponsored} - set(ch.selling or [])
     assert aware == {"linkedin"}

@@ -126,6 +126,18 @@ def _paid(conversions: float, revenue: float, conversion: str = "lead",
                            seats=None, sweep=[], break_even_cpa=None)
 
 
+
+def _demo_goals():
+    """A leads goal (9 today, 35 realistic of 120) and the site's rate goal (0.3 % of about
+    3,000 sessions today), both counting demo requests."""
+    demo = {"counted": {"event": "demo", "pages": ["/demo"]}}
+    leads = _objective("leads_per_month", 120.0, 9.0)
+    leads.baseline.covers = dict(demo)
+    leads.realistic, leads.realistic_target = False, 35.0
+    rate = _objective("social_conversion_rate", 2.2, 0.3)  # 3,000 sessions today
+    rate.baseline.covers = dict(demo)
+    return leads, rate
+
 def test_the_forecast_against_the_goals_overshoot_and_miss():
     leads = _objective("leads_per_month", 120, 46)
     revenue = _objective("social_revenue", 2_400_000, 492_404)
@@ -303,19 +315,14 @@ def test_the_linked_rate_counts_the_sessions_the_paid_clicks_bring():
     says so, with the same figures."""
     from smmplan.goal_gap import linked_rates
 
-    demo = {"counted": {"event": "demo", "pages": ["/demo"]}}
-    leads = _objective("leads_per_month", 120.0, 9.0)
-    leads.baseline.covers = dict(demo)
-    leads.realistic, leads.realistic_target = False, 35.0
-    rate = _objective("social_conversion_rate", 2.2, 0.3)  # 3,000 sessions today
-    rate.baseline.covers = dict(demo)
+    leads, rate = _demo_goals()
     out = linked_rates([leads, rate], paid_clicks=1_000.0)[1]
     assert out.realistic_target == pytest.approx(35.0 / 4000 * 100, abs=0.01)
     linked = out.baseline.covers["linked"]
     assert (linked["sessions"], linked["paid"], linked["total"], linked["implied"]) == \
         (3000, 1000, 4000, 88)
     modest = _objective("social_conversion_rate", 1.0, 0.3)  # 30 today, 40 with the clicks
-    modest.baseline.covers = dict(demo)
+    modest.baseline.covers = dict(rate.baseline.covers)
     assert not linked_rates([leads, modest], paid_clicks=1_000.0)[1].realistic
 
 
@@ -355,12 +362,7 @@ def test_lead_form_leads_stay_out_of_the_site_rate():
     only the clicks that visit the site are sessions."""
     from smmplan.goal_gap import linked_rates
 
-    demo = {"counted": {"event": "demo", "pages": ["/demo"]}}
-    leads = _objective("leads_per_month", 120.0, 9.0)
-    leads.baseline.covers = dict(demo)
-    leads.realistic, leads.realistic_target = False, 35.0
-    rate = _objective("social_conversion_rate", 2.2, 0.3)  # 3,000 sessions today
-    rate.baseline.covers = dict(demo)
+    leads, rate = _demo_goals()
     out = linked_rates([leads, rate], paid_clicks=1_000.0, form_leads=20.0)[1]
     linked = out.baseline.covers["linked"]
     assert (linked["total"], linked["count"], linked["forms"]) == (4000, 15, 20.0)

@@ -13,7 +13,7 @@ from smmplan.paths import example_briefs
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
 
-from .conftest import run_cli
+from .conftest import example_copy, run_cli, x_in_enterprise
 
 B2B = next(p for p in example_briefs() if p.parent.name == "b2b-software")
 
@@ -109,14 +109,7 @@ def test_a_linked_rate_below_today_says_why(tmp_path):
     rate = next(o for o in example.objectives.objectives if o.kpi == "social_conversion_rate")
     assert rate.realistic_target > rate.baseline.value and "below_today" not in \
         rate.baseline.covers
-    folder = tmp_path / "b2b"
-    shutil.copytree(B2B.parent, folder)
-    raw = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))
-    raw["targets"]["personas"][0]["channels"].append("x")
-    raw["budget"]["paid"]["channels"]["linkedin"]["cvr"] = 0.18
-    (folder / "brief.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True,
-                                                      sort_keys=False), encoding="utf-8")
-    plan = Plan(load_brief(folder / "brief.yaml"))
+    plan = Plan(load_brief(example_copy(tmp_path, "b2b-software", x_in_enterprise)))
     o = next(o for o in plan.objectives.objectives if o.kpi == "social_conversion_rate")
     assert o.baseline.covers.get("linked", {}).get("paid")
     below = o.baseline.covers["below_today"]  # what the committed leads imply
