@@ -56,3 +56,19 @@ def test_a_borrowed_rate_is_read_by_the_plans_own_test_or_first_month():
             continue
         assert f"{t['weeks']}-week test, read on {day(tr, dt.date.fromisoformat(t['end']))}" \
             in row["check"]
+
+
+def test_a_demand_read_from_the_ads_history_is_not_called_a_sector_assumption():
+    """Lune's demand by month is its ads history weighed against the sector's pattern: the
+    risk says so, with the history's months; Fournil, with no ads history, keeps the
+    sector's assumption."""
+    lune = load_plan(EXAMPLES_DIR / "fashion" / "brief.yaml")
+    assert lune.paid.demand.basis == "history"
+    rows = [r for r in risks(lune) if r["risk"].startswith("Demand by month")]
+    assert len(rows) == 1 and "ads history" in rows[0]["risk"] \
+        and "assumption for the sector" not in rows[0]["risk"]
+    first, last = lune.paid.demand.first, lune.paid.demand.last
+    span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    assert f"{span} months" in rows[0]["risk"]
+    fournil = load_plan(EXAMPLES_DIR / "bakery" / "brief.yaml")
+    assert any("hypothèse propre au secteur" in r["risk"] for r in risks(fournil))

@@ -417,7 +417,14 @@ def risks(plan: Plan) -> list[dict]:
                     {"shops": new_shops_phrase(plan.brief)}))
     book = playbook(plan.brief.client.sector_kind)
     if len(set(book["demand_by_month"].values())) > 1:
-        out.append(("risk_demand", {"client": name}))
+        demand = plan.paid.demand  # the client's ads history weighed in, or the sector alone
+        first, last = (dt.date.fromisoformat(demand.first + "-01"),
+                       dt.date.fromisoformat(demand.last + "-01")) \
+            if demand.basis == "history" else (None, None)
+        out.append(("risk_demand_history", {
+            "client": name, "first": month_year(tr, first), "last": month_year(tr, last),
+            "months": tr.number((last.year - first.year) * 12 + last.month - first.month + 1)})
+            if first else ("risk_demand", {"client": name}))
     total, brief_total = plan.team.total_cost.get("total", 0), _brief_total(plan)
     if brief_total and total > brief_total * 1.1:
         out.append(("risk_budget", {"plan": tr.money(total), "brief": tr.money(brief_total)}))
