@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
-
 from ..organic_bookings import organic_facts
 from ..plan import Plan
-from .base import day, kpi_value
+from .base import day, kpi_value, month_year
 from .history_note import checkpoint_day
 
 
@@ -45,7 +43,7 @@ def range_values(plan: Plan, o) -> dict:
             "organic": organic_words(plan, o.organic_bookings, "objectives.organic_range"),
             "low_bookings": tr.number(paid.scenarios["low"]["conversions"]),
             "bookings": tr.number(paid.scenarios["mid"]["conversions"]),
-            "month": format_date(first, format="MMMM y", locale=tr.locale),
+            "month": month_year(tr, first),
             "date": day(tr, when) if when else ""}
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from babel.dates import format_date
 
 from ..catalogue import kpi_catalogue
 from ..community import NEGATIVE_SHARE
@@ -17,6 +16,7 @@ from ..sectors import playbook
 from .base import (
     Section,
     chapter_opening,
+    month_year,
     platform_label,
     role_name,
     section_heading,
@@ -43,7 +43,7 @@ def community_decisions(plan: Plan) -> list[str]:
 
 def _month(plan: Plan, iso: str) -> str:
     """A month in full, with its year ("November 2027")."""
-    return format_date(dt.date.fromisoformat(iso), format="MMMM y", locale=plan.tr.locale)
+    return month_year(plan.tr, dt.date.fromisoformat(iso))
 
 
 def _levels(plan: Plan, triggers: list[int]) -> dict[str, str]:

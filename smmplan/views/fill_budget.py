@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
-
 from ..goal_gap import GoalGap, rates_measured
 from ..plan import Plan
-from .base import day
+from .base import day, month_year
 from .history_note import checkpoint_day
 
 
@@ -34,7 +32,7 @@ def fill_miss(plan: Plan, g: GoalGap, values: dict) -> str:
         when = checkpoint_day(plan, index)
         return tr.t("goal_gap.fill_miss_checkpoint", **values,
                     break_even=tr.money(paid.break_even_cpa, 2), planned=tr.money(paid.total),
-                    month=format_date(first, format="MMMM y", locale=tr.locale),
+                    month=month_year(tr, first),
                     date=day(tr, when) if when else tr.month(first))
     return tr.t("goal_gap.fill_miss_budget", **values,
                 last=tr.money(paid.marginal_cpa, 2), break_even=tr.money(paid.break_even_cpa, 2),

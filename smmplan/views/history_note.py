@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from babel.dates import format_date
 
 from ..catalogue import kpi_catalogue
 from ..history_target import rule
 from ..plan import Plan
-from .base import day, kpi_value
+from .base import day, kpi_value, month_year
 
 
 def checkpoint_day(plan: Plan, month: int) -> dt.date | None:
@@ -68,8 +67,8 @@ def history_sentence(plan: Plan, o, name: str) -> str | None:
     aside = ""
     if h.get("carried") is not None:  # the month whose removal breaks the rise, named
         month = h.get("carried_month")
-        aside = tr.t("objectives.history_aside", value=value(h["carried"]), month=format_date(
-            dt.date(int(month[:4]), int(month[5:7]), 1), "MMMM y", locale=tr.locale)) \
+        aside = tr.t("objectives.history_aside", value=value(h["carried"]), month=month_year(
+            tr, dt.date(int(month[:4]), int(month[5:7]), 1))) \
             if month else tr.t("objectives.history_aside_value", value=value(h["carried"]))
     return tr.t("objectives.history_flagged" if flagged else "objectives.history_target",
                 goal=name, months=h["months"], aside=aside, low=value(h["low"]),
