@@ -11,8 +11,9 @@ Prints:
   unmeasured build that warms this process as a batch worker is warm);
 - naive pipeline: `papermill` CLI per chapter notebook, then `jupyter nbconvert --to html`
   CLI per executed notebook, for the same example;
-- batch: `smmplan build -j 1` against `-j 2` over the three examples, and over the three
-  examples twice (6 briefs), in subprocesses;
+- batch: `smmplan build -j 1` against `-j 2` over the three examples (once), and over the
+  three examples twice (6 briefs: the goal), in subprocesses, `--batch-runs` pairs
+  alternated (-j 1, then -j 2), medians and every run printed;
 - the size of each example plan.html.
 
 Goals (issue 2): one plan <= 1.5 x the floor; `-j 2` batch >= 1.6 x faster than `-j 1`.
@@ -22,8 +23,8 @@ starts (``build._compute_ahead``), so a batch's first plan keeps more than one c
 and on a two-core machine `-j 2` can be at most 2 / that many times faster. In a batch each
 worker keeps its kernel for its next plans (``kernels.py``): `-j 1` starts one kernel, `-j 2`
 one per worker, and warms the workers before forking them (``build.warm_up``), time in which
-the second core waits.
-Usage: python benchmarks/bench_build.py [--runs 5]
+the second core checks the briefs (``shared_checks``).
+Usage: python benchmarks/bench_build.py [--runs 5] [--batch-runs 3]
 """
 
 from __future__ import annotations
@@ -144,6 +145,7 @@ def doubled_examples(tmp: Path) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--batch-runs", type=int, default=3)
     args = parser.parse_args()
     fashion = EXAMPLES_DIR / "fashion" / "brief.yaml"
     # the package's bytecode, as `make` writes it at install and as Python caches it on a
@@ -165,8 +167,12 @@ def main() -> None:
         six = doubled_examples(tmp)
         j1, _ = batch_once(three, 1, tmp / "b1")
         j2, _ = batch_once(three, 2, tmp / "b2")
-        j1_six, j1_cpu = batch_once(six, 1, tmp / "b3")
-        j2_six, j2_cpu = batch_once(six, 2, tmp / "b4")
+        pairs = [(batch_once(six, 1, tmp / "b3"), batch_once(six, 2, tmp / "b4"))
+                 for _ in range(args.batch_runs)]  # alternated: slow spells hit both sides
+        j1_runs, j2_runs = [p[0][0] for p in pairs], [p[1][0] for p in pairs]
+        j1_six, j2_six = statistics.median(j1_runs), statistics.median(j2_runs)
+        j1_cpu = statistics.median(p[0][1] for p in pairs)
+        j2_cpu = statistics.median(p[1][1] for p in pairs)
         sizes = {p.parent.name: p.stat().st_size for p in sorted((tmp / "b2").glob("*/plan.html"))}
     print(f"floor (papermill, imports only: the {len(modules)} modules a plan loads), "
           f"median of {args.runs}: {floor:6.2f} s   runs: {_list(floors)}")
@@ -178,8 +184,10 @@ def main() -> None:
           f"   ({naive / plan:4.2f} x one plan)")
     print(f"batch of 3 examples: -j 1 {j1:6.2f} s, -j 2 {j2:6.2f} s, speed-up {j1 / j2:4.2f}"
           "  (3 plans on 2 workers: about 1.5 by scheduling alone; the goal is measured on 6)")
-    print(f"batch of 6 briefs:   -j 1 {j1_six:6.2f} s, -j 2 {j2_six:6.2f} s,"
-          f" speed-up {j1_six / j2_six:4.2f}  (goal >= 1.6)")
+    print(f"batch of 6 briefs, medians of {args.batch_runs}: -j 1 {j1_six:6.2f} s, "
+          f"-j 2 {j2_six:6.2f} s, speed-up {j1_six / j2_six:4.2f}  (goal >= 1.6)")
+    print(f"  runs: -j 1 {_list(j1_runs)}; -j 2 {_list(j2_runs)}; speed-up by pair: "
+          f"{_list([a / b for a, b in zip(j1_runs, j2_runs, strict=True)])}")
     cores = j1_cpu / j1_six  # a first plan is computed while its kernel starts
     print(f"  cores in use: -j 1 {cores:4.2f} ({j1_cpu:5.1f} s of CPU), -j 2 "
           f"{j2_cpu / j2_six:4.2f} ({j2_cpu:5.1f} s): with -j 1 already on {cores:4.2f} cores,"

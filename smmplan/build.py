@@ -13,7 +13,7 @@ import signal
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -420,8 +420,9 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 @contextmanager
 def batch_workers(jobs: int, count: int) -> Iterator[ProcessPoolExecutor | None]:
     """The worker processes of a batch of ``count`` briefs at ``jobs`` (None: one brief at
-    a time, in this process): warm (``warm_up``) and forked, so that the briefs' checks
-    and then their builds both run in them, ``jobs`` at a time. Ctrl-C stops them."""
+    a time, in this process): warm (``warm_up``) and forked, so that they take the briefs'
+    checks left (``shared_checks``) and then build the plans, ``jobs`` at a time. Ctrl-C
+    stops them."""
     jobs = max(1, min(jobs, count))
     if jobs == 1:
         yield None
@@ -442,18 +443,6 @@ def batch_workers(jobs: int, count: int) -> Iterator[ProcessPoolExecutor | None]
         raise
     finally:
         pool.shutdown()
-
-
-def in_workers(pool: ProcessPoolExecutor | None, fn: Callable, briefs: list) -> list:
-    """``fn`` of each brief path, in the briefs' order: run in the batch's workers
-    (``batch_workers``), the largest briefs first (as their builds are: the workers finish
-    together), or in turn here."""
-    if pool is None:
-        return [fn(brief) for brief in briefs]
-    order = sorted(range(len(briefs)), key=lambda i: _expected_cost(Path(briefs[i])),
-                   reverse=True)
-    done = dict(zip(order, pool.map(fn, [briefs[i] for i in order]), strict=True))
-    return [done[i] for i in range(len(briefs))]
 
 
 def build_many(brief_paths: list[Path], out_root: Path, jobs: int = 1,

@@ -97,41 +97,65 @@ def _check_one(path: str, scenario: Path | None) -> tuple[str | None, list[str]]
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildOptions, batch_workers, build_many, in_workers
+    from .shared_checks import checks_started
 
     _allow(args)
-    problems: list[str] = []
     scenario = _scenario(args)
-    out = Path(args.output)
-    folders: dict[Path, str] = {}
     # a brief path that is no file is said at once, without starting the batch's workers
     jobs = args.jobs if all(Path(p).is_file() for p in args.briefs) else 1
-    with batch_workers(jobs, len(args.briefs)) as pool:
-        # every brief is checked before any kernel starts (in the batch's workers)
-        try:
-            checked = in_workers(pool, partial(_check_one, scenario=scenario), args.briefs)
-        except BrokenProcessPool as exc:  # a worker killed (out of memory, a signal)
-            raise BuildError(f"a worker process stopped while checking the briefs ({exc}); "
-                             "run the build again, or with -j 1") from None
-        for path, (slug, found) in zip(args.briefs, checked, strict=True):
-            problems += found
-            if slug is None:
-                continue
-            folder = out.resolve() / slug
-            if folder in folders:  # one plan would overwrite the other
-                problems.append(f"{path}: writes to the same folder as {folders[folder]} "
-                                f"({folder}): give one of the clients another name, or "
-                                "build them with different -o folders")
-            folders.setdefault(folder, path)
-        if problems:
-            for line in problems:
-                print(line, file=sys.stderr)
-            return 2
-        options = BuildOptions(cell_timeout=args.timeout, scenario=scenario)
-        if args.notebooks:
-            options.notebooks_dir = Path(args.notebooks).resolve()
-        results = build_many([Path(p) for p in args.briefs], out, jobs=args.jobs,
-                             options=options, progress=not args.quiet, pool=pool)
+    # Every brief is checked before any kernel starts. With -j N the checks start now, in
+    # a process forked before the build's libraries are imported and warmed; the batch's
+    # workers take the briefs left once they are forked (``shared_checks``).
+    with checks_started(partial(_check_one, scenario=scenario), args.briefs, jobs) as checks:
+        from .build import batch_workers
+
+        with batch_workers(jobs, len(args.briefs)) as pool:
+            try:
+                checked = checks.results(pool)
+            except BrokenProcessPool as exc:  # a worker killed (out of memory, a signal)
+                raise BuildError(f"a worker process stopped while checking the briefs "
+                                 f"({exc}); run the build again, or with -j 1") from None
+            problems = _batch_problems(args.briefs, checked, Path(args.output))
+            if problems:
+                for line in problems:
+                    print(line, file=sys.stderr)
+                return 2
+            results = _build_plans(args, scenario, pool)
+    _print_summary(results, Path(args.output))
+    return 1 if any(not r.ok for r in results) else 0
+
+
+def _batch_problems(briefs: list[str], checked: list[tuple[str | None, list[str]]],
+                    out: Path) -> list[str]:
+    """Each brief's problems, and the briefs whose plans would write to one folder."""
+    problems: list[str] = []
+    folders: dict[Path, str] = {}
+    for path, (slug, found) in zip(briefs, checked, strict=True):
+        problems += found
+        if slug is None:
+            continue
+        folder = out.resolve() / slug
+        if folder in folders:  # one plan would overwrite the other
+            problems.append(f"{path}: writes to the same folder as {folders[folder]} "
+                            f"({folder}): give one of the clients another name, or "
+                            "build them with different -o folders")
+        folders.setdefault(folder, path)
+    return problems
+
+
+def _build_plans(args: argparse.Namespace, scenario: Path | None, pool) -> list:
+    """The checked briefs' plans, built in the batch's workers (``pool``) or here."""
+    from .build import BuildOptions, build_many
+
+    options = BuildOptions(cell_timeout=args.timeout, scenario=scenario)
+    if args.notebooks:
+        options.notebooks_dir = Path(args.notebooks).resolve()
+    return build_many([Path(p) for p in args.briefs], Path(args.output), jobs=args.jobs,
+                      options=options, progress=not args.quiet, pool=pool)
+
+
+def _print_summary(results: list, out: Path) -> None:
+    """The batch's table: each plan's status, seconds, output and failed checks."""
     width = max(len(r.client) for r in results)
     print()
     print(f"{'client':<{width}}  status  seconds  output")
@@ -146,7 +170,6 @@ def _build(args: argparse.Namespace) -> int:
                 print(f"{'':<{width}}  check failed: {check}")
     failed = sum(not r.ok for r in results)
     print(f"\n{len(results) - failed} built, {failed} failed, in {out.resolve()}")
-    return 1 if failed else 0
 
 
 def _track(args: argparse.Namespace) -> int:

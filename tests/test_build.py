@@ -274,29 +274,3 @@ def test_a_missing_brief_in_a_batch_is_said_before_any_worker(tmp_path):
                   "-j", "2")
     assert res.returncode == 2 and str(missing) in res.stderr
     assert "Traceback" not in res.stderr and not (tmp_path / "out").exists()
-
-
-def _started(path):
-    import time
-
-    return str(path), time.monotonic_ns()
-
-
-def test_briefs_are_checked_in_workers_largest_first_and_answered_in_order():
-    """The briefs' checks run in the batch's workers largest first (their data: the fashion
-    example's checks cost most), so that the workers finish together; the answers come back
-    in the briefs' own order."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from pathlib import Path
-
-    from smmplan.build import _expected_cost, in_workers
-
-    briefs = [str(p) for p in example_briefs()]
-    assert len({_expected_cost(Path(p)) for p in briefs}) == 3
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        answers = in_workers(pool, _started, briefs)
-    assert [path for path, _ in answers] == briefs
-    by_start = [path for path, _ in sorted(answers, key=lambda a: a[1])]
-    assert by_start == sorted(briefs, key=lambda p: _expected_cost(Path(p)), reverse=True)
-    assert by_start != briefs  # the examples' own order is not the largest-first order
