@@ -14,6 +14,9 @@ a new one, as a single build always does.
 from __future__ import annotations
 
 import multiprocessing.util
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
     from jupyter_client.manager import AsyncKernelManager
 
 HISTORY_IN_MEMORY = "--HistoryManager.hist_file=:memory:"
+# a Unix socket's path holds at most 107 bytes on Linux (sun_path), fewer elsewhere
+MAX_SOCKET_PATH = 100
 
 # Run in the kept kernel before each plan, outside the notebook (never in plan.ipynb).
 _RESET = """\
@@ -64,6 +69,7 @@ class KeptKernel:
 
     def __init__(self) -> None:
         self._km = None
+        self._folder: str | None = None  # the kernel's sockets (``_sockets``)
 
     def manager(self, kernel_name: str, cwd: Path, extra_arguments: list[str],
                 start_timeout: int, plan_file: str | None) -> AsyncKernelManager:
@@ -82,7 +88,7 @@ class KeptKernel:
                 self.discard()
         from jupyter_client.manager import AsyncKernelManager
 
-        km = AsyncKernelManager(kernel_name=kernel_name)
+        km = AsyncKernelManager(kernel_name=kernel_name, **self._sockets())
         # history in memory, as nbclient gives the kernels it starts: no cell of a client's
         # plan in the user's IPython history file, no lock shared between workers' kernels
         run_sync(km.start_kernel)(extra_arguments=[*extra_arguments, HISTORY_IN_MEMORY],
@@ -104,17 +110,31 @@ class KeptKernel:
         finally:
             kc.stop_channels()
 
+    def _sockets(self) -> dict[str, str]:
+        """Where the kernel listens: Unix sockets in a folder of this process's own (mode
+        0700), so that kernels started at the same moment by a batch's workers never race
+        for the same TCP port ("Address already in use"), and no other user of the machine
+        can connect. TCP on localhost when the folder's path is too long for a socket."""
+        folder = tempfile.mkdtemp(prefix="smmplan-kernel-")
+        if len(os.path.join(folder, "kernel-00")) > MAX_SOCKET_PATH:
+            os.rmdir(folder)
+            return {}
+        self._folder = folder
+        return {"transport": "ipc", "ip": os.path.join(folder, "kernel")}
+
     def discard(self) -> None:
         """Stop the kernel now (its plan failed, or the batch is over)."""
         km, self._km = self._km, None
-        if km is None:
-            return
-        from jupyter_core.utils import run_sync
+        folder, self._folder = self._folder, None
+        if km is not None:
+            from jupyter_core.utils import run_sync
 
-        try:
-            run_sync(km.shutdown_kernel)(now=True)
-        except Exception:  # noqa: BLE001 - already gone: nothing left to stop
-            pass
+            try:
+                run_sync(km.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001 - already gone: nothing left to stop
+                pass
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 _KEPT: KeptKernel | None = None

@@ -92,3 +92,36 @@ def test_between_plans_forgets_the_previous_plan_and_points_at_the_next(tmp_path
     assert os.getcwd() == "/"
     between_plans(None, str(tmp_path))
     assert PLAN_FILE_ENV not in os.environ
+
+
+def test_a_kept_kernel_listens_on_sockets_of_its_own_removed_with_it(tmp_path, monkeypatch):
+    """Kernels that a batch's workers start at the same moment never race for a TCP port:
+    each listens on Unix sockets in a private folder, removed when the kernel stops; a
+    folder path too long for a socket falls back to TCP on localhost."""
+    import stat
+
+    from jupyter_core.utils import run_sync
+
+    from smmplan import kernels
+    from smmplan.paths import NOTEBOOKS_DIR
+
+    kept = kernels.KeptKernel()
+    km = kept.manager("python3", NOTEBOOKS_DIR, [], 60, None)
+    try:
+        folder = kept._folder
+        assert km.transport == "ipc" and km.ip.startswith(folder)
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+        client = km.client()
+        client.start_channels()
+        try:
+            reply = run_sync(client.execute_interactive)("1 + 1", timeout=60)
+        finally:
+            client.stop_channels()
+        assert reply["content"]["status"] == "ok"
+        assert [p for p in os.listdir(folder) if p.startswith("kernel-")]  # it listens there
+    finally:
+        kept.discard()
+    assert not os.path.exists(folder)
+    monkeypatch.setattr(kernels, "MAX_SOCKET_PATH", 5)
+    fallback = kernels.KeptKernel()
+    assert fallback._sockets() == {} and fallback._folder is None
