@@ -56,11 +56,11 @@ class SharedChecks:
         ctx = multiprocessing.get_context("fork")
         self._next = ctx.Value("i", 0)
         self._answers, sender = ctx.Pipe(duplex=False)
-        _CURRENT = self
         self._checker = ctx.Process(target=self._check_here_and_send, args=(sender,),
                                     name="smmplan-checks", daemon=True)
         self._checker.start()
         sender.close()
+        _CURRENT = self
 
     def claim_all(self) -> dict[int, Any]:
         """Check items claimed one at a time until none is left; their answers by index."""
@@ -139,7 +139,12 @@ def checks_started(fn: Callable[[Any], Any], items: Sequence[Any],
                    jobs: int) -> Iterator[SharedChecks | _Serial]:
     """The checks of a batch of ``items`` at ``jobs``, started now when ``jobs`` > 1 and
     there is more than one item; the checker is stopped on the way out."""
-    checks = SharedChecks(fn, items) if min(jobs, len(items)) > 1 else _Serial(fn, items)
+    checks: SharedChecks | _Serial = _Serial(fn, items)
+    if min(jobs, len(items)) > 1:
+        try:
+            checks = SharedChecks(fn, items)
+        except OSError:  # no process can be forked now (memory, process limit): in turn
+            pass
     try:
         yield checks
     finally:
