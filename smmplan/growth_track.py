@@ -345,7 +345,7 @@ def with_growth(brief, models, paid):
     option = growth_option(brief, paid, models)
     if option is None:
         return paid
-    paid.held_back = held_less(paid.held_back, option["budget"]) | {"growth": option}
+    paid.held_back = held_less(paid, option["budget"]) | {"growth": option}
     return paid
 
 

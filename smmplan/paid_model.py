@@ -121,13 +121,38 @@ class Paid:
                 "roas_all_in": rev / self.total if self.total else None}
 
 
-def held_less(held: dict, amount: float) -> dict:
+def held_less(paid: Paid, amount: float) -> dict:
     """The budget held back (``Paid.held_back``) once ``amount`` of it is given a use: one
-    amount, so every text that shows what is held back shows the rest; what the rest would
-    still buy shrinks in proportion."""
+    amount, so every text that shows what is held back shows the rest. What the rest would
+    still buy on top of the plan is read on the budget curve (``Paid.sweep``: returns fall
+    as spend grows, so the first pounds of the rest buy more than its average), never more
+    than the whole held-back amount's figure (its month caps); in proportion where the
+    curve does not reach that far."""
+    held = paid.held_back
     out = dict(held)
     left = round(held["budget"] - amount, 2)
     if held.get("conversions"):
-        out["conversions"] = round(held["conversions"] * left / held["budget"], 2)
+        gain = curve_gain(paid.sweep, paid.total, left)
+        conv = min(held["conversions"], gain) if gain is not None \
+            else held["conversions"] * left / held["budget"]
+        out["conversions"] = round(conv, 2)
+        if held.get("marginal_cpa"):
+            out["marginal_cpa"] = round(left / conv, 2) if conv > 0 else None
     out["budget"] = left
     return out
+
+
+def curve_gain(sweep: list[dict], total: float, more: float) -> float | None:
+    """Conversions ``more`` buys on top of a paid budget of ``total``, read on the budget
+    curve (linear between its levels); None outside the curve."""
+    points = sorted((r["budget"], r["conversions"]) for r in sweep)
+    if not points or total < points[0][0] or total + more > points[-1][0]:
+        return None
+
+    def at(budget: float) -> float:
+        for (b0, c0), (b1, c1) in zip(points, points[1:], strict=False):
+            if b0 <= budget <= b1:
+                return c0 + (c1 - c0) * (budget - b0) / (b1 - b0) if b1 > b0 else c1
+        return points[-1][1]
+
+    return at(total + more) - at(total)

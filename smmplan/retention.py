@@ -250,6 +250,6 @@ def with_retention(brief, paid):
     prog = programme(brief, paid)
     if prog is None:
         return paid
-    paid.held_back = held_less(paid.held_back, prog["budget"]) | {"retention": prog["budget"]}
+    paid.held_back = held_less(paid, prog["budget"]) | {"retention": prog["budget"]}
     paid.retention = prog
     return paid

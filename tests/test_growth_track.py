@@ -99,11 +99,32 @@ def test_with_growth_takes_the_option_out_of_the_held_back_amount(monkeypatch):
     option = {"steps": [{"budget": 30_000.0}], "budget": 30_000.0, "revenue": [1.0, 2.0],
               "held_before": 100_000.0}
     monkeypatch.setattr(gt, "growth_option", lambda brief, paid, models: option)
-    paid = SimpleNamespace(held_back={"budget": 100_000.0, "conversions": 1000.0})
+    paid = SimpleNamespace(held_back={"budget": 100_000.0, "conversions": 1000.0},
+                           sweep=[], total=50_000.0)
     out = gt.with_growth(None, [], paid)
     assert out.held_back["budget"] == 70_000.0
-    assert out.held_back["conversions"] == 700.0  # what the rest buys, in proportion
+    assert out.held_back["conversions"] == 700.0  # no budget curve: in proportion
     assert out.held_back["growth"] is option
+
+
+def test_what_the_rest_buys_is_read_on_the_budget_curve():
+    """Returns fall as spend grows: the first 70,000 on top of the plan buy more than 70 %
+    of what the whole 100,000 would (Lune's reserve: 3,503, not 3,141 in proportion); never
+    more than the whole amount's own figure (its month caps)."""
+    from smmplan.paid_model import curve_gain, held_less
+
+    sweep = [{"budget": b, "conversions": c} for b, c in
+             [(50_000.0, 1000.0), (100_000.0, 1600.0), (150_000.0, 2000.0)]]
+    paid = SimpleNamespace(held_back={"budget": 100_000.0, "conversions": 1000.0,
+                                      "marginal_cpa": 100.0}, sweep=sweep, total=50_000.0)
+    assert curve_gain(sweep, 50_000.0, 70_000.0) == 760.0  # 1,760 at 120,000 - 1,000
+    out = held_less(paid, 30_000.0)
+    assert out["budget"] == 70_000.0 and out["conversions"] == 760.0
+    assert out["marginal_cpa"] == round(70_000 / 760, 2)
+    assert curve_gain(sweep, 50_000.0, 120_000.0) is None  # beyond the curve
+    capped = SimpleNamespace(held_back={"budget": 100_000.0, "conversions": 500.0},
+                             sweep=sweep, total=50_000.0)
+    assert held_less(capped, 30_000.0)["conversions"] == 500.0
 
 
 def test_fashion_option_adds_up_to_the_envelope_gated_and_dated(plans):

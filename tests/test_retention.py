@@ -78,7 +78,8 @@ def test_customer_base_scaled_when_the_file_is_an_extract():
 
 def test_with_retention_takes_the_budget_out_of_the_held_back_amount(monkeypatch):
     paid = SimpleNamespace(held_back={"budget": 10_000.0, "conversions": 100.0,
-                                      "marginal_cpa": 100.0}, retention=None)
+                                      "marginal_cpa": 100.0}, retention=None,
+                           sweep=[], total=20_000.0)  # no budget curve: in proportion
     monkeypatch.setattr(retention, "programme", lambda brief, p: {"budget": 1_500.0})
     out = retention.with_retention(None, paid)
     assert out.held_back["budget"] == 8_500.0
