@@ -34,6 +34,7 @@ from .identity import (
     swot,
     tone_of_voice,
 )
+from .kpi_definitions import kpi_definitions
 from .objectives import objectives_decisions, objectives_measurement, objectives_smart
 from .scenarios import scenario_comparison
 from .summary import appendix_heading, cover, executive_summary, footer, plan_closing
@@ -52,14 +53,15 @@ from .team import team_costs, team_decisions, team_roles
 from .tracking import tracking_report
 
 __all__ = [
-    "TOC_MARKER", "Section", "appendix_heading", "budget_allocation", "budget_appendix",
+    "Section", "TOC_MARKER", "appendix_heading", "budget_allocation", "budget_appendix",
     "budget_decisions", "budget_forecast", "budget_scenarios", "calendar_view",
     "channel_choice", "channels_appendix", "channels_decisions", "chapter_heading",
     "community_decisions", "community_playbook", "competitors", "content_plan", "cover",
     "crisis_playbook", "diagnosis", "executive_summary", "footer", "identity_canvas",
-    "identity_decisions", "maturity", "objectives_decisions", "objectives_measurement",
-    "objectives_smart", "persona_name", "plan_closing", "scenario_comparison", "sub_targets",
-    "swot", "target_ads_advice", "target_map", "target_personas", "target_selection",
-    "targets_appendix", "targets_decisions", "targets_intro", "team_costs", "team_decisions",
-    "team_roles", "tone_of_voice", "tracking_report",
+    "identity_decisions", "kpi_definitions", "maturity", "objectives_decisions",
+    "objectives_measurement", "objectives_smart", "persona_name", "plan_closing",
+    "scenario_comparison", "sub_targets", "swot", "target_ads_advice", "target_map",
+    "target_personas", "target_selection", "targets_appendix", "targets_decisions",
+    "targets_intro", "team_costs", "team_decisions", "team_roles", "tone_of_voice",
+    "tracking_report",
 ]

@@ -1,0 +1,45 @@
+"""The appendix defines every KPI the objectives chapter names, once, in the plan's
+language: the engagement rate says it is averaged over posts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from smmplan.catalogue import kpi_catalogue
+from smmplan.paths import DATA_DIR
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+from smmplan.views.kpi_definitions import plan_kpis
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict:
+    return {name: Plan(load_brief(f"data/examples/{name}/brief.yaml"))
+            for name in ("fashion", "b2b-software", "bakery")}
+
+
+def test_every_kpi_of_the_catalogue_has_a_definition_in_both_languages():
+    for language in ("en", "fr"):
+        words = yaml.safe_load((DATA_DIR / "locales" / f"{language}.yaml")
+                               .read_text(encoding="utf-8"))["kpi_definition"]
+        assert set(kpi_catalogue()) <= set(words), language
+
+
+def test_each_plan_defines_every_kpi_it_names_once(plans):
+    for name, plan in plans.items():
+        named = {o.kpi for o in [*plan.objectives.objectives, *plan.objectives.setup]} | {
+            m["kpi"] for m in plan.objectives.measurement}
+        keys = plan_kpis(plan)
+        assert len(keys) == len(set(keys)), name
+        assert set(keys) == named - {None}, name
+
+
+def test_the_appendix_table_says_how_the_engagement_rate_is_averaged(built):
+    for slug in ("maison-lune", "cloudline"):
+        path = built["plans"][slug] / "plan.json"
+        tables = json.loads(path.read_text(encoding="utf-8"))["tables"]
+        rows = {r["kpi"]: r for r in tables["kpi_definitions"]["rows"]}
+        assert "average of its posts' rates" in rows["Engagement rate by reach"]["definition"]
