@@ -568,3 +568,16 @@ def test_the_recommended_option_buys_posting_the_free_one_does_not():
     rows = {r["family"]: r for r in plan.team.workload}
     assert rows["review_replies"]["sme_hours"] <= 4 * 0.25 + 0.05  # 4 shops x 15 min
     assert rows["google_post"]["sme_hours"] <= 0.5 + 0.05
+
+
+def test_an_own_team_that_covers_the_plan_is_said_so_not_as_none_to_add():
+    """Lune's own 6 FTE cover its plan: no "0.00 FTE to add through in-house team (£0)"."""
+    from smmplan.plan import Plan
+    from smmplan.views.team import _existing_note, team_decisions
+
+    lune = Plan(examples()["fashion"])
+    assert round(lune.team.hire_fte, 2) == 0 and lune.team.existing_fte > 0
+    words = " ".join([*team_decisions(lune), _existing_note(lune)])
+    assert "0.00 FTE" not in words and "nothing to add" in words
+    assert "no FTE to add" in words
+    assert lune.tr.money(lune.team.total_cost["existing_team"]) in words

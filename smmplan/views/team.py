@@ -34,6 +34,8 @@ def team_decisions(plan: Plan) -> list[str]:
     existing = team.total_cost.get("existing_team", 0)
     key = "summary_team.staffing_existing" if existing else "summary_team.staffing"
     sized = team.costed_on != "plan"  # the cost is on the recommended option, not this team
+    if existing and not sized and round(team.hire_fte, 2) == 0:  # no "0.00 FTE to add"
+        key = "summary_team.staffing_existing_covered"
     text = tr.t(key + ("_sized" if sized else ""),
                 fte=fte(plan, team.fte), own=fte(plan, team.existing_fte),
                 hire=fte(plan, team.hire_fte), existing=tr.money(existing),
@@ -204,7 +206,8 @@ def _existing_note(plan: Plan) -> str:
     values = {"existing": fte(plan, team.existing_fte), "hire": fte(plan, team.hire_fte),
               "fte": fte(plan, team.fte)}
     if not own_team_estimated(plan.brief):
-        return tr.t("team.existing", **values)
+        return tr.t("team.existing_covered" if round(team.hire_fte, 2) == 0 else
+                    "team.existing", **values)
     mix = wl.today_mix(plan.brief)
     hours = wl.totals(wl.rows(mix, sum(mix.values()), {}))
     return tr.t("team.existing_estimated", posts=tr.number(sum(mix.values()), 1),
