@@ -72,7 +72,11 @@ def test_no_budget_increase_before_the_clients_rate_is_measured():
     assert f"pas de budget payant au-delà de {tr.money(paid.total)}" in sentence
     assert "au point d’étape du 28 février 2027" in sentence and "février 2027 décide" in sentence
     assert f"sous l’équilibre de {tr.money(paid.break_even_cpa, 2)}" in sentence
-    assert sentence in " ".join(recommendations(plan))
+    # the summary says the checkpoint's decision in short, with the same figures
+    first = recommendations(plan)[0]
+    assert sentence not in first and "au point d’étape du 28 février 2027" in first.lower()
+    assert tr.money(paid.break_even_cpa, 2) in first and tr.money(paid.total) in first
+    assert f"les {tr.number(g.gap)} réservations qui manquent" in first
     # once the rate is the client's own, the budget that reaches the goal is the option
     models = paid.models
     try:
