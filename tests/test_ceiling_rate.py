@@ -112,3 +112,17 @@ def test_the_summary_says_what_the_awareness_part_funds():
     assert f"sauf sa part de notoriété ({tr.money(aware)}, {tr.percent(30, 0)}), qui finance " \
         "les publicités de quartier de l’objectif « Faire connaître les deux nouvelles " \
         "boutiques »" in text
+
+
+def test_the_borrowed_rate_row_names_the_facebook_figure_it_borrows():
+    """Old code: Instagram's row read "3,39 | 4,04 | 4,80 | référence Facebook, empruntée",
+    its low being Facebook's central, without saying which figure it borrows."""
+    from smmplan.views.budget import _rates
+
+    plan = _fournil()
+    rows = _rates(plan)
+    ig = rows[(rows.platform == "instagram") & (rows.metric == "CVR")].iloc[0]
+    fb = rows[(rows.platform == "facebook") & (rows.metric == "CVR")].iloc[0]
+    assert ig["high"] == fb["high"] == _published()  # the one ceiling both rows share
+    assert plan.tr.percent(_published(), 2) in ig["basis"] and "Facebook" in ig["basis"]
+    assert fb["basis"] == plan.tr.t("budget.rate_basis.benchmark")
