@@ -40,6 +40,7 @@ from .lead_gate import form_steps
 from .low_month import low_month_line
 from .objectives import committed, kpi_label, objectives_decisions
 from .paid_tests import test_step
+from .posts_words import posts_words
 from .retention import step as retention_step
 from .retention import summary_values as retention_values
 from .stop_basis import scale_basis, stop_basis, stop_multiple
@@ -216,9 +217,8 @@ def recommendations(plan: Plan) -> list[str]:
     kept = [platform_label(c.platform) for c in ch.choices if c.kept]
     within = recommended_posting(plan)  # the recommended team's posting, when lower
     out.append(tr.t("agency.rec_channels" if len(kept) <= 3 else "agency.rec_channels_many",
-                    n=len(kept), channels=tr.join(kept), posts=tr.plural(
-                        "plural.posts", within["posts_per_week"] if within
-                        else ch.planned_posts)))
+                    n=len(kept), channels=tr.join(kept), posts=posts_words(
+                        plan, within["posts_per_week"] if within else ch.planned_posts)))
     book = playbook(brief.client.sector_kind)
     score = {p.key: p.score for p in plan.identity.diagnosis.problems}
     # the lever that moves the client's own goal first (a playbook lever's ``kpis``), else
