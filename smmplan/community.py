@@ -65,11 +65,14 @@ def crisis_triggers(negative_per_day: float) -> tuple[str, float, list[tuple[int
     """Whole-number triggers, one per level: the unit ("day", or "week" when the brand gets
     fewer than one negative comment a day), the baseline in that unit, and per level the
     count of negative comments above which it starts with the multiple of the baseline
-    that count really is. Each trigger is the level's multiple of the baseline rounded up,
-    and at least one more than the level below's, so levels never share a threshold."""
+    that count really is, against the baseline as the plan shows it (one decimal), so that
+    the sentence's figures multiply out. Each trigger is the level's multiple of the
+    baseline rounded up, and at least one more than the level below's, so levels never
+    share a threshold."""
     unit = "day" if negative_per_day >= 1 else "week"
     base = negative_per_day * (1 if unit == "day" else 7)
-    return unit, base, [(count, round(count / base, 1) if base > 0 else 0.0)
+    shown = round(base, 1) or base  # the baseline the sentence says
+    return unit, base, [(count, round(count / shown, 1) if shown > 0 else 0.0)
                         for count in _counts(base)]
 
 

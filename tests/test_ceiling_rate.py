@@ -72,7 +72,11 @@ def test_no_budget_increase_before_the_clients_rate_is_measured():
     assert f"pas de budget payant au-delà de {tr.money(paid.total)}" in sentence
     assert "au point d’étape du 28 février 2027" in sentence and "février 2027 décide" in sentence
     assert f"sous l’équilibre de {tr.money(paid.break_even_cpa, 2)}" in sentence
-    assert sentence in " ".join(recommendations(plan))
+    # the summary says the checkpoint's decision in short, with the same figures
+    first = recommendations(plan)[0]
+    assert sentence not in first and "au point d’étape du 28 février 2027" in first.lower()
+    assert tr.money(paid.break_even_cpa, 2) in first and tr.money(paid.total) in first
+    assert f"les {tr.number(g.gap)} réservations qui manquent" in first
     # once the rate is the client's own, the budget that reaches the goal is the option
     models = paid.models
     try:
@@ -108,3 +112,17 @@ def test_the_summary_says_what_the_awareness_part_funds():
     assert f"sauf sa part de notoriété ({tr.money(aware)}, {tr.percent(30, 0)}), qui finance " \
         "les publicités de quartier de l’objectif « Faire connaître les deux nouvelles " \
         "boutiques »" in text
+
+
+def test_the_borrowed_rate_row_names_the_facebook_figure_it_borrows():
+    """Old code: Instagram's row read "3,39 | 4,04 | 4,80 | référence Facebook, empruntée",
+    its low being Facebook's central, without saying which figure it borrows."""
+    from smmplan.views.budget import _rates
+
+    plan = _fournil()
+    rows = _rates(plan)
+    ig = rows[(rows.platform == "instagram") & (rows.metric == "CVR")].iloc[0]
+    fb = rows[(rows.platform == "facebook") & (rows.metric == "CVR")].iloc[0]
+    assert ig["high"] == fb["high"] == _published()  # the one ceiling both rows share
+    assert plan.tr.percent(_published(), 2) in ig["basis"] and "Facebook" in ig["basis"]
+    assert fb["basis"] == plan.tr.t("budget.rate_basis.benchmark")

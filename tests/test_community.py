@@ -40,7 +40,7 @@ def test_triggers_scale_with_the_measured_baseline():
         assert lv["level"] == level and lv["hours"] == hours
         assert isinstance(lv["trigger"], int) and lv["trigger"] > below
         assert lv["trigger"] >= per_unit * multiple  # never below the level's multiple
-        assert lv["multiple"] == pytest.approx(lv["trigger"] / per_unit, abs=0.05)
+        assert lv["multiple"] == pytest.approx(lv["trigger"] / round(per_unit, 1), abs=0.05)
         below = lv["trigger"]
     assert [lv["owner"] for lv in cm.levels] == ["social_media_manager", "owner", "owner"]
 
@@ -54,7 +54,8 @@ def test_crisis_triggers_are_whole_increasing_counts_that_match_their_multiple(p
     assert all(isinstance(c, int) and c >= 1 for c in counts)
     assert counts == sorted(set(counts))  # strictly increasing: no two levels share one
     for (count, shown), (_, multiple, _, _) in zip(levels, LEVELS, strict=True):
-        assert shown == round(count / base, 1)  # the sentence's multiple is the count's
+        # the sentence's multiple is the count over the baseline as shown (one decimal)
+        assert shown == round(count / (round(base, 1) or base), 1)
         assert count >= base * multiple - 1e-9
 
 
@@ -210,3 +211,12 @@ def test_a_shop_that_does_not_deliver_logs_no_delivery_complaint():
     assert "réclamation sur le service" in bakery and "livraison ou de service" not in bakery
     fashion = crisis_playbook(Plan(example("fashion"))).html()
     assert "each delivery or service complaint" in fashion
+
+
+def test_the_crisis_multiples_multiply_out_with_the_shown_baseline():
+    """Old code (Maison Fournil): "plus de 9 ... (5,4 × la référence de 1,7)", 9 / 1,7 being
+    5,3, and "17 ... (10,3 ×)" for 10,0: the multiples were of the unrounded 1,66."""
+    unit, base, levels = crisis_triggers(1.66 / 7)
+    assert unit == "week" and round(base, 1) == 1.7
+    assert [m for _, m in levels] == [round(c / 1.7, 1) for c, _ in levels]
+    assert levels[1:] == [(9, 5.3), (17, 10.0)]

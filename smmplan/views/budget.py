@@ -50,6 +50,7 @@ from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
 from .platform_values import cpa_note, platform_values
 from .retention import held_note, programme_text
+from .sector_cvr import rate_basis
 from .stop_basis import conversion_only_note
 from .target_stops import low_notes, stop_notes
 from .targets import persona_name
@@ -482,8 +483,7 @@ def _rates(plan: Plan) -> pd.DataFrame:
             r = {**m[metric], **paid.lead_forms[m["platform"]]["cpl"]} if form else m[metric]
             rates.append({"platform": m["platform"], "platform_name": platform_label(m["platform"]),
                           "metric": "CPL" if form else metric.upper(), "low": r["low"],
-                          "mid": r["mid"], "high": r["high"],
-                          "basis": tr.t(f"budget.rate_basis.{r['basis']}"),
+                          "mid": r["mid"], "high": r["high"], "basis": rate_basis(tr, r),
                           "sources": tr.t("common.semicolon").join(
                               source_label(tr, s, files) for s in r["sources"]),
                           "audience": m["audience"]})

@@ -21,6 +21,7 @@ from ..plan import Plan
 from ..report import Html, render
 from ..sessions import seats_sentence
 from .against_today import increment_note, revenue_up
+from .awareness_reach import cost_reach, thin_reach
 from .base import day, platform_label
 from .lead_gate import lead_form_note, lead_words
 from .sector_cvr import sector_cvr_note
@@ -300,11 +301,7 @@ def cost_note(plan: Plan) -> list:
         "budget.cost_note", each=f" ({each})" if len(costed) > 1 else "",
         average=tr.money(paid.totals["cpa"], 2),
         awareness=tr.money(sum(c.awareness_spend for c in aware)),
-        reach=tr.join([tr.t("budget.cost_note_reach", platform=platform_label(c.platform),
-                            spend=tr.money(c.awareness_spend),
-                            people=tr.number(c.awareness_reach),
-                            cost=tr.money(c.awareness_spend / c.awareness_reach * 1000, 2))
-                       for c in aware]))))]
+        reach=tr.join([cost_reach(plan, c) for c in aware]))))]
 
 
 def frequency_note(plan: Plan) -> list:
@@ -340,8 +337,8 @@ def frequency_note(plan: Plan) -> list:
                           basis=tr.t(f"budget.frequency_basis.{basis}", month=month)))
     if not parts:
         return []
-    return [Html(render("paragraph.html.j2", css="smm-note",
-                        text=tr.t("budget.frequency", platforms=tr.join(parts))))]
+    return [Html(render("paragraph.html.j2", css="smm-note", text=" ".join(
+        [tr.t("budget.frequency", platforms=tr.join(parts)), *thin_reach(plan)])))]
 
 
 def leads_suffix(paid) -> str:

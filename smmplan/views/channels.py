@@ -33,6 +33,7 @@ from .peak_note import promise_note
 from .performer_note import performer_tie_note
 from .pillar_note import pillar_gap_notes, pillar_name
 from .posting_change import posting_change, recorded_note
+from .posts_words import posts_words
 from .sponsored_kinds import recut_note, sponsored_sentence
 from .team import owner_basis, recommended_posting
 
@@ -50,7 +51,7 @@ def channels_decisions(plan: Plan) -> list[str]:
                      planned=tr.number(round(ch.planned_posts, 1), 1),
                      gap=tr.money(team.budget_gap or 0))]
     return [tr.t("summary_channels.kept", channels=tr.join(kept),
-                 posts=tr.plural("plural.posts", round(ch.planned_posts, 1)))]
+                 posts=posts_words(plan, ch.planned_posts))]
 
 
 def _paid_role(plan: Plan, kept: list) -> list[str]:
@@ -269,7 +270,7 @@ def content_plan(plan: Plan) -> Section:
                         needed=tr.number(hours["needed"], 1),
                         existing=tr.number(hours["existing"], 1),
                         bought=tr.number(hours["bought"], 1),
-                        planned=tr.number(ch.planned_posts, 1), basis=owner_basis(plan))
+                        planned=posts_words(plan, ch.planned_posts), basis=owner_basis(plan))
     elif cap.bound == "production":  # the designers' hours run out before the writers'
         capacity = tr.t("channels.capacity_production",
                         capacity=tr.number(ch.capacity_posts, 1),

@@ -56,3 +56,24 @@ def organic_words(plan: Plan, n: float | None, key: str) -> str:
     sessions = int((plan.paid.seats or {}).get("sessions") or 0)
     return tr.t(key, n=tr.number(n), sessions=tr.number(sessions),
                 per=tr.plural("objectives.organic_per", per))
+
+
+def organic_points(plan: Plan, o) -> dict | None:
+    """A fill-rate goal's committed range without the bookings credited to the organic posts
+    by convention (``organic_bookings``), from the same seats and forecasts as the range:
+    the bottom and the central value without them (whole points, as the range) and the
+    points the convention adds to the central value; None without such bookings."""
+    from ..goal_gap import goal_gaps
+
+    if not o.organic_bookings or o.realistic_target is None:
+        return None
+    paid = plan.paid
+    g = next(iter(goal_gaps([o], paid, plan.brief.client.period.months, plan.brief.offer)),
+             None)
+    if g is None or g.seats is None or not g.seats.capacity:
+        return None
+    cap, low = g.seats.capacity, float(paid.scenarios["low"]["conversions"])
+    without = round((g.organic + g.paid) / cap * 100)
+    low_without = round((g.organic + low) / cap * 100)
+    return {"without": without, "low_without": low_without,
+            "points": round(o.realistic_target) - without}

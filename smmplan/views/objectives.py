@@ -31,6 +31,7 @@ from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
 from .owned_steps import gap_text
+from .posts_words import feed_and_stories, posts_words
 from .retention import lever, lever_count
 from .trial_value import trial_kpi_cell, trial_kpi_note
 
@@ -368,8 +369,10 @@ def kpi_choice_notes(plan: Plan, o) -> list[str]:
         history = plan.objectives.history or {}
         posts = history.get("posts") or 0
         counted = tr.t("objectives.posts_week_counted." + (
-            "stories" if (history.get("calendar_posts") or {}).get("stories") else "no_stories"),
-            planned=tr.number(plan.channels.planned_posts, 1))
+            "stories" if (history.get("calendar_posts") or {}).get("stories") else "no_stories"
+            + ("_split" if feed_and_stories(plan) else "")),  # the chapters' one wording
+            planned=tr.number(plan.channels.planned_posts, 1),
+            posts=posts_words(plan, plan.channels.planned_posts))
         out.append(tr.t("objectives.posts_week_basis", kpi=label,
                         today=kpi_value(plan, o.kpi, b.value), posts=tr.number(posts),
                         weeks=tr.number(posts / b.value if b.value else 0),

@@ -31,9 +31,7 @@ def opening_notes(plan: Plan) -> list[str]:
         platform=platform_label(camp["platform"]), amount=tr.money(camp["amount"]),
         awareness=tr.money(camp["awareness"]), start=when("start"), end=when("end"),
         opening=when("opening"), daily=tr.money(camp["daily"], 2),
-        impressions=tr.number(camp["impressions"]), reach=tr.number(camp["reach"]),
-        area=tr.number(camp["audience_per_shop"]),
-        locations=tr.number(brief.client.locations or 1), frequency=_frequency(plan, camp),
+        impressions=tr.number(camp["impressions"]), frequency=_frequency(plan, camp),
         before=tr.t("budget.opening_before", day=day(tr, dt.date.fromisoformat(first_ad["day"])))
         if before else "")
         + _boost(plan, camp)]
@@ -56,14 +54,20 @@ def _boost(plan: Plan, camp: dict) -> str:
 
 
 def _frequency(plan: Plan, camp: dict) -> str:
-    """The campaign's impressions per person reached against the minimum a reach ad needs
-    (``openings_paid.focus``) and, below it, the audience per shop that reaches it."""
+    """The campaign's one reach forecast: the people its impressions reach and how often,
+    against the minimum a reach ad needs (``openings_paid.focus``); below it over the whole
+    neighbourhood, the narrower audience per shop the ads target and the people they reach
+    there (the plan's figure), the neighbourhood's frequency only as the reason."""
     tr, f = plan.tr, camp["focus"]
     values = {"freq": tr.number(f["frequency"], 2), "min": tr.number(f["minimum"]),
-              "source": rule()["min_frequency_source"]}
+              "source": rule()["min_frequency_source"], "reach": tr.number(camp["reach"]),
+              "area": tr.number(camp["audience_per_shop"]),
+              "platform": platform_label(camp["platform"]),
+              "locations": tr.number(plan.brief.client.locations or 1)}
     if not f["people"]:
         return tr.t("budget.opening_frequency_ok", **values)
     return tr.t("budget.opening_frequency_low", people=tr.number(f["people_per_shop"]),
+                audience=tr.number(f["people_per_shop"] * camp["shops"]),
                 total=tr.number(f["people"]), **values)
 
 

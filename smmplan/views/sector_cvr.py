@@ -8,6 +8,7 @@ import datetime as dt
 
 from ..benchmarks import sector_cvr_rows
 from ..fill_range import free_forms_for_paid
+from ..i18n import Translator
 from ..plan import Plan
 from .base import platform_label
 
@@ -52,3 +53,12 @@ def _bound(plan: Plan, rows: list[dict], models: list[dict]) -> str:
         return tr.join([tr.t("budget.rate_on", rate=tr.percent(m["cvr"][key], 2),
                              platform=platform_label(m["platform"])) for m in bound])
     return " " + tr.t("budget.cvr_ceiling", central=on("mid"), low=on("low"), **values)
+
+
+def rate_basis(tr: Translator, rate: dict) -> str:
+    """A paid rate's basis in the sources table; a rate borrowed from Facebook under a
+    ceiling (``benchmarks.below_ceiling``) names the published figure it borrows, the
+    same ceiling as Facebook's, with its low and central values below it."""
+    if rate["basis"] == "borrowed" and rate.get("ceiling"):
+        return tr.t("budget.rate_basis_borrowed_ceiling", ceiling=tr.percent(rate["ceiling"], 2))
+    return tr.t(f"budget.rate_basis.{rate['basis']}")

@@ -30,7 +30,7 @@ from .budget import budget_decisions
 from .budget_notes import break_even_each, leads_suffix
 from .channels import channels_decisions
 from .client_needs import client_needs
-from .committed_range import organic_words, range_values
+from .committed_range import organic_points, range_values
 from .community import community_decisions
 from .growth_track import growth_steps
 from .growth_track import summary_note as growth_summary
@@ -38,8 +38,9 @@ from .held_back import cap_values
 from .identity import identity_decisions
 from .lead_gate import form_steps
 from .low_month import low_month_line
-from .objectives import committed, goal_gap_sentences, kpi_label, objectives_decisions
+from .objectives import committed, kpi_label, objectives_decisions
 from .paid_tests import test_step
+from .posts_words import posts_words
 from .retention import step as retention_step
 from .retention import summary_values as retention_values
 from .stop_basis import scale_basis, stop_basis, stop_multiple
@@ -136,6 +137,19 @@ def headline_objective(plan: Plan) -> Objective | None:
         (o for o in obs if o.target is not None), None)
 
 
+def organic_summary(plan: Plan, o: Objective) -> str:
+    """The headline range's clause on the bookings credited to the organic posts by
+    convention: how many points of the range they are, and the range without them."""
+    points = organic_points(plan, o)
+    if points is None:
+        return ""
+    tr = plan.tr
+    return tr.t("objectives.organic_summary", n=tr.number(o.organic_bookings or 0),
+                points=tr.number(points["points"]),
+                low_without=kpi_value(plan, o.kpi, points["low_without"]),
+                without=kpi_value(plan, o.kpi, points["without"]))
+
+
 def headline_kpi(plan: Plan, o: Objective) -> str:
     """The sentence that names the KPI the plan is judged on: baseline (and where it comes
     from) to target by the deadline; without a baseline or a target, how it is measured."""
@@ -156,8 +170,7 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
                     deadline=deadline, committed=kpi_value(plan, o.kpi, committed(o)),
                     baseline=kpi_value(plan, o.kpi, o.baseline.value),
                     basis=tr.t(f"objectives.basis.{o.baseline.basis}"),
-                    organic=organic_words(plan, o.organic_bookings,
-                                          "objectives.organic_summary"),
+                    organic=organic_summary(plan, o),
                     **{k: v for k, v in range_values(plan, o).items()
                        if k in ("low", "month")}, **rate_words(tr, plan.paid))
     if committed(o) != o.target:  # flagged: the realistic value first, the client's after
@@ -171,6 +184,25 @@ def headline_kpi(plan: Plan, o: Objective) -> str:
                 basis=tr.t(f"objectives.basis.{o.baseline.basis}"))
 
 
+def goal_next(plan: Plan, o: Objective) -> str:
+    """What follows the headline goal in the summary, kept short (the figure's make-up and
+    the gap sentences live in the objectives chapter): the decision the first campaign
+    month's checkpoint takes on a fill-rate gap, else a pointer to that chapter."""
+    from ..goal_gap import goal_gaps
+    from .fill_budget import checkpoint_decides, checkpoint_values
+
+    tr, chapter = plan.tr, plan.tr.t("chapter.objectives")
+    gaps = goal_gaps([o], plan.paid, plan.brief.client.period.months, plan.brief.offer) \
+        if o.target is not None and (plan.brief.budget.paid_media or 0) > 0 else []
+    g = next(iter(gaps), None)
+    if g is not None and checkpoint_decides(plan, g):
+        return tr.t("agency.rec_goal_checkpoint", chapter=chapter, gap=tr.number(g.gap),
+                    target=kpi_value(plan, o.kpi, o.target), **checkpoint_values(plan))
+    stretch = o.target is not None and committed(o) != o.target
+    return tr.t("agency.rec_goal_detail_stretch" if stretch else "agency.rec_goal_detail",
+                chapter=chapter, target=kpi_value(plan, o.kpi, o.target) if stretch else "")
+
+
 def recommendations(plan: Plan) -> list[str]:
     """Three to five recommendations in plain words, each computed from a chapter."""
     from ..profile_posts import lever_how
@@ -181,13 +213,12 @@ def recommendations(plan: Plan) -> list[str]:
     out = []
     goal = headline_objective(plan)
     if goal is not None and goal.from_brief:  # the client's own goal leads the summary
-        out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
+        out.append(" ".join([headline_kpi(plan, goal), goal_next(plan, goal)]))
     kept = [platform_label(c.platform) for c in ch.choices if c.kept]
     within = recommended_posting(plan)  # the recommended team's posting, when lower
     out.append(tr.t("agency.rec_channels" if len(kept) <= 3 else "agency.rec_channels_many",
-                    n=len(kept), channels=tr.join(kept), posts=tr.plural(
-                        "plural.posts", within["posts_per_week"] if within
-                        else ch.planned_posts)))
+                    n=len(kept), channels=tr.join(kept), posts=posts_words(
+                        plan, within["posts_per_week"] if within else ch.planned_posts)))
     book = playbook(brief.client.sector_kind)
     score = {p.key: p.score for p in plan.identity.diagnosis.problems}
     # the lever that moves the client's own goal first (a playbook lever's ``kpis``), else
@@ -206,7 +237,7 @@ def recommendations(plan: Plan) -> list[str]:
                         platform=platform_label(top.platform)))
         out[-1] = " ".join([out[-1], *paid_cuts(plan)])
     if goal is not None and not goal.from_brief:
-        out.append(" ".join([headline_kpi(plan, goal), *goal_gap_sentences(plan)[:1]]))
+        out.append(" ".join([headline_kpi(plan, goal), goal_next(plan, goal)]))
     demand = {int(k): float(v) for k, v in book["demand_by_month"].items()}
     rule = content_facts()["calendar"]["summary_moments"]
     named = peak_moments(ch.key_dates, demand, rule["count"], rule["strong_demand"])
@@ -346,18 +377,15 @@ def organic_risk(plan: Plan) -> list[tuple[str, dict]]:
     """A committed fill rate that counts bookings credited to the sessions' organic posts by
     convention (``organic_bookings``): how many, and the rate without them."""
     tr, dated = plan.tr, plan.paid.seats or {}
-    places = dated.get("sessions", 0) * dated.get("per_session", 0)
     out = []
     for o in plan.objectives.objectives:
-        if not o.organic_bookings or not places or o.realistic_target is None:
+        points = organic_points(plan, o)  # the summary's headline says the same figures
+        if points is None:
             continue
-        without = o.realistic_target - o.organic_bookings / places * 100
-        if float(o.realistic_target).is_integer():  # said as precisely as the target
-            without = round(without)
         out.append(("risk_organic", {
             "n": tr.number(o.organic_bookings), "line": dated.get("line", ""),
             "with": kpi_value(plan, o.kpi, o.realistic_target),
-            "without": kpi_value(plan, o.kpi, without)}))
+            "without": kpi_value(plan, o.kpi, points["without"])}))
     return out
 
 

@@ -20,6 +20,7 @@ from .base import (
 )
 from .creators import creator_lines
 from .lifetime import return_line as lifetime_return
+from .posts_words import feed_and_stories, posts_words
 from .roi_scope import booked_leaves_out, roi_key
 from .trial_value import trial_return
 
@@ -168,7 +169,7 @@ def team_roles(plan: Plan) -> Section:
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
             "team.intro", fte=fte(plan, team.fte),
             channels=tr.plural("plural.channels", team.channels),
-            posts=tr.plural("plural.posts", round(team.posts_per_week, 1))))),
+            posts=posts_words(plan, team.posts_per_week)))),
         section_heading(plan, "team.roles", "team-roles"),
         Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             "team.decision", option=tr.t(f"team.option.{team.cheapest}"),
@@ -287,11 +288,11 @@ def option_recommendation(plan: Plan) -> str:
     name = tr.t(f"team.option_key.{pick['key']}")
     if pick["within_budget"]:
         return tr.t("team.recommend", option=name, kind=option_kind(plan, pick["kind"]),
-                    posts=tr.number(pick["posts_per_week"], 1), cost=tr.money(pick["cost"]),
+                    posts=posts_words(plan, pick["posts_per_week"]), cost=tr.money(pick["cost"]),
                     gap=tr.money(-pick["gap"]))
     over = tr.t("team.recommend_over", option=name, budget=tr.money(pick["budget"]),
                 cost=tr.money(pick["cost"]), gap=tr.money(pick["gap"]),
-                posts=tr.number(pick["posts_per_week"], 1))
+                posts=posts_words(plan, pick["posts_per_week"]))
     own = pick["cost"] - pick["hire_cost"]  # the client's own team, all of it paid
     if not pick["hire"]:
         return over
@@ -326,7 +327,8 @@ def team_option_blocks(plan: Plan) -> list:
     columns = [Column("option_name", tr.t("table.option")),
                Column("kind_name", tr.t("table.what")),
                Column("staffing", tr.t("table.staffing")),
-               Column("posts_per_week", tr.t("table.posts_week"), lambda v: tr.number(v, 1))]
+               Column("posts_per_week", tr.t("table.posts_stories_week" if feed_and_stories(plan)
+                                             else "table.posts_week"), lambda v: tr.number(v, 1))]
     if plan.brief.client.size == "sme":
         columns.append(Column("hours_per_week", tr.t("table.hours_week"),
                               lambda v: tr.number(v, 1)))
