@@ -341,6 +341,7 @@ def test_the_channels_chapter_shows_the_team_chapters_hours():
 
     from smmplan.plan import Plan
     from smmplan.views.channels import content_plan
+    from smmplan.views.posts_words import posts_words
     from smmplan.views.team import owner_basis
 
     bakery = Plan(examples()["bakery"])
@@ -348,8 +349,8 @@ def test_the_channels_chapter_shows_the_team_chapters_hours():
     assert hours["needed"] == pytest.approx(hours["existing"] + hours["bought"], abs=0.02)
     shown = tr.t("channels.capacity_hours", capacity=tr.number(ch.capacity_posts, 1),
                  needed=tr.number(hours["needed"], 1), existing=tr.number(hours["existing"], 1),
-                 bought=tr.number(hours["bought"], 1), planned=tr.number(ch.planned_posts, 1),
-                 basis=owner_basis(bakery))
+                 bought=tr.number(hours["bought"], 1),
+                 planned=posts_words(bakery, ch.planned_posts), basis=owner_basis(bakery))
     assert str(escape(shown)) in content_plan(bakery).html()
 
 
