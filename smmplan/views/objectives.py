@@ -488,8 +488,7 @@ def objectives_smart(plan: Plan) -> Section:
     notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
-    series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
-              if o.trajectory and o.baseline.value and o.realistic]
+    series, paths = trajectory_series(plan)
     blocks = [
         *chapter_opening(plan, "objectives", objectives_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -515,8 +514,31 @@ def objectives_smart(plan: Plan) -> Section:
         blocks += [section_heading(plan, "objectives.trajectory", "objectives-trajectory"),
                    plan.record.figure("trajectory", "objectives", charts.trajectory_chart(
                        [tr.month(pd.Timestamp(m).date()) for m in ob.months], series, tr,
-                       plan.theme))]
+                       plan.theme)),
+                   *[Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                       f"objectives.trajectory_{basis}", kpis=tr.join(names))))
+                     for basis, names in paths.items() if names]]
     return Section(*blocks)
+
+
+def trajectory_series(plan: Plan) -> tuple[list[tuple[str, list[float], float]],
+                                           dict[str, list[str]]]:
+    """The trajectory chart's lines: every objective with a path and a figure today, each
+    as its path (``objective_paths``) against today's value (a total's months against
+    today's monthly average), and the lines' names by what the path is (the plan's monthly
+    forecast, or a smooth curve where it has none)."""
+    series, paths = [], {"forecast": [], "forecast_month": [], "curve": []}
+    for o in plan.objectives.objectives:
+        if not o.trajectory or not o.baseline.value:
+            continue
+        name = kpi_label(plan, o)
+        base = o.baseline.value
+        if o.path_basis == "forecast_month":  # a total: its months against today's month
+            name = plan.tr.t("objectives.trajectory_month", kpi=name)
+            base = base / len(o.trajectory)
+        series.append((name, o.trajectory, base))
+        paths.setdefault(o.path_basis or "curve", []).append(name)
+    return series, paths
 
 
 def _measured(plan: Plan, m: dict) -> bool:
