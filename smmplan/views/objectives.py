@@ -30,6 +30,7 @@ from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
+from .kpi_source import kpi_source
 from .owned_steps import gap_text
 from .retention import lever, lever_count
 from .trial_value import trial_kpi_cell, trial_kpi_note
@@ -405,7 +406,7 @@ def objectives_smart(plan: Plan) -> Section:
         "stretch": kpi_value(plan, o.kpi, o.target) if committed(o) != o.target else "",
         "deadline": day(tr, pd.Timestamp(o.deadline).date()),
         "owner": role_name(plan, o.owner),
-        "source": tr.t(f"objectives.source.{o.source}"),
+        "source": kpi_source(plan, o.kpi, o.source),
         "review": tr.t(f"objectives.frequency.{o.review}"),
         "kpi_id": o.kpi, "baseline_value": o.baseline.value, "target_value": committed(o),
         "stretch_value": o.target if committed(o) != o.target else None,
@@ -563,7 +564,7 @@ def objectives_measurement(plan: Plan) -> Section:
             "measure.trial_line", lines=tr.join(m["lines"])) if m.get("lines") else tr.t(
             "measure.setup" if m.get("setup") else "measure.objective"),
         "kpi": tr.t(f"kpi.{m['kpi']}") if m["kpi"] else tr.t("measure.no_kpi"),
-        "source": tr.t(f"objectives.source.{m['source']}"),
+        "source": kpi_source(plan, m["kpi"], m["source"]),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
         "measured": trial_kpi_cell(plan) if m.get("lines") and trial_kpi_cell(plan) else tr.t(
