@@ -68,6 +68,17 @@ def test_path_is_the_plans_trajectory(fashion):
                                o.trajectory, atol=1e-3)
 
 
+def test_a_totals_alert_reads_its_monthly_forecast(fashion, report):
+    # review 19 X1: revenue over the year is paced on the forecast's months (annualised as
+    # its actuals are), not on a curve from today's total to the target
+    o = next(o for o in fashion.objectives.objectives if o.kpi == "social_revenue")
+    row = next(r for r in report.scorecard if r.kpi == "social_revenue")
+    assert o.path_basis == "forecast_month"
+    assert sum(o.trajectory) == pytest.approx(o.realistic_target, rel=1e-6)
+    assert row.expected == pytest.approx(np.mean(o.trajectory[:2]) * len(o.trajectory),
+                                         abs=0.01)
+
+
 # --- the fashion example's actuals, by independent pandas computations --------------------
 
 @pytest.fixture(scope="module")
