@@ -9,7 +9,9 @@ plus the month's paid and organic bookings, over the month's seats (its seat-wei
 is the forecast's fill rate); revenue over the goal's months = the month's paid revenue
 plus an equal share of today's organic and the repeat customers' revenue (``path_basis``
 "forecast_month": monthly figures that sum to the goal's total). A goal the forecast passes
-follows the forecast's months scaled to its target. Elsewhere the path is a smooth
+follows the forecast's months scaled to its target. An ads KPI whose target is the paid
+forecast's (ROAS, cost per conversion) follows that forecast's months (``path_basis``
+"forecast_ads", ``ads_path``). Elsewhere the path is a smooth
 (geometric) curve from today to the value the plan commits to (``path_basis`` "curve"):
 the target, or the realistic value of a target flagged as beyond reach."""
 
@@ -76,6 +78,31 @@ def forecast_path(g: GoalGap, paid: Paid, months: list[str]) -> list[float] | No
     return [r * scale + rest for r in revenue]
 
 
+def ads_path(o: Objective, paid: Paid, months: list[str]) -> list[float] | None:
+    """An ads KPI whose target is the paid forecast's (``goal_gap.with_ads_forecast``), by
+    month: the conversion campaigns' revenue over their spend (ROAS) or their spend over
+    their conversions (cost per conversion) in each month, a platform's conversion spend
+    being its month's spend at its share of conversion spend (its spend is phased as one);
+    weighted by the months' spend (conversions), the months give the target. None for
+    another KPI, or with a month without spend."""
+    if o.kpi not in ("roas", "cpa") or "forecast" not in o.baseline.covers:
+        return None
+    share = {c.platform: c.conversion_spend / c.spend for c in paid.channels
+             if c.conversion_spend > 0 and c.conversions > 0 and c.spend > 0}
+    spend, value, count = (defaultdict(float) for _ in range(3))
+    for row in paid.monthly:
+        if row["platform"] in share:
+            m = str(row["month"])[:7]
+            spend[m] += float(row["spend"]) * share[row["platform"]]
+            value[m] += float(row.get("lead_revenue", row.get("revenue")) or 0.0)
+            count[m] += float(row["conversions"] or 0.0)
+    keys = [m[:7] for m in months]
+    if not all(spend[k] > 0 and count[k] > 0 for k in keys):
+        return None
+    return [float(value[k] / spend[k] if o.kpi == "roas" else spend[k] / count[k])
+            for k in keys]
+
+
 def with_paths(ob: Objectives, paid: Paid, months: int, offer=()) -> Objectives:
     """The objectives with each one's path (module docstring) and its basis."""
     gaps = {g.goal: g for g in goal_gaps(ob.objectives, paid, months, offer)} \
@@ -90,6 +117,8 @@ def with_paths(ob: Objectives, paid: Paid, months: int, offer=()) -> Objectives:
                 path = [v * end / level for v in path]
             o = replace(o, trajectory=[round(v, 4) for v in path],
                         path_basis="forecast_month" if total else "forecast")
+        elif (ads := ads_path(o, paid, ob.months) if paid.total > 0 else None):
+            o = replace(o, trajectory=[round(v, 4) for v in ads], path_basis="forecast_ads")
         elif o.baseline.value is not None and end is not None:
             o = replace(o, trajectory=_trajectory(o.baseline.value, end,
                                                   len(o.trajectory) or months),

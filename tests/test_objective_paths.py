@@ -23,6 +23,20 @@ def _month(plan, key: str) -> dict[str, float]:
     return out
 
 
+def _ads_months(plan) -> tuple[dict[str, float], dict[str, float]]:
+    """The conversion campaigns' spend and revenue by month (a platform's spend at its
+    share of conversion spend)."""
+    share = {c.platform: c.conversion_spend / c.spend for c in plan.paid.channels
+             if c.conversion_spend > 0 and c.conversions > 0}
+    spend: dict[str, float] = defaultdict(float)
+    value: dict[str, float] = defaultdict(float)
+    for row in plan.paid.monthly:
+        if row["platform"] in share:
+            spend[row["month"][:7]] += row["spend"] * share[row["platform"]]
+            value[row["month"][:7]] += row["revenue"]
+    return spend, value
+
+
 @pytest.mark.parametrize("example", ["b2b-software", "fashion", "bakery"])
 def test_each_goals_path_is_its_monthly_forecast(example):
     plan = load_plan(EXAMPLES_DIR / example / "brief.yaml")
@@ -33,6 +47,14 @@ def test_each_goals_path_is_its_monthly_forecast(example):
         path, end = o.trajectory, committed_value(o)
         if o.path_basis == "curve":  # no monthly forecast: the smooth curve, said so
             assert path == _trajectory(o.baseline.value, end, len(path))
+            continue
+        if o.path_basis == "forecast_ads":  # an ads KPI on the paid forecast's months
+            spend, value = _ads_months(plan)
+            assert sum(spend.values()) and o.kpi == "roas"
+            assert sum(v * spend[m[:7]] for m, v in zip(ob.months, path, strict=True)) / sum(
+                spend.values()) == pytest.approx(o.target, abs=1e-3)
+            assert path == pytest.approx([value[m[:7]] / spend[m[:7]] for m in ob.months],
+                                         abs=1e-3)
             continue
         if not o.path_basis:
             continue
@@ -63,6 +85,6 @@ def test_each_goals_path_is_its_monthly_forecast(example):
     objectives_smart(plan)  # records the chart: every judged goal is drawn on its path
     traces = {t["name"]: t["y"] for t in plan.record.figures["trajectory"]["plotly"]["data"]}
     for o in ob.objectives:
-        if o.path_basis in ("forecast", "curve") and o.baseline.value:
+        if o.path_basis in ("forecast", "forecast_ads", "curve") and o.baseline.value:
             assert traces[kpi_label(plan, o)] == [
                 round(v / o.baseline.value * 100, 1) for v in o.trajectory]
