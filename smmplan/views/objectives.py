@@ -528,7 +528,7 @@ def trajectory_series(plan: Plan) -> tuple[list[tuple[str, list[float], float]],
     as its path (``objective_paths``) against today's value (a total's months against
     today's monthly average), and the lines' names by what the path is (the plan's monthly
     forecast, or a smooth curve where it has none)."""
-    series, paths = [], {"forecast": [], "forecast_month": [], "curve": []}
+    series, paths = [], {"forecast": [], "forecast_month": [], "forecast_ads": [], "curve": []}
     for o in plan.objectives.objectives:
         if not o.trajectory or not o.baseline.value:
             continue
