@@ -182,6 +182,8 @@ class Objective:
     horizon_months: int | None = None  # a business goal's horizon (its target's months)
     committed_low: float | None = None  # the bottom of a committed range (fill_range.py)
     organic_bookings: float | None = None  # fill rate: bookings credited to organic posts
+    path_basis: str = ""  # what ``trajectory`` is: "forecast" (the plan's monthly forecast),
+    #   "forecast_month" (a total's monthly figures) or "curve" (objective_paths.py)
     passed_over: list[str] = field(default_factory=list)  # better-fitting KPIs no data
     #   measures today (ahead of ``kpi`` in data/objective_tree.yaml), when ``kpi`` is
     #   measured; said in the plan for every objective

@@ -34,6 +34,7 @@ from .goal_gap import with_forecasts
 from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .kpi_owner import with_owners
+from .objective_paths import with_paths
 from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
@@ -191,6 +192,7 @@ class Plan:
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound
+        ob = with_paths(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         pick = self.team.recommended  # owners: roles of the team the plan recommends
         return with_owners(ob, pick["roles"] if pick else None)
 

@@ -48,6 +48,7 @@ from .exports.web import web_frame
 from .goals import counted_frame, lead_event, match_kpi
 from .jsondata import as_data
 from .metrics import RANKING_KPI, by_group, frame_metric
+from .objective_paths import committed_value
 from .objectives import comment_kpis, goal_web_kpis, kpi_catalogue, post_kpis
 from .plan import Plan
 from .posts_week import export_posts_per_week
@@ -99,14 +100,6 @@ def assess(baseline: float | None, actual: float | None, expected: float | None,
         return (None if v is None else round(v, 1))
     return Assessment(rnd(progress), rnd(expected_progress), rnd(deviation), pace, status,
                       call)
-
-
-def path(base: float, target: float, months: int) -> list[float]:
-    """Month-by-month path from ``base`` to ``target`` (geometric when both are positive,
-    else linear), the plan's trajectory rule."""
-    if base > 0 and target > 0:
-        return [base * (target / base) ** ((m + 1) / months) for m in range(months)]
-    return [base + (target - base) * (m + 1) / months for m in range(months)]
 
 
 # --- The report -----------------------------------------------------------------------
@@ -390,15 +383,15 @@ def track(plan: Plan, actuals: str | Path) -> Report:
         else:
             actual = _value(measured, o.kpi)
         base, target = o.baseline.value, o.target
-        unrealistic = not o.realistic and o.realistic_target is not None and not (
-            cat[o.kpi]["unit"] == "percent" and not 0 <= o.realistic_target <= 100)
-        goal_to = o.realistic_target if unrealistic else target
-        trajectory = path(base, goal_to, brief.client.period.months) \
-            if base is not None and goal_to is not None else []
+        goal_to = committed_value(o)  # the value the path runs to
+        unrealistic = goal_to != target
+        trajectory = o.trajectory  # the plan's one path (objective_paths)
         expected = None
         if trajectory:
             expected = trajectory[month] if o.kpi in r["levels"] else \
                 float(np.mean([trajectory[i] for i in covered]))
+            if o.path_basis == "forecast_month":  # a total's months: at the year's pace,
+                expected *= len(trajectory)     # as the actuals are (``measured``)
         a = assess(base, actual, expected, goal_to, cat[o.kpi]["direction"], final)
         if unrealistic and a.call is None:
             a.call = "unrealistic"
@@ -537,9 +530,7 @@ def track(plan: Plan, actuals: str | Path) -> Report:
                 if row.kpi not in values or values[row.kpi] is None:
                     continue
                 o = next(o for o in plan.objectives.objectives if o.kpi == row.kpi)
-                goal_to = row.realistic_target if row.reference == "realistic" else o.target
-                traj = path(o.baseline.value, goal_to, brief.client.period.months) \
-                    if o.baseline.value is not None and goal_to is not None else []
+                traj = o.trajectory  # the plan's one path (objective_paths)
                 trend.append({"month": str(key), "kpi": row.kpi, "actual": values[row.kpi],
                               "expected": traj[index] if traj and index is not None
                               else None, "posts": len(group), "scheduled": planned})

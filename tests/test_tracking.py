@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 
 from smmplan.errors import DataError
+from smmplan.objective_paths import committed_value
+from smmplan.objectives import _trajectory
 from smmplan.paths import EXAMPLES_DIR
 from smmplan.plan import Plan
-from smmplan.tracking import assess, calendar_format, path, rules, track
+from smmplan.tracking import assess, calendar_format, rules, track
 from smmplan.validation import load_brief
 
 from .conftest import run_cli
@@ -58,9 +60,23 @@ def test_target_too_soft_is_raise_the_target():
 
 
 def test_path_is_the_plans_trajectory(fashion):
-    o = next(o for o in fashion.objectives.objectives if o.kpi == "conversation_rate")
+    # without a monthly forecast, the smooth curve to the value committed to
     months = fashion.brief.client.period.months
-    assert np.allclose(path(o.baseline.value, o.target, months), o.trajectory, atol=1e-3)
+    for o in fashion.objectives.objectives:
+        if o.path_basis == "curve":
+            assert np.allclose(_trajectory(o.baseline.value, committed_value(o), months),
+                               o.trajectory, atol=1e-3)
+
+
+def test_a_totals_alert_reads_its_monthly_forecast(fashion, report):
+    # review 19 X1: revenue over the year is paced on the forecast's months (annualised as
+    # its actuals are), not on a curve from today's total to the target
+    o = next(o for o in fashion.objectives.objectives if o.kpi == "social_revenue")
+    row = next(r for r in report.scorecard if r.kpi == "social_revenue")
+    assert o.path_basis == "forecast_month"
+    assert sum(o.trajectory) == pytest.approx(o.realistic_target, rel=1e-6)
+    assert row.expected == pytest.approx(np.mean(o.trajectory[:2]) * len(o.trajectory),
+                                         abs=0.01)
 
 
 # --- the fashion example's actuals, by independent pandas computations --------------------
@@ -98,7 +114,7 @@ def test_fashion_scorecard(fashion, report, frames):
     o = next(o for o in fashion.objectives.objectives if o.kpi == "engagement_rate_reach")
     assert not o.realistic and er.call == "unrealistic" and er.reference == "realistic"
     assert er.realistic_target == o.realistic_target
-    expected = np.mean(path(er.baseline, o.realistic_target, 12)[:2])
+    expected = np.mean(o.trajectory[:2])
     assert er.expected == pytest.approx(expected, abs=1e-3)
     conv = rows["conversation_rate"]
     assert conv.actual == pytest.approx(now["Comments"].sum() / len(now), abs=1e-3)
@@ -277,7 +293,7 @@ def write_generated(folder, plan, er_factor: float, conv_factor: float,
     ``cpa_factor`` × the break-even cost per conversion."""
     ob = {o.kpi: o for o in plan.objectives.objectives}
     eng = ob["engagement_rate_reach"]
-    er = np.mean(path(eng.baseline.value, eng.realistic_target, 12)[:2]) * er_factor
+    er = np.mean(eng.trajectory[:2]) * er_factor
     co = ob["conversation_rate"]
     conv = np.mean(co.trajectory[:2]) * conv_factor
     slots = pd.DataFrame([vars(s) for s in plan.channels.slots])

@@ -30,6 +30,7 @@ from .fill_budget import fill_miss
 from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
+from .kpi_source import kpi_source
 from .owned_steps import gap_text
 from .posts_words import feed_and_stories, posts_words
 from .retention import lever, lever_count
@@ -408,7 +409,7 @@ def objectives_smart(plan: Plan) -> Section:
         "stretch": kpi_value(plan, o.kpi, o.target) if committed(o) != o.target else "",
         "deadline": day(tr, pd.Timestamp(o.deadline).date()),
         "owner": role_name(plan, o.owner),
-        "source": tr.t(f"objectives.source.{o.source}"),
+        "source": kpi_source(plan, o.kpi, o.source),
         "review": tr.t(f"objectives.frequency.{o.review}"),
         "kpi_id": o.kpi, "baseline_value": o.baseline.value, "target_value": committed(o),
         "stretch_value": o.target if committed(o) != o.target else None,
@@ -491,8 +492,7 @@ def objectives_smart(plan: Plan) -> Section:
     notes += goal_gap_sentences(plan) + setup_notes(plan)
     for kind in ob.unusable:
         notes.append(tr.t("objectives.unusable", kind=tr.t(f"objectives.export.{kind}")))
-    series = [(kpi_label(plan, o), o.trajectory, o.baseline.value) for o in ob.objectives
-              if o.trajectory and o.baseline.value and o.realistic]
+    series, paths = trajectory_series(plan)
     blocks = [
         *chapter_opening(plan, "objectives", objectives_decisions(plan)),
         Html(render("paragraph.html.j2", lead=True, text=tr.t(
@@ -518,8 +518,31 @@ def objectives_smart(plan: Plan) -> Section:
         blocks += [section_heading(plan, "objectives.trajectory", "objectives-trajectory"),
                    plan.record.figure("trajectory", "objectives", charts.trajectory_chart(
                        [tr.month(pd.Timestamp(m).date()) for m in ob.months], series, tr,
-                       plan.theme))]
+                       plan.theme)),
+                   *[Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
+                       f"objectives.trajectory_{basis}", kpis=tr.join(names))))
+                     for basis, names in paths.items() if names]]
     return Section(*blocks)
+
+
+def trajectory_series(plan: Plan) -> tuple[list[tuple[str, list[float], float]],
+                                           dict[str, list[str]]]:
+    """The trajectory chart's lines: every objective with a path and a figure today, each
+    as its path (``objective_paths``) against today's value (a total's months against
+    today's monthly average), and the lines' names by what the path is (the plan's monthly
+    forecast, or a smooth curve where it has none)."""
+    series, paths = [], {"forecast": [], "forecast_month": [], "forecast_ads": [], "curve": []}
+    for o in plan.objectives.objectives:
+        if not o.trajectory or not o.baseline.value:
+            continue
+        name = kpi_label(plan, o)
+        base = o.baseline.value
+        if o.path_basis == "forecast_month":  # a total: its months against today's month
+            name = plan.tr.t("objectives.trajectory_month", kpi=name)
+            base = base / len(o.trajectory)
+        series.append((name, o.trajectory, base))
+        paths.setdefault(o.path_basis or "curve", []).append(name)
+    return series, paths
 
 
 def _measured(plan: Plan, m: dict) -> bool:
@@ -544,7 +567,7 @@ def objectives_measurement(plan: Plan) -> Section:
             "measure.trial_line", lines=tr.join(m["lines"])) if m.get("lines") else tr.t(
             "measure.setup" if m.get("setup") else "measure.objective"),
         "kpi": tr.t(f"kpi.{m['kpi']}") if m["kpi"] else tr.t("measure.no_kpi"),
-        "source": tr.t(f"objectives.source.{m['source']}"),
+        "source": kpi_source(plan, m["kpi"], m["source"]),
         "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
         "owner": role_name(plan, m["owner"]),
         "measured": trial_kpi_cell(plan) if m.get("lines") and trial_kpi_cell(plan) else tr.t(

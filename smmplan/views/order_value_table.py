@@ -8,8 +8,20 @@ import pandas as pd
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..sectors import playbook
-from .base import section_heading
+from .base import platform_label, section_heading
 from .multiply import month_places
+
+
+def platform_values(rows: pd.DataFrame) -> dict[str, float]:
+    """Each platform's value of one conversion in the monthly forecast (``unit_value``),
+    for the platforms with conversions, when it is the same in every month; {} else."""
+    if "unit_value" not in rows:
+        return {}
+    bought = rows[rows["conversions"] > 0].dropna(subset=["unit_value"])
+    values = bought.groupby("platform", sort=False)["unit_value"]
+    if (values.nunique() > 1).any():
+        return {}
+    return {str(k): round(float(v), 2) for k, v in values.first().items()}
 
 
 def order_value_table(plan: Plan) -> list:
@@ -35,9 +47,14 @@ def order_value_table(plan: Plan) -> list:
         by["order_value"] = float(paid.aov)
     lead = bool(paid.lead_values)  # a B2B lead's value, not an order's
     flat = basis == "sector" and all(abs(v - 1.0) < 1e-9 for v in by["index"])
-    notes = [tr.t("budget.order_value_flat" + ("_lead" if lead else "")) if flat else tr.t(
-        f"budget.order_value_{basis}", sector=tr.text(playbook(
-            plan.brief.client.sector_kind)["name"]))]
+    mix = platform_values(rows) if flat else {}  # each platform's own, every month
+    mixed = len(set(mix.values())) > 1 and by["order_value"].dropna().round(2).nunique() > 1
+    notes = [tr.t("budget.order_value_flat" + ("_lead" if lead else "")
+                  + ("_mix" if mixed else ""), values=tr.join(
+                      [f"{platform_label(k)} {tr.money(v, 2)}" for k, v in mix.items()]))
+             if flat else tr.t(f"budget.order_value_{basis}", sector=tr.text(playbook(
+                 plan.brief.client.sector_kind)["name"]))]
+    constant = by["index"].round(4).nunique() <= 1  # a column that says nothing: left out
     value_cols = [Column("revenue", tr.t("table.revenue"), lambda v: tr.money(v))]
     if lag and paid.deal:
         notes.append(tr.t("budget.order_value_lag", months=paid.deal["months"],
@@ -52,7 +69,8 @@ def order_value_table(plan: Plan) -> list:
         plan.record.table(
             "order_value_by_month", "budget", tr.t(f"budget.{title}"), by,
             [Column("month_name", tr.t("table.month")),
-             Column("index", tr.t("table.order_value_index"), lambda v: tr.number(v, 2)),
+             *([] if constant else [Column("index", tr.t("table.order_value_index"),
+                                           lambda v: tr.number(v, 2))]),
              Column("order_value", tr.t("table.value_of_a_lead" if lead else
                                         "table.order_value"), lambda v: tr.money(v, 2)),
              Column("conversions", tr.t("table.conversions"),

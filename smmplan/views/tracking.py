@@ -8,7 +8,7 @@ from ..brief import platforms
 from ..charts import actuals_trajectory_chart, delivery_chart, variance_waterfall
 from ..plan import Plan
 from ..report import Column, Html, render
-from ..tracking import Report, path
+from ..tracking import Report
 from .base import TOC_MARKER, Section, kpi_value, platform_label, text_on, weekday_name
 from .summary import logo_data_uri
 
@@ -151,12 +151,13 @@ def _trajectories(plan: Plan, report: Report) -> list:
         points = [t for t in report.trend if t["kpi"] == r.kpi]
         if r.baseline is None or not points:
             continue
-        goal = r.realistic_target if r.reference == "realistic" else r.target
-        if goal is None:
+        planned = next((o.trajectory for o in plan.objectives.objectives
+                        if o.kpi == r.kpi), [])  # the plan's one path (objective_paths)
+        if not planned:
             continue
         values = {f"{t['month']}-01": t["actual"] for t in points}
         fig = actuals_trajectory_chart(
-            months, path(r.baseline, goal, len(months)), [values.get(m) for m in months],
+            months, planned, [values.get(m) for m in months],
             r.baseline, tr.t("tracking.chart.trajectory", kpi=tr.t(f"kpi.{r.kpi}")),
             tr.t(f"kpi.{r.kpi}"), tr, plan.theme)
         blocks.append(plan.record.figure(f"tracking_trajectory_{r.kpi}", CHAPTER, fig))
