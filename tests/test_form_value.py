@@ -51,6 +51,12 @@ def test_the_break_even_qualification_ratios_add_up_and_are_said():
     for text in (step, note):
         assert found["share"] in text and found["first"] in text and found["lifetime"] in text
     assert tr.money(li["value"], 2) in note and tr.money(li["site_value"], 2) in note
+    # the risks table says the same ratio, value and break-even ratios
+    from smmplan.views.summary import risks
+
+    row = next(r for r in risks(plan) if found["share"] in r["risk"])
+    assert tr.money(li["value"], 2) in row["risk"]
+    assert found["first"] in row["impact"] and found["lifetime"] in row["impact"]
 
 
 def test_the_last_leads_are_said_above_the_break_even_they_exceed():

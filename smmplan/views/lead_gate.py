@@ -143,3 +143,17 @@ def form_steps(plan: Plan) -> list[tuple[dt.date, str]]:
                        cpl=tr.money(by[p].conversion_spend / by[p].conversions, 2),
                        valued=_valued(plan, p, "agency.step_form")))
             for p in (paid.lead_forms or {}) if p in by]
+
+
+def form_risks(plan: Plan) -> list[tuple[str, dict]]:
+    """The risks table's row of each funded lead gen form platform whose lead is valued
+    below a site lead (``form_value``): the borrowed ratio, the break-even ratios and the
+    dated CRM read (``form_steps``' day)."""
+    tr, words, out = plan.tr, lead_words(plan), []
+    for (end, _), p in zip(form_steps(plan), [p for p in (plan.paid.lead_forms or {})
+                                              if form_value(plan, p)], strict=False):
+        out.append(("risk_form_value", {**form_value(plan, p), "end": day(tr, end),
+                                        "platform": platform_label(p), "client":
+                                        plan.brief.client.name, "event": words["event"],
+                                        "events": words["events"]}))
+    return out

@@ -36,7 +36,7 @@ from .growth_track import growth_steps
 from .growth_track import summary_note as growth_summary
 from .held_back import cap_values
 from .identity import identity_decisions
-from .lead_gate import form_steps
+from .lead_gate import form_risks, form_steps
 from .low_month import low_month_line
 from .objectives import committed, goal_gap_sentences, kpi_label, objectives_decisions
 from .paid_tests import test_step
@@ -388,6 +388,7 @@ def risks(plan: Plan) -> list[dict]:
                              end=day(tr, dt.date.fromisoformat(test["end"]))) if test
                 else tr.t("agency.risk_read_month", month=month_year(
                     tr, dt.date.fromisoformat(first))) if first else tr.t("agency.risk_read_any")}))
+    out += form_risks(plan)  # a lead gen form lead valued below a site lead
     seen = set()
     for o in plan.objectives.objectives:
         basis = o.baseline.basis
