@@ -70,3 +70,63 @@ def test_the_last_leads_are_said_above_the_break_even_they_exceed():
     assert paid.marginal_cpa > cpa
     text = " ".join(paid_cuts(plan))
     assert plan.tr.t("budget.cap_above", cpa=plan.tr.money(cpa, 2)) in text
+
+
+def test_each_cost_per_conversion_quoted_is_the_plans_or_a_platforms_own():
+    """Review 19, C4: the next steps and the risks quote LinkedIn's own cost, the summary
+    and the reporting rules the plan's average; each is one the paid chapter's cost note
+    names (the plan's, or a platform's in its list), not 'the one every chapter quotes'."""
+    import re
+
+    from smmplan.conversion_cost import conversion_only
+    from smmplan.views.summary import next_steps, recommendations, reporting, risks
+
+    plan = _plan()
+    tr = plan.tr
+    costs = conversion_only(plan.paid)
+    named = {tr.money(costs["average"], 2)} | {tr.money(v, 2)
+                                               for v in costs["platforms"].values()}
+    li = tr.money(costs["platforms"]["linkedin"], 2)
+    steps = " ".join(next_steps(plan))
+    assert li in steps and tr.money(costs["average"], 2) in " ".join(recommendations(plan))
+    assert tr.money(costs["average"], 2) in " ".join(reporting(plan))
+    risk = " ".join(r["impact"] for r in risks(plan))
+    assert li in risk
+    # the forecast's cost per conversion said with "forecast" in next steps and risks
+    for text in (steps, risk):
+        for m in re.finditer(r"forecast's (\$[\d,]+\.\d\d)", text):
+            assert m.group(1) in named
+
+
+def test_a_rate_sentence_leads_with_the_platforms_that_get_money():
+    """Review 19, C5: YouTube gets no paid budget; its visits' rate is said after the
+    funded platforms' notes (LinkedIn's lead gen form note), never first."""
+    from smmplan.views.budget_notes import cvr_notes
+    from smmplan.views.lead_gate import lead_form_note
+
+    plan = _plan()
+    tr, paid = plan.tr, plan.paid
+    funded = {c.platform for c in paid.channels if c.spend > 0}
+    yt = next(m for m in paid.models if m["platform"] == "youtube")
+    assert "youtube" not in funded
+    notes = cvr_notes(plan)
+    rate = f"YouTube {tr.percent(yt['cvr']['mid'], 2)}"
+    at = next(i for i, n in enumerate(notes) if rate in n)
+    assert at > notes.index(lead_form_note(plan)[0])
+
+
+def test_the_tag_ask_for_lead_forms_and_the_lead_limit_said_once():
+    """Review 19, N9 and N10: the Insight Tag ask for a platform whose leads come on its
+    own lead gen forms does not say it cannot count them without the tag; the summary
+    says the plan's lead limit rule once."""
+    from smmplan.views.client_needs import client_needs
+    from smmplan.views.held_back import cap_values
+    from smmplan.views.summary import recommendations
+
+    plan = _plan()
+    tr = plan.tr
+    needs = [n for n in client_needs(plan) if "LinkedIn" in n and "Tag" in n]
+    generic = tr.t("agency.need_tag", tag="X", platform="P", start="S", date="D")
+    assert needs and all(generic.split("S, ")[-1] not in n for n in needs)
+    rule = cap_values(plan)["rule"]
+    assert sum(r.count(rule) for r in recommendations(plan)) == 1

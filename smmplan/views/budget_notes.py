@@ -47,16 +47,21 @@ def cvr_notes(plan: Plan) -> list[str]:
                         sessions=tr.number(counts["sessions"]),
                         rate=tr.percent(counts["events"] / counts["sessions"] * 100, 2)
                         if counts["sessions"] else tr.percent(0, 2)))
+    funded = {c.platform for c in paid.channels if c.spend > 0}
+    unfunded = []  # a platform without paid budget is said after the funded ones
     for basis in ("client_web_paid", "client_web_source"):
-        if basis in by:
+        ms = [m for m in by.get(basis, []) if m["platform"] in funded]
+        unfunded += [m for m in by.get(basis, []) if m["platform"] not in funded]
+        if ms:
             out.append(tr.t("budget.cvr_paid" if basis == "client_web_paid"
                             else "budget.cvr_sources",
-                            rates=rates(by[basis]), min=least,
-                            file=by[basis][0]["cvr"]["sources"][0]))
+                            rates=rates(ms), min=least, file=ms[0]["cvr"]["sources"][0]))
     own_first = b2b_own_first(plan)
     if own_first:
         out.append(own_first)
     out += lead_form_note(plan)  # lead gen forms: the published cost per lead
+    if unfunded:
+        out.append(tr.t("budget.cvr_unfunded", rates=rates(unfunded), min=least))
     set_aside = paid.cvr_set_aside
     pooled = [m for m in by.get("client_web", []) if m["platform"] not in set_aside]
     aside = [m for m in by.get("client_web", []) if m["platform"] in set_aside]
@@ -298,6 +303,7 @@ def cost_note(plan: Plan) -> list:
     each = tr.join([f"{platform_label(c.platform)} {tr.money(c.cpa, 2)}" for c in costed])
     return [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
         "budget.cost_note", each=f" ({each})" if len(costed) > 1 else "",
+        own=tr.t("budget.cost_note_own") if len(costed) > 1 else "",  # a platform's own
         average=tr.money(paid.totals["cpa"], 2),
         awareness=tr.money(sum(c.awareness_spend for c in aware)),
         reach=tr.join([tr.t("budget.cost_note_reach", platform=platform_label(c.platform),

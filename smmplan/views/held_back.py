@@ -20,7 +20,9 @@ def cap_values(plan: Plan) -> dict:
             "plan_marginal": tr.money(paid.marginal_cpa, 2) if paid.marginal_cpa
             else tr.t("common.na"),  # the last conversions' cost; the plan's average:
             "average": tr.money(paid.totals["cpa"], 2) if paid.totals["cpa"]
-            else tr.t("common.na"), "versus": _versus(plan)}
+            else tr.t("common.na"), "versus": _versus(plan),
+            "rule": tr.t("agency.bound_rule", multiple=tr.number(bound.get("multiple", 0)),
+                         base=tr.number(bound.get("baseline", 0), 1))}
 
 
 def _versus(plan: Plan) -> str:

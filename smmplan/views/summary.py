@@ -267,11 +267,14 @@ def paid_cuts(plan: Plan) -> list[str]:
     held = paid.held_back or {}
     cap = held_by_cap(paid)
     if held.get("budget", 0) >= 0.5 and paid.break_even_cpa:
+        values = cap_values(plan)
+        if any(values["rule"] in s for s in goal_gap_sentences(plan)[:1]):  # said once
+            values["rule"] = tr.t("agency.bound_rule_said")
         out.append(tr.t(f"agency.rec_paid_held{'_' + cap if cap else ''}",
                         envelope=tr.money(paid.envelope),
                         spent=tr.money(paid.total), rest=tr.money(held["budget"]),
                         cpa=tr.money(cap_break_even(paid) if cap else paid.break_even_cpa, 2),
-                        **cap_values(plan)))
+                        **values))
         if paid.retention:  # the programme's budget came out of the held-back part
             out[-1] += " " + tr.t("retention.summary_note", **retention_values(plan))
         out[-1] = " ".join(filter(None, [out[-1], growth_summary(plan)]))  # and the option's
