@@ -132,8 +132,10 @@ def lead_value_note(plan: Plan) -> str:
         "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else "")
     each = break_even_each(plan, every=True)
     if each:
-        text += " " + tr.t("budget.break_even_each", items=each,
-                           mean=tr.money(paid.break_even_cpa, 2))
+        forms = any("site_value" in v for v in paid.lead_values.values())  # form leads
+        text += " " + tr.t("budget.break_even_each_site" if forms else "budget.break_even_each",
+                           items=each, mean=tr.money(paid.break_even_cpa, 2),
+                           event=lead_words(plan)["event"])
     return text + paths + untied_note(plan)
 
 
