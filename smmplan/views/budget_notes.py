@@ -126,7 +126,9 @@ def lead_value_note(plan: Plan) -> str:
             list(v["lines"])), sale=tr.t("budget.aov_sale_rate", rate=tr.percent(rate, 0))
             if rate < 100 else "") + paths
     text = tr.t("budget.lead_values", items=tr.join([tr.t(
-        "budget.lead_value_item", platform=platform_label(k), value=tr.money(v["value"], 2),
+        "budget.lead_value_item_form" if "qualified" in v else "budget.lead_value_item",
+        platform=platform_label(k), value=tr.money(v["value"], 2),
+        share=tr.percent(v.get("qualified", 1) * 100, 0),  # its lead gen form leads
         lines=tr.join([f"{line} {tr.percent(w, 0)}" for line, w in v["lines"].items()]))
         for k, v in paid.lead_values.items()]), sale=tr.t(
         "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else "")
