@@ -72,6 +72,29 @@ def published_cpl(platform: str, per_usd: float) -> dict | None:
             "sources": sorted({s for _, s in found})}
 
 
+def form_qualification() -> dict | None:
+    """{rate, form, site, source, verified} of a lead gen form lead against a site demo
+    request (data/paid.yaml ``b2b_lead.form_qualification``): ``rate`` the median share of
+    form leads sales qualifies over the median share of site demo requests it qualifies
+    (0.27: a form lead is worth about a quarter of a site demo request); None without."""
+    facts = paid_facts()["b2b_lead"].get("form_qualification")
+    if not facts:
+        return None
+    form, site = float(facts["form"][1]), float(facts["site"][1])
+    return {"rate": form / site, "form": form, "site": site, "source": facts["source"],
+            "verified": bool(facts.get("verified"))}
+
+
+def qualified(entry: dict, rate: float) -> dict:
+    """A platform's ``plan_lead_values`` entry for leads collected on its lead gen forms:
+    its value and break-even x ``rate`` (``form_qualification``), the site demo request's
+    value kept as ``site_value``."""
+    return {**entry, "site_value": entry["value"], "qualified": round(rate, 4),
+            "value": round(entry["value"] * rate, 2),
+            "break_even": round(entry["break_even"] * rate, 2)
+            if entry.get("break_even") is not None else None}
+
+
 def _b2b_sources() -> set[str]:
     return {r["source"] for r in benchmark_rows() if r["industry"] == "b2b"}
 

@@ -253,6 +253,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                 "low", "mid", "high")} if "cvr" in rates else None,
                                "cpl": {k: cpl[k] for k in ("low", "mid", "high")}}
             rates.update(form)  # the lead never visits the site: the forms' own cost
+            if platform in lead_values and (q := b2b_paid.form_qualification()):
+                lead_values[platform] = b2b_paid.qualified(lead_values[platform], q["rate"])
         model = ChannelModel(
             platform, rates["cpm"], rates["ctr"], rates["cvr"], market,
             facts["effective_frequency"], season, max=spec.max if spec else None,

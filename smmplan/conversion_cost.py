@@ -81,8 +81,11 @@ def cap_break_even(paid) -> float | None:
     """The break-even the last conversions bought are held to when a cap (a lead bound, free
     seats), not break-even, stops the budget: the stop rule's break-even (``stop_thresholds``)
     of the one platform the conversion spend goes to, so one platform's lead has one
-    break-even in every rule; the plan's break-even when the spend is shared."""
-    spent = [c.platform for c in paid.channels if c.conversion_spend > 0]
+    break-even in every rule (a gated platform's dated test aside: its spend is fixed, the
+    cap does not stop it); the plan's break-even when the spend is shared."""
+    gated = {t["platform"] for t in (paid.tests or []) if t.get("gate")}  # a dated test
+    spent = [c.platform for c in paid.channels if c.conversion_spend > 0
+             and c.platform not in gated]
     if len(spent) != 1:
         return paid.break_even_cpa
     return stop_thresholds(paid).get(spent[0], paid.break_even_cpa)

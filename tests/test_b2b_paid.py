@@ -104,7 +104,9 @@ def test_a_lead_is_worth_the_lines_of_the_personas_on_the_platform():
     assert abs(paid.lead_values["x"]["value"] - 4800 * 0.04 * ov) < 0.01
     # LinkedIn: Enterprise personas 45 + 15, Teams 40
     li = (60 * 38000 + 40 * 4800) / 100 * 0.04 * ov
-    assert abs(paid.lead_values["linkedin"]["value"] - li) < 0.01
+    assert abs(paid.lead_values["linkedin"]["site_value"] - li) < 0.01
+    # its leads come on its lead gen forms: the published share of a site lead's value
+    assert abs(paid.lead_values["linkedin"]["value"] - li * 12 / 45) < 0.01
     for c in paid.channels:
         if c.conversions:
             assert abs(c.revenue / c.conversions - paid.lead_values[c.platform]["value"]) < 0.5
@@ -124,12 +126,13 @@ def test_a_demo_request_is_worth_only_the_lines_sold_through_a_demo():
     paid = plan.paid
     ov = paid.order_value["factor"]
     values = {k: round(v["value"], 2) for k, v in paid.lead_values.items()}
-    assert values == {"linkedin": round(38000 * 0.04 * ov, 2),
+    assert values == {"linkedin": round(38000 * 0.04 * ov * 12 / 45, 2),  # its lead gen forms
                       "youtube": round(38000 * 0.04 * ov, 2), "x": round(4800 * 0.04 * ov, 2)}
     assert paid.lead_values["x"]["lines"] == {"Cloudline Teams": 100.0}
     assert not paid.lead_values["x"]["tied"] and paid.lead_values["linkedin"]["tied"]
     assert paid.margin == 78
     assert abs(paid.break_even_cpa - 38000 * 0.04 * ov * 0.78) < 0.01
+    assert abs(paid.lead_values["linkedin"]["site_value"] - 38000 * 0.04 * ov) < 0.01
     for c in paid.channels:
         if c.conversions:
             assert abs(c.revenue / c.conversions - values[c.platform]) < 0.5
@@ -249,7 +252,7 @@ def test_the_lead_notes_name_the_goals_own_event():
 def test_the_first_month_reads_the_form_leads_in_the_crm():
     """The next steps date the first reading of LinkedIn's form leads (the last day of the
     first conversion month): their cost against the forecast's cost per lead there, and the
-    close rate the forecast assumes for them, the site's."""
+    value the forecast gives them, the published share of a site lead's."""
     import datetime as dt
 
     from smmplan.plan import Plan
@@ -263,7 +266,8 @@ def test_the_first_month_reads_the_form_leads_in_the_crm():
     assert (when.year, when.month) == (first.year, first.month)
     assert (when + dt.timedelta(days=1)).day == 1  # the month's last day
     assert tr.money(li.conversion_spend / li.conversions, 2) in text
-    assert tr.percent(plan.brief.budget.paid.sale_rate, 0) in text
+    # the value the forecast gives each: the published share of a site demo request's
+    assert tr.percent(paid.lead_values["linkedin"]["qualified"] * 100, 0) in text
 
 
 def test_a_consumer_lead_rate_does_not_rank_platforms_for_b2b_leads():

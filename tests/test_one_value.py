@@ -209,15 +209,18 @@ def test_the_unspent_budget_gives_the_limit_that_binds(built, over_bound_built):
     leads from LinkedIn's lead gen forms, stops at the bound too."""
     plan, text = _read(built, "cloudline")
     assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]
-    assert "the plan's limit" in text and "costing more than it earns" not in text
+    assert "the most the plan counts on" in text and "costing more than it earns" not in text
     plan, text = plan_json(over_bound_built), plan_text(over_bound_built / "plan.html")
     assert "So the plan stops at" in text and "months already full" in text
     assert plan["budget"]["held_back"] and plan["budget"]["seats"]["bound"]
     assert "each extra conversion would cost more than it earns" not in text
     assert "costing more than it earns" not in text
     assert "the most your own history supports" not in text  # 3x organic leads: a rule
-    assert text.count("the plan's limit") == 4  # summary x2, ch. x2
-    assert text.count("a planning rule") >= 4
+    assert text.count("the plan's limit") == 1  # the paid chapter
+    assert text.count("a planning rule") >= 2
+    # the summary says the limit once, in the client's words, then refers to it
+    assert text.count("the most the plan counts on until your own ads show more") == 2  # + ch.
+    assert text.count("the limit set out above") == 1
 
 
 def test_a_computed_baseline_beside_the_clients_stated_figure_is_reconciled_once(built):

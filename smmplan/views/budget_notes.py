@@ -48,16 +48,21 @@ def cvr_notes(plan: Plan) -> list[str]:
                         sessions=tr.number(counts["sessions"]),
                         rate=tr.percent(counts["events"] / counts["sessions"] * 100, 2)
                         if counts["sessions"] else tr.percent(0, 2)))
+    funded = {c.platform for c in paid.channels if c.spend > 0}
+    unfunded = []  # a platform without paid budget is said after the funded ones
     for basis in ("client_web_paid", "client_web_source"):
-        if basis in by:
+        ms = [m for m in by.get(basis, []) if m["platform"] in funded]
+        unfunded += [m for m in by.get(basis, []) if m["platform"] not in funded]
+        if ms:
             out.append(tr.t("budget.cvr_paid" if basis == "client_web_paid"
                             else "budget.cvr_sources",
-                            rates=rates(by[basis]), min=least,
-                            file=by[basis][0]["cvr"]["sources"][0]))
+                            rates=rates(ms), min=least, file=ms[0]["cvr"]["sources"][0]))
     own_first = b2b_own_first(plan)
     if own_first:
         out.append(own_first)
     out += lead_form_note(plan)  # lead gen forms: the published cost per lead
+    if unfunded:
+        out.append(tr.t("budget.cvr_unfunded", rates=rates(unfunded), min=least))
     set_aside = paid.cvr_set_aside
     pooled = [m for m in by.get("client_web", []) if m["platform"] not in set_aside]
     aside = [m for m in by.get("client_web", []) if m["platform"] in set_aside]
@@ -122,14 +127,18 @@ def lead_value_note(plan: Plan) -> str:
             list(v["lines"])), sale=tr.t("budget.aov_sale_rate", rate=tr.percent(rate, 0))
             if rate < 100 else "") + paths
     text = tr.t("budget.lead_values", items=tr.join([tr.t(
-        "budget.lead_value_item", platform=platform_label(k), value=tr.money(v["value"], 2),
+        "budget.lead_value_item_form" if "qualified" in v else "budget.lead_value_item",
+        platform=platform_label(k), value=tr.money(v["value"], 2),
+        share=tr.percent(v.get("qualified", 1) * 100, 0),  # its lead gen form leads
         lines=tr.join([f"{line} {tr.percent(w, 0)}" for line, w in v["lines"].items()]))
         for k, v in paid.lead_values.items()]), sale=tr.t(
         "budget.aov_sale_rate", rate=tr.percent(rate, 0)) if rate < 100 else "")
     each = break_even_each(plan, every=True)
     if each:
-        text += " " + tr.t("budget.break_even_each", items=each,
-                           mean=tr.money(paid.break_even_cpa, 2))
+        forms = any("site_value" in v for v in paid.lead_values.values())  # form leads
+        text += " " + tr.t("budget.break_even_each_site" if forms else "budget.break_even_each",
+                           items=each, mean=tr.money(paid.break_even_cpa, 2),
+                           event=lead_words(plan)["event"])
     return text + paths + untied_note(plan)
 
 
@@ -299,6 +308,7 @@ def cost_note(plan: Plan) -> list:
     each = tr.join([f"{platform_label(c.platform)} {tr.money(c.cpa, 2)}" for c in costed])
     return [Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
         "budget.cost_note", each=f" ({each})" if len(costed) > 1 else "",
+        own=tr.t("budget.cost_note_own") if len(costed) > 1 else "",  # a platform's own
         average=tr.money(paid.totals["cpa"], 2),
         awareness=tr.money(sum(c.awareness_spend for c in aware)),
         reach=tr.join([cost_reach(plan, c) for c in aware]))))]

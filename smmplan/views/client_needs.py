@@ -143,7 +143,9 @@ def _tag_needs(plan: Plan) -> list[str]:
         start = dt.date.fromisoformat(min(first[p] for p in served)[:10])
         label = tr.join([platform_label(p) for p in served])
         name = name if served[0] in tags else tr.t("agency.need_tag_any", platform=label)
-        out.append(tr.t("agency.need_tag", tag=name[:1].upper() + name[1:], platform=label,
+        forms = all(p in (paid.lead_forms or {}) for p in served)  # leads counted on-platform
+        out.append(tr.t("agency.need_tag_form" if forms else "agency.need_tag",
+                        tag=name[:1].upper() + name[1:], platform=label,
                         start=day(tr, start), date=day(tr, start - _ask_lead())))
     return out
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from ..conversion_cost import cap_break_even
+from ..goal_gap import held_by_cap
 from ..plan import Plan
 
 
@@ -18,7 +20,20 @@ def cap_values(plan: Plan) -> dict:
             "plan_marginal": tr.money(paid.marginal_cpa, 2) if paid.marginal_cpa
             else tr.t("common.na"),  # the last conversions' cost; the plan's average:
             "average": tr.money(paid.totals["cpa"], 2) if paid.totals["cpa"]
-            else tr.t("common.na")}
+            else tr.t("common.na"), "versus": _versus(plan),
+            "rule": tr.t("agency.bound_rule", multiple=tr.number(bound.get("multiple", 0)),
+                         base=tr.number(bound.get("baseline", 0), 1))}
+
+
+def _versus(plan: Plan) -> str:
+    """The last conversions' cost against the break-even they are held to
+    (``cap_break_even``): under it, or above it (a lead gen form lead valued below a site
+    lead, its first month read in the CRM)."""
+    tr, paid = plan.tr, plan.paid
+    cpa = cap_break_even(paid) if held_by_cap(paid) else paid.break_even_cpa
+    above = bool(cpa and paid.marginal_cpa and paid.marginal_cpa > cpa)
+    return tr.t(f"budget.cap_{'above' if above else 'under'}",
+                cpa=tr.money(cpa, 2) if cpa else tr.t("common.na"))
 
 
 def monthly_cap_note(plan: Plan) -> str:

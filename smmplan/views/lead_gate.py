@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from .. import b2b_paid
 from ..catalogue import paid_facts
 from ..goals import lead_event, match_kpi
 from ..offer_paths import event_lines
@@ -28,6 +29,31 @@ def lead_words(plan: Plan) -> dict[str, str]:
     return {"event": tr.t(f"objectives.lead_event.{key}"),
             "events": tr.t(f"objectives.lead_events.{key}"),
             "count": f"objectives.lead_event_count.{key}"}
+
+
+def form_value(plan: Plan, platform: str) -> dict | None:
+    """The figures of a lead gen form lead valued below a site lead
+    (``b2b_paid.form_qualification``), said in the plan's words: the published shares
+    qualified, the ratio, the value and the site lead's, the forecast cost per lead and
+    the break-even ratios (the share of form leads qualifying, against site leads, at
+    which a lead pays back its cost in its first year and over the contract years, on the
+    gross margin); None when the platform's leads are valued as site leads."""
+    tr, paid = plan.tr, plan.paid
+    lv = (paid.lead_values or {}).get(platform) or {}
+    q = b2b_paid.form_qualification()
+    by = {c.platform: c for c in paid.channels if c.conversion_spend > 0 and c.conversions}
+    if "site_value" not in lv or q is None or platform not in by or not paid.margin:
+        return None
+    cpl = by[platform].conversion_spend / by[platform].conversions
+    first = lv["site_value"] * paid.margin / 100
+    life = paid.lifetime or {}
+    return {"share": tr.percent(lv["qualified"] * 100, 0), "form": tr.percent(q["form"], 0),
+            "site": tr.percent(q["site"], 0), "source": q["source"],
+            "value": tr.money(lv["value"], 2), "site_value": tr.money(lv["site_value"], 2),
+            "cpl": tr.money(cpl, 2), "first": tr.percent(cpl / first * 100, 0),
+            "lifetime": tr.percent(cpl / (first * life["factor"]) * 100, 0)
+            if life.get("factor") else tr.t("common.na"),
+            "years": tr.number(life.get("years") or paid_facts()["contract_lifetime"]["years"])}
 
 
 def lead_form_note(plan: Plan) -> list[str]:
@@ -54,8 +80,22 @@ def lead_form_note(plan: Plan) -> list[str]:
             sources=tr.join(models[platform]["cvr"]["sources"]),
             kept=tr.join([o.name for o in event_lines(brief, "lead")]),
             event=words["event"], events=words["events"],
-            rate=tr.percent(brief.budget.paid.sale_rate, 0)))
+            valued=_valued(plan, platform, "budget.lead_form")))
     return out
+
+
+def _valued(plan: Plan, platform: str, key: str) -> str:
+    """How a platform's form lead is valued, in ``key``'s words: ``key``_qualified with the
+    figures of ``form_value``, else ``key``_same (at the site's close rate)."""
+    tr, words = plan.tr, lead_words(plan)
+    rate = tr.percent(plan.brief.budget.paid.sale_rate, 0)
+    kept = tr.join([o.name for o in event_lines(plan.brief, "lead")])
+    found = form_value(plan, platform)
+    if found is None:
+        return tr.t(f"{key}_same", event=words["event"], events=words["events"], rate=rate,
+                    kept=kept)
+    return tr.t(f"{key}_qualified", **found, event=words["event"], events=words["events"],
+                rate=rate, kept=kept)
 
 
 def gate_notes(plan: Plan) -> list[str]:
@@ -101,5 +141,19 @@ def form_steps(plan: Plan) -> list[tuple[dt.date, str]]:
     return [(end, tr.t("agency.step_form_read", end=day(tr, end),
                        platform=platform_label(p), events=words["events"],
                        cpl=tr.money(by[p].conversion_spend / by[p].conversions, 2),
-                       rate=tr.percent(plan.brief.budget.paid.sale_rate, 0)))
+                       valued=_valued(plan, p, "agency.step_form")))
             for p in (paid.lead_forms or {}) if p in by]
+
+
+def form_risks(plan: Plan) -> list[tuple[str, dict]]:
+    """The risks table's row of each funded lead gen form platform whose lead is valued
+    below a site lead (``form_value``): the borrowed ratio, the break-even ratios and the
+    dated CRM read (``form_steps``' day)."""
+    tr, words, out = plan.tr, lead_words(plan), []
+    for (end, _), p in zip(form_steps(plan), [p for p in (plan.paid.lead_forms or {})
+                                              if form_value(plan, p)], strict=False):
+        out.append(("risk_form_value", {**form_value(plan, p), "end": day(tr, end),
+                                        "platform": platform_label(p), "client":
+                                        plan.brief.client.name, "event": words["event"],
+                                        "events": words["events"]}))
+    return out

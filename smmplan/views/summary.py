@@ -36,7 +36,7 @@ from .growth_track import growth_steps
 from .growth_track import summary_note as growth_summary
 from .held_back import cap_values
 from .identity import identity_decisions
-from .lead_gate import form_steps
+from .lead_gate import form_risks, form_steps
 from .low_month import low_month_line
 from .objectives import committed, kpi_label, objectives_decisions
 from .paid_tests import test_step
@@ -298,11 +298,14 @@ def paid_cuts(plan: Plan) -> list[str]:
     held = paid.held_back or {}
     cap = held_by_cap(paid)
     if held.get("budget", 0) >= 0.5 and paid.break_even_cpa:
+        values = cap_values(plan)
+        if any(values["rule"] in s for s in goal_gap_sentences(plan)[:1]):  # said once
+            values["rule"] = tr.t("agency.bound_rule_said")
         out.append(tr.t(f"agency.rec_paid_held{'_' + cap if cap else ''}",
                         envelope=tr.money(paid.envelope),
                         spent=tr.money(paid.total), rest=tr.money(held["budget"]),
                         cpa=tr.money(cap_break_even(paid) if cap else paid.break_even_cpa, 2),
-                        **cap_values(plan)))
+                        **values))
         if paid.retention:  # the programme's budget came out of the held-back part
             out[-1] += " " + tr.t("retention.summary_note", **retention_values(plan))
         out[-1] = " ".join(filter(None, [out[-1], growth_summary(plan)]))  # and the option's
@@ -416,6 +419,7 @@ def risks(plan: Plan) -> list[dict]:
                              end=day(tr, dt.date.fromisoformat(test["end"]))) if test
                 else tr.t("agency.risk_read_month", month=month_year(
                     tr, dt.date.fromisoformat(first))) if first else tr.t("agency.risk_read_any")}))
+    out += form_risks(plan)  # a lead gen form lead valued below a site lead
     seen = set()
     for o in plan.objectives.objectives:
         basis = o.baseline.basis
