@@ -299,7 +299,9 @@ def paid_cuts(plan: Plan) -> list[str]:
     cap = held_by_cap(paid)
     if held.get("budget", 0) >= 0.5 and paid.break_even_cpa:
         values = cap_values(plan)
-        if any(values["rule"] in s for s in goal_gap_sentences(plan)[:1]):  # said once
+        goal = headline_objective(plan)
+        first = " ".join([headline_kpi(plan, goal), goal_next(plan, goal)]) if goal else ""
+        if values["rule"] in first:  # said once, in the client goal's recommendation
             values["rule"] = tr.t("agency.bound_rule_said")
         out.append(tr.t(f"agency.rec_paid_held{'_' + cap if cap else ''}",
                         envelope=tr.money(paid.envelope),
