@@ -17,14 +17,15 @@ import math
 from .benchmarks import benchmark_cpa
 from .catalogue import paid_facts
 from .conversion_cost import stop_thresholds
-from .dates import monday_on_or_after
+from .dates import monday_on_or_after, month_end
 from .goal_gap import held_by_cap
 from .paid_steps import scale_steps
 
 
 def held_back_test(plan) -> dict | None:
     """{kind (new_platform / bound), platform, budget, conversions, threshold (break-even
-    cost per conversion), start, decide (ISO dates), weeks, rest (the envelope after the
+    cost per conversion), start, decide, check (ISO dates; check: when a bound test's
+    condition is read, None for a new platform), weeks, rest (the envelope after the
     test), benchmark (the platform's benchmark cost per conversion, when it has rates),
     excluded (why the plan gave it no budget, when it did), scale (``paid_steps.scale_steps``:
     how the rest is moved after a pass)}; None without a held envelope,
@@ -62,6 +63,10 @@ def held_back_test(plan) -> dict | None:
     start = monday_on_or_after(first if kind == "bound" else
                                first + dt.timedelta(weeks=int(facts["start_weeks"])))
     decide = start + dt.timedelta(weeks=int(facts["weeks"]))
+    # a bound test is spent only if the leads a month measured up to it pass the bound:
+    # checked at the end of the last paid month before it (the step's date, not a spend)
+    check = month_end(first - dt.timedelta(days=1)) if kind == "bound" \
+        and first > dt.date.fromisoformat(months[0]) else None
     model = next((m for m in paid.models if m.get("platform") == platform), None)
     bench = benchmark_cpa(model) if model else None
     bench = round(bench, 2) if bench is not None else None
@@ -71,5 +76,6 @@ def held_back_test(plan) -> dict | None:
     return {"kind": kind, "platform": platform, "budget": budget, "conversions": n,
             "threshold": round(threshold, 2), "start": start.isoformat(),
             "decide": decide.isoformat(), "weeks": int(facts["weeks"]),
+            "check": check.isoformat() if check else None,
             "rest": rest, "benchmark": bench, "excluded": excluded,
             "scale": scale_steps(paid, decide, budget, rest)}

@@ -96,3 +96,22 @@ def test_a_pass_scales_the_rest_in_capped_steps(plans):
     fashion = held_back_test(plans["fashion"])
     assert fashion["scale"]["kept"] > 0
     assert plans["fashion"].tr.money(fashion["scale"]["kept"]) in plan_text(plans["fashion"])
+
+
+def test_a_bound_test_is_dated_at_its_condition_not_as_a_spend(plans):
+    """Spent only if the leads a month measured first pass the bound: the next step is the
+    check, on the last day of the paid months before the test, and names the bound."""
+    from smmplan.views.held_back import cap_values
+    from smmplan.views.paid_tests import test_step
+
+    for name in ("b2b-software", "b2b-over-bound"):
+        plan = plans[name]
+        test = held_back_test(plan)
+        check, start = (dt.date.fromisoformat(test[k]) for k in ("check", "start"))
+        first = dt.date.fromisoformat(plan.paid.paid_months[FACTS["bound_start_months"]])
+        assert check == first - dt.timedelta(days=1) < start
+        when, line = test_step(plan)
+        assert when == check
+        assert cap_values(plan)["most"] in line and plan.tr.money(test["budget"]) in line
+        assert cap_values(plan)["most"] in plan_text(plan)
+    assert held_back_test(plans["fashion"])["check"] is None
