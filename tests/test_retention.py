@@ -51,7 +51,7 @@ def test_forecast_saturates_and_moves_the_rate_by_buyers_over_the_base():
     orders = audience * -math.expm1(-impressions / audience * p)
     assert out["orders"] == pytest.approx(orders, abs=0.06)
     assert out["orders"] < out["budget"] / ARGS["warm_cpa"]  # fewer than a linear cost
-    assert out["rate"] == pytest.approx(30.0 + orders / 4000 * 100, abs=0.006)
+    assert out["rate"] == pytest.approx(30.0 + round(orders) / 4000 * 100, abs=0.006)
     assert out["needed"] == pytest.approx(4000 * 0.06)
     assert not out["reaches"] and out["gap_points"] == pytest.approx(36.0 - out["rate"],
                                                                      abs=0.006)
