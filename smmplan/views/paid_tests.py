@@ -54,7 +54,10 @@ def test_plan_text(plan: Plan) -> str | None:
     why = tr.t("budget.test_why_no_benchmark") if test["excluded"] == "no_benchmark" else ""
     bench = tr.t("budget.test_bench", cost=tr.money(test["benchmark"], 2)) \
         if test["benchmark"] else ""
-    return tr.t("budget.test_new_platform", why=why, bench=bench, **_values(plan, test))
+    pins = sum(s.test for s in plan.channels.slots)  # paid_tests.test_pins
+    return tr.t("budget.test_new_platform", why=why, bench=bench, **_values(plan, test)) + (
+        " " + tr.t("budget.test_pins", posts=tr.plural("plural.posts", pins),
+                   platform=platform_label(test["platform"])) if pins else "")
 
 
 def test_step(plan: Plan) -> tuple[dt.date, str] | None:
