@@ -162,3 +162,28 @@ def test_a_new_platforms_test_is_in_the_calendar(plans):
     assert all(c.ok for c in calendar_agrees(plan.to_json()))
     for name in ("b2b-software", "bakery"):  # a bound test (or none): no test posts
         assert not any(s.test for s in plans[name].channels.slots)
+
+
+def test_the_split_by_target_is_shown_at_each_targets_own_basket(plans):
+    """Review 19 L2: the split by target values each conversion at its platform's value;
+    beside it, the same split at each target's own basket (customer file), adding up, and
+    the smallest-basket target's costs against its own basket's margin."""
+    from smmplan.views.platform_values import own_basket
+
+    plan = plans["fashion"]
+    paid, tr = plan.paid, plan.tr
+    people = {p.id: p for p in plan.targets.personas}
+    funded = [r for r in paid.by_target if r["spend"] > 0 and r["conversions"] > 0]
+    basket = {t: paid.customer_value["order_value"] * people[t].order_value_index
+              for t in {r["target"] for r in funded}}
+    low = min(basket, key=basket.get)
+    assert basket[low] < paid.aov * 0.7  # T2: about £50 against the platforms' ~£90
+    (text,) = own_basket(plan)
+    own = sum(r["conversions"] * basket[r["target"]] for r in funded)
+    assert tr.money(own) in text and tr.money(sum(r["revenue"] for r in funded)) in text
+    mine = [r for r in funded if r["target"] == low]
+    assert tr.price(basket[low]) in text
+    assert tr.money(basket[low] * paid.margin / 100, 2) in text
+    for r in mine:
+        assert tr.money(r["spend"] / r["conversions"], 2) in text
+    assert own_basket(plans["bakery"]) == []

@@ -48,7 +48,7 @@ from .opening_paid import opening_notes
 from .order_value_table import order_value_table
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
-from .platform_values import cpa_note, platform_values
+from .platform_values import basket_notes, cpa_note, platform_values
 from .reserve import reserve_table
 from .retention import programme_text
 from .stop_basis import conversion_only_note
@@ -523,7 +523,7 @@ def _by_target(plan: Plan) -> list:
                 worth=tr.money(max(r["break_even"] for r in rows))))))
         blocks.append(plan.record.table("budget_by_target", "budget",
                                         tr.t("budget.by_target"), split, split_cols))
-        blocks += stop_notes(plan)  # each target's stop, its prospecting's message
+        blocks += basket_notes(plan) + stop_notes(plan)  # each target's stop, message
     return blocks
 
 
