@@ -73,16 +73,6 @@ def programme_text(plan: Plan) -> list[str]:
             tr.t("retention.stop", **v)]
 
 
-def held_note(plan: Plan) -> str | None:
-    """Beside the budget held back: the programme's part of the brief's budget, so the
-    three amounts add up to it."""
-    r, paid = plan.paid.retention, plan.paid
-    if not r:
-        return None
-    return plan.tr.t("retention.held_note", envelope=plan.tr.money(paid.envelope),
-                     total=plan.tr.money(paid.total), **_values(plan, r))
-
-
 def step(plan: Plan) -> tuple[dt.date, str] | None:
     """The programme as one dated next step for the summary."""
     r = plan.paid.retention
