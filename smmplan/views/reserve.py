@@ -54,9 +54,11 @@ def reserve_rows(plan: Plan) -> list[dict]:
             rows.append({"line": tr.t("reserve.steps", **v), "amount": reached,
                          "when": tr.t("reserve.steps_when", end=end, **v)})
         left = round(max(0.0, test["rest"] - reached), 2)
+        gate = tr.t("reserve.left_if", held=tr.money(held["budget"])) \
+            if test.get("check") else ""  # a bound test's condition may keep all of it
         rows.append({"line": tr.t("reserve.left"), "amount": left, "when": tr.t(
             "reserve.left_when" if left >= 0.5 else "reserve.left_when_all",
-            fail=tr.money(test["rest"]))})
+            fail=tr.money(test["rest"]), gate=gate)})
     else:
         rows.append({"line": tr.t("reserve.left"), "amount": left, "when": ""})
     rows.append({"line": tr.t("reserve.total"), "amount": paid.envelope, "when": ""})
