@@ -28,7 +28,7 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
     """calendar.csv and calendar.ics, delivered beside the plan: every word a client reads
     (headers, pillars, formats, platforms, kinds) in the plan's language, no code key."""
     titles = {"calendar": tr.t("channels.calendar"), "sponsored": tr.t("channels.sponsored"),
-              "ad_only": tr.t("channels.ad_only"),
+              "ad_only": tr.t("channels.ad_only"), "test": tr.t("channels.sponsored_test"),
               "cta": tr.t("ideas.cta"), "cta_line": tr.t("ideas.cta_line", cta="{cta}"),
               "summary": tr.t("channels.ics_summary", platform="{platform}", title="{title}",
                               format="{format}")}
@@ -44,7 +44,7 @@ def calendar_files(channels: Channels, client: str, tr: Translator) -> dict[str,
               "kind": {k: tr.t(f"channels.csv_kinds.{k}") for k in KINDS},
               "column": {k: tr.t(f"channels.csv_columns.{k}") for k in COLUMNS}}
     words = {k: tr.t(f"channels.csv_{k}") for k in ("yes", "no")} | {
-        "ad_only": titles["ad_only"]}
+        "ad_only": titles["ad_only"], "test": titles["test"]}
     return {"calendar.csv": to_csv(channels.slots, channels.key_dates, words,
                                    labels).encode("utf-8"),
             "calendar.ics": to_ics(channels.slots, channels.key_dates, channels.timezone,
@@ -56,6 +56,11 @@ def post_title(slot: Slot) -> str:
     return slot.idea.split(" — ")[0].strip()
 
 
+def _kind(s: Slot, sponsored: str = "yes") -> str:
+    """How a sponsored post is marked: an ad only, the held-back test's, else ``sponsored``."""
+    return "ad_only" if s.ad_only else "test" if s.test else sponsored
+
+
 def to_csv(slots: list[Slot], key_dates_: list[dict], words: dict[str, str] | None = None,
            labels: dict[str, dict[str, str]] | None = None) -> str:
     """calendar.csv: one row per post, then one per key date (formula-like text cells,
@@ -65,7 +70,7 @@ def to_csv(slots: list[Slot], key_dates_: list[dict], words: dict[str, str] | No
     (the keys themselves without)."""
     from .safety import csv_text
 
-    words = {"yes": "yes", "no": "no", "ad_only": "ad only"} | (words or {})
+    words = {"yes": "yes", "no": "no", "ad_only": "ad only", "test": "test"} | (words or {})
     labels = labels or {}
 
     def say(field: str, key: str) -> str:
@@ -74,7 +79,7 @@ def to_csv(slots: list[Slot], key_dates_: list[dict], words: dict[str, str] | No
     rows = [[say("column", c) for c in COLUMNS]]
     rows += [[s.date, s.time, say("platform", s.platform), say("pillar", s.pillar),
               say("format", s.format),
-              words["ad_only" if s.ad_only else "yes"] if s.sponsored else words["no"],
+              words[_kind(s)] if s.sponsored else words["no"],
               say("kind", "post"), s.idea, s.cta, s.adaptation]
              for s in slots]
     rows += [[d["date"], "", "", "", d["name"], "", say("kind", d["kind"]), "", "", ""]
@@ -122,10 +127,9 @@ def to_ics(slots: list[Slot], key_dates_: list[dict], timezone: str, client: str
         start = dt.datetime.fromisoformat(f"{s.date}T{s.time}").replace(tzinfo=tz)
         platform = labels["platform"][s.platform]
         pillar = labels["pillar"][s.pillar]
-        kind = (platform, post_title(s) or pillar, s.format, s.sponsored, s.ad_only)
+        kind = (platform, post_title(s) or pillar, s.format, s.sponsored, s.ad_only, s.test)
         if kind not in summaries:
-            sponsored = f" · {titles['ad_only' if s.ad_only else 'sponsored']}" \
-                if s.sponsored else ""
+            sponsored = f" · {titles[_kind(s, 'sponsored')]}" if s.sponsored else ""
             summaries[kind] = vText(titles["summary"].format(
                 platform=platform, title=kind[1], format=labels["format"][s.format])
                 + sponsored)

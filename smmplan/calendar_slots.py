@@ -58,6 +58,7 @@ class Slot:
     angle: str = ""  # the angle a repeat is written from (idea_repeats.vary_repeats)
     lever: str = ""  # the sector lever its idea carries out (creators.creator_cost)
     ad_only: bool = False  # a paid creative run as an ad only, off the feed (ad_only.py)
+    test: bool = False  # sponsored by the held-back budget's test, not the plan's (paid_tests)
     keep: bool = False  # never dropped as filler (a best performer's or maintenance post)
     profile: str = ""  # "founder" or "wave": from people's own profiles (profile_posts.py)
 

@@ -100,6 +100,14 @@ def held_back_split(plan: dict) -> Iterator[Check]:
                                abs_=0.02),
                     f"{[s['budget'] for s in steps]} vs {growth}; "
                     f"{held['growth']['held_before']} - {growth} vs {held['budget']}")
+    reserve = _rows(plan, "reserve")  # the table of the envelope: each amount in one row
+    if reserve:
+        parts = sum(r["amount"] for r in reserve[:-1])
+        yield Check("reserve table: its lines add up to the paid envelope, none negative",
+                    _close(parts, reserve[-1]["amount"], abs_=0.05)
+                    and _close(reserve[-1]["amount"], paid["envelope"])
+                    and all(r["amount"] >= 0 for r in reserve),
+                    f"{parts} vs {reserve[-1]['amount']} vs {paid['envelope']}")
 
 
 def paid_results(plan: dict) -> Iterator[Check]:
@@ -184,8 +192,8 @@ def calendar_agrees(plan: dict) -> Iterator[Check]:
                     f"{channels['planned_posts']} planned vs {channels['capacity_posts']}")
     posts = plan.get("calendar", {}).get("posts", [])
     sponsored: dict[str, int] = {}
-    for post in posts:
-        if post["sponsored"]:
+    for post in posts:  # the held-back test's creatives: costed apart (the reserve table)
+        if post["sponsored"] and not post.get("test"):
             sponsored[post["platform"]] = sponsored.get(post["platform"], 0) + 1
     spend = {c["platform"]: c["spend"] for c in plan.get("budget", {}).get("channels", [])}
     unpaid = sorted(p for p in sponsored if not spend.get(p))

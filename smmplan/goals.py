@@ -29,7 +29,7 @@ import pandas as pd
 from .brief import Brief, BusinessGoal, platforms
 from .catalogue import goal_metrics
 from .errors import DataError
-from .exports.ads import read_ads
+from .exports.ads import conversion_rows, read_ads
 from .exports.columns import find_column
 from .exports.period import months_between, stated_period
 from .exports.posts import read_posts
@@ -188,11 +188,15 @@ def _paid_revenue(brief: Brief, months: int) -> GoalBaseline | None:
     if start != start or end != end:  # NaT
         return None
     covered = max(1.0, months_between(start.date(), end.date()))  # 12 calendar months: 12
-    value = float(ads["revenue"].sum() / covered * months)
-    spend = float(ads["spend"].sum()) if "spend" in ads else None
-    return GoalBaseline(round(value, 2), "data", "paid_social", {  # every row of the export
-        "revenue": round(float(ads["revenue"].sum()), 2), "months": round(covered, 2),
-        "spend": None if spend is None else round(spend, 2)})
+    sold = conversion_rows(ads)  # the rows the paid forecast (the target) counts: awareness
+    value = float(sold["revenue"].sum() / covered * months)  # rows are bought for reach
+    spend = float(sold["spend"].sum()) if "spend" in ads else None
+    spend_all = float(ads["spend"].sum()) if "spend" in ads else None
+    return GoalBaseline(round(value, 2), "data", "paid_social", {
+        "revenue": round(float(sold["revenue"].sum()), 2), "months": round(covered, 2),
+        "spend": None if spend is None else round(spend, 2),
+        "revenue_all": round(float(ads["revenue"].sum()), 2),  # every row, awareness too
+        "spend_all": None if spend_all is None else round(spend_all, 2)})
 
 
 def lead_event(goal: BusinessGoal) -> dict | None:

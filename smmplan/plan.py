@@ -39,6 +39,7 @@ from .objectives import Objectives, kpi_catalogue, plan_objectives
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
+from .sponsored_ideas import selling_ctas
 from .sponsored_targets import favoured_products
 from .target_channels import acquisition_shares, ruled_out, target_home
 from .target_spend import PROSPECTING
@@ -250,7 +251,10 @@ class Plan:
         add_target_ideas(channels, self.brief, tg,  # persona ideas from the data's targets
                          favoured_products(self.brief, tg.personas, self.paid.by_target))
         unmark(channels.slots, self.tr)  # an offer to confirm: in the notes, not in public
-        channels.acquired_from = acquired_from
+        channels.acquired_from = acquired_from  # the held-back test's creatives, dated:
+        sells = selling_ctas(channels.conversion)  # its posts that ask for the sale first
+        paid_tests.test_pins(channels.slots, paid_tests.held_back_test(self, channels.choices),
+                             {i["text"] for i in channels.ideas if i.get("cta") in sells})
         return channels
 
     def _stretch_within_budget(self, channels: Channels, reach, acquired, sponsored: set[str],

@@ -81,7 +81,7 @@ def size_programme(*, customers: int, baseline: float, target: float, held: floa
     if orders <= 0 or budget / orders > break_even:
         return None
     needed = customers * (target - baseline) / 100  # repeat buyers the target needs
-    reached = baseline + orders / customers * 100
+    reached = baseline + round(orders) / customers * 100  # whole buyers, as printed
     return {"customers": int(customers), "lapsed": round(lapsed), "audience": round(audience),
             "budget": float(budget), "monthly": round(budget / months, 2),
             "impressions": round(impressions), "frequency": round(impressions / audience

@@ -359,10 +359,9 @@ def track(plan: Plan, actuals: str | Path) -> Report:
         c_spend, c_conv = float(sold["spend"].sum()), float(sold["conversions"].sum())
         measured["cpa"] = c_spend / c_conv if c_conv else None  # them: conversion campaigns
         if "revenue" in ads:
-            rev = float(ads["revenue"].sum())
-            c_rev = float(sold["revenue"].sum())
-            measured["roas"] = c_rev / c_spend if c_spend else None
-            measured["social_revenue"] = rev / n_months * brief.goals.horizon_months
+            c_rev = float(sold["revenue"].sum())  # the revenue goal's rows too (its
+            measured["roas"] = c_rev / c_spend if c_spend else None  # baseline's, target's)
+            measured["social_revenue"] = c_rev / n_months * brief.goals.horizon_months
     if posts is not None:  # posts a week as the baseline counts them (posts_week.py)
         measured["posts_per_week"] = export_posts_per_week(posts, whole_months=True)
     leads = tracked_leads(brief, web, ads, getattr(plan.paid, "lead_forms", None))

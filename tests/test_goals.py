@@ -101,9 +101,17 @@ def test_business_baselines_come_from_the_clients_files():
     end = pd.to_datetime(ads["Reporting ends"]).max()
     assert (start.day, (end + pd.Timedelta(days=1)).day) == (1, 1)  # whole calendar months
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    expected = ads["Purchases conversion value"].sum() / months * 12  # 12 months: the sum
-    assert rows["social_revenue"].baseline.value == pytest.approx(expected, rel=1e-6)
-    assert rows["social_revenue"].baseline.detail == "paid_social"
+    # the conversion campaigns only: the rows the paid forecast, hence the target, counts
+    # (awareness rows are bought for reach), so baseline and target are like for like
+    sold = ads[~ads["Objective"].str.lower().isin(["awareness", "reach", "video views"])]
+    assert len(sold) < len(ads)  # the example has awareness rows
+    expected = sold["Purchases conversion value"].sum() / months * 12  # 12 months: the sum
+    revenue = rows["social_revenue"].baseline
+    assert revenue.value == pytest.approx(expected, rel=1e-6)
+    assert revenue.detail == "paid_social"
+    assert revenue.covers["revenue_all"] == pytest.approx(
+        ads["Purchases conversion value"].sum(), rel=1e-6)
+    assert revenue.covers["spend"] == pytest.approx(sold["Amount spent (GBP)"].sum(), rel=1e-6)
     bakery_brief = load_brief(EXAMPLES_DIR / "bakery" / "brief.yaml")
     bakery = {o.kpi: o for o in Plan(bakery_brief).objectives.objectives}
     insta = next(c.followers for c in bakery_brief.situation.channels

@@ -19,7 +19,8 @@ from smmplan.checks import run
 from smmplan.i18n import Translator
 from smmplan.plan import Plan
 from smmplan.validation import load_brief
-from smmplan.views.growth_track import growth_blocks, growth_steps, split_note, summary_note
+from smmplan.views.growth_track import growth_blocks, growth_steps, summary_note
+from smmplan.views.reserve import reserve_rows
 
 SPLIT = "paid envelope = spent + programme + growth option + held back"
 
@@ -160,19 +161,19 @@ def test_paid_chapter_shows_the_table_and_the_revenue_apart(plans):
     assert "Growth option (from the reserve)" in html
     assert "If every gate opens" in html
     assert tr.money(paid.totals["revenue"] + g["revenue"][1]) in html
-    note = split_note(plan)
-    for amount in (paid.total, paid.retention["budget"], g["budget"],
-                   paid.held_back["budget"], paid.envelope):
-        assert tr.money(amount) in note
+    amounts = [r["amount"] for r in reserve_rows(plan)]  # the envelope, line by line
+    for amount in (paid.total, paid.retention["budget"], g["budget"], paid.envelope):
+        assert amount in amounts
     assert tr.money(g["budget"]) in summary_note(plan)
     assert len(growth_steps(plan)) == len(g["steps"])
-    assert split_note(plans["b2b-software"]) is None and growth_blocks(plans["bakery"]) == []
+    assert growth_blocks(plans["b2b-software"]) == [] and growth_blocks(plans["bakery"]) == []
 
 
 def test_french_texts_render(plans):
     plan = copy.copy(plans["fashion"])
     plan.tr = Translator("fr", "fr_FR", "GBP")
-    texts = [split_note(plan), summary_note(plan), *[t for _, t in growth_steps(plan)]]
+    texts = [summary_note(plan), *[t for _, t in growth_steps(plan)],
+             *[r["line"] + " " + r["when"] for r in reserve_rows(plan)]]
     html = " ".join(b.markup for b in growth_blocks(plan))
     assert "Option de croissance" in html and "{" not in html
     assert all("{" not in t for t in texts)

@@ -236,11 +236,14 @@ def test_a_computed_baseline_beside_the_clients_stated_figure_is_reconciled_once
     quote = text.split("Your brief says “Repeat purchase rate", 1)[1][:400]
     assert f"gives {shown} today" in quote and f"the plan uses {shown}" in quote
     today = plan["budget"]["today"]
-    rows = text.split("the conversion value of every row of your ads export", 1)
-    assert len(rows) == 2 and tr.money(today["revenue_today"]) in rows[1][:500]
+    # review 19 L1: the baseline counts the rows the forecast (the target) counts
+    rows = text.split("the conversion value of the conversion campaigns of your ads export", 1)
+    assert len(rows) == 2 and tr.money(today["spend_today"]) in rows[1][:300]
     revenue = next(o for o in plan["objectives"]["objectives"] if o["kpi"] == "social_revenue")
     covered = revenue["baseline"]["covers"]  # the export's 12 calendar months: its own sum,
     assert covered["months"] == 12 and revenue["baseline"]["value"] == covered["revenue"]
+    assert covered["revenue"] == pytest.approx(today["revenue_today"], abs=0.01)
     assert "brought to" not in rows[1][:300]  # one figure, not two
-    assert f"ROAS {tr.number(today['roas_today'], 2)}" in rows[1][:500]
+    assert f"ROAS {tr.number(today['roas_today'], 2)}" in rows[1][:300]
+    assert tr.money(covered["revenue_all"] - covered["revenue"]) in rows[1][:700]
     assert text.count("“ROAS down from 4.1 to 2.9") == 1

@@ -218,3 +218,29 @@ def test_fashion_forecast_paragraphs_say_the_figures(fashion):
     plan = copy.copy(fashion)
     plan.tr = Translator("fr", "fr_FR", "GBP")
     assert all("{" not in t and "\u00a0:" in t for t in gap_text(plan)[1:])
+
+
+def test_the_rate_is_counted_on_one_denominator(fashion):
+    """The file is an extract, so the programme counts more customers than it holds: today's
+    rate, the programme's and the steps' buyers back and the target are all repeat buyers
+    out of that one count, and the rates it prints are those counts over it (whole buyers);
+    the reminder says whom its recipients are among that count."""
+    from smmplan.views.retention import lever
+
+    r, tr = fashion.paid.retention, fashion.tr
+    o, n = r["owned"], r["customers"]
+    assert r["customers_basis"] == "ads" and n > r["file_customers"]
+    today, prog = round(n * r["baseline"] / 100), round(r["orders"])
+    assert r["rate"] == pytest.approx(r["baseline"] + prog / n * 100, abs=0.005)
+    assert r["rate"] == pytest.approx((today + prog) / n * 100, abs=0.5 / n * 100 + 0.005)
+    assert o["rate"] == pytest.approx((today + prog + o["back"]) / n * 100,
+                                      abs=0.5 / n * 100 + 0.005)
+    assert (today + round(r["needed"])) / n * 100 == pytest.approx(r["target"],
+                                                                   abs=0.5 / n * 100)
+    text = " ".join(lever(fashion, "repeat_purchase_rate"))
+    for count in (n, today, today + prog, today + prog + o["back"],
+                  today + round(r["needed"])):
+        assert tr.number(count) in text
+    reminder = o["steps_back"]["reminder"]
+    line = next(x for x in gap_text(fashion) if tr.number(reminder["recipients"]) in x)
+    assert tr.number(n) in line

@@ -96,3 +96,94 @@ def test_a_pass_scales_the_rest_in_capped_steps(plans):
     fashion = held_back_test(plans["fashion"])
     assert fashion["scale"]["kept"] > 0
     assert plans["fashion"].tr.money(fashion["scale"]["kept"]) in plan_text(plans["fashion"])
+
+
+def test_a_bound_test_is_dated_at_its_condition_not_as_a_spend(plans):
+    """Spent only if the leads a month measured first pass the bound: the next step is the
+    check, on the last day of the paid months before the test, and names the bound."""
+    from smmplan.views.held_back import cap_values
+    from smmplan.views.paid_tests import test_step
+
+    for name in ("b2b-software", "b2b-over-bound"):
+        plan = plans[name]
+        test = held_back_test(plan)
+        check, start = (dt.date.fromisoformat(test[k]) for k in ("check", "start"))
+        first = dt.date.fromisoformat(plan.paid.paid_months[FACTS["bound_start_months"]])
+        assert check == first - dt.timedelta(days=1) < start
+        when, line = test_step(plan)
+        assert when == check
+        assert cap_values(plan)["most"] in line and plan.tr.money(test["budget"]) in line
+        assert cap_values(plan)["most"] in plan_text(plan)
+    assert held_back_test(plans["fashion"])["check"] is None
+
+
+def test_one_reserve_table_counts_each_amount_once(plans):
+    """Review 19 L3: the budget held back is shown once, line by line (planned, programme,
+    growth option, the test, its steps if it passes, what is left), adding up to the
+    brief's budget; the summary says what the test may take out of it."""
+    from smmplan.checks import held_back_split
+    from smmplan.views.reserve import reserve_rows, reserve_summary
+
+    plan = plans["fashion"]
+    paid, test, tr = plan.paid, held_back_test(plan), plan.tr
+    rows = reserve_rows(plan)
+    amounts = [r["amount"] for r in rows]
+    assert sum(amounts[:-1]) == pytest.approx(amounts[-1], abs=0.05)
+    assert amounts[-1] == pytest.approx(paid.envelope)
+    reached = test["scale"]["reached"]
+    assert amounts[:-1] == pytest.approx([
+        paid.total, paid.retention["budget"], paid.held_back["growth"]["budget"],
+        test["budget"], reached, paid.held_back["budget"] - test["budget"] - reached]
+        , abs=0.02)
+    said = reserve_summary(plan)
+    for amount in (paid.held_back["budget"], test["budget"], reached, amounts[-2]):
+        assert tr.money(amount) in said
+    data = plan.to_json()
+    checks = {c.name: c.ok for c in held_back_split(data)}
+    assert checks["reserve table: its lines add up to the paid envelope, none negative"]
+    for name in ("b2b-software", "b2b-over-bound"):  # a bound test: nothing negative left
+        assert all(r["amount"] >= 0 for r in reserve_rows(plans[name]))
+    assert reserve_rows(plans["bakery"]) == [] or held_back_test(plans["bakery"]) is None
+
+
+def test_a_new_platforms_test_is_in_the_calendar(plans):
+    """Review 19 L3: the costed test on a platform the plan never paid for has its
+    sponsored posts in the calendar, within its weeks, marked as the test's, and the
+    calendar's checks (sponsored posts follow the plan's spend) leave them out."""
+    from smmplan.checks import calendar_agrees
+
+    plan = plans["fashion"]
+    test = held_back_test(plan)
+    pins = [s for s in plan.channels.slots if s.test]
+    assert pins and all(s.sponsored and s.platform == test["platform"] for s in pins)
+    assert all(test["start"] <= s.date < test["decide"] for s in pins)
+    assert not [s for s in plan.channels.slots if s.sponsored and not s.test
+                and s.platform == test["platform"]]
+    assert all(c.ok for c in calendar_agrees(plan.to_json()))
+    for name in ("b2b-software", "bakery"):  # a bound test (or none): no test posts
+        assert not any(s.test for s in plans[name].channels.slots)
+
+
+def test_the_split_by_target_is_shown_at_each_targets_own_basket(plans):
+    """Review 19 L2: the split by target values each conversion at its platform's value;
+    beside it, the same split at each target's own basket (customer file), adding up, and
+    the smallest-basket target's costs against its own basket's margin."""
+    from smmplan.views.platform_values import own_basket
+
+    plan = plans["fashion"]
+    paid, tr = plan.paid, plan.tr
+    people = {p.id: p for p in plan.targets.personas}
+    funded = [r for r in paid.by_target if r["spend"] > 0 and r["conversions"] > 0]
+    basket = {t: paid.customer_value["order_value"] * people[t].order_value_index
+              for t in {r["target"] for r in funded}}
+    low = min(basket, key=basket.get)
+    assert basket[low] < paid.aov * 0.7  # T2: about £50 against the platforms' ~£90
+    (text,) = own_basket(plan)
+    own = sum(r["conversions"] * basket[r["target"]] for r in funded)
+    assert tr.money(own) in text and tr.money(sum(r["revenue"] for r in funded)) in text
+    mine = [r for r in funded if r["target"] == low]
+    assert tr.price(basket[low]) in text
+    assert tr.money(basket[low] * paid.margin / 100, 2) in text
+    for r in mine:
+        assert tr.money(r["spend"] / r["conversions"], 2) in text
+    assert own_basket(plans["bakery"]) == []

@@ -70,26 +70,32 @@ def computed_note(plan: Plan, o: Objective) -> list[str]:
 
 
 def ads_rows_note(plan: Plan, o: Objective) -> list[str]:
-    """A revenue baseline read from every row of the ads export beside the paid chapter's
-    ads history (conversion campaigns only): both figures and their ROAS, once, and the
-    brief's own ROAS figure quoted when it states one."""
-    tr, b, today = plan.tr, o.baseline, plan.paid.today or {}
+    """A revenue baseline read from the ads export's conversion campaigns, the rows the paid
+    forecast (its target) counts: those rows, the rise to the target on them, and the
+    awareness rows left out of both, once; the brief's own ROAS figure quoted when it
+    states one."""
+    tr, b = plan.tr, o.baseline
     revenue, spend = b.covers.get("revenue"), b.covers.get("spend")
-    if b.detail != "paid_social" or not revenue or not spend or not today.get("revenue_today"):
+    if b.detail != "paid_social" or not revenue or not spend or b.value is None:
         return []
-    if abs(revenue - today["revenue_today"]) < 0.005 * revenue:
+    aw_revenue = (b.covers.get("revenue_all") or revenue) - revenue
+    aw_spend = (b.covers.get("spend_all") or spend) - spend
+    if aw_spend < 0.005 * spend:  # no awareness rows: nothing left out
         return []
     horizon = o.horizon_months or plan.brief.goals.horizon_months
-    whole = abs(b.covers["months"] - horizon) < 0.005  # the export's period is the goal's:
-    out = [tr.t("objectives.ads_rows_whole" if whole else "objectives.ads_rows",  # one figure
+    whole = abs(b.covers["months"] - horizon) < 0.005  # the export's period is the goal's
+    target = o.realistic_target if not o.realistic and o.realistic_target else o.target
+    rise = tr.t("objectives.ads_rows_rise", target=kpi_value(plan, o.kpi, target),
+                rise=("+" if target >= b.value else "−")
+                + tr.percent(abs(target / b.value - 1) * 100, 1)) \
+        if target and b.value > 0 else ""
+    out = [tr.t("objectives.ads_rows_whole" if whole else "objectives.ads_rows",
                 baseline=kpi_value(plan, o.kpi, b.value),
-                revenue_all=tr.money(revenue), spend_all=tr.money(spend),
-                roas_all=tr.number(revenue / spend, 2),
-                months=tr.number(round(b.covers["months"], 1)),
-                horizon=horizon,
-                revenue_conv=tr.money(today["revenue_today"]),
-                spend_conv=tr.money(today["spend_today"]),
-                roas_conv=tr.number(today["roas_today"], 2))]
+                revenue_conv=tr.money(revenue), spend_conv=tr.money(spend),
+                roas_conv=tr.number(revenue / spend, 2),
+                months=tr.number(round(b.covers["months"], 1)), horizon=horizon, rise=rise,
+                revenue_aw=tr.money(aw_revenue), spend_aw=tr.money(aw_spend),
+                roas_all=tr.number((revenue + aw_revenue) / (spend + aw_spend), 2))]
     problems = plan.brief.situation.problems
     for name in type(problems).model_fields:
         text = getattr(problems, name).evidence

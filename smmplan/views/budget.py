@@ -39,7 +39,7 @@ from .budget_notes import (
     today_note,
 )
 from .cost_names import cost_names_note
-from .growth_track import growth_blocks, split_note
+from .growth_track import growth_blocks
 from .held_back import cap_values, monthly_cap_note
 from .lead_gate import gate_notes
 from .lifetime import value_note as lifetime_value_note
@@ -48,8 +48,9 @@ from .opening_paid import opening_notes
 from .order_value_table import order_value_table
 from .paid_demand import forecast_note
 from .paid_tests import test_plan_text
-from .platform_values import cpa_note, platform_values
-from .retention import held_note, programme_text
+from .platform_values import basket_notes, cpa_note, platform_values
+from .reserve import reserve_table
+from .retention import programme_text
 from .sector_cvr import rate_basis
 from .stop_basis import conversion_only_note
 from .target_stops import low_notes, stop_notes
@@ -177,12 +178,11 @@ def budget_allocation(plan: Plan) -> Section:
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else
             tr.t("common.na")))))
         # the past-buyer programme's part of the envelope, the held-back test, the programme
-        texts = [*filter(None, [split_note(plan) or held_note(plan), test_plan_text(plan),
-                                *programme_text(plan)])]
-        for i, text in enumerate(texts):
-            blocks.insert(3 + i, Html(render("paragraph.html.j2", css="smm-decision",
-                                             text=text)))
+        texts = [*filter(None, [test_plan_text(plan), *programme_text(plan)])]
+        blocks[3:3] = [Html(render("paragraph.html.j2", css="smm-decision", text=text))
+                       for text in texts]
         blocks[3 + len(texts):3 + len(texts)] = growth_blocks(plan)  # the reserve's option
+        blocks[3:3] = reserve_table(plan)  # the envelope's parts, each counted once
     if paid.aov:
         blocks.append(Html(render("paragraph.html.j2", text=roas_text(plan))))
     blocks += [Html(render("paragraph.html.j2", text=t)) for t in _assumptions(plan)]
@@ -523,7 +523,7 @@ def _by_target(plan: Plan) -> list:
                 worth=tr.money(max(r["break_even"] for r in rows))))))
         blocks.append(plan.record.table("budget_by_target", "budget",
                                         tr.t("budget.by_target"), split, split_cols))
-        blocks += stop_notes(plan)  # each target's stop, its prospecting's message
+        blocks += basket_notes(plan) + stop_notes(plan)  # each target's stop, message
     return blocks
 
 

@@ -382,8 +382,8 @@ def _calendar_notes(plan: Plan) -> list[str]:
     out = []
     if any(s.sponsored for s in ch.slots):
         out.append(sponsored_sentence(plan))  # sponsored_kinds.py: read from the calendar
-        aware = sorted({s.platform for s in ch.slots if s.sponsored}
-                       - set(ch.selling or []))
+        aware = sorted({s.platform for s in ch.slots if s.sponsored and not s.test}
+                       - set(ch.selling or []))  # the held-back test's posts: its own
         if ch.selling is not None and aware:  # awareness budget only: reach, not sales
             speaks = {i["text"] for i in ch.ideas if i.get("speaks")}  # awareness_message
             said = any(s.sponsored and s.platform in aware and s.base_idea in speaks
@@ -556,7 +556,8 @@ def _first_slots(plan: Plan, months: int = 2):
 
 def _sponsored_key(s) -> str:
     """How a sponsored post is marked: run in the feed, or as an ad only (ad_only.py)."""
-    return "channels.ad_only" if s.ad_only else "channels.sponsored"
+    return "channels.ad_only" if s.ad_only else "channels.sponsored_test" \
+        if getattr(s, "test", False) else "channels.sponsored"
 
 
 def channels_appendix(plan: Plan, months: int = 2) -> Section:

@@ -60,20 +60,6 @@ def _values(plan: Plan, step: dict) -> dict:
     return v
 
 
-def split_note(plan: Plan) -> str | None:
-    """The envelope's parts when a growth option takes some of the held-back budget: what
-    the plan spends, the programme (when there is one), the option and what stays held
-    back, adding up to the envelope; None without an option."""
-    g, paid, tr = option(plan), plan.paid, plan.tr
-    if not g:
-        return None
-    loyal = (paid.retention or {}).get("budget")
-    return tr.t("growth.split_programme" if loyal else "growth.split",
-                envelope=tr.money(paid.envelope), total=tr.money(paid.total),
-                programme=tr.money(loyal or 0), growth=tr.money(g["budget"]),
-                held=tr.money(paid.held_back["budget"]))
-
-
 def summary_note(plan: Plan) -> str:
     """The summary's sentence on the option, beside the budget held back ("" without)."""
     g, tr = option(plan), plan.tr

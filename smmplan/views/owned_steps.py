@@ -49,18 +49,25 @@ def _step(plan: Plan, o: dict, step: dict) -> str:
     else:
         text = tr.t("retention.owned.early_access", best=_best(plan), hours=o["early_hours"],
                     **common)
-    return text + _back(plan, (o.get("steps_back") or {}).get(key))
+    return text + _back(plan, (o.get("steps_back") or {}).get(key), key)
 
 
-def _back(plan: Plan, f: dict | None) -> str:
+def _back(plan: Plan, f: dict | None, key: str = "") -> str:
     """A step's forecast (``owned_forecast.step_forecast``): the past buyers it brings back
-    of its recipients, or that it brings none back (it keeps repeat buyers counted)."""
+    of its recipients, or that it brings none back (it keeps repeat buyers counted); the
+    reminder's says who its recipients are (today's recent one-order past buyers, not the
+    year's new buyers, who join the count as they buy)."""
     if f is None:
         return ""
     tr = plan.tr
     if not f["messages"]:
         return tr.t("retention.owned.back_none")
-    return tr.t("retention.owned.back", back=tr.number(f["back"]),
+    name, extra = "retention.owned.back", {}
+    if key == "reminder" and (owned(plan) or {}).get("win_back_months"):
+        name, extra = "retention.owned.back_reminder", {
+            "months": tr.number(owned(plan)["win_back_months"], 1),
+            "customers": tr.number(plan.paid.retention["customers"])}
+    return tr.t(name, **extra, back=tr.number(f["back"]),
                 recipients=tr.number(f["recipients"]), messages=f["messages"],
                 chance=tr.percent(f["probability"], 1))
 

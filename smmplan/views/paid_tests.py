@@ -8,6 +8,7 @@ import datetime as dt
 
 from ..plan import Plan
 from .base import day, platform_label
+from .held_back import cap_values
 
 
 def _scale(plan: Plan, test: dict) -> str:
@@ -34,7 +35,9 @@ def _values(plan: Plan, test: dict) -> dict:
             "start": day(tr, dt.date.fromisoformat(test["start"])),
             "decide": day(tr, dt.date.fromisoformat(test["decide"])),
             "weeks": tr.number(test["weeks"]), "rest": tr.money(test["rest"]),
-            "held": tr.money(plan.paid.held_back["budget"])}
+            "held": tr.money(plan.paid.held_back["budget"]),
+            "check": day(tr, dt.date.fromisoformat(test["check"])) if test.get("check") else "",
+            "most": cap_values(plan)["most"]}
 
 
 def test_plan_text(plan: Plan) -> str | None:
@@ -45,19 +48,28 @@ def test_plan_text(plan: Plan) -> str | None:
         return None
     tr = plan.tr
     if test["kind"] == "bound":
-        return tr.t("budget.test_bound", **_values(plan, test))
+        values = _values(plan, test)
+        cond = tr.t("budget.test_bound_if", **values) if test.get("check") else ""
+        return tr.t("budget.test_bound", cond=cond, **values)
     why = tr.t("budget.test_why_no_benchmark") if test["excluded"] == "no_benchmark" else ""
     bench = tr.t("budget.test_bench", cost=tr.money(test["benchmark"], 2)) \
         if test["benchmark"] else ""
-    return tr.t("budget.test_new_platform", why=why, bench=bench, **_values(plan, test))
+    pins = sum(s.test for s in plan.channels.slots)  # paid_tests.test_pins
+    return tr.t("budget.test_new_platform", why=why, bench=bench, **_values(plan, test)) + (
+        " " + tr.t("budget.test_pins", posts=tr.plural("plural.posts", pins),
+                   platform=platform_label(test["platform"])) if pins else "")
 
 
 def test_step(plan: Plan) -> tuple[dt.date, str] | None:
-    """The test as one dated next step for the summary (its start date, the line); None
+    """The test as one dated next step for the summary (its start date, the line; a bound
+    test's, spent only if its condition holds: the date its condition is read); None
     without one."""
     test = plan.held_back_test
     if test is None:
         return None
     bound = "_bound" if test["kind"] == "bound" else ""
+    if bound and test.get("check"):
+        return (dt.date.fromisoformat(test["check"]),
+                plan.tr.t("agency.step_paid_test_check", **_values(plan, test)))
     return (dt.date.fromisoformat(test["start"]),
             plan.tr.t(f"agency.step_paid_test{bound}", **_values(plan, test)))

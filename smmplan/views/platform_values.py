@@ -6,6 +6,7 @@ conversion campaigns cost more or less than in its history (``paid_value.cost_re
 from __future__ import annotations
 
 from ..plan import Plan
+from ..report import Html, render
 from .base import platform_label
 from .targets import persona_name
 
@@ -38,3 +39,43 @@ def cpa_note(plan: Plan, note: dict) -> str:
                 history=tr.money(note["history_cpa"], 2), ratio=ratio,
                 reason=tr.t(f"budget.cpa_reason.{reason}", ratio=ratio, targets=tr.join(
                     [names.get(k, str(k)) for k in note.get("targets", [])])))
+
+
+def own_basket(plan: Plan) -> list[str]:
+    """Beside the split by target (valued at each platform's value per conversion): the
+    same split at each target's own basket in the customer file (its order value index
+    times the file's order value), the revenue it would bring, and for the funded target
+    with the smallest basket, its share of the spend, its cost per conversion on each
+    platform against its own basket's margin, why the split keeps the platform's value and
+    what the first month reads; [] without a customer file's order value or targets'."""
+    tr, paid = plan.tr, plan.paid
+    cv = paid.customer_value or {}
+    people = {p.id: p for p in plan.targets.personas if p.order_value_index is not None}
+    rows = [r for r in paid.by_target or [] if r["spend"] > 0 and r["conversions"] > 0
+            and r["target"] in people]
+    if not rows or not cv.get("order_value") or not paid.aov or not paid.margin:
+        return []
+    basket = {t: cv["order_value"] * p.order_value_index for t, p in people.items()}
+    names = {t: persona_name(plan, p) for t, p in people.items()}
+    funded = sorted({r["target"] for r in rows})
+    low = min(funded, key=lambda t: basket[t])
+    mine = [r for r in rows if r["target"] == low]
+    margin = basket[low] * paid.margin / 100
+    over = [r["platform"] for r in mine if r["spend"] / r["conversions"] > margin]
+    spend = sum(r["spend"] for r in mine)
+    return [tr.t("budget.own_basket" if over else "budget.own_basket_holds",
+                 baskets=tr.join([tr.t("budget.basket_of", value=tr.price(basket[t]),
+                                       name=names[t]) for t in funded]),
+                 own=tr.money(sum(r["conversions"] * basket[r["target"]] for r in rows)),
+                 platform=tr.money(sum(r["revenue"] for r in rows)), target=names[low],
+                 share=tr.percent(spend / sum(r["spend"] for r in rows) * 100, 0),
+                 spend=tr.money(spend), basket=tr.price(basket[low]),
+                 margin=tr.money(margin, 2), costs=tr.join([tr.t(
+                     "budget.value_on", value=tr.money(r["spend"] / r["conversions"], 2),
+                     platform=platform_label(r["platform"])) for r in mine]),
+                 over=tr.join([platform_label(p) for p in over]))]
+
+
+def basket_notes(plan: Plan) -> list[Html]:
+    """``own_basket`` as the paid chapter's notes."""
+    return [Html(render("paragraph.html.j2", css="smm-note", text=t)) for t in own_basket(plan)]

@@ -73,16 +73,6 @@ def programme_text(plan: Plan) -> list[str]:
             tr.t("retention.stop", **v)]
 
 
-def held_note(plan: Plan) -> str | None:
-    """Beside the budget held back: the programme's part of the brief's budget, so the
-    three amounts add up to it."""
-    r, paid = plan.paid.retention, plan.paid
-    if not r:
-        return None
-    return plan.tr.t("retention.held_note", envelope=plan.tr.money(paid.envelope),
-                     total=plan.tr.money(paid.total), **_values(plan, r))
-
-
 def step(plan: Plan) -> tuple[dt.date, str] | None:
     """The programme as one dated next step for the summary."""
     r = plan.paid.retention
@@ -97,7 +87,30 @@ def lever(plan: Plan, kpi: str) -> list[str]:
     if not r or kpi != "repeat_purchase_rate":
         return []
     v = _values(plan, r)
-    return [plan.tr.t("retention.lever", reach=_reach(plan, r, v), **v)]
+    return [plan.tr.t("retention.lever", reach=_reach(plan, r, v), **v)] + counts(plan, r)
+
+
+def counts(plan: Plan, r: dict) -> list[str]:
+    """The rate's one denominator when the programme counts more customers than the file
+    (``customers_basis`` "ads"): today's rate, the programme's and the e-mail steps' buyers
+    back and the target, each as repeat buyers out of those customers, so the points add
+    up; [] otherwise."""
+    if r.get("customers_basis") != "ads":
+        return []
+    tr, n = plan.tr, r["customers"]
+    today, prog = round(n * r["baseline"] / 100), round(r["orders"])
+    owned = r.get("owned") or {}
+    steps = min(owned.get("back") or 0, owned.get("rest") or 0)
+    target = today + round(r["needed"])
+    e_mail = tr.t("retention.counts_steps", steps=tr.number(steps),
+                  total=tr.number(today + prog + steps), tool=tool_name(plan),
+                  rate=_rate(plan, r["baseline"] + (prog + steps) / n * 100)) if steps else ""
+    return [tr.t("retention.counts", customers=tr.number(n), base=_rate(plan, r["baseline"]),
+                 file=tr.number(r["file_customers"]), today=tr.number(today),
+                 one=tr.number(100 / n, 3), orders=tr.number(prog),
+                 after=tr.number(today + prog), rate=_rate(plan, r["rate"]), steps=e_mail,
+                 target=_rate(plan, r["target"]), target_count=tr.number(target),
+                 needed=tr.number(round(r["needed"])))]
 
 
 def tool_name(plan: Plan) -> str:

@@ -20,7 +20,7 @@ def kinds(plan: Plan) -> dict[str, list]:
     sells = selling_ctas(ch.conversion)
     out: dict[str, list] = {"sell": [], "reach": []}
     for s in ch.slots:
-        if s.sponsored and (ch.selling is None or s.platform in ch.selling):
+        if s.sponsored and not s.test and (ch.selling is None or s.platform in ch.selling):
             out["sell" if cta.get(s.base_idea, "") in sells or s.base_idea not in cta
                 else "reach"].append(s)
     return out
@@ -45,7 +45,7 @@ def sponsored_sentence(plan: Plan) -> str:
             what=tr.t("channels.sponsored_reach_shops") if new_shops_phrase(plan.brief)
             and all(s.base_idea in goal for s in reach) else "",
             ctas=tr.join(sorted({tr.t("channels.sponsored_cta", cta=s.cta) for s in reach}))))
-    names = formats([s for s in ch.slots if s.sponsored])
+    names = formats([s for s in ch.slots if s.sponsored and not s.test])  # not the test's
     return tr.t("channels.calendar_sponsored_books", offer=books, formats=names) \
         if books else tr.t("channels.calendar_sponsored_offer", formats=names)
 

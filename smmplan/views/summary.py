@@ -41,6 +41,7 @@ from .low_month import low_month_line
 from .objectives import committed, kpi_label, objectives_decisions
 from .paid_tests import test_step
 from .posts_words import posts_words
+from .reserve import reserve_summary
 from .retention import step as retention_step
 from .retention import summary_values as retention_values
 from .stop_basis import scale_basis, stop_basis, stop_multiple
@@ -310,7 +311,7 @@ def paid_cuts(plan: Plan) -> list[str]:
                         **values))
         if paid.retention:  # the programme's budget came out of the held-back part
             out[-1] += " " + tr.t("retention.summary_note", **retention_values(plan))
-        out[-1] = " ".join(filter(None, [out[-1], growth_summary(plan)]))  # and the option's
+        out[-1] = " ".join(filter(None, [out[-1], growth_summary(plan), reserve_summary(plan)]))
     history = (paid.history or {}).get("platforms", {})
     months = plan.brief.client.period.months
     for c in paid.channels:  # beyond the budget chapter's extrapolation threshold
