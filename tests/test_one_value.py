@@ -216,11 +216,14 @@ def test_the_unspent_budget_gives_the_limit_that_binds(built, over_bound_built):
     assert "each extra conversion would cost more than it earns" not in text
     assert "costing more than it earns" not in text
     assert "the most your own history supports" not in text  # 3x organic leads: a rule
-    assert text.count("the plan's limit") == 1  # the paid chapter
+    assert text.count("the plan's limit, a planning rule") == 1  # the paid chapter
+    # (then named by its figure: "the plan's limit of 27" in the held-back test's check)
     assert text.count("a planning rule") >= 2
     # the summary says the limit once, in the client's words, then refers to it
     assert text.count("the most the plan counts on until your own ads show more") == 2  # + ch.
-    assert text.count("the limit set out above") == 1
+    # the first recommendation no longer carries it (tests/test_summary_first.py): the paid
+    # one says it in full, nothing refers back to it
+    assert "the limit set out above" not in text
 
 
 def test_a_computed_baseline_beside_the_clients_stated_figure_is_reconciled_once(built):
