@@ -1,0 +1,65 @@
+"""Cloudline's gated X (Twitter) test (review 19, top-10 #4): its leads come on top of the
+monthly lead cap, so it never takes LinkedIn's place in the peak month, and the sentence
+that says where the forecast reaches the cap names the months that do."""
+
+from functools import cache
+
+from smmplan.paid_months import month_free
+from smmplan.paths import EXAMPLES_DIR
+from smmplan.plan import Plan
+from smmplan.validation import load_brief
+
+
+@cache
+def _cloudline() -> Plan:
+    return Plan(load_brief(EXAMPLES_DIR / "b2b-software" / "brief.yaml"))
+
+
+def _funded(paid) -> dict[str, dict[str, float]]:
+    """Per month: the funded platforms' conversions and spend (the tests left out)."""
+    tests = {t["platform"] for t in paid.tests}
+    out: dict[str, dict[str, float]] = {}
+    for r in paid.monthly:
+        if r["platform"] not in tests:
+            m = out.setdefault(r["month"], {"conversions": 0.0, "spend": 0.0})
+            m["conversions"] += r["conversions"]
+            m["spend"] += r["spend"]
+    return out
+
+
+def test_the_test_never_takes_the_funded_platforms_place_in_the_peak_month():
+    """March, the month of highest demand, falls in the X test's weeks: LinkedIn there
+    reaches the cap itself (before: 21.47 of 27, the test holding the rest) and its spend
+    is not the year's lowest (before: $8,876); the test's leads come on top."""
+    plan = _cloudline()
+    paid = plan.paid
+    assert [t["platform"] for t in paid.tests] == ["x"]
+    funded = _funded(paid)
+    cap = paid.seats["free"]
+    for month, row in funded.items():
+        assert row["conversions"] <= month_free(paid.seats, month) + 0.05
+    top = max(paid.demand.index.values())
+    window = {r["month"] for r in paid.monthly if r["platform"] == "x" and r["conversions"] > 0}
+    month = next(m for m in sorted(window) if paid.demand.index[int(m[5:7])] >= top - 0.05)
+    assert funded[month]["conversions"] >= cap - 0.05
+    assert funded[month]["spend"] > min(v["spend"] for v in funded.values() if v["spend"] > 0)
+    tested = sum(r["conversions"] for r in paid.monthly if r["platform"] == "x")
+    assert tested > 0
+    assert funded[month]["conversions"] + sum(
+        r["conversions"] for r in paid.monthly if r["platform"] == "x" and r["month"] == month
+    ) > cap  # on top
+
+
+def test_the_months_said_to_reach_the_cap_are_the_months_that_do():
+    """"the forecast already reaches 27 a month in ..." names the months whose funded
+    leads reach the cap (before: "its months of highest demand", December at 23.81)."""
+    from smmplan.views.held_back import cap_values, full_months
+
+    plan = _cloudline()
+    paid = plan.paid
+    funded = _funded(paid)
+    full = full_months(plan)
+    assert full
+    at_cap = {m for m, v in funded.items() if v["conversions"] >= paid.seats["free"] - 0.05}
+    assert {m.isoformat() for m in full} == {m[:10] for m in at_cap}
+    assert cap_values(plan)["full"] == plan.tr.join([plan.tr.month(m) for m in full])
