@@ -31,7 +31,8 @@ def cap_values(plan: Plan) -> dict:
     tr, paid = plan.tr, plan.paid
     cap, bound = paid.seats or {}, (paid.seats or {}).get("bound") or {}
     return {"most": tr.number(cap.get("free", 0)),
-            "full": tr.join([tr.month(m) for m in full_months(plan)]), "seats": tr.number(cap.get("free_paid", 0)),
+            "full": tr.join([tr.month(m) for m in full_months(plan)]),
+            "seats": tr.number(cap.get("free_paid", 0)),
             "line": cap.get("line") or "", "base": tr.number(bound.get("baseline", 0), 1),
             "multiple": tr.number(bound.get("multiple", 0)),
             "plan_marginal": tr.money(paid.marginal_cpa, 2) if paid.marginal_cpa
