@@ -302,7 +302,7 @@ class Plan:
                                  {c.platform: c.conversion_spend for c in self.paid.channels},
                                  self.paid.conversion, home_platforms(
                                      [(p.share, target_home(p)) for p in tg.personas],
-                                     self.brief), acquired, stretch)
+                                     self.brief), acquired, stretch, self.paid.tests)
         return channels
 
     @cached_property

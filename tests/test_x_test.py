@@ -63,3 +63,20 @@ def test_the_months_said_to_reach_the_cap_are_the_months_that_do():
     at_cap = {m for m, v in funded.items() if v["conversions"] >= paid.seats["free"] - 0.05}
     assert {m.isoformat() for m in full} == {m[:10] for m in at_cap}
     assert cap_values(plan)["full"] == plan.tr.join([plan.tr.month(m) for m in full])
+
+
+def test_the_tests_sponsored_posts_fall_in_its_weeks_and_cover_them():
+    """The X test runs 1 February to 14 March: its sponsored posts fall inside those days
+    (before: one on 29 March) and cover them, one in each equal part of the test (before:
+    none from 1 to 24 February)."""
+    import datetime as dt
+
+    plan = _cloudline()
+    test = plan.paid.tests[0]
+    first, last = dt.date.fromisoformat(test["start"]), dt.date.fromisoformat(test["end"])
+    ads = sorted(dt.date.fromisoformat(s.date) for s in plan.channels.slots
+                 if s.platform == test["platform"] and s.sponsored)
+    assert ads and all(first <= d <= last for d in ads)
+    days = (last - first).days + 1
+    parts = {(d - first).days * len(ads) // days for d in ads}
+    assert parts == set(range(len(ads)))
