@@ -80,3 +80,22 @@ def test_the_tests_sponsored_posts_fall_in_its_weeks_and_cover_them():
     days = (last - first).days + 1
     parts = {(d - first).days * len(ads) // days for d in ads}
     assert parts == set(range(len(ads)))
+
+
+def test_the_tests_pass_bar_is_sized_in_leads():
+    """"about 10 demo requests ... enough to read" was not sized against the Enterprise
+    buyers the test needs: the note now says how many (the budget over the break-even,
+    rounded up) and what share of the leads forecast that is, beside what X's people buy."""
+    import math
+
+    from smmplan.views.lead_gate import gate_notes
+
+    plan = _cloudline()
+    test, tr = plan.paid.tests[0], plan.tr
+    need = math.ceil(test["budget"] / test["threshold"])
+    x = next(c for c in plan.paid.channels if c.platform == test["platform"])
+    assert need * test["threshold"] >= test["budget"] > (need - 1) * test["threshold"]
+    note = gate_notes(plan)[0]
+    assert f"at least {need} " in note
+    assert tr.percent(100 * need / x.conversions, 0) in note
+    assert "Cloudline Teams" in note  # what the people X reaches buy
