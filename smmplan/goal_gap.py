@@ -275,6 +275,7 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     on_forms, n = set(paid.lead_forms or {}), max(1, months)
     clicks = sum(c.clicks for c in paid.channels if c.platform not in on_forms) / n
     forms = sum(c.conversions for c in paid.channels if c.platform in on_forms) / n
+    dated = site_clicks_by_month(paid, on_forms)  # the months the clicks fall in
     gaps = goal_gaps(ob.objectives, paid, months, offer)
     by_goal = {g.goal: g for g in gaps}
     out = []
@@ -289,7 +290,21 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     out = with_ads_forecast(out, paid, months)  # an ads KPI's target: the forecast's
     # the repeat rate committed to what its past-buyer programme forecasts (lever_goals)
     return replace(ob, objectives=held_at_today(with_programme(linked_rates(
-        out, clicks, forms), paid)))
+        out, clicks, forms, dated), paid)))
+
+
+def site_clicks_by_month(paid: Paid, on_forms: set[str]) -> dict[str, int]:
+    """The paid clicks that visit the site, by the month they happen in (each platform's
+    clicks phased as its impressions are, ``Paid.monthly``): {YYYY-MM: clicks}, months
+    with at least one click only."""
+    by = {c.platform: c for c in paid.channels if c.platform not in on_forms and c.clicks > 0}
+    out: dict[str, float] = {}
+    for r in paid.monthly:
+        c = by.get(r["platform"])
+        if c is not None and c.impressions > 0:
+            out[r["month"][:7]] = out.get(r["month"][:7], 0.0) + \
+                c.clicks * r["impressions"] / c.impressions
+    return {m: round(v) for m, v in sorted(out.items()) if v >= 0.5}
 
 
 def ads_forecast(kpi: str, paid: Paid) -> dict | None:
@@ -375,7 +390,8 @@ def held_at_today(objectives: list[Objective]) -> list[Objective]:
 
 
 def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
-                 form_leads: float = 0.0) -> list[Objective]:
+                 form_leads: float = 0.0, dated: dict[str, int] | None = None
+                 ) -> list[Objective]:
     """A conversion-rate goal and a leads goal that count the same event over the same
     social sessions are one figure seen twice: the rate's target implies a count on the
     site (target x the sessions a month the plan brings: today's, which both baselines
@@ -385,7 +401,9 @@ def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
     paid forecast's leads a month on lead gen forms, which no web session brings and the
     web analytics never counts), the rate is flagged too, its realistic value the rate
     that count gives over those sessions; what it implies is kept in
-    ``baseline.covers["linked"]`` for the sentence that says it."""
+    ``baseline.covers["linked"]`` for the sentence that says it, with ``dated``, the
+    clicks by the month they happen in (``site_clicks_by_month``): a test's clicks fall in
+    its own months, and the sentence says so rather than a mean of the year."""
     leads = next((o for o in objectives if o.from_brief and o.kpi == "leads_per_month"
                   and o.baseline.value and o.target), None)
     if leads is None:
@@ -410,7 +428,8 @@ def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
                     "goal": leads.goal, "sessions": today, "paid": paid_clicks,
                     "total": sessions, "implied": round(implied), "count": round(site),
                     "forms": round(form_leads, 2), "event": (b.covers.get("counted") or {}
-                                                             ).get("event")})
+                                                             ).get("event"),
+                    "months": dict(dated or {})})
                 o = replace(o, realistic=False, realistic_target=round(
                     site / sessions * 100, 2), baseline=replace(b, covers=covers))
         out.append(o)

@@ -99,3 +99,29 @@ def test_the_tests_pass_bar_is_sized_in_leads():
     assert f"at least {need} " in note
     assert tr.percent(100 * need / x.conversions, 0) in note
     assert "Cloudline Teams" in note  # what the people X reaches buy
+
+
+def test_the_site_clicks_follow_the_months_they_happen_in():
+    """"plus the 286 clicks a month its paid campaigns send to the site" averaged the X
+    test's 3,435 clicks over 12 months: the rate goal's sessions now carry the clicks by
+    month (all in the test's months, adding up to the platform's clicks) and the sentence
+    names those months."""
+    import datetime as dt
+
+    from smmplan.views.objectives import _linked_args
+
+    plan = _cloudline()
+    o = next(o for o in plan.objectives.objectives if o.kpi == "social_conversion_rate")
+    linked = o.baseline.covers["linked"]
+    test = plan.paid.tests[0]
+    site = [c for c in plan.paid.channels
+            if c.platform not in (plan.paid.lead_forms or {}) and c.clicks > 0]
+    assert [c.platform for c in site] == [test["platform"]]
+    months = linked["months"]
+    first, last = (dt.date.fromisoformat(test[k]).strftime("%Y-%m") for k in ("start", "end"))
+    assert months and all(first <= m <= last for m in months)
+    assert abs(sum(months.values()) - site[0].clicks) <= len(months)
+    words = _linked_args(plan, linked)["paid_clicks"]
+    for m, v in months.items():
+        assert plan.tr.month(dt.date.fromisoformat(m + "-01")) in words
+        assert plan.tr.number(v) in words

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from .. import charts
@@ -318,8 +320,16 @@ def _linked_args(plan: Plan, linked: dict | None) -> dict:
     if not linked:
         return {}
     tr, key = plan.tr, f"objectives.lead_event_count.{linked['event']}"
-    return {"sessions": tr.number(linked["sessions"]),
-            "paid": tr.number(linked.get("paid", 0)),
+    dated = linked.get("months") or {}
+    when = [dt.date.fromisoformat(m + "-01") for m in dated]
+    paid = tr.number(linked.get("paid", 0))
+    clicks = tr.t("objectives.linked_paid_clicks_dated", clicks=tr.number(sum(dated.values())),
+                  by_month=tr.join([tr.t("objectives.linked_paid_clicks_month", month=tr.month(
+                      m), clicks=tr.number(v)) for m, v in zip(when, dated.values(),
+                                                               strict=True)]),
+                  paid=paid) if 0 < len(dated) < len(plan.paid.paid_months or []) \
+        else tr.t("objectives.linked_paid_clicks", paid=paid)
+    return {"sessions": tr.number(linked["sessions"]), "paid": paid, "paid_clicks": clicks,
             "total": tr.number(linked.get("total", linked["sessions"])),
             "implied": tr.plural(key, linked["implied"]) if tr.has(f"{key}.other")
             else tr.number(linked["implied"]),
