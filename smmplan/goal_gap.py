@@ -26,6 +26,7 @@ from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as lead
 from .lever_goals import with_programme
 from .objectives import Objective, Objectives, kpi_catalogue
 from .organic_bookings import organic_bookings
+from .organic_posting import kept_share
 
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
 
@@ -228,6 +229,7 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
         basis = (o.kpi, o.baseline.value, o.baseline.detail, paid.history,
                  paid.conversion, o.horizon_months or months)
         organic, from_ads = organic_today(*basis), ads_part(*basis)
+        organic *= kept_share(o.baseline.covers)  # the posting the plan keeps
         gap = float(o.target) - forecast - organic
         extra: dict = {"organic": organic, "from_ads": from_ads}
         if o.kpi == "social_revenue" and gap > 0:
@@ -395,7 +397,8 @@ def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
     """A conversion-rate goal and a leads goal that count the same event over the same
     social sessions are one figure seen twice: the rate's target implies a count on the
     site (target x the sessions a month the plan brings: today's, which both baselines
-    imply, leads / rate, plus ``paid_clicks``, the paid forecast's clicks a month that
+    imply, leads / rate, at the posting the plan keeps (``organic_posting.kept_share``,
+    as today's organic leads), plus ``paid_clicks``, the paid forecast's clicks a month that
     visit the site). When that count passes what the leads goal can realistically reach
     on the site (its flagged realistic value, else its target, less ``form_leads``, the
     paid forecast's leads a month on lead gen forms, which no web session brings and the
@@ -418,14 +421,15 @@ def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
                 and same and count is not None:
             # a month, both baselines'; each part whole, and the total their sum (the
             # sentence says "4,058 (3,113 + 944)": never a total off its parts by rounding)
-            today = round(leads.baseline.value / (b.value / 100))
+            seen = round(leads.baseline.value / (b.value / 100))
+            today = round(seen * kept_share(leads.baseline.covers))  # the posting kept
             paid_clicks = round(paid_clicks)
             sessions = today + paid_clicks
             site = max(0.0, count - form_leads)  # the goal's leads that visit the site
             implied = o.target / 100 * sessions
             if implied > site * 1.0001:
                 covers = dict(b.covers, linked={
-                    "goal": leads.goal, "sessions": today, "paid": paid_clicks,
+                    "goal": leads.goal, "sessions": today, "today": seen, "paid": paid_clicks,
                     "total": sessions, "implied": round(implied), "count": round(site),
                     "forms": round(form_leads, 2), "event": (b.covers.get("counted") or {}
                                                              ).get("event"),

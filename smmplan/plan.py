@@ -35,6 +35,7 @@ from .i18n import Translator
 from .identity import Identity, analyse_identity
 from .kpi_owner import with_owners
 from .objectives import Objectives, kpi_catalogue, plan_objectives
+from .organic_posting import with_posting
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
@@ -188,6 +189,7 @@ class Plan:
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
                              self.channels.slots,  # its format mix prices post KPIs
                              self.paid.calibration)  # the paid chapter's ads history
+        ob = with_posting(ob, self.channels)  # organic leads follow the posts kept
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound

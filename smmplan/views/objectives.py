@@ -172,6 +172,16 @@ def leads_today(plan: Plan, g: GoalGap) -> str:
     tr = plan.tr
     if g.baseline is None:
         return tr.t("goal_gap.organic_unknown")
+    posting = next((o.baseline.covers.get("posting") for o in plan.objectives.objectives
+                    if o.goal == g.goal and o.baseline.covers.get("posting")), None)
+    if g.from_ads < 0.005 and posting:  # today's organic part, at the posting kept
+        cuts = [tr.t("goal_gap.organic_posting_cut", platform=platform_label(p),
+                     share=tr.percent(r["share"], 1), before=tr.number(r["today"], 1),
+                     after=tr.number(r["plan"], 1))
+                for p, r in sorted(posting["platforms"].items(), key=lambda i: -i[1]["share"])
+                if r["kept"] < 1 - 1e-9]
+        return tr.t("goal_gap.organic_posting", today=tr.number(g.baseline),
+                    organic=tr.number(g.organic), cuts=tr.join(cuts))
     if g.from_ads < 0.005:
         return tr.t("goal_gap.organic_all", organic=tr.number(g.organic))
     if g.organic < 0.005:
@@ -329,7 +339,12 @@ def _linked_args(plan: Plan, linked: dict | None) -> dict:
                                                                strict=True)]),
                   paid=paid) if 0 < len(dated) < len(plan.paid.paid_months or []) \
         else tr.t("objectives.linked_paid_clicks", paid=paid)
+    today = linked.get("today", linked["sessions"])  # kept: at the posting the plan keeps
+    kept = "_kept" * (today != linked["sessions"])
     return {"sessions": tr.number(linked["sessions"]), "paid": paid, "paid_clicks": clicks,
+            **{f"sessions_{k}": tr.t(f"objectives.linked_sessions_{k}{kept}",
+                                     kept=tr.number(linked["sessions"]),
+                                     sessions=tr.number(today)) for k in ("month", "part")},
             "total": tr.number(linked.get("total", linked["sessions"])),
             "implied": tr.plural(key, linked["implied"]) if tr.has(f"{key}.other")
             else tr.number(linked["implied"]),
