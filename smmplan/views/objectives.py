@@ -33,6 +33,7 @@ from .follower_note import follower_notes
 from .held_back import cap_values
 from .history_note import history_sentence
 from .owned_steps import gap_text
+from .rate_lever import held_rate_note
 from .retention import lever, lever_count
 from .trial_value import trial_kpi_cell, trial_kpi_note
 
@@ -504,6 +505,8 @@ def objectives_smart(plan: Plan) -> Section:
                     else "objectives.below_today", today=kpi_value(
                         plan, o.kpi, o.baseline.value), alternative=kpi_value(
                         plan, o.kpi, below), **_linked_args(plan, linked))
+            notes += held_rate_note(plan, o, lead_event_name(plan, o.baseline.covers)
+                                    if linked else "")  # why it is held, not grown
             if key == "objectives.unrealistic_forecast" and o.organic_bookings:
                 notes.append(organic_words(plan, o.organic_bookings, "objectives.organic_note"))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace
