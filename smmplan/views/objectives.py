@@ -168,8 +168,8 @@ def revenue_today(plan: Plan, g: GoalGap) -> str:
 
 
 def leads_today(plan: Plan, g: GoalGap) -> str:
-    """Today's leads beside the paid forecast: the organic part continues, the ads part
-    is replaced (``goal_gap.organic_today``)."""
+    """Today's leads beside the paid forecast: the organic part continues at the posting
+    the plan keeps (``organic_posting``), the ads part is replaced."""
     tr = plan.tr
     if g.baseline is None:
         return tr.t("goal_gap.organic_unknown")
