@@ -439,15 +439,21 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             return solve(conv, floor=floor, aware=aware_split(conv * share / (100 - share))).spend
         except AllocationError:
             return None
-    def cap_at(spends) -> float:  # the paid conversions the months may hold for ``spends``
-        return paid_cap(seats, models, spends, all_months, months, settings.seasonality,
-                        demand, ov_index)  # a lead bound: by demand
+    in_cap = pv.under_caps(models)  # a gated test's leads come on top of the caps
 
-    if seats is not None and sum(bought(conv_alloc.spend)) > cap_at(conv_alloc.spend):
+    def cap_at(spends) -> float:  # the paid conversions the months may hold for ``spends``
+        return paid_cap(seats, [m for m, k in zip(models, in_cap, strict=True) if k],
+                        [x for x, k in zip(spends, in_cap, strict=True) if k], all_months,
+                        months, settings.seasonality, demand, ov_index)  # by demand
+
+    def held(spends) -> float:  # the conversions the caps count
+        return sum(c for c, k in zip(bought(spends), in_cap, strict=True) if k)
+
+    if seats is not None and held(conv_alloc.spend) > cap_at(conv_alloc.spend):
         seats["budget_before"] = total  # more bookings than free seats: a lower total
         seats["before_basis"], stop = stop, "bound" if seats.get("bound") else "seats"
         lo = largest_within(  # each level against the cap of its own spend: the same stop
-            lambda b: (s := trial(b)) is None or sum(bought(s)) <= cap_at(s), conv_budget)
+            lambda b: (s := trial(b)) is None or held(s) <= cap_at(s), conv_budget)
         total = round(lo / (1 - share / 100), 2)
         aware_budget, conv_budget = total * share / 100, total - total * share / 100
         try:
@@ -504,8 +510,9 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         pass
     if total < envelope:  # the envelope's leads within each month's cap (a lead bound)
         whole = trial(envelope * (1 - share / 100)) if seats is not None else None
-        rest_conv = min(at_envelope["conversions"], cap_at(whole) if whole is not None
-                        else np.inf) - sum(c.conversions for c in channels)
+        tested = sum(c.conversions for c, k in zip(channels, in_cap, strict=True) if not k)
+        rest_conv = min(at_envelope["conversions"] - tested, cap_at(whole) if whole is not None
+                        else np.inf) - (sum(c.conversions for c in channels) - tested)
         held_back = {"budget": round(envelope - total, 2), "conversions": round(rest_conv, 2),
                      "marginal_cpa": round((envelope - total) / rest_conv, 2)
                      if rest_conv > 0 else None}

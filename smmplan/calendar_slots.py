@@ -292,7 +292,8 @@ def sponsorable_formats(formats: set[str], types: set[str]) -> set[str]:
 def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
                   monthly: list[dict] | None = None,
                   fit: Callable[[Slot], int | None] | None = None,
-                  month_of: Callable[[Slot], str] | None = None) -> None:
+                  month_of: Callable[[Slot], str] | None = None,
+                  windows: dict[str, tuple[str, str]] | None = None) -> None:
     """Sponsored posts only on platforms with a paid budget, their number in proportion to
     each platform's spend (as many as the calendar proposed: showcase posts in a format the
     budget chapter sponsors), shared over the months as the budget chapter spends
@@ -301,8 +302,11 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
     moment's post that sells, always taken first; 0: a post that already carries what to
     sell, taken next; 1: one that can be given it); within a month, spread over its days.
     A post counts in its month, or the one ``month_of`` says it sells (a month's sessions,
-    announced in the days before it starts: paid from that month's budget)."""
+    announced in the days before it starts: paid from that month's budget). ``windows``:
+    {platform: (first, last ISO day)} of a dated test (``trial_test``): its sponsored posts
+    fall inside the test's days only, spread over them (``_over_window``)."""
     fit = fit or (lambda s: 0)
+    windows = windows or {}
     paid = {p: v for p, v in paid_spend.items() if v > 0}
     proposed = sum(s.sponsored for s in slots)
     for s in slots:
@@ -323,6 +327,11 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
     for s in slots:
         if s.platform in spend:
             rank = fit(s)
+            span = windows.get(s.platform)
+            if span:  # a dated test: its own days, one bucket
+                if rank is not None and span[0] <= s.date <= span[1]:
+                    fitting[s.platform].setdefault("test", []).append((rank, s))
+                continue
             fitting[s.platform].setdefault(s.date[:7], [])
             if rank is not None:
                 fitting[s.platform].setdefault(month_of(s), []).append((rank, s))
@@ -340,6 +349,9 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
         quotas = _month_quotas(quota, weights, {m: len(v) for m, v in by_month.items()})
         for month, mine in by_month.items():
             q = quotas[month]
+            if platform in windows:
+                _over_window(mine, q, windows[platform], copies)
+                continue
             if not q:
                 continue
             ranked = [s for _, s in sorted(mine, key=lambda r: (r[0], r[1].date))]
@@ -356,6 +368,32 @@ def sponsor_slots(slots: list[Slot], paid_spend: dict[str, float],
             step = len(rest) / q
             for i in range(q):
                 rest[int(i * step)].sponsored = True
+
+
+def _over_window(mine: list[tuple[int, Slot]], q: int, span: tuple[str, str],
+                 copies: dict[str, list[Slot]]) -> None:
+    """Sponsor ``q`` of a dated test's posts (``mine``: rank and post, all inside its days
+    ``span``): the test's days cut into ``q`` equal parts, the best-ranked post of each
+    part (its earliest on a tie), so the ads cover the test from its first week to its
+    last; a part without a post leaves its ad to the best-ranked post left."""
+    first, last = (dt.date.fromisoformat(d) for d in span)
+    days = (last - first).days + 1
+    part = lambda s: min(q - 1, (dt.date.fromisoformat(s.date) - first).days * q // days)  # noqa: E731
+    usable = sorted(((r, s) for r, s in mine
+                     if not s.moment or _keeps_organic(s, copies[s.moment])),
+                    key=lambda r: (r[0], r[1].date))
+    taken: list[Slot] = []
+    for k in range(q):
+        best = next((s for _, s in usable if part(s) == k), None)
+        if best is not None:
+            taken.append(best)
+    for _, s in usable:
+        if len(taken) >= q:
+            break
+        if s not in taken:
+            taken.append(s)
+    for s in taken[:q]:
+        s.sponsored = True
 
 
 def outside_windows(slots: list[Slot], windows: dict[str, list[Window]],

@@ -328,7 +328,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
                   conversion_spend: dict[str, float] | None = None,
                   conversion: str | None = None, home: set[str] | None = None,
                   acquired: dict[str, float] | None = None,
-                  stretch: float | None = None) -> Channels:
+                  stretch: float | None = None,
+                  tests: list[dict] | None = None) -> Channels:
     """The channels and content chapter's results; ``capacity`` is the posts a week the
     plan's team can produce (``team.content_capacity``); ``stretch`` the most posts a week
     spare capacity may add above the platforms' recommended maximum (``allocate_frequency``,
@@ -337,7 +338,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
     its conversion spend per platform (a platform without any sponsors awareness posts
     only) and ``conversion`` the kind of conversion it buys (budget.paid.conversion);
     ``home`` the large targets' home platforms (``channel_choice.home_platforms``);
-    ``acquired`` the % of customers acquired through each platform (own data)."""
+    ``acquired`` the % of customers acquired through each platform (own data); ``tests``
+    the budget's dated tests (``trial_test``), whose sponsored posts fall in their days."""
     facts = content_facts()
     roles_needed: dict[str, float] = {}
     for i, problem in enumerate(fix_first):
@@ -520,7 +522,8 @@ def plan_channels(brief: Brief, fix_first: list[str], target_reach: dict[str, fl
         sold = {m.text: m.sells for m in moments if m.sells}  # a month's sessions: its budget
         sponsor_slots(slots, paid_spend, without_opening(paid_monthly),
                       lambda s: None if s.date in no_ads or s.base_idea in series else fit(s),
-                      lambda s: sold.get(s.base_idea, s.date[:7]))
+                      lambda s: sold.get(s.base_idea, s.date[:7]),
+                      {t["platform"]: (t["start"], t["end"]) for t in tests or []})
         sell_on_sponsored(slots, paid, tr, copy_register(brief), evergreen, moments,
                           chosen, aware)
         split_ads_only(slots, evergreen, moments, tr, copy_register(brief))  # off the feed

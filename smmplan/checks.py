@@ -404,6 +404,7 @@ def realistic_goals(plan: dict) -> Iterator[Check]:
     repeat customers' revenue, or plus the paid leads a month, as the objectives chapter
     and the executive summary show it."""
     from .goal_gap import LEAD_KINDS, organic_today, repeat_from, repeat_in_paid
+    from .organic_posting import kept_share
 
     paid = plan.get("budget")
     if not paid or not paid.get("scenarios") or not paid.get("total"):
@@ -416,7 +417,8 @@ def realistic_goals(plan: dict) -> Iterator[Check]:
             continue
         base = o["baseline"]
         organic = organic_today(o["kpi"], base.get("value"), base.get("detail", ""),
-                                paid.get("history"), paid.get("conversion", ""), months)
+                                paid.get("history"), paid.get("conversion", ""), months
+                                ) * kept_share(base.get("covers"))  # the posting kept
         if o["kpi"] == "social_revenue" and paid.get("aov"):
             forecast = mid["revenue"] - (paid.get("deal") or {}).get("after_plan", 0.0)
             repeat = repeat_from(paid.get("customer_value"), months) or 0.0

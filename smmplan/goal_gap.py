@@ -26,6 +26,7 @@ from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as lead
 from .lever_goals import with_programme
 from .objectives import Objective, Objectives, kpi_catalogue
 from .organic_bookings import organic_bookings
+from .organic_posting import kept_share
 
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
 
@@ -228,6 +229,7 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
         basis = (o.kpi, o.baseline.value, o.baseline.detail, paid.history,
                  paid.conversion, o.horizon_months or months)
         organic, from_ads = organic_today(*basis), ads_part(*basis)
+        organic *= kept_share(o.baseline.covers)  # the posting the plan keeps
         gap = float(o.target) - forecast - organic
         extra: dict = {"organic": organic, "from_ads": from_ads}
         if o.kpi == "social_revenue" and gap > 0:
@@ -275,6 +277,7 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     on_forms, n = set(paid.lead_forms or {}), max(1, months)
     clicks = sum(c.clicks for c in paid.channels if c.platform not in on_forms) / n
     forms = sum(c.conversions for c in paid.channels if c.platform in on_forms) / n
+    dated = site_clicks_by_month(paid, on_forms)  # the months the clicks fall in
     gaps = goal_gaps(ob.objectives, paid, months, offer)
     by_goal = {g.goal: g for g in gaps}
     out = []
@@ -289,7 +292,21 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     out = with_ads_forecast(out, paid, months)  # an ads KPI's target: the forecast's
     # the repeat rate committed to what its past-buyer programme forecasts (lever_goals)
     return replace(ob, objectives=held_at_today(with_programme(linked_rates(
-        out, clicks, forms), paid)))
+        out, clicks, forms, dated), paid)))
+
+
+def site_clicks_by_month(paid: Paid, on_forms: set[str]) -> dict[str, int]:
+    """The paid clicks that visit the site, by the month they happen in (each platform's
+    clicks phased as its impressions are, ``Paid.monthly``): {YYYY-MM: clicks}, months
+    with at least one click only."""
+    by = {c.platform: c for c in paid.channels if c.platform not in on_forms and c.clicks > 0}
+    out: dict[str, float] = {}
+    for r in paid.monthly:
+        c = by.get(r["platform"])
+        if c is not None and c.impressions > 0:
+            out[r["month"][:7]] = out.get(r["month"][:7], 0.0) + \
+                c.clicks * r["impressions"] / c.impressions
+    return {m: round(v) for m, v in sorted(out.items()) if v >= 0.5}
 
 
 def ads_forecast(kpi: str, paid: Paid) -> dict | None:
@@ -375,17 +392,21 @@ def held_at_today(objectives: list[Objective]) -> list[Objective]:
 
 
 def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
-                 form_leads: float = 0.0) -> list[Objective]:
+                 form_leads: float = 0.0, dated: dict[str, int] | None = None
+                 ) -> list[Objective]:
     """A conversion-rate goal and a leads goal that count the same event over the same
     social sessions are one figure seen twice: the rate's target implies a count on the
     site (target x the sessions a month the plan brings: today's, which both baselines
-    imply, leads / rate, plus ``paid_clicks``, the paid forecast's clicks a month that
+    imply, leads / rate, at the posting the plan keeps (``organic_posting.kept_share``,
+    as today's organic leads), plus ``paid_clicks``, the paid forecast's clicks a month that
     visit the site). When that count passes what the leads goal can realistically reach
     on the site (its flagged realistic value, else its target, less ``form_leads``, the
     paid forecast's leads a month on lead gen forms, which no web session brings and the
     web analytics never counts), the rate is flagged too, its realistic value the rate
     that count gives over those sessions; what it implies is kept in
-    ``baseline.covers["linked"]`` for the sentence that says it."""
+    ``baseline.covers["linked"]`` for the sentence that says it, with ``dated``, the
+    clicks by the month they happen in (``site_clicks_by_month``): a test's clicks fall in
+    its own months, and the sentence says so rather than a mean of the year."""
     leads = next((o for o in objectives if o.from_brief and o.kpi == "leads_per_month"
                   and o.baseline.value and o.target), None)
     if leads is None:
@@ -400,17 +421,19 @@ def linked_rates(objectives: list[Objective], paid_clicks: float = 0.0,
                 and same and count is not None:
             # a month, both baselines'; each part whole, and the total their sum (the
             # sentence says "4,058 (3,113 + 944)": never a total off its parts by rounding)
-            today = round(leads.baseline.value / (b.value / 100))
+            seen = round(leads.baseline.value / (b.value / 100))
+            today = round(seen * kept_share(leads.baseline.covers))  # the posting kept
             paid_clicks = round(paid_clicks)
             sessions = today + paid_clicks
             site = max(0.0, count - form_leads)  # the goal's leads that visit the site
             implied = o.target / 100 * sessions
             if implied > site * 1.0001:
                 covers = dict(b.covers, linked={
-                    "goal": leads.goal, "sessions": today, "paid": paid_clicks,
+                    "goal": leads.goal, "sessions": today, "today": seen, "paid": paid_clicks,
                     "total": sessions, "implied": round(implied), "count": round(site),
                     "forms": round(form_leads, 2), "event": (b.covers.get("counted") or {}
-                                                             ).get("event")})
+                                                             ).get("event"),
+                    "months": dict(dated or {})})
                 o = replace(o, realistic=False, realistic_target=round(
                     site / sessions * 100, 2), baseline=replace(b, covers=covers))
         out.append(o)

@@ -292,19 +292,17 @@ def phase(models, channels, months, values, overrides, demand, index, active=Non
     by ``month_weights`` (more in the months a unit of spend returns more, none outside
     ``active``, conversions within ``caps``: bookings a month, all platforms), the
     channel's totals kept. ``windows``: {platform: active months} for a dated test
-    (``trial_test``), spent in its own months only (too small for the caps)."""
+    (``trial_test``), spent in its own months only: its leads come on top of the caps
+    (``under_caps``), so a test never takes a funded platform's place in its months."""
     rows = []
     windows = windows or {}
     weights = {m.platform: month_weights(m.platform, months, overrides, demand, index, own,
                                          None)
                for m, c in zip(models, channels, strict=True)
                if c.spend > 0 and (own := windows.get(m.platform)) is not None}
-    tested = sum(c.conversions * weights[m.platform]["conversions"]
-                 for m, c in zip(models, channels, strict=True) if m.platform in weights)
     total = sum(c.conversions for m, c in zip(models, channels, strict=True)
-                if m.platform not in weights)  # the tests' months hold their leads first
-    share = None if caps is None or not total else np.maximum(
-        np.asarray(caps, dtype=float) - tested, 0.0) / total
+                if m.platform not in weights)  # the funded platforms share the caps
+    share = None if caps is None or not total else np.asarray(caps, dtype=float) / total
     for m, c, v in zip(models, channels, values, strict=True):
         if c.spend <= 0:
             continue
@@ -320,6 +318,14 @@ def phase(models, channels, months, values, overrides, demand, index, active=Non
                          "unit_value": round(v * w["revenue"][i] / w["conversions"][i], 2)
                          if v and w["conversions"][i] > 0 else None})  # not revenue / count
     return rows
+
+
+def under_caps(models) -> list[bool]:
+    """Per model, whether its leads count against the monthly caps: a gated test's
+    (``lead_gate``, ``ChannelModel.gate``) do not. A test is bought to be read, not to fill
+    the forecast: its leads come on top of the caps and never take a funded platform's
+    place (``phase``), and the budget's stop counts the funded platforms only."""
+    return [getattr(m, "gate", None) is None for m in models]
 
 
 def phased(models, channels, months: list[pd.Timestamp], values, settings, demand, index,

@@ -36,6 +36,7 @@ from .identity import Identity, analyse_identity
 from .kpi_owner import with_owners
 from .objective_paths import with_paths
 from .objectives import Objectives, kpi_catalogue, plan_objectives
+from .organic_posting import with_posting
 from .paths import PLAN_FILE_ENV
 from .report import Recorder
 from .safety import write_csv
@@ -190,6 +191,7 @@ class Plan:
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
                              self.channels.slots,  # its format mix prices post KPIs
                              self.paid.calibration)  # the paid chapter's ads history
+        ob = with_posting(ob, self.channels)  # organic leads follow the posts kept
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound
@@ -308,7 +310,7 @@ class Plan:
                                  {c.platform: c.conversion_spend for c in self.paid.channels},
                                  self.paid.conversion, home_platforms(
                                      [(p.share, target_home(p)) for p in tg.personas],
-                                     self.brief), acquired, stretch)
+                                     self.brief), acquired, stretch, self.paid.tests)
         return channels
 
     @cached_property

@@ -318,8 +318,10 @@ def test_paid_leads_a_month_stay_within_what_the_history_supports():
     most = bound["baseline"] * multiple
     assert sum(c.conversions for c in paid.channels) <= most * len(paid.paid_months) + 0.5
     by_month: dict = {}
+    tests = {t["platform"] for t in paid.tests}  # a dated test's leads come on top of it
     for r in paid.monthly:
-        by_month[r["month"]] = by_month.get(r["month"], 0.0) + r["conversions"]
+        if r["platform"] not in tests:
+            by_month[r["month"]] = by_month.get(r["month"], 0.0) + r["conversions"]
     assert max(by_month.values()) <= most + 0.05
     from smmplan.views.budget import paid_months_notes
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from smmplan.objective_paths import committed_value
 from smmplan.paths import EXAMPLES_DIR
 from smmplan.plan import load_plan
-from smmplan.views.objectives import objectives_measurement
+from smmplan.views.measurement import objectives_measurement
 
 
 def test_lead_form_leads_are_read_in_the_ads_account_not_in_ga4():

@@ -38,7 +38,7 @@ def test_todays_trials_are_the_key_events_the_pages_log_from_social():
     """web_analytics.csv logs 35 key events from social on /pricing and /product over its
     3 months (about 12 a month): that, not 907 visits x a borrowed 3.5% (about 32), is
     today's trials, the same figure in the note, the measurement table and the return."""
-    from smmplan.views.objectives import objectives_measurement
+    from smmplan.views.measurement import objectives_measurement
     from smmplan.views.trial_value import trial_kpi_note, trial_return
 
     raw = pd.read_csv(B2B / "web_analytics.csv", comment="#")

@@ -35,7 +35,8 @@ from .identity import (
     tone_of_voice,
 )
 from .kpi_definitions import kpi_definitions
-from .objectives import objectives_decisions, objectives_measurement, objectives_smart
+from .measurement import objectives_measurement
+from .objectives import objectives_decisions, objectives_smart
 from .scenarios import scenario_comparison
 from .summary import appendix_heading, cover, executive_summary, footer, plan_closing
 from .targets import (

@@ -407,7 +407,8 @@ def paid_months_notes(plan: Plan) -> list[str]:
     if paid.seats:
         s = paid.seats
         out.append(tr.t("budget.seats_cap_leads", free=tr.number(s["free"]), **_bound(s))
-                   if leads_suffix(paid) else seats_sentence(s, tr, lambda d: day(tr, d)))
+                   + _tests_on_top(plan) if leads_suffix(paid)
+                   else seats_sentence(s, tr, lambda d: day(tr, d)))
         if s.get("budget_before"):  # the break-even budget, else the envelope, it replaced
             crossed = leads_suffix(paid) and paid.break_even_cpa \
                 and s.get("before_basis") == "break_even"
@@ -416,6 +417,20 @@ def paid_months_notes(plan: Plan) -> list[str]:
                             total=tr.money(paid.total), before=tr.money(s["budget_before"]),
                             cpa=tr.money(paid.break_even_cpa or 0, 2)))
     return out
+
+
+def _tests_on_top(plan: Plan) -> str:
+    """The dated tests' leads, on top of the lead limit (``paid_value.under_caps``)."""
+    tr, paid = plan.tr, plan.paid
+    tests = {t["platform"] for t in paid.tests}
+    rows = [r for r in paid.monthly if r["platform"] in tests and r["conversions"] > 0]
+    if not rows:
+        return ""
+    months = sorted({r["month"] for r in rows})
+    return " " + tr.t("budget.seats_cap_test", leads=tr.number(sum(
+        r["conversions"] for r in rows)), platforms=tr.join(
+        sorted({platform_label(r["platform"]) for r in rows})), months=tr.join(
+        [tr.month(dt.date.fromisoformat(m[:10])) for m in months]))
 
 
 def demand_note(plan: Plan) -> str:

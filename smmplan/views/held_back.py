@@ -3,9 +3,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..conversion_cost import cap_break_even
 from ..goal_gap import held_by_cap
+from ..paid_months import month_free
 from ..plan import Plan
+
+
+def full_months(plan: Plan) -> list[dt.date]:
+    """The months whose paid conversions reach the cap (``paid.seats``), the dated tests'
+    leads left out: they come on top of it (``paid_value.under_caps``)."""
+    paid = plan.paid
+    if not paid.seats or not paid.monthly:
+        return []
+    tests = {t["platform"] for t in paid.tests}
+    by: dict[str, float] = {}
+    for r in paid.monthly:
+        if r["platform"] not in tests:
+            by[r["month"]] = by.get(r["month"], 0.0) + r["conversions"]
+    return [dt.date.fromisoformat(m[:10]) for m, c in by.items()
+            if c > 0 and c >= month_free(paid.seats, m) - 0.05]
 
 
 def cap_values(plan: Plan) -> dict:
@@ -14,7 +32,9 @@ def cap_values(plan: Plan) -> dict:
     the planned budget."""
     tr, paid = plan.tr, plan.paid
     cap, bound = paid.seats or {}, (paid.seats or {}).get("bound") or {}
-    return {"most": tr.number(cap.get("free", 0)), "seats": tr.number(cap.get("free_paid", 0)),
+    return {"most": tr.number(cap.get("free", 0)),
+            "full": tr.join([tr.month(m) for m in full_months(plan)]),
+            "seats": tr.number(cap.get("free_paid", 0)),
             "line": cap.get("line") or "", "base": tr.number(bound.get("baseline", 0), 1),
             "multiple": tr.number(bound.get("multiple", 0)),
             "plan_marginal": tr.money(paid.marginal_cpa, 2) if paid.marginal_cpa

@@ -122,8 +122,29 @@ def gate_notes(plan: Plan) -> list[str]:
             if t.get("capped") else tr.t("budget.lead_gate_read"), events=words["events"],
             cpa=tr.money(c.conversion_spend / c.conversions, 2), kept=tr.join(kept),
             rest=rest or tr.t("common.na"), threshold=tr.money(t["threshold"], 2)
-            if t["threshold"] else tr.t("common.na")))
+            if t["threshold"] else tr.t("common.na")) + _bar(plan, t, c, kept, words))
     return out
+
+
+def _bar(plan: Plan, test: dict, channel, kept: list[str], words: dict) -> str:
+    """The test's pass bar in leads: the fewest leads from the kept lines' buyers its budget
+    must buy at the break-even (budget / threshold, rounded up), and their share of the
+    leads it is forecast to bring, beside the lines the platform's own personas buy."""
+    import math
+
+    tr = plan.tr
+    if not test.get("threshold") or not channel.conversions:
+        return ""
+    need = math.ceil(test["budget"] / test["threshold"] - 1e-9)
+    bought = list(((plan.paid.lead_values or {}).get(test["platform"]) or {}).get("lines")
+                  or {})
+    return tr.t("budget.lead_gate_bar", amount=tr.money(test["budget"]), need=tr.number(need),
+                events=words["events"], kept=tr.join(kept), share=tr.percent(
+                    min(100.0, 100 * need / channel.conversions), 0),
+                conversions=tr.number(channel.conversions),
+                platform=platform_label(test["platform"]),
+                bought=tr.join(bought) or tr.t("common.na"),
+                end=day(tr, dt.date.fromisoformat(test["end"])))
 
 
 def form_steps(plan: Plan) -> list[tuple[dt.date, str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from .. import charts
@@ -22,7 +24,6 @@ from .base import (
     platform_label,
     role_name,
     section_heading,
-    weekday_name,
 )
 from .baseline_figures import ads_rows_note, brief_figure_note, computed_note
 from .committed_range import committed, committed_shown, organic_words, range_values
@@ -33,8 +34,8 @@ from .history_note import history_sentence
 from .kpi_source import kpi_source
 from .owned_steps import gap_text
 from .posts_words import feed_and_stories, posts_words
+from .rate_lever import held_rate_note
 from .retention import lever, lever_count
-from .trial_value import trial_kpi_cell, trial_kpi_note
 
 
 def kpi_label(plan: Plan, o: Objective) -> str:
@@ -167,11 +168,21 @@ def revenue_today(plan: Plan, g: GoalGap) -> str:
 
 
 def leads_today(plan: Plan, g: GoalGap) -> str:
-    """Today's leads beside the paid forecast: the organic part continues, the ads part
-    is replaced (``goal_gap.organic_today``)."""
+    """Today's leads beside the paid forecast: the organic part continues at the posting
+    the plan keeps (``organic_posting``), the ads part is replaced."""
     tr = plan.tr
     if g.baseline is None:
         return tr.t("goal_gap.organic_unknown")
+    posting = next((o.baseline.covers.get("posting") for o in plan.objectives.objectives
+                    if o.goal == g.goal and o.baseline.covers.get("posting")), None)
+    if g.from_ads < 0.005 and posting:  # today's organic part, at the posting kept
+        cuts = [tr.t("goal_gap.organic_posting_cut", platform=platform_label(p),
+                     share=tr.percent(r["share"], 1), before=tr.number(r["today"], 1),
+                     after=tr.number(r["plan"], 1))
+                for p, r in sorted(posting["platforms"].items(), key=lambda i: -i[1]["share"])
+                if r["kept"] < 1 - 1e-9]
+        return tr.t("goal_gap.organic_posting", today=tr.number(g.baseline),
+                    organic=tr.number(g.organic), cuts=tr.join(cuts))
     if g.from_ads < 0.005:
         return tr.t("goal_gap.organic_all", organic=tr.number(g.organic))
     if g.organic < 0.005:
@@ -320,8 +331,21 @@ def _linked_args(plan: Plan, linked: dict | None) -> dict:
     if not linked:
         return {}
     tr, key = plan.tr, f"objectives.lead_event_count.{linked['event']}"
-    return {"sessions": tr.number(linked["sessions"]),
-            "paid": tr.number(linked.get("paid", 0)),
+    dated = linked.get("months") or {}
+    when = [dt.date.fromisoformat(m + "-01") for m in dated]
+    paid = tr.number(linked.get("paid", 0))
+    clicks = tr.t("objectives.linked_paid_clicks_dated", clicks=tr.number(sum(dated.values())),
+                  by_month=tr.join([tr.t("objectives.linked_paid_clicks_month", month=tr.month(
+                      m), clicks=tr.number(v)) for m, v in zip(when, dated.values(),
+                                                               strict=True)]),
+                  paid=paid) if 0 < len(dated) < len(plan.paid.paid_months or []) \
+        else tr.t("objectives.linked_paid_clicks", paid=paid)
+    today = linked.get("today", linked["sessions"])  # kept: at the posting the plan keeps
+    kept = "_kept" * (today != linked["sessions"])
+    return {"sessions": tr.number(linked["sessions"]), "paid": paid, "paid_clicks": clicks,
+            **{f"sessions_{k}": tr.t(f"objectives.linked_sessions_{k}{kept}",
+                                     kept=tr.number(linked["sessions"]),
+                                     sessions=tr.number(today)) for k in ("month", "part")},
             "total": tr.number(linked.get("total", linked["sessions"])),
             "implied": tr.plural(key, linked["implied"]) if tr.has(f"{key}.other")
             else tr.number(linked["implied"]),
@@ -483,6 +507,8 @@ def objectives_smart(plan: Plan) -> Section:
                     else "objectives.below_today", today=kpi_value(
                         plan, o.kpi, o.baseline.value), alternative=kpi_value(
                         plan, o.kpi, below), **_linked_args(plan, linked))
+            notes += held_rate_note(plan, o, lead_event_name(plan, o.baseline.covers)
+                                    if linked else "")  # why it is held, not grown
             if key == "objectives.unrealistic_forecast" and o.organic_bookings:
                 notes.append(organic_words(plan, o.organic_bookings, "objectives.organic_note"))
             notes += follower_notes(plan, o)  # what the plan buys, not only a pace
@@ -543,101 +569,3 @@ def trajectory_series(plan: Plan) -> tuple[list[tuple[str, list[float], float]],
         series.append((name, o.trajectory, base))
         paths.setdefault(o.path_basis or "curve", []).append(name)
     return series, paths
-
-
-def _measured(plan: Plan, m: dict) -> bool:
-    """Whether the client's data measures a measure today: the audience profile only from
-    a customer file (personas described in the brief are hypotheses, not a measure)."""
-    if m["kpi"] is None and m["source"] == "audience":
-        return plan.brief.data.audience is not None
-    return bool(m["measured"])
-
-
-def _declared(plan: Plan, m: dict) -> bool:
-    """A KPI whose only figure today is the one the brief declares (not the client's data)."""
-    return m["kpi"] is not None and any(
-        o.kpi == m["kpi"] and o.baseline.basis == "brief" for o in plan.objectives.objectives)
-
-
-def objectives_measurement(plan: Plan) -> Section:
-    """Measurement plan, post-history analysis and landing pages."""
-    tr, ob = plan.tr, plan.objectives
-    frame = pd.DataFrame([{
-        "measure": tr.t(f"measure.{m['measure']}") if m["measure"] else tr.t(
-            "measure.trial_line", lines=tr.join(m["lines"])) if m.get("lines") else tr.t(
-            "measure.setup" if m.get("setup") else "measure.objective"),
-        "kpi": tr.t(f"kpi.{m['kpi']}") if m["kpi"] else tr.t("measure.no_kpi"),
-        "source": kpi_source(plan, m["kpi"], m["source"]),
-        "frequency": tr.t(f"objectives.frequency.{m['frequency']}"),
-        "owner": role_name(plan, m["owner"]),
-        "measured": trial_kpi_cell(plan) if m.get("lines") and trial_kpi_cell(plan) else tr.t(
-            "measure.declared") if _declared(plan, m) else tr.t(
-            "measure.measured") if _measured(plan, m) else tr.t(
-            "measure.missing", needs=tr.t("measure.needs_customer_file") if m["kpi"] is None
-            else tr.t(f"objectives.needs.{m['source']}")),
-        "alert": tr.t(f"objectives.alert_{m.get('direction') or 'up'}",
-                      n=tr.percent(m["alert"], 0)) if m["alert"] else ""}
-        for m in ob.measurement])
-    blocks = [section_heading(plan, "objectives.measurement", "objectives-measurement"),
-              Html(render("paragraph.html.j2", text=tr.t("measure.intro"))),
-              plan.record.table("measurement", "objectives", tr.t("objectives.measurement"),
-                                frame, [Column("measure", tr.t("table.measure")),
-                                        Column("kpi", tr.t("table.kpi")),
-                                        Column("source", tr.t("table.source")),
-                                        Column("frequency", tr.t("table.frequency")),
-                                        Column("owner", tr.t("table.owner")),
-                                        Column("measured", tr.t("table.measured")),
-                                        Column("alert", tr.t("table.alert"))])]
-    if trial_kpi_note(plan):  # the trial KPI's provisional figure, until its event is live
-        blocks.append(Html(render("paragraph.html.j2", css="smm-note",
-                                  text=trial_kpi_note(plan))))
-    h = ob.history
-    if h:
-        blocks.append(section_heading(plan, "objectives.history", "objectives-history"))
-        found = {k: v for k, v in h.get("issues", {}).items() if v}
-        if found:
-            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-                "objectives.issues", items=tr.join([tr.t(f"objectives.issue.{k}", n=v)
-                                                    for k, v in found.items()])))))
-        rate_kpi = h.get("rate_kpi", "engagement_rate_reach")
-        if rate_kpi != "engagement_rate_reach":  # say what a reach column would add
-            text = tr.t("objectives.rate_basis_none") if rate_kpi == "engagements_per_post" \
-                else tr.t("objectives.rate_basis", kpi=tr.t(f"kpi.{rate_kpi}").lower())
-            blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=text)))
-        for note in h.get("notes", []):
-            blocks.append(Html(render("paragraph.html.j2", css="smm-note",
-                                      text=tr.t(f"objectives.{note}"))))
-        per_post = rate_kpi == "engagements_per_post"
-        by_type = pd.DataFrame(h["by_type"])
-        columns = [Column("content_type", tr.t("table.content_type")),
-                   Column("posts", tr.t("table.posts"), lambda v: tr.number(v)),
-                   Column("rate", tr.t("table.engagements_per_post"), lambda v: tr.number(v, 1))
-                   if per_post else Column("rate", tr.t(
-                       "table.engagement_rate" if rate_kpi == "engagement_rate_reach"
-                       else f"kpi.{rate_kpi}"), lambda v: tr.percent(v, 2))]
-        if "reach" in by_type:
-            columns.append(Column("reach", tr.t("table.reach"), lambda v: tr.number(v)))
-        blocks.append(plan.record.table(
-            "engagement_by_type", "objectives", tr.t("objectives.history"), by_type, columns))
-        if "paid_vs_organic" in h and {"paid", "organic"} <= set(h["paid_vs_organic"]):
-            pv = h["paid_vs_organic"]
-            blocks.append(Html(render("paragraph.html.j2", text=tr.t(
-                "objectives.paid_vs_organic", paid=tr.percent(pv["paid"]["rate"], 2),
-                organic=tr.percent(pv["organic"]["rate"], 2)))))
-        names = [weekday_name(plan, i) for i in range(7)]
-        blocks.append(plan.record.figure("posting_heatmap", "objectives",
-                                         charts.posting_heatmap(h["heatmap"], names, tr,
-                                                                plan.theme)))
-    if ob.landing_pages:
-        pages = pd.DataFrame(ob.landing_pages)
-        blocks += [section_heading(plan, "objectives.web", "objectives-web"),
-                   plan.record.table(
-                       "landing_pages", "objectives", tr.t("objectives.web"), pages,
-                       [Column("landing_page", tr.t("table.landing_page")),
-                        Column("sessions", tr.t("table.sessions"), lambda v: tr.number(v)),
-                        Column("conversion_rate", tr.t("table.conversion_rate"),
-                               lambda v: tr.percent(v, 2)),
-                        Column("bounce_rate", tr.t("table.bounce_rate"),
-                               lambda v: tr.percent(v, 1))])]
-    return Section(*blocks)
-
