@@ -43,3 +43,21 @@ def test_the_appendix_table_says_how_the_engagement_rate_is_averaged(built):
         tables = json.loads(path.read_text(encoding="utf-8"))["tables"]
         rows = {r["kpi"]: r for r in tables["kpi_definitions"]["rows"]}
         assert "average of its posts' rates" in rows["Engagement rate by reach"]["definition"]
+
+
+def test_the_appendix_reads_each_kpi_where_the_measurement_plan_reads_it(plans):
+    """Cloudline's leads: GA4 for the site's, the ads account and CRM for the lead forms',
+    in the appendix as in the measurement plan (not the catalogue's "web analytics")."""
+    from smmplan.views.kpi_definitions import kpi_definitions
+    from smmplan.views.measurement import objectives_measurement
+
+    for plan in plans.values():
+        measured = objectives_measurement(plan).html()
+        defined = kpi_definitions(plan).html()
+        cloud = plan.brief.client.name == "Cloudline"
+        for m in plan.objectives.measurement:
+            if m["kpi"] == "leads_per_month" and cloud:
+                from smmplan.views.kpi_source import kpi_source
+
+                cell = kpi_source(plan, m["kpi"], m["source"])
+                assert "CRM" in cell and cell in measured and cell in defined

@@ -159,8 +159,9 @@ def test_each_named_scenario_is_compared_with_the_figures_of_its_own_plan(b2b):
         assert figures["roi"] == alone.team.roi
         assert figures["cpa"] == alone.paid.totals["cpa"]
     # the recommended plan may keep part of the $240,000 back (leads bounded by the history)
-    assert rows[0]["paid"] <= 240000 and rows[1]["paid"] == 150000
-    assert rows[1]["conversions"] < rows[0]["conversions"] <= rows[2]["conversions"]
+    # each spends at most its envelope (Cloudline's lead cap stops both below 150,000)
+    assert rows[0]["paid"] <= 240000 and rows[1]["paid"] <= 150000
+    assert rows[1]["conversions"] <= rows[0]["conversions"] <= rows[2]["conversions"]
 
 
 def test_a_comparison_reuses_targets_only_when_the_scenario_cannot_change_them(fashion):

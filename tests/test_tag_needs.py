@@ -20,7 +20,10 @@ def _brief(name: str):
 
 
 def _tags(plan: Plan) -> list[str]:
-    return [n for n in client_needs(plan) if "on your site, with your conversion event" in n]
+    # a tag for site conversions is asked "on your site, with your conversion event"; one
+    # for lead gen forms (retargeting and site leads only) "on your site by <date>"
+    return [n for n in client_needs(plan) if "on your site, with your conversion event" in n
+            or " on your site by " in n.split(":", 1)[0]]
 
 
 def test_lune_is_asked_for_the_pinterest_tag_before_its_test():

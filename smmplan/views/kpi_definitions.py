@@ -11,6 +11,7 @@ from ..catalogue import kpi_catalogue
 from ..plan import Plan
 from ..report import Column, Html, render
 from .base import Section, appendix_chapter
+from .kpi_source import kpi_source
 
 
 def plan_kpis(plan: Plan) -> list[str]:
@@ -22,7 +23,8 @@ def plan_kpis(plan: Plan) -> list[str]:
 
 
 def kpi_definitions(plan: Plan) -> Section:
-    """Appendix: each KPI of the plan, how it is computed and where it is read."""
+    """Appendix: each KPI of the plan, how it is computed and where it is read (the
+    measurement plan's own cell, ``kpi_source``)."""
     tr, catalogue = plan.tr, kpi_catalogue()
     keys = [k for k in plan_kpis(plan) if k in catalogue]
     if not keys:
@@ -30,7 +32,7 @@ def kpi_definitions(plan: Plan) -> Section:
     frame = pd.DataFrame([{
         "kpi": tr.t(f"kpi.{k}"),
         "definition": tr.t(f"kpi_definition.{k}"),
-        "source": tr.t(f"objectives.source.{catalogue[k]['source']}")} for k in keys])
+        "source": kpi_source(plan, k, catalogue[k]["source"])} for k in keys])
     return Section(
         appendix_chapter(plan, "objectives"),
         Html(render("paragraph.html.j2", text=tr.t("kpi_definitions.intro"))),
