@@ -61,3 +61,30 @@ def test_the_fill_headline_says_the_conventions_points_and_the_range_without_the
     assert first.count("convention") == 1 and first.count(tr.number(o.organic_bookings)) == 1
     row = next(r for r in risks(plan) if "convention" in r["risk"])  # the same figure
     assert tr.percent(without, 0) in row["impact"]
+
+
+def test_the_checkpoint_decision_is_a_dated_next_step_with_its_budget():
+    """Fournil's fill-rate gap is decided at the first campaign month's checkpoint: Next
+    steps dates it and gives the budget that would close the gap (review 20: the decision
+    was in the summary without a figure, and missing from Next steps)."""
+    from smmplan.goal_gap import goal_gaps
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.base import day
+    from smmplan.views.fill_budget import checkpoint_date, checkpoint_decides
+    from smmplan.views.summary import next_steps
+
+    plan = Plan(load_brief("data/examples/bakery/brief.yaml"))
+    tr, paid = plan.tr, plan.paid
+    fill = [o for o in plan.objectives.objectives if o.kpi == "fill_rate"]
+    g = goal_gaps(fill, paid, plan.brief.client.period.months, plan.brief.offer)[0]
+    assert checkpoint_decides(plan, g) and g.reach["budget"] > paid.total
+    when = checkpoint_date(plan)
+    steps = [s for s in next_steps(plan) if s.startswith(day(tr, when))]
+    assert len(steps) == 1
+    step = steps[0]
+    assert tr.money(g.reach["budget"]) in step and tr.money(paid.total) in step
+    assert tr.money(g.reach["budget"] - paid.total) in step and tr.number(g.gap) in step
+    for other in ("fashion", "b2b-software"):  # no fill-rate gap left to a checkpoint
+        p = Plan(load_brief(f"data/examples/{other}/brief.yaml"))
+        assert not any("checkpoint on the cost of a booking" in s for s in next_steps(p))

@@ -12,7 +12,7 @@ import datetime as dt
 
 from ..goal_gap import GoalGap, rates_measured
 from ..plan import Plan
-from .base import day, month_year
+from .base import day, kpi_value, month_year
 from .history_note import checkpoint_day
 
 
@@ -36,16 +36,45 @@ def fill_miss(plan: Plan, g: GoalGap, values: dict) -> str:
                            cost=tr.money(r["marginal_cpa"], 2)))
 
 
+def checkpoint_date(plan: Plan) -> dt.date | None:
+    """The day of the checkpoint after the first campaign month (``checkpoint_day``)."""
+    paid = plan.paid
+    index = next((i + 1 for i, m in enumerate(plan.brief.client.period.month_starts)
+                  if m.isoformat()[:7] == paid.paid_months[0][:7]), 0)
+    return checkpoint_day(plan, index)
+
+
 def checkpoint_values(plan: Plan) -> dict:
     """What the checkpoint after the first campaign month decides on, in words: its date,
     the month measured, the break-even cost and the planned paid budget."""
     tr, paid = plan.tr, plan.paid
     first = dt.date.fromisoformat(paid.paid_months[0])
-    index = next((i + 1 for i, m in enumerate(plan.brief.client.period.month_starts)
-                  if m.isoformat()[:7] == paid.paid_months[0][:7]), 0)
-    when = checkpoint_day(plan, index)
+    when = checkpoint_date(plan)
     return {"break_even": tr.money(paid.break_even_cpa or 0, 2), "planned": tr.money(paid.total),
             "month": month_year(tr, first), "date": day(tr, when) if when else tr.month(first)}
+
+
+def checkpoint_steps(plan: Plan) -> list[tuple[dt.date, str]]:
+    """Next steps: the checkpoint's dated decision on each fill-rate gap it decides
+    (``checkpoint_decides``), with the budget that would close the gap at the plan's own
+    forecast (``GoalGap.reach``), so that the decision has a figure and a date."""
+    from ..goal_gap import goal_gaps
+
+    tr, paid = plan.tr, plan.paid
+    goals = [o for o in plan.objectives.objectives if o.target is not None]
+    if not goals or not (plan.brief.budget.paid_media or 0) > 0 or not paid.paid_months:
+        return []
+    when = checkpoint_date(plan)
+    if when is None:
+        return []
+    out = []
+    for g in goal_gaps(goals, paid, plan.brief.client.period.months, plan.brief.offer):
+        if checkpoint_decides(plan, g):
+            out.append((when, tr.t(
+                "agency.step_checkpoint", **checkpoint_values(plan), gap=tr.number(g.gap),
+                target=kpi_value(plan, g.kpi, g.target), budget=tr.money(g.reach["budget"]),
+                more=tr.money(g.reach["budget"] - paid.total))))
+    return out
 
 
 def checkpoint_decides(plan: Plan, g: GoalGap) -> bool:

@@ -334,11 +334,12 @@ def next_steps(plan: Plan) -> list[str]:
     tr, start = plan.tr, plan.brief.client.period.start
     review = add_months(start, 3)
     # the held-back budget's test and programme, and the capped tests' reading, by date
+    from .fill_budget import checkpoint_steps
     from .owned_steps import dated_steps
 
     dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
                     *trial_steps(plan), *form_steps(plan), *growth_steps(plan),
-                    *dated_steps(plan)],
+                    *dated_steps(plan), *checkpoint_steps(plan)],
                    key=lambda d: d[0])
     early = [text for when, text in dated if when < review]
     late = [text for when, text in dated if when >= review]
