@@ -67,3 +67,24 @@ def test_the_check_catches_a_summary_roi_that_differs():
     assert all(c.ok for c in lifetime_return(plan))
     plan["summary"][0]["decisions"] = ["Over 3 years: $800 of gross margin, an ROI of 90%."]
     assert not all(c.ok for c in lifetime_return(plan))
+
+
+def test_the_paid_campaigns_own_multi_year_return_is_said_with_why_they_run():
+    """Cloudline buys LinkedIn form leads above their first-year break-even (a form lead is
+    worth 27 % of a site demo request): the plan says what justifies it, the paid
+    campaigns' own return over the contract years (review 20: +73 %, never said)."""
+    from smmplan.contract_value import lifetime_roi
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.held_back import bought_above_break_even
+    from smmplan.views.lifetime import value_note
+
+    plan = Plan(load_brief("data/examples/b2b-software/brief.yaml"))
+    tr, paid, lv = plan.tr, plan.paid, plan.paid.lifetime
+    own = (lv["gross_margin"] - paid.total) / paid.total * 100
+    assert lifetime_roi(lv, paid.total) == round(own, 1) and own > 0
+    assert bought_above_break_even(plan)
+    text = " ".join(value_note(plan))
+    assert f"against their {tr.money(paid.total)} of spend, an ROI of {tr.percent(own, 0)}" \
+        in text
+    assert "above their first-year break-even" in text

@@ -10,7 +10,6 @@ import pandas as pd
 
 from .. import charts
 from ..catalogue import paid_facts
-from ..conversion_cost import cap_break_even
 from ..currency import ECB_SOURCE
 from ..goal_gap import held_by_cap, rates_measured
 from ..i18n import Translator
@@ -40,7 +39,7 @@ from .budget_notes import (
 )
 from .cost_names import cost_names_note
 from .growth_track import growth_blocks
-from .held_back import cap_values, monthly_cap_note
+from .held_back import cap_values, held_break_even, monthly_cap_note
 from .lead_gate import gate_notes
 from .lifetime import value_note as lifetime_value_note
 from .multiply import month_places, parts
@@ -172,7 +171,7 @@ def budget_allocation(plan: Plan) -> Section:
         blocks.insert(2, Html(render("paragraph.html.j2", css="smm-decision", text=tr.t(
             f"budget.held_back{'_' + cap if cap else ''}", **cap_values(plan),
             envelope=tr.money(paid.envelope), total=tr.money(paid.total),
-            cpa=tr.money(cap_break_even(paid) if cap else paid.break_even_cpa, 2),
+            cpa=tr.money(held_break_even(plan), 2),
             rest=tr.money(hb["budget"]),
             conversions=tr.number(hb["conversions"]),
             marginal=tr.money(hb["marginal_cpa"], 2) if hb["marginal_cpa"] else

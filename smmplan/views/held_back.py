@@ -45,14 +45,26 @@ def cap_values(plan: Plan) -> dict:
                          base=tr.number(bound.get("baseline", 0), 1))}
 
 
+def held_break_even(plan: Plan) -> float | None:
+    """The first-year break-even the last conversions are held to (``cap_break_even`` when
+    a cap stops the budget)."""
+    paid = plan.paid
+    return cap_break_even(paid) if held_by_cap(paid) else paid.break_even_cpa
+
+
+def bought_above_break_even(plan: Plan) -> bool:
+    """Whether the plan's last conversions cost more than that break-even (a lead gen form
+    lead valued below a site lead: it pays back over the contract years, not the first)."""
+    cpa, last = held_break_even(plan), plan.paid.marginal_cpa
+    return bool(cpa and last and last > cpa)
+
+
 def _versus(plan: Plan) -> str:
-    """The last conversions' cost against the break-even they are held to
-    (``cap_break_even``): under it, or above it (a lead gen form lead valued below a site
-    lead, its first month read in the CRM)."""
-    tr, paid = plan.tr, plan.paid
-    cpa = cap_break_even(paid) if held_by_cap(paid) else paid.break_even_cpa
-    above = bool(cpa and paid.marginal_cpa and paid.marginal_cpa > cpa)
-    return tr.t(f"budget.cap_{'above' if above else 'under'}",
+    """The last conversions' cost against the break-even they are held to: under it, or
+    above it (a lead gen form lead valued below a site lead, its first month read in the
+    CRM)."""
+    tr, cpa = plan.tr, held_break_even(plan)
+    return tr.t(f"budget.cap_{'above' if bought_above_break_even(plan) else 'under'}",
                 cpa=tr.money(cpa, 2) if cpa else tr.t("common.na"))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..contract_value import lifetime_roi
 from ..plan import Plan
 from .base import platform_label
+from .held_back import bought_above_break_even
 
 
 def roi(plan: Plan) -> float | None:
@@ -43,6 +44,16 @@ def value_note(plan: Plan) -> list[str]:
                         first_margin=tr.money(first_margin), first_roi=tr.percent(team.roi, 0),
                         span=span, retention=tr.percent(lv["retention"], 0),
                         margin=tr.money(lv["gross_margin"]), roi=tr.percent(roi(plan), 0)))
+    paid_roi = lifetime_roi(lv, paid.total)  # the ads against their own spend
+    if paid_roi is not None:
+        values = {"margin": tr.money(lv["gross_margin"]), "span": span,
+                  "spend": tr.money(paid.total), "roi": tr.percent(paid_roi, 0)}
+        if paid_roi < 0:
+            out.append(tr.t("lifetime.paid_alone_loss", **values))
+        else:
+            out.append(" ".join([tr.t("lifetime.paid_alone", **values), *(
+                [tr.t("lifetime.paid_alone_why", span=span)]
+                if bought_above_break_even(plan) else [])]))
     return out
 
 

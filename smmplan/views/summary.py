@@ -7,7 +7,6 @@ import base64
 import datetime as dt
 
 from ..catalogue import content_facts, kpi_catalogue
-from ..conversion_cost import cap_break_even
 from ..fill_range import rate_words
 from ..goal_gap import held_by_cap
 from ..new_shops import new_shops, new_shops_goal, new_shops_phrase
@@ -34,7 +33,7 @@ from .committed_range import organic_points, range_values
 from .community import community_decisions
 from .growth_track import growth_steps
 from .growth_track import summary_note as growth_summary
-from .held_back import cap_values
+from .held_back import cap_values, held_break_even
 from .identity import identity_decisions
 from .lead_gate import form_risks, form_steps
 from .low_month import low_month_line
@@ -307,7 +306,7 @@ def paid_cuts(plan: Plan) -> list[str]:
         out.append(tr.t(f"agency.rec_paid_held{'_' + cap if cap else ''}",
                         envelope=tr.money(paid.envelope),
                         spent=tr.money(paid.total), rest=tr.money(held["budget"]),
-                        cpa=tr.money(cap_break_even(paid) if cap else paid.break_even_cpa, 2),
+                        cpa=tr.money(held_break_even(plan), 2),
                         **values))
         if paid.retention:  # the programme's budget came out of the held-back part
             out[-1] += " " + tr.t("retention.summary_note", **retention_values(plan))
