@@ -177,11 +177,15 @@ def platform_benchmarks(platform: str, rate: float, conversion: str = "purchase"
 
 def season_factors(platform: str, months: list[pd.Timestamp],
                    overrides: dict[str, float] | None = None) -> np.ndarray:
-    """CPM factor of each month (Q1 = 1, Q4 = the platform's Q4/Q1 ratio; the brief's
-    ``budget.paid.seasonality`` replaces data/paid.yaml)."""
+    """CPM factor of each month: Q4 costs the platform's Q4/Q1 ratio times Q1, Q2 and Q3 in
+    between, and the four quarters average 1, since a published CPM is a median over the
+    year, the price of an average quarter, not of the cheapest (the brief's
+    ``budget.paid.seasonality`` replaces data/paid.yaml). An ads history's CPM is read
+    against the factors of its own months (``budget``), so only their ratio counts there."""
     ratios = {**paid_facts()["seasonality"]["q4_over_q1"], **(overrides or {})}
     q4 = ratios.get(platform, ratios["facebook"])
-    by_quarter = {1: 1.0, 2: 1 + (q4 - 1) / 3, 3: 1 + 2 * (q4 - 1) / 3, 4: q4}
-    return np.array([by_quarter[(m.month - 1) // 3 + 1] for m in months])
+    raw = {1: 1.0, 2: 1 + (q4 - 1) / 3, 3: 1 + 2 * (q4 - 1) / 3, 4: q4}
+    mean = sum(raw.values()) / 4
+    return np.array([raw[(m.month - 1) // 3 + 1] / mean for m in months])
 
 
