@@ -25,7 +25,7 @@ from .goal_budget import budget_to_reach
 from .lead_bound import LEAD_KINDS  # noqa: F401 (conversions that count as leads)
 from .lever_goals import with_programme
 from .objectives import Objective, Objectives, kpi_catalogue
-from .organic_bookings import organic_bookings
+from .organic_bookings import organic_bookings, within_free_seats
 from .organic_posting import kept_share
 
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
@@ -67,6 +67,7 @@ class GoalGap:
     reach: dict | None = None  # fill rate missed: the paid budget that reaches it (goal_budget)
     organic_plan: float = 0.0  # fill rate: bookings credited to the calendar's organic posts
     sessions: int = 0  # fill rate: the dated sessions ``organic_plan`` is credited on
+    organic_months: dict | None = None  # fill rate: ``organic_plan`` by month, within seats
 
     @property
     def overshoots(self) -> bool:
@@ -204,7 +205,12 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             org, n = organic_bookings(dated, line.name) if o.baseline.value is not None \
                 else (0.0, 0)  # the organic posts' convention, over today's bookings
             s = seats(line, months, o.baseline.value, float(o.target), bookings, held)
-            org = min(org, max(0.0, s.capacity - (s.booked or 0) - bookings))  # free seats
+            by_month: dict[str, float] = {}
+            for r in paid.monthly:
+                by_month[str(r["month"])[:7]] = by_month.get(str(r["month"])[:7], 0.0) + \
+                    float(r["conversions"] or 0.0)
+            org_months = within_free_seats(dated, org, s.booked or 0.0, s.capacity, by_month)
+            org = sum(org_months.values())
             by_ads = min(s.booked or 0.0, ads_part(
                 o.kpi, s.booked, "", paid.history, paid.conversion, months))
             if s.booked is not None and s.capacity:  # ads part replaced by the forecast
@@ -217,6 +223,7 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
                                bookings / wanted * 100 if wanted > 0 else 100.0,
                                wanted - bookings, seats=s, organic=(s.booked or 0) - by_ads,
                                from_ads=by_ads, reach=reach, organic_plan=org,
+                               organic_months=org_months if org else None,
                                sessions=n if org else 0, **verdict))
             continue
         if o.kpi == "social_revenue" and paid.aov and o.horizon_months == months:

@@ -66,9 +66,12 @@ def forecast_path(g: GoalGap, paid: Paid, months: list[str]) -> list[float] | No
         if g.seats.booked is None or not capacity:
             return None
         share = [s / capacity for s in seats]
-        today = g.seats.booked - g.from_ads + g.organic_plan  # spread as the seats are
-        return [min(100.0, (today * w + c) / s * 100) if s else 0.0
-                for w, c, s in zip(share, conversions, seats, strict=True)]
+        today = g.seats.booked - g.from_ads  # spread as the seats are
+        months_org = g.organic_months or {}
+        organic = [months_org.get(m[:7], g.organic_plan * w) if "all" not in months_org
+                   else g.organic_plan * w for m, w in zip(months, share, strict=True)]
+        return [min(100.0, (today * w + o + c) / s * 100) if s else 0.0
+                for w, o, c, s in zip(share, organic, conversions, seats, strict=True)]
     if g.kpi == "leads_per_month":
         return [g.organic + c for c in conversions]
     revenue = _by_month(paid, months, "revenue")

@@ -21,3 +21,19 @@ def organic_bookings(dated: dict | None, line: str) -> tuple[float, int]:
     dated = dated or {}
     n = int(dated.get("sessions") or 0) if dated.get("line") == line else 0
     return float(organic_facts()["per_session"]) * n, n
+
+
+def within_free_seats(dated: dict, org: float, booked: float, capacity: float,
+                      paid_by_month: dict[str, float]) -> dict[str, float]:
+    """The organic convention's bookings that fit the seats, by month ("YYYY-MM"): each
+    month's share of ``org`` (as its seats are held) never past what today's bookings
+    (``booked``, spread as the seats are) and the month's paid bookings leave free. A full
+    month takes none: the fill rate never counts a booking for a seat that does not exist.
+    Without dated sessions, one figure for the plan ("all")."""
+    held = dated.get("held_by_month") or {}
+    if not held or not capacity:
+        return {"all": min(org, max(0.0, capacity - booked - sum(paid_by_month.values())))}
+    total = sum(held.values())
+    return {month[:7]: min(org * seats / total, max(0.0, seats - booked * seats / capacity
+                                                    - paid_by_month.get(month[:7], 0.0)))
+            for month, seats in held.items()}

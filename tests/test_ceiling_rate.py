@@ -50,7 +50,7 @@ def test_the_central_forecast_sits_below_the_borrowed_ceiling():
     ig = next(m for m in plan.paid.models if m["platform"] == "instagram")
     assert round(ig["cvr"]["mid"], 2) == 4.04 and round(ig["cvr"]["low"], 2) == 3.39
     mid, high = (plan.paid.scenarios[k]["conversions"] for k in ("mid", "high"))
-    assert round(mid) == 60 < high  # central bookings (was 72, at the ceiling)
+    assert round(mid) == 85 < high  # central bookings (was 60 on a CPM 1.41 x the median)
 
 
 def test_no_budget_increase_before_the_clients_rate_is_measured():
@@ -94,8 +94,11 @@ def test_the_scenarios_note_proposes_no_more_budget_on_unmeasured_rates():
     plan = _fournil()
     html = budget_scenarios(plan).html()
     assert "plus de budget serait encore rentable" not in html
+    # at the median CPM (seasonal factors averaging 1) the free places fill first: the note
+    # says where, and proposes no budget (the unmeasured-rates note is the other branch)
     assert "le plan ne propose pas plus de budget avant que le premier mois de campagnes " \
-        "(févr. 2027) les mesure" in html
+        "(févr. 2027) les mesure" in html or \
+        "plus de budget n’achète plus aucune réservation" in html
 
 
 def test_the_summary_says_what_the_awareness_part_funds():

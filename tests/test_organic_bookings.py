@@ -5,6 +5,8 @@ sentence, the SMART table and the summary (Maison Fournil)."""
 
 from functools import cache
 
+import pytest
+
 from smmplan.goal_gap import goal_gaps
 from smmplan.organic_bookings import organic_bookings, organic_facts
 from smmplan.paths import EXAMPLES_DIR
@@ -35,8 +37,20 @@ def test_the_fill_goal_counts_the_organic_bookings_as_a_component_of_its_own():
              if g.seats is not None)
     sessions = plan.paid.seats["sessions"]
     assert sessions == 46  # each month's first 4 open Saturdays: May 15-29, December 3
-    organic = float(organic_facts()["per_session"]) * sessions
-    assert g.organic_plan == organic and o.organic_bookings == organic
+    # the convention's bookings, each month's within the seats today's bookings and the
+    # paid forecast leave free (a full month takes none)
+    per_session = float(organic_facts()["per_session"])
+    organic = sum(g.organic_months.values())
+    assert g.organic_plan == pytest.approx(organic) and o.organic_bookings == g.organic_plan
+    free = {m: seats - g.seats.booked * seats / g.seats.capacity
+            for m, seats in plan.paid.seats["held_by_month"].items()}
+    paid = {}
+    for r in plan.paid.monthly:
+        paid[r["month"][:7]] = paid.get(r["month"][:7], 0.0) + r["conversions"]
+    for m, n in g.organic_months.items():
+        assert n <= free[m] - paid.get(m, 0.0) + 1e-9
+    assert organic < per_session * sessions  # December is full: it takes fewer
+    organic = g.organic_plan
     s = g.seats
     mid = float(plan.paid.totals["conversions"])
     low = float(plan.paid.scenarios["low"]["conversions"])

@@ -52,9 +52,9 @@ def test_the_fill_headline_says_the_conventions_points_and_the_range_without_the
     low = float(plan.paid.scenarios["low"]["conversions"])
     without = round((g.organic + g.paid) / s.capacity * 100)
     low_without = round((g.organic + low) / s.capacity * 100)
-    assert (low_without, without) == (59, 66)  # 218 and 244 of 368 places
+    assert (low_without, without) == (63, 73)  # 232 and 269 of 368 places
     points = round(o.realistic_target) - without
-    assert points == 13 and round(o.committed_low) - low_without == points
+    assert points == 12 and round(o.committed_low) - low_without == points
     first = recommendations(plan)[0]
     assert f"dont {points} points" in first
     assert f"{tr.percent(low_without, 0)} à {tr.percent(without, 0)} sans elles" in first
