@@ -136,8 +136,8 @@ def test_a_fill_rate_on_an_upper_bound_forecast_commits_to_a_range(built):
     low, high = o["committed_low"], o["realistic_target"]
     seats = 368  # 46 sessions of 8 places: 12 x 4, less one in May and one in December
     booked = round(seats * o["baseline"]["value"] / 100)
-    organic = o["organic_bookings"]  # the organic posts' convention, 1 a session
-    assert organic == 46
+    organic = o["organic_bookings"]  # the organic posts' convention, 1 a session, within
+    assert 40 < organic < 46  # the seats each month leaves free (December is full)
     # the places add up: 46 sessions of 8, two fewer than 12 x 4 for the holidays (1 and 8
     # May fall on session days, 29 May stands in for one; 25 December has no fifth Saturday)
     assert "46 séances de 8 places" in text and "2 séances de moins sur l’année" in text

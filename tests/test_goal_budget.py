@@ -54,7 +54,7 @@ def _paid(sweep, held_back=None):
                            channels=[SimpleNamespace(platform="instagram", spend=1800.0,
                                                      conversion_spend=1260.0)],
                            models=[{"platform": "instagram", "cvr": {"basis": "history"}}],
-                           paid_months=["2027-02-01"])
+                           paid_months=["2027-02-01"], monthly=[])
 
 
 def _fill():

@@ -123,7 +123,7 @@ def _paid(conversions: float, revenue: float, conversion: str = "lead",
     return SimpleNamespace(totals={"conversions": conversions, "revenue": revenue},
                            aov=100.0, conversion=conversion, held_back=held_back,
                            customer_value=None, books=None, deal=None, history=None,
-                           seats=None, sweep=[], break_even_cpa=None)
+                           seats=None, sweep=[], break_even_cpa=None, monthly=[])
 
 
 
