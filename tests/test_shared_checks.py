@@ -54,10 +54,18 @@ def test_the_checker_checks_largest_first_and_answers_come_in_order(tmp_path, mo
     assert [item for _, _, item in calls] == largest_first != briefs
 
 
+def _slow(item):
+    """A check that takes a moment, so that the workers arrive while items are left."""
+    import time
+
+    time.sleep(0.02)
+    return _logged(item)
+
+
 def test_workers_take_what_is_left_and_each_item_is_checked_once(tmp_path, monkeypatch):
     monkeypatch.setenv(LOG, str(tmp_path / "log"))
     items = [str(tmp_path / f"b{i}" / "brief.yaml") for i in range(40)]
-    checks = SharedChecks(_logged, items)
+    checks = SharedChecks(_slow, items)
     try:
         with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
             answers = checks.results(pool)
@@ -67,6 +75,8 @@ def test_workers_take_what_is_left_and_each_item_is_checked_once(tmp_path, monke
     calls = _calls(tmp_path / "log")
     assert sorted(item for _, _, item in calls) == sorted(items)  # once each
     assert os.getpid() not in {pid for pid, _, _ in calls}
+    by = {name for _, name, _ in calls}  # the checker and the workers shared them
+    assert "smmplan-checks" in by and len(by) >= 2
 
 
 def test_what_a_killed_checker_claimed_is_checked_again(tmp_path, monkeypatch):
