@@ -48,6 +48,19 @@ def budget_sweep(solve, conversions, conv_budget: float, aware_budget: float, fl
     return rows
 
 
+def conversions_at(sweep: list[dict], budget: float) -> float:
+    """The budget table's conversions at ``budget`` (a whole paid budget), linear between
+    its rows, its first or last row's outside them."""
+    rows = sorted(sweep, key=lambda r: r["budget"])
+    lower = max((r for r in rows if r["budget"] <= budget), key=lambda r: r["budget"],
+                default=rows[0])
+    upper = min((r for r in rows if r["budget"] >= budget), key=lambda r: r["budget"],
+                default=rows[-1])
+    span = upper["budget"] - lower["budget"]
+    u = (budget - lower["budget"]) / span if span else 0.0
+    return lower["conversions"] + u * (upper["conversions"] - lower["conversions"])
+
+
 def break_even_budget(sweep: list[dict], break_even: float | None) -> float | None:
     """The whole paid budget where the marginal cost per conversion reaches the break-even
     cost; None when no level reaches it. A level's ``marginal_cpa`` is the mean over the

@@ -35,7 +35,7 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from .budget_sweep import break_even_budget
+from .budget_sweep import break_even_budget, conversions_at
 from .catalogue import paid_facts
 from .conversion_cost import cost, platform_break_even
 from .creator_posts import creator_lever
@@ -155,18 +155,6 @@ def creator_step(brief, paid, models, held: float, start: dt.date) -> dict | Non
             "revenue": [0.0, round(gain * paid.aov, 2)]}
 
 
-def _conversions_at(sweep: list[dict], budget: float) -> float:
-    """The budget table's conversions at ``budget``, interpolated between its rows."""
-    rows = sorted(sweep, key=lambda r: r["budget"])
-    lower = max((r for r in rows if r["budget"] <= budget), key=lambda r: r["budget"],
-                default=rows[0])
-    upper = min((r for r in rows if r["budget"] >= budget), key=lambda r: r["budget"],
-                default=rows[-1])
-    span = upper["budget"] - lower["budget"]
-    u = (budget - lower["budget"]) / span if span else 0.0
-    return lower["conversions"] + u * (upper["conversions"] - lower["conversions"])
-
-
 def new_customer_step(paid, held: float, start: dt.date) -> dict | None:
     """The new-customer line (module doc); None without a customer value above the
     break-even or a budget table that reaches it, or when the reserve cannot pay it."""
@@ -181,7 +169,7 @@ def new_customer_step(paid, held: float, start: dt.date) -> dict | None:
     budget = round(min(at - paid.total, held), -2)
     if budget <= 0:
         return None
-    mid = _conversions_at(paid.sweep, paid.total + budget) - _conversions_at(paid.sweep,
+    mid = conversions_at(paid.sweep, paid.total + budget) - conversions_at(paid.sweep,
                                                                              paid.total)
     sc = paid.scenarios
     lo_f = sc["low"]["conversions"] / sc["mid"]["conversions"] if sc.get("mid") else 1.0

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .budget_sweep import conversions_at
 from .conversion_cost import campaigns, cost, roas
 from .jsondata import as_data
 from .paid_demand import Demand
@@ -144,15 +145,8 @@ def held_less(paid: Paid, amount: float) -> dict:
 
 def curve_gain(sweep: list[dict], total: float, more: float) -> float | None:
     """Conversions ``more`` buys on top of a paid budget of ``total``, read on the budget
-    curve (linear between its levels); None outside the curve."""
-    points = sorted((r["budget"], r["conversions"]) for r in sweep)
-    if not points or total < points[0][0] or total + more > points[-1][0]:
+    curve (``budget_sweep.conversions_at``); None outside the curve."""
+    budgets = [r["budget"] for r in sweep]
+    if not budgets or total < min(budgets) or total + more > max(budgets):
         return None
-
-    def at(budget: float) -> float:
-        for (b0, c0), (b1, c1) in zip(points, points[1:], strict=False):
-            if b0 <= budget <= b1:
-                return c0 + (c1 - c0) * (budget - b0) / (b1 - b0) if b1 > b0 else c1
-        return points[-1][1]
-
-    return at(total + more) - at(total)
+    return conversions_at(sweep, total + more) - conversions_at(sweep, total)
