@@ -27,6 +27,7 @@ from .lever_goals import with_programme
 from .objectives import Objective, Objectives, kpi_catalogue
 from .organic_bookings import organic_bookings, within_free_seats
 from .organic_posting import kept_share
+from .paid_model import monthly_sums
 
 BOOKING_KINDS = ("booking",)  # conversions that fill seats of a fill-rate goal
 
@@ -205,11 +206,8 @@ def goal_gaps(objectives: list[Objective], paid: Paid, months: int,
             org, n = organic_bookings(dated, line.name) if o.baseline.value is not None \
                 else (0.0, 0)  # the organic posts' convention, over today's bookings
             s = seats(line, months, o.baseline.value, float(o.target), bookings, held)
-            by_month: dict[str, float] = {}
-            for r in paid.monthly:
-                by_month[str(r["month"])[:7]] = by_month.get(str(r["month"])[:7], 0.0) + \
-                    float(r["conversions"] or 0.0)
-            org_months = within_free_seats(dated, org, s.booked or 0.0, s.capacity, by_month)
+            org_months = within_free_seats(dated, org, s.booked or 0.0, s.capacity,
+                                           monthly_sums(paid, "conversions"))
             org = sum(org_months.values())
             by_ads = min(s.booked or 0.0, ads_part(
                 o.kpi, s.booked, "", paid.history, paid.conversion, months))

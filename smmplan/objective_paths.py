@@ -23,6 +23,7 @@ from dataclasses import replace
 from .budget import Paid
 from .goal_gap import GoalGap, forecast_total, goal_gaps
 from .objectives import Objective, Objectives, _trajectory, kpi_catalogue
+from .paid_model import monthly_sums
 
 TOTALS = ("social_revenue",)  # goals whose target is a total over their months
 
@@ -37,9 +38,7 @@ def committed_value(o: Objective) -> float | None:
 
 def _by_month(paid: Paid, months: list[str], key: str) -> list[float]:
     """The paid forecast's ``key`` (conversions, revenue) summed by plan month."""
-    sums: dict[str, float] = defaultdict(float)
-    for row in paid.monthly:
-        sums[str(row["month"])[:7]] += float(row.get(key) or 0.0)
+    sums = monthly_sums(paid, key)
     return [sums.get(m[:7], 0.0) for m in months]
 
 

@@ -150,3 +150,12 @@ def curve_gain(sweep: list[dict], total: float, more: float) -> float | None:
     if not budgets or total < min(budgets) or total + more > max(budgets):
         return None
     return conversions_at(sweep, total + more) - conversions_at(sweep, total)
+
+
+def monthly_sums(paid: Paid, key: str) -> dict[str, float]:
+    """The paid forecast's ``key`` (conversions, revenue) summed by month ("YYYY-MM")."""
+    sums: dict[str, float] = {}
+    for row in paid.monthly:
+        month = str(row["month"])[:7]
+        sums[month] = sums.get(month, 0.0) + float(row.get(key) or 0.0)
+    return sums
