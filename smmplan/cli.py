@@ -111,7 +111,7 @@ def _build(args: argparse.Namespace) -> int:
 
         with batch_workers(jobs, len(args.briefs)) as pool:
             try:
-                checked = checks.results(pool)
+                checked = checks.results(pool, min(jobs, len(args.briefs)))
             except BrokenProcessPool as exc:  # a worker killed (out of memory, a signal)
                 raise BuildError(f"a worker process stopped while checking the briefs "
                                  f"({exc}); run the build again, or with -j 1") from None

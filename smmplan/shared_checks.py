@@ -84,11 +84,11 @@ class SharedChecks:
         finally:
             sender.close()
 
-    def results(self, pool: Any = None) -> list[Any]:
-        """Every item's answer, in the items' order: the workers of ``pool`` (a
-        ``ProcessPoolExecutor`` forked after this object was made) claim what is left;
+    def results(self, pool: Any = None, workers: int = 0) -> list[Any]:
+        """Every item's answer, in the items' order: the ``workers`` processes of ``pool``
+        (a ``ProcessPoolExecutor`` forked after this object was made) claim what is left;
         what the checker claimed but did not answer is checked here."""
-        futures = [pool.submit(_claim_in_worker) for _ in range(pool._max_workers)] \
+        futures = [pool.submit(_claim_in_worker) for _ in range(workers)] \
             if pool is not None else []
         answers: dict[int, Any] = {}
         for future in futures:
@@ -127,7 +127,7 @@ class _Serial:
     def __init__(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> None:
         self.fn, self.items = fn, list(items)
 
-    def results(self, pool: Any = None) -> list[Any]:
+    def results(self, pool: Any = None, workers: int = 0) -> list[Any]:
         return [self.fn(item) for item in self.items]
 
     def close(self) -> None:

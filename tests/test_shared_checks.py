@@ -68,7 +68,7 @@ def test_workers_take_what_is_left_and_each_item_is_checked_once(tmp_path, monke
     checks = SharedChecks(_slow, items)
     try:
         with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-            answers = checks.results(pool)
+            answers = checks.results(pool, 2)
     finally:
         checks.close()
     assert answers == [f"answer {i}" for i in items]
