@@ -61,3 +61,17 @@ def test_the_appendix_reads_each_kpi_where_the_measurement_plan_reads_it(plans):
 
                 cell = kpi_source(plan, m["kpi"], m["source"])
                 assert "CRM" in cell and cell in measured and cell in defined
+
+
+def test_the_target_rule_names_the_post_history_only_where_a_goal_reads_it(plans):
+    """Review 20: the rule of targets on a post history was printed in Cloudline's plan,
+    which has none; Lune and Fournil read goals on theirs."""
+    from smmplan.views.objectives import objectives_smart
+
+    for name, on_history in (("b2b-software", False), ("fashion", True), ("bakery", True)):
+        html = objectives_smart(plans[name]).html()
+        history = "post history" if plans[name].tr.language == "en" \
+            else "historique de publications"
+        note = next(p for p in html.split("<p") if ("Targets" in p or "Cibles" in p)
+                    and ("pace" in p or "rythme" in p))
+        assert (history in note) == on_history, name

@@ -38,6 +38,14 @@ from .rate_lever import held_rate_note
 from .retention import lever, lever_count
 
 
+def _on_post_history(plan: Plan) -> bool:
+    """Whether an objective's baseline is read on the client's post history, where the
+    history rule of targets applies (``history_target``); else only the pace rule."""
+    cat = kpi_catalogue()
+    return any(o.baseline.basis == "data" and cat[o.kpi]["source"] == "posts"
+               for o in plan.objectives.objectives)
+
+
 def kpi_label(plan: Plan, o: Objective) -> str:
     """What an objective is measured by, as the client reads it: the KPI's name (with the
     platform a goal names), or the client's own words for a measure of its own."""
@@ -538,7 +546,8 @@ def objectives_smart(plan: Plan) -> Section:
                            Column("review", tr.t("table.review"))]),
         *[Html(render("paragraph.html.j2", css="smm-decision", text=n)) for n in notes],
         Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "objectives.target_rule", percentile=target_rule()["percentile"]))),
+            "objectives.target_rule" if _on_post_history(plan) else
+            "objectives.target_rule_pace", percentile=target_rule()["percentile"]))),
     ]
     if series:
         blocks += [section_heading(plan, "objectives.trajectory", "objectives-trajectory"),
