@@ -197,6 +197,10 @@ def test_the_near_equal_costs_of_a_lead_are_named_as_different_measures(tmp_path
     text = cost_names_note(own)
     assert own.tr.money(own.paid.totals["cpa"], 2) in text
     assert own.tr.money(own.paid.marginal_cpa, 2) in text
+    # the held-back budget's cost a lead is in the chapter too: named, and counted (review
+    # 20: "Three costs" beside a fourth)
+    held = own.paid.held_back["marginal_cpa"]
+    assert own.tr.money(held, 2) in text and text.startswith("Four costs")
     folder = tmp_path / "b2b"
     shutil.copytree(EXAMPLES_DIR / "b2b-software", folder)
     raw = yaml.safe_load((folder / "brief.yaml").read_text(encoding="utf-8"))

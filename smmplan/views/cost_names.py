@@ -26,6 +26,8 @@ def cost_names_note(plan: Plan) -> str:
     every = [*steps, costs["average"], paid.marginal_cpa]
     if len(steps) < 2 or max(every) > min(every) * (1 + CLOSE):
         return ""
-    return tr.t("budget.cost_names", average=tr.money(costs["average"], 2),
-                last=tr.money(paid.marginal_cpa, 2), low=tr.money(min(steps), 2),
-                high=tr.money(max(steps), 2))
+    held = (paid.held_back or {}).get("marginal_cpa")  # the held-back budget's, shown too
+    return tr.t("budget.cost_names_held" if held else "budget.cost_names",
+                average=tr.money(costs["average"], 2), last=tr.money(paid.marginal_cpa, 2),
+                low=tr.money(min(steps), 2), high=tr.money(max(steps), 2),
+                held=tr.money(held, 2) if held else "")
