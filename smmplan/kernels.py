@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 HISTORY_IN_MEMORY = "--HistoryManager.hist_file=:memory:"
 # a Unix socket's path holds at most 107 bytes on Linux (sun_path), fewer elsewhere
 MAX_SOCKET_PATH = 100
+SOCKETS_PREFIX = "smmplan-kernel-"  # + the process id, then a random part
 
 # Run in the kept kernel before each plan, outside the notebook (never in plan.ipynb).
 _RESET = """\
@@ -115,7 +116,8 @@ class KeptKernel:
         0700), so that kernels started at the same moment by a batch's workers never race
         for the same TCP port ("Address already in use"), and no other user of the machine
         can connect. TCP on localhost when the folder's path is too long for a socket."""
-        folder = tempfile.mkdtemp(prefix="smmplan-kernel-")
+        _remove_stale_sockets()
+        folder = tempfile.mkdtemp(prefix=f"{SOCKETS_PREFIX}{os.getpid()}-")
         if len(os.path.join(folder, "kernel-00")) > MAX_SOCKET_PATH:
             os.rmdir(folder)
             return {}
@@ -135,6 +137,24 @@ class KeptKernel:
                 pass
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_stale_sockets() -> None:
+    """Remove the socket folders of batch processes that no longer run (a worker stopped
+    by force never removes its own: ``build._stop_workers``)."""
+    root = tempfile.gettempdir()
+    for name in os.listdir(root):
+        if not name.startswith(SOCKETS_PREFIX):
+            continue
+        pid = name[len(SOCKETS_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+        except OSError:  # another user's process: alive, not ours to remove
+            continue
 
 
 _KEPT: KeptKernel | None = None

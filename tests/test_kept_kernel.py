@@ -114,6 +114,7 @@ def test_a_kept_kernel_listens_on_sockets_of_its_own_removed_with_it(tmp_path, m
         client = km.client()
         client.start_channels()
         try:
+            run_sync(client.wait_for_ready)(timeout=60)
             reply = run_sync(client.execute_interactive)("1 + 1", timeout=60)
         finally:
             client.stop_channels()
@@ -125,3 +126,34 @@ def test_a_kept_kernel_listens_on_sockets_of_its_own_removed_with_it(tmp_path, m
     monkeypatch.setattr(kernels, "MAX_SOCKET_PATH", 5)
     fallback = kernels.KeptKernel()
     assert fallback._sockets() == {} and fallback._folder is None
+
+
+def test_the_socket_folders_of_a_process_that_is_gone_are_removed(monkeypatch):
+    """A worker stopped by force leaves its kernel's socket folder: the next kept kernel
+    removes the folders of processes that no longer run, and only those."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from smmplan import kernels
+
+    short = tempfile.mkdtemp(prefix="sk")  # a socket path must stay short
+    monkeypatch.setattr(tempfile, "tempdir", short)
+    tmp_path = Path(short)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = tmp_path / f"{kernels.SOCKETS_PREFIX}{gone}-abc"
+    alive = tmp_path / f"{kernels.SOCKETS_PREFIX}{os.getpid()}-def"
+    other = tmp_path / "smmplan-kernel-notapid"
+    for folder in (stale, alive, other):
+        folder.mkdir()
+    kept = kernels.KeptKernel()
+    made = kept._sockets()
+    try:
+        assert not stale.exists() and alive.exists() and other.exists()
+        assert made["ip"].startswith(str(tmp_path / f"{kernels.SOCKETS_PREFIX}{os.getpid()}-"))
+    finally:
+        kept.discard()
+        shutil.rmtree(short, ignore_errors=True)
