@@ -187,3 +187,28 @@ def test_the_split_by_target_is_shown_at_each_targets_own_basket(plans):
     for r in mine:
         assert tr.money(r["spend"] / r["conversions"], 2) in text
     assert own_basket(plans["bakery"]) == []
+
+
+def test_the_smallest_basket_targets_money_has_a_dated_decision():
+    """Review 20 (L1): Lune's T2 buys on TikTok at £72.02 a purchase against £29.11 of
+    margin at its own basket; the paid chapter said the first month reads it, Next steps
+    gave no date, threshold or amount. Now it does; plans without such a target do not."""
+    from smmplan.plan import Plan
+    from smmplan.validation import load_brief
+    from smmplan.views.fill_budget import checkpoint_date
+    from smmplan.views.platform_values import _smallest_basket
+    from smmplan.views.summary import next_steps
+
+    lune = Plan(load_brief("data/examples/fashion/brief.yaml"))
+    tr, f = lune.tr, _smallest_basket(lune)
+    assert f["over"] and all(r["spend"] / r["conversions"] > f["margin"] for r in f["over"])
+    spend = sum(r["spend"] for r in f["over"])
+    step = next(s for s in next_steps(lune) if "conversion value of the ad sets" in s)
+    assert step.startswith(tr.date(checkpoint_date(lune)))
+    assert tr.money(f["margin"], 2) in step and tr.money(spend) in step
+    for r in f["over"]:
+        assert tr.money(r["spend"] / r["conversions"], 2) in step
+    for other in ("b2b-software", "bakery"):
+        plan = Plan(load_brief(f"data/examples/{other}/brief.yaml"))
+        assert not any("ad sets aimed at" in s or "ensembles de publicités" in s
+                       for s in next_steps(plan))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..plan import Plan
 from ..report import Html, render
-from .base import platform_label
+from .base import day, platform_label
 from .targets import persona_name
 
 
@@ -41,6 +41,28 @@ def cpa_note(plan: Plan, note: dict) -> str:
                     [names.get(k, str(k)) for k in note.get("targets", [])])))
 
 
+def _smallest_basket(plan: Plan) -> dict | None:
+    """The figures of ``own_basket``: each funded target's basket, and the funded target
+    with the smallest one, its rows, margin a conversion and the platforms where a
+    conversion costs more than that margin; None without a customer file's order value or
+    targets'."""
+    paid = plan.paid
+    cv = paid.customer_value or {}
+    people = {p.id: p for p in plan.targets.personas if p.order_value_index is not None}
+    rows = [r for r in paid.by_target or [] if r["spend"] > 0 and r["conversions"] > 0
+            and r["target"] in people]
+    if not rows or not cv.get("order_value") or not paid.aov or not paid.margin:
+        return None
+    basket = {t: cv["order_value"] * p.order_value_index for t, p in people.items()}
+    funded = sorted({r["target"] for r in rows})
+    low = min(funded, key=lambda t: basket[t])
+    mine = [r for r in rows if r["target"] == low]
+    margin = basket[low] * paid.margin / 100
+    return {"rows": rows, "basket": basket, "funded": funded, "low": low, "mine": mine,
+            "margin": margin, "people": people,
+            "over": [r for r in mine if r["spend"] / r["conversions"] > margin]}
+
+
 def own_basket(plan: Plan) -> list[str]:
     """Beside the split by target (valued at each platform's value per conversion): the
     same split at each target's own basket in the customer file (its order value index
@@ -48,32 +70,45 @@ def own_basket(plan: Plan) -> list[str]:
     with the smallest basket, its share of the spend, its cost per conversion on each
     platform against its own basket's margin, why the split keeps the platform's value and
     what the first month reads; [] without a customer file's order value or targets'."""
-    tr, paid = plan.tr, plan.paid
-    cv = paid.customer_value or {}
-    people = {p.id: p for p in plan.targets.personas if p.order_value_index is not None}
-    rows = [r for r in paid.by_target or [] if r["spend"] > 0 and r["conversions"] > 0
-            and r["target"] in people]
-    if not rows or not cv.get("order_value") or not paid.aov or not paid.margin:
+    tr, f = plan.tr, _smallest_basket(plan)
+    if f is None:
         return []
-    basket = {t: cv["order_value"] * p.order_value_index for t, p in people.items()}
-    names = {t: persona_name(plan, p) for t, p in people.items()}
-    funded = sorted({r["target"] for r in rows})
-    low = min(funded, key=lambda t: basket[t])
-    mine = [r for r in rows if r["target"] == low]
-    margin = basket[low] * paid.margin / 100
-    over = [r["platform"] for r in mine if r["spend"] / r["conversions"] > margin]
+    rows, basket, low, mine = f["rows"], f["basket"], f["low"], f["mine"]
+    names = {t: persona_name(plan, p) for t, p in f["people"].items()}
     spend = sum(r["spend"] for r in mine)
-    return [tr.t("budget.own_basket" if over else "budget.own_basket_holds",
+    return [tr.t("budget.own_basket" if f["over"] else "budget.own_basket_holds",
                  baskets=tr.join([tr.t("budget.basket_of", value=tr.price(basket[t]),
-                                       name=names[t]) for t in funded]),
+                                       name=names[t]) for t in f["funded"]]),
                  own=tr.money(sum(r["conversions"] * basket[r["target"]] for r in rows)),
                  platform=tr.money(sum(r["revenue"] for r in rows)), target=names[low],
                  share=tr.percent(spend / sum(r["spend"] for r in rows) * 100, 0),
                  spend=tr.money(spend), basket=tr.price(basket[low]),
-                 margin=tr.money(margin, 2), costs=tr.join([tr.t(
+                 margin=tr.money(f["margin"], 2), costs=tr.join([tr.t(
                      "budget.value_on", value=tr.money(r["spend"] / r["conversions"], 2),
                      platform=platform_label(r["platform"])) for r in mine]),
-                 over=tr.join([platform_label(p) for p in over]))]
+                 over=tr.join([platform_label(r["platform"]) for r in f["over"]]))]
+
+
+def basket_steps(plan: Plan) -> list[tuple]:
+    """Next steps: the dated decision ``own_basket`` leaves to the first month, with its
+    threshold and the money it moves: (date, text), [] when every platform of the
+    smallest-basket target costs less than its margin."""
+    from .fill_budget import checkpoint_date
+
+    tr, f = plan.tr, _smallest_basket(plan)
+    if f is None or not f["over"] or not plan.paid.paid_months:
+        return []
+    when = checkpoint_date(plan)
+    if when is None:
+        return []
+    target = persona_name(plan, f["people"][f["low"]])
+    return [(when, tr.t(
+        "agency.step_basket", date=day(tr, when), target=target,
+        platforms=tr.join([platform_label(r["platform"]) for r in f["over"]]),
+        basket=tr.price(f["basket"][f["low"]]), margin=tr.money(f["margin"], 2),
+        costs=tr.join([tr.t("budget.value_on", value=tr.money(r["spend"] / r["conversions"], 2),
+                            platform=platform_label(r["platform"])) for r in f["over"]]),
+        spend=tr.money(sum(r["spend"] for r in f["over"]))))]
 
 
 def basket_notes(plan: Plan) -> list[Html]:

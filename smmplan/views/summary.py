@@ -335,10 +335,11 @@ def next_steps(plan: Plan) -> list[str]:
     # the held-back budget's test and programme, and the capped tests' reading, by date
     from .fill_budget import checkpoint_steps
     from .owned_steps import dated_steps
+    from .platform_values import basket_steps
 
     dated = sorted([*filter(None, [test_step(plan), retention_step(plan)]),
                     *trial_steps(plan), *form_steps(plan), *growth_steps(plan),
-                    *dated_steps(plan), *checkpoint_steps(plan)],
+                    *dated_steps(plan), *checkpoint_steps(plan), *basket_steps(plan)],
                    key=lambda d: d[0])
     early = [text for when, text in dated if when < review]
     late = [text for when, text in dated if when >= review]
