@@ -376,13 +376,16 @@ def _compute_ahead(brief: Brief, brief_path: Path, options: BuildOptions,
 
 def warm_up() -> None:
     """Import and cache what every build needs (papermill, nbconvert and its templates,
-    plotly.js, the plan's own modules and the libraries they load), once, before worker
-    processes are forked."""
+    plotly.js, the plan's own modules and the libraries they load, and what a plan's
+    kernel imports), once, before worker processes are forked."""
+    # what a plan's kernel imports too: a worker's first kernel is forked (kernel_fork)
+    import ipykernel.ipkernel  # noqa: F401
+    import ipykernel.kernelapp  # noqa: F401
     import papermill  # noqa: F401
     import scipy.optimize  # noqa: F401 - imported by the plan's modules only when they compute
 
-    # the briefs' checks, the plan's chapters, and their clustering (scikit-learn)
-    from . import plan, preflight, segments  # noqa: F401
+    # the briefs' checks, the plan's chapters and views, and their clustering (scikit-learn)
+    from . import plan, preflight, segments, views  # noqa: F401
     from .export import export_html, plotly_js
 
     plotly_js()

@@ -28,6 +28,8 @@ from .paths import PLAN_FILE_ENV
 if TYPE_CHECKING:
     from jupyter_client.manager import AsyncKernelManager
 
+    from .kernel_fork import KernelInWaiting
+
 HISTORY_IN_MEMORY = "--HistoryManager.hist_file=:memory:"
 # a Unix socket's path holds at most 107 bytes on Linux (sun_path), fewer elsewhere
 MAX_SOCKET_PATH = 100
@@ -66,11 +68,14 @@ def between_plans(plan_file: str | None, cwd: str) -> None:
 
 
 class KeptKernel:
-    """One kernel started on first use and kept until ``discard``."""
+    """One kernel started on first use and kept until ``discard``; the first one from
+    ``in_waiting`` when given (a process forked from a warm batch worker:
+    ``kernel_fork``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_waiting: KernelInWaiting | None = None) -> None:
         self._km = None
         self._folder: str | None = None  # the kernel's sockets (``_sockets``)
+        self._in_waiting = in_waiting
 
     def manager(self, kernel_name: str, cwd: Path, extra_arguments: list[str],
                 start_timeout: int, plan_file: str | None) -> AsyncKernelManager:
@@ -87,9 +92,10 @@ class KeptKernel:
                 return self._km
             except Exception:  # noqa: BLE001 - a kernel that cannot be reset is replaced
                 self.discard()
-        from jupyter_client.manager import AsyncKernelManager
+        from .kernel_fork import forking_manager
 
-        km = AsyncKernelManager(kernel_name=kernel_name, **self._sockets())
+        waiting, self._in_waiting = self._in_waiting, None
+        km = forking_manager(waiting, kernel_name=kernel_name, **self._sockets())
         # history in memory, as nbclient gives the kernels it starts: no cell of a client's
         # plan in the user's IPython history file, no lock shared between workers' kernels
         run_sync(km.start_kernel)(extra_arguments=[*extra_arguments, HISTORY_IN_MEMORY],
@@ -128,6 +134,9 @@ class KeptKernel:
         """Stop the kernel now (its plan failed, or the batch is over)."""
         km, self._km = self._km, None
         folder, self._folder = self._folder, None
+        waiting, self._in_waiting = self._in_waiting, None
+        if waiting is not None:
+            waiting.discard()
         if km is not None:
             from jupyter_core.utils import run_sync
 
@@ -167,9 +176,12 @@ def kept() -> KeptKernel | None:
 
 def keep_in_worker() -> None:
     """A batch worker's initializer: keep one kernel for the worker's plans, stopped when
-    the worker exits."""
+    the worker exits; the first forked from this warm worker now, while it runs one thread
+    (``kernel_fork``)."""
     global _KEPT
-    _KEPT = KeptKernel()
+    from .kernel_fork import KernelInWaiting
+
+    _KEPT = KeptKernel(KernelInWaiting() if hasattr(os, "fork") else None)
     multiprocessing.util.Finalize(None, _KEPT.discard, exitpriority=10)
 
 
