@@ -93,18 +93,21 @@ class KernelInWaiting:
         self._process: ForkedProcess | None = ForkedProcess(pid)
         self._pipe: int | None = write_end
 
-    def launch(self, cmd: list[str], env: dict[str, str] | None,
-               cwd: str | None) -> ForkedProcess | None:
+    def launch(self, cmd: list[str], env: dict[str, str] | None, cwd: str | None,
+               independent: bool = False) -> ForkedProcess | None:
         """Make the waiting process the kernel that ``cmd`` (``python -m
-        ipykernel_launcher -f <connection file> ...``) would start, in ``env`` and ``cwd``;
-        None, and nothing started, when this cannot be done (another kernel spec, or the
-        waiting process is gone)."""
+        ipykernel_launcher -f <connection file> ...``) would start, in ``env`` and ``cwd``
+        (stopping when this process is gone unless ``independent``, as jupyter_client's
+        kernels); None, and nothing started, when this cannot be done (another kernel spec,
+        or the waiting process is gone)."""
         process, pipe = self._process, self._pipe
         if process is None or pipe is None or cmd[1:3] != _LAUNCHER or process.poll() is not None:
             self.discard()
             return None
-        message = json.dumps({"argv": cmd[3:], "env": dict(env if env is not None else os.environ),
-                              "cwd": cwd or os.getcwd()}).encode()
+        env = dict(env if env is not None else os.environ)
+        if not independent:  # as jupyter_client's launcher: the kernel watches its parent
+            env["JPY_PARENT_PID"] = str(os.getpid())
+        message = json.dumps({"argv": cmd[3:], "env": env, "cwd": cwd or os.getcwd()}).encode()
         self._process = self._pipe = None
         try:
             with os.fdopen(pipe, "wb") as stream:  # closed: the child reads to the end
@@ -159,7 +162,13 @@ def _run_kernel(request: dict[str, Any]) -> None:
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)  # a kernel reads nothing from the worker's stdin
     os.close(devnull)
-    sys.argv = [sys.argv[0], *request["argv"]]
+    argv = request["argv"]
+    # ipykernel reads its parent from the environment when it is imported, and it was
+    # imported in the worker, before jupyter_client set JPY_PARENT_PID: given here, so that
+    # the kernel stops when the worker is gone, as a kernel started anew does
+    if request["env"].get("JPY_PARENT_PID", "").isdigit():
+        argv = [*argv, f"--IPKernelApp.parent_handle={request['env']['JPY_PARENT_PID']}"]
+    sys.argv = [sys.argv[0], *argv]
     from ipykernel import kernelapp
 
     kernelapp.launch_new_instance()
@@ -173,7 +182,8 @@ def forking_manager(in_waiting: KernelInWaiting | None, **kwargs: Any) -> AsyncK
     class ForkingKernelManager(AsyncKernelManager):
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
             waiting, self._waiting = self._waiting, None
-            process = (waiting.launch(kernel_cmd, kw.get("env"), kw.get("cwd"))
+            process = (waiting.launch(kernel_cmd, kw.get("env"), kw.get("cwd"),
+                                      bool(kw.get("independent")))
                        if waiting is not None else None)
             if process is None:
                 return await super()._async_launch_kernel(kernel_cmd, **kw)

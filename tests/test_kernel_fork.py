@@ -42,7 +42,10 @@ kept = kernels.KeptKernel(waiting)
 km = kept.manager("python3", Path(folder), [], 60, None)
 
 CODE = '''import json, os, sys, smmplan.kernel_fork as kf
+from ipykernel.kernelapp import IPKernelApp
+poller = IPKernelApp.instance().poller
 print(json.dumps({"pid": os.getpid(), "ppid": os.getppid(), "sid": os.getsid(0),
+                  "watches": getattr(poller, "parent_pid", None),
                   "cwd": os.getcwd(), "mark": getattr(kf, "MARK", None),
                   "plan_file": os.environ.get(%r)}))''' % PLAN_FILE_ENV
 
@@ -80,6 +83,7 @@ def test_the_first_kernel_is_the_process_forked_from_the_worker(tmp_path):
     assert kernel["pid"] == seen["waiting_pid"]  # the waiting process became the kernel
     assert kernel["ppid"] == seen["worker"]  # a child of the worker, as a started kernel is
     assert kernel["sid"] == kernel["pid"]  # in a session of its own: no Ctrl-C from a terminal
+    assert kernel["watches"] == seen["worker"]  # and it stops if the worker is gone
     assert kernel["mark"] == "set in the worker before the fork"
     assert kernel["cwd"] == str(tmp_path)  # the folder and environment jupyter_client gave
     assert kernel["plan_file"] == seen["plan_file"]
