@@ -11,6 +11,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Iterator
@@ -408,16 +409,24 @@ def _expected_cost(brief_path: Path) -> int:
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Ctrl-C in a batch: no brief starts any more, and each worker is interrupted so that
     its build removes its staging folder and lock; one still running after 5 s is
-    terminated (its leftovers are removed by the next build into that folder)."""
-    workers = list(pool._processes.values())  # the executor has no public handle on them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        if worker.is_alive():
-            os.kill(worker.pid, signal.SIGINT)
-    for worker in workers:
-        worker.join(5)
-        if worker.is_alive():
-            worker.terminate()
+    terminated (its leftovers are removed by the next build into that folder). A second
+    Ctrl-C meanwhile is ignored: it would end this process with workers still running,
+    which nothing would then stop."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+    try:
+        workers = list(pool._processes.values())  # the executor has no public handle
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            if worker.is_alive():
+                os.kill(worker.pid, signal.SIGINT)
+        for worker in workers:
+            worker.join(5)
+            if worker.is_alive():
+                worker.terminate()
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager

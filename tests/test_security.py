@@ -4,6 +4,7 @@ personal value or a file from outside the brief's folder."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import csv
 import io
@@ -428,3 +429,56 @@ def test_ctrl_c_stops_in_one_line_with_exit_130_and_no_leftovers(tmp_path):
     assert proc.returncode == 130, stderr
     assert stderr.strip() == "smmplan: interrupted"
     assert not list(target.glob(".staging-*")) and not (target / LOCK_NAME).exists()
+
+
+def _processes_naming(text: str) -> list[int]:
+    """Processes whose command line holds ``text`` (a batch's workers, and the kernels
+    forked from them, carry the batch's own command line)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and entry.name != str(os.getpid()):
+            try:
+                if text in (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads /proc")
+def test_ctrl_c_twice_in_a_batch_leaves_no_worker_or_kernel_running(tmp_path):
+    """Ctrl-C pressed again and again (or a terminal's signal sent twice): a Ctrl-C while
+    the workers are being stopped does not end the batch before them."""
+    briefs = []
+    for name in ("Client One", "Client Two"):
+        raw = standalone(example_raw("bakery"))
+        raw["client"]["name"] = name
+        briefs.append(str(write_brief(tmp_path / name.replace(" ", "-"), raw)))
+    out = tmp_path / "out"
+    # output to files: workers left running would hold pipes open
+    with open(tmp_path / "stderr", "w") as err:
+        proc = subprocess.Popen([*SMMPLAN, "build", *briefs, "-o", str(out), "-j", "2", "-q"],
+                                stdout=subprocess.DEVNULL, stderr=err,
+                                start_new_session=True)  # its own group, as a terminal job
+    for _ in range(600):  # until both builds are under way
+        if len(list(out.glob("*/.staging-*"))) == 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
+    time.sleep(1.0)  # into the kernels' start or first cells
+    for _ in range(2):  # to the whole group, as a terminal does
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGINT)
+        time.sleep(0.1)  # the workers are still cleaning up after the first
+    proc.wait(timeout=60)
+    left = _processes_naming(str(out))
+    for _ in range(100):  # a kernel stops within a second or so of its worker
+        if not left:
+            break
+        time.sleep(0.1)
+        left = _processes_naming(str(out))
+    for pid in left:  # not left to the machine when the test fails
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert proc.returncode == 130, (tmp_path / "stderr").read_text()
+    assert left == []
