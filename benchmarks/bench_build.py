@@ -23,7 +23,8 @@ starts (``build._compute_ahead``), so a batch's first plan keeps more than one c
 and on a two-core machine `-j 2` can be at most 2 / that many times faster. In a batch each
 worker keeps its kernel for its next plans (``kernels.py``): `-j 1` starts one kernel, `-j 2`
 one per worker, and warms the workers before forking them (``build.warm_up``), time in which
-the second core checks the briefs (``shared_checks``).
+the second core checks the briefs (``shared_checks``); each worker's kernel is forked from
+the warm worker, its imports done (``kernel_fork``).
 Usage: python benchmarks/bench_build.py [--runs 5] [--batch-runs 3]
 """
 
