@@ -342,14 +342,16 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
 
     seats = pm.free_seats(brief, kind) or lead_bound(brief, kind)  # bookings (leads) a month
     seat_cap = pm.free_in(seats, months) if seats else None  # months paid runs in
+    in_cap = pv.under_caps(models, seats)  # a gated test's leads come on top of a lead bound
 
     def capped(conv: list[float]) -> list[float]:
         """Bookings above the free seats of the months paid runs in are not bookings: the
-        platforms' conversions scaled down to the seats (the sweep and the scenarios)."""
-        total_ = sum(conv)
+        conversions the caps count scaled down to the seats (the sweep and the scenarios);
+        a test's outside the caps kept (``paid_value.outside_caps``)."""
+        total_ = sum(c for c, k in zip(conv, in_cap, strict=True) if k)
         if seat_cap is None or total_ <= seat_cap or total_ <= 0:
             return conv
-        return [c * seat_cap / total_ for c in conv]
+        return [c * seat_cap / total_ if k else c for c, k in zip(conv, in_cap, strict=True)]
 
     def bought(spends) -> list[float]:
         return [float(m.chain(x)["conversions"]) for m, x in zip(models, spends, strict=True)]
@@ -439,7 +441,6 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             return solve(conv, floor=floor, aware=aware_split(conv * share / (100 - share))).spend
         except AllocationError:
             return None
-    in_cap = pv.under_caps(models)  # a gated test's leads come on top of the caps
 
     def cap_at(spends) -> float:  # the paid conversions the months may hold for ``spends``
         return paid_cap(seats, [m for m, k in zip(models, in_cap, strict=True) if k],
@@ -468,10 +469,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
         lower, upper, bool(aov))
     channels = []
     # the platforms' low / high conversions scaled to the free seats as the scenarios are
-    ends = {sc: [float(m.chain(x, sc)["conversions"]) for m, x in
-                 zip(models, conv_alloc.spend, strict=True)] for sc in ("low", "high")}
-    low_cap, high_cap = (sum(capped(ends[sc])) / sum(ends[sc]) if sum(ends[sc]) else 1.0
-                         for sc in ("low", "high"))
+    ends = {sc: capped([float(m.chain(x, sc)["conversions"]) for m, x in
+                        zip(models, conv_alloc.spend, strict=True)]) for sc in ("low", "high")}
     for i, m in enumerate(models):
         cs = conv_alloc.spend[i]
         aw = float(aware_spend[i])
@@ -489,8 +488,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             conv, revenue,
             cc.cost(cs, conv),  # the one cost per conversion and ROAS: conversion spend
             cc.roas(revenue, cs) if values[i] else None,
-            float(m.chain(cs, "low")["conversions"]) * low_cap,
-            float(m.chain(cs, "high")["conversions"]) * high_cap,
+            ends["low"][i], ends["high"][i],
             extrapolated=bool(history is not None and (cs + aw) / len(months)
                               > EXTRAPOLATION * history.max_monthly_spend),
             awareness_reach=float(aware["reach"]),
@@ -563,7 +561,8 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
                            dict.fromkeys(gated, lead_gate.weeks()))  # in their weeks
     monthly, deal = pv.phased(models, channels, all_months, values, settings, demand, ov_index,
                               on, on * np.array([pm.month_free(seats, m) for m in all_months])
-                              if seats else None, tt.windows(tests, all_months))
+                              if seats else None, tt.windows(tests, all_months),
+                              {m.platform for m, k in zip(models, in_cap, strict=True) if not k})
     return with_reserve(brief, models, with_opening(brief, Paid(
         objective=settings.objective, total=total, awareness_share=share, aov=aov,
         margin=margin, break_even_cpa=break_even, rate=rate, rate_source=rate_source,

@@ -554,13 +554,35 @@ def monthly_posts(plan: dict) -> Iterator[Check]:
         yield Check(name, ok, detail)
 
 
+def seats_held(plan: dict) -> Iterator[Check]:
+    """A month's paid conversions within the cap of that month (free seats, or a lead
+    bound): every platform's but a test's that comes on top of a lead bound
+    (``paid_months.outside_caps``)."""
+    from .paid_months import month_free, outside_caps
+
+    budget = plan.get("budget") or {}
+    seats = budget.get("seats")
+    if not seats or not budget.get("monthly"):
+        return
+    outside = {t["platform"] for t in budget.get("tests") or []
+               if outside_caps(t.get("gate"), seats)}
+    by: dict[str, float] = {}
+    for r in budget["monthly"]:
+        if r["platform"] not in outside:
+            by[r["month"]] = by.get(r["month"], 0.0) + (r["conversions"] or 0.0)
+    for month, booked in sorted(by.items()):
+        free = month_free(seats, month)
+        yield Check(f"paid conversions of {month[:7]} within its cap", booked <= free + 0.05,
+                    f"{booked:.2f} vs {free:.2f}")
+
+
 CHECKS: tuple[Callable[[dict], Iterator[Check]], ...] = (
     content_type_rates, paid_spend, held_back_split, paid_results, paid_decisions, break_even_value,
     posting_volume,
     calendar_agrees, team_figures, lifetime_return, channel_scores, revenue_months,
     realistic_goals, measurement_labels, rate_spreads, team_totals, dated_ideas_placed,
     target_cards_paid, today_result, programme_goal, committed_values, monthly_posts,
-    neighbourhood_boosts, one_roas)
+    neighbourhood_boosts, one_roas, seats_held)
 
 
 def run(plan: dict) -> list[Check]:

@@ -83,7 +83,9 @@ def cap_break_even(paid) -> float | None:
     of the one platform the conversion spend goes to, so one platform's lead has one
     break-even in every rule (a gated platform's dated test aside: its spend is fixed, the
     cap does not stop it); the plan's break-even when the spend is shared."""
-    gated = {t["platform"] for t in (paid.tests or []) if t.get("gate")}  # a dated test
+    from .paid_months import tests_outside_caps
+
+    gated = tests_outside_caps(paid)  # a dated test the cap does not stop
     spent = [c.platform for c in paid.channels if c.conversion_spend > 0
              and c.platform not in gated]
     if len(spent) != 1:

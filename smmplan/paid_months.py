@@ -108,3 +108,20 @@ def fill(weights: np.ndarray, caps: np.ndarray) -> np.ndarray:
         rest -= float(caps[over].sum())
         left &= ~over
     return out
+
+
+def outside_caps(gated: bool, seats: dict | None) -> bool:
+    """Whether a platform's conversions come on top of the monthly caps instead of within
+    them: a gated test's (``lead_gate``, ``ChannelModel.gate``) leads on a lead bound do (a
+    test is bought to be read, not to fill the forecast: it never takes a funded platform's
+    place); nothing does on free seats (``seats`` without ``bound``): a seat a test fills
+    is a seat. The one rule of the budget's stop, the sweep, the monthly forecast, the
+    months at the cap and the notes."""
+    return bool(gated) and not (seats is not None and not seats.get("bound"))
+
+
+def tests_outside_caps(paid) -> set[str]:
+    """The platforms of the plan's dated tests whose leads come on top of the caps
+    (``outside_caps``)."""
+    return {t["platform"] for t in (paid.tests or [])
+            if outside_caps(t.get("gate"), paid.seats)}

@@ -287,22 +287,29 @@ def month_weights(platform: str, months: list[pd.Timestamp], overrides: dict,
 
 
 def phase(models, channels, months, values, overrides, demand, index, active=None,
-          caps=None, windows=None) -> list[dict]:
+          caps=None, windows=None, outside=None) -> list[dict]:
     """Each platform's spend, impressions, conversions and revenue by month: spend phased
     by ``month_weights`` (more in the months a unit of spend returns more, none outside
-    ``active``, conversions within ``caps``: bookings a month, all platforms), the
-    channel's totals kept. ``windows``: {platform: active months} for a dated test
-    (``trial_test``), spent in its own months only: its leads come on top of the caps
-    (``under_caps``), so a test never takes a funded platform's place in its months."""
+    ``active``, conversions within ``caps``: bookings a month, shared by the platforms
+    not ``outside`` them, ``paid_months.outside_caps``), the channel's totals kept.
+    ``windows``: {platform: active months} for a dated test (``trial_test``), spent in its
+    own months only: within the caps it takes its months' places first, the funded
+    platforms sharing the rest; outside them it never takes a funded platform's place."""
     rows = []
-    windows = windows or {}
-    weights = {m.platform: month_weights(m.platform, months, overrides, demand, index, own,
-                                         None)
-               for m, c in zip(models, channels, strict=True)
-               if c.spend > 0 and (own := windows.get(m.platform)) is not None}
+    windows, outside = windows or {}, outside or set()
+    left = None if caps is None else np.asarray(caps, dtype=float).copy()
+    weights = {}
+    for m, c in zip(models, channels, strict=True):  # a dated test runs when it runs
+        if c.spend <= 0 or (own := windows.get(m.platform)) is None:
+            continue
+        inside = left is not None and m.platform not in outside and c.conversions > 0
+        weights[m.platform] = w = month_weights(m.platform, months, overrides, demand, index,
+                                                own, left / c.conversions if inside else None)
+        if inside:  # it takes its months' places first: the others share what is left
+            left = np.maximum(left - c.conversions * w["conversions"], 0.0)
     total = sum(c.conversions for m, c in zip(models, channels, strict=True)
-                if m.platform not in weights)  # the funded platforms share the caps
-    share = None if caps is None or not total else np.asarray(caps, dtype=float) / total
+                if m.platform not in outside and m.platform not in weights)
+    share = None if left is None or not total else left / total
     for m, c, v in zip(models, channels, values, strict=True):
         if c.spend <= 0:
             continue
@@ -320,22 +327,22 @@ def phase(models, channels, months, values, overrides, demand, index, active=Non
     return rows
 
 
-def under_caps(models) -> list[bool]:
-    """Per model, whether its leads count against the monthly caps: a gated test's
-    (``lead_gate``, ``ChannelModel.gate``) do not. A test is bought to be read, not to fill
-    the forecast: its leads come on top of the caps and never take a funded platform's
-    place (``phase``), and the budget's stop counts the funded platforms only."""
-    return [getattr(m, "gate", None) is None for m in models]
+def under_caps(models, seats: dict | None) -> list[bool]:
+    """Per model, whether its conversions count against the monthly caps
+    (``paid_months.outside_caps``)."""
+    from .paid_months import outside_caps
+
+    return [not outside_caps(getattr(m, "gate", None) is not None, seats) for m in models]
 
 
 def phased(models, channels, months: list[pd.Timestamp], values, settings, demand, index,
-           active=None, caps=None, windows=None) -> tuple[list[dict], dict | None]:
+           active=None, caps=None, windows=None, outside=None) -> tuple[list[dict], dict | None]:
     """The monthly forecast (``phase``) with revenue booked at the deal, ``deal_months``
     (``budget.paid``) after the conversions, and the deal terms: {months, close_rate (the
     sale rate), after_plan (revenue closing after the plan's last month)}; None without a
     delay."""
     rows = phase(models, channels, months, values, settings.seasonality, demand, index,
-                 active, caps, windows)
+                 active, caps, windows, outside)
     rows, after = deal_lag(rows, [m.date().isoformat() for m in months], settings.deal_months)
     return rows, ({"months": settings.deal_months, "close_rate": settings.sale_rate,
                    "after_plan": after} if settings.deal_months else None)

@@ -214,3 +214,20 @@ def test_a_forecast_off_todays_result_or_more_spend_for_less_is_caught():
     budget["today"]["fit"].update(revenue=474087.08, gap=0.0)
     budget["channels"][0]["revenue"] = 526355.0
     assert [c for c in run({"budget": budget}) if not c.ok] == []
+
+
+def test_paid_bookings_past_a_month_s_free_seats_are_caught():
+    """Diff review H2: a month's paid conversions within its cap, every platform's on free
+    seats, a gated test's left out on a lead bound (``paid_months.outside_caps``)."""
+    from smmplan.checks import seats_held
+
+    rows = [{"month": "2027-03-01", "platform": "meta", "conversions": 10.0},
+            {"month": "2027-03-01", "platform": "x", "conversions": 4.0}]
+    tests = [{"platform": "x", "gate": True}]
+    seats = {"free": 12.0, "line": "Ateliers", "by_month": {"2027-03": 12.0}}
+    plan = {"budget": {"seats": seats, "monthly": rows, "tests": tests}}
+    assert [c.ok for c in seats_held(plan)] == [False]  # 14 bookings for 12 seats
+    plan["budget"]["seats"] = {**seats, "bound": {"baseline": 4.0, "multiple": 3.0}}
+    assert [c.ok for c in seats_held(plan)] == [True]  # 10 leads within 12, the test on top
+    plan["budget"]["tests"] = [{"platform": "x", "gate": False}]
+    assert [c.ok for c in seats_held(plan)] == [False]

@@ -104,7 +104,7 @@ def test_the_b2b_year_end_break_is_thin_and_ad_free(built, over_bound_built):
     # the lead bound, where a peak month reaches it with less money; Cloudline's own
     # envelope is all spent, its money following demand, and says nothing of it)
     assert "gets the year's lowest paid spend" not in text
-    # past the lead bound, the X test's leads come on top of the cap (paid_value.under_caps):
+    # past the lead bound, the X test's leads come on top of the cap (paid_months.outside_caps):
     # March, a peak month, is no longer starved of LinkedIn money (review 19, #4)
     assert "Mar 2027 gets the year's lowest paid spend" not in plan_text(
         over_bound_built / "plan.html")

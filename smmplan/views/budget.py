@@ -39,7 +39,7 @@ from .budget_notes import (
 )
 from .cost_names import cost_names_note
 from .growth_track import growth_blocks
-from .held_back import cap_values, held_break_even, monthly_cap_note
+from .held_back import cap_notes, cap_values, held_break_even, sweep_cap
 from .lead_gate import gate_notes
 from .lifetime import value_note as lifetime_value_note
 from .multiply import month_places, parts
@@ -326,8 +326,8 @@ def _seats_full(paid) -> float | None:
     """The first tested budget whose bookings fill every free seat (``Paid.seats``)."""
     if not paid.seats:
         return None
-    cap = paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))
-    return next((r["budget"] for r in paid.sweep if r["conversions"] >= cap - 0.5), None)
+    return next((r["budget"] for r in paid.sweep if r["conversions"] >= sweep_cap(paid) - 0.5),
+                None)
 
 
 def budget_scenarios(plan: Plan) -> Section:
@@ -344,7 +344,7 @@ def budget_scenarios(plan: Plan) -> Section:
         text = tr.t("budget.seats_full" + leads_suffix(paid), budget=tr.money(_seats_full(paid)),
                     line=paid.seats["line"], seats=tr.number(
                         paid.seats.get("free_paid", paid.seats["free"] * len(paid.paid_months))))
-        text = " ".join(filter(None, [text, monthly_cap_note(plan)]))
+        text = " ".join(filter(None, [text, cap_notes(plan)]))
     elif paid.break_even_budget is None:
         low, high = sweep_span(paid)
         own = rates_measured(paid) or not paid.paid_months  # else: no more budget yet

@@ -14,7 +14,7 @@ from .. import b2b_paid
 from ..catalogue import paid_facts
 from ..conversion_cost import per_platform
 from ..offer_paths import event_lines, left_out_lines
-from ..paid_months import month_free
+from ..paid_months import month_free, tests_outside_caps
 from ..paid_start import first_conversion_ad
 from ..paid_value import SPEND_BAND
 from ..plan import Plan
@@ -420,9 +420,10 @@ def paid_months_notes(plan: Plan) -> list[str]:
 
 
 def _tests_on_top(plan: Plan) -> str:
-    """The dated tests' leads, on top of the lead limit (``paid_value.under_caps``)."""
+    """The dated tests' leads that come on top of the lead limit
+    (``paid_months.outside_caps``)."""
     tr, paid = plan.tr, plan.paid
-    tests = {t["platform"] for t in paid.tests}
+    tests = tests_outside_caps(paid)
     rows = [r for r in paid.monthly if r["platform"] in tests and r["conversions"] > 0]
     if not rows:
         return ""

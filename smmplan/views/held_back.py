@@ -7,17 +7,18 @@ import datetime as dt
 
 from ..conversion_cost import cap_break_even
 from ..goal_gap import held_by_cap
-from ..paid_months import month_free
+from ..paid_months import month_free, tests_outside_caps
 from ..plan import Plan
+from .base import platform_label
 
 
 def full_months(plan: Plan) -> list[dt.date]:
-    """The months whose paid conversions reach the cap (``paid.seats``), the dated tests'
-    leads left out: they come on top of it (``paid_value.under_caps``)."""
+    """The months whose paid conversions reach the cap (``paid.seats``), a dated test's
+    leads left out when they come on top of it (``paid_months.outside_caps``)."""
     paid = plan.paid
     if not paid.seats or not paid.monthly:
         return []
-    tests = {t["platform"] for t in paid.tests}
+    tests = tests_outside_caps(paid)
     by: dict[str, float] = {}
     for r in paid.monthly:
         if r["platform"] not in tests:
@@ -77,7 +78,7 @@ def monthly_cap_note(plan: Plan) -> str:
     cap = paid.seats or {}
     if not cap.get("bound") or not paid.sweep or not paid.held_back:
         return ""
-    year = cap.get("free_paid", cap.get("free", 0) * len(paid.paid_months))
+    year = sweep_cap(paid)
     conv = float(paid.totals["conversions"])
     past = [r for r in paid.sweep if r["budget"] > paid.total + 0.5 and r["marginal_cpa"]
             and conv + 0.5 < r["conversions"] < year - 0.5]
@@ -86,3 +87,36 @@ def monthly_cap_note(plan: Plan) -> str:
     return tr.t("budget.sweep_monthly_cap", most=tr.number(cap.get("free", 0)),
                 total=tr.money(paid.total), conversions=tr.number(conv),
                 cost=tr.money(past[0]["marginal_cpa"], 2))
+
+
+def on_top_leads(paid, scenario: str = "mid") -> float:
+    """The dated tests' conversions that come on top of the cap (``outside_caps``), in the
+    expected case or the ``low`` / ``high`` one: in the sweep and the scenarios beside the
+    capped ones."""
+    tests = tests_outside_caps(paid)
+    field = {"mid": "conversions", "low": "conversions_low", "high": "conversions_high"}[scenario]
+    return sum(getattr(c, field) for c in paid.channels if c.platform in tests)
+
+
+def sweep_tests_note(plan: Plan) -> str:
+    """The capped table and scenarios count the tests' leads on top of the cap."""
+    paid, tr = plan.paid, plan.tr
+    tests = sorted(tests_outside_caps(paid))
+    if not tests or not paid.seats or not on_top_leads(paid):
+        return ""
+    return tr.t("budget.seats_full_tests", platforms=tr.join(
+        [platform_label(p) for p in tests]), leads=tr.number(on_top_leads(paid)),
+        high=tr.number(on_top_leads(paid, "high")))
+
+
+def sweep_cap(paid) -> float:
+    """The most conversions the budget table (the sweep, capped over the whole year) and
+    the scenarios count: the cap, and a test's leads on top of it."""
+    cap = paid.seats or {}
+    return cap.get("free_paid", cap.get("free", 0) * len(paid.paid_months)) + on_top_leads(paid)
+
+
+def cap_notes(plan: Plan) -> str:
+    """The notes under a capped budget table: the tests' leads it counts on top of the
+    cap, and why it shows leads past the plan's budget (``monthly_cap_note``)."""
+    return " ".join(filter(None, [sweep_tests_note(plan), monthly_cap_note(plan)]))
