@@ -267,6 +267,14 @@ def _realistic(total: float, g: GoalGap) -> float:
     return round(total, 0 if g.seats is not None else 2)
 
 
+def form_leads_a_month(paid: Paid, months: int) -> float:
+    """The paid forecast's leads a month on the platforms' own lead gen forms
+    (``Paid.lead_forms``), which never reach the site: a month of the year, as a leads
+    goal's count is its year's mean."""
+    on_forms = set(paid.lead_forms or {})
+    return sum(c.conversions for c in paid.channels if c.platform in on_forms) / max(1, months)
+
+
 def with_forecasts(ob: Objectives, paid: Paid, months: int,
                    offer: Sequence[OfferLine] = ()) -> Objectives:
     """The objectives with each business goal the plan forecasts judged on what its own
@@ -281,7 +289,7 @@ def with_forecasts(ob: Objectives, paid: Paid, months: int,
     # that visit the site, and the leads on lead gen forms, which never do
     on_forms, n = set(paid.lead_forms or {}), max(1, months)
     clicks = sum(c.clicks for c in paid.channels if c.platform not in on_forms) / n
-    forms = sum(c.conversions for c in paid.channels if c.platform in on_forms) / n
+    forms = form_leads_a_month(paid, months)
     dated = site_clicks_by_month(paid, on_forms)  # the months the clicks fall in
     gaps = goal_gaps(ob.objectives, paid, months, offer)
     by_goal = {g.goal: g for g in gaps}

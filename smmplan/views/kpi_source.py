@@ -6,6 +6,7 @@ paid forecast; the rest, today's organic and the site's, in web analytics)."""
 
 from __future__ import annotations
 
+from ..goal_gap import form_leads_a_month
 from ..objective_paths import committed_value
 from ..plan import Plan
 from .base import platform_label
@@ -20,8 +21,7 @@ def kpi_source(plan: Plan, kpi: str, source: str) -> str:
     end = committed_value(goal) if goal is not None else None
     if kpi != "leads_per_month" or not forms or end is None:
         return tr.t(f"objectives.source.{source}")
-    months = max(1, plan.brief.client.period.months)
-    on_forms = sum(c.conversions for c in forms) / months
+    on_forms = form_leads_a_month(paid, plan.brief.client.period.months)
     return tr.t("objectives.source_leads_forms", site=tr.number(max(0.0, end - on_forms), 1),
                 forms=tr.number(on_forms, 1),
                 platforms=tr.join([platform_label(c.platform) for c in forms]))
