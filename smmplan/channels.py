@@ -179,6 +179,9 @@ class Channels:
     # the one whose posts give way first when the ideas fall short (idea_supply)
     results_leader: str | None = field(default=None, metadata={"plan_json": False})
     spare: str | None = field(default=None, metadata={"plan_json": False})
+    # the held-back budget's test (paid_tests.held_back_test), whose posts the calendar pins:
+    # computed once, here, for the budget chapter and the summary too (Plan.held_back_test)
+    held_back_test: dict | None = field(default=None, metadata={"plan_json": False})
 
     def to_json(self) -> dict:
         data = as_data(self)

@@ -149,11 +149,12 @@ class Plan:
         computed once for every view that compares the forecast with the stop rule."""
         return conversion_cost.conversion_only(self.paid)
 
-    @cached_property
+    @property
     def held_back_test(self) -> dict | None:
-        """The held-back budget's test (``paid_tests.held_back_test``), computed once for the
-        chapter and the summary."""
-        return paid_tests.held_back_test(self)
+        """The held-back budget's test (``paid_tests.held_back_test``), computed once, while
+        the channels are built (the calendar pins its posts), for the chapter and the
+        summary."""
+        return self.channels.held_back_test
 
     @cached_property
     def trial_value(self) -> dict | None:
@@ -255,7 +256,8 @@ class Plan:
         unmark(channels.slots, self.tr)  # an offer to confirm: in the notes, not in public
         channels.acquired_from = acquired_from  # the held-back test's creatives, dated:
         sells = selling_ctas(channels.conversion)  # its posts that ask for the sale first
-        paid_tests.test_pins(channels.slots, paid_tests.held_back_test(self, channels.choices),
+        channels.held_back_test = paid_tests.held_back_test(self, channels.choices)
+        paid_tests.test_pins(channels.slots, channels.held_back_test,
                              {i["text"] for i in channels.ideas if i.get("cta") in sells})
         return channels
 
