@@ -56,6 +56,13 @@ def leads_rate_kind(paid) -> str | None:
 
 
 
+def fill_points(booked: float, capacity: float) -> int:
+    """A fill rate in whole points: ``booked`` seats (today's bookings, the organic posts'
+    and the paid forecast's) of ``capacity``. One rounding for a fill goal's range, its
+    bottom, its figures without the organic convention and the plan's check."""
+    return round(booked / capacity * 100)
+
+
 def with_ranges(ob: Objectives, paid, brief) -> Objectives:
     """The objectives with a fill-rate goal committed to the forecast given the bottom of
     its range (module docstring) when the forecast is an upper bound, and a leads goal
@@ -77,7 +84,7 @@ def with_ranges(ob: Objectives, paid, brief) -> Objectives:
         if o.kpi == "leads_per_month":
             return round(g.organic + g.paid * low / mid)
         if g.seats and g.seats.capacity:
-            return round((g.organic + g.organic_plan + low) / g.seats.capacity * 100)
+            return fill_points(g.organic + g.organic_plan + low, g.seats.capacity)
         return None
 
     out = []
@@ -154,11 +161,11 @@ def organic_checks(plan: dict, o: dict, name: str, committed: float) -> list:
         return out
     capacity = sum(dated["held_by_month"].values())
     booked = round(capacity * o["baseline"]["value"] / 100)
-    mid = round((booked + n + budget["scenarios"]["mid"]["conversions"]) / capacity * 100)
+    mid = fill_points(booked + n + budget["scenarios"]["mid"]["conversions"], capacity)
     out.append((f"{name}: committed value = today's + organic + paid bookings",
                 abs(mid - committed) < 1e-9, f"{mid} vs {committed}"))
     if o.get("committed_low") is not None:
-        low = round((booked + n + budget["scenarios"]["low"]["conversions"]) / capacity * 100)
+        low = fill_points(booked + n + budget["scenarios"]["low"]["conversions"], capacity)
         out.append((f"{name}: range bottom = today's + organic + paid low bookings",
                     abs(low - o["committed_low"]) < 1e-9, f"{low} vs {o['committed_low']}"))
     return out

@@ -63,6 +63,7 @@ def organic_points(plan: Plan, o) -> dict | None:
     by convention (``organic_bookings``), from the same seats and forecasts as the range:
     the bottom and the central value without them (whole points, as the range) and the
     points the convention adds to the central value; None without such bookings."""
+    from ..fill_range import fill_points
     from ..goal_gap import goal_gaps
 
     if not o.organic_bookings or o.realistic_target is None:
@@ -73,7 +74,6 @@ def organic_points(plan: Plan, o) -> dict | None:
     if g is None or g.seats is None or not g.seats.capacity:
         return None
     cap, low = g.seats.capacity, float(paid.scenarios["low"]["conversions"])
-    without = round((g.organic + g.paid) / cap * 100)
-    low_without = round((g.organic + low) / cap * 100)
+    without, low_without = fill_points(g.organic + g.paid, cap), fill_points(g.organic + low, cap)
     return {"without": without, "low_without": low_without,
             "points": round(o.realistic_target) - without}
