@@ -23,11 +23,11 @@ def fill_miss(plan: Plan, g: GoalGap, values: dict) -> str:
     values = {"organic": "", "beyond": tr.t("objectives.unforecast"), "beyond_short": ""} \
         | values | {"gap": tr.number(g.gap), "gap_month": tr.number(g.gap / s.months, 1)}
     r, paid = g.reach, plan.paid
-    if not r or not paid.break_even_cpa or not paid.marginal_cpa:
+    if checkpoint_decides(plan, g):  # no more budget on borrowed rates: the checkpoint's
+        return tr.t("goal_gap.fill_miss_checkpoint", **values, **checkpoint_values(plan))
+    if not r or not paid.break_even_cpa or not paid.marginal_cpa \
+            or (not rates_measured(paid) and paid.paid_months):
         return tr.t("goal_gap.fill_miss", **values)
-    if not rates_measured(paid) and paid.paid_months:  # no more budget on borrowed rates:
-        return tr.t("goal_gap.fill_miss_checkpoint", **values,  # what the checkpoint decides
-                    **checkpoint_values(plan))
     return tr.t("goal_gap.fill_miss_budget", **values,
                 last=tr.money(paid.marginal_cpa, 2), break_even=tr.money(paid.break_even_cpa, 2),
                 budget=tr.money(r["budget"]), planned=tr.money(paid.total),
