@@ -492,6 +492,7 @@ def plan_paid(brief: Brief, targets: list[dict] | None = None) -> Paid:
             extrapolated=bool(history is not None and (cs + aw) / len(months)
                               > EXTRAPOLATION * history.max_monthly_spend),
             awareness_reach=float(aware["reach"]),
+            awareness_impressions=float(aware["impressions"]),
         ))
     # one figure for "the last conversion costs": at the envelope, the budget table's own
     # row (its step from the level below), which the chapter shows; below it, the last 5 %

@@ -29,6 +29,7 @@ class ChannelPlan:
     conversions_high: float
     extrapolated: bool = False  # planned monthly spend beyond twice the history's highest
     awareness_reach: float = 0.0  # people the awareness spend alone reaches
+    awareness_impressions: float = 0.0  # the impressions that awareness spend buys
 
 
 @dataclass

@@ -10,8 +10,6 @@ concentrated on them."""
 
 from __future__ import annotations
 
-import math
-
 from ..catalogue import paid_facts
 from ..openings_paid import campaign, rule
 from ..plan import Plan
@@ -19,13 +17,9 @@ from .base import platform_label
 
 
 def awareness_impressions(plan: Plan, c) -> float:
-    """The impressions ``c``'s awareness spend buys: its reach on the platform's reachable
-    audience, as the forecast computes it (reach = audience x (1 - e^-impressions/audience)),
-    turned back into impressions."""
-    people = next((m["audience"] for m in plan.paid.models if m["platform"] == c.platform), 0)
-    if not people or c.awareness_reach <= 0:
-        return 0.0
-    return -people * math.log1p(-min(c.awareness_reach / people, 1 - 1e-12))
+    """The impressions ``c``'s awareness spend buys, as the forecast computed them
+    (``ChannelPlan.awareness_impressions``)."""
+    return c.awareness_impressions if c.awareness_reach > 0 else 0.0
 
 
 def cost_reach(plan: Plan, c) -> str:
