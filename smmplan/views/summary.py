@@ -298,11 +298,7 @@ def paid_cuts(plan: Plan) -> list[str]:
     held = paid.held_back or {}
     cap = held_by_cap(paid)
     if held.get("budget", 0) >= 0.5 and paid.break_even_cpa:
-        values = cap_values(plan)
-        goal = headline_objective(plan)
-        first = " ".join([headline_kpi(plan, goal), goal_next(plan, goal)]) if goal else ""
-        if values["rule"] in first:  # said once, in the client goal's recommendation
-            values["rule"] = tr.t("agency.bound_rule_said")
+        values = cap_values(plan)  # the bound's rule, said here only (the goal's: figure, date)
         out.append(tr.t(f"agency.rec_paid_held{'_' + cap if cap else ''}",
                         envelope=tr.money(paid.envelope),
                         spent=tr.money(paid.total), rest=tr.money(held["budget"]),
