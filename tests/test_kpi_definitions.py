@@ -75,3 +75,18 @@ def test_the_target_rule_names_the_post_history_only_where_a_goal_reads_it(plans
         note = next(p for p in html.split("<p") if ("Targets" in p or "Cibles" in p)
                     and ("pace" in p or "rythme" in p))
         assert (history in note) == on_history, name
+
+
+def test_each_definition_says_the_aggregate_the_catalogue_computes():
+    """Diff review M8: data/kpis.yaml's ``aggregate`` and the locales' definitions were
+    kept apart. A KPI averaged over posts says so in both languages; one that divides the
+    period's sums does not say it averages the posts' rates."""
+    averaged = {"en": "average of its posts' rates", "fr": "moyenne des taux de ses publications"}
+    for language, words in averaged.items():
+        text = yaml.safe_load((DATA_DIR / "locales" / f"{language}.yaml").read_text(
+            encoding="utf-8"))["kpi_definition"]
+        for kpi, spec in kpi_catalogue().items():
+            if spec.get("aggregate") == "mean_of_posts":
+                assert words in text[kpi], (language, kpi)
+            elif spec.get("aggregate") == "ratio_of_sums":
+                assert words not in text[kpi], (language, kpi)
