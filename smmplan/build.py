@@ -425,8 +425,8 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
             if worker.is_alive():
                 worker.terminate()
     finally:
-        if main_thread:
-            signal.signal(signal.SIGINT, previous)
+        if main_thread:  # None: a handler set outside Python
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 
 
 @contextmanager

@@ -9,8 +9,8 @@ at its start, while it still runs one thread and holds no ZeroMQ context, it for
 process that waits (``KernelInWaiting``). When the worker's kept kernel starts
 (``kernels.KeptKernel``), that process is given the kernel's command line, environment and
 folder and becomes the kernel, with every import done. Anything else (a kernel spec other
-than ipykernel's, a waiting process that is gone, a second kernel after a failed plan)
-starts a kernel as jupyter_client always does.
+than ipykernel's on this very Python, a waiting process that is gone or could not be
+forked, a second kernel after a failed plan) starts a kernel as jupyter_client always does.
 """
 
 from __future__ import annotations
@@ -101,7 +101,8 @@ class KernelInWaiting:
         kernels); None, and nothing started, when this cannot be done (another kernel spec,
         or the waiting process is gone)."""
         process, pipe = self._process, self._pipe
-        if process is None or pipe is None or cmd[1:3] != _LAUNCHER or process.poll() is not None:
+        if process is None or pipe is None or not _this_python(cmd) \
+                or process.poll() is not None:
             self.discard()
             return None
         env = dict(env if env is not None else os.environ)
@@ -112,10 +113,12 @@ class KernelInWaiting:
         try:
             with os.fdopen(pipe, "wb") as stream:  # closed: the child reads to the end
                 stream.write(message)
-        except OSError:
+        except BaseException as exc:  # a broken pipe, or Ctrl-C: no half-told kernel left
             process.kill()
             process.wait()
-            return None
+            if isinstance(exc, OSError):
+                return None
+            raise
         return process
 
     def discard(self) -> None:
@@ -126,6 +129,18 @@ class KernelInWaiting:
             os.close(pipe)
         if process is not None:
             process.wait()
+
+
+def _this_python(cmd: list[str]) -> bool:
+    """Whether ``cmd`` starts ipykernel with this very interpreter (``python -m
+    ipykernel_launcher``, which jupyter_client writes with this Python's path): a kernel
+    spec of another Python, or another kernel, is started as usual."""
+    if cmd[1:3] != _LAUNCHER:
+        return False
+    try:
+        return os.path.samefile(cmd[0], sys.executable)
+    except OSError:
+        return False
 
 
 def _wait_then_run_kernel(pipe: int) -> None:

@@ -96,10 +96,16 @@ class KeptKernel:
 
         waiting, self._in_waiting = self._in_waiting, None
         km = forking_manager(waiting, kernel_name=kernel_name, **self._sockets())
-        # history in memory, as nbclient gives the kernels it starts: no cell of a client's
-        # plan in the user's IPython history file, no lock shared between workers' kernels
-        run_sync(km.start_kernel)(extra_arguments=[*extra_arguments, HISTORY_IN_MEMORY],
-                                  cwd=str(cwd))
+        try:
+            # history in memory, as nbclient gives the kernels it starts: no cell of a
+            # client's plan in the user's IPython history file, no lock shared between
+            # workers' kernels
+            run_sync(km.start_kernel)(extra_arguments=[*extra_arguments, HISTORY_IN_MEMORY],
+                                      cwd=str(cwd))
+        except BaseException:  # the waiting process, if the start never reached it, goes
+            if waiting is not None:
+                waiting.discard()
+            raise
         self._km = km
         return km  # fresh: it inherited this process's environment (the plan file)
 
@@ -181,7 +187,11 @@ def keep_in_worker() -> None:
     global _KEPT
     from .kernel_fork import KernelInWaiting
 
-    _KEPT = KeptKernel(KernelInWaiting() if hasattr(os, "fork") else None)
+    try:
+        waiting = KernelInWaiting() if hasattr(os, "fork") else None
+    except OSError:  # no process or pipe to spare (a limit, memory): kernels start anew
+        waiting = None
+    _KEPT = KeptKernel(waiting)
     multiprocessing.util.Finalize(None, _KEPT.discard, exitpriority=10)
 
 

@@ -275,9 +275,9 @@ def month_weights(platform: str, months: list[pd.Timestamp], overrides: dict,
     spend = spend / spend.sum()
     bought = spend / factors * want
     conv = bought / bought.sum()
-    if caps is not None and (conv > np.asarray(caps) + 1e-9).any():
-        conv = fill(conv, caps)
-        conv = conv / conv.sum()
+    if caps is not None and (conv > np.asarray(caps) + 1e-9).any() \
+            and (held := fill(conv, caps)).sum() > 0:  # no room at all: left as bought
+        conv = held / held.sum()
         spend = conv * factors / want
         spend = spend / spend.sum()
     seen = spend / factors

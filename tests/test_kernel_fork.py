@@ -100,13 +100,28 @@ def test_a_waiting_process_not_needed_exits_when_dropped():
         os.kill(process.pid, 0)
 
 
-def test_another_kernel_spec_is_started_as_usual_and_the_waiting_process_reaped():
+@pytest.mark.parametrize("cmd", [
+    ["/usr/bin/other-kernel", "--connection", "x.json"],  # another kernel
+    ["/other/env/bin/python", "-m", "ipykernel_launcher", "-f", "x.json"],  # another Python
+])
+def test_another_kernel_spec_is_started_as_usual_and_the_waiting_process_reaped(cmd):
     waiting = KernelInWaiting()
     process = waiting._process
-    assert waiting.launch(["/usr/bin/other-kernel", "--connection", "x.json"], None, None) is None
+    assert waiting.launch(cmd, None, None) is None
     assert process.returncode == 0
     assert waiting.launch([sys.executable, "-m", "ipykernel_launcher", "-f", "x"], None,
                           None) is None  # used once at most
+
+
+def test_a_waiting_process_that_died_leaves_the_kernel_to_start_as_usual():
+    import signal
+
+    waiting = KernelInWaiting()
+    process = waiting._process
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert waiting.launch([sys.executable, "-m", "ipykernel_launcher", "-f", "x"], None,
+                          None) is None
 
 
 def test_a_forked_process_is_polled_waited_and_killed_like_popen():

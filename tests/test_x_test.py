@@ -190,3 +190,19 @@ def test_a_dated_test_inside_free_seats_shares_them_month_by_month():
 
     assert max(booked(set())) <= 12.0 + 1e-6  # within the seats, the test's months included
     assert max(booked({"test"})) > 12.0 + 1e-6  # on top: the test's months pass them
+
+
+def test_a_test_with_no_seat_left_in_its_months_is_phased_as_bought():
+    """A dated test inside free seats whose months have none left: its bookings stay where
+    it buys them (the plan check says they pass the seats), never NaN rows."""
+    import numpy as np
+    import pandas as pd
+
+    from smmplan.paid_value import month_weights
+
+    months = list(pd.date_range("2027-01-01", periods=4, freq="MS"))
+    flat = dict.fromkeys(range(1, 13), 1.0)
+    w = month_weights("x", months, {}, flat, flat, np.array([1.0, 1.0, 0.0, 0.0]),
+                      np.zeros(4))
+    assert np.isfinite(w["conversions"]).all() and abs(w["conversions"].sum() - 1) < 1e-9
+    assert w["conversions"][2:].sum() == 0  # still in its own months
