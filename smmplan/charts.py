@@ -345,7 +345,8 @@ def monthly_chart(monthly: list[dict], tr: Translator, theme: Theme) -> Figure:
 
 def cost_chart(costs: dict, tr: Translator, theme: Theme) -> Figure:
     """The plan's total cost by item."""
-    keys = [k for k in ("existing_team", "team", "ads", "production", "tools") if costs.get(k)]
+    keys = [k for k in ("existing_team", "owner_time", "team", "ads", "production", "tools")
+            if costs.get(k)]
     pie = {"type": "pie", "labels": [tr.t(f"team.cost.{k}") for k in keys],
            "values": [costs[k] for k in keys], "hole": 0.5, "sort": False,
            "marker": {"colors": theme.palette(len(keys))},

@@ -153,6 +153,25 @@ def existing_team_cost(brief: Brief, rate: float) -> float:
     return sum(fte * _loaded(brief, role, rate) for role, fte in own_team(brief).items())
 
 
+def owner_hours_used(brief: Brief, hours: dict | None) -> float:
+    """The hours a week of a small business's owner (or current staff: ``owner_hours``) the
+    plan counts on: those it needs less those it buys, at most those given, in-house staff
+    (costed in ``existing_team_cost``) aside; 0 for a larger client."""
+    if brief.client.size != "sme" or not hours or hours.get("existing") is None:
+        return 0.0
+    staff = brief.budget.in_house.get("social_media_manager", 0) \
+        * role_facts()["hours"]["per_fte_week"]
+    return max(0.0, min(hours["existing"], hours["needed"] - hours["bought"]) - staff)
+
+
+def owner_time_cost(brief: Brief, rate: float, hours: dict | None) -> float:
+    """What the owner's hours the plan counts on (``owner_hours_used``) cost over the plan
+    period, valued as a larger client's own team is: pro rata of a social media manager's
+    loaded pay."""
+    return owner_hours_used(brief, hours) / role_facts()["hours"]["per_fte_week"] \
+        * _loaded(brief, "social_media_manager", rate)
+
+
 def hour_a_week(brief: Brief, rate: float) -> float:
     """What one hour a week of a social media manager costs over the plan period when
     bought (SMEs buy hours): its share of a loaded FTE at the cheaper exact source,
@@ -428,7 +447,10 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
     pick = next((o for o in levels if o["recommended"]), None)
     # one cost for the plan: the recommended option's (the plan as sized is the gap's basis)
     hired = pick["hire_cost"] if pick else team_cost
-    total = {"existing_team": round(existing, 2), "team": round(hired, 2), "ads": ads + loyal,
+    owner = owner_time_cost(brief, rate, hours)  # a small business's own hours, as a team's
+    total = {"existing_team": round(existing, 2), **({"owner_time": round(owner, 2)}
+                                                     if owner >= 0.005 else {}),
+             "team": round(hired, 2), "ads": ads + loyal,
              "production": brief.budget.production, "tools": brief.budget.tools}
     total["total"] = round(sum(total.values()), 2)
     revenue = paid.totals["revenue"] if paid and paid.aov else None
@@ -453,7 +475,7 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
         cost = (total["total"] - ads - loyal) / months + spent
         gross = rev * margin
         cumulative += gross - cost
-        monthly.append({"month": key, "team": round((hired + existing) / months, 2),
+        monthly.append({"month": key, "team": round((hired + existing + owner) / months, 2),
                         "ads": round(spent, 2),
                         "production": round(brief.budget.production / months, 2),
                         "tools": round(brief.budget.tools / months, 2),

@@ -109,8 +109,9 @@ def test_costs_options_and_pnl_add_up():
         team = plan_team(brief, paid)
         assert team.mixed <= min(team.in_house, team.freelancers, team.agency) + 1e-6
         c = team.total_cost
-        assert c["total"] == pytest.approx(c["existing_team"] + c["team"] + c["ads"]
-                                           + c["production"] + c["tools"])
+        assert c["total"] == pytest.approx(c["existing_team"] + c.get("owner_time", 0)
+                                           + c["team"] + c["ads"] + c["production"] + c["tools"])
+        assert ("owner_time" in c) == (brief.client.size == "sme")  # a small business's hours
         assert len(team.monthly) == brief.client.period.months
         assert team.monthly[-1]["cumulative"] == pytest.approx(
             sum(m["result"] for m in team.monthly), abs=1)

@@ -457,7 +457,8 @@ def risks(plan: Plan) -> list[dict]:
             "client": name, "first": month_year(tr, first), "last": month_year(tr, last),
             "months": tr.number((last.year - first.year) * 12 + last.month - first.month + 1)})
             if first else ("risk_demand", {"client": name}))
-    total, brief_total = plan.team.total_cost.get("total", 0), _brief_total(plan)
+    cost = plan.team.total_cost  # the owner's own hours are no budget line of the brief
+    total, brief_total = cost.get("total", 0) - cost.get("owner_time", 0), _brief_total(plan)
     if brief_total and total > brief_total * 1.1:
         out.append(("risk_budget", {"plan": tr.money(total), "brief": tr.money(brief_total)}))
     return [{"risk": tr.t(f"agency.{k}", **v),

@@ -10,7 +10,7 @@ from ..catalogue import role_facts
 from ..plan import Plan
 from ..report import Column, Html, render
 from ..salaries import team_line_factor
-from ..team import LEAN_KINDS, community_hours, own_team_estimated
+from ..team import LEAN_KINDS, community_hours, own_team_estimated, owner_hours_used
 from ..team_offer import same_cost_share
 from .base import (
     Section,
@@ -42,6 +42,10 @@ def team_decisions(plan: Plan) -> list[str]:
                 hire=fte(plan, team.hire_fte), existing=tr.money(existing),
                 option=tr.t(f"team.option.{team.cheapest}"), cost=tr.money(cost),
                 total=tr.money(team.total_cost["total"]))
+    if team.total_cost.get("owner_time"):  # a small business's own hours, in that total
+        text += " " + tr.t("summary_team.owner_time", owner=tr.money(
+            team.total_cost["owner_time"]), hours=tr.number(owner_hours_used(
+                plan.brief, team.hours), 1))
     rec = team.recommended
     if sized and existing and rec and rec.get("fte"):  # lead with what the client staffs
         text = tr.t("summary_team.staffing_recommended",
@@ -508,8 +512,9 @@ def team_costs(plan: Plan) -> Section:
                             paid=tr.money(team.revenue),
                             share=tr.percent(team.revenue / goal.target * 100, 0)))
     items = pd.DataFrame([{"item": k, "item_name": tr.t(f"team.cost.{k}"), "amount": c[k]}
-                          for k in ("existing_team", "team", "ads", "production", "tools")
-                          if k != "existing_team" or c.get(k)])
+                          for k in ("existing_team", "owner_time", "team", "ads", "production",
+                                    "tools") if k not in ("existing_team", "owner_time")
+                          or c.get(k)])
     pnl = pd.DataFrame(team.monthly)
     pnl["month_name"] = [tr.month(pd.Timestamp(m).date()) for m in pnl["month"]]
     money = lambda v: tr.money(v)  # noqa: E731
@@ -519,8 +524,10 @@ def team_costs(plan: Plan) -> Section:
     return Section(
         section_heading(plan, "team.costs", "team-costs"),
         Html(render("paragraph.html.j2", text=tr.t(
-            "team.total_existing" if c.get("existing_team") else "team.total",
-            existing=tr.money(c.get("existing_team", 0)),
+            "team.total" + "_existing" * bool(c.get("existing_team"))
+            + "_owner" * bool(c.get("owner_time")),
+            existing=tr.money(c.get("existing_team", 0)), owner=tr.money(c.get("owner_time", 0)),
+            hours=tr.number(owner_hours_used(plan.brief, plan.team.hours), 1),
             total=tr.money(c["total"]), team=tr.money(c["team"]),
             ads=paid_media_text(plan, c["ads"]), production=tr.money(c["production"]),
             tools=tr.money(c["tools"])))),
