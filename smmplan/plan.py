@@ -192,7 +192,8 @@ class Plan:
         ob = plan_objectives(self.brief, self.identity.diagnosis.fix_first, {}, sov,
                              self.channels.slots,  # its format mix prices post KPIs
                              self.paid.calibration)  # the paid chapter's ads history
-        ob = with_posting(ob, self.channels)  # organic leads follow the posts kept
+        ob = with_posting(ob, self.channels, self.brief.client.period.weeks)  # organic
+        # leads follow the posts kept
         # a flagged goal's realistic value is what the plan's own forecasts add up to
         ob = with_forecasts(ob, self.paid, self.brief.client.period.months, self.brief.offer)
         ob = with_ranges(ob, self.paid, self.brief)  # a forecast that is an upper bound

@@ -120,7 +120,7 @@ def test_the_summary_says_what_the_awareness_part_funds():
 def test_the_borrowed_rate_row_names_the_facebook_figure_it_borrows():
     """Old code: Instagram's row read "3,39 | 4,04 | 4,80 | référence Facebook, empruntée",
     its low being Facebook's central, without saying which figure it borrows."""
-    from smmplan.views.budget import _rates
+    from smmplan.views.budget_appendix import _rates
 
     plan = _fournil()
     rows = _rates(plan)

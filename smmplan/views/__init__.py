@@ -12,11 +12,11 @@ chapter's module computed. Notebooks call ``v.<section>(plan)``.
 from .base import TOC_MARKER, Section, chapter_heading
 from .budget import (
     budget_allocation,
-    budget_appendix,
     budget_decisions,
     budget_forecast,
     budget_scenarios,
 )
+from .budget_appendix import budget_appendix
 from .channels import (
     calendar_view,
     channel_choice,
