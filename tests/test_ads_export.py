@@ -144,7 +144,8 @@ def test_breakdowns_reach_the_paid_chapter_as_targeting_advice(tmp_path):
     segment of each breakdown, through the locales, with no raw column name."""
     from smmplan.budget import plan_paid
     from smmplan.plan import Plan
-    from smmplan.views.budget import budget_appendix, budget_forecast
+    from smmplan.views.budget import budget_forecast
+    from smmplan.views.budget_appendix import budget_appendix
 
     table = _kaggle_like(rows=400, spend_scale=5.0)
     brief = _brief(tmp_path, table, {"platform": "facebook", "currency": "BRL"},

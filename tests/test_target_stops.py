@@ -42,7 +42,8 @@ def test_fashion_values_each_platform_at_its_history_and_stops_at_one_threshold(
     rules that are practically one)."""
     from smmplan.catalogue import paid_facts
     from smmplan.conversion_cost import platform_break_even
-    from smmplan.views.budget import budget_allocation, budget_appendix, budget_scenarios
+    from smmplan.views.budget import budget_allocation, budget_scenarios
+    from smmplan.views.budget_appendix import budget_appendix
     from smmplan.views.summary import reporting
 
     tr, paid = fashion.tr, fashion.paid
@@ -73,7 +74,7 @@ def test_fashion_values_each_platform_at_its_history_and_stops_at_one_threshold(
 
 
 def test_prospecting_to_a_customer_card_carries_discovery(fashion):
-    from smmplan.views.budget import budget_appendix
+    from smmplan.views.budget_appendix import budget_appendix
 
     swaps = prospecting_swaps(fashion.paid, fashion.targets.personas)
     assert swaps and all(s["card"] in ("premium", "winback", "loyal") for s in swaps)
