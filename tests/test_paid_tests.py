@@ -184,8 +184,10 @@ def test_the_split_by_target_is_shown_at_each_targets_own_basket(plans):
     mine = [r for r in funded if r["target"] == low]
     assert tr.price(basket[low]) in text
     assert tr.money(basket[low] * paid.margin / 100, 2) in text
+    cpa = {c.platform: c.conversion_spend / c.conversions for c in paid.channels
+           if c.conversions}  # the plan's cost per conversion, awareness spend aside
     for r in mine:
-        assert tr.money(r["spend"] / r["conversions"], 2) in text
+        assert tr.money(cpa[r["platform"]], 2) in text
     assert own_basket(plans["bakery"]) == []
 
 
@@ -200,14 +202,23 @@ def test_the_smallest_basket_targets_money_has_a_dated_decision():
     from smmplan.views.summary import next_steps
 
     lune = Plan(load_brief("data/examples/fashion/brief.yaml"))
-    tr, f = lune.tr, _smallest_basket(lune)
-    assert f["over"] and all(r["spend"] / r["conversions"] > f["margin"] for r in f["over"])
-    spend = sum(r["spend"] for r in f["over"])
+    tr, f, paid = lune.tr, _smallest_basket(lune), lune.paid
+    # review 21 (L1): on the plan's own cost (conversion spend over conversions, not total
+    # spend: TikTok £47.42, not £72.02), with a threshold, not "near its basket"
+    channel = {c.platform: c for c in paid.channels}
+    over = [r for r in f["mine"] if channel[r["platform"]].conversion_spend
+            / channel[r["platform"]].conversions > f["margin"]]
+    assert [r["platform"] for r in over] == [r["platform"] for r in f["over"]] == ["tiktok"]
+    spend = sum(r["spend"] * channel[r["platform"]].conversion_spend
+                / channel[r["platform"]].spend for r in over)  # the conversion budget
     step = next(s for s in next_steps(lune) if "conversion value of the ad sets" in s)
     assert step.startswith(tr.date(checkpoint_date(lune)))
     assert tr.money(f["margin"], 2) in step and tr.money(spend) in step
-    for r in f["over"]:
-        assert tr.money(r["spend"] / r["conversions"], 2) in step
+    assert "near" not in step
+    for r in over:
+        c = channel[r["platform"]]
+        assert tr.money(c.conversion_spend / c.conversions, 2) in step
+        assert tr.money(c.conversion_spend / c.conversions / (paid.margin / 100), 2) in step
     for other in ("b2b-software", "bakery"):
         plan = Plan(load_brief(f"data/examples/{other}/brief.yaml"))
         assert not any("ad sets aimed at" in s or "ensembles de publicités" in s

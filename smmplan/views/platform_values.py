@@ -58,9 +58,24 @@ def _smallest_basket(plan: Plan) -> dict | None:
     low = min(funded, key=lambda t: basket[t])
     mine = [r for r in rows if r["target"] == low]
     margin = basket[low] * paid.margin / 100
+    cost = {c.platform: (c.cpa, c.conversion_spend / c.spend if c.spend else 0.0)
+            for c in paid.channels}
+    # the plan's cost per conversion (conversion spend over conversions: a target's share
+    # of a platform is the same share of both spends), and the value where it is the margin
+    mine = [dict(r, cpa=cost[r["platform"]][0],
+                 conversion_spend=r["spend"] * cost[r["platform"]][1],
+                 breaks_at=cost[r["platform"]][0] / (paid.margin / 100)) for r in mine]
     return {"rows": rows, "basket": basket, "funded": funded, "low": low, "mine": mine,
             "margin": margin, "people": people,
-            "over": [r for r in mine if r["spend"] / r["conversions"] > margin]}
+            "over": [r for r in mine if r["cpa"] > margin]}
+
+
+def _thresholds(plan: Plan, over: list[dict]) -> str:
+    """Each platform's conversion value a purchase under which costs more than its margin
+    (its cost per conversion over the margin rate), in words."""
+    tr = plan.tr
+    return tr.join([tr.t("budget.value_on", value=tr.money(r["breaks_at"], 2),
+                         platform=platform_label(r["platform"])) for r in over])
 
 
 def own_basket(plan: Plan) -> list[str]:
@@ -84,9 +99,10 @@ def own_basket(plan: Plan) -> list[str]:
                  share=tr.percent(spend / sum(r["spend"] for r in rows) * 100, 0),
                  spend=tr.money(spend), basket=tr.price(basket[low]),
                  margin=tr.money(f["margin"], 2), costs=tr.join([tr.t(
-                     "budget.value_on", value=tr.money(r["spend"] / r["conversions"], 2),
+                     "budget.value_on", value=tr.money(r["cpa"], 2),
                      platform=platform_label(r["platform"])) for r in mine]),
-                 over=tr.join([platform_label(r["platform"]) for r in f["over"]]))]
+                 over=tr.join([platform_label(r["platform"]) for r in f["over"]]),
+                 thresholds=_thresholds(plan, f["over"]))]
 
 
 def basket_steps(plan: Plan) -> list[tuple]:
@@ -106,9 +122,10 @@ def basket_steps(plan: Plan) -> list[tuple]:
         "agency.step_basket", date=day(tr, when), target=target,
         platforms=tr.join([platform_label(r["platform"]) for r in f["over"]]),
         basket=tr.price(f["basket"][f["low"]]), margin=tr.money(f["margin"], 2),
-        costs=tr.join([tr.t("budget.value_on", value=tr.money(r["spend"] / r["conversions"], 2),
+        costs=tr.join([tr.t("budget.value_on", value=tr.money(r["cpa"], 2),
                             platform=platform_label(r["platform"])) for r in f["over"]]),
-        spend=tr.money(sum(r["spend"] for r in f["over"]))))]
+        thresholds=_thresholds(plan, f["over"]),
+        spend=tr.money(sum(r["conversion_spend"] for r in f["over"]))))]
 
 
 def basket_notes(plan: Plan) -> list[Html]:
