@@ -223,3 +223,20 @@ def test_the_smallest_basket_targets_money_has_a_dated_decision():
         plan = Plan(load_brief(f"data/examples/{other}/brief.yaml"))
         assert not any("ad sets aimed at" in s or "ensembles de publicités" in s
                        for s in next_steps(plan))
+
+
+def test_a_platform_left_out_of_the_split_names_the_test_that_prices_it(plans):
+    """Review 21 (L3): "Pinterest gets no paid budget … A one-month test with a small budget
+    would give them" three paragraphs after the held-back budget's Pinterest test. The
+    note now names that test, its budget and dates."""
+    import html
+
+    from smmplan.views.budget import budget_allocation
+
+    plan = plans["fashion"]
+    tr, test = plan.tr, plan.held_back_test
+    assert test["platform"] in {e["platform"] for e in plan.paid.excluded}
+    text = html.unescape(budget_allocation(plan).html())
+    assert "A one-month test with a small budget would give them" not in text
+    assert (f"The held-back budget's test gives them: {tr.money(test['budget'])} from "
+            f"{tr.date(dt.date.fromisoformat(test['start']))}") in text

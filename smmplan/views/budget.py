@@ -158,10 +158,16 @@ def budget_allocation(plan: Plan) -> Section:
     blocks += [Html(render("paragraph.html.j2", css="smm-decision", text=t))
                for t in trial_share_notes(plan) + gate_notes(plan) + opening_notes(plan)
                + awareness_note(plan)]
+    test = plan.held_back_test  # a platform left out of the split may be the held-back test's
     for ex in paid.excluded:
+        tested = test is not None and test["platform"] == ex["platform"]
         blocks.append(Html(render("paragraph.html.j2", css="smm-note", text=tr.t(
-            "budget.excluded", platform=platform_label(ex["platform"]),
-            missing=", ".join(m.upper() for m in ex["missing"])))))
+            "budget.excluded_tested" if tested else "budget.excluded",
+            platform=platform_label(ex["platform"]),
+            missing=", ".join(m.upper() for m in ex["missing"]),
+            **({"budget": tr.money(test["budget"]), "start": day(
+                tr, dt.date.fromisoformat(test["start"])), "decide": day(
+                tr, dt.date.fromisoformat(test["decide"]))} if tested else {})))))
     frame = pd.DataFrame([{
         "platform": c.platform, "platform_name": platform_label(c.platform), "spend": c.spend,
         "awareness_spend": c.awareness_spend, "conversion_spend": c.conversion_spend,
