@@ -449,6 +449,22 @@ def plan_team(brief: Brief, paid: Paid | None, posts: float | None = None,
                 costed_on=pick["kind"] if pick else "plan")
 
 
+def posts_within_budget(brief: Brief, team: Team, rate: float) -> float | None:
+    """The most posts a week a small business's own hours and its team budget carry, at the
+    hours a post of the plan's calendar takes (``Team.workload``: the hours the team
+    table's options are costed on, not the estimate made before the calendar): what the
+    channels chapter says the team budget would pay for; None outside hours."""
+    hours, posts = team.hours, [w for w in team.workload if not w.get("lever")]
+    made = sum(w["posts_per_week"] for w in posts)
+    if not hours or hours.get("existing") is None or made <= 0:
+        return None
+    per_post = sum(w["sme_hours"] for w in posts) / made
+    fixed = hours["needed"] - per_post * made  # planning, community time, the levers
+    given = hours["existing"] + (brief.budget.team / hour_a_week(brief, rate)
+                                 if brief.budget.team else 0.0)
+    return max(0.0, (given - fixed) / per_post)
+
+
 def team_fte(brief: Brief, roles: list[RolePlan]) -> tuple[float, float]:
     """The team's FTE, each rounded once to 2 decimals: the client's own (a large company:
     every in-house FTE of the brief, all paid from the team budget; a small business: the

@@ -50,3 +50,23 @@ def test_the_total_says_the_owners_time_and_larger_clients_have_none():
     assert tr.money(plan.team.total_cost["total"]) in text
     for other in ("b2b-software", "fashion"):
         assert "owner_time" not in _plan(other).team.total_cost
+
+
+def test_what_the_team_budget_would_pay_for_is_read_on_the_team_tables_hours():
+    """Review 21 (B1): "Le budget équipe permettrait jusqu'à 5,4 publications par semaine"
+    while the team table's plan option, 4,4 a week, costs 5 635 € of the 6 000 € budget:
+    the capacity was estimated before the calendar, at other hours a post. It is now the
+    posting the budget's hours carry at the calendar's hours a post."""
+    from smmplan.team import hour_a_week
+    from smmplan.views.channels import content_plan
+
+    plan = _plan("bakery")
+    team, brief = plan.team, plan.brief
+    option = next(o for o in team.options if o["kind"] == "plan")
+    made = [w for w in team.workload if not w.get("lever")]
+    per_post = sum(w["sme_hours"] for w in made) / sum(w["posts_per_week"] for w in made)
+    left = (brief.budget.team - option["hire_cost"]) / hour_a_week(brief, plan.paid.rate)
+    want = option["posts_per_week"] + left / per_post  # the plan's posting, plus the rest
+    assert option["posts_per_week"] <= want < 5.0  # not 5,4
+    text = html.unescape(content_plan(plan).html())
+    assert f"jusqu’à {plan.tr.number(want, 1)} publications par semaine" in text

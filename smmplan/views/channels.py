@@ -16,6 +16,7 @@ from ..plan import Plan
 from ..posting_days import listed_dates
 from ..report import Column, Html, render
 from ..sectors import playbook
+from ..team import posts_within_budget
 from .base import (
     Section,
     appendix_chapter,
@@ -266,7 +267,9 @@ def content_plan(plan: Plan) -> Section:
     cap = plan.capacity
     hours = plan.team.hours if cap.basis == "hours" else None
     if hours:  # the team chapter's hours for the plan's posting, shown the same way there
-        capacity = tr.t("channels.capacity_hours", capacity=tr.number(ch.capacity_posts, 1),
+        within = posts_within_budget(plan.brief, plan.team, plan.paid.rate)
+        capacity = tr.t("channels.capacity_hours", capacity=tr.number(
+            within if within is not None else ch.capacity_posts, 1),
                         needed=tr.number(hours["needed"], 1),
                         existing=tr.number(hours["existing"], 1),
                         bought=tr.number(hours["bought"], 1),
