@@ -341,6 +341,7 @@ def test_the_channels_chapter_shows_the_team_chapters_hours():
     from markupsafe import escape
 
     from smmplan.plan import Plan
+    from smmplan.team import posts_within_budget
     from smmplan.views.channels import content_plan
     from smmplan.views.posts_words import posts_words
     from smmplan.views.team import owner_basis
@@ -348,7 +349,10 @@ def test_the_channels_chapter_shows_the_team_chapters_hours():
     bakery = Plan(examples()["bakery"])
     tr, hours, ch = bakery.tr, bakery.team.hours, bakery.channels
     assert hours["needed"] == pytest.approx(hours["existing"] + hours["bought"], abs=0.02)
-    shown = tr.t("channels.capacity_hours", capacity=tr.number(ch.capacity_posts, 1),
+    # what the team budget would pay for: at the team table's hours a post (review 21, B1)
+    within = posts_within_budget(bakery.brief, bakery.team, bakery.paid.rate)
+    assert within is not None and within < ch.capacity_posts  # 4,6 against the 5,4 estimate
+    shown = tr.t("channels.capacity_hours", capacity=tr.number(within, 1),
                  needed=tr.number(hours["needed"], 1), existing=tr.number(hours["existing"], 1),
                  bought=tr.number(hours["bought"], 1),
                  planned=posts_words(bakery, ch.planned_posts), basis=owner_basis(bakery))
