@@ -82,3 +82,9 @@ def hour_a_week(brief: Brief, rate: float) -> float:
     facts = role_facts()
     return _loaded(brief, "social_media_manager", rate) * min(
         facts["freelance_premium"], facts["agency_multiplier"]) / facts["hours"]["per_fte_week"]
+
+
+def budget_hours(brief: Brief, rate: float) -> float:
+    """The hours a week the brief's team budget buys over the plan period, at the bought
+    hour's cost (``hour_a_week``); 0 without a team budget."""
+    return brief.budget.team / hour_a_week(brief, rate) if brief.budget.team else 0.0

@@ -15,6 +15,7 @@ from .catalogue import role_facts  # noqa: F401 (re-exported)
 from .jsondata import as_data
 from .own_cost import (  # noqa: F401 (re-exported: the team's costs of the client's own)
     _loaded,
+    budget_hours,
     existing_team_cost,
     hour_a_week,
     own_team,
@@ -166,7 +167,7 @@ def content_capacity(brief: Brief, rate: float) -> Capacity:
         h = facts["hours"]
         existing, basis = owner_hours(brief)
         existing += brief.budget.in_house.get("social_media_manager", 0) * h["per_fte_week"]
-        bought = brief.budget.team / hour_a_week(brief, rate) if brief.budget.team else 0.0
+        bought = budget_hours(brief, rate)
         hours = existing + bought
         levers = wl.totals(wl.rows({}, 0.0, wl.lever_units(brief)))["sme"]
         posts = max(0.0, (hours - h["base"] - channels * h["per_channel"] - levers)
@@ -460,8 +461,7 @@ def posts_within_budget(brief: Brief, team: Team, rate: float) -> float | None:
         return None
     per_post = sum(w["sme_hours"] for w in posts) / made
     fixed = hours["needed"] - per_post * made  # planning, community time, the levers
-    given = hours["existing"] + (brief.budget.team / hour_a_week(brief, rate)
-                                 if brief.budget.team else 0.0)
+    given = hours["existing"] + budget_hours(brief, rate)
     return max(0.0, (given - fixed) / per_post)
 
 

@@ -293,8 +293,8 @@ def _seats_full(paid) -> float | None:
     """The first tested budget whose bookings fill every free seat (``Paid.seats``)."""
     if not paid.seats:
         return None
-    return next((r["budget"] for r in paid.sweep if r["conversions"] >= sweep_cap(paid) - 0.5),
-                None)
+    cap = sweep_cap(paid)
+    return next((r["budget"] for r in paid.sweep if r["conversions"] >= cap - 0.5), None)
 
 
 def budget_scenarios(plan: Plan) -> Section:

@@ -101,11 +101,11 @@ def on_top_leads(paid, scenario: str = "mid") -> float:
 def sweep_tests_note(plan: Plan) -> str:
     """The capped table and scenarios count the tests' leads on top of the cap."""
     paid, tr = plan.paid, plan.tr
-    tests = sorted(tests_outside_caps(paid))
-    if not tests or not paid.seats or not on_top_leads(paid):
+    tests, leads = sorted(tests_outside_caps(paid)), on_top_leads(paid)
+    if not tests or not paid.seats or not leads:
         return ""
     return tr.t("budget.seats_full_tests", platforms=tr.join(
-        [platform_label(p) for p in tests]), leads=tr.number(on_top_leads(paid)),
+        [platform_label(p) for p in tests]), leads=tr.number(leads),
         high=tr.number(on_top_leads(paid, "high")))
 
 
